@@ -1,0 +1,176 @@
+"""Column layouts of every workbook kinerja reads and writes.
+
+One place for the headers: the templates write them, the importers find them
+(case- and space-insensitive, with the aliases real spreadsheets use), the
+sample data generator uses them. Pure data, no openpyxl.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ASPEK_BERAKHLAK = (
+    "pelayanan",
+    "akuntabel",
+    "kompeten",
+    "harmonis",
+    "loyal",
+    "adaptif",
+    "kolaboratif",
+)
+
+NAMA_ASPEK = {
+    "pelayanan": "Berorientasi Pelayanan",
+    "akuntabel": "Akuntabel",
+    "kompeten": "Kompeten",
+    "harmonis": "Harmonis",
+    "loyal": "Loyal",
+    "adaptif": "Adaptif",
+    "kolaboratif": "Kolaboratif",
+}
+
+
+@dataclass(frozen=True)
+class Kolom:
+    key: str  # field name used in code
+    judul: str  # header written in templates
+    alias: tuple[str, ...] = ()  # other headers accepted on import
+    wajib: bool = True  # import refused when the header is missing
+    keterangan: str = ""  # shown in template instructions
+
+
+@dataclass(frozen=True)
+class Tata:
+    """The layout of one sheet."""
+
+    nama_sheet: str
+    kolom: tuple[Kolom, ...] = field(default_factory=tuple)
+
+    def wajib(self) -> list[Kolom]:
+        return [k for k in self.kolom if k.wajib]
+
+
+def normalisasi_judul(teks: object) -> str:
+    """'  NIP  Atasan\nLangsung ' -> 'nipatasanlangsung' (header matching key)."""
+    if teks is None:
+        return ""
+    s = str(teks).strip().lower()
+    return re.sub(r"[\s_.\-/()]+", "", s)
+
+
+PEGAWAI = Tata(
+    "Pegawai",
+    (
+        Kolom("nip", "NIP", ("NIP Baru", "NIP/NI PPPK", "NI PPPK", "NIP Pegawai", "Nomor Induk Pegawai")),
+        Kolom("nama", "Nama", ("Nama Lengkap", "Nama Pegawai", "Nama ASN")),
+        Kolom("jabatan", "Jabatan", ("Nama Jabatan", "Jabatan Terakhir")),
+        Kolom("jenis_jabatan", "Jenis Jabatan", ("Jenis Jab", "Kelompok Jabatan"), wajib=False,
+              keterangan="JPT, administrator, pengawas, pelaksana, fungsional"),
+        Kolom("golongan", "Golongan", ("Gol/Ruang", "Gol", "Golongan/Ruang", "Pangkat/Gol", "Gol. Ruang"), wajib=False),
+        Kolom("unit", "Unit Kerja", ("OPD", "Unit Organisasi", "Perangkat Daerah", "Satuan Kerja", "SKPD", "Unor")),
+        Kolom("nip_atasan", "NIP Atasan", ("NIP Atasan Langsung", "Atasan Langsung", "NIP Pejabat Penilai"), wajib=False),
+        Kolom("status", "Status", ("Status Kepegawaian", "Jenis Pegawai", "Kedudukan", "PNS/PPPK"), wajib=False,
+              keterangan="PNS atau PPPK (kosong: ditebak dari NIP)"),
+    ),
+)
+
+SASARAN = Tata(
+    "Sasaran",
+    (
+        Kolom("nip", "NIP", ("NIP Baru", "NIP Pegawai")),
+        Kolom("nama", "Nama", ("Nama Pegawai", "Nama Lengkap"), wajib=False),
+        Kolom("jabatan", "Jabatan", (), wajib=False),
+        Kolom("nomor", "Nomor", ("No", "No.", "No Urut"), wajib=False,
+              keterangan="urutan baris SKP pegawai (kosong: diberi nomor otomatis)"),
+        Kolom("jenis", "Jenis", ("Jenis RHK",), wajib=False, keterangan="utama atau tambahan (kosong: utama)"),
+        Kolom("rhk", "RHK", ("Rencana Hasil Kerja", "Rencana Hasil Kerja (RHK)")),
+        Kolom("rhk_atasan", "RHK Atasan (Nomor)", ("RHK Atasan", "RHK Atasan yang Diintervensi", "Nomor RHK Atasan"),
+              wajib=False, keterangan="nomor baris SKP atasan langsung yang diintervensi (boleh kosong)"),
+        Kolom("aspek", "Aspek", (), wajib=False, keterangan="kuantitas, kualitas, waktu atau biaya (kosong: kuantitas)"),
+        Kolom("indikator", "Indikator", ("Indikator Kinerja", "Indikator Kinerja Individu", "IKI")),
+        Kolom("target", "Target", (), keterangan="angka (95 atau 95,5) atau rentang (80-90)"),
+        Kolom("satuan", "Satuan", ("Satuan Target",), wajib=False),
+        Kolom("bobot", "Bobot (%)", ("Bobot", "Bobot %"), keterangan="jumlah bobot satu pegawai harus 100"),
+        Kolom("arah", "Arah", (), wajib=False, keterangan="naik (makin tinggi makin baik) atau turun (kosong: naik)"),
+        Kolom("target_maksimal", "Target Maksimal", (), wajib=False, keterangan="ya atau tidak (kosong: tidak)"),
+        Kolom("status_skp", "Status SKP", ("Status",), wajib=False,
+              keterangan="draf, diajukan, disetujui atau dikembalikan (boleh kosong)"),
+    ),
+)
+
+REALISASI = Tata(
+    "Realisasi",
+    (
+        Kolom("nip", "NIP", ("NIP Baru", "NIP Pegawai")),
+        Kolom("nama", "Nama", ("Nama Pegawai",), wajib=False),
+        Kolom("nomor", "Nomor", ("No", "No.", "Nomor RHK")),
+        Kolom("indikator", "Indikator", (), wajib=False),
+        Kolom("target", "Target", (), wajib=False),
+        Kolom("satuan", "Satuan", (), wajib=False),
+        Kolom("realisasi", "Realisasi", ("Capaian Realisasi", "Nilai Realisasi")),
+        Kolom("bukti", "Bukti", ("Bukti Dukung", "Keterangan", "Tautan Bukti"), wajib=False),
+    ),
+)
+
+PERILAKU = Tata(
+    "Perilaku",
+    (
+        Kolom("nip", "NIP", ("NIP Dinilai", "NIP Pegawai", "NIP Yang Dinilai")),
+        Kolom("nama", "Nama", ("Nama Pegawai",), wajib=False),
+        Kolom("penilai", "NIP Penilai", ("Penilai", "NIP Rater")),
+        Kolom("peran", "Peran", ("Peran Penilai", "Hubungan"), keterangan="atasan, rekan, bawahan atau diri"),
+    )
+    + tuple(
+        Kolom(a, NAMA_ASPEK[a], (a.capitalize(),) if NAMA_ASPEK[a] != a.capitalize() else (), wajib=False,
+              keterangan="skor 0-120")
+        for a in ASPEK_BERAKHLAK
+    ),
+)
+
+UMPAN_BALIK = Tata(
+    "Umpan Balik",
+    (
+        Kolom("nip", "NIP", ("NIP Pegawai",)),
+        Kolom("dari", "NIP Pemberi", ("Dari", "NIP Atasan", "Pemberi")),
+        Kolom("tanggal", "Tanggal", (), wajib=False),
+        Kolom("teks", "Umpan Balik", ("Catatan", "Teks")),
+    ),
+)
+
+INOVASI = Tata(
+    "Inovasi",
+    (
+        Kolom("nip", "NIP", ("NIP Pegawai",)),
+        Kolom("uraian", "Uraian Inovasi", ("Inovasi", "Uraian")),
+        Kolom("tanggal", "Tanggal", (), wajib=False),
+    ),
+)
+
+PELATIHAN = Tata(
+    "Pelatihan",
+    (
+        Kolom("nip", "NIP", ("NIP Pegawai", "NIP Baru")),
+        Kolom("nama", "Nama", ("Nama Pegawai",), wajib=False),
+        Kolom("kegiatan", "Kegiatan", ("Nama Kegiatan", "Nama Pelatihan", "Judul")),
+        Kolom("jenis", "Jenis", ("Jenis Kegiatan", "Jenis Pengembangan"), wajib=False,
+              keterangan="pelatihan, workshop, seminar, coaching, e-learning atau lainnya"),
+        Kolom("tanggal", "Tanggal", ("Tanggal Mulai", "Tgl")),
+        Kolom("jp", "JP", ("Jumlah JP", "Jam Pelajaran", "Jumlah Jam Pelajaran")),
+        Kolom("penyelenggara", "Penyelenggara", (), wajib=False),
+    ),
+)
+
+LAYANAN = Tata(
+    "Layanan",
+    (
+        Kolom("unit", "Unit Kerja", ("OPD", "Unit", "Perangkat Daerah")),
+        Kolom("indikator", "Indikator", ("Nama Indikator", "Indikator Layanan")),
+        Kolom("satuan", "Satuan", (), wajib=False),
+        Kolom("arah", "Arah", (), wajib=False),
+        Kolom("target", "Target", (), wajib=False),
+        Kolom("periode", "Periode", ("Kode Periode",)),
+        Kolom("nilai", "Nilai", ("Realisasi", "Capaian")),
+        Kolom("sumber", "Sumber", ("Sumber Data", "Keterangan"), wajib=False),
+    ),
+)

@@ -1,0 +1,211 @@
+"""Schema versions, as sqlite-utils migrations.
+
+Never edit a migration that has been released: add a new one at the end.
+Numbers that must stay exact (targets, realisations, weights, scores) are
+stored as TEXT holding a canonical decimal string, read back with Decimal.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+NAMA_SET = "kinerja"
+
+migrasi = Migrations(NAMA_SET)
+
+
+@migrasi(name="0001_awal")
+def m0001_awal(db: Database) -> None:
+    x = db.execute
+    x(
+        """CREATE TABLE pegawai (
+            nip TEXT PRIMARY KEY,
+            nama TEXT NOT NULL,
+            jabatan TEXT,
+            jenis_jabatan TEXT,
+            golongan TEXT,
+            unit TEXT NOT NULL,
+            nip_atasan TEXT,
+            status TEXT NOT NULL,          -- PNS | PPPK
+            aktif INTEGER NOT NULL DEFAULT 1,
+            dibuat TEXT NOT NULL,
+            diubah TEXT NOT NULL
+        )"""
+    )
+    x("CREATE INDEX ix_pegawai_unit ON pegawai(unit)")
+    x("CREATE INDEX ix_pegawai_atasan ON pegawai(nip_atasan)")
+    x(
+        """CREATE TABLE periode (
+            kode TEXT PRIMARY KEY,
+            jenis TEXT NOT NULL,           -- tahunan | triwulan | bulanan
+            mulai TEXT NOT NULL,
+            selesai TEXT NOT NULL,
+            metode TEXT NOT NULL,          -- pp30 | permenpan6
+            parameter TEXT NOT NULL,       -- JSON: every rule parameter, frozen at creation
+            status TEXT NOT NULL DEFAULT 'terbuka',  -- terbuka | ditutup
+            dibuat TEXT NOT NULL,
+            ditutup_pada TEXT
+        )"""
+    )
+    x(
+        """CREATE TABLE sasaran (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            nomor INTEGER NOT NULL,
+            jenis TEXT NOT NULL,           -- utama | tambahan
+            rhk TEXT NOT NULL,
+            rhk_atasan_nomor INTEGER,      -- row nomor in the atasan's SKP, same period
+            aspek TEXT NOT NULL,           -- kuantitas | kualitas | waktu | biaya
+            indikator TEXT NOT NULL,
+            target_lo TEXT NOT NULL,       -- decimal string
+            target_hi TEXT,                -- decimal string when the target is a range
+            satuan TEXT,
+            bobot TEXT NOT NULL,           -- decimal string, percent
+            arah TEXT NOT NULL,            -- naik | turun
+            target_maksimal INTEGER NOT NULL DEFAULT 0,
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, nip, nomor)
+        )"""
+    )
+    x("CREATE INDEX ix_sasaran_nip ON sasaran(nip, periode)")
+    x(
+        """CREATE TABLE realisasi (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            nomor INTEGER NOT NULL,
+            nilai TEXT NOT NULL,           -- decimal string
+            bukti TEXT,
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, nip, nomor)
+        )"""
+    )
+    x(
+        """CREATE TABLE perilaku (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            penilai TEXT NOT NULL REFERENCES pegawai(nip),
+            peran TEXT NOT NULL,           -- atasan | rekan | bawahan | diri
+            pelayanan TEXT, akuntabel TEXT, kompeten TEXT, harmonis TEXT,
+            loyal TEXT, adaptif TEXT, kolaboratif TEXT,   -- decimal strings 0..120 or NULL
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, nip, penilai)
+        )"""
+    )
+    x(
+        """CREATE TABLE umpan_balik (
+            id INTEGER PRIMARY KEY,
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            dari TEXT NOT NULL REFERENCES pegawai(nip),
+            tanggal TEXT NOT NULL,
+            teks TEXT NOT NULL,
+            dibuat TEXT NOT NULL
+        )"""
+    )
+    x("CREATE INDEX ix_umpan_balik ON umpan_balik(periode, nip)")
+    x(
+        """CREATE TABLE inovasi (
+            id INTEGER PRIMARY KEY,
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            uraian TEXT NOT NULL,
+            tanggal TEXT NOT NULL,
+            dibuat TEXT NOT NULL
+        )"""
+    )
+    x("CREATE INDEX ix_inovasi ON inovasi(periode, nip)")
+    x(
+        """CREATE TABLE rating_langsung (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            hasil_kerja TEXT,              -- di-atas | sesuai | di-bawah | NULL
+            perilaku TEXT,
+            alasan TEXT NOT NULL,
+            oleh TEXT,
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, nip)
+        )"""
+    )
+    x(
+        """CREATE TABLE unit_predikat (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            unit TEXT NOT NULL,
+            predikat TEXT NOT NULL,        -- istimewa | baik | butuh-perbaikan | kurang | sangat-kurang
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, unit)
+        )"""
+    )
+    x(
+        """CREATE TABLE hasil_snapshot (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL,
+            data TEXT NOT NULL,            -- JSON: the full result with its breakdown
+            PRIMARY KEY (periode, nip)
+        )"""
+    )
+    x(
+        """CREATE TABLE pelatihan (
+            id INTEGER PRIMARY KEY,
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            kegiatan TEXT NOT NULL,
+            jenis TEXT NOT NULL,
+            tanggal TEXT NOT NULL,
+            jp TEXT NOT NULL,              -- decimal string
+            penyelenggara TEXT,
+            dibuat TEXT NOT NULL,
+            UNIQUE (nip, kegiatan, tanggal)
+        )"""
+    )
+    x(
+        """CREATE TABLE skp_status (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            status TEXT NOT NULL,          -- draf | diajukan | disetujui | dikembalikan
+            oleh TEXT,
+            tanggal TEXT,
+            alasan TEXT,
+            PRIMARY KEY (periode, nip)
+        )"""
+    )
+    x(
+        """CREATE TABLE layanan_indikator (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            nama TEXT NOT NULL,
+            satuan TEXT,
+            arah TEXT NOT NULL,            -- naik | turun
+            target TEXT,
+            dibuat TEXT NOT NULL,
+            UNIQUE (unit, nama)
+        )"""
+    )
+    x(
+        """CREATE TABLE layanan_nilai (
+            indikator_id INTEGER NOT NULL REFERENCES layanan_indikator(id),
+            periode TEXT NOT NULL,
+            nilai TEXT NOT NULL,
+            sumber TEXT,
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (indikator_id, periode)
+        )"""
+    )
+    x(
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            waktu TEXT NOT NULL,
+            pengguna TEXT NOT NULL,
+            perintah TEXT NOT NULL,
+            tabel TEXT NOT NULL,
+            kunci TEXT NOT NULL,
+            aksi TEXT NOT NULL,            -- tambah | ubah | hapus | catatan
+            lama TEXT,                     -- JSON
+            baru TEXT,                     -- JSON
+            nip TEXT                       -- the employee concerned, for riwayat --nip
+        )"""
+    )
+    x("CREATE INDEX ix_audit_nip ON audit(nip)")
+    x("CREATE INDEX ix_audit_waktu ON audit(waktu)")
+
+
+def nama_dikenal() -> list[str]:
+    return [m.name for m in migrasi._migrations]
