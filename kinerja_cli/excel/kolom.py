@@ -64,7 +64,7 @@ PEGAWAI = Tata(
     (
         Kolom("nip", "NIP", ("NIP Baru", "NIP/NI PPPK", "NI PPPK", "NIP Pegawai", "Nomor Induk Pegawai")),
         Kolom("nama", "Nama", ("Nama Lengkap", "Nama Pegawai", "Nama ASN")),
-        Kolom("jabatan", "Jabatan", ("Nama Jabatan", "Jabatan Terakhir")),
+        Kolom("jabatan", "Jabatan", ("Nama Jabatan", "Jabatan Terakhir"), wajib=False),
         Kolom("jenis_jabatan", "Jenis Jabatan", ("Jenis Jab", "Kelompok Jabatan"), wajib=False,
               keterangan="JPT, administrator, pengawas, pelaksana, fungsional"),
         Kolom("golongan", "Golongan", ("Gol/Ruang", "Gol", "Golongan/Ruang", "Pangkat/Gol", "Gol. Ruang"), wajib=False),

@@ -1,0 +1,80 @@
+"""The `kinerja` command: the root Typer app and the one error boundary."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from .errors import ImporDitolak, KinerjaError
+
+
+class _GrupKinerja(TyperGroup):
+    """Turns every KinerjaError into a clear message and exit code 1."""
+
+    def invoke(self, ctx):
+        from . import output
+
+        try:
+            return super().invoke(ctx)
+        except ImporDitolak as e:
+            output.tabel_masalah(e.masalah)
+            output.galat(e.pesan, e.saran)
+            raise typer.Exit(e.kode_keluar) from None
+        except KinerjaError as e:
+            output.galat(e.pesan, e.saran)
+            raise typer.Exit(e.kode_keluar) from None
+        except sqlite3.OperationalError as e:
+            teks = str(e).lower()
+            if "locked" in teks or "busy" in teks:
+                output.galat("Basis data sedang dipakai proses lain terlalu lama.",
+                             "Tunggu proses lain selesai lalu ulangi perintah ini.")
+                raise typer.Exit(1) from None
+            raise
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            output.galat("Dibatalkan oleh pengguna; perubahan yang belum selesai tidak disimpan.")
+            raise typer.Exit(130) from None
+
+
+app = typer.Typer(
+    cls=_GrupKinerja,
+    name="kinerja",
+    help=(
+        "Pengelolaan kinerja ASN untuk BKPSDM: daftar pegawai, SKP, realisasi, penilaian perilaku, "
+        "nilai dan predikat, rekap Excel.\n\n"
+        "Contoh: kinerja init  lalu  kinerja pegawai impor pegawai.xlsx  lalu  kinerja pegawai daftar\n\n"
+        "Basis data: --db BERKAS, atau variabel KINERJA_DB, atau ./kinerja.db."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _daftarkan() -> None:
+    from .cli import dasar, pegawai, unit
+
+    dasar.daftarkan(app)
+    app.add_typer(pegawai.app, name="pegawai")
+    app.add_typer(unit.app, name="unit")
+
+
+_daftarkan()
+
+
+def main() -> None:
+    from .store import audit
+
+    audit.set_perintah(" ".join(["kinerja", *sys.argv[1:]]))
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""kinerja pegawai impor|daftar|lihat"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+app = typer.Typer(help="Daftar pegawai (roster): impor dari Excel, daftar, lihat satu pegawai.", no_args_is_help=True)
+
+KOLOM_DAFTAR = (("nip", "NIP"), ("nama", "Nama"), ("jabatan", "Jabatan"), ("jenis_jabatan", "Jenis Jabatan"),
+                ("golongan", "Gol"), ("unit", "Unit Kerja"), ("nip_atasan", "NIP Atasan"), ("status", "Status"),
+                ("aktif", "Aktif"))
+
+
+@app.command("impor")
+def impor(
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx berisi daftar pegawai.")],
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: 'Pegawai' atau sheet pertama yang cocok).")] = None,
+    uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
+    lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
+    nonaktifkan: Annotated[bool, typer.Option("--nonaktifkan-yang-hilang", help="Tandai nonaktif pegawai yang tidak ada di berkas.")] = False,
+    db: OpsiDB = None,
+) -> None:
+    """Impor daftar pegawai dari Excel (kolom: NIP, Nama, Jabatan, Jenis Jabatan, Golongan, Unit Kerja, NIP Atasan, Status).
+
+    Impor ulang berkas yang sama tidak mengubah apa pun; pegawai tidak pernah dihapus.
+    Contoh: kinerja pegawai impor pegawai.xlsx --dry-run
+    """
+    from .. import output
+    from ..services import pegawai as layanan
+
+    h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan)
+    output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
+    awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
+    output.sukses(f"{awalan}{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
+                  f"{h.dinonaktifkan} dinonaktifkan, {len({m.baris for m in h.dilewati})} baris dilewati.")
+
+
+@app.command("daftar")
+def daftar(
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    cari: Annotated[Optional[str], typer.Option("--cari", help="Cari di nama, NIP atau jabatan.")] = None,
+    aktif: Annotated[bool, typer.Option("--aktif/--semua", help="Hanya pegawai aktif (bawaan) atau semua.")] = True,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Daftar pegawai, bisa disaring per unit atau dicari.
+
+    Contoh: kinerja pegawai daftar --unit DPMPTSP --format csv > dpmptsp.csv
+    """
+    from .. import output
+    from ..services import pegawai as layanan
+
+    baris = layanan.daftar(buka(db), unit, cari, aktif)
+    kolom = [output.Kolom(k, j) for k, j in KOLOM_DAFTAR]
+    output.tampilkan(baris, kolom, fmt.value, judul=f"Pegawai ({len(baris)} orang)",
+                     kosong="Tidak ada pegawai yang cocok.")
+
+
+@app.command("lihat")
+def lihat(
+    nip: Annotated[str, typer.Argument(help="NIP atau NI PPPK (boleh dengan spasi).")],
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Satu pegawai: identitas, isi NIP (tanggal lahir, TMT, jenis kelamin), atasan dan bawahan.
+
+    Contoh: kinerja pegawai lihat "19671110 199203 1 001"
+    """
+    from .. import output
+    from ..services import pegawai as layanan
+
+    data = layanan.lihat(buka(db), nip)
+    output.tampilkan_satu(data, fmt.value, lambda: _cetak_pegawai(data))
+
+
+def _cetak_pegawai(d: dict) -> None:
+    from rich.table import Table
+
+    from .. import output
+
+    t = Table(show_header=False, title=f"{d['nama']}", title_justify="left", box=None)
+    t.add_column(style="bold")
+    t.add_column()
+    for label, key in (("NIP", "nip"), ("Nomor induk", "jenis_nomor_induk"), ("Jabatan", "jabatan"),
+                       ("Jenis jabatan", "jenis_jabatan"), ("Golongan", "golongan"), ("Pangkat", "pangkat"),
+                       ("Unit kerja", "unit"), ("Status", "status"), ("Tanggal lahir", "tanggal_lahir"),
+                       ("TMT", "tmt"), ("Jenis kelamin", "jenis_kelamin")):
+        t.add_row(label, output.teks_sel(d.get(key)))
+    t.add_row("Aktif", "ya" if d["aktif"] else "tidak (nonaktif)")
+    a = d.get("atasan")
+    t.add_row("Atasan langsung", f"{a['nama']} ({a['nip']}), {a['jabatan'] or '-'}" if a else
+              (f"{d['nip_atasan']} (tidak ada di daftar)" if d.get("nip_atasan") else "-"))
+    output.cetak(t)
+    if d["bawahan"]:
+        output.cetak(output.tabel(d["bawahan"], [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"),
+                                                 output.Kolom("jabatan", "Jabatan")],
+                                  judul=f"Bawahan langsung ({len(d['bawahan'])})"))
+    for judul, rows, kolom in d.get("_tambahan", []):
+        output.cetak(output.tabel(rows, kolom, judul=judul))

@@ -1,0 +1,24 @@
+"""kinerja unit daftar"""
+
+from __future__ import annotations
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+app = typer.Typer(help="Unit kerja (OPD): daftar dengan jumlah pegawai.", no_args_is_help=True)
+
+
+@app.command("daftar")
+def daftar(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
+    """Daftar unit kerja dengan jumlah pegawai aktif (PNS, PPPK) dan nonaktif.
+
+    Contoh: kinerja unit daftar --format json
+    """
+    from .. import output
+    from ..services import pegawai as layanan
+
+    baris = layanan.daftar_unit(buka(db))
+    kolom = [output.Kolom("unit", "Unit Kerja"), output.Kolom("aktif", "Aktif", True), output.Kolom("pns", "PNS", True),
+             output.Kolom("pppk", "PPPK", True), output.Kolom("nonaktif", "Nonaktif", True)]
+    output.tampilkan(baris, kolom, fmt.value, judul=f"Unit kerja ({len(baris)})", kosong="Belum ada pegawai.")

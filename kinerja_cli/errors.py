@@ -1,0 +1,49 @@
+"""Errors a user can cause, each carrying its Indonesian message.
+
+Errors are values until the command boundary (kinerja_cli.app), where one
+handler prints the message and exits with `kode_keluar`.
+"""
+
+from __future__ import annotations
+
+
+class KinerjaError(Exception):
+    """A refusal the user can act on. `saran` tells how to fix it."""
+
+    kode_keluar = 1
+
+    def __init__(self, pesan: str, saran: str | None = None):
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.saran = saran
+
+    def __str__(self) -> str:
+        return self.pesan if not self.saran else f"{self.pesan}\n{self.saran}"
+
+
+class TidakDitemukan(KinerjaError):
+    """A NIP, period, row or file that does not exist."""
+
+
+class DataTidakValid(KinerjaError):
+    """A value the rules refuse."""
+
+
+class PeriodeDitutup(KinerjaError):
+    """A write to a closed period."""
+
+
+class BasisDataError(KinerjaError):
+    """The database is missing, newer than this program, locked or damaged."""
+
+
+class ImporDitolak(KinerjaError):
+    """An import refused; `masalah` lists every problem found in the file."""
+
+    def __init__(self, pesan: str, masalah: list | None = None, saran: str | None = None):
+        super().__init__(pesan, saran)
+        self.masalah = list(masalah or [])
+
+
+class BerkasTidakValid(KinerjaError):
+    """A file that is not a usable workbook (not xlsx, empty, no headers)."""

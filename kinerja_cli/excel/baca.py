@@ -1,0 +1,195 @@
+"""Reading workbooks: find the sheet and its header row, stream the data rows.
+
+openpyxl is imported inside the functions so that `kinerja --help` stays light.
+Every row keeps its origin (sheet, Excel row, column letter) for messages.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import BerkasTidakValid, TidakDitemukan
+from ..model import BarisSumber
+from .kolom import Tata, normalisasi_judul
+
+BARIS_CARI_JUDUL = 15  # the header row must stand in the first rows
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass
+class IsiSheet:
+    berkas: Path
+    sheet: str
+    baris_judul: int
+    huruf: dict  # field key -> column letter
+    judul: dict  # field key -> header text found
+    baris: list  # list[BarisSumber]
+
+
+def huruf_kolom(idx: int) -> str:
+    """0 -> 'A', 27 -> 'AB'."""
+    s = ""
+    idx += 1
+    while idx:
+        idx, r = divmod(idx - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _periksa_berkas(path: Path) -> None:
+    if not path.exists():
+        raise TidakDitemukan(f"Berkas tidak ditemukan: {path}", "Periksa nama dan folder berkasnya.")
+    if path.is_dir():
+        raise BerkasTidakValid(f"{path} adalah folder, bukan berkas Excel.", "Sebutkan berkas .xlsx-nya.")
+    if path.name.startswith("~$"):
+        raise BerkasTidakValid(
+            f"{path.name} adalah berkas kunci sementara Excel (dibuat saat berkas sedang dibuka), bukan data.",
+            f"Tutup berkasnya di Excel lalu impor {path.name[2:]}.",
+        )
+    with open(path, "rb") as f:
+        awal = f.read(8)
+    if awal == _OLE_MAGIC:
+        raise BerkasTidakValid(
+            f"{path.name} berformat Excel lama (.xls) atau dilindungi kata sandi.",
+            "Buka di Excel, hapus kata sandinya bila ada, lalu Simpan Sebagai 'Excel Workbook (.xlsx)'.",
+        )
+    if not zipfile.is_zipfile(path):
+        raise BerkasTidakValid(
+            f"{path.name} bukan berkas Excel .xlsx (isinya bukan buku kerja Excel, mungkin CSV/PDF yang diganti namanya).",
+            "Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)'.",
+        )
+
+
+def buka_buku(path: Path):
+    """Open a workbook read-only (streaming), or raise a clear BerkasTidakValid."""
+    _periksa_berkas(path)
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds for broken files
+        raise BerkasTidakValid(
+            f"{path.name} tidak dapat dibaca sebagai buku kerja Excel ({type(e).__name__}).",
+            "Buka di Excel, periksa isinya, lalu simpan ulang sebagai .xlsx.",
+        ) from None
+
+
+def _nilai_sel(v):
+    if isinstance(v, str):
+        v = v.strip()
+        return v if v else None
+    return v
+
+
+def _cocokkan_judul(sel: list, tata: Tata) -> tuple[dict, dict]:
+    """Map field key -> column index (first match wins) for one candidate row."""
+    peta: dict[str, list[str]] = {}
+    for k in tata.kolom:
+        for nama in (k.judul, k.key, *k.alias):
+            peta.setdefault(normalisasi_judul(nama), []).append(k.key)
+    idx: dict[str, int] = {}
+    teks: dict[str, str] = {}
+    for i, v in enumerate(sel):
+        n = normalisasi_judul(v)
+        if not n:
+            continue
+        for key in peta.get(n, []):
+            if key not in idx:
+                idx[key] = i
+                teks[key] = str(v).strip()
+                break
+    return idx, teks
+
+
+def _pilih_sheet(wb, tata: Tata, sheet: str | None, nama_berkas: str):
+    nama = wb.sheetnames
+    if sheet:
+        for n in nama:
+            if n.strip().lower() == sheet.strip().lower():
+                return wb[n]
+        raise BerkasTidakValid(
+            f"Sheet '{sheet}' tidak ada di {nama_berkas}.",
+            f"Sheet yang ada: {', '.join(nama)}. Pilih dengan --sheet.",
+        )
+    for n in nama:
+        if n.strip().lower() == tata.nama_sheet.lower():
+            return wb[n]
+    return None
+
+
+def baca_sheet(path: Path | str, tata: Tata, sheet: str | None = None) -> IsiSheet:
+    """Read the data rows of the sheet that holds `tata`'s headers."""
+    path = Path(path)
+    wb = buka_buku(path)
+    try:
+        ws = _pilih_sheet(wb, tata, sheet, path.name)
+        kandidat = [ws] if ws is not None else [wb[n] for n in wb.sheetnames]
+        terbaik = None  # (found count, sheet, row, idx, teks)
+        for ws in kandidat:
+            hasil = _cari_judul(ws, tata)
+            if hasil and hasil[0] == "lengkap":
+                _, baris_judul, idx, teks = hasil
+                return _baca_data(path, ws, tata, baris_judul, idx, teks)
+            if hasil and (terbaik is None or len(hasil[2]) > len(terbaik[3])):
+                terbaik = (hasil[0], ws, hasil[1], hasil[2], hasil[3])
+        ws0 = kandidat[0]
+        if terbaik is None:
+            raise BerkasTidakValid(
+                f"Sheet '{ws0.title}' di {path.name} kosong.",
+                f"Isi data mulai dari baris judul ({', '.join(k.judul for k in tata.wajib())}), "
+                "atau pakai kinerja templat untuk contoh berkas.",
+            )
+        _, ws, baris_judul, idx, _ = terbaik
+        hilang = [k.judul for k in tata.wajib() if k.key not in idx]
+        raise BerkasTidakValid(
+            f"Sheet '{ws.title}' di {path.name}: kolom wajib tidak ditemukan: {', '.join(hilang)}.",
+            f"Baris judul harus berada di {BARIS_CARI_JUDUL} baris pertama dan memuat kolom: "
+            f"{', '.join(k.judul for k in tata.wajib())}.",
+        )
+    finally:
+        wb.close()
+
+
+def _cari_judul(ws, tata: Tata):
+    """('lengkap'|'sebagian', row, idx, teks) for the best header row, or None if empty."""
+    wajib = {k.key for k in tata.wajib()}
+    terbaik = None
+    ada_isi = False
+    for r, sel in enumerate(ws.iter_rows(max_row=BARIS_CARI_JUDUL, values_only=True), start=1):
+        if any(v not in (None, "") for v in sel):
+            ada_isi = True
+        idx, teks = _cocokkan_judul(list(sel), tata)
+        if wajib <= idx.keys():
+            return ("lengkap", r, idx, teks)
+        if idx and (terbaik is None or len(idx) > len(terbaik[2])):
+            terbaik = ("sebagian", r, idx, teks)
+    if terbaik:
+        return terbaik
+    return ("sebagian", 1, {}, {}) if ada_isi else None
+
+
+def _baca_data(path: Path, ws, tata: Tata, baris_judul: int, idx: dict, teks: dict) -> IsiSheet:
+    huruf = {k: huruf_kolom(i) for k, i in idx.items()}
+    keys = list(idx.items())
+    hasil: list[BarisSumber] = []
+    for r, row in enumerate(ws.iter_rows(min_row=baris_judul + 1), start=baris_judul + 1):
+        nilai, fmt = {}, {}
+        kosong = True
+        n = len(row)
+        for key, i in keys:
+            if i >= n:
+                nilai[key] = None
+                continue
+            c = row[i]
+            v = _nilai_sel(getattr(c, "value", None))
+            nilai[key] = v
+            if v is not None:
+                kosong = False
+                f = getattr(c, "number_format", None)
+                if f and f != "General":
+                    fmt[key] = f
+        if not kosong:
+            hasil.append(BarisSumber(ws.title, r, nilai, fmt, huruf))
+    return IsiSheet(path, ws.title, baris_judul, huruf, teks, hasil)

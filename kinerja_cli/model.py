@@ -1,0 +1,50 @@
+"""Plain data passed between the layers (no I/O here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class BarisSumber:
+    """One data row read from a sheet, with its origin for error messages."""
+
+    sheet: str
+    baris: int  # 1-based Excel row number
+    nilai: dict  # field key -> cell value
+    format: dict = field(default_factory=dict)  # field key -> Excel number format
+    huruf: dict = field(default_factory=dict)  # field key -> column letter
+
+
+@dataclass(frozen=True)
+class Pegawai:
+    nip: str
+    nama: str
+    jabatan: str | None
+    jenis_jabatan: str | None
+    golongan: str | None
+    unit: str
+    nip_atasan: str | None
+    status: str  # PNS | PPPK
+    aktif: bool = True
+
+    def ke_dict(self) -> dict:
+        return {
+            "nip": self.nip, "nama": self.nama, "jabatan": self.jabatan, "jenis_jabatan": self.jenis_jabatan,
+            "golongan": self.golongan, "unit": self.unit, "nip_atasan": self.nip_atasan, "status": self.status,
+            "aktif": self.aktif,
+        }
+
+
+@dataclass
+class HasilImpor:
+    """What an import did (or would do, with --dry-run)."""
+
+    ditambah: int = 0
+    diubah: int = 0
+    tetap: int = 0
+    dinonaktifkan: int = 0
+    dilewati: list = field(default_factory=list)  # Masalah of skipped rows
+    peringatan: list = field(default_factory=list)
+    uji_coba: bool = False
+    keterangan: dict = field(default_factory=dict)

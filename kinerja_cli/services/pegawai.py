@@ -1,0 +1,120 @@
+"""Use cases of the roster: import from Excel, list, look up one person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ImporDitolak, TidakDitemukan
+from ..excel.kolom import PEGAWAI
+from ..model import HasilImpor, Pegawai
+from ..store import audit
+from ..store import pegawai as tabel
+from ..store.db import transaksi
+from ..validation.masalah import ada_galat
+from ..validation.nip import NIPTidakValid, periksa_nip
+from ..validation.roster import periksa_roster
+
+
+def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
+          nonaktifkan_hilang: bool = False) -> HasilImpor:
+    from ..excel.baca import baca_sheet
+
+    isi = baca_sheet(berkas, PEGAWAI, sheet)
+    if not isi.baris:
+        from ..errors import BerkasTidakValid
+
+        raise BerkasTidakValid(
+            f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
+            "Isi satu baris per pegawai di bawah judul kolom.",
+        )
+    tersimpan = tabel.semua(db)
+    cek = periksa_roster(isi.baris, tersimpan)
+    galat = [m for m in cek.masalah if m.galat]
+    if galat and not lewati_galat:
+        raise ImporDitolak(
+            f"Impor {Path(berkas).name} ditolak: {len(galat)} galat di {len(cek.baris_galat)} baris. Tidak ada data yang ditulis.",
+            cek.masalah,
+            "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.",
+        )
+    hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
+    baru, ubah, log = [], [], []
+    di_berkas = set()
+    for _, p in cek.pegawai:
+        di_berkas.add(p.nip)
+        lama = tersimpan.get(p.nip)
+        if lama is None:
+            baru.append(p)
+            log.append(("pegawai", p.nip, "tambah", None, p.ke_dict(), p.nip))
+        elif lama != p:
+            ubah.append(p)
+            log.append(("pegawai", p.nip, "ubah", _beda(lama.ke_dict(), p.ke_dict())[0],
+                        _beda(lama.ke_dict(), p.ke_dict())[1], p.nip))
+        else:
+            hasil.tetap += 1
+    if nonaktifkan_hilang:
+        for nip, lama in tersimpan.items():
+            if nip not in di_berkas and lama.aktif:
+                p = Pegawai(**{**lama.ke_dict(), "aktif": False})
+                ubah.append(p)
+                hasil.dinonaktifkan += 1
+                log.append(("pegawai", nip, "ubah", {"aktif": True}, {"aktif": False}, nip))
+    hasil.ditambah = len(baru)
+    hasil.diubah = len(ubah) - hasil.dinonaktifkan
+    if uji_coba:
+        return hasil
+    with transaksi(db):
+        tabel.simpan_banyak(db, baru, ubah)
+        audit.catat_banyak(db, log)
+    return hasil
+
+
+def _beda(lama: dict, baru: dict) -> tuple[dict, dict]:
+    kunci = [k for k in baru if lama.get(k) != baru.get(k)]
+    return {k: lama.get(k) for k in kunci}, {k: baru.get(k) for k in kunci}
+
+
+def daftar(db, unit: str | None = None, cari: str | None = None, hanya_aktif: bool = True) -> list[dict]:
+    if unit and not tabel.unit_ada(db, unit):
+        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    return [p.ke_dict() for p in tabel.cari(db, unit, cari, hanya_aktif)]
+
+
+def nip_dari_argumen(nip: str) -> str:
+    """Normalise a NIP typed on the command line; refuse an invalid one."""
+    from ..errors import DataTidakValid
+
+    try:
+        return periksa_nip(nip).nip
+    except NIPTidakValid as e:
+        raise DataTidakValid(f"NIP '{nip}' tidak valid: {e.pesan}.", e.saran or None) from None
+
+
+def wajib_ada(db, nip: str) -> Pegawai:
+    n = nip_dari_argumen(nip)
+    p = tabel.ambil(db, n)
+    if p is None:
+        raise TidakDitemukan(f"Pegawai dengan NIP {n} tidak ada di basis data.",
+                             "Cari dengan: kinerja pegawai daftar --cari NAMA")
+    return p
+
+
+def lihat(db, nip: str) -> dict:
+    p = wajib_ada(db, nip)
+    info = periksa_nip(p.nip)
+    atasan = tabel.ambil(db, p.nip_atasan) if p.nip_atasan else None
+    from ..validation.golongan import pangkat
+
+    return {
+        **p.ke_dict(),
+        "pangkat": pangkat(p.golongan) or None,
+        "tanggal_lahir": info.tanggal_lahir.isoformat(),
+        "tmt": info.tmt,
+        "jenis_kelamin": info.jenis_kelamin,
+        "jenis_nomor_induk": "NI PPPK" if info.jenis == "PPPK" else "NIP PNS",
+        "atasan": atasan.ke_dict() if atasan else None,
+        "bawahan": [b.ke_dict() for b in tabel.bawahan(db, p.nip)],
+    }
+
+
+def daftar_unit(db) -> list[dict]:
+    return tabel.daftar_unit(db)

@@ -1,0 +1,165 @@
+"""Opening the database: where it is, creating it, schema versions, transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from sqlite_utils import Database
+
+from ..errors import BasisDataError, TidakDitemukan
+from .skema import NAMA_SET, migrasi, nama_dikenal
+
+NAMA_BAWAAN = "kinerja.db"
+VAR_LINGKUNGAN = "KINERJA_DB"
+BATAS_TUNGGU_DETIK = float(os.environ.get("KINERJA_BUSY_TIMEOUT", "30"))
+
+
+def lokasi_db(db: str | os.PathLike | None = None) -> Path:
+    """--db, else $KINERJA_DB, else ./kinerja.db."""
+    if db:
+        return Path(db)
+    env = os.environ.get(VAR_LINGKUNGAN)
+    if env:
+        return Path(env)
+    return Path(NAMA_BAWAAN)
+
+
+def sekarang() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _sambung(path: Path) -> Database:
+    try:
+        conn = sqlite3.connect(str(path), timeout=BATAS_TUNGGU_DETIK)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {int(BATAS_TUNGGU_DETIK * 1000)}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as e:
+        raise _galat_sqlite(e, path) from None
+    return Database(conn, execute_plugins=False)
+
+
+def _galat_sqlite(e: sqlite3.Error, path: Path) -> BasisDataError:
+    teks = str(e).lower()
+    if "locked" in teks or "busy" in teks:
+        return BasisDataError(
+            f"Basis data {path} sedang dipakai proses lain terlalu lama (lebih dari {BATAS_TUNGGU_DETIK:g} detik).",
+            "Tunggu proses lain selesai lalu ulangi perintah ini.",
+        )
+    if "not a database" in teks or "malformed" in teks or "encrypted" in teks:
+        return BasisDataError(
+            f"Berkas {path} bukan basis data kinerja yang sah atau rusak.",
+            "Periksa path --db, atau pulihkan dari cadangan.",
+        )
+    return BasisDataError(f"Basis data {path} tidak dapat dibuka: {e}", "Periksa path dan izin berkasnya.")
+
+
+def _versi_diterapkan(db: Database) -> list[str]:
+    if not db["_sqlite_migrations"].exists():
+        return []
+    return [m.name for m in migrasi.applied(db)]
+
+
+def periksa_versi(db: Database, path: Path) -> list[str]:
+    """Refuse a schema newer than this program; return the pending migrations."""
+    try:
+        diterapkan = _versi_diterapkan(db)
+    except sqlite3.DatabaseError as e:
+        raise _galat_sqlite(e, path) from None
+    dikenal = set(nama_dikenal())
+    asing = [n for n in diterapkan if n not in dikenal]
+    if asing:
+        raise BasisDataError(
+            f"Basis data {path} dibuat oleh versi kinerja yang lebih baru (skema {asing[-1]}).",
+            "Perbarui program kinerja (pip install -U kinerja) sebelum memakai basis data ini; berkas tidak diubah.",
+        )
+    if not diterapkan and db.table_names() and "pegawai" not in db.table_names():
+        raise BasisDataError(f"Berkas {path} adalah basis data SQLite lain, bukan milik kinerja.", "Periksa path --db.")
+    return [m.name for m in migrasi.pending(db)]
+
+
+def terapkan_migrasi(db: Database) -> list[str]:
+    """Apply every pending migration in ONE transaction (all or nothing)."""
+    tertunda = [m.name for m in migrasi.pending(db)] if db["_sqlite_migrations"].exists() else nama_dikenal()
+    if not tertunda:
+        return []
+    with transaksi(db):
+        migrasi.apply(db)
+    return tertunda
+
+
+def buat_db(path: Path) -> bool:
+    """Create the database file (mode 0600) and its schema. False if it existed."""
+    baru = not path.exists()
+    if baru:
+        if path.parent and not path.parent.exists():
+            raise TidakDitemukan(f"Folder {path.parent} tidak ada.", "Buat foldernya dulu atau pilih path lain dengan --db.")
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    db = _sambung(path)
+    try:
+        periksa_versi(db, path)
+        terapkan_migrasi(db)
+    finally:
+        db.close()
+    return baru
+
+
+def buka_db(path: Path) -> Database:
+    """Open an existing database, upgrading an older schema in place."""
+    if not path.exists():
+        raise BasisDataError(
+            f"Basis data tidak ditemukan: {path}",
+            f"Buat dulu dengan: kinerja init --db {path}  (atau atur variabel KINERJA_DB)",
+        )
+    db = _sambung(path)
+    try:
+        periksa_versi(db, path)
+        terapkan_migrasi(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+@contextlib.contextmanager
+def transaksi(db: Database) -> Iterator[Database]:
+    """One write transaction (BEGIN IMMEDIATE: waits for other writers)."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        raise _galat_sqlite(e, Path(db_path(db))) from None
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as e:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise _galat_sqlite(e, Path(db_path(db))) from None
+
+
+def db_path(db: Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else "?"
+
+
+__all__ = ["lokasi_db", "buat_db", "buka_db", "transaksi", "sekarang", "NAMA_SET"]

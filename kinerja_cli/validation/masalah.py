@@ -1,0 +1,32 @@
+"""A problem found in input data, with the place it was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GALAT = "galat"
+PERINGATAN = "peringatan"
+
+
+@dataclass(frozen=True)
+class Masalah:
+    pesan: str  # what is wrong, Indonesian
+    saran: str = ""  # how to fix it
+    nilai: object = None  # the value found
+    sheet: str = ""
+    baris: int | None = None  # 1-based Excel row
+    kolom: str = ""  # column letter or header
+    tingkat: str = GALAT  # galat | peringatan
+    kunci: str = ""  # e.g. the NIP concerned
+
+    @property
+    def galat(self) -> bool:
+        return self.tingkat == GALAT
+
+    def tempat(self) -> str:
+        bagian = [p for p in (self.sheet, f"baris {self.baris}" if self.baris else "", self.kolom) if p]
+        return ", ".join(bagian)
+
+
+def ada_galat(masalah: list[Masalah]) -> bool:
+    return any(m.galat for m in masalah)

@@ -1,0 +1,178 @@
+"""Checks of a roster sheet: every problem collected, none stops the others."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import BarisSumber, Pegawai
+from .golongan import normalisasi_golongan
+from .masalah import GALAT, PERINGATAN, Masalah
+from .nip import NIPTidakValid, periksa_nip
+
+JENIS_JABATAN = ("JPT", "administrator", "pengawas", "pelaksana", "fungsional")
+_ALIAS_JENIS = {
+    "jpt": "JPT", "pimpinantinggi": "JPT", "jabatanpimpinantinggi": "JPT", "struktural": "administrator",
+    "administrator": "administrator", "administrasi": "administrator", "pengawas": "pengawas",
+    "pelaksana": "pelaksana", "fungsional": "fungsional", "jft": "fungsional", "jfu": "pelaksana",
+    "fungsionaltertentu": "fungsional", "fungsionalumum": "pelaksana",
+}
+
+
+@dataclass
+class HasilPeriksaRoster:
+    pegawai: list  # list[tuple[BarisSumber, Pegawai]] of rows without errors
+    masalah: list  # list[Masalah]
+    baris_galat: set  # Excel rows with at least one error
+
+
+def _m(b: BarisSumber, key: str, pesan: str, saran: str = "", tingkat: str = GALAT, kunci: str = "") -> Masalah:
+    return Masalah(pesan, saran, b.nilai.get(key), b.sheet, b.baris, _kolom(b, key), tingkat, kunci)
+
+
+def _kolom(b: BarisSumber, key: str) -> str:
+    h = b.huruf.get(key)
+    return f"{h} ({key.replace('_', ' ')})" if h else key
+
+
+def _teks(v) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    s = " ".join(str(v).split())
+    return s or None
+
+
+def _jenis_jabatan(v) -> str | None:
+    s = _teks(v)
+    if not s:
+        return None
+    return _ALIAS_JENIS.get("".join(s.lower().split()).replace("-", ""))
+
+
+def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
+    """One row on its own (no cross-row checks)."""
+    ms: list[Masalah] = []
+    v = b.nilai
+    info = None
+    try:
+        info = periksa_nip(v.get("nip"))
+    except NIPTidakValid as e:
+        ms.append(_m(b, "nip", e.pesan, e.saran))
+    nip = info.nip if info else None
+    nama = _teks(v.get("nama"))
+    if not nama:
+        ms.append(_m(b, "nama", "Nama kosong", "isi nama pegawai", kunci=nip or ""))
+    unit = _teks(v.get("unit"))
+    if not unit:
+        ms.append(_m(b, "unit", "Unit kerja kosong", "isi nama OPD/unit kerja", kunci=nip or ""))
+    status = _teks(v.get("status"))
+    if status:
+        status = status.upper()
+        if status not in ("PNS", "PPPK"):
+            ms.append(_m(b, "status", f"Status '{status}' tidak dikenal", "isi PNS atau PPPK", kunci=nip or ""))
+            status = None
+        elif info and info.jenis != status:
+            ms.append(_m(b, "status", f"Status {status} tidak cocok dengan nomor induk, yang berformat {info.jenis}",
+                         "periksa status atau NIP/NI PPPK-nya", kunci=nip or ""))
+    elif info:
+        status = info.jenis
+    gol_mentah = v.get("golongan")
+    golongan = None
+    if _teks(gol_mentah):
+        golongan = normalisasi_golongan(gol_mentah, status or "PNS")
+        if golongan is None:
+            contoh = "I s.d. XVII" if status == "PPPK" else "I/a s.d. IV/e, misalnya III/b"
+            ms.append(_m(b, "golongan", f"Golongan '{_teks(gol_mentah)}' tidak dikenal untuk {status or 'PNS'}",
+                         f"tulis golongan {contoh}", kunci=nip or ""))
+    jj_mentah = v.get("jenis_jabatan")
+    jenis_jabatan = _jenis_jabatan(jj_mentah)
+    if _teks(jj_mentah) and jenis_jabatan is None:
+        ms.append(_m(b, "jenis_jabatan", f"Jenis jabatan '{_teks(jj_mentah)}' tidak dikenal",
+                     "isi salah satu: " + ", ".join(JENIS_JABATAN), kunci=nip or ""))
+    atasan = None
+    if v.get("nip_atasan") not in (None, ""):
+        try:
+            atasan = periksa_nip(v.get("nip_atasan")).nip
+        except NIPTidakValid as e:
+            ms.append(_m(b, "nip_atasan", "NIP atasan tidak valid: " + e.pesan, e.saran, kunci=nip or ""))
+        if atasan and atasan == nip:
+            ms.append(_m(b, "nip_atasan", "Pegawai tidak boleh menjadi atasan dirinya sendiri",
+                         "isi NIP atasan langsung yang benar", kunci=nip or ""))
+            atasan = None
+    if ms or not (nip and nama and unit and status):
+        return None, ms
+    return Pegawai(nip, nama, _teks(v.get("jabatan")), jenis_jabatan, golongan, unit, atasan, status), ms
+
+
+def periksa_roster(baris: list[BarisSumber], tersimpan: dict[str, Pegawai]) -> HasilPeriksaRoster:
+    """All rows, then the cross-row checks: duplicates, unknown atasan, loops."""
+    masalah: list[Masalah] = []
+    baik: list[tuple[BarisSumber, Pegawai]] = []
+    galat: set[int] = set()
+    pertama: dict[str, BarisSumber] = {}
+    for b in baris:
+        p, ms = periksa_baris(b)
+        masalah += ms
+        if any(m.galat for m in ms):
+            galat.add(b.baris)
+        if p is None:
+            continue
+        if p.nip in pertama:
+            masalah.append(_m(b, "nip", f"NIP {p.nip} ganda: sudah ada di baris {pertama[p.nip].baris}",
+                              "hapus salah satu baris", kunci=p.nip))
+            galat.add(b.baris)
+            continue
+        pertama[p.nip] = b
+        baik.append((b, p))
+    # the roster as it will be: stored people overlaid with the file
+    atasan_dari = {nip: p.nip_atasan for nip, p in tersimpan.items()}
+    atasan_dari.update({p.nip: p.nip_atasan for _, p in baik})
+    for b, p in baik:
+        if p.nip_atasan and p.nip_atasan not in atasan_dari:
+            masalah.append(_m(b, "nip_atasan", f"Atasan {p.nip_atasan} tidak ada di daftar pegawai",
+                              "tambahkan atasan ke berkas, atau periksa NIP atasan", PERINGATAN, p.nip))
+    for nip_loop in cari_lingkaran(atasan_dari):
+        b = pertama.get(nip_loop)
+        if b is None:
+            continue
+        rantai = " → ".join(rantai_atasan(atasan_dari, nip_loop))
+        masalah.append(_m(b, "nip_atasan", f"Rantai atasan berputar: {rantai}",
+                          "perbaiki NIP atasan agar rantai berakhir pada pimpinan tertinggi", kunci=nip_loop))
+        galat.add(b.baris)
+    baik = [(b, p) for b, p in baik if b.baris not in galat]
+    return HasilPeriksaRoster(baik, masalah, galat)
+
+
+def cari_lingkaran(atasan_dari: dict[str, str | None]) -> list[str]:
+    """Every NIP that lies on a loop of the atasan chain (linear time)."""
+    keadaan: dict[str, int] = {}  # 1 = being walked, 2 = done
+    pada_lingkaran: list[str] = []
+    for awal in atasan_dari:
+        if keadaan.get(awal):
+            continue
+        jalur: list[str] = []
+        posisi: dict[str, int] = {}
+        n: str | None = awal
+        while n is not None and n in atasan_dari and not keadaan.get(n):
+            keadaan[n] = 1
+            posisi[n] = len(jalur)
+            jalur.append(n)
+            n = atasan_dari.get(n)
+        if n is not None and keadaan.get(n) == 1 and n in posisi:
+            pada_lingkaran += jalur[posisi[n]:]
+        for x in jalur:
+            keadaan[x] = 2
+    return pada_lingkaran
+
+
+def rantai_atasan(atasan_dari: dict[str, str | None], nip: str, batas: int = 50) -> list[str]:
+    """nip, its atasan, the atasan's atasan ... until the top or a repeat."""
+    hasil, dilihat, n = [], set(), nip
+    while n and n not in dilihat and len(hasil) < batas:
+        hasil.append(n)
+        dilihat.add(n)
+        n = atasan_dari.get(n)
+    if n in dilihat:
+        hasil.append(n)
+    return hasil
