@@ -59,11 +59,12 @@ app = typer.Typer(
 
 
 def _daftarkan() -> None:
-    from .cli import dasar, pegawai, unit
+    from .cli import dasar, pegawai, periode, unit
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
+    app.add_typer(periode.app, name="periode")
 
 
 _daftarkan()

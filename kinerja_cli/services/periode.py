@@ -1,0 +1,100 @@
+"""Use cases of periods: create, list, close (snapshot), reopen; the write guard."""
+
+from __future__ import annotations
+
+from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
+from ..store import audit
+from ..store import periode as tabel
+from ..store.db import transaksi
+from ..validation.periode import JENIS, METODE, KodeTidakValid, urai_kode, urai_tanggal
+
+
+def _kode(teks: str) -> str:
+    try:
+        return urai_kode(teks).kode
+    except KodeTidakValid as e:
+        raise DataTidakValid(e.pesan, e.saran) from None
+
+
+def wajib_ada(db, kode: str) -> dict:
+    k = _kode(kode)
+    p = tabel.ambil(db, k)
+    if p is None:
+        raise TidakDitemukan(f"Periode {k} belum dibuat.", f"Buat dengan: kinerja periode buat {k}")
+    return p
+
+
+def pastikan_terbuka(db, kode: str) -> dict:
+    """The period, or PeriodeDitutup for any write to a closed one."""
+    p = wajib_ada(db, kode)
+    if p["status"] == "ditutup":
+        raise PeriodeDitutup(
+            f"Periode {p['kode']} sudah ditutup ({p['ditutup_pada']}); datanya tidak dapat diubah.",
+            f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {p["kode"]} --alasan "..."',
+        )
+    return p
+
+
+def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, selesai: str | None = None,
+         metode: str = "pp30") -> dict:
+    from ..scoring import parameter_bawaan
+
+    try:
+        k = urai_kode(kode)
+        awal = urai_tanggal(mulai, "mulai") if mulai else k.mulai
+        akhir = urai_tanggal(selesai, "selesai") if selesai else k.selesai
+    except KodeTidakValid as e:
+        raise DataTidakValid(e.pesan, e.saran) from None
+    if jenis and jenis != k.jenis:
+        raise DataTidakValid(f"Kode {k.kode} adalah periode {k.jenis}, bukan {jenis}.",
+                             "Contoh: 2026 (tahunan), 2026-T1 (triwulan), 2026-01 (bulanan).")
+    if jenis and jenis not in JENIS:
+        raise DataTidakValid(f"Jenis periode '{jenis}' tidak dikenal.", f"Pilih: {', '.join(JENIS)}.")
+    if metode not in METODE:
+        raise DataTidakValid(f"Metode '{metode}' tidak dikenal.", f"Pilih: {', '.join(METODE)}.")
+    if akhir < awal:
+        raise DataTidakValid(f"Tanggal selesai {akhir} sebelum tanggal mulai {awal}.", "Periksa --mulai dan --selesai.")
+    if tabel.ambil(db, k.kode):
+        raise DataTidakValid(f"Periode {k.kode} sudah ada.", "Lihat dengan: kinerja periode daftar")
+    with transaksi(db):
+        p = tabel.tambah(db, k.kode, k.jenis, awal.isoformat(), akhir.isoformat(), metode, parameter_bawaan())
+        audit.catat(db, "periode", k.kode, "tambah", None,
+                    {"jenis": k.jenis, "mulai": p["mulai"], "selesai": p["selesai"], "metode": metode})
+    return p
+
+
+def daftar(db) -> list[dict]:
+    hasil = []
+    for p in tabel.semua(db):
+        hasil.append({**{k: v for k, v in p.items() if k != "parameter"}, **tabel.jumlah_data(db, p["kode"])})
+    return hasil
+
+
+def tutup(db, kode: str) -> dict:
+    """Close the period and freeze its results as a snapshot."""
+    p = wajib_ada(db, kode)
+    if p["status"] == "ditutup":
+        raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
+    from . import nilai
+
+    with transaksi(db):
+        hasil = nilai.hitung_untuk_snapshot(db, p)
+        tabel.simpan_snapshot(db, p["kode"], hasil)
+        tabel.set_status(db, p["kode"], "ditutup")
+        audit.catat(db, "periode", p["kode"], "ubah", {"status": "terbuka"},
+                    {"status": "ditutup", "jumlah_hasil": len(hasil)})
+    return {**tabel.ambil(db, p["kode"]), "jumlah_hasil": len(hasil)}
+
+
+def buka(db, kode: str, alasan: str) -> dict:
+    p = wajib_ada(db, kode)
+    if not (alasan or "").strip():
+        raise DataTidakValid("Alasan membuka kembali periode wajib diisi.", 'Contoh: --alasan "koreksi realisasi DPMPTSP"')
+    if p["status"] != "ditutup":
+        raise DataTidakValid(f"Periode {p['kode']} masih terbuka.", "Tidak ada yang perlu dibuka.")
+    with transaksi(db):
+        n = tabel.hapus_snapshot(db, p["kode"])
+        tabel.set_status(db, p["kode"], "terbuka")
+        audit.catat(db, "periode", p["kode"], "ubah", {"status": "ditutup"},
+                    {"status": "terbuka", "alasan": alasan.strip(), "snapshot_dihapus": n})
+    return tabel.ambil(db, p["kode"])
