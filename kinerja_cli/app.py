@@ -59,9 +59,11 @@ app = typer.Typer(
 
 
 def _daftarkan() -> None:
-    from .cli import dasar, pegawai, periode, unit
+    from .cli import dasar, distribusi, nilai, pegawai, periode, unit
 
     dasar.daftarkan(app)
+    nilai.daftarkan(app)
+    distribusi.daftarkan(app, unit.app)
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")

@@ -1,7 +1,196 @@
-"""Computing a period's results (placeholder until the scoring engine lands)."""
+"""Computing a period's results: live from the data, or from a closed period's snapshot.
+
+Every employee's result travels as one record (a plain dict, the same shape
+that the snapshot stores), so the table, --rinci, the exports and the snapshot
+all read the same thing:
+
+    {"pegawai": {...identity...}, "ada_inovasi": bool,
+     "masukan": {"baris": [SKP rows with realisasi], "penilaian": [raters]},
+     "hasil": Hasil.ke_dict()}
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..errors import DataTidakValid
+from ..store import nilai as tabel
+from ..store import periode as tabel_periode
+from . import periode as layanan_periode
+
+URUTAN = ("unit", "nama", "nilai")
+
+
+@dataclass
+class Laporan:
+    periode: dict
+    metode: str
+    rekaman: list  # list of records (see module doc)
+    dari_snapshot: bool = False
+    catatan: list = field(default_factory=list)
+
+
+def _d(x) -> Decimal | None:
+    return None if x is None or x == "" else Decimal(x)
+
+
+def _masukan_baris(row: tuple) -> dict:
+    (_, nomor, jenis, lo, hi, bobot, arah, tmaks, real, rhk, indikator, satuan, bukti, aspek, rhk_atasan) = row
+    return {"nomor": nomor, "jenis": jenis, "rhk": rhk, "rhk_atasan_nomor": rhk_atasan, "aspek": aspek,
+            "indikator": indikator, "target_lo": lo, "target_hi": hi, "satuan": satuan, "bobot": bobot,
+            "arah": arah, "target_maksimal": bool(tmaks), "realisasi": real, "bukti": bukti}
+
+
+def data_pegawai(nip: str, masukan: dict, ada_inovasi: bool, langsung: tuple | None, tambahan: tuple = ()):
+    """Build the scoring input from a record's `masukan` (live or frozen)."""
+    from ..scoring import BarisSKP, DataPegawai, Penilaian
+
+    baris = tuple(
+        BarisSKP(b["nomor"], b["jenis"], Decimal(b["target_lo"]), _d(b["target_hi"]), Decimal(b["bobot"]), b["arah"],
+                 b["target_maksimal"], _d(b["realisasi"]), b["rhk"] or "", b["indikator"] or "", b["satuan"] or "")
+        for b in masukan["baris"]
+    )
+    penilaian = tuple(
+        Penilaian(p["penilai"], p["peran"], {k: _d(v) for k, v in p["skor"].items()}) for p in masukan["penilaian"]
+    )
+    hk, pk = (langsung[0], langsung[1]) if langsung else (None, None)
+    return DataPegawai(nip, baris, penilaian, ada_inovasi, hk, pk, tambahan)
+
+
+def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str) -> list[dict]:
+    """Compute every active employee of the period from the current data (a few queries)."""
+    from ..scoring import Parameter, hitung_banyak
+
+    kode = periode["kode"]
+    pegawai = tabel.pegawai_periode(db, unit, nip)
+    skp = tabel.sasaran_periode(db, kode, unit, nip)
+    perilaku = tabel.perilaku_periode(db, kode, unit, nip)
+    inovasi = tabel.nip_berinovasi(db, kode)
+    langsung = tabel.rating_langsung(db, kode)
+    status = tabel.status_skp(db, kode)
+    penilai = {pen for rows in perilaku.values() for pen, _, _ in rows}
+    nama_penilai = tabel.nama_pegawai(db, penilai)
+    rekaman, masukan_semua = [], []
+    for p in pegawai:
+        n = p["nip"]
+        masukan = {
+            "baris": [_masukan_baris(r) for r in skp.get(n, ())],
+            "penilaian": [{"penilai": pen, "nama_penilai": nama_penilai.get(pen), "peran": peran, "skor": skor}
+                          for pen, peran, skor in perilaku.get(n, ())],
+        }
+        tambahan = ()
+        if status and masukan["baris"] and status.get(n) != "disetujui":
+            tambahan = ("skp_belum_disetujui",)
+        rekaman.append({"pegawai": p, "ada_inovasi": n in inovasi, "masukan": masukan,
+                        "rating_langsung": _langsung_dict(langsung.get(n))})
+        masukan_semua.append(data_pegawai(n, masukan, n in inovasi, langsung.get(n), tambahan))
+    param = Parameter.dari_dict(periode["parameter"])
+    for r, h in zip(rekaman, hitung_banyak(masukan_semua, metode, param)):
+        r["hasil"] = h.ke_dict()
+    return rekaman
+
+
+def _langsung_dict(t: tuple | None) -> dict | None:
+    if not t:
+        return None
+    return {"hasil_kerja": t[0], "perilaku": t[1], "alasan": t[2]}
+
 
 def hitung_untuk_snapshot(db, periode: dict) -> list[tuple[str, dict]]:
-    return []
+    """(nip, record) of every active employee, for `periode tutup`."""
+    return [(r["pegawai"]["nip"], r) for r in _rekaman_langsung(db, periode, None, None, periode["metode"])]
+
+
+def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit",
+            hanya_lengkap: bool = False, metode: str | None = None) -> Laporan:
+    """The period's results (live when open, the frozen snapshot when closed)."""
+    from ..store import pegawai as tabel_pegawai
+
+    p = layanan_periode.wajib_ada(db, kode)
+    if urut not in URUTAN:
+        raise DataTidakValid(f"Urutan '{urut}' tidak dikenal.", f"Pilih: {', '.join(URUTAN)}.")
+    if unit:
+        u = tabel_pegawai.unit_ada(db, unit)
+        if not u:
+            raise DataTidakValid(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+        unit = u
+    if nip:
+        from .pegawai import wajib_ada
+
+        nip = wajib_ada(db, nip).nip
+    metode = metode or p["metode"]
+    if p["status"] == "ditutup":
+        rekaman = [r for r in tabel_periode.baca_snapshot(db, p["kode"])
+                   if (not unit or r["pegawai"]["unit"] == unit) and (not nip or r["pegawai"]["nip"] == nip)]
+        if metode != p["metode"]:  # recompute the frozen inputs under the other scheme
+            rekaman = _hitung_ulang(rekaman, p, metode)
+        lap = Laporan(p, metode, rekaman, dari_snapshot=True)
+    else:
+        lap = Laporan(p, metode, _rekaman_langsung(db, p, unit, nip, metode))
+    if nip and not lap.rekaman:
+        raise DataTidakValid(f"Pegawai {nip} tidak termasuk hasil periode {p['kode']} (nonaktif atau belum ada saat ditutup).")
+    if hanya_lengkap:
+        lap.rekaman = [r for r in lap.rekaman if r["hasil"]["lengkap"]]
+    lap.rekaman.sort(key=_kunci_urut(urut))
+    return lap
+
+
+def _hitung_ulang(rekaman: list[dict], periode: dict, metode: str) -> list[dict]:
+    from ..scoring import Parameter, hitung_banyak
+
+    param = Parameter.dari_dict(periode["parameter"])
+    data = []
+    for r in rekaman:
+        lg = r.get("rating_langsung")
+        data.append(data_pegawai(r["pegawai"]["nip"], r["masukan"], r["ada_inovasi"],
+                                 (lg["hasil_kerja"], lg["perilaku"], lg["alasan"]) if lg else None))
+    return [{**r, "hasil": h.ke_dict()} for r, h in zip(rekaman, hitung_banyak(data, metode, param))]
+
+
+def _kunci_urut(urut: str):
+    if urut == "nama":
+        return lambda r: (r["pegawai"]["nama"].lower(), r["pegawai"]["nip"])
+    if urut == "nilai":
+        return lambda r: (-Decimal(r["hasil"]["na"]), -Decimal(r["hasil"]["nhk"]), r["pegawai"]["nama"].lower())
+    return lambda r: (r["pegawai"]["unit"].lower(), r["pegawai"]["nama"].lower())
+
+
+def baris_keluaran(r: dict) -> dict:
+    """The machine-output row of one record (the JSON/CSV contract of DESIGN.md)."""
+    h, p = r["hasil"], r["pegawai"]
+    return {
+        "nip": p["nip"], "nama": p["nama"], "unit": p["unit"], "jabatan": p["jabatan"], "golongan": p.get("golongan"),
+        "nhk": Decimal(h["nhk"]), "npk": Decimal(h["npk"]), "na": Decimal(h["na"]), "predikat": h["predikat"],
+        "rating_hasil_kerja": h["rating_hk"], "rating_hasil_kerja_langsung": h["rating_hk_langsung"],
+        "rating_perilaku": h["rating_pk"], "rating_perilaku_langsung": h["rating_pk_langsung"],
+        "metode": h["metode"], "lengkap": h["lengkap"], "catatan": list(h["catatan"]),
+    }
+
+
+def bandingkan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit") -> list[dict]:
+    """Both schemes side by side; the period's own scheme is not changed."""
+    a = laporan(db, kode, unit, nip, urut, metode="pp30")
+    b = {r["pegawai"]["nip"]: r for r in laporan(db, kode, unit, nip, urut, metode="permenpan6").rekaman}
+    hasil = []
+    for r in a.rekaman:
+        x, y = r["hasil"], b[r["pegawai"]["nip"]]["hasil"]
+        hasil.append({
+            "nip": r["pegawai"]["nip"], "nama": r["pegawai"]["nama"], "unit": r["pegawai"]["unit"],
+            "nhk": Decimal(x["nhk"]), "npk": Decimal(x["npk"]), "na": Decimal(x["na"]),
+            "predikat_pp30": x["predikat"], "rating_hasil_kerja": y["rating_hk"], "rating_perilaku": y["rating_pk"],
+            "predikat_permenpan6": y["predikat"], "sama": _setara(x["predikat"], y["predikat"]),
+            "lengkap": x["lengkap"],
+        })
+    return hasil
+
+
+def _setara(a: str, b: str) -> bool:
+    return a == b or {a, b} == {"Kurang", "Kurang/Misconduct"}
+
+
+def hitung_predikat(rekaman: list[dict]) -> dict[str, int]:
+    hasil: dict[str, int] = {}
+    for r in rekaman:
+        hasil[r["hasil"]["predikat"]] = hasil.get(r["hasil"]["predikat"], 0) + 1
+    return hasil

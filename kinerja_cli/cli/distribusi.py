@@ -1,0 +1,76 @@
+"""kinerja unit predikat, kinerja distribusi"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+
+class PredikatUnit(str, Enum):
+    istimewa = "istimewa"
+    baik = "baik"
+    butuh_perbaikan = "butuh-perbaikan"
+    kurang = "kurang"
+    sangat_kurang = "sangat-kurang"
+
+
+def predikat_unit(
+    unit: Annotated[str, typer.Argument(help="Nama unit kerja (OPD).")],
+    predikat: Annotated[PredikatUnit, typer.Argument(help="Predikat kinerja unit itu sendiri.")],
+    periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode.")],
+    db: OpsiDB = None,
+) -> None:
+    """Catat predikat kinerja unit untuk satu periode (dasar kurva distribusi).
+
+    Contoh: kinerja unit predikat DPMPTSP baik --periode 2026
+    """
+    from .. import output
+    from ..services import distribusi as layanan
+
+    h = layanan.tetapkan(buka(db), unit, periode, predikat.value)
+    output.sukses(f"Predikat unit {h['unit']} periode {h['periode']}: {layanan.NAMA_PREDIKAT_UNIT[h['predikat']]}"
+                  + (f" (sebelumnya {layanan.NAMA_PREDIKAT_UNIT[h['sebelumnya']]})" if h["sebelumnya"] and h["sebelumnya"] != h["predikat"] else ""))
+
+
+def distribusi(
+    periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Sebaran predikat pegawai per unit dibanding kurva distribusi predikat unit (peringatan saja).
+
+    Contoh: kinerja distribusi --periode 2026
+    """
+    from .. import output
+    from ..services import distribusi as layanan
+
+    baris = layanan.distribusi(buka(db), periode, unit)
+    if fmt is not Format.tabel:
+        kunci = ["unit", "jumlah", *[k for k, _ in layanan.KOLOM_PREDIKAT],
+                 *[f"persen_{k}" for k, _ in layanan.KOLOM_PREDIKAT], "predikat_unit", "sesuai_kurva", "pelanggaran"]
+        output.tampilkan(baris, [output.Kolom(k, k) for k in kunci], fmt.value)
+        return
+    for b in baris:
+        for k, _ in layanan.KOLOM_PREDIKAT:
+            b[f"tampil_{k}"] = f"{b[k]} ({output.teks_sel(b['persen_' + k], True)}%)"
+        b["tampil_unit"] = layanan.NAMA_PREDIKAT_UNIT.get(b["predikat_unit"], "-") if b["predikat_unit"] else "belum ditetapkan"
+        b["tampil_kurva"] = ("sesuai" if b["sesuai_kurva"] else "\n".join(b["pelanggaran"])) if b["predikat_unit"] else "-"
+    kolom = [output.Kolom("unit", "Unit"), output.Kolom("jumlah", "Jumlah", True),
+             *[output.Kolom(f"tampil_{k}", j, True) for k, j in layanan.KOLOM_PREDIKAT],
+             output.Kolom("tampil_unit", "Predikat unit"), output.Kolom("tampil_kurva", "Kurva distribusi")]
+    output.tampilkan(baris, kolom, "tabel", judul=f"Distribusi predikat pegawai, periode {periode}",
+                     catatan="Kurva hanya peringatan: tidak ada rating yang diubah.",
+                     gaya_baris=lambda b: None if b["sesuai_kurva"] is not False else "yellow")
+    langgar = [b for b in baris if b["sesuai_kurva"] is False]
+    if langgar:
+        output.peringatan(f"{len(langgar)} unit tidak sesuai kurva distribusinya.")
+
+
+def daftarkan(app: typer.Typer, app_unit: typer.Typer) -> None:
+    app.command("distribusi")(distribusi)
+    app_unit.command("predikat")(predikat_unit)

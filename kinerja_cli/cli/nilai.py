@@ -1,0 +1,79 @@
+"""kinerja nilai: compute and show the period's ratings (the main job)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+KOLOM_JSON = ("nip", "nama", "unit", "jabatan", "golongan", "nhk", "npk", "na", "predikat", "rating_hasil_kerja",
+              "rating_hasil_kerja_langsung", "rating_perilaku", "rating_perilaku_langsung", "metode", "lengkap",
+              "catatan")
+KOLOM_BANDING = ("nip", "nama", "unit", "nhk", "npk", "na", "predikat_pp30", "rating_hasil_kerja", "rating_perilaku",
+                 "predikat_permenpan6", "sama", "lengkap")
+
+
+class Urut(str, Enum):
+    unit = "unit"
+    nama = "nama"
+    nilai = "nilai"
+
+
+def nilai(
+    periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
+    urut: Annotated[Urut, typer.Option("--urut", help="Urutkan menurut unit, nama, atau nilai (tertinggi dulu).")] = Urut.unit,
+    hanya_lengkap: Annotated[bool, typer.Option("--hanya-lengkap", help="Tampilkan hanya pegawai yang datanya lengkap.")] = False,
+    rinci: Annotated[bool, typer.Option("--rinci", help="Uraikan langkah demi langkah perhitungan satu pegawai (perlu --nip).")] = False,
+    bandingkan: Annotated[bool, typer.Option("--bandingkan", help="Bandingkan metode pp30 dan permenpan6 berdampingan.")] = False,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Hitung dan tampilkan nilai kinerja semua pegawai aktif dalam satu periode.
+
+    Metode mengikuti periode: pp30 (NHK, NPK, NA, predikat) atau permenpan6 (rating dan matriks).
+    Periode yang sudah ditutup menampilkan hasil bekunya.
+    Contoh: kinerja nilai --periode 2026 --unit DPMPTSP --urut nilai
+    Contoh: kinerja nilai --periode 2026 --nip 196711101992031001 --rinci
+    """
+    from .. import output, output_nilai
+    from ..errors import DataTidakValid
+    from ..services import nilai as layanan
+
+    basis = buka(db)
+    if rinci and not nip:
+        raise DataTidakValid("--rinci menguraikan satu pegawai.", "Tambahkan --nip NIP.")
+    if bandingkan:
+        baris = layanan.bandingkan(basis, periode, unit, nip, urut.value)
+        if fmt is Format.tabel:
+            from ..services.periode import wajib_ada
+
+            output_nilai.tabel_banding(baris, wajib_ada(basis, periode))
+        else:
+            output.tampilkan(baris, [output.Kolom(k, k) for k in KOLOM_BANDING], fmt.value)
+        return
+    lap = layanan.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap)
+    if lap.dari_snapshot:
+        output.info(f"Periode {lap.periode['kode']} sudah ditutup ({lap.periode['ditutup_pada']}): "
+                    "hasil dibaca dari data beku saat penutupan.")
+    if rinci:
+        r = lap.rekaman[0]
+        output.tampilkan_satu({**layanan.baris_keluaran(r), "rincian": r}, fmt.value,
+                              lambda: output_nilai.rinci(r, lap.periode, lap.dari_snapshot))
+        return
+    baris = [layanan.baris_keluaran(r) for r in lap.rekaman]
+    if fmt is Format.tabel:
+        if not baris:
+            output.info("Tidak ada pegawai aktif yang cocok.")
+            return
+        output_nilai.tabel_nilai(baris, lap.periode, lap.metode, lap.dari_snapshot)
+    else:
+        output.tampilkan(baris, [output.Kolom(k, k) for k in KOLOM_JSON], fmt.value)
+
+
+def daftarkan(app: typer.Typer) -> None:
+    app.command("nilai")(nilai)

@@ -1,0 +1,177 @@
+"""Rich views of results: the rating table, the step-by-step explanation, the comparison."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import output
+from .validation.angka import angka_id
+
+WARNA_PREDIKAT = {
+    "Sangat Baik": "bold green",
+    "Baik": "green",
+    "Butuh Perbaikan": "yellow",
+    "Kurang": "dark_orange",
+    "Kurang/Misconduct": "dark_orange",
+    "Sangat Kurang": "bold red",
+}
+URUTAN_PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Kurang/Misconduct", "Sangat Kurang")
+NAMA_CATATAN = {
+    "tanpa_sasaran": "belum ada SKP",
+    "bobot_tidak_100": "bobot ≠ 100",
+    "realisasi_kosong": "realisasi belum lengkap",
+    "tanpa_penilaian_atasan": "atasan belum menilai",
+    "tanpa_penilaian_perilaku": "belum ada penilaian perilaku",
+    "target_tidak_valid": "target tidak valid",
+    "skp_belum_disetujui": "SKP belum disetujui atasan",
+}
+
+
+def _predikat(teks: str) -> str:
+    return f"[{WARNA_PREDIKAT.get(teks, '')}]{teks}[/]" if teks in WARNA_PREDIKAT else teks
+
+
+def _catatan(cat: list) -> str:
+    return "; ".join(NAMA_CATATAN.get(c, c) for c in cat)
+
+
+def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bool) -> None:
+    from rich.table import Table
+
+    judul = f"Nilai kinerja periode {periode['kode']} — metode {metode}"
+    if dari_snapshot:
+        judul += " (periode ditutup: hasil beku)"
+    t = Table(title=judul, title_justify="left", header_style="bold")
+    kolom = ["NIP", "Nama", "Unit", "Jabatan"]
+    if metode == "pp30":
+        kolom += ["NHK", "NPK", "NA", "Predikat"]
+    else:
+        kolom += ["NHK", "Rating Hasil Kerja", "NPK", "Rating Perilaku Kerja", "Predikat"]
+    kolom.append("Catatan")
+    for k in kolom:
+        t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA") else "left", overflow="fold")
+    for b in baris:
+        sel = [b["nip"], b["nama"], b["unit"], b["jabatan"] or "-"]
+        if metode == "pp30":
+            sel += [angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]), _predikat(b["predikat"])]
+        else:
+            hk = b["rating_hasil_kerja"] + (" (ditetapkan atasan)" if b["rating_hasil_kerja_langsung"] else "")
+            pk = b["rating_perilaku"] + (" (ditetapkan atasan)" if b["rating_perilaku_langsung"] else "")
+            sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(b["predikat"])]
+        sel.append(f"[yellow]{_catatan(b['catatan'])}[/]" if b["catatan"] else "")
+        t.add_row(*sel)
+    output.cetak(t)
+    output.cetak(ringkasan_predikat(baris))
+
+
+def ringkasan_predikat(baris: list[dict]) -> str:
+    hitung: dict[str, int] = {}
+    for b in baris:
+        hitung[b["predikat"]] = hitung.get(b["predikat"], 0) + 1
+    bagian = [f"{_predikat(p)}: {hitung[p]}" for p in URUTAN_PREDIKAT if p in hitung]
+    tidak_lengkap = sum(1 for b in baris if not b["lengkap"])
+    teks = f"Jumlah: {len(baris)} pegawai — " + ", ".join(bagian)
+    if tidak_lengkap:
+        teks += f" — [yellow]{tidak_lengkap} data belum lengkap[/] (lihat kolom Catatan; --hanya-lengkap untuk menyaring)"
+    return teks
+
+
+def _angka(x, digit: int = 2) -> str:
+    if x is None:
+        return "-"
+    d = Decimal(x)
+    if d == d.quantize(Decimal(1).scaleb(-digit)):
+        return angka_id(d, digit)
+    return angka_id(d, 4) + "…"  # an exact mean that is not rounded at this step
+
+
+def _target(b: dict) -> str:
+    if b["target_hi"]:
+        return f"{angka_id(Decimal(b['target_lo']), 2)}–{angka_id(Decimal(b['target_hi']), 2)}"
+    return angka_id(Decimal(b["target_lo"]))
+
+
+def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
+    """One employee, step by step, so every number can be checked with a calculator."""
+    from rich.table import Table
+
+    p, h, m = r["pegawai"], r["hasil"], r["masukan"]
+    sumber = "hasil beku saat periode ditutup" if dari_snapshot else "dihitung dari data terkini"
+    output.cetak(f"[bold]{p['nama']}[/] — NIP {p['nip']}\n{p['jabatan'] or '-'}, {p['unit']}\n"
+                 f"Periode {periode['kode']}, metode {h['metode']} ({sumber})\n")
+    # 1-3: SKP rows and NHK
+    t = Table(title="1. Hasil kerja: capaian dan nilai capaian tiap indikator", title_justify="left", header_style="bold")
+    for k in ("No", "Jenis", "Indikator", "Target", "Realisasi", "Arah", "Capaian C (%)", "Cabang konversi", "Nilai",
+              "Bobot", "Bobot × Nilai"):
+        t.add_column(k, justify="right" if k in ("Target", "Realisasi", "Capaian C (%)", "Nilai", "Bobot", "Bobot × Nilai") else "left",
+                     overflow="fold")
+    hb = {b["nomor"]: b for b in h["baris"]}
+    jumlah_bn, jumlah_b = Decimal(0), Decimal(0)
+    for b in m["baris"]:
+        x = hb.get(b["nomor"], {})
+        bobot, nilai = Decimal(b["bobot"]), Decimal(x.get("nilai", "0"))
+        jumlah_bn += bobot * nilai
+        jumlah_b += bobot
+        arah = b["arah"] + (", target maks." if b["target_maksimal"] else "")
+        t.add_row(str(b["nomor"]), b["jenis"], f"{b['indikator']} ({b['satuan'] or '-'})", _target(b),
+                  angka_id(Decimal(b["realisasi"])) if b["realisasi"] is not None else "[yellow]belum diisi[/]",
+                  arah, _angka(x.get("capaian")), x.get("cabang", ""), _angka(x.get("nilai")), angka_id(bobot),
+                  angka_id(bobot * nilai))
+    output.cetak(t)
+    if m["baris"]:
+        output.cetak(f"NHK = Σ(bobot × nilai) / Σ bobot = {angka_id(jumlah_bn)} / {angka_id(jumlah_b)} = "
+                     f"[bold]{_angka(h['nhk'])}[/] (dibulatkan 2 desimal)\n")
+    else:
+        output.cetak("NHK = 0 (belum ada SKP)\n")
+    # 4: behaviour
+    t = Table(title="2. Perilaku kerja (BerAKHLAK, skor 0–120)", title_justify="left", header_style="bold")
+    from .excel.kolom import ASPEK_BERAKHLAK
+
+    for k in ("Penilai", "Nama", "Peran", *[a.capitalize() for a in ASPEK_BERAKHLAK], "Rata-rata"):
+        t.add_column(k, overflow="fold", justify="right" if k not in ("Penilai", "Nama", "Peran") else "left")
+    rata = {(x["penilai"], x["peran"]): x["rata"] for x in h["perilaku"]["per_penilai"]}
+    for pn in m["penilaian"]:
+        skor = [_angka(pn["skor"].get(a)) if pn["skor"].get(a) is not None else "-" for a in ASPEK_BERAKHLAK]
+        peran = pn["peran"] + (" (tidak dihitung)" if pn["peran"] == "diri" else "")
+        t.add_row(pn["penilai"], pn.get("nama_penilai") or "-", peran, *skor, _angka(rata.get((pn["penilai"], pn["peran"]))))
+    output.cetak(t if m["penilaian"] else "[yellow]Belum ada penilaian perilaku.[/]")
+    per_peran, bobot = h["perilaku"]["per_peran"], h["perilaku"]["bobot_peran"]
+    for peran, nilai in per_peran.items():
+        output.cetak(f"Rata-rata peran {peran}: {_angka(nilai)}" + ("" if peran in bobot else " (tidak dihitung)"))
+    if bobot:
+        suku = " + ".join(f"{angka_id(Decimal(bobot[k]))}% × {_angka(per_peran[k])}" for k in bobot)
+        output.cetak(f"NPK = {suku} = [bold]{_angka(h['npk'])}[/] (bobot peran yang menilai, dinormalkan; dibulatkan)\n")
+    else:
+        output.cetak("NPK = 0 (tidak ada penilaian perilaku)\n")
+    # 5-6: NA and predikat
+    output.cetak(f"[bold]3. Nilai akhir[/]\nBobot komponen: hasil kerja {angka_id(Decimal(h['w_hk']))}%, perilaku "
+                 f"{angka_id(Decimal(h['w_pk']))}% — {h['alasan_bobot']}")
+    output.cetak(f"NA = {angka_id(Decimal(h['w_hk']))}% × {_angka(h['nhk'])} + {angka_id(Decimal(h['w_pk']))}% × "
+                 f"{_angka(h['npk'])} = [bold]{_angka(h['na'])}[/]\n")
+    output.cetak("[bold]4. Predikat[/]")
+    if h["metode"] == "permenpan6":
+        for nama, kunci in (("Hasil kerja", "hk"), ("Perilaku kerja", "pk")):
+            teks = f"Rating {nama.lower()}: {h['rating_' + kunci]}"
+            if h[f"rating_{kunci}_langsung"]:
+                teks += f" (ditetapkan atasan; turunan: {h['rating_' + kunci + '_turunan']}"
+                teks += f"; alasan: {r['rating_langsung']['alasan']})" if r.get("rating_langsung") else ")"
+            alasan = h.get(f"alasan_rating_{kunci}")
+            output.cetak(teks + (f" — {alasan}" if alasan else ""))
+        output.cetak(f"Sel matriks: {h['sel_matriks']}")
+    output.cetak(f"{h['aturan_predikat']}")
+    output.cetak(f"Predikat: {_predikat(h['predikat'])}")
+    if h["catatan"]:
+        output.cetak(f"[yellow]Data belum lengkap: {_catatan(h['catatan'])}[/]")
+
+
+def tabel_banding(baris: list[dict], periode: dict) -> None:
+    kolom = [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"), output.Kolom("unit", "Unit"),
+             output.Kolom("nhk", "NHK", angka=True), output.Kolom("npk", "NPK", angka=True),
+             output.Kolom("na", "NA", angka=True), output.Kolom("predikat_pp30", "Predikat PP 30/2019"),
+             output.Kolom("rating_hasil_kerja", "Rating HK"), output.Kolom("rating_perilaku", "Rating PK"),
+             output.Kolom("predikat_permenpan6", "Predikat PermenPANRB 6/2022"), output.Kolom("sama", "Sama")]
+    beda = sum(1 for b in baris if not b["sama"])
+    output.tampilkan(baris, kolom, "tabel",
+                     judul=f"Perbandingan dua metode, periode {periode['kode']} (metode periode: {periode['metode']}, tidak diubah)",
+                     catatan=f"{len(baris)} pegawai; predikat berbeda: {beda}",
+                     gaya_baris=lambda b: None if b["sama"] else "yellow")
