@@ -34,7 +34,7 @@ KONTEKS = Context(
 
 def bulat(x: Decimal) -> Decimal:
     """Round to 2 decimals, half up (the (r) step of DOMAIN.md)."""
-    return x.quantize(Q, rounding=ROUND_HALF_UP)
+    return x.quantize(Q, ROUND_HALF_UP)
 
 
 def teks(x: Decimal) -> str:
@@ -42,10 +42,17 @@ def teks(x: Decimal) -> str:
     return format(bulat(x), "f").replace(".", ",")
 
 
+_TEKS_AMBANG: dict = {}
+
+
 def teks_ambang(x: Decimal) -> str:
-    """A parameter without needless zeros: ``110``, ``90,5``."""
-    s = format(x.normalize(), "f")
-    return s.replace(".", ",")
+    """A parameter without needless zeros: ``110``, ``90,5`` (cached)."""
+    s = _TEKS_AMBANG.get(x)
+    if s is None:
+        s = format(x.normalize(), "f").replace(".", ",")
+        if len(_TEKS_AMBANG) < 1024:
+            _TEKS_AMBANG[x] = s
+    return s
 
 
 def ke_decimal(x: object, nama: str = "nilai") -> Decimal:

@@ -8,12 +8,14 @@ before the final (r) step.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from .angka import DUA_RATUS, NOL, SERATUS, bulat
+from .angka import DUA_RATUS, NOL, Q, SERATUS
+from .angka import bulat as _b
 from .tipe import BarisSKP
 
 _C100 = Decimal("100.00")
+_NOL2 = Decimal("0.00")
 _120 = Decimal("120.00")
 _109 = Decimal("109.00")
 _110 = Decimal(110)
@@ -72,7 +74,7 @@ def capaian(baris: BarisSKP) -> tuple:
         c = SERATUS * r / t
     if c < 0:
         c = NOL
-    return bulat(c), t
+    return c.quantize(Q, ROUND_HALF_UP), t
 
 
 def nilai_capaian(c: Decimal, target_maksimal: bool = False) -> tuple:
@@ -80,19 +82,23 @@ def nilai_capaian(c: Decimal, target_maksimal: bool = False) -> tuple:
 
     ``c`` is rounded (r) first, so the bands meet without gaps.
     """
-    c = bulat(c)
+    return konversi(_b(c), target_maksimal)
+
+
+def konversi(c: Decimal, target_maksimal: bool) -> tuple:
+    """:func:`nilai_capaian` for a C that is already rounded (hot path)."""
     if c >= SERATUS:
         if target_maksimal:
             return _120, CABANG_TARGET_MAKSIMAL
         if c > _110:
             return _120, CABANG_DI_ATAS_110
         if c >= _101:
-            return bulat(_110 + _10 * (c - _101) / _9), CABANG_101_110
+            return _b(_110 + _10 * (c - _101) / _9), CABANG_101_110
         return _109, CABANG_100_101
     if c >= _80:
-        return bulat(_70 + _19 * (c - _80) / _19), CABANG_80_100
+        return _b(_70 + _19 * (c - _80) / _19), CABANG_80_100
     if c >= _60:
-        return bulat(_50 + _19 * (c - _60) / _19), CABANG_60_80
+        return _b(_50 + _19 * (c - _60) / _19), CABANG_60_80
     if c <= 0:
-        return bulat(NOL), CABANG_DI_BAWAH_60
-    return bulat(c * _49 / _59), CABANG_DI_BAWAH_60
+        return _NOL2, CABANG_DI_BAWAH_60
+    return _b(c * _49 / _59), CABANG_DI_BAWAH_60

@@ -14,7 +14,7 @@ from .capaian import (
     CABANG_REALISASI_KOSONG,
     CABANG_TARGET_TIDAK_VALID,
     capaian,
-    nilai_capaian,
+    konversi,
 )
 from .konstanta import (
     BOBOT_TIDAK_100,
@@ -112,7 +112,7 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
                 lengkap = False
                 ada_target_salah = True
             else:
-                nilai, cabang = nilai_capaian(c, b.target_maksimal)
+                nilai, cabang = konversi(c, b.target_maksimal)
                 lengkap = True
         # nilai is already rounded: compare directly.
         if nilai >= di_atas:

@@ -22,16 +22,10 @@ def hitung_perilaku(penilaian, param: Parameter) -> HasilPerilaku:
     kumpul: dict = {}  # peran -> [sum of rater means, number of raters]
     for p in penilaian:
         skor = p.skor
-        total = NOL
-        n = 0
-        for k in ASPEK:
-            v = skor.get(k)
-            if v is not None:
-                total += v
-                n += 1
-        if not n:
+        nilai = [v for k in ASPEK if (v := skor.get(k)) is not None]
+        if not nilai:
             continue
-        rata = total / n
+        rata = sum(nilai, NOL) / len(nilai)
         per_penilai.append((p.penilai, p.peran, rata))
         s = kumpul.get(p.peran)
         if s is None:
