@@ -1,0 +1,89 @@
+"""Kurva distribusi check (DOMAIN.md 5): warn, never block or alter a rating.
+
+Shares are percentages of all employees counted for the unit, rounded to 2
+decimals (ROUND_HALF_UP) and compared rounded, the way they are shown.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, localcontext
+
+from .angka import KONTEKS, SERATUS, bulat, teks, teks_ambang
+from .konstanta import KURANG, KURANG_MISCONDUCT, PREDIKAT_UNIT
+from .parameter import Parameter
+from .tipe import Pelanggaran
+
+_NAMA_UNIT = {
+    "istimewa": "Istimewa",
+    "baik": "Baik",
+    "butuh-perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang",
+    "sangat-kurang": "Sangat Kurang",
+}
+
+
+def kunci_predikat_unit(x: str) -> str:
+    """'Butuh Perbaikan' / 'butuh_perbaikan' / 'butuh-perbaikan' -> 'butuh-perbaikan'."""
+    return "-".join(x.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def cek_distribusi(
+    predikat_unit_key: str, jumlah_per_predikat: dict, param: Parameter
+) -> list:
+    """Rules of the unit's curve that its employees' predikat spread breaks.
+
+    ``jumlah_per_predikat`` maps an employee predikat label (either scheme;
+    pp30 "Kurang" counts as "Kurang/Misconduct") to a count.  An empty unit
+    breaks nothing.  Raises ValueError for an unknown unit predikat.
+    """
+    kunci = kunci_predikat_unit(predikat_unit_key)
+    aturan = param.aturan_kurva(kunci)
+    hitung: dict = {}
+    for label, n in jumlah_per_predikat.items():
+        if label == KURANG:
+            label = KURANG_MISCONDUCT
+        hitung[label] = hitung.get(label, 0) + int(n)
+    total = sum(hitung.values())
+    if total <= 0:
+        return []
+    nama_unit = _NAMA_UNIT.get(kunci, kunci)
+    hasil = []
+    with localcontext(KONTEKS):
+        for a in aturan:
+            jumlah = sum(hitung.get(k, 0) for k in a.kategori)
+            if a.jenis in ("maks", "min"):
+                ditemukan = bulat(SERATUS * jumlah / total)
+                langgar = ditemukan > a.batas if a.jenis == "maks" else ditemukan < a.batas
+                temuan = f"{teks(ditemukan)}% ({jumlah} dari {total} pegawai)"
+                batas = f"{teks_ambang(a.batas)}%"
+            else:
+                ditemukan = Decimal(jumlah)
+                langgar = (
+                    ditemukan > a.batas if a.jenis == "maks_jumlah" else ditemukan < a.batas
+                )
+                temuan = f"{jumlah} dari {total} pegawai"
+                batas = f"{teks_ambang(a.batas)} pegawai"
+            if not langgar:
+                continue
+            arah = "paling banyak" if a.jenis.startswith("maks") else "paling sedikit"
+            pesan = (
+                f"Unit berpredikat {nama_unit}: aturan \"{a.uraian}\" tidak terpenuhi — "
+                f"{' atau '.join(a.kategori)}: {temuan}, batas {arah} {batas}."
+            )
+            hasil.append(
+                Pelanggaran(
+                    predikat_unit=kunci,
+                    aturan=a.uraian,
+                    kategori=a.kategori,
+                    jenis=a.jenis,
+                    batas=a.batas,
+                    ditemukan=ditemukan,
+                    jumlah=jumlah,
+                    total=total,
+                    pesan=pesan,
+                )
+            )
+    return hasil
+
+
+__all__ = ["cek_distribusi", "kunci_predikat_unit", "PREDIKAT_UNIT"]

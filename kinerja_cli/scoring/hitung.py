@@ -1,0 +1,200 @@
+"""Orchestration: one employee's data -> a fully explained :class:`Hasil`.
+
+NHK, NPK and NA are computed for both schemes; the predikat follows the
+period's scheme.  Under ``pp30`` the permenpan6 rating fields stay None (they
+carry no meaning there); each row's rating is always filled in.
+"""
+
+from __future__ import annotations
+
+from decimal import localcontext
+
+from .angka import KONTEKS, NOL, SERATUS, TOLERANSI_BOBOT, bulat, teks, teks_ambang
+from .capaian import (
+    CABANG_REALISASI_KOSONG,
+    CABANG_TARGET_TIDAK_VALID,
+    capaian,
+    konversi,
+)
+from .konstanta import (
+    BOBOT_TIDAK_100,
+    DI_ATAS,
+    DI_BAWAH,
+    METODE,
+    REALISASI_KOSONG,
+    SESUAI,
+    TANPA_PENILAIAN_ATASAN,
+    TANPA_PENILAIAN_PERILAKU,
+    TANPA_SASARAN,
+    TARGET_TIDAK_VALID,
+)
+from .parameter import Parameter
+from .perilaku import hitung_perilaku
+from .predikat import alasan_rating, label_rating, predikat_matriks, predikat_pp30, rating
+from .tipe import DataPegawai, Hasil, HasilBaris
+
+_NOL2 = bulat(NOL)
+
+
+def hitung(data: DataPegawai, metode: str, param: Parameter) -> Hasil:
+    """Score one employee under ``metode`` ('pp30' | 'permenpan6')."""
+    _cek_metode(metode)
+    with localcontext(KONTEKS):
+        return _hitung(data, metode, param)
+
+
+def hitung_banyak(data_iter, metode: str, param: Parameter):
+    """Score many employees lazily (a generator), same scheme and parameters."""
+    _cek_metode(metode)
+    teks_bobot = _teks_bobot(param)
+    for data in data_iter:
+        # The context is entered per item so the caller's code between two
+        # yields runs in its own decimal context.
+        with localcontext(KONTEKS):
+            h = _hitung(data, metode, param, teks_bobot)
+        yield h
+
+
+def bobot_komponen(ada_rekan: bool, ada_bawahan: bool, ada_atasan: bool, param: Parameter):
+    """(w_hk, w_pk, alasan) per PP 30/2019 Pasal 41 ayat 2-4."""
+    return _pilih_bobot(ada_rekan, ada_bawahan, ada_atasan, _teks_bobot(param), param)
+
+
+def _cek_metode(metode: str) -> None:
+    if metode not in METODE:
+        raise ValueError(f"metode tidak dikenal: {metode!r} (pilih pp30 atau permenpan6)")
+
+
+def _teks_bobot(param: Parameter) -> dict:
+    a = f"{teks_ambang(param.hk_atasan_saja)}% hasil kerja, {teks_ambang(param.pk_atasan_saja)}% perilaku kerja"
+    r = f"{teks_ambang(param.hk_dengan_rekan)}% hasil kerja, {teks_ambang(param.pk_dengan_rekan)}% perilaku kerja"
+    return {
+        "atasan": f"Hanya atasan yang menilai perilaku → {a}",
+        "kosong": f"Belum ada penilaian perilaku yang dihitung (diperlakukan seperti hanya atasan) → {a}",
+        "rekan": f"Rekan kerja ikut menilai perilaku → {r}",
+        "bawahan": f"Bawahan ikut menilai perilaku → {r}",
+        "rekan_bawahan": f"Rekan kerja dan bawahan ikut menilai perilaku → {r}",
+    }
+
+
+def _pilih_bobot(ada_rekan, ada_bawahan, ada_atasan, teks_bobot, param):
+    if ada_rekan or ada_bawahan:
+        kunci = "rekan_bawahan" if ada_rekan and ada_bawahan else ("rekan" if ada_rekan else "bawahan")
+        return param.hk_dengan_rekan, param.pk_dengan_rekan, teks_bobot[kunci]
+    kunci = "atasan" if ada_atasan else "kosong"
+    return param.hk_atasan_saja, param.pk_atasan_saja, teks_bobot[kunci]
+
+
+def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -> Hasil:
+    if teks_bobot is None:
+        teks_bobot = _teks_bobot(param)
+    di_atas = param.ambang_di_atas
+    sesuai = param.ambang_sesuai
+
+    # 1-3: rows, nilai capaian, NHK.
+    hasil_baris = []
+    jumlah_bobot = NOL
+    jumlah_bn = NOL
+    ada_kosong = False
+    ada_target_salah = False
+    utama_di_bawah = []
+    for b in data.baris:
+        if b.realisasi is None:
+            c, t = _NOL2, None
+            nilai, cabang = _NOL2, CABANG_REALISASI_KOSONG
+            lengkap = False
+            ada_kosong = True
+        else:
+            c, t = capaian(b)
+            if c is None:
+                c = _NOL2
+                nilai, cabang = _NOL2, CABANG_TARGET_TIDAK_VALID
+                lengkap = False
+                ada_target_salah = True
+            else:
+                nilai, cabang = konversi(c, b.target_maksimal)
+                lengkap = True
+        # nilai is already rounded: compare directly.
+        if nilai >= di_atas:
+            r = DI_ATAS
+        elif nilai >= sesuai:
+            r = SESUAI
+        else:
+            r = DI_BAWAH
+            if b.jenis == "utama":
+                utama_di_bawah.append(b.nomor)
+        hasil_baris.append(HasilBaris(b.nomor, c, nilai, cabang, t, lengkap, r))
+        jumlah_bobot += b.bobot
+        jumlah_bn += b.bobot * nilai
+
+    catatan = []
+    if not hasil_baris:
+        catatan.append(TANPA_SASARAN)
+        nhk = _NOL2
+    else:
+        if abs(jumlah_bobot - SERATUS) > TOLERANSI_BOBOT:
+            catatan.append(BOBOT_TIDAK_100)
+        nhk = bulat(jumlah_bn / jumlah_bobot) if jumlah_bobot else _NOL2
+    if ada_kosong:
+        catatan.append(REALISASI_KOSONG)
+    if ada_target_salah:
+        catatan.append(TARGET_TIDAK_VALID)
+
+    # 4: NPK.
+    perilaku = hitung_perilaku(data.penilaian, param)
+    npk = perilaku.npk
+    dihitung = perilaku.bobot_peran
+    ada_atasan = "atasan" in dihitung
+    if not ada_atasan:
+        catatan.append(TANPA_PENILAIAN_ATASAN)
+    if not dihitung:
+        catatan.append(TANPA_PENILAIAN_PERILAKU)
+    if data.catatan_tambahan:
+        catatan.extend(data.catatan_tambahan)
+
+    # 5: NA.
+    w_hk, w_pk, alasan_bobot = _pilih_bobot(
+        "rekan" in dihitung, "bawahan" in dihitung, ada_atasan, teks_bobot, param
+    )
+    na = bulat((w_hk * nhk + w_pk * npk) / SERATUS)
+
+    # 6: predikat.
+    if metode == "pp30":
+        predikat, aturan = predikat_pp30(na, data.ada_inovasi, param)
+        return Hasil(
+            data.nip, metode, tuple(hasil_baris), nhk, perilaku, npk, w_hk, w_pk,
+            alasan_bobot, na, predikat, aturan,
+            None, None, False, None, None, False, None,
+            tuple(catatan), not catatan,
+        )
+
+    hk_turunan = rating(nhk, param)
+    alasan_hk = alasan_rating("NHK", nhk, hk_turunan, param)
+    if hk_turunan == DI_ATAS and utama_di_bawah:
+        hk_turunan = SESUAI
+        nomor = ", ".join(str(n) for n in utama_di_bawah)
+        alasan_hk += (
+            f", tetapi sasaran utama nomor {nomor} {DI_BAWAH} → {SESUAI}"
+        )
+    pk_turunan = rating(npk, param)
+    alasan_pk = alasan_rating("NPK", npk, pk_turunan, param)
+    hk, hk_langsung, alasan_hk = _langsung(data.rating_hk_langsung, hk_turunan, alasan_hk)
+    pk, pk_langsung, alasan_pk = _langsung(data.rating_pk_langsung, pk_turunan, alasan_pk)
+    predikat, sel = predikat_matriks(hk, pk)
+    aturan = f"{sel} → {predikat}"
+    if hk_langsung or pk_langsung:
+        yang = [n for n, ya in (("hasil kerja", hk_langsung), ("perilaku", pk_langsung)) if ya]
+        aturan += f" (rating {' dan '.join(yang)} ditetapkan langsung oleh atasan)"
+    return Hasil(
+        data.nip, metode, tuple(hasil_baris), nhk, perilaku, npk, w_hk, w_pk,
+        alasan_bobot, na, predikat, aturan,
+        hk, hk_turunan, hk_langsung, pk, pk_turunan, pk_langsung, sel,
+        tuple(catatan), not catatan, alasan_hk, alasan_pk,
+    )
+
+
+def _langsung(kunci, turunan, alasan):
+    if kunci is None:
+        return turunan, False, alasan
+    label = label_rating(kunci)
+    return label, True, f"Ditetapkan langsung oleh atasan: {label} (turunan: {alasan})"
