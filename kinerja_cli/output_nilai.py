@@ -55,12 +55,14 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
         if metode == "pp30":
             sel += [angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]), _predikat(b["predikat"])]
         else:
-            hk = b["rating_hasil_kerja"] + (" (ditetapkan atasan)" if b["rating_hasil_kerja_langsung"] else "")
-            pk = b["rating_perilaku"] + (" (ditetapkan atasan)" if b["rating_perilaku_langsung"] else "")
+            hk = b["rating_hasil_kerja"] + (" *" if b["rating_hasil_kerja_langsung"] else "")
+            pk = b["rating_perilaku"] + (" *" if b["rating_perilaku_langsung"] else "")
             sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(b["predikat"])]
         sel.append(f"[yellow]{_catatan(b['catatan'])}[/]" if b["catatan"] else "")
         t.add_row(*sel)
     output.cetak(t)
+    if any(b["rating_hasil_kerja_langsung"] or b["rating_perilaku_langsung"] for b in baris):
+        output.cetak("* rating ditetapkan langsung oleh atasan (menggantikan rating turunan; lihat --rinci)")
     output.cetak(ringkasan_predikat(baris))
 
 

@@ -1,0 +1,168 @@
+"""`kinerja nilai` end to end: every number checked against hand-computed values.
+
+STAF1 (pp30): row 1 C = 100/100×100 = 100 → 109; row 2 arah turun C = (1 + (1 − 4/5))×100 = 120 → 120.
+  NHK = (60×109 + 40×120)/100 = 113,40. NPK: atasan 110, rekan 100, diri ignored:
+  (60×110 + 20×100)/80 = 107,50. A rekan rated → 60/40: NA = 0,6×113,40 + 0,4×107,50 = 111,04.
+  No inovasi → Baik (with inovasi → Sangat Baik).
+STAF2: C = 96,04/98×100 = 98,00 → 70 + (98 − 80) = 88; NHK 88,00. Atasan scored 2 aspects: (90+80)/2 = 85.
+  Only atasan → 70/30: NA = 61,60 + 25,50 = 87,10 → Butuh Perbaikan.
+PPPK1: range 80-90, R = 85 inside → C = 100 → 109; row 2 no realisasi → 0 (incomplete).
+  NHK = (50×109 + 50×0)/100 = 54,50; no behaviour → NPK 0; NA = 0,7×54,50 = 38,15 → Sangat Kurang.
+KADIS: no SKP → NHK 0; atasan 100 → NPK 100; NA = 0,3×100 = 30,00 → Sangat Kurang.
+permenpan6: STAF1 NHK 113,40 Di Atas (no utama row below 90) × NPK 107,50 Sesuai → Baik;
+  STAF2 88 Di Bawah × 85 Di Bawah → Sangat Kurang.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2
+from data_nilai import isi
+
+
+def _siap(kinerja, db_path, metode="pp30", **kw):
+    assert kinerja("periode", "buat", "2026", "--metode", metode).exit_code == 0
+    isi(db_path, **kw)
+
+
+def _per_nip(rows):
+    return {r["nip"]: r for r in rows}
+
+
+def test_pp30_numbers_match_hand_computation(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path)
+    r = kinerja("nilai", "--periode", "2026", "--format", "json")
+    assert r.exit_code == 0, r.output
+    d = _per_nip(r.json())
+    assert len(d) == 5
+    s1, s2, p1, kd, sk = d[STAF1], d[STAF2], d[PPPK1], d[KADIS], d[SEKDA]
+    assert (s1["nhk"], s1["npk"], s1["na"], s1["predikat"], s1["lengkap"]) == (113.40, 107.50, 111.04, "Baik", True)
+    assert (s2["nhk"], s2["npk"], s2["na"], s2["predikat"]) == (88.00, 85.00, 87.10, "Butuh Perbaikan")
+    assert (p1["nhk"], p1["npk"], p1["na"], p1["predikat"], p1["lengkap"]) == (54.50, 0, 38.15, "Sangat Kurang", False)
+    assert "realisasi_kosong" in p1["catatan"] and "tanpa_penilaian_perilaku" in p1["catatan"]
+    assert (kd["nhk"], kd["npk"], kd["na"], kd["predikat"]) == (0, 100.0, 30.0, "Sangat Kurang")
+    assert "tanpa_sasaran" in kd["catatan"]
+    assert s1["metode"] == "pp30" and s1["rating_hasil_kerja"] is None
+    for k in ("nip", "nama", "unit", "jabatan", "nhk", "npk", "na", "predikat", "rating_hasil_kerja",
+              "rating_perilaku", "metode", "lengkap", "catatan"):
+        assert k in s1
+
+
+def test_inovasi_makes_sangat_baik(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path, inovasi_staf1=True)
+    d = _per_nip(kinerja("nilai", "--periode", "2026", "--format", "json").json())
+    assert d[STAF1]["predikat"] == "Sangat Baik"
+
+
+def test_permenpan6_matrix(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path, metode="permenpan6")
+    d = _per_nip(kinerja("nilai", "--periode", "2026", "--format", "json").json())
+    assert (d[STAF1]["rating_hasil_kerja"], d[STAF1]["rating_perilaku"], d[STAF1]["predikat"]) == (
+        "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Baik")
+    assert (d[STAF2]["rating_hasil_kerja"], d[STAF2]["rating_perilaku"], d[STAF2]["predikat"]) == (
+        "Di Bawah Ekspektasi", "Di Bawah Ekspektasi", "Sangat Kurang")
+    # the atasan sets a rating directly: it wins and is marked
+    with sqlite3.connect(db_path) as c:
+        c.execute("INSERT INTO rating_langsung (periode, nip, hasil_kerja, perilaku, alasan, diubah)"
+                  " VALUES ('2026', ?, 'sesuai', NULL, 'beban kerja berat', 'x')", [STAF2])
+    d = _per_nip(kinerja("nilai", "--periode", "2026", "--format", "json").json())
+    assert d[STAF2]["rating_hasil_kerja"] == "Sesuai Ekspektasi" and d[STAF2]["rating_hasil_kerja_langsung"] is True
+    assert d[STAF2]["predikat"] == "Kurang/Misconduct"  # Sesuai × Di Bawah
+    t = kinerja("nilai", "--periode", "2026", "--unit", "DPMPTSP")
+    assert "Sesuai Ekspektasi *" in t.stdout and "ditetapkan langsung oleh atasan" in t.stdout
+    assert "Rating Hasil Kerja" in t.stdout
+
+
+def test_table_indonesian_numbers_footer_filters(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path)
+    t = kinerja("nilai", "--periode", "2026")
+    assert "113,40" in t.stdout and "111,04" in t.stdout and "87,10" in t.stdout
+    assert "Jumlah: 5 pegawai" in t.stdout and "Baik: 1" in t.stdout and "Sangat Kurang: 3" in t.stdout
+    assert "data belum lengkap" in t.stdout
+    d = kinerja("nilai", "--periode", "2026", "--hanya-lengkap", "--format", "json").json()
+    assert sorted(x["nip"] for x in d) == sorted([STAF1, STAF2])
+    d = kinerja("nilai", "--periode", "2026", "--urut", "nilai", "--format", "json").json()
+    assert [x["nip"] for x in d][:2] == [STAF1, STAF2]
+    d = kinerja("nilai", "--periode", "2026", "--unit", "sekretariat daerah", "--format", "json").json()
+    assert [x["nip"] for x in d] == [SEKDA]
+    c = kinerja("nilai", "--periode", "2026", "--nip", STAF1, "--format", "csv")
+    lines = c.stdout.splitlines()
+    assert lines[0].startswith("nip,nama,unit,jabatan,golongan,nhk,npk,na,predikat")
+    assert "113.40,107.50,111.04,Baik" in lines[1]
+
+
+def test_rinci_explains_every_step(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path)
+    r = kinerja("nilai", "--periode", "2026", "--nip", STAF1, "--rinci")
+    out = r.stdout
+    for potongan in ("100 ≤ C < 101 → 109", "C > 110 → 120", "NHK = Σ(bobot × nilai) / Σ bobot = 11.340,00 / 100,00 = 113,40",
+                     "diri (tidak dihitung)", "75,00% × 110,00 + 25,00% × 100,00", "107,50", "60,00%", "111,04",
+                     "Predikat: Baik"):
+        assert potongan in out, potongan
+    r = kinerja("nilai", "--periode", "2026", "--rinci")
+    assert r.exit_code == 1 and "--nip" in r.stderr
+
+
+def test_bandingkan_does_not_change_scheme(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path)
+    d = _per_nip(kinerja("nilai", "--periode", "2026", "--bandingkan", "--format", "json").json())
+    assert d[STAF1]["predikat_pp30"] == "Baik" and d[STAF1]["predikat_permenpan6"] == "Baik" and d[STAF1]["sama"]
+    assert d[STAF2]["predikat_pp30"] == "Butuh Perbaikan" and d[STAF2]["predikat_permenpan6"] == "Sangat Kurang"
+    assert not d[STAF2]["sama"]
+    assert kinerja("periode", "daftar", "--format", "json").json()[0]["metode"] == "pp30"
+    t = kinerja("nilai", "--periode", "2026", "--bandingkan")
+    assert "Perbandingan dua metode" in t.stdout
+
+
+def test_closed_period_reads_snapshot_after_changes(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path)
+    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    with sqlite3.connect(db_path) as c:
+        # the roster and data change after closing (e.g. by a bug or a direct edit)
+        c.execute("UPDATE pegawai SET nama = 'Nama Baru', unit = 'Unit Lain' WHERE nip = ?", [STAF1])
+        c.execute("UPDATE realisasi SET nilai = '50' WHERE nip = ? AND nomor = 1", [STAF1])
+        c.execute("UPDATE periode SET parameter = '{}' WHERE kode = '2026'")
+    r = kinerja("nilai", "--periode", "2026", "--format", "json")
+    assert "ditutup" in r.stderr
+    s1 = _per_nip(r.json())[STAF1]
+    assert (s1["nama"], s1["unit"], s1["nhk"], s1["na"]) == ("Citra Lestari", "DPMPTSP", 113.40, 111.04)
+    r = kinerja("nilai", "--periode", "2026", "--nip", STAF1, "--rinci")
+    assert "hasil beku" in r.stdout and "113,40" in r.stdout
+    assert kinerja("periode", "buka", "2026", "--alasan", "koreksi").exit_code == 0
+    with sqlite3.connect(db_path) as c:
+        assert c.execute("SELECT COUNT(*) FROM hasil_snapshot").fetchone()[0] == 0
+    s1 = _per_nip(kinerja("nilai", "--periode", "2026", "--format", "json").json())[STAF1]
+    assert s1["nama"] == "Nama Baru" and s1["nhk"] != 113.40
+
+
+def test_unknown_period_unit_nip(db_siap, kinerja):
+    r = kinerja("nilai", "--periode", "2030")
+    assert r.exit_code == 1 and "belum dibuat" in r.stderr
+    kinerja("periode", "buat", "2026")
+    r = kinerja("nilai", "--periode", "2026", "--unit", "Tidak Ada")
+    assert r.exit_code == 1 and "tidak ditemukan" in r.stderr
+    r = kinerja("nilai", "--periode", "2026", "--nip", "123")
+    assert r.exit_code == 1 and "tidak valid" in r.stderr
+
+
+def test_distribusi_against_curve(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path)
+    # DPMPTSP: KADIS Sangat Kurang, STAF1 Baik, STAF2 Butuh Perbaikan, PPPK1 Sangat Kurang
+    d = kinerja("distribusi", "--periode", "2026", "--format", "json").json()
+    dp = {x["unit"]: x for x in d}["DPMPTSP"]
+    assert (dp["jumlah"], dp["baik"], dp["butuh_perbaikan"], dp["sangat_kurang"]) == (4, 1, 1, 2)
+    assert dp["persen_sangat_kurang"] == 50.0 and dp["predikat_unit"] is None and dp["sesuai_kurva"] is None
+    assert kinerja("unit", "predikat", "dpmptsp", "baik", "--periode", "2026").exit_code == 0
+    dp = {x["unit"]: x for x in kinerja("distribusi", "--periode", "2026", "--format", "json").json()}["DPMPTSP"]
+    assert dp["predikat_unit"] == "baik" and dp["sesuai_kurva"] is True
+    kinerja("unit", "predikat", "DPMPTSP", "sangat-kurang", "--periode", "2026")
+    dp = {x["unit"]: x for x in kinerja("distribusi", "--periode", "2026", "--format", "json").json()}["DPMPTSP"]
+    assert dp["sesuai_kurva"] is False and any("50" in p and "60" in p for p in dp["pelanggaran"])
+    t = kinerja("distribusi", "--periode", "2026")
+    assert "tidak sesuai kurva" in t.stderr and "belum ditetapkan" in t.stdout
+    # ratings never change because of the curve
+    d = _per_nip(kinerja("nilai", "--periode", "2026", "--format", "json").json())
+    assert d[STAF1]["predikat"] == "Baik"
+    r = kinerja("unit", "predikat", "DPMPTSP", "luar-biasa", "--periode", "2026")
+    assert r.exit_code == 2
