@@ -49,7 +49,7 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
         kolom += ["NHK", "Rating Hasil Kerja", "NPK", "Rating Perilaku Kerja", "Predikat"]
     kolom.append("Catatan")
     for k in kolom:
-        t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA") else "left", overflow="fold")
+        t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA") else "left", overflow="fold", no_wrap=k == "NIP")
     for b in baris:
         sel = [b["nip"], b["nama"], b["unit"], b["jabatan"] or "-"]
         if metode == "pp30":
@@ -130,7 +130,8 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
     from .excel.kolom import ASPEK_BERAKHLAK
 
     for k in ("Penilai", "Nama", "Peran", *[a.capitalize() for a in ASPEK_BERAKHLAK], "Rata-rata"):
-        t.add_column(k, overflow="fold", justify="right" if k not in ("Penilai", "Nama", "Peran") else "left")
+        t.add_column(k, overflow="fold", justify="right" if k not in ("Penilai", "Nama", "Peran") else "left",
+                     no_wrap=k == "Penilai")
     rata = {(x["penilai"], x["peran"]): x["rata"] for x in h["perilaku"]["per_penilai"]}
     for pn in m["penilaian"]:
         skor = [_angka(pn["skor"].get(a)) if pn["skor"].get(a) is not None else "-" for a in ASPEK_BERAKHLAK]
@@ -142,7 +143,8 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
         output.cetak(f"Rata-rata peran {peran}: {_angka(nilai)}" + ("" if peran in bobot else " (tidak dihitung)"))
     if bobot:
         suku = " + ".join(f"{angka_id(Decimal(bobot[k]))}% × {_angka(per_peran[k])}" for k in bobot)
-        output.cetak(f"NPK = {suku} = [bold]{_angka(h['npk'])}[/] (bobot peran yang menilai, dinormalkan; dibulatkan)\n")
+        output.cetak(f"NPK = {suku} = [bold]{_angka(h['npk'])}[/] (dibulatkan)\n"
+                     "  bobot peran atasan 60, rekan 20, bawahan 20, dinormalkan atas peran yang benar-benar menilai\n")
     else:
         output.cetak("NPK = 0 (tidak ada penilaian perilaku)\n")
     # 5-6: NA and predikat
