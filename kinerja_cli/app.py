@@ -59,9 +59,10 @@ app = typer.Typer(
 
 
 def _daftarkan() -> None:
-    from .cli import dasar, distribusi, nilai, pegawai, periode, unit
+    from .cli import dasar, distribusi, nilai, pegawai, pemeliharaan, periode, unit
 
     dasar.daftarkan(app)
+    pemeliharaan.daftarkan(app)
     nilai.daftarkan(app)
     distribusi.daftarkan(app, unit.app)
     app.add_typer(pegawai.app, name="pegawai")

@@ -1,0 +1,82 @@
+"""Maintenance queries: consistent backup, integrity and consistency checks."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+from sqlite_utils import Database
+
+
+def cadangkan(db: Database, tujuan: Path) -> None:
+    """A consistent copy while others may write (SQLite online backup API), mode 0600."""
+    fd = os.open(tujuan, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        dst = sqlite3.connect(str(tujuan))
+        try:
+            db.conn.backup(dst, pages=1024)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    except BaseException:
+        tujuan.unlink(missing_ok=True)
+        raise
+
+
+def integritas(path: Path) -> list[str]:
+    c = sqlite3.connect(str(path))
+    try:
+        return [r[0] for r in c.execute("PRAGMA integrity_check")]
+    finally:
+        c.close()
+
+
+def cek_integritas(db: Database) -> list[str]:
+    hasil = [r[0] for r in db.execute("PRAGMA integrity_check")]
+    return [] if hasil == ["ok"] else hasil
+
+
+def cek_kunci_asing(db: Database) -> list[tuple]:
+    return list(db.execute("PRAGMA foreign_key_check"))
+
+
+def realisasi_yatim(db: Database) -> list[tuple]:
+    """Realisations whose SKP row no longer exists."""
+    return list(db.execute(
+        """SELECT r.periode, r.nip, r.nomor FROM realisasi r
+           LEFT JOIN sasaran s ON s.periode = r.periode AND s.nip = r.nip AND s.nomor = r.nomor
+           WHERE s.nip IS NULL ORDER BY r.periode, r.nip, r.nomor"""))
+
+
+def atasan_hilang(db: Database) -> list[tuple]:
+    return list(db.execute(
+        """SELECT p.nip, p.nip_atasan FROM pegawai p LEFT JOIN pegawai a ON a.nip = p.nip_atasan
+           WHERE p.nip_atasan IS NOT NULL AND a.nip IS NULL ORDER BY p.nip"""))
+
+
+def peta_atasan(db: Database) -> dict[str, str | None]:
+    return {r[0]: r[1] for r in db.execute("SELECT nip, nip_atasan FROM pegawai")}
+
+
+def bobot_periode_ditutup(db: Database) -> list[tuple[str, str, Decimal]]:
+    """(periode, nip, sum) of closed periods whose bobot do not sum to 100."""
+    hasil = []
+    cur = db.execute(
+        """SELECT s.periode, s.nip, s.bobot FROM sasaran s JOIN periode p ON p.kode = s.periode
+           WHERE p.status = 'ditutup' ORDER BY s.periode, s.nip""")
+    jumlah: dict[tuple[str, str], Decimal] = {}
+    for periode, nip, bobot in cur:
+        jumlah[(periode, nip)] = jumlah.get((periode, nip), Decimal(0)) + Decimal(bobot)
+    for (periode, nip), s in jumlah.items():
+        if abs(s - 100) > Decimal("0.01"):
+            hasil.append((periode, nip, s))
+    return hasil
+
+
+def periode_tanpa_snapshot(db: Database) -> list[str]:
+    return [r[0] for r in db.execute(
+        """SELECT p.kode FROM periode p WHERE p.status = 'ditutup'
+           AND NOT EXISTS (SELECT 1 FROM hasil_snapshot h WHERE h.periode = p.kode)""")]
