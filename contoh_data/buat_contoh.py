@@ -376,7 +376,8 @@ def daftar_opd() -> list[Opd]:
         "Dinas Kesehatan", "Dinkes", "Kepala Dinas Kesehatan", "S2",
         [("Sekretaris Dinas Kesehatan", "administrator", "SEK"),
          ("Kepala Bidang Kesehatan Masyarakat", "administrator", "KESMAS"),
-         ("Kepala Bidang Pencegahan dan Pengendalian Penyakit", "administrator", "P2P")],
+         ("Kepala Bidang Pencegahan dan Pengendalian Penyakit", "administrator", "P2P"),
+         ("Kepala UPTD Puskesmas Mandiangin", "pengawas", "KESMAS")],
         26, 0.3,
         {
             "KESMAS": P("KESMAS", R("Meningkatnya derajat kesehatan masyarakat", "Prevalensi stunting pada balita",
@@ -535,7 +536,8 @@ def daftar_opd() -> list[Opd]:
         "Dinas Pariwisata", "Dispar", "Kepala Dinas Pariwisata", "S4",
         [("Sekretaris Dinas Pariwisata", "administrator", "SEK"),
          ("Kepala Bidang Destinasi Pariwisata", "administrator", "DEST"),
-         ("Kepala Bidang Pemasaran Pariwisata dan Ekonomi Kreatif", "administrator", "PASAR")],
+         ("Kepala Bidang Pemasaran Pariwisata dan Ekonomi Kreatif", "administrator", "PASAR"),
+         ("Kepala UPTD Taman Marga Satwa dan Budaya Kinantan", "pengawas", "DEST")],
         14, 0.12,
         {
             "DEST": P("DEST", R("Meningkatnya daya tarik destinasi wisata", "Jumlah kunjungan wisatawan", 1200000,
@@ -1046,7 +1048,7 @@ class Generator:
                     kunci += ["G1", "G2"]
                 rows.append(self.baris(r, kunci=kunci))
         elif p.peran == "kepala":
-            for _, _, kode in opd.admin:
+            for kode in dict.fromkeys(k for _, _, k in opd.admin):
                 if kode != "SEK":
                     prog = opd.programs[kode]
                     rows.append(self.baris(prog.head, kunci=[kode], induk=prog.induk or opd.induk))

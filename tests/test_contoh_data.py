@@ -96,6 +96,8 @@ def test_jumlah_dan_unit(data, peg):
     status = Counter(p["status"] for p in data["pegawai"])
     assert set(status) == {"PNS", "PPPK"}
     assert 0.10 <= status["PPPK"] / len(peg) <= 0.20
+    jenis = Counter(p["jenis_jabatan"] for p in data["pegawai"])
+    assert set(jenis) == {"JPT", "administrator", "pengawas", "pelaksana", "fungsional"}
     for u in unit:
         kepala = [p for p in data["pegawai"] if p["unit"] == u and p["jenis_jabatan"] == "JPT"]
         assert len(kepala) == 1, u
