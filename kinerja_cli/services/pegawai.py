@@ -74,8 +74,11 @@ def _beda(lama: dict, baru: dict) -> tuple[dict, dict]:
 
 
 def daftar(db, unit: str | None = None, cari: str | None = None, hanya_aktif: bool = True) -> list[dict]:
-    if unit and not tabel.unit_ada(db, unit):
-        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    if unit:
+        nama_unit = tabel.unit_ada(db, unit)
+        if not nama_unit:
+            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+        unit = nama_unit
     return [p.ke_dict() for p in tabel.cari(db, unit, cari, hanya_aktif)]
 
 

@@ -78,7 +78,23 @@ def daftar_unit(db: Database) -> list[dict]:
     return [dict(zip(cols, r)) for r in cur]
 
 
+def semua_unit(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT DISTINCT unit FROM pegawai ORDER BY unit")]
+
+
 def unit_ada(db: Database, unit: str) -> str | None:
-    """The unit's stored spelling (case-insensitive match), or None."""
+    """The unit's stored spelling: exact (any case), acronym (DPMPTSP) or a unique part of the name.
+
+    Several units matching raises DataTidakValid listing them.
+    """
+    from ..errors import DataTidakValid
+    from ..validation.unit import cocokkan_unit
+
     r = db.execute("SELECT unit FROM pegawai WHERE unit = ? COLLATE NOCASE LIMIT 1", [unit]).fetchone()
-    return r[0] if r else None
+    if r:
+        return r[0]
+    calon = cocokkan_unit(unit, semua_unit(db))
+    if len(calon) > 1:
+        raise DataTidakValid(f"'{unit}' cocok dengan beberapa unit kerja: {'; '.join(calon)}.",
+                             "Tulis nama unit lebih lengkap (pakai tanda kutip bila ada spasi).")
+    return calon[0] if calon else None
