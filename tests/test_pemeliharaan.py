@@ -1,0 +1,42 @@
+"""kinerja cadangan and kinerja periksa."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+
+from conftest import KADIS, STAF1
+from data_nilai import isi
+
+
+def test_backup_is_consistent_and_private(db_siap, kinerja, tmp_path, db_path):
+    tujuan = tmp_path / "cadangan.db"
+    r = kinerja("cadangan", tujuan)
+    assert r.exit_code == 0 and "integritas: baik" in r.stderr
+    assert stat.S_IMODE(os.stat(tujuan).st_mode) == 0o600
+    with sqlite3.connect(tujuan) as c:
+        assert c.execute("SELECT COUNT(*) FROM pegawai").fetchone()[0] == 5
+    r = kinerja("cadangan", tujuan)
+    assert r.exit_code == 1 and "sudah ada" in r.stderr
+    r = kinerja("cadangan")
+    assert r.exit_code == 0
+    assert any("cadangan-" in p.name for p in db_path.parent.iterdir())
+
+
+def test_periksa_clean_then_findings(db_siap, kinerja, db_path):
+    r = kinerja("periksa")
+    assert r.exit_code == 0 and "tidak ada temuan" in r.stderr
+    kinerja("periode", "buat", "2026")
+    isi(db_path)
+    kinerja("periode", "tutup", "2026")
+    with sqlite3.connect(db_path) as c:
+        c.execute("PRAGMA foreign_keys = OFF")
+        c.execute("UPDATE pegawai SET nip_atasan = ? WHERE nip = ?", [STAF1, KADIS])  # KADIS -> STAF1 -> KADIS
+        c.execute("DELETE FROM sasaran WHERE nip = ? AND nomor = 2", [STAF1])  # closed period: bobot 60, orphan realisasi
+        c.execute("DELETE FROM hasil_snapshot")
+    r = kinerja("periksa", "--format", "json")
+    assert r.exit_code == 1
+    jenis = {t["jenis"]: t for t in r.json()}
+    assert {"rantai_atasan", "bobot", "realisasi_yatim", "snapshot"} <= jenis.keys()
+    assert "berjumlah 60" in jenis["bobot"]["pesan"]
