@@ -149,12 +149,26 @@ def transaksi(db: Database) -> Iterator[Database]:
             conn.execute("ROLLBACK")
         raise
     else:
+        _jeda_uji()
         try:
             conn.execute("COMMIT")
         except sqlite3.OperationalError as e:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise _galat_sqlite(e, Path(db_path(db))) from None
+
+
+def _jeda_uji() -> None:
+    """Crash-safety tests only: KINERJA_UJI_JEDA_COMMIT=N pauses N seconds before COMMIT,
+    after every write of the transaction, so a test can kill the process right there."""
+    jeda = os.environ.get("KINERJA_UJI_JEDA_COMMIT")
+    if jeda:
+        import sys
+        import time
+
+        sys.stderr.write("KINERJA_UJI: menunggu sebelum COMMIT\n")
+        sys.stderr.flush()
+        time.sleep(float(jeda))
 
 
 def db_path(db: Database) -> str:
