@@ -60,11 +60,15 @@ app = typer.Typer(
 
 def _daftarkan() -> None:
     from .cli import dasar, pegawai, periode, unit
+    from .cli import realisasi as cli_realisasi
+    from .cli import sasaran as cli_sasaran
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")
+    app.add_typer(cli_sasaran.app, name="sasaran")
+    app.add_typer(cli_realisasi.app, name="realisasi")
 
 
 _daftarkan()
