@@ -253,9 +253,9 @@ def _periksa_kaskade(h: HasilPeriksaSasaran, nip: str, daftar: list, roster: dic
             asal = "yang tersimpan"
         if n not in ada:
             nama_atasan = roster[atasan].nama if atasan in roster else atasan
-            daftar_ada = ", ".join(str(x) for x in sorted(ada)) or "belum ada"
+            isi = (f"berisi nomor {', '.join(str(x) for x in sorted(ada))}" if ada else "belum berisi baris")
             h.masalah.append(di_sel(b, "rhk_atasan", f"RHK atasan nomor {n} tidak ada: SKP {nama_atasan} ({atasan}) "
-                                    f"{asal} untuk periode ini berisi nomor {daftar_ada}",
+                                    f"{asal} untuk periode ini {isi}",
                                     "isi nomor baris SKP atasan langsung yang diintervensi, atau impor SKP atasan dulu",
                                     kunci=nip))
             h.nip_galat.add(nip)
