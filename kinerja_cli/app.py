@@ -60,6 +60,8 @@ app = typer.Typer(
 
 def _daftarkan() -> None:
     from .cli import dasar, distribusi, nilai, pegawai, pemeliharaan, periode, unit
+    from .cli import realisasi as cli_realisasi
+    from .cli import sasaran as cli_sasaran
 
     dasar.daftarkan(app)
     pemeliharaan.daftarkan(app)
@@ -68,6 +70,8 @@ def _daftarkan() -> None:
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")
+    app.add_typer(cli_sasaran.app, name="sasaran")
+    app.add_typer(cli_realisasi.app, name="realisasi")
 
 
 _daftarkan()

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, laporkan_impor
 
 app = typer.Typer(help="Daftar pegawai (roster): impor dari Excel, daftar, lihat satu pegawai.", no_args_is_help=True)
 
@@ -23,6 +23,7 @@ def impor(
     uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
     lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
     nonaktifkan: Annotated[bool, typer.Option("--nonaktifkan-yang-hilang", help="Tandai nonaktif pegawai yang tidak ada di berkas.")] = False,
+    tandai: OpsiTandai = None,
     db: OpsiDB = None,
 ) -> None:
     """Impor daftar pegawai dari Excel (kolom: NIP, Nama, Jabatan, Jenis Jabatan, Golongan, Unit Kerja, NIP Atasan, Status).
@@ -30,14 +31,12 @@ def impor(
     Impor ulang berkas yang sama tidak mengubah apa pun; pegawai tidak pernah dihapus.
     Contoh: kinerja pegawai impor pegawai.xlsx --dry-run
     """
-    from .. import output
     from ..services import pegawai as layanan
+    from ..services.impor_umum import baris_dilewati
 
-    h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan)
-    output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
-    awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
-    output.sukses(f"{awalan}{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
-                  f"{h.dinonaktifkan} dinonaktifkan, {len({m.baris for m in h.dilewati})} baris dilewati.")
+    h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai)
+    laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
+                      f"{h.dinonaktifkan} dinonaktifkan, {baris_dilewati(h)} baris dilewati.")
 
 
 @app.command("daftar")

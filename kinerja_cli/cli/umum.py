@@ -25,6 +25,29 @@ OpsiFormat = Annotated[
 ]
 
 
+OpsiTandai = Annotated[
+    Optional[Path],
+    typer.Option("--tandai", help="Bila ada masalah: tulis salinan berkas dengan sel bergalat diwarnai merah "
+                 "(peringatan kuning) dan diberi komentar. Berkas asli tidak diubah.", show_default=False),
+]
+
+OpsiSheet = Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: sheet bernama sesuai data, "
+                                                  "atau sheet pertama yang judul kolomnya cocok).")]
+OpsiUjiCoba = Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")]
+OpsiLewatiGalat = Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")]
+
+
+def laporkan_impor(h, rincian: str) -> None:
+    """Skipped rows and warnings, the marked copy, then the one-line summary (all on stderr)."""
+    from .. import output
+
+    output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
+    if h.keterangan.get("ditandai"):
+        output.info(f"Sel bermasalah ditandai di: {h.keterangan['ditandai']}")
+    awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
+    output.sukses(awalan + rincian)
+
+
 def buka(db: Optional[Path]):
     """The database for this command (found the same way everywhere)."""
     from ..store.db import buka_db, lokasi_db

@@ -4,39 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ImporDitolak, TidakDitemukan
+from ..errors import TidakDitemukan
 from ..excel.kolom import PEGAWAI
 from ..model import HasilImpor, Pegawai
 from ..store import audit
 from ..store import pegawai as tabel
 from ..store.db import transaksi
-from ..validation.masalah import ada_galat
 from ..validation.nip import NIPTidakValid, periksa_nip
 from ..validation.roster import periksa_roster
 
 
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
-          nonaktifkan_hilang: bool = False) -> HasilImpor:
-    from ..excel.baca import baca_sheet
+          nonaktifkan_hilang: bool = False, tandai: Path | None = None) -> HasilImpor:
+    from . import impor_umum
 
-    isi = baca_sheet(berkas, PEGAWAI, sheet)
-    if not isi.baris:
-        from ..errors import BerkasTidakValid
-
-        raise BerkasTidakValid(
-            f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
-            "Isi satu baris per pegawai di bawah judul kolom.",
-        )
+    isi = impor_umum.baca(berkas, PEGAWAI, sheet, tandai)
     tersimpan = tabel.semua(db)
     cek = periksa_roster(isi.baris, tersimpan)
-    galat = [m for m in cek.masalah if m.galat]
-    if galat and not lewati_galat:
-        raise ImporDitolak(
-            f"Impor {Path(berkas).name} ditolak: {len(galat)} galat di {len(cek.baris_galat)} baris. Tidak ada data yang ditulis.",
-            cek.masalah,
-            "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.",
-        )
-    hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
+    hasil = HasilImpor(uji_coba=uji_coba)
+    impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
     baru, ubah, log = [], [], []
     di_berkas = set()
     for _, p in cek.pegawai:

@@ -18,6 +18,7 @@ class Masalah:
     kolom: str = ""  # column letter or header
     tingkat: str = GALAT  # galat | peringatan
     kunci: str = ""  # e.g. the NIP concerned
+    huruf: str = ""  # bare column letter ("B") for marking the cell; "" = the row as a whole
 
     @property
     def galat(self) -> bool:
@@ -26,6 +27,15 @@ class Masalah:
     def tempat(self) -> str:
         bagian = [p for p in (self.sheet, f"baris {self.baris}" if self.baris else "", self.kolom) if p]
         return ", ".join(bagian)
+
+
+def di_sel(b, key: str, pesan: str, saran: str = "", tingkat: str = GALAT, kunci: str = "",
+           nilai: object = ...) -> Masalah:
+    """A problem in field `key` of the source row `b` (a model.BarisSumber): place and letter filled in."""
+    h = b.huruf.get(key, "")
+    kolom = f"{h} ({key.replace('_', ' ')})" if h else key.replace("_", " ")
+    return Masalah(pesan, saran, b.nilai.get(key) if nilai is ... else nilai, b.sheet, b.baris, kolom, tingkat,
+                   kunci, h)
 
 
 def ada_galat(masalah: list[Masalah]) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import BarisSumber, Pegawai
 from .golongan import normalisasi_golongan
-from .masalah import GALAT, PERINGATAN, Masalah
+from .masalah import GALAT, PERINGATAN, Masalah, di_sel
 from .nip import NIPTidakValid, periksa_nip
 
 JENIS_JABATAN = ("JPT", "administrator", "pengawas", "pelaksana", "fungsional")
@@ -26,12 +26,7 @@ class HasilPeriksaRoster:
 
 
 def _m(b: BarisSumber, key: str, pesan: str, saran: str = "", tingkat: str = GALAT, kunci: str = "") -> Masalah:
-    return Masalah(pesan, saran, b.nilai.get(key), b.sheet, b.baris, _kolom(b, key), tingkat, kunci)
-
-
-def _kolom(b: BarisSumber, key: str) -> str:
-    h = b.huruf.get(key)
-    return f"{h} ({key.replace('_', ' ')})" if h else key
+    return di_sel(b, key, pesan, saran, tingkat, kunci)
 
 
 def _teks(v) -> str | None:

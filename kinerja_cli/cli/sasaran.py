@@ -1,0 +1,130 @@
+"""kinerja sasaran impor|tambah|daftar"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import (Format, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiUjiCoba, buka,
+                   laporkan_impor)
+
+app = typer.Typer(help="SKP: rencana hasil kerja, indikator, target dan bobot per pegawai per periode.",
+                  no_args_is_help=True)
+
+OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
+
+
+class Jenis(str, Enum):
+    utama = "utama"
+    tambahan = "tambahan"
+
+
+class Aspek(str, Enum):
+    kuantitas = "kuantitas"
+    kualitas = "kualitas"
+    waktu = "waktu"
+    biaya = "biaya"
+
+
+class Arah(str, Enum):
+    naik = "naik"
+    turun = "turun"
+
+
+KOLOM_DAFTAR = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("nomor", "No", True, False),
+                ("jenis", "Jenis", False, False), ("rhk", "RHK", False, False),
+                ("rhk_atasan_nomor", "RHK Atasan", True, False), ("aspek", "Aspek", False, False),
+                ("indikator", "Indikator", False, False), ("target", "Target", True, False),
+                ("satuan", "Satuan", False, False), ("bobot", "Bobot (%)", True, True), ("arah", "Arah", False, False),
+                ("target_maksimal", "Target Maks", False, False), ("realisasi", "Realisasi", True, True))
+
+
+@app.command("impor")
+def impor(
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx berisi sheet Sasaran.")],
+    periode: OpsiPeriode,
+    sheet: OpsiSheet = None,
+    uji_coba: OpsiUjiCoba = False,
+    lewati_galat: OpsiLewatiGalat = False,
+    tandai: OpsiTandai = None,
+    db: OpsiDB = None,
+) -> None:
+    """Impor SKP dari Excel (kolom: NIP, Nomor, Jenis, RHK, RHK Atasan (Nomor), Aspek, Indikator, Target, Satuan, Bobot (%), Arah, Target Maksimal).
+
+    Baris SKP setiap pegawai yang ada di berkas diganti seluruhnya untuk periode itu; pegawai lain tidak
+    tersentuh. Jumlah bobot tiap pegawai harus 100. Realisasi yang sudah dicatat tetap tersimpan.
+    Contoh: kinerja sasaran impor skp-dpmptsp.xlsx --periode 2026 --tandai skp-dpmptsp.galat.xlsx
+    """
+    from ..services import sasaran as layanan
+    from ..services.impor_umum import baris_dilewati
+
+    h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    laporkan_impor(h, f"{h.keterangan.get('pegawai', 0)} pegawai; baris SKP {h.ditambah} ditambah, {h.diubah} diubah, "
+                      f"{h.keterangan.get('dihapus', 0)} dihapus, {h.tetap} tetap, {baris_dilewati(h)} baris dilewati.")
+
+
+@app.command("tambah")
+def tambah(
+    nip: Annotated[str, typer.Argument(help="NIP atau NI PPPK.")],
+    periode: OpsiPeriode,
+    rhk: Annotated[str, typer.Option("--rhk", help="Rencana hasil kerja.")],
+    indikator: Annotated[str, typer.Option("--indikator", help="Indikator kinerja individu.")],
+    target: Annotated[str, typer.Option("--target", help="Angka (95 atau 95,5) atau rentang (80-90).")],
+    bobot: Annotated[str, typer.Option("--bobot", help="Bobot dalam persen (jumlah semua baris pegawai: 100).")],
+    satuan: Annotated[Optional[str], typer.Option("--satuan", help="Satuan target, misalnya %, dokumen, hari.")] = None,
+    arah: Annotated[Arah, typer.Option("--arah", help="naik: makin tinggi makin baik; turun: makin rendah makin baik.")] = Arah.naik,
+    jenis: Annotated[Jenis, typer.Option("--jenis", help="RHK utama atau tambahan.")] = Jenis.utama,
+    aspek: Annotated[Aspek, typer.Option("--aspek", help="Aspek indikator.")] = Aspek.kuantitas,
+    target_maksimal: Annotated[bool, typer.Option("--target-maksimal", help="Target ini adalah capaian paling tinggi yang mungkin.")] = False,
+    rhk_atasan: Annotated[Optional[int], typer.Option("--rhk-atasan", help="Nomor baris SKP atasan langsung yang diintervensi.")] = None,
+    nomor: Annotated[Optional[int], typer.Option("--nomor", help="Nomor baris (bawaan: nomor berikutnya; nomor yang sudah ada diganti).")] = None,
+    db: OpsiDB = None,
+) -> None:
+    """Tambah satu baris SKP pegawai, atau ganti baris dengan --nomor yang sudah ada.
+
+    Contoh: kinerja sasaran tambah 198502142010012003 --periode 2026 --rhk "Izin terbit tepat waktu" --indikator "Rata-rata hari proses izin" --target 5 --satuan hari --bobot 30 --arah turun --aspek waktu
+    """
+    from .. import output
+    from ..services import sasaran as layanan
+    from ..validation.angka import angka_id
+
+    r = layanan.tambah(buka(db), nip, periode, rhk, indikator, target, bobot, satuan, arah.value, jenis.value,
+                       aspek.value, target_maksimal, rhk_atasan, nomor)
+    kata = {"tambah": "ditambahkan", "ubah": "diganti", "tetap": "sudah sama, tidak ada yang diubah"}[r["aksi"]]
+    output.sukses(f"Baris SKP nomor {r['nomor']} {r['nama']} ({r['nip']}) periode {r['periode']} {kata}.")
+    if not r["bobot_pas"]:
+        output.peringatan(f"Jumlah bobot SKP {r['nama']} periode {r['periode']} sekarang {angka_id(r['jumlah_bobot'])}, "
+                          "belum 100.")
+
+
+@app.command("daftar")
+def daftar(
+    periode: OpsiPeriode,
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Daftar baris SKP satu periode beserta realisasinya; jumlah bobot yang bukan 100 disebutkan.
+
+    Contoh: kinerja sasaran daftar --periode 2026 --unit DPMPTSP --format csv > skp.csv
+    """
+    from .. import output
+    from ..services import sasaran as layanan
+
+    if nip and unit:
+        raise typer.BadParameter("pilih salah satu: --nip atau --unit", param_hint="--nip/--unit")
+    baris, tidak_pas = layanan.daftar(buka(db), periode, nip, unit)
+    catatan = None
+    if tidak_pas:
+        catatan = "Jumlah bobot bukan 100: " + "; ".join(layanan.teks_jumlah(d) for d in tidak_pas)
+        if fmt != Format.tabel:
+            output.peringatan(catatan)
+    kolom = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_DAFTAR]
+    n = len({b["nip"] for b in baris})
+    output.tampilkan(baris, kolom, fmt.value, judul=f"SKP periode {periode} ({n} pegawai, {len(baris)} baris)",
+                     catatan=catatan, kosong="Belum ada baris SKP. Impor dengan: kinerja sasaran impor BERKAS --periode "
+                     + periode)

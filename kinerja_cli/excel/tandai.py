@@ -1,0 +1,107 @@
+"""The marked error copy: the user's own workbook with every bad cell coloured and explained.
+
+The input is never touched: it is loaded (normal mode, formulas kept), marked, and saved
+under a new name. Errors are filled red, warnings yellow; each marked cell gets a comment
+saying what is wrong, what was found and how to fix it. A problem without a column marks
+the first cell of its row. A sheet listing every problem is added at the end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import BerkasTidakValid, DataTidakValid
+
+WARNA_GALAT = "FFFFC7CE"  # light red (Excel's "Bad")
+WARNA_PERINGATAN = "FFFFEB9C"  # light yellow (Excel's "Neutral")
+SHEET_DAFTAR = "Galat kinerja"
+
+
+def periksa_tujuan(sumber: Path, tujuan: Path) -> None:
+    """Refuse a target that would overwrite the input or cannot be written."""
+    sumber, tujuan = Path(sumber), Path(tujuan)
+    if tujuan.suffix.lower() != ".xlsx":
+        raise DataTidakValid(f"Berkas tanda galat harus berakhiran .xlsx, bukan '{tujuan.name}'.",
+                             f"Contoh: --tandai {sumber.stem}.galat.xlsx")
+    try:
+        sama = tujuan.exists() and sumber.exists() and tujuan.resolve() == sumber.resolve()
+    except OSError:
+        sama = False
+    if sama or tujuan.absolute() == sumber.absolute():
+        raise DataTidakValid("Berkas tanda galat tidak boleh sama dengan berkas yang diimpor (berkas asli tidak ditimpa).",
+                             f"Pakai nama lain, misalnya --tandai {sumber.stem}.galat.xlsx")
+    folder = tujuan.absolute().parent
+    if not folder.is_dir():
+        raise DataTidakValid(f"Folder {folder} untuk berkas tanda galat tidak ada.", "Buat foldernya dulu atau pilih path lain.")
+
+
+def _teks_aman(v) -> str | None:
+    return None if v is None else str(v)
+
+
+def _isi_komentar(daftar: list) -> str:
+    bagian = []
+    for m in daftar:
+        baris = [("GALAT: " if m.galat else "PERINGATAN: ") + m.pesan]
+        if m.nilai is not None:
+            baris.append(f"Ditemukan: {str(m.nilai)[:80]}")
+        if m.saran:
+            baris.append(f"Perbaikan: {m.saran}")
+        bagian.append("\n".join(baris))
+    return "\n\n".join(bagian)
+
+
+def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
+    """Save a copy of `sumber` at `tujuan` with the cells of `masalah` marked; return `tujuan`."""
+    import openpyxl
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    sumber, tujuan = Path(sumber), Path(tujuan)
+    periksa_tujuan(sumber, tujuan)
+    try:
+        wb = openpyxl.load_workbook(sumber)
+    except Exception as e:  # openpyxl raises many kinds for broken files
+        raise BerkasTidakValid(f"{sumber.name} tidak dapat dibuka untuk ditandai ({type(e).__name__}).",
+                               "Perbaiki galat menurut tabel di layar.") from None
+    per_sel: dict[tuple[str, int, str], list] = {}
+    for m in masalah:
+        if not m.baris or m.sheet not in wb.sheetnames:
+            continue
+        per_sel.setdefault((m.sheet, m.baris, m.huruf or "A"), []).append(m)
+    for (sheet, baris, huruf), daftar in per_sel.items():
+        sel = wb[sheet][f"{huruf}{baris}"]
+        warna = WARNA_GALAT if any(m.galat for m in daftar) else WARNA_PERINGATAN
+        sel.fill = PatternFill(fill_type="solid", start_color=warna, end_color=warna)
+        teks = _isi_komentar(daftar)
+        k = Comment(teks, "kinerja")
+        k.width = 320
+        k.height = min(60 + 18 * teks.count("\n") + len(teks) // 3, 600)
+        sel.comment = k
+    _daftar_masalah(wb, masalah)
+    try:
+        wb.save(tujuan)
+    except OSError as e:
+        raise DataTidakValid(f"Berkas tanda galat {tujuan} tidak dapat ditulis: {e.strerror or e}.",
+                             "Tutup berkas itu bila sedang dibuka di Excel, atau pilih path lain.") from None
+    finally:
+        wb.close()
+    return tujuan
+
+
+def _daftar_masalah(wb, masalah: list) -> None:
+    nama = SHEET_DAFTAR
+    while nama in wb.sheetnames:
+        nama += "_"
+    ws = wb.create_sheet(nama)
+    ws.append(["Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Masalah", "Perbaikan"])
+    urut = sorted(masalah, key=lambda m: (0 if m.galat else 1, m.sheet, m.baris or 0, m.kolom))
+    for m in urut:
+        ws.append(["galat" if m.galat else "peringatan", _teks_aman(m.sheet), m.baris,
+                   _teks_aman(m.kolom), _teks_aman(m.nilai) if m.nilai is not None else None,
+                   _teks_aman(m.pesan), _teks_aman(m.saran)])
+        for sel in ws[ws.max_row]:
+            if isinstance(sel.value, str):
+                sel.data_type = "s"  # user text never becomes a formula
+    for huruf, lebar in zip("ABCDEFG", (11, 14, 7, 18, 24, 60, 60)):
+        ws.column_dimensions[huruf].width = lebar

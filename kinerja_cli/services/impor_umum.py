@@ -1,0 +1,80 @@
+"""Plumbing shared by every importer: read the sheet, decide (refuse / skip), mark the copy.
+
+An importer does:
+
+    isi = impor_umum.baca(berkas, TATA, sheet, tandai)     # refuses unusable files
+    masalah = ...                                          # pure checks collect Masalah
+    galat = impor_umum.putuskan(isi, masalah, lewati_galat, tandai, hasil)
+    ... compute changes; if not uji_coba: one transaction ...
+
+`putuskan` raises ImporDitolak (after writing the marked copy when --tandai is given)
+unless --lewati-galat, and returns the error problems of the rows that will be skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import BerkasTidakValid, ImporDitolak
+from ..model import HasilImpor
+
+SARAN_TOLAK = "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja."
+
+
+def baca(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None = None):
+    """The sheet's data rows (excel.baca.IsiSheet); refuse a sheet without data rows."""
+    from ..excel.baca import baca_sheet
+
+    berkas = Path(berkas)
+    if tandai is not None:
+        from ..excel.tandai import periksa_tujuan
+
+        periksa_tujuan(berkas, Path(tandai))
+    isi = baca_sheet(berkas, tata, sheet)
+    if not isi.baris:
+        raise BerkasTidakValid(
+            f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
+            f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
+        )
+    return isi
+
+
+def saran_tandai(berkas: Path | str) -> str:
+    return f"Tambahkan --tandai {Path(berkas).stem}.galat.xlsx untuk menandai sel yang salah."
+
+
+def tandai_bila_perlu(berkas: Path | str, masalah: list, tandai: Path | None, hasil: HasilImpor | None = None):
+    """Write the marked copy when asked and there is something to mark; return its path or None."""
+    if tandai is None or not masalah:
+        return None
+    from ..excel.tandai import tulis
+
+    p = tulis(Path(berkas), Path(tandai), masalah)
+    if hasil is not None:
+        hasil.keterangan["ditandai"] = str(p)
+    return p
+
+
+def putuskan(berkas: Path | str, masalah: list, lewati_galat: bool, tandai: Path | None = None,
+             hasil: HasilImpor | None = None) -> list:
+    """Refuse the import if any problem is an error (unless --lewati-galat); return the errors.
+
+    With --tandai the marked copy is written in every case where problems exist.
+    """
+    berkas = Path(berkas)
+    galat = [m for m in masalah if m.galat]
+    p = tandai_bila_perlu(berkas, masalah, tandai, hasil)
+    if galat and not lewati_galat:
+        n_baris = len({(m.sheet, m.baris) for m in galat})
+        saran = SARAN_TOLAK + " " + (f"Sel yang salah ditandai merah di {p}." if p else saran_tandai(berkas))
+        raise ImporDitolak(
+            f"Impor {berkas.name} ditolak: {len(galat)} galat di {n_baris} baris. Tidak ada data yang ditulis.",
+            masalah, saran)
+    if hasil is not None:
+        hasil.dilewati = galat
+        hasil.peringatan = [m for m in masalah if not m.galat]
+    return galat
+
+
+def baris_dilewati(hasil: HasilImpor) -> int:
+    return len({(m.sheet, m.baris) for m in hasil.dilewati})
