@@ -60,11 +60,13 @@ app = typer.Typer(
 
 def _daftarkan() -> None:
     from .cli import dasar, pegawai, periode, unit
+    from .cli import perilaku
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")
+    app.add_typer(perilaku.app, name="perilaku")
 
 
 _daftarkan()
