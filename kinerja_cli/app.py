@@ -61,12 +61,16 @@ app = typer.Typer(
 def _daftarkan() -> None:
     from .cli import dasar, pegawai, periode, unit
     from .cli import perilaku
+    from .cli import umpan_balik
+    from .cli import inovasi
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")
     app.add_typer(perilaku.app, name="perilaku")
+    app.add_typer(umpan_balik.app, name="umpan-balik")
+    app.add_typer(inovasi.app, name="inovasi")
 
 
 _daftarkan()
