@@ -63,6 +63,7 @@ def _daftarkan() -> None:
     from .cli import perilaku
     from .cli import umpan_balik
     from .cli import inovasi
+    from .cli import rating
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
@@ -71,6 +72,7 @@ def _daftarkan() -> None:
     app.add_typer(perilaku.app, name="perilaku")
     app.add_typer(umpan_balik.app, name="umpan-balik")
     app.add_typer(inovasi.app, name="inovasi")
+    app.add_typer(rating.app, name="rating")
 
 
 _daftarkan()
