@@ -64,6 +64,7 @@ def _daftarkan() -> None:
     from .cli import umpan_balik
     from .cli import inovasi
     from .cli import rating
+    from .cli import status
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
@@ -73,6 +74,7 @@ def _daftarkan() -> None:
     app.add_typer(umpan_balik.app, name="umpan-balik")
     app.add_typer(inovasi.app, name="inovasi")
     app.add_typer(rating.app, name="rating")
+    status.daftarkan(app)
 
 
 _daftarkan()
