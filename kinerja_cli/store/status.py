@@ -41,7 +41,14 @@ def ringkasan_skp(db: Database, kode: str, unit: str | None = None) -> dict[str,
            FROM sasaran s LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
            WHERE s.periode = ?""", [kode], unit, "s.nip")
     cur = db.execute(sql + " GROUP BY s.nip", args)
-    return {r[0]: (r[1], Decimal(repr(r[2] or 0.0)).normalize(), r[3]) for r in cur}
+    desimal: dict[float, Decimal] = {}  # most totals repeat (100.0): convert each value once
+    hasil = {}
+    for nip, n, b, terisi in cur:
+        d = desimal.get(b)
+        if d is None:
+            d = desimal[b] = Decimal(repr(b or 0.0)).normalize()
+        hasil[nip] = (n, d, terisi)
+    return hasil
 
 
 def ringkasan_perilaku(db: Database, kode: str, unit: str | None = None) -> dict[str, tuple[int, int, int]]:
