@@ -62,6 +62,12 @@ def _daftarkan() -> None:
     from .cli import dasar, distribusi, nilai, pegawai, pemeliharaan, periode, unit
     from .cli import realisasi as cli_realisasi
     from .cli import sasaran as cli_sasaran
+    from .cli import dasar, pegawai, periode, unit
+    from .cli import perilaku
+    from .cli import umpan_balik
+    from .cli import inovasi
+    from .cli import rating
+    from .cli import status
 
     dasar.daftarkan(app)
     pemeliharaan.daftarkan(app)
@@ -72,6 +78,11 @@ def _daftarkan() -> None:
     app.add_typer(periode.app, name="periode")
     app.add_typer(cli_sasaran.app, name="sasaran")
     app.add_typer(cli_realisasi.app, name="realisasi")
+    app.add_typer(perilaku.app, name="perilaku")
+    app.add_typer(umpan_balik.app, name="umpan-balik")
+    app.add_typer(inovasi.app, name="inovasi")
+    app.add_typer(rating.app, name="rating")
+    status.daftarkan(app)
 
 
 _daftarkan()

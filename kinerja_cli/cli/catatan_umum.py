@@ -1,0 +1,36 @@
+"""Options and the import summary shared by the umpan-balik and inovasi commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
+OpsiPeriodeSaring = Annotated[Optional[str], typer.Option("--periode", "-p", help="Hanya periode ini.")]
+OpsiTanggal = Annotated[Optional[str], typer.Option("--tanggal", help="TTTT-BB-HH atau HH/BB/TTTT (bawaan: hari ini).")]
+OpsiSheet = Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: sheet yang cocok).")]
+OpsiUjiCoba = Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")]
+OpsiLewati = Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")]
+ArgBerkas = Annotated[Path, typer.Argument(help="Berkas .xlsx.")]
+
+
+def laporkan_impor(h) -> None:
+    from .. import output
+
+    output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
+    awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
+    output.sukses(f"{awalan}{h.ditambah} ditambah, {h.tetap} sudah tercatat, "
+                  f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati.")
+
+
+def laporkan_catat(h: dict, benda: str) -> None:
+    from .. import output
+
+    for p in h["peringatan"]:
+        output.peringatan(p)
+    if h["baru"]:
+        output.sukses(f"{benda} dicatat (nomor {h['id']}).")
+    else:
+        output.info(f"{benda} yang sama sudah tercatat; tidak ada perubahan.")

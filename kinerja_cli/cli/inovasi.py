@@ -1,0 +1,71 @@
+"""kinerja inovasi catat|daftar|impor"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
+                           laporkan_catat, laporkan_impor)
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+app = typer.Typer(help="Inovasi pegawai per periode (syarat predikat Sangat Baik pada metode pp30).",
+                  no_args_is_help=True)
+
+
+@app.command("catat")
+def catat(
+    nip: Annotated[str, typer.Argument(help="NIP pegawai.")],
+    uraian: Annotated[str, typer.Argument(help="Uraian inovasi (dalam tanda petik).")],
+    periode: OpsiPeriode,
+    tanggal: OpsiTanggal = None,
+    db: OpsiDB = None,
+) -> None:
+    """Catat satu inovasi pegawai pada suatu periode.
+
+    Contoh: kinerja inovasi catat 198502142010012003 --periode 2026 "Izin usaha daring selesai dalam 1 hari"
+    """
+    from ..services import catatan as layanan
+
+    laporkan_catat(layanan.catat_inovasi(buka(db), nip, periode, uraian, tanggal), "Inovasi")
+
+
+@app.command("impor")
+def impor(
+    berkas: ArgBerkas,
+    periode: OpsiPeriode,
+    sheet: OpsiSheet = None,
+    uji_coba: OpsiUjiCoba = False,
+    lewati_galat: OpsiLewati = False,
+    db: OpsiDB = None,
+) -> None:
+    """Impor inovasi dari Excel (kolom: NIP, Uraian Inovasi, Tanggal).
+
+    Inovasi yang sama (pegawai dan uraian) tidak dicatat dua kali.
+    Contoh: kinerja inovasi impor inovasi-2026.xlsx --periode 2026
+    """
+    from ..services import catatan as layanan
+
+    laporkan_impor(layanan.impor_inovasi(buka(db), berkas, periode, sheet, uji_coba, lewati_galat))
+
+
+@app.command("daftar")
+def daftar(
+    periode: OpsiPeriodeSaring = None,
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Daftar inovasi, bisa disaring per periode atau pegawai.
+
+    Contoh: kinerja inovasi daftar --periode 2026 --format json
+    """
+    from .. import output
+    from ..services import catatan as layanan
+
+    baris = layanan.daftar_inovasi(buka(db), periode, nip)
+    kolom = [output.Kolom(k, j) for k, j in (
+        ("id", "No"), ("periode", "Periode"), ("tanggal", "Tanggal"), ("nip", "NIP"), ("nama", "Nama"),
+        ("unit", "Unit Kerja"), ("uraian", "Uraian Inovasi"))]
+    output.tampilkan(baris, kolom, fmt.value, judul=f"Inovasi ({len(baris)})", kosong="Belum ada inovasi yang cocok.")

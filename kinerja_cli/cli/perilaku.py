@@ -1,0 +1,98 @@
+"""kinerja perilaku impor|catat|daftar"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+app = typer.Typer(help="Penilaian perilaku kerja BerAKHLAK per penilai: impor dari Excel, catat, daftar.",
+                  no_args_is_help=True)
+
+OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
+
+
+class Peran(str, Enum):
+    atasan = "atasan"
+    rekan = "rekan"
+    bawahan = "bawahan"
+    diri = "diri"
+
+
+@app.command("impor")
+def impor(
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx: NIP, Nama, NIP Penilai, Peran, 7 kolom aspek.")],
+    periode: OpsiPeriode,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: 'Perilaku' atau sheet yang cocok).")] = None,
+    uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
+    lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
+    db: OpsiDB = None,
+) -> None:
+    """Impor skor perilaku (0-120 per aspek BerAKHLAK), satu baris per penilai per pegawai.
+
+    Judul kolom aspek boleh nama lengkap (Berorientasi Pelayanan, Akuntabel, ...) atau kuncinya
+    (pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif). Sel kosong = tidak dinilai.
+    Penilai yang sama untuk pegawai yang sama menggantikan nilai lama (tercatat di log audit).
+    Contoh: kinerja perilaku impor perilaku-dpmptsp.xlsx --periode 2026 --dry-run
+    """
+    from .. import output
+    from ..services import perilaku as layanan
+
+    h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat)
+    output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
+    awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
+    output.sukses(f"{awalan}{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
+                  f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati.")
+
+
+@app.command("catat")
+def catat(
+    nip: Annotated[str, typer.Argument(help="NIP pegawai yang dinilai.")],
+    periode: OpsiPeriode,
+    penilai: Annotated[str, typer.Option("--penilai", help="NIP penilai.")],
+    peran: Annotated[Peran, typer.Option("--peran", help="Hubungan penilai dengan pegawai.")],
+    skor: Annotated[list[str], typer.Option("--skor", help="ASPEK=NILAI (0-120), boleh berulang; koma desimal boleh: pelayanan=95,5.")],
+    db: OpsiDB = None,
+) -> None:
+    """Catat skor perilaku dari satu penilai. Catat ulang menggantikan seluruh skor penilai itu.
+
+    Contoh: kinerja perilaku catat 198502142010012003 --periode 2026 --penilai 198001012005011002 --peran atasan --skor pelayanan=100 --skor akuntabel=95,5
+    """
+    from .. import output
+    from ..services import perilaku as layanan
+
+    h = layanan.catat(buka(db), nip, periode, penilai, peran.value, skor)
+    for p in h.peringatan:
+        output.peringatan(p)
+    teks = {"tambah": "dicatat", "ubah": "diganti (nilai lama tercatat di log audit)", "tetap": "sama seperti yang tersimpan; tidak ada perubahan"}
+    output.sukses(f"Skor perilaku {teks[h.aksi]}; rata-rata penilai: {output.teks_sel(h.rata, True)}.")
+
+
+@app.command("daftar")
+def daftar(
+    periode: OpsiPeriode,
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Daftar skor perilaku: satu baris per penilai, 7 aspek dan rata-rata penilai.
+
+    Contoh: kinerja perilaku daftar --periode 2026 --unit DPMPTSP --format csv
+    """
+    from .. import output
+    from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK
+    from ..services import perilaku as layanan
+
+    baris = layanan.daftar(buka(db), periode, nip, unit)
+    kolom = [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"), output.Kolom("unit", "Unit Kerja"),
+             output.Kolom("penilai", "NIP Penilai"), output.Kolom("nama_penilai", "Penilai"),
+             output.Kolom("peran", "Peran")]
+    kolom += [output.Kolom(a, NAMA_ASPEK[a].replace("Berorientasi ", ""), angka=True) for a in ASPEK_BERAKHLAK]
+    kolom.append(output.Kolom("rata", "Rata-rata", angka=True))
+    output.tampilkan(baris, kolom, fmt.value, judul=f"Penilaian perilaku {periode.upper()} ({len(baris)} baris)",
+                     kosong="Belum ada penilaian perilaku yang cocok.")

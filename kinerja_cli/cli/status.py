@@ -1,0 +1,58 @@
+"""kinerja status"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+KOLOM_UNIT = (("unit", "Unit Kerja", False, False), ("pegawai", "Pegawai aktif", True, False),
+              ("tanpa_sasaran", "Tanpa SKP", True, False), ("bobot_tidak_100", "Bobot ≠ 100", True, False),
+              ("baris_tanpa_realisasi", "Baris SKP tanpa realisasi", True, False),
+              ("tanpa_nilai_atasan", "Belum dinilai atasan", True, False),
+              ("rata_rekan", "Rata-rata rekan menilai", True, True), ("siap", "Siap", True, False))
+KOLOM_PEGAWAI = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("unit", "Unit Kerja", False, False),
+                 ("baris_skp", "Baris SKP", True, False), ("total_bobot", "Total bobot", True, True),
+                 ("realisasi_terisi", "Realisasi terisi", True, False), ("atasan_menilai", "Atasan menilai", False, False),
+                 ("jumlah_rekan", "Rekan", True, False), ("jumlah_bawahan", "Bawahan", True, False),
+                 ("umpan_balik", "Umpan balik", True, False), ("lengkap", "Lengkap", False, False),
+                 ("kurang", "Kurang", False, False))
+
+
+def status(
+    periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini (rincian per pegawai).")] = None,
+    rinci: Annotated[bool, typer.Option("--rinci", help="Rincian per pegawai, bukan ringkasan per unit.")] = False,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Kesiapan periode: SKP, bobot, realisasi, penilaian atasan dan rekan, per unit atau per pegawai.
+
+    Hijau: semua pegawai unit lengkap; kuning: sebagian; merah: kurang dari separuh.
+    Contoh: kinerja status --periode 2026 --unit DPMPTSP --format csv > kesiapan-dpmptsp.csv
+    """
+    from .. import output
+    from ..services import status as layanan
+
+    s = layanan.status(buka(db), periode, unit)
+    kode = s["periode"]["kode"]
+    kolom_unit = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_UNIT]
+    siap = sum(u["siap"] for u in s["unit"])
+    total = sum(u["pegawai"] for u in s["unit"])
+    catatan = f"Siap {siap} dari {total} pegawai aktif." if total else None
+    if not (rinci or unit):
+        output.tampilkan(s["unit"], kolom_unit, fmt.value, judul=f"Kesiapan periode {kode}", catatan=catatan,
+                         kosong="Belum ada pegawai aktif.", gaya_baris=layanan.gaya_unit)
+        return
+    if fmt.value == "tabel" and s["unit"]:
+        output.cetak(output.tabel(s["unit"], kolom_unit, judul=f"Kesiapan periode {kode}", catatan=catatan,
+                                  gaya_baris=layanan.gaya_unit))
+    output.tampilkan(s["pegawai"], [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_PEGAWAI], fmt.value,
+                     judul=f"Rincian per pegawai ({len(s['pegawai'])})", kosong="Belum ada pegawai aktif.",
+                     gaya_baris=layanan.gaya_pegawai)
+
+
+def daftarkan(app: typer.Typer) -> None:
+    app.command("status")(status)

@@ -1,0 +1,73 @@
+"""kinerja umpan-balik catat|daftar|impor"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
+                           laporkan_catat, laporkan_impor)
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+app = typer.Typer(help="Umpan balik berkelanjutan: catatan bertanggal dari atasan atau rekan tentang pegawai.",
+                  no_args_is_help=True)
+
+
+@app.command("catat")
+def catat(
+    nip: Annotated[str, typer.Argument(help="NIP pegawai yang diberi umpan balik.")],
+    teks: Annotated[str, typer.Argument(help="Isi umpan balik (dalam tanda petik).")],
+    periode: OpsiPeriode,
+    dari: Annotated[str, typer.Option("--dari", help="NIP pemberi umpan balik (atasan atau rekan).")],
+    tanggal: OpsiTanggal = None,
+    db: OpsiDB = None,
+) -> None:
+    """Catat satu umpan balik untuk pegawai pada suatu periode.
+
+    Contoh: kinerja umpan-balik catat 198502142010012003 --periode 2026 --dari 198001012005011002 "Laporan bulanan tepat waktu" --tanggal 2026-03-31
+    """
+    from ..services import catatan as layanan
+
+    laporkan_catat(layanan.catat_umpan_balik(buka(db), nip, periode, dari, teks, tanggal), "Umpan balik")
+
+
+@app.command("impor")
+def impor(
+    berkas: ArgBerkas,
+    periode: OpsiPeriode,
+    sheet: OpsiSheet = None,
+    uji_coba: OpsiUjiCoba = False,
+    lewati_galat: OpsiLewati = False,
+    db: OpsiDB = None,
+) -> None:
+    """Impor umpan balik dari Excel (kolom: NIP, NIP Pemberi, Tanggal, Umpan Balik).
+
+    Impor ulang berkas yang sama tidak menambah apa pun.
+    Contoh: kinerja umpan-balik impor umpan-balik-maret.xlsx --periode 2026
+    """
+    from ..services import catatan as layanan
+
+    laporkan_impor(layanan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat))
+
+
+@app.command("daftar")
+def daftar(
+    periode: OpsiPeriodeSaring = None,
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Daftar umpan balik, bisa disaring per periode, pegawai atau unit.
+
+    Contoh: kinerja umpan-balik daftar --periode 2026 --nip 198502142010012003
+    """
+    from .. import output
+    from ..services import catatan as layanan
+
+    baris = layanan.daftar_umpan_balik(buka(db), periode, nip, unit)
+    kolom = [output.Kolom(k, j) for k, j in (
+        ("id", "No"), ("periode", "Periode"), ("tanggal", "Tanggal"), ("nip", "NIP"), ("nama", "Nama"),
+        ("unit", "Unit Kerja"), ("dari", "NIP Pemberi"), ("nama_dari", "Pemberi"), ("teks", "Umpan Balik"))]
+    output.tampilkan(baris, kolom, fmt.value, judul=f"Umpan balik ({len(baris)})", kosong="Belum ada umpan balik yang cocok.")

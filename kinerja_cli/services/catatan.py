@@ -1,0 +1,181 @@
+"""Use cases of dated notes: umpan balik (continuous feedback) and inovasi."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan
+from ..excel.kolom import INOVASI, UMPAN_BALIK, Tata
+from ..model import HasilImpor
+from ..store import audit
+from ..store import catatan as tabel
+from ..store import pegawai as tabel_pegawai
+from ..store.db import transaksi
+from ..validation.catatan import (TanggalTidakValid, baca_tanggal, bersihkan_teks, periksa_inovasi,
+                                  periksa_umpan_balik)
+from . import pegawai as layanan_pegawai
+from . import periode as layanan_periode
+
+
+def _tanggal_argumen(teks: str | None, per: dict) -> tuple[str, list[str]]:
+    """--tanggal (default today) as ISO text, with a warning when outside the period."""
+    try:
+        t = baca_tanggal(teks) if teks else date.today()
+    except TanggalTidakValid as e:
+        raise DataTidakValid(f"--tanggal: {e.pesan}.", e.saran) from None
+    if t is None:
+        t = date.today()
+    peringatan = []
+    if not (per["mulai"] <= t.isoformat() <= per["selesai"]):
+        peringatan.append(f"Tanggal {t.isoformat()} di luar periode {per['kode']} ({per['mulai']} s.d. {per['selesai']}).")
+    return t.isoformat(), peringatan
+
+
+def _baca(berkas: Path, tata: Tata, sheet: str | None):
+    from ..excel.baca import baca_sheet
+
+    isi = baca_sheet(berkas, tata, sheet)
+    if not isi.baris:
+        raise BerkasTidakValid(
+            f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
+            "Isi satu baris per catatan di bawah judul kolom.",
+        )
+    return isi
+
+
+def _tolak(nama: str, cek, lewati_galat: bool) -> list:
+    galat = [m for m in cek.masalah if m.galat]
+    if galat and not lewati_galat:
+        raise ImporDitolak(
+            f"Impor {nama} ditolak: {len(galat)} galat di {len(cek.baris_galat)} baris. Tidak ada data yang ditulis.",
+            cek.masalah,
+            "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.",
+        )
+    return galat
+
+
+def _batas(per: dict) -> tuple[date, date]:
+    return date.fromisoformat(per["mulai"]), date.fromisoformat(per["selesai"])
+
+
+# --- umpan balik ---------------------------------------------------------------------------
+
+def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: str | None = None) -> dict:
+    per = layanan_periode.pastikan_terbuka(db, kode)
+    p = layanan_pegawai.wajib_ada(db, nip)
+    q = layanan_pegawai.wajib_ada(db, dari)
+    if p.nip == q.nip:
+        raise DataTidakValid("Pemberi umpan balik sama dengan pegawai yang diberi.",
+                             "Isi --dari dengan NIP atasan atau rekan yang memberi umpan balik.")
+    isi = bersihkan_teks(teks)
+    if not isi:
+        raise DataTidakValid("Teks umpan balik kosong.", 'Tulis isinya, misalnya "Laporan bulanan tepat waktu."')
+    t, peringatan = _tanggal_argumen(tanggal, per)
+    if (p.nip, q.nip, t, isi) in tabel.umpan_balik_tersimpan(db, per["kode"]):
+        return {"baru": False, "peringatan": peringatan}
+    with transaksi(db):
+        i = tabel.tambah_umpan_balik(db, per["kode"], p.nip, q.nip, t, isi)
+        audit.catat(db, "umpan_balik", str(i), "tambah", None,
+                    {"periode": per["kode"], "dari": q.nip, "tanggal": t, "teks": isi}, p.nip)
+    return {"baru": True, "id": i, "peringatan": peringatan}
+
+
+def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
+                      lewati_galat: bool = False) -> HasilImpor:
+    per = layanan_periode.pastikan_terbuka(db, kode)
+    isi = _baca(berkas, UMPAN_BALIK, sheet)
+    cek = periksa_umpan_balik(isi.baris, tabel_pegawai.semua(db), *_batas(per))
+    galat = _tolak(Path(berkas).name, cek, lewati_galat)
+    tersimpan = tabel.umpan_balik_tersimpan(db, per["kode"])
+    tanpa_tanggal = {(n, d, x) for n, d, _, x in tersimpan}
+    hari_ini = date.today().isoformat()
+    tulis = []
+    hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
+    for _, u in cek.data:
+        # no date in the file: same note already stored on any date counts as the same note
+        sama = ((u.nip, u.dari, u.teks) in tanpa_tanggal if u.tanggal is None
+                else (u.nip, u.dari, u.tanggal.isoformat(), u.teks) in tersimpan)
+        if sama:
+            hasil.tetap += 1
+        else:
+            tulis.append((u.nip, u.dari, u.tanggal.isoformat() if u.tanggal else hari_ini, u.teks))
+    hasil.ditambah = len(tulis)
+    hasil.keterangan["baris_dilewati"] = len(cek.baris_galat) if lewati_galat else 0
+    if uji_coba or not tulis:
+        return hasil
+    with transaksi(db):
+        log = []
+        for nip, dari, t, teks in tulis:
+            i = tabel.tambah_umpan_balik(db, per["kode"], nip, dari, t, teks)
+            log.append(("umpan_balik", str(i), "tambah", None,
+                        {"periode": per["kode"], "dari": dari, "tanggal": t, "teks": teks}, nip))
+        audit.catat_banyak(db, log)
+    return hasil
+
+
+def daftar_umpan_balik(db, kode: str | None = None, nip: str | None = None, unit: str | None = None) -> list[dict]:
+    k = layanan_periode.wajib_ada(db, kode)["kode"] if kode else None
+    n = layanan_pegawai.wajib_ada(db, nip).nip if nip else None
+    u = _unit(db, unit)
+    return tabel.daftar_umpan_balik(db, k, n, u)
+
+
+def _unit(db, unit: str | None) -> str | None:
+    if not unit:
+        return None
+    u = tabel_pegawai.unit_ada(db, unit)
+    if u is None:
+        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    return u
+
+
+# --- inovasi -------------------------------------------------------------------------------
+
+def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = None) -> dict:
+    per = layanan_periode.pastikan_terbuka(db, kode)
+    p = layanan_pegawai.wajib_ada(db, nip)
+    isi = bersihkan_teks(uraian)
+    if not isi:
+        raise DataTidakValid("Uraian inovasi kosong.", 'Tulis uraiannya, misalnya "Izin usaha daring dalam 1 hari."')
+    t, peringatan = _tanggal_argumen(tanggal, per)
+    if (p.nip, isi) in tabel.inovasi_tersimpan(db, per["kode"]):
+        return {"baru": False, "peringatan": peringatan}
+    with transaksi(db):
+        i = tabel.tambah_inovasi(db, per["kode"], p.nip, isi, t)
+        audit.catat(db, "inovasi", str(i), "tambah", None, {"periode": per["kode"], "uraian": isi, "tanggal": t}, p.nip)
+    return {"baru": True, "id": i, "peringatan": peringatan}
+
+
+def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
+                  lewati_galat: bool = False) -> HasilImpor:
+    per = layanan_periode.pastikan_terbuka(db, kode)
+    isi = _baca(berkas, INOVASI, sheet)
+    cek = periksa_inovasi(isi.baris, tabel_pegawai.semua(db), *_batas(per))
+    galat = _tolak(Path(berkas).name, cek, lewati_galat)
+    tersimpan = tabel.inovasi_tersimpan(db, per["kode"])
+    hari_ini = date.today().isoformat()
+    hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
+    tulis = []
+    for _, x in cek.data:
+        if (x.nip, x.uraian) in tersimpan:
+            hasil.tetap += 1
+        else:
+            tulis.append((x.nip, x.uraian, x.tanggal.isoformat() if x.tanggal else hari_ini))
+    hasil.ditambah = len(tulis)
+    hasil.keterangan["baris_dilewati"] = len(cek.baris_galat) if lewati_galat else 0
+    if uji_coba or not tulis:
+        return hasil
+    with transaksi(db):
+        log = []
+        for nip, uraian, t in tulis:
+            i = tabel.tambah_inovasi(db, per["kode"], nip, uraian, t)
+            log.append(("inovasi", str(i), "tambah", None, {"periode": per["kode"], "uraian": uraian, "tanggal": t}, nip))
+        audit.catat_banyak(db, log)
+    return hasil
+
+
+def daftar_inovasi(db, kode: str | None = None, nip: str | None = None) -> list[dict]:
+    k = layanan_periode.wajib_ada(db, kode)["kode"] if kode else None
+    n = layanan_pegawai.wajib_ada(db, nip).nip if nip else None
+    return tabel.daftar_inovasi(db, k, n)

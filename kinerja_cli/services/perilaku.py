@@ -1,0 +1,159 @@
+"""Use cases of behaviour scores: import a sheet, record one rater, list a period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan
+from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, PERILAKU
+from ..model import HasilImpor
+from ..store import audit
+from ..store import pegawai as tabel_pegawai
+from ..store import perilaku as tabel
+from ..store.db import transaksi
+from ..validation.masalah import GALAT
+from ..validation.perilaku import (PERAN, Penilaian, SkorTidakValid, baca_skor, kunci_aspek, periksa_hubungan,
+                                   periksa_perilaku, rata_rata)
+from . import pegawai as layanan_pegawai
+from . import periode as layanan_periode
+
+
+def _kunci(kode: str, nip: str, penilai: str) -> str:
+    return f"{kode}/{nip}/{penilai}"
+
+
+def _isi(peran: str, skor: dict) -> dict:
+    return {"peran": peran, **{a: skor.get(a) for a in ASPEK_BERAKHLAK}}
+
+
+def _rencana(kode: str, daftar: list[Penilaian], tersimpan: dict) -> tuple[list, list, int, int, int]:
+    """Rows to write, audit entries, and counts (tambah, ubah, tetap)."""
+    tulis, log = [], []
+    tambah = ubah = tetap = 0
+    for p in daftar:
+        baru = _isi(p.peran, p.skor_teks())
+        lama_t = tersimpan.get((p.nip, p.penilai))
+        if lama_t is None:
+            tambah += 1
+            log.append(("perilaku", _kunci(kode, p.nip, p.penilai), "tambah", None, baru, p.nip))
+        else:
+            lama = _isi(*lama_t)
+            if lama == baru:
+                tetap += 1
+                continue
+            ubah += 1
+            log.append(("perilaku", _kunci(kode, p.nip, p.penilai), "ubah", lama, baru, p.nip))
+        tulis.append((p.nip, p.penilai, p.peran, p.skor_teks()))
+    return tulis, log, tambah, ubah, tetap
+
+
+def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
+          lewati_galat: bool = False) -> HasilImpor:
+    from ..excel.baca import baca_sheet
+
+    per = layanan_periode.pastikan_terbuka(db, kode)
+    isi = baca_sheet(berkas, PERILAKU, sheet)
+    nama = Path(berkas).name
+    if not any(a in isi.huruf for a in ASPEK_BERAKHLAK):
+        raise BerkasTidakValid(
+            f"Sheet '{isi.sheet}' di {nama}: tidak ada kolom aspek BerAKHLAK.",
+            "Beri judul kolom skor: " + ", ".join(NAMA_ASPEK[a] for a in ASPEK_BERAKHLAK)
+            + " (atau kuncinya: " + ", ".join(ASPEK_BERAKHLAK) + ").",
+        )
+    if not isi.baris:
+        raise BerkasTidakValid(
+            f"Sheet '{isi.sheet}' di {nama} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
+            "Isi satu baris per penilai per pegawai di bawah judul kolom.",
+        )
+    cek = periksa_perilaku(isi.baris, tabel_pegawai.semua(db))
+    galat = [m for m in cek.masalah if m.galat]
+    if galat and not lewati_galat:
+        raise ImporDitolak(
+            f"Impor {nama} ditolak: {len(galat)} galat di {len(cek.baris_galat)} baris. Tidak ada data yang ditulis.",
+            cek.masalah,
+            "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.",
+        )
+    daftar_p = [p for _, p in cek.penilaian]
+    tersimpan = tabel.simpanan_periode(db, per["kode"], {p.nip for p in daftar_p})
+    tulis, log, tambah, ubah, tetap = _rencana(per["kode"], daftar_p, tersimpan)
+    hasil = HasilImpor(ditambah=tambah, diubah=ubah, tetap=tetap, uji_coba=uji_coba, dilewati=galat,
+                       peringatan=[m for m in cek.masalah if not m.galat])
+    hasil.keterangan["baris_dilewati"] = len(cek.baris_galat) if lewati_galat else 0
+    if uji_coba or not tulis:
+        return hasil
+    with transaksi(db):
+        tabel.simpan_banyak(db, per["kode"], tulis)
+        audit.catat_banyak(db, log)
+    return hasil
+
+
+def urai_skor(pasangan: list[str]) -> dict:
+    """['pelayanan=100', 'akuntabel=95,5'] -> {aspek: Decimal}; refuses unknown keys and duplicates."""
+    skor: dict = {}
+    for teks in pasangan:
+        if "=" not in teks:
+            raise DataTidakValid(f"--skor '{teks}' tidak berbentuk ASPEK=NILAI.",
+                                 "Contoh: --skor pelayanan=100 --skor akuntabel=95,5")
+        k, v = teks.split("=", 1)
+        a = kunci_aspek(k)
+        if a is None:
+            raise DataTidakValid(f"Aspek '{k.strip()}' tidak dikenal.", "Aspek: " + ", ".join(ASPEK_BERAKHLAK) + ".")
+        if a in skor:
+            raise DataTidakValid(f"Aspek {a} diberi skor lebih dari sekali.", "Tulis satu --skor per aspek.")
+        try:
+            d = baca_skor(v)
+        except SkorTidakValid as e:
+            raise DataTidakValid(f"{NAMA_ASPEK[a]}: {e.pesan}.", e.saran) from None
+        if d is None:
+            raise DataTidakValid(f"Skor {a} kosong.", f"Contoh: --skor {a}=100")
+        skor[a] = d
+    if not skor:
+        raise DataTidakValid("Tidak ada skor yang diberikan.",
+                             "Beri paling sedikit satu aspek, misalnya --skor pelayanan=100")
+    return skor
+
+
+@dataclass
+class HasilCatat:
+    aksi: str  # tambah | ubah | tetap
+    peringatan: list = field(default_factory=list)
+    rata: object = None
+
+
+def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]) -> HasilCatat:
+    """Record (or replace) one rater's scores of one employee for one period."""
+    per = layanan_periode.pastikan_terbuka(db, kode)
+    n = layanan_pegawai.nip_dari_argumen(nip)
+    q = layanan_pegawai.nip_dari_argumen(penilai)
+    if peran not in PERAN:
+        raise DataTidakValid(f"Peran '{peran}' tidak dikenal.", "Pilih: " + ", ".join(PERAN) + ".")
+    skor = urai_skor(pasangan)
+    pegawai = {x.nip: x for x in (tabel_pegawai.ambil(db, n), tabel_pegawai.ambil(db, q)) if x}
+    peringatan = []
+    for tingkat, _, pesan, saran in periksa_hubungan(n, q, peran, pegawai):
+        if tingkat == GALAT:
+            raise (TidakDitemukan if "tidak ada di daftar" in pesan else DataTidakValid)(pesan + ".", saran)
+        peringatan.append(f"{pesan} ({saran}).")
+    p = Penilaian(n, q, peran, {a: skor.get(a) for a in ASPEK_BERAKHLAK})
+    tulis, log, tambah, ubah, _ = _rencana(per["kode"], [p], tabel.simpanan_periode(db, per["kode"], [n]))
+    if tulis:
+        with transaksi(db):
+            tabel.simpan_banyak(db, per["kode"], tulis)
+            audit.catat_banyak(db, log)
+    aksi = "tambah" if tambah else ("ubah" if ubah else "tetap")
+    return HasilCatat(aksi, peringatan, rata_rata(p.skor))
+
+
+def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> list[dict]:
+    per = layanan_periode.wajib_ada(db, kode)
+    n = layanan_pegawai.wajib_ada(db, nip).nip if nip else None
+    u = None
+    if unit:
+        u = tabel_pegawai.unit_ada(db, unit)
+        if u is None:
+            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    hasil = tabel.daftar(db, per["kode"], n, u)
+    for d in hasil:
+        d["rata"] = rata_rata({a: d[a] for a in ASPEK_BERAKHLAK})
+    return hasil

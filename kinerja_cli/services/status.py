@@ -1,0 +1,86 @@
+"""Readiness of a period at a glance: what is still missing, per unit and per employee."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..errors import TidakDitemukan
+from ..store import pegawai as tabel_pegawai
+from ..store import status as tabel
+from . import periode as layanan_periode
+
+TOLERANSI_BOBOT = Decimal("0.01")
+SERATUS = Decimal(100)
+
+
+def _angka(d: Decimal) -> str:
+    from ..validation.angka import angka_id
+
+    t = angka_id(d)
+    return t[:-3] if t.endswith(",00") else t
+
+
+def _pegawai(nip: str, nama: str, unit: str, skp, nilai, ub: int) -> dict:
+    baris, bobot, terisi = skp or (0, None, 0)
+    atasan, rekan, bawahan = nilai or (0, 0, 0)
+    kurang = []
+    if not baris:
+        kurang.append("belum ada SKP")
+    else:
+        if abs(bobot - SERATUS) > TOLERANSI_BOBOT:
+            kurang.append(f"bobot {_angka(bobot)}, harus 100")
+        if terisi < baris:
+            kurang.append(f"{baris - terisi} realisasi belum diisi")
+    if not atasan:
+        kurang.append("belum dinilai atasan")
+    return {"nip": nip, "nama": nama, "unit": unit, "baris_skp": baris, "total_bobot": bobot,
+            "realisasi_terisi": terisi, "atasan_menilai": bool(atasan), "jumlah_rekan": rekan or 0,
+            "jumlah_bawahan": bawahan or 0, "umpan_balik": ub, "lengkap": not kurang, "kurang": "; ".join(kurang)}
+
+
+def _unit(nama: str, rows: list[dict]) -> dict:
+    n = len(rows)
+    rekan = sum(r["jumlah_rekan"] for r in rows)
+    return {
+        "unit": nama,
+        "pegawai": n,
+        "tanpa_sasaran": sum(1 for r in rows if not r["baris_skp"]),
+        "bobot_tidak_100": sum(1 for r in rows if r["baris_skp"] and abs(r["total_bobot"] - SERATUS) > TOLERANSI_BOBOT),
+        "baris_tanpa_realisasi": sum(r["baris_skp"] - r["realisasi_terisi"] for r in rows),
+        "tanpa_nilai_atasan": sum(1 for r in rows if not r["atasan_menilai"]),
+        "rata_rekan": (Decimal(rekan) / n).quantize(Decimal("0.01"), ROUND_HALF_UP) if n else Decimal(0),
+        "siap": sum(1 for r in rows if r["lengkap"]),
+    }
+
+
+def status(db, kode: str, unit: str | None = None) -> dict:
+    """{'periode', 'unit': [per-unit rows], 'pegawai': [per-employee rows]} from 4 aggregate queries."""
+    per = layanan_periode.wajib_ada(db, kode)
+    u = None
+    if unit:
+        u = tabel_pegawai.unit_ada(db, unit)
+        if u is None:
+            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    k = per["kode"]
+    skp = tabel.ringkasan_skp(db, k, u)
+    nilai = tabel.ringkasan_perilaku(db, k, u)
+    ub = tabel.jumlah_umpan_balik(db, k, u)
+    pegawai = [_pegawai(nip, nama, un, skp.get(nip), nilai.get(nip), ub.get(nip, 0))
+               for nip, nama, un in tabel.pegawai_aktif(db, u)]
+    per_unit: dict[str, list[dict]] = {}
+    for r in pegawai:
+        per_unit.setdefault(r["unit"], []).append(r)
+    return {"periode": per, "unit": [_unit(n, rows) for n, rows in per_unit.items()], "pegawai": pegawai}
+
+
+def gaya_unit(r: dict) -> str:
+    """green: every employee complete; red: under half complete (or none active); else yellow."""
+    if r["pegawai"] and r["siap"] == r["pegawai"]:
+        return "green"
+    return "red" if r["siap"] * 2 < r["pegawai"] or not r["pegawai"] else "yellow"
+
+
+def gaya_pegawai(r: dict) -> str:
+    if r["lengkap"]:
+        return "green"
+    return "red" if not r["baris_skp"] and not r["atasan_menilai"] else "yellow"
