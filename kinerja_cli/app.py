@@ -65,6 +65,7 @@ def _daftarkan() -> None:
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")
+    from .cli import templat; templat.daftarkan(app)  # noqa: E702 (one line: merges cleanly)
 
 
 _daftarkan()
