@@ -83,6 +83,7 @@ def _daftarkan() -> None:
     app.add_typer(inovasi.app, name="inovasi")
     app.add_typer(rating.app, name="rating")
     status.daftarkan(app)
+    from .cli import templat; templat.daftarkan(app)  # noqa: E702 (one line: merges cleanly)
 
 
 _daftarkan()

@@ -1,0 +1,159 @@
+"""Writing the fill-in workbook an OPD completes: Petunjuk, Sasaran, Realisasi, Perilaku.
+
+Streams with openpyxl write_only (memory stays flat for a city-wide template).
+Headers are exactly the `judul` texts of the layouts in kolom.py, so a filled-in
+template imports without editing. User text goes through `aman.teks_aman`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from .aman import sel_aman
+from .kolom import ASPEK_BERAKHLAK, PERILAKU, REALISASI, SASARAN, Tata
+
+BATAS_BARIS = 5000  # validations and text-formatted NIP cells reach at least this row
+CADANGAN_BARIS = 1000  # ...and this many rows below the pre-filled ones
+
+# Allowed values of the drop-down columns (field key -> choices).
+PILIHAN = {
+    "jenis": ("utama", "tambahan"),
+    "aspek": ("kuantitas", "kualitas", "waktu", "biaya"),
+    "arah": ("naik", "turun"),
+    "target_maksimal": ("ya", "tidak"),
+    "status_skp": ("draf", "diajukan", "disetujui", "dikembalikan"),
+    "peran": ("atasan", "rekan", "bawahan", "diri"),
+}
+KOLOM_NIP = ("nip", "penilai")
+RENTANG_ANGKA = {"bobot": (0, 100), **{a: (0, 120) for a in ASPEK_BERAKHLAK}}  # decimal validations
+LEBAR = {"nip": 22, "nama": 28, "jabatan": 26, "nomor": 8, "jenis": 11, "rhk": 45, "rhk_atasan": 14, "aspek": 12,
+         "indikator": 45, "target": 11, "satuan": 12, "bobot": 10, "arah": 9, "target_maksimal": 11,
+         "status_skp": 13, "realisasi": 12, "bukti": 35, "penilai": 22, "peran": 11}
+TEKS_PANJANG = ("rhk", "indikator", "bukti", "jabatan")
+BEKU = {"Sasaran": "D2", "Realisasi": "C2", "Perilaku": "C2"}  # NIP/Nama stay visible when scrolling
+RUJUKAN = {"Realisasi": ("nama", "indikator", "target", "satuan"), "Perilaku": ("nama",)}  # copies: grey
+
+
+@dataclass
+class IsiTemplat:
+    """Everything the workbook shows; rows are dicts keyed by the layouts' field keys."""
+
+    periode: dict
+    unit: str | None
+    dibuat: str
+    jumlah_pegawai: int = 0
+    kosong: bool = False
+    sasaran: list = field(default_factory=list)
+    realisasi: list = field(default_factory=list)
+    perilaku: list = field(default_factory=list)
+
+
+def angka_sel(v):
+    """Decimal -> int/float for a plain General number cell; anything else unchanged."""
+    if isinstance(v, Decimal) and v.is_finite():
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v
+
+
+def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
+    """Build the workbook and save it owner-only and atomically to `path`."""
+    import openpyxl
+
+    from .petunjuk import tulis_petunjuk
+    from .tulis import periksa_tujuan, simpan_atomik
+
+    periksa_tujuan(Path(path), timpa)
+    wb = openpyxl.Workbook(write_only=True)
+    tulis_petunjuk(wb.create_sheet("Petunjuk"), isi)
+    _tulis_data(wb.create_sheet(SASARAN.nama_sheet), SASARAN, isi.sasaran)
+    _tulis_data(wb.create_sheet(REALISASI.nama_sheet), REALISASI, isi.realisasi)
+    _tulis_data(wb.create_sheet(PERILAKU.nama_sheet), PERILAKU, isi.perilaku)
+    return simpan_atomik(wb, Path(path), timpa)
+
+
+def _gaya():
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    tipis = Side(style="thin", color="A6A6A6")
+    return {
+        "judul": dict(font=Font(bold=True, color="FFFFFF"), fill=PatternFill("solid", fgColor="1F4E78"),
+                      alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+                      border=Border(left=tipis, right=tipis, top=tipis, bottom=tipis)),
+        "rujukan": PatternFill("solid", fgColor="EDEDED"),
+        "bungkus": Alignment(vertical="top", wrap_text=True),
+        "atas": Alignment(vertical="top"),
+    }
+
+
+def _tulis_data(ws, tata: Tata, baris: list[dict]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    g = _gaya()
+    kolom = tata.kolom
+    huruf = {k.key: get_column_letter(i) for i, k in enumerate(kolom, start=1)}
+    akhir = max(BATAS_BARIS, len(baris) + 1 + CADANGAN_BARIS)
+    for k in kolom:
+        d = ws.column_dimensions[huruf[k.key]]
+        d.width = LEBAR.get(k.key, 14)
+        if k.key in KOLOM_NIP:
+            d.number_format = "@"  # the whole column: NIPs typed later stay text
+    ws.freeze_panes = BEKU.get(tata.nama_sheet, "B2")
+    ws.auto_filter.ref = f"A1:{huruf[kolom[-1].key]}{max(len(baris) + 1, 2)}"
+    _validasi(ws, tata, huruf, akhir)
+
+    ws.append([sel_aman(ws, k.judul, **g["judul"]) for k in kolom])
+    abu = set(RUJUKAN.get(tata.nama_sheet, ()))
+    for b in baris:
+        sel = []
+        for k in kolom:
+            v = b.get(k.key)
+            gaya = {}
+            if k.key in KOLOM_NIP:
+                gaya["number_format"] = "@"
+                v = None if v is None else str(v)
+            else:
+                v = angka_sel(v)
+                gaya["alignment"] = g["bungkus"] if k.key in TEKS_PANJANG else g["atas"]
+            if k.key in abu:
+                gaya["fill"] = g["rujukan"]
+            sel.append(sel_aman(ws, v, **gaya))
+        ws.append(sel)
+    # Empty rows below: NIP cells pre-formatted as text for the whole validated range.
+    posisi = [i for i, k in enumerate(kolom) if k.key in KOLOM_NIP]
+    lebar = max(posisi) + 1
+    for _ in range(len(baris) + 2, akhir + 1):
+        row = [None] * lebar
+        for i in posisi:
+            row[i] = sel_aman(ws, None, number_format="@")
+        ws.append(row)
+
+
+def _validasi(ws, tata: Tata, huruf: dict, akhir: int) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for k in tata.kolom:
+        rentang = f"{huruf[k.key]}2:{huruf[k.key]}{akhir}"
+        if k.key in PILIHAN:
+            pilihan = ", ".join(PILIHAN[k.key])
+            dv = DataValidation(type="list", formula1='"' + ",".join(PILIHAN[k.key]) + '"', allow_blank=True,
+                                showErrorMessage=True, showInputMessage=True, errorStyle="stop",
+                                errorTitle="Isian tidak sah",
+                                error=f"Kolom {k.judul} hanya boleh berisi: {pilihan}. Pilih dari daftar.",
+                                promptTitle=k.judul[:32], prompt=f"Pilih: {pilihan}")
+        elif k.key in RENTANG_ANGKA:
+            lo, hi = RENTANG_ANGKA[k.key]
+            dv = DataValidation(type="decimal", operator="between", formula1=str(lo), formula2=str(hi),
+                                allow_blank=True, showErrorMessage=True, showInputMessage=True, errorStyle="stop",
+                                errorTitle="Angka tidak sah",
+                                error=f"Kolom {k.judul} harus berisi angka {lo} sampai {hi} (desimal boleh, tanpa %).",
+                                promptTitle=k.judul[:32], prompt=f"Angka {lo}-{hi}")
+        elif k.key == "nomor" and tata is SASARAN:
+            dv = DataValidation(type="whole", operator="between", formula1="1", formula2="999", allow_blank=True,
+                                showErrorMessage=True, errorStyle="stop", errorTitle="Nomor tidak sah",
+                                error="Nomor baris SKP harus bilangan bulat 1 sampai 999 (boleh kosong).")
+        else:
+            continue
+        dv.add(rentang)
+        ws.data_validations.append(dv)

@@ -1,0 +1,85 @@
+"""Use case: write the fill-in workbook for a period (and optionally one unit)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from ..errors import TidakDitemukan
+from ..store import pegawai as tabel_pegawai
+from ..store import templat as tabel
+from ..store.db import sekarang
+from . import periode as layanan_periode
+
+
+def _desimal(s: str | None) -> Decimal | None:
+    return Decimal(s) if s not in (None, "") else None
+
+
+def _teks_desimal(d: Decimal) -> str:
+    """Decimal('80.50') -> '80.5' (for a range written as text)."""
+    t = format(d.normalize(), "f")
+    return t
+
+
+def _target(lo: str, hi: str | None):
+    if hi not in (None, "") and Decimal(hi) != Decimal(lo):
+        return f"{_teks_desimal(Decimal(lo))}-{_teks_desimal(Decimal(hi))}"
+    return _desimal(lo)
+
+
+def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
+    """The content of the template (excel.templat.IsiTemplat); raises for unknown period/unit."""
+    from ..excel.templat import IsiTemplat
+
+    p = layanan_periode.wajib_ada(db, periode)
+    nama_unit = None
+    if unit is not None:
+        nama_unit = tabel_pegawai.unit_ada(db, unit.strip()) if unit.strip() else None
+        if nama_unit is None:
+            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.",
+                                 "Lihat nama unit dengan: kinerja unit daftar  (tanpa --unit: semua unit)")
+    isi = IsiTemplat(periode={k: v for k, v in p.items() if k != "parameter"}, unit=nama_unit,
+                     dibuat=sekarang().replace("T", " "), kosong=kosong)
+    if kosong:
+        return isi
+    pegawai = tabel_pegawai.cari(db, nama_unit, None, hanya_aktif=True)
+    isi.jumlah_pegawai = len(pegawai)
+    skp: dict[str, list[dict]] = {}
+    for s in tabel.sasaran_periode(db, p["kode"], nama_unit):
+        skp.setdefault(s["nip"], []).append(s)
+    for pg in pegawai:
+        dasar = {"nip": pg.nip, "nama": pg.nama}
+        baris = skp.get(pg.nip, [])
+        if not baris:
+            isi.sasaran.append({**dasar, "jabatan": pg.jabatan})
+        for s in baris:
+            target = _target(s["target_lo"], s["target_hi"])
+            isi.sasaran.append({
+                **dasar, "jabatan": pg.jabatan, "nomor": s["nomor"], "jenis": s["jenis"], "rhk": s["rhk"],
+                "rhk_atasan": s["rhk_atasan_nomor"], "aspek": s["aspek"], "indikator": s["indikator"],
+                "target": target, "satuan": s["satuan"], "bobot": _desimal(s["bobot"]), "arah": s["arah"],
+                "target_maksimal": "ya" if s["target_maksimal"] else "tidak", "status_skp": s["status_skp"],
+            })
+            isi.realisasi.append({**dasar, "nomor": s["nomor"], "indikator": s["indikator"], "target": target,
+                                  "satuan": s["satuan"]})
+        if pg.nip_atasan:
+            isi.perilaku.append({**dasar, "penilai": pg.nip_atasan, "peran": "atasan"})
+    return isi
+
+
+def buat(db, berkas: Path, periode: str, unit: str | None = None, kosong: bool = False,
+         timpa: bool = False) -> dict:
+    """Write the template; returns a summary for the command to report."""
+    from ..excel.templat import tulis_templat
+    from ..excel.tulis import periksa_tujuan
+
+    berkas = Path(berkas)
+    periksa_tujuan(berkas, timpa)  # refuse early, before reading anything
+    isi = kumpulkan(db, periode, unit, kosong)
+    tulis_templat(berkas, isi, timpa)
+    return {
+        "berkas": str(berkas), "periode": isi.periode["kode"], "status_periode": isi.periode.get("status"),
+        "unit": isi.unit, "pegawai": isi.jumlah_pegawai, "sasaran": len(isi.sasaran),
+        "realisasi": len(isi.realisasi), "perilaku": len(isi.perilaku), "kosong": kosong,
+    }
