@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..validation.pelatihan import DASAR_HUKUM_JP, MINIMAL_JP
+
 NAMA_SHEET = "Pengembangan"
 BARIS_JUDUL = 4  # title, subtitle, blank, header
-MINIMAL_JP_BAWAAN = Decimal(20)
 
 # (key, header, width, kind) kind: teks | bil (integer) | desimal | ya (bool)
 KOLOM = (
@@ -24,7 +25,7 @@ KOLOM = (
     ("jumlah_kegiatan", "Jumlah Kegiatan", 10, "bil"),
     ("jp", "JP", 9, "desimal"),
     ("kekurangan_jp", "Kekurangan JP", 11, "desimal"),
-    ("memenuhi", "Memenuhi 20 JP", 11, "ya"),
+    ("memenuhi", "Memenuhi {minimal} JP", 11, "ya"),
     ("predikat_terburuk", "Predikat Terburuk", 20, "teks"),
     ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", 12, "ya"),
     ("prioritas", "Prioritas", 10, "ya"),
@@ -63,7 +64,7 @@ def _angka(ws, v, fmt: str, **gaya):
     return c
 
 
-def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP_BAWAAN):
+def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
     """Append the 'Pengembangan' sheet to the write_only workbook `wb`; return the sheet."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -78,14 +79,14 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP_BA
     kurang = sum(1 for b in baris if not b["memenuhi"])
     prio = sum(1 for b in baris if b["prioritas"])
     ws.append([_teks(ws, f"Pengembangan Kompetensi Pegawai Tahun {tahun}", font=Font(bold=True, size=14))])
-    ws.append([_teks(ws, f"Minimal {minimal} JP per pegawai per tahun (PP 11/2017 Pasal 203 ayat 4). "
+    ws.append([_teks(ws, f"Minimal {minimal} JP per pegawai per tahun ({DASAR_HUKUM_JP}). "
                          f"{len(baris)} pegawai; {kurang} di bawah {minimal} JP; {prio} prioritas "
                          "(predikat Butuh Perbaikan atau lebih buruk dan JP kurang).", font=Font(italic=True))])
     ws.append([])
     isi_judul = PatternFill("solid", fgColor="FFD9E1F2")
     tebal = Font(bold=True)
     rapi = Alignment(wrap_text=True, vertical="center")
-    ws.append([_teks(ws, j, font=tebal, fill=isi_judul, alignment=rapi) for _, j, _, _ in KOLOM])
+    ws.append([_teks(ws, j.format(minimal=minimal), font=tebal, fill=isi_judul, alignment=rapi) for _, j, _, _ in KOLOM])
 
     isi_prio = PatternFill("solid", fgColor="FFF8CBAD")
     for no, b in enumerate(baris, start=1):

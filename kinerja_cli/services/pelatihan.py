@@ -16,9 +16,8 @@ from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation import pelatihan as cek
 
-# PP 11/2017 Pasal 203 ayat 4 (jo. PP 17/2020): at least 20 JP of development a year.
-MINIMAL_JP = Decimal(20)
-DASAR_HUKUM_JP = "PP 11/2017 Pasal 203 ayat 4"
+MINIMAL_JP = cek.MINIMAL_JP  # 20 JP a year (PP 11/2017 Pasal 203 ayat 4)
+DASAR_HUKUM_JP = cek.DASAR_HUKUM_JP
 # DOMAIN.md section 7: Butuh Perbaikan or worse calls for follow-up.
 PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_KURANG})
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100

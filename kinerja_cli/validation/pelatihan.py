@@ -15,6 +15,10 @@ from .angka import AngkaTidakValid, baca_angka, teks_desimal
 from .masalah import GALAT, PERINGATAN, Masalah
 from .nip import NIPTidakValid, periksa_nip
 
+# PP 11/2017 Pasal 203 ayat 4 (jo. PP 17/2020): at least 20 JP of competence development a year.
+MINIMAL_JP = Decimal(20)
+DASAR_HUKUM_JP = "PP 11/2017 Pasal 203 ayat 4"
+
 JENIS = ("pelatihan", "workshop", "seminar", "coaching", "e-learning", "lainnya")
 JP_MAKS = Decimal(1000)
 PANJANG_KEGIATAN_MAKS = 500
