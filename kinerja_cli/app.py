@@ -68,6 +68,7 @@ def _daftarkan() -> None:
     from .cli import inovasi
     from .cli import rating
     from .cli import status
+    from .cli import dasar, distribusi, nilai, pegawai, pelatihan, periode, tren, unit
 
     dasar.daftarkan(app)
     pemeliharaan.daftarkan(app)
@@ -84,6 +85,8 @@ def _daftarkan() -> None:
     app.add_typer(rating.app, name="rating")
     status.daftarkan(app)
     from .cli import templat; templat.daftarkan(app)  # noqa: E702 (one line: merges cleanly)
+    app.add_typer(pelatihan.app, name="pelatihan")
+    tren.daftarkan(app)
 
 
 _daftarkan()

@@ -1,0 +1,138 @@
+"""kinerja pelatihan impor|catat|daftar|rekap"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun.",
+                  no_args_is_help=True)
+
+KOLOM_DAFTAR = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
+                ("tanggal", "Tanggal", False), ("kegiatan", "Kegiatan", False), ("jenis", "Jenis", False),
+                ("jp", "JP", True), ("penyelenggara", "Penyelenggara", False))
+KOLOM_REKAP = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
+               ("jumlah_kegiatan", "Kegiatan", False), ("jp", "JP", True), ("kekurangan_jp", "Kekurangan JP", True),
+               ("memenuhi", "Memenuhi", False), ("predikat_terburuk", "Predikat Terburuk", False),
+               ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", False), ("prioritas", "Prioritas", False))
+
+
+def _kolom(spec) -> list:
+    from .. import output
+
+    return [output.Kolom(k, j, rata_kanan=k == "jumlah_kegiatan", angka=a) for k, j, a in spec]
+
+
+@app.command("impor")
+def impor(
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx (kolom: NIP, Nama, Kegiatan, Jenis, Tanggal, JP, Penyelenggara).")],
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: 'Pelatihan' atau sheet pertama yang cocok).")] = None,
+    uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
+    lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
+    db: OpsiDB = None,
+) -> None:
+    """Impor catatan pengembangan kompetensi (pelatihan, workshop, seminar, coaching, e-learning) dari Excel.
+
+    Tanggal: sel tanggal Excel atau teks TTTT-BB-HH / HH/BB/TTTT. JP boleh berkoma (2,5).
+    Kunci: NIP + kegiatan + tanggal; impor ulang berkas yang sama tidak mengubah apa pun.
+    Contoh: kinerja pelatihan impor pelatihan_2026.xlsx --dry-run
+    """
+    from .. import output
+    from ..services import pelatihan as layanan
+
+    h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
+    output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
+    awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
+    output.sukses(f"{awalan}{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
+                  f"{len({m.baris for m in h.dilewati})} baris dilewati.")
+
+
+@app.command("catat")
+def catat(
+    nip: Annotated[str, typer.Argument(help="NIP pegawai.")],
+    kegiatan: Annotated[str, typer.Option("--kegiatan", help="Nama kegiatan.")],
+    jenis: Annotated[str, typer.Option("--jenis", help="pelatihan, workshop, seminar, coaching, e-learning atau lainnya.")],
+    tanggal: Annotated[str, typer.Option("--tanggal", help="Tanggal kegiatan, TTTT-BB-HH.")],
+    jp: Annotated[str, typer.Option("--jp", help="Jumlah jam pelajaran (boleh 2,5).")],
+    penyelenggara: Annotated[Optional[str], typer.Option("--penyelenggara", help="Penyelenggara kegiatan.")] = None,
+    db: OpsiDB = None,
+) -> None:
+    """Catat satu kegiatan pengembangan kompetensi seorang pegawai.
+
+    Kegiatan yang sama (NIP, kegiatan, tanggal) diperbarui, tidak digandakan.
+    Contoh: kinerja pelatihan catat 198502142010012003 --kegiatan "Bimtek SAKIP" --jenis pelatihan --tanggal 2026-03-15 --jp 8
+    """
+    from .. import output
+    from ..services import pelatihan as layanan
+    from ..validation.angka import angka_id
+
+    c = layanan.catat(buka(db), nip, kegiatan, jenis, tanggal, jp, penyelenggara)
+    for p in c["peringatan"]:
+        output.peringatan(p)
+    teks = f"{c['kegiatan']} ({c['jenis']}, {c['tanggal']}, {angka_id(c['jp'])} JP) untuk {c['nama']}"
+    if c["aksi"] == "tambah":
+        output.sukses(f"Dicatat: {teks}.")
+    elif c["aksi"] == "ubah":
+        output.sukses(f"Diperbarui: {teks}.")
+    else:
+        output.info(f"Sudah tercatat, tidak ada perubahan: {teks}.")
+
+
+@app.command("daftar")
+def daftar(
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
+    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Hanya kegiatan pada tahun ini.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Daftar kegiatan pengembangan kompetensi yang tercatat.
+
+    Contoh: kinerja pelatihan daftar --unit DPMPTSP --tahun 2026
+    """
+    from decimal import Decimal
+
+    from .. import output
+    from ..services import pelatihan as layanan
+    from ..validation.angka import angka_id
+
+    baris = layanan.daftar(buka(db), nip, tahun, unit)
+    total = sum((b["jp"] for b in baris), Decimal(0))
+    output.tampilkan(baris, _kolom(KOLOM_DAFTAR), fmt.value, judul=f"Kegiatan pengembangan kompetensi ({len(baris)})",
+                     catatan=f"Jumlah: {len(baris)} kegiatan, {angka_id(total)} JP",
+                     kosong="Belum ada kegiatan pengembangan yang cocok.")
+
+
+@app.command("rekap")
+def rekap(
+    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Tahun kalender (bawaan: tahun ini).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    prioritas: Annotated[bool, typer.Option("--prioritas", help="Tampilkan dulu pegawai prioritas: predikat Butuh Perbaikan atau lebih buruk dan JP kurang.")] = False,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Rekap JP tiap pegawai aktif dalam satu tahun terhadap minimal 20 JP (PP 11/2017 Pasal 203 ayat 4).
+
+    Predikat terburuk diambil dari periode penilaian yang mulai pada tahun itu; predikat Butuh Perbaikan
+    atau lebih buruk perlu tindak lanjut, dan bila JP-nya juga kurang, pegawai itu prioritas.
+    Contoh: kinerja pelatihan rekap --tahun 2026 --prioritas
+    """
+    from .. import output
+    from ..services import pelatihan as layanan
+    from ..validation.angka import angka_id
+
+    th = tahun if tahun is not None else layanan.tahun_ini()
+    baris = layanan.rekap(buka(db), th, unit, prioritas)
+    r = layanan.ringkasan(baris)
+    minimal = angka_id(layanan.MINIMAL_JP, 0)
+    judul = (f"Rekap pengembangan kompetensi {th}{' — ' + unit if unit else ''}: minimal {minimal} JP per tahun "
+             f"({layanan.DASAR_HUKUM_JP})")
+    catatan = (f"{r['jumlah_pegawai']} pegawai; {r['di_bawah_minimal']} di bawah {minimal} JP; "
+               f"{r['prioritas']} prioritas (predikat Butuh Perbaikan atau lebih buruk dan JP kurang)")
+    output.tampilkan(baris, _kolom(KOLOM_REKAP), fmt.value, judul=judul, catatan=catatan,
+                     kosong="Tidak ada pegawai aktif yang cocok.",
+                     gaya_baris=lambda b: "bold red" if b["prioritas"] else ("yellow" if not b["memenuhi"] else None))

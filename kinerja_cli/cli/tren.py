@@ -1,0 +1,51 @@
+"""kinerja tren: the rating across periods, for one employee or a unit."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+KOLOM_PEGAWAI = ("nip", "nama", "periode", "mulai", "metode", "status", "nhk", "npk", "na", "predikat", "lengkap",
+                 "selisih")
+KOLOM_UNIT = ("unit", "periode", "mulai", "metode", "status", "jumlah_pegawai", "rata_na", "persen_baik",
+              "sangat_baik", "baik", "butuh_perbaikan", "kurang", "kurang_misconduct", "sangat_kurang", "selisih")
+
+
+def tren(
+    nip: Annotated[Optional[str], typer.Argument(help="NIP pegawai (atau pakai --unit).", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Tren satu unit kerja, bukan satu pegawai.")] = None,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Tren nilai kinerja dari periode ke periode (urut tanggal mulai periode).
+
+    Satu pegawai: NHK, NPK, NA, predikat, batang NA dan perubahan dari periode sebelumnya.
+    Satu unit: jumlah pegawai, rata-rata NA, persentase Baik ke atas, jumlah per predikat.
+    Contoh: kinerja tren 196711101992031001
+    Contoh: kinerja tren --unit DPMPTSP --format csv
+    """
+    from .. import output, output_tren
+    from ..services import tren as layanan
+
+    if bool(nip) == bool(unit):
+        raise typer.BadParameter("Sebutkan NIP pegawai, atau --unit UNIT (salah satu saja).")
+    basis = buka(db)
+    if nip:
+        data = layanan.tren_pegawai(basis, nip)
+        if fmt is Format.tabel:
+            output_tren.tren_pegawai(data)
+        else:
+            output.tampilkan(data["baris"], [output.Kolom(k, k) for k in KOLOM_PEGAWAI], fmt.value)
+    else:
+        data = layanan.tren_unit(basis, unit)
+        if fmt is Format.tabel:
+            output_tren.tren_unit(data)
+        else:
+            output.tampilkan(data["baris"], [output.Kolom(k, k) for k in KOLOM_UNIT], fmt.value)
+
+
+def daftarkan(app: typer.Typer) -> None:
+    app.command("tren")(tren)

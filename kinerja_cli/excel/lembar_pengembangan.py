@@ -1,0 +1,106 @@
+"""The 'Pengembangan' sheet: JP per employee against the 20 JP minimum.
+
+`tulis(wb, baris, tahun)` appends the sheet to an openpyxl *write_only*
+workbook (the recap workbook calls it; `baris` are the rows of
+`services.pelatihan.rekap`). Text from user data is always written as a
+literal string cell, never as a formula.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..validation.pelatihan import DASAR_HUKUM_JP, MINIMAL_JP
+
+NAMA_SHEET = "Pengembangan"
+BARIS_JUDUL = 4  # title, subtitle, blank, header
+
+# (key, header, width, kind) kind: teks | bil (integer) | desimal | ya (bool)
+KOLOM = (
+    ("no", "No", 5, "bil"),
+    ("nip", "NIP", 21, "teks"),
+    ("nama", "Nama", 32, "teks"),
+    ("unit", "Unit Kerja", 28, "teks"),
+    ("jumlah_kegiatan", "Jumlah Kegiatan", 10, "bil"),
+    ("jp", "JP", 9, "desimal"),
+    ("kekurangan_jp", "Kekurangan JP", 11, "desimal"),
+    ("memenuhi", "Memenuhi {minimal} JP", 11, "ya"),
+    ("predikat_terburuk", "Predikat Terburuk", 20, "teks"),
+    ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", 12, "ya"),
+    ("prioritas", "Prioritas", 10, "ya"),
+)
+_ILEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _huruf(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
+
+
+def _teks(ws, v, **gaya):
+    """A cell holding `v` literally as text (a leading '=' never makes a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws)
+    if v is None:
+        c.value = None
+    else:
+        c.value = _ILEGAL.sub("", str(v))
+        c.data_type = "s"
+    for k, x in gaya.items():
+        setattr(c, k, x)
+    return c
+
+
+def _angka(ws, v, fmt: str, **gaya):
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws, value=v)
+    c.number_format = fmt
+    for k, x in gaya.items():
+        setattr(c, k, x)
+    return c
+
+
+def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
+    """Append the 'Pengembangan' sheet to the write_only workbook `wb`; return the sheet."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    ws = wb.create_sheet(NAMA_SHEET)
+    for i, (_, _, lebar, _) in enumerate(KOLOM):
+        ws.column_dimensions[_huruf(i)].width = lebar
+    ws.freeze_panes = f"A{BARIS_JUDUL + 1}"
+    akhir = BARIS_JUDUL + max(len(baris), 1)
+    ws.auto_filter.ref = f"A{BARIS_JUDUL}:{_huruf(len(KOLOM) - 1)}{akhir}"
+
+    minimal = f"{minimal_jp.normalize():f}" if isinstance(minimal_jp, Decimal) else str(minimal_jp)
+    kurang = sum(1 for b in baris if not b["memenuhi"])
+    prio = sum(1 for b in baris if b["prioritas"])
+    ws.append([_teks(ws, f"Pengembangan Kompetensi Pegawai Tahun {tahun}", font=Font(bold=True, size=14))])
+    ws.append([_teks(ws, f"Minimal {minimal} JP per pegawai per tahun ({DASAR_HUKUM_JP}). "
+                         f"{len(baris)} pegawai; {kurang} di bawah {minimal} JP; {prio} prioritas "
+                         "(predikat Butuh Perbaikan atau lebih buruk dan JP kurang).", font=Font(italic=True))])
+    ws.append([])
+    isi_judul = PatternFill("solid", fgColor="FFD9E1F2")
+    tebal = Font(bold=True)
+    rapi = Alignment(wrap_text=True, vertical="center")
+    ws.append([_teks(ws, j.format(minimal=minimal), font=tebal, fill=isi_judul, alignment=rapi) for _, j, _, _ in KOLOM])
+
+    isi_prio = PatternFill("solid", fgColor="FFF8CBAD")
+    for no, b in enumerate(baris, start=1):
+        gaya = {"fill": isi_prio} if b.get("prioritas") else {}
+        sel = []
+        for key, _, _, jenis in KOLOM:
+            v = no if key == "no" else b.get(key)
+            if jenis == "bil":
+                sel.append(_angka(ws, int(v or 0), "0", **gaya))
+            elif jenis == "desimal":
+                sel.append(_angka(ws, float(v if v is not None else 0), "0.00", **gaya))
+            elif jenis == "ya":
+                sel.append(_teks(ws, "Ya" if v else "Tidak", **gaya))
+            else:
+                sel.append(_teks(ws, v, **gaya))
+        ws.append(sel)
+    return ws

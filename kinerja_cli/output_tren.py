@@ -1,0 +1,98 @@
+"""Rich views of trends: a block-character bar of NA (out of 120) per period, and the change."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import output
+from .output_nilai import URUTAN_PREDIKAT, WARNA_PREDIKAT
+from .validation.angka import angka_id
+
+NA_MAKS = Decimal(120)
+LEBAR_BATANG = 24
+_SEBAGIAN = " ▏▎▍▌▋▊▉"  # index = eighths of a cell
+
+
+def batang(na, lebar: int = LEBAR_BATANG, maks: Decimal = NA_MAKS) -> str:
+    """'██████▍' : `na` relative to `maks`, in eighths of a character cell (plain text)."""
+    na = Decimal(na)
+    if na <= 0:
+        return ""
+    delapan = int((min(na, maks) / maks * lebar * 8).to_integral_value())
+    penuh, sisa = divmod(delapan, 8)
+    return "█" * penuh + (_SEBAGIAN[sisa] if sisa else "")
+
+
+def warna_na(na) -> str:
+    """The colour of the pp30 band an NA falls in (used for a unit's mean)."""
+    na = Decimal(na)
+    if na >= 90:
+        return WARNA_PREDIKAT["Baik"]
+    if na >= 70:
+        return WARNA_PREDIKAT["Butuh Perbaikan"]
+    if na >= 50:
+        return WARNA_PREDIKAT["Kurang"]
+    return WARNA_PREDIKAT["Sangat Kurang"]
+
+
+def perubahan(selisih) -> str:
+    if selisih is None:
+        return "[dim]–[/]"
+    if selisih > 0:
+        return f"[green]▲ {angka_id(selisih)}[/]"
+    if selisih < 0:
+        return f"[red]▼ {angka_id(-selisih)}[/]"
+    return "[dim]= 0,00[/]"
+
+
+def _ringkas(arah: str, selisih: Decimal, jumlah: int, awal: str, akhir: str, apa: str) -> str:
+    if jumlah == 1:
+        return f"Baru satu periode tercatat ({awal}); tren belum dapat dibaca."
+    warna = {"naik": "green", "turun": "red"}.get(arah, "dim")
+    beda = f" {'+' if selisih > 0 else '−' if selisih < 0 else ''}{angka_id(abs(selisih))}" if selisih else ""
+    return f"Secara keseluruhan {apa} [bold {warna}]{arah}[/]{beda} dari {awal} ke {akhir} ({jumlah} periode)."
+
+
+def tren_pegawai(data: dict) -> None:
+    from rich.table import Table
+
+    p, baris = data["pegawai"], data["baris"]
+    t = Table(title=f"Tren nilai kinerja {p['nama']} — NIP {p['nip']}, {p['unit']}", title_justify="left",
+              header_style="bold", caption=f"Batang: NA terhadap {angka_id(NA_MAKS, 0)}; warna menurut predikat.",
+              caption_justify="left")
+    for k in ("Periode", "Metode", "NHK", "NPK", "NA", "Predikat", "Batang NA", "Perubahan"):
+        t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA", "Perubahan") else "left",
+                     no_wrap=k == "Batang NA")
+    for b in baris:
+        w = WARNA_PREDIKAT.get(b["predikat"], "")
+        periode = b["periode"] + ("" if b["lengkap"] else " [yellow]*[/]")
+        t.add_row(periode, b["metode"], angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]),
+                  f"[{w}]{b['predikat']}[/]" if w else b["predikat"], f"[{w}]{batang(b['na'])}[/]" if w else batang(b["na"]),
+                  perubahan(b["selisih"]))
+    output.cetak(t)
+    if any(not b["lengkap"] for b in baris):
+        output.cetak("[yellow]*[/] data periode itu belum lengkap (lihat kinerja nilai --periode KODE --nip NIP --rinci)")
+    output.cetak(_ringkas(data["arah"], data["selisih_total"], len(baris), baris[0]["periode"],
+                          baris[-1]["periode"], "NA"))
+
+
+def tren_unit(data: dict) -> None:
+    from rich.table import Table
+
+    from .services.tren import KUNCI_PREDIKAT
+
+    baris = data["baris"]
+    ada = [p for p in URUTAN_PREDIKAT if any(b[KUNCI_PREDIKAT[p]] for b in baris)]
+    t = Table(title=f"Tren nilai kinerja unit {data['unit']}", title_justify="left", header_style="bold",
+              caption=f"Batang: rata-rata NA terhadap {angka_id(NA_MAKS, 0)}; % Baik = Baik atau Sangat Baik.",
+              caption_justify="left")
+    for k in ("Periode", "Metode", "Pegawai", "Rata-rata NA", "% Baik", *ada, "Batang", "Perubahan"):
+        t.add_column(k, justify="left" if k in ("Periode", "Metode", "Batang") else "right", no_wrap=k == "Batang")
+    for b in baris:
+        w = warna_na(b["rata_na"])
+        jumlah = [f"[{WARNA_PREDIKAT[p]}]{b[KUNCI_PREDIKAT[p]]}[/]" if b[KUNCI_PREDIKAT[p]] else "[dim]0[/]" for p in ada]
+        t.add_row(b["periode"], b["metode"], str(b["jumlah_pegawai"]), angka_id(b["rata_na"]),
+                  f"{angka_id(b['persen_baik'])}%", *jumlah, f"[{w}]{batang(b['rata_na'])}[/]", perubahan(b["selisih"]))
+    output.cetak(t)
+    output.cetak(_ringkas(data["arah"], data["selisih_total"], len(baris), baris[0]["periode"],
+                          baris[-1]["periode"], "rata-rata NA"))

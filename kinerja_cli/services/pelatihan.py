@@ -1,0 +1,180 @@
+"""Use cases of competence development records: import, record, list, the 20 JP recap."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan
+from ..excel.kolom import PELATIHAN
+from ..model import BarisSumber, HasilImpor
+from ..scoring.konstanta import BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
+from ..store import audit
+from ..store import pelatihan as tabel
+from ..store import pegawai as tabel_pegawai
+from ..store.db import transaksi
+from ..validation import pelatihan as cek
+
+MINIMAL_JP = cek.MINIMAL_JP  # 20 JP a year (PP 11/2017 Pasal 203 ayat 4)
+DASAR_HUKUM_JP = cek.DASAR_HUKUM_JP
+# DOMAIN.md section 7: Butuh Perbaikan or worse calls for follow-up.
+PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_KURANG})
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+
+
+def _kunci_audit(c: dict) -> str:
+    return f"{c['nip']}|{c['tanggal']}|{c['kegiatan']}"
+
+
+def _rencana(db, catatan: list[cek.Catatan]) -> tuple[list[dict], list[dict], list[tuple], int]:
+    """Compare with what is stored: (new, changed, audit entries, unchanged count)."""
+    tersimpan = tabel.per_kunci(db, {c.nip for c in catatan})
+    baru, ubah, log, tetap = [], [], [], 0
+    for c in catatan:
+        d = c.ke_dict()
+        lama = tersimpan.get(c.kunci())
+        if lama is None:
+            baru.append(d)
+            log.append(("pelatihan", _kunci_audit(d), "tambah", None, d, c.nip))
+            continue
+        beda = [k for k in ("jenis", "jp", "penyelenggara") if lama[k] != d[k]]
+        if beda:
+            ubah.append(d)
+            log.append(("pelatihan", _kunci_audit(d), "ubah", {k: lama[k] for k in beda}, {k: d[k] for k in beda}, c.nip))
+        else:
+            tetap += 1
+    return baru, ubah, log, tetap
+
+
+def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False,
+          lewati_galat: bool = False) -> HasilImpor:
+    """Import layout PELATIHAN; all-or-nothing unless `lewati_galat`; upsert by (nip, kegiatan, tanggal)."""
+    from ..excel.baca import baca_sheet
+
+    isi = baca_sheet(berkas, PELATIHAN, sheet)
+    if not isi.baris:
+        raise BerkasTidakValid(
+            f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
+            "Isi satu baris per kegiatan pengembangan di bawah judul kolom.")
+    hasil_cek = cek.periksa_pelatihan(isi.baris, tabel_pegawai.semua(db))
+    galat = [m for m in hasil_cek.masalah if m.galat]
+    if galat and not lewati_galat:
+        raise ImporDitolak(
+            f"Impor {Path(berkas).name} ditolak: {len(galat)} galat di {len(hasil_cek.baris_galat)} baris. "
+            "Tidak ada data yang ditulis.",
+            hasil_cek.masalah,
+            "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.")
+    baru, ubah, log, tetap = _rencana(db, [c for _, c in hasil_cek.catatan])
+    hasil = HasilImpor(ditambah=len(baru), diubah=len(ubah), tetap=tetap, dilewati=galat, uji_coba=uji_coba,
+                       peringatan=[m for m in hasil_cek.masalah if not m.galat])
+    if uji_coba:
+        return hasil
+    with transaksi(db):
+        tabel.simpan_banyak(db, baru, ubah)
+        audit.catat_banyak(db, log)
+    return hasil
+
+
+def catat(db, nip: str, kegiatan: str, jenis: str, tanggal: str, jp: str,
+          penyelenggara: str | None = None) -> dict:
+    """Record one activity typed on the command line. Returns the record and 'aksi' (tambah|ubah|tetap)."""
+    from .pegawai import wajib_ada
+
+    p = wajib_ada(db, nip)
+    b = BarisSumber("", 0, {"nip": p.nip, "nama": None, "kegiatan": kegiatan, "jenis": jenis, "tanggal": tanggal,
+                            "jp": jp, "penyelenggara": penyelenggara},
+                    huruf={"kegiatan": "--kegiatan", "jenis": "--jenis", "tanggal": "--tanggal", "jp": "--jp"})
+    if not cek.bentuk_iso(tanggal):
+        raise DataTidakValid(f"Tanggal '{tanggal}' tidak dikenal.", "Tulis --tanggal sebagai TTTT-BB-HH, misalnya 2026-03-15.")
+    c, ms = cek.periksa_baris(b, tabel_pegawai.semua(db))
+    galat = [m for m in ms if m.galat]
+    if c is None:
+        m = galat[0]
+        raise DataTidakValid(f"{m.pesan}.", m.saran[:1].upper() + m.saran[1:] + "." if m.saran else None)
+    baru, ubah, log, _ = _rencana(db, [c])
+    if baru or ubah:
+        with transaksi(db):
+            tabel.simpan_banyak(db, baru, ubah)
+            audit.catat_banyak(db, log)
+    aksi = "tambah" if baru else "ubah" if ubah else "tetap"
+    return {**c.ke_dict(), "nama": p.nama, "aksi": aksi, "peringatan": [m.pesan for m in ms if not m.galat]}
+
+
+def _tahun(tahun: int | None) -> int | None:
+    if tahun is not None and not TAHUN_MIN <= tahun <= TAHUN_MAKS:
+        raise DataTidakValid(f"Tahun {tahun} di luar rentang yang masuk akal.", f"Isi tahun {TAHUN_MIN}–{TAHUN_MAKS}, misalnya 2026.")
+    return tahun
+
+
+def _unit(db, unit: str | None) -> str | None:
+    if not unit:
+        return None
+    u = tabel_pegawai.unit_ada(db, unit)
+    if not u:
+        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    return u
+
+
+def daftar(db, nip: str | None = None, tahun: int | None = None, unit: str | None = None) -> list[dict]:
+    from .pegawai import wajib_ada
+
+    n = wajib_ada(db, nip).nip if nip else None
+    rows = tabel.daftar(db, n, _tahun(tahun), _unit(db, unit))
+    for r in rows:
+        r["jp"] = Decimal(r["jp"])
+    return rows
+
+
+def predikat_terburuk(db, tahun: int, unit: str | None = None) -> dict[str, str]:
+    """nip -> worst predikat over the periods starting in `tahun` (one `laporan` call per period)."""
+    from . import nilai
+    from .tren import periode_urut, tercatat
+
+    urutan = {p: i for i, p in enumerate(ORDER_PREDIKAT)}
+    hasil: dict[str, str] = {}
+    for per in periode_urut(db, tahun):
+        for r in nilai.laporan(db, per["kode"], unit=unit).rekaman:
+            if not tercatat(r):
+                continue
+            n, pr = r["pegawai"]["nip"], r["hasil"]["predikat"]
+            if n not in hasil or urutan.get(pr, -1) > urutan.get(hasil[n], -1):
+                hasil[n] = pr
+    return hasil
+
+
+def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False) -> list[dict]:
+    """JP per active employee in calendar year `tahun` against MINIMAL_JP (20), with the follow-up flags.
+
+    Each row: nip, nama, unit, jumlah_kegiatan (int), jp (Decimal), kekurangan_jp (Decimal, 0 when met),
+    memenuhi (bool), predikat_terburuk (str | None), perlu_tindak_lanjut (bool), prioritas (bool).
+    Ordered by unit, nama; with `prioritas` the priority employees come first.
+    """
+    _tahun(tahun)
+    u = _unit(db, unit)
+    jp = tabel.jp_tahun(db, tahun, u)
+    terburuk = predikat_terburuk(db, tahun, u)
+    baris = []
+    for p in tabel_pegawai.cari(db, u, None, True):
+        daftar_jp = jp.get(p.nip, [])
+        total = sum((Decimal(x) for x in daftar_jp), Decimal(0))
+        kurang = max(MINIMAL_JP - total, Decimal(0))
+        pr = terburuk.get(p.nip)
+        tindak = pr in PREDIKAT_TINDAK_LANJUT
+        baris.append({"nip": p.nip, "nama": p.nama, "unit": p.unit, "jumlah_kegiatan": len(daftar_jp), "jp": total,
+                      "kekurangan_jp": kurang, "memenuhi": total >= MINIMAL_JP, "predikat_terburuk": pr,
+                      "perlu_tindak_lanjut": tindak, "prioritas": tindak and total < MINIMAL_JP})
+    baris.sort(key=lambda b: (b["unit"].lower(), b["nama"].lower(), b["nip"]))
+    if prioritas:
+        baris.sort(key=lambda b: not b["prioritas"])  # stable: keeps unit, nama within each group
+    return baris
+
+
+def ringkasan(baris: list[dict]) -> dict:
+    return {"jumlah_pegawai": len(baris), "di_bawah_minimal": sum(1 for b in baris if not b["memenuhi"]),
+            "prioritas": sum(1 for b in baris if b["prioritas"]),
+            "perlu_tindak_lanjut": sum(1 for b in baris if b["perlu_tindak_lanjut"])}
+
+
+def tahun_ini() -> int:
+    return date.today().year

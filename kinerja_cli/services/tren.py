@@ -1,0 +1,107 @@
+"""Ratings across periods: one employee's trend, or a unit's.
+
+Periods are taken in order of their start date; each period's results come
+from `services.nilai.laporan` (live when open, the snapshot when closed), one
+call per period. An employee with nothing recorded in a period (no SKP row,
+no behaviour score, no direct rating) has no result there: an open period
+would otherwise show NA 0 for people whose data is simply not in yet.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..errors import DataTidakValid, TidakDitemukan
+from ..scoring.konstanta import BAIK, ORDER_PREDIKAT, SANGAT_BAIK
+from ..store import periode as tabel_periode
+
+DUA = Decimal("0.01")
+KUNCI_PREDIKAT = {p: p.lower().replace("/", "_").replace(" ", "_") for p in ORDER_PREDIKAT}
+# 'Sangat Baik' -> 'sangat_baik', 'Kurang/Misconduct' -> 'kurang_misconduct'
+
+
+def tercatat(r: dict) -> bool:
+    """True when the record rests on data recorded for that employee in that period."""
+    m = r.get("masukan") or {}
+    return bool(m.get("baris") or m.get("penilaian") or r.get("rating_langsung"))
+
+
+def periode_urut(db, tahun: int | None = None) -> list[dict]:
+    """Periods by start date (optionally only those starting in `tahun`)."""
+    semua = sorted(tabel_periode.semua(db), key=lambda p: (p["mulai"], p["kode"]))
+    if tahun is not None:
+        semua = [p for p in semua if p["mulai"][:4] == f"{tahun:04d}"]
+    return semua
+
+
+def _arah(pertama: Decimal, terakhir: Decimal) -> str:
+    return "naik" if terakhir > pertama else "turun" if terakhir < pertama else "tetap"
+
+
+def _tambah_selisih(baris: list[dict], kunci: str) -> None:
+    sebelum = None
+    for b in baris:
+        b["selisih"] = None if sebelum is None else b[kunci] - sebelum
+        sebelum = b[kunci]
+
+
+def tren_pegawai(db, nip: str) -> dict:
+    """{'pegawai', 'baris': [per period], 'arah', 'selisih_total'} for one employee."""
+    from . import nilai
+    from .pegawai import wajib_ada
+
+    p = wajib_ada(db, nip)
+    baris = []
+    for per in periode_urut(db):
+        try:
+            lap = nilai.laporan(db, per["kode"], nip=p.nip)
+        except DataTidakValid:  # not part of that period (inactive, or absent when it was closed)
+            continue
+        rek = [r for r in lap.rekaman if tercatat(r)]
+        if not rek:
+            continue
+        h = rek[0]["hasil"]
+        baris.append({"nip": p.nip, "nama": p.nama, "periode": per["kode"], "mulai": per["mulai"],
+                      "metode": h["metode"], "status": per["status"], "nhk": Decimal(h["nhk"]),
+                      "npk": Decimal(h["npk"]), "na": Decimal(h["na"]), "predikat": h["predikat"],
+                      "lengkap": h["lengkap"]})
+    if not baris:
+        raise TidakDitemukan(
+            f"Belum ada hasil penilaian untuk {p.nama} ({p.nip}) di periode mana pun.",
+            "Tren butuh data SKP atau penilaian perilaku pegawai ini; lihat periode dengan: kinerja periode daftar")
+    _tambah_selisih(baris, "na")
+    return {"pegawai": p.ke_dict(), "baris": baris, "arah": _arah(baris[0]["na"], baris[-1]["na"]),
+            "selisih_total": baris[-1]["na"] - baris[0]["na"]}
+
+
+def tren_unit(db, unit: str) -> dict:
+    """{'unit', 'baris': [per period: count, mean NA, share Baik or better, counts per predikat], 'arah', ...}."""
+    from . import nilai
+    from ..store import pegawai as tabel_pegawai
+
+    u = tabel_pegawai.unit_ada(db, unit)
+    if not u:
+        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    baris = []
+    for per in periode_urut(db):
+        rek = [r for r in nilai.laporan(db, per["kode"], unit=u).rekaman if tercatat(r)]
+        if not rek:
+            continue
+        na = [Decimal(r["hasil"]["na"]) for r in rek]
+        hitung = {KUNCI_PREDIKAT[p]: 0 for p in ORDER_PREDIKAT}
+        for r in rek:
+            k = KUNCI_PREDIKAT.get(r["hasil"]["predikat"])
+            if k:
+                hitung[k] += 1
+        baik = sum(1 for r in rek if r["hasil"]["predikat"] in (SANGAT_BAIK, BAIK))
+        baris.append({"unit": u, "periode": per["kode"], "mulai": per["mulai"], "metode": rek[0]["hasil"]["metode"],
+                      "status": per["status"], "jumlah_pegawai": len(rek),
+                      "rata_na": (sum(na) / len(na)).quantize(DUA, ROUND_HALF_UP),
+                      "persen_baik": (Decimal(100) * baik / len(rek)).quantize(DUA, ROUND_HALF_UP),
+                      **hitung})
+    if not baris:
+        raise TidakDitemukan(f"Belum ada hasil penilaian untuk unit {u} di periode mana pun.",
+                             "Lihat periode dengan: kinerja periode daftar")
+    _tambah_selisih(baris, "rata_na")
+    return {"unit": u, "baris": baris, "arah": _arah(baris[0]["rata_na"], baris[-1]["rata_na"]),
+            "selisih_total": baris[-1]["rata_na"] - baris[0]["rata_na"]}
