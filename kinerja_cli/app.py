@@ -59,7 +59,7 @@ app = typer.Typer(
 
 
 def _daftarkan() -> None:
-    from .cli import dasar, distribusi, nilai, pegawai, periode, unit
+    from .cli import dampak, dasar, distribusi, layanan, nilai, pegawai, periode, unit
 
     dasar.daftarkan(app)
     nilai.daftarkan(app)
@@ -67,6 +67,8 @@ def _daftarkan() -> None:
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")
+    app.add_typer(layanan.app, name="layanan")
+    dampak.daftarkan(app)
 
 
 _daftarkan()
