@@ -23,7 +23,6 @@ def tabel_dampak(data: list[dict]) -> None:
                          ("% Baik+ per periode", False)):
         t.add_column(judul, justify="right" if kanan else "left", overflow="fold")
     for d in data:
-        s = f" {d['satuan']}" if d["satuan"] else ""
         per = d["nilai_per_periode"]
         nilai = "  ".join(f"{x['periode']}: {a(x['nilai'])}" for x in per) or "-"
         tren = aturan.sparkline([x["nilai"] for x in per])
@@ -32,14 +31,14 @@ def tabel_dampak(data: list[dict]) -> None:
         if d["perubahan"] is None:
             ubah = "-"
         else:
-            ubah = f"{'+' if d['perubahan'] > 0 else ''}{a(d['perubahan'])}{s}"
+            ubah = f"{'+' if d['perubahan'] > 0 else ''}{aturan.dengan_satuan(d['perubahan'], d['satuan'])}"
             if d["perubahan_persen"] is not None:
                 ubah += f" ({'+' if d['perubahan_persen'] > 0 else ''}{a(d['perubahan_persen'])}%)"
         nilai_pen = f"[{WARNA[d['penilaian']]}]{d['penilaian']}[/]" if d["penilaian"] else "-"
         if d["target"] is None:
             target = "-"
         else:
-            target = f"{a(d['target'])}{s}: {aturan.teks_jarak(d['jarak_target'], d['target_tercapai'], d['satuan'])}"
+            target = f"{aturan.dengan_satuan(d['target'], d['satuan'])}: {aturan.teks_jarak(d['jarak_target'], d['target_tercapai'], d['satuan'])}"
         baik = "  ".join(f"{x['periode']}: {a(x['persen_baik'], 1)}%" if x["persen_baik"] is not None
                          else f"{x['periode']}: -" for x in per) or "-"
         t.add_row(escape(d["unit"]), str(d["indikator_id"]), escape(f"{d['indikator']} ({d['arah']})"), nilai, tren, ubah, nilai_pen,

@@ -96,16 +96,15 @@ def catat(
     Contoh: kinerja layanan catat DPMPTSP --indikator 1 --periode 2026-T2 --nilai 4,5 --sumber "SIMPEL DPMPTSP"
     """
     from .. import output
-    from ..scoring.dampak import angka_ringkas
+    from ..scoring.dampak import dengan_satuan
     from ..services import layanan
 
     h = layanan.catat(buka(db), unit, indikator, periode, nilai, sumber)
-    s = f" {h['satuan']}" if h["satuan"] else ""
-    teks = f"{h['unit']} — {h['indikator']}, {h['periode']}: {angka_ringkas(h['nilai'])}{s}"
+    teks = f"{h['unit']} — {h['indikator']}, {h['periode']}: {dengan_satuan(h['nilai'], h['satuan'])}"
     if h["aksi"] == "tetap":
         output.info(f"Tidak berubah: {teks} (sudah tercatat).")
     elif h["aksi"] == "ubah":
-        output.sukses(f"Diganti: {teks} (sebelumnya {angka_ringkas(h['sebelumnya'])}{s}).")
+        output.sukses(f"Diganti: {teks} (sebelumnya {dengan_satuan(h['sebelumnya'], h['satuan'])}).")
     else:
         output.sukses(f"Dicatat: {teks}.")
 

@@ -110,10 +110,18 @@ def angka_ringkas(d: Decimal | None, digit: int = 2) -> str:
     return t.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def dengan_satuan(d: Decimal | None, satuan: str | None, digit: int = 2) -> str:
+    """'0,5 hari', '75%' (no space before %), '4' without unit."""
+    t = angka_ringkas(d, digit)
+    if not satuan or d is None:
+        return t
+    return f"{t}{satuan}" if satuan == "%" else f"{t} {satuan}"
+
+
 def teks_jarak(jarak: Decimal | None, tercapai: bool | None, satuan: str | None) -> str:
     """'0,5 hari lagi' | 'target tercapai' | '-' (no target or no value)."""
     if tercapai is None:
         return "-"
     if tercapai:
         return "target tercapai"
-    return f"{angka_ringkas(jarak)}{' ' + satuan if satuan else ''} lagi"
+    return f"{dengan_satuan(jarak, satuan)} lagi"

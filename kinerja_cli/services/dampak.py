@@ -55,23 +55,23 @@ def data_dampak(db, unit: str | None = None, indikator: str | None = None) -> li
 
 def kalimat(d: dict) -> str:
     """One Indonesian sentence about an indicator's impact."""
-    s = f" {d['satuan']}" if d["satuan"] else ""
+    a, sat, s = aturan.angka_ringkas, aturan.dengan_satuan, d["satuan"]
     judul = f"{d['unit']} — {d['indikator']}"
     if d["nilai_akhir"] is None:
         return f"{judul}: belum ada nilai tercatat."
-    a = aturan.angka_ringkas
     if d["perubahan"] is None:
-        teks = f"{judul}: {a(d['nilai_akhir'])}{s} ({d['periode_akhir']}, baru satu periode, perubahan belum dapat dihitung)"
+        teks = (f"{judul}: {sat(d['nilai_akhir'], s)} ({d['periode_akhir']}, baru satu periode, "
+                "perubahan belum dapat dihitung)")
     else:
-        teks = (f"{judul}: {a(d['nilai_awal'])} → {a(d['nilai_akhir'])}{s} "
+        teks = (f"{judul}: {a(d['nilai_awal'])} → {sat(d['nilai_akhir'], s)} "
                 f"({d['periode_awal']} s.d. {d['periode_akhir']}), {d['penilaian']}")
         if d["perubahan_persen"] is not None and d["penilaian"] != aturan.TETAP:
             teks += f" {a(abs(d['perubahan_persen']), 1)}%"
     if d["target_tercapai"] is None:
         return teks + "."
     if d["target_tercapai"]:
-        return teks + f"; target {a(d['target'])}{s}: tercapai."
-    return teks + f"; target {a(d['target'])}{s}: kurang {a(d['jarak_target'])}{s}."
+        return teks + f"; target {sat(d['target'], s)}: tercapai."
+    return teks + f"; target {sat(d['target'], s)}: kurang {sat(d['jarak_target'], s)}."
 
 
 def ringkasan_demo(db) -> list[str]:
