@@ -7,7 +7,6 @@ employees (KADIS, STAF1, STAF2, PPPK1) of whom only STAF1 is Baik -> 25%.
 
 from __future__ import annotations
 
-import sqlite3
 from decimal import Decimal as D
 
 import openpyxl
