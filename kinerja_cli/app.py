@@ -69,6 +69,7 @@ def _daftarkan() -> None:
     from .cli import rating
     from .cli import status
     from .cli import dasar, distribusi, nilai, pegawai, pelatihan, periode, tren, unit
+    from .cli import dampak, dasar, distribusi, layanan, nilai, pegawai, periode, unit
 
     dasar.daftarkan(app)
     pemeliharaan.daftarkan(app)
@@ -87,6 +88,8 @@ def _daftarkan() -> None:
     from .cli import templat; templat.daftarkan(app)  # noqa: E702 (one line: merges cleanly)
     app.add_typer(pelatihan.app, name="pelatihan")
     tren.daftarkan(app)
+    app.add_typer(layanan.app, name="layanan")
+    dampak.daftarkan(app)
 
 
 _daftarkan()

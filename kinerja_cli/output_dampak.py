@@ -1,0 +1,46 @@
+"""Rich view of `kinerja dampak`: service indicators with a sparkline, beside the share rated Baik or better."""
+
+from __future__ import annotations
+
+from . import output
+from .scoring import dampak as aturan
+
+WARNA = {aturan.MEMBAIK: "green", aturan.MEMBURUK: "red", aturan.TETAP: "yellow"}
+
+
+def tabel_dampak(data: list[dict]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    a = aturan.angka_ringkas
+    t = Table(title="Dampak pada layanan publik: indikator layanan unit dan predikat pegawai", title_justify="left",
+              header_style="bold",
+              caption="Tren: ▁ nilai terendah, █ nilai tertinggi. Arah 'turun': makin rendah makin baik. "
+                      "% Baik+ = pegawai unit berpredikat Sangat Baik atau Baik (hanya periode penilaian yang ada).",
+              caption_justify="left")
+    for judul, kanan in (("Unit", False), ("No", True), ("Indikator", False), ("Nilai per periode", False),
+                         ("Tren", False), ("Perubahan", True), ("Penilaian", False), ("Target", False),
+                         ("% Baik+ per periode", False)):
+        t.add_column(judul, justify="right" if kanan else "left", overflow="fold")
+    for d in data:
+        per = d["nilai_per_periode"]
+        nilai = "  ".join(f"{x['periode']}: {a(x['nilai'])}" for x in per) or "-"
+        tren = aturan.sparkline([x["nilai"] for x in per])
+        if tren and d["arah"] == "turun":
+            tren += " (rendah=baik)"
+        if d["perubahan"] is None:
+            ubah = "-"
+        else:
+            ubah = f"{'+' if d['perubahan'] > 0 else ''}{aturan.dengan_satuan(d['perubahan'], d['satuan'])}"
+            if d["perubahan_persen"] is not None:
+                ubah += f" ({'+' if d['perubahan_persen'] > 0 else ''}{a(d['perubahan_persen'])}%)"
+        nilai_pen = f"[{WARNA[d['penilaian']]}]{d['penilaian']}[/]" if d["penilaian"] else "-"
+        if d["target"] is None:
+            target = "-"
+        else:
+            target = f"{aturan.dengan_satuan(d['target'], d['satuan'])}: {aturan.teks_jarak(d['jarak_target'], d['target_tercapai'], d['satuan'])}"
+        baik = "  ".join(f"{x['periode']}: {a(x['persen_baik'], 1)}%" if x["persen_baik"] is not None
+                         else f"{x['periode']}: -" for x in per) or "-"
+        t.add_row(escape(d["unit"]), str(d["indikator_id"]), escape(f"{d['indikator']} ({d['arah']})"), nilai, tren, ubah, nilai_pen,
+                  target, baik)
+    output.cetak(t)
