@@ -59,37 +59,29 @@ app = typer.Typer(
 
 
 def _daftarkan() -> None:
-    from .cli import dasar, distribusi, nilai, pegawai, pemeliharaan, periode, unit
-    from .cli import realisasi as cli_realisasi
-    from .cli import sasaran as cli_sasaran
-    from .cli import dasar, pegawai, periode, unit
-    from .cli import perilaku
-    from .cli import umpan_balik
-    from .cli import inovasi
-    from .cli import rating
-    from .cli import status
-    from .cli import dasar, distribusi, nilai, pegawai, pelatihan, periode, tren, unit
-    from .cli import dampak, dasar, distribusi, layanan, nilai, pegawai, periode, unit
+    """Commands in the order of the command map (DESIGN.md)."""
+    from .cli import (dampak, dasar, distribusi, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan, perilaku,
+                      periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
 
     dasar.daftarkan(app)
-    pemeliharaan.daftarkan(app)
-    nilai.daftarkan(app)
-    distribusi.daftarkan(app, unit.app)
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")
-    app.add_typer(cli_sasaran.app, name="sasaran")
-    app.add_typer(cli_realisasi.app, name="realisasi")
+    templat.daftarkan(app)
+    app.add_typer(sasaran.app, name="sasaran")
+    app.add_typer(realisasi.app, name="realisasi")
     app.add_typer(perilaku.app, name="perilaku")
     app.add_typer(umpan_balik.app, name="umpan-balik")
     app.add_typer(inovasi.app, name="inovasi")
     app.add_typer(rating.app, name="rating")
     status.daftarkan(app)
-    from .cli import templat; templat.daftarkan(app)  # noqa: E702 (one line: merges cleanly)
+    nilai.daftarkan(app)
+    distribusi.daftarkan(app, unit.app)
     app.add_typer(pelatihan.app, name="pelatihan")
     tren.daftarkan(app)
     app.add_typer(layanan.app, name="layanan")
     dampak.daftarkan(app)
+    pemeliharaan.daftarkan(app)
 
 
 _daftarkan()
