@@ -125,7 +125,7 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
                                     "Pegawai aktif sudah dituliskan (NIP, Nama, Jabatan); pegawai yang sudah punya "
                                     "SKP di periode ini tampil dengan SKP yang tersimpan. Bila pegawai punya lebih "
                                     "dari satu indikator, salin barisnya lalu isi baris SKP berikutnya. Baris yang "
-                                    "hanya berisi NIP, Nama dan Jabatan (SKP belum diisi) hapus sebelum diimpor."),
+                                    "hanya berisi NIP, Nama dan Jabatan (SKP belum diisi) dilewati saat impor."),
         ("teks", "", "Jumlah bobot semua baris satu pegawai harus 100 (toleransi 0,01)."),
         ("teks", "", "Target berupa angka (95 atau 95,5) atau rentang seperti 80-90. Rentang yang bisa dikira "
                      "tanggal oleh Excel (misalnya 1-3) diawali tanda petik: '1-3."),

@@ -83,6 +83,8 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
                         "tambahkan kembali baris itu bila realisasinya masih berlaku", None, isi.sheet, None, "nomor",
                         PERINGATAN, nip))
     hasil.keterangan["pegawai"] = len(simpan)
+    if cek.belum_diisi:
+        hasil.keterangan["kosong"] = cek.belum_diisi
     if uji_coba or not ganti:
         return hasil
     with transaksi(db):

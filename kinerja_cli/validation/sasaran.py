@@ -163,6 +163,12 @@ class HasilPeriksaSasaran:
     per_pegawai: dict = field(default_factory=dict)  # nip -> list[(BarisSumber, row)], file order
     masalah: list = field(default_factory=list)
     nip_galat: set = field(default_factory=set)  # employees with at least one error
+    belum_diisi: int = 0  # pre-filled template rows (only NIP/Nama/Jabatan) left empty
+
+
+# A row with none of these filled is a template row not filled in yet: skipped, not an error.
+_ISI_SKP = ("nomor", "jenis", "rhk", "rhk_atasan", "aspek", "indikator", "target", "satuan", "bobot", "arah",
+            "target_maksimal")
 
 
 def periksa_sheet(baris: list, roster: dict, atasan_tersimpan: dict[str, set[int]]) -> HasilPeriksaSasaran:
@@ -172,6 +178,9 @@ def periksa_sheet(baris: list, roster: dict, atasan_tersimpan: dict[str, set[int
     """
     h = HasilPeriksaSasaran()
     for b in baris:
+        if all(b.nilai.get(k) in (None, "") for k in _ISI_SKP):
+            h.belum_diisi += 1
+            continue
         try:
             nip = periksa_nip(b.nilai.get("nip")).nip
         except NIPTidakValid as e:
