@@ -67,6 +67,8 @@ def _daftarkan() -> None:
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")
+    from .cli import ekspor as cli_ekspor
+    app.add_typer(cli_ekspor.app, name="ekspor")
 
 
 _daftarkan()

@@ -1,0 +1,56 @@
+"""User text written into Excel stays text: never a formula (DESIGN.md, "Lines that hold").
+
+A cell value starting with ``=``, ``+``, ``-`` or ``@`` can be taken as a formula by
+openpyxl (``=``) or by a spreadsheet program when the cell is edited or the sheet is
+exported to CSV. Such values are written with the explicit string type (``data_type
+= 's'``) and the "quote prefix" style flag, so Excel and LibreOffice show them
+literally (the edit bar shows a leading apostrophe).
+
+No openpyxl import at module level (``kinerja --help`` stays light).
+"""
+
+from __future__ import annotations
+
+PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def perlu_dilindungi(nilai: object) -> bool:
+    """True for a string a spreadsheet could read as a formula."""
+    return isinstance(nilai, str) and nilai.startswith(PEMICU_RUMUS)
+
+
+def sel_aman(ws, nilai: object, **gaya):
+    """A value safe to write in a row of a write-only sheet (``ws.append``).
+
+    Plain values without style come back unchanged (fast path); a string that
+    could become a formula, or any value with a style (``font``, ``fill``,
+    ``number_format``, ``alignment``, ``border``), comes back as a
+    ``WriteOnlyCell``.
+    """
+    if not gaya and not perlu_dilindungi(nilai):
+        return nilai
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws, value=nilai)
+    for k, v in gaya.items():
+        if v is not None:
+            setattr(c, k, v)
+    if isinstance(nilai, str):
+        kunci_teks(c)
+    return c
+
+
+def kunci_teks(cell):
+    """Force a cell holding a string to stay a literal string; returns the cell."""
+    v = cell.value
+    if isinstance(v, str):
+        cell.data_type = "s"
+        if perlu_dilindungi(v):
+            cell.quotePrefix = True
+    return cell
+
+
+def isi_teks(cell, nilai: object):
+    """Set a normal (not write-only) cell's value; text stays literal text."""
+    cell.value = nilai
+    return kunci_teks(cell)
