@@ -6,12 +6,11 @@ fitted to the page width. Every text from user data goes through ``aman.isi_teks
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 
 from .aman import isi_teks
 from .kolom import ASPEK_BERAKHLAK, NAMA_ASPEK
-from .lembar import FORMAT_ANGKA, INSTANSI, KOTA, Gaya, atur_cetak, lebar_kolom, tanggal_id
+from .lembar import FORMAT_ANGKA, INSTANSI, KOTA, Gaya, atur_cetak, jumlah_baris_teks, lebar_kolom, tanggal_id
 
 PANDUAN = {  # DOMAIN.md section 6: 3 panduan perilaku per aspect
     "pelayanan": ("Memahami dan memenuhi kebutuhan masyarakat", "Ramah, cekatan, solutif, dan dapat diandalkan",
@@ -39,9 +38,8 @@ CATATAN_SKOR = ("Skor aspek: rata-rata penilai per peran (atasan, rekan kerja, b
 
 
 def _baris_teks(teks: str, lebar: float) -> int:
-    """Lines a wrapped text needs in a column `lebar` characters wide (an estimate)."""
-    per = max(int(lebar * 1.1), 1)
-    return sum(max(1, math.ceil(len(b) / per)) for b in str(teks).split("\n"))
+    """Lines a wrapped 10-pt text needs in a column `lebar` characters (11-pt) wide."""
+    return jumlah_baris_teks(teks, lebar, 1.15)
 
 
 class _Penulis:
@@ -79,7 +77,7 @@ class _Penulis:
 
     def tinggi(self, baris: int):
         """Row height for `baris` lines of 10-pt text."""
-        self.ws.row_dimensions[self.r].height = max(15, 13.5 * baris + 2)
+        self.ws.row_dimensions[self.r].height = max(14, 12 * baris + 2)
 
     def maju(self, n: int = 1):
         self.r += n
@@ -161,7 +159,7 @@ def _hasil_kerja(w: _Penulis, d: dict) -> None:
     simpan = w.r
     w.r = awal
     w.gabung(6, 6, umpan, baris_akhir=akhir)
-    perlu = _baris_teks(umpan, LEBAR[5]) * 13.5 + 2
+    perlu = _baris_teks(umpan, LEBAR[5]) * 12 + 2
     ada = sum(w.ws.row_dimensions[x].height or 15 for x in range(awal, akhir + 1))
     if perlu > ada:  # the merged feedback cell needs more room: grow the last row
         w.ws.row_dimensions[akhir].height = (w.ws.row_dimensions[akhir].height or 15) + (perlu - ada)
@@ -267,7 +265,7 @@ def tulis_dokumen(d: dict):
     w.maju(2)
     atasan = d["atasan"] or {}
     for teks, tebal in ((f"{KOTA}, {tanggal_id(d['tanggal'])}", False), ("Pejabat Penilai Kinerja", False),
-                        ("", False), ("", False), ("", False), (atasan.get("nama") or "-", True),
+                        ("", False), ("", False), (atasan.get("nama") or "-", True),
                         (f"NIP {atasan['nip']}" if atasan.get("nip") else "NIP -", False)):
         c = w.gabung(5, 6, teks, border=False, tebal=tebal, rata="center")
         if tebal:

@@ -173,3 +173,49 @@ def _pindah_tanpa_timpa(sementara: str, tujuan: Path) -> None:
         os.replace(sementara, tujuan)
         return
     os.unlink(sementara)
+
+
+# -- row heights (spreadsheet programs do not grow rows of wrapped text on their own) --
+
+
+def jumlah_baris_teks(teks: object, lebar: float, per_satuan: float = 1.05) -> int:
+    """Lines a wrapped text needs in a column `lebar` characters wide (an estimate)."""
+    if teks is None:
+        return 1
+    per = max(int(lebar * per_satuan), 1)
+    total = 0
+    for b in str(teks).split("\n"):
+        kata, n, panjang = b.split(" "), 1, 0
+        for k in kata:  # greedy word wrap, like the spreadsheet does
+            if panjang and panjang + 1 + len(k) > per:
+                n, panjang = n + 1, len(k)
+            else:
+                panjang += (1 if panjang else 0) + len(k)
+            while panjang > per:
+                n, panjang = n + 1, panjang - per
+        total += n
+    return total
+
+
+def baris_terbanyak(nilai_lebar, per_satuan: float = 1.05) -> int:
+    """Most lines among (value, width) pairs of one row; numbers take one line."""
+    return max((jumlah_baris_teks(v, w, per_satuan) for v, w in nilai_lebar if isinstance(v, str)), default=1)
+
+
+class Aliran:
+    """Appends rows to a write-only sheet, keeping the row number and giving a row with
+    several lines of wrapped text its height (dropped after the row is written, so
+    memory stays flat)."""
+
+    TINGGI_BARIS = 14.5
+
+    def __init__(self, ws):
+        self.ws, self.n = ws, 0
+
+    def tambah(self, sel: list, baris: int = 1) -> int:
+        self.n += 1
+        if baris > 1:
+            self.ws.row_dimensions[self.n].height = round(self.TINGGI_BARIS * baris + 3, 1)
+        self.ws.append(sel)
+        self.ws.row_dimensions.pop(self.n, None)
+        return self.n

@@ -17,8 +17,8 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from .aman import sel_aman
-from .lembar import (FORMAT_ANGKA, NAMA_METODE, NAMA_STATUS, Gaya, atur_cetak, baris_blok_judul, baris_kepala,
-                     lebar_kolom, teks_periode, waktu_id)
+from .lembar import (FORMAT_ANGKA, NAMA_METODE, NAMA_STATUS, Aliran, Gaya, atur_cetak, baris_blok_judul,
+                     baris_kepala, baris_terbanyak, lebar_kolom, teks_periode, waktu_id)
 from .nama_sheet import nama_sheet
 
 Penulis = Callable[[Any, "DataRekap"], None]
@@ -108,24 +108,27 @@ def _rating(h: dict, kunci: str) -> str:
     return teks + " *" if h.get(f"rating_{kunci}_langsung") else teks
 
 
-def baris_rekap(ws, gaya: Gaya, no: int, r: dict, metode: str) -> list:
+def baris_rekap(ws, gaya: Gaya, no: int, r: dict, metode: str) -> tuple[list, int]:
+    """(cells, lines the tallest wrapped cell needs) of one employee's Rekap row."""
     p, h = r["pegawai"], r["hasil"]
-
-    def teks(v, **k):
-        return sel_aman(ws, v if v not in (None, "") else "-", alignment=gaya.bungkus, border=gaya.border, **k)
-
-    def angka(v):
-        return sel_aman(ws, Decimal(v), number_format=FORMAT_ANGKA, border=gaya.border, alignment=gaya.atas)
-
-    sel = [sel_aman(ws, no, border=gaya.border, alignment=gaya.atas), teks(p["nip"]), teks(p["nama"]),
-           teks(p.get("jabatan")), teks(p.get("golongan")), teks(p["unit"])]
-    predikat = teks(h["predikat"], fill=gaya.fill_predikat.get(h["predikat"]))
+    teks, angka = "t", "a"
+    isi = [(no, "n"), (p["nip"], teks), (p["nama"], teks), (p.get("jabatan"), teks), (p.get("golongan"), teks),
+           (p["unit"], teks)]
     if metode == "permenpan6":
-        sel += [angka(h["nhk"]), teks(_rating(h, "hk")), angka(h["npk"]), teks(_rating(h, "pk")), predikat]
+        isi += [(h["nhk"], angka), (_rating(h, "hk"), teks), (h["npk"], angka), (_rating(h, "pk"), teks)]
     else:
-        sel += [angka(h["nhk"]), angka(h["npk"]), angka(h["na"]), predikat]
-    sel.append(teks(nama_catatan(h)))
-    return sel
+        isi += [(h["nhk"], angka), (h["npk"], angka), (h["na"], angka)]
+    isi += [(h["predikat"], "p"), (nama_catatan(h), teks)]
+    sel, lebar = [], [w for _, w in kolom_rekap(metode)]
+    for v, jenis in isi:
+        if jenis == "a":
+            sel.append(sel_aman(ws, Decimal(v), number_format=FORMAT_ANGKA, border=gaya.border, alignment=gaya.atas))
+        elif jenis == "n":
+            sel.append(sel_aman(ws, v, border=gaya.border, alignment=gaya.atas))
+        else:
+            sel.append(sel_aman(ws, v if v not in (None, "") else "-", alignment=gaya.bungkus, border=gaya.border,
+                                fill=gaya.fill_predikat.get(v) if jenis == "p" else None))
+    return sel, baris_terbanyak((v, w) for (v, j), w in zip(isi, lebar) if j != "a")
 
 
 def _tulis_tabel_rekap(ws, data: DataRekap, judul: str, awal: int, akhir: int) -> None:
@@ -138,12 +141,13 @@ def _tulis_tabel_rekap(ws, data: DataRekap, judul: str, awal: int, akhir: int) -
     lebar_kolom(ws, [w for _, w in kolom])
     ws.freeze_panes = f"D{kepala + 1}"
     atur_cetak(ws, lanskap=True, baris_judul=kepala)
+    aliran = Aliran(ws)
     for b in blok:
-        ws.append(b)
-    ws.append(baris_kepala(ws, g, [j for j, _ in kolom]))
+        aliran.tambah(b)
+    aliran.tambah(baris_kepala(ws, g, [j for j, _ in kolom]), baris_terbanyak(kolom, 0.85))
     rekaman = data.rekaman
     for i in range(awal, akhir):
-        ws.append(baris_rekap(ws, g, i - awal + 1, rekaman[i], data.metode))
+        aliran.tambah(*baris_rekap(ws, g, i - awal + 1, rekaman[i], data.metode))
     ws.auto_filter.ref = f"A{kepala}:{get_column_letter(len(kolom))}{kepala + max(akhir - awal, 0)}"
 
 
@@ -170,12 +174,12 @@ def _penulis_unit(unit: str) -> Penulis:
 
 
 def kolom_rincian(metode: str) -> list[tuple[str, float]]:
-    k = [("NIP", 20), ("Nama", 22), ("No", 5), ("Jenis", 9), ("Rencana Hasil Kerja", 28), ("Indikator", 28),
-         ("Target", 9), ("Satuan", 8), ("Arah", 7), ("Realisasi", 10), ("Capaian (%)", 10), ("Nilai Capaian", 9),
-         ("Bobot (%)", 8), ("Cabang Konversi", 24)]
+    k = [("NIP", 19), ("Nama", 18), ("No", 4), ("Jenis", 8), ("Rencana Hasil Kerja", 24), ("Indikator", 24),
+         ("Target", 8), ("Satuan", 7), ("Arah", 6), ("Realisasi", 9), ("Capaian (%)", 9), ("Nilai Capaian", 8),
+         ("Bobot (%)", 7), ("Cabang Konversi", 20)]
     if metode == "permenpan6":
-        k.append(("Rating IKI", 16))
-    return k + [("Bukti", 20)]
+        k.append(("Rating IKI", 13))
+    return k + [("Bukti", 14)]
 
 
 def _target(b: dict):
@@ -196,9 +200,11 @@ def tulis_rincian(ws, data: DataRekap) -> None:
     lebar_kolom(ws, [w for _, w in kolom])
     ws.freeze_panes = f"C{kepala + 1}"
     atur_cetak(ws, lanskap=True, baris_judul=kepala)
+    aliran = Aliran(ws)
     for b in blok:
-        ws.append(b)
-    ws.append(baris_kepala(ws, g, [j for j, _ in kolom]))
+        aliran.tambah(b)
+    aliran.tambah(baris_kepala(ws, g, [j for j, _ in kolom]), baris_terbanyak(kolom, 0.85))
+    lebar = [w for _, w in kolom]
     n = 0
 
     def teks(v):
@@ -223,6 +229,6 @@ def tulis_rincian(ws, data: DataRekap) -> None:
             if data.metode == "permenpan6":
                 sel.append(teks(x.get("rating")))
             sel.append(teks(b.get("bukti")))
-            ws.append(sel)
+            aliran.tambah(sel, baris_terbanyak((getattr(c, "value", c), w) for c, w in zip(sel, lebar)))
             n += 1
     ws.auto_filter.ref = f"A{kepala}:{get_column_letter(len(kolom))}{kepala + n}"
