@@ -255,7 +255,7 @@ def tulis_dokumen(d: dict):
         _nilai(w, f"NILAI AKHIR (NA) = {angka_id(Decimal(h['w_hk']), 0)}% NHK + "
                   f"{angka_id(Decimal(h['w_pk']), 0)}% NPK", Decimal(h["na"]))
     _nilai(w, "PREDIKAT KINERJA PEGAWAI", h["predikat"], tebal=True, fill=g.fill_predikat.get(h["predikat"]))
-    catatan = nama_catatan(h)
+    catatan = nama_catatan(d["rekaman"])
     if catatan:
         w.gabung(1, 6, f"Catatan: {catatan}", border=False)
         w.tinggi(_baris_teks(f"Catatan: {catatan}", sum(LEBAR)))

@@ -92,14 +92,17 @@ def kolom_rekap(metode: str) -> list[tuple[str, float]]:
     return dasar + nilai + [("Catatan", 28)]
 
 
-def nama_catatan(h: dict) -> str:
+def nama_catatan(r: dict) -> str:
+    """Incomplete-data flags in words, and the atasan's reason for a direct rating."""
     from ..output_nilai import NAMA_CATATAN
 
+    h = r["hasil"]
     bagian = [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h["catatan"]]
-    for kunci, nama in (("hk", "hasil kerja"), ("pk", "perilaku kerja")):
-        if h.get(f"rating_{kunci}_langsung"):
-            alasan = h.get(f"alasan_rating_{kunci}")
-            bagian.append(f"rating {nama} ditetapkan atasan" + (f": {alasan}" if alasan else ""))
+    langsung = [nama for kunci, nama in (("hk", "hasil kerja"), ("pk", "perilaku kerja"))
+                if h.get(f"rating_{kunci}_langsung")]
+    if langsung:
+        alasan = (r.get("rating_langsung") or {}).get("alasan")
+        bagian.append(f"rating {' dan '.join(langsung)} ditetapkan atasan" + (f": {alasan}" if alasan else ""))
     return "; ".join(bagian)
 
 
@@ -118,7 +121,7 @@ def baris_rekap(ws, gaya: Gaya, no: int, r: dict, metode: str) -> tuple[list, in
         isi += [(h["nhk"], angka), (_rating(h, "hk"), teks), (h["npk"], angka), (_rating(h, "pk"), teks)]
     else:
         isi += [(h["nhk"], angka), (h["npk"], angka), (h["na"], angka)]
-    isi += [(h["predikat"], "p"), (nama_catatan(h), teks)]
+    isi += [(h["predikat"], "p"), (nama_catatan(r), teks)]
     sel, lebar = [], [w for _, w in kolom_rekap(metode)]
     for v, jenis in isi:
         if jenis == "a":
