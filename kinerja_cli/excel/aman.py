@@ -32,12 +32,34 @@ def sel_aman(ws, nilai: object, **gaya):
     from openpyxl.cell import WriteOnlyCell
 
     c = WriteOnlyCell(ws, value=nilai)
-    for k, v in gaya.items():
-        if v is not None:
-            setattr(c, k, v)
+    if gaya:
+        c._style = _gaya_tersimpan(ws, gaya)
     if isinstance(nilai, str):
         kunci_teks(c)
     return c
+
+
+def _gaya_tersimpan(ws, gaya: dict):
+    """A copy of the style index array for this combination of style objects.
+
+    Assigning a Font/Border/Fill hashes the whole object tree each time, which made
+    a large recap slow; the combination is resolved once per workbook and copied after.
+    The cache lives on the workbook and keeps the style objects alive (ids stay unique).
+    """
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    cache = ws.parent.__dict__.setdefault("_kinerja_gaya", {})
+    kunci = tuple(sorted((k, v if isinstance(v, str) else id(v)) for k, v in gaya.items() if v is not None))
+    hasil = cache.get(kunci)
+    if hasil is None:
+        contoh = WriteOnlyCell(ws)
+        for k, v in gaya.items():
+            if v is not None:
+                setattr(contoh, k, v)
+        hasil = cache[kunci] = (contoh._style, tuple(gaya.values()))
+    return copy(hasil[0])
 
 
 def kunci_teks(cell):
