@@ -60,8 +60,8 @@ app = typer.Typer(
 
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
-    from .cli import (dampak, dasar, distribusi, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan, perilaku,
-                      periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
+    from .cli import (dampak, dasar, distribusi, ekspor, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan,
+                      perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
@@ -77,6 +77,7 @@ def _daftarkan() -> None:
     status.daftarkan(app)
     nilai.daftarkan(app)
     distribusi.daftarkan(app, unit.app)
+    app.add_typer(ekspor.app, name="ekspor")
     app.add_typer(pelatihan.app, name="pelatihan")
     tren.daftarkan(app)
     app.add_typer(layanan.app, name="layanan")

@@ -1,58 +1,94 @@
-"""Writing user text into cells safely: never a formula, never a broken file.
+"""User text written into Excel stays text: never a formula (DESIGN.md, "Lines that hold").
 
-Every export and template puts names, jabatan, RHK, indikator... through
-`teks_aman`. A text starting with `=`, `+`, `-` or `@` (or a tab/CR, which some
-spreadsheet programs strip before parsing) is stored as a literal string AND
-marked with Excel's quote prefix, so it also stays text when someone edits the
-cell (F2, Enter) in Excel or LibreOffice. Characters the xlsx format cannot
-hold (control characters) are dropped instead of failing the whole save.
+A cell value starting with ``=``, ``+``, ``-`` or ``@`` can be taken as a formula by
+openpyxl (``=``) or by a spreadsheet program when the cell is edited or the sheet is
+exported to CSV. Such values are written with the explicit string type (``data_type
+= 's'``) and the "quote prefix" style flag, so Excel and LibreOffice show them
+literally (the edit bar shows a leading apostrophe).
 
-No openpyxl import at module level: this only touches cell attributes.
+No openpyxl import at module level (``kinerja --help`` stays light).
 """
 
 from __future__ import annotations
 
 import re
 
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 
 # XML 1.0 forbids these; openpyxl raises IllegalCharacterError on them.
 _KARAKTER_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def bersihkan(teks: str) -> str:
-    """Drop characters an .xlsx file cannot store."""
-    return _KARAKTER_TERLARANG.sub("", teks)
+def bersihkan(nilai: object) -> object:
+    """Drop characters an .xlsx file cannot store (text only)."""
+    if isinstance(nilai, str) and _KARAKTER_TERLARANG.search(nilai):
+        return _KARAKTER_TERLARANG.sub("", nilai)
+    return nilai
 
 
-def berbahaya(teks: object) -> bool:
-    """True when a spreadsheet program could read this text as a formula."""
-    return isinstance(teks, str) and teks.startswith(AWALAN_RUMUS)
+def perlu_dilindungi(nilai: object) -> bool:
+    """True for a string a spreadsheet could read as a formula."""
+    return isinstance(nilai, str) and nilai.startswith(PEMICU_RUMUS)
 
 
-def teks_aman(cell, nilai):
-    """Put `nilai` into `cell`; a str always stays a literal string. Returns the cell.
+def sel_aman(ws, nilai: object, **gaya):
+    """A value safe to write in a row of a write-only sheet (``ws.append``).
 
-    Works on normal and write-only cells. Non-str values (numbers, dates, None)
-    are assigned unchanged.
+    Plain values without style come back unchanged (fast path); a string that
+    could become a formula, or any value with a style (``font``, ``fill``,
+    ``number_format``, ``alignment``, ``border``), comes back as a
+    ``WriteOnlyCell``.
     """
+    nilai = bersihkan(nilai)
+    if not gaya and not perlu_dilindungi(nilai):
+        return nilai
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws, value=nilai)
+    if gaya:
+        c._style = _gaya_tersimpan(ws, gaya)
     if isinstance(nilai, str):
-        nilai = bersihkan(nilai)
-        cell.value = nilai
-        cell.data_type = "s"  # openpyxl marks '=...' as a formula ('f'); undo that
-        if berbahaya(nilai):
+        kunci_teks(c)
+    return c
+
+
+def _gaya_tersimpan(ws, gaya: dict):
+    """A copy of the style index array for this combination of style objects.
+
+    Assigning a Font/Border/Fill hashes the whole object tree each time, which made
+    a large recap slow; the combination is resolved once per workbook and copied after.
+    The cache lives on the workbook and keeps the style objects alive (ids stay unique).
+    """
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    cache = ws.parent.__dict__.setdefault("_kinerja_gaya", {})
+    kunci = tuple(sorted((k, v if isinstance(v, str) else id(v)) for k, v in gaya.items() if v is not None))
+    hasil = cache.get(kunci)
+    if hasil is None:
+        contoh = WriteOnlyCell(ws)
+        for k, v in gaya.items():
+            if v is not None:
+                setattr(contoh, k, v)
+        hasil = cache[kunci] = (contoh._style, tuple(gaya.values()))
+    return copy(hasil[0])
+
+
+def kunci_teks(cell):
+    """Force a cell holding a string to stay a literal string; returns the cell."""
+    v = cell.value
+    if isinstance(v, str):
+        cell.data_type = "s"
+        if perlu_dilindungi(v):
             cell.quotePrefix = True
-    else:
-        cell.value = nilai
     return cell
 
 
-def sel_aman(ws, nilai, **gaya):
-    """A new write-only cell holding `nilai` safely, with optional style attributes
-    (font=, fill=, alignment=, number_format=, ...)."""
-    from openpyxl.cell import WriteOnlyCell
+def isi_teks(cell, nilai: object):
+    """Set a cell's value (normal or write-only); text stays literal text."""
+    cell.value = bersihkan(nilai)
+    return kunci_teks(cell)
 
-    c = WriteOnlyCell(ws)
-    for k, v in gaya.items():
-        setattr(c, k, v)
-    return teks_aman(c, nilai)
+
+teks_aman = isi_teks

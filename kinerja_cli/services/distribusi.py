@@ -46,10 +46,15 @@ def _kolom(predikat: str) -> str:
 
 def distribusi(db, kode: str, unit: str | None = None) -> list[dict]:
     """Per unit: count and share of each predikat, the unit's curve verdict."""
-    from ..scoring import Parameter, cek_distribusi
     from . import nilai
 
-    lap = nilai.laporan(db, kode, unit)
+    return dari_laporan(db, nilai.laporan(db, kode, unit))
+
+
+def dari_laporan(db, lap) -> list[dict]:
+    """`distribusi` of an already computed report (the recap reuses its own report)."""
+    from ..scoring import Parameter, cek_distribusi
+
     param = Parameter.dari_dict(lap.periode["parameter"])
     per_unit: dict[str, dict[str, int]] = {}
     for r in lap.rekaman:

@@ -1,0 +1,76 @@
+"""kinerja ekspor rekap|dokumen"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import OpsiDB, buka
+
+app = typer.Typer(help="Ekspor Excel: rekap nilai satu periode, dokumen evaluasi kinerja per pegawai.",
+                  no_args_is_help=True)
+
+OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")]
+OpsiTimpa = Annotated[bool, typer.Option("--timpa", help="Ganti berkas yang sudah ada.")]
+
+
+@app.command("rekap")
+def rekap(
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx yang dibuat.", show_default=False)],
+    periode: OpsiPeriode,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    per_unit: Annotated[bool, typer.Option("--per-unit", help="Tambahkan satu sheet per unit kerja.")] = False,
+    timpa: OpsiTimpa = False,
+    db: OpsiDB = None,
+) -> None:
+    """Tulis rekap Excel periode: Ringkasan (sebaran predikat, grafik, kurva), Rekap, Rincian SKP.
+
+    Siap dicetak (A4 lanskap, judul kolom berulang). Periode yang ditutup memakai hasil bekunya.
+    Contoh: kinerja ekspor rekap rekap-2026.xlsx --periode 2026 --per-unit
+    """
+    from .. import output
+    from ..services import ekspor
+
+    h = ekspor.rekap(buka(db), berkas, periode, unit, per_unit, timpa)
+    if h["dari_snapshot"]:
+        output.info(f"Periode {h['periode']} sudah ditutup: rekap memakai hasil beku saat penutupan.")
+    output.sukses(f"Rekap periode {h['periode']} ({h['pegawai']} pegawai) ditulis ke {h['berkas']} "
+                  f"— sheet: {', '.join(h['sheet'])}.")
+
+
+@app.command("dokumen")
+def dokumen(
+    nip: Annotated[Optional[str], typer.Argument(help="NIP pegawai (tanpa --unit).", show_default=False)] = None,
+    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx (bawaan: NIP_Nama.xlsx).", show_default=False)] = None,
+    periode: OpsiPeriode = ...,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Satu dokumen untuk setiap pegawai unit ini.")] = None,
+    folder: Annotated[Optional[Path], typer.Option("--folder", help="Folder tujuan (wajib dengan --unit).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan TTTT-BB-HH (bawaan: hari ini).")] = None,
+    timpa: OpsiTimpa = False,
+    db: OpsiDB = None,
+) -> None:
+    """Tulis Dokumen Evaluasi Kinerja Pegawai (bentuk lampiran PermenPANRB 6/2022) ke Excel.
+
+    Contoh: kinerja ekspor dokumen 198502142010012003 --periode 2026 evaluasi-citra.xlsx
+    Contoh: kinerja ekspor dokumen --unit DPMPTSP --periode 2026 --folder dokumen-2026
+    """
+    from .. import output
+    from ..errors import DataTidakValid
+    from ..services import ekspor
+
+    tgl = None
+    if tanggal:
+        try:
+            tgl = date.fromisoformat(tanggal)
+        except ValueError:
+            raise DataTidakValid(f"Tanggal '{tanggal}' tidak valid.", "Tulis TTTT-BB-HH, misalnya 2026-11-29.") from None
+    h = ekspor.dokumen(buka(db), periode, nip, unit, berkas, folder, timpa, tgl)
+    if h["dari_snapshot"]:
+        output.info(f"Periode {h['periode']} sudah ditutup: dokumen memakai hasil beku saat penutupan.")
+    if len(h["berkas"]) == 1:
+        output.sukses(f"Dokumen evaluasi ditulis ke {h['berkas'][0]}.")
+    else:
+        output.sukses(f"{len(h['berkas'])} dokumen evaluasi ditulis ke {folder}.")

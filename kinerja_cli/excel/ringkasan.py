@@ -1,0 +1,131 @@
+"""The `Ringkasan` sheet of the recap: predikat counts and shares per unit and in total,
+the curve verdict per unit, and bar charts of the spread (openpyxl BarChart)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .aman import sel_aman
+from .lembar import FORMAT_PERSEN, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, lebar_kolom
+from .rekap import DataRekap, info_periode
+
+WARNA_GRAFIK = ("2E7D32", "66BB6A", "F9A825", "EF6C00", "C62828")  # Sangat Baik .. Sangat Kurang
+KUNCI = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
+NAMA_PREDIKAT_UNIT = {"istimewa": "Istimewa", "baik": "Baik", "butuh-perbaikan": "Butuh Perbaikan",
+                      "kurang": "Kurang", "sangat-kurang": "Sangat Kurang"}
+
+
+def label_predikat(metode: str) -> list[str]:
+    kurang = "Kurang/Misconduct" if metode == "permenpan6" else "Kurang"
+    return ["Sangat Baik", "Baik", "Butuh Perbaikan", kurang, "Sangat Kurang"]
+
+
+def kurva(b: dict) -> tuple[str, str]:
+    """(unit predikat, verdict) in words."""
+    if not b.get("predikat_unit"):
+        return "belum ditetapkan", "-"
+    nama = NAMA_PREDIKAT_UNIT.get(b["predikat_unit"], b["predikat_unit"])
+    if b.get("sesuai_kurva"):
+        return nama, "sesuai kurva distribusi"
+    return nama, "tidak sesuai: " + "; ".join(b.get("pelanggaran") or [])
+
+
+def tulis_ringkasan(ws, data: DataRekap) -> None:
+    g = data.gaya
+    label = label_predikat(data.metode)
+    lingkup = [f"Lingkup: unit kerja {data.unit}" if data.unit else
+               f"Lingkup: semua unit kerja ({len(data.distribusi)} unit)",
+               f"Jumlah pegawai: {len(data.rekaman)}"]
+    blok = baris_blok_judul(ws, g, "REKAPITULASI PENILAIAN KINERJA PEGAWAI", info_periode(data) + lingkup)
+    judul = ["Unit Kerja", "Jumlah", *label, *[f"% {x}" for x in label], "Predikat Unit", "Kurva Distribusi"]
+    lebar = [26, 8, *[10] * 5, *[10] * 5, 16, 42]
+    lebar_kolom(ws, lebar)
+    atur_cetak(ws, lanskap=True)
+    aliran = Aliran(ws)
+    for b in blok:
+        aliran.tambah(b)
+    aliran.tambah([sel_aman(ws, "Sebaran predikat kinerja pegawai per unit kerja", font=g.subjudul)])
+    kepala = aliran.tambah(baris_kepala(ws, g, judul), baris_terbanyak(zip(judul, lebar), 0.85))
+
+    def sel(v, fmt=None, **k):
+        if isinstance(v, str):
+            return sel_aman(ws, v, border=g.border, alignment=g.bungkus, **k)
+        return sel_aman(ws, v, border=g.border, alignment=g.atas, number_format=fmt or "General", **k)
+
+    total = {k: 0 for k in KUNCI}
+    for b in data.distribusi:
+        pu, verdict = kurva(b)
+        for k in KUNCI:
+            total[k] += b[k]
+        fill = None if b.get("sesuai_kurva") is not False else g.fill_predikat["Butuh Perbaikan"]
+        aliran.tambah([sel(b["unit"]), sel(b["jumlah"]), *[sel(b[k]) for k in KUNCI],
+                       *[sel(Decimal(b[f"persen_{k}"]) / 100, FORMAT_PERSEN) for k in KUNCI], sel(pu),
+                       sel(verdict, fill=fill)],
+                      baris_terbanyak([(b["unit"], lebar[0]), (pu, lebar[-2]), (verdict, lebar[-1])]))
+    jumlah = sum(total.values())
+    baris_total = kepala + len(data.distribusi) + 1
+    bagian = [(Decimal(total[k]) / jumlah) if jumlah else Decimal(0) for k in KUNCI]
+    aliran.tambah([sel("Jumlah", font=g.tebal, fill=g.fill_total), sel(jumlah, font=g.tebal, fill=g.fill_total),
+               *[sel(total[k], font=g.tebal, fill=g.fill_total) for k in KUNCI],
+               *[sel(x, FORMAT_PERSEN, font=g.tebal, fill=g.fill_total) for x in bagian],
+               sel("-", fill=g.fill_total), sel("-", fill=g.fill_total)])
+    aliran.tambah([])
+    aliran.tambah([sel_aman(ws, "Kurva distribusi hanya peringatan: tidak ada rating pegawai yang diubah. "
+                            "Persentase dihitung terhadap jumlah pegawai unit.", font=g.kecil)])
+    if jumlah:
+        _grafik(ws, data, kepala, baris_total, label, total)
+
+
+def _grafik(ws, data: DataRekap, kepala: int, baris_total: int, label: list[str], total: dict) -> None:
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart.label import DataLabelList
+    from openpyxl.chart.marker import DataPoint
+    from openpyxl.chart.series import SeriesLabel
+
+    c = BarChart()
+    c.type = "col"
+    c.title = "Sebaran predikat kinerja pegawai" + (f" — {data.unit}" if data.unit else " (semua unit)")
+    c.y_axis.title = "Jumlah pegawai"
+    c.add_data(Reference(ws, min_col=3, max_col=7, min_row=baris_total, max_row=baris_total), from_rows=True,
+               titles_from_data=False)
+    c.set_categories(Reference(ws, min_col=3, max_col=7, min_row=kepala, max_row=kepala))
+    c.legend = None
+    seri = c.series[0]
+    seri.tx = SeriesLabel(v="Jumlah pegawai")
+    seri.dLbls = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False,
+                               showPercent=False)
+    for i, nama in enumerate(label):  # each bar in its predikat colour
+        titik = DataPoint(idx=i)
+        titik.graphicalProperties.solidFill = WARNA_GRAFIK[i]
+        seri.dPt.append(titik)
+    c.x_axis.delete = False
+    c.y_axis.delete = False
+    c.y_axis.majorGridlines = None
+    if max(total.values()) <= 10:
+        c.y_axis.majorUnit = 1
+    c.y_axis.number_format = "0"
+    c.width, c.height = 18, 8
+    baris = baris_total + 4
+    ws.add_chart(c, f"A{baris}")
+    n_unit = len(data.distribusi)
+    if n_unit > 1:
+        s = BarChart()
+        s.type = "bar"
+        s.grouping = "stacked"
+        s.overlap = 100
+        s.title = "Predikat pegawai per unit kerja"
+        s.x_axis.title = None
+        s.y_axis.title = "Jumlah pegawai"
+        s.add_data(Reference(ws, min_col=3, max_col=7, min_row=kepala, max_row=kepala + n_unit), titles_from_data=True)
+        s.set_categories(Reference(ws, min_col=1, min_row=kepala + 1, max_row=kepala + n_unit))
+        for i, x in enumerate(s.series):
+            x.graphicalProperties.solidFill = WARNA_GRAFIK[i]
+        s.x_axis.delete = False
+        s.y_axis.delete = False
+        s.x_axis.scaling.orientation = "maxMin"  # first unit on top, as in the table
+        s.legend.position = "b"
+        if max(b["jumlah"] for b in data.distribusi) <= 10:
+            s.y_axis.majorUnit = 1
+        s.y_axis.number_format = "0"
+        s.width, s.height = 24, max(8, 0.7 * n_unit + 3)
+        ws.add_chart(s, f"A{baris + 18}")

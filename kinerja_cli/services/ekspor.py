@@ -1,0 +1,216 @@
+"""Exports: the recap workbook and the individual evaluation documents.
+
+Extra recap sheets (hook for other features)
+--------------------------------------------
+The recap is a list of sheet writers ``(nama, tulis)``. Besides the standard sheets
+(Ringkasan, Rekap, Rincian, then one sheet per unit with ``--per-unit``), every entry of
+the public list :data:`lembar_tambahan` is written after Rincian and before the unit
+sheets, in list order. Register one with::
+
+    from kinerja_cli.services import ekspor
+
+    def _lembar_pengembangan(ws, data):   # ws: fresh write-only worksheet named "Pengembangan"
+        jp = store.pelatihan.jp_per_nip(data.db, data.periode["kode"])   # your own reads
+        kinerja_cli.excel.pengembangan.tulis(ws, data, jp)               # your own writer
+
+    ekspor.daftarkan_lembar("Pengembangan", _lembar_pengembangan)
+
+and add the registering module's dotted name to :data:`PENYEDIA_LEMBAR` (imported
+lazily before each recap, so ``kinerja --help`` stays light). ``data`` is an
+``excel.rekap.DataRekap``: ``periode`` (dict), ``metode``, ``rekaman`` (records of
+``services.nilai.laporan``, sorted by unit), ``distribusi`` (per-unit rows),
+``dari_snapshot``, ``unit`` (the --unit filter or None), ``rentang_unit``, ``dibuat``,
+``nama_db``, ``db`` and ``gaya`` (shared styles, ``excel.lembar.Gaya``). Use
+``excel.lembar`` (``baris_blok_judul``, ``baris_kepala``, ``atur_cetak``, ``lebar_kolom``)
+and ``excel.aman.sel_aman`` for every cell, so user text never becomes a formula. Set
+widths, freeze panes and print setup before the first ``ws.append``; append rows one by
+one (the sheet streams to disk). The name is made valid/unique (max 31 characters).
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Callable
+
+from ..errors import DataTidakValid
+
+lembar_tambahan: list[tuple[str, Callable]] = []
+PENYEDIA_LEMBAR: tuple[str, ...] = ()
+
+
+def daftarkan_lembar(nama: str, tulis: Callable) -> None:
+    """Add (or replace, by name) an extra recap sheet writer ``tulis(ws, data)``."""
+    for i, (n, _) in enumerate(lembar_tambahan):
+        if n == nama:
+            lembar_tambahan[i] = (nama, tulis)
+            return
+    lembar_tambahan.append((nama, tulis))
+
+
+def _muat_penyedia() -> None:
+    for modul in PENYEDIA_LEMBAR:
+        importlib.import_module(modul)
+
+
+def _rentang_unit(rekaman: list) -> dict[str, tuple[int, int]]:
+    """unit -> (start, end) of its contiguous slice (rekaman is sorted by unit, case-insensitively)."""
+    hasil: dict[str, tuple[int, int]] = {}
+    kunci_ke_nama: dict[str, str] = {}
+    for i, r in enumerate(rekaman):
+        u = r["pegawai"]["unit"]
+        nama = kunci_ke_nama.setdefault(u.lower(), u)
+        awal = hasil.get(nama, (i, i))[0]
+        hasil[nama] = (awal, i + 1)
+    return hasil
+
+
+def _nama_db(db) -> str:
+    from ..store.dokumen import berkas_db
+
+    p = berkas_db(db)
+    return str(Path(p).resolve()) if p else "(memori)"
+
+
+def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool = False, timpa: bool = False) -> dict:
+    """Write the recap workbook; returns what was written."""
+    from ..excel.lembar import periksa_tujuan, simpan_aman
+    from ..excel.rekap import DataRekap, lembar_baku, tulis_buku
+    from . import distribusi, nilai
+
+    periksa_tujuan(Path(berkas), timpa)  # fail before the long part
+    lap = nilai.laporan(db, kode, unit, urut="unit")
+    data = DataRekap(periode=lap.periode, metode=lap.metode, rekaman=lap.rekaman,
+                     distribusi=distribusi.dari_laporan(db, lap), dari_snapshot=lap.dari_snapshot,
+                     dibuat=datetime.now(), nama_db=_nama_db(db), unit=unit and _unit_tersimpan(lap, unit),
+                     rentang_unit=_rentang_unit(lap.rekaman), db=db)
+    _muat_penyedia()
+    depan, belakang = lembar_baku(data, per_unit)
+    wb = tulis_buku(data, [*depan, *lembar_tambahan, *belakang])
+    nama_sheet = list(wb.sheetnames)
+    tujuan = simpan_aman(wb, Path(berkas), timpa)
+    return {"berkas": str(tujuan), "periode": lap.periode["kode"], "pegawai": len(lap.rekaman),
+            "sheet": nama_sheet, "dari_snapshot": lap.dari_snapshot}
+
+
+def _unit_tersimpan(lap, unit: str) -> str:
+    return lap.rekaman[0]["pegawai"]["unit"] if lap.rekaman else unit
+
+
+# -- individual evaluation document --------------------------------------------
+
+
+def skor_aspek(r: dict) -> dict[str, tuple[Decimal | None, str]]:
+    """aspek -> (score, per-role explanation) for the document.
+
+    Choice (documented in the document's footnote): for each aspect, the mean of each
+    counted role's raters (atasan, rekan, bawahan; a self-rating is never counted),
+    weighted like the NPK (atasan 60, rekan 20, bawahan 20, re-normalised over the roles
+    that scored that aspect); rounded to 2 decimals.
+    """
+    from ..excel.kolom import ASPEK_BERAKHLAK
+
+    bobot = {k: Decimal(v) for k, v in r["hasil"]["perilaku"]["bobot_peran"].items()}
+    hasil = {}
+    for a in ASPEK_BERAKHLAK:
+        per_peran: dict[str, list[Decimal]] = {}
+        for p in r["masukan"]["penilaian"]:
+            v = p["skor"].get(a)
+            if p["peran"] in bobot and v not in (None, ""):
+                per_peran.setdefault(p["peran"], []).append(Decimal(v))
+        if not per_peran:
+            hasil[a] = (None, "belum dinilai")
+            continue
+        rata = {k: sum(v) / len(v) for k, v in per_peran.items()}
+        jumlah_bobot = sum(bobot[k] for k in rata)
+        skor = sum(bobot[k] * rata[k] for k in rata) / jumlah_bobot
+        ket = "; ".join(f"{k} {_dua(v)}" + (f" ({len(per_peran[k])} penilai)" if len(per_peran[k]) > 1 else "")
+                        for k, v in rata.items())
+        hasil[a] = (skor.quantize(Decimal("0.01"), ROUND_HALF_UP), ket)
+    return hasil
+
+
+def _dua(d: Decimal) -> str:
+    from ..validation.angka import angka_id
+
+    return angka_id(d)
+
+
+def _identitas(p) -> dict | None:
+    from ..validation.golongan import pangkat
+
+    if p is None:
+        return None
+    d = p if isinstance(p, dict) else p.ke_dict()
+    gol = d.get("golongan")
+    if d.get("status") == "PPPK":
+        pg = f"Golongan {gol}" if gol else "-"
+    else:
+        pg = ", ".join(x for x in (pangkat(gol), gol) if x) or "-"
+    return {"nama": d["nama"], "nip": d["nip"], "pangkat": pg, "jabatan": d.get("jabatan") or "-",
+            "unit": d.get("unit") or "-", "nip_atasan": d.get("nip_atasan")}
+
+
+def _data_dokumen(db, lap, r: dict, umpan: dict, predikat_unit: dict, tanggal: date) -> dict:
+    from ..store import pegawai as tabel_pegawai
+
+    pegawai = _identitas(r["pegawai"])
+    atasan = _identitas(tabel_pegawai.ambil(db, pegawai["nip_atasan"])) if pegawai["nip_atasan"] else None
+    atasan2 = None
+    if atasan and atasan["nip_atasan"]:
+        atasan2 = _identitas(tabel_pegawai.ambil(db, atasan["nip_atasan"]))
+    return {"periode": lap.periode, "metode": lap.metode, "dari_snapshot": lap.dari_snapshot, "rekaman": r,
+            "pegawai": pegawai, "atasan": atasan, "atasan_atasan": atasan2, "tanggal": tanggal,
+            "umpan_balik": umpan.get(pegawai["nip"], []), "skor_aspek": skor_aspek(r),
+            "predikat_unit": predikat_unit.get(r["pegawai"]["unit"])}
+
+
+def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: Path | None = None,
+            folder: Path | None = None, timpa: bool = False, tanggal: date | None = None) -> dict:
+    """One employee's evaluation document (nip), or one per employee of a unit (unit + folder)."""
+    from ..excel.dokumen import tulis_dokumen
+    from ..excel.lembar import periksa_tujuan, simpan_aman
+    from ..excel.nama_sheet import nama_berkas
+    from ..store import nilai as tabel_nilai
+    from ..store.dokumen import umpan_balik
+    from . import nilai
+
+    if bool(nip) == bool(unit):
+        raise DataTidakValid("Sebutkan NIP satu pegawai, atau --unit untuk semua pegawai satu unit.",
+                             "Contoh: kinerja ekspor dokumen 198502142010012003 --periode 2026")
+    if unit and berkas:
+        raise DataTidakValid("Dengan --unit, nama berkas dibuat per pegawai; jangan sebutkan BERKAS.",
+                             "Pakai --folder DIR untuk memilih tempatnya.")
+    if unit and not folder:
+        raise DataTidakValid("--unit membuat satu berkas per pegawai dan perlu --folder.",
+                             "Contoh: kinerja ekspor dokumen --unit DPMPTSP --periode 2026 --folder dokumen-2026")
+    if folder and not Path(folder).is_dir():
+        from ..errors import TidakDitemukan
+
+        raise TidakDitemukan(f"Folder {folder} tidak ada.", f"Buat foldernya dulu (mkdir \"{folder}\").")
+    lap = nilai.laporan(db, kode, unit, nip, urut="nama")
+    tanggal = tanggal or date.today()
+    tujuan = []
+    for r in lap.rekaman:
+        p = r["pegawai"]
+        if berkas and nip:
+            t = Path(berkas)
+        else:
+            t = Path(folder or ".") / nama_berkas(p["nip"], p["nama"])
+        tujuan.append(t)
+    ada = [t for t in tujuan if t.exists()]
+    if ada and not timpa:
+        daftar = ", ".join(t.name for t in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
+        raise DataTidakValid(f"{len(ada)} berkas sudah ada: {daftar}; tidak ada yang ditulis.",
+                             "Pakai folder/nama lain, atau tambahkan --timpa untuk menggantinya.")
+    for t in tujuan:
+        periksa_tujuan(t, timpa)
+    umpan = umpan_balik(db, lap.periode["kode"], [r["pegawai"]["nip"] for r in lap.rekaman])
+    pu = tabel_nilai.unit_predikat(db, lap.periode["kode"])
+    ditulis = []
+    for r, t in zip(lap.rekaman, tujuan):
+        wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal))
+        ditulis.append(str(simpan_aman(wb, t, timpa)))
+    return {"periode": lap.periode["kode"], "berkas": ditulis, "dari_snapshot": lap.dari_snapshot}

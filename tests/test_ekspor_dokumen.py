@@ -1,0 +1,174 @@
+"""`kinerja ekspor dokumen`: the individual evaluation document, read back with openpyxl."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+
+import openpyxl
+import pytest
+from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2
+from data_nilai import isi
+
+from kinerja_cli.excel.lembar import tanggal_id
+
+
+def _siap(kinerja, db_path, metode="pp30"):
+    assert kinerja("periode", "buat", "2026", "--metode", metode).exit_code == 0
+    isi(db_path)
+    with sqlite3.connect(db_path) as c:
+        for nip, dari, tgl, teks in ((STAF1, KADIS, "2026-05-12", "Penerbitan izin sudah cepat; pertahankan."),
+                                     (STAF1, KADIS, "2026-08-01", "-tolong lengkapi bukti realisasi"),
+                                     (STAF2, KADIS, "2026-06-01", "Arsip perlu dirapikan")):
+            c.execute("INSERT INTO umpan_balik (periode, nip, dari, tanggal, teks, dibuat) VALUES ('2026',?,?,?,?,'x')",
+                      [nip, dari, tgl, teks])
+
+
+def _sel(ws):
+    return {(c.row, c.column): c for row in ws.iter_rows() for c in row if c.value is not None}
+
+
+def _cari(ws, teks):
+    return [c for c in _sel(ws).values() if c.value == teks]
+
+
+def _kanan(ws, label, ke=0):
+    """The value cell (column C) of the ke-th row labelled `label` in column B."""
+    c = [x for x in _cari(ws, label) if x.column == 2][ke]
+    return ws.cell(row=c.row, column=3)
+
+
+def _nilai_label(ws, awal):
+    c = [x for x in _sel(ws).values() if isinstance(x.value, str) and x.value.startswith(awal) and x.column == 1][0]
+    return ws.cell(row=c.row, column=5)
+
+
+def test_document_identity_atasan_feedback_scores_date(db_siap, kinerja, db_path, tmp_path):
+    _siap(kinerja, db_path)
+    f = tmp_path / "citra.xlsx"
+    r = kinerja("ekspor", "dokumen", "19850214 201001 2 003", f, "--periode", "2026", "--tanggal", "2026-11-29")
+    assert r.exit_code == 0, r.output
+    assert stat.S_IMODE(os.stat(f).st_mode) == 0o600
+    ws = openpyxl.load_workbook(f).active
+    teks = [c.value for c in _sel(ws).values() if isinstance(c.value, str)]
+    assert "PEMERINTAH KOTA BUKITTINGGI" in teks and "DOKUMEN EVALUASI KINERJA PEGAWAI" in teks
+    assert "PERIODE: TAHUNAN 2026" in teks
+    assert "PERIODE PENILAIAN: 1 JANUARI 2026 S.D. 31 DESEMBER 2026" in teks
+    # identity: employee, pejabat penilai (atasan), atasan pejabat penilai (atasan's atasan)
+    assert [_kanan(ws, "NAMA", i).value for i in range(3)] == ["Citra Lestari", "Budi Santoso, S.E.", "Drs. H. Ahmad Yani"]
+    assert [_kanan(ws, "NIP", i).value for i in range(3)] == [STAF1, KADIS, SEKDA]
+    assert all(_kanan(ws, "NIP", i).data_type == "s" for i in range(3))
+    assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Penata Muda, III/a"
+    assert _kanan(ws, "JABATAN").value == "Analis Perizinan" and _kanan(ws, "UNIT KERJA").value == "DPMPTSP"
+    assert "PEJABAT PENILAI KINERJA" in teks and "ATASAN PEJABAT PENILAI KINERJA" in teks
+    # hasil kerja table and feedback notes
+    kep = _cari(ws, "UMPAN BALIK BERKELANJUTAN")[0]
+    assert [ws.cell(row=kep.row, column=i).value for i in range(1, 7)] == [
+        "NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET", "REALISASI", "UMPAN BALIK BERKELANJUTAN"]
+    umpan = ws.cell(row=kep.row + 1, column=6).value
+    assert "12 Mei 2026 — Budi Santoso, S.E.: Penerbitan izin sudah cepat; pertahankan." in umpan
+    assert "1 Agustus 2026" in umpan and "-tolong lengkapi bukti realisasi" in umpan
+    assert ws.cell(row=kep.row + 2, column=2).value == "Izin terbit"
+    assert ws.cell(row=kep.row + 3, column=4).value == "5 hari" and ws.cell(row=kep.row + 3, column=5).value == "4 hari"
+    nhk = _nilai_label(ws, "NILAI HASIL KERJA")
+    assert nhk.value == pytest.approx(113.40) and nhk.number_format == "0.00"
+    # perilaku: 7 aspects with their panduan, score = role-weighted mean (atasan 110, rekan 100 -> 107.50)
+    aspek = _cari(ws, "ASPEK PERILAKU")[0].row
+    nama = [ws.cell(row=aspek + i, column=2).value for i in range(1, 8)]
+    assert nama == ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif"]
+    assert ws.cell(row=aspek + 1, column=3).value.count("\n") == 2
+    assert "Melakukan perbaikan tiada henti" in ws.cell(row=aspek + 1, column=3).value
+    assert ws.cell(row=aspek + 1, column=5).value == pytest.approx(107.50)
+    assert "atasan 110,00" in ws.cell(row=aspek + 1, column=6).value
+    assert _nilai_label(ws, "NILAI PERILAKU KERJA").value == pytest.approx(107.50)
+    assert _nilai_label(ws, "NILAI AKHIR").value == pytest.approx(111.04)
+    assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "Baik"
+    # signature block
+    assert "Bukittinggi, 29 November 2026" in teks and "Pejabat Penilai Kinerja" in teks
+    tt = _cari(ws, "Pejabat Penilai Kinerja")[0]
+    bawah = [ws.cell(row=tt.row + i, column=tt.column).value for i in range(1, 6)]
+    assert "Budi Santoso, S.E." in bawah and f"NIP {KADIS}" in bawah
+    # layout
+    assert ws.page_setup.orientation == "portrait" and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True and ws.merged_cells.ranges
+
+
+def test_no_atasan_shows_dash_and_default_name(db_siap, kinerja, db_path, tmp_path, monkeypatch):
+    _siap(kinerja, db_path)
+    monkeypatch.chdir(tmp_path)
+    r = kinerja("ekspor", "dokumen", SEKDA, "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    f = tmp_path / f"{SEKDA}_Drs-H-Ahmad-Yani.xlsx"
+    ws = openpyxl.load_workbook(f).active
+    assert _kanan(ws, "NAMA", 1).value == "-" and _kanan(ws, "NAMA", 2).value == "-"
+    assert tanggal_id(__import__("datetime").date.today()) in " ".join(
+        str(c.value) for c in _sel(ws).values())
+    assert "NIP -" in [c.value for c in _sel(ws).values()]
+
+
+def test_formula_injection_in_document(db_siap, kinerja, db_path, tmp_path):
+    _siap(kinerja, db_path)
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE pegawai SET nama = '=1+1' WHERE nip = ?", [STAF1])
+        c.execute("UPDATE pegawai SET jabatan = '@atasan' WHERE nip = ?", [KADIS])
+        c.execute("UPDATE sasaran SET rhk = '@cmd' WHERE nip = ? AND nomor = 1", [STAF1])
+    f = tmp_path / "d.xlsx"
+    assert kinerja("ekspor", "dokumen", STAF1, f, "--periode", "2026").exit_code == 0
+    ws = openpyxl.load_workbook(f).active
+    for nilai in ("=1+1", "@atasan", "@cmd"):
+        c = _cari(ws, nilai)
+        assert c and all(x.data_type == "s" for x in c), nilai
+    umpan = [c for c in _sel(ws).values() if isinstance(c.value, str) and "-tolong" in c.value]
+    assert umpan and umpan[0].data_type == "s"
+    kep = _cari(ws, "UMPAN BALIK BERKELANJUTAN")[0]
+    assert ws.cell(row=kep.row + 2, column=2).value == "@cmd"
+
+
+def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_path):
+    _siap(kinerja, db_path, "permenpan6")
+    d = tmp_path / "dok"
+    r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "--folder", d)
+    assert r.exit_code == 1 and "tidak ada" in r.stderr
+    d.mkdir()
+    r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "--folder", d)
+    assert r.exit_code == 0, r.output
+    nama = sorted(p.name for p in d.iterdir())
+    assert nama == sorted([f"{KADIS}_Budi-Santoso.xlsx", f"{STAF1}_Citra-Lestari.xlsx",
+                           f"{STAF2}_Dewi-Sartika.xlsx", f"{PPPK1}_Eko-Prasetyo.xlsx"])
+    ws = openpyxl.load_workbook(d / f"{STAF2}_Dewi-Sartika.xlsx").active
+    assert _nilai_label(ws, "RATING HASIL KERJA").value == "Di Bawah Ekspektasi"
+    assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "Sangat Kurang"
+    assert "Arsip perlu dirapikan" in ws.cell(row=_cari(ws, "UMPAN BALIK BERKELANJUTAN")[0].row + 1, column=6).value
+    assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Pengatur, II/c"
+    pp = openpyxl.load_workbook(d / f"{PPPK1}_Eko-Prasetyo.xlsx").active
+    assert _kanan(pp, "PANGKAT/GOL. RUANG").value == "Golongan IX"
+    waktu = os.stat(d / f"{KADIS}_Budi-Santoso.xlsx").st_mtime_ns
+    r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "--folder", d)
+    assert r.exit_code == 1 and "4 berkas sudah ada" in r.stderr and "--timpa" in r.stderr
+    assert os.stat(d / f"{KADIS}_Budi-Santoso.xlsx").st_mtime_ns == waktu
+    assert kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "--folder", d, "--timpa").exit_code == 0
+    # usage mistakes
+    r = kinerja("ekspor", "dokumen", "--periode", "2026")
+    assert r.exit_code == 1 and "NIP" in r.stderr
+    r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026")
+    assert r.exit_code == 1 and "--folder" in r.stderr
+    r = kinerja("ekspor", "dokumen", STAF1, "--periode", "2026", "--tanggal", "29-11-2026")
+    assert r.exit_code == 1 and "TTTT-BB-HH" in r.stderr
+    r = kinerja("ekspor", "dokumen", "123", "--periode", "2026")
+    assert r.exit_code == 1 and "tidak valid" in r.stderr
+
+
+def test_closed_period_document_uses_snapshot(db_siap, kinerja, db_path, tmp_path):
+    _siap(kinerja, db_path)
+    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE realisasi SET nilai = '50' WHERE nip = ? AND nomor = 1", [STAF1])
+        c.execute("UPDATE pegawai SET jabatan = 'Jabatan Baru' WHERE nip = ?", [STAF1])
+    f = tmp_path / "beku.xlsx"
+    r = kinerja("ekspor", "dokumen", STAF1, f, "--periode", "2026")
+    assert r.exit_code == 0 and "hasil beku" in r.stderr
+    ws = openpyxl.load_workbook(f).active
+    assert _kanan(ws, "JABATAN").value == "Analis Perizinan"
+    assert _nilai_label(ws, "NILAI HASIL KERJA").value == pytest.approx(113.40)
+    assert any(isinstance(c.value, str) and c.value.startswith("Hasil beku") for c in _sel(ws).values())
