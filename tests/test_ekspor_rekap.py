@@ -52,7 +52,7 @@ def test_rekap_sheets_numbers_formats_print(db_siap, kinerja, db_path, tmp_path)
     _siap(kinerja, db_path)
     f = tmp_path / "rekap.xlsx"
     wb = _rekap(kinerja, f)
-    assert wb.sheetnames == ["Ringkasan", "Rekap", "Rincian"]
+    assert wb.sheetnames == ["Ringkasan", "Rekap", "Rincian", "Pengembangan", "Dampak"]
     json_rows = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
     ws = wb["Rekap"]
     assert ws["A1"].value == "PEMERINTAH KOTA BUKITTINGGI"
@@ -144,7 +144,7 @@ def test_per_unit_sheet_names_and_filter(db_siap, kinerja, db_path, tmp_path):
         c.execute("UPDATE pegawai SET unit = 'Bagian Umum/Protokol' WHERE nip = ?", [SEKDA])
         c.execute("UPDATE pegawai SET unit = ? WHERE nip = ?", [panjang, PPPK1])
     wb = _rekap(kinerja, tmp_path / "u.xlsx", "--per-unit")
-    assert wb.sheetnames == ["Ringkasan", "Rekap", "Rincian", "Bagian Umum-Protokol", panjang[:31], "DPMPTSP"]
+    assert wb.sheetnames == ["Ringkasan", "Rekap", "Rincian", "Pengembangan", "Dampak", "Bagian Umum-Protokol", panjang[:31], "DPMPTSP"]
     ws = wb[panjang[:31]]
     assert panjang in ws["A2"].value
     _, data = _data(ws, _baris_kepala(ws))
@@ -244,6 +244,7 @@ def test_extra_sheet_hook(db_siap, kinerja, db_path, tmp_path, monkeypatch):
             ws.append([sel_aman(ws, r["pegawai"]["nip"]), 20])
 
     monkeypatch.setattr(layanan_ekspor, "lembar_tambahan", [])
+    monkeypatch.setattr(layanan_ekspor, "PENYEDIA_LEMBAR", ())
     layanan_ekspor.daftarkan_lembar("Pengembangan", tulis)
     layanan_ekspor.daftarkan_lembar("Pengembangan", tulis)  # same name: replaced, not doubled
     wb = _rekap(kinerja, tmp_path / "h.xlsx", "--per-unit")
@@ -255,3 +256,31 @@ def test_help_has_example(kinerja):
     for cmd in (["ekspor", "rekap"], ["ekspor", "dokumen"]):
         r = kinerja(*cmd, "--help")
         assert r.exit_code == 0 and "Contoh" in r.stdout
+
+
+def test_recap_has_pengembangan_and_dampak_sheets(db_siap, kinerja, tmp_path, db_path):
+    import openpyxl
+
+    from conftest import STAF2
+    from data_nilai import isi
+
+    kinerja("periode", "buat", "2026")
+    isi(db_path)
+    kinerja("pelatihan", "catat", STAF2, "--kegiatan", "Workshop Pelayanan Prima", "--jenis", "workshop",
+            "--tanggal", "2026-03-02", "--jp", "8")
+    kinerja("layanan", "indikator", "tambah", "DPMPTSP", "--nama", "Rata-rata waktu penerbitan izin usaha",
+            "--satuan", "hari", "--arah", "turun", "--target", "3")
+    kinerja("layanan", "catat", "DPMPTSP", "--indikator", "1", "--periode", "2026-T1", "--nilai", "7,5")
+    kinerja("layanan", "catat", "DPMPTSP", "--indikator", "1", "--periode", "2026-T2", "--nilai", "6")
+    f = tmp_path / "rekap.xlsx"
+    r = kinerja("ekspor", "rekap", f, "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    wb = openpyxl.load_workbook(f)
+    assert wb.sheetnames[:5] == ["Ringkasan", "Rekap", "Rincian", "Pengembangan", "Dampak"]
+    teks = [[c for c in row] for row in wb["Pengembangan"].iter_rows(values_only=True)]
+    baris_staf2 = next(r for r in teks if STAF2 in r)
+    assert 8 in baris_staf2 or 8.0 in baris_staf2  # JP recorded
+    assert 12 in baris_staf2 or 12.0 in baris_staf2  # 20 - 8 short
+    dampak = [[c for c in row] for row in wb["Dampak"].iter_rows(values_only=True)]
+    assert any("Rata-rata waktu penerbitan izin usaha" in row for row in dampak)
+    assert wb["Dampak"]._charts

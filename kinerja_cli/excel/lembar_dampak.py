@@ -72,7 +72,7 @@ def tulis(wb, data: list[dict], nama: str = NAMA_SHEET):
 
     from ..scoring.dampak import teks_jarak
 
-    ws = wb.create_sheet(nama)
+    ws = wb.create_sheet(nama) if hasattr(wb, "create_sheet") else wb  # a workbook, or a sheet made for us
     periode = _periode(data)
     n = len(periode)
     kol_awal_periode = 6  # F

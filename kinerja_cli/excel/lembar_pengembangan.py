@@ -68,7 +68,7 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
     """Append the 'Pengembangan' sheet to the write_only workbook `wb`; return the sheet."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    ws = wb.create_sheet(NAMA_SHEET)
+    ws = wb.create_sheet(NAMA_SHEET) if hasattr(wb, "create_sheet") else wb  # a workbook, or a sheet made for us
     for i, (_, _, lebar, _) in enumerate(KOLOM):
         ws.column_dimensions[_huruf(i)].width = lebar
     ws.freeze_panes = f"A{BARIS_JUDUL + 1}"

@@ -38,7 +38,7 @@ from typing import Callable
 from ..errors import DataTidakValid
 
 lembar_tambahan: list[tuple[str, Callable]] = []
-PENYEDIA_LEMBAR: tuple[str, ...] = ()
+PENYEDIA_LEMBAR: tuple[str, ...] = ("kinerja_cli.services.lembar_rekap",)
 
 
 def daftarkan_lembar(nama: str, tulis: Callable) -> None:

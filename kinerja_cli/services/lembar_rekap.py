@@ -1,0 +1,27 @@
+"""Extra recap sheets: Pengembangan (training hours, 20 JP) and Dampak (service indicators).
+
+Registered with services.ekspor's hook; loaded lazily before each recap.
+"""
+
+from __future__ import annotations
+
+from . import ekspor
+
+
+def _pengembangan(ws, data) -> None:
+    from ..excel import lembar_pengembangan
+    from . import pelatihan
+
+    tahun = int(str(data.periode["mulai"])[:4])
+    lembar_pengembangan.tulis(ws, pelatihan.rekap(data.db, tahun, data.unit, prioritas=True), tahun)
+
+
+def _dampak(ws, data) -> None:
+    from ..excel import lembar_dampak
+    from . import dampak
+
+    lembar_dampak.tulis(ws, dampak.data_dampak(data.db, data.unit))
+
+
+ekspor.daftarkan_lembar("Pengembangan", _pengembangan)
+ekspor.daftarkan_lembar("Dampak", _dampak)
