@@ -102,7 +102,6 @@ def test_keys_as_headers_and_comma_decimals(siap, kinerja, tmp_path, db_path):
     ([STAF1, "x", KADIS, "diri", 100], "Peran 'diri' hanya untuk penilaian diri sendiri"),
     ([STAF1, "x", STAF2, "bawahan", 100], f"Penilai {STAF2} bukan bawahan langsung {STAF1}"),
     ([STAF1, "x", KADIS, "kepala", 100], "Peran 'kepala' tidak dikenal"),
-    ([STAF1, "x", KADIS, "atasan", None], "Tidak ada skor aspek yang diisi"),
 ])
 def test_each_error_refuses_the_import_and_writes_nothing(siap, kinerja, tmp_path, db_path, baris, potongan):
     kinerja("perilaku", "impor", _file(tmp_path, [BAIK[1]], nama="awal.xlsx"), "--periode", "2026")
@@ -227,3 +226,12 @@ def test_closed_period_refuses_import_and_record(siap, kinerja, tmp_path, db_pat
                 "--skor", "pelayanan=100")
     assert r.exit_code == 1 and "sudah ditutup" in r.stderr
     assert _n(db_path, "perilaku") == 0 and _n(db_path, "audit") == audit
+
+
+def test_rows_without_any_score_are_skipped_not_refused(siap, kinerja, tmp_path, db_path):
+    """A template pre-fills one atasan row per employee; rows nobody filled in are skipped."""
+    rows = [BAIK[0], BAIK[1], [STAF2, "x", KADIS, "atasan"] + [None] * 7]
+    r = kinerja("perilaku", "impor", _file(tmp_path, rows), "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    assert "2 ditambah" in r.stderr and "1 baris belum diisi" in r.stderr
+    assert _n(db_path, "perilaku") == 2

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, laporkan_impor
 
 app = typer.Typer(help="Penilaian perilaku kerja BerAKHLAK per penilai: impor dari Excel, catat, daftar.",
                   no_args_is_help=True)
@@ -30,23 +30,23 @@ def impor(
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: 'Perilaku' atau sheet yang cocok).")] = None,
     uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
     lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
+    tandai: OpsiTandai = None,
     db: OpsiDB = None,
 ) -> None:
     """Impor skor perilaku (0-120 per aspek BerAKHLAK), satu baris per penilai per pegawai.
 
     Judul kolom aspek boleh nama lengkap (Berorientasi Pelayanan, Akuntabel, ...) atau kuncinya
-    (pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif). Sel kosong = tidak dinilai.
+    (pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif). Sel kosong = tidak dinilai;
+    baris tanpa skor sama sekali (misalnya baris templat yang belum diisi) dilewati.
     Penilai yang sama untuk pegawai yang sama menggantikan nilai lama (tercatat di log audit).
     Contoh: kinerja perilaku impor perilaku-dpmptsp.xlsx --periode 2026 --dry-run
     """
-    from .. import output
     from ..services import perilaku as layanan
 
-    h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat)
-    output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
-    awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
-    output.sukses(f"{awalan}{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
-                  f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati.")
+    h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
+                      f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati"
+                      + (f", {h.keterangan['kosong']} baris belum diisi." if h.keterangan.get("kosong") else "."))
 
 
 @app.command("catat")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan
+from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan
 from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, PERILAKU
 from ..model import HasilImpor
 from ..store import audit
@@ -49,11 +49,11 @@ def _rencana(kode: str, daftar: list[Penilaian], tersimpan: dict) -> tuple[list,
 
 
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
-          lewati_galat: bool = False) -> HasilImpor:
-    from ..excel.baca import baca_sheet
+          lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
+    from . import impor_umum
 
     per = layanan_periode.pastikan_terbuka(db, kode)
-    isi = baca_sheet(berkas, PERILAKU, sheet)
+    isi = impor_umum.baca(berkas, PERILAKU, sheet, tandai)
     nama = Path(berkas).name
     if not any(a in isi.huruf for a in ASPEK_BERAKHLAK):
         raise BerkasTidakValid(
@@ -67,19 +67,14 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
             "Isi satu baris per penilai per pegawai di bawah judul kolom.",
         )
     cek = periksa_perilaku(isi.baris, tabel_pegawai.semua(db))
-    galat = [m for m in cek.masalah if m.galat]
-    if galat and not lewati_galat:
-        raise ImporDitolak(
-            f"Impor {nama} ditolak: {len(galat)} galat di {len(cek.baris_galat)} baris. Tidak ada data yang ditulis.",
-            cek.masalah,
-            "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.",
-        )
+    hasil = HasilImpor(uji_coba=uji_coba)
+    impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
     daftar_p = [p for _, p in cek.penilaian]
     tersimpan = tabel.simpanan_periode(db, per["kode"], {p.nip for p in daftar_p})
-    tulis, log, tambah, ubah, tetap = _rencana(per["kode"], daftar_p, tersimpan)
-    hasil = HasilImpor(ditambah=tambah, diubah=ubah, tetap=tetap, uji_coba=uji_coba, dilewati=galat,
-                       peringatan=[m for m in cek.masalah if not m.galat])
+    tulis, log, hasil.ditambah, hasil.diubah, hasil.tetap = _rencana(per["kode"], daftar_p, tersimpan)
     hasil.keterangan["baris_dilewati"] = len(cek.baris_galat) if lewati_galat else 0
+    if cek.belum_diisi:
+        hasil.keterangan["kosong"] = cek.belum_diisi
     if uji_coba or not tulis:
         return hasil
     with transaksi(db):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..model import BarisSumber
 from .angka import AngkaTidakValid, baca_angka, teks_desimal
 from .masalah import GALAT, PERINGATAN, Masalah
-from .teks import SARAN_TANGGAL, TanggalTidakValid, bentuk_iso, teks  # noqa: F401
+from .teks import SARAN_TANGGAL, TanggalTidakValid, bentuk_iso, teks  # noqa: F401 (bentuk_iso re-exported)
 from .teks import baca_tanggal as _baca_tanggal
 from .nip import NIPTidakValid, periksa_nip
 

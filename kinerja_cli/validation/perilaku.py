@@ -118,6 +118,7 @@ class HasilPeriksaPerilaku:
     penilaian: list  # list[tuple[BarisSumber, Penilaian]] of rows without errors
     masalah: list  # list[Masalah]
     baris_galat: set
+    belum_diisi: int = 0  # rows with no score at all (e.g. pre-filled template rows): skipped
 
 
 def _kolom(b: BarisSumber, key: str) -> str:
@@ -172,7 +173,11 @@ def periksa_perilaku(baris: list[BarisSumber], pegawai: Mapping[str, Pegawai]) -
     baik: list[tuple[BarisSumber, Penilaian]] = []
     galat: set[int] = set()
     pertama: dict[tuple[str, str], BarisSumber] = {}
+    belum_diisi = 0
     for b in baris:
+        if all(b.nilai.get(a) in (None, "") for a in ASPEK_BERAKHLAK):
+            belum_diisi += 1  # nobody scored this row yet: not an error, nothing to store
+            continue
         p, ms = periksa_baris(b, pegawai)
         masalah += ms
         if p is None:
@@ -189,4 +194,4 @@ def periksa_perilaku(baris: list[BarisSumber], pegawai: Mapping[str, Pegawai]) -
         pertama[k] = b
         baik.append((b, p))
     baik = [(b, p) for b, p in baik if b.baris not in galat]
-    return HasilPeriksaPerilaku(baik, masalah, galat)
+    return HasilPeriksaPerilaku(baik, masalah, galat, belum_diisi)

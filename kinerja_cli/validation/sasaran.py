@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .angka import AngkaTidakValid, baca_angka
-from .masalah import GALAT, PERINGATAN, Masalah, di_sel
+from .masalah import GALAT, PERINGATAN, di_sel
 from .teks import teks
 from .nip import NIPTidakValid, periksa_nip
 
