@@ -170,3 +170,22 @@ def test_list_filter_and_show_one(db_siap, kinerja):
     u = kinerja("unit", "daftar", "--format", "json").json()
     assert {x["unit"]: (x["aktif"], x["pns"], x["pppk"]) for x in u} == {
         "DPMPTSP": (4, 3, 1), "Sekretariat Daerah": (1, 1, 0)}
+
+
+def test_unit_acronym_and_case_are_read_as_the_known_unit_new_unit_warned(db_siap, kinerja, tmp_path, db_path,
+                                                                          monkeypatch):
+    monkeypatch.setenv("COLUMNS", "2000")
+    panjang = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE pegawai SET unit = ? WHERE unit = 'DPMPTSP'", [panjang])
+    rows = [HEADER_PEGAWAI,
+            [STAF1, "Citra Lestari", "Analis Perizinan", "pelaksana", "III/a", "DPMPTSP", KADIS, "PNS"],
+            [STAF2, "Dewi Sartika", "Pengadministrasi", "pelaksana", "II/c", panjang.upper(), KADIS, "PNS"],
+            [PPPK1, "Eko Prasetyo", "Pranata Komputer", "fungsional", "IX", "Dinas Perhubungn", KADIS, "PPPK"]]
+    r = kinerja("pegawai", "impor", buat_xlsx(tmp_path / "p.xlsx", {"Pegawai": rows}))
+    assert r.exit_code == 0, r.output
+    assert f"Unit 'DPMPTSP' dibaca sebagai '{panjang}'" in r.stderr
+    assert "Unit kerja baru 'Dinas Perhubungn' (1 pegawai)" in r.stderr
+    assert _pegawai(db_path, STAF1)["unit"] == panjang and _pegawai(db_path, STAF2)["unit"] == panjang
+    assert _pegawai(db_path, PPPK1)["unit"] == "Dinas Perhubungn"
+    assert "0 ditambah, 1 diubah, 2 tetap" in r.stderr  # only PPPK1 really moved

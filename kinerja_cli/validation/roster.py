@@ -112,6 +112,7 @@ def periksa_roster(baris: list[BarisSumber], tersimpan: dict[str, Pegawai]) -> H
             continue
         pertama[p.nip] = b
         baik.append((b, p))
+    baik = _samakan_unit(baik, tersimpan, masalah)
     # the roster as it will be: stored people overlaid with the file
     atasan_dari = {nip: p.nip_atasan for nip, p in tersimpan.items()}
     atasan_dari.update({p.nip: p.nip_atasan for _, p in baik})
@@ -129,6 +130,46 @@ def periksa_roster(baris: list[BarisSumber], tersimpan: dict[str, Pegawai]) -> H
         galat.add(b.baris)
     baik = [(b, p) for b, p in baik if b.baris not in galat]
     return HasilPeriksaRoster(baik, masalah, galat)
+
+
+def _samakan_unit(baik: list, tersimpan: dict[str, Pegawai], masalah: list[Masalah]) -> list:
+    """Units written differently from the ones known: same name in other letter case, or an acronym
+    (DPMPTSP) of a known unit, are read as that unit (with a warning); a new unit gets a warning
+    so a typo does not silently split a unit in two."""
+    from dataclasses import replace
+
+    from .unit import singkatan
+
+    dikenal = sorted({p.unit for p in tersimpan.values()})
+    di_berkas = sorted({p.unit for _, p in baik})
+    per_huruf = {u.lower(): u for u in dikenal}
+    peta: dict[str, str] = {}
+    for u in di_berkas:
+        if u in dikenal:
+            continue
+        if u.lower() in per_huruf:
+            peta[u] = per_huruf[u.lower()]
+            continue
+        kunci = u.upper().replace(".", "")
+        for daftar in (dikenal, di_berkas):  # a known unit first, else a full name in the same file
+            calon = {k.lower(): k for k in daftar if k != u and " " in k and singkatan(k) == kunci}
+            if len(calon) == 1:
+                peta[u] = per_huruf.get(next(iter(calon)), next(iter(calon.values())))
+                break
+    hasil, baru_dilapor = [], set()
+    for b, p in baik:
+        if p.unit in peta:
+            masalah.append(di_sel(b, "unit", f"Unit '{p.unit}' dibaca sebagai '{peta[p.unit]}'",
+                                  "tulis nama unit lengkap seperti di daftar unit agar jelas", PERINGATAN, p.nip))
+            p = replace(p, unit=peta[p.unit])
+        elif dikenal and p.unit not in dikenal and p.unit.lower() not in per_huruf and p.unit not in baru_dilapor:
+            baru_dilapor.add(p.unit)
+            n = sum(1 for _, q in baik if q.unit == p.unit)
+            masalah.append(di_sel(b, "unit", f"Unit kerja baru '{p.unit}' ({n} pegawai) belum ada di basis data",
+                                  "periksa ejaannya bila ini bukan unit baru (lihat: kinerja unit daftar)",
+                                  PERINGATAN, p.nip))
+        hasil.append((b, p))
+    return hasil
 
 
 def cari_lingkaran(atasan_dari: dict[str, str | None]) -> list[str]:
