@@ -187,18 +187,21 @@ def tabel_distribusi(baris: list[dict], periode: str) -> None:
 
     tampil = []
     for b in baris:
-        t = {"unit": b["unit"], "jumlah": b["jumlah"]}
+        t = {"unit": b["unit"], "jumlah": b["jumlah"], "tanpa_data": b.get("tanpa_data", 0)}
         for k, _ in KOLOM_PREDIKAT:
             t[k] = f"{b[k]} ({output.teks_sel(b['persen_' + k], True)}%)"
         t["predikat_unit"] = NAMA_PREDIKAT_UNIT.get(b["predikat_unit"], "-") if b["predikat_unit"] else "belum ditetapkan"
         t["kurva"] = ("sesuai" if b["sesuai_kurva"] else "\n".join(b["pelanggaran"])) if b["predikat_unit"] else "-"
         t["sesuai_kurva"] = b["sesuai_kurva"]
         tampil.append(t)
-    kolom = [output.Kolom("unit", "Unit"), output.Kolom("jumlah", "Jumlah", True),
+    kolom = [output.Kolom("unit", "Unit"), output.Kolom("jumlah", "Dinilai", True),
              *[output.Kolom(k, j, True) for k, j in KOLOM_PREDIKAT],
              output.Kolom("predikat_unit", "Predikat unit"), output.Kolom("kurva", "Kurva distribusi")]
+    if any(t["tanpa_data"] for t in tampil):
+        kolom.insert(2, output.Kolom("tanpa_data", "Tanpa data", True))
     output.tampilkan(tampil, kolom, "tabel", judul=f"Distribusi predikat pegawai, periode {periode}",
-                     catatan="Kurva hanya peringatan: tidak ada rating yang diubah.",
+                     catatan="Kurva hanya peringatan: tidak ada rating yang diubah. Pegawai tanpa data sama sekali "
+                             "(tanpa SKP dan penilaian) tidak ikut dihitung.",
                      gaya_baris=lambda b: None if b["sesuai_kurva"] is not False else "yellow")
     langgar = [b for b in baris if b["sesuai_kurva"] is False]
     if langgar:

@@ -95,8 +95,9 @@ def test_rekap_sheets_numbers_formats_print(db_siap, kinerja, db_path, tmp_path)
     dp, total = baris["DPMPTSP"], baris["Jumlah"]
     assert (dp["Jumlah"].value, dp["Baik"].value, dp["Butuh Perbaikan"].value, dp["Sangat Kurang"].value) == (4, 1, 1, 2)
     assert dp["% Sangat Kurang"].value == pytest.approx(0.5) and dp["% Sangat Kurang"].number_format == "0.00%"
-    assert (total["Jumlah"].value, total["Sangat Kurang"].value) == (5, 3)
-    assert total["% Sangat Kurang"].value == pytest.approx(0.6)
+    # the Sekda has nothing recorded (no SKP, no score): left out of the spread (see services.distribusi)
+    assert (total["Jumlah"].value, total["Sangat Kurang"].value) == (4, 2)
+    assert total["% Sangat Kurang"].value == pytest.approx(0.5)
     assert dp["Predikat Unit"].value == "belum ditetapkan"
     assert len(rs._charts) == 2
     # Rincian: every SKP row, and NHK traceable

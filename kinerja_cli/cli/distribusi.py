@@ -51,7 +51,7 @@ def distribusi(
 
     baris = layanan.distribusi(buka(db), periode, unit)
     if fmt is not Format.tabel:
-        kunci = ["unit", "jumlah", *[k for k, _ in layanan.KOLOM_PREDIKAT],
+        kunci = ["unit", "jumlah", "tanpa_data", *[k for k, _ in layanan.KOLOM_PREDIKAT],
                  *[f"persen_{k}" for k, _ in layanan.KOLOM_PREDIKAT], "predikat_unit", "sesuai_kurva", "pelanggaran"]
         output.tampilkan(baris, [output.Kolom(k, k) for k in kunci], fmt.value)
         return

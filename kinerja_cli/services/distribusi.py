@@ -52,14 +52,24 @@ def distribusi(db, kode: str, unit: str | None = None) -> list[dict]:
 
 
 def dari_laporan(db, lap) -> list[dict]:
-    """`distribusi` of an already computed report (the recap reuses its own report)."""
+    """`distribusi` of an already computed report (the recap reuses its own report).
+
+    Employees with nothing recorded in the period (no SKP row, no behaviour score, no direct
+    rating) are counted apart as `tanpa_data`: their computed 0 / Sangat Kurang says nothing
+    about their performance, so it stays out of the spread and of the curve check.
+    """
     from ..scoring import Parameter, cek_distribusi
+    from .tren import tercatat
 
     param = Parameter.dari_dict(lap.periode["parameter"])
     per_unit: dict[str, dict[str, int]] = {}
+    tanpa_data: dict[str, int] = {}
     for r in lap.rekaman:
         u = r["pegawai"]["unit"]
         per_unit.setdefault(u, {})
+        if not tercatat(r):
+            tanpa_data[u] = tanpa_data.get(u, 0) + 1
+            continue
         pr = r["hasil"]["predikat"]
         per_unit[u][pr] = per_unit[u].get(pr, 0) + 1
     predikat_unit = tabel.unit_predikat(db, lap.periode["kode"])
@@ -67,13 +77,14 @@ def dari_laporan(db, lap) -> list[dict]:
     for u in sorted(per_unit, key=str.lower):
         jumlah = per_unit[u]
         total = sum(jumlah.values())
-        baris = {"unit": u, "jumlah": total}
+        baris = {"unit": u, "jumlah": total, "tanpa_data": tanpa_data.get(u, 0)}
         for key, _ in KOLOM_PREDIKAT:
             baris[key] = 0
         for pr, n in jumlah.items():
             baris[_kolom(pr)] += n
         for key, _ in KOLOM_PREDIKAT:
-            baris[f"persen_{key}"] = (Decimal(100) * baris[key] / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            baris[f"persen_{key}"] = (Decimal(100) * baris[key] / total).quantize(Decimal("0.01"), ROUND_HALF_UP) \
+                if total else Decimal(0)
         pu = predikat_unit.get(u)
         baris["predikat_unit"] = pu
         if pu:
