@@ -174,3 +174,11 @@ def test_pegawai_lihat_shows_rating_history(db_siap, kinerja, db_path):
     assert d["riwayat_nilai"] == [{"periode": "2026", "metode": "pp30", "status": "terbuka", "nhk": 113.4,
                                    "npk": 107.5, "na": 111.04, "predikat": "Baik", "lengkap": True}]
     assert "Riwayat nilai kinerja" in kinerja("pegawai", "lihat", STAF1).stdout
+
+
+def test_bandingkan_respects_hanya_lengkap_and_close_warns(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path)
+    d = kinerja("nilai", "--periode", "2026", "--bandingkan", "--hanya-lengkap", "--format", "json").json()
+    assert sorted(x["nip"] for x in d) == sorted([STAF1, STAF2])
+    r = kinerja("periode", "tutup", "2026")
+    assert r.exit_code == 0 and "3 pegawai dibekukan dengan data belum lengkap (1 tanpa data sama sekali)" in r.stderr

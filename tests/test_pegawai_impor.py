@@ -189,3 +189,11 @@ def test_unit_acronym_and_case_are_read_as_the_known_unit_new_unit_warned(db_sia
     assert _pegawai(db_path, STAF1)["unit"] == panjang and _pegawai(db_path, STAF2)["unit"] == panjang
     assert _pegawai(db_path, PPPK1)["unit"] == "Dinas Perhubungn"
     assert "0 ditambah, 1 diubah, 2 tetap" in r.stderr  # only PPPK1 really moved
+
+
+def test_deactivate_missing_only_within_units_of_the_file(db_siap, kinerja, tmp_path, db_path):
+    rows = [HEADER_PEGAWAI, ROSTER[1], ROSTER[2]]  # a DPMPTSP file without STAF2 and PPPK1; no Sekretariat Daerah
+    r = kinerja("pegawai", "impor", buat_xlsx(tmp_path / "p.xlsx", {"Pegawai": rows}), "--nonaktifkan-yang-hilang")
+    assert "2 dinonaktifkan" in r.stderr
+    assert _pegawai(db_path, STAF2)["aktif"] == 0 and _pegawai(db_path, PPPK1)["aktif"] == 0
+    assert _pegawai(db_path, SEKDA)["aktif"] == 1  # another unit: untouched

@@ -48,7 +48,7 @@ def nilai(
     if rinci and not nip:
         raise DataTidakValid("--rinci menguraikan satu pegawai.", "Tambahkan --nip NIP.")
     if bandingkan:
-        baris = layanan.bandingkan(basis, periode, unit, nip, urut.value)
+        baris = layanan.bandingkan(basis, periode, unit, nip, urut.value, hanya_lengkap)
         if fmt is Format.tabel:
             from ..services.periode import wajib_ada
 

@@ -22,7 +22,7 @@ def impor(
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: 'Pegawai' atau sheet pertama yang cocok).")] = None,
     uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
     lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
-    nonaktifkan: Annotated[bool, typer.Option("--nonaktifkan-yang-hilang", help="Tandai nonaktif pegawai yang tidak ada di berkas.")] = False,
+    nonaktifkan: Annotated[bool, typer.Option("--nonaktifkan-yang-hilang", help="Tandai nonaktif pegawai unit-unit di berkas yang tidak ada lagi di berkas (unit lain tidak disentuh).")] = False,
     tandai: OpsiTandai = None,
     db: OpsiDB = None,
 ) -> None:

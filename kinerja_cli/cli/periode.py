@@ -71,6 +71,11 @@ def tutup(kode: Annotated[str, typer.Argument(help="Kode periode.")], db: OpsiDB
 
     p = layanan.tutup(buka(db), kode)
     output.sukses(f"Periode {p['kode']} ditutup; hasil {p['jumlah_hasil']} pegawai dibekukan.")
+    if p["tidak_lengkap"]:
+        output.peringatan(f"{p['tidak_lengkap']} pegawai dibekukan dengan data belum lengkap"
+                          + (f" ({p['tanpa_data']} tanpa data sama sekali)" if p["tanpa_data"] else "")
+                          + f". Lihat: kinerja nilai --periode {p['kode']}; bila perlu dibetulkan: "
+                          f'kinerja periode buka {p["kode"]} --alasan "..."')
 
 
 @app.command("buka")

@@ -168,9 +168,10 @@ def baris_keluaran(r: dict) -> dict:
     }
 
 
-def bandingkan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit") -> list[dict]:
+def bandingkan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit",
+               hanya_lengkap: bool = False) -> list[dict]:
     """Both schemes side by side; the period's own scheme is not changed."""
-    a = laporan(db, kode, unit, nip, urut, metode="pp30")
+    a = laporan(db, kode, unit, nip, urut, hanya_lengkap, metode="pp30")
     b = {r["pegawai"]["nip"]: r for r in laporan(db, kode, unit, nip, urut, metode="permenpan6").rekaman}
     hasil = []
     for r in a.rekaman:

@@ -37,9 +37,10 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
                         _beda(lama.ke_dict(), p.ke_dict())[1], p.nip))
         else:
             hasil.tetap += 1
-    if nonaktifkan_hilang:
+    if nonaktifkan_hilang:  # only within the units the file covers: a file of one OPD never touches the others
+        unit_berkas = {p.unit for _, p in cek.pegawai}
         for nip, lama in tersimpan.items():
-            if nip not in di_berkas and lama.aktif:
+            if nip not in di_berkas and lama.aktif and lama.unit in unit_berkas:
                 p = Pegawai(**{**lama.ke_dict(), "aktif": False})
                 ubah.append(p)
                 hasil.dinonaktifkan += 1

@@ -83,7 +83,11 @@ def tutup(db, kode: str) -> dict:
         tabel.set_status(db, p["kode"], "ditutup")
         audit.catat(db, "periode", p["kode"], "ubah", {"status": "terbuka"},
                     {"status": "ditutup", "jumlah_hasil": len(hasil)})
-    return {**tabel.ambil(db, p["kode"]), "jumlah_hasil": len(hasil)}
+    from .tren import tercatat
+
+    return {**tabel.ambil(db, p["kode"]), "jumlah_hasil": len(hasil),
+            "tidak_lengkap": sum(1 for _, r in hasil if not r["hasil"]["lengkap"]),
+            "tanpa_data": sum(1 for _, r in hasil if not tercatat(r))}
 
 
 def buka(db, kode: str, alasan: str) -> dict:
