@@ -108,13 +108,13 @@ def setujui(db, nip: str, kode: str, oleh: str, tanggal: str | None = None) -> d
     """The employee's own atasan agrees to a submitted SKP: diajukan -> disetujui."""
     from ..validation.catatan import TanggalTidakValid, baca_tanggal
 
-    kode, p, bobot, lama, status = _siapkan(db, nip, kode)
-    q = _atasan_berwenang(db, p, oleh, kode, "disetujui")
-    baru_status = _transisi("setujui", status, p, kode)
     try:
         t = baca_tanggal(tanggal) if tanggal else date.today()
     except TanggalTidakValid as e:
         raise DataTidakValid(f"--tanggal: {e.pesan}.", e.saran) from None
+    kode, p, bobot, lama, status = _siapkan(db, nip, kode)
+    q = _atasan_berwenang(db, p, oleh, kode, "disetujui")
+    baru_status = _transisi("setujui", status, p, kode)
     baru = _baris(baru_status, q.nip, t.isoformat(), None)
     _simpan(db, kode, p, lama, baru, bobot is not None)
     return _hasil(kode, p, status, baru, q.nama)
