@@ -1616,7 +1616,8 @@ def buat(folder: Path, seed: int = 2026) -> dict:
                             "jenis": b["jenis"], "rhk": r.rhk, "rhk_atasan": b["rhk_atasan"], "aspek": r.aspek,
                             "indikator": r.indikator, "target": target, "satuan": r.satuan, "bobot": b["bobot"],
                             "arah": r.arah, "target_maksimal": "ya" if r.maks else "tidak",
-                            "status_skp": "disetujui"})
+                            # agreed by the atasan; the Sekda's atasan (the mayor) is not in the roster
+                            "status_skp": "disetujui" if p.atasan is not None else None})
             realisasi.append({"nip": p.nip, "nama": p.nama, "nomor": b["nomor"], "indikator": r.indikator,
                               "target": target, "satuan": r.satuan, "realisasi": b["realisasi"],
                               "bukti": b["bukti"]})

@@ -45,9 +45,11 @@ def test_unit_summary(siap, kinerja):
     d = kinerja("status", "--periode", "2026", "--format", "json").json()
     assert d == [
         {"unit": "DPMPTSP", "pegawai": 4, "tanpa_sasaran": 1, "bobot_tidak_100": 1, "baris_tanpa_realisasi": 2,
-         "tanpa_nilai_atasan": 1, "rata_rekan": 0.75, "siap": 1},
+         "tanpa_nilai_atasan": 1, "skp_draf": 3, "skp_diajukan": 0, "skp_disetujui": 0, "skp_dikembalikan": 0,
+         "rata_rekan": 0.75, "siap": 1},
         {"unit": "Sekretariat Daerah", "pegawai": 1, "tanpa_sasaran": 1, "bobot_tidak_100": 0,
-         "baris_tanpa_realisasi": 0, "tanpa_nilai_atasan": 1, "rata_rekan": 0.0, "siap": 0},
+         "baris_tanpa_realisasi": 0, "tanpa_nilai_atasan": 1, "skp_draf": 0, "skp_diajukan": 0, "skp_disetujui": 0,
+         "skp_dikembalikan": 0, "rata_rekan": 0.0, "siap": 0},
     ]
     r = kinerja("status", "--periode", "2026")
     assert r.exit_code == 0 and "Siap 1 dari 5 pegawai aktif" in r.stdout
@@ -68,7 +70,7 @@ def test_per_employee_detail(siap, kinerja):
     assert d[SEKDA]["kurang"] == "belum ada SKP; belum dinilai atasan"
     r = kinerja("status", "--periode", "2026", "--unit", "dpmptsp", "--format", "csv")
     baris = r.stdout.splitlines()
-    assert baris[0] == ("nip,nama,unit,baris_skp,total_bobot,realisasi_terisi,atasan_menilai,jumlah_rekan,"
+    assert baris[0] == ("nip,nama,unit,baris_skp,total_bobot,realisasi_terisi,status_skp,atasan_menilai,jumlah_rekan,"
                         "jumlah_bawahan,umpan_balik,lengkap,kurang")
     assert len(baris) == 5 and NONAKTIF not in r.stdout
     r = kinerja("status", "--periode", "2026", "--unit", "DPMPTSP")

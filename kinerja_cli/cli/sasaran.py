@@ -1,4 +1,4 @@
-"""kinerja sasaran impor|tambah|daftar"""
+"""kinerja sasaran impor|tambah|daftar (ajukan|setujui|kembalikan|status: cli/persetujuan.py)"""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import typer
 from .umum import (Format, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiUjiCoba, buka,
                    laporkan_impor)
 
-app = typer.Typer(help="SKP: rencana hasil kerja, indikator, target dan bobot per pegawai per periode.",
+app = typer.Typer(help="SKP: rencana hasil kerja, indikator, target dan bobot per pegawai per periode; "
+                  "persetujuan SKP oleh atasan langsung (ajukan, setujui, kembalikan, status).",
                   no_args_is_help=True)
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
@@ -56,6 +57,9 @@ def impor(
 
     Baris SKP setiap pegawai yang ada di berkas diganti seluruhnya untuk periode itu; pegawai lain tidak
     tersentuh. Jumlah bobot tiap pegawai harus 100. Realisasi yang sudah dicatat tetap tersimpan.
+    SKP yang diajukan/disetujui dan barisnya berubah kembali ke draf. Kolom Status SKP (boleh kosong)
+    diterapkan setelah baris: draf, diajukan, disetujui atau dikembalikan (dua terakhir dicatat atas nama
+    atasan langsung, "dari impor berkas").
     Contoh: kinerja sasaran impor skp-dpmptsp.xlsx --periode 2026 --tandai skp-dpmptsp.galat.xlsx
     """
     from ..services import sasaran as layanan
@@ -64,7 +68,22 @@ def impor(
     h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"{h.keterangan.get('pegawai', 0)} pegawai; baris SKP {h.ditambah} ditambah, {h.diubah} diubah, "
                       f"{h.keterangan.get('dihapus', 0)} dihapus, {h.tetap} tetap, {baris_dilewati(h)} baris dilewati"
-                      + (f", {h.keterangan['kosong']} baris templat belum diisi." if h.keterangan.get("kosong") else "."))
+                      + (f", {h.keterangan['kosong']} baris templat belum diisi" if h.keterangan.get("kosong") else "")
+                      + (f"; status SKP {h.keterangan['status_diubah']} pegawai diubah dari kolom Status SKP"
+                         if h.keterangan.get("status_diubah") else "") + ".")
+    _peringatan_draf(h.keterangan.get("kembali_draf"), periode, h.uji_coba)
+
+
+def _peringatan_draf(daftar: list[dict] | None, periode: str, uji_coba: bool = False) -> None:
+    """Warn about SKPs that were submitted or agreed and went back to draf because their rows changed."""
+    from .. import output
+
+    if not daftar:
+        return
+    nama = "; ".join(f"{d['nama']} ({d['nip']}, sebelumnya {d['status_lama']})" for d in daftar)
+    kata = "akan kembali" if uji_coba else "kembali"
+    output.peringatan(f"Baris SKP berubah, jadi SKP {len(daftar)} pegawai {kata} ke draf dan perlu diajukan serta "
+                      f"disetujui lagi: {nama}. Ajukan dengan: kinerja sasaran ajukan NIP --periode {periode}")
 
 
 @app.command("tambah")
@@ -99,6 +118,8 @@ def tambah(
     if not r["bobot_pas"]:
         output.peringatan(f"Jumlah bobot SKP {r['nama']} periode {r['periode']} sekarang {angka_id(r['jumlah_bobot'])}, "
                           "belum 100.")
+    if r["kembali_draf"]:
+        _peringatan_draf([{"nip": r["nip"], "nama": r["nama"], "status_lama": r["kembali_draf"]}], r["periode"])
 
 
 @app.command("daftar")
@@ -129,3 +150,12 @@ def daftar(
     output.tampilkan(baris, kolom, fmt.value, judul=f"SKP periode {periode} ({n} pegawai, {len(baris)} baris)",
                      catatan=catatan, kosong="Belum ada baris SKP. Impor dengan: kinerja sasaran impor BERKAS --periode "
                      + periode)
+
+
+def _daftarkan_persetujuan() -> None:
+    from . import persetujuan
+
+    persetujuan.daftarkan(app)
+
+
+_daftarkan_persetujuan()

@@ -12,10 +12,12 @@ KOLOM_UNIT = (("unit", "Unit Kerja", False, False), ("pegawai", "Pegawai aktif",
               ("tanpa_sasaran", "Tanpa SKP", True, False), ("bobot_tidak_100", "Bobot ≠ 100", True, False),
               ("baris_tanpa_realisasi", "Baris SKP tanpa realisasi", True, False),
               ("tanpa_nilai_atasan", "Belum dinilai atasan", True, False),
+              ("skp_draf", "SKP draf", True, False), ("skp_diajukan", "SKP diajukan", True, False),
+              ("skp_disetujui", "SKP disetujui", True, False), ("skp_dikembalikan", "SKP dikembalikan", True, False),
               ("rata_rekan", "Rata-rata rekan menilai", True, True), ("siap", "Siap", True, False))
 KOLOM_PEGAWAI = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("unit", "Unit Kerja", False, False),
                  ("baris_skp", "Baris SKP", True, False), ("total_bobot", "Total bobot", True, True),
-                 ("realisasi_terisi", "Realisasi terisi", True, False), ("atasan_menilai", "Atasan menilai", False, False),
+                 ("realisasi_terisi", "Realisasi terisi", True, False), ("status_skp", "Status SKP", False, False), ("atasan_menilai", "Atasan menilai", False, False),
                  ("jumlah_rekan", "Rekan", True, False), ("jumlah_bawahan", "Bawahan", True, False),
                  ("umpan_balik", "Umpan balik", True, False), ("lengkap", "Lengkap", False, False),
                  ("kurang", "Kurang", False, False))
@@ -28,7 +30,7 @@ def status(
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
-    """Kesiapan periode: SKP, bobot, realisasi, penilaian atasan dan rekan, per unit atau per pegawai.
+    """Kesiapan periode: SKP, bobot, persetujuan SKP, realisasi, penilaian atasan dan rekan, per unit atau per pegawai.
 
     Hijau: semua pegawai unit lengkap; kuning: sebagian; merah: kurang dari separuh.
     Contoh: kinerja status --periode 2026 --unit DPMPTSP --format csv > kesiapan-dpmptsp.csv

@@ -95,7 +95,8 @@ SASARAN = Tata(
         Kolom("arah", "Arah", (), wajib=False, keterangan="naik (makin tinggi makin baik) atau turun (kosong: naik)"),
         Kolom("target_maksimal", "Target Maksimal", (), wajib=False, keterangan="ya atau tidak (kosong: tidak)"),
         Kolom("status_skp", "Status SKP", ("Status",), wajib=False,
-              keterangan="draf, diajukan, disetujui atau dikembalikan (boleh kosong)"),
+              keterangan="draf, diajukan, disetujui atau dikembalikan (kosong: status tidak diubah; disetujui dan "
+              "dikembalikan dicatat atas nama atasan langsung)"),
     ),
 )
 

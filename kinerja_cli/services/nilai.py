@@ -58,6 +58,16 @@ def data_pegawai(nip: str, masukan: dict, ada_inovasi: bool, langsung: tuple | N
     return DataPegawai(nip, baris, penilaian, ada_inovasi, hk, pk, tambahan)
 
 
+def perlu_persetujuan(status: dict[str, str], nip: str, ada_skp: bool, nip_atasan: str | None) -> bool:
+    """Is this employee's SKP still waiting for agreement (flag `skp_belum_disetujui`)?
+
+    Only when the period uses the agreement workflow (any employee of the period has a state row),
+    for an employee with SKP rows whose state is not `disetujui`. An employee without an atasan in
+    the roster is never flagged: nobody in kinerja can agree to that SKP.
+    """
+    return bool(status) and ada_skp and bool(nip_atasan) and status.get(nip) != "disetujui"
+
+
 def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str) -> list[dict]:
     """Compute every active employee of the period from the current data (a few queries)."""
     from ..scoring import Parameter, hitung_banyak
@@ -80,7 +90,7 @@ def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, meto
                           for pen, peran, skor in perilaku.get(n, ())],
         }
         tambahan = ()
-        if status and masukan["baris"] and status.get(n) != "disetujui":
+        if perlu_persetujuan(status, n, bool(masukan["baris"]), p["nip_atasan"]):
             tambahan = ("skp_belum_disetujui",)
         rekaman.append({"pegawai": p, "ada_inovasi": n in inovasi, "masukan": masukan,
                         "rating_langsung": _langsung_dict(langsung.get(n))})

@@ -12,9 +12,11 @@ from ..store import audit
 from ..store import pegawai as tabel_pegawai
 from ..store import realisasi as tabel_realisasi
 from ..store import sasaran as tabel
+from ..store import skp_status as tabel_status
 from ..store.db import transaksi
 from ..validation.angka import teks_desimal
 from ..validation.masalah import GALAT, PERINGATAN, Masalah, di_sel
+from ..validation.persetujuan import KEMBALI_KE_DRAF, periksa_status_berkas
 from ..validation.sasaran import TOLERANSI_BOBOT, periksa_sheet, teks_target, urai_isi
 
 
@@ -47,6 +49,9 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     roster = tabel_pegawai.semua(db)
     atasan = {roster[n].nip_atasan for n in roster if roster[n].nip_atasan}
     cek = periksa_sheet(isi.baris, roster, tabel.nomor_per_pegawai(db, kode, atasan))
+    status_berkas, masalah_status, galat_status = periksa_status_berkas(cek.per_pegawai, roster)
+    cek.masalah += masalah_status
+    cek.nip_galat |= galat_status
     hasil = HasilImpor(uji_coba=uji_coba)
     galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
     if galat:  # --lewati-galat: an employee with any error is skipped as a whole
@@ -85,13 +90,34 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     hasil.keterangan["pegawai"] = len(simpan)
     if cek.belum_diisi:
         hasil.keterangan["kosong"] = cek.belum_diisi
-    if uji_coba or not ganti:
+    status = _status_impor(db, kode, simpan, tersimpan, ganti, status_berkas, roster, isi.sheet, hasil)
+    if uji_coba or not (ganti or status["simpan"]):
         return hasil
     with transaksi(db):
         for nip in ganti:
             tabel.ganti_pegawai(db, kode, nip, [simpan[nip][n] for n in sorted(simpan[nip])])
-        audit.catat_banyak(db, log)
+        for nip, baru in status["simpan"].items():
+            tabel_status.simpan(db, kode, nip, **baru)
+        audit.catat_banyak(db, log + status["log"])
     return hasil
+
+
+def _status_impor(db, kode: str, simpan: dict, tersimpan: dict, ganti: list, status_berkas: dict, roster: dict,
+                  sheet: str, hasil: HasilImpor) -> dict:
+    """The SKP states the import changes (services.persetujuan.rencana_impor), reported in `hasil`."""
+    from .persetujuan import rencana_impor
+
+    r = rencana_impor(kode, tabel_status.ambil(db, kode, list(simpan)), set(tersimpan), ganti, status_berkas,
+                      list(simpan), roster)
+    hasil.keterangan["status_diubah"] = len(r["simpan"]) - len(r["kembali_draf"])
+    hasil.keterangan["kembali_draf"] = [{"nip": n, "nama": roster[n].nama, "status_lama": s}
+                                        for n, s in r["kembali_draf"]]
+    for nip, s in r["diabaikan"]:
+        hasil.peringatan.append(Masalah(
+            f"Status SKP '{s}' di berkas untuk {roster[nip].nama} ({nip}) tidak diterapkan: baris SKP-nya berubah, "
+            "jadi SKP kembali ke draf", f"ajukan lagi dengan: kinerja sasaran ajukan {nip} --periode {kode}", s, sheet,
+            None, "status skp", PERINGATAN, nip))
+    return r
 
 
 def _satu_baris(nilai: dict) -> dict:
@@ -129,16 +155,25 @@ def tambah(db, nip: str, kode: str, rhk: str, indikator: str, target: str, bobot
         row["nomor"] = max(lama_semua, default=0) + 1
     lama = lama_semua.get(row["nomor"])
     aksi = "tambah" if lama is None else "ubah"
+    kembali_draf = None
     if lama is not None and tabel.ke_audit(lama) == tabel.ke_audit(row):
         aksi = "tetap"
     else:
+        from .persetujuan import kembali_ke_draf
+
+        status = tabel_status.ambil(db, kode, [p.nip]).get(p.nip)
         with transaksi(db):
             tabel.simpan_satu(db, kode, p.nip, row)
             audit.catat(db, "sasaran", _kunci(kode, p.nip, row["nomor"]), aksi,
                         tabel.ke_audit(lama) if lama else None, tabel.ke_audit(row), p.nip)
+            if status and status["status"] in KEMBALI_KE_DRAF:  # a real change: the agreement no longer holds
+                baru, entri = kembali_ke_draf(kode, p.nip, status)
+                tabel_status.simpan(db, kode, p.nip, **baru)
+                audit.catat_banyak(db, [entri])
+                kembali_draf = status["status"]
     jumlah = tabel.bobot_per_pegawai(db, kode, [p.nip]).get(p.nip, Decimal(0))
     return {**row, "nip": p.nip, "nama": p.nama, "periode": kode, "aksi": aksi, "jumlah_bobot": jumlah,
-            "bobot_pas": abs(jumlah - 100) <= TOLERANSI_BOBOT}
+            "bobot_pas": abs(jumlah - 100) <= TOLERANSI_BOBOT, "kembali_draf": kembali_draf}
 
 
 def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> tuple[list[dict], list[dict]]:

@@ -7,9 +7,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..errors import TidakDitemukan
 from ..store import pegawai as tabel_pegawai
 from ..store import status as tabel
+from ..validation.persetujuan import STATUS as STATUS_SKP
 from . import periode as layanan_periode
 
 TOLERANSI_BOBOT = Decimal("0.01")
+
 SERATUS = Decimal(100)
 
 
@@ -20,9 +22,12 @@ def _angka(d: Decimal) -> str:
     return t[:-3] if t.endswith(",00") else t
 
 
-def _pegawai(nip: str, nama: str, unit: str, skp, nilai, ub: int) -> dict:
+def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai, ub: int, status: dict) -> dict:
+    from .nilai import perlu_persetujuan
+
     baris, bobot, terisi = skp or (0, None, 0)
     atasan, rekan, bawahan = nilai or (0, 0, 0)
+    status_skp = status.get(nip) or ("draf" if baris else None)
     kurang = []
     if not baris:
         kurang.append("belum ada SKP")
@@ -31,11 +36,14 @@ def _pegawai(nip: str, nama: str, unit: str, skp, nilai, ub: int) -> dict:
             kurang.append(f"bobot {_angka(bobot)}, harus 100")
         if terisi < baris:
             kurang.append(f"{baris - terisi} realisasi belum diisi")
+        if perlu_persetujuan(status, nip, True, nip_atasan):  # the same rule as the flag of `kinerja nilai`
+            kurang.append(f"SKP belum disetujui atasan ({status_skp})")
     if not atasan:
         kurang.append("belum dinilai atasan")
     return {"nip": nip, "nama": nama, "unit": unit, "baris_skp": baris, "total_bobot": bobot,
-            "realisasi_terisi": terisi, "atasan_menilai": bool(atasan), "jumlah_rekan": rekan or 0,
-            "jumlah_bawahan": bawahan or 0, "umpan_balik": ub, "lengkap": not kurang, "kurang": "; ".join(kurang)}
+            "realisasi_terisi": terisi, "status_skp": status_skp, "atasan_menilai": bool(atasan),
+            "jumlah_rekan": rekan or 0, "jumlah_bawahan": bawahan or 0, "umpan_balik": ub, "lengkap": not kurang,
+            "kurang": "; ".join(kurang)}
 
 
 def _unit(nama: str, rows: list[dict]) -> dict:
@@ -48,13 +56,14 @@ def _unit(nama: str, rows: list[dict]) -> dict:
         "bobot_tidak_100": sum(1 for r in rows if r["baris_skp"] and abs(r["total_bobot"] - SERATUS) > TOLERANSI_BOBOT),
         "baris_tanpa_realisasi": sum(r["baris_skp"] - r["realisasi_terisi"] for r in rows),
         "tanpa_nilai_atasan": sum(1 for r in rows if not r["atasan_menilai"]),
+        **{f"skp_{s}": sum(1 for r in rows if r["status_skp"] == s) for s in STATUS_SKP},
         "rata_rekan": (Decimal(rekan) / n).quantize(Decimal("0.01"), ROUND_HALF_UP) if n else Decimal(0),
         "siap": sum(1 for r in rows if r["lengkap"]),
     }
 
 
 def status(db, kode: str, unit: str | None = None) -> dict:
-    """{'periode', 'unit': [per-unit rows], 'pegawai': [per-employee rows]} from 4 aggregate queries."""
+    """{'periode', 'unit': [per-unit rows], 'pegawai': [per-employee rows]} from 5 aggregate queries."""
     per = layanan_periode.wajib_ada(db, kode)
     u = None
     if unit:
@@ -65,8 +74,9 @@ def status(db, kode: str, unit: str | None = None) -> dict:
     skp = tabel.ringkasan_skp(db, k, u)
     nilai = tabel.ringkasan_perilaku(db, k, u)
     ub = tabel.jumlah_umpan_balik(db, k, u)
-    pegawai = [_pegawai(nip, nama, un, skp.get(nip), nilai.get(nip), ub.get(nip, 0))
-               for nip, nama, un in tabel.pegawai_aktif(db, u)]
+    status_skp = tabel.status_skp(db, k)
+    pegawai = [_pegawai(nip, nama, un, atasan, skp.get(nip), nilai.get(nip), ub.get(nip, 0), status_skp)
+               for nip, nama, un, atasan in tabel.pegawai_aktif(db, u)]
     per_unit: dict[str, list[dict]] = {}
     for r in pegawai:
         per_unit.setdefault(r["unit"], []).append(r)

@@ -21,9 +21,9 @@ def _saring(sql: str, args: list, unit: str | None, kolom: str = "nip") -> tuple
     return sql, args
 
 
-def pegawai_aktif(db: Database, unit: str | None = None) -> list[tuple[str, str, str]]:
-    """(nip, nama, unit) of the active employees, ordered by unit and name."""
-    sql, args = "SELECT nip, nama, unit FROM pegawai WHERE aktif = 1", []
+def pegawai_aktif(db: Database, unit: str | None = None) -> list[tuple[str, str, str, str | None]]:
+    """(nip, nama, unit, nip_atasan) of the active employees, ordered by unit and name."""
+    sql, args = "SELECT nip, nama, unit, nip_atasan FROM pegawai WHERE aktif = 1", []
     if unit:
         sql += " AND unit = ? COLLATE NOCASE"
         args.append(unit)
@@ -62,3 +62,9 @@ def ringkasan_perilaku(db: Database, kode: str, unit: str | None = None) -> dict
 def jumlah_umpan_balik(db: Database, kode: str, unit: str | None = None) -> dict[str, int]:
     sql, args = _saring("SELECT nip, COUNT(*) FROM umpan_balik WHERE periode = ?", [kode], unit)
     return dict(db.execute(sql + " GROUP BY nip", args).fetchall())
+
+
+def status_skp(db: Database, kode: str) -> dict[str, str]:
+    """{nip: SKP agreement state} of every employee of the period with a state row (not filtered by
+    unit: whether the period uses the agreement workflow at all depends on every unit)."""
+    return dict(db.execute("SELECT nip, status FROM skp_status WHERE periode = ?", [kode]).fetchall())

@@ -1,0 +1,99 @@
+"""kinerja sasaran ajukan|setujui|kembalikan|status: agreement of an employee's SKP with their atasan."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, buka
+
+OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
+ArgNip = Annotated[str, typer.Argument(help="NIP atau NI PPPK pegawai pemilik SKP.")]
+OpsiOleh = Annotated[str, typer.Option("--oleh", help="NIP atasan langsung pegawai (sesuai daftar pegawai).")]
+
+KOLOM_STATUS = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("unit", "Unit Kerja", False, False),
+                ("baris_skp", "Baris SKP", True, False), ("status", "Status SKP", False, False),
+                ("oleh", "Oleh (NIP)", False, False), ("nama_oleh", "Oleh", False, False),
+                ("tanggal", "Tanggal", False, False), ("alasan", "Alasan", False, False))
+GAYA_STATUS = {"draf": None, "diajukan": "cyan", "disetujui": "green", "dikembalikan": "yellow"}
+
+
+def ajukan(nip: ArgNip, periode: OpsiPeriode, db: OpsiDB = None) -> None:
+    """Pegawai mengajukan SKP-nya kepada atasan langsung (draf atau dikembalikan -> diajukan).
+
+    Jumlah bobot baris SKP harus 100.
+    Contoh: kinerja sasaran ajukan 198502142010012003 --periode 2026
+    """
+    from .. import output
+    from ..services import persetujuan as layanan
+
+    r = layanan.ajukan(buka(db), nip, periode)
+    output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} diajukan kepada atasan langsung "
+                  f"(sebelumnya {r['status_lama']}).")
+
+
+def setujui(
+    nip: ArgNip,
+    periode: OpsiPeriode,
+    oleh: OpsiOleh,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal persetujuan TTTT-BB-HH (bawaan: hari ini).")] = None,
+    db: OpsiDB = None,
+) -> None:
+    """Atasan langsung menyetujui SKP yang sudah diajukan (diajukan -> disetujui).
+
+    Contoh: kinerja sasaran setujui 198502142010012003 --periode 2026 --oleh 198001012005011002 --tanggal 2026-01-15
+    """
+    from .. import output
+    from ..services import persetujuan as layanan
+
+    r = layanan.setujui(buka(db), nip, periode, oleh, tanggal)
+    output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} disetujui oleh {r['nama_oleh']} "
+                  f"({r['oleh']}) pada {r['tanggal']}.")
+
+
+def kembalikan(
+    nip: ArgNip,
+    periode: OpsiPeriode,
+    oleh: OpsiOleh,
+    alasan: Annotated[str, typer.Option("--alasan", help="Apa yang perlu diperbaiki pegawai (wajib).")],
+    db: OpsiDB = None,
+) -> None:
+    """Atasan langsung mengembalikan SKP yang diajukan untuk diperbaiki, dengan alasan (diajukan -> dikembalikan).
+
+    Contoh: kinerja sasaran kembalikan 198502142010012003 --periode 2026 --oleh 198001012005011002 --alasan "target RHK 2 terlalu rendah"
+    """
+    from .. import output
+    from ..services import persetujuan as layanan
+
+    r = layanan.kembalikan(buka(db), nip, periode, oleh, alasan)
+    output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} dikembalikan oleh {r['nama_oleh']} "
+                  f"({r['oleh']}): {r['alasan']}")
+
+
+def status(
+    periode: OpsiPeriode,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Status persetujuan SKP setiap pegawai: draf, diajukan, disetujui atau dikembalikan.
+
+    Contoh: kinerja sasaran status --periode 2026 --unit DPMPTSP --format csv > status-skp.csv
+    """
+    from .. import output
+    from ..services import persetujuan as layanan
+
+    baris = layanan.daftar(buka(db), periode, unit)
+    hitung = {s: sum(1 for b in baris if b["status"] == s) for s in GAYA_STATUS}
+    catatan = ", ".join(f"{s} {n}" for s, n in hitung.items())
+    output.tampilkan(baris, [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_STATUS], fmt.value,
+                     judul=f"Status persetujuan SKP periode {periode} ({len(baris)} pegawai)", catatan=catatan,
+                     kosong=f"Belum ada SKP pada periode {periode}.", gaya_baris=lambda b: GAYA_STATUS[b["status"]])
+
+
+def daftarkan(app: typer.Typer) -> None:
+    app.command("ajukan")(ajukan)
+    app.command("setujui")(setujui)
+    app.command("kembalikan")(kembalikan)
+    app.command("status")(status)
