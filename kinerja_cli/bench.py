@@ -25,10 +25,11 @@ class Ukuran:
     baris: int
     detik: float
     puncak_mb: float
+    cpu: float = 0.0  # user + system seconds of the step's process (less sensitive to other load)
 
 
-def jalankan_proses(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int, str]:
-    """(wall seconds, peak RSS MB, exit code, stderr) of one child process."""
+def jalankan_proses(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int, str, float]:
+    """(wall seconds, peak RSS MB, exit code, stderr, CPU seconds) of one child process."""
     with tempfile.TemporaryFile() as err:
         mulai = time.perf_counter()
         p = subprocess.Popen(args, stdout=stdout, stderr=err, stdin=subprocess.DEVNULL)
@@ -36,7 +37,8 @@ def jalankan_proses(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, 
         detik = time.perf_counter() - mulai
         p.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        return detik, ru.ru_maxrss / 1024, p.returncode, err.read().decode("utf-8", "replace")
+        return (detik, ru.ru_maxrss / 1024, p.returncode, err.read().decode("utf-8", "replace"),
+                ru.ru_utime + ru.ru_stime)
 
 
 def _kinerja(*args: str) -> list[str]:
@@ -85,13 +87,13 @@ def jalankan(n: int, folder: Path, langkah: tuple[str, ...] = LANGKAH, ulang: in
             else:
                 hasil = jalankan_proses(args)
             _periksa(args, *hasil)
-            u = Ukuran(nama, baris, hasil[0], hasil[1])
+            u = Ukuran(nama, baris, hasil[0], hasil[1], hasil[4])
             if nama not in terbaik or u.detik < terbaik[nama].detik:
                 terbaik[nama] = u
     return [terbaik[nama] for nama in LANGKAH if nama in langkah], info
 
 
-def _periksa(args, detik, mb, kode, err) -> None:
+def _periksa(args, detik, mb, kode, err, cpu=0.0) -> None:
     if kode != 0:
         from .errors import KinerjaError
 
@@ -100,12 +102,14 @@ def _periksa(args, detik, mb, kode, err) -> None:
 
 def baris_tabel(hasil: list[Ukuran]) -> list[dict]:
     rows = [{"langkah": u.langkah, "baris": u.baris, "detik": round(u.detik, 2),
-             "baris_per_detik": round(u.baris / u.detik) if u.detik else None, "puncak_mb": round(u.puncak_mb)}
+             "baris_per_detik": round(u.baris / u.detik) if u.detik else None, "cpu_detik": round(u.cpu, 2),
+             "puncak_mb": round(u.puncak_mb)}
             for u in hasil]
     total_baris = sum(u.baris for u in hasil)
     total_detik = sum(u.detik for u in hasil)
     rows.append({"langkah": "total", "baris": total_baris, "detik": round(total_detik, 2),
                  "baris_per_detik": round(total_baris / total_detik) if total_detik else None,
+                 "cpu_detik": round(sum(u.cpu for u in hasil), 2),
                  "puncak_mb": round(max((u.puncak_mb for u in hasil), default=0))})
     return rows
 
@@ -150,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = baris_tabel(hasil)
     kolom = [output.Kolom("langkah", "Langkah"), output.Kolom("baris", "Baris", True),
              output.Kolom("detik", "Detik", True), output.Kolom("baris_per_detik", "Baris/detik", True),
+             output.Kolom("cpu_detik", "CPU (detik)", True),
              output.Kolom("puncak_mb", "Puncak RSS (MB)", True)]
     if a.format == "json":
         output.cetak_json({"pegawai": a.pegawai, "langkah": rows, "bantuan_detik": round(bantuan, 3),
