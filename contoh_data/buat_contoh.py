@@ -1522,11 +1522,17 @@ def _selesaikan(g: Generator, sekda: Pegawai) -> dict:
                 total += jp
             if total < 20:
                 catatan.append((PELATIHAN[3], 24))
+        milik: dict = {}  # (kegiatan, tanggal) -> record: one record per activity and day (the natural key)
         for (kegiatan, jenis, _, penyelenggara), jp in catatan:
             org = rng.choice(penyelenggara)
-            pelatihan.append({"nip": p.nip, "nama": p.nama, "kegiatan": kegiatan, "jenis": jenis,
-                              "tanggal": g.hari_kerja(dt.date(TAHUN, 1, 15), dt.date(TAHUN, 12, 10)), "jp": jp,
-                              "penyelenggara": p.unit if org == "unit kerja" else org})
+            tanggal = g.hari_kerja(dt.date(TAHUN, 1, 15), dt.date(TAHUN, 12, 10))
+            if (kegiatan, tanggal) in milik:
+                milik[(kegiatan, tanggal)]["jp"] += jp
+                continue
+            milik[(kegiatan, tanggal)] = {"nip": p.nip, "nama": p.nama, "kegiatan": kegiatan, "jenis": jenis,
+                                          "tanggal": tanggal, "jp": jp,
+                                          "penyelenggara": p.unit if org == "unit kerja" else org}
+        pelatihan += milik.values()
     pelatihan.sort(key=lambda x: (x["tanggal"], x["nip"]))
 
     layanan = []

@@ -179,3 +179,27 @@ def tabel_banding(baris: list[dict], periode: dict) -> None:
                      judul=f"Perbandingan dua metode, periode {periode['kode']} (metode periode: {periode['metode']}, tidak diubah)",
                      catatan=f"{len(baris)} pegawai; predikat berbeda: {beda}",
                      gaya_baris=lambda b: None if b["sama"] else "yellow")
+
+
+def tabel_distribusi(baris: list[dict], periode: str) -> None:
+    """Per unit: count (share) of each predikat, the unit's own predikat, the curve verdict."""
+    from .services.distribusi import KOLOM_PREDIKAT, NAMA_PREDIKAT_UNIT
+
+    tampil = []
+    for b in baris:
+        t = {"unit": b["unit"], "jumlah": b["jumlah"]}
+        for k, _ in KOLOM_PREDIKAT:
+            t[k] = f"{b[k]} ({output.teks_sel(b['persen_' + k], True)}%)"
+        t["predikat_unit"] = NAMA_PREDIKAT_UNIT.get(b["predikat_unit"], "-") if b["predikat_unit"] else "belum ditetapkan"
+        t["kurva"] = ("sesuai" if b["sesuai_kurva"] else "\n".join(b["pelanggaran"])) if b["predikat_unit"] else "-"
+        t["sesuai_kurva"] = b["sesuai_kurva"]
+        tampil.append(t)
+    kolom = [output.Kolom("unit", "Unit"), output.Kolom("jumlah", "Jumlah", True),
+             *[output.Kolom(k, j, True) for k, j in KOLOM_PREDIKAT],
+             output.Kolom("predikat_unit", "Predikat unit"), output.Kolom("kurva", "Kurva distribusi")]
+    output.tampilkan(tampil, kolom, "tabel", judul=f"Distribusi predikat pegawai, periode {periode}",
+                     catatan="Kurva hanya peringatan: tidak ada rating yang diubah.",
+                     gaya_baris=lambda b: None if b["sesuai_kurva"] is not False else "yellow")
+    langgar = [b for b in baris if b["sesuai_kurva"] is False]
+    if langgar:
+        output.peringatan(f"{len(langgar)} unit tidak sesuai kurva distribusinya.")

@@ -61,7 +61,7 @@ def test_feedback_record_refusals(siap, kinerja, db_path):
     r = catat(STAF1, KADIS, "bagus", "--tanggal", "31-02-2026")
     assert r.exit_code == 1 and "tidak ada di kalender" in r.stderr
     r = catat(STAF1, KADIS, "bagus", "--tanggal", "kemarin")
-    assert r.exit_code == 1 and "bukan tanggal" in r.stderr
+    assert r.exit_code == 1 and "tidak dikenal" in r.stderr
     assert _n(db_path, "umpan_balik") == 0
     r = catat(STAF1, KADIS, "bagus", "--tanggal", "2025-12-31")
     assert r.exit_code == 0 and "di luar periode" in r.stderr

@@ -49,15 +49,36 @@ def riwayat(
 
 def demo(
     folder: Annotated[Path, typer.Option("--folder", help="Folder tempat basis data demo dibuat.")] = Path("kinerja-demo"),
+    unit: Annotated[str, typer.Option("--unit", help="Unit yang tabel nilainya ditampilkan lengkap.")] = "DPMPTSP",
 ) -> None:
-    """Bangun basis data demo dari contoh_data/ lalu tampilkan hasilnya.
+    """Bangun basis data demo dari contoh_data/ (Kota Bukittinggi, 302 pegawai) lalu tampilkan hasil periode 2026.
 
-    Basis data Anda sendiri tidak disentuh: demo memakai folder tersendiri.
+    Basis data Anda sendiri tidak disentuh: demo memakai folder tersendiri (bawaan ./kinerja-demo/),
+    dan rekap Excel ditulis di folder yang sama.
     Contoh: kinerja demo --folder /tmp/demo
     """
+    from .. import output, output_nilai
     from ..services import demo as layanan
+    from ..services import distribusi, nilai
+    from ..store.db import buka_db
 
-    layanan.jalankan(folder)
+    h = layanan.bangun(folder)
+    output.tampilkan([{"langkah": a, "hasil": b} for a, b in h.langkah],
+                     [output.Kolom("langkah", "Langkah"), output.Kolom("hasil", "Hasil")],
+                     judul="Demo kinerja: data contoh Pemerintah Kota Bukittinggi")
+    db = buka_db(h.db)
+    lap = nilai.laporan(db, layanan.PERIODE, unit)
+    semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, layanan.PERIODE).rekaman]
+    output_nilai.tabel_nilai([nilai.baris_keluaran(r) for r in lap.rekaman], lap.periode, lap.metode, False)
+    output.cetak("[bold]Seluruh pemerintah kota[/] — " + output_nilai.ringkasan_predikat(semua) + "\n")
+    output_nilai.tabel_distribusi(distribusi.distribusi(db, layanan.PERIODE), layanan.PERIODE)
+    if h.dampak:
+        output.cetak("\n[bold]Dampak pada layanan publik[/]")
+        for kalimat in h.dampak:
+            output.cetak(f"• {kalimat}")
+    output.cetak(f"\nRekap Excel untuk pimpinan: [bold]{h.rekap}[/]")
+    output.cetak(f"Basis data demo: {h.db}\nCoba: kinerja nilai --periode {layanan.PERIODE} --db {h.db} --urut nilai\n"
+                 f"      kinerja nilai --periode {layanan.PERIODE} --db {h.db} --nip NIP --rinci")
 
 
 def daftarkan(app: typer.Typer) -> None:

@@ -46,7 +46,7 @@ def distribusi(
 
     Contoh: kinerja distribusi --periode 2026
     """
-    from .. import output
+    from .. import output, output_nilai
     from ..services import distribusi as layanan
 
     baris = layanan.distribusi(buka(db), periode, unit)
@@ -55,20 +55,7 @@ def distribusi(
                  *[f"persen_{k}" for k, _ in layanan.KOLOM_PREDIKAT], "predikat_unit", "sesuai_kurva", "pelanggaran"]
         output.tampilkan(baris, [output.Kolom(k, k) for k in kunci], fmt.value)
         return
-    for b in baris:
-        for k, _ in layanan.KOLOM_PREDIKAT:
-            b[f"tampil_{k}"] = f"{b[k]} ({output.teks_sel(b['persen_' + k], True)}%)"
-        b["tampil_unit"] = layanan.NAMA_PREDIKAT_UNIT.get(b["predikat_unit"], "-") if b["predikat_unit"] else "belum ditetapkan"
-        b["tampil_kurva"] = ("sesuai" if b["sesuai_kurva"] else "\n".join(b["pelanggaran"])) if b["predikat_unit"] else "-"
-    kolom = [output.Kolom("unit", "Unit"), output.Kolom("jumlah", "Jumlah", True),
-             *[output.Kolom(f"tampil_{k}", j, True) for k, j in layanan.KOLOM_PREDIKAT],
-             output.Kolom("tampil_unit", "Predikat unit"), output.Kolom("tampil_kurva", "Kurva distribusi")]
-    output.tampilkan(baris, kolom, "tabel", judul=f"Distribusi predikat pegawai, periode {periode}",
-                     catatan="Kurva hanya peringatan: tidak ada rating yang diubah.",
-                     gaya_baris=lambda b: None if b["sesuai_kurva"] is not False else "yellow")
-    langgar = [b for b in baris if b["sesuai_kurva"] is False]
-    if langgar:
-        output.peringatan(f"{len(langgar)} unit tidak sesuai kurva distribusinya.")
+    output_nilai.tabel_distribusi(baris, periode)
 
 
 def daftarkan(app: typer.Typer, app_unit: typer.Typer) -> None:

@@ -1,41 +1,81 @@
-"""`kinerja demo`: a database of its own, built from contoh_data/."""
+"""`kinerja demo`: a database of its own, built from contoh_data/, and the period's results.
+
+Returns plain data; the command prints it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import TidakDitemukan
 
+PERIODE = "2026"
+# The demo's own unit predikat (a unit's performance rating, set by the leadership).
+PREDIKAT_UNIT_DEMO = {
+    "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu": "istimewa",
+    "Dinas Pendidikan dan Kebudayaan": "baik",
+    "RSUD Kota Bukittinggi": "baik",
+    "Dinas Sosial": "butuh-perbaikan",
+}
+
+
+@dataclass
+class HasilDemo:
+    db: Path
+    langkah: list = field(default_factory=list)  # (step, summary)
+    rekap: Path | None = None
+    dampak: list = field(default_factory=list)  # impact sentences
+
 
 def folder_contoh() -> Path:
-    """contoh_data/ of the source tree (editable install or a checkout)."""
-    here = Path(__file__).resolve().parent.parent.parent / "contoh_data"
-    if (here / "pegawai.xlsx").exists():
-        return here
-    cwd = Path.cwd() / "contoh_data"
-    if (cwd / "pegawai.xlsx").exists():
-        return cwd
-    raise TidakDitemukan("Folder contoh_data/ tidak ditemukan.", "Jalankan kinerja demo dari folder proyek kinerja.")
+    """contoh_data/ of the source tree (editable install or a checkout), else of the current folder."""
+    for kandidat in (Path(__file__).resolve().parent.parent.parent / "contoh_data", Path.cwd() / "contoh_data"):
+        if (kandidat / "pegawai.xlsx").exists():
+            return kandidat
+    raise TidakDitemukan("Folder contoh_data/ tidak ditemukan.",
+                         "Jalankan kinerja demo dari folder proyek kinerja (yang berisi contoh_data/).")
 
 
-def jalankan(folder: Path) -> None:
-    from .. import output
+def _ringkas(h, satuan: str) -> str:
+    teks = f"{h.ditambah} {satuan}"
+    if h.keterangan.get("kosong"):
+        teks += f" ({h.keterangan['kosong']} belum diisi)"
+    return teks
+
+
+def bangun(folder: Path) -> HasilDemo:
     from ..store.db import buat_db, buka_db
-    from . import pegawai
+    from . import catatan, distribusi, ekspor, layanan, pegawai, pelatihan, periode, perilaku, realisasi, sasaran
+    from .dampak import ringkasan_demo
 
     contoh = folder_contoh()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "kinerja-demo.db"
-    for akhiran in ("", "-wal", "-shm"):
-        p = Path(str(path) + akhiran)
-        if p.exists():
-            p.unlink()
+    for akhiran in ("", "-wal", "-shm"):  # the demo's own database only, rebuilt each time
+        Path(str(path) + akhiran).unlink(missing_ok=True)
     buat_db(path)
     db = buka_db(path)
+    hasil = HasilDemo(path)
+    skp = contoh / f"skp_{PERIODE}.xlsx"
     h = pegawai.impor(db, contoh / "pegawai.xlsx")
-    output.sukses(f"Daftar pegawai contoh diimpor: {h.ditambah} pegawai.")
-    unit = pegawai.daftar_unit(db)
-    output.tampilkan(unit, [output.Kolom("unit", "Unit Kerja"), output.Kolom("aktif", "Pegawai", True),
-                            output.Kolom("pns", "PNS", True), output.Kolom("pppk", "PPPK", True)],
-                     judul="Unit kerja Pemerintah Kota Bukittinggi (data contoh)")
-    output.info(f"Basis data demo: {path}  (coba: kinerja pegawai daftar --db {path})")
+    hasil.langkah.append(("Daftar pegawai", f"{h.ditambah} pegawai"))
+    p = periode.buat(db, PERIODE, metode="pp30")
+    hasil.langkah.append(("Periode", f"{p['kode']} ({p['mulai']} s.d. {p['selesai']}, metode {p['metode']})"))
+    hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
+    hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))
+    hasil.langkah.append(("Penilaian perilaku", _ringkas(perilaku.impor(db, skp, PERIODE), "penilaian (atasan, rekan, bawahan, diri)")))
+    hasil.langkah.append(("Umpan balik",
+                          _ringkas(catatan.impor_umpan_balik(db, contoh / f"umpan_balik_{PERIODE}.xlsx", PERIODE), "catatan")))
+    hasil.langkah.append(("Inovasi", _ringkas(catatan.impor_inovasi(db, contoh / f"inovasi_{PERIODE}.xlsx", PERIODE), "inovasi")))
+    hasil.langkah.append(("Pelatihan", _ringkas(pelatihan.impor(db, contoh / f"pelatihan_{PERIODE}.xlsx"), "kegiatan (JP)")))
+    h = layanan.impor(db, contoh / "layanan.xlsx")
+    hasil.langkah.append(("Indikator layanan", f"{h.ditambah} nilai triwulanan"))
+    for unit, pu in PREDIKAT_UNIT_DEMO.items():
+        distribusi.tetapkan(db, unit, PERIODE, pu)
+    hasil.langkah.append(("Predikat unit", f"{len(PREDIKAT_UNIT_DEMO)} unit ditetapkan (dasar kurva distribusi)"))
+    hasil.rekap = folder / f"rekap-{PERIODE}.xlsx"
+    ekspor.rekap(db, hasil.rekap, PERIODE, timpa=True)
+    hasil.dampak = ringkasan_demo(db)
+    db.close()
+    return hasil

@@ -2,50 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Mapping
 
 from ..model import BarisSumber, Pegawai
 from .masalah import GALAT, PERINGATAN, Masalah
 from .nip import NIPTidakValid, periksa_nip
+from .teks import TanggalTidakValid, baca_tanggal  # noqa: F401 (re-exported)
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
-
-
-class TanggalTidakValid(ValueError):
-    def __init__(self, pesan: str, saran: str = "tulis TTTT-BB-HH (2026-03-31) atau HH/BB/TTTT (31/03/2026)"):
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.saran = saran
-
-
-def baca_tanggal(nilai: object) -> date | None:
-    """An Excel date cell, 'YYYY-MM-DD' or 'DD/MM/YYYY' (also DD-MM-YYYY); None when empty."""
-    if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
-        return None
-    if isinstance(nilai, datetime):
-        return nilai.date()
-    if isinstance(nilai, date):
-        return nilai
-    if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
-        raise TanggalTidakValid(f"tanggal tersimpan sebagai angka ({nilai})",
-                                "format sel sebagai Tanggal (Date), atau tulis sebagai teks TTTT-BB-HH")
-    s = str(nilai).strip()
-    m = _ISO.match(s)
-    if m:
-        y, mo, d = (int(x) for x in m.groups())
-    else:
-        m = _DMY.match(s)
-        if not m:
-            raise TanggalTidakValid(f"'{s}' bukan tanggal yang dikenal")
-        d, mo, y = (int(x) for x in m.groups())
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        raise TanggalTidakValid(f"tanggal '{s}' tidak ada di kalender") from None
 
 
 def bersihkan_teks(nilai: object) -> str | None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..model import BarisSumber
 from .angka import AngkaTidakValid, baca_angka
 from .masalah import GALAT, Masalah
+from .teks import teks
 from .periode import KodeTidakValid, urai_kode
 
 ARAH = ("naik", "turun")
@@ -35,15 +36,6 @@ class HasilPeriksaLayanan:
     baris: list = field(default_factory=list)  # list[BarisLayanan] without errors
     masalah: list = field(default_factory=list)
     baris_galat: set = field(default_factory=set)
-
-
-def teks(v) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    s = " ".join(str(v).split())
-    return s or None
 
 
 def arah_dari_teks(v) -> str | None:

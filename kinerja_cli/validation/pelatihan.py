@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from ..model import BarisSumber
 from .angka import AngkaTidakValid, baca_angka, teks_desimal
 from .masalah import GALAT, PERINGATAN, Masalah
+from .teks import SARAN_TANGGAL, TanggalTidakValid, bentuk_iso, teks  # noqa: F401
+from .teks import baca_tanggal as _baca_tanggal
 from .nip import NIPTidakValid, periksa_nip
 
 # PP 11/2017 Pasal 203 ayat 4 (jo. PP 17/2020): at least 20 JP of competence development a year.
@@ -35,8 +37,6 @@ _ALIAS_JENIS = {
     "lainnya": "lainnya", "lain": "lainnya", "lainlain": "lainnya",
 }
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$")
 
 
 class NilaiTidakValid(ValueError):
@@ -72,16 +72,6 @@ class HasilPeriksa:
     baris_galat: set  # Excel rows with at least one error
 
 
-def teks(v) -> str | None:
-    """Cell text with whitespace collapsed; None when empty."""
-    if v is None:
-        return None
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    s = " ".join(str(v).split())
-    return s or None
-
-
 def normalisasi_jenis(v) -> str:
     """'E-Learning', 'coaching/mentoring', 'Diklat' -> a kind of JENIS; empty -> 'lainnya'."""
     s = teks(v)
@@ -95,35 +85,14 @@ def normalisasi_jenis(v) -> str:
 
 
 def baca_tanggal(v) -> date:
-    """An Excel date cell, or text TTTT-BB-HH, HH/BB/TTTT or HH-BB-TTTT."""
-    saran = "isi tanggal sebagai sel tanggal Excel, atau teks TTTT-BB-HH / HH/BB/TTTT, misalnya 2026-03-15"
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    if v is None or (isinstance(v, str) and not v.strip()):
-        raise NilaiTidakValid("Tanggal kosong", saran)
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        raise NilaiTidakValid("Tanggal berisi angka, bukan tanggal", "format sel sebagai Tanggal (Date), atau " + saran)
-    s = str(v).strip()
-    m = _ISO.match(s)
-    if m:
-        y, b, h = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = _DMY.match(s)
-        if not m:
-            raise NilaiTidakValid(f"Tanggal '{s}' tidak dikenal", saran)
-        h, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    """An Excel date cell, or text TTTT-BB-HH, HH/BB/TTTT or HH-BB-TTTT (required)."""
     try:
-        return date(y, b, h)
-    except ValueError:
-        raise NilaiTidakValid(f"Tanggal '{s}' tidak ada di kalender", saran) from None
-
-
-def bentuk_iso(v) -> bool:
-    """True when `v` is text shaped TTTT-BB-HH (the command-line date form)."""
-    return isinstance(v, str) and bool(_ISO.match(v.strip()))
-
+        t = _baca_tanggal(v)
+    except TanggalTidakValid as e:
+        raise NilaiTidakValid(e.pesan[:1].upper() + e.pesan[1:], e.saran) from None
+    if t is None:
+        raise NilaiTidakValid("Tanggal kosong", SARAN_TANGGAL)
+    return t
 
 def baca_jp(v) -> Decimal:
     """JP: a number > 0 and <= 1000 (comma decimals accepted)."""

@@ -8,6 +8,7 @@ from ..model import BarisSumber, Pegawai
 from .golongan import normalisasi_golongan
 from .masalah import GALAT, PERINGATAN, Masalah, di_sel
 from .nip import NIPTidakValid, periksa_nip
+from .teks import teks as _teks
 
 JENIS_JABATAN = ("JPT", "administrator", "pengawas", "pelaksana", "fungsional")
 _ALIAS_JENIS = {
@@ -27,15 +28,6 @@ class HasilPeriksaRoster:
 
 def _m(b: BarisSumber, key: str, pesan: str, saran: str = "", tingkat: str = GALAT, kunci: str = "") -> Masalah:
     return di_sel(b, key, pesan, saran, tingkat, kunci)
-
-
-def _teks(v) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    s = " ".join(str(v).split())
-    return s or None
 
 
 def _jenis_jabatan(v) -> str | None:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from .angka import AngkaTidakValid, baca_angka
 from .masalah import GALAT, PERINGATAN, Masalah, di_sel
+from .teks import teks
 from .nip import NIPTidakValid, periksa_nip
 
 JENIS = ("utama", "tambahan")
@@ -31,15 +32,6 @@ class NilaiTidakValid(ValueError):
         super().__init__(pesan)
         self.pesan = pesan
         self.saran = saran
-
-
-def teks(v) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    s = " ".join(str(v).split())
-    return s or None
 
 
 def satuan_persen(satuan: str | None) -> bool:

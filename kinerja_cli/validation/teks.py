@@ -1,0 +1,58 @@
+"""Cell text and dates as people type them (shared by every importer)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})([/\-.])(\d{1,2})\2(\d{4})$")
+SARAN_TANGGAL = "isi sel tanggal Excel, atau teks TTTT-BB-HH (2026-03-31) atau HH/BB/TTTT (31/03/2026)"
+
+
+def teks(v) -> str | None:
+    """Cell text with whitespace collapsed ('1.0' floats shown as '1'); None when empty."""
+    if v is None:
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    s = " ".join(str(v).split())
+    return s or None
+
+
+class TanggalTidakValid(ValueError):
+    def __init__(self, pesan: str, saran: str = SARAN_TANGGAL):
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.saran = saran
+
+
+def baca_tanggal(nilai: object) -> date | None:
+    """An Excel date cell, 'YYYY-MM-DD', 'DD/MM/YYYY' or 'DD-MM-YYYY'; None when empty."""
+    if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
+        return None
+    if isinstance(nilai, datetime):
+        return nilai.date()
+    if isinstance(nilai, date):
+        return nilai
+    if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
+        raise TanggalTidakValid(f"tanggal berisi angka, bukan tanggal ({nilai})",
+                                "format sel sebagai Tanggal (Date), atau tulis sebagai teks TTTT-BB-HH")
+    s = str(nilai).strip()
+    m = _ISO.match(s)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+    else:
+        m = _DMY.match(s)
+        if not m:
+            raise TanggalTidakValid(f"tanggal '{s}' tidak dikenal")
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise TanggalTidakValid(f"tanggal '{s}' tidak ada di kalender") from None
+
+
+def bentuk_iso(v) -> bool:
+    """True when `v` is text shaped TTTT-BB-HH (the command-line date form)."""
+    return isinstance(v, str) and bool(_ISO.match(v.strip()))
