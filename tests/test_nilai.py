@@ -166,3 +166,11 @@ def test_distribusi_against_curve(db_siap, kinerja, db_path):
     assert d[STAF1]["predikat"] == "Baik"
     r = kinerja("unit", "predikat", "DPMPTSP", "luar-biasa", "--periode", "2026")
     assert r.exit_code == 2
+
+
+def test_pegawai_lihat_shows_rating_history(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path)
+    d = kinerja("pegawai", "lihat", STAF1, "--format", "json").json()
+    assert d["riwayat_nilai"] == [{"periode": "2026", "metode": "pp30", "status": "terbuka", "nhk": 113.4,
+                                   "npk": 107.5, "na": 111.04, "predikat": "Baik", "lengkap": True}]
+    assert "Riwayat nilai kinerja" in kinerja("pegawai", "lihat", STAF1).stdout

@@ -101,7 +101,7 @@ def test_feedback_import_errors_write_nothing(siap, kinerja, tmp_path, db_path):
     r = kinerja("umpan-balik", "impor", buat_xlsx(tmp_path / "b.xlsx", {"Umpan Balik": rows}), "--periode", "2026")
     assert r.exit_code == 1
     for potongan in ("tersimpan sebagai angka", "tidak ada di daftar", "tidak ada di kalender",
-                     "tanggal tersimpan sebagai", "kosong", "Tidak ada data yang ditulis"):
+                     "tanggal berisi angka", "kosong", "Tidak ada data yang ditulis"):
         assert potongan in r.stderr, potongan
     assert _n(db_path, "umpan_balik") == 0
     salah = buat_xlsx(tmp_path / "s.xlsx", {"Umpan Balik": [["NIP", "Isi"], [STAF1, "x"]]})

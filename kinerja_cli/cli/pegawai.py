@@ -99,5 +99,10 @@ def _cetak_pegawai(d: dict) -> None:
         output.cetak(output.tabel(d["bawahan"], [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"),
                                                  output.Kolom("jabatan", "Jabatan")],
                                   judul=f"Bawahan langsung ({len(d['bawahan'])})"))
-    for judul, rows, kolom in d.get("_tambahan", []):
-        output.cetak(output.tabel(rows, kolom, judul=judul))
+    if d.get("riwayat_nilai"):
+        kolom = [output.Kolom("periode", "Periode"), output.Kolom("metode", "Metode"), output.Kolom("status", "Status"),
+                 output.Kolom("nhk", "NHK", angka=True), output.Kolom("npk", "NPK", angka=True),
+                 output.Kolom("na", "NA", angka=True), output.Kolom("predikat", "Predikat")]
+        output.cetak(output.tabel(d["riwayat_nilai"], kolom, judul="Riwayat nilai kinerja"))
+    else:
+        output.cetak("Belum ada nilai kinerja di periode mana pun.")

@@ -102,7 +102,19 @@ def lihat(db, nip: str) -> dict:
         "jenis_nomor_induk": "NI PPPK" if info.jenis == "PPPK" else "NIP PNS",
         "atasan": atasan.ke_dict() if atasan else None,
         "bawahan": [b.ke_dict() for b in tabel.bawahan(db, p.nip)],
+        "riwayat_nilai": _riwayat_nilai(db, p.nip),
     }
+
+
+def _riwayat_nilai(db, nip: str) -> list[dict]:
+    """NA and predikat in every period with data for this person (kinerja tren gives the full view)."""
+    from .tren import tren_pegawai
+
+    try:
+        baris = tren_pegawai(db, nip)["baris"]
+    except TidakDitemukan:
+        return []
+    return [{k: b[k] for k in ("periode", "metode", "status", "nhk", "npk", "na", "predikat", "lengkap")} for b in baris]
 
 
 def daftar_unit(db) -> list[dict]:
