@@ -12,7 +12,7 @@ class BarisSumber:
     sheet: str
     baris: int  # 1-based Excel row number
     nilai: dict  # field key -> cell value
-    format: dict = field(default_factory=dict)  # field key -> Excel number format
+    format: dict = field(default_factory=dict)  # field key -> Excel number format, percent formats only
     huruf: dict = field(default_factory=dict)  # field key -> column letter
 
 

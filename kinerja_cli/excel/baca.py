@@ -120,36 +120,62 @@ def _pilih_sheet(wb, tata: Tata, sheet: str | None, nama_berkas: str):
 
 
 def baca_sheet(path: Path | str, tata: Tata, sheet: str | None = None) -> IsiSheet:
-    """Read the data rows of the sheet that holds `tata`'s headers."""
+    """Read the data rows of the sheet that holds `tata`'s headers.
+
+    Values are read with python-calamine when no cell style of the workbook is a percent
+    format (see excel/baca_cepat.py), else with openpyxl; both give the same rows.
+    """
+    path = Path(path)
+    _periksa_berkas(path)
+    from . import baca_cepat
+
+    if not baca_cepat.ada_format_persen(path):
+        wb = baca_cepat.buka(path)
+        if wb is not None:
+            try:
+                return _baca_buku(path, wb, tata, sheet)
+            except Exception:  # a refusal or anything calamine-specific: openpyxl reads it again and decides
+                pass
+            finally:
+                wb.close()
+    return baca_sheet_openpyxl(path, tata, sheet)
+
+
+def baca_sheet_openpyxl(path: Path | str, tata: Tata, sheet: str | None = None) -> IsiSheet:
+    """The same as baca_sheet, always with openpyxl (number formats read per cell)."""
     path = Path(path)
     wb = buka_buku(path)
     try:
-        ws = _pilih_sheet(wb, tata, sheet, path.name)
-        kandidat = [ws] if ws is not None else [wb[n] for n in wb.sheetnames]
-        terbaik = None  # (found count, sheet, row, idx, teks)
-        for ws in kandidat:
-            hasil = _cari_judul(ws, tata)
-            if hasil and hasil[0] == "lengkap":
-                _, baris_judul, idx, teks = hasil
-                return _baca_data(path, ws, tata, baris_judul, idx, teks)
-            if hasil and (terbaik is None or len(hasil[2]) > len(terbaik[3])):
-                terbaik = (hasil[0], ws, hasil[1], hasil[2], hasil[3])
-        ws0 = kandidat[0]
-        if terbaik is None:
-            raise BerkasTidakValid(
-                f"Sheet '{ws0.title}' di {path.name} kosong.",
-                f"Isi data mulai dari baris judul ({', '.join(k.judul for k in tata.wajib())}), "
-                "atau pakai kinerja templat untuk contoh berkas.",
-            )
-        _, ws, baris_judul, idx, _ = terbaik
-        hilang = [k.judul for k in tata.wajib() if k.key not in idx]
-        raise BerkasTidakValid(
-            f"Sheet '{ws.title}' di {path.name}: kolom wajib tidak ditemukan: {', '.join(hilang)}.",
-            f"Baris judul harus berada di {BARIS_CARI_JUDUL} baris pertama dan memuat kolom: "
-            f"{', '.join(k.judul for k in tata.wajib())}.",
-        )
+        return _baca_buku(path, wb, tata, sheet)
     finally:
         wb.close()
+
+
+def _baca_buku(path: Path, wb, tata: Tata, sheet: str | None) -> IsiSheet:
+    ws = _pilih_sheet(wb, tata, sheet, path.name)
+    kandidat = [ws] if ws is not None else [wb[n] for n in wb.sheetnames]
+    terbaik = None  # (found count, sheet, row, idx, teks)
+    for ws in kandidat:
+        hasil = _cari_judul(ws, tata)
+        if hasil and hasil[0] == "lengkap":
+            _, baris_judul, idx, teks = hasil
+            return _baca_data(path, ws, tata, baris_judul, idx, teks)
+        if hasil and (terbaik is None or len(hasil[2]) > len(terbaik[3])):
+            terbaik = (hasil[0], ws, hasil[1], hasil[2], hasil[3])
+    ws0 = kandidat[0]
+    if terbaik is None:
+        raise BerkasTidakValid(
+            f"Sheet '{ws0.title}' di {path.name} kosong.",
+            f"Isi data mulai dari baris judul ({', '.join(k.judul for k in tata.wajib())}), "
+            "atau pakai kinerja templat untuk contoh berkas.",
+        )
+    _, ws, baris_judul, idx, _ = terbaik
+    hilang = [k.judul for k in tata.wajib() if k.key not in idx]
+    raise BerkasTidakValid(
+        f"Sheet '{ws.title}' di {path.name}: kolom wajib tidak ditemukan: {', '.join(hilang)}.",
+        f"Baris judul harus berada di {BARIS_CARI_JUDUL} baris pertama dan memuat kolom: "
+        f"{', '.join(k.judul for k in tata.wajib())}.",
+    )
 
 
 def _cari_judul(ws, tata: Tata):
@@ -173,6 +199,10 @@ def _cari_judul(ws, tata: Tata):
 def _baca_data(path: Path, ws, tata: Tata, baris_judul: int, idx: dict, teks: dict) -> IsiSheet:
     huruf = {k: huruf_kolom(i) for k, i in idx.items()}
     keys = list(idx.items())
+    if hasattr(ws, "baris_mentah"):  # calamine
+        from .baca_cepat import baris_data
+
+        return IsiSheet(path, ws.title, baris_judul, huruf, teks, baris_data(ws, baris_judul, keys, huruf))
     hasil: list[BarisSumber] = []
     for r, row in enumerate(ws.iter_rows(min_row=baris_judul + 1), start=baris_judul + 1):
         nilai, fmt = {}, {}
@@ -188,7 +218,7 @@ def _baca_data(path: Path, ws, tata: Tata, baris_judul: int, idx: dict, teks: di
             if v is not None:
                 kosong = False
                 f = getattr(c, "number_format", None)
-                if f and f != "General":
+                if f and "%" in f:  # the only format the importers look at (the percent rule)
                     fmt[key] = f
         if not kosong:
             hasil.append(BarisSumber(ws.title, r, nilai, fmt, huruf))

@@ -183,6 +183,8 @@ def jumlah_baris_teks(teks: object, lebar: float, per_satuan: float = 1.05) -> i
     if teks is None:
         return 1
     per = max(int(lebar * per_satuan), 1)
+    if isinstance(teks, str) and len(teks) <= per and "\n" not in teks:
+        return 1  # fits on one line (most cells)
     total = 0
     for b in str(teks).split("\n"):
         kata, n, panjang = b.split(" "), 1, 0
@@ -214,6 +216,10 @@ class Aliran:
 
     def tambah(self, sel: list, baris: int = 1) -> int:
         self.n += 1
+        if hasattr(self.ws, "tinggi_baris"):  # LembarCepat: height handed over without a RowDimension
+            self.ws.tinggi_baris = round(self.TINGGI_BARIS * baris + 3, 1) if baris > 1 else None
+            self.ws.append(sel)
+            return self.n
         if baris > 1:
             self.ws.row_dimensions[self.n].height = round(self.TINGGI_BARIS * baris + 3, 1)
         self.ws.append(sel)

@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Callable
 
-from .aman import sel_aman
+from .lembar_cepat import GayaSel, buat_lembar
 from .lembar import (FORMAT_ANGKA, NAMA_METODE, NAMA_STATUS, Aliran, Gaya, atur_cetak, baris_blok_judul,
                      baris_kepala, baris_terbanyak, lebar_kolom, teks_periode, waktu_id)
 from .nama_sheet import nama_sheet
@@ -49,7 +49,7 @@ def tulis_buku(data: DataRekap, lembar: list[tuple[str, Penulis]]):
     data.gaya = Gaya()
     dipakai: set[str] = set()
     for nama, tulis in lembar:
-        ws = wb.create_sheet(nama_sheet(nama, dipakai))
+        ws = buat_lembar(wb, nama_sheet(nama, dipakai))
         tulis(ws, data)
     return wb
 
@@ -115,6 +115,7 @@ def baris_rekap(ws, gaya: Gaya, no: int, r: dict, metode: str) -> tuple[list, in
     """(cells, lines the tallest wrapped cell needs) of one employee's Rekap row."""
     p, h = r["pegawai"], r["hasil"]
     teks, angka = "t", "a"
+    sg = _gaya_rekap(ws, gaya)
     isi = [(no, "n"), (p["nip"], teks), (p["nama"], teks), (p.get("jabatan"), teks), (p.get("golongan"), teks),
            (p["unit"], teks)]
     if metode == "permenpan6":
@@ -125,13 +126,27 @@ def baris_rekap(ws, gaya: Gaya, no: int, r: dict, metode: str) -> tuple[list, in
     sel, lebar = [], [w for _, w in kolom_rekap(metode)]
     for v, jenis in isi:
         if jenis == "a":
-            sel.append(sel_aman(ws, Decimal(v), number_format=FORMAT_ANGKA, border=gaya.border, alignment=gaya.atas))
+            sel.append(sg["a"](Decimal(v)))
         elif jenis == "n":
-            sel.append(sel_aman(ws, v, border=gaya.border, alignment=gaya.atas))
+            sel.append(sg["n"](v))
+        elif jenis == "p":
+            sel.append(sg.get(v, sg["t"])(v if v not in (None, "") else "-"))
         else:
-            sel.append(sel_aman(ws, v if v not in (None, "") else "-", alignment=gaya.bungkus, border=gaya.border,
-                                fill=gaya.fill_predikat.get(v) if jenis == "p" else None))
+            sel.append(sg["t"](v if v not in (None, "") else "-"))
     return sel, baris_terbanyak((v, w) for (v, j), w in zip(isi, lebar) if j != "a")
+
+
+def _gaya_rekap(ws, gaya: Gaya) -> dict:
+    """The cell styles of Rekap rows, resolved once per sheet: 'a' numbers, 'n' No, 't' text, predikat fills."""
+    cache = ws.__dict__.get("_kinerja_gaya_rekap")
+    if cache is None:
+        cache = {"a": GayaSel(ws, number_format=FORMAT_ANGKA, border=gaya.border, alignment=gaya.atas),
+                 "n": GayaSel(ws, border=gaya.border, alignment=gaya.atas),
+                 "t": GayaSel(ws, alignment=gaya.bungkus, border=gaya.border)}
+        for nama, fill in gaya.fill_predikat.items():
+            cache[nama] = GayaSel(ws, alignment=gaya.bungkus, border=gaya.border, fill=fill)
+        ws.__dict__["_kinerja_gaya_rekap"] = cache
+    return cache
 
 
 def _tulis_tabel_rekap(ws, data: DataRekap, judul: str, awal: int, akhir: int) -> None:
@@ -210,13 +225,18 @@ def tulis_rincian(ws, data: DataRekap) -> None:
     lebar = [w for _, w in kolom]
     n = 0
 
+    g_teks = GayaSel(ws, alignment=g.bungkus, border=g.border)
+    g_kosong = GayaSel(ws, border=g.border, alignment=g.tengah)
+    g_nomor = GayaSel(ws, border=g.border, alignment=g.atas)
+    g_angka = {f: GayaSel(ws, number_format=f, border=g.border, alignment=g.atas) for f in (FORMAT_ANGKA, "General")}
+
     def teks(v):
-        return sel_aman(ws, v if v not in (None, "") else "-", alignment=g.bungkus, border=g.border)
+        return g_teks(v if v not in (None, "") else "-")
 
     def angka(v, fmt=FORMAT_ANGKA):
         if v is None:
-            return sel_aman(ws, "-", border=g.border, alignment=g.tengah)
-        return sel_aman(ws, Decimal(v), number_format=fmt, border=g.border, alignment=g.atas)
+            return g_kosong("-")
+        return g_angka[fmt](Decimal(v))
 
     for r in data.rekaman:
         p, hasil = r["pegawai"], {x["nomor"]: x for x in r["hasil"]["baris"]}
@@ -224,7 +244,7 @@ def tulis_rincian(ws, data: DataRekap) -> None:
             x = hasil.get(b["nomor"], {})
             arah = b["arah"] + (" (maks.)" if b.get("target_maksimal") else "")
             target = _target(b)
-            sel = [teks(p["nip"]), teks(p["nama"]), sel_aman(ws, b["nomor"], border=g.border, alignment=g.atas),
+            sel = [teks(p["nip"]), teks(p["nama"]), g_nomor(b["nomor"]),
                    teks(b["jenis"]), teks(b.get("rhk")), teks(b.get("indikator")),
                    teks(target) if isinstance(target, str) else angka(target, "General"), teks(b.get("satuan")),
                    teks(arah), angka(b.get("realisasi"), "General"), angka(x.get("capaian")), angka(x.get("nilai")),

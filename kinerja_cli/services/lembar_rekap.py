@@ -13,7 +13,8 @@ def _pengembangan(ws, data) -> None:
     from . import pelatihan
 
     tahun = int(str(data.periode["mulai"])[:4])
-    lembar_pengembangan.tulis(ws, pelatihan.rekap(data.db, tahun, data.unit, prioritas=True), tahun)
+    lembar_pengembangan.tulis(ws, pelatihan.rekap(data.db, tahun, data.unit, prioritas=True,
+                                                          dikenal={data.periode["kode"]: data.rekaman}), tahun)
 
 
 def _dampak(ws, data) -> None:

@@ -126,15 +126,22 @@ def daftar(db, nip: str | None = None, tahun: int | None = None, unit: str | Non
     return rows
 
 
-def predikat_terburuk(db, tahun: int, unit: str | None = None) -> dict[str, str]:
-    """nip -> worst predikat over the periods starting in `tahun` (one `laporan` call per period)."""
+def predikat_terburuk(db, tahun: int, unit: str | None = None, dikenal: dict | None = None) -> dict[str, str]:
+    """nip -> worst predikat over the periods starting in `tahun` (one `laporan` call per period).
+
+    `dikenal`: period code -> rekaman already computed by the caller for the same unit filter
+    (the recap passes its own, so a large period is not scored twice).
+    """
     from . import nilai
     from .tren import periode_urut, tercatat
 
     urutan = {p: i for i, p in enumerate(ORDER_PREDIKAT)}
     hasil: dict[str, str] = {}
     for per in periode_urut(db, tahun):
-        for r in nilai.laporan(db, per["kode"], unit=unit).rekaman:
+        rekaman = (dikenal or {}).get(per["kode"])
+        if rekaman is None:
+            rekaman = nilai.laporan(db, per["kode"], unit=unit).rekaman
+        for r in rekaman:
             if not tercatat(r):
                 continue
             n, pr = r["pegawai"]["nip"], r["hasil"]["predikat"]
@@ -143,7 +150,7 @@ def predikat_terburuk(db, tahun: int, unit: str | None = None) -> dict[str, str]
     return hasil
 
 
-def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False) -> list[dict]:
+def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dikenal: dict | None = None) -> list[dict]:
     """JP per active employee in calendar year `tahun` against MINIMAL_JP (20), with the follow-up flags.
 
     Each row: nip, nama, unit, jumlah_kegiatan (int), jp (Decimal), kekurangan_jp (Decimal, 0 when met),
@@ -153,7 +160,7 @@ def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False) -> l
     _tahun(tahun)
     u = _unit(db, unit)
     jp = tabel.jp_tahun(db, tahun, u)
-    terburuk = predikat_terburuk(db, tahun, u)
+    terburuk = predikat_terburuk(db, tahun, u, dikenal)
     baris = []
     for p in tabel_pegawai.cari(db, u, None, True):
         daftar_jp = jp.get(p.nip, [])

@@ -5,11 +5,10 @@ from __future__ import annotations
 import getpass
 import json
 import sys
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from sqlite_utils import Database
-
-from .db import sekarang
+if TYPE_CHECKING:  # `kinerja --help` imports this module (set_perintah): keep sqlite_utils out of start-up
+    from sqlite_utils import Database
 
 _perintah: str | None = None
 
@@ -43,6 +42,8 @@ def catat(db: Database, tabel: str, kunci: str, aksi: str, lama: Any = None, bar
 
 def catat_banyak(db: Database, entri: Iterable[tuple[str, str, str, Any, Any, str | None]]) -> int:
     """entri: (tabel, kunci, aksi, lama, baru, nip). Call inside the command's transaction."""
+    from .db import sekarang
+
     waktu, siapa, cmd = sekarang(), pengguna(), perintah()
     rows = [(waktu, siapa, cmd, t, k, a, _json(lm), _json(br), n) for (t, k, a, lm, br, n) in entri]
     db.conn.executemany(

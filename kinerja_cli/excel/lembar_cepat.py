@@ -1,0 +1,184 @@
+"""A faster write-only sheet: the same `ws.append` API, rows serialised as XML text.
+
+openpyxl's write-only sheet builds an element tree for every cell and serialises it
+(about 60 microseconds a styled cell), which made a recap of 100,000 employees (600,000
+SKP rows) take minutes. `LembarCepat` subclasses it and only replaces the row loop:
+plain values, openpyxl cells and `SelCepat` cells of the common types (text, numbers,
+styled empty cells) are written as text with the same XML openpyxl writes; anything
+else (dates, booleans, formulas, comments, hyperlinks) goes through openpyxl's own cell
+writer. Styles are still registered in the workbook's style table, so a cell looks the
+same either way.
+
+`GayaSel(ws, **gaya)` resolves one style combination once; calling it with a value gives
+a light `SelCepat` (text stays literal text: formula-like text gets the quote prefix, as
+`aman.sel_aman` does). On a plain write-only sheet it falls back to `sel_aman`.
+
+No openpyxl import at module level (``kinerja --help`` stays light).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+from .aman import _KARAKTER_TERLARANG, bersihkan, perlu_dilindungi, sel_aman
+
+_ANGKA = (int, float, Decimal)
+
+
+class SelCepat:
+    """A cell for LembarCepat: value, resolved style index (text, '' for none), type 's'|'n'|''."""
+
+    __slots__ = ("value", "s", "t")
+
+    def __init__(self, value, s: str, t: str):
+        self.value, self.s, self.t = value, s, t
+
+
+def _esc(t: str) -> str:
+    if "&" in t:
+        t = t.replace("&", "&amp;")
+    if "<" in t:
+        t = t.replace("<", "&lt;")
+    if ">" in t:
+        t = t.replace(">", "&gt;")
+    return t
+
+
+def _teks(koord: str, s: str, v: str) -> str:
+    stripped = v.strip()
+    ruang = ' xml:space="preserve"' if stripped and stripped != v else ""
+    return f'<c r="{koord}"{s} t="inlineStr"><is><t{ruang}>{_esc(v)}</t></is></c>'
+
+
+@lru_cache(maxsize=None)
+def _huruf(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i)
+
+
+@lru_cache(maxsize=1)
+def kelas_lembar():
+    """The LembarCepat class (made on first use: openpyxl is imported only then)."""
+    from openpyxl.cell import Cell
+    from openpyxl.cell._writer import write_cell
+    from openpyxl.comments.comment_sheet import CommentRecord
+    from openpyxl.compat import safe_string
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    class LembarCepat(WriteOnlyWorksheet):
+        tinggi_baris = None  # height of the next appended row (set by lembar.Aliran), then cleared
+
+        def _write_rows(self):
+            try:
+                xf = self._writer.xf.send(True)
+            except StopIteration:
+                self._already_saved()
+            tulis = xf._file
+            dims = self.row_dimensions
+            gaya = self.parent._cell_styles
+            with xf.element("sheetData"):
+                r = 1
+                try:
+                    while True:
+                        row = yield
+                        attrs = "".join(f' {k}="{v}"' for k, v in dims[r]) if r in dims else ""
+                        if self.tinggi_baris is not None:
+                            attrs += f' ht="{self.tinggi_baris:.16g}" customHeight="1"'
+                            self.tinggi_baris = None
+                        bagian = [f'<row r="{r}"{attrs}>']
+                        rs = str(r)
+                        for col, v in enumerate(row, 1):
+                            if v is None:
+                                continue
+                            k = type(v)
+                            if k is SelCepat:
+                                s = f' s="{v.s}"' if v.s else ""
+                                if v.t == "s":
+                                    bagian.append(_teks(_huruf(col) + rs, s, v.value))
+                                elif v.t == "n":
+                                    bagian.append(f'<c r="{_huruf(col)}{rs}"{s} t="n"><v>{safe_string(v.value)}</v></c>')
+                                elif s:
+                                    bagian.append(f'<c r="{_huruf(col)}{rs}"{s} t="n"/>')
+                                continue
+                            if k is str and not v.startswith("=") and not _KARAKTER_TERLARANG.search(v):
+                                bagian.append(_teks(_huruf(col) + rs, "", v))
+                                continue
+                            if k in _ANGKA:
+                                bagian.append(f'<c r="{_huruf(col)}{rs}" t="n"><v>{safe_string(v)}</v></c>')
+                                continue
+                            if k is Cell and v._comment is None and v.hyperlink is None and v.data_type in "sn":
+                                s = f' s="{gaya.add(v._style)}"' if v.has_style else ""
+                                x = v._value
+                                if x is None or x == "":
+                                    if s:
+                                        bagian.append(f'<c r="{_huruf(col)}{rs}"{s} t="{v.data_type.replace("s", "inlineStr")}"/>')
+                                elif v.data_type == "s" and isinstance(x, str):
+                                    bagian.append(_teks(_huruf(col) + rs, s, x))
+                                elif v.data_type == "n":
+                                    bagian.append(f'<c r="{_huruf(col)}{rs}"{s} t="n"><v>{safe_string(x)}</v></c>')
+                                else:
+                                    self._lambat(xf, tulis, bagian, v, col, r, write_cell, CommentRecord)
+                                continue
+                            self._lambat(xf, tulis, bagian, v, col, r, write_cell, CommentRecord)
+                        bagian.append("</row>")
+                        tulis("".join(bagian))
+                        r += 1
+                except GeneratorExit:
+                    pass
+            self._writer.xf.send(None)
+
+        def _lambat(self, xf, tulis, bagian, v, col, r, write_cell, CommentRecord):
+            """openpyxl's own path for one cell (after flushing the text so far)."""
+            tulis("".join(bagian))
+            bagian.clear()
+            if isinstance(v, Cell):
+                c = v
+            else:
+                from openpyxl.cell import WriteOnlyCell
+
+                c = WriteOnlyCell(self, value=v)
+            c.column, c.row = col, r
+            if c.hyperlink is not None:
+                c.hyperlink.ref = c.coordinate
+            if c._comment is not None:
+                self._comments.append(CommentRecord.from_cell(c))
+            if c._value is None and not c.has_style and not c._comment:
+                return
+            write_cell(xf, self, c, c.has_style)
+
+    return LembarCepat
+
+
+def buat_lembar(wb, nama: str):
+    """A LembarCepat in a write-only workbook (like wb.create_sheet(nama))."""
+    ws = kelas_lembar()(parent=wb, title=nama)
+    wb._add_sheet(ws)
+    return ws
+
+
+class GayaSel:
+    """One style combination resolved once; `gaya_sel(v)` gives a cell with that style."""
+
+    def __init__(self, ws, **gaya):
+        self.ws, self.gaya = ws, gaya
+        self.cepat = isinstance(ws, kelas_lembar())
+        if self.cepat:
+            daftar = ws.parent._cell_styles
+            biasa, kutip = sel_aman(ws, "x", **gaya), sel_aman(ws, "=x", **gaya)
+            self.s = str(daftar.add(biasa._style)) if biasa.has_style else ""
+            self.s_kutip = str(daftar.add(kutip._style))
+
+    def __call__(self, v):
+        if not self.cepat:
+            return sel_aman(self.ws, v, **self.gaya)
+        k = type(v)
+        if k is str:
+            v = bersihkan(v)
+            return SelCepat(v, self.s_kutip if perlu_dilindungi(v) else self.s, "s")
+        if v is None:
+            return SelCepat(None, self.s, "")
+        if k in _ANGKA:
+            return SelCepat(v, self.s, "n")
+        return sel_aman(self.ws, v, **self.gaya)
