@@ -115,6 +115,14 @@ def teks_sel(v: Any, angka: bool = False) -> str:
     return str(v)
 
 
+_KUNCI_NIP = {"penilai", "dari", "oleh", "nip_atasan", "atasan"}
+
+
+def _kolom_nip(key: str) -> bool:
+    """Columns holding a NIP are never broken over two lines (people copy NIPs from tables)."""
+    return key.startswith("nip") or key in _KUNCI_NIP
+
+
 def tabel(baris: Sequence[dict], kolom: Sequence[Kolom], judul: str | None = None, catatan: str | None = None,
           gaya_baris=None):
     """Build a Rich table (not printed)."""
@@ -123,7 +131,7 @@ def tabel(baris: Sequence[dict], kolom: Sequence[Kolom], judul: str | None = Non
     t = Table(title=judul, caption=catatan, header_style="bold", title_justify="left", caption_justify="left")
     for k in kolom:
         t.add_column(k.judul, justify="right" if (k.rata_kanan or k.angka) else "left", overflow="fold",
-                     no_wrap=k.key.startswith("nip") or k.key == "penilai")
+                     no_wrap=k.rata_kanan or k.angka or _kolom_nip(k.key))
     for b in baris:
         sel = [teks_sel(b.get(k.key), k.angka) for k in kolom]
         t.add_row(*sel, style=gaya_baris(b) if gaya_baris else None)

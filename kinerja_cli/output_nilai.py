@@ -36,22 +36,28 @@ def _catatan(cat: list) -> str:
 
 
 def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bool) -> None:
+    """The rating table; it drops columns the screen cannot hold rather than folding numbers."""
     from rich.table import Table
 
+    lebar = output.konsol().width
+    unit_sama = len({b["unit"] for b in baris}) == 1
     judul = f"Nilai kinerja periode {periode['kode']} — metode {metode}"
+    if unit_sama and baris:
+        judul += f" — {baris[0]['unit']}"
     if dari_snapshot:
         judul += " (periode ditutup: hasil beku)"
     t = Table(title=judul, title_justify="left", header_style="bold")
-    kolom = ["NIP", "Nama", "Unit", "Jabatan"]
+    kolom = ["NIP", "Nama"] + ([] if unit_sama else ["Unit"]) + (["Jabatan"] if lebar >= 130 else [])
     if metode == "pp30":
         kolom += ["NHK", "NPK", "NA", "Predikat"]
     else:
         kolom += ["NHK", "Rating Hasil Kerja", "NPK", "Rating Perilaku Kerja", "Predikat"]
     kolom.append("Catatan")
     for k in kolom:
-        t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA") else "left", overflow="fold", no_wrap=k == "NIP")
+        t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA") else "left", overflow="fold",
+                     no_wrap=k in ("NIP", "NHK", "NPK", "NA", "Predikat"), min_width=12 if k == "Nama" else None)
     for b in baris:
-        sel = [b["nip"], b["nama"], b["unit"], b["jabatan"] or "-"]
+        sel = [b["nip"], b["nama"]] + ([] if unit_sama else [b["unit"]]) + ([b["jabatan"] or "-"] if "Jabatan" in kolom else [])
         if metode == "pp30":
             sel += [angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]), _predikat(b["predikat"])]
         else:
@@ -63,6 +69,8 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
     output.cetak(t)
     if any(b["rating_hasil_kerja_langsung"] or b["rating_perilaku_langsung"] for b in baris):
         output.cetak("* rating ditetapkan langsung oleh atasan (menggantikan rating turunan; lihat --rinci)")
+    if "Jabatan" not in kolom:
+        output.cetak("(Kolom jabatan disembunyikan karena layar sempit; --format csv memuat semua kolom.)")
     output.cetak(ringkasan_predikat(baris))
 
 
