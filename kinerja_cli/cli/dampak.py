@@ -29,6 +29,7 @@ def dampak(
     berdampingan dengan persentase pegawai unit berpredikat Baik ke atas.
 
     Contoh: kinerja dampak --unit DPMPTSP
+
     Contoh: kinerja dampak --format json > dampak.json
     """
     from .. import output

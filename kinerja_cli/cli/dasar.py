@@ -55,6 +55,7 @@ def demo(
 
     Basis data Anda sendiri tidak disentuh: demo memakai folder tersendiri (bawaan ./kinerja-demo/),
     dan rekap Excel ditulis di folder yang sama.
+
     Contoh: kinerja demo --folder /tmp/demo
     """
     from .. import output, output_nilai

@@ -29,6 +29,7 @@ def rekap(
     """Tulis rekap Excel periode: Ringkasan (sebaran predikat, grafik, kurva), Rekap, Rincian SKP.
 
     Siap dicetak (A4 lanskap, judul kolom berulang). Periode yang ditutup memakai hasil bekunya.
+
     Contoh: kinerja ekspor rekap rekap-2026.xlsx --periode 2026 --per-unit
     """
     from .. import output
@@ -55,6 +56,7 @@ def dokumen(
     """Tulis Dokumen Evaluasi Kinerja Pegawai (bentuk lampiran PermenPANRB 6/2022) ke Excel.
 
     Contoh: kinerja ekspor dokumen 198502142010012003 --periode 2026 evaluasi-citra.xlsx
+
     Contoh: kinerja ekspor dokumen --unit DPMPTSP --periode 2026 --folder dokumen-2026
     """
     from .. import output

@@ -43,6 +43,7 @@ def impor(
     """Impor inovasi dari Excel (kolom: NIP, Uraian Inovasi, Tanggal).
 
     Inovasi yang sama (pegawai dan uraian) tidak dicatat dua kali.
+
     Contoh: kinerja inovasi impor inovasi-2026.xlsx --periode 2026
     """
     from ..services import catatan as layanan

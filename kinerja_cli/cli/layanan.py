@@ -93,6 +93,7 @@ def catat(
     """Catat nilai indikator layanan untuk satu periode; nilai lama diganti (dicatat di log audit).
 
     Periode tidak harus sudah dibuat sebagai periode penilaian.
+
     Contoh: kinerja layanan catat DPMPTSP --indikator 1 --periode 2026-T2 --nilai 4,5 --sumber "SIMPEL DPMPTSP"
     """
     from .. import output
@@ -120,6 +121,7 @@ def impor(
     """Impor nilai indikator layanan dari Excel (satu baris per unit, indikator, periode).
 
     Indikator baru dibuat otomatis (arah kosong: naik). Impor ulang berkas yang sama tidak mengubah apa pun.
+
     Contoh: kinerja layanan impor layanan.xlsx --dry-run
     """
     from .. import output

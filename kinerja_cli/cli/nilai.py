@@ -37,7 +37,9 @@ def nilai(
 
     Metode mengikuti periode: pp30 (NHK, NPK, NA, predikat) atau permenpan6 (rating dan matriks).
     Periode yang sudah ditutup menampilkan hasil bekunya.
+
     Contoh: kinerja nilai --periode 2026 --unit DPMPTSP --urut nilai
+
     Contoh: kinerja nilai --periode 2026 --nip 196711101992031001 --rinci
     """
     from .. import output, output_nilai

@@ -29,6 +29,7 @@ def impor(
     """Impor daftar pegawai dari Excel (kolom: NIP, Nama, Jabatan, Jenis Jabatan, Golongan, Unit Kerja, NIP Atasan, Status).
 
     Impor ulang berkas yang sama tidak mengubah apa pun; pegawai tidak pernah dihapus.
+
     Contoh: kinerja pegawai impor pegawai.xlsx --dry-run
     """
     from ..services import pegawai as layanan

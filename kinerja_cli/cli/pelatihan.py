@@ -39,6 +39,7 @@ def impor(
 
     Tanggal: sel tanggal Excel atau teks TTTT-BB-HH / HH/BB/TTTT. JP boleh berkoma (2,5).
     Kunci: NIP + kegiatan + tanggal; impor ulang berkas yang sama tidak mengubah apa pun.
+
     Contoh: kinerja pelatihan impor pelatihan_2026.xlsx --dry-run
     """
     from .. import output
@@ -64,6 +65,7 @@ def catat(
     """Catat satu kegiatan pengembangan kompetensi seorang pegawai.
 
     Kegiatan yang sama (NIP, kegiatan, tanggal) diperbarui, tidak digandakan.
+
     Contoh: kinerja pelatihan catat 198502142010012003 --kegiatan "Bimtek SAKIP" --jenis pelatihan --tanggal 2026-03-15 --jp 8
     """
     from .. import output
@@ -119,6 +121,7 @@ def rekap(
 
     Predikat terburuk diambil dari periode penilaian yang mulai pada tahun itu; predikat Butuh Perbaikan
     atau lebih buruk perlu tindak lanjut, dan bila JP-nya juga kurang, pegawai itu prioritas.
+
     Contoh: kinerja pelatihan rekap --tahun 2026 --prioritas
     """
     from .. import output

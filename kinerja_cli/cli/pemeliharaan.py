@@ -30,6 +30,7 @@ def periksa(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
     """Periksa keutuhan basis data dan konsistensi data (rujukan, rantai atasan, bobot periode ditutup).
 
     Kode keluar 1 bila ada galat.
+
     Contoh: kinerja periksa
     """
     from .. import output

@@ -39,6 +39,7 @@ def impor(
     (pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif). Sel kosong = tidak dinilai;
     baris tanpa skor sama sekali (misalnya baris templat yang belum diisi) dilewati.
     Penilai yang sama untuk pegawai yang sama menggantikan nilai lama (tercatat di log audit).
+
     Contoh: kinerja perilaku impor perilaku-dpmptsp.xlsx --periode 2026 --dry-run
     """
     from ..services import perilaku as layanan

@@ -23,6 +23,7 @@ def ajukan(nip: ArgNip, periode: OpsiPeriode, db: OpsiDB = None) -> None:
     """Pegawai mengajukan SKP-nya kepada atasan langsung (draf atau dikembalikan -> diajukan).
 
     Jumlah bobot baris SKP harus 100.
+
     Contoh: kinerja sasaran ajukan 198502142010012003 --periode 2026
     """
     from .. import output

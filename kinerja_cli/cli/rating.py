@@ -33,6 +33,7 @@ def tetapkan(
     """Tetapkan rating hasil kerja dan/atau perilaku secara langsung; rating ini mengalahkan rating hitungan.
 
     Rating yang tidak disebut tetap seperti yang tersimpan.
+
     Contoh: kinerja rating tetapkan 198502142010012003 --periode 2026 --hasil-kerja di-atas --alasan "target utama terlampaui jauh" --oleh 198001012005011002
     """
     from .. import output

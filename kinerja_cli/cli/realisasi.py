@@ -27,6 +27,7 @@ def impor(
     """Impor realisasi dari Excel (kolom: NIP, Nomor, Realisasi, Bukti; kolom lain hanya keterangan).
 
     Sel Realisasi yang kosong dilewati (belum diisi) dan dihitung. Impor ulang berkas yang sama tidak mengubah apa pun.
+
     Contoh: kinerja realisasi impor realisasi-2026.xlsx --periode 2026 --dry-run
     """
     from ..services import realisasi as layanan

@@ -60,6 +60,7 @@ def impor(
     SKP yang diajukan/disetujui dan barisnya berubah kembali ke draf. Kolom Status SKP (boleh kosong)
     diterapkan setelah baris: draf, diajukan, disetujui atau dikembalikan (dua terakhir dicatat atas nama
     atasan langsung, "dari impor berkas").
+
     Contoh: kinerja sasaran impor skp-dpmptsp.xlsx --periode 2026 --tandai skp-dpmptsp.galat.xlsx
     """
     from ..services import sasaran as layanan

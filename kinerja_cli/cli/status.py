@@ -33,6 +33,7 @@ def status(
     """Kesiapan periode: SKP, bobot, persetujuan SKP, realisasi, penilaian atasan dan rekan, per unit atau per pegawai.
 
     Hijau: semua pegawai unit lengkap; kuning: sebagian; merah: kurang dari separuh.
+
     Contoh: kinerja status --periode 2026 --unit DPMPTSP --format csv > kesiapan-dpmptsp.csv
     """
     from .. import output

@@ -24,7 +24,9 @@ def tren(
 
     Satu pegawai: NHK, NPK, NA, predikat, batang NA dan perubahan dari periode sebelumnya.
     Satu unit: jumlah pegawai, rata-rata NA, persentase Baik ke atas, jumlah per predikat.
+
     Contoh: kinerja tren 196711101992031001
+
     Contoh: kinerja tren --unit DPMPTSP --format csv
     """
     from .. import output, output_tren

@@ -44,6 +44,7 @@ def impor(
     """Impor umpan balik dari Excel (kolom: NIP, NIP Pemberi, Tanggal, Umpan Balik).
 
     Impor ulang berkas yang sama tidak menambah apa pun.
+
     Contoh: kinerja umpan-balik impor umpan-balik-maret.xlsx --periode 2026
     """
     from ..services import catatan as layanan
