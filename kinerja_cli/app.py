@@ -58,6 +58,12 @@ app = typer.Typer(
 )
 
 
+def _pesan_pemakaian() -> None:
+    from .cli import pesan_pemakaian
+
+    pesan_pemakaian.pasang()
+
+
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
     from .cli import (dampak, dasar, distribusi, ekspor, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan,
@@ -86,6 +92,7 @@ def _daftarkan() -> None:
 
 
 _daftarkan()
+_pesan_pemakaian()
 
 
 def main() -> None:

@@ -1,0 +1,62 @@
+"""Usage errors (exit code 2) in Indonesian.
+
+Typer's bundled Click writes "Error: Missing option ..." in English; this replaces the text of
+`UsageError.show` with the same information in Indonesian. Only the words change: the exit
+code (2) and the usage line stay as Click makes them.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+_POLA = (
+    (re.compile(r"^Missing option (.+)\.$"), r"Opsi wajib \1 belum diisi."),
+    (re.compile(r"^Missing argument (.+)\.$"), r"Argumen wajib \1 belum diisi."),
+    (re.compile(r"^Missing command\.$"), "Perintah belum disebut."),
+    (re.compile(r"^No such command (.+)\.$"), r"Perintah \1 tidak ada."),
+    (re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$"), None),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$"),
+     r'Ada argumen berlebih (\1). Beri tanda kutip pada nilai yang berisi spasi, misalnya --unit "Dinas Sosial".'),
+    (re.compile(r"^Option (.+) requires an argument\.$"), r"Opsi \1 perlu nilai."),
+    (re.compile(r"^Option (.+) does not take a value\.$"), r"Opsi \1 tidak menerima nilai."),
+)
+_NILAI = re.compile(r"^Invalid value for (.+?): (.*)$", re.S)
+
+
+def terjemahkan(pesan: str) -> str:
+    pesan = pesan.strip()
+    m = _NILAI.match(pesan)
+    if m:
+        isi = m.group(2).replace("Value error, ", "")
+        isi = re.sub(r"(.+) is not one of (.+)\.$", r"\1 bukan salah satu dari \2.", isi)
+        isi = re.sub(r"(.+) is not a valid integer\.?$", r"\1 bukan bilangan bulat.", isi)
+        isi = re.sub(r"(.+) is not a valid float\.?$", r"\1 bukan angka.", isi)
+        return f"Nilai tidak sah untuk {m.group(1)}: {isi}"
+    for pola, ganti in _POLA:
+        m = pola.match(pesan)
+        if not m:
+            continue
+        if ganti is None:  # no such option, maybe with suggestions
+            saran = f" Mungkin maksudnya: {m.group(2)}." if m.group(2) else ""
+            return f"Opsi {m.group(1)} tidak dikenal.{saran}"
+        return pola.sub(ganti, pesan)
+    return pesan
+
+
+def _tampilkan(self, file=None) -> None:
+    from typer._click.utils import echo
+
+    file = file or sys.stderr
+    bantuan = ""
+    if self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None:
+        bantuan = f"Bantuan: {self.ctx.command_path} {self.ctx.help_option_names[0]}\n"
+    if self.ctx is not None:
+        echo(f"{self.ctx.get_usage().replace('Usage:', 'Pemakaian:', 1)}\n{bantuan}", file=file)
+    echo(f"Galat pemakaian: {terjemahkan(self.format_message())}", file=file)
+
+
+def pasang() -> None:
+    from typer._click.exceptions import UsageError
+
+    UsageError.show = _tampilkan

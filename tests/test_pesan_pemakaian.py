@@ -1,0 +1,24 @@
+"""Usage errors are explained in Indonesian and keep exit code 2."""
+
+import pytest
+
+from kinerja_cli.cli.pesan_pemakaian import terjemahkan
+
+
+@pytest.mark.parametrize("asli,hasil", [
+    ("Missing option '--periode' / '-p'.", "Opsi wajib '--periode' / '-p' belum diisi."),
+    ("No such command 'x'.", "Perintah 'x' tidak ada."),
+    ("No such option: --nipp (Possible options: --nip, --unit)", "Opsi --nipp tidak dikenal. Mungkin maksudnya: --nip, --unit."),
+    ("Invalid value for '--peran': Value error, 'boss' is not one of 'atasan', 'rekan'.",
+     "Nilai tidak sah untuk '--peran': 'boss' bukan salah satu dari 'atasan', 'rekan'."),
+    ("Missing argument 'NIP'.", "Argumen wajib 'NIP' belum diisi."),
+])
+def test_translation(asli, hasil):
+    assert terjemahkan(asli) == hasil
+
+
+def test_cli_usage_error_in_indonesian(kinerja):
+    r = kinerja("nilai", "--periode", "2026", "--unit", "dinas", "sosial")
+    assert r.exit_code == 2
+    assert "Galat pemakaian: Ada argumen berlebih (sosial)" in r.stderr and "tanda kutip" in r.stderr
+    assert "Error" not in r.stderr and "Try '" not in r.stderr
