@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
 app = typer.Typer(help="Penilaian perilaku kerja BerAKHLAK per penilai: impor dari Excel, catat, daftar.",
                   no_args_is_help=True)
@@ -42,6 +42,7 @@ def impor(
     from .. import output
     from ..services import perilaku as layanan
 
+    cek_berkas_terbuka(berkas)
     h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat)
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
