@@ -69,6 +69,8 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
+    from .tulis import simpan_atomik
+
     sumber, tujuan = Path(sumber), Path(tujuan)
     periksa_tujuan(sumber, tujuan)
     try:
@@ -92,10 +94,7 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
         sel.comment = k
     _daftar_masalah(wb, masalah)
     try:
-        wb.save(tujuan)
-    except OSError as e:
-        raise DataTidakValid(f"Berkas tanda galat {tujuan} tidak dapat ditulis: {e.strerror or e}.",
-                             "Tutup berkas itu bila sedang dibuka di Excel, atau pilih path lain.") from None
+        simpan_atomik(wb, tujuan, timpa=True)  # owner-only, via a temp file beside it; replaces an older copy
     finally:
         wb.close()
     return tujuan
