@@ -174,3 +174,22 @@ def test_failure_while_writing_leaves_nothing_behind(ruang, kinerja, monkeypatch
     assert baru == set(), sorted(map(str, baru))
     assert list(out.iterdir()) == []
     assert list(systmp.iterdir()) == []
+
+
+def test_unit_documents_all_or_nothing(ruang, kinerja, monkeypatch):
+    """The third of four documents fails: the two already written are removed again."""
+    tmp, out, _ = ruang
+    from kinerja_cli.excel import lembar
+
+    asli, n = lembar.simpan_aman, []
+
+    def simpan(wb, tujuan, timpa):
+        n.append(tujuan)
+        if len(n) == 3:
+            raise DataTidakValid("Uji: dokumen ketiga gagal.", "Ulangi.")
+        return asli(wb, tujuan, timpa)
+
+    monkeypatch.setattr(lembar, "simpan_aman", simpan)
+    r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "--folder", out)
+    assert r.exit_code == 1 and "dokumen ketiga gagal" in r.stderr
+    assert list(out.iterdir()) == []

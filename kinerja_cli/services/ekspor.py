@@ -211,8 +211,14 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
         periksa_tujuan(t, timpa)
     umpan = umpan_balik(db, lap.periode["kode"], [r["pegawai"]["nip"] for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode["kode"])
-    ditulis = []
-    for r, t in zip(lap.rekaman, tujuan):
-        wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal))
-        ditulis.append(str(simpan_aman(wb, t, timpa)))
+    ditulis: list[str] = []
+    try:
+        for r, t in zip(lap.rekaman, tujuan):
+            wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal))
+            ditulis.append(str(simpan_aman(wb, t, timpa)))
+    except BaseException:  # all or nothing: remove this run's new documents (replaced ones cannot come back)
+        for p in ditulis:
+            if Path(p) not in ada:
+                Path(p).unlink(missing_ok=True)
+        raise
     return {"periode": lap.periode["kode"], "berkas": ditulis, "dari_snapshot": lap.dari_snapshot}
