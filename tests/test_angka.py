@@ -28,3 +28,15 @@ def test_indonesian_display():
     assert angka_id(Decimal("109")) == "109,00"
     assert angka_id(Decimal("1234.565")) == "1.234,57"
     assert angka_id(None) == "-"
+
+
+@pytest.mark.parametrize("masuk", ["1e999999999", "10e999999", "-1E+400", "1e-400", 10**30, 1e300, "9" * 300])
+def test_absurd_magnitudes_refused_without_overflow(masuk):
+    # regression (fuzz): '10e999999' raised decimal.Overflow from normalize() -> a traceback
+    with pytest.raises(AngkaTidakValid, match="jangkauan"):
+        baca_angka(masuk)
+
+
+def test_largest_plausible_numbers_still_read():
+    assert teks_desimal(baca_angka(999_999_999_999_999)) == "999999999999999"
+    assert teks_desimal(baca_angka(0.30000000000000004)) == "0.30000000000000004"

@@ -117,3 +117,25 @@ def test_problem_without_column_marks_first_cell_and_text_is_never_formula(tmp_p
     d = wb[tandai.SHEET_DAFTAR]
     teks = [d.cell(r, 6).value for r in range(2, d.max_row + 1)]
     assert "=SUM(A1:A9) bukan rumus" in teks and d.cell(teks.index("=SUM(A1:A9) bukan rumus") + 2, 6).data_type == "s"
+
+
+def test_problems_inside_merged_cells_mark_the_top_left_cell(tmp_path):
+    # regression (fuzz): a problem in a merged cell raised "'MergedCell' object attribute 'comment' is read-only"
+    f = buat_xlsx(tmp_path / "gabung.xlsx", {"Data": [["NIP", "Nilai"], ["x", 1], ["y", 2], ["z", 3]]})
+    wb = openpyxl.load_workbook(f)
+    wb["Data"].merge_cells("A2:B3")
+    wb.save(f)
+    ms = [Masalah("satu", "", "x", "Data", 3, "B (nilai)", huruf="B"),
+          Masalah("dua", "", "y", "Data", 2, "A (nip)", huruf="A"),
+          Masalah("tiga", "", "z", "Data", 4, "A (nip)", huruf="A")]
+    keluar = tandai.tulis(f, tmp_path / "gabung.galat.xlsx", ms)
+    ws = openpyxl.load_workbook(keluar)["Data"]
+    assert "satu" in ws["A2"].comment.text and "dua" in ws["A2"].comment.text  # both kept, none overwritten
+    assert warna(ws["A2"]) == tandai.WARNA_GALAT and "tiga" in ws["A4"].comment.text
+
+
+def test_huge_value_in_problem_list_fits_an_excel_cell(tmp_path):
+    f = buat_xlsx(tmp_path / "besar.xlsx", {"Data": [["NIP"], ["x" * 40_000]]})
+    keluar = tandai.tulis(f, tmp_path / "besar.galat.xlsx", [Masalah("terlalu panjang", "", "x" * 40_000, "Data", 2)])
+    daftar = openpyxl.load_workbook(keluar)[tandai.SHEET_DAFTAR]
+    assert len(daftar["E2"].value) == 32_767

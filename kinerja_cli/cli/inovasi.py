@@ -8,7 +8,7 @@ import typer
 
 from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
                            laporkan_catat, laporkan_impor)
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
 app = typer.Typer(help="Inovasi pegawai per periode (syarat predikat Sangat Baik pada metode pp30).",
                   no_args_is_help=True)
@@ -48,6 +48,7 @@ def impor(
     """
     from ..services import catatan as layanan
 
+    cek_berkas_terbuka(berkas)
     laporkan_impor(layanan.impor_inovasi(buka(db), berkas, periode, sheet, uji_coba, lewati_galat))
 
 

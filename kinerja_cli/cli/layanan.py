@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
 app = typer.Typer(
     help="Indikator layanan publik per unit kerja (misalnya hari penerbitan izin usaha) dan nilainya per periode.\n\n"
@@ -127,6 +127,7 @@ def impor(
     from .. import output
     from ..services import layanan
 
+    cek_berkas_terbuka(berkas)
     h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
     output.tabel_masalah(h.dilewati, judul="Baris dilewati")
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, laporkan_impor
+from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, cek_berkas_terbuka, laporkan_impor
 
 app = typer.Typer(help="Daftar pegawai (roster): impor dari Excel, daftar, lihat satu pegawai.", no_args_is_help=True)
 
@@ -35,6 +35,7 @@ def impor(
     from ..services import pegawai as layanan
     from ..services.impor_umum import baris_dilewati
 
+    cek_berkas_terbuka(berkas)
     h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai)
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.dinonaktifkan} dinonaktifkan, {baris_dilewati(h)} baris dilewati.")

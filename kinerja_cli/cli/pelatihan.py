@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
 app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun.",
                   no_args_is_help=True)
@@ -45,6 +45,7 @@ def impor(
     from .. import output
     from ..services import pelatihan as layanan
 
+    cek_berkas_terbuka(berkas)
     h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, laporkan_impor
+from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, cek_berkas_terbuka, laporkan_impor
 
 app = typer.Typer(help="Penilaian perilaku kerja BerAKHLAK per penilai: impor dari Excel, catat, daftar.",
                   no_args_is_help=True)
@@ -44,6 +44,7 @@ def impor(
     """
     from ..services import perilaku as layanan
 
+    cek_berkas_terbuka(berkas)
     h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati"

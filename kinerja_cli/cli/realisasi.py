@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import OpsiDB, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiUjiCoba, buka, laporkan_impor
+from .umum import OpsiDB, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiUjiCoba, buka, cek_berkas_terbuka, laporkan_impor
 
 app = typer.Typer(help="Realisasi: capaian tiap baris SKP per periode.", no_args_is_help=True)
 
@@ -33,6 +33,7 @@ def impor(
     from ..services import realisasi as layanan
     from ..services.impor_umum import baris_dilewati
 
+    cek_berkas_terbuka(berkas)
     h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"realisasi {h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('kosong', 0)} belum diisi (sel kosong), {baris_dilewati(h)} baris dilewati.")

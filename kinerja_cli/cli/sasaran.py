@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .umum import (Format, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiUjiCoba, buka,
-                   laporkan_impor)
+                   cek_berkas_terbuka, laporkan_impor)
 
 app = typer.Typer(help="SKP: rencana hasil kerja, indikator, target dan bobot per pegawai per periode; "
                   "persetujuan SKP oleh atasan langsung (ajukan, setujui, kembalikan, status).",
@@ -66,6 +66,7 @@ def impor(
     from ..services import sasaran as layanan
     from ..services.impor_umum import baris_dilewati
 
+    cek_berkas_terbuka(berkas)
     h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"{h.keterangan.get('pegawai', 0)} pegawai; baris SKP {h.ditambah} ditambah, {h.diubah} diubah, "
                       f"{h.keterangan.get('dihapus', 0)} dihapus, {h.tetap} tetap, {baris_dilewati(h)} baris dilewati"

@@ -8,7 +8,7 @@ import typer
 
 from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
                            laporkan_catat, laporkan_impor)
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
 app = typer.Typer(help="Umpan balik berkelanjutan: catatan bertanggal dari atasan atau rekan tentang pegawai.",
                   no_args_is_help=True)
@@ -49,6 +49,7 @@ def impor(
     """
     from ..services import catatan as layanan
 
+    cek_berkas_terbuka(berkas)
     laporkan_impor(layanan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat))
 
 

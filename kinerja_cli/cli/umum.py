@@ -48,6 +48,17 @@ def laporkan_impor(h, rincian: str) -> None:
     output.sukses(awalan + rincian)
 
 
+def cek_berkas_terbuka(berkas: Path) -> None:
+    """Warn (stderr) when the workbook seems open in Excel: the import reads the last saved version."""
+    from .. import output
+    from ..services.impor_umum import berkas_terbuka
+
+    kunci = berkas_terbuka(berkas)
+    if kunci is not None:
+        output.peringatan(f"{Path(berkas).name} tampaknya sedang dibuka di Excel (ada {kunci.name}); yang diimpor "
+                          "adalah versi yang terakhir disimpan. Simpan dulu perubahan di Excel bila ada.")
+
+
 def buka(db: Optional[Path]):
     """The database for this command (found the same way everywhere)."""
     from ..store.db import buka_db, lokasi_db

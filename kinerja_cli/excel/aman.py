@@ -16,13 +16,18 @@ import re
 PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 
 # XML 1.0 forbids these; openpyxl raises IllegalCharacterError on them.
-_KARAKTER_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_KARAKTER_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+BATAS_SEL = 32_767  # Excel refuses to open a file with a longer cell text ("we found a problem")
 
 
 def bersihkan(nilai: object) -> object:
-    """Drop characters an .xlsx file cannot store (text only)."""
-    if isinstance(nilai, str) and _KARAKTER_TERLARANG.search(nilai):
-        return _KARAKTER_TERLARANG.sub("", nilai)
+    """Drop characters an .xlsx file cannot store and cut text at Excel's cell limit (text only)."""
+    if not isinstance(nilai, str):
+        return nilai
+    if _KARAKTER_TERLARANG.search(nilai):
+        nilai = _KARAKTER_TERLARANG.sub("", nilai)
+    if len(nilai) > BATAS_SEL:
+        nilai = nilai[: BATAS_SEL - 1] + "\u2026"
     return nilai
 
 

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, TidakDitemukan
+from ..errors import BerkasTidakValid, KinerjaError, TidakDitemukan
 from ..model import BarisSumber
 from .kolom import Tata, normalisasi_judul
 
@@ -48,8 +48,17 @@ def _periksa_berkas(path: Path) -> None:
             f"{path.name} adalah berkas kunci sementara Excel (dibuat saat berkas sedang dibuka), bukan data.",
             f"Tutup berkasnya di Excel lalu impor {path.name[2:]}.",
         )
-    with open(path, "rb") as f:
-        awal = f.read(8)
+    try:
+        with open(path, "rb") as f:
+            awal = f.read(8)
+    except OSError as e:
+        raise BerkasTidakValid(f"{path} tidak dapat dibaca: {e.strerror or e}.",
+                               "Periksa izin berkasnya, atau salin berkasnya ke folder Anda lalu impor salinannya.") from None
+    if not awal:
+        raise BerkasTidakValid(
+            f"{path.name} kosong (0 byte), bukan buku kerja Excel.",
+            "Berkas mungkin belum selesai diunduh atau disalin; ambil ulang berkasnya atau simpan ulang dari Excel.",
+        )
     if awal == _OLE_MAGIC:
         raise BerkasTidakValid(
             f"{path.name} berformat Excel lama (.xls) atau dilindungi kata sandi.",
@@ -60,6 +69,17 @@ def _periksa_berkas(path: Path) -> None:
             f"{path.name} bukan berkas Excel .xlsx (isinya bukan buku kerja Excel, mungkin CSV/PDF yang diganti namanya).",
             "Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)'.",
         )
+
+
+def berkas_kunci_excel(path: Path | str) -> Path | None:
+    """Excel's owner file (~$name.xlsx) beside `path` while the workbook is open in Excel, or None."""
+    path = Path(path)
+    nama = path.name
+    for calon in {"~$" + nama, "~$" + nama[2:]} if len(path.stem) > 2 else {"~$" + nama}:
+        p = path.with_name(calon)
+        if p != path and p.is_file():
+            return p
+    return None
 
 
 def buka_buku(path: Path):
@@ -103,19 +123,31 @@ def _cocokkan_judul(sel: list, tata: Tata) -> tuple[dict, dict]:
     return idx, teks
 
 
+def _lembar_data(wb) -> list:
+    """The worksheets (tables) of the workbook: chart sheets hold no cells."""
+    return [ws for ws in wb.worksheets if hasattr(ws, "iter_rows")]
+
+
 def _pilih_sheet(wb, tata: Tata, sheet: str | None, nama_berkas: str):
-    nama = wb.sheetnames
-    if sheet:
-        for n in nama:
-            if n.strip().lower() == sheet.strip().lower():
-                return wb[n]
+    lembar = _lembar_data(wb)
+    nama = [ws.title for ws in lembar]
+    if not lembar:
         raise BerkasTidakValid(
-            f"Sheet '{sheet}' tidak ada di {nama_berkas}.",
+            f"{nama_berkas} tidak berisi sheet tabel (hanya grafik: {', '.join(wb.sheetnames)}).",
+            "Impor berkas yang berisi data tabelnya, atau salin datanya ke sheet biasa lalu simpan ulang.",
+        )
+    if sheet:
+        for ws in lembar:
+            if ws.title.strip().lower() == sheet.strip().lower():
+                return ws
+        grafik = [n for n in wb.sheetnames if n not in nama and n.strip().lower() == sheet.strip().lower()]
+        raise BerkasTidakValid(
+            f"Sheet '{sheet}' {'berisi grafik, bukan tabel,' if grafik else 'tidak ada'} di {nama_berkas}.",
             f"Sheet yang ada: {', '.join(nama)}. Pilih dengan --sheet.",
         )
-    for n in nama:
-        if n.strip().lower() == tata.nama_sheet.lower():
-            return wb[n]
+    for ws in lembar:
+        if ws.title.strip().lower() == tata.nama_sheet.lower():
+            return ws
     return None
 
 
@@ -147,13 +179,20 @@ def baca_sheet_openpyxl(path: Path | str, tata: Tata, sheet: str | None = None) 
     wb = buka_buku(path)
     try:
         return _baca_buku(path, wb, tata, sheet)
+    except KinerjaError:
+        raise
+    except Exception as e:  # a broken sheet inside a valid zip: bad XML, truncated stream, odd cell refs
+        raise BerkasTidakValid(
+            f"{path.name} rusak: isi sheet-nya tidak dapat dibaca ({type(e).__name__}).",
+            "Buka di Excel (Excel menawarkan perbaikan berkas), lalu simpan ulang sebagai .xlsx.",
+        ) from None
     finally:
         wb.close()
 
 
 def _baca_buku(path: Path, wb, tata: Tata, sheet: str | None) -> IsiSheet:
     ws = _pilih_sheet(wb, tata, sheet, path.name)
-    kandidat = [ws] if ws is not None else [wb[n] for n in wb.sheetnames]
+    kandidat = [ws] if ws is not None else _lembar_data(wb)
     terbaik = None  # (found count, sheet, row, idx, teks)
     for ws in kandidat:
         hasil = _cari_judul(ws, tata)
@@ -204,7 +243,12 @@ def _baca_data(path: Path, ws, tata: Tata, baris_judul: int, idx: dict, teks: di
 
         return IsiSheet(path, ws.title, baris_judul, huruf, teks, baris_data(ws, baris_judul, keys, huruf))
     hasil: list[BarisSumber] = []
-    for r, row in enumerate(ws.iter_rows(min_row=baris_judul + 1), start=baris_judul + 1):
+    # Only the columns we read: a stray value in column XFD must not widen every row to 16,384 cells.
+    max_col = max(idx.values(), default=0) + 1
+    kosong_terakhir = None  # read_only yields one shared tuple for every missing row of a sparse sheet
+    for r, row in enumerate(ws.iter_rows(min_row=baris_judul + 1, max_col=max_col), start=baris_judul + 1):
+        if row is kosong_terakhir:
+            continue  # a million-row gap costs a million identity checks, not a million row scans
         nilai, fmt = {}, {}
         kosong = True
         n = len(row)
@@ -222,4 +266,6 @@ def _baca_data(path: Path, ws, tata: Tata, baris_judul: int, idx: dict, teks: di
                     fmt[key] = f
         if not kosong:
             hasil.append(BarisSumber(ws.title, r, nilai, fmt, huruf))
+        else:
+            kosong_terakhir = row
     return IsiSheet(path, ws.title, baris_judul, huruf, teks, hasil)

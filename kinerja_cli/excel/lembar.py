@@ -8,8 +8,6 @@ Other sheet writers (e.g. a recap sheet registered through
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -142,37 +140,9 @@ def periksa_tujuan(tujuan: Path, timpa: bool) -> Path:
 
 def simpan_aman(wb, tujuan: Path, timpa: bool) -> Path:
     """Save to a temp file beside the target, then move it into place (never half-written); mode 0600."""
-    tujuan = periksa_tujuan(tujuan, timpa)
-    fd, sementara = tempfile.mkstemp(prefix=f".{tujuan.name}.", suffix=".tmp", dir=tujuan.parent)
-    os.close(fd)  # mkstemp made it 0600; openpyxl reopens it by name
-    try:
-        wb.save(sementara)
-        os.chmod(sementara, 0o600)
-        if timpa:
-            os.replace(sementara, tujuan)
-        else:
-            _pindah_tanpa_timpa(sementara, tujuan)
-    except BaseException:
-        if os.path.exists(sementara):
-            os.unlink(sementara)
-        raise
-    return tujuan
+    from .tulis import simpan_atomik
 
-
-def _pindah_tanpa_timpa(sementara: str, tujuan: Path) -> None:
-    """Move into place unless the target appeared meanwhile (link is atomic where supported)."""
-    try:
-        os.link(sementara, tujuan)
-    except FileExistsError:
-        raise DataTidakValid(f"Berkas {tujuan} sudah ada; tidak ditimpa.",
-                             "Pakai nama lain, atau tambahkan --timpa untuk menggantinya.") from None
-    except OSError:  # file systems without hard links (FAT, some shares)
-        if tujuan.exists():
-            raise DataTidakValid(f"Berkas {tujuan} sudah ada; tidak ditimpa.",
-                                 "Pakai nama lain, atau tambahkan --timpa untuk menggantinya.") from None
-        os.replace(sementara, tujuan)
-        return
-    os.unlink(sementara)
+    return simpan_atomik(wb, periksa_tujuan(tujuan, timpa), timpa)
 
 
 # -- row heights (spreadsheet programs do not grow rows of wrapped text on their own) --

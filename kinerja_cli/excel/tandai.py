@@ -36,7 +36,19 @@ def periksa_tujuan(sumber: Path, tujuan: Path) -> None:
 
 
 def _teks_aman(v) -> str | None:
-    return None if v is None else str(v)
+    from .aman import bersihkan
+
+    return None if v is None else bersihkan(str(v))
+
+
+def _sel_tanda(ws, koordinat: str):
+    """The cell to mark: inside a merged range only its top-left cell can be written."""
+    sel = ws[koordinat]
+    if type(sel).__name__ == "MergedCell":
+        for rentang in ws.merged_cells.ranges:
+            if koordinat in rentang:
+                return ws.cell(rentang.min_row, rentang.min_col)
+    return sel
 
 
 def _isi_komentar(daftar: list) -> str:
@@ -57,6 +69,8 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
+    from .tulis import simpan_atomik
+
     sumber, tujuan = Path(sumber), Path(tujuan)
     periksa_tujuan(sumber, tujuan)
     try:
@@ -64,13 +78,13 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     except Exception as e:  # openpyxl raises many kinds for broken files
         raise BerkasTidakValid(f"{sumber.name} tidak dapat dibuka untuk ditandai ({type(e).__name__}).",
                                "Perbaiki galat menurut tabel di layar.") from None
-    per_sel: dict[tuple[str, int, str], list] = {}
+    per_sel: dict[tuple[str, str], tuple] = {}
     for m in masalah:
         if not m.baris or m.sheet not in wb.sheetnames:
             continue
-        per_sel.setdefault((m.sheet, m.baris, m.huruf or "A"), []).append(m)
-    for (sheet, baris, huruf), daftar in per_sel.items():
-        sel = wb[sheet][f"{huruf}{baris}"]
+        sel = _sel_tanda(wb[m.sheet], f"{m.huruf or 'A'}{m.baris}")
+        per_sel.setdefault((m.sheet, sel.coordinate), (sel, []))[1].append(m)
+    for sel, daftar in per_sel.values():
         warna = WARNA_GALAT if any(m.galat for m in daftar) else WARNA_PERINGATAN
         sel.fill = PatternFill(fill_type="solid", start_color=warna, end_color=warna)
         teks = _isi_komentar(daftar)
@@ -80,10 +94,7 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
         sel.comment = k
     _daftar_masalah(wb, masalah)
     try:
-        wb.save(tujuan)
-    except OSError as e:
-        raise DataTidakValid(f"Berkas tanda galat {tujuan} tidak dapat ditulis: {e.strerror or e}.",
-                             "Tutup berkas itu bila sedang dibuka di Excel, atau pilih path lain.") from None
+        simpan_atomik(wb, tujuan, timpa=True)  # owner-only, via a temp file beside it; replaces an older copy
     finally:
         wb.close()
     return tujuan

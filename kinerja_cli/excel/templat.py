@@ -62,15 +62,17 @@ def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
     import openpyxl
 
     from .petunjuk import tulis_petunjuk
-    from .tulis import periksa_tujuan, simpan_atomik
+    from .tulis import periksa_tujuan, sementara_di, simpan_atomik
 
-    periksa_tujuan(Path(path), timpa)
-    wb = openpyxl.Workbook(write_only=True)
-    tulis_petunjuk(wb.create_sheet("Petunjuk"), isi)
-    _tulis_data(wb.create_sheet(SASARAN.nama_sheet), SASARAN, isi.sasaran)
-    _tulis_data(wb.create_sheet(REALISASI.nama_sheet), REALISASI, isi.realisasi)
-    _tulis_data(wb.create_sheet(PERILAKU.nama_sheet), PERILAKU, isi.perilaku)
-    return simpan_atomik(wb, Path(path), timpa)
+    path = Path(path)
+    periksa_tujuan(path, timpa)
+    with sementara_di(path.parent if str(path.parent) else Path(".")):  # rows spill beside the target
+        wb = openpyxl.Workbook(write_only=True)
+        tulis_petunjuk(wb.create_sheet("Petunjuk"), isi)
+        _tulis_data(wb.create_sheet(SASARAN.nama_sheet), SASARAN, isi.sasaran)
+        _tulis_data(wb.create_sheet(REALISASI.nama_sheet), REALISASI, isi.realisasi)
+        _tulis_data(wb.create_sheet(PERILAKU.nama_sheet), PERILAKU, isi.perilaku)
+        return simpan_atomik(wb, path, timpa)
 
 
 def _gaya():

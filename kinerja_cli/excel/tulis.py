@@ -7,9 +7,11 @@ file that already exists is only replaced when the user asked for it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan
 
@@ -28,31 +30,67 @@ def periksa_tujuan(path: Path, timpa: bool) -> None:
 
 
 def simpan_atomik(wb, path: Path, timpa: bool = False) -> Path:
-    """Save `wb` (openpyxl Workbook) to `path` with mode 0600, atomically."""
+    """Save `wb` (openpyxl Workbook) to `path` with mode 0600, atomically.
+
+    Whatever fails (no permission, disk full, the folder made read-only meanwhile, a KinerjaError
+    while openpyxl serialises), the temporary file is removed and the target is left as it was.
+    """
     path = Path(path)
     periksa_tujuan(path, timpa)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, sementara = tempfile.mkstemp(prefix=".~kinerja-", suffix=".xlsx", dir=folder)  # mode 0600
-    except PermissionError:
-        raise BerkasTidakValid(f"Tidak ada izin menulis di folder {folder}.", "Pilih folder lain.") from None
+    except OSError as e:
+        raise BerkasTidakValid(f"Tidak dapat menulis di folder {folder}: {e.strerror or e}.", "Pilih folder lain.") from None
     os.close(fd)
     try:
-        wb.save(sementara)
+        with sementara_di(folder):
+            wb.save(sementara)
         os.chmod(sementara, 0o600)
         if timpa:
             os.replace(sementara, path)
         else:
             _pindah_tanpa_timpa(sementara, path)
-    except PermissionError:
+    except OSError as e:
         raise BerkasTidakValid(
-            f"Berkas {path} tidak dapat ditulis (izin ditolak, atau sedang dibuka di Excel).",
-            "Tutup berkasnya di Excel atau pilih nama lain, lalu ulangi.",
+            f"Berkas {path} tidak dapat ditulis ({e.strerror or e}: izin ditolak, disk penuh, atau sedang dibuka di Excel).",
+            "Tutup berkasnya di Excel, periksa izin dan ruang kosong foldernya, atau pilih nama lain, lalu ulangi.",
         ) from None
     finally:
-        if os.path.exists(sementara):
-            os.unlink(sementara)
+        _hapus(sementara)
     return path
+
+
+def _hapus(p: str) -> None:
+    try:
+        os.unlink(p)
+    except FileNotFoundError:
+        pass
+    except OSError:  # the folder became read-only: nothing more we can do, the error is reported
+        pass
+
+
+@contextlib.contextmanager
+def sementara_di(folder: Path) -> Iterator[None]:
+    """Keep openpyxl's spill files (write-only sheets stream rows to temp files) in `folder`,
+    beside the target, instead of the system temp folder; remove them whatever happens.
+
+    Wrap the building of a write-only workbook and its save in this. Not thread-safe
+    (tempfile.tempdir is process-wide); the CLI is single-threaded.
+    """
+    from openpyxl.worksheet import _writer
+
+    daftar = getattr(_writer, "ALL_TEMP_FILES", [])
+    sebelum = set(daftar)
+    lama = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = lama
+        for p in [p for p in daftar if p not in sebelum]:
+            _hapus(p)
+            daftar.remove(p)
 
 
 def _pindah_tanpa_timpa(sumber: str, tujuan: Path) -> None:

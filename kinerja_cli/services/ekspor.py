@@ -78,6 +78,7 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
     """Write the recap workbook; returns what was written."""
     from ..excel.lembar import periksa_tujuan, simpan_aman
     from ..excel.rekap import DataRekap, lembar_baku, tulis_buku
+    from ..excel.tulis import sementara_di
     from . import distribusi, nilai
 
     periksa_tujuan(Path(berkas), timpa)  # fail before the long part
@@ -88,9 +89,10 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
                      rentang_unit=_rentang_unit(lap.rekaman), db=db)
     _muat_penyedia()
     depan, belakang = lembar_baku(data, per_unit)
-    wb = tulis_buku(data, [*depan, *lembar_tambahan, *belakang])
-    nama_sheet = list(wb.sheetnames)
-    tujuan = simpan_aman(wb, Path(berkas), timpa)
+    with sementara_di(Path(berkas).absolute().parent):  # write-only rows spill beside the target, not in /tmp
+        wb = tulis_buku(data, [*depan, *lembar_tambahan, *belakang])
+        nama_sheet = list(wb.sheetnames)
+        tujuan = simpan_aman(wb, Path(berkas), timpa)
     return {"berkas": str(tujuan), "periode": lap.periode["kode"], "pegawai": len(lap.rekaman),
             "sheet": nama_sheet, "dari_snapshot": lap.dari_snapshot}
 
@@ -209,8 +211,14 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
         periksa_tujuan(t, timpa)
     umpan = umpan_balik(db, lap.periode["kode"], [r["pegawai"]["nip"] for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode["kode"])
-    ditulis = []
-    for r, t in zip(lap.rekaman, tujuan):
-        wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal))
-        ditulis.append(str(simpan_aman(wb, t, timpa)))
+    ditulis: list[str] = []
+    try:
+        for r, t in zip(lap.rekaman, tujuan):
+            wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal))
+            ditulis.append(str(simpan_aman(wb, t, timpa)))
+    except BaseException:  # all or nothing: remove this run's new documents (replaced ones cannot come back)
+        for p in ditulis:
+            if Path(p) not in ada:
+                Path(p).unlink(missing_ok=True)
+        raise
     return {"periode": lap.periode["kode"], "berkas": ditulis, "dari_snapshot": lap.dari_snapshot}

@@ -39,6 +39,13 @@ def baca(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
     return isi
 
 
+def berkas_terbuka(berkas: Path | str) -> Path | None:
+    """Excel's lock file beside `berkas` when the workbook seems open in Excel (reading still works)."""
+    from ..excel.baca import berkas_kunci_excel
+
+    return berkas_kunci_excel(berkas)
+
+
 def saran_tandai(berkas: Path | str) -> str:
     return f"Tambahkan --tandai {Path(berkas).stem}.galat.xlsx untuk menandai sel yang salah."
 

@@ -34,17 +34,26 @@ def sekarang() -> str:
 
 
 def _sambung(path: Path) -> Database:
+    """Connect without writing anything: the file may still be refused (periksa_versi)."""
     try:
         conn = sqlite3.connect(str(path), timeout=BATAS_TUNGGU_DETIK)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(BATAS_TUNGGU_DETIK * 1000)}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode.lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as e:
         raise _galat_sqlite(e, path) from None
     return Database(conn, execute_plugins=False)
+
+
+def _pakai_wal(db: Database, path: Path) -> None:
+    """Switch to WAL (concurrent readers). This rewrites the file header of a rollback-journal
+    database, so it only happens after the file has been accepted."""
+    try:
+        mode = db.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            db.conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as e:
+        raise _galat_sqlite(e, path) from None
 
 
 def _galat_sqlite(e: sqlite3.Error, path: Path) -> BasisDataError:
@@ -91,8 +100,16 @@ def terapkan_migrasi(db: Database) -> list[str]:
     tertunda = [m.name for m in migrasi.pending(db)] if db["_sqlite_migrations"].exists() else nama_dikenal()
     if not tertunda:
         return []
-    with transaksi(db):
-        migrasi.apply(db)
+    try:
+        with transaksi(db):
+            migrasi.apply(db)
+    except sqlite3.Error as e:
+        if isinstance(e, sqlite3.OperationalError) and ("locked" in str(e).lower() or "busy" in str(e).lower()):
+            raise _galat_sqlite(e, Path(db_path(db))) from None
+        raise BasisDataError(
+            f"Pembaruan skema basis data {db_path(db)} ke {tertunda[-1]} gagal ({e}); basis data tidak diubah.",
+            "Buat cadangan berkasnya lalu laporkan pesan ini ke pengelola aplikasi kinerja.",
+        ) from None
     return tertunda
 
 
@@ -107,6 +124,7 @@ def buat_db(path: Path) -> bool:
     db = _sambung(path)
     try:
         periksa_versi(db, path)
+        _pakai_wal(db, path)
         terapkan_migrasi(db)
     finally:
         db.close()
@@ -123,6 +141,7 @@ def buka_db(path: Path) -> Database:
     db = _sambung(path)
     try:
         periksa_versi(db, path)
+        _pakai_wal(db, path)
         terapkan_migrasi(db)
     except BaseException:
         db.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from decimal import Decimal
@@ -9,10 +10,15 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..errors import BasisDataError
+
 
 def cadangkan(db: Database, tujuan: Path) -> None:
     """A consistent copy while others may write (SQLite online backup API), mode 0600."""
-    fd = os.open(tujuan, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        fd = os.open(tujuan, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError as e:
+        raise _gagal(tujuan, e) from None
     os.close(fd)
     try:
         dst = sqlite3.connect(str(tujuan))
@@ -21,9 +27,19 @@ def cadangkan(db: Database, tujuan: Path) -> None:
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
-    except BaseException:
-        tujuan.unlink(missing_ok=True)
+    except BaseException as e:
+        for akhiran in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(str(tujuan) + akhiran).unlink(missing_ok=True)
+        if isinstance(e, (OSError, sqlite3.Error)):
+            raise _gagal(tujuan, e) from None
         raise
+
+
+def _gagal(tujuan: Path, e: Exception) -> BasisDataError:
+    sebab = getattr(e, "strerror", None) or str(e)
+    return BasisDataError(f"Cadangan {tujuan} tidak dapat ditulis ({sebab}); tidak ada berkas cadangan yang dibuat.",
+                          "Periksa izin dan ruang kosong folder tujuan, atau pilih folder lain, lalu ulangi.")
 
 
 def integritas(path: Path) -> list[str]:

@@ -16,6 +16,8 @@ class AngkaTidakValid(ValueError):
 
 
 _RIBUAN_TITIK = re.compile(r"^-?\d{1,3}(\.\d{3}){2,}$")  # 1.000.000
+BATAS_DIGIT = 15  # |number| < 10**15: more than any target, score or count, and exact in a float
+BATAS_KECIL = -20  # a non-zero number under 10**-20 is a typing slip ('1e-400'), not data
 
 
 def baca_angka(nilai: object, persen: bool = False) -> Decimal:
@@ -58,10 +60,20 @@ def baca_angka(nilai: object, persen: bool = False) -> Decimal:
             raise AngkaTidakValid(f"'{nilai}' bukan angka", "isi dengan angka, misalnya 95 atau 95,5") from None
         if not d.is_finite():
             raise AngkaTidakValid(f"'{nilai}' bukan angka", "isi dengan angka")
+        _periksa_jangkauan(d, nilai)
         return d.normalize() if d != 0 else Decimal(0)
+    _periksa_jangkauan(d, nilai)
     if persen:
         d = d * 100
     return d.normalize() if d != 0 else Decimal(0)
+
+
+def _periksa_jangkauan(d: Decimal, nilai: object) -> None:
+    """Refuse absurd magnitudes before any arithmetic ('1e999999999' would overflow or fill memory)."""
+    if d != 0 and not BATAS_KECIL <= d.adjusted() < BATAS_DIGIT:
+        tampil = str(nilai) if len(str(nilai)) <= 40 else str(nilai)[:40] + "..."
+        raise AngkaTidakValid(f"'{tampil}' di luar jangkauan angka yang wajar",
+                              f"isi angka biasa (kurang dari {BATAS_DIGIT} digit), misalnya 95 atau 95,5")
 
 
 def teks_desimal(d: Decimal | None) -> str | None:

@@ -1,0 +1,133 @@
+"""Databases of other schema versions: the first release opens and upgrades in one transaction,
+a newer one is refused without a single byte changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kinerja_cli.store import skema
+
+LAMA = Path(__file__).parent / "data" / "skema-0001.db"
+ISI_LAMA = {"_sqlite_migrations": 1, "audit": 2, "hasil_snapshot": 1, "inovasi": 1, "layanan_indikator": 1,
+            "layanan_nilai": 1, "pegawai": 4, "pelatihan": 1, "perilaku": 2, "periode": 1, "rating_langsung": 1,
+            "realisasi": 2, "sasaran": 3, "skp_status": 1, "umpan_balik": 1, "unit_predikat": 1}
+
+
+@pytest.fixture
+def salinan(tmp_path) -> Path:
+    p = tmp_path / "lama.db"
+    shutil.copyfile(LAMA, p)
+    os.chmod(p, 0o600)
+    return p
+
+
+def isi(p: Path) -> dict:
+    """Every table's rows (sorted), so 'unchanged' means the data, not only the counts."""
+    with sqlite3.connect(p) as c:
+        tabel = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table' "
+                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return {t: sorted(map(repr, c.execute(f'SELECT * FROM "{t}"'))) for t in tabel}
+
+
+def kolom(p: Path, tabel: str) -> list[str]:
+    with sqlite3.connect(p) as c:
+        return [r[1] for r in c.execute(f'PRAGMA table_info("{tabel}")')]
+
+
+def migrasi_sementara(monkeypatch, *fungsi):
+    """Register extra migrations after today's last one (restored after the test)."""
+    daftar = list(skema.migrasi._migrations)
+    monkeypatch.setattr(skema.migrasi, "_migrations", daftar)
+    for nama, fn in fungsi:
+        skema.migrasi(name=nama)(fn)
+
+
+def test_fixture_is_the_first_released_schema():
+    with sqlite3.connect(f"file:{LAMA}?mode=ro", uri=True) as c:
+        assert [r[0] for r in c.execute("SELECT name FROM _sqlite_migrations")] == ["0001_awal"]
+        assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert {t: len(v) for t, v in isi(LAMA).items()} == ISI_LAMA
+
+
+def test_first_release_opens_with_todays_code_and_keeps_every_row(kinerja, salinan):
+    sebelum = isi(salinan)
+    r = kinerja("pegawai", "daftar", "--db", salinan, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert {p["nip"] for p in r.json()} == {"196711101992031001", "198001012005011002", "198502142010012003",
+                                            "199001012022211005"}
+    sesudah = isi(salinan)
+    baru = set(skema.nama_dikenal()) - {"0001_awal"}
+    assert {t: v for t, v in sesudah.items() if t != "_sqlite_migrations"} == \
+        {t: v for t, v in sebelum.items() if t != "_sqlite_migrations"}  # no migration adds tables today
+    with sqlite3.connect(salinan) as c:
+        assert {r[0] for r in c.execute("SELECT name FROM _sqlite_migrations")} == {"0001_awal", *baru}
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert kinerja("periode", "daftar", "--db", salinan).exit_code == 0
+
+
+def test_upgrade_runs_pending_migrations_and_keeps_rows(kinerja, salinan, monkeypatch):
+    def tambah_kolom(db):
+        db.execute("ALTER TABLE pegawai ADD COLUMN email TEXT")
+        db.execute("UPDATE pegawai SET email = lower(replace(nama, ' ', '.')) || '@contoh.go.id'")
+
+    migrasi_sementara(monkeypatch, ("9001_uji_email", tambah_kolom))
+    sebelum = isi(salinan)
+    r = kinerja("pegawai", "daftar", "--db", salinan)
+    assert r.exit_code == 0, r.output
+    assert "email" in kolom(salinan, "pegawai")
+    with sqlite3.connect(salinan) as c:
+        assert c.execute("SELECT COUNT(*) FROM pegawai WHERE email LIKE '%@contoh.go.id'").fetchone()[0] == 4
+        assert c.execute("SELECT name FROM _sqlite_migrations ORDER BY id DESC").fetchone()[0] == "9001_uji_email"
+    sesudah = isi(salinan)
+    for t in ISI_LAMA:
+        if t not in ("pegawai", "_sqlite_migrations"):
+            assert sesudah[t] == sebelum[t], t
+    assert len(sesudah["pegawai"]) == 4
+
+
+def test_failing_upgrade_rolls_back_every_migration_of_the_run(kinerja, salinan, monkeypatch):
+    def berhasil(db):
+        db.execute("ALTER TABLE pegawai ADD COLUMN email TEXT")
+
+    def gagal_di_tengah(db):
+        db.execute("ALTER TABLE sasaran ADD COLUMN catatan TEXT")
+        db.execute("UPDATE sasaran SET catatan = 'x'")
+        db.execute("INSERT INTO pegawai (nip) VALUES ('rusak')")  # NOT NULL nama: fails halfway
+
+    migrasi_sementara(monkeypatch, ("9001_uji_email", berhasil), ("9002_uji_gagal", gagal_di_tengah))
+    sebelum = isi(salinan)
+    r = kinerja("pegawai", "daftar", "--db", salinan)
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "Pembaruan skema" in r.stderr and "tidak diubah" in r.stderr
+    # one transaction: the first migration of the run is undone too
+    assert isi(salinan) == sebelum
+    assert "email" not in kolom(salinan, "pegawai") and "catatan" not in kolom(salinan, "sasaran")
+    # and the file still opens once the program is fixed
+    monkeypatch.setattr(skema.migrasi, "_migrations", list(skema.migrasi._migrations[:-1]))
+    r = kinerja("pegawai", "daftar", "--db", salinan, "--format", "json")
+    assert r.exit_code == 0 and len(r.json()) == 4
+    assert "email" in kolom(salinan, "pegawai")
+
+
+@pytest.mark.parametrize("jurnal", ["delete", "wal"])
+def test_newer_database_refused_byte_identical(kinerja, salinan, jurnal):
+    with sqlite3.connect(salinan) as c:
+        c.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                  "VALUES ('kinerja', '9999_versi_mendatang', '2030-01-01')")
+    with sqlite3.connect(salinan) as c:
+        c.execute(f"PRAGMA journal_mode = {jurnal}")
+    lalu = 1_700_000_000
+    os.utime(salinan, (lalu, lalu))
+    sebelum = salinan.read_bytes()
+    for perintah in (["pegawai", "daftar"], ["init"], ["pegawai", "impor", salinan.with_name("x.xlsx")]):
+        r = kinerja(*perintah, "--db", salinan)
+        assert r.exit_code == 1 and "Traceback" not in r.output, perintah
+        assert "lebih baru" in r.stderr and "9999_versi_mendatang" in r.stderr and "tidak diubah" in r.stderr
+        assert salinan.read_bytes() == sebelum, perintah
+        assert salinan.stat().st_mtime == lalu, perintah
+    assert sorted(p.name for p in salinan.parent.iterdir()) == ["lama.db"]  # no -wal/-shm left behind
