@@ -38,7 +38,7 @@ PENULIS = {
     "cadangan": (lambda out, tmp: ["cadangan", out / "cadangan.db"], ["cadangan.db"], False),
     "tandai": (lambda out, tmp: ["sasaran", "impor", _skp_salah(tmp), "--periode", "2026", "--tandai",
                                  out / "skp.galat.xlsx"], ["skp.galat.xlsx"], True),
-    "demo": (lambda out, tmp: ["demo", "--folder", out], ["kinerja-demo.db"], False),
+    "demo": (lambda out, tmp: ["demo", "--folder", out], ["kinerja-demo.db", "rekap-2026.xlsx"], False),
 }
 
 
