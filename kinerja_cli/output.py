@@ -77,7 +77,15 @@ def _json_nilai(v: Any) -> Any:
 
 
 def cetak_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(_json_nilai(data), ensure_ascii=False, indent=2) + "\n")
+    """One JSON value on stdout. An array is written one object per line: still a single JSON
+    array, readable in a pager, and encoded by the fast C encoder even for 100,000 rows."""
+    tulis = sys.stdout.write
+    if isinstance(data, list):
+        tulis("[\n" if data else "[")
+        tulis(",\n".join(json.dumps(_json_nilai(x), ensure_ascii=False) for x in data))
+        tulis("\n]\n" if data else "]\n")
+    else:
+        tulis(json.dumps(_json_nilai(data), ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
 
 

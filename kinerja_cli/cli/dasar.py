@@ -68,8 +68,8 @@ def demo(
                      [output.Kolom("langkah", "Langkah"), output.Kolom("hasil", "Hasil")],
                      judul="Demo kinerja: data contoh Pemerintah Kota Bukittinggi")
     db = buka_db(h.db)
-    lap = nilai.laporan(db, layanan.PERIODE, unit)
-    semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, layanan.PERIODE).rekaman]
+    lap = nilai.laporan(db, layanan.PERIODE, unit, ringkas=True)
+    semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, layanan.PERIODE, ringkas=True).rekaman]
     output_nilai.tabel_nilai([nilai.baris_keluaran(r) for r in lap.rekaman], lap.periode, lap.metode, False)
     output.cetak("[bold]Seluruh pemerintah kota[/] — " + output_nilai.ringkasan_predikat(semua) + "\n")
     output_nilai.tabel_distribusi(distribusi.distribusi(db, layanan.PERIODE), layanan.PERIODE)

@@ -19,7 +19,7 @@ def _persen_baik(db, unit: str, kode: str, cache: dict) -> Decimal | None:
         else:
             from . import nilai
 
-            lap = nilai.laporan(db, kode, unit)
+            lap = nilai.laporan(db, kode, unit, ringkas=True)
             cache[k] = aturan.persen_baik([r["hasil"]["predikat"] for r in lap.rekaman])
     return cache[k]
 

@@ -48,7 +48,7 @@ def distribusi(db, kode: str, unit: str | None = None) -> list[dict]:
     """Per unit: count and share of each predikat, the unit's curve verdict."""
     from . import nilai
 
-    return dari_laporan(db, nilai.laporan(db, kode, unit))
+    return dari_laporan(db, nilai.laporan(db, kode, unit, ringkas=True))
 
 
 def dari_laporan(db, lap) -> list[dict]:

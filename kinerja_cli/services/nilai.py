@@ -68,36 +68,67 @@ def perlu_persetujuan(status: dict[str, str], nip: str, ada_skp: bool, nip_atasa
     return bool(status) and ada_skp and bool(nip_atasan) and status.get(nip) != "disetujui"
 
 
-def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str) -> list[dict]:
-    """Compute every active employee of the period from the current data (a few queries)."""
-    from ..scoring import Parameter, hitung_banyak
+class _Desimal(dict):
+    """Text -> Decimal, converted once: a period repeats the same few targets, weights and scores."""
+
+    def __missing__(self, teks):
+        d = self[teks] = None if teks is None or teks == "" else Decimal(teks)
+        return d
+
+
+def _data_cepat(nip: str, skp: list, perilaku: list, ada_inovasi: bool, langsung: tuple | None,
+                tambahan: tuple, d: _Desimal):
+    """The scoring input straight from the stored rows (the listing path: no record kept)."""
+    from ..scoring import BarisSKP, DataPegawai, Penilaian
+
+    baris = tuple(BarisSKP(r[1], r[2], d[r[3]], d[r[4]], d[r[5]], r[6], bool(r[7]), d[r[8]]) for r in skp)
+    penilaian = tuple(Penilaian(pen, peran, {k: d[v] for k, v in skor.items()}) for pen, peran, skor in perilaku)
+    hk, pk = (langsung[0], langsung[1]) if langsung else (None, None)
+    return DataPegawai(nip, baris, penilaian, ada_inovasi, hk, pk, tambahan)
+
+
+def _ringkas(h) -> dict:
+    """The part of a result that listings, sorting and the distribution need."""
+    return {"nhk": str(h.nhk), "npk": str(h.npk), "na": str(h.na), "predikat": h.predikat, "metode": h.metode,
+            "rating_hk": h.rating_hk, "rating_hk_langsung": h.rating_hk_langsung, "rating_pk": h.rating_pk,
+            "rating_pk_langsung": h.rating_pk_langsung, "lengkap": h.lengkap, "catatan": list(h.catatan)}
+
+
+def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str,
+                      ringkas: bool = False) -> list[dict]:
+    """Compute every active employee of the period from the current data, in one streamed pass.
+
+    `ringkas`: keep only identity and the summary of each result (listings of a large period);
+    otherwise each record carries its inputs and full breakdown (--rinci, exports, the snapshot).
+    """
+    from ..scoring import Parameter, hitung
 
     kode = periode["kode"]
-    pegawai = tabel.pegawai_periode(db, unit, nip)
-    skp = tabel.sasaran_periode(db, kode, unit, nip)
-    perilaku = tabel.perilaku_periode(db, kode, unit, nip)
     inovasi = tabel.nip_berinovasi(db, kode)
     langsung = tabel.rating_langsung(db, kode)
     status = tabel.status_skp(db, kode)
-    penilai = {pen for rows in perilaku.values() for pen, _, _ in rows}
-    nama_penilai = tabel.nama_pegawai(db, penilai)
-    rekaman, masukan_semua = [], []
-    for p in pegawai:
-        n = p["nip"]
-        masukan = {
-            "baris": [_masukan_baris(r) for r in skp.get(n, ())],
-            "penilaian": [{"penilai": pen, "nama_penilai": nama_penilai.get(pen), "peran": peran, "skor": skor}
-                          for pen, peran, skor in perilaku.get(n, ())],
-        }
-        tambahan = ()
-        if perlu_persetujuan(status, n, bool(masukan["baris"]), p["nip_atasan"]):
-            tambahan = ("skp_belum_disetujui",)
-        rekaman.append({"pegawai": p, "ada_inovasi": n in inovasi, "masukan": masukan,
-                        "rating_langsung": _langsung_dict(langsung.get(n))})
-        masukan_semua.append(data_pegawai(n, masukan, n in inovasi, langsung.get(n), tambahan))
     param = Parameter.dari_dict(periode["parameter"])
-    for r, h in zip(rekaman, hitung_banyak(masukan_semua, metode, param)):
-        r["hasil"] = h.ke_dict()
+    d = _Desimal()
+    rekaman, tanpa_nama = [], []
+    for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip):
+        n = p["nip"]
+        tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(status, n, bool(skp), p["nip_atasan"]) else ()
+        data = _data_cepat(n, skp, perilaku, n in inovasi, langsung.get(n), tambahan, d)
+        h = hitung(data, metode, param)
+        if ringkas:
+            rekaman.append({"pegawai": p, "hasil": _ringkas(h),
+                            "tercatat": bool(skp or perilaku or langsung.get(n))})
+            continue
+        masukan = {"baris": [_masukan_baris(r) for r in skp],
+                   "penilaian": [{"penilai": pen, "nama_penilai": None, "peran": peran, "skor": skor}
+                                 for pen, peran, skor in perilaku]}
+        tanpa_nama += masukan["penilaian"]
+        rekaman.append({"pegawai": p, "ada_inovasi": n in inovasi, "masukan": masukan,
+                        "rating_langsung": _langsung_dict(langsung.get(n)), "hasil": h.ke_dict()})
+    if tanpa_nama:
+        nama = tabel.nama_pegawai(db, {x["penilai"] for x in tanpa_nama})
+        for x in tanpa_nama:
+            x["nama_penilai"] = nama.get(x["penilai"])
     return rekaman
 
 
@@ -113,7 +144,7 @@ def hitung_untuk_snapshot(db, periode: dict) -> list[tuple[str, dict]]:
 
 
 def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit",
-            hanya_lengkap: bool = False, metode: str | None = None) -> Laporan:
+            hanya_lengkap: bool = False, metode: str | None = None, ringkas: bool = False) -> Laporan:
     """The period's results (live when open, the frozen snapshot when closed)."""
     from ..store import pegawai as tabel_pegawai
 
@@ -137,7 +168,7 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
             rekaman = _hitung_ulang(rekaman, p, metode)
         lap = Laporan(p, metode, rekaman, dari_snapshot=True)
     else:
-        lap = Laporan(p, metode, _rekaman_langsung(db, p, unit, nip, metode))
+        lap = Laporan(p, metode, _rekaman_langsung(db, p, unit, nip, metode, ringkas))
     if nip and not lap.rekaman:
         raise DataTidakValid(f"Pegawai {nip} tidak termasuk hasil periode {p['kode']} (nonaktif atau belum ada saat ditutup).")
     if hanya_lengkap:
@@ -181,8 +212,8 @@ def baris_keluaran(r: dict) -> dict:
 def bandingkan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit",
                hanya_lengkap: bool = False) -> list[dict]:
     """Both schemes side by side; the period's own scheme is not changed."""
-    a = laporan(db, kode, unit, nip, urut, hanya_lengkap, metode="pp30")
-    b = {r["pegawai"]["nip"]: r for r in laporan(db, kode, unit, nip, urut, metode="permenpan6").rekaman}
+    a = laporan(db, kode, unit, nip, urut, hanya_lengkap, metode="pp30", ringkas=True)
+    b = {r["pegawai"]["nip"]: r for r in laporan(db, kode, unit, nip, urut, metode="permenpan6", ringkas=True).rekaman}
     hasil = []
     for r in a.rekaman:
         x, y = r["hasil"], b[r["pegawai"]["nip"]]["hasil"]

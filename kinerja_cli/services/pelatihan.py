@@ -140,7 +140,7 @@ def predikat_terburuk(db, tahun: int, unit: str | None = None, dikenal: dict | N
     for per in periode_urut(db, tahun):
         rekaman = (dikenal or {}).get(per["kode"])
         if rekaman is None:
-            rekaman = nilai.laporan(db, per["kode"], unit=unit).rekaman
+            rekaman = nilai.laporan(db, per["kode"], unit=unit, ringkas=True).rekaman
         for r in rekaman:
             if not tercatat(r):
                 continue

@@ -22,6 +22,8 @@ KUNCI_PREDIKAT = {p: p.lower().replace("/", "_").replace(" ", "_") for p in ORDE
 
 def tercatat(r: dict) -> bool:
     """True when the record rests on data recorded for that employee in that period."""
+    if "tercatat" in r:  # a summary record (services.nilai, ringkas=True)
+        return r["tercatat"]
     m = r.get("masukan") or {}
     return bool(m.get("baris") or m.get("penilaian") or r.get("rating_langsung"))
 
@@ -54,7 +56,7 @@ def tren_pegawai(db, nip: str) -> dict:
     baris = []
     for per in periode_urut(db):
         try:
-            lap = nilai.laporan(db, per["kode"], nip=p.nip)
+            lap = nilai.laporan(db, per["kode"], nip=p.nip, ringkas=True)
         except DataTidakValid:  # not part of that period (inactive, or absent when it was closed)
             continue
         rek = [r for r in lap.rekaman if tercatat(r)]
@@ -84,7 +86,7 @@ def tren_unit(db, unit: str) -> dict:
         raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
     baris = []
     for per in periode_urut(db):
-        rek = [r for r in nilai.laporan(db, per["kode"], unit=u).rekaman if tercatat(r)]
+        rek = [r for r in nilai.laporan(db, per["kode"], unit=u, ringkas=True).rekaman if tercatat(r)]
         if not rek:
             continue
         na = [Decimal(r["hasil"]["na"]) for r in rek]
