@@ -76,13 +76,30 @@ def _json_nilai(v: Any) -> Any:
     return v
 
 
+def _bulatkan_float(x: Any) -> Any:
+    """Floats need rounding to 2 decimals too; most rows have none, so check before walking them."""
+    if isinstance(x, dict) and not any(isinstance(v, (float, dict)) or (isinstance(v, list) and any(
+            isinstance(e, (float, dict, list)) for e in v)) for v in x.values()):
+        return x
+    return _json_nilai(x)
+
+
+def _json_lain(v: Any) -> Any:
+    """Values json cannot encode by itself: Decimal -> number rounded to 2 decimals."""
+    if isinstance(v, Decimal):
+        return float(round(v, 2))
+    if isinstance(v, (set, tuple)):
+        return list(v)
+    return str(v)
+
+
 def cetak_json(data: Any) -> None:
     """One JSON value on stdout. An array is written one object per line: still a single JSON
     array, readable in a pager, and encoded by the fast C encoder even for 100,000 rows."""
     tulis = sys.stdout.write
     if isinstance(data, list):
         tulis("[\n" if data else "[")
-        tulis(",\n".join(json.dumps(_json_nilai(x), ensure_ascii=False) for x in data))
+        tulis(",\n".join(json.dumps(_bulatkan_float(x), ensure_ascii=False, default=_json_lain) for x in data))
         tulis("\n]\n" if data else "]\n")
     else:
         tulis(json.dumps(_json_nilai(data), ensure_ascii=False, indent=2) + "\n")

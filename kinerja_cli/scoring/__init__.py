@@ -7,7 +7,7 @@ sqlite3 or openpyxl (a test holds that line).
 from .angka import bulat
 from .capaian import capaian, nilai_capaian
 from .distribusi import cek_distribusi, kunci_predikat_unit
-from .hitung import bobot_komponen, hitung, hitung_banyak
+from .hitung import bobot_komponen, hitung, hitung_banyak, penghitung
 from .konstanta import (
     ASPEK,
     DI_ATAS,
@@ -63,6 +63,7 @@ __all__ = [
     "kunci_predikat_unit",
     "label_rating",
     "nilai_capaian",
+    "penghitung",
     "parameter_bawaan",
     "predikat_matriks",
     "predikat_pp30",

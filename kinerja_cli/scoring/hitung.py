@@ -43,16 +43,24 @@ def hitung(data: DataPegawai, metode: str, param: Parameter) -> Hasil:
         return _hitung(data, metode, param)
 
 
-def hitung_banyak(data_iter, metode: str, param: Parameter):
-    """Score many employees lazily (a generator), same scheme and parameters."""
+def penghitung(metode: str, param: Parameter):
+    """A function scoring one DataPegawai at a time (scheme and parameters prepared once)."""
     _cek_metode(metode)
     teks_bobot = _teks_bobot(param)
-    for data in data_iter:
-        # The context is entered per item so the caller's code between two
-        # yields runs in its own decimal context.
+
+    def satu(data: DataPegawai) -> Hasil:
+        # The context is entered per item so the caller's code runs in its own decimal context.
         with localcontext(KONTEKS):
-            h = _hitung(data, metode, param, teks_bobot)
-        yield h
+            return _hitung(data, metode, param, teks_bobot)
+
+    return satu
+
+
+def hitung_banyak(data_iter, metode: str, param: Parameter):
+    """Score many employees lazily (a generator), same scheme and parameters."""
+    satu = penghitung(metode, param)
+    for data in data_iter:
+        yield satu(data)
 
 
 def bobot_komponen(ada_rekan: bool, ada_bawahan: bool, ada_atasan: bool, param: Parameter):

@@ -87,9 +87,16 @@ def _data_cepat(nip: str, skp: list, perilaku: list, ada_inovasi: bool, langsung
     return DataPegawai(nip, baris, penilaian, ada_inovasi, hk, pk, tambahan)
 
 
+_PERAN_URUT = {"atasan": 0, "rekan": 1, "bawahan": 2, "diri": 3}
+
+
+def _urut_peran(x: tuple) -> tuple:
+    return (_PERAN_URUT.get(x[1], 9), x[0])
+
+
 def _ringkas(h) -> dict:
-    """The part of a result that listings, sorting and the distribution need."""
-    return {"nhk": str(h.nhk), "npk": str(h.npk), "na": str(h.na), "predikat": h.predikat, "metode": h.metode,
+    """The part of a result that listings, sorting and the distribution need (numbers stay Decimal)."""
+    return {"nhk": h.nhk, "npk": h.npk, "na": h.na, "predikat": h.predikat, "metode": h.metode,
             "rating_hk": h.rating_hk, "rating_hk_langsung": h.rating_hk_langsung, "rating_pk": h.rating_pk,
             "rating_pk_langsung": h.rating_pk_langsung, "lengkap": h.lengkap, "catatan": list(h.catatan)}
 
@@ -101,27 +108,27 @@ def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, meto
     `ringkas`: keep only identity and the summary of each result (listings of a large period);
     otherwise each record carries its inputs and full breakdown (--rinci, exports, the snapshot).
     """
-    from ..scoring import Parameter, hitung
+    from ..scoring import Parameter, penghitung
 
     kode = periode["kode"]
     inovasi = tabel.nip_berinovasi(db, kode)
     langsung = tabel.rating_langsung(db, kode)
     status = tabel.status_skp(db, kode)
-    param = Parameter.dari_dict(periode["parameter"])
+    hitung = penghitung(metode, Parameter.dari_dict(periode["parameter"]))
     d = _Desimal()
     rekaman, tanpa_nama = [], []
     for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip):
         n = p["nip"]
         tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(status, n, bool(skp), p["nip_atasan"]) else ()
         data = _data_cepat(n, skp, perilaku, n in inovasi, langsung.get(n), tambahan, d)
-        h = hitung(data, metode, param)
+        h = hitung(data)
         if ringkas:
             rekaman.append({"pegawai": p, "hasil": _ringkas(h),
                             "tercatat": bool(skp or perilaku or langsung.get(n))})
             continue
         masukan = {"baris": [_masukan_baris(r) for r in skp],
                    "penilaian": [{"penilai": pen, "nama_penilai": None, "peran": peran, "skor": skor}
-                                 for pen, peran, skor in perilaku]}
+                                 for pen, peran, skor in sorted(perilaku, key=_urut_peran)]}
         tanpa_nama += masukan["penilaian"]
         rekaman.append({"pegawai": p, "ada_inovasi": n in inovasi, "masukan": masukan,
                         "rating_langsung": _langsung_dict(langsung.get(n)), "hasil": h.ke_dict()})

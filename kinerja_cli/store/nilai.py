@@ -104,9 +104,11 @@ def simpan_unit_predikat(db: Database, kode: str, unit: str, predikat: str, wakt
 def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | None = None):
     """Stream (pegawai, skp rows, behaviour rows) per active employee, in NIP order.
 
-    Three cursors ordered by NIP, merged in one pass: memory stays flat however large the
-    period, and there is still no query per employee. SKP rows are the tuples of
-    `sasaran_periode`; behaviour rows are (penilai, peran, {aspek: text|None}).
+    Three cursors ordered by NIP (each served by its primary key, no sorting), merged in one
+    pass: memory stays flat however large the period, and there is no query per employee.
+    Rows of people outside the selection (inactive, other units) are skipped by the merge, so
+    the row queries join the roster only to narrow a --unit selection. SKP rows are the tuples
+    of `sasaran_periode`; behaviour rows are (penilai, peran, {aspek: text|None}).
     """
     w, a = _filter_pegawai(unit, nip)
     conn = db.conn
@@ -114,29 +116,45 @@ def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | No
         f"""SELECT p.nip, p.nama, p.unit, p.jabatan, p.golongan, p.status, p.nip_atasan, p.jenis_jabatan
             FROM pegawai p WHERE {w} ORDER BY p.nip""", a)
     kolom_peg = [c[0] for c in peg.description]
+    if unit:
+        gabung, syarat, arg = "JOIN pegawai p ON p.nip = {t}.nip", f"AND {w}", a
+    elif nip:
+        gabung, syarat, arg = "", "AND {t}.nip = ?", [nip]
+    else:
+        gabung, syarat, arg = "", "", []
     skp = conn.execute(
         f"""SELECT s.nip, s.nomor, s.jenis, s.target_lo, s.target_hi, s.bobot, s.arah, s.target_maksimal,
                    r.nilai, s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor
-            FROM sasaran s JOIN pegawai p ON p.nip = s.nip
+            FROM sasaran s {gabung.format(t="s")}
             LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
-            WHERE s.periode = ? AND {w} ORDER BY s.nip, s.nomor""", [kode, *a])
+            WHERE s.periode = ? {syarat.format(t="s")} ORDER BY s.nip, s.nomor""", [kode, *arg])
     aspek = ", ".join(f"b.{x}" for x in ASPEK_BERAKHLAK)
     per = conn.execute(
-        f"""SELECT b.nip, b.penilai, b.peran, {aspek} FROM perilaku b JOIN pegawai p ON p.nip = b.nip
-            WHERE b.periode = ? AND {w} ORDER BY b.nip, b.peran, b.penilai""", [kode, *a])
-    s_row, b_row = skp.fetchone(), per.fetchone()
+        f"""SELECT b.nip, b.penilai, b.peran, {aspek} FROM perilaku b {gabung.format(t="b")}
+            WHERE b.periode = ? {syarat.format(t="b")} ORDER BY b.nip, b.penilai""", [kode, *arg])
+    skp, per = _baris_demi_baris(skp), _baris_demi_baris(per)
+    s_row, b_row = next(skp, None), next(per, None)
     for row in peg:
         n = row[0]
         baris = []
-        while s_row is not None and s_row[0] < n:  # rows of an employee not listed (cannot happen: same filter)
-            s_row = skp.fetchone()
+        while s_row is not None and s_row[0] < n:  # someone outside the selection
+            s_row = next(skp, None)
         while s_row is not None and s_row[0] == n:
             baris.append(s_row)
-            s_row = skp.fetchone()
+            s_row = next(skp, None)
         nilai = []
         while b_row is not None and b_row[0] < n:
-            b_row = per.fetchone()
+            b_row = next(per, None)
         while b_row is not None and b_row[0] == n:
             nilai.append((b_row[1], b_row[2], dict(zip(ASPEK_BERAKHLAK, b_row[3:]))))
-            b_row = per.fetchone()
+            b_row = next(per, None)
         yield dict(zip(kolom_peg, row)), baris, nilai
+
+
+def _baris_demi_baris(cur, ukuran: int = 4096):
+    """Rows of a cursor, fetched in batches (far cheaper than fetchone per row)."""
+    while True:
+        potong = cur.fetchmany(ukuran)
+        if not potong:
+            return
+        yield from potong
