@@ -157,3 +157,17 @@ def test_closed_period_refuses_notes(siap, kinerja, tmp_path, db_path):
     r = kinerja("inovasi", "impor", f, "--periode", "2026")
     assert r.exit_code == 1 and "sudah ditutup" in r.stderr
     assert _n(db_path, "umpan_balik") == 0 and _n(db_path, "inovasi") == 0 and _n(db_path, "audit") == audit
+
+
+def test_feedback_import_refused_writes_marked_copy(siap, kinerja, tmp_path, db_path):
+    import openpyxl
+
+    rows = [JUDUL_UB, [STAF1, KADIS, "2026-02-01", "Baik"], [STAF2, KADIS, "32/01/2026", "Baik"]]
+    f = buat_xlsx(tmp_path / "ub.xlsx", {"Umpan Balik": rows})
+    tanda = tmp_path / "ub.galat.xlsx"
+    r = kinerja("umpan-balik", "impor", f, "--periode", "2026", "--tandai", tanda)
+    assert r.exit_code == 1 and tanda.exists()
+    ws = openpyxl.load_workbook(tanda)["Umpan Balik"]
+    sel = ws["C3"]
+    assert sel.comment is not None and "kalender" in sel.comment.text
+    assert _n(db_path, "umpan_balik") == 0

@@ -8,7 +8,7 @@ import typer
 
 from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
                            laporkan_catat, laporkan_impor)
-from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
+from .umum import OpsiTandai, Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
 app = typer.Typer(help="Inovasi pegawai per periode (syarat predikat Sangat Baik pada metode pp30).",
                   no_args_is_help=True)
@@ -38,6 +38,7 @@ def impor(
     sheet: OpsiSheet = None,
     uji_coba: OpsiUjiCoba = False,
     lewati_galat: OpsiLewati = False,
+    tandai: OpsiTandai = None,
     db: OpsiDB = None,
 ) -> None:
     """Impor inovasi dari Excel (kolom: NIP, Uraian Inovasi, Tanggal).
@@ -49,7 +50,7 @@ def impor(
     from ..services import catatan as layanan
 
     cek_berkas_terbuka(berkas)
-    laporkan_impor(layanan.impor_inovasi(buka(db), berkas, periode, sheet, uji_coba, lewati_galat))
+    laporkan_impor(layanan.impor_inovasi(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai))
 
 
 @app.command("daftar")

@@ -8,7 +8,7 @@ import typer
 
 from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
                            laporkan_catat, laporkan_impor)
-from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
+from .umum import OpsiTandai, Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
 app = typer.Typer(help="Umpan balik berkelanjutan: catatan bertanggal dari atasan atau rekan tentang pegawai.",
                   no_args_is_help=True)
@@ -39,6 +39,7 @@ def impor(
     sheet: OpsiSheet = None,
     uji_coba: OpsiUjiCoba = False,
     lewati_galat: OpsiLewati = False,
+    tandai: OpsiTandai = None,
     db: OpsiDB = None,
 ) -> None:
     """Impor umpan balik dari Excel (kolom: NIP, NIP Pemberi, Tanggal, Umpan Balik).
@@ -50,7 +51,7 @@ def impor(
     from ..services import catatan as layanan
 
     cek_berkas_terbuka(berkas)
-    laporkan_impor(layanan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat))
+    laporkan_impor(layanan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai))
 
 
 @app.command("daftar")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan
-from ..excel.kolom import INOVASI, UMPAN_BALIK, Tata
+from ..errors import DataTidakValid, TidakDitemukan
+from ..excel.kolom import INOVASI, UMPAN_BALIK
 from ..model import HasilImpor
 from ..store import audit
 from ..store import catatan as tabel
@@ -30,29 +30,6 @@ def _tanggal_argumen(teks: str | None, per: dict) -> tuple[str, list[str]]:
     if not (per["mulai"] <= t.isoformat() <= per["selesai"]):
         peringatan.append(f"Tanggal {t.isoformat()} di luar periode {per['kode']} ({per['mulai']} s.d. {per['selesai']}).")
     return t.isoformat(), peringatan
-
-
-def _baca(berkas: Path, tata: Tata, sheet: str | None):
-    from ..excel.baca import baca_sheet
-
-    isi = baca_sheet(berkas, tata, sheet)
-    if not isi.baris:
-        raise BerkasTidakValid(
-            f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
-            "Isi satu baris per catatan di bawah judul kolom.",
-        )
-    return isi
-
-
-def _tolak(nama: str, cek, lewati_galat: bool) -> list:
-    galat = [m for m in cek.masalah if m.galat]
-    if galat and not lewati_galat:
-        raise ImporDitolak(
-            f"Impor {nama} ditolak: {len(galat)} galat di {len(cek.baris_galat)} baris. Tidak ada data yang ditulis.",
-            cek.masalah,
-            "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.",
-        )
-    return galat
 
 
 def _batas(per: dict) -> tuple[date, date]:
@@ -82,11 +59,13 @@ def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: st
 
 
 def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
-                      lewati_galat: bool = False) -> HasilImpor:
+                      lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
+    from . import impor_umum
+
     per = layanan_periode.pastikan_terbuka(db, kode)
-    isi = _baca(berkas, UMPAN_BALIK, sheet)
+    isi = impor_umum.baca(berkas, UMPAN_BALIK, sheet, tandai)
     cek = periksa_umpan_balik(isi.baris, tabel_pegawai.semua(db), *_batas(per))
-    galat = _tolak(Path(berkas).name, cek, lewati_galat)
+    galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
     tersimpan = tabel.umpan_balik_tersimpan(db, per["kode"])
     tanpa_tanggal = {(n, d, x) for n, d, _, x in tersimpan}
     hari_ini = date.today().isoformat()
@@ -148,11 +127,13 @@ def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = No
 
 
 def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
-                  lewati_galat: bool = False) -> HasilImpor:
+                  lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
+    from . import impor_umum
+
     per = layanan_periode.pastikan_terbuka(db, kode)
-    isi = _baca(berkas, INOVASI, sheet)
+    isi = impor_umum.baca(berkas, INOVASI, sheet, tandai)
     cek = periksa_inovasi(isi.baris, tabel_pegawai.semua(db), *_batas(per))
-    galat = _tolak(Path(berkas).name, cek, lewati_galat)
+    galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
     tersimpan = tabel.inovasi_tersimpan(db, per["kode"])
     hari_ini = date.today().isoformat()
     hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
