@@ -63,6 +63,15 @@ def _isi_komentar(daftar: list) -> str:
     return "\n\n".join(bagian)
 
 
+def _huruf(m) -> str:
+    """The problem's column letter: its own field, else the letter its `kolom` text starts with
+    ("C (tanggal)"), else column A (the row as a whole)."""
+    if m.huruf:
+        return m.huruf
+    awal = (m.kolom or "").split(" ", 1)[0]
+    return awal if awal.isalpha() and awal.isupper() and len(awal) <= 3 else "A"
+
+
 def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     """Save a copy of `sumber` at `tujuan` with the cells of `masalah` marked; return `tujuan`."""
     import openpyxl
@@ -82,7 +91,7 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     for m in masalah:
         if not m.baris or m.sheet not in wb.sheetnames:
             continue
-        sel = _sel_tanda(wb[m.sheet], f"{m.huruf or 'A'}{m.baris}")
+        sel = _sel_tanda(wb[m.sheet], f"{_huruf(m)}{m.baris}")
         per_sel.setdefault((m.sheet, sel.coordinate), (sel, []))[1].append(m)
     for sel, daftar in per_sel.values():
         warna = WARNA_GALAT if any(m.galat for m in daftar) else WARNA_PERINGATAN
