@@ -35,9 +35,14 @@ def _catatan(cat: list) -> str:
     return "; ".join(NAMA_CATATAN.get(c, c) for c in cat)
 
 
+BATAS_BARIS_LAYAR = 2000  # a terminal table beyond this helps nobody (and takes long to draw)
+
+
 def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bool) -> None:
     """The rating table; it drops columns the screen cannot hold rather than folding numbers."""
     from rich.table import Table
+
+    semua, baris = baris, baris[:BATAS_BARIS_LAYAR]
 
     lebar = output.konsol().width
     unit_sama = len({b["unit"] for b in baris}) == 1
@@ -69,9 +74,12 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
     output.cetak(t)
     if any(b["rating_hasil_kerja_langsung"] or b["rating_perilaku_langsung"] for b in baris):
         output.cetak("* rating ditetapkan langsung oleh atasan (menggantikan rating turunan; lihat --rinci)")
+    if len(semua) > len(baris):
+        output.cetak(f"[yellow]{len(semua) - len(baris):,} baris lain tidak ditampilkan di layar[/]".replace(",", ".")
+                     + " — saring dengan --unit, atau ambil semuanya dengan --format csv atau kinerja ekspor rekap.")
     if "Jabatan" not in kolom:
         output.cetak("(Kolom jabatan disembunyikan karena layar sempit; --format csv memuat semua kolom.)")
-    output.cetak(ringkasan_predikat(baris))
+    output.cetak(ringkasan_predikat(semua))
 
 
 def ringkasan_predikat(baris: list[dict]) -> str:

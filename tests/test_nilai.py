@@ -182,3 +182,21 @@ def test_bandingkan_respects_hanya_lengkap_and_close_warns(db_siap, kinerja, db_
     assert sorted(x["nip"] for x in d) == sorted([STAF1, STAF2])
     r = kinerja("periode", "tutup", "2026")
     assert r.exit_code == 0 and "3 pegawai dibekukan dengan data belum lengkap (1 tanpa data sama sekali)" in r.stderr
+
+
+def test_two_process_path_gives_identical_results(db_siap, kinerja, db_path, monkeypatch):
+    _siap(kinerja, db_path, inovasi_staf1=True)
+    satu = kinerja("nilai", "--periode", "2026", "--format", "json").json()
+    monkeypatch.setenv("KINERJA_PARALEL_MIN", "1")  # share even this small period between two processes
+    dua = kinerja("nilai", "--periode", "2026", "--format", "json").json()
+    assert dua == satu and len(dua) == 5
+    assert kinerja("distribusi", "--periode", "2026", "--format", "json").exit_code == 0
+
+
+def test_huge_table_shows_a_screenful_and_counts_all(db_siap, kinerja, db_path, monkeypatch):
+    from kinerja_cli import output_nilai
+
+    _siap(kinerja, db_path)
+    monkeypatch.setattr(output_nilai, "BATAS_BARIS_LAYAR", 2)
+    r = kinerja("nilai", "--periode", "2026")
+    assert "3 baris lain tidak ditampilkan" in r.stdout and "Jumlah: 5 pegawai" in r.stdout

@@ -102,13 +102,21 @@ def _ringkas(h) -> dict:
 
 
 def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str,
-                      ringkas: bool = False) -> list[dict]:
+                      ringkas: bool = False, rentang: tuple = (None, None)) -> list[dict]:
     """Compute every active employee of the period from the current data, in one streamed pass.
 
     `ringkas`: keep only identity and the summary of each result (listings of a large period);
     otherwise each record carries its inputs and full breakdown (--rinci, exports, the snapshot).
+    A large summary listing is shared between two processes (services.nilai_paralel).
     """
     from ..scoring import Parameter, penghitung
+
+    if ringkas and not nip and rentang == (None, None):
+        from . import nilai_paralel
+
+        hasil = nilai_paralel.coba(db, periode, unit, metode)
+        if hasil is not None:
+            return hasil
 
     kode = periode["kode"]
     inovasi = tabel.nip_berinovasi(db, kode)
@@ -117,7 +125,7 @@ def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, meto
     hitung = penghitung(metode, Parameter.dari_dict(periode["parameter"]))
     d = _Desimal()
     rekaman, tanpa_nama = [], []
-    for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip):
+    for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip, rentang):
         n = p["nip"]
         tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(status, n, bool(skp), p["nip_atasan"]) else ()
         data = _data_cepat(n, skp, perilaku, n in inovasi, langsung.get(n), tambahan, d)

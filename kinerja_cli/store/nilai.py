@@ -101,7 +101,8 @@ def simpan_unit_predikat(db: Database, kode: str, unit: str, predikat: str, wakt
     return lama[0] if lama else None
 
 
-def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | None = None):
+def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | None = None,
+                 rentang: tuple[str | None, str | None] = (None, None)):
     """Stream (pegawai, skp rows, behaviour rows) per active employee, in NIP order.
 
     Three cursors ordered by NIP (each served by its primary key, no sorting), merged in one
@@ -109,12 +110,20 @@ def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | No
     Rows of people outside the selection (inactive, other units) are skipped by the merge, so
     the row queries join the roster only to narrow a --unit selection. SKP rows are the tuples
     of `sasaran_periode`; behaviour rows are (penilai, peran, {aspek: text|None}).
+    `rentang` (dari, sampai): only NIPs with dari <= NIP < sampai (a share of the work).
     """
     w, a = _filter_pegawai(unit, nip)
+    r_syarat, r_arg = "", []
+    if rentang[0] is not None:
+        r_syarat += " AND {t}.nip >= ?"
+        r_arg.append(rentang[0])
+    if rentang[1] is not None:
+        r_syarat += " AND {t}.nip < ?"
+        r_arg.append(rentang[1])
     conn = db.conn
     peg = conn.execute(
         f"""SELECT p.nip, p.nama, p.unit, p.jabatan, p.golongan, p.status, p.nip_atasan, p.jenis_jabatan
-            FROM pegawai p WHERE {w} ORDER BY p.nip""", a)
+            FROM pegawai p WHERE {w}{r_syarat.format(t="p")} ORDER BY p.nip""", [*a, *r_arg])
     kolom_peg = [c[0] for c in peg.description]
     if unit:
         gabung, syarat, arg = "JOIN pegawai p ON p.nip = {t}.nip", f"AND {w}", a
@@ -127,11 +136,13 @@ def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | No
                    r.nilai, s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor
             FROM sasaran s {gabung.format(t="s")}
             LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
-            WHERE s.periode = ? {syarat.format(t="s")} ORDER BY s.nip, s.nomor""", [kode, *arg])
+            WHERE s.periode = ? {syarat.format(t="s")}{r_syarat.format(t="s")} ORDER BY s.nip, s.nomor""",
+        [kode, *arg, *r_arg])
     aspek = ", ".join(f"b.{x}" for x in ASPEK_BERAKHLAK)
     per = conn.execute(
         f"""SELECT b.nip, b.penilai, b.peran, {aspek} FROM perilaku b {gabung.format(t="b")}
-            WHERE b.periode = ? {syarat.format(t="b")} ORDER BY b.nip, b.penilai""", [kode, *arg])
+            WHERE b.periode = ? {syarat.format(t="b")}{r_syarat.format(t="b")} ORDER BY b.nip, b.penilai""",
+        [kode, *arg, *r_arg])
     skp, per = _baris_demi_baris(skp), _baris_demi_baris(per)
     s_row, b_row = next(skp, None), next(per, None)
     for row in peg:
@@ -158,3 +169,21 @@ def _baris_demi_baris(cur, ukuran: int = 4096):
         if not potong:
             return
         yield from potong
+
+
+def nip_pembagi(db: Database, unit: str | None, bagian: int) -> list[str]:
+    """NIPs splitting the active selection into `bagian` shares of (nearly) equal size."""
+    w, a = _filter_pegawai(unit, None)
+    n = db.execute(f"SELECT COUNT(*) FROM pegawai p WHERE {w}", a).fetchone()[0]
+    hasil = []
+    for i in range(1, bagian):
+        r = db.execute(f"SELECT p.nip FROM pegawai p WHERE {w} ORDER BY p.nip LIMIT 1 OFFSET ?",
+                       [*a, n * i // bagian]).fetchone()
+        if r:
+            hasil.append(r[0])
+    return hasil
+
+
+def jumlah_aktif(db: Database, unit: str | None) -> int:
+    w, a = _filter_pegawai(unit, None)
+    return db.execute(f"SELECT COUNT(*) FROM pegawai p WHERE {w}", a).fetchone()[0]
