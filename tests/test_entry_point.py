@@ -74,3 +74,10 @@ def test_every_command_explains_itself_with_an_example(kinerja):
         r = kinerja(*j, "--help")
         assert r.exit_code == 0
         assert "Contoh" in r.stdout, f"{' '.join(j)} --help has no example"
+
+
+def test_every_group_explains_itself_with_an_example(kinerja):
+    for grup in ("pegawai", "unit", "periode", "sasaran", "realisasi", "perilaku", "umpan-balik", "inovasi", "rating",
+                 "ekspor", "pelatihan", "layanan"):
+        r = kinerja(grup, "--help")
+        assert r.exit_code == 0 and "Contoh" in r.stdout, grup

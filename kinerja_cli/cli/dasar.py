@@ -41,6 +41,8 @@ def riwayat(
     from ..services import riwayat as layanan
 
     baris = layanan.riwayat(buka(db), nip, sejak, batas)
+    if fmt is Format.tabel:
+        baris = [{**b, "waktu": b["waktu"].replace("T", " ")} for b in baris]
     kolom = [output.Kolom(k, j) for k, j in (("id", "No"), ("waktu", "Waktu"), ("pengguna", "Pengguna"),
                                               ("perintah", "Perintah"), ("tabel", "Tabel"), ("kunci", "Kunci"),
                                               ("aksi", "Aksi"), ("lama", "Lama"), ("baru", "Baru"))]

@@ -10,7 +10,7 @@ import typer
 
 from .umum import OpsiDB, buka
 
-app = typer.Typer(help="Ekspor Excel: rekap nilai satu periode, dokumen evaluasi kinerja per pegawai.",
+app = typer.Typer(help="Ekspor Excel: rekap nilai satu periode, dokumen evaluasi kinerja per pegawai." "\n\nContoh: kinerja ekspor rekap rekap-2026.xlsx --periode 2026 --per-unit",
                   no_args_is_help=True)
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")]
@@ -72,6 +72,9 @@ def dokumen(
     h = ekspor.dokumen(buka(db), periode, nip, unit, berkas, folder, timpa, tgl)
     if h["dari_snapshot"]:
         output.info(f"Periode {h['periode']} sudah ditutup: dokumen memakai hasil beku saat penutupan.")
+    for p in h["tanpa_data"]:
+        output.peringatan(f"{p['nama']} ({p['nip']}) belum punya data apa pun di periode ini (tanpa SKP dan penilaian)"
+                          + ("; dokumennya tidak dibuat." if h["dilewati"] else "; predikat di dokumen belum bermakna."))
     if len(h["berkas"]) == 1:
         output.sukses(f"Dokumen evaluasi ditulis ke {h['berkas'][0]}.")
     else:

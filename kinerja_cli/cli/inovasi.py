@@ -10,7 +10,7 @@ from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring
                            laporkan_catat, laporkan_impor)
 from .umum import OpsiTandai, Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
-app = typer.Typer(help="Inovasi pegawai per periode (syarat predikat Sangat Baik pada metode pp30).",
+app = typer.Typer(help="Inovasi pegawai per periode (syarat predikat Sangat Baik pada metode pp30)." '\n\nContoh: kinerja inovasi catat 198502142010012003 --periode 2026 "Izin usaha daring dalam 1 hari"',
                   no_args_is_help=True)
 
 

@@ -9,7 +9,7 @@ import typer
 
 from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, cek_berkas_terbuka, laporkan_impor
 
-app = typer.Typer(help="Daftar pegawai (roster): impor dari Excel, daftar, lihat satu pegawai.", no_args_is_help=True)
+app = typer.Typer(help="Daftar pegawai (roster): impor dari Excel, daftar, lihat satu pegawai." "\n\nContoh: kinerja pegawai impor daftar_pegawai.xlsx", no_args_is_help=True)
 
 KOLOM_DAFTAR = (("nip", "NIP"), ("nama", "Nama"), ("jabatan", "Jabatan"), ("jenis_jabatan", "Jenis Jabatan"),
                 ("golongan", "Gol"), ("unit", "Unit Kerja"), ("nip_atasan", "NIP Atasan"), ("status", "Status"),

@@ -9,7 +9,7 @@ import typer
 
 from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
-app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun.",
+app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun." "\n\nContoh: kinerja pelatihan rekap --tahun 2026 --prioritas",
                   no_args_is_help=True)
 
 KOLOM_DAFTAR = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),

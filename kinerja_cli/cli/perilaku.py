@@ -10,7 +10,7 @@ import typer
 
 from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, cek_berkas_terbuka, laporkan_impor
 
-app = typer.Typer(help="Penilaian perilaku kerja BerAKHLAK per penilai: impor dari Excel, catat, daftar.",
+app = typer.Typer(help="Penilaian perilaku kerja BerAKHLAK per penilai: impor dari Excel, catat, daftar." "\n\nContoh: kinerja perilaku impor skp-dpmptsp.xlsx --periode 2026",
                   no_args_is_help=True)
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]

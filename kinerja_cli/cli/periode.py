@@ -9,7 +9,7 @@ import typer
 
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
-app = typer.Typer(help="Periode penilaian: buat, daftar, tutup (hasil dibekukan), buka kembali.", no_args_is_help=True)
+app = typer.Typer(help="Periode penilaian: buat, daftar, tutup (hasil dibekukan), buka kembali." "\n\nContoh: kinerja periode buat 2026 --metode pp30", no_args_is_help=True)
 
 
 class Jenis(str, Enum):

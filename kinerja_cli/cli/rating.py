@@ -9,7 +9,7 @@ import typer
 
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
-app = typer.Typer(help="Rating langsung dari atasan (metode permenpan6), dengan alasan.", no_args_is_help=True)
+app = typer.Typer(help="Rating langsung dari atasan (metode permenpan6), dengan alasan." '\n\nContoh: kinerja rating tetapkan 198502142010012003 --periode 2026 --hasil-kerja di-atas --alasan "..."', no_args_is_help=True)
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")]
 
@@ -79,6 +79,10 @@ def daftar(periode: OpsiPeriode, fmt: OpsiFormat = Format.tabel, db: OpsiDB = No
     from ..services import rating as layanan
 
     baris = layanan.daftar(buka(db), periode)
+    if fmt is Format.tabel:  # on screen the regulation's words; scripts keep the stable keys
+        label = {"di-atas": "Di Atas Ekspektasi", "sesuai": "Sesuai Ekspektasi", "di-bawah": "Di Bawah Ekspektasi"}
+        baris = [{**b, "hasil_kerja": label.get(b["hasil_kerja"], b["hasil_kerja"]),
+                  "perilaku": label.get(b["perilaku"], b["perilaku"])} for b in baris]
     kolom = [output.Kolom(k, j) for k, j in (
         ("nip", "NIP"), ("nama", "Nama"), ("unit", "Unit Kerja"), ("hasil_kerja", "Rating Hasil Kerja"),
         ("perilaku", "Rating Perilaku"), ("alasan", "Alasan"), ("oleh", "NIP Atasan"), ("nama_oleh", "Atasan"),

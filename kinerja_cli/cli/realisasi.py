@@ -9,7 +9,7 @@ import typer
 
 from .umum import OpsiDB, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiUjiCoba, buka, cek_berkas_terbuka, laporkan_impor
 
-app = typer.Typer(help="Realisasi: capaian tiap baris SKP per periode.", no_args_is_help=True)
+app = typer.Typer(help="Realisasi: capaian tiap baris SKP per periode." "\n\nContoh: kinerja realisasi impor skp-dpmptsp.xlsx --periode 2026", no_args_is_help=True)
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
 

@@ -12,7 +12,7 @@ from .umum import (Format, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiT
                    cek_berkas_terbuka, laporkan_impor)
 
 app = typer.Typer(help="SKP: rencana hasil kerja, indikator, target dan bobot per pegawai per periode; "
-                  "persetujuan SKP oleh atasan langsung (ajukan, setujui, kembalikan, status).",
+                  "persetujuan SKP oleh atasan langsung (ajukan, setujui, kembalikan, status)." "\n\nContoh: kinerja sasaran impor skp-dpmptsp.xlsx --periode 2026",
                   no_args_is_help=True)
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
@@ -148,6 +148,8 @@ def daftar(
         if fmt != Format.tabel:
             output.peringatan(catatan)
     kolom = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_DAFTAR]
+    if fmt == Format.tabel:  # on screen the Indonesian way: 95,5 and 80-90
+        baris = [{**b, "target": str(b["target"]).replace(".", ",")} for b in baris]
     n = len({b["nip"] for b in baris})
     output.tampilkan(baris, kolom, fmt.value, judul=f"SKP periode {periode} ({n} pegawai, {len(baris)} baris)",
                      catatan=catatan, kosong="Belum ada baris SKP. Impor dengan: kinerja sasaran impor BERKAS --periode "

@@ -14,7 +14,7 @@ KOLOM_UNIT = (("unit", "Unit Kerja", False, False), ("pegawai", "Pegawai aktif",
               ("tanpa_nilai_atasan", "Belum dinilai atasan", True, False),
               ("skp_draf", "SKP draf", True, False), ("skp_diajukan", "SKP diajukan", True, False),
               ("skp_disetujui", "SKP disetujui", True, False), ("skp_dikembalikan", "SKP dikembalikan", True, False),
-              ("rata_rekan", "Rata-rata rekan menilai", True, True), ("siap", "Siap", True, False))
+              ("rata_rekan", "Rekan penilai per pegawai (rata-rata)", True, True), ("siap", "Siap", True, False))
 KOLOM_PEGAWAI = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("unit", "Unit Kerja", False, False),
                  ("baris_skp", "Baris SKP", True, False), ("total_bobot", "Total bobot", True, True),
                  ("realisasi_terisi", "Realisasi terisi", True, False), ("status_skp", "Status SKP", False, False), ("atasan_menilai", "Atasan menilai", False, False),

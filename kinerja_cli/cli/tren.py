@@ -17,6 +17,7 @@ KOLOM_UNIT = ("unit", "periode", "mulai", "metode", "status", "jumlah_pegawai", 
 def tren(
     nip: Annotated[Optional[str], typer.Argument(help="NIP pegawai (atau pakai --unit).", show_default=False)] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Tren satu unit kerja, bukan satu pegawai.")] = None,
+    nip_opsi: Annotated[Optional[str], typer.Option("--nip", help="Sama dengan NIP di atas (seperti perintah lain).")] = None,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
@@ -32,6 +33,7 @@ def tren(
     from .. import output, output_tren
     from ..services import tren as layanan
 
+    nip = nip or nip_opsi
     if bool(nip) == bool(unit):
         raise typer.BadParameter("Sebutkan NIP pegawai, atau --unit UNIT (salah satu saja).")
     basis = buka(db)

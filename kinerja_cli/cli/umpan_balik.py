@@ -10,7 +10,7 @@ from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring
                            laporkan_catat, laporkan_impor)
 from .umum import OpsiTandai, Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
 
-app = typer.Typer(help="Umpan balik berkelanjutan: catatan bertanggal dari atasan atau rekan tentang pegawai.",
+app = typer.Typer(help="Umpan balik berkelanjutan: catatan bertanggal dari atasan atau rekan tentang pegawai." '\n\nContoh: kinerja umpan-balik catat 198502142010012003 --periode 2026 --dari 198001012005011002 "Laporan tepat waktu"',
                   no_args_is_help=True)
 
 

@@ -6,7 +6,7 @@ import typer
 
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
-app = typer.Typer(help="Unit kerja (OPD): daftar dengan jumlah pegawai.", no_args_is_help=True)
+app = typer.Typer(help="Unit kerja (OPD): daftar dengan jumlah pegawai." "\n\nContoh: kinerja unit daftar", no_args_is_help=True)
 
 
 @app.command("daftar")

@@ -188,11 +188,16 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     if unit and not folder:
         raise DataTidakValid("--unit membuat satu berkas per pegawai dan perlu --folder.",
                              "Contoh: kinerja ekspor dokumen --unit DPMPTSP --periode 2026 --folder dokumen-2026")
-    if folder and not Path(folder).is_dir():
-        from ..errors import TidakDitemukan
-
-        raise TidakDitemukan(f"Folder {folder} tidak ada.", f"Buat foldernya dulu (mkdir \"{folder}\").")
+    if folder and Path(folder).exists() and not Path(folder).is_dir():
+        raise DataTidakValid(f"{folder} adalah berkas, bukan folder.", "Pilih nama folder lain untuk --folder.")
     lap = nilai.laporan(db, kode, unit, nip, urut="nama")
+    from .tren import tercatat
+
+    tanpa_data = [r["pegawai"] for r in lap.rekaman if not tercatat(r)]
+    if unit:  # a document with nothing recorded would state "Sangat Kurang" for someone never assessed
+        lap.rekaman = [r for r in lap.rekaman if tercatat(r)]
+    if folder and lap.rekaman:
+        Path(folder).mkdir(parents=True, exist_ok=True)
     tanggal = tanggal or date.today()
     tujuan = []
     for r in lap.rekaman:
@@ -221,4 +226,5 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
             if Path(p) not in ada:
                 Path(p).unlink(missing_ok=True)
         raise
-    return {"periode": lap.periode["kode"], "berkas": ditulis, "dari_snapshot": lap.dari_snapshot}
+    return {"periode": lap.periode["kode"], "berkas": ditulis, "dari_snapshot": lap.dari_snapshot,
+            "tanpa_data": tanpa_data, "dilewati": bool(unit)}

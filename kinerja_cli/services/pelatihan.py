@@ -85,8 +85,6 @@ def catat(db, nip: str, kegiatan: str, jenis: str, tanggal: str, jp: str,
     b = BarisSumber("", 0, {"nip": p.nip, "nama": None, "kegiatan": kegiatan, "jenis": jenis, "tanggal": tanggal,
                             "jp": jp, "penyelenggara": penyelenggara},
                     huruf={"kegiatan": "--kegiatan", "jenis": "--jenis", "tanggal": "--tanggal", "jp": "--jp"})
-    if not cek.bentuk_iso(tanggal):
-        raise DataTidakValid(f"Tanggal '{tanggal}' tidak dikenal.", "Tulis --tanggal sebagai TTTT-BB-HH, misalnya 2026-03-15.")
     c, ms = cek.periksa_baris(b, tabel_pegawai.semua(db))
     galat = [m for m in ms if m.galat]
     if c is None:

@@ -14,7 +14,7 @@ from ..store import realisasi as tabel_realisasi
 from ..store import sasaran as tabel
 from ..store import skp_status as tabel_status
 from ..store.db import transaksi
-from ..validation.angka import teks_desimal
+
 from ..validation.masalah import GALAT, PERINGATAN, Masalah, di_sel
 from ..validation.persetujuan import KEMBALI_KE_DRAF, periksa_status_berkas
 from ..validation.sasaran import TOLERANSI_BOBOT, periksa_sheet, teks_target, urai_isi
@@ -202,4 +202,6 @@ def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> tu
 
 
 def teks_jumlah(d: dict) -> str:
-    return f"{d['nama']} ({d['nip']}): {teks_desimal(d['jumlah_bobot'])}"
+    from ..validation.angka import angka_id
+
+    return f"{d['nama']} ({d['nip']}): {angka_id(d['jumlah_bobot'])}"
