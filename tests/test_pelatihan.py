@@ -170,7 +170,7 @@ def test_catat_upserts_and_refuses_bad_input(db_siap, kinerja, db_path):
     assert r.exit_code == 0 and "tidak ada perubahan" in r.stderr and _hitung(db_path) == sebelum
     r = kinerja(*a[:-4], "--jp", "3")
     assert "Diperbarui" in r.stderr and _hitung(db_path) == (1, sebelum[1] + 1)
-    for salah, pesan in ((("--jenis", "rapat"), "e-learning"), (("--tanggal", "10/03/2026"), "TTTT-BB-HH"),
+    for salah, pesan in ((("--jenis", "rapat"), "e-learning"), (("--tanggal", "maret"), "tidak dikenal"),
                          (("--tanggal", "2026-02-30"), "kalender"), (("--jp", "0"), "lebih dari 0")):
         args = list(a)
         args[args.index(salah[0]) + 1] = salah[1]

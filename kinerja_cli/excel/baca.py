@@ -125,6 +125,8 @@ def _cocokkan_judul(sel: list, tata: Tata) -> tuple[dict, dict]:
 
 def _lembar_data(wb) -> list:
     """The worksheets (tables) of the workbook: chart sheets hold no cells."""
+    if not hasattr(wb, "worksheets"):  # the calamine reader lists only sheets with cells
+        return [wb[n] for n in wb.sheetnames]
     return [ws for ws in wb.worksheets if hasattr(ws, "iter_rows")]
 
 
@@ -161,7 +163,7 @@ def baca_sheet(path: Path | str, tata: Tata, sheet: str | None = None) -> IsiShe
     _periksa_berkas(path)
     from . import baca_cepat
 
-    if not baca_cepat.ada_format_persen(path):
+    if not baca_cepat.ada_format_persen(path) and baca_cepat.luas_wajar(path):
         wb = baca_cepat.buka(path)
         if wb is not None:
             try:

@@ -44,6 +44,49 @@ def ada_format_persen(path: Path) -> bool:
     return any(int(x) in persen for x in _XF_FMT.findall(blok.group(0)))
 
 
+BATAS_SEL_CALAMINE = 20_000_000  # calamine builds a dense grid of every sheet: rows x columns cells
+_KOLOM_3 = re.compile(rb' r="[A-Z]{3}[0-9]')
+_KOLOM_2 = re.compile(rb' r="[A-Z]{2}[0-9]')
+_BARIS_R = re.compile(rb'<row [^>]*?r="([0-9]+)"')
+
+
+def luas_wajar(path: Path, batas: int = BATAS_SEL_CALAMINE) -> bool:
+    """True when every worksheet's grid (last row x widest column) is small enough for calamine.
+
+    A sparse sheet with a stray cell far away (row 1,000,000 or column XFD) would make calamine
+    allocate billions of cells and abort the process; such a file goes to the streaming openpyxl
+    reader instead. The sheet XML is scanned in chunks (no grid is built here).
+    """
+    try:
+        with zipfile.ZipFile(path) as z:
+            for nama in z.namelist():
+                if not (nama.lower().startswith("xl/worksheets/") and nama.lower().endswith(".xml")):
+                    continue
+                lebar, baris_akhir, ekor = 26, 0, b""
+                with z.open(nama) as f:
+                    while True:
+                        potong = f.read(1 << 20)
+                        if not potong:
+                            break
+                        teks = ekor + potong
+                        if lebar < 16384 and _KOLOM_3.search(teks):
+                            lebar = 16384
+                        elif lebar < 702 and _KOLOM_2.search(teks):
+                            lebar = 702
+                        for m in _BARIS_R.finditer(teks):
+                            baris_akhir = max(baris_akhir, int(m.group(1)))
+                        ekor = teks[-64:].rstrip()
+                if b"</worksheet>" not in ekor and b"worksheet>" not in ekor[-20:]:
+                    return False  # truncated or broken XML: openpyxl reports the damage properly
+                if baris_akhir == 0 and z.getinfo(nama).file_size > 4096:
+                    return False  # rows without numbers: size unknown, be careful
+                if lebar * baris_akhir > batas:
+                    return False
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return False
+    return True
+
+
 def seperti_openpyxl(v):
     """A calamine value as openpyxl (read-only, data_only) gives it; '' -> None."""
     t = type(v)
