@@ -10,15 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ASPEK_BERAKHLAK = (
-    "pelayanan",
-    "akuntabel",
-    "kompeten",
-    "harmonis",
-    "loyal",
-    "adaptif",
-    "kolaboratif",
-)
+from ..scoring.konstanta import ASPEK as ASPEK_BERAKHLAK  # the 7 aspects: one list for the whole program
 
 NAMA_ASPEK = {
     "pelayanan": "Berorientasi Pelayanan",
