@@ -286,3 +286,18 @@ def test_baris_periode_one_query(siap, kinerja, tmp_path):
     assert x["realisasi"] == Decimal("85") and x["bukti"] == "bukti" and x["target_hi"] == Decimal("90")
     assert x["target_maksimal"] is True and x["bobot"] == Decimal("30")
     db.close()
+
+
+def test_numeric_nip_does_not_hide_other_problems_or_fake_a_bobot_error(monkeypatch, db_siap, kinerja, tmp_path, db_path):
+    """One row of STAF1 has the NIP as a number AND a misspelled arah: both are reported; STAF1's
+    bobot (60 + 40) is not reported as 60."""
+    monkeypatch.setenv("COLUMNS", "2000")
+    kinerja("periode", "buat", "2026")
+    rows = [["NIP", "RHK", "Indikator", "Target", "Satuan", "Bobot (%)", "Arah"],
+            [STAF1, "Izin", "Izin terbit", 100, "%", 60, "naik"],
+            [int(STAF1), "Cepat", "Hari izin", 5, "hari", 40, "turunn"]]
+    r = kinerja("sasaran", "impor", buat_xlsx(tmp_path / "s.xlsx", {"Sasaran": rows}), "--periode", "2026")
+    assert r.exit_code == 1
+    assert "tersimpan sebagai angka" in r.stderr and f"mungkin NIP {STAF1}" in r.stderr
+    assert "turunn" in r.stderr
+    assert "Jumlah bobot" not in r.stderr

@@ -163,6 +163,21 @@ _ISI_SKP = ("nomor", "jenis", "rhk", "rhk_atasan", "aspek", "indikator", "target
             "target_maksimal")
 
 
+def tebak_nip_angka(nilai, roster: dict) -> str | None:
+    """The roster NIP a NIP-typed-as-a-number most likely was: the one whose first 15 digits (all a
+    float keeps) match. Only a hint for the message and for grouping; the row stays refused."""
+    if isinstance(nilai, bool) or not isinstance(nilai, (int, float)):
+        return None
+    try:
+        awal = f"{int(nilai):d}"[:15]
+    except (OverflowError, ValueError):
+        return None
+    if len(awal) < 15:
+        return None
+    calon = [n for n in roster if n.startswith(awal)]
+    return calon[0] if len(calon) == 1 else None
+
+
 def periksa_sheet(baris: list, roster: dict, atasan_tersimpan: dict[str, set[int]]) -> HasilPeriksaSasaran:
     """All rows, then numbering, bobot sums and the cascade link.
 
@@ -176,7 +191,15 @@ def periksa_sheet(baris: list, roster: dict, atasan_tersimpan: dict[str, set[int
         try:
             nip = periksa_nip(b.nilai.get("nip")).nip
         except NIPTidakValid as e:
-            h.masalah.append(di_sel(b, "nip", e.pesan, e.saran))
+            tebakan = tebak_nip_angka(b.nilai.get("nip"), roster)
+            saran = e.saran + (f" (mungkin NIP {tebakan})" if tebakan else "")
+            h.masalah.append(di_sel(b, "nip", e.pesan, saran, kunci=tebakan or ""))
+            row, ms = urai_isi(b.nilai, b.format)  # the other cells of the row are still checked
+            for key, pesan, saran_sel, tingkat in ms:
+                h.masalah.append(di_sel(b, key, pesan, saran_sel, tingkat, tebakan or ""))
+            if tebakan:  # keep the row with its employee, so that person's bobot sum stays true
+                h.nip_galat.add(tebakan)
+                h.per_pegawai.setdefault(tebakan, []).append((b, row))
             continue
         p = roster.get(nip)
         if p is None:
