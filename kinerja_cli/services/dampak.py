@@ -11,16 +11,19 @@ from . import layanan
 
 
 def _persen_baik(db, unit: str, kode: str, cache: dict) -> Decimal | None:
-    """Share of the unit's employees rated Sangat Baik or Baik in a period (None when the period does not exist)."""
+    """Share of the unit's assessed employees rated Sangat Baik or Baik in a period (None when the period does
+    not exist or nobody in the unit has any data in it yet)."""
     k = (unit, kode)
     if k not in cache:
         if tabel_periode.ambil(db, kode) is None:
             cache[k] = None
         else:
             from . import nilai
+            from .tren import tercatat
 
             lap = nilai.laporan(db, kode, unit, ringkas=True)
-            cache[k] = aturan.persen_baik([r["hasil"]["predikat"] for r in lap.rekaman])
+            dinilai = [r["hasil"]["predikat"] for r in lap.rekaman if tercatat(r)]
+            cache[k] = aturan.persen_baik(dinilai) if dinilai else None  # nobody assessed yet: no share
     return cache[k]
 
 
