@@ -61,8 +61,10 @@ def lembar_baku(data: DataRekap, per_unit: bool) -> tuple[list, list]:
     depan = [("Ringkasan", tulis_ringkasan), ("Rekap", tulis_rekap), ("Rincian", tulis_rincian)]
     belakang = []
     if per_unit:
-        for u in data.rentang_unit:
-            belakang.append((u, _penulis_unit(u)))
+        from ..validation.unit import singkatan
+
+        for u in data.rentang_unit:  # a name too long for a sheet tab goes by its acronym (DPMPTSP)
+            belakang.append((singkatan(u) if len(u) > 31 and len(singkatan(u)) >= 3 else u, _penulis_unit(u)))
     return depan, belakang
 
 
