@@ -188,6 +188,16 @@ def tampilkan_satu(data: dict, fmt: str, render) -> None:
         render()
 
 
+def sibuk(pesan: str):
+    """A spinner with `pesan` on stderr while long work runs, only on a terminal (quiet when piped)."""
+    import contextlib
+
+    c = konsol_err()
+    if not c.is_terminal:
+        return contextlib.nullcontext()
+    return c.status(pesan, spinner="dots")
+
+
 def cetak(*obj) -> None:
     konsol().print(*obj)
 

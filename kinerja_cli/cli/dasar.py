@@ -65,7 +65,8 @@ def demo(
     from ..services import distribusi, nilai
     from ..store.db import buka_db
 
-    h = layanan.bangun(folder)
+    with output.sibuk("Membangun basis data demo dari contoh_data/ ..."):
+        h = layanan.bangun(folder)
     output.tampilkan([{"langkah": a, "hasil": b} for a, b in h.langkah],
                      [output.Kolom("langkah", "Langkah"), output.Kolom("hasil", "Hasil")],
                      judul="Demo kinerja: data contoh Pemerintah Kota Bukittinggi")

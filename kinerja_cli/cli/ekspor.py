@@ -35,7 +35,8 @@ def rekap(
     from .. import output
     from ..services import ekspor
 
-    h = ekspor.rekap(buka(db), berkas, periode, unit, per_unit, timpa)
+    with output.sibuk(f"Menulis rekap {berkas} ..."):
+        h = ekspor.rekap(buka(db), berkas, periode, unit, per_unit, timpa)
     if h["dari_snapshot"]:
         output.info(f"Periode {h['periode']} sudah ditutup: rekap memakai hasil beku saat penutupan.")
     output.sukses(f"Rekap periode {h['periode']} ({h['pegawai']} pegawai) ditulis ke {h['berkas']} "

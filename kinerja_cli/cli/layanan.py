@@ -128,7 +128,8 @@ def impor(
     from ..services import layanan
 
     cek_berkas_terbuka(berkas)
-    h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
+    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
+        h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
     output.tabel_masalah(h.dilewati, judul="Baris dilewati")
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(f"{awalan}{h.keterangan['indikator_baru']} indikator baru, {h.keterangan['indikator_diubah']} "

@@ -58,7 +58,8 @@ def nilai(
         else:
             output.tampilkan(baris, [output.Kolom(k, k) for k in KOLOM_BANDING], fmt.value)
         return
-    lap = layanan.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap, ringkas=not rinci)
+    with output.sibuk("Menghitung nilai ..."):
+        lap = layanan.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap, ringkas=not rinci)
     if lap.dari_snapshot:
         output.info(f"Periode {lap.periode['kode']} sudah ditutup ({lap.periode['ditutup_pada']}): "
                     "hasil dibaca dari data beku saat penutupan.")

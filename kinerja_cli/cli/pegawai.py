@@ -36,7 +36,9 @@ def impor(
     from ..services.impor_umum import baris_dilewati
 
     cek_berkas_terbuka(berkas)
-    h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai)
+    from .. import output
+    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
+        h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai)
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.dinonaktifkan} dinonaktifkan, {baris_dilewati(h)} baris dilewati.")
 

@@ -46,7 +46,8 @@ def impor(
     from ..services import pelatihan as layanan
 
     cek_berkas_terbuka(berkas)
-    h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
+    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
+        h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(f"{awalan}{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "

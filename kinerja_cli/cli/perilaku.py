@@ -45,7 +45,9 @@ def impor(
     from ..services import perilaku as layanan
 
     cek_berkas_terbuka(berkas)
-    h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    from .. import output
+    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
+        h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati"
                       + (f", {h.keterangan['kosong']} baris belum diisi." if h.keterangan.get("kosong") else "."))

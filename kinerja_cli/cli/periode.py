@@ -69,7 +69,8 @@ def tutup(kode: Annotated[str, typer.Argument(help="Kode periode.")], db: OpsiDB
     from .. import output
     from ..services import periode as layanan
 
-    p = layanan.tutup(buka(db), kode)
+    with output.sibuk("Menghitung dan membekukan hasil semua pegawai ..."):
+        p = layanan.tutup(buka(db), kode)
     output.sukses(f"Periode {p['kode']} ditutup; hasil {p['jumlah_hasil']} pegawai dibekukan.")
     if p["tidak_lengkap"]:
         output.peringatan(f"{p['tidak_lengkap']} pegawai dibekukan dengan data belum lengkap"

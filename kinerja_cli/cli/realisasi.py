@@ -34,7 +34,9 @@ def impor(
     from ..services.impor_umum import baris_dilewati
 
     cek_berkas_terbuka(berkas)
-    h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    from .. import output
+    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
+        h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"realisasi {h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('kosong', 0)} belum diisi (sel kosong), {baris_dilewati(h)} baris dilewati.")
 

@@ -67,7 +67,9 @@ def impor(
     from ..services.impor_umum import baris_dilewati
 
     cek_berkas_terbuka(berkas)
-    h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    from .. import output
+    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
+        h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"{h.keterangan.get('pegawai', 0)} pegawai; baris SKP {h.ditambah} ditambah, {h.diubah} diubah, "
                       f"{h.keterangan.get('dihapus', 0)} dihapus, {h.tetap} tetap, {baris_dilewati(h)} baris dilewati"
                       + (f", {h.keterangan['kosong']} baris templat belum diisi" if h.keterangan.get("kosong") else "")

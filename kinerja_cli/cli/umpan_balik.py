@@ -51,7 +51,10 @@ def impor(
     from ..services import catatan as layanan
 
     cek_berkas_terbuka(berkas)
-    laporkan_impor(layanan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai))
+    from .. import output
+    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
+        h = layanan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    laporkan_impor(h)
 
 
 @app.command("daftar")
