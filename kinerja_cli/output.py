@@ -156,7 +156,7 @@ def tabel(baris: Sequence[dict], kolom: Sequence[Kolom], judul: str | None = Non
     t = Table(title=judul, caption=catatan, header_style="bold", title_justify="left", caption_justify="left")
     for k in kolom:
         t.add_column(k.judul, justify="right" if (k.rata_kanan or k.angka) else "left", overflow="fold",
-                     no_wrap=k.rata_kanan or k.angka or _kolom_nip(k.key))
+                     no_wrap=k.angka or _kolom_nip(k.key), min_width=None)
     for b in baris:
         sel = [teks_sel(b.get(k.key), k.angka) for k in kolom]
         t.add_row(*sel, style=gaya_baris(b) if gaya_baris else None)

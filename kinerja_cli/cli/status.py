@@ -8,13 +8,14 @@ import typer
 
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
-KOLOM_UNIT = (("unit", "Unit Kerja", False, False), ("pegawai", "Pegawai aktif", True, False),
-              ("tanpa_sasaran", "Tanpa SKP", True, False), ("bobot_tidak_100", "Bobot ≠ 100", True, False),
-              ("baris_tanpa_realisasi", "Baris SKP tanpa realisasi", True, False),
-              ("tanpa_nilai_atasan", "Belum dinilai atasan", True, False),
-              ("skp_draf", "SKP draf", True, False), ("skp_diajukan", "SKP diajukan", True, False),
-              ("skp_disetujui", "SKP disetujui", True, False), ("skp_dikembalikan", "SKP dikembalikan", True, False),
-              ("rata_rekan", "Rekan penilai per pegawai (rata-rata)", True, True), ("siap", "Siap", True, False))
+# Short headers: twelve columns must fit a laptop terminal (the caption explains them).
+KOLOM_UNIT = (("unit", "Unit Kerja", False, False), ("pegawai", "Aktif", True, False),
+              ("tanpa_sasaran", "Tanpa SKP", True, False), ("bobot_tidak_100", "Bobot≠100", True, False),
+              ("baris_tanpa_realisasi", "Baris tanpa realisasi", True, False),
+              ("tanpa_nilai_atasan", "Atasan belum menilai", True, False),
+              ("skp_draf", "Draf", True, False), ("skp_diajukan", "Diajukan", True, False),
+              ("skp_disetujui", "Disetujui", True, False), ("skp_dikembalikan", "Dikembalikan", True, False),
+              ("rata_rekan", "Rekan/org", True, True), ("siap", "Siap", True, False))
 KOLOM_PEGAWAI = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("unit", "Unit Kerja", False, False),
                  ("baris_skp", "Baris SKP", True, False), ("total_bobot", "Total bobot", True, True),
                  ("realisasi_terisi", "Realisasi terisi", True, False), ("status_skp", "Status SKP", False, False), ("atasan_menilai", "Atasan menilai", False, False),
