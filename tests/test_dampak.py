@@ -221,3 +221,17 @@ def test_lembar_dampak_empty_data(tmp_path):
     wb.save(tmp_path / "k.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "k.xlsx")["Dampak"]
     assert ws.cell(lembar_dampak.BARIS_JUDUL, 1).value == "Unit Kerja" and not ws._charts
+
+
+def test_quarterly_indicator_uses_the_covering_annual_period_for_the_share(db_siap, kinerja, db_path):
+    """Service values per quarter, ratings per year: the quarter takes the share of the annual period."""
+    from data_nilai import isi
+
+    kinerja("periode", "buat", "2026")
+    isi(db_path)
+    kinerja("layanan", "indikator", "tambah", "DPMPTSP", "--nama", "Hari izin", "--satuan", "hari", "--arah", "turun")
+    kinerja("layanan", "catat", "DPMPTSP", "--indikator", "1", "--periode", "2026-T1", "--nilai", "7,5")
+    kinerja("layanan", "catat", "DPMPTSP", "--indikator", "1", "--periode", "2026-T2", "--nilai", "6")
+    d = kinerja("dampak", "--format", "json").json()[0]
+    # DPMPTSP in 2026: 4 assessed, 1 Baik (STAF1) -> 25 %
+    assert [x["persen_baik"] for x in d["nilai_per_periode"]] == [25.0, 25.0]

@@ -10,12 +10,34 @@ from ..store import periode as tabel_periode
 from . import layanan
 
 
+def _periode_penilaian(db, kode: str) -> str | None:
+    """The assessment period for a service period: the same code when it exists, else the shortest
+    recorded period that covers it (e.g. the annual 2026 for the quarter 2026-T1)."""
+    if tabel_periode.ambil(db, kode) is not None:
+        return kode
+    from ..validation.periode import KodeTidakValid, urai_kode
+
+    try:
+        k = urai_kode(kode)
+    except KodeTidakValid:
+        return None
+    awal, akhir = k.mulai.isoformat(), k.selesai.isoformat()
+    from datetime import date
+
+    def lama(p: dict) -> int:
+        return (date.fromisoformat(p["selesai"]) - date.fromisoformat(p["mulai"])).days
+
+    calon = [p for p in tabel_periode.semua(db) if p["mulai"] <= awal and p["selesai"] >= akhir]
+    return min(calon, key=lama)["kode"] if calon else None
+
+
 def _persen_baik(db, unit: str, kode: str, cache: dict) -> Decimal | None:
     """Share of the unit's assessed employees rated Sangat Baik or Baik in a period (None when the period does
     not exist or nobody in the unit has any data in it yet)."""
     k = (unit, kode)
     if k not in cache:
-        if tabel_periode.ambil(db, kode) is None:
+        kode = _periode_penilaian(db, kode)
+        if kode is None:
             cache[k] = None
         else:
             from . import nilai
