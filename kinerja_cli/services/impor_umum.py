@@ -13,6 +13,7 @@ unless --lewati-galat, and returns the error problems of the rows that will be s
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, ImporDitolak
@@ -37,6 +38,19 @@ def baca(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
             f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
         )
     return isi
+
+
+@contextmanager
+def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None = None):
+    """Like `baca`, for the large importers: yields an IsiSheet whose `baris` is a one-pass
+    iterator of BarisSumber, so a caller that does not keep the rows keeps memory flat.
+
+    The same refusals as `baca` happen before the first row is yielded (no file, not a
+    workbook, headers missing, no data rows). Use it as `with impor_umum.alir(...) as isi:`.
+    """
+    isi = baca(berkas, tata, sheet, tandai)
+    isi.baris = iter(isi.baris)
+    yield isi
 
 
 def berkas_terbuka(berkas: Path | str) -> Path | None:
