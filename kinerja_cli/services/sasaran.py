@@ -6,118 +6,27 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..excel.kolom import SASARAN
 from ..model import HasilImpor
 from ..store import audit
 from ..store import pegawai as tabel_pegawai
-from ..store import realisasi as tabel_realisasi
 from ..store import sasaran as tabel
 from ..store import skp_status as tabel_status
 from ..store.db import transaksi
-
-from ..validation.masalah import GALAT, PERINGATAN, Masalah, di_sel
-from ..validation.persetujuan import KEMBALI_KE_DRAF, periksa_status_berkas
-from ..validation.sasaran import TOLERANSI_BOBOT, periksa_sheet, teks_target, urai_isi
+from ..validation.masalah import GALAT
+from ..validation.persetujuan import KEMBALI_KE_DRAF
+from ..validation.sasaran import TOLERANSI_BOBOT, teks_target, urai_isi
 
 
 def _kunci(kode: str, nip: str, nomor: int) -> str:
     return f"{kode}/{nip}/{nomor}"
 
 
-def _beda_pegawai(kode: str, nip: str, lama: dict[int, dict], baru: dict[int, dict]) -> list[tuple]:
-    """Audit entries for one employee's rows: tambah / ubah / hapus per nomor (empty: no change)."""
-    log = []
-    for n in sorted(set(lama) | set(baru)):
-        a = tabel.ke_audit(lama[n]) if n in lama else None
-        b = tabel.ke_audit(baru[n]) if n in baru else None
-        if a == b:
-            continue
-        aksi = "tambah" if a is None else "hapus" if b is None else "ubah"
-        log.append(("sasaran", _kunci(kode, nip, n), aksi, a, b, nip))
-    return log
-
-
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           tandai: Path | None = None) -> HasilImpor:
-    """Import SKP rows; each employee in the file has their rows for the period replaced."""
-    from . import impor_umum
-    from .periode import pastikan_terbuka
+    """Import SKP rows; each employee in the file has their rows for the period replaced (services.sasaran_impor)."""
+    from .sasaran_impor import impor as impor_berkas
 
-    p = pastikan_terbuka(db, kode)
-    kode = p["kode"]
-    isi = impor_umum.baca(berkas, SASARAN, sheet, tandai)
-    roster = tabel_pegawai.semua(db)
-    atasan = {roster[n].nip_atasan for n in roster if roster[n].nip_atasan}
-    cek = periksa_sheet(isi.baris, roster, tabel.nomor_per_pegawai(db, kode, atasan))
-    status_berkas, masalah_status, galat_status = periksa_status_berkas(cek.per_pegawai, roster)
-    cek.masalah += masalah_status
-    cek.nip_galat |= galat_status
-    hasil = HasilImpor(uji_coba=uji_coba)
-    galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
-    if galat:  # --lewati-galat: an employee with any error is skipped as a whole
-        sudah = {(m.sheet, m.baris) for m in galat}
-        for nip in cek.nip_galat:
-            for b, _ in cek.per_pegawai.get(nip, []):
-                if (b.sheet, b.baris) not in sudah:
-                    hasil.dilewati.append(di_sel(b, "nip", f"Baris dilewati: SKP {nip} punya galat di baris lain",
-                                                 "perbaiki semua baris pegawai ini lalu impor ulang", kunci=nip))
-    simpan = {nip: {row["nomor"]: row for _, row in daftar}
-              for nip, daftar in cek.per_pegawai.items() if nip not in cek.nip_galat}
-    tersimpan = tabel.baris_pegawai(db, kode, list(simpan))
-    realisasi = tabel_realisasi.per_kunci(db, kode, list(simpan))
-    log, ganti = [], []
-    for nip, baru in simpan.items():
-        lama = tersimpan.get(nip, {})
-        entri = _beda_pegawai(kode, nip, lama, baru)
-        hasil.tetap += sum(1 for n in set(lama) & set(baru) if tabel.ke_audit(lama[n]) == tabel.ke_audit(baru[n]))
-        if not entri:
-            continue
-        ganti.append(nip)
-        log += entri
-        for e in entri:
-            if e[2] == "tambah":
-                hasil.ditambah += 1
-            elif e[2] == "ubah":
-                hasil.diubah += 1
-            else:
-                n = e[3]["nomor"]
-                hasil.keterangan["dihapus"] = hasil.keterangan.get("dihapus", 0) + 1
-                if (nip, n) in realisasi:
-                    hasil.peringatan.append(Masalah(
-                        f"Baris SKP nomor {n} milik {nip} tidak ada lagi di berkas, tetapi realisasinya tetap tersimpan",
-                        "tambahkan kembali baris itu bila realisasinya masih berlaku", None, isi.sheet, None, "nomor",
-                        PERINGATAN, nip))
-    hasil.keterangan["pegawai"] = len(simpan)
-    if cek.belum_diisi:
-        hasil.keterangan["kosong"] = cek.belum_diisi
-    status = _status_impor(db, kode, simpan, tersimpan, ganti, status_berkas, roster, isi.sheet, hasil)
-    if uji_coba or not (ganti or status["simpan"]):
-        return hasil
-    with transaksi(db):
-        for nip in ganti:
-            tabel.ganti_pegawai(db, kode, nip, [simpan[nip][n] for n in sorted(simpan[nip])])
-        for nip, baru in status["simpan"].items():
-            tabel_status.simpan(db, kode, nip, **baru)
-        audit.catat_banyak(db, log + status["log"])
-    return hasil
-
-
-def _status_impor(db, kode: str, simpan: dict, tersimpan: dict, ganti: list, status_berkas: dict, roster: dict,
-                  sheet: str, hasil: HasilImpor) -> dict:
-    """The SKP states the import changes (services.persetujuan.rencana_impor), reported in `hasil`."""
-    from .persetujuan import rencana_impor
-
-    r = rencana_impor(kode, tabel_status.ambil(db, kode, list(simpan)), set(tersimpan), ganti, status_berkas,
-                      list(simpan), roster)
-    hasil.keterangan["status_diubah"] = len(r["simpan"]) - len(r["kembali_draf"])
-    hasil.keterangan["kembali_draf"] = [{"nip": n, "nama": roster[n].nama, "status_lama": s}
-                                        for n, s in r["kembali_draf"]]
-    for nip, s in r["diabaikan"]:
-        hasil.peringatan.append(Masalah(
-            f"Status SKP '{s}' di berkas untuk {roster[nip].nama} ({nip}) tidak diterapkan: baris SKP-nya berubah, "
-            "jadi SKP kembali ke draf", f"ajukan lagi dengan: kinerja sasaran ajukan {nip} --periode {kode}", s, sheet,
-            None, "status skp", PERINGATAN, nip))
-    return r
+    return impor_berkas(db, berkas, kode, sheet, uji_coba, lewati_galat, tandai)
 
 
 def _satu_baris(nilai: dict) -> dict:

@@ -42,16 +42,54 @@ def catat(db: Database, tabel: str, kunci: str, aksi: str, lama: Any = None, bar
 
 def catat_banyak(db: Database, entri: Iterable[tuple[str, str, str, Any, Any, str | None]]) -> int:
     """entri: (tabel, kunci, aksi, lama, baru, nip). Call inside the command's transaction."""
-    from .db import sekarang
+    p = Pencatat(db)
+    p.tambah_banyak(entri)
+    return p.selesai()
 
-    waktu, siapa, cmd = sekarang(), pengguna(), perintah()
-    rows = [(waktu, siapa, cmd, t, k, a, _json(lm), _json(br), n) for (t, k, a, lm, br, n) in entri]
-    db.conn.executemany(
-        "INSERT INTO audit (waktu, pengguna, perintah, tabel, kunci, aksi, lama, baru, nip)"
-        " VALUES (?,?,?,?,?,?,?,?,?)",
-        rows,
-    )
-    return len(rows)
+
+_SQL = ("INSERT INTO audit (waktu, pengguna, perintah, tabel, kunci, aksi, lama, baru, nip)"
+        " VALUES (?,?,?,?,?,?,?,?,?)")
+
+
+class Pencatat:
+    """Audit entries of one command written in batches (a large import logs hundreds of thousands):
+    one time stamp, user and command line for all, as catat_banyak gives them. Use inside the
+    command's transaction and call `selesai()` at the end. `tambah_json` takes lama/baru already
+    encoded as `teks_json` would encode them (a caller with a faster exact encoder)."""
+
+    BATCH = 5000
+
+    def __init__(self, db: Database):
+        from .db import sekarang
+
+        self.db = db
+        self._awal = (sekarang(), pengguna(), perintah())
+        self._buf: list[tuple] = []
+        self.jumlah = 0
+
+    def tambah_json(self, tabel: str, kunci: str, aksi: str, lama: str | None, baru: str | None,
+                    nip: str | None) -> None:
+        self._buf.append((*self._awal, tabel, kunci, aksi, lama, baru, nip))
+        if len(self._buf) >= self.BATCH:
+            self._tulis()
+
+    def tambah_banyak(self, entri: Iterable[tuple[str, str, str, Any, Any, str | None]]) -> None:
+        for (t, k, a, lm, br, n) in entri:
+            self.tambah_json(t, k, a, _json(lm), _json(br), n)
+
+    def _tulis(self) -> None:
+        if self._buf:
+            self.db.conn.executemany(_SQL, self._buf)
+            self.jumlah += len(self._buf)
+            self._buf = []
+
+    def selesai(self) -> int:
+        """Write what is left; the number of entries written."""
+        self._tulis()
+        return self.jumlah
+
+
+teks_json = _json  # the encoding of lama/baru in the audit table
 
 
 def riwayat(db: Database, nip: str | None = None, sejak: str | None = None, batas: int | None = None) -> list[dict]:

@@ -31,6 +31,15 @@ def simpan(db: Database, kode: str, nip: str, status: str, oleh: str | None, tan
         [kode, nip, status, oleh, tanggal, alasan])
 
 
+def simpan_banyak(db: Database, kode: str, baris: dict[str, dict]) -> None:
+    """simpan for many employees: nip -> {status, oleh, tanggal, alasan} (call inside a transaction)."""
+    db.conn.executemany(
+        """INSERT INTO skp_status (periode, nip, status, oleh, tanggal, alasan) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (periode, nip) DO UPDATE SET status = excluded.status, oleh = excluded.oleh,
+           tanggal = excluded.tanggal, alasan = excluded.alasan""",
+        [(kode, nip, b["status"], b["oleh"], b["tanggal"], b["alasan"]) for nip, b in baris.items()])
+
+
 def dipakai(db: Database, kode: str) -> bool:
     """Does the period use the agreement workflow (any state row at all)?"""
     return db.execute("SELECT 1 FROM skp_status WHERE periode = ? LIMIT 1", [kode]).fetchone() is not None

@@ -1,7 +1,6 @@
-"""Checks of SKP rows (DOMAIN.md section 3): one value, one row, a whole sheet.
+"""Checks of SKP rows (DOMAIN.md section 3): one value, one row (the whole sheet: sasaran_lembar.py).
 
-Pure: the roster and the stored rows of the atasan come in as plain data.
-A parsed row is a dict with the stored fields (numbers as Decimal):
+Pure. A parsed row is a dict with the stored fields (numbers as Decimal):
 nomor, jenis, rhk, rhk_atasan_nomor, aspek, indikator, target_lo, target_hi,
 satuan, bobot, arah, target_maksimal.
 """
@@ -9,13 +8,11 @@ satuan, bobot, arah, target_maksimal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .angka import AngkaTidakValid, baca_angka
-from .masalah import GALAT, PERINGATAN, di_sel
+from .angka import AngkaTidakValid, baca_angka, teks_desimal
+from .masalah import GALAT, PERINGATAN
 from .teks import teks
-from .nip import NIPTidakValid, periksa_nip
 
 JENIS = ("utama", "tambahan")
 ASPEK = ("kuantitas", "kualitas", "waktu", "biaya")
@@ -113,54 +110,128 @@ def urai_bobot(v, persen: bool = False) -> Decimal:
     return d
 
 
+_KOSONG = (None, "")
+_BATAS_CACHE = 50_000  # distinct values remembered per field (flat memory on a file of unique values)
+
+
+def _galat(key: str, e: NilaiTidakValid) -> tuple[str, str, str, str]:
+    return (key, e.pesan[0].upper() + e.pesan[1:], e.saran, GALAT)
+
+
+def _teks(v) -> str | None:
+    if v.__class__ is str:  # the common cell: the same result as teks(), without the checks
+        return " ".join(v.split()) or None
+    return teks(v)
+
+
+def _nomor(v, nama: str = "nomor"):
+    return nomor_positif(v, nama)
+
+
+def _target(v, persen: bool):
+    lo, hi = urai_target(v, persen)
+    return lo, hi, teks_desimal(lo), teks_desimal(hi)
+
+
+def _bobot(v, persen: bool):
+    d = urai_bobot(v, persen)
+    return d, teks_desimal(d)
+
+
+class Pengurai:
+    """urai_isi for many rows: each distinct value of a field is parsed once (a file repeats its
+    bobot, targets, jenis, arah ... thousands of times). Results are the same as parsing each cell."""
+
+    def __init__(self):
+        self._cache: dict[str, dict] = {}
+
+    def _sekali(self, nama: str, key: str, fungsi, v, *args):
+        """(result, problem or None) of fungsi(v, *args), remembered per (type, value) in cache `nama`
+        (one cache per field and per variant of args)."""
+        c = self._cache.get(nama)
+        if c is None:
+            c = self._cache[nama] = {}
+        k = (v.__class__, v)
+        try:
+            return c[k]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value: parse it every time
+            k = None
+        try:
+            r = (fungsi(v, *args), None)
+        except NilaiTidakValid as e:
+            r = (None, _galat(key, e))
+        if k is not None and len(c) < _BATAS_CACHE:
+            c[k] = r
+        return r
+
+    def _urai(self, nilai: dict, fmt: dict | None):
+        """(fields, target (lo, hi, lo text, hi text) or None, bobot (Decimal, text) or None, problems)."""
+        ms: list[tuple[str, str, str, str]] = []
+        g = nilai.get
+        c = self._sekali
+        nomor = atasan = None
+        v = g("nomor")
+        if v is not None and v != "":
+            nomor, m = c("nomor", "nomor", _nomor, v)
+            if m:
+                ms.append(m)
+        v = g("rhk_atasan")
+        if v is not None and v != "":
+            atasan, m = c("rhk_atasan", "rhk_atasan", _nomor, v, "nomor RHK atasan")
+            if m:
+                ms.append(m)
+        jenis, m = c("jenis", "jenis", _pilihan, g("jenis"), JENIS, "utama", "jenis")
+        if m:
+            ms.append(m)
+        aspek, m = c("aspek", "aspek", _pilihan, g("aspek"), ASPEK, "kuantitas", "aspek")
+        if m:
+            ms.append(m)
+        arah, m = c("arah", "arah", _pilihan, g("arah"), ARAH, "naik", "arah")
+        if m:
+            ms.append(m)
+        maks, m = c("target_maksimal", "target_maksimal", ya_tidak, g("target_maksimal"))
+        if m:
+            ms.append(m)
+        rhk = _teks(g("rhk"))
+        if not rhk:
+            ms.append(("rhk", "RHK (rencana hasil kerja) kosong", "isi RHK", GALAT))
+        indikator = _teks(g("indikator"))
+        if not indikator:
+            ms.append(("indikator", "Indikator kosong", "isi Indikator", GALAT))
+        satuan = _teks(g("satuan"))
+        v = g("target")
+        persen = False
+        if fmt:
+            sel_persen = "%" in (fmt.get("target") or "")
+            persen = sel_persen and satuan_persen(satuan)
+            if sel_persen and not persen and isinstance(v, (int, float)):
+                ms.append(("target", "Sel target berformat persen tetapi satuannya bukan %; nilainya dibaca apa adanya",
+                           "isi satuan % bila target berupa persen, atau ubah format sel menjadi Angka", PERINGATAN))
+        t, m = c("target%" if persen else "target", "target", _target, v, persen)
+        if m:
+            ms.append(m)
+        persen = "%" in (fmt.get("bobot") or "") if fmt else False
+        bb, m = c("bobot%" if persen else "bobot", "bobot", _bobot, g("bobot"), persen)
+        if m:
+            ms.append(m)
+        return (nomor, jenis, rhk, atasan, aspek, indikator, satuan, arah, maks), t, bb, ms
+
+    def urai(self, nilai: dict, fmt: dict | None = None) -> tuple[tuple, list[tuple[str, str, str, str]]]:
+        """The row's fields in store.sasaran.KOLOM order, decimals as their canonical text; problems."""
+        (nomor, jenis, rhk, atasan, aspek, indikator, satuan, arah, maks), t, bb, ms = self._urai(nilai, fmt)
+        return ((nomor, jenis, rhk, atasan, aspek, indikator, t[2] if t else None, t[3] if t else None, satuan,
+                 bb[1] if bb else None, arah, maks), ms)
+
+
 def urai_isi(nilai: dict, fmt: dict | None = None) -> tuple[dict, list[tuple[str, str, str, str]]]:
     """The fields of one row (without nip); problems as (key, pesan, saran, tingkat)."""
-    fmt = fmt or {}
-    ms: list[tuple[str, str, str, str]] = []
-    row: dict = {"nomor": None, "rhk_atasan_nomor": None}
-
-    def coba(key, fungsi, *args):
-        try:
-            return fungsi(*args)
-        except NilaiTidakValid as e:
-            ms.append((key, e.pesan[0].upper() + e.pesan[1:], e.saran, GALAT))
-            return None
-
-    if nilai.get("nomor") not in (None, ""):
-        row["nomor"] = coba("nomor", nomor_positif, nilai.get("nomor"))
-    if nilai.get("rhk_atasan") not in (None, ""):
-        row["rhk_atasan_nomor"] = coba("rhk_atasan", nomor_positif, nilai.get("rhk_atasan"), "nomor RHK atasan")
-    row["jenis"] = coba("jenis", _pilihan, nilai.get("jenis"), JENIS, "utama", "jenis")
-    row["aspek"] = coba("aspek", _pilihan, nilai.get("aspek"), ASPEK, "kuantitas", "aspek")
-    row["arah"] = coba("arah", _pilihan, nilai.get("arah"), ARAH, "naik", "arah")
-    row["target_maksimal"] = coba("target_maksimal", ya_tidak, nilai.get("target_maksimal"))
-    for key, nama in (("rhk", "RHK (rencana hasil kerja)"), ("indikator", "Indikator")):
-        row[key] = teks(nilai.get(key))
-        if not row[key]:
-            ms.append((key, f"{nama} kosong", f"isi {nama.split(' (')[0]}", GALAT))
-    row["satuan"] = teks(nilai.get("satuan"))
-    sel_persen = "%" in (fmt.get("target") or "")
-    persen = sel_persen and satuan_persen(row["satuan"])
-    if sel_persen and not persen and isinstance(nilai.get("target"), (int, float)):
-        ms.append(("target", "Sel target berformat persen tetapi satuannya bukan %; nilainya dibaca apa adanya",
-                   "isi satuan % bila target berupa persen, atau ubah format sel menjadi Angka", PERINGATAN))
-    t = coba("target", urai_target, nilai.get("target"), persen)
-    row["target_lo"], row["target_hi"] = t if t else (None, None)
-    row["bobot"] = coba("bobot", urai_bobot, nilai.get("bobot"), "%" in (fmt.get("bobot") or ""))
+    (nomor, jenis, rhk, atasan, aspek, indikator, satuan, arah, maks), t, bb, ms = Pengurai()._urai(nilai, fmt)
+    row = {"nomor": nomor, "rhk_atasan_nomor": atasan, "jenis": jenis, "aspek": aspek, "arah": arah,
+           "target_maksimal": maks, "rhk": rhk, "indikator": indikator, "satuan": satuan,
+           "target_lo": t[0] if t else None, "target_hi": t[1] if t else None, "bobot": bb[0] if bb else None}
     return row, ms
-
-
-@dataclass
-class HasilPeriksaSasaran:
-    per_pegawai: dict = field(default_factory=dict)  # nip -> list[(BarisSumber, row)], file order
-    masalah: list = field(default_factory=list)
-    nip_galat: set = field(default_factory=set)  # employees with at least one error
-    belum_diisi: int = 0  # pre-filled template rows (only NIP/Nama/Jabatan) left empty
-
-
-# A row with none of these filled is a template row not filled in yet: skipped, not an error.
-_ISI_SKP = ("nomor", "jenis", "rhk", "rhk_atasan", "aspek", "indikator", "target", "satuan", "bobot", "arah",
-            "target_maksimal")
 
 
 def tebak_nip_angka(nilai, roster: dict) -> str | None:
@@ -176,110 +247,3 @@ def tebak_nip_angka(nilai, roster: dict) -> str | None:
         return None
     calon = [n for n in roster if n.startswith(awal)]
     return calon[0] if len(calon) == 1 else None
-
-
-def periksa_sheet(baris: list, roster: dict, atasan_tersimpan: dict[str, set[int]]) -> HasilPeriksaSasaran:
-    """All rows, then numbering, bobot sums and the cascade link.
-
-    roster: nip -> Pegawai; atasan_tersimpan: atasan nip -> nomors stored for the period.
-    """
-    h = HasilPeriksaSasaran()
-    for b in baris:
-        if all(b.nilai.get(k) in (None, "") for k in _ISI_SKP):
-            h.belum_diisi += 1
-            continue
-        try:
-            nip = periksa_nip(b.nilai.get("nip")).nip
-        except NIPTidakValid as e:
-            tebakan = tebak_nip_angka(b.nilai.get("nip"), roster)
-            saran = e.saran + (f" (mungkin NIP {tebakan})" if tebakan else "")
-            h.masalah.append(di_sel(b, "nip", e.pesan, saran, kunci=tebakan or ""))
-            row, ms = urai_isi(b.nilai, b.format)  # the other cells of the row are still checked
-            for key, pesan, saran_sel, tingkat in ms:
-                h.masalah.append(di_sel(b, key, pesan, saran_sel, tingkat, tebakan or ""))
-            if tebakan:  # keep the row with its employee, so that person's bobot sum stays true
-                h.nip_galat.add(tebakan)
-                h.per_pegawai.setdefault(tebakan, []).append((b, row))
-            continue
-        p = roster.get(nip)
-        if p is None:
-            h.masalah.append(di_sel(b, "nip", f"NIP {nip} tidak ada di daftar pegawai",
-                                    "impor dulu daftar pegawai (kinerja pegawai impor) atau periksa NIP-nya", kunci=nip))
-            continue
-        row, ms = urai_isi(b.nilai, b.format)
-        for key, pesan, saran, tingkat in ms:
-            h.masalah.append(di_sel(b, key, pesan, saran, tingkat, nip))
-            if tingkat == GALAT:
-                h.nip_galat.add(nip)
-        h.per_pegawai.setdefault(nip, []).append((b, row))
-    for nip, daftar in h.per_pegawai.items():
-        p = roster[nip]
-        if not p.aktif:
-            b0 = daftar[0][0]
-            h.masalah.append(di_sel(b0, "nip", f"{p.nama} ({nip}) berstatus nonaktif", "periksa apakah SKP ini memang perlu",
-                                    PERINGATAN, nip))
-        _beri_nomor(h, nip, daftar)
-        _periksa_bobot(h, nip, p.nama, daftar)
-    for nip, daftar in h.per_pegawai.items():
-        _periksa_kaskade(h, nip, daftar, roster, atasan_tersimpan)
-    return h
-
-
-def _beri_nomor(h: HasilPeriksaSasaran, nip: str, daftar: list) -> None:
-    eksplisit = {row["nomor"] for _, row in daftar if row["nomor"] is not None}
-    dipakai: dict[int, int] = {}
-    berikut = 1
-    for b, row in daftar:
-        if row["nomor"] is None:
-            while berikut in eksplisit or berikut in dipakai:
-                berikut += 1
-            row["nomor"] = berikut
-            dipakai[berikut] = b.baris
-            continue
-        if row["nomor"] in dipakai:
-            h.masalah.append(di_sel(b, "nomor", f"Nomor {row['nomor']} ganda untuk NIP {nip}: sudah dipakai di baris "
-                                    f"{dipakai[row['nomor']]}", "beri nomor berbeda untuk setiap baris SKP pegawai",
-                                    kunci=nip))
-            h.nip_galat.add(nip)
-        else:
-            dipakai[row["nomor"]] = b.baris
-
-
-def _periksa_bobot(h: HasilPeriksaSasaran, nip: str, nama: str, daftar: list) -> None:
-    from .angka import teks_desimal
-
-    jumlah = sum((row["bobot"] for _, row in daftar if row["bobot"] is not None), Decimal(0))
-    if abs(jumlah - 100) > TOLERANSI_BOBOT:
-        b0 = daftar[0][0]
-        h.masalah.append(di_sel(b0, "bobot", f"Jumlah bobot {nama} ({nip}) adalah {teks_desimal(jumlah)}, harus 100",
-                                f"sesuaikan bobot {len(daftar)} baris SKP pegawai ini agar berjumlah 100",
-                                kunci=nip, nilai=teks_desimal(jumlah)))
-        h.nip_galat.add(nip)
-
-
-def _periksa_kaskade(h: HasilPeriksaSasaran, nip: str, daftar: list, roster: dict, atasan_tersimpan: dict) -> None:
-    for b, row in daftar:
-        n = row["rhk_atasan_nomor"]
-        if n is None:
-            continue
-        atasan = roster[nip].nip_atasan
-        if not atasan:
-            h.masalah.append(di_sel(b, "rhk_atasan", f"{roster[nip].nama} ({nip}) tidak punya atasan langsung di daftar "
-                                    "pegawai, jadi tidak ada RHK atasan yang bisa diintervensi",
-                                    "kosongkan kolom RHK Atasan, atau isi NIP atasan di daftar pegawai", kunci=nip))
-            h.nip_galat.add(nip)
-            continue
-        if atasan in h.per_pegawai:  # the file replaces the atasan's rows
-            ada = {r["nomor"] for _, r in h.per_pegawai[atasan]}
-            asal = "di berkas ini"
-        else:
-            ada = atasan_tersimpan.get(atasan, set())
-            asal = "yang tersimpan"
-        if n not in ada:
-            nama_atasan = roster[atasan].nama if atasan in roster else atasan
-            isi = (f"berisi nomor {', '.join(str(x) for x in sorted(ada))}" if ada else "belum berisi baris")
-            h.masalah.append(di_sel(b, "rhk_atasan", f"RHK atasan nomor {n} tidak ada: SKP {nama_atasan} ({atasan}) "
-                                    f"{asal} untuk periode ini {isi}",
-                                    "isi nomor baris SKP atasan langsung yang diintervensi, atau impor SKP atasan dulu",
-                                    kunci=nip))
-            h.nip_galat.add(nip)

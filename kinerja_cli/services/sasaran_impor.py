@@ -1,0 +1,167 @@
+"""`kinerja sasaran impor`: SKP rows from a workbook, streamed so that memory stays flat.
+
+Passes: (1) every source row is checked as it is read and its compact form staged in a TEMP table
+(store.sasaran_tahap); (2) per employee, from the staging table: numbering, bobot sum, Status SKP;
+(3) the cascade links; then refuse or skip (--lewati-galat); (4) the staged rows are compared with the
+stored ones employee by employee, and in ONE transaction the audit entries, the replaced rows
+(one INSERT ... SELECT) and the SKP states are written. Refused = nothing written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..excel.kolom import SASARAN
+from ..model import HasilImpor
+from ..store import audit
+from ..store import pegawai as tabel_pegawai
+from ..store import sasaran as tabel
+from ..store import skp_status as tabel_status
+from ..store.db import sekarang, transaksi
+from ..store.sasaran_tahap import BATCH, Tahap
+from ..validation.masalah import PERINGATAN, Masalah
+from ..validation.sasaran_lembar import PemeriksaSasaran
+
+
+def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
+          tandai: Path | None = None) -> HasilImpor:
+    """Import SKP rows; each employee in the file has their rows for the period replaced."""
+    from . import impor_umum
+    from .periode import pastikan_terbuka
+
+    kode = pastikan_terbuka(db, kode)["kode"]
+    roster = tabel_pegawai.semua(db)
+    sudah_transaksi = db.conn.in_transaction  # a caller's transaction is left to the caller
+    tahap = None
+    try:
+        with impor_umum.alir(berkas, SASARAN, sheet, tandai) as isi:
+            nama_sheet = isi.sheet
+            cek = PemeriksaSasaran(roster, isi.sheet, isi.huruf)
+            tahap = Tahap(db)
+            _tahap_baris(cek, tahap, isi.baris)
+        _tahap_pegawai(db, kode, cek, tahap)
+        h = cek.selesai()
+        if not sudah_transaksi and db.conn.in_transaction:
+            db.conn.commit()  # only TEMP tables were written: end the implicit transaction of the staging
+        hasil = HasilImpor(uji_coba=uji_coba)
+        galat = impor_umum.putuskan(berkas, h.masalah, lewati_galat, tandai, hasil)
+        urut_galat = {cek.urut[n] for n in h.nip_galat}
+        if galat:  # --lewati-galat: an employee with any error is skipped as a whole
+            sudah = {(m.sheet, m.baris) for m in galat}
+            for urut, baris, nip_mentah in tahap.baris_dari(urut_galat):
+                if (nama_sheet, baris) not in sudah:
+                    hasil.dilewati.append(cek.dilewati(baris, nip_mentah, cek.nips[urut]))
+        simpan = [n for i, n in enumerate(cek.nips) if i not in urut_galat]
+        ada_tersimpan = tabel.ada_baris(db, kode)
+        if uji_coba:
+            ganti, punya = _bandingkan(kode, cek, tahap, urut_galat, ada_tersimpan, nama_sheet, hasil, None)
+            _status_impor(db, kode, simpan, punya, ganti, h.status, roster, nama_sheet, hasil)
+            return hasil
+        with transaksi(db):
+            log = audit.Pencatat(db)
+            ganti, punya = _bandingkan(kode, cek, tahap, urut_galat, ada_tersimpan, nama_sheet, hasil, log)
+            status = _status_impor(db, kode, simpan, punya, ganti, h.status, roster, nama_sheet, hasil)
+            if ganti:
+                tahap.ganti([cek.urut[n] for n in ganti])
+                tahap.tulis(kode, sekarang(), bool(punya))
+            tabel_status.simpan_banyak(db, kode, status["simpan"])
+            log.tambah_banyak(status["log"])
+            log.selesai()
+        return hasil
+    finally:
+        if tahap is not None:
+            tahap.hapus(diam=True)
+            if not sudah_transaksi and db.conn.in_transaction:
+                db.conn.commit()
+
+
+def _tahap_baris(cek: PemeriksaSasaran, tahap: Tahap, baris) -> None:
+    """Pass 1: check every source row once, stage the kept ones in batches."""
+    buf = []
+    periksa = cek.baris
+    for b in baris:
+        r = periksa(b)
+        if r is not None:
+            buf.append(r)
+            if len(buf) >= BATCH:
+                tahap.tambah(buf)
+                buf = []
+    tahap.tambah(buf)
+
+
+def _tahap_pegawai(db, kode: str, cek: PemeriksaSasaran, tahap: Tahap) -> None:
+    """Passes 2 and 3: per employee numbering, bobot and Status SKP; then the cascade links."""
+    buf = []
+    for urut, daftar in tahap.per_pegawai():
+        buf += cek.pegawai(urut, daftar)
+        if len(buf) >= BATCH:
+            tahap.beri_nomor(buf)
+            buf = []
+    tahap.beri_nomor(buf)
+    tahap.kunci_nomor(cek.nips)
+    luar = cek.atasan_di_luar()
+    atasan_tersimpan = tabel.nomor_per_pegawai(db, kode, luar) if luar else {}
+    for urut, daftar in tahap.kaskade():
+        cek.kaskade(urut, daftar, atasan_tersimpan)
+
+
+def _bandingkan(kode: str, cek: PemeriksaSasaran, tahap: Tahap, urut_galat: set, ada_tersimpan: bool, sheet: str,
+                hasil: HasilImpor, log) -> tuple[list[str], set[str]]:
+    """Pass 4: staged rows against stored rows, employee by employee; counts and warnings into `hasil`,
+    audit entries into `log` (None: dry run). Returns (employees whose rows change, employees with stored rows)."""
+    ganti, punya = [], set()
+    dihapus = 0
+    for urut, rows in tahap.beda(kode, ada_tersimpan):
+        if urut in urut_galat:
+            continue
+        nip = cek.nips[urut]
+        berubah = False
+        for nomor, baru, lama, ada_realisasi in rows:
+            if lama is not None:
+                punya.add(nip)
+            if baru == lama:
+                hasil.tetap += 1
+                continue
+            berubah = True
+            if lama is None:
+                aksi = "tambah"
+                hasil.ditambah += 1
+            elif baru is None:
+                aksi = "hapus"
+                dihapus += 1
+                if ada_realisasi:
+                    hasil.peringatan.append(Masalah(
+                        f"Baris SKP nomor {nomor} milik {nip} tidak ada lagi di berkas, tetapi realisasinya tetap "
+                        "tersimpan", "tambahkan kembali baris itu bila realisasinya masih berlaku", None, sheet, None,
+                        "nomor", PERINGATAN, nip))
+            else:
+                aksi = "ubah"
+                hasil.diubah += 1
+            if log is not None:
+                log.tambah_json("sasaran", f"{kode}/{nip}/{nomor}", aksi, tabel.audit_json(lama) if lama else None,
+                                tabel.audit_json(baru) if baru else None, nip)
+        if berubah:
+            ganti.append(nip)
+    if dihapus:
+        hasil.keterangan["dihapus"] = dihapus
+    hasil.keterangan["pegawai"] = len(cek.nips) - len(urut_galat)
+    if cek.h.belum_diisi:
+        hasil.keterangan["kosong"] = cek.h.belum_diisi
+    return ganti, punya
+
+
+def _status_impor(db, kode: str, simpan: list, punya: set, ganti: list, status_berkas: dict, roster: dict,
+                  sheet: str, hasil: HasilImpor) -> dict:
+    """The SKP states the import changes (services.persetujuan.rencana_impor), reported in `hasil`."""
+    from .persetujuan import rencana_impor
+
+    r = rencana_impor(kode, tabel_status.ambil(db, kode, simpan), punya, ganti, status_berkas, simpan, roster)
+    hasil.keterangan["status_diubah"] = len(r["simpan"]) - len(r["kembali_draf"])
+    hasil.keterangan["kembali_draf"] = [{"nip": n, "nama": roster[n].nama, "status_lama": s}
+                                        for n, s in r["kembali_draf"]]
+    for nip, s in r["diabaikan"]:
+        hasil.peringatan.append(Masalah(
+            f"Status SKP '{s}' di berkas untuk {roster[nip].nama} ({nip}) tidak diterapkan: baris SKP-nya berubah, "
+            "jadi SKP kembali ke draf", f"ajukan lagi dengan: kinerja sasaran ajukan {nip} --periode {kode}", s, sheet,
+            None, "status skp", PERINGATAN, nip))
+    return r

@@ -1,0 +1,231 @@
+"""Checks of a whole SKP sheet in passes over compact rows (DOMAIN.md section 3), so that a sheet of
+600,000 rows never lives in memory as Python objects (DESIGN.md: large files stream, flat memory).
+
+The caller (services.sasaran_impor) streams the source rows through `baris` (file order) and stages
+the compact rows it returns; then it hands each employee's staged rows back to `pegawai` (employees
+in order of first appearance), then the rows that name an RHK atasan to `kaskade`, then calls
+`selesai`. The problems found, their order and every message are those of checking the sheet as
+one list: row checks in file order; per employee nonaktif, numbering, bobot sum; the cascade
+links; the `Status SKP` column.
+
+Pure: no database; the roster and the atasan's stored row numbers come in as plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .angka import teks_desimal
+from .masalah import GALAT, PERINGATAN, di_sel
+from .nip import NIPTidakValid, periksa_nip
+from .persetujuan import periksa_status_berkas
+from .sasaran import TOLERANSI_BOBOT, Pengurai, tebak_nip_angka
+
+# A row with none of these filled is a template row not filled in yet: skipped, not an error.
+_ISI_SKP = ("nomor", "jenis", "rhk", "rhk_atasan", "aspek", "indikator", "target", "satuan", "bobot", "arah",
+            "target_maksimal")
+_BATAS_CACHE = 200_000  # distinct NIP texts remembered
+_SEDERHANA = (str, int, float)  # cell types a staged (SQLite) value keeps exactly
+
+
+@dataclass
+class HasilPeriksaSasaran:
+    masalah: list = field(default_factory=list)
+    nip_galat: set = field(default_factory=set)  # employees with at least one error
+    belum_diisi: int = 0  # pre-filled template rows (only NIP/Nama/Jabatan) left empty
+    status: dict = field(default_factory=dict)  # nip -> state set by the Status SKP column
+
+
+class _Sel:
+    """Just enough of a BarisSumber for validation.masalah.di_sel: a staged row's place and raw cells."""
+
+    __slots__ = ("sheet", "baris", "nilai", "huruf")
+
+    def __init__(self, sheet: str, baris: int, nilai: dict, huruf: dict):
+        self.sheet, self.baris, self.nilai, self.huruf = sheet, baris, nilai, huruf
+
+
+class PemeriksaSasaran:
+    """roster: nip -> Pegawai. Results collect in `.h`; `.nips[urut]` is the employee staged as `urut`."""
+
+    def __init__(self, roster: dict, sheet: str = "", huruf: dict | None = None):
+        self.roster = roster
+        self.h = HasilPeriksaSasaran()
+        self.urut: dict[str, int] = {}  # nip -> position of the employee's first row
+        self.nips: list[str] = []
+        self.sheet, self.huruf = sheet, huruf or {}
+        self._pengurai = Pengurai()
+        self._nip: dict[str, object] = {}  # NIP cell text -> nip, or the NIPTidakValid it raised
+        self._tebakan: dict = {}
+        self._status_aneh: dict[int, object] = {}  # Excel row -> a Status SKP cell of another type than _SEDERHANA
+        self._masalah_status: list = []
+        self._atasan = {p.nip_atasan for p in roster.values() if p.nip_atasan}
+        self._nomor_atasan: dict[str, tuple] = {}  # an atasan in the file -> the nomors of their rows
+
+    def _sel(self, baris: int, nilai: dict) -> _Sel:
+        return _Sel(self.sheet, baris, nilai, self.huruf)
+
+    def _periksa_nip(self, mentah):
+        """The nip, or the NIPTidakValid the cell gives (remembered per distinct text)."""
+        teks = mentah.__class__ is str
+        if teks:
+            r = self._nip.get(mentah)
+            if r is not None:
+                return r
+        try:
+            r = periksa_nip(mentah).nip
+        except NIPTidakValid as e:
+            r = e
+        if teks and len(self._nip) < _BATAS_CACHE:
+            self._nip[mentah] = r
+        return r
+
+    def _tebak(self, mentah) -> str | None:
+        k = (mentah.__class__, mentah)
+        if k not in self._tebakan:
+            self._tebakan[k] = tebak_nip_angka(mentah, self.roster)
+        return self._tebakan[k]
+
+    def baris(self, b) -> tuple | None:
+        """Check one source row (a BarisSumber); the compact row to stage, or None (not kept).
+
+        Staged: (urut, baris, nip, nip cell, nomor cell, rhk atasan cell, status cell, *store.sasaran.KOLOM)
+        with decimals as canonical text; a cell is kept only where a later message shows it.
+        """
+        nilai = b.nilai
+        g = nilai.get
+        for k in _ISI_SKP:
+            v = g(k)
+            if v is not None and v != "":
+                break
+        else:
+            self.h.belum_diisi += 1
+            return None
+        if not self.huruf:
+            self.sheet, self.huruf = b.sheet, b.huruf
+        h = self.h
+        mentah = g("nip")
+        r = self._periksa_nip(mentah)
+        if r.__class__ is str:
+            nip = r
+            if nip not in self.roster:
+                h.masalah.append(di_sel(b, "nip", f"NIP {nip} tidak ada di daftar pegawai",
+                                        "impor dulu daftar pegawai (kinerja pegawai impor) atau periksa NIP-nya",
+                                        kunci=nip))
+                return None
+            t, ms = self._pengurai.urai(nilai, b.format)
+            for key, pesan, saran, tingkat in ms:
+                h.masalah.append(di_sel(b, key, pesan, saran, tingkat, nip))
+                if tingkat == GALAT:
+                    h.nip_galat.add(nip)
+        else:
+            tebakan = self._tebak(mentah)
+            saran = r.saran + (f" (mungkin NIP {tebakan})" if tebakan else "")
+            h.masalah.append(di_sel(b, "nip", r.pesan, saran, kunci=tebakan or ""))
+            t, ms = self._pengurai.urai(nilai, b.format)  # the other cells of the row are still checked
+            for key, pesan, saran_sel, tingkat in ms:
+                h.masalah.append(di_sel(b, key, pesan, saran_sel, tingkat, tebakan or ""))
+            if not tebakan:
+                return None
+            h.nip_galat.add(tebakan)  # the row stays with its employee, so that person's bobot sum stays true
+            nip = tebakan
+        urut = self.urut.get(nip)
+        if urut is None:
+            urut = self.urut[nip] = len(self.nips)
+            self.nips.append(nip)
+        status = g("status_skp")
+        if status is not None and status.__class__ not in _SEDERHANA:
+            self._status_aneh[b.baris] = status
+            status = None
+        return (urut, b.baris, nip, mentah, g("nomor") if t[0] is not None else None,
+                g("rhk_atasan") if t[3] is not None else None, status, *t)
+
+    def pegawai(self, urut: int, daftar: list) -> list[tuple[int, int, int]]:
+        """One employee's staged rows (baris, nip cell, nomor, nomor cell, bobot text, status cell) in file
+        order: nonaktif warning, numbering, bobot sum, Status SKP. Returns (nomor, urut, baris) of the rows
+        numbered here (their Nomor cell was empty or invalid)."""
+        nip = self.nips[urut]
+        p = self.roster[nip]
+        h = self.h
+        if not p.aktif:
+            h.masalah.append(di_sel(self._sel(daftar[0][0], {"nip": daftar[0][1]}), "nip",
+                                    f"{p.nama} ({nip}) berstatus nonaktif", "periksa apakah SKP ini memang perlu",
+                                    PERINGATAN, nip))
+        eksplisit = {r[2] for r in daftar if r[2] is not None}
+        dipakai: dict[int, int] = {}
+        berikut = 1
+        diberi = []
+        for baris, _, nomor, nomor_mentah, _, _ in daftar:
+            if nomor is None:
+                while berikut in eksplisit or berikut in dipakai:
+                    berikut += 1
+                dipakai[berikut] = baris
+                diberi.append((berikut, urut, baris))
+            elif nomor in dipakai:
+                h.masalah.append(di_sel(self._sel(baris, {"nomor": nomor_mentah}), "nomor",
+                                        f"Nomor {nomor} ganda untuk NIP {nip}: sudah dipakai di baris {dipakai[nomor]}",
+                                        "beri nomor berbeda untuk setiap baris SKP pegawai", kunci=nip))
+                h.nip_galat.add(nip)
+            else:
+                dipakai[nomor] = baris
+        if nip in self._atasan:
+            self._nomor_atasan[nip] = tuple(dipakai)
+        jumlah = sum((Decimal(r[4]) for r in daftar if r[4] is not None), Decimal(0))
+        if abs(jumlah - 100) > TOLERANSI_BOBOT:
+            h.masalah.append(di_sel(self._sel(daftar[0][0], {}), "bobot",
+                                    f"Jumlah bobot {p.nama} ({nip}) adalah {teks_desimal(jumlah)}, harus 100",
+                                    f"sesuaikan bobot {len(daftar)} baris SKP pegawai ini agar berjumlah 100",
+                                    kunci=nip, nilai=teks_desimal(jumlah)))
+            h.nip_galat.add(nip)
+        aneh = self._status_aneh
+        if any(r[5] is not None or (aneh and r[0] in aneh) for r in daftar):
+            sel = [(self._sel(r[0], {"nip": r[1], "status_skp": aneh.get(r[0], r[5])}), None) for r in daftar]
+            status, masalah, galat = periksa_status_berkas({nip: sel}, self.roster)
+            h.status.update(status)
+            self._masalah_status += masalah
+            h.nip_galat |= galat
+        return diberi
+
+    def atasan_di_luar(self) -> set[str]:
+        """Atasan of the employees in the file who have no rows in the file (their stored rows count)."""
+        return {self.roster[n].nip_atasan for n in self.nips if self.roster[n].nip_atasan} - self.urut.keys()
+
+    def kaskade(self, urut: int, daftar: list, atasan_tersimpan: dict) -> None:
+        """One employee's rows with an RHK atasan, (baris, nomor RHK atasan, its cell) in file order.
+        atasan_tersimpan: atasan nip -> nomors stored for the period (for atasan_di_luar)."""
+        nip = self.nips[urut]
+        p = self.roster[nip]
+        atasan = p.nip_atasan
+        h = self.h
+        for baris, n, mentah in daftar:
+            b = self._sel(baris, {"rhk_atasan": mentah})
+            if not atasan:
+                h.masalah.append(di_sel(b, "rhk_atasan", f"{p.nama} ({nip}) tidak punya atasan langsung di daftar "
+                                        "pegawai, jadi tidak ada RHK atasan yang bisa diintervensi",
+                                        "kosongkan kolom RHK Atasan, atau isi NIP atasan di daftar pegawai", kunci=nip))
+                h.nip_galat.add(nip)
+                continue
+            if atasan in self.urut:  # the file replaces the atasan's rows
+                ada, asal = self._nomor_atasan.get(atasan, ()), "di berkas ini"
+            else:
+                ada, asal = atasan_tersimpan.get(atasan, ()), "yang tersimpan"
+            if n not in ada:
+                nama_atasan = self.roster[atasan].nama if atasan in self.roster else atasan
+                isi = (f"berisi nomor {', '.join(str(x) for x in sorted(ada))}" if ada else "belum berisi baris")
+                h.masalah.append(di_sel(b, "rhk_atasan", f"RHK atasan nomor {n} tidak ada: SKP {nama_atasan} ({atasan}) "
+                                        f"{asal} untuk periode ini {isi}",
+                                        "isi nomor baris SKP atasan langsung yang diintervensi, atau impor SKP atasan dulu",
+                                        kunci=nip))
+                h.nip_galat.add(nip)
+
+    def selesai(self) -> HasilPeriksaSasaran:
+        """After the last pass: the Status SKP problems come last, as when the column is checked on its own."""
+        self.h.masalah += self._masalah_status
+        self._masalah_status = []
+        return self.h
+
+    def dilewati(self, baris: int, nip_mentah, nip: str):
+        """The note for a row skipped (--lewati-galat) because its employee has an error in another row."""
+        return di_sel(self._sel(baris, {"nip": nip_mentah}), "nip", f"Baris dilewati: SKP {nip} punya galat di baris lain",
+                      "perbaiki semua baris pegawai ini lalu impor ulang", kunci=nip)
