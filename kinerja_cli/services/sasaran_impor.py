@@ -9,6 +9,7 @@ stored ones employee by employee, and in ONE transaction the audit entries, the 
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from ..excel.kolom import SASARAN
@@ -41,32 +42,45 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
             _tahap_baris(cek, tahap, isi.baris)
         _tahap_pegawai(db, kode, cek, tahap)
         h = cek.selesai()
-        if not sudah_transaksi and db.conn.in_transaction:
-            db.conn.commit()  # only TEMP tables were written: end the implicit transaction of the staging
         hasil = HasilImpor(uji_coba=uji_coba)
         galat = impor_umum.putuskan(berkas, h.masalah, lewati_galat, tandai, hasil)
         urut_galat = {cek.urut[n] for n in h.nip_galat}
         if galat:  # --lewati-galat: an employee with any error is skipped as a whole
             sudah = {(m.sheet, m.baris) for m in galat}
-            for urut, baris, nip_mentah in tahap.baris_dari(urut_galat):
+            for urut, baris, samping in tahap.baris_dari(urut_galat):
                 if (nama_sheet, baris) not in sudah:
-                    hasil.dilewati.append(cek.dilewati(baris, nip_mentah, cek.nips[urut]))
+                    hasil.dilewati.append(cek.dilewati(urut, baris, samping))
+        tahap.tandai_galat(urut_galat)
         simpan = [n for i, n in enumerate(cek.nips) if i not in urut_galat]
-        ada_tersimpan = tabel.ada_baris(db, kode)
-        if uji_coba:
-            ganti, punya = _bandingkan(kode, cek, tahap, urut_galat, ada_tersimpan, nama_sheet, hasil, None)
-            _status_impor(db, kode, simpan, punya, ganti, h.status, roster, nama_sheet, hasil)
-            return hasil
-        with transaksi(db):
-            log = audit.Pencatat(db)
-            ganti, punya = _bandingkan(kode, cek, tahap, urut_galat, ada_tersimpan, nama_sheet, hasil, log)
+        punya = {cek.nips[u] for u in tahap.punya_baris(kode)}
+        if not uji_coba:
+            sql_json = not punya and tahap.json_sama()
+            if not sudah_transaksi and db.conn.in_transaction:
+                db.conn.commit()
+        with (contextlib.nullcontext() if uji_coba else transaksi(db)):
+            log = None if uji_coba else audit.Pencatat(db)
+            if punya:
+                ganti = _bandingkan(kode, cek, tahap, nama_sheet, hasil, log)
+            else:  # nothing of these employees stored yet: every row is new, no comparison needed
+                ganti = simpan
+                hasil.ditambah = tahap.jumlah_baris()
+                if log is not None and sql_json:
+                    log.tambah_dari(*tahap.json_baru_semua(kode))
+                elif log is not None:
+                    for urut, nomor, baru in tahap.baru_semua():
+                        nip = cek.nips[urut]
+                        log.tambah_json("sasaran", f"{kode}/{nip}/{nomor}", "tambah", None, tabel.audit_json(baru), nip)
+            hasil.keterangan["pegawai"] = len(simpan)
+            if h.belum_diisi:
+                hasil.keterangan["kosong"] = h.belum_diisi
             status = _status_impor(db, kode, simpan, punya, ganti, h.status, roster, nama_sheet, hasil)
-            if ganti:
-                tahap.ganti([cek.urut[n] for n in ganti])
-                tahap.tulis(kode, sekarang(), bool(punya))
-            tabel_status.simpan_banyak(db, kode, status["simpan"])
-            log.tambah_banyak(status["log"])
-            log.selesai()
+            if log is not None:
+                if ganti:
+                    tahap.ganti(None if ganti is simpan else [cek.urut[n] for n in ganti])
+                    tahap.tulis(kode, sekarang(), bool(punya))
+                tabel_status.simpan_banyak(db, kode, status["simpan"])
+                log.tambah_banyak(status["log"])
+                log.selesai()
         return hasil
     finally:
         if tahap is not None:
@@ -77,16 +91,18 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
 
 def _tahap_baris(cek: PemeriksaSasaran, tahap: Tahap, baris) -> None:
     """Pass 1: check every source row once, stage the kept ones in batches."""
-    buf = []
+    buf, samping = [], []
     periksa = cek.baris
     for b in baris:
         r = periksa(b)
         if r is not None:
-            buf.append(r)
+            buf.append(r[0])
+            if r[1] is not None:
+                samping.append(r[1])
             if len(buf) >= BATCH:
-                tahap.tambah(buf)
-                buf = []
-    tahap.tambah(buf)
+                tahap.tambah(buf, samping)
+                buf, samping = [], []
+    tahap.tambah(buf, samping)
 
 
 def _tahap_pegawai(db, kode: str, cek: PemeriksaSasaran, tahap: Tahap) -> None:
@@ -105,21 +121,18 @@ def _tahap_pegawai(db, kode: str, cek: PemeriksaSasaran, tahap: Tahap) -> None:
         cek.kaskade(urut, daftar, atasan_tersimpan)
 
 
-def _bandingkan(kode: str, cek: PemeriksaSasaran, tahap: Tahap, urut_galat: set, ada_tersimpan: bool, sheet: str,
-                hasil: HasilImpor, log) -> tuple[list[str], set[str]]:
-    """Pass 4: staged rows against stored rows, employee by employee; counts and warnings into `hasil`,
-    audit entries into `log` (None: dry run). Returns (employees whose rows change, employees with stored rows)."""
-    ganti, punya = [], set()
+def _bandingkan(kode: str, cek: PemeriksaSasaran, tahap: Tahap, sheet: str, hasil: HasilImpor, log) -> list[str]:
+    """Pass 4: staged rows against stored rows, employee by employee (rows stored exactly so already are
+    only counted, in SQL); counts and warnings into `hasil`, audit entries into `log` (None: dry run).
+    Returns the employees whose rows change."""
+    ganti = []
     dihapus = 0
-    for urut, rows in tahap.beda(kode, ada_tersimpan):
-        if urut in urut_galat:
-            continue
+    hasil.tetap = tahap.jumlah_sama(kode)
+    for urut, rows in tahap.beda(kode):
         nip = cek.nips[urut]
         berubah = False
         for nomor, baru, lama, ada_realisasi in rows:
-            if lama is not None:
-                punya.add(nip)
-            if baru == lama:
+            if baru == lama:  # stored as text another program wrote: the same values
                 hasil.tetap += 1
                 continue
             berubah = True
@@ -144,10 +157,7 @@ def _bandingkan(kode: str, cek: PemeriksaSasaran, tahap: Tahap, urut_galat: set,
             ganti.append(nip)
     if dihapus:
         hasil.keterangan["dihapus"] = dihapus
-    hasil.keterangan["pegawai"] = len(cek.nips) - len(urut_galat)
-    if cek.h.belum_diisi:
-        hasil.keterangan["kosong"] = cek.h.belum_diisi
-    return ganti, punya
+    return ganti
 
 
 def _status_impor(db, kode: str, simpan: list, punya: set, ganti: list, status_berkas: dict, roster: dict,

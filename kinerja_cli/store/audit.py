@@ -77,6 +77,14 @@ class Pencatat:
         for (t, k, a, lm, br, n) in entri:
             self.tambah_json(t, k, a, _json(lm), _json(br), n)
 
+    def tambah_dari(self, kolom: str, dari: str, args: list) -> None:
+        """Entries selected by SQL: `kolom` gives tabel, kunci, aksi, lama, baru, nip (lama/baru as audit
+        text) for the rows of `dari` (FROM ... ORDER BY ...); args: the parameters of kolom then dari."""
+        self._tulis()
+        cur = self.db.conn.execute(f"INSERT INTO audit (waktu, pengguna, perintah, tabel, kunci, aksi, lama, baru, nip)"
+                                   f" SELECT ?, ?, ?, {kolom} {dari}", [*self._awal, *args])
+        self.jumlah += cur.rowcount
+
     def _tulis(self) -> None:
         if self._buf:
             self.db.conn.executemany(_SQL, self._buf)

@@ -1,11 +1,13 @@
 """Staging an SKP import in TEMP tables: the checked rows of a large sheet wait in the connection's
 temporary database (a file SQLite manages, with a small page cache) instead of in Python memory,
-until they are numbered, compared with the stored rows and written in one INSERT ... SELECT.
+until they are numbered, compared with the stored rows and written with INSERT ... SELECT.
 
-Tables (dropped by `hapus`): skp_tahap, one row per staged sheet row, keyed (urut, baris): urut is
-the employee's position of first appearance in the sheet, baris the Excel row; skp_pegawai (urut ->
-nip); skp_nomor (row numbers given during the checks); skp_ganti (employees whose rows are replaced).
-Columns without a declared type keep a cell's value exactly as it came (text stays text).
+Tables (dropped by `hapus`): skp_tahap, one row per staged sheet row (the stored fields, KOLOM), keyed
+(urut, baris): urut is the employee's position of first appearance in the sheet, baris the Excel
+row; skp_mentah, for the few rows whose NIP/Nomor/RHK Atasan/Status SKP cell a message would show
+differently from the parsed value; skp_nomor (row numbers given during the checks); skp_pegawai
+(urut -> nip, ok: no error, ganti: rows replaced). Columns without a declared type keep a cell's
+value exactly as it came (text stays text).
 """
 
 from __future__ import annotations
@@ -18,12 +20,35 @@ from itertools import groupby
 from sqlite_utils import Database
 
 from ..validation.angka import teks_desimal
-from .sasaran import KOLOM
+from .sasaran import KOLOM, audit_json
 
 MENTAH = ("nip_mentah", "nomor_mentah", "rhk_atasan_mentah", "status_mentah")
-_SEMUA = ("urut", "baris", "nip", *MENTAH, *KOLOM)
 BATCH = 10_000
-_TABEL = ("skp_tahap", "skp_pegawai", "skp_nomor", "skp_ganti")
+_TABEL = ("skp_tahap", "skp_mentah", "skp_pegawai", "skp_nomor")
+_A = ", ".join("a." + k for k in KOLOM)
+_T = ", ".join("t." + k for k in KOLOM)
+_SAMA = " AND ".join(f"t.{k} IS a.{k}" for k in KOLOM)
+_OK = "JOIN skp_pegawai e ON e.urut = a.urut AND e.ok"
+_TERSIMPAN = "main.sasaran t ON t.periode = ? AND t.nip = e.nip AND t.nomor = a.nomor"
+# The audit text of a staged row, built by SQLite; used only after `json_sama` checked that it gives
+# exactly store.sasaran.audit_json's text on this SQLite.
+_TEKS_TETAP = ("jenis", "aspek", "arah", "target_lo", "target_hi", "bobot")  # a fixed word or a decimal: no escapes
+
+
+def _json_sql(k: str) -> str:
+    if k == "rhk_atasan_nomor":
+        return "COALESCE(a.rhk_atasan_nomor, 'null')"
+    if k == "target_maksimal":
+        return "CASE WHEN a.target_maksimal THEN 'true' ELSE 'false' END"
+    if k in _TEKS_TETAP:
+        return f"COALESCE('\"' || a.{k} || '\"', 'null')"
+    if k == "nomor":
+        return "a.nomor"
+    return f"json_quote(a.{k})"
+
+
+_JSON = ("printf('{" + ", ".join(f'"{k}": %s' for k in sorted(KOLOM)) + "}', "
+         + ", ".join(_json_sql(k) for k in sorted(KOLOM)) + ")")
 
 
 class Tahap:
@@ -31,14 +56,15 @@ class Tahap:
         self.db = db
         self.c = db.conn
         self.hapus()
-        kolom = ", ".join(k for k in _SEMUA if k not in ("urut", "baris"))
-        self.c.execute(f"CREATE TEMP TABLE skp_tahap (urut INTEGER NOT NULL, baris INTEGER NOT NULL, {kolom}, "
-                       "PRIMARY KEY (urut, baris)) WITHOUT ROWID")
+        self.c.execute(f"CREATE TEMP TABLE skp_tahap (urut INTEGER NOT NULL, baris INTEGER NOT NULL, "
+                       f"{', '.join(KOLOM)}, PRIMARY KEY (urut, baris)) WITHOUT ROWID")
+        self.c.execute(f"CREATE TEMP TABLE skp_mentah (urut INTEGER NOT NULL, baris INTEGER NOT NULL, "
+                       f"{', '.join(MENTAH)}, PRIMARY KEY (urut, baris)) WITHOUT ROWID")
         self.c.execute("CREATE TEMP TABLE skp_nomor (urut INTEGER NOT NULL, baris INTEGER NOT NULL, nomor INTEGER, "
                        "PRIMARY KEY (urut, baris)) WITHOUT ROWID")
-        self.c.execute("CREATE TEMP TABLE skp_pegawai (urut INTEGER PRIMARY KEY, nip TEXT NOT NULL)")
-        self.c.execute("CREATE TEMP TABLE skp_ganti (urut INTEGER PRIMARY KEY)")
-        self._sql = f"INSERT INTO skp_tahap ({', '.join(_SEMUA)}) VALUES ({', '.join('?' * len(_SEMUA))})"
+        self.c.execute("CREATE TEMP TABLE skp_pegawai (urut INTEGER PRIMARY KEY, nip TEXT NOT NULL, "
+                       "ok INTEGER NOT NULL DEFAULT 1, ganti INTEGER NOT NULL DEFAULT 0)")
+        self._ada_mentah = False
 
     def hapus(self, diam: bool = False) -> None:
         """Drop the staging tables. diam: after an error, a table still read by an unfinished query
@@ -50,15 +76,29 @@ class Tahap:
                 if not diam:
                     raise
 
-    def tambah(self, rows: list[tuple]) -> None:
-        """Staged rows as validation.sasaran_lembar.PemeriksaSasaran.baris returns them."""
-        self.c.executemany(self._sql, rows)
+    def tambah(self, rows: list[tuple], mentah: list[tuple]) -> None:
+        """Rows (urut, baris, *KOLOM) and (urut, baris, *MENTAH) as validation.sasaran_lembar returns them."""
+        self.c.executemany(f"INSERT INTO skp_tahap VALUES ({', '.join('?' * (len(KOLOM) + 2))})", rows)
+        if mentah:
+            self._ada_mentah = True
+            self.c.executemany("INSERT INTO skp_mentah VALUES (?, ?, ?, ?, ?, ?)", mentah)
+
+    def _dengan_mentah(self, kolom: str, syarat: str = ""):
+        """SELECT a.urut, {kolom}, then the side row or None, in employee then file order."""
+        if self._ada_mentah:
+            m = ", ".join("m." + k for k in MENTAH)
+            cur = self.c.execute(f"SELECT a.urut, {kolom}, m.urut IS NOT NULL, {m} FROM skp_tahap a LEFT JOIN "
+                                 f"skp_mentah m ON m.urut = a.urut AND m.baris = a.baris {syarat} "
+                                 "ORDER BY a.urut, a.baris")
+            k = len(MENTAH)
+            return ((*r[:-k - 1], r[-k:] if r[-k - 1] else None) for r in cur)
+        cur = self.c.execute(f"SELECT a.urut, {kolom}, NULL FROM skp_tahap a {syarat} ORDER BY a.urut, a.baris")
+        return cur
 
     def per_pegawai(self):
-        """(urut, [(baris, nip cell, nomor, nomor cell, bobot, status cell)]) per employee, rows in file order."""
-        cur = self.c.execute("SELECT urut, baris, nip_mentah, nomor, nomor_mentah, bobot, status_mentah "
-                             "FROM skp_tahap ORDER BY urut, baris")
-        for urut, rows in groupby(cur, key=_pertama):
+        """(urut, [(baris, nomor, bobot, side row or None)]) per employee, rows in file order; side row:
+        (nip cell, nomor cell, rhk atasan cell, status cell)."""
+        for urut, rows in groupby(self._dengan_mentah("a.baris, a.nomor, a.bobot"), key=_pertama):
             yield urut, [r[1:] for r in rows]
 
     def beri_nomor(self, rows: list[tuple[int, int, int]]) -> None:
@@ -74,40 +114,52 @@ class Tahap:
         self.c.executemany("INSERT INTO skp_pegawai (urut, nip) VALUES (?, ?)", enumerate(nips))
 
     def kaskade(self):
-        """(urut, [(baris, nomor RHK atasan, its cell)]) for the rows that name an RHK atasan, file order."""
-        cur = self.c.execute("SELECT urut, baris, rhk_atasan_nomor, rhk_atasan_mentah FROM skp_tahap "
-                             "WHERE rhk_atasan_nomor IS NOT NULL ORDER BY urut, baris")
+        """(urut, [(baris, nomor RHK atasan, side row or None)]) for the rows that name an RHK atasan."""
+        cur = self._dengan_mentah("a.baris, a.rhk_atasan_nomor", "WHERE a.rhk_atasan_nomor IS NOT NULL")
         for urut, rows in groupby(cur, key=_pertama):
             yield urut, [r[1:] for r in rows]
 
     def baris_dari(self, urut: set[int]):
-        """(urut, baris, nip cell) of the rows of these employees, in employee then file order."""
-        for r in self.c.execute("SELECT urut, baris, nip_mentah FROM skp_tahap ORDER BY urut, baris"):
+        """(urut, baris, side row or None) of the rows of these employees, in employee then file order."""
+        for r in self._dengan_mentah("a.baris"):
             if r[0] in urut:
                 yield r
 
-    def beda(self, kode: str, ada_tersimpan: bool):
-        """Per employee: (urut, [(nomor, new row or None, stored row or None, stored row has realisasi)])
-        by nomor, rows as tuples in KOLOM order in audit form (decimals canonical text, target_maksimal
-        bool). ada_tersimpan False (nothing stored for the period): no stored side is looked up."""
-        k = ", ".join("a." + x for x in KOLOM)
-        if not ada_tersimpan:
-            baru = ((r[0], r[1], _audit(r[1:]), None, False)
-                    for r in self.c.execute(f"SELECT a.urut, {k} FROM skp_tahap a ORDER BY a.urut, a.nomor"))
-            for urut, rows in groupby(baru, key=_pertama):
-                yield urut, [r[1:] for r in rows]
-            return
+    def tandai_galat(self, urut: set[int]) -> None:
+        self.c.executemany("UPDATE skp_pegawai SET ok = 0 WHERE urut = ?", ((u,) for u in urut))
+
+    def punya_baris(self, kode: str) -> list[int]:
+        """The employees without errors that have stored rows for the period."""
+        return [r[0] for r in self.c.execute(
+            "SELECT e.urut FROM skp_pegawai e WHERE e.ok AND EXISTS (SELECT 1 FROM main.sasaran t "
+            "WHERE t.periode = ? AND t.nip = e.nip)", [kode])]
+
+    def jumlah_baris(self) -> int:
+        return self.c.execute(f"SELECT COUNT(*) FROM skp_tahap a {_OK}").fetchone()[0]
+
+    def jumlah_sama(self, kode: str) -> int:
+        """Staged rows of employees without errors stored exactly so already."""
+        return self.c.execute(f"SELECT COUNT(*) FROM skp_tahap a {_OK} JOIN {_TERSIMPAN} WHERE {_SAMA}",
+                              [kode]).fetchone()[0]
+
+    def baru_semua(self):
+        """Every staged row of the employees without errors: (urut, nomor, row in audit form), by urut, nomor."""
+        for r in self.c.execute(f"SELECT a.urut, {_A} FROM skp_tahap a {_OK} ORDER BY a.urut, a.nomor"):
+            yield r[0], r[1], _audit(r[1:])
+
+    def beda(self, kode: str):
+        """Per employee without errors: (urut, [(nomor, new row or None, stored row or None, stored row
+        has realisasi)]) by nomor, only rows not stored exactly so already; rows as tuples in KOLOM
+        order in audit form (decimals canonical text, target_maksimal bool)."""
         n = len(KOLOM)
-        t = ", ".join("t." + x for x in KOLOM)
         kiri = self.c.execute(
-            f"""SELECT a.urut, {k}, {t} FROM skp_tahap a
-                LEFT JOIN main.sasaran t ON t.periode = ? AND t.nip = a.nip AND t.nomor = a.nomor
-                ORDER BY a.urut, a.nomor""", [kode])
-        kanan = self.db.conn.cursor().execute(
-            f"""SELECT e.urut, {t}, EXISTS (SELECT 1 FROM main.realisasi r
+            f"""SELECT a.urut, {_A}, {_T} FROM skp_tahap a {_OK} LEFT JOIN {_TERSIMPAN}
+                WHERE t.nomor IS NULL OR NOT ({_SAMA}) ORDER BY a.urut, a.nomor""", [kode])
+        kanan = self.c.cursor().execute(
+            f"""SELECT e.urut, {_T}, EXISTS (SELECT 1 FROM main.realisasi r
                     WHERE r.periode = t.periode AND r.nip = t.nip AND r.nomor = t.nomor)
                 FROM skp_pegawai e JOIN main.sasaran t ON t.periode = ? AND t.nip = e.nip
-                WHERE NOT EXISTS (SELECT 1 FROM skp_tahap a WHERE a.urut = e.urut AND a.nomor = t.nomor)
+                WHERE e.ok AND NOT EXISTS (SELECT 1 FROM skp_tahap a WHERE a.urut = e.urut AND a.nomor = t.nomor)
                 ORDER BY e.urut, t.nomor""", [kode])
         ubah = _Kanonik()
         a = ((r[0], r[1], _audit(r[1:n + 1]), ubah(r[n + 1:]) if r[n + 1] is not None else None, False)
@@ -116,20 +168,42 @@ class Tahap:
         for urut, rows in groupby(heapq.merge(a, b, key=lambda r: (r[0], r[1])), key=_pertama):
             yield urut, [r[1:] for r in rows]
 
-    def ganti(self, urut: list[int]) -> None:
-        """The employees whose stored rows `tulis` replaces."""
-        self.c.executemany("INSERT INTO skp_ganti (urut) VALUES (?)", ((u,) for u in urut))
+    def json_sama(self) -> bool:
+        """Does this SQLite write a staged row's audit text exactly as audit_json does? (checked on
+        every printable ASCII and control character and some other text)"""
+        teks = "".join(chr(i) for i in range(128)) + "é ñ – 中文 \u2028 😀 \"'\\/"
+        contoh = (7, "utama", teks, 3, "kuantitas", teks[::-1], "95.5", None, teks[5:40], "12.5", "naik", True)
+        self.c.execute("CREATE TEMP TABLE skp_uji (" + ", ".join(KOLOM) + ")")
+        try:
+            self.c.execute(f"INSERT INTO skp_uji VALUES ({', '.join('?' * len(KOLOM))})", contoh)
+            sql = self.c.execute(f"SELECT {_JSON} FROM skp_uji a").fetchone()[0]
+        finally:
+            self.c.execute("DROP TABLE temp.skp_uji")
+        return sql == audit_json(contoh)
+
+    def json_baru_semua(self, kode: str) -> tuple[str, str, list]:
+        """(columns, FROM clause, args) selecting for every staged row of the employees without errors:
+        kunci, aksi 'tambah', lama NULL, baru (audit text), nip; for store.audit.Pencatat.tambah_dari."""
+        return (f"'sasaran', ? || '/' || e.nip || '/' || a.nomor, 'tambah', NULL, {_JSON}, e.nip",
+                f"FROM skp_tahap a {_OK} ORDER BY a.urut, a.nomor", [kode])
+
+    def ganti(self, urut: list[int] | None) -> None:
+        """The employees whose stored rows `tulis` replaces (None: every employee without errors)."""
+        if urut is None:
+            self.c.execute("UPDATE skp_pegawai SET ganti = ok")
+        else:
+            self.c.executemany("UPDATE skp_pegawai SET ganti = 1 WHERE urut = ?", ((u,) for u in urut))
 
     def tulis(self, kode: str, waktu: str, hapus_dulu: bool) -> None:
-        """Replace the period's rows of the employees in skp_ganti by their staged rows (inside the
+        """Replace the period's rows of the employees marked by `ganti` by their staged rows (inside the
         command's transaction). hapus_dulu False: none of them has stored rows."""
         if hapus_dulu:
             self.c.execute("DELETE FROM main.sasaran WHERE periode = ? AND nip IN "
-                           "(SELECT e.nip FROM skp_ganti g JOIN skp_pegawai e ON e.urut = g.urut)", [kode])
+                           "(SELECT nip FROM skp_pegawai WHERE ganti)", [kode])
         self.c.execute(
             f"""INSERT INTO main.sasaran (periode, nip, {', '.join(KOLOM)}, diubah)
-                SELECT ?, a.nip, {', '.join('a.' + x for x in KOLOM)}, ? FROM skp_ganti g
-                JOIN skp_tahap a ON a.urut = g.urut ORDER BY a.urut, a.nomor""", [kode, waktu])
+                SELECT ?, e.nip, {_A}, ? FROM skp_pegawai e JOIN skp_tahap a ON a.urut = e.urut
+                WHERE e.ganti ORDER BY a.urut, a.nomor""", [kode, waktu])
 
 
 def _pertama(r):
@@ -151,7 +225,7 @@ class _Kanonik:
     (one conversion per distinct text), target_maksimal bool."""
 
     def __init__(self):
-        self._teks: dict[str, str] = {}
+        self._teks: dict = {}
 
     def _desimal(self, x):
         if x is None:

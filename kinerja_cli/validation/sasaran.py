@@ -112,6 +112,7 @@ def urai_bobot(v, persen: bool = False) -> Decimal:
 
 _KOSONG = (None, "")
 _BATAS_CACHE = 50_000  # distinct values remembered per field (flat memory on a file of unique values)
+_BATAS_NOMOR = 10 ** 15  # angka.BATAS_DIGIT: a whole number under it is its own nomor
 
 
 def _galat(key: str, e: NilaiTidakValid) -> tuple[str, str, str, str]:
@@ -166,56 +167,84 @@ class Pengurai:
             c[k] = r
         return r
 
+    def _sel_nomor(self, key: str, v, ms: list, *args):
+        if v is None or v == "":
+            return None
+        if v.__class__ is int and 0 < v < _BATAS_NOMOR:  # what nomor_positif gives a plain count
+            return v
+        n, m = self._sekali(key, key, _nomor, v, *args)
+        if m:
+            ms.append(m)
+        return n
+
+    def _kelompok(self, g, fmt: dict | None) -> tuple:
+        """jenis, aspek, arah, target maksimal, satuan, target, bobot of a row, parsed together and
+        remembered per combination of cells (a sheet repeats a few combinations thousands of times):
+        (jenis, aspek, arah, maks, satuan, target (lo, hi, lo text, hi text) or None,
+        bobot (Decimal, text) or None, problems before the RHK column's, problems after)."""
+        j, a, r, m, t, s, b = sel = (g("jenis"), g("aspek"), g("arah"), g("target_maksimal"), g("target"),
+                                     g("satuan"), g("bobot"))
+        k = (j, a, r, m, t, s, b, j.__class__, a.__class__, r.__class__, m.__class__, t.__class__, s.__class__,
+             b.__class__, (fmt.get("target"), fmt.get("bobot")) if fmt else None)
+        c = self._cache.get("kelompok")
+        if c is None:
+            c = self._cache["kelompok"] = {}
+        try:
+            return c[k]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value: parse it every time
+            k = None
+        r = self._kelompok_baru(*sel, fmt)
+        if k is not None and len(c) < _BATAS_CACHE:
+            c[k] = r
+        return r
+
+    def _kelompok_baru(self, jenis, aspek, arah, maks, target, satuan, bobot, fmt: dict | None) -> tuple:
+        c = self._sekali
+        awal, akhir, hasil = [], [], []
+        for v, m in (c("jenis", "jenis", _pilihan, jenis, JENIS, "utama", "jenis"),
+                     c("aspek", "aspek", _pilihan, aspek, ASPEK, "kuantitas", "aspek"),
+                     c("arah", "arah", _pilihan, arah, ARAH, "naik", "arah"),
+                     c("target_maksimal", "target_maksimal", ya_tidak, maks)):
+            hasil.append(v)
+            if m:
+                awal.append(m)
+        satuan = _teks(satuan)
+        persen = False
+        if fmt:
+            sel_persen = "%" in (fmt.get("target") or "")
+            persen = sel_persen and satuan_persen(satuan)
+            if sel_persen and not persen and isinstance(target, (int, float)):
+                akhir.append(("target", "Sel target berformat persen tetapi satuannya bukan %; nilainya dibaca apa "
+                              "adanya", "isi satuan % bila target berupa persen, atau ubah format sel menjadi Angka",
+                              PERINGATAN))
+        t, m = c("target%" if persen else "target", "target", _target, target, persen)
+        if m:
+            akhir.append(m)
+        persen = "%" in (fmt.get("bobot") or "") if fmt else False
+        bb, m = c("bobot%" if persen else "bobot", "bobot", _bobot, bobot, persen)
+        if m:
+            akhir.append(m)
+        return (*hasil, satuan, t, bb, tuple(awal), tuple(akhir))
+
     def _urai(self, nilai: dict, fmt: dict | None):
         """(fields, target (lo, hi, lo text, hi text) or None, bobot (Decimal, text) or None, problems)."""
         ms: list[tuple[str, str, str, str]] = []
         g = nilai.get
-        c = self._sekali
-        nomor = atasan = None
-        v = g("nomor")
-        if v is not None and v != "":
-            nomor, m = c("nomor", "nomor", _nomor, v)
-            if m:
-                ms.append(m)
-        v = g("rhk_atasan")
-        if v is not None and v != "":
-            atasan, m = c("rhk_atasan", "rhk_atasan", _nomor, v, "nomor RHK atasan")
-            if m:
-                ms.append(m)
-        jenis, m = c("jenis", "jenis", _pilihan, g("jenis"), JENIS, "utama", "jenis")
-        if m:
-            ms.append(m)
-        aspek, m = c("aspek", "aspek", _pilihan, g("aspek"), ASPEK, "kuantitas", "aspek")
-        if m:
-            ms.append(m)
-        arah, m = c("arah", "arah", _pilihan, g("arah"), ARAH, "naik", "arah")
-        if m:
-            ms.append(m)
-        maks, m = c("target_maksimal", "target_maksimal", ya_tidak, g("target_maksimal"))
-        if m:
-            ms.append(m)
+        nomor = self._sel_nomor("nomor", g("nomor"), ms)
+        atasan = self._sel_nomor("rhk_atasan", g("rhk_atasan"), ms, "nomor RHK atasan")
+        jenis, aspek, arah, maks, satuan, t, bb, awal, akhir = self._kelompok(g, fmt)
+        if awal:
+            ms += awal
         rhk = _teks(g("rhk"))
         if not rhk:
             ms.append(("rhk", "RHK (rencana hasil kerja) kosong", "isi RHK", GALAT))
         indikator = _teks(g("indikator"))
         if not indikator:
             ms.append(("indikator", "Indikator kosong", "isi Indikator", GALAT))
-        satuan = _teks(g("satuan"))
-        v = g("target")
-        persen = False
-        if fmt:
-            sel_persen = "%" in (fmt.get("target") or "")
-            persen = sel_persen and satuan_persen(satuan)
-            if sel_persen and not persen and isinstance(v, (int, float)):
-                ms.append(("target", "Sel target berformat persen tetapi satuannya bukan %; nilainya dibaca apa adanya",
-                           "isi satuan % bila target berupa persen, atau ubah format sel menjadi Angka", PERINGATAN))
-        t, m = c("target%" if persen else "target", "target", _target, v, persen)
-        if m:
-            ms.append(m)
-        persen = "%" in (fmt.get("bobot") or "") if fmt else False
-        bb, m = c("bobot%" if persen else "bobot", "bobot", _bobot, g("bobot"), persen)
-        if m:
-            ms.append(m)
+        if akhir:
+            ms += akhir
         return (nomor, jenis, rhk, atasan, aspek, indikator, satuan, arah, maks), t, bb, ms
 
     def urai(self, nilai: dict, fmt: dict | None = None) -> tuple[tuple, list[tuple[str, str, str, str]]]:

@@ -87,11 +87,11 @@ class PemeriksaSasaran:
             self._tebakan[k] = tebak_nip_angka(mentah, self.roster)
         return self._tebakan[k]
 
-    def baris(self, b) -> tuple | None:
-        """Check one source row (a BarisSumber); the compact row to stage, or None (not kept).
-
-        Staged: (urut, baris, nip, nip cell, nomor cell, rhk atasan cell, status cell, *store.sasaran.KOLOM)
-        with decimals as canonical text; a cell is kept only where a later message shows it.
+    def baris(self, b) -> tuple[tuple, tuple | None] | None:
+        """Check one source row (a BarisSumber). None: the row is not kept (template row, unknown NIP, ...);
+        else the compact row to stage, (urut, baris, *store.sasaran.KOLOM) with decimals as canonical
+        text, and None or, when a later message would show a cell other than the parsed value, the
+        side row (urut, baris, NIP cell, Nomor cell, RHK Atasan cell, Status SKP cell).
         """
         nilai = b.nilai
         g = nilai.get
@@ -138,32 +138,43 @@ class PemeriksaSasaran:
         if status is not None and status.__class__ not in _SEDERHANA:
             self._status_aneh[b.baris] = status
             status = None
-        return (urut, b.baris, nip, mentah, g("nomor") if t[0] is not None else None,
-                g("rhk_atasan") if t[3] is not None else None, status, *t)
+        nomor = g("nomor") if t[0] is not None else None
+        atasan = g("rhk_atasan") if t[3] is not None else None
+        samping = None
+        if (mentah != nip or status is not None or (nomor is not None and nomor.__class__ is not int)
+                or (atasan is not None and atasan.__class__ is not int)):
+            samping = (urut, b.baris, mentah, nomor, atasan, status)
+        return (urut, b.baris, *t), samping
+
+    def _mentah(self, nip: str, nomor, atasan, samping) -> tuple:
+        """(NIP cell, Nomor cell, RHK Atasan cell, Status SKP cell) of a staged row."""
+        return samping if samping is not None else (nip, nomor, atasan, None)
 
     def pegawai(self, urut: int, daftar: list) -> list[tuple[int, int, int]]:
-        """One employee's staged rows (baris, nip cell, nomor, nomor cell, bobot text, status cell) in file
-        order: nonaktif warning, numbering, bobot sum, Status SKP. Returns (nomor, urut, baris) of the rows
-        numbered here (their Nomor cell was empty or invalid)."""
+        """One employee's staged rows (baris, nomor, bobot text, side row) in file order: nonaktif warning,
+        numbering, bobot sum, Status SKP. Returns (nomor, urut, baris) of the rows numbered here (their
+        Nomor cell was empty or invalid)."""
         nip = self.nips[urut]
         p = self.roster[nip]
         h = self.h
         if not p.aktif:
-            h.masalah.append(di_sel(self._sel(daftar[0][0], {"nip": daftar[0][1]}), "nip",
+            b0 = daftar[0]
+            h.masalah.append(di_sel(self._sel(b0[0], {"nip": self._mentah(nip, b0[1], None, b0[3])[0]}), "nip",
                                     f"{p.nama} ({nip}) berstatus nonaktif", "periksa apakah SKP ini memang perlu",
                                     PERINGATAN, nip))
-        eksplisit = {r[2] for r in daftar if r[2] is not None}
+        eksplisit = {r[1] for r in daftar if r[1] is not None}
         dipakai: dict[int, int] = {}
         berikut = 1
         diberi = []
-        for baris, _, nomor, nomor_mentah, _, _ in daftar:
+        for baris, nomor, _, samping in daftar:
             if nomor is None:
                 while berikut in eksplisit or berikut in dipakai:
                     berikut += 1
                 dipakai[berikut] = baris
                 diberi.append((berikut, urut, baris))
             elif nomor in dipakai:
-                h.masalah.append(di_sel(self._sel(baris, {"nomor": nomor_mentah}), "nomor",
+                sel = self._sel(baris, {"nomor": self._mentah(nip, nomor, None, samping)[1]})
+                h.masalah.append(di_sel(sel, "nomor",
                                         f"Nomor {nomor} ganda untuk NIP {nip}: sudah dipakai di baris {dipakai[nomor]}",
                                         "beri nomor berbeda untuk setiap baris SKP pegawai", kunci=nip))
                 h.nip_galat.add(nip)
@@ -171,7 +182,7 @@ class PemeriksaSasaran:
                 dipakai[nomor] = baris
         if nip in self._atasan:
             self._nomor_atasan[nip] = tuple(dipakai)
-        jumlah = sum((Decimal(r[4]) for r in daftar if r[4] is not None), Decimal(0))
+        jumlah = sum((Decimal(r[2]) for r in daftar if r[2] is not None), Decimal(0))
         if abs(jumlah - 100) > TOLERANSI_BOBOT:
             h.masalah.append(di_sel(self._sel(daftar[0][0], {}), "bobot",
                                     f"Jumlah bobot {p.nama} ({nip}) adalah {teks_desimal(jumlah)}, harus 100",
@@ -179,8 +190,11 @@ class PemeriksaSasaran:
                                     kunci=nip, nilai=teks_desimal(jumlah)))
             h.nip_galat.add(nip)
         aneh = self._status_aneh
-        if any(r[5] is not None or (aneh and r[0] in aneh) for r in daftar):
-            sel = [(self._sel(r[0], {"nip": r[1], "status_skp": aneh.get(r[0], r[5])}), None) for r in daftar]
+        if any((r[3] is not None and r[3][3] is not None) or (aneh and r[0] in aneh) for r in daftar):
+            sel = []
+            for baris, nomor, _, samping in daftar:
+                m = self._mentah(nip, nomor, None, samping)
+                sel.append((self._sel(baris, {"nip": m[0], "status_skp": aneh.get(baris, m[3])}), None))
             status, masalah, galat = periksa_status_berkas({nip: sel}, self.roster)
             h.status.update(status)
             self._masalah_status += masalah
@@ -192,14 +206,14 @@ class PemeriksaSasaran:
         return {self.roster[n].nip_atasan for n in self.nips if self.roster[n].nip_atasan} - self.urut.keys()
 
     def kaskade(self, urut: int, daftar: list, atasan_tersimpan: dict) -> None:
-        """One employee's rows with an RHK atasan, (baris, nomor RHK atasan, its cell) in file order.
+        """One employee's rows with an RHK atasan, (baris, nomor RHK atasan, side row) in file order.
         atasan_tersimpan: atasan nip -> nomors stored for the period (for atasan_di_luar)."""
         nip = self.nips[urut]
         p = self.roster[nip]
         atasan = p.nip_atasan
         h = self.h
-        for baris, n, mentah in daftar:
-            b = self._sel(baris, {"rhk_atasan": mentah})
+        for baris, n, samping in daftar:
+            b = self._sel(baris, {"rhk_atasan": self._mentah(nip, None, n, samping)[2]})
             if not atasan:
                 h.masalah.append(di_sel(b, "rhk_atasan", f"{p.nama} ({nip}) tidak punya atasan langsung di daftar "
                                         "pegawai, jadi tidak ada RHK atasan yang bisa diintervensi",
@@ -225,7 +239,9 @@ class PemeriksaSasaran:
         self._masalah_status = []
         return self.h
 
-    def dilewati(self, baris: int, nip_mentah, nip: str):
+    def dilewati(self, urut: int, baris: int, samping):
         """The note for a row skipped (--lewati-galat) because its employee has an error in another row."""
-        return di_sel(self._sel(baris, {"nip": nip_mentah}), "nip", f"Baris dilewati: SKP {nip} punya galat di baris lain",
+        nip = self.nips[urut]
+        return di_sel(self._sel(baris, {"nip": self._mentah(nip, None, None, samping)[0]}), "nip",
+                      f"Baris dilewati: SKP {nip} punya galat di baris lain",
                       "perbaiki semua baris pegawai ini lalu impor ulang", kunci=nip)
