@@ -1,10 +1,11 @@
 """`kinerja sasaran impor`: SKP rows from a workbook, streamed so that memory stays flat.
 
 Passes: (1) every source row is checked as it is read and its compact form staged in a TEMP table
-(store.sasaran_tahap); (2) per employee, from the staging table: numbering, bobot sum, Status SKP;
-(3) the cascade links; then refuse or skip (--lewati-galat); (4) the staged rows are compared with the
-stored ones employee by employee, and in ONE transaction the audit entries, the replaced rows
-(one INSERT ... SELECT) and the SKP states are written. Refused = nothing written.
+(store.sasaran_tahap); numbering, bobot sum and Status SKP per employee when the employee's run of
+rows ends; (2) the cascade links; then refuse or skip (--lewati-galat); (3) the staged rows are
+compared with the stored ones (only rows that differ come back to Python; a first import compares
+nothing), and in ONE transaction the audit entries, the replaced rows (one INSERT ... SELECT) and the
+SKP states are written. Refused = nothing written; the staging tables are dropped in every case.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from ..store.db import sekarang, transaksi
 from ..store.sasaran_tahap import BATCH, Tahap
 from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.sasaran_lembar import PemeriksaSasaran
+
+_BOBOT = 2 + tabel.KOLOM.index("bobot")  # in a staged row (urut, baris, *KOLOM)
 
 
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
@@ -90,30 +93,47 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
 
 
 def _tahap_baris(cek: PemeriksaSasaran, tahap: Tahap, baris) -> None:
-    """Pass 1: check every source row once, stage the kept ones in batches."""
-    buf, samping = [], []
+    """Pass 1: check every source row once and stage the kept ones in batches; each employee's run of
+    rows is checked as a whole when it ends. An employee whose rows come back later in the sheet is
+    checked again from the staging table at the end (their rows taken together)."""
+    buf, samping, nomor = [], [], []
+    grup, urut_grup = [], None
+    selesai, tersebar = set(), set()
     periksa = cek.baris
     for b in baris:
         r = periksa(b)
-        if r is not None:
-            buf.append(r[0])
-            if r[1] is not None:
-                samping.append(r[1])
-            if len(buf) >= BATCH:
-                tahap.tambah(buf, samping)
-                buf, samping = [], []
+        if r is None:
+            continue
+        t, s = r
+        urut = t[0]
+        if urut != urut_grup:
+            if grup:
+                nomor += cek.pegawai(urut_grup, grup)
+                selesai.add(urut_grup)
+            if urut in selesai:
+                tersebar.add(urut)
+            grup, urut_grup = [], urut
+        grup.append((t[1], t[2], t[_BOBOT], s[2:] if s is not None else None))
+        buf.append(t)
+        if s is not None:
+            samping.append(s)
+        if len(buf) >= BATCH:
+            tahap.tambah(buf, samping)
+            tahap.beri_nomor(nomor)
+            buf, samping, nomor = [], [], []
+    if grup:
+        nomor += cek.pegawai(urut_grup, grup)
     tahap.tambah(buf, samping)
+    tahap.beri_nomor(nomor)
+    if tersebar:
+        tahap.lupakan_nomor(tersebar)
+        for urut, daftar in tahap.per_pegawai(tersebar):
+            tahap.beri_nomor(cek.pegawai(urut, daftar))
+    cek.terapkan()
 
 
 def _tahap_pegawai(db, kode: str, cek: PemeriksaSasaran, tahap: Tahap) -> None:
-    """Passes 2 and 3: per employee numbering, bobot and Status SKP; then the cascade links."""
-    buf = []
-    for urut, daftar in tahap.per_pegawai():
-        buf += cek.pegawai(urut, daftar)
-        if len(buf) >= BATCH:
-            tahap.beri_nomor(buf)
-            buf = []
-    tahap.beri_nomor(buf)
+    """Pass 2: the cascade links (the numbers of the atasan's rows are known now)."""
     tahap.kunci_nomor(cek.nips)
     luar = cek.atasan_di_luar()
     atasan_tersimpan = tabel.nomor_per_pegawai(db, kode, luar) if luar else {}

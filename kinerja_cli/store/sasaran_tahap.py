@@ -13,6 +13,7 @@ value exactly as it came (text stays text).
 from __future__ import annotations
 
 import heapq
+import json
 import sqlite3
 from decimal import Decimal
 from itertools import groupby
@@ -32,23 +33,29 @@ _OK = "JOIN skp_pegawai e ON e.urut = a.urut AND e.ok"
 _TERSIMPAN = "main.sasaran t ON t.periode = ? AND t.nip = e.nip AND t.nomor = a.nomor"
 # The audit text of a staged row, built by SQLite; used only after `json_sama` checked that it gives
 # exactly store.sasaran.audit_json's text on this SQLite.
-_TEKS_TETAP = ("jenis", "aspek", "arah", "target_lo", "target_hi", "bobot")  # a fixed word or a decimal: no escapes
+def _json_sql() -> str:
+    """printf(...) giving store.sasaran.audit_json's text of a staged row `a` of an employee without errors:
+    its jenis, aspek, arah (fixed words) and target_lo, bobot (decimal text) are never NULL (a NULL
+    would also fail the NOT NULL of the sasaran table in the same transaction) and need no escapes."""
+    polos = ("jenis", "aspek", "arah", "target_lo", "bobot")
+    bentuk, nilai = [], []
+    for k in sorted(KOLOM):
+        if k in polos:
+            bentuk.append(f'"{k}": "%s"')
+            nilai.append(f"a.{k}")
+        elif k == "nomor":
+            bentuk.append(f'"{k}": %d')
+            nilai.append("a.nomor")
+        else:
+            bentuk.append(f'"{k}": %s')
+            nilai.append("COALESCE(a.rhk_atasan_nomor, 'null')" if k == "rhk_atasan_nomor" else
+                         "CASE WHEN a.target_maksimal THEN 'true' ELSE 'false' END" if k == "target_maksimal" else
+                         "COALESCE('\"' || a.target_hi || '\"', 'null')" if k == "target_hi" else
+                         f"json_quote(a.{k})")
+    return "printf('{" + ", ".join(bentuk) + "}', " + ", ".join(nilai) + ")"
 
 
-def _json_sql(k: str) -> str:
-    if k == "rhk_atasan_nomor":
-        return "COALESCE(a.rhk_atasan_nomor, 'null')"
-    if k == "target_maksimal":
-        return "CASE WHEN a.target_maksimal THEN 'true' ELSE 'false' END"
-    if k in _TEKS_TETAP:
-        return f"COALESCE('\"' || a.{k} || '\"', 'null')"
-    if k == "nomor":
-        return "a.nomor"
-    return f"json_quote(a.{k})"
-
-
-_JSON = ("printf('{" + ", ".join(f'"{k}": %s' for k in sorted(KOLOM)) + "}', "
-         + ", ".join(_json_sql(k) for k in sorted(KOLOM)) + ")")
+_JSON = _json_sql()
 
 
 class Tahap:
@@ -83,27 +90,34 @@ class Tahap:
             self._ada_mentah = True
             self.c.executemany("INSERT INTO skp_mentah VALUES (?, ?, ?, ?, ?, ?)", mentah)
 
-    def _dengan_mentah(self, kolom: str, syarat: str = ""):
+    def _dengan_mentah(self, kolom: str, syarat: str = "", args: list | None = None):
         """SELECT a.urut, {kolom}, then the side row or None, in employee then file order."""
         if self._ada_mentah:
             m = ", ".join("m." + k for k in MENTAH)
             cur = self.c.execute(f"SELECT a.urut, {kolom}, m.urut IS NOT NULL, {m} FROM skp_tahap a LEFT JOIN "
                                  f"skp_mentah m ON m.urut = a.urut AND m.baris = a.baris {syarat} "
-                                 "ORDER BY a.urut, a.baris")
+                                 "ORDER BY a.urut, a.baris", args or [])
             k = len(MENTAH)
             return ((*r[:-k - 1], r[-k:] if r[-k - 1] else None) for r in cur)
-        cur = self.c.execute(f"SELECT a.urut, {kolom}, NULL FROM skp_tahap a {syarat} ORDER BY a.urut, a.baris")
+        cur = self.c.execute(f"SELECT a.urut, {kolom}, NULL FROM skp_tahap a {syarat} ORDER BY a.urut, a.baris",
+                             args or [])
         return cur
 
-    def per_pegawai(self):
-        """(urut, [(baris, nomor, bobot, side row or None)]) per employee, rows in file order; side row:
-        (nip cell, nomor cell, rhk atasan cell, status cell)."""
-        for urut, rows in groupby(self._dengan_mentah("a.baris, a.nomor, a.bobot"), key=_pertama):
-            yield urut, [r[1:] for r in rows]
+    def per_pegawai(self, urut: set[int]):
+        """(urut, [(baris, nomor as in the sheet, bobot, side row or None)]) for these employees, rows in
+        file order; side row: (nip cell, nomor cell, rhk atasan cell, status cell)."""
+        cur = self._dengan_mentah("a.baris, a.nomor, a.bobot",
+                                  "WHERE a.urut IN (SELECT value FROM json_each(?))", [json.dumps(sorted(urut))])
+        for u, rows in groupby(cur, key=_pertama):
+            yield u, [r[1:] for r in rows]
 
     def beri_nomor(self, rows: list[tuple[int, int, int]]) -> None:
         """(nomor, urut, baris) for rows numbered during the checks (applied by `kunci_nomor`)."""
-        self.c.executemany("INSERT INTO skp_nomor (nomor, urut, baris) VALUES (?, ?, ?)", rows)
+        self.c.executemany("INSERT OR REPLACE INTO skp_nomor (nomor, urut, baris) VALUES (?, ?, ?)", rows)
+
+    def lupakan_nomor(self, urut: set[int]) -> None:
+        """Drop the numbers given to these employees' rows (they are numbered again)."""
+        self.c.execute("DELETE FROM skp_nomor WHERE urut IN (SELECT value FROM json_each(?))", [json.dumps(sorted(urut))])
 
     def kunci_nomor(self, nips: list[str]) -> None:
         """After the numbering pass: every staged row has its nomor; the employees are listed."""

@@ -2,9 +2,10 @@
 600,000 rows never lives in memory as Python objects (DESIGN.md: large files stream, flat memory).
 
 The caller (services.sasaran_impor) streams the source rows through `baris` (file order) and stages
-the compact rows it returns; then it hands each employee's staged rows back to `pegawai` (employees
-in order of first appearance), then the rows that name an RHK atasan to `kaskade`, then calls
-`selesai`. The problems found, their order and every message are those of checking the sheet as
+the compact rows it returns; it hands each employee's rows to `pegawai` (at the end of the
+employee's run of rows; again, from the staging table, for an employee whose rows turn out to be
+spread over the sheet), calls `terapkan`, hands the rows that name an RHK atasan to `kaskade`, then
+calls `selesai`. The problems found, their order and every message are those of checking the sheet as
 one list: row checks in file order; per employee nonaktif, numbering, bobot sum; the cascade
 links; the `Status SKP` column.
 
@@ -62,6 +63,7 @@ class PemeriksaSasaran:
         self._masalah_status: list = []
         self._atasan = {p.nip_atasan for p in roster.values() if p.nip_atasan}
         self._nomor_atasan: dict[str, tuple] = {}  # an atasan in the file -> the nomors of their rows
+        self._tunda: dict[int, tuple] = {}  # urut -> problems found by `pegawai`, until `terapkan`
 
     def _sel(self, baris: int, nilai: dict) -> _Sel:
         return _Sel(self.sheet, baris, nilai, self.huruf)
@@ -153,15 +155,16 @@ class PemeriksaSasaran:
     def pegawai(self, urut: int, daftar: list) -> list[tuple[int, int, int]]:
         """One employee's staged rows (baris, nomor, bobot text, side row) in file order: nonaktif warning,
         numbering, bobot sum, Status SKP. Returns (nomor, urut, baris) of the rows numbered here (their
-        Nomor cell was empty or invalid)."""
+        Nomor cell was empty or invalid). The problems wait until `terapkan`: called again for the same
+        employee (its rows were spread over the sheet), the last call counts."""
         nip = self.nips[urut]
         p = self.roster[nip]
-        h = self.h
+        masalah, galat = [], False
         if not p.aktif:
             b0 = daftar[0]
-            h.masalah.append(di_sel(self._sel(b0[0], {"nip": self._mentah(nip, b0[1], None, b0[3])[0]}), "nip",
-                                    f"{p.nama} ({nip}) berstatus nonaktif", "periksa apakah SKP ini memang perlu",
-                                    PERINGATAN, nip))
+            masalah.append(di_sel(self._sel(b0[0], {"nip": self._mentah(nip, b0[1], None, b0[3])[0]}), "nip",
+                                  f"{p.nama} ({nip}) berstatus nonaktif", "periksa apakah SKP ini memang perlu",
+                                  PERINGATAN, nip))
         eksplisit = {r[1] for r in daftar if r[1] is not None}
         dipakai: dict[int, int] = {}
         berikut = 1
@@ -174,32 +177,48 @@ class PemeriksaSasaran:
                 diberi.append((berikut, urut, baris))
             elif nomor in dipakai:
                 sel = self._sel(baris, {"nomor": self._mentah(nip, nomor, None, samping)[1]})
-                h.masalah.append(di_sel(sel, "nomor",
-                                        f"Nomor {nomor} ganda untuk NIP {nip}: sudah dipakai di baris {dipakai[nomor]}",
-                                        "beri nomor berbeda untuk setiap baris SKP pegawai", kunci=nip))
-                h.nip_galat.add(nip)
+                masalah.append(di_sel(sel, "nomor",
+                                      f"Nomor {nomor} ganda untuk NIP {nip}: sudah dipakai di baris {dipakai[nomor]}",
+                                      "beri nomor berbeda untuk setiap baris SKP pegawai", kunci=nip))
+                galat = True
             else:
                 dipakai[nomor] = baris
         if nip in self._atasan:
             self._nomor_atasan[nip] = tuple(dipakai)
         jumlah = sum((Decimal(r[2]) for r in daftar if r[2] is not None), Decimal(0))
         if abs(jumlah - 100) > TOLERANSI_BOBOT:
-            h.masalah.append(di_sel(self._sel(daftar[0][0], {}), "bobot",
-                                    f"Jumlah bobot {p.nama} ({nip}) adalah {teks_desimal(jumlah)}, harus 100",
-                                    f"sesuaikan bobot {len(daftar)} baris SKP pegawai ini agar berjumlah 100",
-                                    kunci=nip, nilai=teks_desimal(jumlah)))
-            h.nip_galat.add(nip)
+            masalah.append(di_sel(self._sel(daftar[0][0], {}), "bobot",
+                                  f"Jumlah bobot {p.nama} ({nip}) adalah {teks_desimal(jumlah)}, harus 100",
+                                  f"sesuaikan bobot {len(daftar)} baris SKP pegawai ini agar berjumlah 100",
+                                  kunci=nip, nilai=teks_desimal(jumlah)))
+            galat = True
+        status = None
         aneh = self._status_aneh
         if any((r[3] is not None and r[3][3] is not None) or (aneh and r[0] in aneh) for r in daftar):
             sel = []
             for baris, nomor, _, samping in daftar:
                 m = self._mentah(nip, nomor, None, samping)
                 sel.append((self._sel(baris, {"nip": m[0], "status_skp": aneh.get(baris, m[3])}), None))
-            status, masalah, galat = periksa_status_berkas({nip: sel}, self.roster)
-            h.status.update(status)
-            self._masalah_status += masalah
-            h.nip_galat |= galat
+            status = periksa_status_berkas({nip: sel}, self.roster)
+        if masalah or galat or status:
+            self._tunda[urut] = (masalah, galat, status)
+        else:
+            self._tunda.pop(urut, None)
         return diberi
+
+    def terapkan(self) -> None:
+        """After every employee went through `pegawai`: their problems, in order of first appearance."""
+        h = self.h
+        for urut in sorted(self._tunda):
+            masalah, galat, status = self._tunda[urut]
+            h.masalah += masalah
+            if galat:
+                h.nip_galat.add(self.nips[urut])
+            if status:
+                h.status.update(status[0])
+                self._masalah_status += status[1]
+                h.nip_galat |= status[2]
+        self._tunda = {}
 
     def atasan_di_luar(self) -> set[str]:
         """Atasan of the employees in the file who have no rows in the file (their stored rows count)."""
