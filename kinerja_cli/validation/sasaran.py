@@ -248,8 +248,28 @@ class Pengurai:
         return (nomor, jenis, rhk, atasan, aspek, indikator, satuan, arah, maks), t, bb, ms
 
     def urai(self, nilai: dict, fmt: dict | None = None) -> tuple[tuple, list[tuple[str, str, str, str]]]:
-        """The row's fields in store.sasaran.KOLOM order, decimals as their canonical text; problems."""
-        (nomor, jenis, rhk, atasan, aspek, indikator, satuan, arah, maks), t, bb, ms = self._urai(nilai, fmt)
+        """The row's fields in store.sasaran.KOLOM order, decimals as their canonical text; problems.
+        (_urai written out: this runs once per row of a large sheet.)"""
+        ms: list[tuple[str, str, str, str]] = []
+        g = nilai.get
+        v = g("nomor")
+        nomor = v if v.__class__ is int and 0 < v < _BATAS_NOMOR else self._sel_nomor("nomor", v, ms)
+        v = g("rhk_atasan")
+        atasan = (None if v is None else v if v.__class__ is int and 0 < v < _BATAS_NOMOR
+                  else self._sel_nomor("rhk_atasan", v, ms, "nomor RHK atasan"))
+        jenis, aspek, arah, maks, satuan, t, bb, awal, akhir = self._kelompok(g, fmt)
+        if awal:
+            ms += awal
+        v = g("rhk")
+        rhk = (" ".join(v.split()) or None) if v.__class__ is str else teks(v)
+        if not rhk:
+            ms.append(("rhk", "RHK (rencana hasil kerja) kosong", "isi RHK", GALAT))
+        v = g("indikator")
+        indikator = (" ".join(v.split()) or None) if v.__class__ is str else teks(v)
+        if not indikator:
+            ms.append(("indikator", "Indikator kosong", "isi Indikator", GALAT))
+        if akhir:
+            ms += akhir
         return ((nomor, jenis, rhk, atasan, aspek, indikator, t[2] if t else None, t[3] if t else None, satuan,
                  bb[1] if bb else None, arah, maks), ms)
 

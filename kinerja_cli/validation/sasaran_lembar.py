@@ -108,7 +108,9 @@ class PemeriksaSasaran:
             self.sheet, self.huruf = b.sheet, b.huruf
         h = self.h
         mentah = g("nip")
-        r = self._periksa_nip(mentah)
+        r = self._nip.get(mentah) if mentah.__class__ is str else None
+        if r is None:
+            r = self._periksa_nip(mentah)
         if r.__class__ is str:
             nip = r
             if nip not in self.roster:
