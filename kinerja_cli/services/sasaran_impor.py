@@ -60,7 +60,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
             sql_json = not punya and tahap.json_sama()
             if not sudah_transaksi and db.conn.in_transaction:
                 db.conn.commit()
-        with (contextlib.nullcontext() if uji_coba else transaksi(db)):
+        with tahap.cache_tulis(), (contextlib.nullcontext() if uji_coba else transaksi(db)):
             log = None if uji_coba else audit.Pencatat(db)
             if punya:
                 ganti = _bandingkan(kode, cek, tahap, nama_sheet, hasil, log)
