@@ -208,3 +208,19 @@ def test_numeric_nip_rows_stay_with_their_employee_when_spread(siap, kinerja, tm
     assert f"mungkin NIP {STAF1}" in r.stderr and "Jumlah bobot" not in r.stderr
     assert "Baris dilewati: SKP " + STAF1 in r.stderr
     assert {x["nip"] for x in q(siap, "SELECT DISTINCT nip FROM sasaran")} == {SEKDA}
+
+
+def test_rows_written_in_nomor_order_whatever_the_sheet_order(siap, kinerja, tmp_path):
+    """Rows and audit entries go in by employee then nomor, as before, also when the sheet lists an
+    employee's rows in another order (explicit numbers falling, auto numbers around them)."""
+    rows = [b(KADIS, "C", 1, 25, nomor=3), b(KADIS, "A", 1, 25, nomor=1), b(KADIS, "auto", 1, 25),
+            b(KADIS, "D", 1, 25, nomor=4)]
+    assert impor(kinerja, tmp_path, rows, "turun.xlsx").exit_code == 0
+    assert [(x["nomor"], x["rhk"]) for x in q(siap, "SELECT nomor, rhk FROM sasaran ORDER BY rowid")] == [
+        (1, "A"), (2, "auto"), (3, "C"), (4, "D")]
+    assert [x["kunci"] for x in q(siap, "SELECT kunci FROM audit WHERE tabel = 'sasaran' ORDER BY id")] == [
+        f"2026/{KADIS}/{i}" for i in (1, 2, 3, 4)]
+    rows[0][11], rows[2][11] = 20, 30  # change two rows: the employee's rows are rewritten in nomor order
+    r = impor(kinerja, tmp_path, rows, "turun2.xlsx")
+    assert r.exit_code == 0 and "0 ditambah, 2 diubah, 0 dihapus, 2 tetap" in r.stderr
+    assert [x["nomor"] for x in q(siap, "SELECT nomor FROM sasaran ORDER BY rowid")] == [1, 2, 3, 4]

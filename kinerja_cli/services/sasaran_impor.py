@@ -134,7 +134,7 @@ def _tahap_baris(cek: PemeriksaSasaran, tahap: Tahap, baris) -> None:
 
 def _tahap_pegawai(db, kode: str, cek: PemeriksaSasaran, tahap: Tahap) -> None:
     """Pass 2: the cascade links (the numbers of the atasan's rows are known now)."""
-    tahap.kunci_nomor(cek.nips)
+    tahap.kunci_nomor(cek.nips, cek.nomor_naik)
     luar = cek.atasan_di_luar()
     atasan_tersimpan = tabel.nomor_per_pegawai(db, kode, luar) if luar else {}
     for urut, daftar in tahap.kaskade():

@@ -121,13 +121,23 @@ class Tahap:
         """Drop the numbers given to these employees' rows (they are numbered again)."""
         self.c.execute("DELETE FROM skp_nomor WHERE urut IN (SELECT value FROM json_each(?))", [json.dumps(sorted(urut))])
 
-    def kunci_nomor(self, nips: list[str]) -> None:
-        """After the numbering pass: every staged row has its nomor; the employees are listed."""
+    def kunci_nomor(self, nips: list[str], nomor_naik: bool) -> None:
+        """After the numbering: every staged row has its nomor; the employees are listed.
+        nomor_naik: within every employee the nomors rise with the Excel row, so (urut, baris) order
+        is (urut, nomor) order and no index on nomor is needed to write in that order."""
         if self.c.execute("SELECT 1 FROM skp_nomor LIMIT 1").fetchone():
             self.c.execute("UPDATE skp_tahap SET nomor = (SELECT n.nomor FROM skp_nomor n WHERE n.urut = "
                            "skp_tahap.urut AND n.baris = skp_tahap.baris) WHERE nomor IS NULL")
-        self.c.execute("CREATE INDEX temp.skp_tahap_nomor ON skp_tahap (urut, nomor)")
+        self._urutan = "a.urut, a.baris" if nomor_naik else "a.urut, a.nomor"
+        self._indeks = False
+        if not nomor_naik:
+            self._indeks_nomor()
         self.c.executemany("INSERT INTO skp_pegawai (urut, nip) VALUES (?, ?)", enumerate(nips))
+
+    def _indeks_nomor(self) -> None:
+        if not self._indeks:
+            self.c.execute("CREATE INDEX temp.skp_tahap_nomor ON skp_tahap (urut, nomor)")
+            self._indeks = True
 
     def kaskade(self):
         """(urut, [(baris, nomor RHK atasan, side row or None)]) for the rows that name an RHK atasan."""
@@ -160,7 +170,7 @@ class Tahap:
 
     def baru_semua(self):
         """Every staged row of the employees without errors: (urut, nomor, row in audit form), by urut, nomor."""
-        for r in self.c.execute(f"SELECT a.urut, {_A} FROM skp_tahap a {_OK} ORDER BY a.urut, a.nomor"):
+        for r in self.c.execute(f"SELECT a.urut, {_A} FROM skp_tahap a {_OK} ORDER BY {self._urutan}"):
             yield r[0], r[1], _audit(r[1:])
 
     def beda(self, kode: str):
@@ -168,6 +178,7 @@ class Tahap:
         has realisasi)]) by nomor, only rows not stored exactly so already; rows as tuples in KOLOM
         order in audit form (decimals canonical text, target_maksimal bool)."""
         n = len(KOLOM)
+        self._indeks_nomor()  # the stored rows no longer in the file are found by (urut, nomor)
         kiri = self.c.execute(
             f"""SELECT a.urut, {_A}, {_T} FROM skp_tahap a {_OK} LEFT JOIN {_TERSIMPAN}
                 WHERE t.nomor IS NULL OR NOT ({_SAMA}) ORDER BY a.urut, a.nomor""", [kode])
@@ -201,7 +212,7 @@ class Tahap:
         """(columns, FROM clause, args) selecting for every staged row of the employees without errors:
         kunci, aksi 'tambah', lama NULL, baru (audit text), nip; for store.audit.Pencatat.tambah_dari."""
         return (f"'sasaran', ? || '/' || e.nip || '/' || a.nomor, 'tambah', NULL, {_JSON}, e.nip",
-                f"FROM skp_tahap a {_OK} ORDER BY a.urut, a.nomor", [kode])
+                f"FROM skp_tahap a {_OK} ORDER BY {self._urutan}", [kode])
 
     @contextlib.contextmanager
     def cache_tulis(self):
@@ -230,7 +241,7 @@ class Tahap:
         self.c.execute(
             f"""INSERT INTO main.sasaran (periode, nip, {', '.join(KOLOM)}, diubah)
                 SELECT ?, e.nip, {_A}, ? FROM skp_pegawai e JOIN skp_tahap a ON a.urut = e.urut
-                WHERE e.ganti ORDER BY a.urut, a.nomor""", [kode, waktu])
+                WHERE e.ganti ORDER BY {self._urutan}""", [kode, waktu])
 
 
 def _pertama(r):

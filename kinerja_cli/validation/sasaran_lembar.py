@@ -64,6 +64,7 @@ class PemeriksaSasaran:
         self._atasan = {p.nip_atasan for p in roster.values() if p.nip_atasan}
         self._nomor_atasan: dict[str, tuple] = {}  # an atasan in the file -> the nomors of their rows
         self._tunda: dict[int, tuple] = {}  # urut -> problems found by `pegawai`, until `terapkan`
+        self.nomor_naik = True  # so far, every employee's nomors rise with the Excel row
 
     def _sel(self, baris: int, nilai: dict) -> _Sel:
         return _Sel(self.sheet, baris, nilai, self.huruf)
@@ -187,6 +188,9 @@ class PemeriksaSasaran:
                 dipakai[nomor] = baris
         if nip in self._atasan:
             self._nomor_atasan[nip] = tuple(dipakai)
+        if self.nomor_naik:
+            urutan = list(dipakai)  # the nomors in file order
+            self.nomor_naik = all(a < b for a, b in zip(urutan, urutan[1:]))
         jumlah = sum((Decimal(r[2]) for r in daftar if r[2] is not None), Decimal(0))
         if abs(jumlah - 100) > TOLERANSI_BOBOT:
             masalah.append(di_sel(self._sel(daftar[0][0], {}), "bobot",
