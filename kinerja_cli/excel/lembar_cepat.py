@@ -83,6 +83,10 @@ def kelas_lembar():
                 try:
                     while True:
                         row = yield
+                        if type(row) is str:  # whole rows rendered by excel.baris_xml (tambah_xml)
+                            tulis(row)
+                            r += row.count("</row>")
+                            continue
                         attrs = "".join(f' {k}="{v}"' for k, v in dims[r]) if r in dims else ""
                         if self.tinggi_baris is not None:
                             attrs += f' ht="{self.tinggi_baris:.16g}" customHeight="1"'
@@ -128,6 +132,26 @@ def kelas_lembar():
                 except GeneratorExit:
                     pass
             self._writer.xf.send(None)
+
+        @property
+        def baris_berikut(self) -> int:
+            """Number of the next row appended (1-based)."""
+            return self._baris_berikut
+
+        _baris_berikut = 1
+
+        def append(self, row):
+            super().append(row)
+            self._baris_berikut += 1
+
+        def tambah_xml(self, teks: str) -> None:
+            """Append whole rows already rendered as XML (numbered from `baris_berikut` on)."""
+            self._get_writer()
+            if self._rows is None:
+                self._rows = self._write_rows()
+                next(self._rows)
+            self._rows.send(teks)
+            self._baris_berikut += teks.count("</row>")
 
         def _lambat(self, xf, tulis, bagian, v, col, r, write_cell, CommentRecord):
             """openpyxl's own path for one cell (after flushing the text so far)."""
