@@ -118,6 +118,102 @@ class Penyaji:
         return n
 
 
+BARIS = "\x01"  # stands for the row number in a cached cell (a character no written text can hold)
+
+
+class SelKolom(dict):
+    """value -> that value's cell in one column, as XML with `BARIS` for the row number.
+
+    Built on first use by `buat(value)` and kept (bounded): a column repeats few values.
+    A value `buat` cannot render raises BukanSederhana (nothing cached).
+    """
+
+    def __init__(self, buat):
+        super().__init__()
+        self.buat = buat
+
+    def __missing__(self, v):
+        x = self.buat(v)
+        if len(self) >= BATAS_CACHE:
+            self.clear()
+        self[v] = x
+        return x
+
+
+class BarisKolom(dict):
+    """value -> lines it needs in a wrapped column `lebar` wide (numbers and None: 1), cached.
+    With `bersih`, the text is counted as written (after `aman.bersihkan`)."""
+
+    def __init__(self, lebar: float, bersih: bool = False):
+        super().__init__()
+        self.lebar, self.per, self.bersih = lebar, per_baris(lebar), bersih
+
+    def __missing__(self, v):
+        if type(v) is not str:
+            n = 1
+        else:
+            t = _siapkan(v)[2] if self.bersih else v
+            n = 1 if len(t) <= self.per and "\n" not in t else jumlah_baris_teks(t, self.lebar)
+        if len(self) >= BATAS_CACHE:
+            self.clear()
+        self[v] = n
+        return n
+
+
+class PenampungBaris:
+    """Rows of one sheet rendered from cached cells, handed to the sheet in batches."""
+
+    def __init__(self, ws, ukuran: int = 512):
+        self.ws, self.ukuran = ws, ukuran
+        self.r = ws.baris_berikut  # number of the next row
+        self.buf: list[str] = []
+        self._ht: dict[int, str] = {}
+
+    def tambah(self, sel: list[str], banyak_baris: int) -> None:
+        rs = str(self.r)
+        if banyak_baris > 1:
+            ht = self._ht.get(banyak_baris)
+            if ht is None:
+                ht = self._ht[banyak_baris] = (f' ht="{round(Aliran.TINGGI_BARIS * banyak_baris + 3, 1):.16g}"'
+                                               ' customHeight="1"')
+            self.buf.append(f'<row r="{rs}"{ht}>' + "".join(sel).replace(BARIS, rs) + "</row>")
+        else:
+            self.buf.append(f'<row r="{rs}">' + "".join(sel).replace(BARIS, rs) + "</row>")
+        self.r += 1
+        if len(self.buf) >= self.ukuran:
+            self.kirim()
+
+    def kirim(self) -> None:
+        """Write the batched rows (before anything else is appended to the sheet)."""
+        if self.buf:
+            self.ws.tambah_xml("".join(self.buf))
+            self.buf = []
+        self.r = self.ws.baris_berikut
+
+
+def kolom_sel(penyaji: "Penyaji", h: str, g: GayaXML, strip: bool = False) -> SelKolom:
+    """Cells as `GayaSel` writes them; with `strip`, None and '' are written as '-'."""
+
+    def buat(v):
+        if strip and (v is None or v == ""):
+            v = "-"
+        return penyaji.sel(h, BARIS, v, g)
+
+    return SelKolom(buat)
+
+
+def kolom_angka(penyaji: "Penyaji", h: str, g: GayaXML, g_kosong: GayaXML | None = None) -> SelKolom:
+    """Numbers given as decimal text (or numbers): Decimal(v) written as openpyxl does;
+    None as a '-' text in `g_kosong` (when given)."""
+
+    def buat(v):
+        if v is None and g_kosong is not None:
+            return penyaji.teks(h, BARIS, "-", g_kosong)
+        return penyaji.angka(h, BARIS, Decimal(v), g)
+
+    return SelKolom(buat)
+
+
 def per_baris(lebar: float, per_satuan: float = 1.05) -> int:
     """Characters one line of a column holds (as `lembar.jumlah_baris_teks`)."""
     return max(int(lebar * per_satuan), 1)

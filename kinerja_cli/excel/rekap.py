@@ -20,7 +20,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
-from .baris_xml import BukanSederhana, GayaXML, Penyaji, baris, per_baris
+from .baris_xml import (BARIS, BarisKolom, BukanSederhana, GayaXML, PenampungBaris, Penyaji, SelKolom, kolom_angka,
+                        kolom_sel)
 from .lembar import (FORMAT_ANGKA, NAMA_METODE, NAMA_STATUS, Aliran, Gaya, atur_cetak, baris_blok_judul,
                      baris_kepala, baris_terbanyak, lebar_kolom, teks_periode, waktu_id)
 from .lembar_cepat import GayaSel, buat_lembar
@@ -224,6 +225,19 @@ def _catatan_kaki(data: DataRekap) -> list[str]:
     return []
 
 
+_CONTOH = {"pegawai": {"nip": "", "nama": "", "unit": ""},
+           "hasil": {"nhk": "0", "npk": "0", "na": "0", "predikat": "", "catatan": []}}
+
+
+def _kolom_predikat(penyaji: Penyaji, h: str, gx: dict) -> SelKolom:
+    """Predikat cells: filled in the predikat's colour ('-' when empty)."""
+
+    def buat(v):
+        return penyaji.sel(h, BARIS, v if v not in (None, "") else "-", gx.get(v, gx["t"]))
+
+    return SelKolom(buat)
+
+
 class TabelRekap:
     """One Rekap table (the Rekap sheet, or a unit's sheet): title block and header on creation,
     then one row per `tambah(record)`, the filter range on `selesai()`."""
@@ -243,41 +257,43 @@ class TabelRekap:
             aliran.tambah(b)
         aliran.tambah(baris_kepala(ws, g, [j for j, _ in kolom]), baris_terbanyak(kolom, 0.85))
         self.ws, self.data, self.p = ws, data, penyaji
-        self.gaya = {k: GayaXML(v) for k, v in _gaya_rekap(ws, g).items()}
+        self.gaya = gx = {k: GayaXML(v) for k, v in _gaya_rekap(ws, g).items()}
         self.lebar = [w for _, w in kolom]
-        self.per = [per_baris(w) for w in self.lebar]
         self.huruf = [get_column_letter(i) for i in range(1, len(kolom) + 1)]
         self.no = 0
+        # per column: a cache of rendered cells, and of wrapped-line counts (of the value as given)
+        self.sel, self.k_baris = [], []
+        for (v, jenis), h, w in zip(isi_rekap(1, _CONTOH, data.metode), self.huruf, self.lebar):
+            if jenis == "a":
+                self.sel.append(kolom_angka(penyaji, h, gx["a"]))
+            elif jenis == "p":
+                self.sel.append(_kolom_predikat(penyaji, h, gx))
+            elif jenis == "t":
+                self.sel.append(kolom_sel(penyaji, h, gx["t"], strip=True))
+            else:
+                self.sel.append(None)
+            self.k_baris.append(None if jenis == "a" else BarisKolom(w))
+        self.rows = PenampungBaris(ws)
 
     def tambah(self, r: dict) -> None:
         self.no += 1
         isi = isi_rekap(self.no, r, self.data.metode)
         try:
-            self.ws.tambah_xml(self._xml(isi))
+            sel, n = [], 1
+            for (v, jenis), k, kb, h in zip(isi, self.sel, self.k_baris, self.huruf):
+                sel.append(k[v] if k is not None else self.p.sel(h, BARIS, v, self.gaya["n"]))
+                if kb is not None:
+                    b = kb[v]
+                    if b > n:
+                        n = b
+            self.rows.tambah(sel, n)
         except BukanSederhana:
+            self.rows.kirim()
             tambah_sel(self.ws, *baris_rekap(self.ws, self.data.gaya, self.no, r, self.data.metode))
-
-    def _xml(self, isi: list) -> str:
-        p, g = self.p, self.gaya
-        rs = str(self.ws.baris_berikut)
-        bagian, n = [], 1
-        for (v, jenis), h, w, per in zip(isi, self.huruf, self.lebar, self.per):
-            if jenis == "a":
-                bagian.append(p.angka(h, rs, Decimal(v), g["a"]))
-                continue
-            if type(v) is str:
-                k = p.jumlah_baris(v, w, per)
-                if k > n:
-                    n = k
-            if jenis == "n":
-                bagian.append(p.sel(h, rs, v, g["n"]))
-            elif jenis == "p":
-                bagian.append(p.sel(h, rs, v if v not in (None, "") else "-", g.get(v, g["t"])))
-            else:
-                bagian.append(p.sel(h, rs, v if v not in (None, "") else "-", g["t"]))
-        return baris(int(rs), "".join(bagian), n)
+            self.rows.kirim()
 
     def selesai(self) -> None:
         from openpyxl.utils import get_column_letter
 
+        self.rows.kirim()
         self.ws.auto_filter.ref = f"A{self.kepala}:{get_column_letter(len(self.lebar))}{self.kepala + self.no}"

@@ -29,11 +29,13 @@ def periksa_tujuan(path: Path, timpa: bool) -> None:
         raise DataTidakValid(f"Berkas {path} sudah ada.", "Pakai --timpa untuk menimpanya, atau pilih nama berkas lain.")
 
 
-def simpan_atomik(wb, path: Path, timpa: bool = False) -> Path:
+def simpan_atomik(wb, path: Path, timpa: bool = False, kompresi: int | None = None) -> Path:
     """Save `wb` (openpyxl Workbook) to `path` with mode 0600, atomically.
 
     Whatever fails (no permission, disk full, the folder made read-only meanwhile, a KinerjaError
     while openpyxl serialises), the temporary file is removed and the target is left as it was.
+    `kompresi`: zlib level of the zip (None: openpyxl's default, 6); the content is the same,
+    a lower level only makes a larger file faster.
     """
     path = Path(path)
     periksa_tujuan(path, timpa)
@@ -45,7 +47,10 @@ def simpan_atomik(wb, path: Path, timpa: bool = False) -> Path:
     os.close(fd)
     try:
         with sementara_di(folder):
-            wb.save(sementara)
+            if kompresi is None:
+                wb.save(sementara)
+            else:
+                _simpan_dengan_kompresi(wb, sementara, kompresi)
         os.chmod(sementara, 0o600)
         if timpa:
             os.replace(sementara, path)
@@ -59,6 +64,20 @@ def simpan_atomik(wb, path: Path, timpa: bool = False) -> Path:
     finally:
         _hapus(sementara)
     return path
+
+
+def _simpan_dengan_kompresi(wb, path: str, tingkat: int) -> None:
+    """openpyxl's save_workbook, with the zip's compression level chosen."""
+    from datetime import datetime, timezone
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if wb.write_only and not wb.worksheets:
+        wb.create_sheet()
+    wb.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=tingkat) as arsip:
+        ExcelWriter(wb, arsip).write_data()
 
 
 def _hapus(p: str) -> None:

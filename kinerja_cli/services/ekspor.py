@@ -38,6 +38,9 @@ from typing import Callable
 from ..errors import DataTidakValid
 
 lembar_tambahan: list[tuple[str, Callable]] = []
+# zlib level of the recap's zip: 2 deflates the ~7 KB of sheet XML per employee about 2.5x faster
+# than openpyxl's 6 for a file about a quarter larger (same content)
+KOMPRESI_REKAP = 2
 PENYEDIA_LEMBAR: tuple[str, ...] = ("kinerja_cli.services.lembar_rekap",)
 
 
@@ -130,7 +133,7 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
     with sementara_di(Path(berkas).absolute().parent):  # write-only rows spill beside the target, not in /tmp
         wb = tulis_buku(data, list(lembar_tambahan), per_unit, hitungan.tambah, sesudah)
         nama_sheet = list(wb.sheetnames)
-        tujuan = simpan_aman(wb, Path(berkas), timpa)
+        tujuan = simpan_aman(wb, Path(berkas), timpa, KOMPRESI_REKAP)
     return {"berkas": str(tujuan), "periode": alir.periode["kode"], "pegawai": data.jumlah,
             "sheet": nama_sheet, "dari_snapshot": alir.dari_snapshot}
 
