@@ -58,6 +58,15 @@ def _huruf(i: int) -> str:
     return get_column_letter(i)
 
 
+class _BarisXML:
+    """Rows already rendered as XML text, and how many."""
+
+    __slots__ = ("teks", "banyak")
+
+    def __init__(self, teks: str, banyak: int):
+        self.teks, self.banyak = teks, banyak
+
+
 @lru_cache(maxsize=1)
 def kelas_lembar():
     """The LembarCepat class (made on first use: openpyxl is imported only then)."""
@@ -83,9 +92,9 @@ def kelas_lembar():
                 try:
                     while True:
                         row = yield
-                        if type(row) is str:  # whole rows rendered by excel.baris_xml (tambah_xml)
-                            tulis(row)
-                            r += row.count("</row>")
+                        if type(row) is _BarisXML:  # whole rows rendered by excel.baris_xml (tambah_xml)
+                            tulis(row.teks)
+                            r += row.banyak
                             continue
                         attrs = "".join(f' {k}="{v}"' for k, v in dims[r]) if r in dims else ""
                         if self.tinggi_baris is not None:
@@ -144,14 +153,17 @@ def kelas_lembar():
             super().append(row)
             self._baris_berikut += 1
 
-        def tambah_xml(self, teks: str) -> None:
-            """Append whole rows already rendered as XML (numbered from `baris_berikut` on)."""
+        def tambah_xml(self, teks: str, banyak: int | None = None) -> None:
+            """Append whole rows already rendered as XML (numbered from `baris_berikut` on);
+            `banyak`: how many rows `teks` holds (counted when not given)."""
+            if banyak is None:
+                banyak = teks.count("</row>")
             self._get_writer()
             if self._rows is None:
                 self._rows = self._write_rows()
                 next(self._rows)
-            self._rows.send(teks)
-            self._baris_berikut += teks.count("</row>")
+            self._rows.send(_BarisXML(teks, banyak))
+            self._baris_berikut += banyak
 
         def _lambat(self, xf, tulis, bagian, v, col, r, write_cell, CommentRecord):
             """openpyxl's own path for one cell (after flushing the text so far)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
@@ -55,15 +56,18 @@ class DataRekap:
     hitungan: Any = None  # compact results collected during the pass (services.ekspor._Hitungan)
 
 
-def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: bool = False,
-               setiap: Callable[[dict], None] | None = None, sesudah: Callable[[], None] | None = None):
+def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: bool = False, hitungan=None,
+               sesudah: Callable[[], None] | None = None, folder: Path | None = None):
     """The write-only workbook (not yet saved).
 
-    `setiap(record)` sees every record during the pass; `sesudah()` runs after it (the caller
-    sets `data.distribusi` there), before Ringkasan and the extra sheets are written.
+    `hitungan` sees every record during the pass (``tambah(record)``; with ``keadaan()`` and
+    ``gabung(keadaan)`` so a second process's share can be merged); `sesudah()` runs after the
+    pass (the caller sets `data.distribusi` there), before Ringkasan and the extra sheets.
+    `folder`: where a second process may leave its rows (beside the target).
     """
     from openpyxl import Workbook
 
+    from . import rekap_paralel
     from .rincian import TabelRincian
     from .ringkasan import tulis_ringkasan
 
@@ -76,46 +80,94 @@ def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: b
     ws_rincian = buat_lembar(wb, nama_sheet("Rincian", dipakai))
     lain = [(buat_lembar(wb, nama_sheet(nama, dipakai)), tulis) for nama, tulis in tambahan]
 
-    rekaman = iter(data.rekaman)
+    bagi = rekap_paralel.belah(data, per_unit) if folder is not None else None
+    rekaman = data.rekaman.bagian(None, bagi[1]) if bagi else iter(data.rekaman)
     pertama = next(rekaman, None)
     if data.unit and pertama is not None:
         data.unit = pertama["pegawai"]["unit"]  # the spelling stored with the employees
     lingkup = f" — {data.unit}" if data.unit else ""
-    rekap = TabelRekap(ws_rekap, data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI{lingkup}", penyaji)
-    rincian = TabelRincian(ws_rincian, data, penyaji)
-    tabel_unit, kunci_unit, rentang = None, None, {}
-    n = 0
-    for bagian in ([pertama] if pertama is not None else []), rekaman:
-        for rec in bagian:
-            rekap.tambah(rec)
-            rincian.tambah(rec)
-            if setiap:
-                setiap(rec)
-            u = rec["pegawai"]["unit"]
-            if kunci_unit is None or u.lower() != kunci_unit:
-                kunci_unit = u.lower()
-                rentang[u] = [n, n]
-                if per_unit:
-                    if tabel_unit:
-                        tabel_unit.selesai()
-                    tabel_unit = TabelRekap(buat_lembar(wb, nama_sheet(_nama_tab(u), dipakai)), data,
-                                            f"REKAPITULASI PENILAIAN KINERJA PEGAWAI — {u}", penyaji)
-                nama_unit = u
-            rentang[nama_unit][1] = n + 1
-            if tabel_unit:
-                tabel_unit.tambah(rec)
-            n += 1
-    for t in (rekap, rincian, tabel_unit):
-        if t:
-            t.selesai()
-    data.jumlah = n
-    data.rentang_unit = {u: tuple(x) for u, x in rentang.items()}
+    pass_ = _Lintasan(data, wb, dipakai, penyaji, per_unit, hitungan,
+                      TabelRekap(ws_rekap, data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI{lingkup}", penyaji),
+                      TabelRincian(ws_rincian, data, penyaji))
+    anak = None
+    if bagi:
+        anak = rekap_paralel.Anak(data, bagi[1], bagi[0], bagi[2], pass_.rekap, pass_.rincian, hitungan, folder)
+    try:
+        if pertama is not None:
+            pass_.tambah(pertama)
+        for r in rekaman:
+            pass_.tambah(r)
+        if anak is not None:
+            h = anak.hasil()
+            pass_.rekap.rows.kirim()
+            pass_.rincian.rows.kirim()
+            if h is not None and (pass_.rekap.no, pass_.rincian.n) == (bagi[0], bagi[2]):
+                anak.salin(pass_.rekap.ws, 0, h["rekap"])
+                anak.salin(pass_.rincian.ws, 1, h["rincian"])
+                pass_.gabung_anak(h)
+            else:  # the child failed, or the data changed meanwhile: the second half here
+                for r in data.rekaman.bagian(bagi[1], None):
+                    pass_.tambah(r)
+    finally:
+        if anak is not None:
+            anak.hapus()
+    pass_.selesai()
     if sesudah:
         sesudah()
     tulis_ringkasan(ws_ringkasan, data)
     for ws, tulis in lain:
         tulis(ws, data)
     return wb
+
+
+class _Lintasan:
+    """The single pass: each record into Rekap, Rincian and (with --per-unit) its unit's sheet."""
+
+    def __init__(self, data, wb, dipakai, penyaji, per_unit, hitungan, rekap, rincian):
+        self.data, self.wb, self.dipakai, self.penyaji = data, wb, dipakai, penyaji
+        self.per_unit, self.hitungan, self.rekap, self.rincian = per_unit, hitungan, rekap, rincian
+        self.tabel_unit, self.kunci_unit, self.nama_unit = None, None, None
+        self.rentang: dict[str, list] = {}
+        self.n = 0
+
+    def tambah(self, rec: dict) -> None:
+        self.rekap.tambah(rec)
+        self.rincian.tambah(rec)
+        if self.hitungan is not None:
+            self.hitungan.tambah(rec)
+        u = rec["pegawai"]["unit"]
+        if self.kunci_unit is None or u.lower() != self.kunci_unit:
+            self.kunci_unit, self.nama_unit = u.lower(), u
+            self.rentang[u] = [self.n, self.n]
+            if self.per_unit:
+                if self.tabel_unit:
+                    self.tabel_unit.selesai()
+                self.tabel_unit = TabelRekap(buat_lembar(self.wb, nama_sheet(_nama_tab(u), self.dipakai)), self.data,
+                                             f"REKAPITULASI PENILAIAN KINERJA PEGAWAI — {u}", self.penyaji)
+        self.rentang[self.nama_unit][1] = self.n + 1
+        if self.tabel_unit:
+            self.tabel_unit.tambah(rec)
+        self.n += 1
+
+    def gabung_anak(self, h: dict) -> None:
+        """The second process's share: counts, unit ranges and compact results, after this one's."""
+        self.rekap.no += h["rekap"]
+        self.rincian.n += h["rincian"]
+        for u, kunci, n in h["unit"]:
+            if kunci != self.kunci_unit:
+                self.kunci_unit, self.nama_unit = kunci, u
+                self.rentang[u] = [self.n, self.n]
+            self.rentang[self.nama_unit][1] = self.n + n
+            self.n += n
+        if self.hitungan is not None:
+            self.hitungan.gabung(h["hitungan"])
+
+    def selesai(self) -> None:
+        for t in (self.rekap, self.rincian, self.tabel_unit):
+            if t:
+                t.selesai()
+        self.data.jumlah = self.n
+        self.data.rentang_unit = {u: tuple(x) for u, x in self.rentang.items()}
 
 
 def _nama_tab(u: str) -> str:

@@ -86,6 +86,22 @@ class _Hitungan:
         else:
             x[0] += 1
 
+    def keadaan(self) -> tuple:
+        """What a second process hands back (see `gabung`)."""
+        return self.per_unit, self.predikat
+
+    def gabung(self, keadaan: tuple) -> None:
+        """Add the results of the records that come after this object's own (a second process's share)."""
+        per_unit, predikat = keadaan
+        for u, (tanpa, per_predikat) in per_unit.items():
+            x = self.per_unit.get(u)
+            if x is None:
+                x = self.per_unit[u] = [0, {}]
+            x[0] += tanpa
+            for pr, n in per_predikat.items():
+                x[1][pr] = x[1].get(pr, 0) + n
+        self.predikat.update(predikat)
+
     def ringkas_distribusi(self):
         """Minimal records that `distribusi.dari_laporan` counts exactly as the full ones."""
         for u, (tanpa, per_predikat) in self.per_unit.items():
@@ -131,7 +147,7 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
 
     _muat_penyedia()
     with sementara_di(Path(berkas).absolute().parent):  # write-only rows spill beside the target, not in /tmp
-        wb = tulis_buku(data, list(lembar_tambahan), per_unit, hitungan.tambah, sesudah)
+        wb = tulis_buku(data, list(lembar_tambahan), per_unit, hitungan, sesudah, Path(berkas).absolute().parent)
         nama_sheet = list(wb.sheetnames)
         tujuan = simpan_aman(wb, Path(berkas), timpa, KOMPRESI_REKAP)
     return {"berkas": str(tujuan), "periode": alir.periode["kode"], "pegawai": data.jumlah,

@@ -33,6 +33,38 @@ class AlirRekaman:
     def __len__(self) -> int:
         return self.jumlah
 
+    # -- sharing the work between two processes (excel.rekap_paralel) --
+
+    db: object = None
+
+    def belah(self, ke: int) -> tuple | None:
+        """(key of the `ke`-th record, SKP rows before it), to share a live period's records in two;
+        None when they cannot be shared (a closed period, an in-memory database, too few records)."""
+        from ..store import nilai as tabel
+        from ..store.db import db_path
+
+        if self.dari_snapshot or self.db is None or not 0 < ke < self.jumlah:
+            return None
+        path = db_path(self.db)
+        if not path or path == "?":
+            return None
+        kunci = tabel.kunci_urut(self.db, self.unit, ke)
+        if kunci is None:
+            return None
+        return kunci, tabel.jumlah_skp_sebelum(self.db, self.periode["kode"], self.unit, kunci)
+
+    def bagian(self, dari: tuple | None, sampai: tuple | None, sambungan_baru: bool = False) -> Iterator[dict]:
+        """The records with dari <= key < sampai (keys of `belah`); `sambungan_baru`: read through a
+        connection of its own (in a forked process: never use the parent's connection there)."""
+        db = self.db
+        if sambungan_baru:
+            from pathlib import Path
+
+            from ..store.db import buka_db, db_path
+
+            db = buka_db(Path(db_path(self.db)))
+        return _hitung_urut(db, self.periode, self.unit, self.metode, (dari, sampai))
+
 
 def rekaman_urut_unit(db, kode: str, unit: str | None = None) -> AlirRekaman:
     """The records of `laporan(db, kode, unit, urut="unit")`, streamed (same checks, same errors)."""
@@ -50,11 +82,13 @@ def rekaman_urut_unit(db, kode: str, unit: str | None = None) -> AlirRekaman:
     if p["status"] == "ditutup":
         return AlirRekaman(p, p["metode"], True, unit, tabel.jumlah_snapshot(db, p["kode"], unit),
                            lambda: (json.loads(t) for t in tabel.alir_snapshot_urut(db, p["kode"], unit)))
-    return AlirRekaman(p, p["metode"], False, unit, tabel.jumlah_aktif(db, unit),
+    alir = AlirRekaman(p, p["metode"], False, unit, tabel.jumlah_aktif(db, unit),
                        lambda: _hitung_urut(db, p, unit, p["metode"]))
+    alir.db = db
+    return alir
 
 
-def _hitung_urut(db, periode: dict, unit: str | None, metode: str) -> Iterator[dict]:
+def _hitung_urut(db, periode: dict, unit: str | None, metode: str, rentang: tuple = (None, None)) -> Iterator[dict]:
     """Each active employee's full record, computed as `nilai._rekaman_langsung` does."""
     from ..scoring import Parameter, penghitung
     from ..store import nilai as tabel
@@ -67,7 +101,7 @@ def _hitung_urut(db, periode: dict, unit: str | None, metode: str) -> Iterator[d
     hitung = penghitung(metode, Parameter.dari_dict(periode["parameter"]))
     d = _Desimal()
     tunggu: list[dict] = []
-    for p, skp, perilaku in tabel.alir_periode_urut(db, kode, unit):
+    for p, skp, perilaku in tabel.alir_periode_urut(db, kode, unit, rentang):
         n = p["nip"]
         tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(status, n, bool(skp), p["nip_atasan"]) else ()
         h = hitung(_data_cepat(n, skp, perilaku, n in inovasi, langsung.get(n), tambahan, d))

@@ -202,14 +202,45 @@ def _fungsi_lower(conn) -> None:
     conn.create_function("kinerja_lower", 1, lambda x: x.lower() if isinstance(x, str) else x, deterministic=True)
 
 
-def alir_periode_urut(db: Database, kode: str, unit: str | None = None):
+def _syarat_kunci(rentang: tuple) -> tuple[str, list]:
+    """SQL (on alias p) for dari <= (unit, nama, NIP key) < sampai; keys from `kunci_urut`."""
+    syarat, arg = "", []
+    kunci = "(kinerja_lower(p.unit), kinerja_lower(p.nama), p.nip)"
+    if rentang[0] is not None:
+        syarat += f" AND {kunci} >= (?, ?, ?)"
+        arg += list(rentang[0])
+    if rentang[1] is not None:
+        syarat += f" AND {kunci} < (?, ?, ?)"
+        arg += list(rentang[1])
+    return syarat, arg
+
+
+def kunci_urut(db: Database, unit: str | None, ke: int) -> tuple | None:
+    """The recap-order key (unit, nama case-folded, NIP) of the `ke`-th (0-based) active employee."""
+    _fungsi_lower(db.conn)
+    w, a = _filter_pegawai(unit, None)
+    r = db.execute(f"""SELECT kinerja_lower(p.unit), kinerja_lower(p.nama), p.nip FROM pegawai p WHERE {w}
+                       ORDER BY {_URUT_REKAP.format(p="p")} LIMIT 1 OFFSET ?""", [*a, ke]).fetchone()
+    return tuple(r) if r else None
+
+
+def jumlah_skp_sebelum(db: Database, kode: str, unit: str | None, kunci: tuple) -> int:
+    """SKP rows of the period held by active employees ordered before `kunci` (see `kunci_urut`)."""
+    _fungsi_lower(db.conn)
+    w, a = _filter_pegawai(unit, None)
+    syarat, arg = _syarat_kunci((None, kunci))
+    return db.execute(f"""SELECT COUNT(*) FROM sasaran s JOIN pegawai p ON p.nip = s.nip
+                          WHERE s.periode = ? AND {w}{syarat}""", [kode, *a, *arg]).fetchone()[0]
+
+
+def alir_periode_urut(db: Database, kode: str, unit: str | None = None, rentang: tuple = (None, None)):
     """Like `alir_periode`, but in the recap's order: unit, then nama (both case-folded by Python's
     str.lower), then NIP -- the order of ``services.nilai.laporan(urut="unit")``.
 
     The selected NIPs are ranked once into a TEMP table (a write to the connection's temporary
     database only); the SKP and behaviour rows are then read by rank through their primary keys,
     so nothing large is sorted or held. Yields (pegawai dict, skp rows, behaviour rows) like
-    `alir_periode`.
+    `alir_periode`. `rentang` (dari, sampai): keys of `kunci_urut`, only dari <= key < sampai.
     """
     global _NOMOR_URUT
     conn = db.conn
@@ -217,9 +248,10 @@ def alir_periode_urut(db: Database, kode: str, unit: str | None = None):
     _NOMOR_URUT += 1
     t = f"temp.kinerja_urut_{_NOMOR_URUT}"
     w, a = _filter_pegawai(unit, None)
+    syarat, arg = _syarat_kunci(rentang)
     _tulis_sementara(conn, [f"CREATE TABLE {t} (rk INTEGER PRIMARY KEY, nip TEXT NOT NULL)",
-                            (f"INSERT INTO {t} (nip) SELECT p.nip FROM pegawai p WHERE {w} "
-                             f"ORDER BY {_URUT_REKAP.format(p='p')}", a)])
+                            (f"INSERT INTO {t} (nip) SELECT p.nip FROM pegawai p WHERE {w}{syarat} "
+                             f"ORDER BY {_URUT_REKAP.format(p='p')}", [*a, *arg])])
     try:
         peg = conn.execute(
             f"""SELECT p.nip, p.nama, p.unit, p.jabatan, p.golongan, p.status, p.nip_atasan, p.jenis_jabatan
