@@ -30,6 +30,7 @@ KOLOM = (
     ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", 12, "ya"),
     ("prioritas", "Prioritas", 10, "ya"),
 )
+XML_LANGSUNG = True  # rows of the recap's LembarCepat rendered as text (False: cell objects, same output)
 _ILEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -89,7 +90,7 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
     ws.append([_teks(ws, j.format(minimal=minimal), font=tebal, fill=isi_judul, alignment=rapi) for _, j, _, _ in KOLOM])
 
     isi_prio = PatternFill("solid", fgColor="FFF8CBAD")
-    if hasattr(ws, "tambah_xml"):  # the recap's LembarCepat: rows rendered as XML text
+    if XML_LANGSUNG and hasattr(ws, "tambah_xml"):  # the recap's LembarCepat: rows rendered as XML text
         _tulis_xml(ws, baris, isi_prio)
         return ws
     for no, b in enumerate(baris, start=1):
