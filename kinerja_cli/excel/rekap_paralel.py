@@ -23,7 +23,7 @@ from pathlib import Path
 MINIMUM = 4000  # records: below this a second process costs more than it saves
 # share (percent) of the records this process does itself: it also writes Ringkasan, the extra
 # sheets and the zip after the pass, so the child takes the larger share and both finish together
-BAGIAN_INDUK = 40
+BAGIAN_INDUK = 35
 _VAR_MINIMUM = "KINERJA_REKAP_PARALEL_MIN"
 
 
@@ -99,14 +99,7 @@ class Anak:
 
     def salin(self, ws, i: int, banyak: int) -> None:
         """Append the child's rows of file `i` (0 Rekap, 1 Rincian) to the sheet, as they are."""
-        with open(self.path[i], encoding="utf-8") as f:
-            pertama = True
-            while True:
-                potong = f.read(1 << 20)
-                if not potong:
-                    break
-                ws.tambah_xml(potong, banyak if pertama else 0)
-                pertama = False
+        ws.tambah_xml_berkas(self.path[i], banyak)
 
     def hapus(self) -> None:
         for p in self.path:

@@ -229,8 +229,9 @@ def jumlah_skp_sebelum(db: Database, kode: str, unit: str | None, kunci: tuple) 
     _fungsi_lower(db.conn)
     w, a = _filter_pegawai(unit, None)
     syarat, arg = _syarat_kunci((None, kunci))
-    return db.execute(f"""SELECT COUNT(*) FROM sasaran s JOIN pegawai p ON p.nip = s.nip
-                          WHERE s.periode = ? AND {w}{syarat}""", [kode, *a, *arg]).fetchone()[0]
+    return db.execute(f"""SELECT COUNT(*) FROM sasaran s WHERE s.periode = ?
+                          AND s.nip IN (SELECT p.nip FROM pegawai p WHERE {w}{syarat})""",
+                      [kode, *a, *arg]).fetchone()[0]
 
 
 def alir_periode_urut(db: Database, kode: str, unit: str | None = None, rentang: tuple = (None, None)):
