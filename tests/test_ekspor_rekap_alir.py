@@ -12,7 +12,6 @@ from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2
 from data_nilai import isi
 
 from kinerja_cli.excel import baris_xml, lembar_pengembangan, rekap_paralel
-from kinerja_cli.services import ekspor as layanan_ekspor
 from kinerja_cli.services import nilai, nilai_alir
 from kinerja_cli.store.db import buka_db
 

@@ -25,6 +25,7 @@ MINIMUM = 4000  # records: below this a second process costs more than it saves
 # sheets and the zip after the pass, so the child takes the larger share and both finish together
 BAGIAN_INDUK = 35
 _VAR_MINIMUM = "KINERJA_REKAP_PARALEL_MIN"
+TUNGGU_AKHIR = 30  # seconds the child may take to exit after sending its results
 
 
 def minimum() -> int:
@@ -80,6 +81,13 @@ class Anak:
             self.path.append(p)
         self.awal = (rekap.rows.r + ke, rincian.rows.r + skp_sebelum)  # first row numbers of the second half
         self.ke, self.skp_sebelum = ke, skp_sebelum
+        import sys
+
+        for aliran in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
+            try:
+                aliran.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
         konteks = multiprocessing.get_context("fork")
         self.terima, kirim = konteks.Pipe(duplex=False)
         self.proses = konteks.Process(target=_kerja_anak, daemon=True,
@@ -93,7 +101,10 @@ class Anak:
             h = self.terima.recv()
         except (EOFError, OSError):
             h = None
-        self.proses.join()
+        self.proses.join(TUNGGU_AKHIR)
+        if self.proses.is_alive():  # our own child, stuck after its work: end it by its id
+            self.proses.kill()
+            self.proses.join()
         self.terima.close()
         return h if isinstance(h, dict) else None
 
@@ -102,6 +113,10 @@ class Anak:
         ws.tambah_xml_berkas(self.path[i], banyak)
 
     def hapus(self) -> None:
+        """Remove the child's files (and end the child if this process gave up on it)."""
+        if self.proses.is_alive() and self.proses.exitcode is None:
+            self.proses.kill()
+            self.proses.join()
         for p in self.path:
             try:
                 os.unlink(p)
@@ -141,6 +156,9 @@ def _kerja_anak(kirim, data, kunci, anak: Anak, rekap, rincian, hitungan) -> Non
             pass
     finally:
         kirim.close()
+        # leave at once: no flushing of streams or finalizers inherited from the parent (a lock held
+        # by another of the parent's threads at the fork, e.g. the spinner's, would never be released)
+        os._exit(0)
 
 
 class _Penolak:

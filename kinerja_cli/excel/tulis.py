@@ -67,17 +67,23 @@ def simpan_atomik(wb, path: Path, timpa: bool = False, kompresi: int | None = No
 
 
 def _simpan_dengan_kompresi(wb, path: str, tingkat: int) -> None:
-    """openpyxl's save_workbook, with the zip's compression level chosen."""
-    from datetime import datetime, timezone
-    from zipfile import ZIP_DEFLATED, ZipFile
+    """`wb.save(path)` with the zip's zlib level chosen (openpyxl always uses the default, 6).
 
-    from openpyxl.writer.excel import ExcelWriter
+    openpyxl's writer opens the archive through the name `ZipFile` of its module; that name is
+    pointed at a ZipFile with this level for the duration of the save (process-wide, like
+    `sementara_di`; the CLI is single-threaded).
+    """
+    import functools
+    import zipfile
 
-    if wb.write_only and not wb.worksheets:
-        wb.create_sheet()
-    wb.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
-    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=tingkat) as arsip:
-        ExcelWriter(wb, arsip).write_data()
+    from openpyxl.writer import excel
+
+    asli = excel.ZipFile
+    excel.ZipFile = functools.partial(zipfile.ZipFile, compresslevel=tingkat)
+    try:
+        wb.save(path)
+    finally:
+        excel.ZipFile = asli
 
 
 def _hapus(p: str) -> None:

@@ -17,14 +17,17 @@ sheets, in list order. Register one with::
 
 and add the registering module's dotted name to :data:`PENYEDIA_LEMBAR` (imported
 lazily before each recap, so ``kinerja --help`` stays light). ``data`` is an
-``excel.rekap.DataRekap``: ``periode`` (dict), ``metode``, ``rekaman`` (records of
-``services.nilai.laporan``, sorted by unit), ``distribusi`` (per-unit rows),
-``dari_snapshot``, ``unit`` (the --unit filter or None), ``rentang_unit``, ``dibuat``,
-``nama_db``, ``db`` and ``gaya`` (shared styles, ``excel.lembar.Gaya``). Use
-``excel.lembar`` (``baris_blok_judul``, ``baris_kepala``, ``atur_cetak``, ``lebar_kolom``)
-and ``excel.aman.sel_aman`` for every cell, so user text never becomes a formula. Set
-widths, freeze panes and print setup before the first ``ws.append``; append rows one by
-one (the sheet streams to disk). The name is made valid/unique (max 31 characters).
+``excel.rekap.DataRekap``: ``periode`` (dict), ``metode``, ``rekaman`` (the records of
+``services.nilai.laporan`` in the recap's order, unit then nama: an iterable with ``len()``
+that reads the database again on each iteration -- never make a list of it, a period may hold
+100,000 employees), ``distribusi`` (per-unit rows), ``dari_snapshot``, ``unit`` (the --unit
+filter or None), ``rentang_unit``, ``jumlah``, ``hitungan`` (each assessed employee's predikat
+in ``hitungan.predikat``, collected during the pass), ``dibuat``, ``nama_db``, ``db`` and
+``gaya`` (shared styles, ``excel.lembar.Gaya``). Extra sheets are written after the pass over
+the records. Use ``excel.lembar`` (``baris_blok_judul``, ``baris_kepala``, ``atur_cetak``,
+``lebar_kolom``) and ``excel.aman.sel_aman`` for every cell, so user text never becomes a
+formula. Set widths, freeze panes and print setup before the first ``ws.append``; append rows
+one by one (the sheet streams to disk). The name is made valid/unique (max 31 characters).
 """
 
 from __future__ import annotations
