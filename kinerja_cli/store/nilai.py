@@ -304,16 +304,33 @@ def _tulis_sementara(conn, perintah: list) -> None:
 
 def alir_snapshot_urut(db: Database, kode: str, unit: str | None = None):
     """A closed period's frozen records (JSON text), one at a time, in the recap's order
-    (unit, nama, NIP as `alir_periode_urut`); `unit`: only records of exactly that unit."""
+    (unit, nama, NIP as `alir_periode_urut`); `unit`: only records of exactly that unit.
+
+    Ranked first into a TEMP table (NIPs only), then read by rank: the sort never carries the
+    records themselves."""
+    global _NOMOR_URUT
     conn = db.conn
     _fungsi_lower(conn)
+    _NOMOR_URUT += 1
+    t = f"temp.kinerja_urut_{_NOMOR_URUT}"
     u = "json_extract(data, '$.pegawai.unit')"
     n = "json_extract(data, '$.pegawai.nama')"
     syarat, arg = ("", []) if unit is None else (f" AND {u} = ?", [unit])
-    cur = conn.execute(f"""SELECT data FROM hasil_snapshot WHERE periode = ?{syarat}
-                           ORDER BY kinerja_lower({u}), kinerja_lower({n}), nip""", [kode, *arg])
-    for (data,) in _baris_demi_baris(cur, 512):
-        yield data
+    _tulis_sementara(conn, [f"CREATE TABLE {t} (rk INTEGER PRIMARY KEY, nip TEXT NOT NULL)",
+                            (f"INSERT INTO {t} (nip) SELECT nip FROM hasil_snapshot WHERE periode = ?{syarat} "
+                             f"ORDER BY kinerja_lower({u}), kinerja_lower({n}), nip", [kode, *arg])])
+    cur = None
+    try:
+        cur = conn.execute(f"""SELECT h.data FROM {t} x JOIN hasil_snapshot h ON h.periode = ? AND h.nip = x.nip
+                               ORDER BY x.rk""", [kode])
+        for (data,) in _baris_demi_baris(cur, 512):
+            yield data
+    finally:
+        cur = None  # finish the statement before dropping its table
+        try:
+            _tulis_sementara(conn, [f"DROP TABLE IF EXISTS {t}"])
+        except sqlite3.OperationalError:  # still in use: it goes with the connection
+            pass
 
 
 def jumlah_snapshot(db: Database, kode: str, unit: str | None = None) -> int:
