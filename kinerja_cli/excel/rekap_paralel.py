@@ -23,7 +23,7 @@ from pathlib import Path
 MINIMUM = 4000  # records: below this a second process costs more than it saves
 # share (percent) of the records this process does itself: it also writes Ringkasan, the extra
 # sheets and the zip after the pass, so the child takes the larger share and both finish together
-BAGIAN_INDUK = 35
+BAGIAN_INDUK = 31
 _VAR_MINIMUM = "KINERJA_REKAP_PARALEL_MIN"
 TUNGGU_AKHIR = 30  # seconds the child may take to exit after sending its results
 
