@@ -125,7 +125,7 @@ def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, meto
     hitung = penghitung(metode, Parameter.dari_dict(periode["parameter"]))
     d = _Desimal()
     rekaman, tanpa_nama = [], []
-    for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip, rentang):
+    for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip, rentang, ringkas):
         n = p["nip"]
         tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(status, n, bool(skp), p["nip_atasan"]) else ()
         data = _data_cepat(n, skp, perilaku, n in inovasi, langsung.get(n), tambahan, d)
