@@ -26,7 +26,7 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
-IRISAN_PERTAMA = 1 << 16  # the first slice is small: the header search needs 15 rows only
+IRISAN_PERTAMA = 1 << 16  # the first slice of a large sheet is small: the header search needs 15 rows only
 IRISAN = 4 << 20  # bytes of sheet XML per slice (raised to twice the shared strings when those are large)
 BATAS_SEL = 2_000_000  # grid cells per slice at most (rows spanned x widest column)
 _POTONG = 1 << 20
@@ -206,7 +206,8 @@ class LembarIris:
             akhir_baris = b"</" + pfx + b"row>"
             akhir_data = b"</" + pfx + b"sheetData>"
             buf = buf[m.end():]
-            ukuran = IRISAN_PERTAMA
+            # a sheet that fits in one slice is read in one go; a larger one starts with a small slice
+            ukuran = target if self.buku._zip.getinfo(self._bagian).file_size <= target else IRISAN_PERTAMA
             habis = False
             while not habis:
                 bagian = [buf]
