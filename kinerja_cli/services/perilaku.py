@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan
@@ -50,13 +51,13 @@ def _rencana(kode: str, daftar: list[Penilaian], tersimpan: dict) -> tuple[list,
 
 UKURAN_BATCH = 10_000  # rows per executemany while staging
 _KUNCI_JSON = tuple(sorted(("peran", *ASPEK_BERAKHLAK)))  # audit JSON keys, in json.dumps(sort_keys) order
-_URUT_JSON = tuple(("peran", *ASPEK_BERAKHLAK).index(k) for k in _KUNCI_JSON)
+_URUT_JSON = itemgetter(*(("peran", *ASPEK_BERAKHLAK).index(k) for k in _KUNCI_JSON))
+_OBJEK_JSON = audit_json.pembuat_objek(_KUNCI_JSON)
 
 
 def _json_audit(peran: str, skor) -> str:
     """The text audit.catat_banyak writes for _isi(peran, skor) (skor: 7 texts in ASPEK order)."""
-    isi = (peran, *skor)
-    return audit_json.objek(_KUNCI_JSON, [isi[i] for i in _URUT_JSON])
+    return _OBJEK_JSON(_URUT_JSON((peran, *skor)))
 
 
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,

@@ -72,9 +72,10 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
                         tabel.tampung(db, antre)
                         antre = []
             tabel.tampung(db, antre)
-            masalah, hasil.keterangan["kosong"] = cek.masalah, cek.kosong
+            masalah, kosong = cek.masalah, cek.kosong
             del cek, antre  # the lookups are no longer needed
         impor_umum.putuskan(berkas, masalah, lewati_galat, tandai, hasil)
+        hasil.keterangan["kosong"] = kosong
         ubah = tabel.ada_di_periode(db, kode)  # a first import into an empty period needs no comparison
         if ubah:
             hasil.ditambah, hasil.diubah = _banding(db, kode, ada_bukti)

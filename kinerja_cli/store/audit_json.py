@@ -29,6 +29,16 @@ def objek(kunci_urut: tuple[str, ...], nilai: Iterable[str | None]) -> str:
     return "{" + ", ".join(f'"{k}": {teks(v)}' for k, v in zip(kunci_urut, nilai)) + "}"
 
 
+def pembuat_objek(kunci_urut: tuple[str, ...]):
+    """A faster `objek` for many rows with the same keys: f(values in key order) -> JSON text."""
+    pola = "{" + ", ".join(f"{encode_basestring(k)}: %s" for k in kunci_urut) + "}"
+
+    def buat(nilai) -> str:
+        return pola % tuple(["null" if v is None else encode_basestring(v) for v in nilai])
+
+    return buat
+
+
 def salin(db: Database, pilih: str, args: list) -> int:
     """Append audit rows selected by `pilih`: "<tabel>, <kunci>, <aksi>, <lama>, <baru>, <nip> FROM ...
     ORDER BY ...", in the order of the changes (call inside the command's transaction). Its `?`

@@ -174,21 +174,19 @@ class PemeriksaPerilaku:
         return nip
 
     def _skor_teks(self, v) -> str | None:
-        """teks_desimal(baca_skor(v)), remembered per distinct value; raises SkorTidakValid."""
-        if v is None:
-            return None
-        k = (type(v), v)
-        t = self._skor.get(k)
-        if t is None:
-            t = teks_desimal(baca_skor(v))
-            if t is not None and len(self._skor) < BATAS_CACHE:
-                self._skor[k] = t
+        """teks_desimal(baca_skor(v)) of a value not in the cache; raises SkorTidakValid."""
+        t = teks_desimal(baca_skor(v))
+        if t is not None and len(self._skor) < BATAS_CACHE:
+            self._skor[(type(v), v)] = t
         return t
 
     def periksa(self, b: BarisSumber) -> tuple | None:
         v = b.nilai
         sel = [v.get(a) for a in ASPEK_BERAKHLAK]
-        if all(x in _KOSONG for x in sel):
+        for x in sel:
+            if x is not None and x != "":
+                break
+        else:
             self.belum_diisi += 1  # nobody scored this row yet: not an error, nothing to store
             return None
         ms: list[Masalah] = []
@@ -206,19 +204,22 @@ class PemeriksaPerilaku:
         if peran is None:
             ms.append(_m(b, "peran", "Peran kosong" if isi is None else f"Peran '{isi}' tidak dikenal",
                          "isi salah satu: " + ", ".join(PERAN), kunci=nip or ""))
-        skor = []
-        aspek_salah = False
-        for a, x in zip(ASPEK_BERAKHLAK, sel):
-            try:
-                skor.append(self._skor_teks(x))
-            except SkorTidakValid as e:
-                ms.append(Masalah(f"{NAMA_ASPEK[a]}: {e.pesan}", e.saran, x, b.sheet, b.baris,
-                                  f"{b.huruf.get(a, '')} ({a})".strip(), GALAT, nip or ""))
-                skor.append(None)
-                aspek_salah = True
-        if not aspek_salah and all(x is None for x in skor):
-            ms.append(Masalah("Tidak ada skor aspek yang diisi", "isi skor 0-120 untuk paling sedikit satu aspek BerAKHLAK",
-                              None, b.sheet, b.baris, "aspek", GALAT, nip or ""))
+        cache = self._skor
+        skor = [None if x is None else cache.get((type(x), x)) for x in sel]
+        if None in skor:  # empty cells, or values not seen yet
+            aspek_salah = False
+            for i, (a, x) in enumerate(zip(ASPEK_BERAKHLAK, sel)):
+                if skor[i] is None and x is not None:
+                    try:
+                        skor[i] = self._skor_teks(x)
+                    except SkorTidakValid as e:
+                        ms.append(Masalah(f"{NAMA_ASPEK[a]}: {e.pesan}", e.saran, x, b.sheet, b.baris,
+                                          f"{b.huruf.get(a, '')} ({a})".strip(), GALAT, nip or ""))
+                        aspek_salah = True
+            if not aspek_salah and all(x is None for x in skor):
+                ms.append(Masalah("Tidak ada skor aspek yang diisi",
+                                  "isi skor 0-120 untuk paling sedikit satu aspek BerAKHLAK",
+                                  None, b.sheet, b.baris, "aspek", GALAT, nip or ""))
         p = q = None
         if nip and penilai and peran:
             p, q = self.roster.get(nip), self.roster.get(penilai)

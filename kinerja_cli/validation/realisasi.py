@@ -90,9 +90,7 @@ class PemeriksaRealisasi:
         self._pertama = array("q", bytes(8 * self.skp.jumlah))  # slot -> Excel row of its first realisation
 
     def _cari_nip(self, b, sel):
-        nip = self._nip.get(sel) if type(sel) is str else None
-        if nip is not None:
-            return nip
+        """The NIP of a cell not in the cache (None after adding its problem)."""
         try:
             nip = periksa_nip(sel).nip
         except NIPTidakValid as e:
@@ -108,13 +106,10 @@ class PemeriksaRealisasi:
         return nip
 
     def _angka_teks(self, v) -> str:
-        """teks_desimal(urai_realisasi(v)) for a plain cell, remembered per distinct value."""
-        k = (type(v), v)
-        t = self._angka.get(k)
-        if t is None:
-            t = teks_desimal(urai_realisasi(v))
-            if len(self._angka) < BATAS_CACHE:
-                self._angka[k] = t
+        """teks_desimal(urai_realisasi(v)) of a value not in the cache, remembered."""
+        t = teks_desimal(urai_realisasi(v))
+        if len(self._angka) < BATAS_CACHE:
+            self._angka[(type(v), v)] = t
         return t
 
     def periksa(self, b) -> tuple | None:
@@ -125,9 +120,12 @@ class PemeriksaRealisasi:
         if r is None:
             self.kosong += 1
             return None
-        nip = self._cari_nip(b, v.get("nip"))
+        sel = v.get("nip")
+        nip = self._nip.get(sel) if type(sel) is str else None
         if nip is None:
-            return None
+            nip = self._cari_nip(b, sel)
+            if nip is None:
+                return None
         no = v.get("nomor")
         if type(no) is int and 1 <= no < _BATAS_NOMOR:
             nomor = no
@@ -148,7 +146,10 @@ class PemeriksaRealisasi:
         sel_persen = "%" in (fmt or "")
         persen = sel_persen and nomor in ent[2]
         try:
-            nilai = teks_desimal(urai_realisasi(r, True)) if persen else self._angka_teks(r)
+            if persen:
+                nilai = teks_desimal(urai_realisasi(r, True))
+            else:
+                nilai = self._angka.get((type(r), r)) or self._angka_teks(r)
         except RealisasiTidakValid as e:
             self.masalah.append(di_sel(b, "realisasi", e.pesan, e.saran, kunci=nip))
             return None
