@@ -113,24 +113,26 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
 
 def _banding(db, kode: str) -> tuple[int, int]:
     """Re-import: stage the rows that change something, with the audit JSON of the stored row;
-    returns (added, changed)."""
+    returns (added, changed). Reads page by page, so no query is open while staging."""
     n = len(ASPEK_BERAKHLAK)
     tambah = ubah = 0
-    antre: list = []
-    for row in tabel.calon_ubah(db, kode):
-        baru_row, lama_row, ada_lama = row[:n + 5], row[n + 5:-1], row[-1]
-        lama = None
-        if ada_lama:
-            ubah += 1
-            lama = _json_audit(lama_row[0], lama_row[1:])
-        else:
-            tambah += 1
-        antre.append((*baru_row, lama))
-        if len(antre) >= UKURAN_BATCH:
-            tabel.simpan_ubah(db, antre)
-            antre = []
-    tabel.simpan_ubah(db, antre)
-    return tambah, ubah
+    setelah = 0
+    while True:
+        calon = tabel.calon_ubah(db, kode, setelah, UKURAN_BATCH)
+        if not calon:
+            return tambah, ubah
+        antre = []
+        for row in calon:
+            baru_row, lama_row, ada_lama = row[:n + 5], row[n + 5:-1], row[-1]
+            lama = None
+            if ada_lama:
+                ubah += 1
+                lama = _json_audit(lama_row[0], lama_row[1:])
+            else:
+                tambah += 1
+            antre.append((*baru_row, lama))
+        tabel.simpan_ubah(db, antre)
+        setelah = calon[-1][0]
 
 
 def urai_skor(pasangan: list[str]) -> dict:

@@ -97,26 +97,28 @@ def _json_audit(nilai: str, bukti: str | None) -> str:
 
 def _banding(db, kode: str, ada_bukti: bool) -> tuple[int, int]:
     """Re-import: stage the rows that change something, with the audit JSON of the old values;
-    returns (added, changed)."""
+    returns (added, changed). Reads page by page, so no query is open while staging."""
     tambah = ubah = 0
-    antre: list = []
-    for baris, nip, nomor, nilai, bukti, baru, lama_nilai, lama_bukti, ada_lama in tabel.calon_ubah(db, kode, ada_bukti):
-        lama = None
-        if ada_lama:
-            if bukti == lama_bukti and Decimal(lama_nilai) == Decimal(nilai):
-                continue  # the same number written differently: nothing changes
-            ubah += 1
-            lama = _json_audit(teks_desimal(Decimal(lama_nilai)), lama_bukti)
-            if not ada_bukti:
-                baru = _json_audit(nilai, bukti)  # the stored bukti is kept
-        else:
-            tambah += 1
-        antre.append((baris, nip, nomor, nilai, bukti, baru, lama))
-        if len(antre) >= UKURAN_BATCH:
-            tabel.simpan_ubah(db, antre)
-            antre = []
-    tabel.simpan_ubah(db, antre)
-    return tambah, ubah
+    setelah = 0
+    while True:
+        calon = tabel.calon_ubah(db, kode, ada_bukti, setelah, UKURAN_BATCH)
+        if not calon:
+            return tambah, ubah
+        antre = []
+        for baris, nip, nomor, nilai, bukti, baru, lama_nilai, lama_bukti, ada_lama in calon:
+            lama = None
+            if ada_lama:
+                if bukti == lama_bukti and Decimal(lama_nilai) == Decimal(nilai):
+                    continue  # the same number written differently: nothing changes
+                ubah += 1
+                lama = _json_audit(teks_desimal(Decimal(lama_nilai)), lama_bukti)
+                if not ada_bukti:
+                    baru = _json_audit(nilai, bukti)  # the stored bukti is kept
+            else:
+                tambah += 1
+            antre.append((baris, nip, nomor, nilai, bukti, baru, lama))
+        tabel.simpan_ubah(db, antre)
+        setelah = calon[-1][0]
 
 
 def catat(db, nip: str, kode: str, nomor: int, nilai: str, bukti: str | None = None) -> dict:

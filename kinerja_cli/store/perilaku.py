@@ -147,15 +147,15 @@ def jumlah_tampungan(db: Database) -> int:
     return db.execute(f"SELECT COUNT(*) FROM temp.{_TAMPUNG}").fetchone()[0]
 
 
-def calon_ubah(db: Database, kode: str):
-    """Staged rows whose stored row is missing or differs, in file order: (baris, nip, penilai,
-    peran, 7 scores, baru, stored peran, 7 stored scores, stored?)."""
+def calon_ubah(db: Database, kode: str, setelah: int, batas: int) -> list[tuple]:
+    """Up to `batas` staged rows after Excel row `setelah` whose stored row is missing or differs,
+    in file order: (baris, nip, penilai, peran, 7 scores, baru, stored peran, 7 stored scores, stored?)."""
     beda = " OR ".join(f"r.{k} IS NOT s.{k}" for k in ("peran", *ASPEK_BERAKHLAK))
     return db.execute(
         f"SELECT s.baris, s.nip, s.penilai, s.peran, {', '.join('s.' + a for a in ASPEK_BERAKHLAK)}, s.baru, "
         f"r.peran, {', '.join('r.' + a for a in ASPEK_BERAKHLAK)}, r.nip IS NOT NULL "
         f"FROM temp.{_TAMPUNG} s LEFT JOIN perilaku r ON r.periode = ? AND r.nip = s.nip AND r.penilai = s.penilai "
-        f"WHERE r.nip IS NULL OR {beda} ORDER BY s.baris", [kode])
+        f"WHERE s.baris > ? AND (r.nip IS NULL OR {beda}) ORDER BY s.baris LIMIT ?", [kode, setelah, batas]).fetchall()
 
 
 def simpan_ubah(db: Database, baris: list[tuple]) -> None:

@@ -74,16 +74,17 @@ def jumlah_tampungan(db: Database) -> int:
     return db.execute(f"SELECT COUNT(*) FROM temp.{_TAMPUNG}").fetchone()[0]
 
 
-def calon_ubah(db: Database, kode: str, ada_bukti: bool):
-    """Staged rows whose stored row is missing or differs as text, in file order:
-    (baris, nip, nomor, nilai, bukti, baru, lama_nilai, lama_bukti, ada_lama). Without a Bukti
-    column the stored bukti is kept (bukti = lama_bukti)."""
+def calon_ubah(db: Database, kode: str, ada_bukti: bool, setelah: int, batas: int) -> list[tuple]:
+    """Up to `batas` staged rows after Excel row `setelah` whose stored row is missing or differs as
+    text, in file order: (baris, nip, nomor, nilai, bukti, baru, lama_nilai, lama_bukti, ada_lama).
+    Without a Bukti column the stored bukti is kept (bukti = lama_bukti)."""
     bukti = "s.bukti" if ada_bukti else "r.bukti"
     return db.execute(
         f"SELECT s.baris, s.nip, s.nomor, s.nilai, {bukti}, s.baru, r.nilai, r.bukti, r.nip IS NOT NULL "
         f"FROM temp.{_TAMPUNG} s LEFT JOIN realisasi r ON r.periode = ? AND r.nip = s.nip AND r.nomor = s.nomor "
-        f"WHERE r.nip IS NULL OR r.nilai IS NOT s.nilai" + (" OR r.bukti IS NOT s.bukti" if ada_bukti else "")
-        + " ORDER BY s.baris", [kode])
+        f"WHERE s.baris > ? AND (r.nip IS NULL OR r.nilai IS NOT s.nilai"
+        + (" OR r.bukti IS NOT s.bukti" if ada_bukti else "") + ") ORDER BY s.baris LIMIT ?",
+        [kode, setelah, batas]).fetchall()
 
 
 def simpan_ubah(db: Database, baris: list[tuple]) -> None:
