@@ -102,18 +102,16 @@ _KOLOM_TAMPUNG = ("baris INTEGER PRIMARY KEY, nip TEXT NOT NULL, penilai TEXT NO
 
 
 def roster_ringkas(db: Database) -> dict[str, tuple]:
-    """nip -> (index, nip_atasan, unit, unit casefolded): what validation.perilaku.hubungan needs."""
-    nips: dict = {}
-    unit_cf: dict = {}
-    hasil: dict = {}
+    """nip -> (index, nip_atasan, unit, unit casefolded): what validation.perilaku.hubungan needs.
+    Strings are shared: an atasan NIP is the object of that employee's own key, a unit is kept once."""
     rows = db.execute("SELECT nip, nip_atasan, unit FROM pegawai").fetchall()
-    for nip, _, _ in rows:
-        nips[nip] = nip
-    for i, (nip, atasan, unit) in enumerate(rows):
-        cf = unit_cf.get(unit)
-        if cf is None:
-            cf = unit_cf[unit] = (unit, unit.casefold())  # a few units, shared by everyone
-        hasil[nips[nip]] = (i, nips.get(atasan, atasan), *cf)
+    nips = {r[0]: r[0] for r in rows}
+    unit: dict = {}
+    hasil: dict = {}
+    for i, (nip, atasan, u) in enumerate(rows):
+        if u not in unit:
+            unit[u] = (u, u.casefold())
+        hasil[nips[nip]] = (i, nips.get(atasan, atasan), *unit[u])
     return hasil
 
 

@@ -133,7 +133,6 @@ def _m(b: BarisSumber, key: str, pesan: str, saran: str = "", tingkat: str = GAL
     return Masalah(pesan, saran, b.nilai.get(key), b.sheet, b.baris, _kolom(b, key), tingkat, kunci)
 
 
-_KOSONG = (None, "")
 BATAS_CACHE = 100_000  # distinct cell values remembered per cache (bounded memory on odd files)
 
 
