@@ -7,6 +7,9 @@ An importer does:
     galat = impor_umum.putuskan(isi, masalah, lewati_galat, tandai, hasil)
     ... compute changes; if not uji_coba: one transaction ...
 
+A large importer streams instead (`with impor_umum.alir(...) as isi: for b in isi.baris: ...`):
+the rows are read from the workbook as they are consumed, so memory stays flat.
+
 `putuskan` raises ImporDitolak (after writing the marked copy when --tandai is given)
 unless --lewati-galat, and returns the error problems of the rows that will be skipped.
 """
