@@ -102,7 +102,7 @@ def simpan_unit_predikat(db: Database, kode: str, unit: str, predikat: str, wakt
 
 
 def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | None = None,
-                 rentang: tuple[str | None, str | None] = (None, None)):
+                 rentang: tuple[str | None, str | None] = (None, None), ringkas: bool = False):
     """Stream (pegawai, skp rows, behaviour rows) per active employee, in NIP order.
 
     Three cursors ordered by NIP (each served by its primary key, no sorting), merged in one
@@ -111,6 +111,7 @@ def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | No
     the row queries join the roster only to narrow a --unit selection. SKP rows are the tuples
     of `sasaran_periode`; behaviour rows are (penilai, peran, {aspek: text|None}).
     `rentang` (dari, sampai): only NIPs with dari <= NIP < sampai (a share of the work).
+    `ringkas`: SKP rows stop after the realisation value (the scoring input only; no texts).
     """
     w, a = _filter_pegawai(unit, nip)
     r_syarat, r_arg = "", []
@@ -133,7 +134,7 @@ def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | No
         gabung, syarat, arg = "", "", []
     skp = conn.execute(
         f"""SELECT s.nip, s.nomor, s.jenis, s.target_lo, s.target_hi, s.bobot, s.arah, s.target_maksimal,
-                   r.nilai, s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor
+                   r.nilai{"" if ringkas else ", s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor"}
             FROM sasaran s {gabung.format(t="s")}
             LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
             WHERE s.periode = ? {syarat.format(t="s")}{r_syarat.format(t="s")} ORDER BY s.nip, s.nomor""",
