@@ -43,7 +43,6 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
     inside its transaction only after consuming the rows, or lets the error roll it back.
     Use it as `with impor_umum.alir(...) as isi:`.
     """
-    import gc
     from itertools import chain
 
     from ..excel.baca import alir_sheet
@@ -53,26 +52,17 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
         from ..excel.tandai import periksa_tujuan
 
         periksa_tujuan(berkas, Path(tandai))
-    # The rows and what importers build from them are acyclic (freed by reference counting), yet
-    # each cyclic-GC pass walks every live object: with 100,000 rows alive that is 15-20% of the
-    # import. The collector rests while the sheet is read and resumes when the block ends.
-    gc_aktif = gc.isenabled()
-    gc.disable()
-    try:
-        with alir_sheet(berkas, tata, sheet) as isi:
-            baris = iter(isi.baris)
-            pertama = next(baris, None)
-            if pertama is None:
-                raise BerkasTidakValid(
-                    f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul "
-                    f"(baris {isi.baris_judul}).",
-                    f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
-                )
-            isi.baris = chain((pertama,), baris)
-            yield isi
-    finally:
-        if gc_aktif:
-            gc.enable()
+    with alir_sheet(berkas, tata, sheet) as isi:
+        baris = iter(isi.baris)
+        pertama = next(baris, None)
+        if pertama is None:
+            raise BerkasTidakValid(
+                f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul "
+                f"(baris {isi.baris_judul}).",
+                f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
+            )
+        isi.baris = chain((pertama,), baris)
+        yield isi
 
 
 def berkas_terbuka(berkas: Path | str) -> Path | None:
