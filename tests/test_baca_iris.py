@@ -276,3 +276,22 @@ def test_no_temporary_files_and_calamine_only_path(tmp_path, monkeypatch):
     monkeypatch.setattr(baca, "buka_buku", lambda p: pytest.fail("openpyxl used"))
     assert baca_cepat.buka(f) is not None
     assert [b.nilai["nip"] for b in baca_sheet(f, PEGAWAI).baris] == [r[0] for r in ROSTER]
+
+
+def test_roster_broken_midway_imports_nothing(db_siap, kinerja, tmp_path, monkeypatch, irisan_kecil):
+    """The rows before the damage were read and checked, then the import is refused: nothing written."""
+    import sqlite3
+
+    from conftest import HEADER_PEGAWAI as H
+
+    judul = "".join(f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(H))
+    baru = ["196501011990031001", "Orang Baru", None, None, None, "Unit Baru", None, "PNS"]
+    sel = "".join(f'<c r="{chr(65 + i)}2" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(baru) if v)
+    baris = [f'<row r="1">{judul}</row>', f'<row r="2">{sel}</row>',
+             '<row r="3"><c r="A3" t="inlineStr"><is><t>1990']  # the file breaks off here
+    f = tulis_mentah(tmp_path / "rusak.xlsx", "".join(baris), [], sheet="Pegawai")
+    db = sqlite3.connect(db_siap)
+    sebelum = [db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("pegawai", "audit")]
+    r = kinerja("pegawai", "impor", f)
+    assert r.exit_code == 1 and "rusak" in r.stderr, r.output
+    assert [db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("pegawai", "audit")] == sebelum

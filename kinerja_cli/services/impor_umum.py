@@ -7,6 +7,9 @@ An importer does:
     galat = impor_umum.putuskan(isi, masalah, lewati_galat, tandai, hasil)
     ... compute changes; if not uji_coba: one transaction ...
 
+A large importer streams instead (`with impor_umum.alir(...) as isi: for b in isi.baris: ...`):
+the rows are read from the workbook as they are consumed, so memory stays flat.
+
 `putuskan` raises ImporDitolak (after writing the marked copy when --tandai is given)
 unless --lewati-galat, and returns the error problems of the rows that will be skipped.
 """
@@ -54,7 +57,8 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
         pertama = next(baris, None)
         if pertama is None:
             raise BerkasTidakValid(
-                f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
+                f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul "
+                f"(baris {isi.baris_judul}).",
                 f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
             )
         isi.baris = chain((pertama,), baris)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from ..model import BarisSumber, Pegawai
 from .golongan import normalisasi_golongan
@@ -107,17 +108,18 @@ def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
     return Pegawai(nip, nama, _teks_ulang(v.get("jabatan")), jenis_jabatan, golongan, unit, atasan, status), ms
 
 
-def periksa_roster(baris: list[BarisSumber], tersimpan: dict[str, Pegawai]) -> HasilPeriksaRoster:
-    """All rows, then the cross-row checks: duplicates, unknown atasan, loops."""
+def periksa_roster(baris: Iterable[BarisSumber], tersimpan: dict[str, Pegawai]) -> HasilPeriksaRoster:
+    """All rows (a list or a one-pass stream), then the cross-row checks: duplicates, unknown atasan, loops."""
     masalah: list[Masalah] = []
     baik: list[tuple[BarisSumber, Pegawai]] = []
     galat: set[int] = set()
     pertama: dict[str, BarisSumber] = {}
     for b in baris:
         p, ms = periksa_baris(b)
-        masalah += ms
-        if any(m.galat for m in ms):
-            galat.add(b.baris)
+        if ms:
+            masalah += ms
+            if any(m.galat for m in ms):
+                galat.add(b.baris)
         if p is None:
             continue
         if p.nip in pertama:
@@ -143,7 +145,8 @@ def periksa_roster(baris: list[BarisSumber], tersimpan: dict[str, Pegawai]) -> H
         masalah.append(_m(b, "nip_atasan", f"Rantai atasan berputar: {rantai}",
                           "perbaiki NIP atasan agar rantai berakhir pada pimpinan tertinggi", kunci=nip_loop))
         galat.add(b.baris)
-    baik = [(b, p) for b, p in baik if b.baris not in galat]
+    if galat:
+        baik = [(b, p) for b, p in baik if b.baris not in galat]
     return HasilPeriksaRoster(baik, masalah, galat)
 
 
