@@ -76,12 +76,19 @@ def _json_nilai(v: Any) -> Any:
     return v
 
 
+_SEDERHANA = frozenset({str, int, bool, Decimal, type(None)})  # encoded as they are (Decimal by _json_lain)
+
+
 def _bulatkan_float(x: Any) -> Any:
     """Floats need rounding to 2 decimals too; most rows have none, so check before walking them."""
-    if isinstance(x, dict) and not any(isinstance(v, (float, dict)) or (isinstance(v, list) and any(
-            isinstance(e, (float, dict, list)) for e in v)) for v in x.values()):
-        return x
-    return _json_nilai(x)
+    if type(x) is not dict:
+        return _json_nilai(x)
+    for v in x.values():
+        t = type(v)
+        if t in _SEDERHANA or (t is list and all(type(e) in _SEDERHANA for e in v)):
+            continue
+        return _json_nilai(x)
+    return x
 
 
 def _json_lain(v: Any) -> Any:
@@ -99,7 +106,8 @@ def cetak_json(data: Any) -> None:
     tulis = sys.stdout.write
     if isinstance(data, list):
         tulis("[\n" if data else "[")
-        tulis(",\n".join(json.dumps(_bulatkan_float(x), ensure_ascii=False, default=_json_lain) for x in data))
+        enkode = json.JSONEncoder(ensure_ascii=False, default=_json_lain).encode  # one encoder for every row
+        tulis(",\n".join(enkode(_bulatkan_float(x)) for x in data))
         tulis("\n]\n" if data else "]\n")
     else:
         tulis(json.dumps(_json_nilai(data), ensure_ascii=False, indent=2) + "\n")

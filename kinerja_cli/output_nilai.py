@@ -35,6 +35,7 @@ def _catatan(cat: list) -> str:
     return "; ".join(NAMA_CATATAN.get(c, c) for c in cat)
 
 
+BELUM_DINILAI = "belum dinilai"  # table view of someone without any data yet (JSON keeps the computed values)
 BATAS_BARIS_LAYAR = 2000  # a terminal table beyond this helps nobody (and takes long to draw)
 
 
@@ -63,6 +64,10 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
                      no_wrap=k in ("NIP", "NHK", "NPK", "NA", "Predikat"), min_width=12 if k == "Nama" else None)
     for b in baris:
         sel = [b["nip"], b["nama"]] + ([] if unit_sama else [b["unit"]]) + ([b["jabatan"] or "-"] if "Jabatan" in kolom else [])
+        if not b.get("ada_data", True):  # nobody has started on this person: no numbers to show yet
+            sel += ["-"] * (len(kolom) - len(sel) - 2) + [f"[dim]{BELUM_DINILAI}[/]", "[dim]belum ada data periode ini[/]"]
+            t.add_row(*sel)
+            continue
         if metode == "pp30":
             sel += [angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]), _predikat(b["predikat"])]
         else:
@@ -83,11 +88,18 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
 
 
 def ringkasan_predikat(baris: list[dict]) -> str:
+    """The footer: predikat counts of the people with data; those with none are counted apart."""
     hitung: dict[str, int] = {}
+    tanpa_data = 0
     for b in baris:
+        if not b.get("ada_data", True):
+            tanpa_data += 1
+            continue
         hitung[b["predikat"]] = hitung.get(b["predikat"], 0) + 1
     bagian = [f"{_predikat(p)}: {hitung[p]}" for p in URUTAN_PREDIKAT if p in hitung]
-    tidak_lengkap = sum(1 for b in baris if not b["lengkap"])
+    if tanpa_data:
+        bagian.append(f"[dim]{BELUM_DINILAI}: {tanpa_data}[/]")
+    tidak_lengkap = sum(1 for b in baris if not b["lengkap"] and b.get("ada_data", True))
     teks = f"Jumlah: {len(baris)} pegawai — " + ", ".join(bagian)
     if tidak_lengkap:
         teks += f" — [yellow]{tidak_lengkap} data belum lengkap[/] (lihat kolom Catatan; --hanya-lengkap untuk menyaring)"

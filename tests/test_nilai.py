@@ -78,8 +78,15 @@ def test_table_indonesian_numbers_footer_filters(db_siap, kinerja, db_path):
     _siap(kinerja, db_path)
     t = kinerja("nilai", "--periode", "2026")
     assert "113,40" in t.stdout and "111,04" in t.stdout and "87,10" in t.stdout
-    assert "Jumlah: 5 pegawai" in t.stdout and "Baik: 1" in t.stdout and "Sangat Kurang: 3" in t.stdout
+    # one person has no data at all: the table says "belum dinilai" rather than a Sangat Kurang
+    assert "Jumlah: 5 pegawai" in t.stdout and "Baik: 1" in t.stdout and "Sangat Kurang: 2" in t.stdout
+    assert "belum dinilai: 1" in t.stdout and "belum ada data periode ini" in t.stdout
     assert "data belum lengkap" in t.stdout
+    semua = kinerja("nilai", "--periode", "2026", "--format", "json").json()
+    kosong = [x for x in semua if not x["ada_data"]]
+    assert len(kosong) == 1 and kosong[0]["catatan"][0] == "tanpa_sasaran"
+    assert (kosong[0]["na"], kosong[0]["predikat"], kosong[0]["lengkap"]) == (0, "Sangat Kurang", False)  # the rule
+    assert sum(x["ada_data"] for x in semua) == 4
     d = kinerja("nilai", "--periode", "2026", "--hanya-lengkap", "--format", "json").json()
     assert sorted(x["nip"] for x in d) == sorted([STAF1, STAF2])
     d = kinerja("nilai", "--periode", "2026", "--urut", "nilai", "--format", "json").json()

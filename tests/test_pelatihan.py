@@ -16,6 +16,7 @@ from datetime import datetime
 import openpyxl
 import pytest
 
+from kinerja_cli.scoring.konstanta import ORDER_PREDIKAT
 from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2, buat_xlsx
 from data_nilai import isi
 
@@ -216,8 +217,11 @@ def test_rekap_numbers_by_hand(db_siap, kinerja, tmp_path, db_path):
     assert d[KADIS]["predikat_terburuk"] == "Sangat Kurang" and d[KADIS]["prioritas"]
     assert not d[SEKDA]["perlu_tindak_lanjut"] and not d[SEKDA]["prioritas"]
     assert [x["nip"] for x in rows] == [KADIS, STAF1, STAF2, PPPK1, SEKDA]  # unit, nama
-    # --prioritas: priority employees first, each group still by unit and name
-    assert [x["nip"] for x in _rekap(kinerja, "--prioritas")] == [KADIS, STAF2, PPPK1, STAF1, SEKDA]
+    # --prioritas: priority employees first, the worst predikat first (Sangat Kurang, then PPPK1's
+    # worse-than-Butuh-Perbaikan), then the others by unit and name
+    assert ORDER_PREDIKAT.index(d[PPPK1]["predikat_terburuk"]) > ORDER_PREDIKAT.index("Butuh Perbaikan")
+    assert d[PPPK1]["prioritas"]
+    assert [x["nip"] for x in _rekap(kinerja, "--prioritas")] == [KADIS, PPPK1, STAF2, STAF1, SEKDA]
     # a 2025 training counts for 2025 only
     r25 = {x["nip"]: x for x in kinerja("pelatihan", "rekap", "--tahun", "2025", "--format", "json").json()}
     assert (r25[STAF2]["jp"], r25[STAF2]["predikat_terburuk"], r25[STAF1]["jp"]) == (10, None, 0)
@@ -289,7 +293,7 @@ def test_sheet_pengembangan_read_back(db_siap, kinerja, tmp_path, db_path):
     rows = {r[1].value: r for r in ws.iter_rows(min_row=5)}
     assert len(rows) == 5
     s2 = rows[STAF2]
-    assert [c.value for c in s2] == [2, STAF2, "Dewi Sartika", "DPMPTSP", 1, 12, 8, "Tidak", "Butuh Perbaikan", "Ya", "Ya"]
+    assert [c.value for c in s2] == [3, STAF2, "Dewi Sartika", "DPMPTSP", 1, 12, 8, "Tidak", "Butuh Perbaikan", "Ya", "Ya"]  # third: after KADIS and PPPK1 (worse predikat)
     assert s2[1].data_type == "s"  # NIP as text
     assert (s2[5].number_format, s2[6].number_format, s2[4].number_format, s2[0].number_format) == ("0.00", "0.00", "0", "0")
     assert s2[2].fill.fgColor.rgb == "FFF8CBAD"  # priority row filled

@@ -22,3 +22,20 @@ def test_cli_usage_error_in_indonesian(kinerja):
     assert r.exit_code == 2
     assert "Galat pemakaian: Ada argumen berlebih (sosial)" in r.stderr and "tanda kutip" in r.stderr
     assert "Error" not in r.stderr and "Try '" not in r.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["sasaran", "--help"], ["realisasi", "catat", "--help"],
+                                  ["riwayat", "-h"]])
+def test_help_pages_have_no_english_click_words(kinerja, args):
+    r = kinerja(*args)
+    assert r.exit_code == 0
+    teks = r.stdout
+    assert teks.startswith("Pemakaian: kinerja") and "Opsi:" in teks
+    assert "Tampilkan bantuan ini lalu keluar." in teks
+    for kata in ("Usage", "Options:", "Arguments:", "Commands:", "[OPTIONS]", "[required]", "[default:",
+                 "Show this message"):
+        assert kata not in teks, kata
+    if args == ["realisasi", "catat", "--help"]:
+        assert "Argumen:" in teks and "[wajib]" in teks
+    if args == ["--help"]:
+        assert "Perintah:" in teks and "PERINTAH [ARGUMEN]..." in teks

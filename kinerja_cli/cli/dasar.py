@@ -41,11 +41,14 @@ def riwayat(
     from ..services import riwayat as layanan
 
     baris = layanan.riwayat(buka(db), nip, sejak, batas)
-    if fmt is Format.tabel:
-        baris = [{**b, "waktu": b["waktu"].replace("T", " ")} for b in baris]
+    isi = (("lama", "Lama"), ("baru", "Baru"))  # machine output keeps both values whole
+    if fmt is Format.tabel:  # people read only what changed
+        baris = [{**b, "waktu": b["waktu"].replace("T", " "), "perubahan": layanan.perubahan(b["lama"], b["baru"])}
+                 for b in baris]
+        isi = (("perubahan", "Perubahan"),)
     kolom = [output.Kolom(k, j) for k, j in (("id", "No"), ("waktu", "Waktu"), ("pengguna", "Pengguna"),
                                               ("perintah", "Perintah"), ("tabel", "Tabel"), ("kunci", "Kunci"),
-                                              ("aksi", "Aksi"), ("lama", "Lama"), ("baru", "Baru"))]
+                                              ("aksi", "Aksi"), *isi)]
     output.tampilkan(baris, kolom, fmt.value, judul="Riwayat perubahan", kosong="Belum ada perubahan tercatat.")
 
 

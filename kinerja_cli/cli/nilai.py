@@ -11,7 +11,7 @@ from .umum import Format, OpsiDB, OpsiFormat, buka
 
 KOLOM_JSON = ("nip", "nama", "unit", "jabatan", "golongan", "nhk", "npk", "na", "predikat", "rating_hasil_kerja",
               "rating_hasil_kerja_langsung", "rating_perilaku", "rating_perilaku_langsung", "metode", "lengkap",
-              "catatan")
+              "catatan", "ada_data")
 KOLOM_BANDING = ("nip", "nama", "unit", "nhk", "npk", "na", "predikat_pp30", "rating_hasil_kerja", "rating_perilaku",
                  "predikat_permenpan6", "sama", "lengkap")
 

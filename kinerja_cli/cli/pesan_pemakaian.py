@@ -21,6 +21,18 @@ _POLA = (
     (re.compile(r"^Option (.+) requires an argument\.$"), r"Opsi \1 perlu nilai."),
     (re.compile(r"^Option (.+) does not take a value\.$"), r"Opsi \1 tidak menerima nilai."),
 )
+_BANTUAN = (  # the English words of Click's help page; every other word there is ours
+    (re.compile(r"^Usage: ", re.M), "Pemakaian: "),
+    (re.compile(r"^Arguments:$", re.M), "Argumen:"),
+    (re.compile(r"^Options:$", re.M), "Opsi:"),
+    (re.compile(r"^Commands:$", re.M), "Perintah:"),
+    (re.compile(r"\[OPTIONS\]"), "[OPSI]"),
+    (re.compile(r"COMMAND \[ARGS\]\.\.\."), "PERINTAH [ARGUMEN]..."),
+    (re.compile(r"\[required\]"), "[wajib]"),
+    (re.compile(r"\[default: "), "[bawaan: "),
+    (re.compile(r"\[env var: "), "[variabel lingkungan: "),
+    (re.compile(r"Show this message and exit\."), "Tampilkan bantuan ini lalu keluar."),
+)
 _NILAI = re.compile(r"^Invalid value for (.+?): (.*)$", re.S)
 
 
@@ -44,6 +56,13 @@ def terjemahkan(pesan: str) -> str:
     return pesan
 
 
+def indonesiakan(teks: str) -> str:
+    """A help page or usage line with Click's English words in Indonesian."""
+    for pola, ganti in _BANTUAN:
+        teks = pola.sub(ganti, teks)
+    return teks
+
+
 def _tampilkan(self, file=None) -> None:
     from typer._click.utils import echo
 
@@ -52,11 +71,20 @@ def _tampilkan(self, file=None) -> None:
     if self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None:
         bantuan = f"Bantuan: {self.ctx.command_path} {self.ctx.help_option_names[0]}\n"
     if self.ctx is not None:
-        echo(f"{self.ctx.get_usage().replace('Usage:', 'Pemakaian:', 1)}\n{bantuan}", file=file)
+        echo(f"{indonesiakan(self.ctx.get_usage())}\n{bantuan}", file=file)
     echo(f"Galat pemakaian: {terjemahkan(self.format_message())}", file=file)
 
 
 def pasang() -> None:
+    from typer._click.core import Command
     from typer._click.exceptions import UsageError
 
     UsageError.show = _tampilkan
+    if not getattr(Command.get_help, "_indonesia", False):
+        asli = Command.get_help
+
+        def get_help(self, ctx) -> str:
+            return indonesiakan(asli(self, ctx))
+
+        get_help._indonesia = True
+        Command.get_help = get_help

@@ -7,6 +7,7 @@ Every row keeps its origin (sheet, Excel row, column letter) for messages.
 from __future__ import annotations
 
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ class IsiSheet:
     baris_judul: int
     huruf: dict  # field key -> column letter
     judul: dict  # field key -> header text found
-    baris: list  # list[BarisSumber]
+    baris: object  # list[BarisSumber], or a one-pass iterator of them (alir_sheet)
 
 
 def huruf_kolom(idx: int) -> str:
@@ -154,42 +155,67 @@ def _pilih_sheet(wb, tata: Tata, sheet: str | None, nama_berkas: str):
 
 
 def baca_sheet(path: Path | str, tata: Tata, sheet: str | None = None) -> IsiSheet:
-    """Read the data rows of the sheet that holds `tata`'s headers.
+    """Read the data rows of the sheet that holds `tata`'s headers, as a list.
 
     Values are read with python-calamine when no cell style of the workbook is a percent
     format (see excel/baca_cepat.py), else with openpyxl; both give the same rows.
     """
-    path = Path(path)
-    _periksa_berkas(path)
-    from . import baca_cepat
-
-    if not baca_cepat.ada_format_persen(path) and baca_cepat.luas_wajar(path):
-        wb = baca_cepat.buka(path)
-        if wb is not None:
-            try:
-                return _baca_buku(path, wb, tata, sheet)
-            except Exception:  # a refusal or anything calamine-specific: openpyxl reads it again and decides
-                pass
-            finally:
-                wb.close()
-    return baca_sheet_openpyxl(path, tata, sheet)
+    with alir_sheet(path, tata, sheet) as isi:
+        isi.baris = list(isi.baris)
+    return isi
 
 
 def baca_sheet_openpyxl(path: Path | str, tata: Tata, sheet: str | None = None) -> IsiSheet:
     """The same as baca_sheet, always with openpyxl (number formats read per cell)."""
+    with alir_sheet(path, tata, sheet, paksa_openpyxl=True) as isi:
+        isi.baris = list(isi.baris)
+    return isi
+
+
+@contextmanager
+def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_openpyxl: bool = False):
+    """Find the sheet and its header row, then yield an IsiSheet whose `baris` streams the rows.
+
+    Every refusal about the file, the sheet or its headers happens before the yield. The rows
+    come one by one (calamine in slices, or openpyxl read_only): memory stays flat whatever
+    the sheet's size. A broken sheet found while streaming raises BerkasTidakValid.
+    """
     path = Path(path)
-    wb = buka_buku(path)
+    _periksa_berkas(path)
+    isi = wb = None
+    if not paksa_openpyxl:
+        from . import baca_cepat
+
+        if not baca_cepat.ada_format_persen(path):
+            wb = baca_cepat.buka(path)
+            if wb is not None:
+                try:
+                    isi = _baca_buku(path, wb, tata, sheet)
+                except Exception:  # a refusal or anything calamine-specific: openpyxl reads it again and decides
+                    wb.close()
+    if isi is None:
+        wb = buka_buku(path)
+        try:
+            isi = _baca_buku(path, wb, tata, sheet)
+        except KinerjaError:
+            wb.close()
+            raise
+        except Exception as e:  # a broken sheet inside a valid zip: bad XML, truncated stream, odd cell refs
+            wb.close()
+            raise _rusak(path, e) from None
+    aliran = isi.baris  # the caller may replace isi.baris (a list, a chain): close the stream itself
     try:
-        return _baca_buku(path, wb, tata, sheet)
-    except KinerjaError:
-        raise
-    except Exception as e:  # a broken sheet inside a valid zip: bad XML, truncated stream, odd cell refs
-        raise BerkasTidakValid(
-            f"{path.name} rusak: isi sheet-nya tidak dapat dibaca ({type(e).__name__}).",
-            "Buka di Excel (Excel menawarkan perbaikan berkas), lalu simpan ulang sebagai .xlsx.",
-        ) from None
+        yield isi
     finally:
+        aliran.close()
         wb.close()
+
+
+def _rusak(path: Path, e: Exception) -> BerkasTidakValid:
+    return BerkasTidakValid(
+        f"{path.name} rusak: isi sheet-nya tidak dapat dibaca ({type(e).__name__}).",
+        "Buka di Excel (Excel menawarkan perbaikan berkas), lalu simpan ulang sebagai .xlsx.",
+    )
 
 
 def _baca_buku(path: Path, wb, tata: Tata, sheet: str | None) -> IsiSheet:
@@ -240,34 +266,67 @@ def _cari_judul(ws, tata: Tata):
 def _baca_data(path: Path, ws, tata: Tata, baris_judul: int, idx: dict, teks: dict) -> IsiSheet:
     huruf = {k: huruf_kolom(i) for k, i in idx.items()}
     keys = list(idx.items())
-    if hasattr(ws, "baris_mentah"):  # calamine
+    if hasattr(ws, "semua_irisan"):  # calamine, slice by slice
         from .baca_cepat import baris_data
 
-        return IsiSheet(path, ws.title, baris_judul, huruf, teks, baris_data(ws, baris_judul, keys, huruf))
-    hasil: list[BarisSumber] = []
-    # Only the columns we read: a stray value in column XFD must not widen every row to 16,384 cells.
-    max_col = max(idx.values(), default=0) + 1
-    kosong_terakhir = None  # read_only yields one shared tuple for every missing row of a sparse sheet
-    for r, row in enumerate(ws.iter_rows(min_row=baris_judul + 1, max_col=max_col), start=baris_judul + 1):
-        if row is kosong_terakhir:
-            continue  # a million-row gap costs a million identity checks, not a million row scans
-        nilai, fmt = {}, {}
-        kosong = True
-        n = len(row)
-        for key, i in keys:
-            if i >= n:
-                nilai[key] = None
-                continue
-            c = row[i]
-            v = _nilai_sel(getattr(c, "value", None))
-            nilai[key] = v
-            if v is not None:
-                kosong = False
-                f = getattr(c, "number_format", None)
-                if f and "%" in f:  # the only format the importers look at (the percent rule)
-                    fmt[key] = f
-        if not kosong:
-            hasil.append(BarisSumber(ws.title, r, nilai, fmt, huruf))
-        else:
-            kosong_terakhir = row
-    return IsiSheet(path, ws.title, baris_judul, huruf, teks, hasil)
+        baris = _dengan_cadangan(path, ws, baris_data(ws, baris_judul, keys, huruf), baris_judul, keys, huruf)
+    else:
+        baris = _baris_openpyxl(path, ws, keys, huruf, baris_judul + 1)
+    return IsiSheet(path, ws.title, baris_judul, huruf, teks, baris)
+
+
+def _dengan_cadangan(path: Path, ws, baris, baris_judul: int, keys: list, huruf: dict):
+    """The calamine rows; if a slice fails midway, openpyxl goes on from the next row."""
+    terakhir = baris_judul
+    try:
+        try:
+            for b in baris:
+                terakhir = b.baris
+                yield b
+            return
+        except KinerjaError:
+            raise
+        except Exception:  # a slice calamine refuses (or that cannot be cut): openpyxl reads the rest
+            pass
+    finally:
+        baris.close()
+        ws.close()
+    wb = buka_buku(path)
+    try:
+        yield from _baris_openpyxl(path, wb[ws.title], keys, huruf, terakhir + 1)
+    finally:
+        wb.close()
+
+
+def _baris_openpyxl(path: Path, ws, keys: list, huruf: dict, mulai: int):
+    """BarisSumber rows of an openpyxl read-only sheet from row `mulai` on, one by one."""
+    try:
+        # Only the columns we read: a stray value in column XFD must not widen every row to 16,384 cells.
+        max_col = max((i for _, i in keys), default=0) + 1
+        kosong_terakhir = None  # read_only yields one shared tuple for every missing row of a sparse sheet
+        for r, row in enumerate(ws.iter_rows(min_row=mulai, max_col=max_col), start=mulai):
+            if row is kosong_terakhir:
+                continue  # a million-row gap costs a million identity checks, not a million row scans
+            nilai, fmt = {}, {}
+            kosong = True
+            n = len(row)
+            for key, i in keys:
+                if i >= n:
+                    nilai[key] = None
+                    continue
+                c = row[i]
+                v = _nilai_sel(getattr(c, "value", None))
+                nilai[key] = v
+                if v is not None:
+                    kosong = False
+                    f = getattr(c, "number_format", None)
+                    if f and "%" in f:  # the only format the importers look at (the percent rule)
+                        fmt[key] = f
+            if not kosong:
+                yield BarisSumber(ws.title, r, nilai, fmt, huruf)
+            else:
+                kosong_terakhir = row
+    except KinerjaError:
+        raise
+    except Exception as e:  # a sheet that breaks while streaming (bad XML, truncated data)
+        raise _rusak(path, e) from None

@@ -1,12 +1,13 @@
 """Reading cell values with python-calamine (Rust), about ten times faster than openpyxl.
 
 calamine does not report number formats, which the percent rule needs (0.95 shown as
-95% is 95). So `baca.baca_sheet` uses this path only when the workbook's styles hold no
+95% is 95). So `baca.alir_sheet` uses this path only when the workbook's styles hold no
 percent format at all (`ada_format_persen`); then no cell can carry one and the rows are
 the same as openpyxl's. Values are converted to what openpyxl returns: whole numbers as
 int (a NIP typed as a number stays a number and is refused), dates as datetime, empty
-cells as None. Any trouble here (a file calamine cannot read, an unexpected layout)
-returns None and the caller reads the file with openpyxl, which gives the proper message.
+cells as None. The sheet is read in slices (excel/baca_iris.py), so memory stays flat.
+Any trouble here (a file calamine cannot read, an unexpected layout) returns None or
+raises, and the caller reads the file with openpyxl, which gives the proper message.
 """
 
 from __future__ import annotations
@@ -44,49 +45,6 @@ def ada_format_persen(path: Path) -> bool:
     return any(int(x) in persen for x in _XF_FMT.findall(blok.group(0)))
 
 
-BATAS_SEL_CALAMINE = 20_000_000  # calamine builds a dense grid of every sheet: rows x columns cells
-_KOLOM_3 = re.compile(rb' r="[A-Z]{3}[0-9]')
-_KOLOM_2 = re.compile(rb' r="[A-Z]{2}[0-9]')
-_BARIS_R = re.compile(rb'<row [^>]*?r="([0-9]+)"')
-
-
-def luas_wajar(path: Path, batas: int = BATAS_SEL_CALAMINE) -> bool:
-    """True when every worksheet's grid (last row x widest column) is small enough for calamine.
-
-    A sparse sheet with a stray cell far away (row 1,000,000 or column XFD) would make calamine
-    allocate billions of cells and abort the process; such a file goes to the streaming openpyxl
-    reader instead. The sheet XML is scanned in chunks (no grid is built here).
-    """
-    try:
-        with zipfile.ZipFile(path) as z:
-            for nama in z.namelist():
-                if not (nama.lower().startswith("xl/worksheets/") and nama.lower().endswith(".xml")):
-                    continue
-                lebar, baris_akhir, ekor = 26, 0, b""
-                with z.open(nama) as f:
-                    while True:
-                        potong = f.read(1 << 20)
-                        if not potong:
-                            break
-                        teks = ekor + potong
-                        if lebar < 16384 and _KOLOM_3.search(teks):
-                            lebar = 16384
-                        elif lebar < 702 and _KOLOM_2.search(teks):
-                            lebar = 702
-                        for m in _BARIS_R.finditer(teks):
-                            baris_akhir = max(baris_akhir, int(m.group(1)))
-                        ekor = teks[-64:].rstrip()
-                if b"</worksheet>" not in ekor and b"worksheet>" not in ekor[-20:]:
-                    return False  # truncated or broken XML: openpyxl reports the damage properly
-                if baris_akhir == 0 and z.getinfo(nama).file_size > 4096:
-                    return False  # rows without numbers: size unknown, be careful
-                if lebar * baris_akhir > batas:
-                    return False
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-        return False
-    return True
-
-
 def seperti_openpyxl(v):
     """A calamine value as openpyxl (read-only, data_only) gives it; '' -> None."""
     t = type(v)
@@ -101,94 +59,111 @@ def seperti_openpyxl(v):
     return v
 
 
-class LembarCalamine:
-    """Just enough of an openpyxl read-only sheet for the header search, plus the row iterator."""
+class LembarCepat:
+    """Just enough of an openpyxl read-only sheet for the header search, plus the row stream."""
 
-    def __init__(self, sheet, title: str):
-        self._sheet, self.title = sheet, title
-        self.kolom_awal = sheet.start[1] if sheet.start else 0
-        self.baris_akhir = sheet.end[0] + 1 if sheet.end else 0
-        self._baris = sheet.iter_rows() if sheet.start else iter(())
-        self._awal: list[tuple] = []  # rows already read for the header search
-
-    def _isi(self, row) -> tuple:
-        return (None,) * self.kolom_awal + tuple(seperti_openpyxl(v) for v in row)
+    def __init__(self, lembar):
+        self.title = lembar.title
+        self._irisan = lembar.irisan()
+        self._awal: list = []  # slices already read for the header search (kept for the data rows)
+        self._sampai = 0  # 1-based number of the last row those slices cover
 
     def iter_rows(self, max_row: int, values_only: bool = True):
-        while len(self._awal) < max_row:
-            row = next(self._baris, None)
-            if row is None:
+        while self._sampai < max_row:
+            iris = next(self._irisan, None)
+            if iris is None:
                 break
-            self._awal.append(self._isi(row))
-        return iter(self._awal[:max_row])
+            self._awal.append(iris)
+            self._sampai = iris[0] + len(iris[2])
+        per_baris = {}
+        for r0, c0, rows in self._awal:
+            for n, row in enumerate(rows[:max(0, max_row - r0)], start=r0 + 1):
+                per_baris[n] = (None,) * c0 + tuple(seperti_openpyxl(v) for v in row)
+        return iter([per_baris.get(n, ()) for n in range(1, max_row + 1)])
 
-    def baris_mentah(self, mulai: int):
-        """(Excel row number, raw calamine row or a converted tuple) from row `mulai` on."""
-        n = 0
-        for n, row in enumerate(self._awal, start=1):
-            if n >= mulai:
-                yield n, row, True
-        for n, row in enumerate(self._baris, start=n + 1):
-            if n >= mulai:
-                yield n, row, False
-        if n != self.baris_akhir and self.baris_akhir:
-            raise ValueError("calamine rows do not start at row 1")
-
-
-class BukuCalamine:
-    def __init__(self, path: Path):
-        from python_calamine import CalamineWorkbook
-
-        self._wb = CalamineWorkbook.from_path(str(path))
-        self.sheetnames = [m.name for m in self._wb.sheets_metadata
-                           if str(getattr(m.typ, "name", m.typ)).lower().endswith("worksheet")]
-
-    def __getitem__(self, nama: str) -> LembarCalamine:
-        return LembarCalamine(self._wb.get_sheet_by_name(nama), nama)
+    def semua_irisan(self):
+        yield from self._awal
+        self._awal = []
+        yield from self._irisan
 
     def close(self) -> None:
-        try:
-            self._wb.close()
-        except Exception:  # already closed
-            pass
+        self._irisan.close()
+
+
+class BukuCepat:
+    """The worksheets of a workbook, each read by calamine slice by slice (excel/baca_iris.py)."""
+
+    def __init__(self, path: Path):
+        import python_calamine  # noqa: F401  (missing: the caller reads with openpyxl)
+
+        from .baca_iris import BukuIris
+
+        self._buku = BukuIris(path)
+        self.sheetnames = list(self._buku.sheetnames)
+
+    def __getitem__(self, nama: str) -> LembarCepat:
+        return LembarCepat(self._buku[nama])
+
+    def close(self) -> None:
+        self._buku.close()
 
 
 def buka(path: Path):
-    """A BukuCalamine, or None when calamine is missing or cannot read the file."""
+    """A BukuCepat, or None when calamine is missing or the workbook's parts cannot be read."""
     try:
-        return BukuCalamine(path)
+        return BukuCepat(path)
     except Exception:  # ImportError, or any parse error: openpyxl decides
         return None
 
 
-def baris_data(ws: LembarCalamine, baris_judul: int, keys: list, huruf: dict):
-    """BarisSumber rows below the header (format always empty: no percent format exists)."""
+_BATAS_CACHE = 100_000
+
+
+class _SepertiOpenpyxl(dict):
+    """Memo of `seperti_openpyxl` (raw calamine value -> converted), read with map() at C speed.
+
+    Values equal to a bool (0, 1, 0.0, 1.0, True, False) and NaN are never stored: True == 1 == 1.0
+    share one dict slot, and a hit must never hand back a value of another type. Texts map to one
+    stripped object each, so repeated NIPs, names and units share memory.
+    """
+
+    def __missing__(self, v):
+        w = seperti_openpyxl(v)
+        if v.__class__ is bool or v != v or (v.__class__ is not str and (v == 0 or v == 1)):
+            return w
+        if len(self) > _BATAS_CACHE:  # flat memory on a sheet of all-distinct values
+            self.clear()
+        self[v] = w
+        return w
+
+
+def baris_data(ws: LembarCepat, baris_judul: int, keys: list, huruf: dict):
+    """BarisSumber rows below the header, one by one (format always empty: no percent format exists).
+
+    Each slice is converted column by column (the memo turns every cell into what openpyxl
+    gives), then the rows are assembled and the empty ones dropped.
+    """
     from ..model import BarisSumber
 
-    geser = ws.kolom_awal
-    kolom = [(key, i - geser) for key, i in keys]
-    unik: dict = {}  # one object per distinct text: repeated NIPs, names, units share memory
+    nama = tuple(key for key, _ in keys)
+    n_kunci = len(nama)
+    ubah = _SepertiOpenpyxl().__getitem__
     kosong: dict = {}
-    hasil = []
     title = ws.title
-    for r, row, sudah in ws.baris_mentah(baris_judul + 1):
-        if sudah:  # already converted (header-search rows), with the leading empty columns
-            vals = {key: (row[i + geser] if 0 <= i + geser < len(row) else None) for key, i in kolom}
-        else:
-            n = len(row)
-            vals = {}
-            for key, i in kolom:
-                v = row[i] if 0 <= i < n else None
-                t = type(v)
-                if t is str:
-                    v = v.strip()
-                    v = unik.setdefault(v, v) if v else None
-                elif t is float:
-                    if v.is_integer() and -1e16 < v < 1e16:
-                        v = int(v)
-                elif v is not None:
-                    v = seperti_openpyxl(v)
-                vals[key] = v
-        if any(v is not None for v in vals.values()):
-            hasil.append(BarisSumber(title, r, vals, kosong, huruf))
-    return hasil
+    for r0, c0, rows in ws.semua_irisan():
+        mulai = max(0, baris_judul - r0)
+        if mulai:
+            rows = rows[mulai:]
+        if not rows:
+            continue
+        lebar = len(rows[0])
+        kolom = []
+        for _, i in keys:
+            j = i - c0
+            if 0 <= j < lebar:
+                kolom.append(list(map(ubah, [row[j] for row in rows])))
+            else:  # a column outside this slice's grid: empty over the whole slice
+                kolom.append([None] * len(rows))
+        for n, vals in enumerate(zip(*kolom), start=r0 + 1 + mulai):
+            if vals.count(None) != n_kunci:
+                yield BarisSumber(title, n, dict(zip(nama, vals)), kosong, huruf)

@@ -138,11 +138,12 @@ def periksa_tujuan(tujuan: Path, timpa: bool) -> Path:
     return tujuan
 
 
-def simpan_aman(wb, tujuan: Path, timpa: bool) -> Path:
-    """Save to a temp file beside the target, then move it into place (never half-written); mode 0600."""
+def simpan_aman(wb, tujuan: Path, timpa: bool, kompresi: int | None = None) -> Path:
+    """Save to a temp file beside the target, then move it into place (never half-written); mode 0600.
+    `kompresi`: the zip's zlib level (None: openpyxl's default)."""
     from .tulis import simpan_atomik
 
-    return simpan_atomik(wb, periksa_tujuan(tujuan, timpa), timpa)
+    return simpan_atomik(wb, periksa_tujuan(tujuan, timpa), timpa, kompresi)
 
 
 # -- row heights (spreadsheet programs do not grow rows of wrapped text on their own) --

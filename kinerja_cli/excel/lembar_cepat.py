@@ -58,6 +58,34 @@ def _huruf(i: int) -> str:
     return get_column_letter(i)
 
 
+class _BarisXML:
+    """Rows already rendered as XML text (or in a UTF-8 file), and how many."""
+
+    __slots__ = ("teks", "banyak", "berkas")
+
+    def __init__(self, teks: str | None, banyak: int, berkas: str | None = None):
+        self.teks, self.banyak, self.berkas = teks, banyak, berkas
+
+
+def _salin_berkas(tulis, path: str) -> None:
+    """Copy a UTF-8 file into the sheet's stream: as bytes when the stream is a text file on a
+    binary buffer (no decoding), else as text."""
+    import shutil
+
+    keluar = getattr(tulis, "__self__", None)
+    if getattr(keluar, "encoding", "").lower().replace("-", "") == "utf8" and hasattr(keluar, "buffer"):
+        keluar.flush()
+        with open(path, "rb") as f:
+            shutil.copyfileobj(f, keluar.buffer, 1 << 20)
+        return
+    with open(path, encoding="utf-8") as f:
+        while True:
+            potong = f.read(1 << 20)
+            if not potong:
+                return
+            tulis(potong)
+
+
 @lru_cache(maxsize=1)
 def kelas_lembar():
     """The LembarCepat class (made on first use: openpyxl is imported only then)."""
@@ -83,6 +111,13 @@ def kelas_lembar():
                 try:
                     while True:
                         row = yield
+                        if type(row) is _BarisXML:  # whole rows rendered by excel.baris_xml (tambah_xml)
+                            if row.berkas is None:
+                                tulis(row.teks)
+                            else:
+                                _salin_berkas(tulis, row.berkas)
+                            r += row.banyak
+                            continue
                         attrs = "".join(f' {k}="{v}"' for k, v in dims[r]) if r in dims else ""
                         if self.tinggi_baris is not None:
                             attrs += f' ht="{self.tinggi_baris:.16g}" customHeight="1"'
@@ -128,6 +163,38 @@ def kelas_lembar():
                 except GeneratorExit:
                     pass
             self._writer.xf.send(None)
+
+        @property
+        def baris_berikut(self) -> int:
+            """Number of the next row appended (1-based)."""
+            return self._baris_berikut
+
+        _baris_berikut = 1
+
+        def append(self, row):
+            super().append(row)
+            self._baris_berikut += 1
+
+        def tambah_xml(self, teks: str, banyak: int | None = None) -> None:
+            """Append whole rows already rendered as XML (numbered from `baris_berikut` on);
+            `banyak`: how many rows `teks` holds (counted when not given)."""
+            if banyak is None:
+                banyak = teks.count("</row>")
+            self._get_writer()
+            if self._rows is None:
+                self._rows = self._write_rows()
+                next(self._rows)
+            self._rows.send(_BarisXML(teks, banyak))
+            self._baris_berikut += banyak
+
+        def tambah_xml_berkas(self, path: str, banyak: int) -> None:
+            """Append `banyak` whole rows rendered as XML (UTF-8) into the file `path`, copied as is."""
+            self._get_writer()
+            if self._rows is None:
+                self._rows = self._write_rows()
+                next(self._rows)
+            self._rows.send(_BarisXML(None, banyak, path))
+            self._baris_berikut += banyak
 
         def _lambat(self, xf, tulis, bagian, v, col, r, write_cell, CommentRecord):
             """openpyxl's own path for one cell (after flushing the text so far)."""

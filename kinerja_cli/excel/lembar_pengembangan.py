@@ -30,6 +30,7 @@ KOLOM = (
     ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", 12, "ya"),
     ("prioritas", "Prioritas", 10, "ya"),
 )
+XML_LANGSUNG = True  # rows of the recap's LembarCepat rendered as text (False: cell objects, same output)
 _ILEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -89,6 +90,9 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
     ws.append([_teks(ws, j.format(minimal=minimal), font=tebal, fill=isi_judul, alignment=rapi) for _, j, _, _ in KOLOM])
 
     isi_prio = PatternFill("solid", fgColor="FFF8CBAD")
+    if XML_LANGSUNG and hasattr(ws, "tambah_xml"):  # the recap's LembarCepat: rows rendered as XML text
+        _tulis_xml(ws, baris, isi_prio)
+        return ws
     for no, b in enumerate(baris, start=1):
         gaya = {"fill": isi_prio} if b.get("prioritas") else {}
         sel = []
@@ -104,3 +108,50 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
                 sel.append(_teks(ws, v, **gaya))
         ws.append(sel)
     return ws
+
+
+def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
+    """The rows as `_teks`/`_angka` cells would be written by LembarCepat, rendered as text.
+
+    Style indexes are resolved once per (kind, priority) instead of per cell; texts are cleaned
+    like `_teks` (control characters dropped, always a literal string).
+    """
+    from .baris_xml import _esc, baris as baris_xml
+
+    daftar = ws.parent._cell_styles
+
+    def gaya(c) -> str:
+        return f' s="{daftar.add(c._style)}"' if c.has_style else ""
+
+    s = {}
+    for prio in (False, True):
+        g = {"fill": isi_prio} if prio else {}
+        s[prio] = {"bil": gaya(_angka(ws, 0, "0", **g)), "desimal": gaya(_angka(ws, 0.0, "0.00", **g)),
+                   "teks": gaya(_teks(ws, "x", **g))}
+    huruf = [_huruf(i) for i in range(len(KOLOM))]
+    jenis_kolom = [(key, jenis, h) for (key, _, _, jenis), h in zip(KOLOM, huruf)]
+    for no, b in enumerate(baris, start=1):
+        g = s[bool(b.get("prioritas"))]
+        rs = str(ws.baris_berikut)
+        bagian = []
+        for key, jenis, h in jenis_kolom:
+            v = no if key == "no" else b.get(key)
+            if jenis == "bil":
+                bagian.append(f'<c r="{h}{rs}"{g["bil"]} t="n"><v>{"%.16g" % int(v or 0)}</v></c>')
+            elif jenis == "desimal":
+                bagian.append(f'<c r="{h}{rs}"{g["desimal"]} t="n"><v>{"%.16g" % float(v if v is not None else 0)}</v></c>')
+            else:
+                t = ("Ya" if v else "Tidak") if jenis == "ya" else v
+                if t is None:
+                    if g["teks"]:
+                        bagian.append(f'<c r="{h}{rs}"{g["teks"]} t="n"/>')
+                    continue
+                t = _ILEGAL.sub("", str(t))
+                if t == "":
+                    if g["teks"]:
+                        bagian.append(f'<c r="{h}{rs}"{g["teks"]} t="inlineStr"/>')
+                    continue
+                stripped = t.strip()
+                ruang = ' xml:space="preserve"' if stripped and stripped != t else ""
+                bagian.append(f'<c r="{h}{rs}"{g["teks"]} t="inlineStr"><is><t{ruang}>{_esc(t)}</t></is></c>')
+        ws.tambah_xml(baris_xml(int(rs), "".join(bagian), 1))

@@ -1,24 +1,31 @@
-"""The recap workbook (``kinerja ekspor rekap``), written streaming (openpyxl write_only).
+"""The recap workbook (``kinerja ekspor rekap``), written streaming in one pass over the records.
 
-The workbook is a list of sheet writers ``[(nama, tulis), ...]``; each ``tulis(ws, data)``
-receives a fresh write-only worksheet already named ``nama`` (made valid and unique by
-``nama_sheet``) and the :class:`DataRekap`. The standard sheets come from
-:func:`lembar_baku`; features add their own through ``services.ekspor.lembar_tambahan``
-(see that module). A writer must set column widths, freeze panes and print setup
-*before* its first ``ws.append`` (write-only sheets write those with the first row),
-and write rows one at a time (never collect a sheet in memory).
+Sheets, in order: Ringkasan, Rekap, Rincian, the extra sheets (``services.ekspor``'s
+``lembar_tambahan``), then with ``--per-unit`` one sheet per unit. All sheets are created
+first (the order of the workbook), then the records are read ONCE, in the recap's order
+(unit, nama), and each one goes straight into its Rekap row, its Rincian rows and its unit
+sheet's row, then is dropped: memory stays flat however large the period. Ringkasan, which
+needs the whole spread, and the extra sheets are written after that pass.
+
+Each extra writer ``tulis(ws, data)`` receives a fresh write-only worksheet already named
+(made valid and unique by ``nama_sheet``) and the :class:`DataRekap`. A writer must set
+column widths, freeze panes and print setup *before* its first ``ws.append`` (write-only
+sheets write those with the first row), and write rows one at a time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
-from .lembar_cepat import GayaSel, buat_lembar
+from .baris_xml import (BARIS, BarisKolom, BukanSederhana, GayaXML, PenampungBaris, Penyaji, SelKolom, kolom_angka,
+                        kolom_sel)
 from .lembar import (FORMAT_ANGKA, NAMA_METODE, NAMA_STATUS, Aliran, Gaya, atur_cetak, baris_blok_judul,
                      baris_kepala, baris_terbanyak, lebar_kolom, teks_periode, waktu_id)
+from .lembar_cepat import GayaSel, buat_lembar
 from .nama_sheet import nama_sheet
 
 Penulis = Callable[[Any, "DataRekap"], None]
@@ -26,46 +33,148 @@ Penulis = Callable[[Any, "DataRekap"], None]
 
 @dataclass
 class DataRekap:
-    """Everything a recap sheet may need. `rekaman` is the list from ``services.nilai.laporan``."""
+    """Everything a recap sheet may need.
+
+    `rekaman`: the period's records (``services.nilai`` shape) in the recap's order; an iterable
+    (each iteration reads the database again) with ``len()``, never a list held in memory.
+    `distribusi` (per-unit rows of ``services.distribusi``) is set after the pass over the records,
+    before Ringkasan and the extra sheets are written.
+    """
 
     periode: dict
     metode: str
-    rekaman: list
+    rekaman: Iterable
     distribusi: list  # rows of services.distribusi (per unit counts, shares, curve verdict)
     dari_snapshot: bool
     dibuat: datetime
     nama_db: str
     unit: str | None = None  # --unit filter, if any
-    rentang_unit: dict = field(default_factory=dict)  # unit -> (start, end) slice of rekaman (sorted by unit)
+    rentang_unit: dict = field(default_factory=dict)  # unit -> (start, end) in the recap's order (after the pass)
     db: Any = None  # for extra sheets that read more data through their own service
     gaya: Any = None  # excel.lembar.Gaya of this workbook (set by tulis_buku)
+    jumlah: int = 0  # records written (after the pass)
+    hitungan: Any = None  # compact results collected during the pass (services.ekspor._Hitungan)
 
 
-def tulis_buku(data: DataRekap, lembar: list[tuple[str, Penulis]]):
-    """A write-only workbook with one sheet per writer, in order (not yet saved)."""
+def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: bool = False, hitungan=None,
+               sesudah: Callable[[], None] | None = None, folder: Path | None = None):
+    """The write-only workbook (not yet saved).
+
+    `hitungan` sees every record during the pass (``tambah(record)``; with ``keadaan()`` and
+    ``gabung(keadaan)`` so a second process's share can be merged); `sesudah()` runs after the
+    pass (the caller sets `data.distribusi` there), before Ringkasan and the extra sheets.
+    `folder`: where a second process may leave its rows (beside the target).
+    """
     from openpyxl import Workbook
+
+    from . import rekap_paralel
+    from .rincian import TabelRincian
+    from .ringkasan import tulis_ringkasan
 
     wb = Workbook(write_only=True)
     data.gaya = Gaya()
+    penyaji = Penyaji()
     dipakai: set[str] = set()
-    for nama, tulis in lembar:
-        ws = buat_lembar(wb, nama_sheet(nama, dipakai))
+    ws_ringkasan = buat_lembar(wb, nama_sheet("Ringkasan", dipakai))
+    ws_rekap = buat_lembar(wb, nama_sheet("Rekap", dipakai))
+    ws_rincian = buat_lembar(wb, nama_sheet("Rincian", dipakai))
+    lain = [(buat_lembar(wb, nama_sheet(nama, dipakai)), tulis) for nama, tulis in tambahan]
+
+    bagi = rekap_paralel.belah(data, per_unit) if folder is not None else None
+    rekaman = data.rekaman.bagian(None, bagi[1]) if bagi else iter(data.rekaman)
+    pertama = next(rekaman, None)
+    if data.unit and pertama is not None:
+        data.unit = pertama["pegawai"]["unit"]  # the spelling stored with the employees
+    lingkup = f" — {data.unit}" if data.unit else ""
+    pass_ = _Lintasan(data, wb, dipakai, penyaji, per_unit, hitungan,
+                      TabelRekap(ws_rekap, data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI{lingkup}", penyaji),
+                      TabelRincian(ws_rincian, data, penyaji))
+    anak = None
+    if bagi:
+        anak = rekap_paralel.Anak(data, bagi[1], bagi[0], bagi[2], pass_.rekap, pass_.rincian, hitungan, folder)
+    try:
+        if pertama is not None:
+            pass_.tambah(pertama)
+        for r in rekaman:
+            pass_.tambah(r)
+        if anak is not None:
+            h = anak.hasil()
+            pass_.rekap.rows.kirim()
+            pass_.rincian.rows.kirim()
+            if h is not None and (pass_.rekap.no, pass_.rincian.n) == (bagi[0], bagi[2]):
+                anak.salin(pass_.rekap.ws, 0, h["rekap"])
+                anak.salin(pass_.rincian.ws, 1, h["rincian"])
+                pass_.gabung_anak(h)
+            else:  # the child failed, or the data changed meanwhile: the second half here
+                for r in data.rekaman.bagian(bagi[1], None):
+                    pass_.tambah(r)
+    finally:
+        if anak is not None:
+            anak.hapus()
+    pass_.selesai()
+    if sesudah:
+        sesudah()
+    tulis_ringkasan(ws_ringkasan, data)
+    for ws, tulis in lain:
         tulis(ws, data)
     return wb
 
 
-def lembar_baku(data: DataRekap, per_unit: bool) -> tuple[list, list]:
-    """(sheets before the extra ones, per-unit sheets that come last)."""
-    from .ringkasan import tulis_ringkasan
+class _Lintasan:
+    """The single pass: each record into Rekap, Rincian and (with --per-unit) its unit's sheet."""
 
-    depan = [("Ringkasan", tulis_ringkasan), ("Rekap", tulis_rekap), ("Rincian", tulis_rincian)]
-    belakang = []
-    if per_unit:
-        from ..validation.unit import singkatan
+    def __init__(self, data, wb, dipakai, penyaji, per_unit, hitungan, rekap, rincian):
+        self.data, self.wb, self.dipakai, self.penyaji = data, wb, dipakai, penyaji
+        self.per_unit, self.hitungan, self.rekap, self.rincian = per_unit, hitungan, rekap, rincian
+        self.tabel_unit, self.kunci_unit, self.nama_unit = None, None, None
+        self.rentang: dict[str, list] = {}
+        self.n = 0
 
-        for u in data.rentang_unit:  # a name too long for a sheet tab goes by its acronym (DPMPTSP)
-            belakang.append((singkatan(u) if len(u) > 31 and len(singkatan(u)) >= 3 else u, _penulis_unit(u)))
-    return depan, belakang
+    def tambah(self, rec: dict) -> None:
+        self.rekap.tambah(rec)
+        self.rincian.tambah(rec)
+        if self.hitungan is not None:
+            self.hitungan.tambah(rec)
+        u = rec["pegawai"]["unit"]
+        if self.kunci_unit is None or u.lower() != self.kunci_unit:
+            self.kunci_unit, self.nama_unit = u.lower(), u
+            self.rentang[u] = [self.n, self.n]
+            if self.per_unit:
+                if self.tabel_unit:
+                    self.tabel_unit.selesai()
+                self.tabel_unit = TabelRekap(buat_lembar(self.wb, nama_sheet(_nama_tab(u), self.dipakai)), self.data,
+                                             f"REKAPITULASI PENILAIAN KINERJA PEGAWAI — {u}", self.penyaji)
+        self.rentang[self.nama_unit][1] = self.n + 1
+        if self.tabel_unit:
+            self.tabel_unit.tambah(rec)
+        self.n += 1
+
+    def gabung_anak(self, h: dict) -> None:
+        """The second process's share: counts, unit ranges and compact results, after this one's."""
+        self.rekap.no += h["rekap"]
+        self.rincian.n += h["rincian"]
+        for u, kunci, n in h["unit"]:
+            if kunci != self.kunci_unit:
+                self.kunci_unit, self.nama_unit = kunci, u
+                self.rentang[u] = [self.n, self.n]
+            self.rentang[self.nama_unit][1] = self.n + n
+            self.n += n
+        if self.hitungan is not None:
+            self.hitungan.gabung(h["hitungan"])
+
+    def selesai(self) -> None:
+        for t in (self.rekap, self.rincian, self.tabel_unit):
+            if t:
+                t.selesai()
+        self.data.jumlah = self.n
+        self.data.rentang_unit = {u: tuple(x) for u, x in self.rentang.items()}
+
+
+def _nama_tab(u: str) -> str:
+    """A unit name too long for a sheet tab goes by its acronym (DPMPTSP)."""
+    from ..validation.unit import singkatan
+
+    return singkatan(u) if len(u) > 31 and len(singkatan(u)) >= 3 else u
 
 
 def info_periode(data: DataRekap) -> list[str]:
@@ -80,6 +189,12 @@ def info_periode(data: DataRekap) -> list[str]:
         f"Status periode: {status}",
         f"Dibuat: {waktu_id(data.dibuat)} dari basis data {data.nama_db}",
     ]
+
+
+def tambah_sel(ws, sel: list, banyak_baris: int) -> None:
+    """Append cell objects as one row of a LembarCepat, with the height `lembar.Aliran` gives."""
+    ws.tinggi_baris = round(Aliran.TINGGI_BARIS * banyak_baris + 3, 1) if banyak_baris > 1 else None
+    ws.append(sel)
 
 
 # -- Rekap ---------------------------------------------------------------------
@@ -113,18 +228,23 @@ def _rating(h: dict, kunci: str) -> str:
     return teks + " *" if h.get(f"rating_{kunci}_langsung") else teks
 
 
-def baris_rekap(ws, gaya: Gaya, no: int, r: dict, metode: str) -> tuple[list, int]:
-    """(cells, lines the tallest wrapped cell needs) of one employee's Rekap row."""
+def isi_rekap(no: int, r: dict, metode: str) -> list[tuple[Any, str]]:
+    """(value, kind) of one employee's Rekap row: 'n' No, 't' text, 'a' number, 'p' predikat."""
     p, h = r["pegawai"], r["hasil"]
     teks, angka = "t", "a"
-    sg = _gaya_rekap(ws, gaya)
     isi = [(no, "n"), (p["nip"], teks), (p["nama"], teks), (p.get("jabatan"), teks), (p.get("golongan"), teks),
            (p["unit"], teks)]
     if metode == "permenpan6":
         isi += [(h["nhk"], angka), (_rating(h, "hk"), teks), (h["npk"], angka), (_rating(h, "pk"), teks)]
     else:
         isi += [(h["nhk"], angka), (h["npk"], angka), (h["na"], angka)]
-    isi += [(h["predikat"], "p"), (nama_catatan(r), teks)]
+    return isi + [(h["predikat"], "p"), (nama_catatan(r), teks)]
+
+
+def baris_rekap(ws, gaya: Gaya, no: int, r: dict, metode: str) -> tuple[list, int]:
+    """(cells, lines the tallest wrapped cell needs) of one employee's Rekap row."""
+    sg = _gaya_rekap(ws, gaya)
+    isi = isi_rekap(no, r, metode)
     sel, lebar = [], [w for _, w in kolom_rekap(metode)]
     for v, jenis in isi:
         if jenis == "a":
@@ -151,109 +271,81 @@ def _gaya_rekap(ws, gaya: Gaya) -> dict:
     return cache
 
 
-def _tulis_tabel_rekap(ws, data: DataRekap, judul: str, awal: int, akhir: int) -> None:
-    from openpyxl.utils import get_column_letter
-
-    g = data.gaya
-    kolom = kolom_rekap(data.metode)
-    blok = baris_blok_judul(ws, g, judul, info_periode(data) + _catatan_kaki(data))
-    kepala = len(blok) + 1
-    lebar_kolom(ws, [w for _, w in kolom])
-    ws.freeze_panes = f"D{kepala + 1}"
-    atur_cetak(ws, lanskap=True, baris_judul=kepala)
-    aliran = Aliran(ws)
-    for b in blok:
-        aliran.tambah(b)
-    aliran.tambah(baris_kepala(ws, g, [j for j, _ in kolom]), baris_terbanyak(kolom, 0.85))
-    rekaman = data.rekaman
-    for i in range(awal, akhir):
-        aliran.tambah(*baris_rekap(ws, g, i - awal + 1, rekaman[i], data.metode))
-    ws.auto_filter.ref = f"A{kepala}:{get_column_letter(len(kolom))}{kepala + max(akhir - awal, 0)}"
-
-
 def _catatan_kaki(data: DataRekap) -> list[str]:
     if data.metode == "permenpan6":
         return ["* rating ditetapkan langsung oleh atasan (menggantikan rating turunan; alasannya di kolom Catatan)"]
     return []
 
 
-def tulis_rekap(ws, data: DataRekap) -> None:
-    lingkup = f" — {data.unit}" if data.unit else ""
-    _tulis_tabel_rekap(ws, data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI{lingkup}", 0, len(data.rekaman))
+_CONTOH = {"pegawai": {"nip": "", "nama": "", "unit": ""},
+           "hasil": {"nhk": "0", "npk": "0", "na": "0", "predikat": "", "catatan": []}}
 
 
-def _penulis_unit(unit: str) -> Penulis:
-    def tulis(ws, data: DataRekap) -> None:
-        awal, akhir = data.rentang_unit[unit]
-        _tulis_tabel_rekap(ws, data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI — {unit}", awal, akhir)
+def _kolom_predikat(penyaji: Penyaji, h: str, gx: dict) -> SelKolom:
+    """Predikat cells: filled in the predikat's colour ('-' when empty)."""
 
-    return tulis
+    def buat(v):
+        return penyaji.sel(h, BARIS, v if v not in (None, "") else "-", gx.get(v, gx["t"]))
 
-
-# -- Rincian -------------------------------------------------------------------
+    return SelKolom(buat)
 
 
-def kolom_rincian(metode: str) -> list[tuple[str, float]]:
-    k = [("NIP", 19), ("Nama", 18), ("No", 4), ("Jenis", 8), ("Rencana Hasil Kerja", 24), ("Indikator", 24),
-         ("Target", 8), ("Satuan", 7), ("Arah", 6), ("Realisasi", 9), ("Capaian (%)", 9), ("Nilai Capaian", 8),
-         ("Bobot (%)", 7), ("Cabang Konversi", 20)]
-    if metode == "permenpan6":
-        k.append(("Rating IKI", 13))
-    return k + [("Bukti", 14)]
+class TabelRekap:
+    """One Rekap table (the Rekap sheet, or a unit's sheet): title block and header on creation,
+    then one row per `tambah(record)`, the filter range on `selesai()`."""
 
+    def __init__(self, ws, data: DataRekap, judul: str, penyaji: Penyaji):
+        from openpyxl.utils import get_column_letter
 
-def _target(b: dict):
-    if b.get("target_hi"):
-        return f"{b['target_lo']}-{b['target_hi']}"
-    return Decimal(b["target_lo"])
+        g = data.gaya
+        kolom = kolom_rekap(data.metode)
+        blok = baris_blok_judul(ws, g, judul, info_periode(data) + _catatan_kaki(data))
+        self.kepala = len(blok) + 1
+        lebar_kolom(ws, [w for _, w in kolom])
+        ws.freeze_panes = f"D{self.kepala + 1}"
+        atur_cetak(ws, lanskap=True, baris_judul=self.kepala)
+        aliran = Aliran(ws)
+        for b in blok:
+            aliran.tambah(b)
+        aliran.tambah(baris_kepala(ws, g, [j for j, _ in kolom]), baris_terbanyak(kolom, 0.85))
+        self.ws, self.data, self.p = ws, data, penyaji
+        self.gaya = gx = {k: GayaXML(v) for k, v in _gaya_rekap(ws, g).items()}
+        self.lebar = [w for _, w in kolom]
+        self.huruf = [get_column_letter(i) for i in range(1, len(kolom) + 1)]
+        self.no = 0
+        # per column: a cache of rendered cells, and of wrapped-line counts (of the value as given)
+        self.sel, self.k_baris = [], []
+        for (v, jenis), h, w in zip(isi_rekap(1, _CONTOH, data.metode), self.huruf, self.lebar):
+            if jenis == "a":
+                self.sel.append(kolom_angka(penyaji, h, gx["a"]))
+            elif jenis == "p":
+                self.sel.append(_kolom_predikat(penyaji, h, gx))
+            elif jenis == "t":
+                self.sel.append(kolom_sel(penyaji, h, gx["t"], strip=True))
+            else:
+                self.sel.append(None)
+            self.k_baris.append(None if jenis == "a" else BarisKolom(w))
+        self.rows = PenampungBaris(ws)
 
+    def tambah(self, r: dict) -> None:
+        self.no += 1
+        isi = isi_rekap(self.no, r, self.data.metode)
+        try:
+            sel, n = [], 1
+            for (v, jenis), k, kb, h in zip(isi, self.sel, self.k_baris, self.huruf):
+                sel.append(k[v] if k is not None else self.p.sel(h, BARIS, v, self.gaya["n"]))
+                if kb is not None:
+                    b = kb[v]
+                    if b > n:
+                        n = b
+            self.rows.tambah(sel, n)
+        except BukanSederhana:
+            self.rows.kirim()
+            tambah_sel(self.ws, *baris_rekap(self.ws, self.data.gaya, self.no, r, self.data.metode))
+            self.rows.kirim()
 
-def tulis_rincian(ws, data: DataRekap) -> None:
-    from openpyxl.utils import get_column_letter
+    def selesai(self) -> None:
+        from openpyxl.utils import get_column_letter
 
-    g = data.gaya
-    kolom = kolom_rincian(data.metode)
-    blok = baris_blok_judul(ws, g, "RINCIAN HASIL KERJA (SKP) PER PEGAWAI",
-                            info_periode(data) + ["Setiap NHK di sheet Rekap = Σ(Bobot × Nilai Capaian) / Σ Bobot "
-                                                  "atas baris pegawai itu."])
-    kepala = len(blok) + 1
-    lebar_kolom(ws, [w for _, w in kolom])
-    ws.freeze_panes = f"C{kepala + 1}"
-    atur_cetak(ws, lanskap=True, baris_judul=kepala)
-    aliran = Aliran(ws)
-    for b in blok:
-        aliran.tambah(b)
-    aliran.tambah(baris_kepala(ws, g, [j for j, _ in kolom]), baris_terbanyak(kolom, 0.85))
-    lebar = [w for _, w in kolom]
-    n = 0
-
-    g_teks = GayaSel(ws, alignment=g.bungkus, border=g.border)
-    g_kosong = GayaSel(ws, border=g.border, alignment=g.tengah)
-    g_nomor = GayaSel(ws, border=g.border, alignment=g.atas)
-    g_angka = {f: GayaSel(ws, number_format=f, border=g.border, alignment=g.atas) for f in (FORMAT_ANGKA, "General")}
-
-    def teks(v):
-        return g_teks(v if v not in (None, "") else "-")
-
-    def angka(v, fmt=FORMAT_ANGKA):
-        if v is None:
-            return g_kosong("-")
-        return g_angka[fmt](Decimal(v))
-
-    for r in data.rekaman:
-        p, hasil = r["pegawai"], {x["nomor"]: x for x in r["hasil"]["baris"]}
-        for b in r["masukan"]["baris"]:
-            x = hasil.get(b["nomor"], {})
-            arah = b["arah"] + (" (maks.)" if b.get("target_maksimal") else "")
-            target = _target(b)
-            sel = [teks(p["nip"]), teks(p["nama"]), g_nomor(b["nomor"]),
-                   teks(b["jenis"]), teks(b.get("rhk")), teks(b.get("indikator")),
-                   teks(target) if isinstance(target, str) else angka(target, "General"), teks(b.get("satuan")),
-                   teks(arah), angka(b.get("realisasi"), "General"), angka(x.get("capaian")), angka(x.get("nilai")),
-                   angka(b["bobot"], "General"), teks(x.get("cabang"))]
-            if data.metode == "permenpan6":
-                sel.append(teks(x.get("rating")))
-            sel.append(teks(b.get("bukti")))
-            aliran.tambah(sel, baris_terbanyak((getattr(c, "value", c), w) for c, w in zip(sel, lebar)))
-            n += 1
-    ws.auto_filter.ref = f"A{kepala}:{get_column_letter(len(kolom))}{kepala + n}"
+        self.rows.kirim()
+        self.ws.auto_filter.ref = f"A{self.kepala}:{get_column_letter(len(self.lebar))}{self.kepala + self.no}"

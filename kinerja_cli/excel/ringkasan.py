@@ -35,7 +35,7 @@ def tulis_ringkasan(ws, data: DataRekap) -> None:
     label = label_predikat(data.metode)
     lingkup = [f"Lingkup: unit kerja {data.unit}" if data.unit else
                f"Lingkup: semua unit kerja ({len(data.distribusi)} unit)",
-               f"Jumlah pegawai: {len(data.rekaman)}"]
+               f"Jumlah pegawai: {data.jumlah}"]
     blok = baris_blok_judul(ws, g, "REKAPITULASI PENILAIAN KINERJA PEGAWAI", info_periode(data) + lingkup)
     judul = ["Unit Kerja", "Jumlah", *label, *[f"% {x}" for x in label], "Predikat Unit", "Kurva Distribusi"]
     lebar = [26, 8, *[10] * 5, *[10] * 5, 16, 42]

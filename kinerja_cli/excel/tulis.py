@@ -29,11 +29,13 @@ def periksa_tujuan(path: Path, timpa: bool) -> None:
         raise DataTidakValid(f"Berkas {path} sudah ada.", "Pakai --timpa untuk menimpanya, atau pilih nama berkas lain.")
 
 
-def simpan_atomik(wb, path: Path, timpa: bool = False) -> Path:
+def simpan_atomik(wb, path: Path, timpa: bool = False, kompresi: int | None = None) -> Path:
     """Save `wb` (openpyxl Workbook) to `path` with mode 0600, atomically.
 
     Whatever fails (no permission, disk full, the folder made read-only meanwhile, a KinerjaError
     while openpyxl serialises), the temporary file is removed and the target is left as it was.
+    `kompresi`: zlib level of the zip (None: openpyxl's default, 6); the content is the same,
+    a lower level only makes a larger file faster.
     """
     path = Path(path)
     periksa_tujuan(path, timpa)
@@ -45,7 +47,10 @@ def simpan_atomik(wb, path: Path, timpa: bool = False) -> Path:
     os.close(fd)
     try:
         with sementara_di(folder):
-            wb.save(sementara)
+            if kompresi is None:
+                wb.save(sementara)
+            else:
+                _simpan_dengan_kompresi(wb, sementara, kompresi)
         os.chmod(sementara, 0o600)
         if timpa:
             os.replace(sementara, path)
@@ -59,6 +64,26 @@ def simpan_atomik(wb, path: Path, timpa: bool = False) -> Path:
     finally:
         _hapus(sementara)
     return path
+
+
+def _simpan_dengan_kompresi(wb, path: str, tingkat: int) -> None:
+    """`wb.save(path)` with the zip's zlib level chosen (openpyxl always uses the default, 6).
+
+    openpyxl's writer opens the archive through the name `ZipFile` of its module; that name is
+    pointed at a ZipFile with this level for the duration of the save (process-wide, like
+    `sementara_di`; the CLI is single-threaded).
+    """
+    import functools
+    import zipfile
+
+    from openpyxl.writer import excel
+
+    asli = excel.ZipFile
+    excel.ZipFile = functools.partial(zipfile.ZipFile, compresslevel=tingkat)
+    try:
+        wb.save(path)
+    finally:
+        excel.ZipFile = asli
 
 
 def _hapus(p: str) -> None:

@@ -7,6 +7,9 @@ An importer does:
     galat = impor_umum.putuskan(isi, masalah, lewati_galat, tandai, hasil)
     ... compute changes; if not uji_coba: one transaction ...
 
+A large importer streams instead (`with impor_umum.alir(...) as isi: for b in isi.baris: ...`):
+the rows are read from the workbook as they are consumed, so memory stays flat.
+
 `putuskan` raises ImporDitolak (after writing the marked copy when --tandai is given)
 unless --lewati-galat, and returns the error problems of the rows that will be skipped.
 """
@@ -23,34 +26,43 @@ SARAN_TOLAK = "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat un
 
 
 def baca(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None = None):
-    """The sheet's data rows (excel.baca.IsiSheet); refuse a sheet without data rows."""
-    from ..excel.baca import baca_sheet
-
-    berkas = Path(berkas)
-    if tandai is not None:
-        from ..excel.tandai import periksa_tujuan
-
-        periksa_tujuan(berkas, Path(tandai))
-    isi = baca_sheet(berkas, tata, sheet)
-    if not isi.baris:
-        raise BerkasTidakValid(
-            f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
-            f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
-        )
+    """The sheet's data rows (excel.baca.IsiSheet, `baris` a list); refuse a sheet without data rows."""
+    with alir(berkas, tata, sheet, tandai) as isi:
+        isi.baris = list(isi.baris)
     return isi
 
 
 @contextmanager
 def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None = None):
     """Like `baca`, for the large importers: yields an IsiSheet whose `baris` is a one-pass
-    iterator of BarisSumber, so a caller that does not keep the rows keeps memory flat.
+    iterator of BarisSumber, read from the workbook as it is consumed (flat memory).
 
     The same refusals as `baca` happen before the first row is yielded (no file, not a
-    workbook, headers missing, no data rows). Use it as `with impor_umum.alir(...) as isi:`.
+    workbook, headers missing, no data rows: the first data row is read ahead). A sheet that
+    turns out broken further down raises BerkasTidakValid while iterating, so a caller writes
+    inside its transaction only after consuming the rows, or lets the error roll it back.
+    Use it as `with impor_umum.alir(...) as isi:`.
     """
-    isi = baca(berkas, tata, sheet, tandai)
-    isi.baris = iter(isi.baris)
-    yield isi
+    from itertools import chain
+
+    from ..excel.baca import alir_sheet
+
+    berkas = Path(berkas)
+    if tandai is not None:
+        from ..excel.tandai import periksa_tujuan
+
+        periksa_tujuan(berkas, Path(tandai))
+    with alir_sheet(berkas, tata, sheet) as isi:
+        baris = iter(isi.baris)
+        pertama = next(baris, None)
+        if pertama is None:
+            raise BerkasTidakValid(
+                f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul "
+                f"(baris {isi.baris_judul}).",
+                f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
+            )
+        isi.baris = chain((pertama,), baris)
+        yield isi
 
 
 def berkas_terbuka(berkas: Path | str) -> Path | None:

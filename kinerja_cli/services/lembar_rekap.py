@@ -13,8 +13,10 @@ def _pengembangan(ws, data) -> None:
     from . import pelatihan
 
     tahun = int(str(data.periode["mulai"])[:4])
+    # this period's predikat were collected during the recap's pass: not scored a second time
+    dikenal = data.hitungan.ringkas_predikat() if data.hitungan is not None else data.rekaman
     lembar_pengembangan.tulis(ws, pelatihan.rekap(data.db, tahun, data.unit, prioritas=True,
-                                                          dikenal={data.periode["kode"]: data.rekaman}), tahun)
+                                                  dikenal={data.periode["kode"]: dikenal}), tahun)
 
 
 def _dampak(ws, data) -> None:

@@ -125,7 +125,7 @@ def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, meto
     hitung = penghitung(metode, Parameter.dari_dict(periode["parameter"]))
     d = _Desimal()
     rekaman, tanpa_nama = [], []
-    for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip, rentang):
+    for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip, rentang, ringkas):
         n = p["nip"]
         tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(status, n, bool(skp), p["nip_atasan"]) else ()
         data = _data_cepat(n, skp, perilaku, n in inovasi, langsung.get(n), tambahan, d)
@@ -212,6 +212,15 @@ def _kunci_urut(urut: str):
     return lambda r: (r["pegawai"]["unit"].lower(), r["pegawai"]["nama"].lower())
 
 
+def ada_data(r: dict) -> bool:
+    """True when the record rests on data recorded for that employee in that period
+    (SKP rows, a behaviour rating or a direct rating); False for someone nobody has started on."""
+    if "tercatat" in r:  # a summary record (ringkas=True)
+        return r["tercatat"]
+    m = r.get("masukan") or {}
+    return bool(m.get("baris") or m.get("penilaian") or r.get("rating_langsung"))
+
+
 def baris_keluaran(r: dict) -> dict:
     """The machine-output row of one record (the JSON/CSV contract of DESIGN.md)."""
     h, p = r["hasil"], r["pegawai"]
@@ -220,7 +229,7 @@ def baris_keluaran(r: dict) -> dict:
         "nhk": Decimal(h["nhk"]), "npk": Decimal(h["npk"]), "na": Decimal(h["na"]), "predikat": h["predikat"],
         "rating_hasil_kerja": h["rating_hk"], "rating_hasil_kerja_langsung": h["rating_hk_langsung"],
         "rating_perilaku": h["rating_pk"], "rating_perilaku_langsung": h["rating_pk_langsung"],
-        "metode": h["metode"], "lengkap": h["lengkap"], "catatan": list(h["catatan"]),
+        "metode": h["metode"], "lengkap": h["lengkap"], "catatan": list(h["catatan"]), "ada_data": ada_data(r),
     }
 
 

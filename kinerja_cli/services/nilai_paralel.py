@@ -4,14 +4,14 @@ The employees are split by NIP into two shares of equal size; a forked child com
 share on its own read connection while this process computes the other, and the two lists
 are joined in NIP order. Results are identical to the single-process pass (a test holds
 that); only summaries (`ringkas`) are shared this way. Below `KINERJA_PARALEL_MIN`
-employees (default 20,000), or without fork or a second core, nothing changes.
+employees (default 4,000: below it the fork costs more than it saves), or without fork or a second core, nothing changes.
 """
 
 from __future__ import annotations
 
 import os
 
-BAWAAN_MIN = 20_000
+BAWAAN_MIN = 4_000
 
 
 def _batas_minimum() -> int:

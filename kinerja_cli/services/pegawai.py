@@ -18,9 +18,9 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
           nonaktifkan_hilang: bool = False, tandai: Path | None = None) -> HasilImpor:
     from . import impor_umum
 
-    isi = impor_umum.baca(berkas, PEGAWAI, sheet, tandai)
-    tersimpan = tabel.semua(db)
-    cek = periksa_roster(isi.baris, tersimpan)
+    with impor_umum.alir(berkas, PEGAWAI, sheet, tandai) as isi:  # rows checked as they are read
+        tersimpan = tabel.semua(db)
+        cek = periksa_roster(isi.baris, tersimpan)
     hasil = HasilImpor(uji_coba=uji_coba)
     impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
     baru, ubah, log = [], [], []

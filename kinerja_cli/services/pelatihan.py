@@ -153,7 +153,8 @@ def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dike
 
     Each row: nip, nama, unit, jumlah_kegiatan (int), jp (Decimal), kekurangan_jp (Decimal, 0 when met),
     memenuhi (bool), predikat_terburuk (str | None), perlu_tindak_lanjut (bool), prioritas (bool).
-    Ordered by unit, nama; with `prioritas` the priority employees come first.
+    Ordered by unit, nama; with `prioritas` the priority employees come first (worst predikat, then the
+    largest JP gap first), then the others needing follow-up, then the rest.
     """
     _tahun(tahun)
     u = _unit(db, unit)
@@ -171,8 +172,16 @@ def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dike
                       "perlu_tindak_lanjut": tindak, "prioritas": tindak and total < MINIMAL_JP})
     baris.sort(key=lambda b: (b["unit"].lower(), b["nama"].lower(), b["nip"]))
     if prioritas:
-        baris.sort(key=lambda b: not b["prioritas"])  # stable: keeps unit, nama within each group
+        baris.sort(key=_kunci_prioritas)  # stable: unit, nama still order rows of the same weight
     return baris
+
+
+def _kunci_prioritas(b: dict) -> tuple:
+    """Priority first, the worst predikat then the largest JP gap first; then the other follow-ups."""
+    parah = -ORDER_PREDIKAT.index(b["predikat_terburuk"]) if b["predikat_terburuk"] in ORDER_PREDIKAT else 0
+    if b["prioritas"]:
+        return (0, parah, -b["kekurangan_jp"])
+    return (1 if b["perlu_tindak_lanjut"] else 2, parah if b["perlu_tindak_lanjut"] else 0, 0)
 
 
 def ringkasan(baris: list[dict]) -> dict:

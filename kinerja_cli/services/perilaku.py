@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan
 from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, PERILAKU
 from ..model import HasilImpor
-from ..store import audit
+from ..store import audit, audit_json
 from ..store import pegawai as tabel_pegawai
 from ..store import perilaku as tabel
 from ..store.db import transaksi
 from ..validation.masalah import GALAT
-from ..validation.perilaku import (PERAN, Penilaian, SkorTidakValid, baca_skor, kunci_aspek, periksa_hubungan,
-                                   periksa_perilaku, rata_rata)
+from ..validation.perilaku import (PERAN, PemeriksaPerilaku, Penilaian, SkorTidakValid, baca_skor, kunci_aspek,
+                                   periksa_hubungan, rata_rata)
 from . import pegawai as layanan_pegawai
 from . import periode as layanan_periode
 
@@ -48,39 +49,90 @@ def _rencana(kode: str, daftar: list[Penilaian], tersimpan: dict) -> tuple[list,
     return tulis, log, tambah, ubah, tetap
 
 
+UKURAN_BATCH = 10_000  # rows per executemany while staging
+_KUNCI_JSON = tuple(sorted(("peran", *ASPEK_BERAKHLAK)))  # audit JSON keys, in json.dumps(sort_keys) order
+_URUT_JSON = itemgetter(*(("peran", *ASPEK_BERAKHLAK).index(k) for k in _KUNCI_JSON))
+_OBJEK_JSON = audit_json.pembuat_objek(_KUNCI_JSON)
+
+
+def _json_audit(peran: str, skor) -> str:
+    """The text audit.catat_banyak writes for _isi(peran, skor) (skor: 7 texts in ASPEK order)."""
+    return _OBJEK_JSON(_URUT_JSON((peran, *skor)))
+
+
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
           lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
+    """Upsert one row per (periode, nip, penilai). The rows stream once through the checks; the
+    good ones go to a TEMP table (flat memory); nothing touches the real tables before every row
+    is checked, then one transaction writes the changes and their audit entries."""
     from . import impor_umum
 
     per = layanan_periode.pastikan_terbuka(db, kode)
-    isi = impor_umum.baca(berkas, PERILAKU, sheet, tandai)
-    nama = Path(berkas).name
-    if not any(a in isi.huruf for a in ASPEK_BERAKHLAK):
-        raise BerkasTidakValid(
-            f"Sheet '{isi.sheet}' di {nama}: tidak ada kolom aspek BerAKHLAK.",
-            "Beri judul kolom skor: " + ", ".join(NAMA_ASPEK[a] for a in ASPEK_BERAKHLAK)
-            + " (atau kuncinya: " + ", ".join(ASPEK_BERAKHLAK) + ").",
-        )
-    if not isi.baris:
-        raise BerkasTidakValid(
-            f"Sheet '{isi.sheet}' di {nama} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
-            "Isi satu baris per penilai per pegawai di bawah judul kolom.",
-        )
-    cek = periksa_perilaku(isi.baris, tabel_pegawai.semua(db))
+    kode = per["kode"]
     hasil = HasilImpor(uji_coba=uji_coba)
-    impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
-    daftar_p = [p for _, p in cek.penilaian]
-    tersimpan = tabel.simpanan_periode(db, per["kode"], {p.nip for p in daftar_p})
-    tulis, log, hasil.ditambah, hasil.diubah, hasil.tetap = _rencana(per["kode"], daftar_p, tersimpan)
-    hasil.keterangan["baris_dilewati"] = len(cek.baris_galat) if lewati_galat else 0
-    if cek.belum_diisi:
-        hasil.keterangan["kosong"] = cek.belum_diisi
-    if uji_coba or not tulis:
+    tabel.tampungan_baru(db)
+    try:
+        with impor_umum.alir(berkas, PERILAKU, sheet, tandai) as isi:
+            if not any(a in isi.huruf for a in ASPEK_BERAKHLAK):
+                raise BerkasTidakValid(
+                    f"Sheet '{isi.sheet}' di {Path(berkas).name}: tidak ada kolom aspek BerAKHLAK.",
+                    "Beri judul kolom skor: " + ", ".join(NAMA_ASPEK[a] for a in ASPEK_BERAKHLAK)
+                    + " (atau kuncinya: " + ", ".join(ASPEK_BERAKHLAK) + ").",
+                )
+            cek = PemeriksaPerilaku(tabel.roster_ringkas(db))
+            antre: list = []
+            for b in isi.baris:
+                r = cek.periksa(b)
+                if r is not None:
+                    nip, penilai, peran, skor = r
+                    antre.append((b.baris, nip, penilai, peran, *skor, _json_audit(peran, skor)))
+                    if len(antre) >= UKURAN_BATCH:
+                        tabel.tampung(db, antre)
+                        antre = []
+            tabel.tampung(db, antre)
+            tabel.buang_tampungan(db, sorted(cek.ganda_pertama))
+            masalah, galat, belum_diisi = cek.masalah, cek.baris_galat, cek.belum_diisi
+            del cek, antre  # the lookups are no longer needed
+        impor_umum.putuskan(berkas, masalah, lewati_galat, tandai, hasil)
+        hasil.keterangan["baris_dilewati"] = len(galat) if lewati_galat else 0
+        if belum_diisi:
+            hasil.keterangan["kosong"] = belum_diisi
+        ubah = tabel.ada_di_periode(db, kode)  # a first import into an empty period needs no comparison
+        if ubah:
+            hasil.ditambah, hasil.diubah = _banding(db, kode)
+            hasil.tetap = tabel.jumlah_tampungan(db) - hasil.ditambah - hasil.diubah
+        else:
+            hasil.ditambah = tabel.jumlah_tampungan(db)
+        if not uji_coba and (hasil.ditambah or hasil.diubah):
+            with transaksi(db):
+                tabel.tulis_tampungan(db, kode, ubah)
         return hasil
-    with transaksi(db):
-        tabel.simpan_banyak(db, per["kode"], tulis)
-        audit.catat_banyak(db, log)
-    return hasil
+    finally:
+        tabel.hapus_tampungan(db)
+
+
+def _banding(db, kode: str) -> tuple[int, int]:
+    """Re-import: stage the rows that change something, with the audit JSON of the stored row;
+    returns (added, changed). Reads page by page, so no query is open while staging."""
+    n = len(ASPEK_BERAKHLAK)
+    tambah = ubah = 0
+    setelah = 0
+    while True:
+        calon = tabel.calon_ubah(db, kode, setelah, UKURAN_BATCH)
+        if not calon:
+            return tambah, ubah
+        antre = []
+        for row in calon:
+            baru_row, lama_row, ada_lama = row[:n + 5], row[n + 5:-1], row[-1]
+            lama = None
+            if ada_lama:
+                ubah += 1
+                lama = _json_audit(lama_row[0], lama_row[1:])
+            else:
+                tambah += 1
+            antre.append((*baru_row, lama))
+        tabel.simpan_ubah(db, antre)
+        setelah = calon[-1][0]
 
 
 def urai_skor(pasangan: list[str]) -> dict:

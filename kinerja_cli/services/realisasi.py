@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..excel.kolom import REALISASI
 from ..model import HasilImpor
-from ..store import audit
-from ..store import pegawai as tabel_pegawai
+from ..store import audit, audit_json
 from ..store import realisasi as tabel
 from ..store import sasaran as tabel_sasaran
 from ..store.db import transaksi
 from ..validation.angka import teks_desimal
-from ..validation.realisasi import RealisasiTidakValid, periksa_sheet, urai_realisasi
+from ..validation.realisasi import IndeksSKP, PemeriksaRealisasi, RealisasiTidakValid, urai_realisasi
 
 
 def _audit(nilai, bukti) -> dict:
@@ -40,29 +40,85 @@ def _rencana(kode: str, tersimpan: dict, baris: list) -> tuple[list, list, int, 
     return ubah, log, baru_n, ubah_n, tetap
 
 
+UKURAN_BATCH = 10_000  # rows per executemany while staging and writing the log
+
+
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           tandai: Path | None = None) -> HasilImpor:
-    """Upsert realisations by (periode, nip, nomor); empty Realisasi cells are counted, not stored."""
+    """Upsert realisations by (periode, nip, nomor); empty Realisasi cells are counted, not stored.
+
+    The rows stream once through the checks; the good ones go to a TEMP table, so memory stays
+    flat. Nothing touches the real tables before every row is checked (refused = nothing written);
+    then one transaction writes the changes and their audit entries.
+    """
     from . import impor_umum
     from .periode import pastikan_terbuka
 
     kode = pastikan_terbuka(db, kode)["kode"]
-    isi = impor_umum.baca(berkas, REALISASI, sheet, tandai)
-    satuan = {(r["nip"], r["nomor"]): r["satuan"] for r in tabel_sasaran.baris_periode(db, kode)}
-    cek = periksa_sheet(isi.baris, tabel_pegawai.semua(db), satuan, kode, "bukti" in isi.huruf)
     hasil = HasilImpor(uji_coba=uji_coba)
-    impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
-    ada_bukti = "bukti" in isi.huruf
-    tersimpan = tabel.per_kunci(db, kode, {nip for _, nip, _, _, _ in cek.baris})
-    ubah, log, hasil.ditambah, hasil.diubah, hasil.tetap = _rencana(
-        kode, tersimpan, [(nip, nomor, nilai, bukti if ada_bukti else ...) for _, nip, nomor, nilai, bukti in cek.baris])
-    hasil.keterangan["kosong"] = cek.kosong
-    if uji_coba or not ubah:
+    tabel.tampungan_baru(db)
+    try:
+        with impor_umum.alir(berkas, REALISASI, sheet, tandai) as isi:
+            ada_bukti = "bukti" in isi.huruf
+            cek = PemeriksaRealisasi(tabel.roster_ringkas(db), IndeksSKP.dari_baris(tabel.satuan_periode(db, kode)),
+                                     kode, ada_bukti)
+            antre: list = []
+            for b in isi.baris:
+                r = cek.periksa(b)
+                if r is not None:
+                    nip, nomor, nilai, bukti = r
+                    antre.append((b.baris, nip, nomor, nilai, bukti, _json_audit(nilai, bukti)))
+                    if len(antre) >= UKURAN_BATCH:
+                        tabel.tampung(db, antre)
+                        antre = []
+            tabel.tampung(db, antre)
+            masalah, kosong = cek.masalah, cek.kosong
+            del cek, antre  # the lookups are no longer needed
+        impor_umum.putuskan(berkas, masalah, lewati_galat, tandai, hasil)
+        hasil.keterangan["kosong"] = kosong
+        ubah = tabel.ada_di_periode(db, kode)  # a first import into an empty period needs no comparison
+        if ubah:
+            hasil.ditambah, hasil.diubah = _banding(db, kode, ada_bukti)
+            hasil.tetap = tabel.jumlah_tampungan(db) - hasil.ditambah - hasil.diubah
+        else:
+            hasil.ditambah = tabel.jumlah_tampungan(db)
+        if not uji_coba and (hasil.ditambah or hasil.diubah):
+            with transaksi(db):
+                tabel.tulis_tampungan(db, kode, ubah)
         return hasil
-    with transaksi(db):
-        tabel.simpan_banyak(db, kode, ubah)
-        audit.catat_banyak(db, log)
-    return hasil
+    finally:
+        tabel.hapus_tampungan(db)
+
+
+def _json_audit(nilai: str, bukti: str | None) -> str:
+    """The text audit.catat_banyak writes for _audit(nilai, bukti)."""
+    return '{"bukti": ' + audit_json.teks(bukti) + ', "nilai": ' + audit_json.teks(nilai) + "}"
+
+
+def _banding(db, kode: str, ada_bukti: bool) -> tuple[int, int]:
+    """Re-import: stage the rows that change something, with the audit JSON of the old values;
+    returns (added, changed). Reads page by page, so no query is open while staging."""
+    tambah = ubah = 0
+    setelah = 0
+    while True:
+        calon = tabel.calon_ubah(db, kode, ada_bukti, setelah, UKURAN_BATCH)
+        if not calon:
+            return tambah, ubah
+        antre = []
+        for baris, nip, nomor, nilai, bukti, baru, lama_nilai, lama_bukti, ada_lama in calon:
+            lama = None
+            if ada_lama:
+                if bukti == lama_bukti and Decimal(lama_nilai) == Decimal(nilai):
+                    continue  # the same number written differently: nothing changes
+                ubah += 1
+                lama = _json_audit(teks_desimal(Decimal(lama_nilai)), lama_bukti)
+                if not ada_bukti:
+                    baru = _json_audit(nilai, bukti)  # the stored bukti is kept
+            else:
+                tambah += 1
+            antre.append((baris, nip, nomor, nilai, bukti, baru, lama))
+        tabel.simpan_ubah(db, antre)
+        setelah = calon[-1][0]
 
 
 def catat(db, nip: str, kode: str, nomor: int, nilai: str, bukti: str | None = None) -> dict:

@@ -19,3 +19,47 @@ def riwayat(db, nip: str | None = None, sejak: str | None = None, batas: int = 2
 
         nip = nip_dari_argumen(nip)
     return audit.riwayat(db, nip, sejak, batas or None)
+
+
+def _isi(teks: str | None):
+    """An audit value: a JSON object/value as stored, or the plain text when it is not JSON."""
+    import json
+
+    if teks is None:
+        return None
+    try:
+        return json.loads(teks)
+    except ValueError:
+        return teks
+
+
+def _teks(v) -> str:
+    if v is None or v == "":
+        return "-"
+    if isinstance(v, bool):
+        return "ya" if v else "tidak"
+    return str(v)
+
+
+def perubahan(lama: str | None, baru: str | None) -> str:
+    """What an audit entry changed, for people: only the fields that differ ("bobot: 20 → 25").
+
+    A new row lists its fields, a removed row the fields it had; values that are not objects
+    read "lama → baru".
+    """
+    a, b = _isi(lama), _isi(baru)
+    if isinstance(a, dict) and isinstance(b, dict):
+        beda = [f"{k}: {_teks(a.get(k))} → {_teks(b.get(k))}" for k in sorted(a.keys() | b.keys(), key=_urutan(a, b))
+                if a.get(k) != b.get(k)]
+        return "; ".join(beda) or "(tidak ada yang berbeda)"
+    if isinstance(b, dict) and a is None:
+        return "; ".join(f"{k}: {_teks(v)}" for k, v in b.items() if v not in (None, ""))
+    if isinstance(a, dict) and b is None:
+        return "dihapus — " + "; ".join(f"{k}: {_teks(v)}" for k, v in a.items() if v not in (None, ""))
+    return f"{_teks(a)} → {_teks(b)}"
+
+
+def _urutan(a: dict, b: dict):
+    """Fields in the order the stored row lists them (new fields last)."""
+    posisi = {k: i for i, k in enumerate([*a, *[k for k in b if k not in a]])}
+    return posisi.__getitem__

@@ -22,10 +22,9 @@ KUNCI_PREDIKAT = {p: p.lower().replace("/", "_").replace(" ", "_") for p in ORDE
 
 def tercatat(r: dict) -> bool:
     """True when the record rests on data recorded for that employee in that period."""
-    if "tercatat" in r:  # a summary record (services.nilai, ringkas=True)
-        return r["tercatat"]
-    m = r.get("masukan") or {}
-    return bool(m.get("baris") or m.get("penilaian") or r.get("rating_langsung"))
+    from .nilai import ada_data
+
+    return ada_data(r)
 
 
 def periode_urut(db, tahun: int | None = None) -> list[dict]:

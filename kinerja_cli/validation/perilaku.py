@@ -6,7 +6,7 @@ one at a time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping
 
@@ -78,11 +78,21 @@ def kunci_aspek(teks: str) -> str | None:
     return _ALIAS_ASPEK.get(normalisasi_judul(teks))
 
 
+def ringkas(p: Pegawai, urut: int = 0) -> tuple:
+    """What the relation checks need of an employee: (index, nip_atasan, unit, unit casefolded)."""
+    return (urut, p.nip_atasan, p.unit, p.unit.casefold())
+
+
 def periksa_hubungan(nip: str, penilai: str, peran: str,
                      pegawai: Mapping[str, Pegawai]) -> list[tuple[str, str, str, str]]:
     """Who may rate whom. Returns (tingkat, field, pesan, saran) items."""
-    hasil: list[tuple[str, str, str, str]] = []
     p, q = pegawai.get(nip), pegawai.get(penilai)
+    return hubungan(nip, penilai, peran, p and ringkas(p), q and ringkas(q))
+
+
+def hubungan(nip: str, penilai: str, peran: str, p: tuple | None, q: tuple | None) -> list[tuple[str, str, str, str]]:
+    """periksa_hubungan on the roster entries of `ringkas` (None: not on the roster)."""
+    hasil: list[tuple[str, str, str, str]] = []
     if p is None:
         hasil.append((GALAT, "nip", f"Pegawai {nip} tidak ada di daftar pegawai",
                       "impor/tambahkan pegawai dulu, atau periksa NIP"))
@@ -100,25 +110,17 @@ def periksa_hubungan(nip: str, penilai: str, peran: str,
         return hasil
     if p is None or q is None:
         return hasil
-    if peran == "atasan" and p.nip_atasan != penilai:
-        tercatat = f"atasan tercatat {p.nip_atasan}" if p.nip_atasan else "tidak ada atasan tercatat"
+    if peran == "atasan" and p[1] != penilai:
+        tercatat = f"atasan tercatat {p[1]}" if p[1] else "tidak ada atasan tercatat"
         hasil.append((PERINGATAN, "penilai", f"Penilai {penilai} bukan atasan langsung {nip} di daftar pegawai ({tercatat})",
                       "wajar bila pelaksana tugas (Plt) atasan; bila bukan, periksa NIP penilai atau perbarui daftar pegawai"))
-    elif peran == "bawahan" and q.nip_atasan != nip:
+    elif peran == "bawahan" and q[1] != nip:
         hasil.append((GALAT, "peran", f"Penilai {penilai} bukan bawahan langsung {nip} di daftar pegawai",
                       "pakai peran rekan, atau periksa NIP atasan penilai di daftar pegawai"))
-    elif peran == "rekan" and p.unit.casefold() != q.unit.casefold():
-        hasil.append((PERINGATAN, "penilai", f"Rekan penilai {penilai} berada di unit lain ({q.unit}, pegawai di {p.unit})",
+    elif peran == "rekan" and p[3] != q[3]:
+        hasil.append((PERINGATAN, "penilai", f"Rekan penilai {penilai} berada di unit lain ({q[2]}, pegawai di {p[2]})",
                       "periksa NIP penilai bila ini tidak disengaja"))
     return hasil
-
-
-@dataclass
-class HasilPeriksaPerilaku:
-    penilaian: list  # list[tuple[BarisSumber, Penilaian]] of rows without errors
-    masalah: list  # list[Masalah]
-    baris_galat: set
-    belum_diisi: int = 0  # rows with no score at all (e.g. pre-filled template rows): skipped
 
 
 def _kolom(b: BarisSumber, key: str) -> str:
@@ -131,67 +133,111 @@ def _m(b: BarisSumber, key: str, pesan: str, saran: str = "", tingkat: str = GAL
     return Masalah(pesan, saran, b.nilai.get(key), b.sheet, b.baris, _kolom(b, key), tingkat, kunci)
 
 
-def periksa_baris(b: BarisSumber, pegawai: Mapping[str, Pegawai]) -> tuple[Penilaian | None, list[Masalah]]:
-    ms: list[Masalah] = []
-    v = b.nilai
-    nips = {}
-    for key, label in (("nip", "NIP"), ("penilai", "NIP penilai")):
-        try:
-            nips[key] = periksa_nip(v.get(key)).nip
-        except NIPTidakValid as e:
-            ms.append(_m(b, key, f"{label}: {e.pesan}", e.saran))
-    nip, penilai = nips.get("nip"), nips.get("penilai")
-    peran = baca_peran(v.get("peran"))
-    if peran is None:
+BATAS_CACHE = 100_000  # distinct cell values remembered per cache (bounded memory on odd files)
+
+
+@dataclass
+class PemeriksaPerilaku:
+    """Checks a behaviour sheet one row at a time, keeping compact state only.
+
+    roster: nip -> `ringkas(p, index)` with a distinct index per employee. `periksa(b)` returns
+    (nip, penilai, peran, 7 score texts) for a row without errors, else None (its problems go to
+    `masalah`). A (nip, penilai) pair found again refuses both rows: the first one may already
+    have been returned, so the caller drops the rows in `ganda_pertama` at the end.
+    """
+
+    roster: dict
+    masalah: list = field(default_factory=list)
+    baris_galat: set = field(default_factory=set)  # Excel rows with an error
+    ganda_pertama: set = field(default_factory=set)  # rows returned as good, refused later as duplicates
+    belum_diisi: int = 0  # rows with no score at all (e.g. pre-filled template rows): skipped
+
+    def __post_init__(self):
+        self._nip: dict = {}  # cell text -> valid NIP
+        self._peran: dict = {}  # cell text -> role or None
+        self._skor: dict = {}  # (type, cell value) -> decimal text of a valid score
+        self._pertama: dict = {}  # index pair of (nip, penilai) -> Excel row of its first rating
+        self._n = len(self.roster) + 1
+
+    def _cari_nip(self, b, key: str, label: str, ms: list) -> str | None:
+        sel = b.nilai.get(key)
+        nip = self._nip.get(sel) if type(sel) is str else None
+        if nip is None:
+            try:
+                nip = periksa_nip(sel).nip
+            except NIPTidakValid as e:
+                ms.append(_m(b, key, f"{label}: {e.pesan}", e.saran))
+                return None
+            if type(sel) is str and len(self._nip) < BATAS_CACHE:
+                self._nip[sel] = nip
+        return nip
+
+    def _skor_teks(self, v) -> str | None:
+        """teks_desimal(baca_skor(v)) of a value not in the cache; raises SkorTidakValid."""
+        t = teks_desimal(baca_skor(v))
+        if t is not None and len(self._skor) < BATAS_CACHE:
+            self._skor[(type(v), v)] = t
+        return t
+
+    def periksa(self, b: BarisSumber) -> tuple | None:
+        v = b.nilai
+        sel = [v.get(a) for a in ASPEK_BERAKHLAK]
+        for x in sel:
+            if x is not None and x != "":
+                break
+        else:
+            self.belum_diisi += 1  # nobody scored this row yet: not an error, nothing to store
+            return None
+        ms: list[Masalah] = []
+        nip = self._cari_nip(b, "nip", "NIP", ms)
+        penilai = self._cari_nip(b, "penilai", "NIP penilai", ms)
         isi = v.get("peran")
-        ms.append(_m(b, "peran", "Peran kosong" if isi is None else f"Peran '{isi}' tidak dikenal",
-                     "isi salah satu: " + ", ".join(PERAN), kunci=nip or ""))
-    skor: dict[str, Decimal | None] = {}
-    aspek_salah = False
-    for a in ASPEK_BERAKHLAK:
-        try:
-            skor[a] = baca_skor(v.get(a))
-        except SkorTidakValid as e:
-            ms.append(Masalah(f"{NAMA_ASPEK[a]}: {e.pesan}", e.saran, v.get(a), b.sheet, b.baris,
-                              f"{b.huruf.get(a, '')} ({a})".strip(), GALAT, nip or ""))
-            skor[a] = None
-            aspek_salah = True
-    if not aspek_salah and all(x is None for x in skor.values()):
-        ms.append(Masalah("Tidak ada skor aspek yang diisi", "isi skor 0-120 untuk paling sedikit satu aspek BerAKHLAK",
-                          None, b.sheet, b.baris, "aspek", GALAT, nip or ""))
-    if nip and penilai and peran:
-        for tingkat, key, pesan, saran in periksa_hubungan(nip, penilai, peran, pegawai):
-            ms.append(_m(b, key, pesan, saran, tingkat, nip))
-    if any(m.galat for m in ms):
-        return None, ms
-    return Penilaian(nip, penilai, peran, skor), ms
-
-
-def periksa_perilaku(baris: list[BarisSumber], pegawai: Mapping[str, Pegawai]) -> HasilPeriksaPerilaku:
-    """Every row, then duplicates of (nip, penilai) within the file."""
-    masalah: list[Masalah] = []
-    baik: list[tuple[BarisSumber, Penilaian]] = []
-    galat: set[int] = set()
-    pertama: dict[tuple[str, str], BarisSumber] = {}
-    belum_diisi = 0
-    for b in baris:
-        if all(b.nilai.get(a) in (None, "") for a in ASPEK_BERAKHLAK):
-            belum_diisi += 1  # nobody scored this row yet: not an error, nothing to store
-            continue
-        p, ms = periksa_baris(b, pegawai)
-        masalah += ms
-        if p is None:
-            galat.add(b.baris)
-            continue
-        k = (p.nip, p.penilai)
-        if k in pertama:
-            masalah.append(_m(b, "penilai", f"Penilai {p.penilai} untuk pegawai {p.nip} ganda: sudah ada di baris "
-                              f"{pertama[k].baris}", "satu penilai menilai satu pegawai sekali per periode; hapus salah satu baris",
-                              kunci=p.nip))
-            galat.add(b.baris)
-            galat.add(pertama[k].baris)
-            continue
-        pertama[k] = b
-        baik.append((b, p))
-    baik = [(b, p) for b, p in baik if b.baris not in galat]
-    return HasilPeriksaPerilaku(baik, masalah, galat, belum_diisi)
+        if type(isi) is str:
+            peran = self._peran.get(isi, ...)
+            if peran is ...:
+                peran = baca_peran(isi)
+                if len(self._peran) < BATAS_CACHE:
+                    self._peran[isi] = peran
+        else:
+            peran = baca_peran(isi)
+        if peran is None:
+            ms.append(_m(b, "peran", "Peran kosong" if isi is None else f"Peran '{isi}' tidak dikenal",
+                         "isi salah satu: " + ", ".join(PERAN), kunci=nip or ""))
+        cache = self._skor
+        skor = [None if x is None else cache.get((type(x), x)) for x in sel]
+        if None in skor:  # empty cells, or values not seen yet
+            aspek_salah = False
+            for i, (a, x) in enumerate(zip(ASPEK_BERAKHLAK, sel)):
+                if skor[i] is None and x is not None:
+                    try:
+                        skor[i] = self._skor_teks(x)
+                    except SkorTidakValid as e:
+                        ms.append(Masalah(f"{NAMA_ASPEK[a]}: {e.pesan}", e.saran, x, b.sheet, b.baris,
+                                          f"{b.huruf.get(a, '')} ({a})".strip(), GALAT, nip or ""))
+                        aspek_salah = True
+            if not aspek_salah and all(x is None for x in skor):
+                ms.append(Masalah("Tidak ada skor aspek yang diisi",
+                                  "isi skor 0-120 untuk paling sedikit satu aspek BerAKHLAK",
+                                  None, b.sheet, b.baris, "aspek", GALAT, nip or ""))
+        p = q = None
+        if nip and penilai and peran:
+            p, q = self.roster.get(nip), self.roster.get(penilai)
+            for tingkat, key, pesan, saran in hubungan(nip, penilai, peran, p, q):
+                ms.append(_m(b, key, pesan, saran, tingkat, nip))
+        if ms:
+            self.masalah += ms
+            if any(m.galat for m in ms):
+                self.baris_galat.add(b.baris)
+                return None
+        k = p[0] * self._n + q[0]
+        pertama = self._pertama.get(k)
+        if pertama is not None:
+            self.masalah.append(_m(b, "penilai", f"Penilai {penilai} untuk pegawai {nip} ganda: sudah ada di baris "
+                                   f"{pertama}", "satu penilai menilai satu pegawai sekali per periode; hapus salah satu baris",
+                                   kunci=nip))
+            self.baris_galat.add(b.baris)
+            self.baris_galat.add(pertama)
+            self.ganda_pertama.add(pertama)
+            return None
+        self._pertama[k] = b.baris
+        return nip, penilai, peran, skor

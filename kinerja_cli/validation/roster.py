@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
 
 from ..model import BarisSumber, Pegawai
 from .golongan import normalisasi_golongan
@@ -37,6 +39,21 @@ def _jenis_jabatan(v) -> str | None:
     return _ALIAS_JENIS.get("".join(s.lower().split()).replace("-", ""))
 
 
+# Values that repeat row after row (unit, status, golongan, jenis jabatan, the atasan's NIP) are
+# checked once per distinct value; typed=True keeps 1, 1.0 and True apart.
+_teks_ulang = lru_cache(maxsize=4096, typed=True)(_teks)
+_jenis_ulang = lru_cache(maxsize=1024, typed=True)(_jenis_jabatan)
+_golongan_ulang = lru_cache(maxsize=1024, typed=True)(normalisasi_golongan)
+
+
+@lru_cache(maxsize=65536, typed=True)
+def _nip_atasan(v) -> tuple[str | None, NIPTidakValid | None]:
+    try:
+        return periksa_nip(v).nip, None
+    except NIPTidakValid as e:
+        return None, e
+
+
 def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
     """One row on its own (no cross-row checks)."""
     ms: list[Masalah] = []
@@ -50,10 +67,10 @@ def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
     nama = _teks(v.get("nama"))
     if not nama:
         ms.append(_m(b, "nama", "Nama kosong", "isi nama pegawai", kunci=nip or ""))
-    unit = _teks(v.get("unit"))
+    unit = _teks_ulang(v.get("unit"))
     if not unit:
         ms.append(_m(b, "unit", "Unit kerja kosong", "isi nama OPD/unit kerja", kunci=nip or ""))
-    status = _teks(v.get("status"))
+    status = _teks_ulang(v.get("status"))
     if status:
         status = status.upper()
         if status not in ("PNS", "PPPK"):
@@ -66,22 +83,21 @@ def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
         status = info.jenis
     gol_mentah = v.get("golongan")
     golongan = None
-    if _teks(gol_mentah):
-        golongan = normalisasi_golongan(gol_mentah, status or "PNS")
+    if _teks_ulang(gol_mentah):
+        golongan = _golongan_ulang(gol_mentah, status or "PNS")
         if golongan is None:
             contoh = "I s.d. XVII" if status == "PPPK" else "I/a s.d. IV/e, misalnya III/b"
             ms.append(_m(b, "golongan", f"Golongan '{_teks(gol_mentah)}' tidak dikenal untuk {status or 'PNS'}",
                          f"tulis golongan {contoh}", kunci=nip or ""))
     jj_mentah = v.get("jenis_jabatan")
-    jenis_jabatan = _jenis_jabatan(jj_mentah)
-    if _teks(jj_mentah) and jenis_jabatan is None:
+    jenis_jabatan = _jenis_ulang(jj_mentah)
+    if jenis_jabatan is None and _teks_ulang(jj_mentah):
         ms.append(_m(b, "jenis_jabatan", f"Jenis jabatan '{_teks(jj_mentah)}' tidak dikenal",
                      "isi salah satu: " + ", ".join(JENIS_JABATAN), kunci=nip or ""))
     atasan = None
     if v.get("nip_atasan") not in (None, ""):
-        try:
-            atasan = periksa_nip(v.get("nip_atasan")).nip
-        except NIPTidakValid as e:
+        atasan, e = _nip_atasan(v.get("nip_atasan"))
+        if e is not None:
             ms.append(_m(b, "nip_atasan", "NIP atasan tidak valid: " + e.pesan, e.saran, kunci=nip or ""))
         if atasan and atasan == nip:
             ms.append(_m(b, "nip_atasan", "Pegawai tidak boleh menjadi atasan dirinya sendiri",
@@ -89,20 +105,21 @@ def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
             atasan = None
     if ms or not (nip and nama and unit and status):
         return None, ms
-    return Pegawai(nip, nama, _teks(v.get("jabatan")), jenis_jabatan, golongan, unit, atasan, status), ms
+    return Pegawai(nip, nama, _teks_ulang(v.get("jabatan")), jenis_jabatan, golongan, unit, atasan, status), ms
 
 
-def periksa_roster(baris: list[BarisSumber], tersimpan: dict[str, Pegawai]) -> HasilPeriksaRoster:
-    """All rows, then the cross-row checks: duplicates, unknown atasan, loops."""
+def periksa_roster(baris: Iterable[BarisSumber], tersimpan: dict[str, Pegawai]) -> HasilPeriksaRoster:
+    """All rows (a list or a one-pass stream), then the cross-row checks: duplicates, unknown atasan, loops."""
     masalah: list[Masalah] = []
     baik: list[tuple[BarisSumber, Pegawai]] = []
     galat: set[int] = set()
     pertama: dict[str, BarisSumber] = {}
     for b in baris:
         p, ms = periksa_baris(b)
-        masalah += ms
-        if any(m.galat for m in ms):
-            galat.add(b.baris)
+        if ms:
+            masalah += ms
+            if any(m.galat for m in ms):
+                galat.add(b.baris)
         if p is None:
             continue
         if p.nip in pertama:
@@ -128,7 +145,8 @@ def periksa_roster(baris: list[BarisSumber], tersimpan: dict[str, Pegawai]) -> H
         masalah.append(_m(b, "nip_atasan", f"Rantai atasan berputar: {rantai}",
                           "perbaiki NIP atasan agar rantai berakhir pada pimpinan tertinggi", kunci=nip_loop))
         galat.add(b.baris)
-    baik = [(b, p) for b, p in baik if b.baris not in galat]
+    if galat:
+        baik = [(b, p) for b, p in baik if b.baris not in galat]
     return HasilPeriksaRoster(baik, masalah, galat)
 
 

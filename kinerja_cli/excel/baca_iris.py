@@ -1,0 +1,273 @@
+"""Streaming a worksheet through python-calamine in slices ("irisan"), with flat memory.
+
+calamine builds the whole grid of a sheet in memory (about 480 MB for 600,000 rows x 13
+columns), while openpyxl read_only streams but is about nine times slower. This module
+keeps calamine's speed and exact cell semantics and bounds memory: the sheet XML is
+decompressed in chunks, cut at `</row>` boundaries into slices of a few MB, and each
+slice is handed to calamine as a tiny in-memory workbook that carries the original
+shared strings, styles (date formats) and date system. Cell references keep their
+absolute row and column, so calamine's `sheet.start` places every slice exactly.
+
+A slice's grid (row span x widest column) is kept under `BATAS_SEL` cells, so a sheet
+with a stray cell at row 1,000,000 or column XFD is cut around the gap and never makes
+calamine allocate billions of cells (the guard whole-sheet calamine reading needed).
+
+No temporary files: the slice workbooks live in memory only. Anything this module cannot
+vouch for (rows without numbers or out of order, a non UTF-8 sheet) raises `TakBisaIris`,
+and a slice calamine refuses raises calamine's error; the caller then reads with openpyxl
+(from the start, or from the row after the last one already yielded).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from xml.etree import ElementTree
+
+IRISAN_PERTAMA = 1 << 16  # the first slice of a large sheet is small: the header search needs 15 rows only
+IRISAN = 4 << 20  # bytes of sheet XML per slice (raised to twice the shared strings when those are large)
+BATAS_SEL = 2_000_000  # grid cells per slice at most (rows spanned x widest column)
+_POTONG = 1 << 20
+
+_REL_WS = "/worksheet"
+_CT = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+       b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+       b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+       b'<Default Extension="xml" ContentType="application/xml"/>'
+       b'<Override PartName="/xl/workbook.xml" '
+       b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+       b'<Override PartName="/xl/worksheets/sheet1.xml" '
+       b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+       b'<Override PartName="/xl/sharedStrings.xml" '
+       b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+       b'<Override PartName="/xl/styles.xml" '
+       b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
+_RELS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+         b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         b'<Relationship Id="rId1" Target="xl/workbook.xml" '
+         b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+         b'</Relationships>')
+_WB = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+       b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+       b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+       b'<workbookPr date1904="%s"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+_WB_RELS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Target="worksheets/sheet1.xml" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
+            b'<Relationship Id="rId2" Target="sharedStrings.xml" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+            b'<Relationship Id="rId3" Target="styles.xml" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"/>'
+            b'</Relationships>')
+_SST_KOSONG = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+               b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>')
+_STYLE_KOSONG = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                 b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')
+
+_SHEETDATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*>")
+_ENCODING = re.compile(rb"""<\?xml[^>]*encoding=["']([^"']+)["']""")
+_KOLOM_3 = re.compile(rb' r="[A-Z]{3}[0-9]')
+_KOLOM_2 = re.compile(rb' r="[A-Z]{2}')
+
+
+class TakBisaIris(Exception):
+    """This sheet (or this slice) cannot be read by slicing; read it with openpyxl."""
+
+
+def _nama_zip(z: zipfile.ZipFile) -> dict:
+    return {n.lower(): n for n in z.namelist()}
+
+
+def _lokal(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _relasi(z: zipfile.ZipFile, nama: dict, bagian: str) -> dict:
+    """Relationship id -> (type, absolute part name) of one part."""
+    folder, berkas = posixpath.split(bagian)
+    rels = nama.get(posixpath.join(folder, "_rels", berkas + ".rels").lower())
+    hasil = {}
+    if rels is None:
+        return hasil
+    for el in ElementTree.fromstring(z.read(rels)):
+        target = el.get("Target") or ""
+        if el.get("TargetMode") == "External":
+            continue
+        p = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        hasil[el.get("Id")] = (el.get("Type") or "", p)
+    return hasil
+
+
+class BukuIris:
+    """The worksheets of a workbook (name -> sheet XML part) and the parts every slice shares."""
+
+    def __init__(self, path):
+        self.path = path
+        self._zip = zipfile.ZipFile(path)
+        try:
+            z = self._zip
+            nama = _nama_zip(z)
+            utama = next((p for t, p in _relasi(z, nama, "").values() if t.endswith("/officeDocument")), "xl/workbook.xml")
+            akar = ElementTree.fromstring(z.read(nama[utama.lower()]))
+            rel = _relasi(z, nama, utama)
+            self.date1904 = any(_lokal(el.tag) == "workbookPr" and el.get("date1904", "").lower() in ("1", "true")
+                                for el in akar.iter())
+            self.sheetnames, self._bagian = [], {}
+            for el in akar.iter():
+                if _lokal(el.tag) != "sheet":
+                    continue
+                rid = next((v for k, v in el.attrib.items() if _lokal(k) == "id"), None)
+                jenis, bagian = rel.get(rid, ("", ""))
+                if jenis.endswith(_REL_WS) and bagian.lower() in nama:
+                    self.sheetnames.append(el.get("name"))
+                    self._bagian[el.get("name")] = nama[bagian.lower()]
+            per_jenis = {t.rsplit("/", 1)[-1]: p for t, p in rel.values()}
+            sst = nama.get(per_jenis.get("sharedStrings", "xl/sharedStrings.xml").lower())
+            gaya = nama.get(per_jenis.get("styles", "xl/styles.xml").lower())
+            self._sst = z.read(sst) if sst else _SST_KOSONG
+            self._gaya = z.read(gaya) if gaya else _STYLE_KOSONG
+        except Exception:
+            self._zip.close()
+            raise
+
+    def __getitem__(self, nama: str) -> LembarIris:
+        return LembarIris(self, nama, self._bagian[nama])
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def buku_irisan(self, kepala: bytes, isi: bytes, ekor: bytes) -> bytes:
+        """A minimal workbook (stored, not compressed) holding one slice of the sheet."""
+        bio = io.BytesIO()
+        with zipfile.ZipFile(bio, "w", zipfile.ZIP_STORED) as o:
+            o.writestr("[Content_Types].xml", _CT)
+            o.writestr("_rels/.rels", _RELS)
+            o.writestr("xl/workbook.xml", _WB % (b"1" if self.date1904 else b"0"))
+            o.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
+            o.writestr("xl/sharedStrings.xml", self._sst)
+            o.writestr("xl/styles.xml", self._gaya)
+            o.writestr("xl/worksheets/sheet1.xml", b"".join((kepala, isi, ekor)))
+        bio.seek(0)
+        return bio
+
+
+class LembarIris:
+    """One worksheet read slice by slice: `irisan()` yields (first row, first column, rows)."""
+
+    def __init__(self, buku: BukuIris, title: str, bagian: str):
+        self.buku, self.title, self._bagian = buku, title, bagian
+        self._sst_besar = len(buku._sst)
+
+    def irisan(self):
+        """(0-based row of rows[0], 0-based column of rows[i][0], rows as calamine lists) per slice, in order."""
+        from python_calamine import CalamineWorkbook
+
+        sesudah = 0  # rows must come in order: a slice never starts above the end of the previous one
+        for kepala, isi, ekor in self._potong_xml():
+            wb = CalamineWorkbook.from_filelike(self.buku.buku_irisan(kepala, isi, ekor))
+            try:
+                sh = wb.get_sheet_by_name("S")
+                if sh.start is None:
+                    continue
+                if sh.start[0] < sesudah:
+                    raise TakBisaIris("rows out of order")
+                sesudah = sh.end[0] + 1
+                awal = sh.start
+                baris = sh.to_python(skip_empty_area=True)
+            finally:
+                wb.close()
+            yield awal[0], awal[1], baris
+
+    def _potong_xml(self):
+        """(head, rows XML, tail) per slice; every slice is whole rows within one grid budget."""
+        target = max(IRISAN, 2 * self._sst_besar)
+        with self.buku._zip.open(self._bagian) as f:
+            buf = b""
+            while True:  # the head: everything up to <sheetData>
+                potong = f.read(_POTONG)
+                buf += potong
+                m = _SHEETDATA.search(buf)
+                if m or not potong:
+                    break
+            if m is None:
+                raise TakBisaIris("no sheetData")
+            enc = _ENCODING.search(buf[:200])
+            if enc and enc.group(1).lower().replace(b"-", b"") != b"utf8":
+                raise TakBisaIris("not UTF-8")
+            if m.group(2):  # <sheetData/>: no rows at all
+                return
+            pfx = m.group(1) or b""
+            kepala = _DIMENSION.sub(b"", buf[:m.end()])
+            ekor = b"</" + pfx + b"sheetData></" + pfx + b"worksheet>"
+            akhir_baris = b"</" + pfx + b"row>"
+            akhir_data = b"</" + pfx + b"sheetData>"
+            buf = buf[m.end():]
+            # a sheet that fits in one slice is read in one go; a larger one starts with a small slice
+            ukuran = target if self.buku._zip.getinfo(self._bagian).file_size <= target else IRISAN_PERTAMA
+            habis = False
+            while not habis:
+                bagian = [buf]
+                n = len(buf)
+                while n < ukuran:
+                    potong = f.read(_POTONG)
+                    if not potong:
+                        habis = True
+                        break
+                    bagian.append(potong)
+                    n += len(potong)
+                buf = b"".join(bagian)
+                if habis:
+                    i = buf.find(akhir_data)
+                    if i < 0:
+                        raise TakBisaIris("sheet XML ends without </sheetData>")
+                    isi, buf = buf[:i], b""
+                else:
+                    i = buf.rfind(akhir_baris)
+                    if i < 0:  # one row longer than a slice: read on
+                        ukuran = n + _POTONG
+                        continue
+                    i += len(akhir_baris)
+                    isi, buf = buf[:i], buf[i:]
+                ukuran = target
+                if isi.strip():
+                    yield from ((kepala, x, ekor) for x in _dalam_batas(isi, pfx))
+
+
+def _dalam_batas(isi: bytes, pfx: bytes):
+    """The slice, or smaller pieces of it, so that no piece's grid exceeds BATAS_SEL cells.
+
+    The grid is bounded as the old whole-sheet guard did: rows by the row numbers, width by
+    the longest column letters (two passes over the slice). A cut that fell inside a comment or
+    CDATA section (a `</row>` hidden there) leaves it unclosed: calamine refuses that slice and
+    the caller reads on with openpyxl.
+    """
+    tag = b"<" + pfx + b"row"
+    nomor = [int(x) for x in re.findall(re.escape(tag) + rb' r="([0-9]+)"', isi)]
+    if not nomor:  # another attribute before r, or no row numbers: look at every row tag
+        nomor = [int(x) for x in re.findall(re.escape(tag) + rb'\b[^>]*?\br="([0-9]+)"', isi)]
+        if not nomor:
+            raise TakBisaIris("no row numbers")
+    awal = isi.find(tag)  # the first row must carry its number: calamine counts the others from it
+    if re.match(re.escape(tag) + rb'\b[^>]*?\br="', isi[awal:awal + 4096]) is None:
+        raise TakBisaIris("the first row of a slice has no row number")
+    lebar = (16384 if _KOLOM_3.search(isi) else 702) if _KOLOM_2.search(isi) else 26
+    urut = all(a < b for a, b in zip(nomor, nomor[1:]))
+    if not urut:
+        raise TakBisaIris("rows out of order")
+    if (nomor[-1] - nomor[0] + 1) * lebar <= BATAS_SEL:
+        yield isi
+        return
+    tinggi = max(1, BATAS_SEL // lebar)
+    posisi = [m.start() for m in re.finditer(re.escape(tag) + rb'\b[^>]*?\br="', isi)]
+    if len(posisi) != len(nomor):
+        raise TakBisaIris("rows with and without numbers")
+    mulai, pertama = 0, nomor[0]
+    for k in range(1, len(posisi)):
+        if nomor[k] - pertama + 1 > tinggi:
+            yield isi[mulai:posisi[k]]
+            mulai, pertama = posisi[k], nomor[k]
+    yield isi[mulai:]

@@ -1,0 +1,40 @@
+"""`kinerja riwayat`: people read only what changed; scripts keep the whole old and new values."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import KADIS
+
+from kinerja_cli.services.riwayat import perubahan
+
+
+def _tambah(kinerja, *opsi):
+    return kinerja("sasaran", "tambah", KADIS, "--periode", "2026", "--rhk", "Investasi", "--indikator",
+                   "Nilai investasi", "--target", "90", *opsi)
+
+
+def test_table_shows_only_the_changed_fields(db_siap, kinerja):
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert _tambah(kinerja, "--bobot", "60").exit_code == 0
+    assert _tambah(kinerja, "--bobot", "75", "--nomor", "1").exit_code == 0
+    r = kinerja("riwayat", "--nip", KADIS, "--batas", "1")
+    assert r.exit_code == 0
+    assert "bobot: 60 → 75" in r.stdout
+    assert "Nilai investasi" not in r.stdout  # unchanged fields are left out
+    assert "Perubahan" in r.stdout and "Lama" not in r.stdout
+    h = kinerja("riwayat", "--nip", KADIS, "--batas", "1", "--format", "json").json()[0]
+    assert h["aksi"] == "ubah"
+    assert json.loads(h["lama"])["bobot"] == "60" and json.loads(h["baru"])["bobot"] == "75"
+    assert json.loads(h["baru"])["indikator"] == "Nilai investasi"  # machine output stays whole
+    assert "perubahan" not in h
+
+
+def test_perubahan_texts():
+    assert perubahan('{"a": "1", "b": "x"}', '{"a": "2", "b": "x"}') == "a: 1 → 2"
+    assert perubahan('{"a": "1"}', '{"a": "1", "c": null}') == "(tidak ada yang berbeda)"
+    assert perubahan('{"a": "1", "b": null}', '{"a": "1", "b": "baru"}') == "b: - → baru"
+    assert perubahan(None, '{"a": "1", "b": null, "c": true}') == "a: 1; c: ya"
+    assert perubahan('{"a": "1"}', None) == "dihapus — a: 1"
+    assert perubahan("terbuka", "ditutup") == "terbuka → ditutup"
+    assert perubahan(None, None) == "- → -"
