@@ -22,6 +22,7 @@ from math import isinf, isnan
 
 from .aman import BATAS_SEL, PEMICU_RUMUS, _KARAKTER_TERLARANG
 from .lembar import Aliran, jumlah_baris_teks
+from .lembar_cepat import _esc
 
 BATAS_CACHE = 8192  # entries per cache; cleared when full (memory stays flat)
 _ANGKA = (int, float, Decimal)
@@ -39,16 +40,6 @@ class GayaXML:
     def __init__(self, gaya_sel):
         self.s = f' s="{gaya_sel.s}"' if gaya_sel.s else ""
         self.s_kutip = f' s="{gaya_sel.s_kutip}"'
-
-
-def _esc(t: str) -> str:
-    if "&" in t:
-        t = t.replace("&", "&amp;")
-    if "<" in t:
-        t = t.replace("<", "&lt;")
-    if ">" in t:
-        t = t.replace(">", "&gt;")
-    return t
 
 
 def _siapkan(v: str) -> tuple[str, bool, str]:

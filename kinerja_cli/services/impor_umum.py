@@ -111,3 +111,24 @@ def putuskan(berkas: Path | str, masalah: list, lewati_galat: bool, tandai: Path
 
 def baris_dilewati(hasil: HasilImpor) -> int:
     return len({(m.sheet, m.baris) for m in hasil.dilewati})
+
+
+def simpan_tampungan(db, tabel, kode: str, hasil: HasilImpor, uji_coba: bool, banding) -> None:
+    """After the checks of a staged import: count what the staged rows change and write them.
+
+    `tabel` is the store module of the staging table (ada_di_periode, jumlah_tampungan,
+    tulis_tampungan); `banding()` returns (ditambah, diubah) for a period that already has
+    rows. A first import into an empty period needs no comparison. Nothing is written with
+    --dry-run or when nothing changes; otherwise everything in one transaction.
+    """
+    from ..store.db import transaksi
+
+    ubah = tabel.ada_di_periode(db, kode)
+    if ubah:
+        hasil.ditambah, hasil.diubah = banding()
+        hasil.tetap = tabel.jumlah_tampungan(db) - hasil.ditambah - hasil.diubah
+    else:
+        hasil.ditambah = tabel.jumlah_tampungan(db)
+    if not uji_coba and (hasil.ditambah or hasil.diubah):
+        with transaksi(db):
+            tabel.tulis_tampungan(db, kode, ubah)

@@ -97,15 +97,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
         hasil.keterangan["baris_dilewati"] = len(galat) if lewati_galat else 0
         if belum_diisi:
             hasil.keterangan["kosong"] = belum_diisi
-        ubah = tabel.ada_di_periode(db, kode)  # a first import into an empty period needs no comparison
-        if ubah:
-            hasil.ditambah, hasil.diubah = _banding(db, kode)
-            hasil.tetap = tabel.jumlah_tampungan(db) - hasil.ditambah - hasil.diubah
-        else:
-            hasil.ditambah = tabel.jumlah_tampungan(db)
-        if not uji_coba and (hasil.ditambah or hasil.diubah):
-            with transaksi(db):
-                tabel.tulis_tampungan(db, kode, ubah)
+        impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode))
         return hasil
     finally:
         tabel.hapus_tampungan(db)
