@@ -29,10 +29,13 @@ def pengguna() -> str:
         return "tidak-diketahui"
 
 
+_ENKODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode  # built once, not per entry
+
+
 def _json(x: Any) -> str | None:
     if x is None:
         return None
-    return json.dumps(x, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENKODE(x)
 
 
 def catat(db: Database, tabel: str, kunci: str, aksi: str, lama: Any = None, baru: Any = None,
