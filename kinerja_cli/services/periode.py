@@ -25,11 +25,23 @@ def wajib_ada(db, kode: str) -> dict:
 
 
 def pastikan_terbuka(db, kode: str) -> dict:
-    """The period, or PeriodeDitutup for any write to a closed one."""
-    p = wajib_ada(db, kode)
+    """The period, or PeriodeDitutup for any write to a closed one.
+
+    The check is repeated inside every later write transaction of this command (store.db.jaga):
+    a period closed by another process while this command was reading its file refuses the write.
+    """
+    p = _tolak_bila_ditutup(wajib_ada(db, kode))
+    from ..store.db import jaga
+
+    jaga(db, ("periode", p["kode"]), lambda: _tolak_bila_ditutup(wajib_ada(db, p["kode"]), sementara=True))
+    return p
+
+
+def _tolak_bila_ditutup(p: dict, sementara: bool = False) -> dict:
     if p["status"] == "ditutup":
+        baru = " oleh proses lain selagi perintah ini berjalan; tidak ada yang ditulis" if sementara else ""
         raise PeriodeDitutup(
-            f"Periode {p['kode']} sudah ditutup ({p['ditutup_pada']}); datanya tidak dapat diubah.",
+            f"Periode {p['kode']} sudah ditutup ({p['ditutup_pada']}){baru}; datanya tidak dapat diubah.",
             f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {p["kode"]} --alasan "..."',
         )
     return p
@@ -78,6 +90,8 @@ def tutup(db, kode: str) -> dict:
     from . import nilai
 
     with transaksi(db):
+        if wajib_ada(db, p["kode"])["status"] == "ditutup":  # closed by another process meanwhile
+            raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
         hasil = nilai.hitung_untuk_snapshot(db, p)
         tabel.simpan_snapshot(db, p["kode"], hasil)
         tabel.set_status(db, p["kode"], "ditutup")

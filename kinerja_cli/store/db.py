@@ -151,7 +151,11 @@ def buka_db(path: Path) -> Database:
 
 @contextlib.contextmanager
 def transaksi(db: Database) -> Iterator[Database]:
-    """One write transaction (BEGIN IMMEDIATE: waits for other writers)."""
+    """One write transaction (BEGIN IMMEDIATE: waits for other writers).
+
+    The checks registered with `jaga` run first, under the write lock: what another process
+    changed between the command's first check and this moment is seen here.
+    """
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
@@ -162,6 +166,8 @@ def transaksi(db: Database) -> Iterator[Database]:
     except sqlite3.OperationalError as e:
         raise _galat_sqlite(e, Path(db_path(db))) from None
     try:
+        for periksa in list(getattr(db, "_kinerja_penjaga", {}).values()):
+            periksa()
         yield db
     except BaseException:
         if conn.in_transaction:
@@ -175,6 +181,15 @@ def transaksi(db: Database) -> Iterator[Database]:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise _galat_sqlite(e, Path(db_path(db))) from None
+
+
+def jaga(db: Database, kunci, periksa) -> None:
+    """Register `periksa()` to run at the start of every later write transaction on this connection
+    (e.g. "the period is still open": a period closed by another process while an import was reading
+    its file must still refuse the import's writes). It raises to refuse; the transaction rolls back."""
+    if not hasattr(db, "_kinerja_penjaga"):
+        db._kinerja_penjaga = {}
+    db._kinerja_penjaga[kunci] = periksa
 
 
 def _jeda_uji() -> None:
