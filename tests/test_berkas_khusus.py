@@ -209,3 +209,13 @@ def test_named_chart_sheet_is_refused_with_the_table_sheets_listed(db_siap, kine
     r = kinerja("pegawai", "impor", p, "--sheet", "Grafik")
     assert r.exit_code == 1 and "berisi grafik" in r.stderr and "Sheet yang ada: Pegawai" in _rata(r.stderr)
     assert kinerja("pegawai", "impor", p).exit_code == 0  # the chart sheet is skipped when looking for headers
+
+
+@pytest.mark.parametrize("nama", [".", "", "./"])
+@pytest.mark.parametrize("perintah", [["pegawai", "impor"], ["sasaran", "impor", "--periode", "2026"],
+                                      ["pelatihan", "impor"]])
+def test_a_folder_or_empty_name_is_refused_plainly(db_siap, kinerja, perintah, nama):
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    r = kinerja(*perintah[:2], nama, *perintah[2:])
+    assert r.exit_code == 1 and "adalah folder, bukan berkas Excel" in r.stderr
+    assert "Traceback" not in r.output

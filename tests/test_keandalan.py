@@ -11,6 +11,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import HEADER_PEGAWAI, SEKDA, buat_xlsx
 
 _BESIDE = Path(sys.executable).parent / "kinerja"
@@ -119,3 +121,16 @@ def test_close_killed_before_commit_leaves_period_open_and_no_snapshot(tmp_path)
         assert c.execute("SELECT COUNT(*) FROM hasil_snapshot").fetchone()[0] == 0
     r = subprocess.run([*KINERJA, "periode", "tutup", "2026"], env=_env(db), capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("nilai", ["abc", "", "-1", "nan", "1e9"])
+def test_a_bad_busy_timeout_is_explained(db_siap, kinerja, monkeypatch, nilai):
+    monkeypatch.setenv("KINERJA_BUSY_TIMEOUT", nilai)
+    r = kinerja("pegawai", "daftar")
+    assert r.exit_code == 1 and "KINERJA_BUSY_TIMEOUT" in r.stderr and "bukan jumlah detik" in r.stderr
+    assert "Traceback" not in r.output
+
+
+def test_busy_timeout_with_a_comma_is_read(db_siap, kinerja, monkeypatch):
+    monkeypatch.setenv("KINERJA_BUSY_TIMEOUT", "2,5")
+    assert kinerja("pegawai", "daftar").exit_code == 0

@@ -76,6 +76,8 @@ def berkas_kunci_excel(path: Path | str) -> Path | None:
     """Excel's owner file (~$name.xlsx) beside `path` while the workbook is open in Excel, or None."""
     path = Path(path)
     nama = path.name
+    if not nama or not path.is_file():  # "." or "": a folder, refused by the reader with its own message
+        return None
     for calon in {"~$" + nama, "~$" + nama[2:]} if len(path.stem) > 2 else {"~$" + nama}:
         p = path.with_name(calon)
         if p != path and p.is_file():

@@ -16,7 +16,24 @@ from .skema import NAMA_SET, migrasi, nama_dikenal
 
 NAMA_BAWAAN = "kinerja.db"
 VAR_LINGKUNGAN = "KINERJA_DB"
-BATAS_TUNGGU_DETIK = float(os.environ.get("KINERJA_BUSY_TIMEOUT", "30"))
+BATAS_TUNGGU_BAWAAN = 30.0  # seconds a writer waits for another one (KINERJA_BUSY_TIMEOUT)
+
+
+def batas_tunggu() -> float:
+    """Seconds to wait for the write lock: $KINERJA_BUSY_TIMEOUT, else 30. A value that is not a
+    number of seconds (0 or more) is refused with a message, not silently replaced."""
+    teks = os.environ.get("KINERJA_BUSY_TIMEOUT")
+    if teks is None:
+        return BATAS_TUNGGU_BAWAAN
+    try:
+        detik = float(teks.strip().replace(",", "."))
+    except ValueError:
+        detik = float("nan")
+    if not (0 <= detik < 86400):
+        raise BasisDataError(
+            f"Variabel KINERJA_BUSY_TIMEOUT berisi '{teks}', bukan jumlah detik (0 sampai 86400).",
+            "Isi angka detik, misalnya KINERJA_BUSY_TIMEOUT=30, atau hapus variabelnya (bawaan 30 detik).")
+    return detik
 
 
 def lokasi_db(db: str | os.PathLike | None = None) -> Path:
@@ -36,9 +53,10 @@ def sekarang() -> str:
 def _sambung(path: Path) -> Database:
     """Connect without writing anything: the file may still be refused (periksa_versi)."""
     try:
-        conn = sqlite3.connect(str(path), timeout=BATAS_TUNGGU_DETIK)
+        tunggu = batas_tunggu()
+        conn = sqlite3.connect(str(path), timeout=tunggu)
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA busy_timeout = {int(BATAS_TUNGGU_DETIK * 1000)}")
+        conn.execute(f"PRAGMA busy_timeout = {int(tunggu * 1000)}")
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as e:
         raise _galat_sqlite(e, path) from None
@@ -60,7 +78,7 @@ def _galat_sqlite(e: sqlite3.Error, path: Path) -> BasisDataError:
     teks = str(e).lower()
     if "locked" in teks or "busy" in teks:
         return BasisDataError(
-            f"Basis data {path} sedang dipakai proses lain terlalu lama (lebih dari {BATAS_TUNGGU_DETIK:g} detik).",
+            f"Basis data {path} sedang dipakai proses lain terlalu lama (lebih dari {batas_tunggu():g} detik).",
             "Tunggu proses lain selesai lalu ulangi perintah ini.",
         )
     if "not a database" in teks or "malformed" in teks or "encrypted" in teks:
