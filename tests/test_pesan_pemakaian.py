@@ -25,7 +25,7 @@ def test_cli_usage_error_in_indonesian(kinerja):
 
 
 @pytest.mark.parametrize("args", [["--help"], ["sasaran", "--help"], ["realisasi", "catat", "--help"],
-                                  ["riwayat", "-h"]])
+                                  ["riwayat", "-h"], ["demo", "--help"]])
 def test_help_pages_have_no_english_click_words(kinerja, args):
     r = kinerja(*args)
     assert r.exit_code == 0
@@ -39,3 +39,15 @@ def test_help_pages_have_no_english_click_words(kinerja, args):
         assert "Argumen:" in teks and "[wajib]" in teks
     if args == ["--help"]:
         assert "Perintah:" in teks and "PERINTAH [ARGUMEN]..." in teks
+
+
+def test_a_non_number_for_an_int_option_is_explained_in_indonesian(db_siap, kinerja):
+    r = kinerja("riwayat", "--batas", "abc")
+    assert r.exit_code == 2 and "'abc' bukan bilangan bulat." in r.stderr and "valid" not in r.stderr
+
+
+def test_a_folder_as_database_is_explained(kinerja, tmp_path):
+    for args in (["init", "--db", tmp_path], ["pegawai", "daftar", "--db", tmp_path]):
+        r = kinerja(*args)
+        assert r.exit_code == 1 and "adalah folder, bukan berkas basis data" in r.stderr
+        assert f"--db {tmp_path / 'kinerja.db'}" in r.stderr

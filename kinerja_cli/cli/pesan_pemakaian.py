@@ -29,7 +29,7 @@ _BANTUAN = (  # the English words of Click's help page; every other word there i
     (re.compile(r"\[OPTIONS\]"), "[OPSI]"),
     (re.compile(r"COMMAND \[ARGS\]\.\.\."), "PERINTAH [ARGUMEN]..."),
     (re.compile(r"\[required\]"), "[wajib]"),
-    (re.compile(r"\[default: "), "[bawaan: "),
+    (re.compile(r"\[default:(?=\s)"), "[bawaan:"),
     (re.compile(r"\[env var: "), "[variabel lingkungan: "),
     (re.compile(r"Show this message and exit\."), "Tampilkan bantuan ini lalu keluar."),
 )
@@ -42,7 +42,7 @@ def terjemahkan(pesan: str) -> str:
     if m:
         isi = m.group(2).replace("Value error, ", "")
         isi = re.sub(r"(.+) is not one of (.+)\.$", r"\1 bukan salah satu dari \2.", isi)
-        isi = re.sub(r"(.+) is not a valid integer\.?$", r"\1 bukan bilangan bulat.", isi)
+        isi = re.sub(r"(.+) is not a valid int(?:eger)?\.?$", r"\1 bukan bilangan bulat.", isi)
         isi = re.sub(r"(.+) is not a valid float\.?$", r"\1 bukan angka.", isi)
         return f"Nilai tidak sah untuk {m.group(1)}: {isi}"
     for pola, ganti in _POLA:

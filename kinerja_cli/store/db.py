@@ -52,6 +52,9 @@ def sekarang() -> str:
 
 def _sambung(path: Path) -> Database:
     """Connect without writing anything: the file may still be refused (periksa_versi)."""
+    if path.is_dir():
+        raise BasisDataError(f"{path} adalah folder, bukan berkas basis data.",
+                             f"Sebutkan nama berkasnya, misalnya --db {path / NAMA_BAWAAN}")
     try:
         tunggu = batas_tunggu()
         conn = sqlite3.connect(str(path), timeout=tunggu)
