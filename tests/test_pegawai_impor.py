@@ -197,3 +197,13 @@ def test_deactivate_missing_only_within_units_of_the_file(db_siap, kinerja, tmp_
     assert "2 dinonaktifkan" in r.stderr
     assert _pegawai(db_path, STAF2)["aktif"] == 0 and _pegawai(db_path, PPPK1)["aktif"] == 0
     assert _pegawai(db_path, SEKDA)["aktif"] == 1  # another unit: untouched
+
+
+def test_duplicate_nip_reported_even_when_the_first_row_has_other_errors(db_siap, kinerja, tmp_path):
+    rows = [[STAF1, "Citra", "Analis", "pelaksana", "III/a", None, "111", "PNS"],  # no unit, bad atasan NIP
+            [STAF1, "Citra Lestari", "Analis", "pelaksana", "III/a", "DPMPTSP", None, "PNS"]]
+    f = buat_xlsx(tmp_path / "ganda.xlsx", {"Pegawai": [HEADER_PEGAWAI, *rows]})
+    r = kinerja("pegawai", "impor", f)
+    assert r.exit_code == 1
+    assert f"NIP {STAF1} ganda: sudah ada di baris 2" in r.stderr
+    assert "Unit" in r.stderr  # the first row's own errors are still listed

@@ -235,3 +235,13 @@ def test_rows_without_any_score_are_skipped_not_refused(siap, kinerja, tmp_path,
     assert r.exit_code == 0, r.output
     assert "2 ditambah" in r.stderr and "1 baris belum diisi" in r.stderr
     assert _n(db_path, "perilaku") == 2
+
+
+def test_unknown_rater_reported_even_when_the_role_is_wrong_too(siap, kinerja, tmp_path, db_path):
+    """Every problem of the row in one run: the unknown rater is not held back until the role is fixed."""
+    audit0 = _n(db_path, "audit")
+    r = kinerja("perilaku", "impor", _file(tmp_path, [[STAF1, "Citra", TIDAK_ADA, "bos", 90, 90, 90, 90, 90, 90, 90]]),
+                "--periode", "2026")
+    assert r.exit_code == 1
+    assert "Peran 'bos' tidak dikenal" in r.stderr and f"Penilai {TIDAK_ADA} tidak ada di daftar pegawai" in r.stderr
+    assert _n(db_path, "perilaku") == 0 and _n(db_path, "audit") == audit0

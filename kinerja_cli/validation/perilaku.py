@@ -90,15 +90,21 @@ def periksa_hubungan(nip: str, penilai: str, peran: str,
     return hubungan(nip, penilai, peran, p and ringkas(p), q and ringkas(q))
 
 
-def hubungan(nip: str, penilai: str, peran: str, p: tuple | None, q: tuple | None) -> list[tuple[str, str, str, str]]:
-    """periksa_hubungan on the roster entries of `ringkas` (None: not on the roster)."""
+def tidak_terdaftar(nip: str | None, penilai: str | None, p: tuple | None, q: tuple | None) -> list:
+    """The employee and/or the rater missing from the roster (None NIPs are not judged here)."""
     hasil: list[tuple[str, str, str, str]] = []
-    if p is None:
+    if nip and p is None:
         hasil.append((GALAT, "nip", f"Pegawai {nip} tidak ada di daftar pegawai",
                       "impor/tambahkan pegawai dulu, atau periksa NIP"))
-    if q is None:
+    if penilai and q is None:
         hasil.append((GALAT, "penilai", f"Penilai {penilai} tidak ada di daftar pegawai",
                       "impor/tambahkan penilai dulu, atau periksa NIP penilai"))
+    return hasil
+
+
+def hubungan(nip: str, penilai: str, peran: str, p: tuple | None, q: tuple | None) -> list[tuple[str, str, str, str]]:
+    """periksa_hubungan on the roster entries of `ringkas` (None: not on the roster)."""
+    hasil = tidak_terdaftar(nip, penilai, p, q)
     if peran == "diri":
         if penilai != nip:
             hasil.append((GALAT, "peran", "Peran 'diri' hanya untuk penilaian diri sendiri (NIP penilai = NIP pegawai)",
@@ -224,6 +230,10 @@ class PemeriksaPerilaku:
             p, q = self.roster.get(nip), self.roster.get(penilai)
             for tingkat, key, pesan, saran in hubungan(nip, penilai, peran, p, q):
                 ms.append(_m(b, key, pesan, saran, tingkat, nip))
+        else:  # the relation needs all three; who is missing from the roster is still told now
+            for tingkat, key, pesan, saran in tidak_terdaftar(nip, penilai, nip and self.roster.get(nip),
+                                                                 penilai and self.roster.get(penilai)):
+                ms.append(_m(b, key, pesan, saran, tingkat, nip or ""))
         if ms:
             self.masalah += ms
             if any(m.galat for m in ms):

@@ -120,15 +120,17 @@ def periksa_roster(baris: Iterable[BarisSumber], tersimpan: dict[str, Pegawai]) 
             masalah += ms
             if any(m.galat for m in ms):
                 galat.add(b.baris)
-        if p is None:
+        nip = p.nip if p is not None else _nip_saja(b)  # a row with other errors still counts for duplicates
+        if nip is None:
             continue
-        if p.nip in pertama:
-            masalah.append(_m(b, "nip", f"NIP {p.nip} ganda: sudah ada di baris {pertama[p.nip].baris}",
-                              "hapus salah satu baris", kunci=p.nip))
+        if nip in pertama:
+            masalah.append(_m(b, "nip", f"NIP {nip} ganda: sudah ada di baris {pertama[nip].baris}",
+                              "hapus salah satu baris", kunci=nip))
             galat.add(b.baris)
             continue
-        pertama[p.nip] = b
-        baik.append((b, p))
+        pertama[nip] = b
+        if p is not None:
+            baik.append((b, p))
     baik = _samakan_unit(baik, tersimpan, masalah)
     # the roster as it will be: stored people overlaid with the file
     atasan_dari = {nip: p.nip_atasan for nip, p in tersimpan.items()}
@@ -148,6 +150,14 @@ def periksa_roster(baris: Iterable[BarisSumber], tersimpan: dict[str, Pegawai]) 
     if galat:
         baik = [(b, p) for b, p in baik if b.baris not in galat]
     return HasilPeriksaRoster(baik, masalah, galat)
+
+
+def _nip_saja(b: BarisSumber) -> str | None:
+    """The row's NIP when that cell alone is valid (its error, if any, is already reported)."""
+    try:
+        return periksa_nip(b.nilai.get("nip")).nip
+    except NIPTidakValid:
+        return None
 
 
 def _samakan_unit(baik: list, tersimpan: dict[str, Pegawai], masalah: list[Masalah]) -> list:
