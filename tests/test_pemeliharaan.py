@@ -40,3 +40,13 @@ def test_periksa_clean_then_findings(db_siap, kinerja, db_path):
     jenis = {t["jenis"]: t for t in r.json()}
     assert {"rantai_atasan", "bobot", "realisasi_yatim", "snapshot"} <= jenis.keys()
     assert "berjumlah 60" in jenis["bobot"]["pesan"]
+
+
+def test_backup_into_a_folder_gets_the_dated_name(db_siap, kinerja, tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    r = kinerja("cadangan", folder)
+    assert r.exit_code == 0, r.output
+    isi = list(folder.iterdir())
+    assert len(isi) == 1 and isi[0].name.startswith("uji-cadangan-") and isi[0].suffix == ".db"
+    assert (isi[0].stat().st_mode & 0o777) == 0o600

@@ -37,6 +37,7 @@ def test_help_pages_have_no_english_click_words(kinerja, args):
         assert kata not in teks, kata
     if args == ["realisasi", "catat", "--help"]:
         assert "Argumen:" in teks and "[wajib]" in teks
+        assert "--nomor <bilangan>" in teks and "--nilai <teks>" in teks and "<str>" not in teks
     if args == ["--help"]:
         assert "Perintah:" in teks and "PERINTAH [ARGUMEN]..." in teks
 

@@ -38,3 +38,8 @@ def test_perubahan_texts():
     assert perubahan('{"a": "1"}', None) == "dihapus — a: 1"
     assert perubahan("terbuka", "ditutup") == "terbuka → ditutup"
     assert perubahan(None, None) == "- → -"
+
+
+def test_negative_limit_is_refused(db_siap, kinerja):
+    r = kinerja("riwayat", "--batas", "-5")
+    assert r.exit_code == 1 and "tidak boleh negatif" in r.stderr

@@ -42,8 +42,8 @@ def terjemahkan(pesan: str) -> str:
     if m:
         isi = m.group(2).replace("Value error, ", "")
         isi = re.sub(r"(.+) is not one of (.+)\.$", r"\1 bukan salah satu dari \2.", isi)
-        isi = re.sub(r"(.+) is not a valid int(?:eger)?\.?$", r"\1 bukan bilangan bulat.", isi)
-        isi = re.sub(r"(.+) is not a valid float\.?$", r"\1 bukan angka.", isi)
+        isi = re.sub(r"(.+) is not a valid (?:int(?:eger)?|bilangan)\.?$", r"\1 bukan bilangan bulat.", isi)
+        isi = re.sub(r"(.+) is not a valid (?:float|angka)\.?$", r"\1 bukan angka.", isi)
         return f"Nilai tidak sah untuk {m.group(1)}: {isi}"
     for pola, ganti in _POLA:
         m = pola.match(pesan)
@@ -80,6 +80,10 @@ def pasang() -> None:
     from typer._click.exceptions import UsageError
 
     UsageError.show = _tampilkan
+    from typer._click import types
+
+    # the value kinds shown in help pages (<teks>, <bilangan>) and in usage errors
+    types.StringParamType.name, types.IntParamType.name, types.FloatParamType.name = "teks", "bilangan", "angka"
     if not getattr(Command.get_help, "_indonesia", False):
         asli = Command.get_help
 

@@ -13,10 +13,13 @@ from ..validation.roster import cari_lingkaran, rantai_atasan
 
 def cadangan(db, tujuan: Path | None = None) -> dict:
     sumber = Path(db_path(db))
+    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
+    nama = f"{sumber.stem}-cadangan-{cap}{sumber.suffix or '.db'}"
     if tujuan is None:
-        cap = datetime.now().strftime("%Y%m%d-%H%M%S")
-        tujuan = sumber.with_name(f"{sumber.stem}-cadangan-{cap}{sumber.suffix or '.db'}")
+        tujuan = sumber.with_name(nama)
     tujuan = Path(tujuan)
+    if tujuan.is_dir():  # a folder (e.g. a USB drive): the backup goes inside it, with the dated name
+        tujuan = tujuan / nama
     if tujuan.exists():
         raise DataTidakValid(f"Berkas {tujuan} sudah ada; cadangan tidak menimpa berkas.", "Pilih nama berkas lain.")
     if not tujuan.parent.exists():

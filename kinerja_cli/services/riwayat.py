@@ -14,6 +14,9 @@ def riwayat(db, nip: str | None = None, sejak: str | None = None, batas: int = 2
             date.fromisoformat(sejak[:10])
         except ValueError:
             raise DataTidakValid(f"Tanggal --sejak '{sejak}' tidak dikenal.", "Tulis sebagai TTTT-BB-HH, misalnya 2026-01-31.") from None
+    if batas is not None and batas < 0:
+        raise DataTidakValid(f"--batas {batas} tidak bisa dipakai: jumlah baris tidak boleh negatif.",
+                             "Isi 0 untuk semua baris, atau jumlah baris terbaru yang ingin dilihat (bawaan 200).")
     if nip:
         from .pegawai import nip_dari_argumen
 
