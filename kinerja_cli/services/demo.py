@@ -29,12 +29,14 @@ class HasilDemo:
 
 
 def folder_contoh() -> Path:
-    """contoh_data/ of the source tree (editable install or a checkout), else of the current folder."""
-    for kandidat in (Path(__file__).resolve().parent.parent.parent / "contoh_data", Path.cwd() / "contoh_data"):
+    """contoh_data/ of the source tree (editable install or a checkout), else the copy installed with
+    the package (kinerja_cli/contoh_data), else of the current folder."""
+    paket = Path(__file__).resolve().parent.parent
+    for kandidat in (paket.parent / "contoh_data", paket / "contoh_data", Path.cwd() / "contoh_data"):
         if (kandidat / "pegawai.xlsx").exists():
             return kandidat
     raise TidakDitemukan("Folder contoh_data/ tidak ditemukan.",
-                         "Jalankan kinerja demo dari folder proyek kinerja (yang berisi contoh_data/).")
+                         "Pasang ulang kinerja (pip install .), atau jalankan kinerja demo dari folder proyek kinerja.")
 
 
 def _ringkas(h, satuan: str) -> str:
