@@ -207,3 +207,25 @@ def test_duplicate_nip_reported_even_when_the_first_row_has_other_errors(db_siap
     assert r.exit_code == 1
     assert f"NIP {STAF1} ganda: sudah ada di baris 2" in r.stderr
     assert "Unit" in r.stderr  # the first row's own errors are still listed
+
+
+def test_missing_optional_columns_keep_stored_values_blank_cells_clear(db_siap, kinerja, tmp_path, db_path):
+    """A short roster (NIP, Nama, Unit Kerja) does not wipe jabatan, golongan or atasan links;
+    a blank cell in a column that is in the file does clear the value."""
+    def orang(nip):
+        return {p["nip"]: p for p in kinerja("pegawai", "daftar", "--format", "json").json()}[nip]
+
+    sebelum = orang(STAF1)
+    assert sebelum["nip_atasan"] == KADIS and sebelum["golongan"] == "III/a"
+    f = buat_xlsx(tmp_path / "pendek.xlsx", {"Pegawai": [["NIP", "Nama", "Unit Kerja"],
+                                                         [STAF1, "Citra Lestari, S.E.", "DPMPTSP"]]})
+    r = kinerja("pegawai", "impor", f)
+    assert r.exit_code == 0, r.output
+    assert "tidak ada di berkas" in " ".join(r.stderr.split())
+    sesudah = orang(STAF1)
+    assert sesudah["nama"] == "Citra Lestari, S.E."  # what the file has is applied
+    assert {k: sesudah[k] for k in ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "status")} == \
+        {k: sebelum[k] for k in ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "status")}
+    kosong = [HEADER_PEGAWAI, [STAF1, "Citra Lestari, S.E.", None, "pelaksana", "III/a", "DPMPTSP", KADIS, "PNS"]]
+    assert kinerja("pegawai", "impor", buat_xlsx(tmp_path / "kosong.xlsx", {"Pegawai": kosong})).exit_code == 0
+    assert orang(STAF1)["jabatan"] is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import TidakDitemukan
@@ -14,6 +15,9 @@ from ..validation.nip import NIPTidakValid, periksa_nip
 from ..validation.roster import periksa_roster
 
 
+KOLOM_BOLEH_ABSEN = ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "status")
+
+
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           nonaktifkan_hilang: bool = False, tandai: Path | None = None) -> HasilImpor:
     from . import impor_umum
@@ -23,11 +27,18 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
         cek = periksa_roster(isi.baris, tersimpan)
     hasil = HasilImpor(uji_coba=uji_coba)
     impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
+    # An optional column missing from the file changes nothing stored (a blank cell in a column that
+    # is there does clear it): a short roster from an OPD must not wipe atasan links or golongan.
+    absen = [k for k in KOLOM_BOLEH_ABSEN if k not in isi.huruf]
     baru, ubah, log = [], [], []
     di_berkas = set()
+    dipertahankan = 0
     for _, p in cek.pegawai:
         di_berkas.add(p.nip)
         lama = tersimpan.get(p.nip)
+        if lama is not None and absen:
+            p = replace(p, **{k: getattr(lama, k) for k in absen})
+            dipertahankan += 1
         if lama is None:
             baru.append(p)
             log.append(("pegawai", p.nip, "tambah", None, p.ke_dict(), p.nip))
@@ -47,6 +58,15 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
                 log.append(("pegawai", nip, "ubah", {"aktif": True}, {"aktif": False}, nip))
     hasil.ditambah = len(baru)
     hasil.diubah = len(ubah) - hasil.dinonaktifkan
+    if absen and dipertahankan:
+        from ..validation.masalah import PERINGATAN, Masalah
+
+        judul = {k.key: k.judul for k in PEGAWAI.kolom}
+        nama = ", ".join(judul[k] for k in absen)
+        hasil.peringatan.append(Masalah(
+            f"Kolom {nama} tidak ada di berkas: isinya untuk {dipertahankan} pegawai yang sudah tersimpan tidak diubah",
+            "tambahkan kolomnya bila memang ingin mengubah atau mengosongkan isinya", None, isi.sheet, None, nama,
+            PERINGATAN))
     if uji_coba:
         return hasil
     with transaksi(db):
