@@ -127,12 +127,42 @@ def baris_tabel(hasil: list[Ukuran]) -> list[dict]:
     return rows
 
 
+def _bulat_id(n) -> str:
+    return "-" if n is None else f"{int(n):,}".replace(",", ".")
+
+
+def _desimal_id(x: float, digit: int = 2) -> str:
+    from .validation.angka import angka_id
+
+    return angka_id(x, digit)
+
+
+def _teks_id(r: dict) -> dict:
+    """A table row with numbers written the Indonesian way (10.000; 2,31), as in the README."""
+    return {**r, "baris": _bulat_id(r["baris"]), "baris_per_detik": _bulat_id(r["baris_per_detik"]),
+            "puncak_mb": _bulat_id(r["puncak_mb"]), "detik": _desimal_id(r["detik"]),
+            "cpu_detik": _desimal_id(r["cpu_detik"])}
+
+
+class _ParserId(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: galat: {message}\n")
+
+
+class _BantuanId(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Pemakaian: " if prefix is None else prefix)
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import output
     from .errors import KinerjaError
 
-    ap = argparse.ArgumentParser(prog="python -m kinerja_cli.bench",
+    ap = _ParserId(prog="python -m kinerja_cli.bench", formatter_class=_BantuanId, add_help=False,
                                  description="Ukur waktu dan memori satu putaran akhir periode dengan data sintetis.")
+    ap._optionals.title = "opsi"
+    ap.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     ap.add_argument("--pegawai", type=int, default=10_000, help="jumlah pegawai sintetis (bawaan 10000)")
     ap.add_argument("--folder", type=Path, help="folder berkas dan basis data (bawaan: folder sementara)")
     ap.add_argument("--simpan", action="store_true", help="jangan hapus folder sementara setelah selesai")
@@ -173,9 +203,10 @@ def main(argv: list[str] | None = None) -> int:
         output.cetak_json({"pegawai": a.pegawai, "langkah": rows, "bantuan_detik": round(bantuan, 3),
                            "pembuatan_detik": round(info["pembuatan"], 2), "cpu": os.cpu_count()})
         return 0
-    output.tampilkan(rows, kolom, "tabel",
-                     judul=f"Kinerja satu putaran akhir periode: {a.pegawai} pegawai ({os.cpu_count()} inti CPU)")
-    output.info(f"kinerja --help: {bantuan:.3f} detik (terbaik dari 5).")
+    output.tampilkan([_teks_id(r) for r in rows], kolom, "tabel",
+                     judul=f"Kinerja satu putaran akhir periode: {_bulat_id(a.pegawai)} pegawai "
+                           f"({os.cpu_count()} inti CPU)")
+    output.info(f"kinerja --help: {_desimal_id(bantuan, 3)} detik (terbaik dari 5).")
     return 0
 
 

@@ -36,3 +36,16 @@ def test_benchmark_runs_every_step(tmp_path):
     assert len(hasil) == 50
     assert [h["catatan"] for h in hasil if not h["lengkap"]] == [["tanpa_penilaian_atasan"]]  # the top head
     assert (tmp_path / "rekap.xlsx").exists()
+
+
+def test_bench_table_and_help_in_indonesian():
+    from kinerja_cli.bench import _teks_id
+
+    r = _teks_id({"langkah": "sasaran", "baris": 60000, "detik": 2.3123, "baris_per_detik": 25948,
+                  "cpu_detik": 2.2, "puncak_mb": 1122})
+    assert (r["baris"], r["detik"], r["baris_per_detik"], r["cpu_detik"], r["puncak_mb"]) == \
+        ("60.000", "2,31", "25.948", "2,20", "1.122")
+    h = subprocess.run([sys.executable, "-m", "kinerja_cli.bench", "--help"], capture_output=True, text=True)
+    assert h.returncode == 0 and h.stdout.startswith("Pemakaian: ") and "tampilkan bantuan ini" in h.stdout
+    e = subprocess.run([sys.executable, "-m", "kinerja_cli.bench", "--pegawai", "5"], capture_output=True, text=True)
+    assert e.returncode == 2 and "galat: --pegawai minimal 10" in e.stderr and "error" not in e.stderr
