@@ -219,3 +219,14 @@ def test_a_folder_or_empty_name_is_refused_plainly(db_siap, kinerja, perintah, n
     r = kinerja(*perintah[:2], nama, *perintah[2:])
     assert r.exit_code == 1 and "adalah folder, bukan berkas Excel" in r.stderr
     assert "Traceback" not in r.output
+
+
+def test_a_workbook_of_another_kind_is_named_as_such(db_siap, kinerja, tmp_path):
+    """An SKP file given to `pegawai impor` says what it is and which command imports it."""
+    skp = buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [["NIP", "Nomor", "RHK", "Indikator", "Target", "Satuan",
+                                                          "Bobot (%)"], ["198502142010012003", 1, "a", "b", 1, "x", 100]]})
+    r = kinerja("pegawai", "impor", skp)
+    assert r.exit_code == 1
+    teks = " ".join(r.stderr.split())
+    assert "tampaknya berkas SKP (sasaran)" in teks and "bukan daftar pegawai" in teks
+    assert "kinerja sasaran impor" in teks and "Traceback" not in r.output

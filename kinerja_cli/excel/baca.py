@@ -239,12 +239,41 @@ def _baca_buku(path: Path, wb, tata: Tata, sheet: str | None) -> IsiSheet:
             "atau pakai kinerja templat untuk contoh berkas.",
         )
     _, ws, baris_judul, idx, _ = terbaik
+    _tolak_bila_berkas_lain(path, ws, tata)
     hilang = [k.judul for k in tata.wajib() if k.key not in idx]
     raise BerkasTidakValid(
         f"Sheet '{ws.title}' di {path.name}: kolom wajib tidak ditemukan: {', '.join(hilang)}.",
         f"Baris judul harus berada di {BARIS_CARI_JUDUL} baris pertama dan memuat kolom: "
         f"{', '.join(k.judul for k in tata.wajib())}.",
     )
+
+
+_JENIS = {  # sheet layout -> (what the workbook is, the command that imports it)
+    "Pegawai": ("daftar pegawai", "kinerja pegawai impor"),
+    "Sasaran": ("SKP (sasaran)", "kinerja sasaran impor"),
+    "Realisasi": ("realisasi", "kinerja realisasi impor"),
+    "Perilaku": ("penilaian perilaku", "kinerja perilaku impor"),
+    "Umpan Balik": ("umpan balik", "kinerja umpan-balik impor"),
+    "Inovasi": ("inovasi", "kinerja inovasi impor"),
+    "Pelatihan": ("pelatihan", "kinerja pelatihan impor"),
+    "Layanan": ("indikator layanan", "kinerja layanan impor"),
+}
+
+
+def _tolak_bila_berkas_lain(path: Path, ws, tata: Tata) -> None:
+    """A workbook of another kind (an SKP file given to `pegawai impor`): say so, not "column missing"."""
+    from . import kolom
+
+    lain = [t for t in vars(kolom).values() if isinstance(t, Tata) and t.nama_sheet != tata.nama_sheet]
+    for t in sorted(lain, key=lambda t: -len(t.wajib())):  # the most specific layout first
+        hasil = _cari_judul(ws, t)
+        if hasil and hasil[0] == "lengkap" and t.nama_sheet in _JENIS:
+            jenis, perintah = _JENIS[t.nama_sheet]
+            diminta = _JENIS.get(tata.nama_sheet, (tata.nama_sheet, "kinerja templat"))
+            raise BerkasTidakValid(
+                f"{path.name} tampaknya berkas {jenis} (judul kolom sheet '{ws.title}' cocok), bukan {diminta[0]}.",
+                f"Impor berkas ini dengan: {perintah}; untuk {diminta[0]} pilih berkasnya yang benar "
+                f"(contoh berkas: kinerja templat).")
 
 
 def _cari_judul(ws, tata: Tata):
