@@ -36,9 +36,39 @@ class _GrupKinerja(TyperGroup):
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
-        except KeyboardInterrupt:
-            output.galat("Dibatalkan oleh pengguna; perubahan yang belum selesai tidak disimpan.")
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as e:
+            raise _batal(e) from None
+        except Exception as e:
+            batal = _penyebab_batal(e)  # Ctrl-C inside a library's clean-up may surface as another error
+            if batal is None:
+                raise
+            raise _batal(batal) from None
+
+
+class Dihentikan(KeyboardInterrupt):
+    """SIGTERM: stop like Ctrl-C, so every clean-up (temporary files, the second process) runs."""
+
+
+def _penyebab_batal(e: BaseException) -> KeyboardInterrupt | None:
+    seen = set()
+    while e is not None and id(e) not in seen:
+        if isinstance(e, KeyboardInterrupt):
+            return e
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return None
+
+
+def _batal(e: KeyboardInterrupt) -> typer.Exit:
+    from . import output
+
+    siapa = "dihentikan (SIGTERM)" if isinstance(e, Dihentikan) else "dibatalkan oleh pengguna"
+    output.galat(f"Perintah {siapa}; perubahan yang belum selesai tidak disimpan dan berkas sementara dihapus.")
+    return typer.Exit(143 if isinstance(e, Dihentikan) else 130)
+
+
+def _saat_sigterm(signum, frame):
+    raise Dihentikan()
 
 
 app = typer.Typer(
@@ -104,6 +134,9 @@ def main() -> None:
     # walks them every 700 allocations. Rarer young collections cut `nilai` at 100,000
     # employees by ~20 % CPU; cyclic garbage is still collected, only less often.
     gc.set_threshold(100_000, 50, 100)
+    import signal
+
+    signal.signal(signal.SIGTERM, _saat_sigterm)
 
     audit.set_perintah(" ".join(["kinerja", *sys.argv[1:]]))
     app()

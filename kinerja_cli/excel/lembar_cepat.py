@@ -100,6 +100,13 @@ def kelas_lembar():
 
         def _write_rows(self):
             try:
+                yield from self._tulis_baris()
+            except ValueError as e:  # a workbook abandoned by a cancelled command: its file is gone
+                if "closed file" not in str(e):
+                    raise
+
+        def _tulis_baris(self):
+            try:
                 xf = self._writer.xf.send(True)
             except StopIteration:
                 self._already_saved()

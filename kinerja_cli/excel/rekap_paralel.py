@@ -127,6 +127,9 @@ class Anak:
 def _kerja_anak(kirim, data, kunci, anak: Anak, rekap, rincian, hitungan) -> None:
     """In the child: the second half's rows into the two files, then the counts and results."""
     try:
+        # The read end came with the fork: closed here, a parent that dies makes our send fail at once
+        # (broken pipe) instead of blocking forever on a pipe nobody reads.
+        anak.terima.close()
         berkas = []
         for tabel, path, awal in ((rekap, anak.path[0], anak.awal[0]), (rincian, anak.path[1], anak.awal[1])):
             f = _Fragmen(path, awal)
