@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from conftest import KADIS, buat_xlsx
+from conftest import KADIS, STAF1, buat_xlsx
 
 from kinerja_cli.excel.rumus import rumus_tanpa_nilai
 
@@ -17,22 +17,40 @@ def siap(db_siap, kinerja):
     return db_siap
 
 
-def test_refused_import_explains_formula_cells(siap, kinerja, tmp_path):
-    f = buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [HS, [KADIS, 1, "Investasi", "Nilai", "=5+5", "%", 100]]})
-    r = kinerja("sasaran", "impor", f, "--periode", "2026", "--tandai", tmp_path / "skp.galat.xlsx")
-    assert r.exit_code == 1
+def _jumlah(db_path) -> dict:
+    import sqlite3
+
+    with sqlite3.connect(db_path) as c:
+        return {t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("pegawai", "sasaran", "audit")}
+
+
+@pytest.mark.parametrize("perintah, sheet, baris", [
+    (["sasaran", "impor"], "Sasaran", [HS, [KADIS, 1, "Investasi", "Nilai", "=5+5", "%", 100]]),
+    (["realisasi", "impor"], "Realisasi", [["NIP", "Nomor", "Realisasi"], [KADIS, 1, "=4+5"]]),
+    (["perilaku", "impor"], "Perilaku", [["NIP", "NIP Penilai", "Peran", "Berorientasi Pelayanan", "Akuntabel"],
+                                         [STAF1, KADIS, "atasan", "=100+5", 100]]),
+    (["pegawai", "impor"], "Pegawai", [["NIP", "Nama", "Golongan", "Unit Kerja"],
+                                       [STAF1, "Citra", '="III/"&"a"', "DPMPTSP"]]),
+])
+def test_formula_without_stored_result_refuses_the_file(siap, kinerja, tmp_path, perintah, sheet, baris):
+    """A formula cell without a stored value would read as empty (clearing a stored golongan or score,
+    or skipping a realisation without a word): the workbook is refused and nothing is written."""
+    sebelum = _jumlah(siap)
+    f = buat_xlsx(tmp_path / "rumus.xlsx", {sheet: baris})
+    periode = [] if perintah[0] == "pegawai" else ["--periode", "2026"]
+    r = kinerja(*perintah, f, *periode)
+    assert r.exit_code == 1, r.output
     teks = " ".join(r.stderr.split())
-    assert "1 sel berisi rumus tanpa hasil tersimpan (misalnya E2)" in teks and "simpan" in teks
-    assert (tmp_path / "skp.galat.xlsx").exists()
+    assert f"Sheet '{sheet}' di rumus.xlsx berisi 1 sel rumus tanpa hasil tersimpan" in teks
+    assert "Paste Values" in teks and "Traceback" not in r.output
+    assert _jumlah(siap) == sebelum
 
 
-def test_realisation_formula_warned_not_silently_empty(siap, kinerja, tmp_path):
-    f = buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [HS, [KADIS, 1, "Investasi", "Nilai", 10, "%", 100]]})
-    assert kinerja("sasaran", "impor", f, "--periode", "2026").exit_code == 0
-    f = buat_xlsx(tmp_path / "real.xlsx", {"Realisasi": [["NIP", "Nomor", "Realisasi"], [KADIS, 1, "=4+5"]]})
-    r = kinerja("realisasi", "impor", f, "--periode", "2026")
-    assert r.exit_code == 0 and "1 belum diisi" in r.stderr
-    assert "rumus tanpa hasil tersimpan" in " ".join(r.stderr.split())
+def test_formula_in_another_sheet_does_not_matter(siap, kinerja, tmp_path):
+    f = buat_xlsx(tmp_path / "skp.xlsx", {"Hitungan": [["a", "=1+1"]],
+                                          "Sasaran": [HS, [KADIS, 1, "Investasi", "Nilai", 10, "%", 100]]})
+    r = kinerja("sasaran", "impor", f, "--periode", "2026")
+    assert r.exit_code == 0, r.output
 
 
 def test_scanner_counts_across_chunks_and_ignores_formulas_with_values(tmp_path):
@@ -41,7 +59,7 @@ def test_scanner_counts_across_chunks_and_ignores_formulas_with_values(tmp_path)
     for i in range(30000):  # well over one 1 MB read of sheet XML
         ws.append([f"teks panjang {i} " * 3, f"=A{i + 1}&\"x\"" if i % 1000 == 7 else i])
     wb.save(tmp_path / "besar.xlsx")
-    n, sel = rumus_tanpa_nilai(tmp_path / "besar.xlsx")
+    n, sel = rumus_tanpa_nilai(tmp_path / "besar.xlsx", "Data")
     assert n == 30 and sel[:2] == ["B8", "B1008"]
     # a workbook saved by Excel stores the result next to the formula: nothing to report
     import zipfile

@@ -1,27 +1,53 @@
 """Formulas without a stored result: such a cell reads as empty in every reader.
 
 A workbook written by a script (or saved without calculation) keeps `=5+5` but no value;
-Excel shows 10, kinerja reads nothing. Only looked for when an import is refused, to tell the
-user why a filled-in cell was reported empty.
+Excel shows 10, kinerja would read nothing, and an import would then clear what was stored.
+So the data sheet is scanned before its rows are used, and such a workbook is refused.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from pathlib import Path
 
 _SEL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
+_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b(?:\w+:)?id="([^"]*)"')
+_REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
+                  rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
 
 
-def rumus_tanpa_nilai(path: Path | str, contoh: int = 5) -> tuple[int, list[str]]:
-    """(count, first cell references) of formula cells without a stored value, over every worksheet."""
+def _bagian_sheet(z: zipfile.ZipFile, nama_sheet: str | None) -> list[str]:
+    """The XML parts of the named worksheet (all worksheets when it cannot be told)."""
+    semua = [n for n in z.namelist() if n.lower().startswith("xl/worksheets/") and n.lower().endswith(".xml")]
+    if nama_sheet is None:
+        return semua
+    try:
+        buku = z.read("xl/workbook.xml")
+        rel = z.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return semua
+    target = {}
+    for m in _REL.finditer(rel):
+        i, t = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        target[i] = t.decode()
+    from xml.sax.saxutils import unescape
+
+    for m in _SHEET.finditer(buku):
+        if unescape(m.group(1).decode()) == nama_sheet and m.group(2) in target:
+            t = target[m.group(2)]
+            p = t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join("xl", t))
+            return [n for n in semua if n == p] or semua
+    return semua
+
+
+def rumus_tanpa_nilai(path: Path | str, nama_sheet: str | None = None, contoh: int = 5) -> tuple[int, list[str]]:
+    """(count, first cell references) of formula cells without a stored value in the sheet."""
     jumlah, sel = 0, []
     try:
         with zipfile.ZipFile(path) as z:
-            for nama in z.namelist():
-                if not (nama.lower().startswith("xl/worksheets/") and nama.lower().endswith(".xml")):
-                    continue
+            for nama in _bagian_sheet(z, nama_sheet):
                 with z.open(nama) as f:
                     ekor = b""
                     while True:
@@ -30,10 +56,11 @@ def rumus_tanpa_nilai(path: Path | str, contoh: int = 5) -> tuple[int, list[str]
                         batas = len(teks) if not potong else teks.rfind(b"</c>") + 4  # cells never nest
                         if batas < 4:
                             batas = 0
-                        for m in _SEL.finditer(teks, 0, batas):
-                            jumlah += 1
-                            if len(sel) < contoh:
-                                sel.append(m.group(1).decode())
+                        if teks.find(b"<f", 0, batas) >= 0:  # most sheets hold no formula at all
+                            for m in _SEL.finditer(teks, 0, batas):
+                                jumlah += 1
+                                if len(sel) < contoh:
+                                    sel.append(m.group(1).decode())
                         ekor = teks[batas:]
                         if not potong:
                             break

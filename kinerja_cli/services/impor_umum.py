@@ -100,7 +100,6 @@ def putuskan(berkas: Path | str, masalah: list, lewati_galat: bool, tandai: Path
     if galat and not lewati_galat:
         n_baris = len({(m.sheet, m.baris) for m in galat})
         saran = SARAN_TOLAK + " " + (f"Sel yang salah ditandai merah di {p}." if p else saran_tandai(berkas))
-        saran += _catatan_rumus(berkas)
         raise ImporDitolak(
             f"Impor {berkas.name} ditolak: {len(galat)} galat di {n_baris} baris. Tidak ada data yang ditulis.",
             masalah, saran)
@@ -108,30 +107,6 @@ def putuskan(berkas: Path | str, masalah: list, lewati_galat: bool, tandai: Path
         hasil.dilewati = galat
         hasil.peringatan = [m for m in masalah if not m.galat]
     return galat
-
-
-def _catatan_rumus(berkas: Path) -> str:
-    """A hint when the workbook holds formulas without stored results (they read as empty cells)."""
-    from ..excel.rumus import rumus_tanpa_nilai
-
-    n, sel = rumus_tanpa_nilai(berkas)
-    if not n:
-        return ""
-    return (f" Catatan: {n} sel berisi rumus tanpa hasil tersimpan (misalnya {', '.join(sel)}), jadi terbaca kosong;"
-            " buka berkasnya di Excel lalu simpan, atau salin-tempel sel itu sebagai nilai.")
-
-
-def peringatan_rumus(berkas: Path | str, hasil: HasilImpor) -> None:
-    """For an import that found empty cells: warn when formulas without stored results caused them."""
-    from ..excel.rumus import rumus_tanpa_nilai
-    from ..validation.masalah import PERINGATAN, Masalah
-
-    n, sel = rumus_tanpa_nilai(berkas)
-    if n:
-        hasil.peringatan.append(Masalah(
-            f"{n} sel berisi rumus tanpa hasil tersimpan (misalnya {', '.join(sel)}); sel itu terbaca kosong",
-            "buka berkasnya di Excel lalu simpan, atau salin-tempel sel itu sebagai nilai, lalu impor ulang",
-            None, "", None, ", ".join(sel), PERINGATAN))
 
 
 def baris_dilewati(hasil: HasilImpor) -> int:

@@ -76,8 +76,6 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
             del cek, antre  # the lookups are no longer needed
         impor_umum.putuskan(berkas, masalah, lewati_galat, tandai, hasil)
         hasil.keterangan["kosong"] = kosong
-        if kosong:
-            impor_umum.peringatan_rumus(berkas, hasil)
         impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode, ada_bukti))
         return hasil
     finally:
