@@ -45,10 +45,6 @@ class _GrupKinerja(TyperGroup):
             raise _batal(batal) from None
 
 
-class Dihentikan(KeyboardInterrupt):
-    """SIGTERM: stop like Ctrl-C, so every clean-up (temporary files, the second process) runs."""
-
-
 def _penyebab_batal(e: BaseException) -> KeyboardInterrupt | None:
     seen = set()
     while e is not None and id(e) not in seen:
@@ -61,14 +57,11 @@ def _penyebab_batal(e: BaseException) -> KeyboardInterrupt | None:
 
 def _batal(e: KeyboardInterrupt) -> typer.Exit:
     from . import output
+    from .masuk import pesan_batal
 
-    siapa = "dihentikan (SIGTERM)" if isinstance(e, Dihentikan) else "dibatalkan oleh pengguna"
-    output.galat(f"Perintah {siapa}; perubahan yang belum selesai tidak disimpan dan berkas sementara dihapus.")
-    return typer.Exit(143 if isinstance(e, Dihentikan) else 130)
-
-
-def _saat_sigterm(signum, frame):
-    raise Dihentikan()
+    pesan, kode = pesan_batal(e)
+    output.galat(pesan)
+    return typer.Exit(kode)
 
 
 app = typer.Typer(
@@ -134,9 +127,6 @@ def main() -> None:
     # walks them every 700 allocations. Rarer young collections cut `nilai` at 100,000
     # employees by ~20 % CPU; cyclic garbage is still collected, only less often.
     gc.set_threshold(100_000, 50, 100)
-    import signal
-
-    signal.signal(signal.SIGTERM, _saat_sigterm)
 
     audit.set_perintah(" ".join(["kinerja", *sys.argv[1:]]))
     app()
