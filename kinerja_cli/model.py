@@ -48,3 +48,15 @@ class HasilImpor:
     peringatan: list = field(default_factory=list)
     uji_coba: bool = False
     keterangan: dict = field(default_factory=dict)
+
+
+BELUM_DINILAI = "belum dinilai"  # shown instead of a predikat for someone without any data in the period
+
+
+def ada_data(r: dict) -> bool:
+    """True when a result record rests on data recorded for that employee in that period (SKP rows,
+    a behaviour rating or a direct rating); False for someone nobody has started on yet."""
+    if "tercatat" in r:  # a summary record (services.nilai, ringkas=True)
+        return r["tercatat"]
+    m = r.get("masukan") or {}
+    return bool(m.get("baris") or m.get("penilaian") or r.get("rating_langsung"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import output
+from .model import BELUM_DINILAI, ada_data  # table view of someone without any data yet (JSON keeps the computed values)
 from .validation.angka import angka_id
 
 WARNA_PREDIKAT = {
@@ -35,7 +36,6 @@ def _catatan(cat: list) -> str:
     return "; ".join(NAMA_CATATAN.get(c, c) for c in cat)
 
 
-BELUM_DINILAI = "belum dinilai"  # table view of someone without any data yet (JSON keeps the computed values)
 BATAS_BARIS_LAYAR = 2000  # a terminal table beyond this helps nobody (and takes long to draw)
 
 
@@ -129,6 +129,10 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
     sumber = "hasil beku saat periode ditutup" if dari_snapshot else "dihitung dari data terkini"
     output.cetak(f"[bold]{p['nama']}[/] — NIP {p['nip']}\n{p['jabatan'] or '-'}, {p['unit']}\n"
                  f"Periode {periode['kode']}, metode {h['metode']} ({sumber})\n")
+    if not ada_data(r):
+        output.cetak(f"[yellow]Belum ada data untuk pegawai ini di periode {periode['kode']} (tanpa SKP, tanpa penilaian "
+                     f"perilaku): di tabel nilai ia tampil sebagai \"{BELUM_DINILAI}\". Angka di bawah adalah hasil "
+                     "aturan bila datanya tetap kosong.[/]\n")
     # 1-3: SKP rows and NHK
     t = Table(title="1. Hasil kerja: capaian dan nilai capaian tiap indikator", title_justify="left", header_style="bold")
     for k in ("No", "Jenis", "Indikator", "Target", "Realisasi", "Arah", "Capaian C (%)", "Cabang konversi", "Nilai",
@@ -165,7 +169,7 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
         skor = [_angka(pn["skor"].get(a)) if pn["skor"].get(a) is not None else "-" for a in ASPEK_BERAKHLAK]
         peran = pn["peran"] + (" (tidak dihitung)" if pn["peran"] == "diri" else "")
         t.add_row(pn["penilai"], pn.get("nama_penilai") or "-", peran, *skor, _angka(rata.get((pn["penilai"], pn["peran"]))))
-    output.cetak(t if m["penilaian"] else "[yellow]Belum ada penilaian perilaku.[/]")
+    output.cetak(t if m["penilaian"] else "[bold]2. Perilaku kerja (BerAKHLAK)[/]\n[yellow]Belum ada penilaian perilaku.[/]")
     per_peran, bobot = h["perilaku"]["per_peran"], h["perilaku"]["bobot_peran"]
     for peran, nilai in per_peran.items():
         output.cetak(f"Rata-rata peran {peran}: {_angka(nilai)}" + ("" if peran in bobot else " (tidak dihitung)"))
@@ -202,7 +206,10 @@ def tabel_banding(baris: list[dict], periode: dict) -> None:
              output.Kolom("na", "NA", angka=True), output.Kolom("predikat_pp30", "Predikat PP 30/2019"),
              output.Kolom("rating_hasil_kerja", "Rating HK"), output.Kolom("rating_perilaku", "Rating PK"),
              output.Kolom("predikat_permenpan6", "Predikat PermenPANRB 6/2022"), output.Kolom("sama", "Sama")]
-    beda = sum(1 for b in baris if not b["sama"])
+    beda = sum(1 for b in baris if not b["sama"] and b.get("ada_data", True))
+    belum = {"nhk": None, "npk": None, "na": None, "predikat_pp30": BELUM_DINILAI, "rating_hasil_kerja": "-",
+             "rating_perilaku": "-", "predikat_permenpan6": BELUM_DINILAI, "sama": "-"}
+    baris = [b if b.get("ada_data", True) else {**b, **belum} for b in baris]
     output.tampilkan(baris, kolom, "tabel",
                      judul=f"Perbandingan dua metode, periode {periode['kode']} (metode periode: {periode['metode']}, tidak diubah)",
                      catatan=f"{len(baris)} pegawai; predikat berbeda: {beda}",

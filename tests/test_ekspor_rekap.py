@@ -68,6 +68,10 @@ def test_rekap_sheets_numbers_formats_print(db_siap, kinerja, db_path, tmp_path)
         nip = s["NIP"].value
         assert s["NIP"].data_type == "s"
         j = json_rows[nip]
+        if not j["ada_data"]:  # no data at all in the period: no numbers, no predikat yet
+            assert s["Nama"].value == j["nama"] and s["Predikat"].value == "belum dinilai"
+            assert [s[k].value for k in ("NHK", "NPK", "NA")] == ["-", "-", "-"]
+            continue
         assert s["Nama"].value == j["nama"] and s["Predikat"].value == j["predikat"]
         for kol, kunci in (("NHK", "nhk"), ("NPK", "npk"), ("NA", "na")):
             assert s[kol].data_type == "n" and s[kol].number_format == "0.00"

@@ -207,3 +207,27 @@ def test_huge_table_shows_a_screenful_and_counts_all(db_siap, kinerja, db_path, 
     monkeypatch.setattr(output_nilai, "BATAS_BARIS_LAYAR", 2)
     r = kinerja("nilai", "--periode", "2026")
     assert "3 baris lain tidak ditampilkan" in r.stdout and "Jumlah: 5 pegawai" in r.stdout
+
+
+def test_no_data_person_in_recap_comparison_and_breakdown(db_siap, kinerja, tmp_path, db_path):
+    """Someone without any data in the period reads 'belum dinilai' wherever people read results:
+    the Rekap sheet, the --bandingkan table and the --rinci explanation (not 'Sangat Kurang')."""
+    import openpyxl
+
+    from conftest import SEKDA
+
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    r = kinerja("nilai", "--periode", "2026", "--nip", SEKDA, "--rinci")
+    assert "Belum ada data untuk pegawai ini di periode 2026" in r.stdout
+    assert "2. Perilaku kerja" in r.stdout and "Belum ada penilaian perilaku" in r.stdout
+    b = kinerja("nilai", "--periode", "2026", "--bandingkan", "--format", "json").json()
+    assert all(x["ada_data"] is False for x in b)
+    t = kinerja("nilai", "--periode", "2026", "--bandingkan")
+    assert "belum dinilai" in t.stdout and "Sangat Kurang" not in t.stdout
+    f = tmp_path / "rekap.xlsx"
+    assert kinerja("ekspor", "rekap", f, "--periode", "2026").exit_code == 0
+    ws = openpyxl.load_workbook(f)["Rekap"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    data = [x for x in rows if x[1] == SEKDA]
+    assert data and data[0][6:] == ["-", "-", "-", "belum dinilai", "belum ada data periode ini"]
+    assert not any("Sangat Kurang" in [str(v) for v in x] for x in rows)

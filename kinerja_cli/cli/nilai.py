@@ -13,7 +13,7 @@ KOLOM_JSON = ("nip", "nama", "unit", "jabatan", "golongan", "nhk", "npk", "na", 
               "rating_hasil_kerja_langsung", "rating_perilaku", "rating_perilaku_langsung", "metode", "lengkap",
               "catatan", "ada_data")
 KOLOM_BANDING = ("nip", "nama", "unit", "nhk", "npk", "na", "predikat_pp30", "rating_hasil_kerja", "rating_perilaku",
-                 "predikat_permenpan6", "sama", "lengkap")
+                 "predikat_permenpan6", "sama", "lengkap", "ada_data")
 
 
 class Urut(str, Enum):

@@ -25,6 +25,7 @@ from .baris_xml import (BARIS, BarisKolom, BukanSederhana, GayaXML, PenampungBar
                         kolom_sel)
 from .lembar import (FORMAT_ANGKA, NAMA_METODE, NAMA_STATUS, Aliran, Gaya, atur_cetak, baris_blok_judul,
                      baris_kepala, baris_terbanyak, lebar_kolom, teks_periode, waktu_id)
+from ..model import BELUM_DINILAI, ada_data
 from .lembar_cepat import GayaSel, buat_lembar
 from .nama_sheet import nama_sheet
 
@@ -234,6 +235,10 @@ def isi_rekap(no: int, r: dict, metode: str) -> list[tuple[Any, str]]:
     teks, angka = "t", "a"
     isi = [(no, "n"), (p["nip"], teks), (p["nama"], teks), (p.get("jabatan"), teks), (p.get("golongan"), teks),
            (p["unit"], teks)]
+    if not ada_data(r):  # nobody has started on this person: no numbers, no predikat yet (as in `nilai`)
+        kosong = [(None, angka), ("-", teks), (None, angka), ("-", teks)] if metode == "permenpan6" else \
+            [(None, angka)] * 3
+        return isi + kosong + [(BELUM_DINILAI, "p"), ("belum ada data periode ini", teks)]
     if metode == "permenpan6":
         isi += [(h["nhk"], angka), (_rating(h, "hk"), teks), (h["npk"], angka), (_rating(h, "pk"), teks)]
     else:
@@ -248,7 +253,7 @@ def baris_rekap(ws, gaya: Gaya, no: int, r: dict, metode: str) -> tuple[list, in
     sel, lebar = [], [w for _, w in kolom_rekap(metode)]
     for v, jenis in isi:
         if jenis == "a":
-            sel.append(sg["a"](Decimal(v)))
+            sel.append(sg["a"](Decimal(v)) if v is not None else sg["t"]("-"))
         elif jenis == "n":
             sel.append(sg["n"](v))
         elif jenis == "p":
@@ -317,7 +322,7 @@ class TabelRekap:
         self.sel, self.k_baris = [], []
         for (v, jenis), h, w in zip(isi_rekap(1, _CONTOH, data.metode), self.huruf, self.lebar):
             if jenis == "a":
-                self.sel.append(kolom_angka(penyaji, h, gx["a"]))
+                self.sel.append(kolom_angka(penyaji, h, gx["a"], gx["t"]))  # None (no data yet): "-"
             elif jenis == "p":
                 self.sel.append(_kolom_predikat(penyaji, h, gx))
             elif jenis == "t":

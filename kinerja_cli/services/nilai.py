@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import DataTidakValid
+from ..model import ada_data
 from ..store import nilai as tabel
 from ..store import periode as tabel_periode
 from . import periode as layanan_periode
@@ -212,15 +213,6 @@ def _kunci_urut(urut: str):
     return lambda r: (r["pegawai"]["unit"].lower(), r["pegawai"]["nama"].lower())
 
 
-def ada_data(r: dict) -> bool:
-    """True when the record rests on data recorded for that employee in that period
-    (SKP rows, a behaviour rating or a direct rating); False for someone nobody has started on."""
-    if "tercatat" in r:  # a summary record (ringkas=True)
-        return r["tercatat"]
-    m = r.get("masukan") or {}
-    return bool(m.get("baris") or m.get("penilaian") or r.get("rating_langsung"))
-
-
 def baris_keluaran(r: dict) -> dict:
     """The machine-output row of one record (the JSON/CSV contract of DESIGN.md)."""
     h, p = r["hasil"], r["pegawai"]
@@ -246,7 +238,7 @@ def bandingkan(db, kode: str, unit: str | None = None, nip: str | None = None, u
             "nhk": Decimal(x["nhk"]), "npk": Decimal(x["npk"]), "na": Decimal(x["na"]),
             "predikat_pp30": x["predikat"], "rating_hasil_kerja": y["rating_hk"], "rating_perilaku": y["rating_pk"],
             "predikat_permenpan6": y["predikat"], "sama": _setara(x["predikat"], y["predikat"]),
-            "lengkap": x["lengkap"],
+            "lengkap": x["lengkap"], "ada_data": ada_data(r),
         })
     return hasil
 
