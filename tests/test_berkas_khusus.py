@@ -228,5 +228,5 @@ def test_a_workbook_of_another_kind_is_named_as_such(db_siap, kinerja, tmp_path)
     r = kinerja("pegawai", "impor", skp)
     assert r.exit_code == 1
     teks = " ".join(r.stderr.split())
-    assert "tampaknya berkas SKP (sasaran)" in teks and "bukan daftar pegawai" in teks
-    assert "kinerja sasaran impor" in teks and "Traceback" not in r.output
+    assert "tampaknya berkas SKP (sasaran)" in teks and "bukan dengan berkas daftar pegawai" in teks
+    assert "kinerja sasaran impor skp.xlsx" in teks and "Traceback" not in r.output

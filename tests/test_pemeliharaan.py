@@ -50,3 +50,11 @@ def test_backup_into_a_folder_gets_the_dated_name(db_siap, kinerja, tmp_path):
     isi = list(folder.iterdir())
     assert len(isi) == 1 and isi[0].name.startswith("uji-cadangan-") and isi[0].suffix == ".db"
     assert (isi[0].stat().st_mode & 0o777) == 0o600
+
+
+def test_two_backups_into_a_folder_in_the_same_second(db_siap, kinerja, tmp_path):
+    folder = tmp_path / "usb2"
+    folder.mkdir()
+    for _ in range(3):
+        assert kinerja("cadangan", folder).exit_code == 0
+    assert len(list(folder.iterdir())) == 3  # numbered, never refused, never overwritten

@@ -42,4 +42,6 @@ def test_perubahan_texts():
 
 def test_negative_limit_is_refused(db_siap, kinerja):
     r = kinerja("riwayat", "--batas", "-5")
-    assert r.exit_code == 1 and "tidak boleh negatif" in r.stderr
+    assert r.exit_code == 2 and "Nilai tidak sah untuk '--batas'" in r.stderr and "isi 0 untuk semua" in r.stderr
+    r = kinerja("riwayat", "--sejak", "kemarin")
+    assert r.exit_code == 2 and "'kemarin' bukan tanggal" in r.stderr

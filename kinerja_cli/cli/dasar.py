@@ -40,6 +40,12 @@ def riwayat(
     from .. import output
     from ..services import riwayat as layanan
 
+    if batas < 0:  # wrong usage (exit 2), like a non-number
+        raise typer.BadParameter(f"{batas} tidak bisa dipakai: isi 0 untuk semua baris, atau jumlah baris terbaru",
+                                 param_hint="'--batas'")
+    if sejak and not layanan.tanggal_sah(sejak):
+        raise typer.BadParameter(f"'{sejak}' bukan tanggal; tulis TTTT-BB-HH, misalnya 2026-01-31",
+                                 param_hint="'--sejak'")
     baris = layanan.riwayat(buka(db), nip, sejak, batas)
     isi = (("lama", "Lama"), ("baru", "Baru"))  # machine output keeps both values whole
     if fmt is Format.tabel:  # people read only what changed

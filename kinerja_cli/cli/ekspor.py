@@ -26,7 +26,7 @@ def rekap(
     timpa: OpsiTimpa = False,
     db: OpsiDB = None,
 ) -> None:
-    """Tulis rekap Excel periode: Ringkasan (sebaran predikat, grafik, kurva), Rekap, Rincian SKP.
+    """Tulis rekap Excel periode: Ringkasan (sebaran predikat, grafik, kurva), Rekap, Rincian SKP, Pengembangan (20 JP), Dampak.
 
     Siap dicetak (A4 lanskap, judul kolom berulang). Periode yang ditutup memakai hasil bekunya.
 

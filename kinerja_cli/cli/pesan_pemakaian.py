@@ -21,8 +21,10 @@ _POLA = (
     (re.compile(r"^Option (.+) requires an argument\.$"), r"Opsi \1 perlu nilai."),
     (re.compile(r"^Option (.+) does not take a value\.$"), r"Opsi \1 tidak menerima nilai."),
 )
+_ARGUMEN = re.compile(r"\{([a-z_]+)\}|(?<=\[)([a-z_]+)(?=\])")  # argument names in a usage line
 _BANTUAN = (  # the English words of Click's help page; every other word there is ours
     (re.compile(r"^Usage: ", re.M), "Pemakaian: "),
+    (re.compile(r"(?m)^Pemakaian: .*$"), lambda m: _ARGUMEN.sub(lambda a: (a.group(1) or a.group(2)).upper(), m.group(0))),
     (re.compile(r"^Arguments:$", re.M), "Argumen:"),
     (re.compile(r"^Options:$", re.M), "Opsi:"),
     (re.compile(r"^Commands:$", re.M), "Perintah:"),
@@ -84,6 +86,17 @@ def pasang() -> None:
 
     # the value kinds shown in help pages (<teks>, <bilangan>) and in usage errors
     types.StringParamType.name, types.IntParamType.name, types.FloatParamType.name = "teks", "bilangan", "angka"
+    from typer._click import _textwrap
+
+    if not getattr(_textwrap.TextWrapper, "_utuh", False):  # examples like skp-dpmptsp.xlsx stay whole, copyable
+        awal = _textwrap.TextWrapper.__init__
+
+        def __init__(self, *args, **kwargs):
+            kwargs["break_on_hyphens"] = False
+            awal(self, *args, **kwargs)
+
+        _textwrap.TextWrapper.__init__ = __init__
+        _textwrap.TextWrapper._utuh = True
     if not getattr(Command.get_help, "_indonesia", False):
         asli = Command.get_help
 

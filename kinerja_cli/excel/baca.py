@@ -284,11 +284,14 @@ def _tolak_bila_berkas_lain(path: Path, ws, tata: Tata) -> None:
         hasil = _cari_judul(ws, t)
         if hasil and hasil[0] == "lengkap" and t.nama_sheet in _JENIS:
             jenis, perintah = _JENIS[t.nama_sheet]
-            diminta = _JENIS.get(tata.nama_sheet, (tata.nama_sheet, "kinerja templat"))
+            diminta = _JENIS.get(tata.nama_sheet, (tata.nama_sheet, ""))[0]
+            contoh = (" Contoh berkas yang benar: kinerja templat CONTOH.xlsx --periode KODE"
+                      if tata.nama_sheet in ("Sasaran", "Realisasi", "Perilaku") else "")
             raise BerkasTidakValid(
-                f"{path.name} tampaknya berkas {jenis} (judul kolom sheet '{ws.title}' cocok), bukan {diminta[0]}.",
-                f"Impor berkas ini dengan: {perintah}; untuk {diminta[0]} pilih berkasnya yang benar "
-                f"(contoh berkas: kinerja templat).")
+                f"{path.name} tampaknya berkas {jenis}: judul kolom sheet '{ws.title}' cocok dengan berkas itu, "
+                f"bukan dengan berkas {diminta}.",
+                f"Bila memang berkas {jenis}, impor dengan: {perintah} {path.name}. Bila bukan, pilih berkas "
+                f"{diminta} yang benar.{contoh}")
 
 
 def _cari_judul(ws, tata: Tata):

@@ -15,15 +15,20 @@ def cadangan(db, tujuan: Path | None = None) -> dict:
     sumber = Path(db_path(db))
     cap = datetime.now().strftime("%Y%m%d-%H%M%S")
     nama = f"{sumber.stem}-cadangan-{cap}{sumber.suffix or '.db'}"
+    otomatis = tujuan is None or Path(tujuan).is_dir()
     if tujuan is None:
         tujuan = sumber.with_name(nama)
     tujuan = Path(tujuan)
     if tujuan.is_dir():  # a folder (e.g. a USB drive): the backup goes inside it, with the dated name
         tujuan = tujuan / nama
+    ke = 2
+    while otomatis and tujuan.exists():  # a second backup within the same second: number it
+        tujuan = tujuan.with_name(f"{Path(nama).stem}-{ke}{Path(nama).suffix}")
+        ke += 1
     if tujuan.exists():
         raise DataTidakValid(f"Berkas {tujuan} sudah ada; cadangan tidak menimpa berkas.", "Pilih nama berkas lain.")
     if not tujuan.parent.exists():
-        raise TidakDitemukan(f"Folder {tujuan.parent} tidak ada.", "Buat foldernya dulu atau pilih path lain.")
+        raise TidakDitemukan(f"Folder {tujuan.parent} tidak ada.", "Buat foldernya dulu atau pilih folder lain.")
     if tujuan.resolve() == sumber.resolve():
         raise DataTidakValid("Cadangan tidak boleh sama dengan basis data aslinya.", "Pilih nama berkas lain.")
     tabel.cadangkan(db, tujuan)

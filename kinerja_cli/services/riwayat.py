@@ -6,6 +6,16 @@ from ..errors import DataTidakValid
 from ..store import audit
 
 
+def tanggal_sah(teks: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(teks[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def riwayat(db, nip: str | None = None, sejak: str | None = None, batas: int = 200) -> list[dict]:
     from datetime import date
 
