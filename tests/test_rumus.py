@@ -69,3 +69,23 @@ def test_scanner_counts_across_chunks_and_ignores_formulas_with_values(tmp_path)
                    '<c r="B1" t="str"><f>"a"</f><v>a</v></c></row></sheetData></worksheet>')
     assert rumus_tanpa_nilai(tmp_path / "excel.xlsx") == (0, [])
     assert rumus_tanpa_nilai(tmp_path / "tidak-ada.xlsx") == (0, [])
+
+
+def test_formula_far_down_a_large_sheet_is_found_by_the_slices(siap, kinerja, tmp_path, monkeypatch):
+    """Below the first slices the calamine slices themselves spot the formula (no second pass over the file)."""
+    from kinerja_cli.errors import BerkasTidakValid
+    from kinerja_cli.excel import baca_iris
+    from kinerja_cli.excel.kolom import REALISASI
+    from kinerja_cli.services import impor_umum
+
+    baris = [["NIP", "Nomor", "Realisasi"]] + [[KADIS, 1, i] for i in range(3000)]
+    baris[2500][2] = "=4+5"
+    f = buat_xlsx(tmp_path / "besar.xlsx", {"Realisasi": baris})
+    monkeypatch.setattr(baca_iris, "IRISAN", 20_000)
+    monkeypatch.setattr(baca_iris, "IRISAN_PERTAMA", 4096)
+    monkeypatch.setattr(baca_iris, "_POTONG", 4096)
+    with pytest.raises(BerkasTidakValid, match=r"sel rumus tanpa hasil tersimpan \(misalnya C2501\)"):
+        with impor_umum.alir(f, REALISASI) as isi:
+            assert next(isi.baris).baris == 2  # the start of the sheet was read by calamine
+            for _ in isi.baris:
+                pass

@@ -195,6 +195,7 @@ def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_ope
                     isi = _baca_buku(path, wb, tata, sheet)
                 except Exception:  # a refusal or anything calamine-specific: openpyxl reads it again and decides
                     wb.close()
+    lewat_openpyxl = isi is None
     if isi is None:
         wb = buka_buku(path)
         try:
@@ -207,7 +208,8 @@ def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_ope
             raise _rusak(path, e) from None
     aliran = isi.baris  # the caller may replace isi.baris (a list, a chain): close the stream itself
     try:
-        _tolak_rumus_kosong(path, isi.sheet)
+        if lewat_openpyxl:
+            _tolak_rumus_kosong(path, isi.sheet)
         yield isi
     finally:
         aliran.close()
@@ -216,16 +218,13 @@ def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_ope
 
 def _tolak_rumus_kosong(path: Path, sheet: str) -> None:
     """Refuse a data sheet holding formulas without a stored result: they would read as empty
-    cells, and an import would then clear stored values or skip rows without a word."""
-    from .rumus import rumus_tanpa_nilai
+    cells, and an import would then clear stored values or skip rows without a word. (The calamine
+    slices check each slice as they go, excel/baca_iris.py; this scan serves the openpyxl path.)"""
+    from .rumus import galat_rumus, rumus_tanpa_nilai
 
     n, sel = rumus_tanpa_nilai(path, sheet)
     if n:
-        raise BerkasTidakValid(
-            f"Sheet '{sheet}' di {path.name} berisi {n} sel rumus tanpa hasil tersimpan (misalnya {', '.join(sel)}); "
-            "kinerja membaca hasil yang tersimpan, jadi sel itu akan terbaca kosong. Tidak ada data yang ditulis.",
-            "Buka berkasnya di Excel lalu simpan (Excel menghitung dan menyimpan hasilnya), "
-            "atau salin sel itu lalu tempel sebagai nilai (Paste Values).")
+        raise galat_rumus(path.name, sheet, n, sel)
 
 
 def _rusak(path: Path, e: Exception) -> BerkasTidakValid:

@@ -24,6 +24,7 @@ import io
 import posixpath
 import re
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree
 
 IRISAN_PERTAMA = 1 << 16  # the first slice of a large sheet is small: the header search needs 15 rows only
@@ -166,8 +167,13 @@ class LembarIris:
         """(0-based row of rows[0], 0-based column of rows[i][0], rows as calamine lists) per slice, in order."""
         from python_calamine import CalamineWorkbook
 
+        from .rumus import galat_rumus, sel_dalam
+
         sesudah = 0  # rows must come in order: a slice never starts above the end of the previous one
         for kepala, isi, ekor in self._potong_xml():
+            n, sel = sel_dalam(isi)  # a formula without a stored result would read as empty: refuse
+            if n:
+                raise galat_rumus(Path(self.buku.path).name, self.title, n, sel, semua=False)
             wb = CalamineWorkbook.from_filelike(self.buku.buku_irisan(kepala, isi, ekor))
             try:
                 sh = wb.get_sheet_by_name("S")

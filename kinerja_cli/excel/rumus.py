@@ -67,3 +67,23 @@ def rumus_tanpa_nilai(path: Path | str, nama_sheet: str | None = None, contoh: i
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
         return 0, []
     return jumlah, sel
+
+
+def sel_dalam(xml: bytes, contoh: int = 5) -> tuple[int, list[str]]:
+    """(count, first references) of formula cells without a stored value in a run of whole rows."""
+    if b"<f" not in xml:  # most slices hold no formula at all
+        return 0, []
+    ref = [m.group(1).decode() for m in _SEL.finditer(xml)]
+    return len(ref), ref[:contoh]
+
+
+def galat_rumus(nama_berkas: str, sheet: str, n: int, sel: list[str], semua: bool = True):
+    """The refusal for formula cells without stored results (n: the count, when the whole sheet was seen)."""
+    from ..errors import BerkasTidakValid
+
+    jumlah = f"{n} sel rumus" if semua else "sel rumus"
+    return BerkasTidakValid(
+        f"Sheet '{sheet}' di {nama_berkas} berisi {jumlah} tanpa hasil tersimpan (misalnya {', '.join(sel)}); "
+        "kinerja membaca hasil yang tersimpan, jadi sel itu akan terbaca kosong. Tidak ada data yang ditulis.",
+        "Buka berkasnya di Excel lalu simpan (Excel menghitung dan menyimpan hasilnya), "
+        "atau salin sel itu lalu tempel sebagai nilai (Paste Values).")
