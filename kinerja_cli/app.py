@@ -128,7 +128,9 @@ def main() -> None:
     # employees by ~20 % CPU; cyclic garbage is still collected, only less often.
     gc.set_threshold(100_000, 50, 100)
 
-    audit.set_perintah(" ".join(["kinerja", *sys.argv[1:]]))
+    import shlex
+
+    audit.set_perintah(shlex.join(["kinerja", *sys.argv[1:]]))  # quoted: the logged command can be run again
     app()
 
 

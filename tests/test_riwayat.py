@@ -36,6 +36,9 @@ def test_perubahan_texts():
     assert perubahan('{"a": "1", "b": null}', '{"a": "1", "b": "baru"}') == "b: - → baru"
     assert perubahan(None, '{"a": "1", "b": null, "c": true}') == "a: 1; c: ya"
     assert perubahan('{"a": "1"}', None) == "dihapus — a: 1"
+    assert perubahan('{"target_lo": "3", "nip_atasan": null}', '{"target_lo": "2.5", "nip_atasan": null}') == \
+        "target: 3 → 2,5"  # workbook names, decimal comma
+    assert perubahan('{"nilai": "100.25"}', '{"nilai": "100.5"}') == "realisasi: 100,25 → 100,5"
     assert perubahan("terbuka", "ditutup") == "terbuka → ditutup"
     assert perubahan(None, None) == "- → -"
 
@@ -45,3 +48,19 @@ def test_negative_limit_is_refused(db_siap, kinerja):
     assert r.exit_code == 2 and "Nilai tidak sah untuk '--batas'" in r.stderr and "isi 0 untuk semua" in r.stderr
     r = kinerja("riwayat", "--sejak", "kemarin")
     assert r.exit_code == 2 and "'kemarin' bukan tanggal" in r.stderr
+
+
+def test_logged_command_keeps_its_quotes(tmp_path):
+    """The Perintah column can be run again as shown: arguments with spaces stay quoted."""
+    import json
+    import subprocess
+    import sys
+
+    env = {"KINERJA_DB": str(tmp_path / "q.db"), "PATH": ""}
+    jalankan = [sys.executable, "-m", "kinerja_cli"]
+    for args in (["init"], ["periode", "buat", "2026"], ["periode", "tutup", "2026"],
+                 ["periode", "buka", "2026", "--alasan", "koreksi data DPMPTSP"]):
+        subprocess.run([*jalankan, *args], env=env, check=True, capture_output=True)
+    r = subprocess.run([*jalankan, "riwayat", "--format", "json"], env=env, check=True, capture_output=True, text=True)
+    terbaru = json.loads(r.stdout)[0]
+    assert terbaru["perintah"] == "kinerja periode buka 2026 --alasan 'koreksi data DPMPTSP'"

@@ -71,7 +71,8 @@ def nilai(
     baris = [layanan.baris_keluaran(r) for r in lap.rekaman]
     if fmt is Format.tabel:
         if not baris:
-            output.info("Tidak ada pegawai aktif yang cocok.")
+            output.info("Belum ada pegawai yang datanya lengkap; tanpa --hanya-lengkap semua pegawai aktif ditampilkan."
+                        if hanya_lengkap else "Tidak ada pegawai aktif yang cocok.")
             return
         output_nilai.tabel_nilai(baris, lap.periode, lap.metode, lap.dari_snapshot)
     else:

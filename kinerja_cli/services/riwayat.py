@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import DataTidakValid
 from ..store import audit
 
@@ -46,12 +48,25 @@ def _isi(teks: str | None):
         return teks
 
 
+_NAMA_KOLOM = {  # stored field names as the workbooks call them
+    "target_lo": "target", "target_hi": "target (batas atas)", "nip_atasan": "NIP atasan",
+    "rhk_atasan_nomor": "RHK atasan", "target_maksimal": "target maksimal", "jenis_jabatan": "jenis jabatan",
+    "nilai": "realisasi", "hasil_kerja": "rating hasil kerja", "perilaku": "rating perilaku",
+}
+_DESIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
 def _teks(v) -> str:
     if v is None or v == "":
         return "-"
     if isinstance(v, bool):
         return "ya" if v else "tidak"
-    return str(v)
+    t = str(v)
+    return t.replace(".", ",") if _DESIMAL.match(t) else t  # 2.5 -> 2,5 as everywhere else for people
+
+
+def _nama(k: str) -> str:
+    return _NAMA_KOLOM.get(k, k.replace("_", " "))
 
 
 def perubahan(lama: str | None, baru: str | None) -> str:
@@ -62,13 +77,13 @@ def perubahan(lama: str | None, baru: str | None) -> str:
     """
     a, b = _isi(lama), _isi(baru)
     if isinstance(a, dict) and isinstance(b, dict):
-        beda = [f"{k}: {_teks(a.get(k))} → {_teks(b.get(k))}" for k in sorted(a.keys() | b.keys(), key=_urutan(a, b))
+        beda = [f"{_nama(k)}: {_teks(a.get(k))} → {_teks(b.get(k))}" for k in sorted(a.keys() | b.keys(), key=_urutan(a, b))
                 if a.get(k) != b.get(k)]
         return "; ".join(beda) or "(tidak ada yang berbeda)"
     if isinstance(b, dict) and a is None:
-        return "; ".join(f"{k}: {_teks(v)}" for k, v in b.items() if v not in (None, ""))
+        return "; ".join(f"{_nama(k)}: {_teks(v)}" for k, v in b.items() if v not in (None, ""))
     if isinstance(a, dict) and b is None:
-        return "dihapus — " + "; ".join(f"{k}: {_teks(v)}" for k, v in a.items() if v not in (None, ""))
+        return "dihapus — " + "; ".join(f"{_nama(k)}: {_teks(v)}" for k, v in a.items() if v not in (None, ""))
     return f"{_teks(a)} → {_teks(b)}"
 
 

@@ -19,7 +19,9 @@ def set_perintah(teks: str) -> None:
 
 
 def perintah() -> str:
-    return _perintah or " ".join(["kinerja", *sys.argv[1:]])
+    import shlex
+
+    return _perintah or shlex.join(["kinerja", *sys.argv[1:]])
 
 
 def pengguna() -> str:
