@@ -95,6 +95,16 @@ def _urut_peran(x: tuple) -> tuple:
     return (_PERAN_URUT.get(x[1], 9), x[0])
 
 
+def konteks_hitung(db, periode: dict, metode: str) -> tuple:
+    """What scoring a period needs besides each employee's rows: (NIPs with an innovation, direct
+    ratings, SKP agreement states, the scheme's scorer, the text -> Decimal cache)."""
+    from ..scoring import Parameter, penghitung
+
+    kode = periode["kode"]
+    return (tabel.nip_berinovasi(db, kode), tabel.rating_langsung(db, kode), tabel.status_skp(db, kode),
+            penghitung(metode, Parameter.dari_dict(periode["parameter"])), _Desimal())
+
+
 def _ringkas(h) -> dict:
     """The part of a result that listings, sorting and the distribution need (numbers stay Decimal)."""
     return {"nhk": h.nhk, "npk": h.npk, "na": h.na, "predikat": h.predikat, "metode": h.metode,
@@ -110,8 +120,6 @@ def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, meto
     otherwise each record carries its inputs and full breakdown (--rinci, exports, the snapshot).
     A large summary listing is shared between two processes (services.nilai_paralel).
     """
-    from ..scoring import Parameter, penghitung
-
     if ringkas and not nip and rentang == (None, None):
         from . import nilai_paralel
 
@@ -120,11 +128,7 @@ def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, meto
             return hasil
 
     kode = periode["kode"]
-    inovasi = tabel.nip_berinovasi(db, kode)
-    langsung = tabel.rating_langsung(db, kode)
-    status = tabel.status_skp(db, kode)
-    hitung = penghitung(metode, Parameter.dari_dict(periode["parameter"]))
-    d = _Desimal()
+    inovasi, langsung, status, hitung, d = konteks_hitung(db, periode, metode)
     rekaman, tanpa_nama = [], []
     for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip, rentang, ringkas):
         n = p["nip"]

@@ -90,16 +90,11 @@ def rekaman_urut_unit(db, kode: str, unit: str | None = None) -> AlirRekaman:
 
 def _hitung_urut(db, periode: dict, unit: str | None, metode: str, rentang: tuple = (None, None)) -> Iterator[dict]:
     """Each active employee's full record, computed as `nilai._rekaman_langsung` does."""
-    from ..scoring import Parameter, penghitung
     from ..store import nilai as tabel
-    from .nilai import _Desimal, _data_cepat, _langsung_dict, _masukan_baris, _urut_peran, perlu_persetujuan
+    from .nilai import _data_cepat, _langsung_dict, _masukan_baris, _urut_peran, konteks_hitung, perlu_persetujuan
 
     kode = periode["kode"]
-    inovasi = tabel.nip_berinovasi(db, kode)
-    langsung = tabel.rating_langsung(db, kode)
-    status = tabel.status_skp(db, kode)
-    hitung = penghitung(metode, Parameter.dari_dict(periode["parameter"]))
-    d = _Desimal()
+    inovasi, langsung, status, hitung, d = konteks_hitung(db, periode, metode)
     tunggu: list[dict] = []
     for p, skp, perilaku in tabel.alir_periode_urut(db, kode, unit, rentang):
         n = p["nip"]

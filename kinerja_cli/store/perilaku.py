@@ -116,13 +116,11 @@ def roster_ringkas(db: Database) -> dict[str, tuple]:
 
 
 def tampungan_baru(db: Database) -> None:
-    for nama in (_TAMPUNG, _UBAH):
-        tampungan.buat(db, nama, _KOLOM_TAMPUNG)
+    tampungan.buat(db, (_TAMPUNG, _UBAH), _KOLOM_TAMPUNG)
 
 
 def hapus_tampungan(db: Database) -> None:
-    for nama in (_TAMPUNG, _UBAH):
-        tampungan.hapus(db, nama)
+    tampungan.hapus(db, (_TAMPUNG, _UBAH))
 
 
 def tampung(db: Database, baris: list[tuple]) -> None:

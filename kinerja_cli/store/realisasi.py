@@ -51,13 +51,11 @@ def satuan_periode(db: Database, kode: str):
 
 
 def tampungan_baru(db: Database) -> None:
-    for nama in (_TAMPUNG, _UBAH):
-        tampungan.buat(db, nama, _KOLOM_TAMPUNG)
+    tampungan.buat(db, (_TAMPUNG, _UBAH), _KOLOM_TAMPUNG)
 
 
 def hapus_tampungan(db: Database) -> None:
-    for nama in (_TAMPUNG, _UBAH):
-        tampungan.hapus(db, nama)
+    tampungan.hapus(db, (_TAMPUNG, _UBAH))
 
 
 def tampung(db: Database, baris: list[tuple[int, str, int, str, str | None, str]]) -> None:

@@ -14,14 +14,16 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def buat(db: Database, nama: str, kolom: str) -> None:
-    """A fresh TEMP table `nama` (dropped first if a previous run left it)."""
+def buat(db: Database, nama: str | tuple[str, ...], kolom: str) -> None:
+    """Fresh TEMP table(s) `nama`, all with `kolom` (dropped first if a previous run left them)."""
     hapus(db, nama)
-    db.conn.execute(f"CREATE TEMP TABLE {nama} ({kolom})")
+    for n in (nama,) if isinstance(nama, str) else nama:
+        db.conn.execute(f"CREATE TEMP TABLE {n} ({kolom})")
 
 
-def hapus(db: Database, nama: str) -> None:
-    db.conn.execute(f"DROP TABLE IF EXISTS temp.{nama}")
+def hapus(db: Database, nama: str | tuple[str, ...]) -> None:
+    for n in (nama,) if isinstance(nama, str) else nama:
+        db.conn.execute(f"DROP TABLE IF EXISTS temp.{n}")
 
 
 def tulis_banyak(db: Database, sql: str, rows) -> None:
