@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +18,36 @@ FORMAT = ("tabel", "json", "csv")
 
 _out = None
 _err = None
+
+# Control characters never reach the terminal (or a CSV file): C0 except tab and line feed, DEL,
+# C1. An ESC in a name (typed in Excel as _x001B_, decoded by the reader) could otherwise clear
+# the screen or rewrite what the officer sees.
+_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Formula-leading characters a spreadsheet would evaluate when a CSV file is opened (OWASP).
+PEMICU_RUMUS_CSV = ("=", "+", "-", "@", "\t", "\r")
+
+
+def bersih(teks: str) -> str:
+    """`teks` without control characters (tab and line feed kept)."""
+    return _KENDALI.sub("", teks) if not teks.isprintable() else teks
+
+
+def esc(nilai: Any) -> str:
+    """A user value to put inside a Rich markup string: control characters removed, markup escaped.
+
+    Every user value (names, units, file names, period codes...) interpolated into a markup
+    string goes through here; better still, pass it as `teks(...)` (a Text is never parsed).
+    """
+    from rich.markup import escape
+
+    return escape(bersih(str(nilai)))
+
+
+def teks(nilai: Any, gaya: str | None = None):
+    """A Rich Text of a user value: printed literally (no markup), control characters removed."""
+    from rich.text import Text
+
+    return Text(bersih(str(nilai)), style=gaya or "")
 
 
 def _lebar(aliran) -> int | None:
@@ -114,16 +145,31 @@ def cetak_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+_ANGKA_CSV = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+def teks_csv(t: str) -> str:
+    """Text for a CSV cell: control characters removed; text a spreadsheet would take as a formula
+    (starting with = + - @, tab or CR) gets a leading apostrophe, so Excel shows it as text.
+    A plain number written as text (-5, -2,5) is not a formula and stays as it is."""
+    t = bersih(t)
+    if t.startswith(PEMICU_RUMUS_CSV) and not _ANGKA_CSV.fullmatch(t):
+        return "'" + t
+    return t
+
+
 def _csv_nilai(v: Any) -> Any:
     if v is None:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, (Decimal, float)):
-        return f"{float(round(v, 2)):.2f}"
+        return f"{float(round(v, 2)):.2f}"  # numbers stay numbers: -5 is not prefixed
+    if isinstance(v, int):
+        return v
     if isinstance(v, (list, tuple)):
-        return ";".join(str(x) for x in v)
-    return v
+        return teks_csv(";".join(str(x) for x in v))
+    return teks_csv(str(v))
 
 
 def cetak_csv(baris: Iterable[dict], kolom: Sequence[Kolom]) -> None:
@@ -160,13 +206,15 @@ def tabel(baris: Sequence[dict], kolom: Sequence[Kolom], judul: str | None = Non
           gaya_baris=None):
     """Build a Rich table (not printed)."""
     from rich.table import Table
+    from rich.text import Text
 
-    t = Table(title=judul, caption=catatan, header_style="bold", title_justify="left", caption_justify="left")
+    t = Table(title=None if judul is None else teks(judul), caption=None if catatan is None else teks(catatan),
+              header_style="bold", title_justify="left", caption_justify="left")
     for k in kolom:
         t.add_column(k.judul, justify="right" if (k.rata_kanan or k.angka) else "left", overflow="fold",
                      no_wrap=k.angka or _kolom_nip(k.key), min_width=None)
     for b in baris:
-        sel = [teks_sel(b.get(k.key), k.angka) for k in kolom]
+        sel = [Text(bersih(teks_sel(b.get(k.key), k.angka))) for k in kolom]  # user text: never markup
         t.add_row(*sel, style=gaya_baris(b) if gaya_baris else None)
     return t
 
@@ -203,30 +251,45 @@ def sibuk(pesan: str):
     c = konsol_err()
     if not c.is_terminal:
         return contextlib.nullcontext()
-    return c.status(pesan, spinner="dots")
+    return c.status(teks(pesan), spinner="dots")
 
 
 def cetak(*obj) -> None:
+    """Print Rich renderables; a str is Rich *markup* written by a view: user values inside it
+    must go through `esc()` (or be passed as `teks()`)."""
     konsol().print(*obj)
 
 
+# Messages (info, sukses, peringatan, galat) are plain text: they carry file names, names and
+# values from the user's files, so they are never parsed as markup; only the label is styled.
+def _pesan(label: str | None, gaya: str | None, pesan: str):
+    from rich.text import Text
+
+    t = Text()
+    if label:
+        t.append(label, style=gaya)
+        t.append(" ")
+    t.append(bersih(str(pesan)))
+    return t
+
+
 def info(pesan: str) -> None:
-    konsol_err().print(pesan)
+    konsol_err().print(_pesan(None, None, pesan))
 
 
 def sukses(pesan: str) -> None:
-    konsol_err().print(f"[green]✓[/green] {pesan}")
+    konsol_err().print(_pesan("✓", "green", pesan))
 
 
 def peringatan(pesan: str) -> None:
-    konsol_err().print(f"[yellow]Peringatan:[/yellow] {pesan}")
+    konsol_err().print(_pesan("Peringatan:", "yellow", pesan))
 
 
 def galat(pesan: str, saran: str | None = None) -> None:
     c = konsol_err()
-    c.print(f"[bold red]Galat:[/bold red] {pesan}", markup=True)
+    c.print(_pesan("Galat:", "bold red", pesan))
     if saran:
-        c.print(f"[cyan]Saran:[/cyan] {saran}")
+        c.print(_pesan("Saran:", "cyan", saran))
 
 
 def tabel_masalah(masalah: Sequence, judul: str = "Masalah di berkas", batas: int = 200) -> None:
@@ -235,19 +298,19 @@ def tabel_masalah(masalah: Sequence, judul: str = "Masalah di berkas", batas: in
 
     if not masalah:
         return
-    t = Table(title=judul, header_style="bold", title_justify="left", show_lines=False)
+    t = Table(title=teks(judul), header_style="bold", title_justify="left", show_lines=False)
     for j in ("Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Masalah", "Perbaikan"):
         t.add_column(j, overflow="fold")
     urut = sorted(masalah, key=lambda m: (0 if m.galat else 1, m.sheet, m.baris or 0, m.kolom))
     for m in urut[:batas]:
         t.add_row(
-            "[red]galat[/red]" if m.galat else "[yellow]peringatan[/yellow]",
-            m.sheet or "-",
+            teks("galat", "red") if m.galat else teks("peringatan", "yellow"),
+            teks(m.sheet or "-"),
             str(m.baris) if m.baris else "-",
-            m.kolom or "-",
-            "-" if m.nilai is None else str(m.nilai)[:40],
-            m.pesan,
-            m.saran or "",
+            teks(m.kolom or "-"),
+            teks("-" if m.nilai is None else str(m.nilai)[:40]),
+            teks(m.pesan),
+            teks(m.saran or ""),
         )
     c = konsol_err()
     c.print(t)

@@ -9,8 +9,9 @@ WARNA = {aturan.MEMBAIK: "green", aturan.MEMBURUK: "red", aturan.TETAP: "yellow"
 
 
 def tabel_dampak(data: list[dict]) -> None:
-    from rich.markup import escape
     from rich.table import Table
+
+    escape = output.esc  # every user value inside markup goes through it
 
     a = aturan.angka_ringkas
     t = Table(title="Dampak pada layanan publik: indikator layanan unit dan predikat pegawai", title_justify="left",
@@ -41,6 +42,6 @@ def tabel_dampak(data: list[dict]) -> None:
             target = f"{aturan.dengan_satuan(d['target'], d['satuan'])}: {aturan.teks_jarak(d['jarak_target'], d['target_tercapai'], d['satuan'])}"
         baik = "  ".join(f"{x['periode']}: {a(x['persen_baik'], 1)}%" if x["persen_baik"] is not None
                          else f"{x['periode']}: -" for x in per) or "-"
-        t.add_row(escape(d["unit"]), str(d["indikator_id"]), escape(f"{d['indikator']} ({d['arah']})"), nilai, tren, ubah, nilai_pen,
-                  target, baik)
+        t.add_row(escape(d["unit"]), str(d["indikator_id"]), escape(f"{d['indikator']} ({d['arah']})"), escape(nilai), tren,
+                  escape(ubah), nilai_pen, escape(target), escape(baik))
     output.cetak(t)

@@ -29,11 +29,13 @@ NAMA_CATATAN = {
 
 
 def _predikat(teks: str) -> str:
-    return f"[{WARNA_PREDIKAT.get(teks, '')}]{teks}[/]" if teks in WARNA_PREDIKAT else teks
+    """Markup: the predikat in its colour."""
+    return f"[{WARNA_PREDIKAT.get(teks, '')}]{teks}[/]" if teks in WARNA_PREDIKAT else output.esc(teks)
 
 
 def _catatan(cat: list) -> str:
-    return "; ".join(NAMA_CATATAN.get(c, c) for c in cat)
+    """Markup-safe text of the catatan flags."""
+    return output.esc("; ".join(NAMA_CATATAN.get(c, c) for c in cat))
 
 
 BATAS_BARIS_LAYAR = 2000  # a terminal table beyond this helps nobody (and takes long to draw)
@@ -47,9 +49,10 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
 
     lebar = output.konsol().width
     unit_sama = len({b["unit"] for b in baris}) == 1
-    judul = f"Nilai kinerja periode {periode['kode']} — metode {metode}"
+    esc = output.esc  # every user value inside markup goes through it
+    judul = f"Nilai kinerja periode {esc(periode['kode'])} — metode {metode}"
     if unit_sama and baris:
-        judul += f" — {baris[0]['unit']}"
+        judul += f" — {esc(baris[0]['unit'])}"
     if dari_snapshot:
         judul += " (periode ditutup: hasil beku)"
     t = Table(title=judul, title_justify="left", header_style="bold")
@@ -63,7 +66,8 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
         t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA") else "left", overflow="fold",
                      no_wrap=k in ("NIP", "NHK", "NPK", "NA", "Predikat"), min_width=12 if k == "Nama" else None)
     for b in baris:
-        sel = [b["nip"], b["nama"]] + ([] if unit_sama else [b["unit"]]) + ([b["jabatan"] or "-"] if "Jabatan" in kolom else [])
+        sel = [esc(b["nip"]), esc(b["nama"])] + ([] if unit_sama else [esc(b["unit"])]) + \
+            ([esc(b["jabatan"] or "-")] if "Jabatan" in kolom else [])
         if not b.get("ada_data", True):  # nobody has started on this person: no numbers to show yet
             sel += ["-"] * (len(kolom) - len(sel) - 2) + [f"[dim]{BELUM_DINILAI}[/]", "[dim]belum ada data periode ini[/]"]
             t.add_row(*sel)
@@ -126,11 +130,12 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
     from rich.table import Table
 
     p, h, m = r["pegawai"], r["hasil"], r["masukan"]
+    esc = output.esc  # every user value inside markup goes through it
     sumber = "hasil beku saat periode ditutup" if dari_snapshot else "dihitung dari data terkini"
-    output.cetak(f"[bold]{p['nama']}[/] — NIP {p['nip']}\n{p['jabatan'] or '-'}, {p['unit']}\n"
-                 f"Periode {periode['kode']}, metode {h['metode']} ({sumber})\n")
+    output.cetak(f"[bold]{esc(p['nama'])}[/] — NIP {esc(p['nip'])}\n{esc(p['jabatan'] or '-')}, {esc(p['unit'])}\n"
+                 f"Periode {esc(periode['kode'])}, metode {h['metode']} ({sumber})\n")
     if not ada_data(r):
-        output.cetak(f"[yellow]Belum ada data untuk pegawai ini di periode {periode['kode']} (tanpa SKP, tanpa penilaian "
+        output.cetak(f"[yellow]Belum ada data untuk pegawai ini di periode {esc(periode['kode'])} (tanpa SKP, tanpa penilaian "
                      f"perilaku): di tabel nilai ia tampil sebagai \"{BELUM_DINILAI}\". Angka di bawah adalah hasil "
                      "aturan bila datanya tetap kosong.[/]\n")
     # 1-3: SKP rows and NHK
@@ -147,9 +152,9 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
         jumlah_bn += bobot * nilai
         jumlah_b += bobot
         arah = b["arah"] + (", target maks." if b["target_maksimal"] else "")
-        t.add_row(str(b["nomor"]), b["jenis"], f"{b['indikator']} ({b['satuan'] or '-'})", _target(b),
+        t.add_row(str(b["nomor"]), esc(b["jenis"]), esc(f"{b['indikator']} ({b['satuan'] or '-'})"), _target(b),
                   angka_id(Decimal(b["realisasi"])) if b["realisasi"] is not None else "[yellow]belum diisi[/]",
-                  arah, _angka(x.get("capaian")), x.get("cabang", ""), _angka(x.get("nilai")), angka_id(bobot),
+                  esc(arah), _angka(x.get("capaian")), esc(x.get("cabang", "")), _angka(x.get("nilai")), angka_id(bobot),
                   angka_id(bobot * nilai))
     output.cetak(t)
     if m["baris"]:
@@ -168,11 +173,11 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
     for pn in m["penilaian"]:
         skor = [_angka(pn["skor"].get(a)) if pn["skor"].get(a) is not None else "-" for a in ASPEK_BERAKHLAK]
         peran = pn["peran"] + (" (tidak dihitung)" if pn["peran"] == "diri" else "")
-        t.add_row(pn["penilai"], pn.get("nama_penilai") or "-", peran, *skor, _angka(rata.get((pn["penilai"], pn["peran"]))))
+        t.add_row(esc(pn["penilai"]), esc(pn.get("nama_penilai") or "-"), esc(peran), *skor, _angka(rata.get((pn["penilai"], pn["peran"]))))
     output.cetak(t if m["penilaian"] else "[bold]2. Perilaku kerja (BerAKHLAK)[/]\n[yellow]Belum ada penilaian perilaku.[/]")
     per_peran, bobot = h["perilaku"]["per_peran"], h["perilaku"]["bobot_peran"]
     for peran, nilai in per_peran.items():
-        output.cetak(f"Rata-rata peran {peran}: {_angka(nilai)}" + ("" if peran in bobot else " (tidak dihitung)"))
+        output.cetak(f"Rata-rata peran {esc(peran)}: {_angka(nilai)}" + ("" if peran in bobot else " (tidak dihitung)"))
     if bobot:
         suku = " + ".join(f"{angka_id(Decimal(bobot[k]))}% × {_angka(per_peran[k])}" for k in bobot)
         output.cetak(f"NPK = {suku} = [bold]{_angka(h['npk'])}[/] (dibulatkan)\n"
@@ -181,20 +186,20 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
         output.cetak("NPK = 0 (tidak ada penilaian perilaku)\n")
     # 5-6: NA and predikat
     output.cetak(f"[bold]3. Nilai akhir[/]\nBobot komponen: hasil kerja {angka_id(Decimal(h['w_hk']))}%, perilaku "
-                 f"{angka_id(Decimal(h['w_pk']))}% — {h['alasan_bobot']}")
+                 f"{angka_id(Decimal(h['w_pk']))}% — {esc(h['alasan_bobot'])}")
     output.cetak(f"NA = {angka_id(Decimal(h['w_hk']))}% × {_angka(h['nhk'])} + {angka_id(Decimal(h['w_pk']))}% × "
                  f"{_angka(h['npk'])} = [bold]{_angka(h['na'])}[/]\n")
     output.cetak("[bold]4. Predikat[/]")
     if h["metode"] == "permenpan6":
         for nama, kunci in (("Hasil kerja", "hk"), ("Perilaku kerja", "pk")):
-            teks = f"Rating {nama.lower()}: {h['rating_' + kunci]}"
+            teks = f"Rating {nama.lower()}: {esc(h['rating_' + kunci])}"
             if h[f"rating_{kunci}_langsung"]:
-                teks += f" (ditetapkan atasan; turunan: {h['rating_' + kunci + '_turunan']}"
-                teks += f"; alasan: {r['rating_langsung']['alasan']})" if r.get("rating_langsung") else ")"
+                teks += f" (ditetapkan atasan; turunan: {esc(h['rating_' + kunci + '_turunan'])}"
+                teks += f"; alasan: {esc(r['rating_langsung']['alasan'])})" if r.get("rating_langsung") else ")"
             alasan = h.get(f"alasan_rating_{kunci}")
-            output.cetak(teks + (f" — {alasan}" if alasan else ""))
-        output.cetak(f"Sel matriks: {h['sel_matriks']}")
-    output.cetak(f"{h['aturan_predikat']}")
+            output.cetak(teks + (f" — {esc(alasan)}" if alasan else ""))
+        output.cetak(f"Sel matriks: {esc(h['sel_matriks'])}")
+    output.cetak(esc(h["aturan_predikat"]))
     output.cetak(f"Predikat: {_predikat(h['predikat'])}")
     if h["catatan"]:
         output.cetak(f"[yellow]Data belum lengkap: {_catatan(h['catatan'])}[/]")

@@ -46,6 +46,7 @@ def perubahan(selisih) -> str:
 
 
 def _ringkas(arah: str, selisih: Decimal, jumlah: int, awal: str, akhir: str, apa: str) -> str:
+    awal, akhir = output.esc(awal), output.esc(akhir)
     if jumlah == 1:
         return f"Baru satu periode tercatat ({awal}); tren belum dapat dibaca."
     warna = {"naik": "green", "turun": "red"}.get(arah, "dim")
@@ -57,7 +58,8 @@ def tren_pegawai(data: dict) -> None:
     from rich.table import Table
 
     p, baris = data["pegawai"], data["baris"]
-    t = Table(title=f"Tren nilai kinerja {p['nama']} — NIP {p['nip']}, {p['unit']}", title_justify="left",
+    esc = output.esc  # every user value inside markup goes through it
+    t = Table(title=f"Tren nilai kinerja {esc(p['nama'])} — NIP {esc(p['nip'])}, {esc(p['unit'])}", title_justify="left",
               header_style="bold", caption=f"Batang: NA terhadap {angka_id(NA_MAKS, 0)}; warna menurut predikat.",
               caption_justify="left")
     for k in ("Periode", "Metode", "NHK", "NPK", "NA", "Predikat", "Batang NA", "Perubahan"):
@@ -65,9 +67,9 @@ def tren_pegawai(data: dict) -> None:
                      no_wrap=k == "Batang NA")
     for b in baris:
         w = WARNA_PREDIKAT.get(b["predikat"], "")
-        periode = b["periode"] + ("" if b["lengkap"] else " [yellow]*[/]")
+        periode = esc(b["periode"]) + ("" if b["lengkap"] else " [yellow]*[/]")
         t.add_row(periode, b["metode"], angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]),
-                  f"[{w}]{b['predikat']}[/]" if w else b["predikat"], f"[{w}]{batang(b['na'])}[/]" if w else batang(b["na"]),
+                  f"[{w}]{b['predikat']}[/]" if w else esc(b["predikat"]), f"[{w}]{batang(b['na'])}[/]" if w else batang(b["na"]),
                   perubahan(b["selisih"]))
     output.cetak(t)
     if any(not b["lengkap"] for b in baris):
@@ -83,7 +85,7 @@ def tren_unit(data: dict) -> None:
 
     baris = data["baris"]
     ada = [p for p in URUTAN_PREDIKAT if any(b[KUNCI_PREDIKAT[p]] for b in baris)]
-    t = Table(title=f"Tren nilai kinerja unit {data['unit']}", title_justify="left", header_style="bold",
+    t = Table(title=f"Tren nilai kinerja unit {output.esc(data['unit'])}", title_justify="left", header_style="bold",
               caption=f"Batang: rata-rata NA terhadap {angka_id(NA_MAKS, 0)}; % Baik = Baik atau Sangat Baik.",
               caption_justify="left")
     for k in ("Periode", "Metode", "Pegawai", "Rata-rata NA", "% Baik", *ada, "Batang", "Perubahan"):
@@ -91,7 +93,7 @@ def tren_unit(data: dict) -> None:
     for b in baris:
         w = warna_na(b["rata_na"])
         jumlah = [f"[{WARNA_PREDIKAT[p]}]{b[KUNCI_PREDIKAT[p]]}[/]" if b[KUNCI_PREDIKAT[p]] else "[dim]0[/]" for p in ada]
-        t.add_row(b["periode"], b["metode"], str(b["jumlah_pegawai"]), angka_id(b["rata_na"]),
+        t.add_row(output.esc(b["periode"]), b["metode"], str(b["jumlah_pegawai"]), angka_id(b["rata_na"]),
                   f"{angka_id(b['persen_baik'])}%", *jumlah, f"[{w}]{batang(b['rata_na'])}[/]", perubahan(b["selisih"]))
     output.cetak(t)
     output.cetak(_ringkas(data["arah"], data["selisih_total"], len(baris), baris[0]["periode"],

@@ -88,10 +88,10 @@ def demo(
     if h.dampak:
         output.cetak("\n[bold]Dampak pada layanan publik[/]")
         for kalimat in h.dampak:
-            output.cetak(f"• {kalimat}")
-    output.cetak(f"\nRekap Excel untuk pimpinan: [bold]{h.rekap}[/]")
-    output.cetak(f"Basis data demo: {h.db}\nCoba: kinerja nilai --periode {layanan.PERIODE} --db {h.db} --urut nilai\n"
-                 f"      kinerja nilai --periode {layanan.PERIODE} --db {h.db} --nip NIP --rinci")
+            output.cetak(output.teks(f"• {kalimat}"))
+    output.cetak(f"\nRekap Excel untuk pimpinan: [bold]{output.esc(h.rekap)}[/]")
+    output.cetak(output.teks(f"Basis data demo: {h.db}\nCoba: kinerja nilai --periode {layanan.PERIODE} --db {h.db} "
+                             f"--urut nilai\n      kinerja nilai --periode {layanan.PERIODE} --db {h.db} --nip NIP --rinci"))
 
 
 def daftarkan(app: typer.Typer) -> None:
