@@ -61,8 +61,53 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
                 f"(baris {isi.baris_judul}).",
                 f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
             )
-        isi.baris = chain((pertama,), baris)
+        isi.baris = _tanpa_kendali(chain((pertama,), baris), berkas, tandai)
         yield isi
+
+
+BATAS_KENDALI = 200  # cells listed when a file is refused for control characters
+
+
+def _tanpa_kendali(baris, berkas: Path, tandai: Path | None):
+    """The rows, passed on unchanged; when the stream ends, refuse the file if any text cell held a
+    control character (ESC, BEL, ... or Excel's _x001B_ form of them), naming every such cell.
+
+    One rule for every importer and both reader paths: such a character in a name or a note is
+    invisible in Excel but would reach the officer's terminal or the recap, so it is never stored.
+    The caller writes only after consuming the rows (see `alir`), so nothing is written.
+    """
+    from ..validation.masalah import di_sel
+    from ..validation.teks import SARAN_KENDALI, karakter_kendali
+
+    temuan: list = []
+    jumlah = 0
+    for b in baris:
+        nilai = b.nilai
+        gabung = "".join([v for v in nilai.values() if v.__class__ is str])
+        if not gabung.isprintable() or "_x" in gabung:
+            for key, v in nilai.items():
+                apa = karakter_kendali(v)
+                if apa is not None:
+                    jumlah += 1
+                    if len(temuan) < BATAS_KENDALI:
+                        temuan.append(di_sel(b, key, f"Sel berisi karakter kendali yang tidak terlihat: {apa}",
+                                             SARAN_KENDALI, nilai=v))
+        yield b
+    if temuan:
+        p = tandai_bila_perlu(berkas, temuan, tandai)
+        tempat = ", ".join(f"{m.kolom.split(' ', 1)[0]}{m.baris}" for m in temuan[:5]) + (", ..." if jumlah > 5 else "")
+        raise ImporDitolak(
+            f"Impor {berkas.name} ditolak: {jumlah} sel berisi karakter kendali yang tidak terlihat di Excel "
+            f"(misalnya ESC), di sel {tempat}. Tidak ada data yang ditulis.",
+            temuan, "Hapus karakter itu dari setiap sel di tabel: " + SARAN_KENDALI + "."
+            + (f" Sel yang salah ditandai merah di {p}." if p else ""))
+
+
+def periksa_tandai(berkas: Path | str, tandai: Path | str, timpa: bool) -> None:
+    """Refuse a --tandai target that cannot be used (or exists, unless `timpa`), before any work."""
+    from ..excel.tandai import periksa_tujuan
+
+    periksa_tujuan(Path(berkas), Path(tandai), timpa)
 
 
 def berkas_terbuka(berkas: Path | str) -> Path | None:

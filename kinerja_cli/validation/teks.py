@@ -20,6 +20,28 @@ def teks(v) -> str | None:
     return s or None
 
 
+# Control characters refused in every text cell of an import: C0 except tab, line feed and carriage
+# return (whitespace, collapsed by `teks`), DEL and C1. Excel stores them as _xHHHH_ escapes, which
+# python-calamine decodes into the real character and openpyxl leaves as text: both are refused.
+_KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|_x00(?:0[0-8BCEF]|1[0-9A-F]|7F|[89][0-9A-F])_", re.I)
+_NAMA_KENDALI = {0x1B: "ESC", 0x07: "BEL", 0x08: "BS", 0x00: "NUL", 0x7F: "DEL", 0x0B: "VT", 0x0C: "FF"}
+SARAN_KENDALI = ("ketik ulang isi sel itu tanpa karakter tersebut, atau pakai rumus =CLEAN(sel) lalu tempel "
+                 "sebagai nilai (Paste Values)")
+
+
+def karakter_kendali(v) -> str | None:
+    """The first control character in text `v`, described ("ESC (kode 27)"); None when clean."""
+    if v.__class__ is not str or (v.isprintable() and "_x" not in v):
+        return None
+    m = _KENDALI.search(v)
+    if m is None:
+        return None
+    x = m.group()
+    kode = ord(x) if len(x) == 1 else int(x[2:6], 16)
+    nama = _NAMA_KENDALI.get(kode, "karakter kendali")
+    return f"{nama} (kode {kode})" + (f", tertulis {x}" if len(x) > 1 else "")
+
+
 class TanggalTidakValid(ValueError):
     def __init__(self, pesan: str, saran: str = SARAN_TANGGAL):
         super().__init__(pesan)
