@@ -15,19 +15,24 @@ import re
 
 PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 
-# XML 1.0 forbids these; openpyxl raises IllegalCharacterError on them.
-_KARAKTER_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XML 1.0 forbids the C0 controls (openpyxl raises IllegalCharacterError on them); DEL and the C1
+# controls are allowed by XML but are never meant as text: every sheet drops them all.
+_KARAKTER_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 BATAS_SEL = 32_767  # Excel refuses to open a file with a longer cell text ("we found a problem")
+TANDA_POTONG = "…[dipotong]"  # ends a text cut at BATAS_SEL, so a reader sees it is not whole
 
 
 def bersihkan(nilai: object) -> object:
-    """Drop characters an .xlsx file cannot store and cut text at Excel's cell limit (text only)."""
+    """The one rule for text written into any sheet: drop characters an .xlsx file cannot store
+    (and other control characters), and cut text longer than Excel's cell limit, ending it with
+    TANDA_POTONG. The limit counts UTF-16 units, as Excel does. Non-text values come back as they are."""
     if not isinstance(nilai, str):
         return nilai
     if _KARAKTER_TERLARANG.search(nilai):
         nilai = _KARAKTER_TERLARANG.sub("", nilai)
-    if len(nilai) > BATAS_SEL:
-        nilai = nilai[: BATAS_SEL - 1] + "\u2026"
+    if len(nilai) > BATAS_SEL // 2 and len(nilai.encode("utf-16-le")) > 2 * BATAS_SEL:
+        sisa = 2 * (BATAS_SEL - len(TANDA_POTONG))
+        nilai = nilai.encode("utf-16-le")[:sisa].decode("utf-16-le", errors="ignore") + TANDA_POTONG
     return nilai
 
 

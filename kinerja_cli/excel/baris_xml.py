@@ -20,7 +20,7 @@ from __future__ import annotations
 from decimal import Decimal
 from math import isinf, isnan
 
-from .aman import BATAS_SEL, PEMICU_RUMUS, _KARAKTER_TERLARANG
+from .aman import PEMICU_RUMUS, bersihkan
 from .lembar import Aliran, jumlah_baris_teks
 from .lembar_cepat import _esc
 
@@ -44,10 +44,7 @@ class GayaXML:
 
 def _siapkan(v: str) -> tuple[str, bool, str]:
     """(XML after the style attribute, needs the quote prefix, the text as written)."""
-    if _KARAKTER_TERLARANG.search(v):
-        v = _KARAKTER_TERLARANG.sub("", v)
-    if len(v) > BATAS_SEL:
-        v = v[: BATAS_SEL - 1] + "\u2026"
+    v = bersihkan(v)  # the one text rule of every sheet (aman)
     stripped = v.strip()
     ruang = ' xml:space="preserve"' if stripped and stripped != v else ""
     return f' t="inlineStr"><is><t{ruang}>{_esc(v)}</t></is></c>', v.startswith(PEMICU_RUMUS), v

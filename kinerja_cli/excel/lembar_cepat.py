@@ -21,7 +21,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
-from .aman import _KARAKTER_TERLARANG, bersihkan, perlu_dilindungi, sel_aman
+from .aman import bersihkan, kunci_teks, perlu_dilindungi, sel_aman
 
 _ANGKA = (int, float, Decimal)
 
@@ -144,8 +144,9 @@ def kelas_lembar():
                                 elif s:
                                     bagian.append(f'<c r="{_huruf(col)}{rs}"{s} t="n"/>')
                                 continue
-                            if k is str and not v.startswith("=") and not _KARAKTER_TERLARANG.search(v):
-                                bagian.append(_teks(_huruf(col) + rs, "", v))
+                            if k is str:  # plain text: always literal text, by the one rule (aman)
+                                v = bersihkan(v)
+                                bagian.append(_teks(_huruf(col) + rs, self._s_kutip() if perlu_dilindungi(v) else "", v))
                                 continue
                             if k in _ANGKA:
                                 bagian.append(f'<c r="{_huruf(col)}{rs}" t="n"><v>{safe_string(v)}</v></c>')
@@ -157,6 +158,10 @@ def kelas_lembar():
                                     if s:
                                         bagian.append(f'<c r="{_huruf(col)}{rs}"{s} t="{v.data_type.replace("s", "inlineStr")}"/>')
                                 elif v.data_type == "s" and isinstance(x, str):
+                                    x = bersihkan(x)
+                                    if perlu_dilindungi(x) and not v.quotePrefix:
+                                        v._value = x
+                                        s = f' s="{gaya.add(kunci_teks(v)._style)}"'
                                     bagian.append(_teks(_huruf(col) + rs, s, x))
                                 elif v.data_type == "n":
                                     bagian.append(f'<c r="{_huruf(col)}{rs}"{s} t="n"><v>{safe_string(x)}</v></c>')
@@ -170,6 +175,14 @@ def kelas_lembar():
                 except GeneratorExit:
                     pass
             self._writer.xf.send(None)
+
+        _kutip = None
+
+        def _s_kutip(self) -> str:
+            """The style attribute of a plain text cell that needs the quote prefix (resolved once)."""
+            if self._kutip is None:
+                self._kutip = f' s="{self.parent._cell_styles.add(sel_aman(self, "=x")._style)}"'
+            return self._kutip
 
         @property
         def baris_berikut(self) -> int:
@@ -213,6 +226,11 @@ def kelas_lembar():
                 from openpyxl.cell import WriteOnlyCell
 
                 c = WriteOnlyCell(self, value=v)
+            # Text by the one rule, as on the fast path. kinerja writes no formulas in these sheets, so a
+            # cell that openpyxl typed as a formula (a value starting with '=') is user text, kept literal.
+            if c.data_type in ("s", "f") and isinstance(c._value, str):
+                c._value = bersihkan(c._value)
+                kunci_teks(c)
             c.column, c.row = col, r
             if c.hyperlink is not None:
                 c.hyperlink.ref = c.coordinate

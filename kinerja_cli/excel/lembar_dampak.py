@@ -20,7 +20,6 @@ from decimal import Decimal
 NAMA_SHEET = "Dampak"
 BARIS_JUDUL = 4
 TINGGI_GRAFIK = 15  # rows per chart
-_AWALAN_RUMUS = ("=", "+", "-", "@")
 
 
 def _urutan(kode: str):
@@ -47,9 +46,10 @@ def _sel(ws, v, fmt: str | None = None, tebal: bool = False):
 
     if isinstance(v, Decimal):
         v = float(v)
-    if isinstance(v, str) and v.startswith(_AWALAN_RUMUS):
-        c = WriteOnlyCell(ws)
-        c._value, c.data_type = v, "s"  # literal text, not a formula
+    if isinstance(v, str):
+        from .aman import isi_teks
+
+        c = isi_teks(WriteOnlyCell(ws), v)  # the one text rule of every sheet: literal, clean, within the limit
     else:
         c = WriteOnlyCell(ws, value=v)
     if fmt and isinstance(v, (int, float)) and not isinstance(v, bool):

@@ -2,13 +2,13 @@
 
 `tulis(wb, baris, tahun)` appends the sheet to an openpyxl *write_only*
 workbook (the recap workbook calls it; `baris` are the rows of
-`services.pelatihan.rekap`). Text from user data is always written as a
-literal string cell, never as a formula.
+`services.pelatihan.rekap`). Text from user data is written by the one rule of
+every sheet (`aman`): a literal string cell (formula-like text with the quote
+prefix), control characters dropped, cut at Excel's cell limit.
 """
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..validation.pelatihan import DASAR_HUKUM_JP, MINIMAL_JP
@@ -31,7 +31,6 @@ KOLOM = (
     ("prioritas", "Prioritas", 10, "ya"),
 )
 XML_LANGSUNG = True  # rows of the recap's LembarCepat rendered as text (False: cell objects, same output)
-_ILEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _huruf(i: int) -> str:
@@ -41,17 +40,16 @@ def _huruf(i: int) -> str:
 
 
 def _teks(ws, v, **gaya):
-    """A cell holding `v` literally as text (a leading '=' never makes a formula)."""
+    """A cell holding `v` literally as text (aman.isi_teks: a leading '=' never makes a formula)."""
     from openpyxl.cell import WriteOnlyCell
 
+    from .aman import isi_teks
+
     c = WriteOnlyCell(ws)
-    if v is None:
-        c.value = None
-    else:
-        c.value = _ILEGAL.sub("", str(v))
-        c.data_type = "s"
     for k, x in gaya.items():
         setattr(c, k, x)
+    if v is not None:
+        isi_teks(c, str(v))
     return c
 
 
@@ -113,10 +111,10 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
 def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
     """The rows as `_teks`/`_angka` cells would be written by LembarCepat, rendered as text.
 
-    Style indexes are resolved once per (kind, priority) instead of per cell; texts are cleaned
-    like `_teks` (control characters dropped, always a literal string).
+    Style indexes are resolved once per (kind, priority) instead of per cell; texts follow the
+    one rule of every sheet (`baris_xml._siapkan`, i.e. `aman.bersihkan` and the quote prefix).
     """
-    from .baris_xml import _esc, baris as baris_xml
+    from .baris_xml import _siapkan, baris as baris_xml
 
     daftar = ws.parent._cell_styles
 
@@ -127,7 +125,7 @@ def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
     for prio in (False, True):
         g = {"fill": isi_prio} if prio else {}
         s[prio] = {"bil": gaya(_angka(ws, 0, "0", **g)), "desimal": gaya(_angka(ws, 0.0, "0.00", **g)),
-                   "teks": gaya(_teks(ws, "x", **g))}
+                   "teks": gaya(_teks(ws, "x", **g)), "kutip": gaya(_teks(ws, "=x", **g))}
     huruf = [_huruf(i) for i in range(len(KOLOM))]
     jenis_kolom = [(key, jenis, h) for (key, _, _, jenis), h in zip(KOLOM, huruf)]
     for no, b in enumerate(baris, start=1):
@@ -146,12 +144,10 @@ def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
                     if g["teks"]:
                         bagian.append(f'<c r="{h}{rs}"{g["teks"]} t="n"/>')
                     continue
-                t = _ILEGAL.sub("", str(t))
+                xml, kutip, t = _siapkan(str(t))
                 if t == "":
                     if g["teks"]:
                         bagian.append(f'<c r="{h}{rs}"{g["teks"]} t="inlineStr"/>')
                     continue
-                stripped = t.strip()
-                ruang = ' xml:space="preserve"' if stripped and stripped != t else ""
-                bagian.append(f'<c r="{h}{rs}"{g["teks"]} t="inlineStr"><is><t{ruang}>{_esc(t)}</t></is></c>')
+                bagian.append(f'<c r="{h}{rs}"{g["kutip"] if kutip else g["teks"]}{xml}')
         ws.tambah_xml(baris_xml(int(rs), "".join(bagian), 1))

@@ -17,8 +17,9 @@ WARNA_PERINGATAN = "FFFFEB9C"  # light yellow (Excel's "Neutral")
 SHEET_DAFTAR = "Galat kinerja"
 
 
-def periksa_tujuan(sumber: Path, tujuan: Path) -> None:
-    """Refuse a target that would overwrite the input or cannot be written."""
+def periksa_tujuan(sumber: Path, tujuan: Path, timpa: bool = True) -> None:
+    """Refuse a target that would overwrite the input, an existing file (unless `timpa`), or
+    cannot be written."""
     sumber, tujuan = Path(sumber), Path(tujuan)
     if tujuan.suffix.lower() != ".xlsx":
         raise DataTidakValid(f"Berkas tanda galat harus berakhiran .xlsx, bukan '{tujuan.name}'.",
@@ -33,12 +34,12 @@ def periksa_tujuan(sumber: Path, tujuan: Path) -> None:
     folder = tujuan.absolute().parent
     if not folder.is_dir():
         raise DataTidakValid(f"Folder {folder} untuk berkas tanda galat tidak ada.", "Buat foldernya dulu atau pilih path lain.")
+    if not timpa and (tujuan.exists() or tujuan.is_symlink()):
+        raise DataTidakValid(f"{tujuan} sudah ada; berkas tanda galat tidak menimpanya tanpa diminta. "
+                             "Tidak ada yang diimpor.",
+                             f"Pakai --timpa untuk menimpanya, atau pilih nama lain (misalnya --tandai {sumber.stem}.galat.xlsx).")
 
 
-def _teks_aman(v) -> str | None:
-    from .aman import bersihkan
-
-    return None if v is None else bersihkan(str(v))
 
 
 def _sel_tanda(ws, koordinat: str):
@@ -78,6 +79,7 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
+    from .aman import bersihkan
     from .tulis import simpan_atomik
 
     sumber, tujuan = Path(sumber), Path(tujuan)
@@ -96,7 +98,7 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     for sel, daftar in per_sel.values():
         warna = WARNA_GALAT if any(m.galat for m in daftar) else WARNA_PERINGATAN
         sel.fill = PatternFill(fill_type="solid", start_color=warna, end_color=warna)
-        teks = _isi_komentar(daftar)
+        teks = bersihkan(_isi_komentar(daftar))
         k = Comment(teks, "kinerja")
         k.width = 320
         k.height = min(60 + 18 * teks.count("\n") + len(teks) // 3, 600)
@@ -114,14 +116,16 @@ def _daftar_masalah(wb, masalah: list) -> None:
     while nama in wb.sheetnames:
         nama += "_"
     ws = wb.create_sheet(nama)
+    from .aman import isi_teks
+
     ws.append(["Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Masalah", "Perbaikan"])
     urut = sorted(masalah, key=lambda m: (0 if m.galat else 1, m.sheet, m.baris or 0, m.kolom))
-    for m in urut:
-        ws.append(["galat" if m.galat else "peringatan", _teks_aman(m.sheet), m.baris,
-                   _teks_aman(m.kolom), _teks_aman(m.nilai) if m.nilai is not None else None,
-                   _teks_aman(m.pesan), _teks_aman(m.saran)])
-        for sel in ws[ws.max_row]:
-            if isinstance(sel.value, str):
-                sel.data_type = "s"  # user text never becomes a formula
+    for r, m in enumerate(urut, start=2):
+        for c, v in enumerate(("galat" if m.galat else "peringatan", m.sheet, m.baris, m.kolom, m.nilai, m.pesan,
+                               m.saran), start=1):
+            if isinstance(v, int) and not isinstance(v, bool):
+                ws.cell(r, c, v)
+            elif v is not None:
+                isi_teks(ws.cell(r, c), str(v))  # the one text rule of every sheet (aman)
     for huruf, lebar in zip("ABCDEFG", (11, 14, 7, 18, 24, 60, 60)):
         ws.column_dimensions[huruf].width = lebar
