@@ -8,7 +8,7 @@ import typer
 
 from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
                            laporkan_catat, laporkan_impor)
-from .umum import OpsiTandai, Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
+from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, cek_berkas_terbuka, cek_tandai
 
 app = typer.Typer(help="Inovasi pegawai per periode (syarat predikat Sangat Baik pada metode pp30)." '\n\nContoh: kinerja inovasi catat 198502142010012003 --periode 2026 "Izin usaha daring dalam 1 hari"',
                   no_args_is_help=True)
@@ -39,6 +39,7 @@ def impor(
     uji_coba: OpsiUjiCoba = False,
     lewati_galat: OpsiLewati = False,
     tandai: OpsiTandai = None,
+    timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
     """Impor inovasi dari Excel (kolom: NIP, Uraian Inovasi, Tanggal).
@@ -49,6 +50,7 @@ def impor(
     """
     from ..services import catatan as layanan
 
+    cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, cek_berkas_terbuka, laporkan_impor
+from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, cek_berkas_terbuka, cek_tandai,
+                   laporkan_impor)
 
 app = typer.Typer(help="Daftar pegawai (roster): impor dari Excel, daftar, lihat satu pegawai." "\n\nContoh: kinerja pegawai impor daftar_pegawai.xlsx", no_args_is_help=True)
 
@@ -24,6 +25,7 @@ def impor(
     lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
     nonaktifkan: Annotated[bool, typer.Option("--nonaktifkan-yang-hilang", help="Tandai nonaktif pegawai unit-unit di berkas yang tidak ada lagi di berkas (unit lain tidak disentuh).")] = False,
     tandai: OpsiTandai = None,
+    timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
     """Impor daftar pegawai dari Excel (kolom: NIP, Nama, Jabatan, Jenis Jabatan, Golongan, Unit Kerja, NIP Atasan, Status).
@@ -35,6 +37,7 @@ def impor(
     from ..services import pegawai as layanan
     from ..services.impor_umum import baris_dilewati
 
+    cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
@@ -86,18 +89,18 @@ def _cetak_pegawai(d: dict) -> None:
 
     from .. import output
 
-    t = Table(show_header=False, title=f"{d['nama']}", title_justify="left", box=None)
+    t = Table(show_header=False, title=output.teks(d["nama"]), title_justify="left", box=None)
     t.add_column(style="bold")
     t.add_column()
     for label, key in (("NIP", "nip"), ("Nomor induk", "jenis_nomor_induk"), ("Jabatan", "jabatan"),
                        ("Jenis jabatan", "jenis_jabatan"), ("Golongan", "golongan"), ("Pangkat", "pangkat"),
                        ("Unit kerja", "unit"), ("Status", "status"), ("Tanggal lahir", "tanggal_lahir"),
                        ("TMT", "tmt"), ("Jenis kelamin", "jenis_kelamin")):
-        t.add_row(label, output.teks_sel(d.get(key)))
+        t.add_row(label, output.teks(output.teks_sel(d.get(key))))
     t.add_row("Aktif", "ya" if d["aktif"] else "tidak (nonaktif)")
     a = d.get("atasan")
-    t.add_row("Atasan langsung", f"{a['nama']} ({a['nip']}), {a['jabatan'] or '-'}" if a else
-              (f"{d['nip_atasan']} (tidak ada di daftar)" if d.get("nip_atasan") else "-"))
+    t.add_row("Atasan langsung", output.teks(f"{a['nama']} ({a['nip']}), {a['jabatan'] or '-'}" if a else
+                                             (f"{d['nip_atasan']} (tidak ada di daftar)" if d.get("nip_atasan") else "-")))
     output.cetak(t)
     if d["bawahan"]:
         output.cetak(output.tabel(d["bawahan"], [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"),

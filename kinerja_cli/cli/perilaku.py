@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, buka, cek_berkas_terbuka, laporkan_impor
+from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, cek_berkas_terbuka, cek_tandai,
+                   laporkan_impor)
 
 app = typer.Typer(help="Penilaian perilaku kerja BerAKHLAK per penilai: impor dari Excel, catat, daftar." "\n\nContoh: kinerja perilaku impor skp-dpmptsp.xlsx --periode 2026",
                   no_args_is_help=True)
@@ -31,6 +32,7 @@ def impor(
     uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
     lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
     tandai: OpsiTandai = None,
+    timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
     """Impor skor perilaku (0-120 per aspek BerAKHLAK), satu baris per penilai per pegawai.
@@ -44,6 +46,7 @@ def impor(
     """
     from ..services import perilaku as layanan
 
+    cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import OpsiDB, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiUjiCoba, buka, cek_berkas_terbuka, laporkan_impor
+from .umum import (OpsiDB, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba, buka,
+                   cek_berkas_terbuka, cek_tandai, laporkan_impor)
 
 app = typer.Typer(help="Realisasi: capaian tiap baris SKP per periode." "\n\nContoh: kinerja realisasi impor skp-dpmptsp.xlsx --periode 2026", no_args_is_help=True)
 
@@ -22,6 +23,7 @@ def impor(
     uji_coba: OpsiUjiCoba = False,
     lewati_galat: OpsiLewatiGalat = False,
     tandai: OpsiTandai = None,
+    timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
     """Impor realisasi dari Excel (kolom: NIP, Nomor, Realisasi, Bukti; kolom lain hanya keterangan).
@@ -33,6 +35,7 @@ def impor(
     from ..services import realisasi as layanan
     from ..services.impor_umum import baris_dilewati
 
+    cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):

@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import (Format, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiUjiCoba, buka,
-                   cek_berkas_terbuka, laporkan_impor)
+from .umum import (Format, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba,
+                   buka, cek_berkas_terbuka, cek_tandai, laporkan_impor)
 
 app = typer.Typer(help="SKP: rencana hasil kerja, indikator, target dan bobot per pegawai per periode; "
                   "persetujuan SKP oleh atasan langsung (ajukan, setujui, kembalikan, status)." "\n\nContoh: kinerja sasaran impor skp-dpmptsp.xlsx --periode 2026",
@@ -51,6 +51,7 @@ def impor(
     uji_coba: OpsiUjiCoba = False,
     lewati_galat: OpsiLewatiGalat = False,
     tandai: OpsiTandai = None,
+    timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
     """Impor SKP dari Excel (kolom: NIP, Nomor, Jenis, RHK, RHK Atasan (Nomor), Aspek, Indikator, Target, Satuan, Bobot (%), Arah, Target Maksimal).
@@ -66,6 +67,7 @@ def impor(
     from ..services import sasaran as layanan
     from ..services.impor_umum import baris_dilewati
 
+    cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):

@@ -8,7 +8,7 @@ import typer
 
 from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
                            laporkan_catat, laporkan_impor)
-from .umum import OpsiTandai, Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
+from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, cek_berkas_terbuka, cek_tandai
 
 app = typer.Typer(help="Umpan balik berkelanjutan: catatan bertanggal dari atasan atau rekan tentang pegawai." '\n\nContoh: kinerja umpan-balik catat 198502142010012003 --periode 2026 --dari 198001012005011002 "Laporan tepat waktu"',
                   no_args_is_help=True)
@@ -40,6 +40,7 @@ def impor(
     uji_coba: OpsiUjiCoba = False,
     lewati_galat: OpsiLewati = False,
     tandai: OpsiTandai = None,
+    timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
     """Impor umpan balik dari Excel (kolom: NIP, NIP Pemberi, Tanggal, Umpan Balik).
@@ -50,6 +51,7 @@ def impor(
     """
     from ..services import catatan as layanan
 
+    cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):

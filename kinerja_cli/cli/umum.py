@@ -31,6 +31,10 @@ OpsiTandai = Annotated[
                  "(peringatan kuning) dan diberi komentar. Berkas asli tidak diubah.", show_default=False),
 ]
 
+OpsiTimpaTandai = Annotated[
+    bool, typer.Option("--timpa", help="Dengan --tandai: timpa berkas tanda galat yang sudah ada (tanpa ini, "
+                       "perintah ditolak bila berkas itu sudah ada).")]
+
 OpsiSheet = Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: sheet bernama sesuai data, "
                                                   "atau sheet pertama yang judul kolomnya cocok).")]
 OpsiUjiCoba = Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")]
@@ -57,6 +61,15 @@ def cek_berkas_terbuka(berkas: Path) -> None:
     if kunci is not None:
         output.peringatan(f"{Path(berkas).name} tampaknya sedang dibuka di Excel (ada {kunci.name}); yang diimpor "
                           "adalah versi yang terakhir disimpan. Simpan dulu perubahan di Excel bila ada.")
+
+
+def cek_tandai(berkas: Path, tandai: Optional[Path], timpa: bool) -> None:
+    """Refuse the whole import up front (before the database is opened) when the --tandai target
+    already exists and --timpa was not given: last week's recap is never overwritten by accident."""
+    if tandai is not None:
+        from ..services.impor_umum import periksa_tandai
+
+        periksa_tandai(berkas, tandai, timpa)
 
 
 def buka(db: Optional[Path]):
