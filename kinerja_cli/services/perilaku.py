@@ -79,7 +79,8 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
                     "Beri judul kolom skor: " + ", ".join(NAMA_ASPEK[a] for a in ASPEK_BERAKHLAK)
                     + " (atau kuncinya: " + ", ".join(ASPEK_BERAKHLAK) + ").",
                 )
-            cek = PemeriksaPerilaku(tabel.roster_ringkas(db))
+            bacaan = impor_umum.Bacaan(db, berkas)
+            cek = PemeriksaPerilaku(bacaan.ambil("Daftar pegawai", lambda: tabel.roster_ringkas(db)))
             antre: list = []
             for b in isi.baris:
                 r = cek.periksa(b)
@@ -97,7 +98,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
         hasil.keterangan["baris_dilewati"] = len(galat) if lewati_galat else 0
         if belum_diisi:
             hasil.keterangan["kosong"] = belum_diisi
-        impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode))
+        impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode), bacaan)
         return hasil
     finally:
         tabel.hapus_tampungan(db)

@@ -60,8 +60,11 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     try:
         with impor_umum.alir(berkas, REALISASI, sheet, tandai) as isi:
             ada_bukti = "bukti" in isi.huruf
-            cek = PemeriksaRealisasi(tabel.roster_ringkas(db), IndeksSKP.dari_baris(tabel.satuan_periode(db, kode)),
-                                     kode, ada_bukti)
+            bacaan = impor_umum.Bacaan(db, berkas)
+            roster = bacaan.ambil("Daftar pegawai", lambda: tabel.roster_ringkas(db))
+            skp = IndeksSKP.dari_baris(bacaan.ambil_alir(f"Baris SKP periode {kode}",
+                                                         lambda: tabel.satuan_periode(db, kode)))
+            cek = PemeriksaRealisasi(roster, skp, kode, ada_bukti)
             antre: list = []
             for b in isi.baris:
                 r = cek.periksa(b)
@@ -73,10 +76,10 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
                         antre = []
             tabel.tampung(db, antre)
             masalah, kosong = cek.masalah, cek.kosong
-            del cek, antre  # the lookups are no longer needed
+            del cek, antre, skp  # the lookups are no longer needed (bacaan keeps the roster to re-check it)
         impor_umum.putuskan(berkas, masalah, lewati_galat, tandai, hasil)
         hasil.keterangan["kosong"] = kosong
-        impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode, ada_bukti))
+        impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode, ada_bukti), bacaan)
         return hasil
     finally:
         tabel.hapus_tampungan(db)
