@@ -122,7 +122,11 @@ def catat(db, nip: str, kode: str, nomor: int, nilai: str, bukti: str | None = N
     from .periode import pastikan_terbuka
 
     kode = pastikan_terbuka(db, kode)["kode"]
-    p = wajib_ada(db, nip)
+    with transaksi(db):  # the SKP row, the stored value, the comparison and the write: under one lock
+        return _catat(db, wajib_ada(db, nip), kode, nomor, nilai, bukti)
+
+
+def _catat(db, p, kode: str, nomor: int, nilai: str, bukti: str | None) -> dict:
     skp = tabel_sasaran.baris_pegawai(db, kode, [p.nip]).get(p.nip, {})
     if nomor not in skp:
         raise TidakDitemukan(f"Baris SKP nomor {nomor} tidak ada untuk NIP {p.nip} di periode {kode}.",
@@ -135,9 +139,8 @@ def catat(db, nip: str, kode: str, nomor: int, nilai: str, bukti: str | None = N
     tersimpan = tabel.per_kunci(db, kode, [p.nip])
     ubah, log, baru_n, _, _ = _rencana(kode, tersimpan, [(p.nip, nomor, d, bukti)])
     if ubah:
-        with transaksi(db):
-            tabel.simpan_banyak(db, kode, ubah)
-            audit.catat_banyak(db, log)
+        tabel.simpan_banyak(db, kode, ubah)
+        audit.catat_banyak(db, log)
     aksi = "tetap" if not ubah else ("tambah" if baru_n else "ubah")
     row = skp[nomor]
     return {"nip": p.nip, "nama": p.nama, "periode": kode, "nomor": nomor, "nilai": d, "aksi": aksi,
