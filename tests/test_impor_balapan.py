@@ -139,3 +139,53 @@ def test_three_first_skp_imports_at_once(db_siap, kinerja, tmp_path):
     laporan = [h.stderr for h in hs]
     assert sum("baris SKP 20 ditambah, 0 diubah, 0 dihapus, 0 tetap" in s for s in laporan) == 1, laporan
     assert sum("baris SKP 0 ditambah, 0 diubah, 0 dihapus, 20 tetap" in s for s in laporan) == 2, laporan
+
+
+# --- (4) what the file's checks relied on changed meanwhile: refused, nothing written -----------------
+
+def test_realisation_import_refused_when_the_skp_rows_change_meanwhile(periode_siap, tmp_path):
+    # The realisation file is checked against the period's SKP rows; while it waits for the write lock,
+    # another process replaces KADIS's SKP (rows 6-10 are gone). Writing now would store realisations
+    # of SKP rows that no longer exist: the import is refused and asks to be run again.
+    rows = [[n, i, 90 + i] for n in NIPS for i in range(1, 11)]
+    f = buat_xlsx(tmp_path / "realisasi.xlsx", {"Realisasi": [["NIP", "Nomor", "Realisasi"], *rows]})
+    skp = buat_xlsx(tmp_path / "skp_baru.xlsx", {"Sasaran": [
+        HS, *[[KADIS, i, f"RHK {i}", f"Indikator {i}", 100, "dokumen", 20] for i in range(1, 6)]]})
+    env = {**os.environ, "KINERJA_DB": str(periode_siap), "KINERJA_UJI_JEDA_BEGIN": "4"}
+    p = subprocess.Popen([*KINERJA, "realisasi", "impor", str(f), "--periode", "2026"], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert p.stderr.readline().startswith("KINERJA_UJI: menunggu sebelum BEGIN")  # file read and checked
+        env.pop("KINERJA_UJI_JEDA_BEGIN")
+        lain = subprocess.run([*KINERJA, "sasaran", "impor", str(skp), "--periode", "2026"], env=env,
+                              capture_output=True, text=True, timeout=BATAS)
+        assert lain.returncode == 0, lain.stderr
+        out, err = p.communicate(timeout=BATAS)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    assert p.returncode == 1, err
+    assert "Traceback" not in err
+    assert "Baris SKP periode 2026 diubah oleh proses lain selama realisasi.xlsx dibaca" in err
+    assert "Tidak ada data yang ditulis" in err and "Jalankan ulang perintah ini" in err
+    assert _satu(periode_siap, "SELECT COUNT(*) FROM realisasi")[0] == 0
+    assert _audit(periode_siap, "realisasi") == []
+
+
+# --- (5) two imports creating the same new service indicators -----------------------------------------
+
+def test_two_service_imports_at_once_create_each_indicator_once(db_siap, tmp_path):
+    rows = [["DPMPTSP", "Waktu izin", "hari", "turun", 3, f"2026-T{t}", 5 + t, "SIMPEL"] for t in (1, 2, 3)]
+    rows.append(["DPMPTSP", "Kepuasan masyarakat", "%", "naik", 85, "2026-T1", 80, None])
+    f = buat_xlsx(tmp_path / "layanan.xlsx", {"Layanan": [
+        ["Unit Kerja", "Indikator", "Satuan", "Arah", "Target", "Periode", "Nilai", "Sumber"], *rows]})
+    hs = _bersamaan(db_siap, *[["layanan", "impor", f]] * 2)
+    assert [h.returncode for h in hs] == [0, 0], [h.stderr for h in hs]
+    assert _satu(db_siap, "SELECT COUNT(*) FROM layanan_indikator")[0] == 2
+    assert _satu(db_siap, "SELECT COUNT(*) FROM layanan_nilai")[0] == 4
+    assert len(_audit(db_siap, "layanan_indikator")) == 2 and len(_audit(db_siap, "layanan_nilai")) == 4
+    laporan = [h.stderr for h in hs]
+    assert sum("2 indikator baru, 0 indikator diperbarui; nilai 4 ditambah" in s for s in laporan) == 1, laporan
+    assert sum("0 indikator baru, 0 indikator diperbarui; nilai 0 ditambah, 0 diubah, 4 tetap" in s
+               for s in laporan) == 1, laporan
