@@ -64,8 +64,14 @@ def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji
 
     per = layanan_periode.pastikan_terbuka(db, kode)
     isi = impor_umum.baca(berkas, UMPAN_BALIK, sheet, tandai)
-    cek = periksa_umpan_balik(isi.baris, tabel_pegawai.semua(db), *_batas(per))
+    bacaan = impor_umum.Bacaan(db, berkas)
+    cek = periksa_umpan_balik(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
     galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
+    with impor_umum.tulis(db, uji_coba, bacaan):  # stored notes read, compared and written under one lock
+        return _simpan_umpan_balik(db, per, cek, galat, uji_coba, lewati_galat)
+
+
+def _simpan_umpan_balik(db, per: dict, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
     tersimpan = tabel.umpan_balik_tersimpan(db, per["kode"])
     tanpa_tanggal = {(n, d, x) for n, d, _, x in tersimpan}
     hari_ini = date.today().isoformat()
@@ -83,13 +89,12 @@ def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji
     hasil.keterangan["baris_dilewati"] = len(cek.baris_galat) if lewati_galat else 0
     if uji_coba or not tulis:
         return hasil
-    with transaksi(db):
-        log = []
-        for nip, dari, t, teks in tulis:
-            i = tabel.tambah_umpan_balik(db, per["kode"], nip, dari, t, teks)
-            log.append(("umpan_balik", str(i), "tambah", None,
-                        {"periode": per["kode"], "dari": dari, "tanggal": t, "teks": teks}, nip))
-        audit.catat_banyak(db, log)
+    log = []
+    for nip, dari, t, teks in tulis:
+        i = tabel.tambah_umpan_balik(db, per["kode"], nip, dari, t, teks)
+        log.append(("umpan_balik", str(i), "tambah", None,
+                    {"periode": per["kode"], "dari": dari, "tanggal": t, "teks": teks}, nip))
+    audit.catat_banyak(db, log)
     return hasil
 
 
@@ -132,8 +137,14 @@ def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_cob
 
     per = layanan_periode.pastikan_terbuka(db, kode)
     isi = impor_umum.baca(berkas, INOVASI, sheet, tandai)
-    cek = periksa_inovasi(isi.baris, tabel_pegawai.semua(db), *_batas(per))
+    bacaan = impor_umum.Bacaan(db, berkas)
+    cek = periksa_inovasi(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
     galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
+    with impor_umum.tulis(db, uji_coba, bacaan):  # stored innovations read, compared and written under one lock
+        return _simpan_inovasi(db, per, cek, galat, uji_coba, lewati_galat)
+
+
+def _simpan_inovasi(db, per: dict, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
     tersimpan = tabel.inovasi_tersimpan(db, per["kode"])
     hari_ini = date.today().isoformat()
     hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
@@ -147,12 +158,11 @@ def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_cob
     hasil.keterangan["baris_dilewati"] = len(cek.baris_galat) if lewati_galat else 0
     if uji_coba or not tulis:
         return hasil
-    with transaksi(db):
-        log = []
-        for nip, uraian, t in tulis:
-            i = tabel.tambah_inovasi(db, per["kode"], nip, uraian, t)
-            log.append(("inovasi", str(i), "tambah", None, {"periode": per["kode"], "uraian": uraian, "tanggal": t}, nip))
-        audit.catat_banyak(db, log)
+    log = []
+    for nip, uraian, t in tulis:
+        i = tabel.tambah_inovasi(db, per["kode"], nip, uraian, t)
+        log.append(("inovasi", str(i), "tambah", None, {"periode": per["kode"], "uraian": uraian, "tanggal": t}, nip))
+    audit.catat_banyak(db, log)
     return hasil
 
 

@@ -5,7 +5,14 @@ An importer does:
     isi = impor_umum.baca(berkas, TATA, sheet, tandai)     # refuses unusable files
     masalah = ...                                          # pure checks collect Masalah
     galat = impor_umum.putuskan(isi, masalah, lewati_galat, tandai, hasil)
-    ... compute changes; if not uji_coba: one transaction ...
+    with impor_umum.tulis(db, uji_coba, bacaan):           # BEGIN IMMEDIATE (none for --dry-run)
+        ... read what is stored, compute the changes, write them and their audit entries ...
+
+The file is read and checked outside the write lock; what is stored now is read, compared and
+written inside the one write transaction, so two imports at once behave as one after the other
+(the second sees what the first wrote: "tidak berubah", never a second "ditambah"). Stored data a
+file's checks needed (the roster, the period's SKP rows) is read through a `Bacaan` before the
+file; `tulis` refuses the import when another process changed it in between.
 
 A large importer streams instead (`with impor_umum.alir(...) as isi: for b in isi.baris: ...`):
 the rows are read from the workbook as they are consumed, so memory stays flat.
@@ -154,26 +161,96 @@ def putuskan(berkas: Path | str, masalah: list, lewati_galat: bool, tandai: Path
     return galat
 
 
+class Bacaan:
+    """Stored data the checks of a file depend on (read before the file, outside the write lock).
+
+    `ambil(apa, baca)` returns baca() and remembers how to read it again; `ambil_alir` does the same
+    for a one-pass cursor (only a hash of its rows is kept). `pastikan()`, inside the write
+    transaction, does nothing when no other process has committed since (PRAGMA data_version);
+    otherwise it reads everything again and refuses the import if anything differs, so a file is
+    never written on checks made against data that is gone (a person removed, an SKP row replaced).
+    """
+
+    def __init__(self, db, berkas: Path | str):
+        from ..store.db import versi_data
+
+        self.db = db
+        self.berkas = Path(berkas)
+        self.versi = versi_data(db)
+        self._bacaan: list = []  # (apa, baca, value or hash, is a stream)
+
+    def ambil(self, apa: str, baca):
+        nilai = baca()
+        self._bacaan.append((apa, baca, nilai, False))
+        return nilai
+
+    def ambil_alir(self, apa: str, baca):
+        catatan = [apa, baca, None, True]
+        self._bacaan.append(catatan)
+
+        def alir():
+            h = 0
+            for r in baca():
+                h = hash((h, r))
+                yield r
+            catatan[2] = h
+        return alir()
+
+    @staticmethod
+    def _sidik(baris) -> int:
+        h = 0
+        for r in baris:
+            h = hash((h, r))
+        return h
+
+    def pastikan(self) -> None:
+        from ..errors import BasisDataError
+        from ..store.db import versi_data
+
+        if versi_data(self.db) == self.versi:
+            return
+        for apa, baca, nilai, alir in self._bacaan:
+            if (self._sidik(baca()) if alir else baca()) != nilai:
+                raise BasisDataError(
+                    f"{apa} diubah oleh proses lain selama {self.berkas.name} dibaca. Tidak ada data yang ditulis.",
+                    "Jalankan ulang perintah ini: berkasnya akan diperiksa lagi terhadap data yang sekarang.")
+
+
+@contextmanager
+def tulis(db, uji_coba: bool, bacaan: Bacaan | None = None):
+    """The import's one write transaction (BEGIN IMMEDIATE; `bacaan` re-checked first). With --dry-run
+    (uji_coba) no transaction: the same reads and comparisons run, nothing is written."""
+    if uji_coba:
+        yield
+        return
+    from ..store.db import transaksi
+
+    with transaksi(db):
+        if bacaan is not None:
+            bacaan.pastikan()
+        yield
+
+
 def baris_dilewati(hasil: HasilImpor) -> int:
     return len({(m.sheet, m.baris) for m in hasil.dilewati})
 
 
-def simpan_tampungan(db, tabel, kode: str, hasil: HasilImpor, uji_coba: bool, banding) -> None:
+def simpan_tampungan(db, tabel, kode: str, hasil: HasilImpor, uji_coba: bool, banding,
+                     bacaan: Bacaan | None = None) -> None:
     """After the checks of a staged import: count what the staged rows change and write them.
 
     `tabel` is the store module of the staging table (ada_di_periode, jumlah_tampungan,
     tulis_tampungan); `banding()` returns (ditambah, diubah) for a period that already has
-    rows. A first import into an empty period needs no comparison. Nothing is written with
-    --dry-run or when nothing changes; otherwise everything in one transaction.
+    rows. A first import into an empty period needs no comparison. The comparison, the writes
+    and the audit entries happen in one write transaction (`tulis`), so the counts are what this
+    import really changed even when another import of the same period ran at the same time.
     """
-    from ..store.db import transaksi
-
-    ubah = tabel.ada_di_periode(db, kode)
-    if ubah:
-        hasil.ditambah, hasil.diubah = banding()
-        hasil.tetap = tabel.jumlah_tampungan(db) - hasil.ditambah - hasil.diubah
-    else:
-        hasil.ditambah = tabel.jumlah_tampungan(db)
-    if not uji_coba and (hasil.ditambah or hasil.diubah):
-        with transaksi(db):
+    with tulis(db, uji_coba, bacaan):
+        ubah = tabel.ada_di_periode(db, kode)
+        if ubah:
+            hasil.ditambah, hasil.diubah = banding()
+            hasil.tetap = tabel.jumlah_tampungan(db) - hasil.ditambah - hasil.diubah
+        else:
+            hasil.ditambah = tabel.jumlah_tampungan(db)
+        if not uji_coba and (hasil.ditambah or hasil.diubah):
             tabel.tulis_tampungan(db, kode, ubah)

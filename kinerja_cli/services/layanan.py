@@ -61,11 +61,11 @@ def tambah_indikator(db, unit: str, nama: str, satuan: str | None, arah: str, ta
         raise DataTidakValid(f"Arah '{arah}' tidak dikenal.", f"Pilih: {', '.join(ARAH)}.") from None
     t = teks_desimal(_angka(target, "Target")) if target not in (None, "") else None
     satuan = " ".join(satuan.split()) if satuan and satuan.strip() else None
-    ada = tabel.indikator_nama(db, nama, u)
-    if ada:
-        raise DataTidakValid(f"Unit {u} sudah punya indikator '{ada[0]['nama']}' (nomor {ada[0]['id']}).",
-                             "Pakai nama lain, atau catat nilainya dengan: kinerja layanan catat")
-    with transaksi(db):
+    with transaksi(db):  # "not there yet" is checked under the write lock, where the indicator is added
+        ada = tabel.indikator_nama(db, nama, u)
+        if ada:
+            raise DataTidakValid(f"Unit {u} sudah punya indikator '{ada[0]['nama']}' (nomor {ada[0]['id']}).",
+                                 "Pakai nama lain, atau catat nilainya dengan: kinerja layanan catat")
         i = tabel.indikator_tambah(db, u, nama, satuan, a, t)
         audit.catat(db, "layanan_indikator", f"{u}/{nama}", "tambah", None,
                     {"id": i["id"], "satuan": satuan, "arah": a, "target": t})
@@ -94,23 +94,27 @@ def cari_indikator(db, indikator: str, unit: str | None = None) -> list[dict]:
 
 
 def catat(db, unit: str, indikator: str, periode: str, nilai: str, sumber: str | None = None) -> dict:
-    """Record one value; re-entry replaces the old one (audited)."""
-    u = unit_wajib(db, unit)
-    ind = cari_indikator(db, indikator, u)[0]
+    """Record one value; re-entry replaces the old one (audited). The stored value is read, compared and
+    replaced in one write transaction."""
     kode = kode_periode(periode)
     n = teks_desimal(_angka(nilai, "Nilai"))
     sumber = " ".join(sumber.split()) if sumber and sumber.strip() else None
+    with transaksi(db):
+        return _catat(db, unit_wajib(db, unit), indikator, kode, n, sumber)
+
+
+def _catat(db, u: str, indikator: str, kode: str, n: str, sumber: str | None) -> dict:
+    ind = cari_indikator(db, indikator, u)[0]
     lama = tabel.nilai_ambil(db, ind["id"], kode)
     hasil = {"unit": u, "indikator_id": ind["id"], "indikator": ind["nama"], "satuan": ind["satuan"],
              "periode": kode, "nilai": Decimal(n), "sumber": sumber,
              "sebelumnya": Decimal(lama["nilai"]) if lama else None, "aksi": "tetap"}
     if lama and lama["nilai"] == n and lama["sumber"] == sumber:
         return hasil
-    with transaksi(db):
-        tabel.nilai_simpan(db, ind["id"], kode, n, sumber)
-        audit.catat(db, "layanan_nilai", f"{u}/{ind['nama']}/{kode}", "ubah" if lama else "tambah",
-                    {"nilai": lama["nilai"], "sumber": lama["sumber"]} if lama else None,
-                    {"nilai": n, "sumber": sumber})
+    tabel.nilai_simpan(db, ind["id"], kode, n, sumber)
+    audit.catat(db, "layanan_nilai", f"{u}/{ind['nama']}/{kode}", "ubah" if lama else "tambah",
+                {"nilai": lama["nilai"], "sumber": lama["sumber"]} if lama else None,
+                {"nilai": n, "sumber": sumber})
     hasil["aksi"] = "ubah" if lama else "tambah"
     return hasil
 
@@ -139,7 +143,6 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
     """Import values (one row per unit, indicator, period); new indicators are created. All or nothing."""
     from ..excel.baca import baca_sheet
     from ..excel.kolom import LAYANAN
-    from ..validation.layanan import periksa_layanan
 
     isi = baca_sheet(berkas, LAYANAN, sheet)
     if not isi.baris:
@@ -147,6 +150,18 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
             f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
             "Isi satu baris per unit, indikator dan periode di bawah judul kolom.",
         )
+    from . import impor_umum
+
+    # The checks need the stored units and indicators (a new indicator is created by the import): they
+    # run in the one write transaction with the comparison and the writes, so two imports at once
+    # never both create the same indicator.
+    with impor_umum.tulis(db, uji_coba):
+        return _impor_isi(db, berkas, isi, uji_coba, lewati_galat)
+
+
+def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
+    from ..validation.layanan import periksa_layanan
+
     unit_dikenal = {u["unit"].casefold(): u["unit"] for u in tabel_pegawai.daftar_unit(db)}
     semua = tabel.indikator_semua(db)
     ada = {(i["unit"], i["nama"].casefold()): i for i in semua}
@@ -197,23 +212,22 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
     hasil.keterangan = {"indikator_baru": len(baru), "indikator_diubah": len(ubah_ind)}
     if uji_coba:
         return hasil
-    with transaksi(db):
-        log = []
-        for k, b in baru.items():
-            b["arah"] = b["arah"] or "naik"
-            ada[k] = tabel.indikator_tambah(db, b["unit"], b["nama"], b["satuan"], b["arah"], b["target"])
-            log.append(("layanan_indikator", f"{b['unit']}/{b['nama']}", "tambah", None,
-                        {"id": ada[k]["id"], "satuan": b["satuan"], "arah": b["arah"], "target": b["target"]}, None))
-        for id_, (lama, nanti) in ubah_ind.items():
-            tabel.indikator_ubah(db, id_, nanti["satuan"], nanti["target"])
-            log.append(("layanan_indikator", f"{lama['unit']}/{lama['nama']}", "ubah",
-                        {"satuan": lama["satuan"], "target": lama["target"]},
-                        {"satuan": nanti["satuan"], "target": nanti["target"]}, None))
-        for k, kode, n, sumber, lama in rencana:
-            i = ada[k]
-            tabel.nilai_simpan(db, i["id"], kode, n, sumber)
-            log.append(("layanan_nilai", f"{i['unit']}/{i['nama']}/{kode}", "ubah" if lama else "tambah",
-                        {"nilai": lama["nilai"], "sumber": lama["sumber"]} if lama else None,
-                        {"nilai": n, "sumber": sumber}, None))
-        audit.catat_banyak(db, log)
+    log = []
+    for k, b in baru.items():
+        b["arah"] = b["arah"] or "naik"
+        ada[k] = tabel.indikator_tambah(db, b["unit"], b["nama"], b["satuan"], b["arah"], b["target"])
+        log.append(("layanan_indikator", f"{b['unit']}/{b['nama']}", "tambah", None,
+                    {"id": ada[k]["id"], "satuan": b["satuan"], "arah": b["arah"], "target": b["target"]}, None))
+    for id_, (lama, nanti) in ubah_ind.items():
+        tabel.indikator_ubah(db, id_, nanti["satuan"], nanti["target"])
+        log.append(("layanan_indikator", f"{lama['unit']}/{lama['nama']}", "ubah",
+                    {"satuan": lama["satuan"], "target": lama["target"]},
+                    {"satuan": nanti["satuan"], "target": nanti["target"]}, None))
+    for k, kode, n, sumber, lama in rencana:
+        i = ada[k]
+        tabel.nilai_simpan(db, i["id"], kode, n, sumber)
+        log.append(("layanan_nilai", f"{i['unit']}/{i['nama']}/{kode}", "ubah" if lama else "tambah",
+                    {"nilai": lama["nilai"], "sumber": lama["sumber"]} if lama else None,
+                    {"nilai": n, "sumber": sumber}, None))
+    audit.catat_banyak(db, log)
     return hasil

@@ -10,9 +10,8 @@ from ..excel.kolom import PEGAWAI
 from ..model import HasilImpor, Pegawai
 from ..store import audit
 from ..store import pegawai as tabel
-from ..store.db import transaksi
 from ..validation.nip import NIPTidakValid, periksa_nip
-from ..validation.roster import periksa_roster
+from ..validation.roster import periksa_berkas, periksa_silang
 
 
 KOLOM_BOLEH_ABSEN = ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "status")
@@ -20,16 +19,39 @@ KOLOM_BOLEH_ABSEN = ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "stat
 
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           nonaktifkan_hilang: bool = False, tandai: Path | None = None) -> HasilImpor:
+    """The file is read and checked on its own first (no lock held); then, in the one write
+    transaction, the stored roster is read, the cross checks (unit spelling, atasan, loops) run on
+    it, and the real changes are written and logged: two imports at once act as one after the other."""
     from . import impor_umum
 
     with impor_umum.alir(berkas, PEGAWAI, sheet, tandai) as isi:  # rows checked as they are read
-        tersimpan = tabel.semua(db)
-        cek = periksa_roster(isi.baris, tersimpan)
-    hasil = HasilImpor(uji_coba=uji_coba)
-    impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
+        dari_berkas = periksa_berkas(isi.baris)
     # An optional column missing from the file changes nothing stored (a blank cell in a column that
     # is there does clear it): a short roster from an OPD must not wipe atasan links or golongan.
     absen = [k for k in KOLOM_BOLEH_ABSEN if k not in isi.huruf]
+    with impor_umum.tulis(db, uji_coba):
+        tersimpan = tabel.semua(db)
+        cek = periksa_silang(dari_berkas, tersimpan)
+        hasil = HasilImpor(uji_coba=uji_coba)
+        impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
+        baru, ubah, log, dipertahankan = _rencana(cek, tersimpan, absen, nonaktifkan_hilang, hasil)
+        if absen and dipertahankan:
+            from ..validation.masalah import PERINGATAN, Masalah
+
+            judul = {k.key: k.judul for k in PEGAWAI.kolom}
+            nama = ", ".join(judul[k] for k in absen)
+            hasil.peringatan.append(Masalah(
+                f"Kolom {nama} tidak ada di berkas: isinya untuk {dipertahankan} pegawai yang sudah tersimpan tidak "
+                "diubah", "tambahkan kolomnya bila memang ingin mengubah atau mengosongkan isinya", None, isi.sheet,
+                None, nama, PERINGATAN))
+        if not uji_coba:
+            tabel.simpan_banyak(db, baru, ubah)
+            audit.catat_banyak(db, log)
+    return hasil
+
+
+def _rencana(cek, tersimpan: dict, absen: list, nonaktifkan_hilang: bool, hasil: HasilImpor):
+    """(new people, changed people, audit entries, people whose absent columns were kept); counts into hasil."""
     baru, ubah, log = [], [], []
     di_berkas = set()
     dipertahankan = 0
@@ -44,8 +66,7 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
             log.append(("pegawai", p.nip, "tambah", None, p.ke_dict(), p.nip))
         elif lama != p:
             ubah.append(p)
-            log.append(("pegawai", p.nip, "ubah", _beda(lama.ke_dict(), p.ke_dict())[0],
-                        _beda(lama.ke_dict(), p.ke_dict())[1], p.nip))
+            log.append(("pegawai", p.nip, "ubah", *_beda(lama.ke_dict(), p.ke_dict()), p.nip))
         else:
             hasil.tetap += 1
     if nonaktifkan_hilang:  # only within the units the file covers: a file of one OPD never touches the others
@@ -58,21 +79,7 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
                 log.append(("pegawai", nip, "ubah", {"aktif": True}, {"aktif": False}, nip))
     hasil.ditambah = len(baru)
     hasil.diubah = len(ubah) - hasil.dinonaktifkan
-    if absen and dipertahankan:
-        from ..validation.masalah import PERINGATAN, Masalah
-
-        judul = {k.key: k.judul for k in PEGAWAI.kolom}
-        nama = ", ".join(judul[k] for k in absen)
-        hasil.peringatan.append(Masalah(
-            f"Kolom {nama} tidak ada di berkas: isinya untuk {dipertahankan} pegawai yang sudah tersimpan tidak diubah",
-            "tambahkan kolomnya bila memang ingin mengubah atau mengosongkan isinya", None, isi.sheet, None, nama,
-            PERINGATAN))
-    if uji_coba:
-        return hasil
-    with transaksi(db):
-        tabel.simpan_banyak(db, baru, ubah)
-        audit.catat_banyak(db, log)
-    return hasil
+    return baru, ubah, log, dipertahankan
 
 
 def _beda(lama: dict, baru: dict) -> tuple[dict, dict]:

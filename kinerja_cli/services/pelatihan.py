@@ -57,7 +57,10 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False,
         raise BerkasTidakValid(
             f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
             "Isi satu baris per kegiatan pengembangan di bawah judul kolom.")
-    hasil_cek = cek.periksa_pelatihan(isi.baris, tabel_pegawai.semua(db))
+    from . import impor_umum
+
+    bacaan = impor_umum.Bacaan(db, berkas)  # the roster the checks use, re-checked under the write lock
+    hasil_cek = cek.periksa_pelatihan(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)))
     galat = [m for m in hasil_cek.masalah if m.galat]
     if galat and not lewati_galat:
         raise ImporDitolak(
@@ -65,14 +68,13 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False,
             "Tidak ada data yang ditulis.",
             hasil_cek.masalah,
             "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.")
-    baru, ubah, log, tetap = _rencana(db, [c for _, c in hasil_cek.catatan])
-    hasil = HasilImpor(ditambah=len(baru), diubah=len(ubah), tetap=tetap, dilewati=galat, uji_coba=uji_coba,
-                       peringatan=[m for m in hasil_cek.masalah if not m.galat])
-    if uji_coba:
-        return hasil
-    with transaksi(db):
-        tabel.simpan_banyak(db, baru, ubah)
-        audit.catat_banyak(db, log)
+    with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock
+        baru, ubah, log, tetap = _rencana(db, [c for _, c in hasil_cek.catatan])
+        hasil = HasilImpor(ditambah=len(baru), diubah=len(ubah), tetap=tetap, dilewati=galat, uji_coba=uji_coba,
+                           peringatan=[m for m in hasil_cek.masalah if not m.galat])
+        if not uji_coba:
+            tabel.simpan_banyak(db, baru, ubah)
+            audit.catat_banyak(db, log)
     return hasil
 
 
@@ -81,7 +83,11 @@ def catat(db, nip: str, kegiatan: str, jenis: str, tanggal: str, jp: str,
     """Record one activity typed on the command line. Returns the record and 'aksi' (tambah|ubah|tetap)."""
     from .pegawai import wajib_ada
 
-    p = wajib_ada(db, nip)
+    with transaksi(db):  # the checks against stored data, the comparison and the write: one transaction
+        return _catat(db, wajib_ada(db, nip), kegiatan, jenis, tanggal, jp, penyelenggara)
+
+
+def _catat(db, p, kegiatan: str, jenis: str, tanggal: str, jp: str, penyelenggara: str | None) -> dict:
     b = BarisSumber("", 0, {"nip": p.nip, "nama": None, "kegiatan": kegiatan, "jenis": jenis, "tanggal": tanggal,
                             "jp": jp, "penyelenggara": penyelenggara},
                     huruf={"kegiatan": "--kegiatan", "jenis": "--jenis", "tanggal": "--tanggal", "jp": "--jp"})
@@ -92,9 +98,8 @@ def catat(db, nip: str, kegiatan: str, jenis: str, tanggal: str, jp: str,
         raise DataTidakValid(f"{m.pesan}.", m.saran[:1].upper() + m.saran[1:] + "." if m.saran else None)
     baru, ubah, log, _ = _rencana(db, [c])
     if baru or ubah:
-        with transaksi(db):
-            tabel.simpan_banyak(db, baru, ubah)
-            audit.catat_banyak(db, log)
+        tabel.simpan_banyak(db, baru, ubah)
+        audit.catat_banyak(db, log)
     aksi = "tambah" if baru else "ubah" if ubah else "tetap"
     return {**c.ke_dict(), "nama": p.nama, "aksi": aksi, "peringatan": [m.pesan for m in ms if not m.galat]}
 

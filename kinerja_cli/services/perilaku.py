@@ -79,7 +79,8 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
                     "Beri judul kolom skor: " + ", ".join(NAMA_ASPEK[a] for a in ASPEK_BERAKHLAK)
                     + " (atau kuncinya: " + ", ".join(ASPEK_BERAKHLAK) + ").",
                 )
-            cek = PemeriksaPerilaku(tabel.roster_ringkas(db))
+            bacaan = impor_umum.Bacaan(db, berkas)
+            cek = PemeriksaPerilaku(bacaan.ambil("Daftar pegawai", lambda: tabel.roster_ringkas(db)))
             antre: list = []
             for b in isi.baris:
                 r = cek.periksa(b)
@@ -97,7 +98,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
         hasil.keterangan["baris_dilewati"] = len(galat) if lewati_galat else 0
         if belum_diisi:
             hasil.keterangan["kosong"] = belum_diisi
-        impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode))
+        impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode), bacaan)
         return hasil
     finally:
         tabel.hapus_tampungan(db)
@@ -168,6 +169,11 @@ def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]
     if peran not in PERAN:
         raise DataTidakValid(f"Peran '{peran}' tidak dikenal.", "Pilih: " + ", ".join(PERAN) + ".")
     skor = urai_skor(pasangan)
+    with transaksi(db):  # the roster checks, the stored scores, the comparison and the write: under one lock
+        return _catat(db, per["kode"], n, q, peran, skor)
+
+
+def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
     pegawai = {x.nip: x for x in (tabel_pegawai.ambil(db, n), tabel_pegawai.ambil(db, q)) if x}
     peringatan = []
     for tingkat, _, pesan, saran in periksa_hubungan(n, q, peran, pegawai):
@@ -175,11 +181,10 @@ def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]
             raise (TidakDitemukan if "tidak ada di daftar" in pesan else DataTidakValid)(pesan + ".", saran)
         peringatan.append(f"{pesan} ({saran}).")
     p = Penilaian(n, q, peran, {a: skor.get(a) for a in ASPEK_BERAKHLAK})
-    tulis, log, tambah, ubah, _ = _rencana(per["kode"], [p], tabel.simpanan_periode(db, per["kode"], [n]))
+    tulis, log, tambah, ubah, _ = _rencana(kode, [p], tabel.simpanan_periode(db, kode, [n]))
     if tulis:
-        with transaksi(db):
-            tabel.simpan_banyak(db, per["kode"], tulis)
-            audit.catat_banyak(db, log)
+        tabel.simpan_banyak(db, kode, tulis)
+        audit.catat_banyak(db, log)
     aksi = "tambah" if tambah else ("ubah" if ubah else "tetap")
     return HasilCatat(aksi, peringatan, rata_rata(p.skor))
 

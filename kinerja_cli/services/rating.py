@@ -31,7 +31,6 @@ def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | N
              oleh: str | None = None) -> dict:
     """Set one or both ratings; a rating not given keeps its stored value. Returns the stored state."""
     per = layanan_periode.pastikan_terbuka(db, kode)
-    p = layanan_pegawai.wajib_ada(db, nip)
     hk, pk = _rating(hasil_kerja, "hasil kerja"), _rating(perilaku, "perilaku")
     if hk is None and pk is None:
         raise DataTidakValid("Tidak ada rating yang ditetapkan.",
@@ -39,6 +38,11 @@ def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | N
     teks = " ".join((alasan or "").split())
     if not teks:
         raise DataTidakValid("Alasan wajib diisi.", 'Contoh: --alasan "target utama terlampaui jauh"')
+    with transaksi(db):  # the roster, the stored rating, the comparison and the write: under one lock
+        return _tetapkan(db, per, layanan_pegawai.wajib_ada(db, nip), hk, pk, teks, oleh)
+
+
+def _tetapkan(db, per: dict, p, hk: str | None, pk: str | None, teks: str, oleh: str | None) -> dict:
     penilai = None
     if oleh:
         penilai = layanan_pegawai.wajib_ada(db, oleh).nip
@@ -56,23 +60,22 @@ def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | N
             "alasan": teks, "oleh": penilai if penilai else (lama or {}).get("oleh")}
     aksi = "tetap" if lama == baru else ("ubah" if lama else "tambah")
     if aksi != "tetap":
-        with transaksi(db):
-            tabel.simpan(db, per["kode"], p.nip, baru)
-            audit.catat(db, "rating_langsung", _kunci(per["kode"], p.nip), aksi, lama, baru, p.nip)
+        tabel.simpan(db, per["kode"], p.nip, baru)
+        audit.catat(db, "rating_langsung", _kunci(per["kode"], p.nip), aksi, lama, baru, p.nip)
     return {**baru, "aksi": aksi, "peringatan": peringatan}
 
 
 def hapus(db, nip: str, kode: str, alasan: str) -> dict:
     per = layanan_periode.pastikan_terbuka(db, kode)
-    p = layanan_pegawai.wajib_ada(db, nip)
     teks = " ".join((alasan or "").split())
     if not teks:
         raise DataTidakValid("Alasan penghapusan wajib diisi.", 'Contoh: --alasan "rating ditetapkan keliru"')
-    lama = tabel.ambil(db, per["kode"], p.nip)
-    if lama is None:
-        raise TidakDitemukan(f"Tidak ada rating langsung untuk {p.nip} pada periode {per['kode']}.",
-                             f"Lihat dengan: kinerja rating daftar --periode {per['kode']}")
-    with transaksi(db):
+    with transaksi(db):  # removed once: a second `hapus` at the same time finds nothing to remove
+        p = layanan_pegawai.wajib_ada(db, nip)
+        lama = tabel.ambil(db, per["kode"], p.nip)
+        if lama is None:
+            raise TidakDitemukan(f"Tidak ada rating langsung untuk {p.nip} pada periode {per['kode']}.",
+                                 f"Lihat dengan: kinerja rating daftar --periode {per['kode']}")
         tabel.hapus(db, per["kode"], p.nip)
         audit.catat(db, "rating_langsung", _kunci(per["kode"], p.nip), "hapus", lama, {"alasan": teks}, p.nip)
     return lama

@@ -60,8 +60,11 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     try:
         with impor_umum.alir(berkas, REALISASI, sheet, tandai) as isi:
             ada_bukti = "bukti" in isi.huruf
-            cek = PemeriksaRealisasi(tabel.roster_ringkas(db), IndeksSKP.dari_baris(tabel.satuan_periode(db, kode)),
-                                     kode, ada_bukti)
+            bacaan = impor_umum.Bacaan(db, berkas)
+            roster = bacaan.ambil("Daftar pegawai", lambda: tabel.roster_ringkas(db))
+            skp = IndeksSKP.dari_baris(bacaan.ambil_alir(f"Baris SKP periode {kode}",
+                                                         lambda: tabel.satuan_periode(db, kode)))
+            cek = PemeriksaRealisasi(roster, skp, kode, ada_bukti)
             antre: list = []
             for b in isi.baris:
                 r = cek.periksa(b)
@@ -73,10 +76,10 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
                         antre = []
             tabel.tampung(db, antre)
             masalah, kosong = cek.masalah, cek.kosong
-            del cek, antre  # the lookups are no longer needed
+            del cek, antre, skp  # the lookups are no longer needed (bacaan keeps the roster to re-check it)
         impor_umum.putuskan(berkas, masalah, lewati_galat, tandai, hasil)
         hasil.keterangan["kosong"] = kosong
-        impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode, ada_bukti))
+        impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode, ada_bukti), bacaan)
         return hasil
     finally:
         tabel.hapus_tampungan(db)
@@ -119,7 +122,11 @@ def catat(db, nip: str, kode: str, nomor: int, nilai: str, bukti: str | None = N
     from .periode import pastikan_terbuka
 
     kode = pastikan_terbuka(db, kode)["kode"]
-    p = wajib_ada(db, nip)
+    with transaksi(db):  # the SKP row, the stored value, the comparison and the write: under one lock
+        return _catat(db, wajib_ada(db, nip), kode, nomor, nilai, bukti)
+
+
+def _catat(db, p, kode: str, nomor: int, nilai: str, bukti: str | None) -> dict:
     skp = tabel_sasaran.baris_pegawai(db, kode, [p.nip]).get(p.nip, {})
     if nomor not in skp:
         raise TidakDitemukan(f"Baris SKP nomor {nomor} tidak ada untuk NIP {p.nip} di periode {kode}.",
@@ -132,9 +139,8 @@ def catat(db, nip: str, kode: str, nomor: int, nilai: str, bukti: str | None = N
     tersimpan = tabel.per_kunci(db, kode, [p.nip])
     ubah, log, baru_n, _, _ = _rencana(kode, tersimpan, [(p.nip, nomor, d, bukti)])
     if ubah:
-        with transaksi(db):
-            tabel.simpan_banyak(db, kode, ubah)
-            audit.catat_banyak(db, log)
+        tabel.simpan_banyak(db, kode, ubah)
+        audit.catat_banyak(db, log)
     aksi = "tetap" if not ubah else ("tambah" if baru_n else "ubah")
     row = skp[nomor]
     return {"nip": p.nip, "nama": p.nama, "periode": kode, "nomor": nomor, "nilai": d, "aksi": aksi,

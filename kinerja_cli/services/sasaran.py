@@ -45,10 +45,14 @@ def tambah(db, nip: str, kode: str, rhk: str, indikator: str, target: str, bobot
     from .periode import pastikan_terbuka
 
     kode = pastikan_terbuka(db, kode)["kode"]
-    p = wajib_ada(db, nip)
     row = _satu_baris({"rhk": rhk, "indikator": indikator, "target": target, "bobot": bobot, "satuan": satuan,
                        "arah": arah, "jenis": jenis, "aspek": aspek, "target_maksimal": target_maksimal,
                        "nomor": nomor, "rhk_atasan": rhk_atasan})
+    with transaksi(db):  # the checks against stored rows, the next nomor and the write: under one lock
+        return _tambah(db, kode, wajib_ada(db, nip), row)
+
+
+def _tambah(db, kode: str, p, row: dict) -> dict:
     if row["rhk_atasan_nomor"] is not None:
         if not p.nip_atasan:
             raise DataTidakValid(f"{p.nama} ({p.nip}) tidak punya atasan langsung, jadi --rhk-atasan tidak bisa diisi.",
@@ -71,15 +75,14 @@ def tambah(db, nip: str, kode: str, rhk: str, indikator: str, target: str, bobot
         from .persetujuan import kembali_ke_draf
 
         status = tabel_status.ambil(db, kode, [p.nip]).get(p.nip)
-        with transaksi(db):
-            tabel.simpan_satu(db, kode, p.nip, row)
-            audit.catat(db, "sasaran", _kunci(kode, p.nip, row["nomor"]), aksi,
-                        tabel.ke_audit(lama) if lama else None, tabel.ke_audit(row), p.nip)
-            if status and status["status"] in KEMBALI_KE_DRAF:  # a real change: the agreement no longer holds
-                baru, entri = kembali_ke_draf(kode, p.nip, status)
-                tabel_status.simpan(db, kode, p.nip, **baru)
-                audit.catat_banyak(db, [entri])
-                kembali_draf = status["status"]
+        tabel.simpan_satu(db, kode, p.nip, row)
+        audit.catat(db, "sasaran", _kunci(kode, p.nip, row["nomor"]), aksi,
+                    tabel.ke_audit(lama) if lama else None, tabel.ke_audit(row), p.nip)
+        if status and status["status"] in KEMBALI_KE_DRAF:  # a real change: the agreement no longer holds
+            baru, entri = kembali_ke_draf(kode, p.nip, status)
+            tabel_status.simpan(db, kode, p.nip, **baru)
+            audit.catat_banyak(db, [entri])
+            kembali_draf = status["status"]
     jumlah = tabel.bobot_per_pegawai(db, kode, [p.nip]).get(p.nip, Decimal(0))
     return {**row, "nip": p.nip, "nama": p.nama, "periode": kode, "aksi": aksi, "jumlah_bobot": jumlah,
             "bobot_pas": abs(jumlah - 100) <= TOLERANSI_BOBOT, "kembali_draf": kembali_draf}

@@ -10,7 +10,6 @@ SKP states are written. Refused = nothing written; the staging tables are droppe
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from ..excel.kolom import SASARAN
@@ -19,7 +18,7 @@ from ..store import audit
 from ..store import pegawai as tabel_pegawai
 from ..store import sasaran as tabel
 from ..store import skp_status as tabel_status
-from ..store.db import sekarang, transaksi
+from ..store.db import sekarang
 from ..store.sasaran_tahap import BATCH, Tahap
 from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.sasaran_lembar import PemeriksaSasaran
@@ -34,7 +33,8 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     from .periode import pastikan_terbuka
 
     kode = pastikan_terbuka(db, kode)["kode"]
-    roster = tabel_pegawai.semua(db)
+    bacaan = impor_umum.Bacaan(db, berkas)  # stored data the checks use, re-checked under the write lock
+    roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
     sudah_transaksi = db.conn.in_transaction  # a caller's transaction is left to the caller
     tahap = None
     try:
@@ -43,7 +43,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
             cek = PemeriksaSasaran(roster, isi.sheet, isi.huruf)
             tahap = Tahap(db)
             _tahap_baris(cek, tahap, isi.baris)
-        _tahap_pegawai(db, kode, cek, tahap)
+        _tahap_pegawai(db, kode, cek, tahap, bacaan)
         h = cek.selesai()
         hasil = HasilImpor(uji_coba=uji_coba)
         galat = impor_umum.putuskan(berkas, h.masalah, lewati_galat, tandai, hasil)
@@ -55,12 +55,13 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
                     hasil.dilewati.append(cek.dilewati(urut, baris, samping))
         tahap.tandai_galat(urut_galat)
         simpan = [n for i, n in enumerate(cek.nips) if i not in urut_galat]
-        punya = {cek.nips[u] for u in tahap.punya_baris(kode)}
-        if not uji_coba:
-            sql_json = not punya and tahap.json_sama()
-            if not sudah_transaksi and db.conn.in_transaction:
-                db.conn.commit()
-        with tahap.cache_tulis(), (contextlib.nullcontext() if uji_coba else transaksi(db)):
+        if not sudah_transaksi and db.conn.in_transaction:
+            db.conn.commit()  # the staging writes (TEMP only), so that the write transaction can begin
+        with tahap.cache_tulis(), impor_umum.tulis(db, uji_coba, bacaan):
+            # what is stored now is read under the write lock: another import of the same file that
+            # committed meanwhile makes this one compare (and change nothing), never insert twice
+            punya = {cek.nips[u] for u in tahap.punya_baris(kode)}
+            sql_json = not uji_coba and not punya and tahap.json_sama()
             log = None if uji_coba else audit.Pencatat(db)
             if punya:
                 ganti = _bandingkan(kode, cek, tahap, nama_sheet, hasil, log)
@@ -132,11 +133,12 @@ def _tahap_baris(cek: PemeriksaSasaran, tahap: Tahap, baris) -> None:
     cek.terapkan()
 
 
-def _tahap_pegawai(db, kode: str, cek: PemeriksaSasaran, tahap: Tahap) -> None:
+def _tahap_pegawai(db, kode: str, cek: PemeriksaSasaran, tahap: Tahap, bacaan) -> None:
     """Pass 2: the cascade links (the numbers of the atasan's rows are known now)."""
     tahap.kunci_nomor(cek.nips, cek.nomor_naik)
     luar = cek.atasan_di_luar()
-    atasan_tersimpan = tabel.nomor_per_pegawai(db, kode, luar) if luar else {}
+    atasan_tersimpan = (bacaan.ambil("Baris SKP atasan", lambda: tabel.nomor_per_pegawai(db, kode, luar))
+                        if luar else {})
     for urut, daftar in tahap.kaskade():
         cek.kaskade(urut, daftar, atasan_tersimpan)
 

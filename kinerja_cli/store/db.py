@@ -182,6 +182,7 @@ def transaksi(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
+    _jeda_uji("KINERJA_UJI_JEDA_BEGIN", "BEGIN")
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as e:
@@ -195,7 +196,7 @@ def transaksi(db: Database) -> Iterator[Database]:
             conn.execute("ROLLBACK")
         raise
     else:
-        _jeda_uji()
+        _jeda_uji("KINERJA_UJI_JEDA_COMMIT", "COMMIT")
         try:
             conn.execute("COMMIT")
         except sqlite3.OperationalError as e:
@@ -213,17 +214,25 @@ def jaga(db: Database, kunci, periksa) -> None:
     db._kinerja_penjaga[kunci] = periksa
 
 
-def _jeda_uji() -> None:
-    """Crash-safety tests only: KINERJA_UJI_JEDA_COMMIT=N pauses N seconds before COMMIT,
-    after every write of the transaction, so a test can kill the process right there."""
-    jeda = os.environ.get("KINERJA_UJI_JEDA_COMMIT")
+def _jeda_uji(variabel: str, saat: str) -> None:
+    """Tests only, the one place for such hooks: KINERJA_UJI_JEDA_BEGIN=N pauses N seconds before
+    BEGIN IMMEDIATE (an import has read its file and not yet taken the write lock: concurrency tests
+    widen that window); KINERJA_UJI_JEDA_COMMIT=N pauses before COMMIT, after every write of the
+    transaction (crash-safety tests kill the process right there)."""
+    jeda = os.environ.get(variabel)
     if jeda:
         import sys
         import time
 
-        sys.stderr.write("KINERJA_UJI: menunggu sebelum COMMIT\n")
+        sys.stderr.write(f"KINERJA_UJI: menunggu sebelum {saat}\n")
         sys.stderr.flush()
         time.sleep(float(jeda))
+
+
+def versi_data(db: Database) -> int:
+    """SQLite's PRAGMA data_version: it changes when ANOTHER connection commits to the database (never
+    for this connection's own writes). Equal before and inside a write transaction = nobody else wrote."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def db_path(db: Database) -> str:

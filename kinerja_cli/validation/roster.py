@@ -110,6 +110,20 @@ def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
 
 def periksa_roster(baris: Iterable[BarisSumber], tersimpan: dict[str, Pegawai]) -> HasilPeriksaRoster:
     """All rows (a list or a one-pass stream), then the cross-row checks: duplicates, unknown atasan, loops."""
+    return periksa_silang(periksa_berkas(baris), tersimpan)
+
+
+@dataclass
+class IsiRoster:
+    """What the file alone says (periksa_berkas): kept rows, problems, error rows, first row per NIP."""
+    baik: list
+    masalah: list
+    galat: set
+    pertama: dict
+
+
+def periksa_berkas(baris: Iterable[BarisSumber]) -> IsiRoster:
+    """The checks that need only the file: every row, and NIPs given twice."""
     masalah: list[Masalah] = []
     baik: list[tuple[BarisSumber, Pegawai]] = []
     galat: set[int] = set()
@@ -131,7 +145,16 @@ def periksa_roster(baris: Iterable[BarisSumber], tersimpan: dict[str, Pegawai]) 
         pertama[nip] = b
         if p is not None:
             baik.append((b, p))
-    baik = _samakan_unit(baik, tersimpan, masalah)
+    return IsiRoster(baik, masalah, galat, pertama)
+
+
+def periksa_silang(isi: IsiRoster, tersimpan: dict[str, Pegawai]) -> HasilPeriksaRoster:
+    """The checks against the stored roster (unit spelling, unknown atasan, atasan loops): run where
+    `tersimpan` is current, i.e. inside the import's write transaction. `isi` is not changed."""
+    masalah = list(isi.masalah)
+    galat = set(isi.galat)
+    pertama = isi.pertama
+    baik = _samakan_unit(isi.baik, tersimpan, masalah)
     # the roster as it will be: stored people overlaid with the file
     atasan_dari = {nip: p.nip_atasan for nip, p in tersimpan.items()}
     atasan_dari.update({p.nip: p.nip_atasan for _, p in baik})
