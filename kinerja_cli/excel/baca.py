@@ -70,6 +70,9 @@ def _periksa_berkas(path: Path) -> None:
             f"{path.name} bukan berkas Excel .xlsx (isinya bukan buku kerja Excel, mungkin CSV/PDF yang diganti namanya).",
             "Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)'.",
         )
+    from .jenis_berkas import tolak_format_lain
+
+    tolak_format_lain(path)  # .xlsb, .ods, .numbers...: a zip too, named by its format
 
 
 def berkas_kunci_excel(path: Path | str) -> Path | None:
@@ -94,7 +97,7 @@ def buka_buku(path: Path):
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for broken files
         raise BerkasTidakValid(
-            f"{path.name} tidak dapat dibaca sebagai buku kerja Excel ({type(e).__name__}).",
+            f"{path.name} tidak dapat dibaca sebagai buku kerja Excel: isinya rusak atau bukan format .xlsx.",
             "Buka di Excel, periksa isinya, lalu simpan ulang sebagai .xlsx.",
         ) from None
 
@@ -229,7 +232,7 @@ def _tolak_rumus_kosong(path: Path, sheet: str) -> None:
 
 def _rusak(path: Path, e: Exception) -> BerkasTidakValid:
     return BerkasTidakValid(
-        f"{path.name} rusak: isi sheet-nya tidak dapat dibaca ({type(e).__name__}).",
+        f"{path.name} rusak: isi sheet-nya tidak dapat dibaca.",
         "Buka di Excel (Excel menawarkan perbaikan berkas), lalu simpan ulang sebagai .xlsx.",
     )
 
