@@ -19,7 +19,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, ImporDitolak
+from ..errors import BerkasTidakValid, ImporDitolak, SelGalatExcel
 from ..model import HasilImpor
 
 SARAN_TOLAK = "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja."
@@ -52,17 +52,23 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
         from ..excel.tandai import periksa_tujuan
 
         periksa_tujuan(berkas, Path(tandai))
-    with alir_sheet(berkas, tata, sheet) as isi:
-        baris = iter(isi.baris)
-        pertama = next(baris, None)
-        if pertama is None:
-            raise BerkasTidakValid(
-                f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul "
-                f"(baris {isi.baris_judul}).",
-                f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
-            )
-        isi.baris = chain((pertama,), baris)
-        yield isi
+    try:
+        with alir_sheet(berkas, tata, sheet) as isi:
+            baris = iter(isi.baris)
+            pertama = next(baris, None)
+            if pertama is None:
+                raise BerkasTidakValid(
+                    f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul "
+                    f"(baris {isi.baris_judul}).",
+                    f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
+                )
+            isi.baris = chain((pertama,), baris)
+            yield isi
+    except SelGalatExcel as e:  # Excel error cells (#N/A...): the reader refuses them once the rows are read
+        p = tandai_bila_perlu(berkas, e.masalah, tandai)
+        if p is not None:
+            e.saran = f"{e.saran} Sel galat ditandai merah di {p}."
+        raise
 
 
 def berkas_terbuka(berkas: Path | str) -> Path | None:
