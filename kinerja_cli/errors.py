@@ -47,3 +47,7 @@ class ImporDitolak(KinerjaError):
 
 class BerkasTidakValid(KinerjaError):
     """A file that is not a usable workbook (not xlsx, empty, no headers)."""
+
+
+class SelGalatExcel(ImporDitolak):
+    """A data sheet holding Excel error cells (#N/A, #REF!, ...); `masalah` names each cell."""

@@ -2,10 +2,10 @@
 
 Whatever a cell holds (empty, 40,000 characters, control characters, dates where numbers belong,
 booleans, formulas without a cached value, merged cells, a value in column XFD, numbers as text,
-'NaN'/'inf', huge numbers, long NIP-like strings, unicode), every run ends in exit 0 or in
+'NaN'/'inf', huge numbers, long NIP-like strings, unicode, Excel error cells), every run ends in exit 0 or in
 exit 1 with a clear 'Galat:' message, never a traceback (the `kinerja` fixture lets exceptions
 through), and a refused or dry-run import writes nothing: every table's row count and the
-audit log stay the same.
+audit log stay the same. A workbook with an Excel error value in a data cell is always refused.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2, buat_xlsx
 from kinerja_cli.excel import kolom
+from kinerja_cli.excel.sel_galat import KODE_GALAT
 
 NIPS = [SEKDA, KADIS, STAF1, STAF2, PPPK1]
 
@@ -91,6 +92,9 @@ def buku(draw, tata):
                                              st.integers(1, 3), st.integers(0, 2))),
         "xfd": draw(st.none() | st.sampled_from([1, 2])),  # a value in column XFD on the header or a data row
         "mode": draw(st.sampled_from(["", "--lewati-galat", "--dry-run", "--tandai"])),
+        # a real Excel error cell (t="e", as a failed formula is saved) at (data row, column)
+        "galat": draw(st.none() | st.tuples(st.integers(0, 3), st.integers(0, len(tata.kolom) - 1),
+                                            st.sampled_from(sorted(KODE_GALAT)))),
     }
     return baris, ekstra
 
@@ -108,8 +112,28 @@ def _tulis(path, tata, baris, ekstra):
                        end_column=min(1 + c + lebar, len(tata.kolom)))
     if ekstra["xfd"]:
         ws.cell(row=ekstra["xfd"], column=16384, value="di kolom XFD")
+    if ekstra.get("galat"):
+        r, c, kode = ekstra["galat"]
+        sel = ws.cell(row=2 + min(r, len(baris) - 1), column=1 + c)
+        if type(sel).__name__ != "MergedCell":
+            sel.value = kode
+            sel.data_type = "e"
     wb.save(path)
     return path
+
+
+def sel_galat_dan_rumus(path, tata) -> tuple[bool, bool]:
+    """(a data cell holds an Excel error value, a cell holds a formula) in the saved workbook."""
+    ws = openpyxl.load_workbook(path)[tata.nama_sheet]
+    galat = rumus = False
+    for row in ws.iter_rows(min_row=2, max_col=len(tata.kolom)):
+        for c in row:
+            v = c.value
+            if isinstance(v, str) and (c.data_type == "e" or v.strip() in KODE_GALAT):
+                galat = True
+            if c.data_type == "f":
+                rumus = True
+    return galat, rumus
 
 
 def jumlah_baris(db_path) -> dict:
@@ -135,10 +159,14 @@ def periksa_satu(kinerja, db_path, tmp_path, nama, baris, ekstra):
     opsi = [] if not mode or (mode == "--tandai" and not bisa_tandai) else [mode]
     if mode == "--tandai" and bisa_tandai:
         opsi.append(tmp_path / "acak.galat.xlsx")
+    galat, rumus = sel_galat_dan_rumus(f, tata)
     sebelum = jumlah_baris(db_path)
     r = kinerja(*perintah, f, *argumen, *opsi)
     assert r.exit_code in (0, 1), r.output
     assert "Traceback" not in r.output
+    if galat:  # an error cell is never read as empty: refused (even with --lewati-galat), nothing written
+        assert r.exit_code == 1, r.output
+        assert "berisi galat Excel" in r.stderr or rumus, r.output  # (a formula without a result: refused first)
     if r.exit_code == 1:
         assert "Galat:" in r.stderr, r.output
         assert jumlah_baris(db_path) == sebelum

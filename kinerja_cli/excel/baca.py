@@ -70,6 +70,9 @@ def _periksa_berkas(path: Path) -> None:
             f"{path.name} bukan berkas Excel .xlsx (isinya bukan buku kerja Excel, mungkin CSV/PDF yang diganti namanya).",
             "Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)'.",
         )
+    from .jenis_berkas import tolak_format_lain
+
+    tolak_format_lain(path)  # .xlsb, .ods, .numbers...: a zip too, named by its format
 
 
 def berkas_kunci_excel(path: Path | str) -> Path | None:
@@ -94,7 +97,7 @@ def buka_buku(path: Path):
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for broken files
         raise BerkasTidakValid(
-            f"{path.name} tidak dapat dibaca sebagai buku kerja Excel ({type(e).__name__}).",
+            f"{path.name} tidak dapat dibaca sebagai buku kerja Excel: isinya rusak atau bukan format .xlsx.",
             "Buka di Excel, periksa isinya, lalu simpan ulang sebagai .xlsx.",
         ) from None
 
@@ -229,7 +232,7 @@ def _tolak_rumus_kosong(path: Path, sheet: str) -> None:
 
 def _rusak(path: Path, e: Exception) -> BerkasTidakValid:
     return BerkasTidakValid(
-        f"{path.name} rusak: isi sheet-nya tidak dapat dibaca ({type(e).__name__}).",
+        f"{path.name} rusak: isi sheet-nya tidak dapat dibaca.",
         "Buka di Excel (Excel menawarkan perbaikan berkas), lalu simpan ulang sebagai .xlsx.",
     )
 
@@ -312,18 +315,28 @@ def _cari_judul(ws, tata: Tata):
 
 
 def _baca_data(path: Path, ws, tata: Tata, baris_judul: int, idx: dict, teks: dict) -> IsiSheet:
+    from .sel_galat import PenampungGalat
+
     huruf = {k: huruf_kolom(i) for k, i in idx.items()}
     keys = list(idx.items())
+    galat = PenampungGalat(path.name, ws.title, huruf, baris_judul)
     if hasattr(ws, "semua_irisan"):  # calamine, slice by slice
         from .baca_cepat import baris_data
 
-        baris = _dengan_cadangan(path, ws, baris_data(ws, baris_judul, keys, huruf), baris_judul, keys, huruf)
+        baris = _dengan_cadangan(path, ws, baris_data(ws, baris_judul, keys, huruf, galat), baris_judul, keys,
+                                 huruf, galat)
     else:
-        baris = _baris_openpyxl(path, ws, keys, huruf, baris_judul + 1)
-    return IsiSheet(path, ws.title, baris_judul, huruf, teks, baris)
+        baris = _baris_openpyxl(path, ws, keys, huruf, baris_judul + 1, galat)
+    return IsiSheet(path, ws.title, baris_judul, huruf, teks, _tolak_sel_galat(baris, galat))
 
 
-def _dengan_cadangan(path: Path, ws, baris, baris_judul: int, keys: list, huruf: dict):
+def _tolak_sel_galat(baris, galat):
+    """The rows; once they are exhausted, the refusal of the Excel error cells seen (excel/sel_galat.py)."""
+    yield from baris
+    galat.tolak_bila_ada()
+
+
+def _dengan_cadangan(path: Path, ws, baris, baris_judul: int, keys: list, huruf: dict, galat):
     """The calamine rows; if a slice fails midway, openpyxl goes on from the next row."""
     terakhir = baris_judul
     try:
@@ -341,13 +354,16 @@ def _dengan_cadangan(path: Path, ws, baris, baris_judul: int, keys: list, huruf:
         ws.close()
     wb = buka_buku(path)
     try:
-        yield from _baris_openpyxl(path, wb[ws.title], keys, huruf, terakhir + 1)
+        yield from _baris_openpyxl(path, wb[ws.title], keys, huruf, terakhir + 1, galat)
     finally:
         wb.close()
 
 
-def _baris_openpyxl(path: Path, ws, keys: list, huruf: dict, mulai: int):
-    """BarisSumber rows of an openpyxl read-only sheet from row `mulai` on, one by one."""
+def _baris_openpyxl(path: Path, ws, keys: list, huruf: dict, mulai: int, galat):
+    """BarisSumber rows of an openpyxl read-only sheet from row `mulai` on, one by one.
+    Excel error cells (and error texts) go to `galat` and read as None, as on the calamine path."""
+    from .sel_galat import KODE_GALAT
+
     try:
         # Only the columns we read: a stray value in column XFD must not widen every row to 16,384 cells.
         max_col = max((i for _, i in keys), default=0) + 1
@@ -364,6 +380,9 @@ def _baris_openpyxl(path: Path, ws, keys: list, huruf: dict, mulai: int):
                     continue
                 c = row[i]
                 v = _nilai_sel(getattr(c, "value", None))
+                if v.__class__ is str and v[:1] == "#" and (v in KODE_GALAT or getattr(c, "data_type", "") == "e"):
+                    galat.catat(r, huruf[key], v)
+                    v = None
                 nilai[key] = v
                 if v is not None:
                     kosong = False

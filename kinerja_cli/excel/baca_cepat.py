@@ -64,6 +64,7 @@ class LembarCepat:
 
     def __init__(self, lembar):
         self.title = lembar.title
+        self._lembar = lembar
         self._irisan = lembar.irisan()
         self._awal: list = []  # slices already read for the header search (kept for the data rows)
         self._sampai = 0  # 1-based number of the last row those slices cover
@@ -85,6 +86,11 @@ class LembarCepat:
         yield from self._awal
         self._awal = []
         yield from self._irisan
+
+    def ambil_galat(self) -> list:
+        """The Excel error cells the slices read so far hold (then forgotten)."""
+        galat, self._lembar.sel_galat = self._lembar.sel_galat, []
+        return galat
 
     def close(self) -> None:
         self._irisan.close()
@@ -137,13 +143,15 @@ class _SepertiOpenpyxl(dict):
         return w
 
 
-def baris_data(ws: LembarCepat, baris_judul: int, keys: list, huruf: dict):
+def baris_data(ws: LembarCepat, baris_judul: int, keys: list, huruf: dict, galat):
     """BarisSumber rows below the header, one by one (format always empty: no percent format exists).
 
     Each slice is converted column by column (the memo turns every cell into what openpyxl
-    gives), then the rows are assembled and the empty ones dropped.
+    gives), then the rows are assembled and the empty ones dropped. Excel error cells (and
+    error texts) of the data columns go to `galat` (a sel_galat.PenampungGalat) and read as None.
     """
     from ..model import BarisSumber
+    from .sel_galat import KODE_GALAT
 
     nama = tuple(key for key, _ in keys)
     n_kunci = len(nama)
@@ -151,6 +159,7 @@ def baris_data(ws: LembarCepat, baris_judul: int, keys: list, huruf: dict):
     kosong: dict = {}
     title = ws.title
     for r0, c0, rows in ws.semua_irisan():
+        galat.catat_xml(ws.ambil_galat())
         mulai = max(0, baris_judul - r0)
         if mulai:
             rows = rows[mulai:]
@@ -158,12 +167,20 @@ def baris_data(ws: LembarCepat, baris_judul: int, keys: list, huruf: dict):
             continue
         lebar = len(rows[0])
         kolom = []
-        for _, i in keys:
+        for key, i in keys:
             j = i - c0
             if 0 <= j < lebar:
-                kolom.append(list(map(ubah, [row[j] for row in rows])))
+                vals = list(map(ubah, [row[j] for row in rows]))
+                if not KODE_GALAT.isdisjoint(vals):  # an error value typed or pasted as text
+                    h = huruf[key]
+                    for n, v in enumerate(vals):
+                        if v.__class__ is str and v in KODE_GALAT:
+                            galat.catat(r0 + 1 + mulai + n, h, v)
+                            vals[n] = None
+                kolom.append(vals)
             else:  # a column outside this slice's grid: empty over the whole slice
                 kolom.append([None] * len(rows))
         for n, vals in enumerate(zip(*kolom), start=r0 + 1 + mulai):
             if vals.count(None) != n_kunci:
                 yield BarisSumber(title, n, dict(zip(nama, vals)), kosong, huruf)
+    galat.catat_xml(ws.ambil_galat())

@@ -162,18 +162,22 @@ class LembarIris:
     def __init__(self, buku: BukuIris, title: str, bagian: str):
         self.buku, self.title, self._bagian = buku, title, bagian
         self._sst_besar = len(buku._sst)
+        self.sel_galat: list = []  # Excel error cells of the slices read so far (excel/sel_galat.py)
 
     def irisan(self):
         """(0-based row of rows[0], 0-based column of rows[i][0], rows as calamine lists) per slice, in order."""
         from python_calamine import CalamineWorkbook
 
         from .rumus import galat_rumus, sel_dalam
+        from .sel_galat import dalam_xml
 
         sesudah = 0  # rows must come in order: a slice never starts above the end of the previous one
         for kepala, isi, ekor in self._potong_xml():
             n, sel = sel_dalam(isi)  # a formula without a stored result would read as empty: refuse
             if n:
                 raise galat_rumus(Path(self.buku.path).name, self.title, n, sel, semua=False)
+            galat, isi = dalam_xml(isi)  # calamine reads error cells as '': note them from the XML
+            self.sel_galat += galat
             wb = CalamineWorkbook.from_filelike(self.buku.buku_irisan(kepala, isi, ekor))
             try:
                 sh = wb.get_sheet_by_name("S")

@@ -87,7 +87,7 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     try:
         wb = openpyxl.load_workbook(sumber)
     except Exception as e:  # openpyxl raises many kinds for broken files
-        raise BerkasTidakValid(f"{sumber.name} tidak dapat dibuka untuk ditandai ({type(e).__name__}).",
+        raise BerkasTidakValid(f"{sumber.name} tidak dapat dibuka untuk ditandai (isinya rusak atau bukan format .xlsx).",
                                "Perbaiki galat menurut tabel di layar.") from None
     per_sel: dict[tuple[str, str], tuple] = {}
     for m in masalah:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, ImporDitolak
+from ..errors import BerkasTidakValid, ImporDitolak, SelGalatExcel
 from ..model import HasilImpor
 
 SARAN_TOLAK = "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja."
@@ -59,17 +59,23 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
         from ..excel.tandai import periksa_tujuan
 
         periksa_tujuan(berkas, Path(tandai))
-    with alir_sheet(berkas, tata, sheet) as isi:
-        baris = iter(isi.baris)
-        pertama = next(baris, None)
-        if pertama is None:
-            raise BerkasTidakValid(
-                f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul "
-                f"(baris {isi.baris_judul}).",
-                f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
-            )
-        isi.baris = _tanpa_kendali(chain((pertama,), baris), berkas, tandai)
-        yield isi
+    try:
+        with alir_sheet(berkas, tata, sheet) as isi:
+            baris = iter(isi.baris)
+            pertama = next(baris, None)
+            if pertama is None:
+                raise BerkasTidakValid(
+                    f"Sheet '{isi.sheet}' di {berkas.name} tidak berisi data di bawah baris judul "
+                    f"(baris {isi.baris_judul}).",
+                    f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
+                )
+            isi.baris = _tanpa_kendali(chain((pertama,), baris), berkas, tandai)
+            yield isi
+    except SelGalatExcel as e:  # Excel error cells (#N/A...): the reader refuses them once the rows are read
+        p = tandai_bila_perlu(berkas, e.masalah, tandai)
+        if p is not None:
+            e.saran = f"{e.saran} Sel galat ditandai merah di {p}."
+        raise
 
 
 BATAS_KENDALI = 200  # cells listed when a file is refused for control characters

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 _PEMISAH = re.compile(r"[\s.\-]+")
+_ANGKA = frozenset("0123456789")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,12 @@ def periksa_nip(nilai: object) -> InfoNIP:
     refused: 18 digits do not survive a float, and rounding could turn it
     into another person's NIP.
     """
-    if isinstance(nilai, bool) or isinstance(nilai, (int, float)):
+    if isinstance(nilai, bool):
+        raise NIPTidakValid(
+            f"sel NIP berisi nilai logika {'TRUE' if nilai else 'FALSE'}, bukan NIP",
+            "ketik NIP 18 digit di sel itu (format sel sebagai Teks)",
+        )
+    if isinstance(nilai, (int, float)):
         raise NIPTidakValid(
             "NIP tersimpan sebagai angka, sehingga digit terakhirnya bisa hilang",
             "format sel NIP sebagai Teks (atau awali dengan tanda petik ') lalu ketik ulang NIP lengkap 18 digit",
@@ -56,6 +62,10 @@ def periksa_nip(nilai: object) -> InfoNIP:
     if nilai is None or str(nilai).strip() == "":
         raise NIPTidakValid("NIP kosong", "isi NIP 18 digit")
     s = normalisasi_nip(nilai)
+    lain = next((c for c in s if c.isdigit() and c not in _ANGKA), None)
+    if lain is not None:  # Arabic-Indic, full-width...: never converted silently
+        raise NIPTidakValid(f"NIP harus ditulis dengan angka 0–9; ditemukan angka lain ('{lain}')",
+                            "ketik ulang NIP dengan angka 0–9 (papan ketik latin)")
     if not s.isdigit():
         raise NIPTidakValid("NIP hanya boleh berisi angka (spasi, titik, strip diabaikan)", "periksa ketikan NIP")
     if len(s) != 18:
