@@ -193,3 +193,26 @@ def test_backup_temp_files_of_a_running_backup_are_kept(tmp_path):
         p.write_bytes(b"x")
     assert bersihkan_sisa(tmp_path) == [yatim]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([hidup.name, "bukan.tmp"])
+
+
+def test_backup_while_another_process_writes_is_one_consistent_snapshot(db_siap, kinerja, tmp_path):
+    siapkan(kinerja, db_siap)
+    env = {**os.environ, "KINERJA_DB": str(db_siap)}
+    p = subprocess.Popen([sys.executable, "-m", "kinerja_cli", "cadangan", str(tmp_path / "k.db")],
+                         env={**env, "KINERJA_UJI_JEDA_CADANGAN": "1"}, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "KINERJA_UJI: menunggu di tengah cadangan" in p.stderr.readline()
+        tulis = subprocess.run([sys.executable, "-m", "kinerja_cli", "periode", "buat", "2027"], env=env,
+                               capture_output=True, text=True, timeout=60)
+        assert tulis.returncode == 0, tulis.stderr  # a writer is not blocked by the backup
+        sisa = p.stderr.read()
+        assert p.wait(timeout=60) == 0, sisa
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    assert "1 periode" in sisa
+    with sqlite3.connect(tmp_path / "k.db") as c:  # the state when the backup began, whole
+        assert [r[0] for r in c.execute("SELECT kode FROM periode")] == ["2026"]
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    c.close()
