@@ -26,13 +26,12 @@ class _GrupKinerja(TyperGroup):
         except KinerjaError as e:
             output.galat(e.pesan, e.saran)
             raise typer.Exit(e.kode_keluar) from None
-        except sqlite3.OperationalError as e:
-            teks = str(e).lower()
-            if "locked" in teks or "busy" in teks:
-                output.galat("Basis data sedang dipakai proses lain terlalu lama.",
-                             "Tunggu proses lain selesai lalu ulangi perintah ini.")
-                raise typer.Exit(1) from None
-            raise
+        except sqlite3.DatabaseError as e:  # locked, or a damaged file found mid-command
+            g = _galat_basis_data(e)
+            if g is None:
+                raise
+            output.galat(g.pesan, g.saran)
+            raise typer.Exit(g.kode_keluar) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
@@ -40,9 +39,27 @@ class _GrupKinerja(TyperGroup):
             raise _batal(e) from None
         except Exception as e:
             batal = _penyebab_batal(e)  # Ctrl-C inside a library's clean-up may surface as another error
-            if batal is None:
+            if batal is not None:
+                raise _batal(batal) from None
+            g = _galat_basis_data(e)  # a damaged database met inside a worker or a library's callback
+            if g is None:
                 raise
-            raise _batal(batal) from None
+            output.galat(g.pesan, g.saran)
+            raise typer.Exit(g.kode_keluar) from None
+
+
+def _galat_basis_data(e: BaseException):
+    """The message for the first SQLite error a user can meet (locked, damaged) in e's chain, else None."""
+    from .store.db import galat_sqlite
+
+    seen = set()
+    while e is not None and id(e) not in seen:
+        g = galat_sqlite(e)
+        if g is not None:
+            return g
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return None
 
 
 def _penyebab_batal(e: BaseException) -> KeyboardInterrupt | None:

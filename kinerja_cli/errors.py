@@ -37,6 +37,10 @@ class BasisDataError(KinerjaError):
     """The database is missing, newer than this program, locked or damaged."""
 
 
+class BasisDataRusak(BasisDataError):
+    """The database file is damaged (SQLite reports it malformed or unreadable): restore a backup."""
+
+
 class ImporDitolak(KinerjaError):
     """An import refused; `masalah` lists every problem found in the file."""
 

@@ -137,14 +137,14 @@ def _folder_jadi_baca_saja(monkeypatch):
 
 
 def _backup_gagal(monkeypatch):
-    import kinerja_cli.store.pemeliharaan as pm
+    import kinerja_cli.store.cadangan as pm
 
     class Sambungan(sqlite3.Connection):
         def execute(self, *a):  # the backup ran; switching its journal mode hits a full disk
             raise sqlite3.OperationalError("database or disk is full")
 
     class Palsu:
-        Error = sqlite3.Error
+        Error, DatabaseError, OperationalError = sqlite3.Error, sqlite3.DatabaseError, sqlite3.OperationalError
 
         @staticmethod
         def connect(path):

@@ -1,13 +1,18 @@
-"""Backup and checks of the database (kinerja cadangan, kinerja periksa)."""
+"""Backup, restore and checks of the database (kinerja cadangan, pulihkan, periksa)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Iterator
 
-from ..errors import DataTidakValid, TidakDitemukan
+from ..errors import BasisDataError, BasisDataRusak, DataTidakValid, TidakDitemukan
+from ..store import cadangan as berkas
 from ..store import pemeliharaan as tabel
-from ..store.db import db_path
+from ..store.db import buka_db, db_path
 from ..validation.roster import cari_lingkaran, rantai_atasan
 
 
@@ -31,9 +36,20 @@ def cadangan(db, tujuan: Path | None = None) -> dict:
         raise TidakDitemukan(f"Folder {tujuan.parent} tidak ada.", "Buat foldernya dulu atau pilih folder lain.")
     if tujuan.resolve() == sumber.resolve():
         raise DataTidakValid("Cadangan tidak boleh sama dengan basis data aslinya.", "Pilih nama berkas lain.")
-    tabel.cadangkan(db, tujuan)
-    cek = tabel.integritas(tujuan)
-    return {"berkas": str(tujuan), "ukuran": tujuan.stat().st_size, "integritas": cek == ["ok"]}
+    isi = tabel.cadangkan(db, tujuan)  # verified before it gets its name
+    return {"berkas": str(tujuan), "ukuran": isi.ukuran, "versi": isi.versi, "jumlah": isi.jumlah}
+
+
+def periksa_berkas(path: Path) -> list[dict]:
+    """`periksa` on the database at `path`: a file too damaged to open is itself the finding."""
+    try:
+        db = buka_db(path)
+    except BasisDataRusak as e:
+        return [{"tingkat": "galat", "jenis": "integritas", "kunci": "-", "pesan": e.pesan}]
+    try:
+        return periksa(db)
+    finally:
+        db.close()
 
 
 def periksa(db) -> list[dict]:
@@ -45,6 +61,8 @@ def periksa(db) -> list[dict]:
 
     for baris in tabel.cek_integritas(db):
         tambah("galat", "integritas", "-", f"SQLite integrity_check: {baris}")
+    if temuan:  # the other checks read damaged pages: their findings would mean nothing
+        return temuan
     for t, rowid, induk, _ in tabel.cek_kunci_asing(db):
         tambah("galat", "rujukan", f"{t}#{rowid}", f"Baris di tabel {t} merujuk ke {induk} yang tidak ada.")
     for periode, nip, nomor in tabel.realisasi_yatim(db):
@@ -65,3 +83,71 @@ def periksa(db) -> list[dict]:
     for kode in tabel.periode_tanpa_snapshot(db):
         tambah("galat", "snapshot", kode, f"Periode {kode} berstatus ditutup tetapi tidak punya hasil beku.")
     return temuan
+
+
+@dataclass
+class Pemulihan:
+    """A verified copy of a backup, waiting beside the database it will replace."""
+
+    cadangan: Path
+    db: Path
+    tmp: Path
+    isi: berkas.Ringkasan
+
+    def jalankan(self) -> dict:
+        """Keep a dated safety copy of the current database, log the restore in the restored copy,
+        and put it in place atomically."""
+        kunci = None
+        ada = self.db.exists() and (self.db.stat().st_size > 0 or Path(f"{self.db}-wal").exists())
+        if ada:
+            kunci = berkas.kunci_lama(self.db)
+        try:
+            salinan = berkas.simpan_pengaman(self.db, datetime.now().strftime("%Y%m%d-%H%M%S")) if ada else None
+            berkas.catat_pemulihan(self.tmp, self.db.name, {
+                "dari_cadangan": str(self.cadangan.resolve()),
+                "salinan_pengaman": str(salinan) if salinan else None,
+                "skema": self.isi.versi[-1],
+                "pegawai": self.isi.jumlah.get("pegawai", 0),
+                "periode": self.isi.jumlah.get("periode", 0),
+            })
+            berkas.tulis_ke_disk(self.tmp)
+            for akhiran in ("-wal", "-journal", "-shm"):  # an empty old file's leftovers: never join the new one
+                with contextlib.suppress(OSError):
+                    Path(f"{self.db}{akhiran}").unlink()
+            os.replace(self.tmp, self.db)
+            berkas.tulis_folder_ke_disk(self.db.parent)
+        finally:
+            if kunci is not None:
+                kunci.close()
+        return {"db": str(self.db), "cadangan": str(self.cadangan), "salinan_pengaman": str(salinan) if salinan else None,
+                "versi": self.isi.versi, "jumlah": self.isi.jumlah}
+
+
+@contextlib.contextmanager
+def pemulihan(cadangan: Path, db: Path) -> Iterator[Pemulihan]:
+    """Verify `cadangan` (copied read-only into a temporary file beside `db`); the database is
+    untouched until `jalankan()`, and the temporary copy is removed whatever happens."""
+    cadangan, db = Path(cadangan), Path(db)
+    sebab = berkas.berkas_sqlite(cadangan)
+    if sebab:
+        raise BasisDataError(f"Cadangan {cadangan} tidak dapat dipakai: {sebab}. Basis data {db} tidak diubah.",
+                             "Pilih berkas cadangan lain; kinerja cadangan menamai cadangannya "
+                             "NAMA-cadangan-TTTTBBHH-JJMMDD.db.")
+    if db.exists() and cadangan.resolve() == db.resolve():
+        raise DataTidakValid(f"{cadangan} adalah basis data yang dipakai sekarang, bukan cadangannya.",
+                             "Sebutkan berkas cadangannya, atau basis data tujuan dengan --db.")
+    if db.is_dir():
+        raise BasisDataError(f"{db} adalah folder, bukan berkas basis data.",
+                             f"Sebutkan nama berkasnya, misalnya --db {db / 'kinerja.db'}")
+    if not db.parent.exists():
+        raise TidakDitemukan(f"Folder {db.parent} tidak ada.", "Periksa --db atau variabel KINERJA_DB.")
+    try:
+        tmp, isi = berkas.salin_cadangan(cadangan, db.parent)
+    except berkas.SalinanGagal as e:
+        raise BasisDataError(
+            f"Cadangan {cadangan} rusak atau bukan cadangan kinerja yang dapat dibuka: {'; '.join(e.masalah)}. "
+            f"Basis data {db} tidak diubah.", "Pilih cadangan lain (yang lebih lama).") from None
+    try:
+        yield Pemulihan(cadangan, db, tmp, isi)
+    finally:
+        berkas.hapus(tmp)

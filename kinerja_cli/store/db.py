@@ -11,12 +11,16 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from ..errors import BasisDataError, TidakDitemukan
+from ..errors import BasisDataError, BasisDataRusak, TidakDitemukan
 from .skema import NAMA_SET, migrasi, nama_dikenal
 
 NAMA_BAWAAN = "kinerja.db"
 VAR_LINGKUNGAN = "KINERJA_DB"
 BATAS_TUNGGU_BAWAAN = 30.0  # seconds a writer waits for another one (KINERJA_BUSY_TIMEOUT)
+AWAL_SQLITE = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
+SARAN_PULIHKAN = "Pulihkan dari cadangan terakhir: kinerja pulihkan CADANGAN.db"
+
+_terakhir: Path | None = None  # the database this command opened, named by errors raised later
 
 
 def batas_tunggu() -> float:
@@ -78,18 +82,62 @@ def _pakai_wal(db: Database, path: Path) -> None:
 
 
 def _galat_sqlite(e: sqlite3.Error, path: Path) -> BasisDataError:
+    return galat_sqlite(e, path) or BasisDataError(f"Basis data {path} tidak dapat dibuka: {e}",
+                                                   "Periksa path dan izin berkasnya.")
+
+
+_RUSAK = (("malformed", "isi berkasnya tidak utuh"), ("not a database", "kepala berkasnya rusak"),
+          ("disk i/o error", "berkasnya tidak dapat dibaca dari disk"), ("corrupt", "isi berkasnya tidak utuh"),
+          ("encrypted", "kepala berkasnya rusak"))
+
+
+def galat_sqlite(e: BaseException, path: Path | None = None) -> BasisDataError | None:
+    """The user's message for an SQLite error a user can meet (locked, damaged file), else None (a bug).
+    Used when opening and at the command boundary, so an error raised deep inside a command's query
+    reads the same as one raised while opening."""
+    if not isinstance(e, sqlite3.DatabaseError):
+        return None
+    path = path or _terakhir or lokasi_db()
     teks = str(e).lower()
     if "locked" in teks or "busy" in teks:
         return BasisDataError(
-            f"Basis data {path} sedang dipakai proses lain terlalu lama (lebih dari {batas_tunggu():g} detik).",
+            f"Basis data {path} sedang dipakai proses lain terlalu lama (lebih dari {_tunggu_teks()} detik).",
             "Tunggu proses lain selesai lalu ulangi perintah ini.",
         )
-    if "not a database" in teks or "malformed" in teks or "encrypted" in teks:
-        return BasisDataError(
-            f"Berkas {path} bukan basis data kinerja yang sah atau rusak.",
-            "Periksa path --db, atau pulihkan dari cadangan.",
-        )
-    return BasisDataError(f"Basis data {path} tidak dapat dibuka: {e}", "Periksa path dan izin berkasnya.")
+    for kata, sebab in _RUSAK:
+        if kata in teks:
+            return BasisDataRusak(f"Basis data {path} rusak: {sebab} (SQLite: {e}).",
+                                  f"{SARAN_PULIHKAN} --db {path}  (yang rusak disimpan sebagai salinan pengaman).")
+    return None
+
+
+def _tunggu_teks() -> str:
+    try:
+        return f"{batas_tunggu():g}"
+    except BasisDataError:
+        return f"{BATAS_TUNGGU_BAWAAN:g}"
+
+
+def _cek_berkas(path: Path, *, buat: bool = False) -> None:
+    """Refuse, before SQLite touches it, a file that cannot be a kinerja database: empty (0 bytes: an
+    interrupted copy; only `init` may fill it) or not SQLite at all (a workbook, a text)."""
+    try:
+        ukuran = path.stat().st_size
+        with open(path, "rb") as f:
+            awal = f.read(len(AWAL_SQLITE))
+    except OSError:  # a folder, no permission: SQLite's own message says which
+        return
+    saran = (f"Periksa --db atau variabel KINERJA_DB. Untuk basis data baru: kinerja init --db BARU.db; "
+             f"untuk memulihkan isinya: kinerja pulihkan CADANGAN.db --db {path}")
+    if ukuran == 0:
+        wal = Path(f"{path}-wal")
+        if buat or (wal.exists() and wal.stat().st_size > 0):
+            return
+        raise BasisDataError(f"Berkas {path} kosong (0 bita), bukan basis data kinerja; mungkin salinan yang "
+                             "terputus. Berkas tidak diubah.", saran)
+    if awal != AWAL_SQLITE:
+        jenis = "buku kerja Excel atau arsip zip" if awal.startswith(b"PK\x03\x04") else "bukan berkas SQLite"
+        raise BasisDataError(f"Berkas {path} bukan basis data kinerja ({jenis}). Berkas tidak diubah.", saran)
 
 
 def _versi_diterapkan(db: Database) -> list[str]:
@@ -98,8 +146,9 @@ def _versi_diterapkan(db: Database) -> list[str]:
     return [m.name for m in migrasi.applied(db)]
 
 
-def periksa_versi(db: Database, path: Path) -> list[str]:
-    """Refuse a schema newer than this program; return the pending migrations."""
+def periksa_versi(db: Database, path: Path, *, buat: bool = False) -> list[str]:
+    """Refuse a schema newer than this program, and (unless `buat`: init) a SQLite file that kinerja
+    never set up; return the pending migrations."""
     try:
         diterapkan = _versi_diterapkan(db)
     except sqlite3.DatabaseError as e:
@@ -111,8 +160,20 @@ def periksa_versi(db: Database, path: Path) -> list[str]:
             f"Basis data {path} dibuat oleh versi kinerja yang lebih baru (skema {asing[-1]}).",
             "Perbarui program kinerja (pip install -U kinerja) sebelum memakai basis data ini; berkas tidak diubah.",
         )
-    if not diterapkan and db.table_names() and "pegawai" not in db.table_names():
-        raise BasisDataError(f"Berkas {path} adalah basis data SQLite lain, bukan milik kinerja.", "Periksa path --db.")
+    if not diterapkan:
+        try:
+            tabel = db.table_names()
+        except sqlite3.DatabaseError as e:
+            raise _galat_sqlite(e, path) from None
+        if tabel and "pegawai" not in tabel:
+            raise BasisDataError(f"Berkas {path} adalah basis data SQLite lain, bukan milik kinerja.", "Periksa path --db.")
+        if not buat:  # an empty SQLite file (e.g. an interrupted copy rolled back) is never silently filled
+            keadaan = "kosong, tanpa tabel" if not tabel else "tanpa catatan versi skema kinerja"
+            raise BasisDataError(
+                f"Berkas {path} adalah basis data SQLite {keadaan}: bukan basis data kinerja (mungkin salinan "
+                "yang terputus). Berkas tidak diubah.",
+                f"Periksa --db atau variabel KINERJA_DB. Untuk basis data baru: kinerja init --db BARU.db; "
+                f"untuk memulihkan isinya: kinerja pulihkan CADANGAN.db --db {path}")
     return [m.name for m in migrasi.pending(db)]
 
 
@@ -142,9 +203,10 @@ def buat_db(path: Path) -> bool:
             raise TidakDitemukan(f"Folder {path.parent} tidak ada.", "Buat foldernya dulu atau pilih path lain dengan --db.")
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
+    _cek_berkas(path, buat=True)
     db = _sambung(path)
     try:
-        periksa_versi(db, path)
+        periksa_versi(db, path, buat=True)
         _pakai_wal(db, path)
         terapkan_migrasi(db)
     finally:
@@ -159,6 +221,9 @@ def buka_db(path: Path) -> Database:
             f"Basis data tidak ditemukan: {path}",
             f"Buat dulu dengan: kinerja init --db {path}  (atau atur variabel KINERJA_DB)",
         )
+    global _terakhir
+    _terakhir = path
+    _cek_berkas(path)
     db = _sambung(path)
     try:
         periksa_versi(db, path)

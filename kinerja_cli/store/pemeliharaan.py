@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -13,27 +11,19 @@ from sqlite_utils import Database
 from ..errors import BasisDataError
 
 
-def cadangkan(db: Database, tujuan: Path) -> None:
-    """A consistent copy while others may write (SQLite online backup API), mode 0600."""
+def cadangkan(db: Database, tujuan: Path):
+    """A consistent, verified copy while others may write (SQLite online backup API), mode 0600,
+    written under a temporary name and renamed only once verified: see store.cadangan."""
+    from . import cadangan
+    from .db import db_path
+
     try:
-        fd = os.open(tujuan, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except OSError as e:
+        return cadangan.cadangkan(db.conn, Path(db_path(db)), tujuan)
+    except (OSError, sqlite3.Error) as e:
+        teks = str(e).lower()
+        if isinstance(e, sqlite3.OperationalError) and ("locked" in teks or "busy" in teks):
+            raise  # the source is busy: the boundary says so
         raise _gagal(tujuan, e) from None
-    os.close(fd)
-    try:
-        dst = sqlite3.connect(str(tujuan))
-        try:
-            db.conn.backup(dst, pages=1024)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-    except BaseException as e:
-        for akhiran in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                Path(str(tujuan) + akhiran).unlink(missing_ok=True)
-        if isinstance(e, (OSError, sqlite3.Error)):
-            raise _gagal(tujuan, e) from None
-        raise
 
 
 def _gagal(tujuan: Path, e: Exception) -> BasisDataError:
@@ -42,16 +32,12 @@ def _gagal(tujuan: Path, e: Exception) -> BasisDataError:
                           "Periksa izin dan ruang kosong folder tujuan, atau pilih folder lain, lalu ulangi.")
 
 
-def integritas(path: Path) -> list[str]:
-    c = sqlite3.connect(str(path))
-    try:
-        return [r[0] for r in c.execute("PRAGMA integrity_check")]
-    finally:
-        c.close()
-
-
 def cek_integritas(db: Database) -> list[str]:
-    hasil = [r[0] for r in db.execute("PRAGMA integrity_check")]
+    """integrity_check's findings; a file too damaged to check gives SQLite's error as the finding."""
+    try:
+        hasil = [r[0] for r in db.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as e:
+        return [str(e)]
     return [] if hasil == ["ok"] else hasil
 
 
