@@ -26,23 +26,33 @@ class _GrupKinerja(TyperGroup):
         except KinerjaError as e:
             output.galat(e.pesan, e.saran)
             raise typer.Exit(e.kode_keluar) from None
-        except sqlite3.OperationalError as e:
-            teks = str(e).lower()
-            if "locked" in teks or "busy" in teks:
-                output.galat("Basis data sedang dipakai proses lain terlalu lama.",
-                             "Tunggu proses lain selesai lalu ulangi perintah ini.")
-                raise typer.Exit(1) from None
-            raise
-        except BrokenPipeError:
-            sys.stderr.close()
-            raise typer.Exit(0) from None
         except KeyboardInterrupt as e:
             raise _batal(e) from None
         except Exception as e:
-            batal = _penyebab_batal(e)  # Ctrl-C inside a library's clean-up may surface as another error
-            if batal is None:
-                raise
-            raise _batal(batal) from None
+            from .masuk import sinyal_diterima
+
+            # Ctrl-C inside a library (a SQLite function, a clean-up) may surface as another error
+            batal = _penyebab_batal(e) or sinyal_diterima()
+            if batal is not None:
+                raise _batal(batal) from None
+            if isinstance(e, sqlite3.OperationalError):
+                pesan = _pesan_sqlite(e)
+                if pesan is not None:
+                    output.galat(*pesan)
+                    raise typer.Exit(1) from None
+            raise
+
+
+def _pesan_sqlite(e: sqlite3.OperationalError) -> tuple[str, str] | None:
+    teks = str(e).lower()
+    if "locked" in teks or "busy" in teks:
+        return ("Basis data sedang dipakai proses lain terlalu lama.",
+                "Tunggu proses lain selesai lalu ulangi perintah ini.")
+    if "disk is full" in teks:
+        return ("Basis data tidak dapat ditulis: disk penuh. Perubahan perintah ini dibatalkan; tidak ada yang disimpan.",
+                "Kosongkan ruang di disk tempat basis data berada (atau pindahkan basis data ke disk lain), "
+                "lalu ulangi perintah ini.")
+    return None
 
 
 def _penyebab_batal(e: BaseException) -> KeyboardInterrupt | None:
