@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 
 import typer
@@ -26,22 +25,16 @@ class _GrupKinerja(TyperGroup):
         except KinerjaError as e:
             output.galat(e.pesan, e.saran)
             raise typer.Exit(e.kode_keluar) from None
-        except sqlite3.DatabaseError as e:  # locked, or a damaged file found mid-command
-            g = _galat_basis_data(e)
-            if g is None:
-                raise
-            output.galat(g.pesan, g.saran)
-            raise typer.Exit(g.kode_keluar) from None
-        except BrokenPipeError:
-            sys.stderr.close()
-            raise typer.Exit(0) from None
         except KeyboardInterrupt as e:
             raise _batal(e) from None
         except Exception as e:
-            batal = _penyebab_batal(e)  # Ctrl-C inside a library's clean-up may surface as another error
+            from .masuk import sinyal_diterima
+
+            # Ctrl-C inside a library (a SQLite function, a clean-up) may surface as another error
+            batal = _penyebab_batal(e) or sinyal_diterima()
             if batal is not None:
                 raise _batal(batal) from None
-            g = _galat_basis_data(e)  # a damaged database met inside a worker or a library's callback
+            g = _galat_basis_data(e)  # locked, full or damaged database, also met inside a library's callback
             if g is None:
                 raise
             output.galat(g.pesan, g.saran)
@@ -49,7 +42,7 @@ class _GrupKinerja(TyperGroup):
 
 
 def _galat_basis_data(e: BaseException):
-    """The message for the first SQLite error a user can meet (locked, damaged) in e's chain, else None."""
+    """The message for the first SQLite error a user can meet (locked, full, damaged) in e's chain, else None."""
     from .store.db import galat_sqlite
 
     seen = set()

@@ -78,7 +78,8 @@ def test_written_files_are_owner_only_and_only_where_asked(ruang, kinerja, monke
     asli = _writer.create_temporary_file
     monkeypatch.setattr(_writer, "create_temporary_file", lambda *a, **k: tumpahan.append(asli(*a, **k)) or tumpahan[-1])
     r = kinerja(*argumen)
-    assert all(Path(p).parent == out for p in tumpahan), tumpahan
+    # in this run's private folder beside the target (out/.kinerja-sementara/<run>/), gone afterwards
+    assert all(Path(p).parent.parent == out / ".kinerja-sementara" for p in tumpahan), tumpahan
     assert r.exit_code == (1 if kasus == "tandai" else 0), r.output  # tandai: the import is refused, the copy written
     baru = _berkas(tmp) - sebelum
     db_lain = {p for p in baru if p.parent == tmp and p.name.startswith("uji.db")}  # -wal/-shm of the open database
@@ -93,6 +94,7 @@ def test_written_files_are_owner_only_and_only_where_asked(ruang, kinerja, monke
     for p in baru | db_lain:
         assert stat.S_IMODE(p.stat().st_mode) == 0o600, (p.name, oct(p.stat().st_mode))
     assert not any(p.name.startswith((".~kinerja", "openpyxl")) for p in _berkas(tmp))
+    assert not (out / ".kinerja-sementara").exists()
     assert list(systmp.iterdir()) == []
 
 

@@ -18,7 +18,11 @@ def init(db: OpsiDB = None) -> None:
     from .. import output
     from ..store.db import buat_db, lokasi_db
 
+    from .umum import periksa_lokasi_db
+
     path = lokasi_db(db)
+    if path.exists() or path.parent.is_dir():
+        periksa_lokasi_db(path)  # a new database on a network drive: said before it is made
     if buat_db(path):
         output.sukses(f"Basis data dibuat: {path}")
         output.info("Langkah berikutnya: kinerja pegawai impor DAFTAR_PEGAWAI.xlsx")
@@ -28,7 +32,8 @@ def init(db: OpsiDB = None) -> None:
 
 def riwayat(
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya perubahan tentang pegawai ini.")] = None,
-    sejak: Annotated[Optional[str], typer.Option("--sejak", help="Tanggal awal, TTTT-BB-HH.")] = None,
+    sejak: Annotated[Optional[str], typer.Option("--sejak", help="Sejak tanggal TTTT-BB-HH, atau waktu "
+                                                 "\"TTTT-BB-HH JJ:MM\" (waktu setempat komputer ini).")] = None,
     batas: Annotated[int, typer.Option("--batas", help="Jumlah baris terbaru yang ditampilkan (0: semua).")] = 200,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
@@ -44,14 +49,16 @@ def riwayat(
         raise typer.BadParameter(f"{batas} tidak bisa dipakai: isi 0 untuk semua baris, atau jumlah baris terbaru",
                                  param_hint="'--batas'")
     if sejak and not layanan.tanggal_sah(sejak):
-        raise typer.BadParameter(f"'{sejak}' bukan tanggal; tulis TTTT-BB-HH, misalnya 2026-01-31",
+        raise typer.BadParameter(f"'{sejak}' bukan tanggal; tulis TTTT-BB-HH, misalnya 2026-01-31 (atau \"2026-01-31 08:00\")",
                                  param_hint="'--sejak'")
     baris = layanan.riwayat(buka(db), nip, sejak, batas)
     isi = (("lama", "Lama"), ("baru", "Baru"))  # machine output keeps both values whole
     if fmt is Format.tabel:  # people read only what changed
-        baris = [{**b, "waktu": b["waktu"].replace("T", " "), "perubahan": layanan.perubahan(b["lama"], b["baru"])}
+        baris = [{**b, "waktu": layanan.waktu_lokal(b["waktu"]), "perubahan": layanan.perubahan(b["lama"], b["baru"])}
                  for b in baris]
         isi = (("perubahan", "Perubahan"),)
+    else:  # local time with its offset: unambiguous for scripts
+        baris = [{**b, "waktu": layanan.waktu_lokal(b["waktu"], iso=True)} for b in baris]
     kolom = [output.Kolom(k, j) for k, j in (("id", "No"), ("waktu", "Waktu"), ("pengguna", "Pengguna"),
                                               ("perintah", "Perintah"), ("tabel", "Tabel"), ("kunci", "Kunci"),
                                               ("aksi", "Aksi"), *isi)]

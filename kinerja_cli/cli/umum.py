@@ -73,7 +73,39 @@ def cek_tandai(berkas: Path, tandai: Optional[Path], timpa: bool) -> None:
 
 
 def buka(db: Optional[Path]):
-    """The database for this command (found the same way everywhere)."""
+    """The database for this command (found the same way everywhere), with the warnings about where
+    it lives: readable by others (now), on a network drive (at the command's first write)."""
     from ..store.db import buka_db, lokasi_db
 
-    return buka_db(lokasi_db(db))
+    path = lokasi_db(db)
+    hasil = buka_db(path)
+    periksa_lokasi_db(path, hasil)
+    return hasil
+
+
+def periksa_lokasi_db(path: Path, db=None) -> None:
+    """Warn (stderr) when the database is readable by other users, and -- once, on the first write
+    transaction of `db` (every writing command; without `db`: now) -- when it is on a network drive."""
+    from .. import output
+    from ..berkas_aman import fs_jaringan, izin_terbuka, pesan_fs_jaringan
+
+    mode = izin_terbuka(path)
+    if mode is not None:
+        output.peringatan(f"Basis data {path} dapat dibaca pengguna lain (izin {mode:o}); isinya data pribadi pegawai. "
+                          f"Perbaiki dengan: chmod 600 \"{path}\"")
+    jenis = fs_jaringan(path)
+    if jenis is None:
+        return
+    if db is None:
+        output.peringatan(pesan_fs_jaringan(path, jenis))
+        return
+    from ..store.db import jaga
+
+    sudah = []
+
+    def peringatkan() -> None:
+        if not sudah:
+            sudah.append(True)
+            output.peringatan(pesan_fs_jaringan(path, jenis))
+
+    jaga(db, "fs_jaringan", peringatkan)

@@ -125,9 +125,9 @@ def baris_kepala(ws, gaya: Gaya, judul: list[str]) -> list:
 def periksa_tujuan(tujuan: Path, timpa: bool) -> Path:
     """Refuse a missing folder, a folder as target, or an existing file without --timpa."""
     tujuan = Path(tujuan)
-    folder = tujuan.parent if str(tujuan.parent) else Path(".")
-    if not folder.is_dir():
-        raise TidakDitemukan(f"Folder {folder} tidak ada.", f"Buat foldernya dulu (mkdir \"{folder}\") atau pilih folder lain.")
+    from ..berkas_aman import periksa_folder_tujuan
+
+    periksa_folder_tujuan(tujuan.parent)  # missing, or a parent in the path is a file
     if tujuan.is_dir():
         raise DataTidakValid(f"{tujuan} adalah folder, bukan nama berkas.", "Tulis nama berkas, misalnya rekap-2026.xlsx.")
     if tujuan.suffix.lower() != ".xlsx":

@@ -64,7 +64,7 @@ def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: b
     `hitungan` sees every record during the pass (``tambah(record)``; with ``keadaan()`` and
     ``gabung(keadaan)`` so a second process's share can be merged); `sesudah()` runs after the
     pass (the caller sets `data.distribusi` there), before Ringkasan and the extra sheets.
-    `folder`: where a second process may leave its rows (beside the target).
+    `folder`: where a second process may leave its rows (the run's private folder beside the target).
     """
     from openpyxl import Workbook
 

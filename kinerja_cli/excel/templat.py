@@ -66,7 +66,7 @@ def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
 
     path = Path(path)
     periksa_tujuan(path, timpa)
-    with sementara_di(path.parent if str(path.parent) else Path(".")):  # rows spill beside the target
+    with sementara_di(path.parent if str(path.parent) else Path("."), path):  # rows spill in the private folder
         wb = openpyxl.Workbook(write_only=True)
         tulis_petunjuk(wb.create_sheet("Petunjuk"), isi)
         _tulis_data(wb.create_sheet(SASARAN.nama_sheet), SASARAN, isi.sasaran)

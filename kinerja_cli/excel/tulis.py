@@ -1,8 +1,9 @@
 """Saving a workbook: owner-only, atomic, never clobbering by accident.
 
-The workbook is saved to a temporary file (mode 0600) in the target's folder
-and then moved into place, so a crash never leaves a half-written file and a
-file that already exists is only replaced when the user asked for it.
+The workbook is saved to a temporary file (mode 0600) in the run's private folder
+beside the target (berkas_aman.ruang_sementara) and then moved into place, so a crash
+never leaves a half-written file and a file that already exists is only replaced when
+the user asked for it. Every OSError becomes one message (berkas_aman.galat_tulis).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan
+from ..berkas_aman import galat_tulis, periksa_folder_tujuan, ruang_sementara
+from ..errors import DataTidakValid
 
 
 def periksa_tujuan(path: Path, timpa: bool) -> None:
@@ -21,8 +23,7 @@ def periksa_tujuan(path: Path, timpa: bool) -> None:
     if path.suffix.lower() != ".xlsx":
         raise DataTidakValid(f"Nama berkas {path.name} harus berakhiran .xlsx.",
                              f"Contoh: {path.with_suffix('.xlsx').name}")
-    if path.parent and not path.parent.exists():
-        raise TidakDitemukan(f"Folder {path.parent} tidak ada.", "Buat foldernya dulu atau pilih folder lain.")
+    periksa_folder_tujuan(path.parent)
     if path.is_dir():
         raise DataTidakValid(f"{path} adalah folder, bukan berkas.", "Sebutkan nama berkas .xlsx yang akan dibuat.")
     if path.exists() and not timpa:
@@ -40,29 +41,21 @@ def simpan_atomik(wb, path: Path, timpa: bool = False, kompresi: int | None = No
     path = Path(path)
     periksa_tujuan(path, timpa)
     folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, sementara = tempfile.mkstemp(prefix=".~kinerja-", suffix=".xlsx", dir=folder)  # mode 0600
-    except OSError as e:
-        raise BerkasTidakValid(f"Tidak dapat menulis di folder {folder}: {e.strerror or e}.", "Pilih folder lain.") from None
-    os.close(fd)
-    try:
-        with sementara_di(folder):
+    with sementara_di(folder, path) as run:
+        try:
+            fd, sementara = tempfile.mkstemp(prefix=".~kinerja-", suffix=".xlsx", dir=run)  # mode 0600
+            os.close(fd)
             if kompresi is None:
                 wb.save(sementara)
             else:
                 _simpan_dengan_kompresi(wb, sementara, kompresi)
-        os.chmod(sementara, 0o600)
-        if timpa:
-            os.replace(sementara, path)
-        else:
-            _pindah_tanpa_timpa(sementara, path)
-    except OSError as e:
-        raise BerkasTidakValid(
-            f"Berkas {path} tidak dapat ditulis ({e.strerror or e}: izin ditolak, disk penuh, atau sedang dibuka di Excel).",
-            "Tutup berkasnya di Excel, periksa izin dan ruang kosong foldernya, atau pilih nama lain, lalu ulangi.",
-        ) from None
-    finally:
-        _hapus(sementara)
+            os.chmod(sementara, 0o600)
+            if timpa:
+                os.replace(sementara, path)
+            else:
+                _pindah_tanpa_timpa(sementara, path)
+        except OSError as e:
+            raise galat_tulis(e, path) from None
     return path
 
 
@@ -96,9 +89,11 @@ def _hapus(p: str) -> None:
 
 
 @contextlib.contextmanager
-def sementara_di(folder: Path) -> Iterator[None]:
-    """Keep openpyxl's spill files (write-only sheets stream rows to temp files) in `folder`,
-    beside the target, instead of the system temp folder; remove them whatever happens.
+def sementara_di(folder: Path, tujuan: Path | None = None) -> Iterator[Path]:
+    """Keep openpyxl's spill files (write-only sheets stream rows to temp files) in this run's
+    private folder beside the target (berkas_aman.ruang_sementara), never in the system temp folder
+    or loose in the user's folder; remove them whatever happens. Yields the run folder.
+    With `tujuan`, an OSError inside (a spill file on a full disk) is reported for that target.
 
     Wrap the building of a write-only workbook and its save in this. Not thread-safe
     (tempfile.tempdir is process-wide); the CLI is single-threaded.
@@ -107,12 +102,15 @@ def sementara_di(folder: Path) -> Iterator[None]:
 
     daftar = getattr(_writer, "ALL_TEMP_FILES", [])
     sebelum = set(daftar)
-    lama = tempfile.tempdir
-    tempfile.tempdir = str(folder)
     try:
-        yield
+        with ruang_sementara(folder, tujuan) as run:
+            try:
+                yield run
+            except OSError as e:
+                if tujuan is None:
+                    raise
+                raise galat_tulis(e, tujuan) from None
     finally:
-        tempfile.tempdir = lama
         for p in [p for p in daftar if p not in sebelum]:
             _hapus(p)
             daftar.remove(p)

@@ -47,12 +47,13 @@ def _ringkas(h, satuan: str) -> str:
 
 
 def bangun(folder: Path) -> HasilDemo:
+    from ..berkas_aman import buat_folder
     from ..store.db import buat_db, buka_db
     from . import catatan, distribusi, ekspor, layanan, pegawai, pelatihan, periode, perilaku, realisasi, sasaran
     from .dampak import ringkasan_demo
 
     contoh = folder_contoh()
-    folder.mkdir(parents=True, exist_ok=True)
+    buat_folder(folder)  # 0700 whatever the umask
     path = folder / "kinerja-demo.db"
     for akhiran in ("", "-wal", "-shm"):  # the demo's own database only, rebuilt each time
         Path(str(path) + akhiran).unlink(missing_ok=True)

@@ -149,8 +149,9 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
         data.distribusi = distribusi.dari_laporan(db, lap)
 
     _muat_penyedia()
-    with sementara_di(Path(berkas).absolute().parent):  # write-only rows spill beside the target, not in /tmp
-        wb = tulis_buku(data, list(lembar_tambahan), per_unit, hitungan, sesudah, Path(berkas).absolute().parent)
+    # write-only rows spill into the run's private folder beside the target, not in /tmp or loose in the folder
+    with sementara_di(Path(berkas).absolute().parent, Path(berkas)) as run:
+        wb = tulis_buku(data, list(lembar_tambahan), per_unit, hitungan, sesudah, run)
         nama_sheet = list(wb.sheetnames)
         tujuan = simpan_aman(wb, Path(berkas), timpa, KOMPRESI_REKAP)
     return {"berkas": str(tujuan), "periode": alir.periode["kode"], "pegawai": data.jumlah,
@@ -246,6 +247,12 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
                              "Contoh: kinerja ekspor dokumen --unit DPMPTSP --periode 2026 --folder dokumen-2026")
     if folder and Path(folder).exists() and not Path(folder).is_dir():
         raise DataTidakValid(f"{folder} adalah berkas, bukan folder.", "Pilih nama folder lain untuk --folder.")
+    if folder and not Path(folder).exists():
+        from ..berkas_aman import penghalang
+
+        if penghalang(Path(folder)) is not None:  # a parent that is a file: refused before any work
+            raise DataTidakValid(f"{penghalang(Path(folder))} adalah berkas, bukan folder; --folder {folder} "
+                                 "tidak dapat dibuat.", "Pilih folder tujuan lain untuk --folder.")
     lap = nilai.laporan(db, kode, unit, nip, urut="nama")
     from .tren import tercatat
 
@@ -253,7 +260,9 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     if unit:  # a document with nothing recorded would state "Sangat Kurang" for someone never assessed
         lap.rekaman = [r for r in lap.rekaman if tercatat(r)]
     if folder and lap.rekaman:
-        Path(folder).mkdir(parents=True, exist_ok=True)
+        from ..berkas_aman import buat_folder
+
+        buat_folder(folder)  # 0700 whatever the umask
     tanggal = tanggal or date.today()
     tujuan = []
     for r in lap.rekaman:

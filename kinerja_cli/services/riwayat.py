@@ -8,24 +8,60 @@ from ..errors import DataTidakValid
 from ..store import audit
 
 
-def tanggal_sah(teks: str) -> bool:
-    from datetime import date
+def baca_sejak(teks: str):
+    """--sejak as an aware datetime: a date (TTTT-BB-HH) is its local midnight, a date and time
+    (TTTT-BB-HH JJ:MM) is local time unless it carries an offset (+09:00). None if not a date."""
+    from datetime import date, datetime
 
+    t = teks.strip()
     try:
-        date.fromisoformat(teks[:10])
+        if len(t) == 10:
+            d = date.fromisoformat(t)
+            w = datetime(d.year, d.month, d.day)
+        else:
+            w = datetime.fromisoformat(t)
     except ValueError:
-        return False
-    return True
+        return None
+    return w.astimezone() if w.tzinfo is None else w  # naive: this PC's local time
+
+
+def tanggal_sah(teks: str) -> bool:
+    return baca_sejak(teks) is not None
+
+
+_ZONA = {7 * 3600: "WIB", 8 * 3600: "WITA", 9 * 3600: "WIT"}
+
+
+def waktu_lokal(waktu: str | None, iso: bool = False) -> str | None:
+    """An audit time in this PC's local time: "2026-12-06 14:20:18 WIT" (iso: "2026-12-06T14:20:18+09:00").
+
+    Stored times carry their offset (UTC); those of older versions are naive local time of the PC
+    that wrote them and are shown as they are."""
+    from datetime import datetime
+
+    if not waktu:
+        return waktu
+    try:
+        w = datetime.fromisoformat(waktu)
+    except ValueError:
+        return waktu
+    if w.tzinfo is None:
+        return w.isoformat(timespec="seconds") if iso else w.isoformat(sep=" ", timespec="seconds")
+    w = w.astimezone()
+    if iso:
+        return w.isoformat(timespec="seconds")
+    off = w.utcoffset()
+    detik = int(off.total_seconds()) if off is not None else 0
+    zona = _ZONA.get(detik) or ("UTC" if detik == 0 else w.strftime("UTC%z")[:-2] + ":" + w.strftime("%z")[-2:])
+    return f"{w.strftime('%Y-%m-%d %H:%M:%S')} {zona}"
 
 
 def riwayat(db, nip: str | None = None, sejak: str | None = None, batas: int = 200) -> list[dict]:
-    from datetime import date
-
+    awal = None
     if sejak:
-        try:
-            date.fromisoformat(sejak[:10])
-        except ValueError:
-            raise DataTidakValid(f"Tanggal --sejak '{sejak}' tidak dikenal.", "Tulis sebagai TTTT-BB-HH, misalnya 2026-01-31.") from None
+        awal = baca_sejak(sejak)
+        if awal is None:
+            raise DataTidakValid(f"Tanggal --sejak '{sejak}' tidak dikenal.", "Tulis sebagai TTTT-BB-HH, misalnya 2026-01-31.")
     if batas is not None and batas < 0:
         raise DataTidakValid(f"--batas {batas} tidak bisa dipakai: jumlah baris tidak boleh negatif.",
                              "Isi 0 untuk semua baris, atau jumlah baris terbaru yang ingin dilihat (bawaan 200).")
@@ -33,7 +69,7 @@ def riwayat(db, nip: str | None = None, sejak: str | None = None, batas: int = 2
         from .pegawai import nip_dari_argumen
 
         nip = nip_dari_argumen(nip)
-    return audit.riwayat(db, nip, sejak, batas or None)
+    return audit.riwayat(db, nip, awal, batas or None)
 
 
 def _isi(teks: str | None):

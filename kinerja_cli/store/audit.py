@@ -65,10 +65,10 @@ class Pencatat:
     BATCH = 5000
 
     def __init__(self, db: Database):
-        from .db import sekarang
+        from .db import sekarang_utc
 
         self.db = db
-        self._awal = (sekarang(), pengguna(), perintah())
+        self._awal = (sekarang_utc(), pengguna(), perintah())
         self._buf: list[tuple] = []
         self.jumlah = 0
 
@@ -105,14 +105,21 @@ class Pencatat:
 teks_json = _json  # the encoding of lama/baru in the audit table
 
 
-def riwayat(db: Database, nip: str | None = None, sejak: str | None = None, batas: int | None = None) -> list[dict]:
+def riwayat(db: Database, nip: str | None = None, sejak=None, batas: int | None = None) -> list[dict]:
     where, args = [], []
     if nip:
         where.append("(nip = ? OR kunci LIKE ?)")
         args += [nip, f"%{nip}%"]
     if sejak:
-        where.append("waktu >= ?")
-        args.append(sejak)
+        # Entries since the instant `sejak` (aware datetime). Entries are written in UTC with
+        # "+00:00"; entries of older versions hold naive local time of the PC that wrote them and
+        # are compared with `sejak` in this PC's local time (the best reading of them there is).
+        from datetime import timezone
+
+        utc = sejak.astimezone(timezone.utc).isoformat(timespec="seconds")
+        lokal = sejak.astimezone().replace(tzinfo=None).isoformat(timespec="seconds")
+        where.append("((waktu LIKE '%+00:00' AND waktu >= ?) OR (waktu NOT LIKE '%+%' AND waktu >= ?))")
+        args += [utc, lokal]
     sql = "SELECT id, waktu, pengguna, perintah, tabel, kunci, aksi, lama, baru, nip FROM audit"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -43,9 +43,9 @@ def salin(db: Database, pilih: str, args: list) -> int:
     """Append audit rows selected by `pilih`: "<tabel>, <kunci>, <aksi>, <lama>, <baru>, <nip> FROM ...
     ORDER BY ...", in the order of the changes (call inside the command's transaction). Its `?`
     placeholders take `args`. Returns the number of rows written."""
-    from .db import sekarang
+    from .db import sekarang_utc
 
     cur = db.conn.execute(
         "INSERT INTO audit (waktu, pengguna, perintah, tabel, kunci, aksi, lama, baru, nip) SELECT ?, ?, ?, " + pilih,
-        [sekarang(), audit.pengguna(), audit.perintah(), *args])
+        [sekarang_utc(), audit.pengguna(), audit.perintah(), *args])
     return cur.rowcount

@@ -54,6 +54,14 @@ def sekarang() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
+def sekarang_utc() -> str:
+    """The audit log's time: UTC with its offset ("2026-12-06T05:20:18+00:00"), so changes made
+    from PCs in other time zones (WIB, WITA, WIT) sort and filter as they happened."""
+    from datetime import timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 def _sambung(path: Path) -> Database:
     """Connect without writing anything: the file may still be refused (periksa_versi)."""
     if path.is_dir():
@@ -103,6 +111,12 @@ def galat_sqlite(e: BaseException, path: Path | None = None) -> BasisDataError |
         return BasisDataError(
             f"Basis data {path} sedang dipakai proses lain terlalu lama (lebih dari {_tunggu_teks()} detik).",
             "Tunggu proses lain selesai lalu ulangi perintah ini.",
+        )
+    if "disk is full" in teks:
+        return BasisDataError(
+            f"Basis data {path} tidak dapat ditulis: disk penuh. Perubahan perintah ini dibatalkan; tidak ada yang disimpan.",
+            "Kosongkan ruang di disk tempat basis data berada (atau pindahkan basis data ke disk lain), "
+            "lalu ulangi perintah ini.",
         )
     for kata, sebab in _RUSAK:
         if kata in teks:
@@ -199,9 +213,18 @@ def buat_db(path: Path) -> bool:
     """Create the database file (mode 0600) and its schema. False if it existed."""
     baru = not path.exists()
     if baru:
+        if path.is_symlink():  # a link to a file that does not exist (O_EXCL never follows it)
+            raise BasisDataError(
+                f"{path} adalah tautan (symlink) ke {os.readlink(path)}, yang tidak ada; basis data tidak dibuat.",
+                f"Hapus tautannya (rm \"{path}\") atau sebutkan path berkas yang sebenarnya dengan --db.")
         if path.parent and not path.parent.exists():
             raise TidakDitemukan(f"Folder {path.parent} tidak ada.", "Buat foldernya dulu atau pilih path lain dengan --db.")
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except OSError as e:
+            from ..berkas_aman import galat_tulis
+
+            raise galat_tulis(e, path, "Basis data") from None
         os.close(fd)
     _cek_berkas(path, buat=True)
     db = _sambung(path)
