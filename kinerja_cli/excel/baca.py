@@ -70,6 +70,9 @@ def _periksa_berkas(path: Path) -> None:
             f"{path.name} bukan berkas Excel .xlsx (isinya bukan buku kerja Excel, mungkin CSV/PDF yang diganti namanya).",
             "Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)'.",
         )
+    from .periksa_zip import periksa_zip
+
+    periksa_zip(path)  # sizes and zip bombs, before any parser
 
 
 def berkas_kunci_excel(path: Path | str) -> Path | None:
@@ -88,6 +91,9 @@ def berkas_kunci_excel(path: Path | str) -> Path | None:
 def buka_buku(path: Path):
     """Open a workbook read-only (streaming), or raise a clear BerkasTidakValid."""
     _periksa_berkas(path)
+    from .periksa_zip import periksa_lembar
+
+    periksa_lembar(path)  # row numbers, references and the dimension: openpyxl trusts them all
     import openpyxl
 
     try:
