@@ -91,6 +91,8 @@ def buku(draw, tata):
                                              st.integers(1, 3), st.integers(0, 2))),
         "xfd": draw(st.none() | st.sampled_from([1, 2])),  # a value in column XFD on the header or a data row
         "mode": draw(st.sampled_from(["", "--lewati-galat", "--dry-run", "--tandai"])),
+        # a damaged row number on the last row: twice, back to the previous one, 0, past 1,048,576
+        "rusak": draw(st.none() | st.sampled_from(["ganda", "mundur", "nol", "lewat"])),
     }
     return baris, ekstra
 
@@ -109,7 +111,31 @@ def _tulis(path, tata, baris, ekstra):
     if ekstra["xfd"]:
         ws.cell(row=ekstra["xfd"], column=16384, value="di kolom XFD")
     wb.save(path)
+    if ekstra.get("rusak") and not _rusakkan(path, ekstra["rusak"]):
+        ekstra["rusak"] = None  # only the header row was written: nothing to damage
     return path
+
+
+def _rusakkan(path, cara):
+    """Renumber the sheet's last row (and its cells) as a damaged file would have it."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        isi = {n: z.read(n) for n in z.namelist()}
+    xml = isi["xl/worksheets/sheet1.xml"].decode()
+    nomor = [int(n) for n in re.findall(r'<row r="([0-9]+)"', xml)]
+    if len(nomor) < 2:
+        return False
+    akhir, sebelum = nomor[-1], nomor[-2]
+    baru = {"ganda": sebelum, "mundur": max(sebelum - 1, 1) if sebelum > 1 else 0, "nol": 0, "lewat": 1048577}[cara]
+    awal = xml.rindex(f'<row r="{akhir}"')
+    ekor = re.sub(rf'(r="[A-Z]+){akhir}"', rf'\g<1>{baru}"', xml[awal:])
+    isi["xl/worksheets/sheet1.xml"] = (xml[:awal] + ekor.replace(f'<row r="{akhir}"', f'<row r="{baru}"', 1)).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in isi.items():
+            z.writestr(n, data)
+    return True
 
 
 def jumlah_baris(db_path) -> dict:
@@ -139,6 +165,8 @@ def periksa_satu(kinerja, db_path, tmp_path, nama, baris, ekstra):
     r = kinerja(*perintah, f, *argumen, *opsi)
     assert r.exit_code in (0, 1), r.output
     assert "Traceback" not in r.output
+    if ekstra.get("rusak"):  # a damaged row number: the file is refused as damaged, no row dropped
+        assert r.exit_code == 1 and "rusak" in r.stderr, r.output
     if r.exit_code == 1:
         assert "Galat:" in r.stderr, r.output
         assert jumlah_baris(db_path) == sebelum
