@@ -12,8 +12,9 @@ refused, never read with rows silently dropped. Three layers, all before a parse
   what the part can hold (calamine reserves memory for it and aborts on a huge number).
 * `periksa_irisan` (a run of whole rows, as the calamine slices and the pre-scan below see it):
   row numbers strictly increasing within 1..1,048,576, every cell reference within A..XFD and
-  inside its own row. Cheap C-speed searches clear an ordinary run; anything unusual goes to
-  a tag-by-tag check that names the row or the cell.
+  within the rows of the run (so calamine's grid stays bounded). Cheap C-speed searches clear an
+  ordinary run; anything unusual goes to a tag-by-tag check that names the row or the cell, and
+  there also requires every reference to sit in its own row.
 * `periksa_lembar` (before openpyxl): every worksheet scanned in whole-row chunks with the
   same checks, plus the `<dimension>` reference (openpyxl walks up to its last row).
 
