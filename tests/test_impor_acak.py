@@ -95,6 +95,8 @@ def buku(draw, tata):
         # a real Excel error cell (t="e", as a failed formula is saved) at (data row, column)
         "galat": draw(st.none() | st.tuples(st.integers(0, 3), st.integers(0, len(tata.kolom) - 1),
                                             st.sampled_from(sorted(KODE_GALAT)))),
+        # a damaged row number on the last row: twice, back to the previous one, 0, past 1,048,576
+        "rusak": draw(st.none() | st.sampled_from(["ganda", "mundur", "nol", "lewat"])),
     }
     return baris, ekstra
 
@@ -119,6 +121,8 @@ def _tulis(path, tata, baris, ekstra):
             sel.value = kode
             sel.data_type = "e"
     wb.save(path)
+    if ekstra.get("rusak") and not _rusakkan(path, ekstra["rusak"]):
+        ekstra["rusak"] = None  # only the header row was written: nothing to damage
     return path
 
 
@@ -134,6 +138,28 @@ def sel_galat_dan_rumus(path, tata) -> tuple[bool, bool]:
             if c.data_type == "f":
                 rumus = True
     return galat, rumus
+
+
+def _rusakkan(path, cara):
+    """Renumber the sheet's last row (and its cells) as a damaged file would have it."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        isi = {n: z.read(n) for n in z.namelist()}
+    xml = isi["xl/worksheets/sheet1.xml"].decode()
+    nomor = [int(n) for n in re.findall(r'<row r="([0-9]+)"', xml)]
+    if len(nomor) < 2:
+        return False
+    akhir, sebelum = nomor[-1], nomor[-2]
+    baru = {"ganda": sebelum, "mundur": max(sebelum - 1, 1) if sebelum > 1 else 0, "nol": 0, "lewat": 1048577}[cara]
+    awal = xml.rindex(f'<row r="{akhir}"')
+    ekor = re.sub(rf'(r="[A-Z]+){akhir}"', rf'\g<1>{baru}"', xml[awal:])
+    isi["xl/worksheets/sheet1.xml"] = (xml[:awal] + ekor.replace(f'<row r="{akhir}"', f'<row r="{baru}"', 1)).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in isi.items():
+            z.writestr(n, data)
+    return True
 
 
 def jumlah_baris(db_path) -> dict:
@@ -164,7 +190,9 @@ def periksa_satu(kinerja, db_path, tmp_path, nama, baris, ekstra):
     r = kinerja(*perintah, f, *argumen, *opsi)
     assert r.exit_code in (0, 1), r.output
     assert "Traceback" not in r.output
-    if galat:  # an error cell is never read as empty: refused (even with --lewati-galat), nothing written
+    if ekstra.get("rusak"):  # a damaged row number: the file is refused as damaged, no row dropped
+        assert r.exit_code == 1 and "rusak" in r.stderr, r.output
+    if galat and not ekstra.get("rusak"):  # an error cell is never read as empty: refused (even with --lewati-galat), nothing written
         assert r.exit_code == 1, r.output
         assert "berisi galat Excel" in r.stderr or rumus, r.output  # (a formula without a result: refused first)
     if r.exit_code == 1:

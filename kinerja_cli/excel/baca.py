@@ -73,6 +73,9 @@ def _periksa_berkas(path: Path) -> None:
     from .jenis_berkas import tolak_format_lain
 
     tolak_format_lain(path)  # .xlsb, .ods, .numbers...: a zip too, named by its format
+    from .periksa_zip import periksa_zip
+
+    periksa_zip(path)  # sizes and zip bombs, before any parser
 
 
 def berkas_kunci_excel(path: Path | str) -> Path | None:
@@ -91,6 +94,9 @@ def berkas_kunci_excel(path: Path | str) -> Path | None:
 def buka_buku(path: Path):
     """Open a workbook read-only (streaming), or raise a clear BerkasTidakValid."""
     _periksa_berkas(path)
+    from .periksa_zip import periksa_lembar
+
+    periksa_lembar(path)  # row numbers, references and the dimension: openpyxl trusts them all
     import openpyxl
 
     try:

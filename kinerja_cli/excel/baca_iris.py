@@ -27,10 +27,13 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .periksa_zip import BATAS_BARIS_XML, BATAS_KEPALA, KeadaanBaris, periksa_irisan
+
 IRISAN_PERTAMA = 1 << 16  # the first slice of a large sheet is small: the header search needs 15 rows only
 IRISAN = 4 << 20  # bytes of sheet XML per slice (raised to twice the shared strings when those are large)
 BATAS_SEL = 2_000_000  # grid cells per slice at most (rows spanned x widest column)
 _POTONG = 1 << 20
+BATAS_TEKS = 256 << 20  # text a slice may make calamine copy: shared-string cells x the longest shared string
 
 _REL_WS = "/worksheet"
 _CT = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -131,6 +134,8 @@ class BukuIris:
             gaya = nama.get(per_jenis.get("styles", "xl/styles.xml").lower())
             self._sst = z.read(sst) if sst else _SST_KOSONG
             self._gaya = z.read(gaya) if gaya else _STYLE_KOSONG
+            # calamine copies a shared string into every cell that uses it: bound the longest one
+            self.sst_terpanjang = max(map(len, re.split(rb"<(?:\w+:)?si\b", self._sst)))
         except Exception:
             self._zip.close()
             raise
@@ -162,6 +167,7 @@ class LembarIris:
     def __init__(self, buku: BukuIris, title: str, bagian: str):
         self.buku, self.title, self._bagian = buku, title, bagian
         self._sst_besar = len(buku._sst)
+        self._keadaan = KeadaanBaris(Path(buku.path).name, title)  # row order across slices
         self.sel_galat: list = []  # Excel error cells of the slices read so far (excel/sel_galat.py)
 
     def irisan(self):
@@ -176,6 +182,8 @@ class LembarIris:
             n, sel = sel_dalam(isi)  # a formula without a stored result would read as empty: refuse
             if n:
                 raise galat_rumus(Path(self.buku.path).name, self.title, n, sel, semua=False)
+            if (isi.count(b't="s"') + isi.count(b"t='s'")) * self.buku.sst_terpanjang > BATAS_TEKS:
+                raise TakBisaIris("shared strings would be copied into too many cells")  # openpyxl shares them
             galat, isi = dalam_xml(isi)  # calamine reads error cells as '': note them from the XML
             self.sel_galat += galat
             wb = CalamineWorkbook.from_filelike(self.buku.buku_irisan(kepala, isi, ekor))
@@ -203,6 +211,8 @@ class LembarIris:
                 m = _SHEETDATA.search(buf)
                 if m or not potong:
                     break
+                if len(buf) > BATAS_KEPALA:
+                    raise TakBisaIris("no sheetData near the start")  # the openpyxl pre-scan names it
             if m is None:
                 raise TakBisaIris("no sheetData")
             enc = _ENCODING.search(buf[:200])
@@ -238,16 +248,18 @@ class LembarIris:
                 else:
                     i = buf.rfind(akhir_baris)
                     if i < 0:  # one row longer than a slice: read on
+                        if n > BATAS_BARIS_XML:
+                            raise TakBisaIris("one row larger than any real row")  # the openpyxl pre-scan names it
                         ukuran = n + _POTONG
                         continue
                     i += len(akhir_baris)
                     isi, buf = buf[:i], buf[i:]
                 ukuran = target
                 if isi.strip():
-                    yield from ((kepala, x, ekor) for x in _dalam_batas(isi, pfx))
+                    yield from ((kepala, x, ekor) for x in _dalam_batas(isi, pfx, self._keadaan))
 
 
-def _dalam_batas(isi: bytes, pfx: bytes):
+def _dalam_batas(isi: bytes, pfx: bytes, keadaan: KeadaanBaris):
     """The slice, or smaller pieces of it, so that no piece's grid exceeds BATAS_SEL cells.
 
     The grid is bounded as the old whole-sheet guard did: rows by the row numbers, width by
@@ -265,9 +277,8 @@ def _dalam_batas(isi: bytes, pfx: bytes):
     if re.match(re.escape(tag) + rb'\b[^>]*?\br="', isi[awal:awal + 4096]) is None:
         raise TakBisaIris("the first row of a slice has no row number")
     lebar = (16384 if _KOLOM_3.search(isi) else 702) if _KOLOM_2.search(isi) else 26
-    urut = all(a < b for a, b in zip(nomor, nomor[1:]))
-    if not urut:
-        raise TakBisaIris("rows out of order")
+    # rows out of order, twice or out of range, references past XFD or outside the rows: refused
+    periksa_irisan(isi, pfx, keadaan, nomor, lebar)
     if (nomor[-1] - nomor[0] + 1) * lebar <= BATAS_SEL:
         yield isi
         return
@@ -275,9 +286,13 @@ def _dalam_batas(isi: bytes, pfx: bytes):
     posisi = [m.start() for m in re.finditer(re.escape(tag) + rb'\b[^>]*?\br="', isi)]
     if len(posisi) != len(nomor):
         raise TakBisaIris("rows with and without numbers")
-    mulai, pertama = 0, nomor[0]
-    for k in range(1, len(posisi)):
-        if nomor[k] - pertama + 1 > tinggi:
-            yield isi[mulai:posisi[k]]
-            mulai, pertama = posisi[k], nomor[k]
-    yield isi[mulai:]
+    mulai, pertama = 0, 0
+    for k in range(1, len(posisi) + 1):
+        if k == len(posisi) or nomor[k] - nomor[pertama] + 1 > tinggi:
+            potongan = isi[mulai:posisi[k]] if k < len(posisi) else isi[mulai:]
+            ada = {str(n).encode() for n in nomor[pertama:k]}
+            if not set(re.findall(rb' r="[A-Z]{1,3}([0-9]+)"', potongan)) <= ada:
+                raise TakBisaIris("a reference outside its piece's rows")  # its grid would not be bounded
+            yield potongan
+            if k < len(posisi):
+                mulai, pertama = posisi[k], k
