@@ -3,15 +3,89 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja_cli.validation.angka import AngkaTidakValid, angka_id, baca_angka, teks_desimal
+from kinerja_cli.validation.angka import (EN, ID, AngkaAmbigu, AngkaTidakValid, angka_id, baca_angka,
+                                         bukti_konvensi, perlu_konvensi, teks_desimal, terapkan_konvensi)
 
 
 @pytest.mark.parametrize("masuk,keluar", [
     (95, "95"), (95.5, "95.5"), ("95,5", "95.5"), ("95.5", "95.5"), (" 1.250,75 ", "1250.75"),
-    ("1,250.75", "1250.75"), ("1.000.000", "1000000"), ("0", "0"), ("87%", "87"), (0.1, "0.1"),
+    ("1.000.000", "1000000"), ("0", "0"), ("87%", "87"), (0.1, "0.1"),
+    # issue 12: the one rule (comma decimal, dot thousands)
+    ("1.234,5", "1234.5"), ("1.200.000", "1200000"), ("-1.200.000", "-1200000"), ("0,125", "0.125"),
+    ("0.125", "0.125"), ("95,5%", "95.5"), ("95 %", "95"), ("-5", "-5"), ("1 200", "1200"), ("1200", "1200"),
+    # real numeric cells are never re-parsed
+    (1200, "1200"), (1.2, "1.2"), (1000.0, "1000"), (1234.5, "1234.5"),
 ])
 def test_numbers_as_people_type_them(masuk, keluar):
     assert teks_desimal(baca_angka(masuk)) == keluar
+
+
+@pytest.mark.parametrize("masuk,id_,en,pesan,saran", [
+    ("1.200", "1200", "1.2", "'1.200' bisa dibaca 1200 (titik pemisah ribuan) atau 1,2 (titik desimal)",
+     "tulis 1200 atau 1,2"),
+    ("1.000", "1000", "1", "'1.000' bisa dibaca 1000 (titik pemisah ribuan) atau 1 (titik desimal)",
+     "tulis 1000 atau 1"),
+    ("100.000", "100000", "100", "'100.000' bisa dibaca 100000 (titik pemisah ribuan) atau 100 (titik desimal)",
+     "tulis 100000 atau 100"),
+    ("12.500", "12500", "12.5", "'12.500' bisa dibaca 12500 (titik pemisah ribuan) atau 12,5 (titik desimal)",
+     "tulis 12500 atau 12,5"),
+    ("-1.200", "-1200", "-1.2", "'-1.200' bisa dibaca -1200", "tulis -1200 atau -1,2"),
+    ("1,250", "1.25", "1250", "'1,250' bisa dibaca 1,25 (koma desimal) atau 1250 (koma pemisah ribuan)",
+     "tulis 1,25 atau 1250"),
+    ("1,250.5", None, "1250.5", "'1,250.5' bisa dibaca 1250,5 (koma pemisah ribuan, titik desimal: cara Inggris)",
+     "tulis 1250,5"),
+    ("1,250,000", None, "1250000", "'1,250,000' bisa dibaca 1250000 (koma pemisah ribuan: cara Inggris)",
+     "tulis 1250000"),
+])
+def test_ambiguous_texts_refused_with_both_readings_unless_the_column_proves_the_convention(masuk, id_, en, pesan,
+                                                                                          saran):
+    with pytest.raises(AngkaAmbigu) as e:
+        baca_angka(masuk)
+    assert pesan in e.value.pesan and e.value.saran == saran
+    assert perlu_konvensi(masuk) and bukti_konvensi(masuk) == set()
+    assert teks_desimal(baca_angka(masuk, konvensi=EN)) == en
+    if id_ is None:
+        with pytest.raises(AngkaAmbigu):
+            baca_angka(masuk, konvensi=ID)
+    else:
+        assert teks_desimal(baca_angka(masuk, konvensi=ID)) == id_
+        assert teks_desimal(baca_angka(terapkan_konvensi(masuk, ID))) == id_
+    assert teks_desimal(baca_angka(terapkan_konvensi(masuk, EN))) == en
+
+
+@pytest.mark.parametrize("masuk,pesan,saran", [
+    ("1_000", "garis bawah", "tulis 1000 tanpa garis bawah"),
+    ("95e2", "eksponen", "tanpa huruf e"),
+    (",5", "tidak ada angka sebelum koma", "tulis 0,5"),
+    (".5", "tidak ada angka sebelum titik", "tulis 0,5"),
+    ("5,", "tidak ada angka sesudah koma", "tulis 5"),
+    ("1.2.3", "letak titik/koma", "koma untuk desimal"),
+    ("1.234.5", "letak titik/koma", "koma untuk desimal"),
+    ("95 5", "spasi", "hapus spasinya"),
+])
+def test_malformed_number_texts_refused_with_the_fix(masuk, pesan, saran):
+    with pytest.raises(AngkaTidakValid) as e:
+        baca_angka(masuk)
+    assert not isinstance(e.value, AngkaAmbigu)
+    assert pesan in e.value.pesan and saran in e.value.saran
+    # a konvensi never makes a malformed text readable
+    with pytest.raises(AngkaTidakValid):
+        baca_angka(masuk, konvensi=ID)
+    with pytest.raises(AngkaTidakValid):
+        baca_angka(masuk, konvensi=EN)
+
+
+@pytest.mark.parametrize("masuk,bukti", [
+    ("95,5", {ID}), ("1.234,5", {ID}), ("1.200.000", {ID}), ("95.5", {EN}), ("0.25", {EN}), ("80,5-90,5", {ID}),
+    ("80.5 s.d. 90.5", {EN}), ("1.200", set()), ("95", set()), (95.5, set()), ("abc", set()), ("1_000", set()),
+])
+def test_what_a_cell_proves_about_its_column(masuk, bukti):
+    assert bukti_konvensi(masuk) == bukti
+
+
+def test_unambiguous_texts_read_the_same_under_either_convention():
+    for t in ("95,5", "95.5", "1.234,5", "1.200.000", "1200", "0,125"):
+        assert baca_angka(t, konvensi=ID) == baca_angka(t, konvensi=EN) == baca_angka(t)
 
 
 def test_percent_cell_is_multiplied():
@@ -30,10 +104,16 @@ def test_indonesian_display():
     assert angka_id(None) == "-"
 
 
-@pytest.mark.parametrize("masuk", ["1e999999999", "10e999999", "-1E+400", "1e-400", 10**30, 1e300, "9" * 300])
+@pytest.mark.parametrize("masuk", [10**30, 1e300, "9" * 300, "0,000000000000000000000001"])
 def test_absurd_magnitudes_refused_without_overflow(masuk):
-    # regression (fuzz): '10e999999' raised decimal.Overflow from normalize() -> a traceback
     with pytest.raises(AngkaTidakValid, match="jangkauan"):
+        baca_angka(masuk)
+
+
+@pytest.mark.parametrize("masuk", ["1e999999999", "10e999999", "-1E+400", "1e-400"])
+def test_exponents_refused_without_overflow(masuk):
+    # regression (fuzz): '10e999999' raised decimal.Overflow from normalize() -> a traceback
+    with pytest.raises(AngkaTidakValid, match="eksponen"):
         baca_angka(masuk)
 
 

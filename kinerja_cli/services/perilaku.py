@@ -18,6 +18,7 @@ from ..validation.perilaku import (PERAN, PemeriksaPerilaku, Penilaian, SkorTida
                                    periksa_hubungan, rata_rata)
 from . import pegawai as layanan_pegawai
 from . import periode as layanan_periode
+from .impor_umum import konvensi_angka
 
 
 def _kunci(kode: str, nip: str, penilai: str) -> str:
@@ -60,6 +61,7 @@ def _json_audit(peran: str, skor) -> str:
     return _OBJEK_JSON(_URUT_JSON((peran, *skor)))
 
 
+@konvensi_angka
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
           lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
     """Upsert one row per (periode, nip, penilai). The rows stream once through the checks; the

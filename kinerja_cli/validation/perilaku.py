@@ -63,7 +63,7 @@ def baca_skor(nilai: object) -> Decimal | None:
     try:
         d = baca_angka(nilai)
     except AngkaTidakValid as e:
-        raise SkorTidakValid(f"Skor {e.pesan}", "isi angka 0 sampai 120, misalnya 100 atau 95,5") from None
+        raise SkorTidakValid(f"Skor {e.pesan}", e.saran_atau("isi angka 0 sampai 120, misalnya 100 atau 95,5")) from None
     if d < SKOR_MIN or d > SKOR_MAKS:
         raise SkorTidakValid(f"Skor {teks_desimal(d)} di luar rentang 0-120", "isi angka 0 sampai 120")
     return d
