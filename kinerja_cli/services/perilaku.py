@@ -14,8 +14,8 @@ from ..store import pegawai as tabel_pegawai
 from ..store import perilaku as tabel
 from ..store.db import transaksi
 from ..validation.masalah import GALAT
-from ..validation.perilaku import (PERAN, PemeriksaPerilaku, Penilaian, SkorTidakValid, baca_skor, kunci_aspek,
-                                   periksa_hubungan, rata_rata)
+from ..validation.perilaku import (PERAN, PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_skor,
+                                   kunci_aspek, pesan_aspek_kurang, periksa_hubungan, rata_rata)
 from . import pegawai as layanan_pegawai
 from . import periode as layanan_periode
 from .impor_umum import konvensi_angka
@@ -177,6 +177,10 @@ def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]
             raise (TidakDitemukan if "tidak ada di daftar" in pesan else DataTidakValid)(pesan + ".", saran)
         peringatan.append(f"{pesan} ({saran}).")
     p = Penilaian(n, q, peran, {a: skor.get(a) for a in ASPEK_BERAKHLAK})
+    kosong = aspek_kosong(p.skor)
+    if kosong and peran != "diri":
+        pesan, saran = pesan_aspek_kurang(_nama(pegawai, q), _nama(pegawai, n), kosong)
+        peringatan.append(f"{pesan} ({saran}).")
     tulis, log, tambah, ubah, _ = _rencana(per["kode"], [p], tabel.simpanan_periode(db, per["kode"], [n]))
     if tulis:
         with transaksi(db):
@@ -184,6 +188,11 @@ def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]
             audit.catat_banyak(db, log)
     aksi = "tambah" if tambah else ("ubah" if ubah else "tetap")
     return HasilCatat(aksi, peringatan, rata_rata(p.skor))
+
+
+def _nama(pegawai: dict, nip: str) -> str:
+    p = pegawai.get(nip)
+    return f"{p.nama} ({nip})" if p else nip
 
 
 def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> list[dict]:
