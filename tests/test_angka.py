@@ -120,3 +120,63 @@ def test_exponents_refused_without_overflow(masuk):
 def test_largest_plausible_numbers_still_read():
     assert teks_desimal(baca_angka(999_999_999_999_999)) == "999999999999999"
     assert teks_desimal(baca_angka(0.30000000000000004)) == "0.30000000000000004"
+
+
+# --- property: a number text is read as its writer meant it, or refused; never as another number ---------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _kelompok(n: int, pemisah: str) -> str:
+    s = str(n)
+    bagian = []
+    while len(s) > 3:
+        bagian.insert(0, s[-3:])
+        s = s[:-3]
+    return pemisah.join([s, *bagian])
+
+
+@st.composite
+def teks_angka(draw, cara: str | None = None):
+    """(text, the number its writer meant, the writer's convention, grouped?)"""
+    bulat = draw(st.integers(0, 10**9))
+    pecahan = draw(st.one_of(st.just(""), st.text("0123456789", min_size=1, max_size=4)))
+    cara = cara or draw(st.sampled_from(["id", "en"]))
+    kelompok = draw(st.booleans())
+    ribuan, desimal = (".", ",") if cara == "id" else (",", ".")
+    t = _kelompok(bulat, ribuan) if kelompok else str(bulat)
+    if pecahan:
+        t += desimal + pecahan
+    maksud = Decimal(f"{bulat}.{pecahan}" if pecahan else str(bulat))
+    return t, maksud, cara, kelompok and bulat >= 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(teks_angka())
+def test_number_texts_read_as_meant_or_refused(x):
+    t, maksud, cara, dikelompokkan = x
+    try:
+        d = baca_angka(t)
+    except AngkaAmbigu as e:
+        # refused with both readings, one of them what the writer meant
+        assert maksud in (e.baca_id, e.baca_en), t
+        return
+    except AngkaTidakValid:
+        assert cara == "en", t  # the rule's own spelling is refused only when ambiguous
+        return
+    assert d == maksud, (t, d, maksud)
+
+
+@settings(max_examples=200, deadline=None)
+@given(teks_angka(), st.sampled_from(["_", "e", "e2", ",,", "..", " ,", "x"]), st.integers(0, 12))
+def test_malformed_number_texts_never_read(x, sisip, di):
+    t = x[0]
+    di = min(di, len(t))
+    rusak = t[:di] + sisip + t[di:]
+    try:
+        d = baca_angka(rusak)
+    except AngkaTidakValid:
+        return
+    # only an insertion that leaves a proper number ('1 ,5' is not one) may be read, and then as written
+    assert d == baca_angka(rusak.replace(" ", "")), rusak

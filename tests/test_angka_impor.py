@@ -226,3 +226,48 @@ def test_command_line_unambiguous_numbers_accepted(db_siap, kinerja, tmp_path, d
     r = kinerja("realisasi", "catat", STAF1, "--periode", "2026", "--nomor", "1", "--nilai", "1.234,5")
     assert r.exit_code == 0, r.output
     assert _q(db_path, "SELECT nilai FROM realisasi") == ["1234.5"]
+
+
+@pytest.mark.parametrize("argumen,pesan", [
+    (("--nomor", "1_000"), "'1_000' bukan angka: garis bawah"),
+    (("--nomor", "1.000"), "'1.000' bisa dibaca 1000 (titik pemisah ribuan) atau 1 (titik desimal)"),
+    (("--nomor", "2,5"), "'2,5' bukan bilangan bulat"),
+])
+def test_integer_options_follow_the_same_rule(argumen, pesan, db_siap, kinerja, tmp_path, db_path):
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    _skp(kinerja, tmp_path)
+    r = kinerja("realisasi", "catat", STAF1, "--periode", "2026", *argumen, "--nilai", "5")
+    assert r.exit_code == 2, r.output
+    assert pesan in _satu_baris(r.output)
+    assert _q(db_path, "SELECT COUNT(*) FROM realisasi") == [0]
+    r = kinerja("realisasi", "catat", STAF1, "--periode", "2026", "--nomor", "1", "--nilai", "5")
+    assert r.exit_code == 0 and _q(db_path, "SELECT nomor FROM realisasi") == [1]
+    r = kinerja("riwayat", "--batas", "1.000")
+    assert r.exit_code == 2 and "bisa dibaca 1000" in _satu_baris(r.output)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_angka import teks_angka  # noqa: E402
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sel=st.sampled_from(["id", "en"]).flatmap(lambda cara: st.lists(teks_angka(cara), min_size=1, max_size=3)))
+def test_generated_number_texts_stored_as_meant_or_refused(sel, db_siap, kinerja, tmp_path, db_path):
+    """Realisasi cells typed by one writer, Indonesian or English: what is stored is what the writer meant
+    (the column proved the convention), or the import is refused; never another number."""
+    if not _q(db_path, "SELECT COUNT(*) FROM periode")[0]:
+        assert kinerja("periode", "buat", "2026").exit_code == 0
+        _skp(kinerja, tmp_path)
+    with sqlite3.connect(db_path) as c:
+        c.execute("DELETE FROM realisasi")
+    rows = [[STAF1, i + 1, t] for i, (t, _, _, _) in enumerate(sel)]
+    r = kinerja("realisasi", "impor", buat_xlsx(tmp_path / "acak.xlsx", {"Realisasi": [
+        ["NIP", "Nomor", "Realisasi"], *rows]}), "--periode", "2026")
+    assert r.exit_code in (0, 1), r.output
+    tersimpan = _tersimpan("realisasi", db_path)
+    if r.exit_code == 1:
+        assert tersimpan == []
+        return
+    assert tersimpan == [m for _, m, _, _ in sel], (sel, tersimpan)

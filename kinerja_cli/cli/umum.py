@@ -64,3 +64,18 @@ def buka(db: Optional[Path]):
     from ..store.db import buka_db, lokasi_db
 
     return buka_db(lokasi_db(db))
+
+
+def bilangan_bulat(teks) -> int:
+    """An integer option read by the number rule (validation.angka): '1_000', '1.000' or '2,5' are refused."""
+    if isinstance(teks, int) and not isinstance(teks, bool):
+        return teks
+    from ..validation.angka import AngkaTidakValid, baca_angka, tulis_id
+
+    try:
+        d = baca_angka(teks)
+    except AngkaTidakValid as e:
+        raise typer.BadParameter(f"{e.pesan}; {e.saran_atau('tulis bilangan bulat, misalnya 3')}") from None
+    if d != d.to_integral_value():
+        raise typer.BadParameter(f"'{teks}' bukan bilangan bulat (dibaca {tulis_id(d)}); tulis misalnya 3")
+    return int(d)
