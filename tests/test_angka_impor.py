@@ -40,8 +40,9 @@ IMPORTIR = {
     "realisasi": (_skp, "Realisasi", ["NIP", "Nomor", "Realisasi"], lambda i, v, n: [STAF1, i + 1, v], "C",
                   ("realisasi", "impor", "--periode", "2026"),
                   "SELECT nilai FROM realisasi WHERE periode = '2026' ORDER BY nomor", lambda d: d >= 0),
-    "perilaku": (None, "Perilaku", ["NIP", "NIP Penilai", "Peran", "Berorientasi Pelayanan", "Akuntabel"],
-                 lambda i, v, n: [(STAF1, STAF2, PPPK1)[i], KADIS, "atasan", v, 100], "D",
+    "perilaku": (None, "Perilaku", ["NIP", "NIP Penilai", "Peran", "Berorientasi Pelayanan", "Akuntabel", "Kompeten",
+                                    "Harmonis", "Loyal", "Adaptif", "Kolaboratif"],
+                 lambda i, v, n: [(STAF1, STAF2, PPPK1)[i], KADIS, "atasan", v, *[100] * 6], "D",
                  ("perilaku", "impor", "--periode", "2026"),
                  f"SELECT pelayanan FROM perilaku ORDER BY CASE nip WHEN '{STAF1}' THEN 1 WHEN '{STAF2}' THEN 2 "
                  "ELSE 3 END", lambda d: 0 <= d <= 120),
@@ -156,9 +157,18 @@ def test_evidence_in_another_column_does_not_count(db_siap, kinerja, tmp_path, d
     h = ["NIP", "NIP Penilai", "Peran", "Berorientasi Pelayanan", "Akuntabel"]
     f = buat_xlsx(tmp_path / "p.xlsx", {"Perilaku": [h, [STAF1, KADIS, "atasan", "1.050", "95.5"],
                                                      [STAF2, KADIS, "atasan", 100, "95,5"]]})
-    r = kinerja("perilaku", "impor", f, "--periode", "2026")
-    assert r.exit_code == 1
-    assert "'1.050' bisa dibaca 1050 (titik pemisah ribuan) atau 1,05 (titik desimal)" in _satu_baris(r.output)
+    from kinerja_cli.errors import ImporDitolak
+    from kinerja_cli.services import perilaku
+    from kinerja_cli.store.db import buka_db
+
+    db = buka_db(db_path)
+    with pytest.raises(ImporDitolak) as e:
+        perilaku.impor(db, f, "2026")
+    db.close()
+    assert [(m.baris, m.kolom, m.pesan, m.saran) for m in e.value.masalah if m.galat] == [
+        (2, "D (pelayanan)", "Berorientasi Pelayanan: Skor '1.050' bisa dibaca 1050 (titik pemisah ribuan) atau 1,05 "
+         "(titik desimal)", "tulis 1050 atau 1,05")]
+    assert kinerja("perilaku", "impor", f, "--periode", "2026").exit_code == 1
     f = buat_xlsx(tmp_path / "p2.xlsx", {"Perilaku": [h, [STAF1, KADIS, "atasan", "1.050", 100],
                                                       [STAF2, KADIS, "atasan", "95.5", 100]]})
     r = kinerja("perilaku", "impor", f, "--periode", "2026")
