@@ -29,7 +29,7 @@ def init(db: OpsiDB = None) -> None:
 def riwayat(
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya perubahan tentang pegawai ini.")] = None,
     sejak: Annotated[Optional[str], typer.Option("--sejak", help="Tanggal awal, TTTT-BB-HH.")] = None,
-    batas: Annotated[int, typer.Option("--batas", help="Jumlah baris terbaru yang ditampilkan (0: semua).", parser=bilangan_bulat, metavar="JUMLAH")] = 200,
+    batas: Annotated[int, typer.Option("--batas", help="Jumlah baris terbaru yang ditampilkan (0: semua).", parser=bilangan_bulat, metavar="<bilangan>")] = 200,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:

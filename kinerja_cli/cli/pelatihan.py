@@ -89,7 +89,7 @@ def catat(
 @app.command("daftar")
 def daftar(
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
-    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Hanya kegiatan pada tahun ini.", parser=bilangan_bulat, metavar="TAHUN")] = None,
+    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Hanya kegiatan pada tahun ini.", parser=bilangan_bulat, metavar="<bilangan>")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
@@ -113,7 +113,7 @@ def daftar(
 
 @app.command("rekap")
 def rekap(
-    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Tahun kalender (bawaan: tahun ini).", parser=bilangan_bulat, metavar="TAHUN")] = None,
+    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Tahun kalender (bawaan: tahun ini).", parser=bilangan_bulat, metavar="<bilangan>")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     prioritas: Annotated[bool, typer.Option("--prioritas", help="Tampilkan dulu pegawai prioritas: predikat Butuh Perbaikan atau lebih buruk dan JP kurang.")] = False,
     fmt: OpsiFormat = Format.tabel,

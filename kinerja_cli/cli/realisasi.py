@@ -45,7 +45,7 @@ def impor(
 def catat(
     nip: Annotated[str, typer.Argument(help="NIP atau NI PPPK.")],
     periode: OpsiPeriode,
-    nomor: Annotated[int, typer.Option("--nomor", help="Nomor baris SKP.", parser=bilangan_bulat, metavar="NOMOR")],
+    nomor: Annotated[int, typer.Option("--nomor", help="Nomor baris SKP.", parser=bilangan_bulat, metavar="<bilangan>")],
     nilai: Annotated[str, typer.Option("--nilai", help="Nilai realisasi (95 atau 95,5).")],
     bukti: Annotated[Optional[str], typer.Option("--bukti", help="Bukti dukung: tautan atau keterangan.")] = None,
     db: OpsiDB = None,

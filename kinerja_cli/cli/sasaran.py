@@ -103,8 +103,8 @@ def tambah(
     jenis: Annotated[Jenis, typer.Option("--jenis", help="RHK utama atau tambahan.")] = Jenis.utama,
     aspek: Annotated[Aspek, typer.Option("--aspek", help="Aspek indikator.")] = Aspek.kuantitas,
     target_maksimal: Annotated[bool, typer.Option("--target-maksimal", help="Target ini adalah capaian paling tinggi yang mungkin.")] = False,
-    rhk_atasan: Annotated[Optional[int], typer.Option("--rhk-atasan", help="Nomor baris SKP atasan langsung yang diintervensi.", parser=bilangan_bulat, metavar="NOMOR")] = None,
-    nomor: Annotated[Optional[int], typer.Option("--nomor", help="Nomor baris (bawaan: nomor berikutnya; nomor yang sudah ada diganti).", parser=bilangan_bulat, metavar="NOMOR")] = None,
+    rhk_atasan: Annotated[Optional[int], typer.Option("--rhk-atasan", help="Nomor baris SKP atasan langsung yang diintervensi.", parser=bilangan_bulat, metavar="<bilangan>")] = None,
+    nomor: Annotated[Optional[int], typer.Option("--nomor", help="Nomor baris (bawaan: nomor berikutnya; nomor yang sudah ada diganti).", parser=bilangan_bulat, metavar="<bilangan>")] = None,
     db: OpsiDB = None,
 ) -> None:
     """Tambah satu baris SKP pegawai, atau ganti baris dengan --nomor yang sudah ada.

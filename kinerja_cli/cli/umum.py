@@ -75,7 +75,9 @@ def bilangan_bulat(teks) -> int:
     try:
         d = baca_angka(teks)
     except AngkaTidakValid as e:
-        raise typer.BadParameter(f"{e.pesan}; {e.saran_atau('tulis bilangan bulat, misalnya 3')}") from None
+        if not e.tetap:
+            raise typer.BadParameter(f"'{teks}' bukan bilangan bulat.") from None
+        raise typer.BadParameter(f"{e.pesan}; {e.saran}") from None
     if d != d.to_integral_value():
         raise typer.BadParameter(f"'{teks}' bukan bilangan bulat (dibaca {tulis_id(d)}); tulis misalnya 3")
     return int(d)
