@@ -23,6 +23,7 @@ NAMA_CATATAN = {
     "realisasi_kosong": "realisasi belum lengkap",
     "tanpa_penilaian_atasan": "atasan belum menilai",
     "tanpa_penilaian_perilaku": "belum ada penilaian perilaku",
+    "aspek_tidak_lengkap": "aspek perilaku tidak lengkap",
     "target_tidak_valid": "target tidak valid",
     "skp_belum_disetujui": "SKP belum disetujui atasan",
 }

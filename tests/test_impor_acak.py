@@ -38,7 +38,11 @@ IMPORTIR = {
 
 # Plausible values per field, so that some rows pass and validation goes past the first check.
 _NIP = st.sampled_from(NIPS)
-_ANGKA = st.one_of(st.integers(0, 120), st.sampled_from(["95,5", "100", "12.5", "80-90", "50%"]))
+# number texts of every shape the issue-12 rule names (refused, ambiguous, grouped, decimal, English)
+_TEKS_ANGKA = st.sampled_from(["1.200", "1.000", "100.000", "1.000.000", "1.234,5", "1.200.000", "95,5", "95.5",
+                               "12.500", "1_000", "95e2", ",5", "5,", "1.2.3", "1,250.5", "1,250", "80-90",
+                               "1.200-1.500", "95%", "-5", "0,125", "1 200", "95 5"])
+_ANGKA = st.one_of(st.integers(0, 120), st.sampled_from(["95,5", "100", "12.5", "80-90", "50%"]), _TEKS_ANGKA)
 BAIK = {
     "nip": _NIP, "penilai": _NIP, "dari": _NIP, "nip_atasan": st.sampled_from([SEKDA, KADIS, None]),
     "nama": st.sampled_from(["Budi", "Citra Lestari", "Ñoño Ünal"]),
@@ -55,7 +59,7 @@ BAIK = {
     "tanggal": st.sampled_from([date(2026, 3, 1), "2026-04-02", "15/05/2026"]),
     "periode": st.sampled_from(["2026", "2026-T1", "2026-02"]),
     "target": _ANGKA, "bobot": st.sampled_from([100, 50, "50,0"]), "realisasi": _ANGKA, "nilai": _ANGKA,
-    "jp": st.sampled_from([2, "2,5", 20]), **{a: st.integers(0, 120) for a in kolom.ASPEK_BERAKHLAK},
+    "jp": st.sampled_from([2, "2,5", 20]), **{a: st.one_of(st.integers(0, 120), _TEKS_ANGKA) for a in kolom.ASPEK_BERAKHLAK},
 }
 
 # Characters openpyxl can store (XML 1.0 without the C0 controls other than tab/CR/LF).

@@ -88,7 +88,10 @@ def test_table_indonesian_numbers_footer_filters(db_siap, kinerja, db_path):
     assert (kosong[0]["na"], kosong[0]["predikat"], kosong[0]["lengkap"]) == (0, "Sangat Kurang", False)  # the rule
     assert sum(x["ada_data"] for x in semua) == 4
     d = kinerja("nilai", "--periode", "2026", "--hanya-lengkap", "--format", "json").json()
-    assert sorted(x["nip"] for x in d) == sorted([STAF1, STAF2])
+    # STAF2's atasan scored 2 of the 7 aspects: flagged aspek_tidak_lengkap (issue 12), so not complete
+    assert [x["nip"] for x in d] == [STAF1]
+    staf2 = next(x for x in semua if x["nip"] == STAF2)
+    assert staf2["catatan"] == ["aspek_tidak_lengkap"] and staf2["npk"] == 85.0  # (90 + 80) / 2
     d = kinerja("nilai", "--periode", "2026", "--urut", "nilai", "--format", "json").json()
     assert [x["nip"] for x in d][:2] == [STAF1, STAF2]
     d = kinerja("nilai", "--periode", "2026", "--unit", "sekretariat daerah", "--format", "json").json()
@@ -186,9 +189,9 @@ def test_pegawai_lihat_shows_rating_history(db_siap, kinerja, db_path):
 def test_bandingkan_respects_hanya_lengkap_and_close_warns(db_siap, kinerja, db_path):
     _siap(kinerja, db_path)
     d = kinerja("nilai", "--periode", "2026", "--bandingkan", "--hanya-lengkap", "--format", "json").json()
-    assert sorted(x["nip"] for x in d) == sorted([STAF1, STAF2])
+    assert [x["nip"] for x in d] == [STAF1]  # STAF2: aspek_tidak_lengkap
     r = kinerja("periode", "tutup", "2026")
-    assert r.exit_code == 0 and "3 pegawai dibekukan dengan data belum lengkap (1 tanpa data sama sekali)" in r.stderr
+    assert r.exit_code == 0 and "4 pegawai dibekukan dengan data belum lengkap (1 tanpa data sama sekali)" in r.stderr
 
 
 def test_two_process_path_gives_identical_results(db_siap, kinerja, db_path, monkeypatch):

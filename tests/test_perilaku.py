@@ -245,3 +245,54 @@ def test_unknown_rater_reported_even_when_the_role_is_wrong_too(siap, kinerja, t
     assert r.exit_code == 1
     assert "Peran 'bos' tidak dikenal" in r.stderr and f"Penilai {TIDAK_ADA} tidak ada di daftar pegawai" in r.stderr
     assert _n(db_path, "perilaku") == 0 and _n(db_path, "audit") == audit0
+
+
+# --- issue 12 section 4: a rater who left aspects out ------------------------------------------------
+
+def _satu_baris(teks: str) -> str:
+    return " ".join(teks.replace("│", " ").split())
+
+
+def test_record_with_missing_aspects_warns_and_nilai_flags_it(siap, kinerja, db_path):
+    r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
+                "--skor", "pelayanan=100", "--skor", "akuntabel=90")
+    assert r.exit_code == 0, r.output
+    teks = _satu_baris(r.stderr)
+    assert (f"Penilai Budi Santoso, S.E. ({KADIS}) menilai Citra Lestari ({STAF1}) hanya pada 2 dari 7 aspek "
+            "BerAKHLAK; belum dinilai: Kompeten, Harmonis, Loyal, Adaptif, Kolaboratif") in teks
+    assert "rata-rata penilai: 95" in teks  # (100 + 90) / 2, the scores are stored as given
+    j = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
+    # NPK from the atasan only: 95.00; flagged so the officer sees it before closing
+    assert j[STAF1]["npk"] == 95.0
+    assert "aspek_tidak_lengkap" in j[STAF1]["catatan"] and j[STAF1]["lengkap"] is False
+    csv = kinerja("nilai", "--periode", "2026", "--format", "csv").stdout
+    baris = next(b for b in csv.splitlines() if b.startswith(STAF1))
+    assert "aspek_tidak_lengkap" in baris
+    assert "aspek perilaku tidak lengkap" in _satu_baris(kinerja("nilai", "--periode", "2026").output)
+    # all 7 aspects: no warning, no flag
+    r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
+                *[f"--skor={k}=100" for k in KUNCI])
+    assert r.exit_code == 0 and "belum dinilai" not in r.output
+    j = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
+    assert "aspek_tidak_lengkap" not in j[STAF1]["catatan"] and j[STAF1]["npk"] == 100.0
+
+
+def test_import_with_missing_aspects_warns_per_rater(siap, kinerja, tmp_path, db_path):
+    rows = [[STAF1, "Citra", KADIS, "atasan", 100, 90, None, None, None, None, None],
+            [STAF2, "Dewi", KADIS, "atasan", *[100] * 7],
+            [STAF1, "Citra", STAF1, "diri", 120, None, None, None, None, None, None]]
+    from kinerja_cli.services import perilaku
+    from kinerja_cli.store.db import buka_db
+
+    db = buka_db(db_path)
+    h = perilaku.impor(db, _file(tmp_path, rows), "2026")
+    db.close()
+    pesan = [(m.baris, m.pesan, m.tingkat) for m in h.peringatan]
+    assert pesan == [(2, f"Penilai {KADIS} menilai {STAF1} hanya pada 2 dari 7 aspek BerAKHLAK; belum dinilai: "
+                      "Kompeten, Harmonis, Loyal, Adaptif, Kolaboratif. NPK dihitung dari aspek yang dinilai saja",
+                      "peringatan")]  # not for the full rater, not for the self-rating
+    r = kinerja("perilaku", "impor", _file(tmp_path, rows, nama="lagi.xlsx"), "--periode", "2026")
+    assert r.exit_code == 0 and "belum dinilai" in _satu_baris(r.output)  # shown on every import
+    j = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
+    assert j[STAF1]["npk"] == 95.0 and "aspek_tidak_lengkap" in j[STAF1]["catatan"]
+    assert j[STAF2]["npk"] == 100.0 and "aspek_tidak_lengkap" not in j[STAF2]["catatan"]

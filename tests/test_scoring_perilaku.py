@@ -27,18 +27,20 @@ DIRI = (Penilaian("D", "diri", semua("120")),)
         # (60×100 + 20×85) / 80 = 7700 / 80 = 96.25
         ((ATASAN, *REKAN), "96.25", {"atasan": D(75), "rekan": D(25)}, ()),
         # (60×100 + 20×113.5) / 80 = 8270 / 80 = 103.375 -> 103.38
-        ((ATASAN, *BAWAHAN), "103.38", {"atasan": D(75), "bawahan": D(25)}, ()),
+        # (the bawahan scored 2 of 7 aspects: flagged, issue 12 section 4)
+        ((ATASAN, *BAWAHAN), "103.38", {"atasan": D(75), "bawahan": D(25)}, ("aspek_tidak_lengkap",)),
         # (60×100 + 20×85 + 20×113.5) / 100 = 9970 / 100 = 99.70
         (
             (ATASAN, *REKAN, *BAWAHAN),
             "99.70",
             {"atasan": D(60), "rekan": D(20), "bawahan": D(20)},
-            (),
+            ("aspek_tidak_lengkap",),
         ),
         # rekan only -> 85; flagged: no atasan
         (REKAN, "85.00", {"rekan": D(100)}, ("tanpa_penilaian_atasan",)),
         # (20×85 + 20×113.5) / 40 = 3970 / 40 = 99.25
-        ((*REKAN, *BAWAHAN), "99.25", {"rekan": D(50), "bawahan": D(50)}, ("tanpa_penilaian_atasan",)),
+        ((*REKAN, *BAWAHAN), "99.25", {"rekan": D(50), "bawahan": D(50)},
+         ("tanpa_penilaian_atasan", "aspek_tidak_lengkap")),
         # diri is shown, never counted: nothing counted -> 0
         (DIRI, "0.00", {}, ("tanpa_penilaian_atasan", "tanpa_penilaian_perilaku")),
         ((), "0.00", {}, ("tanpa_penilaian_atasan", "tanpa_penilaian_perilaku")),
@@ -119,3 +121,27 @@ def test_bobot_komponen_70_30_atau_60_40(penilaian, w_hk, w_pk, na, alasan):
     assert (h.w_hk, h.w_pk) == (D(w_hk), D(w_pk))
     assert h.na == D(na)
     assert h.alasan_bobot == alasan
+
+
+# Issue 12 section 4: a counted rater who scored fewer than the 7 aspects is flagged; the NPK stays the
+# mean of the aspects scored (DOMAIN.md 4.4).
+@pytest.mark.parametrize(
+    "penilaian, npk, flags",
+    [
+        # atasan scored pelayanan=100 and akuntabel=90 only: rater mean (100 + 90) / 2 = 95.00
+        ((atasan(nilai_list("100", "90")),), "95.00", ("aspek_tidak_lengkap",)),
+        # atasan all 7 at 100, rekan 2 aspects 80 and 70 -> 75: (60×100 + 20×75) / 80 = 7500 / 80 = 93.75
+        ((ATASAN, Penilaian("R1", "rekan", nilai_list("80", "70"))), "93.75", ("aspek_tidak_lengkap",)),
+        # a self-rating with gaps is never counted, so never flagged
+        ((ATASAN, Penilaian("D", "diri", nilai_list("120"))), "100.00", ()),
+        # 7 of 7: no flag; 6 of 7 (kolaboratif missing): 600 / 6 = 100.00, flagged
+        ((atasan(semua("100")),), "100.00", ()),
+        ((atasan(nilai_list(*["100"] * 6)),), "100.00", ("aspek_tidak_lengkap",)),
+    ],
+)
+def test_rater_with_missing_aspects_is_flagged(penilaian, npk, flags):
+    h = hitung(pegawai(satu_baris(), penilaian), "pp30", P)
+    assert h.npk == D(npk)
+    assert h.catatan == flags
+    assert h.lengkap is (not flags)
+

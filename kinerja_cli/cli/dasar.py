@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, bilangan_bulat
 
 
 def init(db: OpsiDB = None) -> None:
@@ -34,7 +34,7 @@ def riwayat(
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya perubahan tentang pegawai ini.")] = None,
     sejak: Annotated[Optional[str], typer.Option("--sejak", help="Sejak tanggal TTTT-BB-HH, atau waktu "
                                                  "\"TTTT-BB-HH JJ:MM\" (waktu setempat komputer ini).")] = None,
-    batas: Annotated[int, typer.Option("--batas", help="Jumlah baris terbaru yang ditampilkan (0: semua).")] = 200,
+    batas: Annotated[int, typer.Option("--batas", help="Jumlah baris terbaru yang ditampilkan (0: semua).", parser=bilangan_bulat, metavar="<bilangan>")] = 200,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:

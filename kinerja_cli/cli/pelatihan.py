@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
+from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka, bilangan_bulat
 
 app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun." "\n\nContoh: kinerja pelatihan rekap --tahun 2026 --prioritas",
                   no_args_is_help=True)
@@ -89,7 +89,7 @@ def catat(
 @app.command("daftar")
 def daftar(
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
-    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Hanya kegiatan pada tahun ini.")] = None,
+    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Hanya kegiatan pada tahun ini.", parser=bilangan_bulat, metavar="<bilangan>")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
@@ -113,7 +113,7 @@ def daftar(
 
 @app.command("rekap")
 def rekap(
-    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Tahun kalender (bawaan: tahun ini).")] = None,
+    tahun: Annotated[Optional[int], typer.Option("--tahun", help="Tahun kalender (bawaan: tahun ini).", parser=bilangan_bulat, metavar="<bilangan>")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     prioritas: Annotated[bool, typer.Option("--prioritas", help="Tampilkan dulu pegawai prioritas: predikat Butuh Perbaikan atau lebih buruk dan JP kurang.")] = False,
     fmt: OpsiFormat = Format.tabel,

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import (OpsiDB, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba, buka,
+from .umum import (OpsiDB, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba, bilangan_bulat, buka,
                    cek_berkas_terbuka, cek_tandai, laporkan_impor)
 
 app = typer.Typer(help="Realisasi: capaian tiap baris SKP per periode." "\n\nContoh: kinerja realisasi impor skp-dpmptsp.xlsx --periode 2026", no_args_is_help=True)
@@ -48,7 +48,7 @@ def impor(
 def catat(
     nip: Annotated[str, typer.Argument(help="NIP atau NI PPPK.")],
     periode: OpsiPeriode,
-    nomor: Annotated[int, typer.Option("--nomor", help="Nomor baris SKP.")],
+    nomor: Annotated[int, typer.Option("--nomor", help="Nomor baris SKP.", parser=bilangan_bulat, metavar="<bilangan>")],
     nilai: Annotated[str, typer.Option("--nilai", help="Nilai realisasi (95 atau 95,5).")],
     bukti: Annotated[Optional[str], typer.Option("--bukti", help="Bukti dukung: tautan atau keterangan.")] = None,
     db: OpsiDB = None,

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import (Format, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba,
+from .umum import (Format, bilangan_bulat, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba,
                    buka, cek_berkas_terbuka, cek_tandai, laporkan_impor)
 
 app = typer.Typer(help="SKP: rencana hasil kerja, indikator, target dan bobot per pegawai per periode; "
@@ -105,8 +105,8 @@ def tambah(
     jenis: Annotated[Jenis, typer.Option("--jenis", help="RHK utama atau tambahan.")] = Jenis.utama,
     aspek: Annotated[Aspek, typer.Option("--aspek", help="Aspek indikator.")] = Aspek.kuantitas,
     target_maksimal: Annotated[bool, typer.Option("--target-maksimal", help="Target ini adalah capaian paling tinggi yang mungkin.")] = False,
-    rhk_atasan: Annotated[Optional[int], typer.Option("--rhk-atasan", help="Nomor baris SKP atasan langsung yang diintervensi.")] = None,
-    nomor: Annotated[Optional[int], typer.Option("--nomor", help="Nomor baris (bawaan: nomor berikutnya; nomor yang sudah ada diganti).")] = None,
+    rhk_atasan: Annotated[Optional[int], typer.Option("--rhk-atasan", help="Nomor baris SKP atasan langsung yang diintervensi.", parser=bilangan_bulat, metavar="<bilangan>")] = None,
+    nomor: Annotated[Optional[int], typer.Option("--nomor", help="Nomor baris (bawaan: nomor berikutnya; nomor yang sudah ada diganti).", parser=bilangan_bulat, metavar="<bilangan>")] = None,
     db: OpsiDB = None,
 ) -> None:
     """Tambah satu baris SKP pegawai, atau ganti baris dengan --nomor yang sudah ada.

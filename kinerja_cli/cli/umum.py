@@ -109,3 +109,20 @@ def periksa_lokasi_db(path: Path, db=None) -> None:
             output.peringatan(pesan_fs_jaringan(path, jenis))
 
     jaga(db, "fs_jaringan", peringatkan)
+
+
+def bilangan_bulat(teks) -> int:
+    """An integer option read by the number rule (validation.angka): '1_000', '1.000' or '2,5' are refused."""
+    if isinstance(teks, int) and not isinstance(teks, bool):
+        return teks
+    from ..validation.angka import AngkaTidakValid, baca_angka, tulis_id
+
+    try:
+        d = baca_angka(teks)
+    except AngkaTidakValid as e:
+        if not e.tetap:
+            raise typer.BadParameter(f"'{teks}' bukan bilangan bulat.") from None
+        raise typer.BadParameter(f"{e.pesan}; {e.saran}") from None
+    if d != d.to_integral_value():
+        raise typer.BadParameter(f"'{teks}' bukan bilangan bulat (dibaca {tulis_id(d)}); tulis misalnya 3")
+    return int(d)

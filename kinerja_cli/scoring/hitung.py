@@ -17,6 +17,8 @@ from .capaian import (
     konversi,
 )
 from .konstanta import (
+    ASPEK,
+    ASPEK_TIDAK_LENGKAP,
     BOBOT_TIDAK_100,
     DI_ATAS,
     DI_BAWAH,
@@ -157,6 +159,8 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
         catatan.append(TANPA_PENILAIAN_ATASAN)
     if not dihitung:
         catatan.append(TANPA_PENILAIAN_PERILAKU)
+    elif _aspek_tidak_lengkap(data.penilaian, dihitung):
+        catatan.append(ASPEK_TIDAK_LENGKAP)
     if data.catatan_tambahan:
         catatan.extend(data.catatan_tambahan)
 
@@ -199,6 +203,16 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
         hk, hk_turunan, hk_langsung, pk, pk_turunan, pk_langsung, sel,
         tuple(catatan), not catatan, alasan_hk, alasan_pk,
     )
+
+
+def _aspek_tidak_lengkap(penilaian, dihitung: dict) -> bool:
+    """Does a rater whose role counts in the NPK score some of the 7 aspects but not all (DOMAIN.md 4.4)?"""
+    for p in penilaian:
+        if dihitung.get(p.peran):
+            n = sum(1 for k in ASPEK if p.skor.get(k) is not None)
+            if 0 < n < len(ASPEK):
+                return True
+    return False
 
 
 def _langsung(kunci, turunan, alasan):

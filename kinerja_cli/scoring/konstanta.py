@@ -60,3 +60,4 @@ REALISASI_KOSONG = "realisasi_kosong"
 TARGET_TIDAK_VALID = "target_tidak_valid"
 TANPA_PENILAIAN_ATASAN = "tanpa_penilaian_atasan"
 TANPA_PENILAIAN_PERILAKU = "tanpa_penilaian_perilaku"
+ASPEK_TIDAK_LENGKAP = "aspek_tidak_lengkap"  # a counted rater scored some, not all, of the 7 aspects

@@ -19,11 +19,21 @@ the rows are read from the workbook as they are consumed, so memory stays flat.
 
 `putuskan` raises ImporDitolak (after writing the marked copy when --tandai is given)
 unless --lewati-galat, and returns the error problems of the rows that will be skipped.
+
+Numbers typed as text follow one rule (validation.angka). A cell the rule alone cannot read
+('1.200': 1200 or 1,2) is resolved by its column: an importer decorated with `@konvensi_angka`
+whose only obstacle is such cells has its sheet columns scanned for cells that prove the
+convention ('95,5' or '95.5'); a column with one kind of evidence is read again with it (the
+import runs once more with those cells rewritten as the convention reads them, before any
+check); otherwise the cell stays refused with both readings.
 """
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, ImporDitolak, SelGalatExcel
@@ -61,7 +71,7 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
         periksa_tujuan(berkas, Path(tandai))
     try:
         with alir_sheet(berkas, tata, sheet) as isi:
-            baris = iter(isi.baris)
+            baris = iter(sesuaikan_angka(berkas, tata, isi))
             pertama = next(baris, None)
             if pertama is None:
                 raise BerkasTidakValid(
@@ -153,6 +163,7 @@ def putuskan(berkas: Path | str, masalah: list, lewati_galat: bool, tandai: Path
     With --tandai the marked copy is written in every case where problems exist.
     """
     berkas = Path(berkas)
+    masalah[:] = selesaikan_angka(masalah)
     galat = [m for m in masalah if m.galat]
     p = tandai_bila_perlu(berkas, masalah, tandai, hasil)
     if galat and not lewati_galat:
@@ -260,3 +271,152 @@ def simpan_tampungan(db, tabel, kode: str, hasil: HasilImpor, uji_coba: bool, ba
             hasil.ditambah = tabel.jumlah_tampungan(db)
         if not uji_coba and (hasil.ditambah or hasil.diubah):
             tabel.tulis_tampungan(db, kode, ubah)
+
+
+# --- numbers whose column decides their reading (validation.angka, README "Keamanan data") ---
+
+class _Konvensi:
+    """One import call: where its rows come from, and the convention of each (sheet, column letter)."""
+
+    def __init__(self):
+        self.sumber: tuple | None = None  # (berkas, tata, sheet name)
+        self.konvensi: dict[tuple[str, str], str] = {}
+        self.bukti: dict[tuple[str, str], set] = {}
+        self.dibaca: dict[tuple[str, str], list] = {}  # column -> [key, cells rewritten, first row, its text, reading]
+        self.ulang = False
+
+
+_KEADAAN: ContextVar[_Konvensi | None] = ContextVar("kinerja_konvensi_angka", default=None)
+
+
+class _Ulangi(Exception):
+    """Raised before anything is written: run the import again with the columns' conventions."""
+
+
+def konvensi_angka(impor):
+    """Decorator of an importer: ambiguous number texts are read by their column's proven convention
+    (the import runs a second time, with those cells rewritten) or refused with both readings."""
+
+    @functools.wraps(impor)
+    def bungkus(*args, **kwargs):
+        k = _Konvensi()
+        token = _KEADAAN.set(k)
+        try:
+            try:
+                return impor(*args, **kwargs)
+            except _Ulangi:
+                k.ulang = True
+                return impor(*args, **kwargs)
+        finally:
+            _KEADAAN.reset(token)
+
+    return bungkus
+
+
+def sesuaikan_angka(berkas, tata, isi):
+    """The rows of `isi` with every ambiguous number text in a column of known convention rewritten as
+    that convention reads it; remembers the source so that `selesaikan_angka` can scan its columns."""
+    k = _KEADAAN.get()
+    if k is None:
+        return isi.baris
+    k.sumber = (Path(berkas), tata, isi.sheet)
+    kunci = [(key, k.konvensi[(isi.sheet, h)]) for key, h in isi.huruf.items() if (isi.sheet, h) in k.konvensi]
+    if not kunci:
+        return isi.baris
+    from ..validation.angka import terapkan_konvensi
+
+    def baris():
+        for b in isi.baris:
+            for key, c in kunci:
+                v = b.nilai.get(key)
+                if v.__class__ is str:
+                    t = b.nilai[key] = terapkan_konvensi(v, c)
+                    if t is not v:
+                        d = k.dibaca.setdefault((b.sheet, b.huruf.get(key, "")), [key, 0, b.baris, v, t])
+                        d[1] += 1
+            yield b
+
+    return baris() if not isinstance(isi.baris, list) else list(baris())
+
+
+def _huruf(m) -> str:
+    """The column letter of a cell problem ('D' of kolom 'D (jp)' when huruf is not filled in)."""
+    if m.huruf:
+        return m.huruf
+    h = m.kolom.split(" (", 1)[0]
+    return h if h.isascii() and h.isalpha() and h.isupper() and len(h) <= 3 else ""
+
+
+def _ambigu(m) -> bool:
+    from ..validation.angka import PENANDA_AMBIGU, perlu_konvensi
+
+    return m.galat and PENANDA_AMBIGU in m.pesan and perlu_konvensi(m.nilai) and bool(_huruf(m))
+
+
+def _bukti_kolom(sumber: tuple, kolom: set) -> dict:
+    """{(sheet, letter): conventions proven by the text cells of that column} for the wanted columns."""
+    from ..excel.baca import alir_sheet
+    from ..validation.angka import bukti_konvensi
+
+    berkas, tata, sheet = sumber
+    hasil: dict = {c: set() for c in kolom}
+    with alir_sheet(berkas, tata, sheet) as isi:
+        kunci = [(key, (isi.sheet, h)) for key, h in isi.huruf.items() if (isi.sheet, h) in kolom]
+        dilihat: dict = {}
+        for b in isi.baris:
+            for key, c in kunci:
+                v = b.nilai.get(key)
+                if v.__class__ is str:
+                    t = dilihat.get((c, v))
+                    if t is None:
+                        t = bukti_konvensi(v)
+                        if len(dilihat) < 100_000:
+                            dilihat[(c, v)] = t
+                    hasil[c] |= t
+    return hasil
+
+
+def _dibaca(k: _Konvensi) -> list:
+    """One warning per column whose ambiguous cells were read by the column's convention."""
+    from ..validation.angka import ID
+    from ..validation.masalah import PERINGATAN, Masalah
+
+    hasil = []
+    for (sheet, h), (key, n, baris, teks, jadi) in k.dibaca.items():
+        c = k.konvensi.get((sheet, h))
+        cara, bukti = (("titik pemisah ribuan", "koma desimal") if c == ID else
+                       ("titik desimal (cara Inggris)", "titik desimal"))
+        lain = f" dan {n - 1} sel lain" if n > 1 else ""
+        hasil.append(Masalah(
+            f"'{teks}'{lain} di kolom ini dibaca dengan {cara}: {teks} = {jadi}, karena kolom ini memakai {bukti}",
+            "periksa hasilnya; tulis angka tanpa pemisah ribuan (misalnya 1200) agar tidak bergantung pada sel lain",
+            teks, sheet, baris, f"{h} ({key.replace('_', ' ')})" if h else key.replace("_", " "), PERINGATAN, "", h))
+    return hasil
+
+
+def selesaikan_angka(masalah: list) -> list:
+    """Before an importer refuses or skips rows: when ambiguous number cells are among the errors and
+    their column proves one convention, raise _Ulangi (the decorated import runs again reading them
+    so); else return the problems, an ambiguous cell in a column with both kinds of evidence saying so."""
+    k = _KEADAAN.get()
+    if k is None:
+        return masalah
+    if k.dibaca:
+        masalah = masalah + _dibaca(k)
+        k.dibaca = {}
+    ambigu = [m for m in masalah if _ambigu(m)]
+    if not ambigu:
+        return masalah
+    kolom = {(m.sheet, _huruf(m)) for m in ambigu}
+    if not k.ulang and k.sumber is not None:
+        k.bukti = _bukti_kolom(k.sumber, kolom)
+        k.konvensi = {c: next(iter(b)) for c, b in k.bukti.items() if len(b) == 1}
+        if k.konvensi:
+            raise _Ulangi()
+    konflik = {c for c, b in k.bukti.items() if len(b) > 1}
+    if not konflik:
+        return masalah
+    tambahan = ("; kolom ini berisi angka dengan koma desimal dan angka dengan titik desimal sekaligus, "
+                "jadi cara bacanya tidak bisa ditentukan")
+    return [replace(m, pesan=m.pesan + tambahan) if _ambigu(m) and (m.sheet, _huruf(m)) in konflik else m
+            for m in masalah]

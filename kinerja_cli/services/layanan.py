@@ -14,6 +14,7 @@ from ..store.db import transaksi
 from ..validation.angka import AngkaTidakValid, baca_angka, teks_desimal
 from ..validation.layanan import ARAH, arah_dari_teks
 from ..validation.periode import KodeTidakValid, urai_kode
+from .impor_umum import konvensi_angka
 
 
 def unit_wajib(db, unit: str) -> str:
@@ -139,6 +140,7 @@ def daftar_nilai(db, unit: str | None = None, indikator: str | None = None) -> l
     return hasil
 
 
+@konvensi_angka
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False) -> HasilImpor:
     """Import values (one row per unit, indicator, period); new indicators are created. All or nothing."""
     from ..excel.baca import baca_sheet
@@ -165,7 +167,9 @@ def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> Has
     unit_dikenal = {u["unit"].casefold(): u["unit"] for u in tabel_pegawai.daftar_unit(db)}
     semua = tabel.indikator_semua(db)
     ada = {(i["unit"], i["nama"].casefold()): i for i in semua}
+    isi.baris = impor_umum.sesuaikan_angka(berkas, LAYANAN, isi)
     cek = periksa_layanan(isi.baris, unit_dikenal, ada)
+    cek.masalah[:] = impor_umum.selesaikan_angka(cek.masalah)
     galat = [m for m in cek.masalah if m.galat]
     if galat and not lewati_galat:
         raise ImporDitolak(
@@ -174,7 +178,7 @@ def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> Has
             cek.masalah,
             "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.",
         )
-    hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat)
+    hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
     tersimpan = tabel.nilai_indikator(db, [i["id"] for i in semua])
     # Indicator attributes from the file: first non-empty value per indicator.
     baru: dict[tuple, dict] = {}

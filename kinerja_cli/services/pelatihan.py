@@ -21,6 +21,7 @@ DASAR_HUKUM_JP = cek.DASAR_HUKUM_JP
 # DOMAIN.md section 7: Butuh Perbaikan or worse calls for follow-up.
 PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_KURANG})
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+from .impor_umum import konvensi_angka
 
 
 def _kunci_audit(c: dict) -> str:
@@ -47,20 +48,22 @@ def _rencana(db, catatan: list[cek.Catatan]) -> tuple[list[dict], list[dict], li
     return baru, ubah, log, tetap
 
 
+@konvensi_angka
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False,
           lewati_galat: bool = False) -> HasilImpor:
     """Import layout PELATIHAN; all-or-nothing unless `lewati_galat`; upsert by (nip, kegiatan, tanggal)."""
     from ..excel.baca import baca_sheet
+    from . import impor_umum
 
     isi = baca_sheet(berkas, PELATIHAN, sheet)
     if not isi.baris:
         raise BerkasTidakValid(
             f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
             "Isi satu baris per kegiatan pengembangan di bawah judul kolom.")
-    from . import impor_umum
-
+    isi.baris = impor_umum.sesuaikan_angka(berkas, PELATIHAN, isi)
     bacaan = impor_umum.Bacaan(db, berkas)  # the roster the checks use, re-checked under the write lock
     hasil_cek = cek.periksa_pelatihan(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)))
+    hasil_cek.masalah[:] = impor_umum.selesaikan_angka(hasil_cek.masalah)
     galat = [m for m in hasil_cek.masalah if m.galat]
     if galat and not lewati_galat:
         raise ImporDitolak(

@@ -14,10 +14,11 @@ from ..store import pegawai as tabel_pegawai
 from ..store import perilaku as tabel
 from ..store.db import transaksi
 from ..validation.masalah import GALAT
-from ..validation.perilaku import (PERAN, PemeriksaPerilaku, Penilaian, SkorTidakValid, baca_skor, kunci_aspek,
-                                   periksa_hubungan, rata_rata)
+from ..validation.perilaku import (PERAN, PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_skor,
+                                   kunci_aspek, pesan_aspek_kurang, periksa_hubungan, rata_rata)
 from . import pegawai as layanan_pegawai
 from . import periode as layanan_periode
+from .impor_umum import konvensi_angka
 
 
 def _kunci(kode: str, nip: str, penilai: str) -> str:
@@ -60,6 +61,7 @@ def _json_audit(peran: str, skor) -> str:
     return _OBJEK_JSON(_URUT_JSON((peran, *skor)))
 
 
+@konvensi_angka
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
           lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
     """Upsert one row per (periode, nip, penilai). The rows stream once through the checks; the
@@ -181,12 +183,21 @@ def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
             raise (TidakDitemukan if "tidak ada di daftar" in pesan else DataTidakValid)(pesan + ".", saran)
         peringatan.append(f"{pesan} ({saran}).")
     p = Penilaian(n, q, peran, {a: skor.get(a) for a in ASPEK_BERAKHLAK})
+    kosong = aspek_kosong(p.skor)
+    if kosong and peran != "diri":
+        pesan, saran = pesan_aspek_kurang(_nama(pegawai, q), _nama(pegawai, n), kosong)
+        peringatan.append(f"{pesan} ({saran}).")
     tulis, log, tambah, ubah, _ = _rencana(kode, [p], tabel.simpanan_periode(db, kode, [n]))
     if tulis:
         tabel.simpan_banyak(db, kode, tulis)
         audit.catat_banyak(db, log)
     aksi = "tambah" if tambah else ("ubah" if ubah else "tetap")
     return HasilCatat(aksi, peringatan, rata_rata(p.skor))
+
+
+def _nama(pegawai: dict, nip: str) -> str:
+    p = pegawai.get(nip)
+    return f"{p.nama} ({nip})" if p else nip
 
 
 def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> list[dict]:

@@ -14,6 +14,7 @@ from ..store import sasaran as tabel_sasaran
 from ..store.db import transaksi
 from ..validation.angka import teks_desimal
 from ..validation.realisasi import IndeksSKP, PemeriksaRealisasi, RealisasiTidakValid, urai_realisasi
+from .impor_umum import konvensi_angka
 
 
 def _audit(nilai, bukti) -> dict:
@@ -43,6 +44,7 @@ def _rencana(kode: str, tersimpan: dict, baris: list) -> tuple[list, list, int, 
 UKURAN_BATCH = 10_000  # rows per executemany while staging and writing the log
 
 
+@konvensi_angka
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           tandai: Path | None = None) -> HasilImpor:
     """Upsert realisations by (periode, nip, nomor); empty Realisasi cells are counted, not stored.

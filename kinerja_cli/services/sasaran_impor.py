@@ -24,8 +24,10 @@ from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.sasaran_lembar import PemeriksaSasaran
 
 _BOBOT = 2 + tabel.KOLOM.index("bobot")  # in a staged row (urut, baris, *KOLOM)
+from .impor_umum import konvensi_angka
 
 
+@konvensi_angka
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           tandai: Path | None = None) -> HasilImpor:
     """Import SKP rows; each employee in the file has their rows for the period replaced."""

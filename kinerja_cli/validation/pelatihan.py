@@ -99,7 +99,7 @@ def baca_jp(v) -> Decimal:
     try:
         d = baca_angka(v)
     except AngkaTidakValid as e:
-        raise NilaiTidakValid(f"JP {e.pesan}", "isi jumlah jam pelajaran, misalnya 8 atau 2,5") from None
+        raise NilaiTidakValid(f"JP {e.pesan}", e.saran_atau("isi jumlah jam pelajaran, misalnya 8 atau 2,5")) from None
     if d <= 0:
         raise NilaiTidakValid(f"JP harus lebih dari 0, ditemukan {teks_desimal(d)}", "isi jumlah jam pelajaran kegiatan")
     if d > JP_MAKS:

@@ -63,10 +63,24 @@ def baca_skor(nilai: object) -> Decimal | None:
     try:
         d = baca_angka(nilai)
     except AngkaTidakValid as e:
-        raise SkorTidakValid(f"Skor {e.pesan}", "isi angka 0 sampai 120, misalnya 100 atau 95,5") from None
+        raise SkorTidakValid(f"Skor {e.pesan}", e.saran_atau("isi angka 0 sampai 120, misalnya 100 atau 95,5")) from None
     if d < SKOR_MIN or d > SKOR_MAKS:
         raise SkorTidakValid(f"Skor {teks_desimal(d)} di luar rentang 0-120", "isi angka 0 sampai 120")
     return d
+
+
+def aspek_kosong(skor) -> list[str]:
+    """The Indonesian names of the aspects a rater left out (skor: aspect -> value, or 7 values in ASPEK order)."""
+    nilai = [skor.get(a) for a in ASPEK_BERAKHLAK] if isinstance(skor, Mapping) else list(skor)
+    return [NAMA_ASPEK[a] for a, v in zip(ASPEK_BERAKHLAK, nilai) if v is None]
+
+
+def pesan_aspek_kurang(penilai: str, pegawai: str, kosong: list[str]) -> tuple[str, str]:
+    """(pesan, saran) for a rater who scored fewer than the 7 aspects (issue 12 section 4)."""
+    n = len(ASPEK_BERAKHLAK)
+    return (f"Penilai {penilai} menilai {pegawai} hanya pada {n - len(kosong)} dari {n} aspek BerAKHLAK; "
+            f"belum dinilai: {', '.join(kosong)}. NPK dihitung dari aspek yang dinilai saja",
+            "lengkapi skor ketujuh aspek (hasil nilai ditandai 'aspek perilaku tidak lengkap' sampai dilengkapi)")
 
 
 def baca_peran(nilai: object) -> str | None:
@@ -250,4 +264,7 @@ class PemeriksaPerilaku:
             self.ganda_pertama.add(pertama)
             return None
         self._pertama[k] = b.baris
+        if peran != "diri" and None in skor:
+            pesan, saran = pesan_aspek_kurang(penilai, nip, aspek_kosong(skor))
+            self.masalah.append(Masalah(pesan, saran, None, b.sheet, b.baris, "aspek", PERINGATAN, nip))
         return nip, penilai, peran, skor

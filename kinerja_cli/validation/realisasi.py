@@ -34,7 +34,7 @@ def urai_realisasi(v, persen: bool = False) -> Decimal:
     try:
         d = baca_angka(v, persen=persen)
     except AngkaTidakValid as e:
-        raise RealisasiTidakValid(f"Realisasi {e.pesan}", "isi angka realisasi, misalnya 95 atau 95,5") from None
+        raise RealisasiTidakValid(f"Realisasi {e.pesan}", e.saran_atau("isi angka realisasi, misalnya 95 atau 95,5")) from None
     if d < 0:
         raise RealisasiTidakValid(f"Realisasi tidak boleh negatif, ditemukan {v}", "isi angka 0 atau lebih")
     return d

@@ -7,10 +7,9 @@ satuan, bobot, arah, target_maksimal.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from .angka import AngkaTidakValid, baca_angka, teks_desimal
+from .angka import RENTANG, AngkaAmbigu, AngkaTidakValid, baca_angka, teks_desimal
 from .masalah import GALAT, PERINGATAN
 from .teks import teks
 
@@ -20,8 +19,7 @@ ARAH = ("naik", "turun")
 _YA = ("ya", "y", "true", "1", "x", "benar", "yes")
 _TIDAK = ("tidak", "n", "false", "0", "salah", "no", "tdk")
 TOLERANSI_BOBOT = Decimal("0.01")
-_RENTANG = re.compile(r"^\s*(\d[\d.,]*\s*%?)\s*(?:-|–|—|s\.\s*d\.?|s\s*/\s*d|sd|sampai|hingga)\s*(\d[\d.,]*\s*%?)\s*$",
-                      re.IGNORECASE)
+_RENTANG = RENTANG
 
 
 class NilaiTidakValid(ValueError):
@@ -43,6 +41,8 @@ def urai_target(v, persen: bool = False) -> tuple[Decimal, Decimal | None]:
         if m:
             try:
                 lo, hi = baca_angka(m.group(1)), baca_angka(m.group(2))
+            except AngkaAmbigu as e:
+                raise NilaiTidakValid(f"target {e.pesan}", e.saran) from None
             except AngkaTidakValid:
                 raise NilaiTidakValid(f"target '{v}' bukan angka atau rentang", saran) from None
             if lo <= 0 or hi <= 0:
@@ -56,7 +56,7 @@ def urai_target(v, persen: bool = False) -> tuple[Decimal, Decimal | None]:
     except AngkaTidakValid as e:
         if e.pesan == "kosong":
             raise NilaiTidakValid("target kosong", saran) from None
-        raise NilaiTidakValid(f"target {e.pesan}", saran) from None
+        raise NilaiTidakValid(f"target {e.pesan}", e.saran_atau(saran)) from None
     if d <= 0:
         raise NilaiTidakValid(f"target harus lebih dari 0, ditemukan {v}", saran)
     return d, None
@@ -94,7 +94,7 @@ def nomor_positif(v, nama: str = "nomor") -> int:
     try:
         d = baca_angka(v)
     except AngkaTidakValid as e:
-        raise NilaiTidakValid(f"{nama} {e.pesan}", "isi bilangan bulat 1, 2, 3, ...") from None
+        raise NilaiTidakValid(f"{nama} {e.pesan}", e.saran_atau("isi bilangan bulat 1, 2, 3, ...")) from None
     if d != d.to_integral_value() or d < 1:
         raise NilaiTidakValid(f"{nama} harus bilangan bulat mulai 1, ditemukan {v}", "isi bilangan bulat 1, 2, 3, ...")
     return int(d)
@@ -104,7 +104,7 @@ def urai_bobot(v, persen: bool = False) -> Decimal:
     try:
         d = baca_angka(v, persen=persen)
     except AngkaTidakValid as e:
-        raise NilaiTidakValid(f"bobot {e.pesan}", "isi bobot dalam persen, misalnya 30 atau 12,5") from None
+        raise NilaiTidakValid(f"bobot {e.pesan}", e.saran_atau("isi bobot dalam persen, misalnya 30 atau 12,5")) from None
     if d <= 0:
         raise NilaiTidakValid(f"bobot harus lebih dari 0, ditemukan {v}", "isi bobot dalam persen, misalnya 30")
     return d
