@@ -189,7 +189,8 @@ def periksa_satu(kinerja, db_path, tmp_path, nama, baris, ekstra):
     opsi = [] if not mode or (mode == "--tandai" and not bisa_tandai) else [mode]
     if mode == "--tandai" and bisa_tandai:
         opsi.append(tmp_path / "acak.galat.xlsx")
-    galat, rumus = sel_galat_dan_rumus(f, tata)
+    # a damaged row number (up to 1,048,577) would make openpyxl build every row: refused before, not needed
+    galat, rumus = (False, False) if ekstra.get("rusak") else sel_galat_dan_rumus(f, tata)
     sebelum = jumlah_baris(db_path)
     r = kinerja(*perintah, f, *argumen, *opsi)
     assert r.exit_code in (0, 1), r.output
