@@ -14,6 +14,7 @@ from ..store.db import transaksi
 from ..validation.angka import AngkaTidakValid, baca_angka, teks_desimal
 from ..validation.layanan import ARAH, arah_dari_teks
 from ..validation.periode import KodeTidakValid, urai_kode
+from . import impor_umum
 from .impor_umum import konvensi_angka
 
 
@@ -152,8 +153,6 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
             f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
             "Isi satu baris per unit, indikator dan periode di bawah judul kolom.",
         )
-    from . import impor_umum
-
     # The checks need the stored units and indicators (a new indicator is created by the import): they
     # run in the one write transaction with the comparison and the writes, so two imports at once
     # never both create the same indicator.
@@ -162,6 +161,7 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
 
 
 def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
+    from ..excel.kolom import LAYANAN
     from ..validation.layanan import periksa_layanan
 
     unit_dikenal = {u["unit"].casefold(): u["unit"] for u in tabel_pegawai.daftar_unit(db)}
