@@ -1,7 +1,7 @@
 """Two or three imports at once (real processes): they act as if run one after the other.
 
 Each import reads and checks its file without the write lock, then reads what is stored, compares,
-writes and logs inside its one write transaction. KINERJA_UJI_JEDA_BEGIN (store.db) makes every
+writes and logs inside its one write transaction. KINERJA_UJI_JEDA_BEGIN (tests/kait) makes every
 process wait after reading its file and before BEGIN IMMEDIATE, so all of them have read their file
 before the first one writes: the race window is wide open, deterministically.
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import HEADER_PEGAWAI, KADIS, PPPK1, ROSTER, SEKDA, STAF1, STAF2, buat_xlsx
+from kait import dengan_kait
 
 _BESIDE = Path(sys.executable).parent / "kinerja"
 KINERJA = [str(_BESIDE)] if _BESIDE.exists() else [sys.executable, "-m", "kinerja_cli"]
@@ -26,7 +27,7 @@ BATAS = 90  # seconds: a hung process fails the test instead of hanging the suit
 
 def _bersamaan(db: Path, *perintah: list) -> list[subprocess.CompletedProcess]:
     """Start every command at once against `db`; wait for all (bounded)."""
-    env = {**os.environ, "KINERJA_DB": str(db), "KINERJA_UJI_JEDA_BEGIN": JEDA, "COLUMNS": "200"}
+    env = dengan_kait({**os.environ, "KINERJA_DB": str(db), "KINERJA_UJI_JEDA_BEGIN": JEDA, "COLUMNS": "200"})
     env.pop("KINERJA_UJI_JEDA_COMMIT", None)
     ps = [subprocess.Popen([*KINERJA, *map(str, args)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True) for args in perintah]
@@ -151,7 +152,7 @@ def test_realisation_import_refused_when_the_skp_rows_change_meanwhile(periode_s
     f = buat_xlsx(tmp_path / "realisasi.xlsx", {"Realisasi": [["NIP", "Nomor", "Realisasi"], *rows]})
     skp = buat_xlsx(tmp_path / "skp_baru.xlsx", {"Sasaran": [
         HS, *[[KADIS, i, f"RHK {i}", f"Indikator {i}", 100, "dokumen", 20] for i in range(1, 6)]]})
-    env = {**os.environ, "KINERJA_DB": str(periode_siap), "KINERJA_UJI_JEDA_BEGIN": "4"}
+    env = dengan_kait({**os.environ, "KINERJA_DB": str(periode_siap), "KINERJA_UJI_JEDA_BEGIN": "4"})
     p = subprocess.Popen([*KINERJA, "realisasi", "impor", str(f), "--periode", "2026"], env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HEADER_PEGAWAI, SEKDA, buat_xlsx
+from kait import dengan_kait
 
 _BESIDE = Path(sys.executable).parent / "kinerja"
 KINERJA = [str(_BESIDE)] if _BESIDE.exists() else [sys.executable, "-m", "kinerja_cli"]
@@ -36,7 +37,7 @@ def _keadaan(db: Path) -> tuple:
 
 
 def _env(db: Path, **extra) -> dict:
-    return {**os.environ, "KINERJA_DB": str(db), **extra}
+    return dengan_kait({**os.environ, "KINERJA_DB": str(db), **extra})  # KINERJA_UJI_*: tests/kait
 
 
 def test_import_killed_before_commit_leaves_database_unchanged(tmp_path):

@@ -14,6 +14,7 @@ import sys
 import pytest
 from bantu_cadangan import rusak_halaman, satu_berkas, siapkan
 from conftest import buat_xlsx
+from kait import dengan_kait
 
 
 def _sementara(folder):
@@ -44,7 +45,7 @@ def test_backup_says_what_it_wrote_and_leaves_no_temporary_file(db_siap, kinerja
 
 
 def _jalankan_lalu_bunuh(args, env, tmp_path):
-    p = subprocess.Popen([sys.executable, "-m", "kinerja_cli", *map(str, args)], env=env, cwd=tmp_path,
+    p = subprocess.Popen([sys.executable, "-m", "kinerja_cli", *map(str, args)], env=dengan_kait(env), cwd=tmp_path,
                          stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
         baris = p.stderr.readline()
@@ -198,7 +199,7 @@ def test_backup_while_another_process_writes_is_one_consistent_snapshot(db_siap,
     siapkan(kinerja, db_siap)
     env = {**os.environ, "KINERJA_DB": str(db_siap)}
     p = subprocess.Popen([sys.executable, "-m", "kinerja_cli", "cadangan", str(tmp_path / "k.db")],
-                         env={**env, "KINERJA_UJI_JEDA_CADANGAN": "1"}, stderr=subprocess.PIPE, text=True)
+                         env=dengan_kait({**env, "KINERJA_UJI_JEDA_CADANGAN": "1"}), stderr=subprocess.PIPE, text=True)
     try:
         assert "KINERJA_UJI: menunggu di tengah cadangan" in p.stderr.readline()
         tulis = subprocess.run([sys.executable, "-m", "kinerja_cli", "periode", "buat", "2027"], env=env,

@@ -18,7 +18,7 @@ from ..store import audit
 from ..store import pegawai as tabel_pegawai
 from ..store import sasaran as tabel
 from ..store import skp_status as tabel_status
-from ..store.db import sekarang
+from ..store.db import sekarang, sementara
 from ..store.sasaran_tahap import BATCH, Tahap
 from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.sasaran_lembar import PemeriksaSasaran
@@ -37,15 +37,14 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     kode = pastikan_terbuka(db, kode)["kode"]
     bacaan = impor_umum.Bacaan(db, berkas)  # stored data the checks use, re-checked under the write lock
     roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
-    sudah_transaksi = db.conn.in_transaction  # a caller's transaction is left to the caller
     tahap = None
     try:
-        with impor_umum.alir(berkas, SASARAN, sheet, tandai) as isi:
+        with sementara(db.conn), impor_umum.alir(berkas, SASARAN, sheet, tandai) as isi:
             nama_sheet = isi.sheet
             cek = PemeriksaSasaran(roster, isi.sheet, isi.huruf)
             tahap = Tahap(db)
             _tahap_baris(cek, tahap, isi.baris)
-        _tahap_pegawai(db, kode, cek, tahap, bacaan)
+            _tahap_pegawai(db, kode, cek, tahap, bacaan)
         h = cek.selesai()
         hasil = HasilImpor(uji_coba=uji_coba)
         galat = impor_umum.putuskan(berkas, h.masalah, lewati_galat, tandai, hasil)
@@ -57,8 +56,6 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
                     hasil.dilewati.append(cek.dilewati(urut, baris, samping))
         tahap.tandai_galat(urut_galat)
         simpan = [n for i, n in enumerate(cek.nips) if i not in urut_galat]
-        if not sudah_transaksi and db.conn.in_transaction:
-            db.conn.commit()  # the staging writes (TEMP only), so that the write transaction can begin
         with tahap.cache_tulis(), impor_umum.tulis(db, uji_coba, bacaan):
             # what is stored now is read under the write lock: another import of the same file that
             # committed meanwhile makes this one compare (and change nothing), never insert twice
@@ -91,8 +88,6 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     finally:
         if tahap is not None:
             tahap.hapus(diam=True)
-            if not sudah_transaksi and db.conn.in_transaction:
-                db.conn.commit()
 
 
 def _tahap_baris(cek: PemeriksaSasaran, tahap: Tahap, baris) -> None:

@@ -53,6 +53,11 @@ def isi_kinerja(conn: sqlite3.Connection) -> Ringkasan:
     return Ringkasan(versi, jumlah)
 
 
+def salin_halaman(sumber: sqlite3.Connection, tujuan: sqlite3.Connection) -> None:
+    """Copy every page of `sumber` into `tujuan` (SQLite backup API, 1024 pages per step)."""
+    sumber.backup(tujuan, pages=1024)
+
+
 def _salin(sumber: sqlite3.Connection, tmp: Path) -> Ringkasan:
     """Copy `sumber` into `tmp` (SQLite backup API) and count the source in the same read snapshot."""
     sendiri = not sumber.in_transaction
@@ -62,8 +67,7 @@ def _salin(sumber: sqlite3.Connection, tmp: Path) -> Ringkasan:
         isi = isi_kinerja(sumber)
         tujuan = sqlite3.connect(str(tmp))
         try:
-            jeda = _jeda_uji()
-            sumber.backup(tujuan, pages=1 if jeda else 1024, progress=jeda)
+            salin_halaman(sumber, tujuan)
             tujuan.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
         finally:
             tujuan.close()
@@ -244,7 +248,7 @@ def catat_pemulihan(tmp: Path, kunci: str, baru: dict) -> None:
     from .audit import catat
     from .db import transaksi
 
-    db = Database(sqlite3.connect(str(tmp)))
+    db = Database(sqlite3.connect(str(tmp), isolation_level=None))
     try:
         with transaksi(db):
             catat(db, "basis_data", kunci, "pulihkan", None, baru)
@@ -304,21 +308,3 @@ def simpan_pengaman(path: Path, cap: str) -> Path:
     with contextlib.suppress(OSError):
         Path(f"{path}-shm").unlink()
     return salinan
-
-
-def _jeda_uji():
-    """Crash-safety tests only: KINERJA_UJI_JEDA_CADANGAN=N pauses N seconds after the first page of
-    a backup or restore copy is written, so a test can kill the process in the middle of the copy."""
-    jeda = os.environ.get("KINERJA_UJI_JEDA_CADANGAN")
-    if not jeda:
-        return None
-    sudah = []
-
-    def berhenti(status, sisa, total):
-        if not sudah:
-            sudah.append(1)
-            sys.stderr.write("KINERJA_UJI: menunggu di tengah cadangan\n")
-            sys.stderr.flush()
-            time.sleep(float(jeda))
-
-    return berhenti

@@ -62,6 +62,16 @@ def sekarang_utc() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+class Sambungan(sqlite3.Connection):
+    """kinerja's connection: autocommit (isolation_level=None: sqlite3 never opens a transaction on its
+    own; every write of data goes through `transaksi`, TEMP-only staging through `sementara`), and the
+    checks `jaga` registers for its write transactions, held here beside the connection."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.penjaga: dict = {}
+
+
 def _sambung(path: Path) -> Database:
     """Connect without writing anything: the file may still be refused (periksa_versi)."""
     if path.is_dir():
@@ -69,7 +79,7 @@ def _sambung(path: Path) -> Database:
                              f"Sebutkan nama berkasnya, misalnya --db {path / NAMA_BAWAAN}")
     try:
         tunggu = batas_tunggu()
-        conn = sqlite3.connect(str(path), timeout=tunggu)
+        conn = sqlite3.connect(str(path), timeout=tunggu, isolation_level=None, factory=Sambungan)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(tunggu * 1000)}")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -260,7 +270,8 @@ def buka_db(path: Path) -> Database:
 
 @contextlib.contextmanager
 def transaksi(db: Database) -> Iterator[Database]:
-    """One write transaction (BEGIN IMMEDIATE: waits for other writers).
+    """One write transaction (BEGIN IMMEDIATE: waits for other writers), committed at the end of the
+    block, rolled back on any error. Inside another one it is a savepoint of that one.
 
     The checks registered with `jaga` run first, under the write lock: what another process
     changed between the command's first check and this moment is seen here.
@@ -270,13 +281,12 @@ def transaksi(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
-    _jeda_uji("KINERJA_UJI_JEDA_BEGIN", "BEGIN")
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as e:
         raise _galat_sqlite(e, Path(db_path(db))) from None
     try:
-        for periksa in list(getattr(db, "_kinerja_penjaga", {}).values()):
+        for periksa in list(getattr(conn, "penjaga", {}).values()):
             periksa()
         yield db
     except BaseException:
@@ -284,7 +294,6 @@ def transaksi(db: Database) -> Iterator[Database]:
             conn.execute("ROLLBACK")
         raise
     else:
-        _jeda_uji("KINERJA_UJI_JEDA_COMMIT", "COMMIT")
         try:
             conn.execute("COMMIT")
         except sqlite3.OperationalError as e:
@@ -293,28 +302,31 @@ def transaksi(db: Database) -> Iterator[Database]:
             raise _galat_sqlite(e, Path(db_path(db))) from None
 
 
+@contextlib.contextmanager
+def sementara(conn: sqlite3.Connection) -> Iterator[None]:
+    """Writes to TEMP tables only (an importer's staging), batched in one deferred transaction: it
+    takes no write lock on the database file, so other processes keep writing meanwhile, and the
+    command's `transaksi` can begin right after it. Inside a caller's transaction: part of that one."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+
+
 def jaga(db: Database, kunci, periksa) -> None:
     """Register `periksa()` to run at the start of every later write transaction on this connection
     (e.g. "the period is still open": a period closed by another process while an import was reading
     its file must still refuse the import's writes). It raises to refuse; the transaction rolls back."""
-    if not hasattr(db, "_kinerja_penjaga"):
-        db._kinerja_penjaga = {}
-    db._kinerja_penjaga[kunci] = periksa
-
-
-def _jeda_uji(variabel: str, saat: str) -> None:
-    """Tests only, the one place for such hooks: KINERJA_UJI_JEDA_BEGIN=N pauses N seconds before
-    BEGIN IMMEDIATE (an import has read its file and not yet taken the write lock: concurrency tests
-    widen that window); KINERJA_UJI_JEDA_COMMIT=N pauses before COMMIT, after every write of the
-    transaction (crash-safety tests kill the process right there)."""
-    jeda = os.environ.get(variabel)
-    if jeda:
-        import sys
-        import time
-
-        sys.stderr.write(f"KINERJA_UJI: menunggu sebelum {saat}\n")
-        sys.stderr.flush()
-        time.sleep(float(jeda))
+    db.conn.penjaga[kunci] = periksa
 
 
 def versi_data(db: Database) -> int:

@@ -294,13 +294,13 @@ _NOMOR_URUT = 0
 
 
 def _tulis_sementara(conn, perintah: list) -> None:
-    """Run statements on the TEMP database; commit them unless the caller has a transaction open."""
-    milik_pemanggil = conn.in_transaction
-    for p in perintah:
-        q, a = (p, []) if isinstance(p, str) else p
-        conn.execute(q, a)
-    if not milik_pemanggil and conn.in_transaction:
-        conn.commit()
+    """Run statements on the TEMP database, in one TEMP-only transaction (store.db.sementara)."""
+    from .db import sementara
+
+    with sementara(conn):
+        for p in perintah:
+            q, a = (p, []) if isinstance(p, str) else p
+            conn.execute(q, a)
 
 
 def alir_snapshot_urut(db: Database, kode: str, unit: str | None = None):

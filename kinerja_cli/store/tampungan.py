@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .db import sementara
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -27,11 +29,7 @@ def hapus(db: Database, nama: str | tuple[str, ...]) -> None:
 
 
 def tulis_banyak(db: Database, sql: str, rows) -> None:
-    """executemany on a TEMP table, then commit the implicit transaction Python's sqlite3 opened
-    for it (it holds TEMP data only), so the command's write transaction can BEGIN IMMEDIATE.
-    Inside a caller's transaction nothing is committed."""
-    conn = db.conn
-    sudah = conn.in_transaction
-    conn.executemany(sql, rows)
-    if not sudah and conn.in_transaction:
-        conn.commit()
+    """executemany on a TEMP table, in one TEMP-only transaction (no write lock on the database file;
+    inside a caller's transaction, part of it)."""
+    with sementara(db.conn):
+        db.conn.executemany(sql, rows)
