@@ -1,20 +1,22 @@
 """The store's transactions: an autocommit connection where every write of data is one explicit
 transaction (store.db.transaksi), TEMP staging without the write lock (store.db.sementara), the
-guards held by the connection, and no test hook in the program."""
+guards held by the connection, the one audit-JSON writer, and no test hook in the program."""
 
 from __future__ import annotations
 
 import gc
+import json
 import sqlite3
 import subprocess
 import sys
 import weakref
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import kinerja_cli
-from kinerja_cli.store import audit, tampungan
+from kinerja_cli.store import audit, audit_json, tampungan
 from kinerja_cli.store.db import buka_db, jaga, sementara, transaksi
 
 PENULIS_LAIN = """import sqlite3, sys
@@ -133,3 +135,29 @@ def test_the_program_carries_no_test_hook():
     berkas = [p.relative_to(akar) for p in akar.rglob("*.py") if "KINERJA_UJI" in p.read_text(encoding="utf-8")]
     assert berkas == []
 
+
+ANEH = 'a "b" \\ c\x00\x01\x1f\x7f é – 中文 😀 \u2028 /'
+
+
+@pytest.mark.parametrize("nilai", [
+    (ANEH, None, 3, True, "95.5"),
+    ("", "x", 0, False, None),
+    (None, ANEH[::-1], -12, None, "1"),
+])
+def test_one_audit_writer_for_python_and_sql(nilai):
+    kunci = ("rhk", "bukti", "nomor", "maks", "bobot")  # not sorted: the writer sorts them
+    harap = json.dumps(dict(zip(kunci, nilai)), ensure_ascii=False, sort_keys=True)
+    buat = audit_json.pembuat_objek(kunci)
+    assert buat(nilai) == audit_json.objek(kunci, nilai) == audit.teks_json(dict(zip(kunci, nilai))) == harap
+    c = sqlite3.connect(":memory:")
+    audit_json.daftarkan(c, "uji_json", len(kunci), lambda *v: buat((*v[:3], None if v[3] is None else bool(v[3]),
+                                                                      v[4])))
+    assert c.execute("SELECT uji_json(?, ?, ?, ?, ?)", nilai).fetchone()[0] == harap
+    c.close()
+
+
+def test_audit_writer_hands_other_values_to_the_general_encoder():
+    buat = audit_json.pembuat_objek(("b", "a"))
+    for nilai in [(1.5, "x"), (Decimal("2.50"), None), ("x", [1, 2])]:
+        assert buat(nilai) == json.dumps({"b": nilai[0], "a": nilai[1]}, ensure_ascii=False, sort_keys=True,
+                                         default=str)

@@ -87,9 +87,12 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
         tabel.hapus_tampungan(db)
 
 
+_OBJEK_JSON = audit_json.pembuat_objek(("nilai", "bukti"))
+
+
 def _json_audit(nilai: str, bukti: str | None) -> str:
     """The text audit.catat_banyak writes for _audit(nilai, bukti)."""
-    return '{"bukti": ' + audit_json.teks(bukti) + ', "nilai": ' + audit_json.teks(nilai) + "}"
+    return _OBJEK_JSON((nilai, bukti))
 
 
 def _banding(db, kode: str, ada_bukti: bool) -> tuple[int, int]:

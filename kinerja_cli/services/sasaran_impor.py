@@ -60,19 +60,14 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
             # what is stored now is read under the write lock: another import of the same file that
             # committed meanwhile makes this one compare (and change nothing), never insert twice
             punya = {cek.nips[u] for u in tahap.punya_baris(kode)}
-            sql_json = not uji_coba and not punya and tahap.json_sama()
             log = None if uji_coba else audit.Pencatat(db)
             if punya:
                 ganti = _bandingkan(kode, cek, tahap, nama_sheet, hasil, log)
             else:  # nothing of these employees stored yet: every row is new, no comparison needed
                 ganti = simpan
                 hasil.ditambah = tahap.jumlah_baris()
-                if log is not None and sql_json:
+                if log is not None:
                     log.tambah_dari(*tahap.json_baru_semua(kode))
-                elif log is not None:
-                    for urut, nomor, baru in tahap.baru_semua():
-                        nip = cek.nips[urut]
-                        log.tambah_json("sasaran", f"{kode}/{nip}/{nomor}", "tambah", None, tabel.audit_json(baru), nip)
             hasil.keterangan["pegawai"] = len(simpan)
             if h.belum_diisi:
                 hasil.keterangan["kosong"] = h.belum_diisi

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlite_utils import Database
 
 from ..validation.angka import teks_desimal
+from .audit_json import pembuat_objek
 from .db import sekarang
 
 KOLOM = ("nomor", "jenis", "rhk", "rhk_atasan_nomor", "aspek", "indikator", "target_lo", "target_hi", "satuan",
@@ -134,29 +135,6 @@ def ada_baris(db: Database, kode: str) -> bool:
     return db.execute("SELECT 1 FROM sasaran WHERE periode = ? LIMIT 1", [kode]).fetchone() is not None
 
 
-_URUT_JSON = sorted(range(len(KOLOM)), key=lambda i: KOLOM[i])
-_KEPALA = tuple(json.dumps(KOLOM[i]) + ": " for i in _URUT_JSON)
-
-
-def audit_json(t: tuple) -> str:
-    """The audit text of a row given as a tuple in KOLOM order in audit form (decimals as canonical
-    text, target_maksimal bool): exactly store.audit.teks_json(dict(zip(KOLOM, t))), written directly."""
-    from json.encoder import encode_basestring
-
-    bagian = []
-    for i, kepala in zip(_URUT_JSON, _KEPALA):
-        v = t[i]
-        c = v.__class__
-        if c is str:
-            bagian.append(kepala + encode_basestring(v))
-        elif v is None:
-            bagian.append(kepala + "null")
-        elif c is bool:
-            bagian.append(kepala + ("true" if v else "false"))
-        elif c is int:
-            bagian.append(kepala + int.__repr__(v))
-        else:  # anything else (never written by this program): the general encoder
-            from .audit import teks_json
-
-            return teks_json(dict(zip(KOLOM, t)))
-    return "{" + ", ".join(bagian) + "}"
+audit_json = pembuat_objek(KOLOM)
+"""The audit text of a row given as a tuple in KOLOM order in audit form (decimals as canonical text,
+target_maksimal bool): store.audit.teks_json(dict(zip(KOLOM, t))), by the one writer (store.audit_json)."""

@@ -22,6 +22,7 @@ from itertools import groupby
 from sqlite_utils import Database
 
 from ..validation.angka import teks_desimal
+from .audit_json import daftarkan
 from .sasaran import KOLOM, audit_json
 
 MENTAH = ("nip_mentah", "nomor_mentah", "rhk_atasan_mentah", "status_mentah")
@@ -33,31 +34,7 @@ _T = ", ".join("t." + k for k in KOLOM)
 _SAMA = " AND ".join(f"t.{k} IS a.{k}" for k in KOLOM)
 _OK = "JOIN skp_pegawai e ON e.urut = a.urut AND e.ok"
 _TERSIMPAN = "main.sasaran t ON t.periode = ? AND t.nip = e.nip AND t.nomor = a.nomor"
-# The audit text of a staged row, built by SQLite; used only after `json_sama` checked that it gives
-# exactly store.sasaran.audit_json's text on this SQLite.
-def _json_sql() -> str:
-    """printf(...) giving store.sasaran.audit_json's text of a staged row `a` of an employee without errors:
-    its jenis, aspek, arah (fixed words) and target_lo, bobot (decimal text) are never NULL (a NULL
-    would also fail the NOT NULL of the sasaran table in the same transaction) and need no escapes."""
-    polos = ("jenis", "aspek", "arah", "target_lo", "bobot")
-    bentuk, nilai = [], []
-    for k in sorted(KOLOM):
-        if k in polos:
-            bentuk.append(f'"{k}": "%s"')
-            nilai.append(f"a.{k}")
-        elif k == "nomor":
-            bentuk.append(f'"{k}": %d')
-            nilai.append("a.nomor")
-        else:
-            bentuk.append(f'"{k}": %s')
-            nilai.append("COALESCE(a.rhk_atasan_nomor, 'null')" if k == "rhk_atasan_nomor" else
-                         "CASE WHEN a.target_maksimal THEN 'true' ELSE 'false' END" if k == "target_maksimal" else
-                         "COALESCE('\"' || a.target_hi || '\"', 'null')" if k == "target_hi" else
-                         f"json_quote(a.{k})")
-    return "printf('{" + ", ".join(bentuk) + "}', " + ", ".join(nilai) + ")"
-
-
-_JSON = _json_sql()
+_JSON = f"kinerja_audit_sasaran({_A})"  # a staged row's audit text: the function Tahap registers
 
 
 class Tahap:
@@ -74,6 +51,7 @@ class Tahap:
         self.c.execute("CREATE TEMP TABLE skp_pegawai (urut INTEGER PRIMARY KEY, nip TEXT NOT NULL, "
                        "ok INTEGER NOT NULL DEFAULT 1, ganti INTEGER NOT NULL DEFAULT 0)")
         self._ada_mentah = False
+        daftarkan(self.c, "kinerja_audit_sasaran", len(KOLOM), _json_tahap)
 
     def hapus(self, diam: bool = False) -> None:
         """Drop the staging tables. diam: after an error, a table still read by an unfinished query
@@ -168,11 +146,6 @@ class Tahap:
         return self.c.execute(f"SELECT COUNT(*) FROM skp_tahap a {_OK} JOIN {_TERSIMPAN} WHERE {_SAMA}",
                               [kode]).fetchone()[0]
 
-    def baru_semua(self):
-        """Every staged row of the employees without errors: (urut, nomor, row in audit form), by urut, nomor."""
-        for r in self.c.execute(f"SELECT a.urut, {_A} FROM skp_tahap a {_OK} ORDER BY {self._urutan}"):
-            yield r[0], r[1], _audit(r[1:])
-
     def beda(self, kode: str):
         """Per employee without errors: (urut, [(nomor, new row or None, stored row or None, stored row
         has realisasi)]) by nomor, only rows not stored exactly so already; rows as tuples in KOLOM
@@ -194,19 +167,6 @@ class Tahap:
         b = ((r[0], r[1], None, ubah(r[1:n + 1]), bool(r[n + 1])) for r in kanan)
         for urut, rows in groupby(heapq.merge(a, b, key=lambda r: (r[0], r[1])), key=_pertama):
             yield urut, [r[1:] for r in rows]
-
-    def json_sama(self) -> bool:
-        """Does this SQLite write a staged row's audit text exactly as audit_json does? (checked on
-        every printable ASCII and control character and some other text)"""
-        teks = "".join(chr(i) for i in range(128)) + "é ñ – 中文 \u2028 😀 \"'\\/"
-        contoh = (7, "utama", teks, 3, "kuantitas", teks[::-1], "95.5", None, teks[5:40], "12.5", "naik", True)
-        self.c.execute("CREATE TEMP TABLE skp_uji (" + ", ".join(KOLOM) + ")")
-        try:
-            self.c.execute(f"INSERT INTO skp_uji VALUES ({', '.join('?' * len(KOLOM))})", contoh)
-            sql = self.c.execute(f"SELECT {_JSON} FROM skp_uji a").fetchone()[0]
-        finally:
-            self.c.execute("DROP TABLE temp.skp_uji")
-        return sql == audit_json(contoh)
 
     def json_baru_semua(self, kode: str) -> tuple[str, str, list]:
         """(columns, FROM clause, args) selecting for every staged row of the employees without errors:
@@ -256,6 +216,11 @@ def _audit(r: tuple) -> tuple:
     """A staged row in audit form (staged decimals are canonical already; target_maksimal back to bool)."""
     m = r[_MAKS]
     return (*r[:_MAKS], bool(m) if m is not None else None, *r[_MAKS + 1:])
+
+
+def _json_tahap(*r) -> str:
+    """The audit text of a staged row (its KOLOM values): SQL calls this, as kinerja_audit_sasaran."""
+    return audit_json(_audit(r))
 
 
 class _Kanonik:
