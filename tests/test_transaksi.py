@@ -122,11 +122,15 @@ def test_guards_belong_to_the_connection_and_refuse_its_write_transactions(db, d
     # a guard that refers to its database does not keep the database alive after the command
     sendiri = buka_db(db_path)
     sisa = weakref.ref(sendiri.conn)
-    jaga(sendiri, "lain", lambda: sendiri)
+    jaga(sendiri, "lain", _memegang(sendiri))
     sendiri.close()
     del sendiri
     gc.collect()
     assert sisa() is None
+
+
+def _memegang(db):
+    return lambda: db
 
 
 def test_the_program_carries_no_test_hook():
