@@ -270,24 +270,6 @@ def test_daftar_formats_and_bobot_caption(siap, kinerja, tmp_path):
     assert r.exit_code == 1 and "tidak ditemukan" in r.stderr
 
 
-def test_baris_periode_one_query(siap, kinerja, tmp_path):
-    from decimal import Decimal
-
-    from kinerja_cli.store import sasaran as tabel
-    from kinerja_cli.store.db import buka_db
-
-    assert impor(kinerja, tmp_path, KADIS_ROWS + STAF1_ROWS).exit_code == 0
-    with sqlite3.connect(siap) as c:
-        c.execute("INSERT INTO realisasi VALUES ('2026', ?, 2, '85', 'bukti', 'x')", [STAF1])
-    db = buka_db(siap)
-    semua = tabel.baris_periode(db, "2026")
-    assert [(x["nip"], x["nomor"]) for x in semua] == [(KADIS, 1), (KADIS, 2), (STAF1, 1), (STAF1, 2), (STAF1, 3)]
-    x = tabel.baris_periode(db, "2026", [STAF1])[1]
-    assert x["realisasi"] == Decimal("85") and x["bukti"] == "bukti" and x["target_hi"] == Decimal("90")
-    assert x["target_maksimal"] is True and x["bobot"] == Decimal("30")
-    db.close()
-
-
 def test_numeric_nip_does_not_hide_other_problems_or_fake_a_bobot_error(monkeypatch, db_siap, kinerja, tmp_path, db_path):
     """One row of STAF1 has the NIP as a number AND a misspelled arah: both are reported; STAF1's
     bobot (60 + 40) is not reported as 60."""
