@@ -18,9 +18,8 @@ DPMPTSP = {KADIS, STAF1, STAF2, PPPK1}
 
 
 @pytest.fixture
-def siap(db_siap, kinerja):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
-    return db_siap
+def siap(db_periode, kinerja):
+    return db_periode
 
 
 def _templat(kinerja, path, *args):
