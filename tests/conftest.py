@@ -13,12 +13,27 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, settings
 import typer.main
 import typer.testing
 from typer.testing import CliRunner
 
 from kinerja_cli import output
 from kinerja_cli.app import app
+
+# Hypothesis profiles. "ci" (the default) runs each property test with the example count written at
+# the test, contoh(n); KINERJA_HYPOTHESIS=dalam (or --hypothesis-profile=dalam) runs ten times as
+# many, for a deep run before a release. No deadline: a loaded 2-core machine is not a slow function.
+for _nama, _jumlah in (("ci", 100), ("dalam", 1000)):
+    settings.register_profile(_nama, max_examples=_jumlah, deadline=None, print_blob=True,
+                              suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("KINERJA_HYPOTHESIS", "ci"))
+
+
+def contoh(n: int) -> int:
+    """max_examples for a property test: n in the "ci" profile, scaled with the profile loaded."""
+    return max(1, n * settings().max_examples // 100)
+
 
 # A small valid roster used across tests: Sekda -> Kadis -> staff.
 SEKDA = "196711101992031001"
