@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+import shutil
+import sqlite3
+import stat
+import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, settings
+import typer.main
+import typer.testing
 from typer.testing import CliRunner
 
 from kinerja_cli import output
 from kinerja_cli.app import app
+
+# Hypothesis profiles. "ci" (the default) runs each property test with the example count written at
+# the test, contoh(n); KINERJA_HYPOTHESIS=dalam (or --hypothesis-profile=dalam) runs ten times as
+# many, for a deep run before a release. No deadline: a loaded 2-core machine is not a slow function.
+for _nama, _jumlah in (("ci", 100), ("dalam", 1000)):
+    settings.register_profile(_nama, max_examples=_jumlah, deadline=None, print_blob=True,
+                              suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("KINERJA_HYPOTHESIS", "ci"))
+
+
+def contoh(n: int) -> int:
+    """max_examples for a property test: n in the "ci" profile, scaled with the profile loaded."""
+    return max(1, n * settings().max_examples // 100)
+
 
 # A small valid roster used across tests: Sekda -> Kadis -> staff.
 SEKDA = "196711101992031001"
@@ -61,24 +84,107 @@ def db_path(tmp_path, monkeypatch) -> Path:
     return p
 
 
+@functools.cache
+def _perintah(aplikasi):
+    """The click command tree of the Typer app, built once per test process (as `kinerja` builds it
+    once per run). Typer's CliRunner rebuilds it on every invoke, ~0.1 s of type-hint evaluation
+    that used to be most of a CLI test's time."""
+    return typer.main.get_command(aplikasi)
+
+
+# The SQLite connections opened by the command running in-process (None: no command running).
+_sambungan_perintah: list[sqlite3.Connection] | None = None
+
+
+def _catat_sambungan(peristiwa: str, argumen: tuple) -> None:
+    if peristiwa == "sqlite3.connect/handle" and _sambungan_perintah is not None:
+        _sambungan_perintah.append(argumen[0])
+
+
+sys.addaudithook(_catat_sambungan)
+
+
+def _jalankan(runner: CliRunner, args, input: str | None = None) -> Hasil:
+    """One in-process `kinerja` run. Its SQLite connections are closed afterwards, as the end of a
+    real `kinerja` process closes them: a command does not close its database itself, and without
+    this a connection would stay open until the garbage collector happens to find it (a later
+    `pulihkan` in the same test would then see "another process" holding the database)."""
+    global _sambungan_perintah
+    output.reset()
+    _sambungan_perintah = []
+    try:
+        r = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+    finally:
+        sambungan, _sambungan_perintah = _sambungan_perintah, None
+        for c in sambungan:
+            c.close()
+    return Hasil(r)
+
+
 @pytest.fixture
-def kinerja(db_path):
+def kinerja(db_path, monkeypatch):
     """Run `kinerja ARGS...` in-process against the test database."""
+    monkeypatch.setattr(typer.testing, "_get_command", _perintah)  # fails loudly if Typer renames it
     runner = CliRunner()
 
     def jalankan(*args: str, input: str | None = None) -> Hasil:
-        output.reset()
-        r = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-        return Hasil(r)
+        return _jalankan(runner, args, input)
 
     return jalankan
 
 
+def _templat(db: Path, *perintah: list) -> Path:
+    """A database built once per session by running `perintah` (CLI arguments, in-process) on `db`;
+    tests get a copy of the file (`_salin`) instead of running the same commands again. The WAL is
+    checkpointed into the main file and removed, so the .db file alone is the whole database."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KINERJA_DB", str(db))
+        mp.setenv("COLUMNS", "200")
+        mp.setattr(typer.testing, "_get_command", _perintah)
+        runner = CliRunner()
+        for args in perintah:
+            r = _jalankan(runner, args)
+            assert r.exit_code == 0, r.output
+    c = sqlite3.connect(db)
+    try:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        c.close()  # the last connection: SQLite deletes the -wal and -shm files
+    assert not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    return db
+
+
+def _salin(templat: Path, tujuan: Path) -> Path:
+    """A private copy of a template database at `tujuan` (mode 0600, as `kinerja init` creates it)."""
+    shutil.copyfile(templat, tujuan)
+    os.chmod(tujuan, 0o600)
+    return tujuan
+
+
+@pytest.fixture(scope="session")
+def _templat_siap(tmp_path_factory) -> Path:
+    """`kinerja init` + `kinerja pegawai impor` of the small roster, once per session."""
+    folder = tmp_path_factory.mktemp("templat_siap")
+    f = buat_xlsx(folder / "pegawai.xlsx", {"Pegawai": [HEADER_PEGAWAI, *ROSTER]})
+    return _templat(folder / "siap.db", ["init"], ["pegawai", "impor", f])
+
+
+@pytest.fixture(scope="session")
+def _templat_periode(tmp_path_factory, _templat_siap) -> Path:
+    """The roster template plus `kinerja periode buat 2026`, once per session."""
+    folder = tmp_path_factory.mktemp("templat_periode")
+    return _templat(_salin(_templat_siap, folder / "periode.db"), ["periode", "buat", "2026"])
+
+
 @pytest.fixture
-def db_siap(kinerja, tmp_path, db_path):
-    """A database with the small roster imported."""
-    assert kinerja("init").exit_code == 0
-    f = buat_xlsx(tmp_path / "pegawai.xlsx", {"Pegawai": [HEADER_PEGAWAI, *ROSTER]})
-    r = kinerja("pegawai", "impor", f)
-    assert r.exit_code == 0, r.output
-    return db_path
+def db_siap(kinerja, db_path, _templat_siap):
+    """A database with the small roster imported: a copy of the session's template (the same as
+    `kinerja init` + `kinerja pegawai impor` in this test, in a fraction of the time)."""
+    return _salin(_templat_siap, db_path)
+
+
+@pytest.fixture
+def db_periode(kinerja, db_path, _templat_periode):
+    """db_siap plus period 2026 (pp30): as `kinerja periode buat 2026` on db_siap."""
+    return _salin(_templat_periode, db_path)

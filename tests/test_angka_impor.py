@@ -259,10 +259,11 @@ def test_integer_options_follow_the_same_rule(argumen, pesan, db_siap, kinerja, 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from test_angka import teks_angka  # noqa: E402
+from angka_bantu import teks_angka  # noqa: E402
+from conftest import contoh  # noqa: E402
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=contoh(20), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sel=st.sampled_from(["id", "en"]).flatmap(lambda cara: st.lists(teks_angka(cara), min_size=1, max_size=3)))
 def test_generated_number_texts_stored_as_meant_or_refused(sel, db_siap, kinerja, tmp_path, db_path):
     """Realisasi cells typed by one writer, Indonesian or English: what is stored is what the writer meant

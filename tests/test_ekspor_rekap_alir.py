@@ -61,8 +61,7 @@ def _isi_banyak(db_path, n: int = 48, kode: str = "2026") -> None:
 
 
 @pytest.fixture
-def kantor(db_siap, kinerja, db_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+def kantor(db_periode, kinerja, db_path):
     isi(db_path)
     _isi_banyak(db_path)
     return db_path

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2, buat_xlsx
+from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2, buat_xlsx, contoh
 from kinerja_cli.excel import kolom
 from kinerja_cli.excel.sel_galat import KODE_GALAT
 
@@ -211,7 +211,7 @@ def periksa_satu(kinerja, db_path, tmp_path, nama, baris, ekstra):
 def _uji(nama):
     tata = IMPORTIR[nama][2]
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=contoh(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(data=buku(tata))
     def uji(db_siap, kinerja, tmp_path, data):
         if not (tmp_path / "skp.xlsx").exists():

@@ -23,14 +23,13 @@ HP = ["NIP", "NIP Penilai", "Peran", "Berorientasi Pelayanan", "Akuntabel", "Kom
 
 
 @pytest.fixture
-def siap(db_siap, kinerja, tmp_path, monkeypatch):
+def siap(db_periode, kinerja, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "2000")
-    assert kinerja("periode", "buat", "2026").exit_code == 0
     skp = [[nip, no, "RHK", "Indikator", 100, "%" if no == 1 else "dokumen", 50]
            for nip in (KADIS, STAF1, STAF2, PPPK1) for no in (1, 2)]
     r = kinerja("sasaran", "impor", buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [HS, *skp]}), "--periode", "2026")
     assert r.exit_code == 0, r.output
-    return db_siap
+    return db_periode
 
 
 @pytest.fixture

@@ -90,12 +90,11 @@ NIPS = [SEKDA, KADIS, STAF1, STAF2, PPPK1]
 
 
 @pytest.fixture
-def periode_siap(db_siap, kinerja, tmp_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+def periode_siap(db_periode, kinerja, tmp_path):
     skp = [[n, i, f"RHK {i}", f"Indikator {i}", 100, "dokumen", 10] for n in NIPS for i in range(1, 11)]
     r = kinerja("sasaran", "impor", buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [HS, *skp]}), "--periode", "2026")
     assert r.exit_code == 0, r.output
-    return db_siap
+    return db_periode
 
 
 def test_three_realisation_imports_at_once_add_each_row_once(periode_siap, tmp_path):

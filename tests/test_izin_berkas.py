@@ -43,10 +43,9 @@ PENULIS = {
 
 
 @pytest.fixture
-def ruang(db_siap, kinerja, tmp_path, monkeypatch):
+def ruang(db_periode, kinerja, tmp_path, monkeypatch):
     """A working folder (also the cwd), an output folder, a watched 'system temp' and umask 022."""
-    assert kinerja("periode", "buat", "2026").exit_code == 0
-    isi(db_siap)
+    isi(db_periode)
     (tmp_path / "masuk").mkdir()
     out = tmp_path / "keluar"
     out.mkdir()

@@ -29,9 +29,8 @@ def _baris(db_path, nip, penilai, periode="2026"):
 
 
 @pytest.fixture
-def siap(db_siap, kinerja):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
-    return db_siap
+def siap(db_periode, kinerja):
+    return db_periode
 
 
 def _file(tmp_path, rows, judul=JUDUL, nama="perilaku.xlsx"):

@@ -28,11 +28,10 @@ def _hitung(db_path) -> dict:
 
 
 @pytest.fixture
-def siap(db_siap, kinerja, tmp_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+def siap(db_periode, kinerja, tmp_path):
     r = kinerja("sasaran", "impor", buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [HS, *SKP]}), "--periode", "2026")
     assert r.exit_code == 0, r.output
-    return db_siap
+    return db_periode
 
 
 def _tutup_di_tengah(monkeypatch, db_path):

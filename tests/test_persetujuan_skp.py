@@ -51,14 +51,13 @@ def set_status(db_path, nip, status, oleh=None, alasan=None):
 
 
 @pytest.fixture
-def siap(db_siap, kinerja, tmp_path, monkeypatch):
+def siap(db_periode, kinerja, tmp_path, monkeypatch):
     """Period 2026 with an SKP (bobot 100) for every employee of the small roster; no state rows yet."""
     monkeypatch.setenv("COLUMNS", "2000")
-    assert kinerja("periode", "buat", "2026").exit_code == 0
     r = impor(kinerja, tmp_path, [*skp(SEKDA), *skp(KADIS), *skp(STAF1), *skp(STAF2), *skp(PPPK1)], "awal.xlsx")
     assert r.exit_code == 0, r.output
-    assert q(db_siap, "SELECT COUNT(*) AS n FROM skp_status")[0]["n"] == 0
-    return db_siap
+    assert q(db_periode, "SELECT COUNT(*) AS n FROM skp_status")[0]["n"] == 0
+    return db_periode
 
 
 def ajukan(kinerja, nip=STAF1):

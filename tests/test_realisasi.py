@@ -13,14 +13,13 @@ HR = ["NIP", "Nama", "Nomor", "Indikator", "Target", "Satuan", "Realisasi", "Buk
 
 
 @pytest.fixture
-def siap(db_siap, kinerja, tmp_path, monkeypatch):
+def siap(db_periode, kinerja, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "2000")
-    assert kinerja("periode", "buat", "2026").exit_code == 0
     skp = [[KADIS, 1, "Investasi", "Nilai investasi", 100, "%", 60], [KADIS, 2, "Izin", "Hari", 5, "hari", 40],
            [STAF1, 1, "Berkas", "Berkas", 50, "dokumen", 100]]
     r = kinerja("sasaran", "impor", buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [HS, *skp]}), "--periode", "2026")
     assert r.exit_code == 0, r.output
-    return db_siap
+    return db_periode
 
 
 def q(db_path, sql, *args):

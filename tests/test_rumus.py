@@ -12,9 +12,8 @@ HS = ["NIP", "Nomor", "RHK", "Indikator", "Target", "Satuan", "Bobot (%)"]
 
 
 @pytest.fixture
-def siap(db_siap, kinerja):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
-    return db_siap
+def siap(db_periode, kinerja):
+    return db_periode
 
 
 def _jumlah(db_path) -> dict:

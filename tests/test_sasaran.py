@@ -28,10 +28,9 @@ STAF1_ROWS = [
 
 
 @pytest.fixture
-def siap(db_siap, kinerja, monkeypatch):
+def siap(db_periode, kinerja, monkeypatch):
     monkeypatch.setenv("COLUMNS", "2000")  # the problem table on one line per problem, for searching
-    assert kinerja("periode", "buat", "2026").exit_code == 0
-    return db_siap
+    return db_periode
 
 
 def q(db_path, sql, *args):
@@ -268,24 +267,6 @@ def test_daftar_formats_and_bobot_caption(siap, kinerja, tmp_path):
     assert "Dewi Sartika" in r.stderr
     r = kinerja("sasaran", "daftar", "--periode", "2026", "--unit", "Tidak Ada")
     assert r.exit_code == 1 and "tidak ditemukan" in r.stderr
-
-
-def test_baris_periode_one_query(siap, kinerja, tmp_path):
-    from decimal import Decimal
-
-    from kinerja_cli.store import sasaran as tabel
-    from kinerja_cli.store.db import buka_db
-
-    assert impor(kinerja, tmp_path, KADIS_ROWS + STAF1_ROWS).exit_code == 0
-    with sqlite3.connect(siap) as c:
-        c.execute("INSERT INTO realisasi VALUES ('2026', ?, 2, '85', 'bukti', 'x')", [STAF1])
-    db = buka_db(siap)
-    semua = tabel.baris_periode(db, "2026")
-    assert [(x["nip"], x["nomor"]) for x in semua] == [(KADIS, 1), (KADIS, 2), (STAF1, 1), (STAF1, 2), (STAF1, 3)]
-    x = tabel.baris_periode(db, "2026", [STAF1])[1]
-    assert x["realisasi"] == Decimal("85") and x["bukti"] == "bukti" and x["target_hi"] == Decimal("90")
-    assert x["target_maksimal"] is True and x["bobot"] == Decimal("30")
-    db.close()
 
 
 def test_numeric_nip_does_not_hide_other_problems_or_fake_a_bobot_error(monkeypatch, db_siap, kinerja, tmp_path, db_path):

@@ -18,10 +18,9 @@ from kinerja_cli.store.db import buka_db
 
 
 @pytest.fixture
-def siap(db_siap, kinerja, monkeypatch):
+def siap(db_periode, kinerja, monkeypatch):
     monkeypatch.setenv("COLUMNS", "2000")
-    assert kinerja("periode", "buat", "2026").exit_code == 0
-    return db_siap
+    return db_periode
 
 
 def tanpa_waktu(rows):

@@ -166,14 +166,13 @@ def test_error_in_nip_or_nama_is_named_not_called_empty(db_siap, kinerja, tmp_pa
 
 
 @pytest.fixture
-def periode(db_siap, kinerja, tmp_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+def periode(db_periode, kinerja, tmp_path):
     hs = ["NIP", "Nomor", "RHK", "Indikator", "Target", "Satuan", "Bobot (%)"]
     r = kinerja("sasaran", "impor", buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [
         hs, [KADIS, 1, "Investasi", "Nilai", 100, "%", 60], [KADIS, 2, "Izin", "Hari", 5, "hari", 40]]}),
         "--periode", "2026")
     assert r.exit_code == 0, r.output
-    return db_siap
+    return db_periode
 
 
 def test_perilaku_value_error_keeps_a_stored_110(periode, kinerja, tmp_path, db_path):

@@ -20,8 +20,7 @@ def _sasaran(c, nip, bobot, terisi):
 
 
 @pytest.fixture
-def siap(db_siap, kinerja, db_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+def siap(db_periode, kinerja, db_path):
     with sqlite3.connect(db_path) as c:
         c.execute("INSERT INTO pegawai (nip, nama, unit, nip_atasan, status, aktif, dibuat, diubah)"
                   f" VALUES ('{NONAKTIF}', 'Pensiun', 'DPMPTSP', '{KADIS}', 'PNS', 0, 't', 't')")

@@ -24,9 +24,8 @@ def warna(sel) -> str | None:
 
 
 @pytest.fixture
-def siap(db_siap, kinerja):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
-    return db_siap
+def siap(db_periode, kinerja):
+    return db_periode
 
 
 def test_refused_sasaran_import_writes_marked_copy(siap, kinerja, tmp_path):

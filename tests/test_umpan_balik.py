@@ -23,9 +23,8 @@ def _semua(db_path, sql):
 
 
 @pytest.fixture
-def siap(db_siap, kinerja):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
-    return db_siap
+def siap(db_periode, kinerja):
+    return db_periode
 
 
 def test_feedback_record_list_and_dedupe(siap, kinerja, db_path):

@@ -64,23 +64,9 @@ def nomor_per_pegawai(db: Database, kode: str, nips=None) -> dict[str, set[int]]
     return hasil
 
 
-def baris_periode(db: Database, kode: str, nips=None) -> list[dict]:
-    """Every SKP row of the period with its realisasi (None when not recorded), in ONE query.
-
-    Ordered by nip, nomor. Keys: periode, nip, the stored fields (KOLOM), realisasi, bukti.
-    """
-    w, a = _saring_nip(nips)
-    cur = db.execute(
-        f"""SELECT s.periode, s.nip, {', '.join('s.' + k for k in KOLOM)}, r.nilai AS realisasi, r.bukti
-            FROM sasaran s LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
-            WHERE s.periode = ?{w} ORDER BY s.nip, s.nomor""",
-        [kode, *a],
-    )
-    return _dicts(cur)
-
-
 def daftar(db: Database, kode: str, nip: str | None = None, unit: str | None = None) -> list[dict]:
-    """baris_periode plus nama and unit, filtered by one NIP or one unit, ordered by unit, nama, nomor."""
+    """Every SKP row of the period with nama, unit and its realisasi (None when not recorded), filtered by
+    one NIP or one unit, ordered by unit, nama, nomor."""
     where, args = ["s.periode = ?"], [kode]
     if nip:
         where.append("s.nip = ?")
@@ -96,16 +82,6 @@ def daftar(db: Database, kode: str, nip: str | None = None, unit: str | None = N
         args,
     )
     return _dicts(cur)
-
-
-def ganti_pegawai(db: Database, kode: str, nip: str, baris: list[dict]) -> None:
-    """Replace all rows of one employee for the period (call inside a transaction)."""
-    db.execute("DELETE FROM sasaran WHERE periode = ? AND nip = ?", [kode, nip])
-    t = sekarang()
-    db.conn.executemany(
-        f"INSERT INTO sasaran (periode, nip, {', '.join(KOLOM)}, diubah) VALUES ({', '.join('?' * (len(KOLOM) + 3))})",
-        [[kode, nip, *_ke_db(r), t] for r in baris],
-    )
 
 
 def simpan_satu(db: Database, kode: str, nip: str, row: dict) -> None:
@@ -128,11 +104,6 @@ def bobot_per_pegawai(db: Database, kode: str, nips=None) -> dict[str, Decimal]:
 def ke_audit(row: dict) -> dict:
     """A row as JSON-friendly audit data (decimals as canonical text)."""
     return {k: (teks_desimal(row[k]) if k in _DESIMAL and row[k] is not None else row[k]) for k in KOLOM}
-
-
-def ada_baris(db: Database, kode: str) -> bool:
-    """Does the period have any SKP row?"""
-    return db.execute("SELECT 1 FROM sasaran WHERE periode = ? LIMIT 1", [kode]).fetchone() is not None
 
 
 audit_json = pembuat_objek(KOLOM)

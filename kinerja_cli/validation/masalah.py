@@ -37,6 +37,3 @@ def di_sel(b, key: str, pesan: str, saran: str = "", tingkat: str = GALAT, kunci
     return Masalah(pesan, saran, b.nilai.get(key) if nilai is ... else nilai, b.sheet, b.baris, kolom, tingkat,
                    kunci, h)
 
-
-def ada_galat(masalah: list[Masalah]) -> bool:
-    return any(m.galat for m in masalah)

@@ -102,10 +102,3 @@ def periksa_nip(nilai: object) -> InfoNIP:
         raise NIPTidakValid(f"TMT CPNS {tahun} tidak masuk akal untuk kelahiran {lahir.year}", "periksa NIP")
     return InfoNIP(s, "PNS", lahir, f"{tahun:04d}-{bulan:02d}", kelamin, urut)
 
-
-def nip_atau_none(nilai: object) -> str | None:
-    """The normalised NIP when valid, else None (for optional lookups)."""
-    try:
-        return periksa_nip(nilai).nip
-    except NIPTidakValid:
-        return None

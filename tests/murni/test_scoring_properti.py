@@ -6,6 +6,7 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import contoh
 from kinerja_cli.scoring import (
     ASPEK,
     BarisSKP,
@@ -71,7 +72,7 @@ def test_nilai_tidak_turun_saat_capaian_naik(a, b, maks):
     assert nilai_capaian(lo, maks)[0] <= nilai_capaian(hi, maks)[0]
 
 
-@settings(max_examples=200)
+@settings(max_examples=contoh(100))
 @given(data_pegawai(), st.sampled_from(["pp30", "permenpan6"]))
 def test_nhk_npk_na_dalam_0_sampai_120(data, metode):
     h = hitung(data, metode, P)
@@ -82,7 +83,7 @@ def test_nhk_npk_na_dalam_0_sampai_120(data, metode):
         assert NOL <= b.nilai <= SERATUS_DUA_PULUH
 
 
-@settings(max_examples=200)
+@settings(max_examples=contoh(100))
 @given(data_pegawai(wajib_realisasi=True), st.data())
 def test_realisasi_lebih_baik_tidak_menurunkan_nhk(data, d):
     i = d.draw(st.integers(min_value=0, max_value=len(data.baris) - 1))
@@ -98,7 +99,7 @@ def test_realisasi_lebih_baik_tidak_menurunkan_nhk(data, d):
     assert hitung(lebih_baik, "pp30", P).nhk >= hitung(data, "pp30", P).nhk
 
 
-@settings(max_examples=200)
+@settings(max_examples=contoh(100))
 @given(data_pegawai(), st.integers(min_value=1, max_value=1000) | angka("0.01", "50"))
 def test_skala_bobot_tidak_mengubah_apa_pun(data, faktor):
     rows = tuple(dataclasses.replace(b, bobot=b.bobot * faktor) for b in data.baris)

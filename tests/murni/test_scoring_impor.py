@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-AKAR = Path(__file__).resolve().parents[1]
+AKAR = Path(__file__).resolve().parents[2]
 TERLARANG = ("typer", "click", "rich", "sqlite_utils", "sqlite3", "openpyxl")
 
 

@@ -127,32 +127,11 @@ def test_largest_plausible_numbers_still_read():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-
-def _kelompok(n: int, pemisah: str) -> str:
-    s = str(n)
-    bagian = []
-    while len(s) > 3:
-        bagian.insert(0, s[-3:])
-        s = s[:-3]
-    return pemisah.join([s, *bagian])
+from angka_bantu import teks_angka  # noqa: E402
+from conftest import contoh  # noqa: E402
 
 
-@st.composite
-def teks_angka(draw, cara: str | None = None):
-    """(text, the number its writer meant, the writer's convention, grouped?)"""
-    bulat = draw(st.integers(0, 10**9))
-    pecahan = draw(st.one_of(st.just(""), st.text("0123456789", min_size=1, max_size=4)))
-    cara = cara or draw(st.sampled_from(["id", "en"]))
-    kelompok = draw(st.booleans())
-    ribuan, desimal = (".", ",") if cara == "id" else (",", ".")
-    t = _kelompok(bulat, ribuan) if kelompok else str(bulat)
-    if pecahan:
-        t += desimal + pecahan
-    maksud = Decimal(f"{bulat}.{pecahan}" if pecahan else str(bulat))
-    return t, maksud, cara, kelompok and bulat >= 1000
-
-
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=contoh(300))
 @given(teks_angka())
 def test_number_texts_read_as_meant_or_refused(x):
     t, maksud, cara, dikelompokkan = x
@@ -168,7 +147,7 @@ def test_number_texts_read_as_meant_or_refused(x):
     assert d == maksud, (t, d, maksud)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=contoh(200))
 @given(teks_angka(), st.sampled_from(["_", "e", "e2", ",,", "..", " ,", "x"]), st.integers(0, 12))
 def test_malformed_number_texts_never_read(x, sisip, di):
     t = x[0]
