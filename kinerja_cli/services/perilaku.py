@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan
+from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan, kalimat
 from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, PERILAKU
 from ..model import HasilImpor
 from ..store import audit, audit_json
@@ -147,7 +147,7 @@ def urai_skor(pasangan: list[str]) -> dict:
         try:
             d = baca_skor(v)  # None: `--skor kompeten=` clears that aspect explicitly
         except SkorTidakValid as e:
-            raise DataTidakValid(f"{NAMA_ASPEK[a]}: {e.pesan}.", e.saran) from None
+            raise DataTidakValid(f"{NAMA_ASPEK[a]}: {e.pesan}.", kalimat(e.saran)) from None
         skor[a] = d
     if not skor:
         raise DataTidakValid("Tidak ada skor yang diberikan.",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})([/\-.])(\d{1,2})\2(\d{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_DMY = re.compile(r"^([0-9]{1,2})([/\-.])([0-9]{1,2})\2([0-9]{4})$")
 SARAN_TANGGAL = "isi sel tanggal Excel, atau teks TTTT-BB-HH (2026-03-31) atau HH/BB/TTTT (31/03/2026)"
 
 
