@@ -100,7 +100,7 @@ def _tanpa_kendali(baris, berkas: Path, tandai: Path | None):
     The caller writes only after consuming the rows (see `alir`), so nothing is written.
     """
     from ..validation.masalah import di_sel
-    from ..validation.teks import SARAN_KENDALI, karakter_kendali
+    from ..validation.teks import SARAN_KENDALI, karakter_kendali, saran_karakter
 
     temuan: list = []
     jumlah = 0
@@ -114,15 +114,17 @@ def _tanpa_kendali(baris, berkas: Path, tandai: Path | None):
                     jumlah += 1
                     if len(temuan) < BATAS_KENDALI:
                         temuan.append(di_sel(b, key, f"Sel berisi karakter kendali yang tidak terlihat: {apa}",
-                                             SARAN_KENDALI, nilai=v))
+                                             saran_karakter(apa), nilai=v))
         yield b
     if temuan:
         p = tandai_bila_perlu(berkas, temuan, tandai)
         tempat = ", ".join(f"{m.kolom.split(' ', 1)[0]}{m.baris}" for m in temuan[:5]) + (", ..." if jumlah > 5 else "")
         raise ImporDitolak(
             f"Impor {berkas.name} ditolak: {jumlah} sel berisi karakter kendali yang tidak terlihat di Excel "
-            f"(misalnya ESC), di sel {tempat}. Tidak ada data yang ditulis.",
-            temuan, "Hapus karakter itu dari setiap sel di tabel: " + SARAN_KENDALI + "."
+            f"(misalnya ESC, atau pembalik arah teks seperti RIGHT-TO-LEFT OVERRIDE), di sel {tempat}. "
+            "Tidak ada data yang ditulis.",
+            temuan, "Hapus karakter itu dari setiap sel di tabel: "
+            + ("; ".join(dict.fromkeys(m.saran for m in temuan)) if temuan else SARAN_KENDALI) + "."
             + (f" Sel yang salah ditandai merah di {p}." if p else ""))
 
 
