@@ -21,6 +21,18 @@ class KinerjaError(Exception):
         return self.pesan if not self.saran else f"{self.pesan}\n{self.saran}"
 
 
+def kalimat(saran: str | None) -> str | None:
+    """A rule's fix as written in the problem table's Perbaikan column ('tulis 1200 atau 1,2': lower
+    case, no full stop, like every fix there) made the Saran line of a command's error, which is a
+    sentence like every other Saran line: 'Tulis 1200 atau 1,2.' Commands and options are kept as typed."""
+    if not saran:
+        return saran
+    s = saran.strip()
+    if s[:1].islower() and not s.startswith(("kinerja ", "--", "mkdir ")):
+        s = s[0].upper() + s[1:]
+    return s if s.endswith((".", "!", "?", ")")) else s + "."
+
+
 class TidakDitemukan(KinerjaError):
     """A NIP, period, row or file that does not exist."""
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
+from .validation.teks import TAK_TERLIHAT
+
 FORMAT = ("tabel", "json", "csv")
 
 _out = None
@@ -22,7 +24,9 @@ _err = None
 # Control characters never reach the terminal (or a CSV file): C0 except tab and line feed, DEL,
 # C1. An ESC in a name (typed in Excel as _x001B_, decoded by the reader) could otherwise clear
 # the screen or rewrite what the officer sees.
-_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The invisible bidi and zero-width characters the import refuses (validation.teks.TAK_TERLIHAT:
+# an override U+202E would show a name reversed) are removed too.
+_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f" + TAK_TERLIHAT + "]")
 # Formula-leading characters a spreadsheet would evaluate when a CSV file is opened (OWASP).
 PEMICU_RUMUS_CSV = ("=", "+", "-", "@", "\t", "\r")
 

@@ -149,7 +149,7 @@ def test_the_column_proves_the_convention(nama, sel, harap, db_siap, kinerja, tm
     assert r.exit_code == 0, r.output
     assert _tersimpan(nama, db_path) == harap
     teks = _satu_baris(r.output)
-    assert "di kolom ini dibaca dengan" in teks and "karena kolom ini memakai" in teks  # said, not silent
+    assert "di kolom ini dibaca cara" in teks and "karena kolom ini memakai '" in teks  # said, not silent
 
 
 def test_evidence_in_another_column_does_not_count(db_siap, kinerja, tmp_path, db_path):
@@ -282,3 +282,65 @@ def test_generated_number_texts_stored_as_meant_or_refused(sel, db_siap, kinerja
         assert tersimpan == []
         return
     assert tersimpan == [m for _, m, _, _ in sel], (sel, tersimpan)
+
+
+def test_arabic_indic_and_full_width_digits_refused_on_import(db_siap, kinerja, tmp_path, db_path):
+    r = _impor("realisasi", kinerja, tmp_path, db_path, ["١٢", "１２"])
+    assert r.exit_code == 1 and _tersimpan("realisasi", db_path) == []
+    teks = _satu_baris(r.output)
+    assert "'١٢' bukan angka: ada angka selain 0–9" in teks and "'１２' bukan angka: ada angka selain 0–9" in teks
+    assert "tulis angka dengan 0–9" in teks
+
+
+def _layanan(tmp_path, db_path, sel):
+    """The layanan importer run as a service: (its result, or the refusal) with the problems' texts unwrapped."""
+    from kinerja_cli.errors import ImporDitolak
+    from kinerja_cli.services import layanan
+    from kinerja_cli.store.db import buka_db
+
+    _, sheet, header, baris, *_ = IMPORTIR["layanan"]
+    f = buat_xlsx(tmp_path / "layanan.xlsx", {sheet: [header, *[baris(i, v, len(sel)) for i, v in enumerate(sel)]]})
+    db = buka_db(db_path)
+    try:
+        h = layanan.impor(db, f)
+        return h, [m.pesan for m in h.peringatan]
+    except ImporDitolak as e:
+        return None, [m.pesan for m in e.masalah]
+    finally:
+        db.close()
+
+
+def test_thousands_grouping_and_a_dot_decimal_in_one_column_named_as_found(db_siap, tmp_path, db_path):
+    h, pesan = _layanan(tmp_path, db_path, ["1.200", "95.5", "1.000.000"])
+    assert h is None and _tersimpan("layanan", db_path) == []
+    assert pesan == ["Nilai '1.200' bisa dibaca 1200 (titik pemisah ribuan) atau 1,2 (titik desimal); kolom ini memakai "
+                     "cara Indonesia (koma desimal atau titik ribuan, misalnya '1.000.000') dan cara Inggris (titik "
+                     "desimal, misalnya '95.5') sekaligus, jadi cara bacanya tidak bisa ditentukan"], pesan
+
+
+def test_the_warning_lists_each_reading_of_the_column(db_siap, tmp_path, db_path):
+    h, pesan = _layanan(tmp_path, db_path, ["1.200", "95,5", "1,250"])
+    assert h is not None, pesan
+    assert _tersimpan("layanan", db_path) == [Decimal(1200), Decimal("95.5"), Decimal("1.25")]
+    assert pesan == ["2 sel di kolom ini dibaca cara Indonesia (koma desimal, titik ribuan) karena kolom ini memakai "
+                     "'95,5': '1.200' = 1200, '1,250' = 1,25"], pesan
+
+
+def test_the_warning_lists_three_readings_then_how_many_more(db_siap, tmp_path, db_path):
+    h, pesan = _layanan(tmp_path, db_path, ["95.5", "3.750", "1,250", "2.500", "1.200"])
+    assert h is not None, pesan
+    assert _tersimpan("layanan", db_path) == [Decimal("95.5"), Decimal("3.75"), Decimal(1250), Decimal("2.5"),
+                                              Decimal("1.2")]
+    assert pesan == ["4 sel di kolom ini dibaca cara Inggris (titik desimal, koma ribuan) karena kolom ini memakai "
+                     "'95.5': '3.750' = 3,75, '1,250' = 1250, '2.500' = 2,5 dan 1 sel lain"], pesan
+
+
+def test_a_command_s_saran_is_a_sentence_like_every_other(db_siap, kinerja):
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
+                "--skor", "pelayanan=1.000")
+    assert r.exit_code == 1
+    assert "Saran: Tulis 1000 atau 1." in r.stderr, r.stderr
+    r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
+                "--skor", "pelayanan=١٠٠")
+    assert r.exit_code == 1 and "Saran: Tulis angka dengan 0–9" in r.stderr, r.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from decimal import Decimal
 
@@ -147,7 +148,8 @@ def test_atasan_mismatch_and_other_unit_rekan_are_warnings(siap, kinerja, tmp_pa
     assert r.exit_code == 0 and "unit lain" in r.stderr
 
 
-def test_reentry_replaces_and_is_audited_identical_reimport_changes_nothing(siap, kinerja, tmp_path, db_path):
+def test_reentry_changes_the_aspects_given_and_is_audited_identical_reimport_changes_nothing(siap, kinerja, tmp_path,
+                                                                                             db_path):
     f = _file(tmp_path, BAIK)
     kinerja("perilaku", "impor", f, "--periode", "2026")
     audit = _n(db_path, "audit")
@@ -156,12 +158,13 @@ def test_reentry_replaces_and_is_audited_identical_reimport_changes_nothing(siap
     assert _n(db_path, "audit") == audit and _n(db_path, "perilaku") == 4
     r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
                 "--skor", "pelayanan=95,5", "--skor", "akuntabel=105")
-    assert r.exit_code == 0 and "diganti" in r.stderr
+    assert r.exit_code == 0 and "diubah" in r.stderr
     b = _baris(db_path, STAF1, KADIS)
-    assert (b["pelayanan"], b["akuntabel"], b["kompeten"]) == ("95.5", "105", None)
+    assert [b[k] for k in KUNCI] == ["95.5", "105", "110.25", "120", "0", None, "88"]  # the others are kept
     h = kinerja("riwayat", "--nip", STAF1, "--format", "json").json()[0]
     assert h["aksi"] == "ubah" and h["tabel"] == "perilaku"
     assert '"pelayanan": "100"' in h["lama"] and '"pelayanan": "95.5"' in h["baru"]
+    assert "kompeten" not in h["lama"] + h["baru"]  # only what changed
     assert _n(db_path, "audit") == audit + 1
     r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
                 "--skor", "akuntabel=105", "--skor", "pelayanan=95.5")
@@ -295,3 +298,40 @@ def test_import_with_missing_aspects_warns_per_rater(siap, kinerja, tmp_path, db
     j = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
     assert j[STAF1]["npk"] == 95.0 and "aspek_tidak_lengkap" in j[STAF1]["catatan"]
     assert j[STAF2]["npk"] == 100.0 and "aspek_tidak_lengkap" not in j[STAF2]["catatan"]
+
+
+def test_record_one_aspect_keeps_the_rater_s_other_stored_aspects(siap, kinerja, db_path):
+    """An officer correcting one aspect must not lose the other five (issue 12 follow-up)."""
+    r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
+                *[f"--skor={k}=100" for k in KUNCI])
+    assert r.exit_code == 0, r.output
+    r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
+                "--skor", "pelayanan=100", "--skor", "akuntabel=95,5")
+    assert r.exit_code == 0, r.output
+    assert [_baris(db_path, STAF1, KADIS)[k] for k in KUNCI] == ["100", "95.5", "100", "100", "100", "100", "100"]
+    assert "belum dinilai" not in r.stderr and "rata-rata penilai: 99,36" in r.stderr
+    h = kinerja("riwayat", "--nip", STAF1, "--format", "json").json()[0]
+    assert json.loads(h["lama"]) == {"akuntabel": "100"} and json.loads(h["baru"]) == {"akuntabel": "95.5"}
+
+
+def test_an_empty_value_clears_one_aspect_and_the_warning_names_only_empty_ones(siap, kinerja, db_path):
+    kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
+            *[f"--skor={k}=100" for k in KUNCI])
+    r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
+                "--skor", "kompeten=", "--skor", "loyal=90")
+    assert r.exit_code == 0, r.output
+    b = _baris(db_path, STAF1, KADIS)
+    assert (b["kompeten"], b["loyal"], b["pelayanan"]) == (None, "90", "100")
+    teks = _satu_baris(r.stderr)
+    assert "hanya pada 6 dari 7 aspek BerAKHLAK; belum dinilai: Kompeten. NPK" in teks, teks
+    # one level of parentheses in the warning
+    assert ("(lengkapi skor ketujuh aspek; sampai dilengkapi, hasil nilai ditandai 'aspek perilaku tidak "
+            "lengkap')." in teks), teks
+    h = kinerja("riwayat", "--nip", STAF1, "--format", "json").json()[0]
+    assert json.loads(h["lama"]) == {"kompeten": "100", "loyal": "100"}
+    assert json.loads(h["baru"]) == {"kompeten": None, "loyal": "90"}
+    # clearing every aspect a rater has scored is refused, nothing changes
+    r = kinerja("perilaku", "catat", KADIS, "--periode", "2026", "--penilai", STAF1, "--peran", "bawahan",
+                "--skor", "pelayanan=")
+    assert r.exit_code == 1 and "tidak menilai satu aspek pun" in r.stderr
+    assert _baris(db_path, KADIS, STAF1) is None

@@ -111,7 +111,14 @@ def test_escape_sequence_in_an_imported_cell_is_refused_naming_the_cell(kinerja,
 
 @pytest.mark.parametrize("teks, apa", [
     ("a\x1bb", "ESC (kode 27)"), ("a_x001B_b", "ESC (kode 27), tertulis _x001B_"), ("x\x85", "karakter kendali (kode 133)"),
-    ("a\tb\nc\r", None), ("baris_x000D_", None), ("é ñ 中 a\u00a0b", None), ("_x0009_", None), (12, None)])
+    ("a\tb\nc\r", None), ("baris_x000D_", None), ("é ñ 中 a\u00a0b", None), ("_x0009_", None), (12, None),
+    ("Budi \u202eitnaS", "RIGHT-TO-LEFT OVERRIDE (U+202E)"), ("a\u202ab", "LEFT-TO-RIGHT EMBEDDING (U+202A)"),
+    ("a\u2066b\u2069", "LEFT-TO-RIGHT ISOLATE (U+2066)"), ("a\u2069", "POP DIRECTIONAL ISOLATE (U+2069)"),
+    ("a\u200eb", "LEFT-TO-RIGHT MARK (U+200E)"), ("a\u200f", "RIGHT-TO-LEFT MARK (U+200F)"),
+    ("a\u061c", "ARABIC LETTER MARK (U+061C)"), ("Bu\u200bdi", "ZERO WIDTH SPACE (U+200B)"),
+    ("Bu\u2060di", "WORD JOINER (U+2060)"), ("Budi\ufeff", "ZERO WIDTH NO-BREAK SPACE (U+FEFF)"),
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", None), ("👩\u200d💻", None),  # ZWNJ, ZWJ: kept
+    ("a\x1b\u202e", "ESC (kode 27)")])
 def test_control_character_rule(teks, apa):
     """Both reader paths: calamine decodes _x001B_ into ESC, openpyxl keeps the text _x001B_."""
     assert karakter_kendali(teks) == apa
@@ -250,3 +257,27 @@ def test_tandai_refuses_an_existing_file_unless_timpa(kinerja, db_path, tmp_path
     r = kinerja("pegawai", "impor", buruk, "--tandai", lama, "--timpa")
     assert r.exit_code == 1 and "ditandai merah" in r.stderr
     assert "Galat kinerja" in openpyxl.load_workbook(lama).sheetnames
+
+
+def test_bidi_override_in_an_imported_cell_is_refused_and_stripped_on_output(kinerja, db_path, tmp_path, monkeypatch):
+    """'Trojan Source': U+202E shows a name reversed; zero-width characters make equal-looking names differ."""
+    monkeypatch.setenv("COLUMNS", "400")  # the problem table on one line per cell
+    assert kinerja("init").exit_code == 0
+    f = _roster(tmp_path / "p.xlsx", {STAF1: "Citra \u202eiratseL", STAF2: "De\u200bwi"})
+    r = kinerja("pegawai", "impor", f)
+    assert r.exit_code == 1
+    teks = " ".join(r.stderr.replace("│", " ").split())
+    assert "2 sel berisi karakter kendali" in teks
+    assert "RIGHT-TO-LEFT OVERRIDE (U+202E)" in teks and "ZERO WIDTH SPACE (U+200B)" in teks
+    assert "=CLEAN tidak menghapusnya" in teks
+    assert "\u202e" not in r.output and "\u200b" not in r.output
+    assert kinerja("pegawai", "daftar", "--format", "json").json() == []
+    # stored before this rule (or by another tool): removed on output, JSON stays exact
+    assert kinerja("pegawai", "impor", _roster(tmp_path / "b.xlsx", {})).exit_code == 0
+    _ubah_nama(db_path, {STAF1: "Citra \u202eiratseL\u2066\ufeff"})
+    for args in (("pegawai", "daftar"), ("pegawai", "daftar", "--format", "csv"), ("pegawai", "lihat", STAF1)):
+        r = kinerja(*args)
+        assert r.exit_code == 0, r.output
+        assert "Citra iratseL" in r.stdout and not any(c in r.output for c in "\u202e\u2066\ufeff"), args
+    js = kinerja("pegawai", "daftar", "--format", "json").json()
+    assert {x["nip"]: x["nama"] for x in js}[STAF1] == "Citra \u202eiratseL\u2066\ufeff"

@@ -20,7 +20,9 @@ def _isi(jumlah: dict, versi: list) -> str:
 
 
 def cadangan(
-    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas cadangan (bawaan: di samping basis data, bercap waktu).")] = None,
+    berkas: Annotated[Optional[str], typer.Argument(  # str: Path() would drop the trailing "/" that means a folder
+        help="Berkas cadangan, atau folder yang sudah ada (diakhiri /, misalnya /media/usb/) untuk nama bercap waktu "
+             "(bawaan: di samping basis data, bercap waktu).", show_default=False)] = None,
     db: OpsiDB = None,
 ) -> None:
     """Buat cadangan basis data yang konsisten, aman walau proses lain sedang menulis.

@@ -62,10 +62,12 @@ def catat(
     periode: OpsiPeriode,
     penilai: Annotated[str, typer.Option("--penilai", help="NIP penilai.")],
     peran: Annotated[Peran, typer.Option("--peran", help="Hubungan penilai dengan pegawai.")],
-    skor: Annotated[list[str], typer.Option("--skor", help="ASPEK=NILAI (0-120), boleh berulang; koma desimal boleh: pelayanan=95,5.")],
+    skor: Annotated[list[str], typer.Option("--skor", help="ASPEK=NILAI (0-120), boleh berulang; koma desimal boleh: "
+                                            "pelayanan=95,5. Nilai kosong (kompeten=) menghapus skor aspek itu.")],
     db: OpsiDB = None,
 ) -> None:
-    """Catat skor perilaku dari satu penilai. Catat ulang menggantikan seluruh skor penilai itu.
+    """Catat skor perilaku dari satu penilai. Hanya aspek yang disebut yang berubah; skor aspek lain
+    yang sudah tersimpan dari penilai itu tetap. Hapus skor satu aspek dengan nilai kosong: --skor kompeten=
 
     Contoh: kinerja perilaku catat 198502142010012003 --periode 2026 --penilai 198001012005011002 --peran atasan --skor pelayanan=100 --skor akuntabel=95,5
     """
@@ -75,7 +77,7 @@ def catat(
     h = layanan.catat(buka(db), nip, periode, penilai, peran.value, skor)
     for p in h.peringatan:
         output.peringatan(p)
-    teks = {"tambah": "dicatat", "ubah": "diganti (nilai lama tercatat di log audit)", "tetap": "sama seperti yang tersimpan; tidak ada perubahan"}
+    teks = {"tambah": "dicatat", "ubah": "diubah (nilai lama tercatat di log audit)", "tetap": "sama seperti yang tersimpan; tidak ada perubahan"}
     output.sukses(f"Skor perilaku {teks[h.aksi]}; rata-rata penilai: {output.teks_sel(h.rata, True)}.")
 
 

@@ -100,7 +100,7 @@ def _tanpa_kendali(baris, berkas: Path, tandai: Path | None):
     The caller writes only after consuming the rows (see `alir`), so nothing is written.
     """
     from ..validation.masalah import di_sel
-    from ..validation.teks import SARAN_KENDALI, karakter_kendali
+    from ..validation.teks import SARAN_KENDALI, karakter_kendali, saran_karakter
 
     temuan: list = []
     jumlah = 0
@@ -114,15 +114,17 @@ def _tanpa_kendali(baris, berkas: Path, tandai: Path | None):
                     jumlah += 1
                     if len(temuan) < BATAS_KENDALI:
                         temuan.append(di_sel(b, key, f"Sel berisi karakter kendali yang tidak terlihat: {apa}",
-                                             SARAN_KENDALI, nilai=v))
+                                             saran_karakter(apa), nilai=v))
         yield b
     if temuan:
         p = tandai_bila_perlu(berkas, temuan, tandai)
         tempat = ", ".join(f"{m.kolom.split(' ', 1)[0]}{m.baris}" for m in temuan[:5]) + (", ..." if jumlah > 5 else "")
         raise ImporDitolak(
             f"Impor {berkas.name} ditolak: {jumlah} sel berisi karakter kendali yang tidak terlihat di Excel "
-            f"(misalnya ESC), di sel {tempat}. Tidak ada data yang ditulis.",
-            temuan, "Hapus karakter itu dari setiap sel di tabel: " + SARAN_KENDALI + "."
+            f"(misalnya ESC, atau pembalik arah teks seperti RIGHT-TO-LEFT OVERRIDE), di sel {tempat}. "
+            "Tidak ada data yang ditulis.",
+            temuan, "Hapus karakter itu dari setiap sel di tabel: "
+            + ("; ".join(dict.fromkeys(m.saran for m in temuan)) if temuan else SARAN_KENDALI) + "."
             + (f" Sel yang salah ditandai merah di {p}." if p else ""))
 
 
@@ -282,7 +284,8 @@ class _Konvensi:
         self.sumber: tuple | None = None  # (berkas, tata, sheet name)
         self.konvensi: dict[tuple[str, str], str] = {}
         self.bukti: dict[tuple[str, str], set] = {}
-        self.dibaca: dict[tuple[str, str], list] = {}  # column -> [key, cells rewritten, first row, its text, reading]
+        self.contoh: dict[tuple[str, str], dict] = {}  # column -> {convention: the first text proving it}
+        self.dibaca: dict[tuple[str, str], list] = {}  # column -> [key, cells rewritten, first row, [(text, reading)]]
         self.ulang = False
 
 
@@ -332,8 +335,10 @@ def sesuaikan_angka(berkas, tata, isi):
                 if v.__class__ is str:
                     t = b.nilai[key] = terapkan_konvensi(v, c)
                     if t is not v:
-                        d = k.dibaca.setdefault((b.sheet, b.huruf.get(key, "")), [key, 0, b.baris, v, t])
+                        d = k.dibaca.setdefault((b.sheet, b.huruf.get(key, "")), [key, 0, b.baris, []])
                         d[1] += 1
+                        if len(d[3]) < _CONTOH_DIBACA:
+                            d[3].append((v, t))
             yield b
 
     return baris() if not isinstance(isi.baris, list) else list(baris())
@@ -353,13 +358,15 @@ def _ambigu(m) -> bool:
     return m.galat and PENANDA_AMBIGU in m.pesan and perlu_konvensi(m.nilai) and bool(_huruf(m))
 
 
-def _bukti_kolom(sumber: tuple, kolom: set) -> dict:
-    """{(sheet, letter): conventions proven by the text cells of that column} for the wanted columns."""
+def _bukti_kolom(sumber: tuple, kolom: set) -> tuple[dict, dict]:
+    """{(sheet, letter): conventions proven by the text cells of that column} for the wanted columns,
+    and {(sheet, letter): {convention: the first text proving it}} (named in the messages)."""
     from ..excel.baca import alir_sheet
     from ..validation.angka import bukti_konvensi
 
     berkas, tata, sheet = sumber
     hasil: dict = {c: set() for c in kolom}
+    contoh: dict = {c: {} for c in kolom}
     with alir_sheet(berkas, tata, sheet) as isi:
         kunci = [(key, (isi.sheet, h)) for key, h in isi.huruf.items() if (isi.sheet, h) in kolom]
         dilihat: dict = {}
@@ -373,22 +380,32 @@ def _bukti_kolom(sumber: tuple, kolom: set) -> dict:
                         if len(dilihat) < 100_000:
                             dilihat[(c, v)] = t
                     hasil[c] |= t
-    return hasil
+                    for konv in t:
+                        contoh[c].setdefault(konv, v.strip())
+    return hasil, contoh
+
+
+_CONTOH_DIBACA = 3  # readings listed in the warning of a column read by its convention
+_CARA = {"id": "cara Indonesia (koma desimal, titik ribuan)", "en": "cara Inggris (titik desimal, koma ribuan)"}
 
 
 def _dibaca(k: _Konvensi) -> list:
-    """One warning per column whose ambiguous cells were read by the column's convention."""
+    """One warning per column whose ambiguous cells were read by the column's convention, listing
+    each reading (a few, then how many more) and the cell that proves the convention."""
     from ..validation.angka import ID
     from ..validation.masalah import PERINGATAN, Masalah
 
     hasil = []
-    for (sheet, h), (key, n, baris, teks, jadi) in k.dibaca.items():
+    for (sheet, h), (key, n, baris, contoh) in k.dibaca.items():
         c = k.konvensi.get((sheet, h))
-        cara, bukti = (("titik pemisah ribuan", "koma desimal") if c == ID else
-                       ("titik desimal (cara Inggris)", "titik desimal"))
-        lain = f" dan {n - 1} sel lain" if n > 1 else ""
+        bukti = k.contoh.get((sheet, h), {}).get(c)
+        karena = f"karena kolom ini memakai '{bukti}'" if bukti else (
+            "karena kolom ini memakai " + ("koma desimal" if c == ID else "titik desimal"))
+        bacaan = ", ".join(f"'{teks}' = {jadi}" for teks, jadi in contoh)
+        lain = f" dan {n - len(contoh)} sel lain" if n > len(contoh) else ""
+        teks = contoh[0][0]
         hasil.append(Masalah(
-            f"'{teks}'{lain} di kolom ini dibaca dengan {cara}: {teks} = {jadi}, karena kolom ini memakai {bukti}",
+            f"{n} sel di kolom ini dibaca {_CARA[c]} {karena}: {bacaan}{lain}",
             "periksa hasilnya; tulis angka tanpa pemisah ribuan (misalnya 1200) agar tidak bergantung pada sel lain",
             teks, sheet, baris, f"{h} ({key.replace('_', ' ')})" if h else key.replace("_", " "), PERINGATAN, "", h))
     return hasil
@@ -409,14 +426,21 @@ def selesaikan_angka(masalah: list) -> list:
         return masalah
     kolom = {(m.sheet, _huruf(m)) for m in ambigu}
     if not k.ulang and k.sumber is not None:
-        k.bukti = _bukti_kolom(k.sumber, kolom)
+        k.bukti, k.contoh = _bukti_kolom(k.sumber, kolom)
         k.konvensi = {c: next(iter(b)) for c, b in k.bukti.items() if len(b) == 1}
         if k.konvensi:
             raise _Ulangi()
     konflik = {c for c, b in k.bukti.items() if len(b) > 1}
     if not konflik:
         return masalah
-    tambahan = ("; kolom ini berisi angka dengan koma desimal dan angka dengan titik desimal sekaligus, "
+
+    def tambahan(c) -> str:
+        from ..validation.angka import EN, ID
+
+        contoh = k.contoh.get(c, {})
+        return (f"; kolom ini memakai cara Indonesia (koma desimal atau titik ribuan, misalnya '{contoh.get(ID, '')}') "
+                f"dan cara Inggris (titik desimal, misalnya '{contoh.get(EN, '')}') sekaligus, "
                 "jadi cara bacanya tidak bisa ditentukan")
-    return [replace(m, pesan=m.pesan + tambahan) if _ambigu(m) and (m.sheet, _huruf(m)) in konflik else m
-            for m in masalah]
+
+    return [replace(m, pesan=m.pesan + tambahan((m.sheet, _huruf(m))))
+            if _ambigu(m) and (m.sheet, _huruf(m)) in konflik else m for m in masalah]

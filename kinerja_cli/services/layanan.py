@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan
+from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
 from ..model import HasilImpor
 from ..store import audit
 from ..store import layanan as tabel
@@ -31,14 +31,14 @@ def kode_periode(teks: str) -> str:
     try:
         return urai_kode(teks).kode
     except KodeTidakValid as e:
-        raise DataTidakValid(e.pesan, e.saran) from None
+        raise DataTidakValid(e.pesan, kalimat(e.saran)) from None
 
 
 def _angka(teks, nama: str) -> Decimal:
     try:
         d = baca_angka(teks)
     except AngkaTidakValid as e:
-        raise DataTidakValid(f"{nama} {e.pesan}.", e.saran) from None
+        raise DataTidakValid(f"{nama} {e.pesan}.", kalimat(e.saran)) from None
     if d < 0:
         raise DataTidakValid(f"{nama} tidak boleh negatif ({teks}).", f"Isi {nama.lower()} 0 atau lebih.")
     return d

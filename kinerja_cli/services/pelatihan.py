@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan
+from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
 from ..excel.kolom import PELATIHAN
 from ..model import BarisSumber, HasilImpor
 from ..scoring.konstanta import BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
@@ -98,7 +98,7 @@ def _catat(db, p, kegiatan: str, jenis: str, tanggal: str, jp: str, penyelenggar
     galat = [m for m in ms if m.galat]
     if c is None:
         m = galat[0]
-        raise DataTidakValid(f"{m.pesan}.", m.saran[:1].upper() + m.saran[1:] + "." if m.saran else None)
+        raise DataTidakValid(f"{m.pesan}.", kalimat(m.saran) or None)
     baru, ubah, log, _ = _rencana(db, [c])
     if baru or ubah:
         tabel.simpan_banyak(db, baru, ubah)

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
+from ..berkas_aman import penghalang, periksa_folder_tujuan
 from ..errors import BasisDataError, BasisDataRusak, DataTidakValid, TidakDitemukan
 from ..store import cadangan as berkas
 from ..store import pemeliharaan as tabel
@@ -16,10 +17,25 @@ from ..store.db import buka_db, db_path
 from ..validation.roster import cari_lingkaran, rantai_atasan
 
 
-def cadangan(db, tujuan: Path | None = None) -> dict:
+def _folder_dimaksud(tujuan: str | os.PathLike) -> bool:
+    """A target written with a trailing separator (`/media/usb/`) means a folder. Path() drops that
+    separator, so the caller passes the text as typed."""
+    teks = os.fspath(tujuan)
+    return isinstance(teks, str) and teks.endswith(tuple(s for s in (os.sep, os.altsep, "/") if s))
+
+
+def cadangan(db, tujuan: str | os.PathLike | None = None) -> dict:
     sumber = Path(db_path(db))
     cap = datetime.now().strftime("%Y%m%d-%H%M%S")
     nama = f"{sumber.stem}-cadangan-{cap}{sumber.suffix or '.db'}"
+    if tujuan is not None and _folder_dimaksud(tujuan) and not Path(tujuan).is_dir():
+        # e.g. a USB stick that is not mounted: never write a file named like the folder instead
+        teks = os.fspath(tujuan)
+        if penghalang(Path(tujuan) / "x") is not None:
+            raise DataTidakValid(f"{penghalang(Path(tujuan) / 'x')} adalah berkas, bukan folder. Cadangan tidak dibuat.",
+                                 "Pilih folder tujuan lain.")
+        raise TidakDitemukan(f"Folder {teks} tidak ada (diska USB belum terpasang?). Cadangan tidak dibuat.",
+                             f"Pasang diska USB-nya atau buat foldernya dulu (mkdir \"{teks}\"), lalu ulangi.")
     otomatis = tujuan is None or Path(tujuan).is_dir()
     if tujuan is None:
         tujuan = sumber.with_name(nama)
@@ -32,8 +48,7 @@ def cadangan(db, tujuan: Path | None = None) -> dict:
         ke += 1
     if tujuan.exists():
         raise DataTidakValid(f"Berkas {tujuan} sudah ada; cadangan tidak menimpa berkas.", "Pilih nama berkas lain.")
-    if not tujuan.parent.exists():
-        raise TidakDitemukan(f"Folder {tujuan.parent} tidak ada.", "Buat foldernya dulu atau pilih folder lain.")
+    periksa_folder_tujuan(tujuan.parent)  # missing, or a file where a folder should be: the one message
     if tujuan.resolve() == sumber.resolve():
         raise DataTidakValid("Cadangan tidak boleh sama dengan basis data aslinya.", "Pilih nama berkas lain.")
     isi = tabel.cadangkan(db, tujuan)  # verified before it gets its name

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan
+from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan, kalimat
 from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, PERILAKU
 from ..model import HasilImpor
 from ..store import audit, audit_json
@@ -131,7 +131,8 @@ def _banding(db, kode: str) -> tuple[int, int]:
 
 
 def urai_skor(pasangan: list[str]) -> dict:
-    """['pelayanan=100', 'akuntabel=95,5'] -> {aspek: Decimal}; refuses unknown keys and duplicates."""
+    """['pelayanan=100', 'akuntabel=95,5', 'kompeten='] -> {aspek: Decimal, or None to clear it};
+    refuses unknown keys and duplicates."""
     skor: dict = {}
     for teks in pasangan:
         if "=" not in teks:
@@ -144,11 +145,9 @@ def urai_skor(pasangan: list[str]) -> dict:
         if a in skor:
             raise DataTidakValid(f"Aspek {a} diberi skor lebih dari sekali.", "Tulis satu --skor per aspek.")
         try:
-            d = baca_skor(v)
+            d = baca_skor(v)  # None: `--skor kompeten=` clears that aspect explicitly
         except SkorTidakValid as e:
-            raise DataTidakValid(f"{NAMA_ASPEK[a]}: {e.pesan}.", e.saran) from None
-        if d is None:
-            raise DataTidakValid(f"Skor {a} kosong.", f"Contoh: --skor {a}=100")
+            raise DataTidakValid(f"{NAMA_ASPEK[a]}: {e.pesan}.", kalimat(e.saran)) from None
         skor[a] = d
     if not skor:
         raise DataTidakValid("Tidak ada skor yang diberikan.",
@@ -164,7 +163,8 @@ class HasilCatat:
 
 
 def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]) -> HasilCatat:
-    """Record (or replace) one rater's scores of one employee for one period."""
+    """Record one rater's scores of one employee for one period: only the aspects given change (an
+    empty value clears one); the rater's other stored aspects are kept."""
     per = layanan_periode.pastikan_terbuka(db, kode)
     n = layanan_pegawai.nip_dari_argumen(nip)
     q = layanan_pegawai.nip_dari_argumen(penilai)
@@ -182,17 +182,31 @@ def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
         if tingkat == GALAT:
             raise (TidakDitemukan if "tidak ada di daftar" in pesan else DataTidakValid)(pesan + ".", saran)
         peringatan.append(f"{pesan} ({saran}).")
-    p = Penilaian(n, q, peran, {a: skor.get(a) for a in ASPEK_BERAKHLAK})
-    kosong = aspek_kosong(p.skor)
+    tersimpan = tabel.ambil(db, kode, n, q)
+    lama = {a: baca_skor(v) for a, v in tersimpan[1].items()} if tersimpan else {}
+    p = Penilaian(n, q, peran, {a: skor[a] if a in skor else lama.get(a) for a in ASPEK_BERAKHLAK})
+    if all(v is None for v in p.skor.values()):
+        raise DataTidakValid(f"Setelah perubahan ini penilai {q} tidak menilai satu aspek pun untuk {n}; "
+                             "tidak ada yang disimpan.", "Beri paling sedikit satu skor, misalnya --skor pelayanan=100")
+    kosong = aspek_kosong(p.skor)  # on the stored result after the merge: only aspects still empty
     if kosong and peran != "diri":
         pesan, saran = pesan_aspek_kurang(_nama(pegawai, q), _nama(pegawai, n), kosong)
         peringatan.append(f"{pesan} ({saran}).")
-    tulis, log, tambah, ubah, _ = _rencana(kode, [p], tabel.simpanan_periode(db, kode, [n]))
+    tulis, log, tambah, ubah, _ = _rencana(kode, [p], {(n, q): tersimpan} if tersimpan else {})
     if tulis:
         tabel.simpan_banyak(db, kode, tulis)
-        audit.catat_banyak(db, log)
+        audit.catat_banyak(db, [_hanya_yang_berubah(x) for x in log])
     aksi = "tambah" if tambah else ("ubah" if ubah else "tetap")
     return HasilCatat(aksi, peringatan, rata_rata(p.skor))
+
+
+def _hanya_yang_berubah(entri: tuple) -> tuple:
+    """An `ubah` audit entry of `catat` names only what changed (the aspects given, the role)."""
+    tabel_, kunci, aksi, lama, baru, nip = entri
+    if aksi != "ubah":
+        return entri
+    beda = [k for k in baru if lama.get(k) != baru[k]]
+    return tabel_, kunci, aksi, {k: lama.get(k) for k in beda}, {k: baru[k] for k in beda}, nip
 
 
 def _nama(pegawai: dict, nip: str) -> str:

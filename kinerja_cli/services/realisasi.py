@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import DataTidakValid, TidakDitemukan
+from ..errors import DataTidakValid, TidakDitemukan, kalimat
 from ..excel.kolom import REALISASI
 from ..model import HasilImpor
 from ..store import audit, audit_json
@@ -139,7 +139,7 @@ def _catat(db, p, kode: str, nomor: int, nilai: str, bukti: str | None) -> dict:
     try:
         d = urai_realisasi(nilai)
     except RealisasiTidakValid as e:
-        raise DataTidakValid(e.pesan + ".", e.saran) from None
+        raise DataTidakValid(e.pesan + ".", kalimat(e.saran)) from None
     bukti = " ".join(bukti.split()) if bukti and bukti.strip() else ...
     tersimpan = tabel.per_kunci(db, kode, [p.nip])
     ubah, log, baru_n, _, _ = _rencana(kode, tersimpan, [(p.nip, nomor, d, bukti)])

@@ -77,6 +77,19 @@ def _salin(sumber: sqlite3.Connection, tmp: Path) -> Ringkasan:
     return isi
 
 
+TEMUAN_DITAMPILKAN = 3
+
+
+def ringkas_temuan(hasil: list[str]) -> str:
+    """integrity_check's findings for a one-paragraph message: the first few lines (a row can hold
+    many lines), then how many more there are; `kinerja periksa` lists them all."""
+    baris = [b.strip() for r in hasil for b in str(r).splitlines()]
+    baris = [b for b in baris if b and not b.startswith("***")]  # "*** in database main ***" headers
+    teks = "; ".join(baris[:TEMUAN_DITAMPILKAN])
+    sisa = len(baris) - TEMUAN_DITAMPILKAN
+    return teks + (f" ({sisa} temuan lain; lihat kinerja periksa)" if sisa > 0 else "")
+
+
 def verifikasi(path: Path, harapan: Ringkasan | None = None) -> Ringkasan:
     """Check a copy: SQLite integrity, a kinerja schema this program can open, and (given `harapan`)
     the same schema version and row counts as the source. SalinanGagal lists what is wrong."""
@@ -84,7 +97,7 @@ def verifikasi(path: Path, harapan: Ringkasan | None = None) -> Ringkasan:
     try:
         hasil = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if hasil != ["ok"]:
-            raise SalinanGagal([f"pemeriksaan integritas SQLite: {'; '.join(hasil[:5])}"], rusak=True)
+            raise SalinanGagal([f"pemeriksaan integritas SQLite: {ringkas_temuan(hasil)}"], rusak=True)
         isi = isi_kinerja(conn)
     except sqlite3.DatabaseError as e:
         raise SalinanGagal([f"SQLite: {e}"], rusak=True) from None

@@ -26,7 +26,11 @@ def cadangkan(db: Database, tujuan: Path):
         raise _gagal(tujuan, e) from None
 
 
-def _gagal(tujuan: Path, e: Exception) -> BasisDataError:
+def _gagal(tujuan: Path, e: Exception) -> Exception:
+    if isinstance(e, OSError):  # the one message for a failed write (a parent that is a file, no permission, ...)
+        from ..berkas_aman import galat_tulis
+
+        return galat_tulis(e, tujuan, "Cadangan")
     sebab = getattr(e, "strerror", None) or str(e)
     return BasisDataError(f"Cadangan {tujuan} tidak dapat ditulis ({sebab}); tidak ada berkas cadangan yang dibuat.",
                           "Periksa izin dan ruang kosong folder tujuan, atau pilih folder lain, lalu ulangi.")

@@ -59,12 +59,12 @@ class AngkaAmbigu(AngkaTidakValid):
         super().__init__(pesan, saran, tetap=True)
 
 
-_ID = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
-_EN = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_SPASI_RIBUAN = re.compile(r"[1-9]\d{0,2}(?: \d{3})+(?:[.,]\d+)?")
+_ID = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?")
+_EN = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+_SPASI_RIBUAN = re.compile(r"[1-9][0-9]{0,2}(?: [0-9]{3})+(?:[.,][0-9]+)?")
 _SPASI = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " "})
 # a range target: '80-90', '80 s.d. 90', '80 sampai 90' (validation.sasaran)
-RENTANG = re.compile(r"^\s*(\d[\d.,]*\s*%?)\s*(?:-|–|—|s\.\s*d\.?|s\s*/\s*d|sd|sampai|hingga)\s*(\d[\d.,]*\s*%?)\s*$",
+RENTANG = re.compile(r"^\s*([0-9][0-9.,]*\s*%?)\s*(?:-|–|—|s\.\s*d\.?|s\s*/\s*d|sd|sampai|hingga)\s*([0-9][0-9.,]*\s*%?)\s*$",
                      re.IGNORECASE)
 BATAS_DIGIT = 15  # |number| < 10**15: more than any target, score or count, and exact in a float
 BATAS_KECIL = -20  # a non-zero number under 10**-20 is a typing slip ('1e-400'), not data
@@ -114,21 +114,25 @@ def _rapikan(nilai) -> tuple[str, str, bool]:
 
 def _tolak(tampil: str, s: str) -> AngkaTidakValid:
     """Why a text is not a number, with the fix."""
+    lain = next((c for c in s if c.isdigit() and c not in "0123456789"), None)
+    if lain is not None:  # Arabic-Indic '١٢', full-width '１２': Decimal would take them, the rule does not
+        return AngkaTidakValid(f"'{tampil}' bukan angka: ada angka selain 0–9 ('{lain}')",
+                               "tulis angka dengan 0–9 (papan ketik latin)", tetap=True)
     if "_" in s:
         return AngkaTidakValid(f"'{tampil}' bukan angka: garis bawah tidak dipakai dalam angka",
                                f"tulis {s.replace('_', '')} tanpa garis bawah", tetap=True)
-    if re.fullmatch(r"[\d.,]*\d[eE][+-]?\d+", s):
+    if re.fullmatch(r"[0-9.,]*[0-9][eE][+-]?[0-9]+", s):
         return AngkaTidakValid(f"'{tampil}' bukan angka: bentuk eksponen (e) tidak diterima",
                                "tulis angkanya lengkap tanpa huruf e (misalnya 9500, bukan 95e2)", tetap=True)
-    if re.fullmatch(r"[.,]\d+", s):
+    if re.fullmatch(r"[.,][0-9]+", s):
         return AngkaTidakValid(f"'{tampil}' bukan angka: tidak ada angka sebelum {'koma' if s[0] == ',' else 'titik'}",
                                f"tulis 0,{s[1:]}", tetap=True)
-    if re.fullmatch(r"\d[\d.,]*[.,]", s):
+    if re.fullmatch(r"[0-9][0-9.,]*[.,]", s):
         return AngkaTidakValid(f"'{tampil}' bukan angka: tidak ada angka sesudah {'koma' if s[-1] == ',' else 'titik'}",
                                f"tulis {s[:-1]} atau lengkapi angka desimalnya", tetap=True)
     if s.count(",") > 1 and "." not in s:
         return AngkaTidakValid(f"'{tampil}' bukan angka", "gunakan satu koma desimal, misalnya 95,5")
-    if re.fullmatch(r"[\d.,]+", s):
+    if re.fullmatch(r"[0-9.,]+", s):
         return AngkaTidakValid(f"'{tampil}' bukan angka: letak titik/koma tidak sesuai",
                                "koma untuk desimal, titik untuk ribuan: tulis misalnya 1.234,5 atau 1234,5", tetap=True)
     return AngkaTidakValid(f"'{tampil}' bukan angka", _CONTOH)

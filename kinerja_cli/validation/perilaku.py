@@ -80,7 +80,7 @@ def pesan_aspek_kurang(penilai: str, pegawai: str, kosong: list[str]) -> tuple[s
     n = len(ASPEK_BERAKHLAK)
     return (f"Penilai {penilai} menilai {pegawai} hanya pada {n - len(kosong)} dari {n} aspek BerAKHLAK; "
             f"belum dinilai: {', '.join(kosong)}. NPK dihitung dari aspek yang dinilai saja",
-            "lengkapi skor ketujuh aspek (hasil nilai ditandai 'aspek perilaku tidak lengkap' sampai dilengkapi)")
+            "lengkapi skor ketujuh aspek; sampai dilengkapi, hasil nilai ditandai 'aspek perilaku tidak lengkap'")
 
 
 def baca_peran(nilai: object) -> str | None:

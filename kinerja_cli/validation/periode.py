@@ -34,15 +34,15 @@ def _akhir_bulan(y: int, m: int) -> date:
 def urai_kode(teks: str) -> KodePeriode:
     s = (teks or "").strip().upper()
     saran = "Tulis kode periode seperti 2026 (tahunan), 2026-T1 (triwulan I) atau 2026-01 (Januari)."
-    m = re.fullmatch(r"(\d{4})", s)
+    m = re.fullmatch(r"([0-9]{4})", s)
     if m:
         y = int(m.group(1))
         return KodePeriode(s, "tahunan", y, date(y, 1, 1), date(y, 12, 31))
-    m = re.fullmatch(r"(\d{4})-?(?:T|TW|Q)([1-4])", s)
+    m = re.fullmatch(r"([0-9]{4})-?(?:T|TW|Q)([1-4])", s)
     if m:
         y, t = int(m.group(1)), int(m.group(2))
         return KodePeriode(f"{y}-T{t}", "triwulan", y, date(y, 3 * t - 2, 1), _akhir_bulan(y, 3 * t))
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})", s)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", s)
     if m:
         y, b = int(m.group(1)), int(m.group(2))
         if not 1 <= b <= 12:

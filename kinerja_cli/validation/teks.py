@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})([/\-.])(\d{1,2})\2(\d{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_DMY = re.compile(r"^([0-9]{1,2})([/\-.])([0-9]{1,2})\2([0-9]{4})$")
 SARAN_TANGGAL = "isi sel tanggal Excel, atau teks TTTT-BB-HH (2026-03-31) atau HH/BB/TTTT (31/03/2026)"
 
 
@@ -27,15 +28,35 @@ _KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|_x00(?:0[0-8BCEF]|
 _NAMA_KENDALI = {0x1B: "ESC", 0x07: "BEL", 0x08: "BS", 0x00: "NUL", 0x7F: "DEL", 0x0B: "VT", 0x0C: "FF"}
 SARAN_KENDALI = ("ketik ulang isi sel itu tanpa karakter tersebut, atau pakai rumus =CLEAN(sel) lalu tempel "
                  "sebagai nilai (Paste Values)")
+# Invisible characters that change how text is shown, refused too: the bidi controls (an override
+# such as U+202E displays "Budi" typed backwards as something else: "Trojan Source") and zero-width
+# characters that make two equal-looking texts differ (U+FEFF anywhere in a cell: a cell is never the
+# start of a file). Their names are Unicode's own (unicodedata). Kept allowed: ZWNJ and ZWJ
+# (U+200C, U+200D), which some scripts need to be spelled right (Persian/Arabic-script names,
+# Indic conjuncts) and which emoji sequences use; they never reorder or hide other text.
+TAK_TERLIHAT = "؜​‎‏‪-‮⁠⁦-⁩﻿"
+SARAN_TAK_TERLIHAT = ("ketik ulang isi sel itu tanpa karakter tersebut (=CLEAN tidak menghapusnya; pakai "
+                      "=SUBSTITUTE(sel;UNICHAR(kode);\"\") lalu tempel sebagai nilai)")
+_TAK_TERLIHAT = re.compile(f"[{TAK_TERLIHAT}]")
+
+
+def saran_karakter(apa: str) -> str:
+    """The fix for a character `karakter_kendali` described."""
+    return SARAN_TAK_TERLIHAT if "(U+" in apa else SARAN_KENDALI
 
 
 def karakter_kendali(v) -> str | None:
-    """The first control character in text `v`, described ("ESC (kode 27)"); None when clean."""
+    """The first control character in text `v`, described ("ESC (kode 27)"), else the first invisible
+    bidi or zero-width one ("RIGHT-TO-LEFT OVERRIDE (U+202E)"); None when clean."""
     if v.__class__ is not str or (v.isprintable() and "_x" not in v):
         return None
     m = _KENDALI.search(v)
     if m is None:
-        return None
+        t = _TAK_TERLIHAT.search(v)
+        if t is None:
+            return None
+        c = t.group()
+        return f"{unicodedata.name(c)} (U+{ord(c):04X})"
     x = m.group()
     kode = ord(x) if len(x) == 1 else int(x[2:6], 16)
     nama = _NAMA_KENDALI.get(kode, "karakter kendali")

@@ -159,3 +159,24 @@ def test_malformed_number_texts_never_read(x, sisip, di):
         return
     # only an insertion that leaves a proper number ('1 ,5' is not one) may be read, and then as written
     assert d == baca_angka(rusak.replace(" ", "")), rusak
+
+
+@pytest.mark.parametrize("masuk", ["١٢", "１２", "1.２00", "9٥,5", "٨٠-٩٠"])
+def test_digits_other_than_0_to_9_refused(masuk):
+    # Python's Decimal and \d take Arabic-Indic and full-width digits: the rule does not
+    with pytest.raises(AngkaTidakValid) as e:
+        baca_angka(masuk)
+    assert "bukan angka: ada angka selain 0–9" in e.value.pesan and e.value.saran.startswith("tulis angka dengan 0–9")
+    assert bukti_konvensi(masuk) == set() and not perlu_konvensi(masuk)
+
+
+def test_dates_and_period_codes_take_only_0_to_9():
+    from kinerja_cli.validation.periode import KodeTidakValid, urai_kode
+    from kinerja_cli.validation.teks import TanggalTidakValid, baca_tanggal
+
+    assert baca_tanggal("2026-03-01") == date(2026, 3, 1)
+    for t in ("٢٠٢٦-03-01", "01/03/２０２６"):
+        with pytest.raises(TanggalTidakValid):
+            baca_tanggal(t)
+    with pytest.raises(KodeTidakValid):
+        urai_kode("٢٠٢٦")
