@@ -350,48 +350,54 @@ def periksa_irisan(isi: bytes, pfx: bytes, keadaan: KeadaanBaris, teks_nomor: li
     """Refuse a damaged run of whole rows (see the module's doc); `teks_nomor`: its row numbers as
     found by `<row r="([0-9]+)"`, when known.
 
-    The quick path proves at C speed what the tag-by-tag check would: the row numbers found by
-    one search, strictly increasing and in range, one per row element; every attribute written as
-    `name="..."` (calamine also reads `r ='...'`, so any other spelling, or a tab or line break,
-    goes tag by tag); no reference that is not a row number or a cell within the rows' digits, no
-    column past XFD; every cell with `r="..."` as its first attribute; per row, as many cells
-    whose reference ends in that row's number as cells (capitals all made 'A', so `A17` never
-    passes for row 7); and the cells' columns strictly increasing within each row (one list
-    comparison: the only "not greater" steps are the row starts). Anything else is checked tag
-    by tag, which names the row or the cell.
+    The quick path proves with C-speed searches and counts what the tag-by-tag check would:
+    the row numbers, strictly increasing and in range, one per row element (`r="..."` its first
+    attribute); every cell written `<c r="A1"` (any other spelling, `r ='...'` too, which calamine
+    also reads, or a tab or line break, goes tag by tag), none of another prefix; per row, as many cells
+    whose reference is letters then that row's number as cells (capitals made 'A' and runs of
+    them collapsed, so `A17` never passes for row 7); the cells' columns strictly increasing
+    within each row (one list comparison: the only steps that do not rise are the row starts);
+    no column past XFD. Anything else is checked tag by tag, which names the row or the cell.
     """
     tag = b"<" + pfx + b"row"
     if teks_nomor is None:
         teks_nomor = re.findall(re.escape(tag) + rb' r="([0-9]+)"', isi)
     nomor = list(map(int, teks_nomor))
-    ke = keadaan.ke
     if (not nomor or isi.count(tag) != len(nomor) or nomor[0] <= keadaan.terakhir or nomor[-1] > BARIS_MAKS
-            or not all(map(operator.lt, nomor, islice(nomor, 1, None)))
-            or b" =" in isi or b"<!" in isi
-            or isi.count(b"\t") or isi.count(b"\n") or isi.count(b"\r")):
-        return periksa_teliti(isi, keadaan)
-    rentang, _ = _pola_rentang(nomor[0], nomor[-1])
-    if re.search(rb' r=(?!"[0-9]+")(?!"[A-Z]{1,3}(?:%s)")' % rentang, isi):  # also r='...', r= "..."
+            or not all(map(operator.lt, nomor, islice(nomor, 1, None)))):
         return periksa_teliti(isi, keadaan)
     if lebar > 702 and _KOLOM_3.search(isi) and _LEWAT_XFD.search(isi):
         return periksa_teliti(isi, keadaan)
-    sel = b"<" + pfx + b'c r="'
-    if isi.count(b"<" + pfx + b"c") != isi.count(sel):
+    # one search: a cell's column letters, b"" for a row and for any cell not written `<c r="A1"`
+    kunci = re.findall(rb"<" + re.escape(pfx) + rb'(?:c r="([A-Z]{1,3})[0-9]|row\b|c\b)', isi)
+    if kunci.count(b"") != len(nomor) or kunci[0] != b"":  # a cell without `r="..."` first: tag by tag
         return periksa_teliti(isi, keadaan)
-    # every cell in its own row: per row, the cells whose reference ends in the row's number
-    sel_a = sel.translate(_SATU_HURUF)
-    per_baris = isi.translate(_SATU_HURUF).split(tag.translate(_SATU_HURUF) + b' r="')
-    if (per_baris[0].count(sel_a) or list(map(bytes.count, islice(per_baris, 1, None), repeat(sel_a)))
-            != list(map(bytes.count, islice(per_baris, 1, None), [sel_a + b"A" + n + b'"' for n in teks_nomor]))):
+    n_sel = len(kunci) - len(nomor)
+    # (a tab, line break or space inside a row or cell tag, `r='...'`, `r = "..."`: each leaves a
+    # `<c` or `<row` the searches above do not count, so it goes tag by tag) no row or cell of
+    # another prefix, which calamine reads too
+    if isi.count(b"r=") != n_sel + len(nomor) if pfx else b":c" in isi or b":row" in isi:
         return periksa_teliti(isi, keadaan)
     # columns strictly increasing within each row: a row start is the only step that does not rise
-    kunci = re.findall(rb"<" + re.escape(pfx) + rb'(?:c r="([A-Z]{1,3})[0-9]|row\b)', isi)
     if lebar > 26:  # AA comes after Z: compare (length, letters)
         kunci = list(zip(map(len, kunci), kunci))
-    if (kunci[0] not in (b"", (0, b""))
-            or list(map(operator.lt, kunci, islice(kunci, 1, None))).count(False) != len(nomor) - 1):
+    if list(map(operator.lt, kunci, islice(kunci, 1, None))).count(False) != len(nomor) - 1:
         return periksa_teliti(isi, keadaan)
-    keadaan.ke = ke + len(nomor)
+    sel = b"<" + pfx + b'c r="'
+    # every cell in its own row: per row, count the cells whose reference is letters then that
+    # row's number; each such match is a cell of that row, so the sum equals all cells only if
+    # every row's count does
+    satu = b"AA" if lebar > 26 else None  # collapse runs of capitals only when two-letter columns exist
+    teks = isi.translate(_SATU_HURUF)
+    if satu:
+        teks = teks.replace(b"AAA", b"A").replace(b"AA", b"A")
+    tag_a, sel_a = tag.translate(_SATU_HURUF), sel.translate(_SATU_HURUF)
+    if satu:
+        tag_a, sel_a = tag_a.replace(b"AA", b"A"), sel_a.replace(b"AA", b"A")
+    per_baris = teks.split(tag_a + b' r="')
+    if sum(map(bytes.count, islice(per_baris, 1, None), [sel_a + b"A" + n + b'"' for n in teks_nomor])) != n_sel:
+        return periksa_teliti(isi, keadaan)
+    keadaan.ke += len(nomor)
     keadaan.terakhir = nomor[-1]
 
 
