@@ -100,7 +100,8 @@ def buku(draw, tata):
         "galat": draw(st.none() | st.tuples(st.integers(0, 3), st.integers(0, len(tata.kolom) - 1),
                                             st.sampled_from(sorted(KODE_GALAT)))),
         # a damaged row number on the last row: twice, back to the previous one, 0, past 1,048,576
-        "rusak": draw(st.none() | st.sampled_from(["ganda", "mundur", "nol", "lewat"])),
+        # or a cell of the last row written with another row's number, or twice in its row
+        "rusak": draw(st.none() | st.sampled_from(["ganda", "mundur", "nol", "lewat", "sel_lain_baris", "sel_ganda"])),
     }
     return baris, ekstra
 
@@ -156,6 +157,18 @@ def _rusakkan(path, cara):
     if len(nomor) < 2:
         return False
     akhir, sebelum = nomor[-1], nomor[-2]
+    if cara in ("sel_lain_baris", "sel_ganda"):
+        awal = xml.rindex(f'<row r="{akhir}"')
+        m = re.compile(r'<c r="([A-Z]+)[0-9]+"[^>]*?(?:/>|>.*?</c>)').search(xml, awal, xml.find("</row>", awal))
+        if m is None:
+            return False  # a last row without cells: nothing to damage
+        sel = m.group(0).replace(f'r="{m.group(1)}{akhir}"', f'r="{m.group(1)}{sebelum}"') if cara == "sel_lain_baris" \
+            else m.group(0) * 2
+        isi["xl/worksheets/sheet1.xml"] = (xml[:m.start()] + sel + xml[m.end():]).encode()
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for n, data in isi.items():
+                z.writestr(n, data)
+        return True
     baru = {"ganda": sebelum, "mundur": max(sebelum - 1, 1) if sebelum > 1 else 0, "nol": 0, "lewat": 1048577}[cara]
     awal = xml.rindex(f'<row r="{akhir}"')
     ekor = re.sub(rf'(r="[A-Z]+){akhir}"', rf'\g<1>{baru}"', xml[awal:])

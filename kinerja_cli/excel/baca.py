@@ -66,6 +66,12 @@ def _periksa_berkas(path: Path) -> None:
             "Buka di Excel, hapus kata sandinya bila ada, lalu Simpan Sebagai 'Excel Workbook (.xlsx)'.",
         )
     if not zipfile.is_zipfile(path):
+        if awal.startswith(b"PK\x03\x04"):  # a zip's start without its end (the central directory)
+            raise BerkasTidakValid(
+                f"{path.name}: berkas .xlsx tidak utuh, mungkin unduhan atau salinannya terputus "
+                "(bagian akhir berkas zip-nya tidak ada).",
+                "Unduh atau salin ulang berkasnya dari sumber aslinya, lalu impor lagi.",
+            )
         raise BerkasTidakValid(
             f"{path.name} bukan berkas Excel .xlsx (isinya bukan buku kerja Excel, mungkin CSV/PDF yang diganti namanya).",
             "Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)'.",
@@ -102,6 +108,11 @@ def buka_buku(path: Path):
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for broken files
+        from .periksa_zip import cari_bagian_rusak
+
+        utuh = cari_bagian_rusak(path, e)  # a part that does not decompress whole: named
+        if utuh is not None:
+            raise utuh from None
         raise BerkasTidakValid(
             f"{path.name} tidak dapat dibaca sebagai buku kerja Excel: isinya rusak atau bukan format .xlsx.",
             "Buka di Excel, periksa isinya, lalu simpan ulang sebagai .xlsx.",
@@ -237,6 +248,11 @@ def _tolak_rumus_kosong(path: Path, sheet: str) -> None:
 
 
 def _rusak(path: Path, e: Exception) -> BerkasTidakValid:
+    from .periksa_zip import cari_bagian_rusak
+
+    utuh = cari_bagian_rusak(path, e)  # a part that does not decompress whole: named
+    if utuh is not None:
+        return utuh
     return BerkasTidakValid(
         f"{path.name} rusak: isi sheet-nya tidak dapat dibaca.",
         "Buka di Excel (Excel menawarkan perbaikan berkas), lalu simpan ulang sebagai .xlsx.",

@@ -27,7 +27,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .periksa_zip import BATAS_BARIS_XML, BATAS_KEPALA, KeadaanBaris, periksa_irisan
+from .periksa_zip import BATAS_BARIS_XML, BATAS_KEPALA, KeadaanBaris, bagian_utuh, periksa_irisan
 
 IRISAN_PERTAMA = 1 << 16  # the first slice of a large sheet is small: the header search needs 15 rows only
 IRISAN = 4 << 20  # bytes of sheet XML per slice (raised to twice the shared strings when those are large)
@@ -132,8 +132,10 @@ class BukuIris:
             per_jenis = {t.rsplit("/", 1)[-1]: p for t, p in rel.values()}
             sst = nama.get(per_jenis.get("sharedStrings", "xl/sharedStrings.xml").lower())
             gaya = nama.get(per_jenis.get("styles", "xl/styles.xml").lower())
-            self._sst = z.read(sst) if sst else _SST_KOSONG
-            self._gaya = z.read(gaya) if gaya else _STYLE_KOSONG
+            with bagian_utuh(Path(path).name, sst or ""):
+                self._sst = z.read(sst) if sst else _SST_KOSONG
+            with bagian_utuh(Path(path).name, gaya or ""):
+                self._gaya = z.read(gaya) if gaya else _STYLE_KOSONG
             # calamine copies a shared string into every cell that uses it: bound the longest one
             self.sst_terpanjang = max(map(len, re.split(rb"<(?:\w+:)?si\b", self._sst)))
         except Exception:
@@ -201,7 +203,12 @@ class LembarIris:
             yield awal[0], awal[1], baris
 
     def _potong_xml(self):
-        """(head, rows XML, tail) per slice; every slice is whole rows within one grid budget."""
+        """(head, rows XML, tail) per slice; every slice is whole rows within one grid budget.
+        A part that does not decompress whole is refused by name (periksa_zip.bagian_utuh)."""
+        with bagian_utuh(Path(self.buku.path).name, self._bagian):
+            yield from self._potong_xml_mentah()
+
+    def _potong_xml_mentah(self):
         target = max(IRISAN, 2 * self._sst_besar)
         with self.buku._zip.open(self._bagian) as f:
             buf = b""
@@ -268,7 +275,8 @@ def _dalam_batas(isi: bytes, pfx: bytes, keadaan: KeadaanBaris):
     the caller reads on with openpyxl.
     """
     tag = b"<" + pfx + b"row"
-    nomor = [int(x) for x in re.findall(re.escape(tag) + rb' r="([0-9]+)"', isi)]
+    teks_nomor = re.findall(re.escape(tag) + rb' r="([0-9]+)"', isi)
+    nomor = list(map(int, teks_nomor))
     if not nomor:  # another attribute before r, or no row numbers: look at every row tag
         nomor = [int(x) for x in re.findall(re.escape(tag) + rb'\b[^>]*?\br="([0-9]+)"', isi)]
         if not nomor:
@@ -277,8 +285,8 @@ def _dalam_batas(isi: bytes, pfx: bytes, keadaan: KeadaanBaris):
     if re.match(re.escape(tag) + rb'\b[^>]*?\br="', isi[awal:awal + 4096]) is None:
         raise TakBisaIris("the first row of a slice has no row number")
     lebar = (16384 if _KOLOM_3.search(isi) else 702) if _KOLOM_2.search(isi) else 26
-    # rows out of order, twice or out of range, references past XFD or outside the rows: refused
-    periksa_irisan(isi, pfx, keadaan, nomor, lebar)
+    # rows out of order, twice or out of range, references past XFD or outside their row, a cell twice: refused
+    periksa_irisan(isi, pfx, keadaan, teks_nomor if teks_nomor else None, lebar)
     if (nomor[-1] - nomor[0] + 1) * lebar <= BATAS_SEL:
         yield isi
         return

@@ -12,9 +12,10 @@ refused, never read with rows silently dropped. Three layers, all before a parse
   what the part can hold (calamine reserves memory for it and aborts on a huge number).
 * `periksa_irisan` (a run of whole rows, as the calamine slices and the pre-scan below see it):
   row numbers strictly increasing within 1..1,048,576, every cell reference within A..XFD and
-  within the rows of the run (so calamine's grid stays bounded). Cheap C-speed searches clear an
-  ordinary run; anything unusual goes to a tag-by-tag check that names the row or the cell, and
-  there also requires every reference to sit in its own row.
+  in its own row, each row's cells in strictly increasing columns (a reference twice would make
+  both readers keep one cell silently, and a cell in another row's element would be read there
+  by calamine and here by openpyxl). Cheap C-speed searches prove this for an ordinary run;
+  anything unusual goes to a tag-by-tag check that names the row or the cell.
 * `periksa_lembar` (before openpyxl): every worksheet scanned in whole-row chunks with the
   same checks, plus the `<dimension>` reference (openpyxl walks up to its last row).
 
@@ -25,8 +26,12 @@ of a few MB, so the limits leave real files alone.
 from __future__ import annotations
 
 import html
+import operator
 import re
 import zipfile
+import zlib
+from contextlib import contextmanager
+from itertools import islice, repeat
 from pathlib import Path
 
 from ..errors import BerkasTidakValid
@@ -41,7 +46,6 @@ RASIO_DARI = 16 * MB  # parts (and the sum of parts) above this size...
 BATAS_RASIO = 100  # ...may expand at most this many times their compressed size
 BATAS_KEPALA = 16 * MB  # worksheet XML before <sheetData>
 BATAS_BARIS_XML = 64 * MB  # one row (or the gap between two rows) in the worksheet XML
-BATAS_KOTAK = 8_000_000  # grid cells a run of rows may span before references are checked one by one
 _POTONG = 1 << 20
 _IRISAN = 4 << 20
 
@@ -64,6 +68,61 @@ def _ukuran(n: int) -> str:
 def rusak(nama_berkas: str, rincian: str) -> BerkasTidakValid:
     """The refusal of a damaged or hostile workbook (nothing of it is read)."""
     return BerkasTidakValid(f"Berkas {nama_berkas} rusak: {rincian}.", SARAN)
+
+
+# --- a part that does not decompress whole ------------------------------------------------
+
+# What zipfile and zlib raise on a damaged or hostile member (a flipped byte, a wrong CRC, a
+# header whose sizes do not match the data, an unsupported method). zipfile never returns more
+# bytes than the header's uncompressed size (it stops there and the CRC then fails), so the
+# size limits checked from the headers bound what any reader decompresses.
+GALAT_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError)
+
+
+def _alasan(e: BaseException) -> str:
+    teks = str(e)
+    if "CRC" in teks:
+        return "pemeriksaan CRC-32 gagal: isinya berubah atau terpotong"
+    if isinstance(e, zlib.error):
+        return "data terkompresinya rusak"
+    if isinstance(e, EOFError) or "truncated" in teks.lower() or "overlap" in teks.lower():
+        return "data terkompresinya terputus atau tidak sesuai kepala zip"
+    if isinstance(e, NotImplementedError) or "compression" in teks.lower():
+        return "metode kompresinya tidak didukung"
+    return "struktur zip-nya rusak"
+
+
+def tidak_utuh(nama_berkas: str, bagian: str, e: BaseException) -> BerkasTidakValid:
+    """The refusal of a workbook whose part `bagian` does not decompress whole."""
+    return rusak(nama_berkas, f"isi bagian {bagian} tidak utuh ({_alasan(e)})")
+
+
+@contextmanager
+def bagian_utuh(nama_berkas: str, bagian: str):
+    """Turn any decompression error while reading `bagian` into the one clear refusal."""
+    try:
+        yield
+    except GALAT_ZIP as e:
+        raise tidak_utuh(nama_berkas, bagian, e) from None
+
+
+def cari_bagian_rusak(path: Path, e: BaseException) -> BerkasTidakValid | None:
+    """After a reader failed with `e`: the refusal naming the part that does not decompress whole,
+    or None when `e` is no decompression error. (Only on this error path is every XML part read.)"""
+    if not isinstance(e, GALAT_ZIP):
+        return None
+    try:
+        with zipfile.ZipFile(path) as z:
+            for i in z.infolist():
+                if _dibaca(i.filename):
+                    with bagian_utuh(path.name, i.filename), z.open(i) as f:
+                        while f.read(_POTONG):
+                            pass
+    except BerkasTidakValid as b:
+        return b
+    except (OSError, *GALAT_ZIP):
+        pass
+    return rusak(path.name, f"isi berkasnya tidak utuh ({_alasan(e)})")
 
 
 # --- the zip: sizes, ratios, shared strings -------------------------------------------------
@@ -117,7 +176,7 @@ _ANGKA_ATTR = re.compile(rb"""\b(count|uniqueCount)\s*=\s*["']\s*([0-9]+)""")
 
 def _periksa_sst(nama_berkas: str, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """uniqueCount must fit the part: calamine reserves room for that many strings up front."""
-    with z.open(info) as f:
+    with bagian_utuh(nama_berkas, info.filename), z.open(info) as f:
         awal = f.read(64 << 10)
     m = _SST_TAG.search(awal)
     if m is None:
@@ -154,6 +213,14 @@ def _kolom(huruf: str) -> int:
     for ch in huruf.upper():
         n = n * 26 + ord(ch) - 64
     return n
+
+
+def _huruf(kolom: int) -> str:
+    s = ""
+    while kolom:
+        kolom, r = divmod(kolom - 1, 26)
+        s = chr(65 + r) + s
+    return s
 
 
 def _baca_ref(ref: str, keadaan: KeadaanBaris) -> tuple[int, int]:
@@ -238,7 +305,7 @@ def periksa_teliti(isi: bytes, keadaan: KeadaanBaris) -> None:
                     baris, tanpa_nomor = _berikut(keadaan), False
                     _catat_baris(baris, keadaan)
                 continue
-            kolom, n = _baca_ref(r, keadaan)
+            k, n = _baca_ref(r, keadaan)
             if baris is None:
                 raise keadaan.galat(f"sel {r} berada di luar baris mana pun")
             if tanpa_nomor:
@@ -246,6 +313,12 @@ def periksa_teliti(isi: bytes, keadaan: KeadaanBaris) -> None:
                 baris, tanpa_nomor = n, False
             elif n != baris:
                 raise keadaan.galat(f"sel {r} tertulis di dalam baris {_ribuan(baris)}")
+            if k <= kolom:  # both readers place a cell by its column: the later one would win silently
+                if k == kolom:
+                    raise keadaan.galat(f"sel {r} muncul dua kali di baris {_ribuan(baris)}")
+                raise keadaan.galat(f"sel {r} datang sesudah sel {_huruf(kolom)}{baris} "
+                                    f"di baris {_ribuan(baris)} (kolom tidak berurutan)")
+            kolom = k
 
 
 def _berikut(keadaan: KeadaanBaris) -> int:
@@ -272,37 +345,63 @@ _KOLOM_3 = re.compile(rb' r="[A-Z]{3}[0-9]')
 _LEWAT_XFD = re.compile(rb' r="(?:X(?:F[E-Z]|[G-Z][A-Z])|[YZ][A-Z]{2})[0-9]')
 
 
-def periksa_irisan(isi: bytes, pfx: bytes, keadaan: KeadaanBaris, nomor: list | None = None,
+def periksa_irisan(isi: bytes, pfx: bytes, keadaan: KeadaanBaris, teks_nomor: list | None = None,
                    lebar: int = KOLOM_MAKS) -> None:
-    """Refuse a damaged run of whole rows (see the module's doc); `nomor`: its row numbers, when known.
+    """Refuse a damaged run of whole rows (see the module's doc); `teks_nomor`: its row numbers as
+    found by `<row r="([0-9]+)"`, when known.
 
-    The quick path: the row numbers found by one search, strictly increasing and in range, one
-    per row element; every attribute written as `name="..."` (calamine also reads `r ='...'`, so
-    any other spelling, or a tab or line break, goes tag by tag); no reference that is not a row
-    number or a cell within the rows' digits (one regex search), no column past XFD; and when
-    the rows' digits still allow a grid above BATAS_KOTAK cells, every reference's row is one of
-    the rows. Anything else is checked tag by tag, which names what is wrong.
+    The quick path proves with C-speed searches and counts what the tag-by-tag check would:
+    the row numbers, strictly increasing and in range, one per row element (`r="..."` its first
+    attribute); every cell written `<c r="A1"` (any other spelling, `r ='...'` too, which calamine
+    also reads, or a tab or line break, goes tag by tag), none of another prefix; per row, as many cells
+    whose reference is letters then that row's number as cells (capitals made 'A' and runs of
+    them collapsed, so `A17` never passes for row 7); the cells' columns strictly increasing
+    within each row (one list comparison: the only steps that do not rise are the row starts);
+    no column past XFD. Anything else is checked tag by tag, which names the row or the cell.
     """
     tag = b"<" + pfx + b"row"
-    if nomor is None:
-        nomor = [int(x) for x in re.findall(re.escape(tag) + rb' r="([0-9]+)"', isi)]
-    ke = keadaan.ke
+    if teks_nomor is None:
+        teks_nomor = re.findall(re.escape(tag) + rb' r="([0-9]+)"', isi)
+    nomor = list(map(int, teks_nomor))
     if (not nomor or isi.count(tag) != len(nomor) or nomor[0] <= keadaan.terakhir or nomor[-1] > BARIS_MAKS
-            or not all(a < b for a, b in zip(nomor, nomor[1:]))
-            or b" =" in isi
-            or isi.count(b"\t") or isi.count(b"\n") or isi.count(b"\r")):
-        return periksa_teliti(isi, keadaan)
-    rentang, tinggi = _pola_rentang(nomor[0], nomor[-1])
-    if re.search(rb' r=(?!"[0-9]+")(?!"[A-Z]{1,3}(?:%s)")' % rentang, isi):  # also r='...', r= "..."
+            or not all(map(operator.lt, nomor, islice(nomor, 1, None)))):
         return periksa_teliti(isi, keadaan)
     if lebar > 702 and _KOLOM_3.search(isi) and _LEWAT_XFD.search(isi):
         return periksa_teliti(isi, keadaan)
-    if tinggi * lebar > BATAS_KOTAK:
-        ada = {str(n).encode() for n in nomor}
-        if not set(re.findall(rb' r="[A-Z]{1,3}([0-9]+)"', isi)) <= ada:
-            return periksa_teliti(isi, keadaan)
-    keadaan.ke = ke + len(nomor)
+    # one search: a cell's column letters, b"" for a row and for any cell not written `<c r="A1"`
+    kunci = re.findall(rb"<" + re.escape(pfx) + rb'(?:c r="([A-Z]{1,3})[0-9]|row\b|c\b)', isi)
+    if kunci.count(b"") != len(nomor) or kunci[0] != b"":  # a cell without `r="..."` first: tag by tag
+        return periksa_teliti(isi, keadaan)
+    n_sel = len(kunci) - len(nomor)
+    # (a tab, line break or space inside a row or cell tag, `r='...'`, `r = "..."`: each leaves a
+    # `<c` or `<row` the searches above do not count, so it goes tag by tag) no row or cell of
+    # another prefix, which calamine reads too
+    if isi.count(b"r=") != n_sel + len(nomor) if pfx else b":c" in isi or b":row" in isi:
+        return periksa_teliti(isi, keadaan)
+    # columns strictly increasing within each row: a row start is the only step that does not rise
+    if lebar > 26:  # AA comes after Z: compare (length, letters)
+        kunci = list(zip(map(len, kunci), kunci))
+    if list(map(operator.lt, kunci, islice(kunci, 1, None))).count(False) != len(nomor) - 1:
+        return periksa_teliti(isi, keadaan)
+    sel = b"<" + pfx + b'c r="'
+    # every cell in its own row: per row, count the cells whose reference is letters then that
+    # row's number; each such match is a cell of that row, so the sum equals all cells only if
+    # every row's count does
+    satu = b"AA" if lebar > 26 else None  # collapse runs of capitals only when two-letter columns exist
+    teks = isi.translate(_SATU_HURUF)
+    if satu:
+        teks = teks.replace(b"AAA", b"A").replace(b"AA", b"A")
+    tag_a, sel_a = tag.translate(_SATU_HURUF), sel.translate(_SATU_HURUF)
+    if satu:
+        tag_a, sel_a = tag_a.replace(b"AA", b"A"), sel_a.replace(b"AA", b"A")
+    per_baris = teks.split(tag_a + b' r="')
+    if sum(map(bytes.count, islice(per_baris, 1, None), [sel_a + b"A" + n + b'"' for n in teks_nomor])) != n_sel:
+        return periksa_teliti(isi, keadaan)
+    keadaan.ke += len(nomor)
     keadaan.terakhir = nomor[-1]
+
+
+_SATU_HURUF = bytes(65 if 65 <= i <= 90 else i for i in range(256))  # every capital letter -> 'A'
 
 
 # --- the worksheets, before openpyxl --------------------------------------------------------
@@ -325,8 +424,11 @@ def periksa_lembar(path: Path) -> None:
             nama = _nama_zip(z)
             utama = next((p for t, p in _relasi(z, nama, "").values() if t.endswith("/officeDocument")),
                          "xl/workbook.xml")
-            akar = ElementTree.fromstring(z.read(nama[utama.lower()]))
+            with bagian_utuh(path.name, utama):
+                akar = ElementTree.fromstring(z.read(nama[utama.lower()]))
             rel = _relasi(z, nama, utama)
+        except BerkasTidakValid:
+            raise
         except Exception:  # no readable workbook part: openpyxl refuses it with its own message
             return
         dilihat = set()
@@ -337,7 +439,8 @@ def periksa_lembar(path: Path) -> None:
             bagian = nama.get(rel.get(rid, ("", ""))[1].lower())
             if bagian and bagian not in dilihat and bagian.lower().startswith("xl/worksheets/"):
                 dilihat.add(bagian)
-                _periksa_satu(z, bagian, KeadaanBaris(path.name, el.get("name") or bagian))
+                with bagian_utuh(path.name, bagian):
+                    _periksa_satu(z, bagian, KeadaanBaris(path.name, el.get("name") or bagian))
 
 
 def _periksa_satu(z: zipfile.ZipFile, bagian: str, keadaan: KeadaanBaris) -> None:

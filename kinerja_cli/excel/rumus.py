@@ -12,6 +12,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from .periksa_zip import bagian_utuh
+
 _SEL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b(?:\w+:)?id="([^"]*)"')
 _REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
@@ -48,7 +50,7 @@ def rumus_tanpa_nilai(path: Path | str, nama_sheet: str | None = None, contoh: i
     try:
         with zipfile.ZipFile(path) as z:
             for nama in _bagian_sheet(z, nama_sheet):
-                with z.open(nama) as f:
+                with bagian_utuh(Path(path).name, nama), z.open(nama) as f:
                     ekor = b""
                     while True:
                         potong = f.read(1 << 20)
