@@ -92,7 +92,7 @@ def daftar(
     Contoh: kinerja perilaku daftar --periode 2026 --unit DPMPTSP --format csv
     """
     from .. import output
-    from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK
+    from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
     from ..services import perilaku as layanan
 
     baris = layanan.daftar(buka(db), periode, nip, unit)

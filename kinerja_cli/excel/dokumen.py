@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .aman import isi_teks
-from .kolom import ASPEK_BERAKHLAK, NAMA_ASPEK
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
 from .lembar import FORMAT_ANGKA, INSTANSI, KOTA, Gaya, atur_cetak, jumlah_baris_teks, lebar_kolom, tanggal_id
 
 PANDUAN = {  # DOMAIN.md section 6: 3 panduan perilaku per aspect
@@ -242,7 +242,7 @@ def tulis_dokumen(d: dict):
     _identitas(w, "PEGAWAI YANG DINILAI", d["pegawai"])
     _identitas(w, "PEJABAT PENILAI KINERJA", d["atasan"])
     _identitas(w, "ATASAN PEJABAT PENILAI KINERJA", d["atasan_atasan"])
-    from .ringkasan import NAMA_PREDIKAT_UNIT
+    from ..kosakata import NAMA_PREDIKAT_UNIT
 
     pu = d.get("predikat_unit")
     _nilai(w, "CAPAIAN KINERJA ORGANISASI (PREDIKAT UNIT)", NAMA_PREDIKAT_UNIT.get(pu, pu) if pu else "belum ditetapkan")

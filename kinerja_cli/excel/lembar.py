@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
+from ..kosakata import BAIK, BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_BAIK, SANGAT_KURANG
 
 INSTANSI = "PEMERINTAH KOTA BUKITTINGGI"
 KOTA = "Bukittinggi"
@@ -24,12 +25,12 @@ NAMA_METODE = {
 NAMA_STATUS = {"terbuka": "terbuka (hasil sementara, data masih dapat berubah)",
                "ditutup": "ditutup (hasil beku)"}
 WARNA_PREDIKAT = {  # fill colours (light, print well in grey too)
-    "Sangat Baik": "63BE7B",
-    "Baik": "C6EFCE",
-    "Butuh Perbaikan": "FFEB9C",
-    "Kurang": "F8CBAD",
-    "Kurang/Misconduct": "F8CBAD",
-    "Sangat Kurang": "FFC7CE",
+    SANGAT_BAIK: "63BE7B",
+    BAIK: "C6EFCE",
+    BUTUH_PERBAIKAN: "FFEB9C",
+    KURANG: "F8CBAD",
+    KURANG_MISCONDUCT: "F8CBAD",
+    SANGAT_KURANG: "FFC7CE",
 }
 FORMAT_ANGKA = "0.00"
 FORMAT_PERSEN = "0.00%"

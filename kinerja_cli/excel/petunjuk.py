@@ -7,7 +7,8 @@ for the columns that have none.
 
 from __future__ import annotations
 
-from .kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, PERILAKU, REALISASI, SASARAN, Tata
+from ..kolom import PERILAKU, PILIHAN, REALISASI, SASARAN, Tata
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
 
 DESKRIPSI_ASPEK = {
     "pelayanan": "memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif, dan dapat diandalkan; "
@@ -65,8 +66,6 @@ def tanggal_id(iso: str) -> str:
 
 
 def _kolom(tata: Tata) -> list[tuple[str, str, str]]:
-    from .templat import PILIHAN
-
     hasil = []
     for k in tata.kolom:
         if k.key in ASPEK_BERAKHLAK:

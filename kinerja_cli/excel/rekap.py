@@ -25,7 +25,8 @@ from .baris_xml import (BARIS, BarisKolom, BukanSederhana, GayaXML, PenampungBar
                         kolom_sel)
 from .lembar import (FORMAT_ANGKA, NAMA_METODE, NAMA_STATUS, Aliran, Gaya, atur_cetak, baris_blok_judul,
                      baris_kepala, baris_terbanyak, lebar_kolom, teks_periode, waktu_id)
-from ..model import BELUM_DINILAI, ada_data
+from ..kosakata import BELUM_DINILAI
+from ..model import ada_data
 from .lembar_cepat import GayaSel, buat_lembar
 from .nama_sheet import nama_sheet
 
@@ -212,7 +213,7 @@ def kolom_rekap(metode: str) -> list[tuple[str, float]]:
 
 def nama_catatan(r: dict) -> str:
     """Incomplete-data flags in words, and the atasan's reason for a direct rating."""
-    from ..output_nilai import NAMA_CATATAN
+    from ..kosakata import NAMA_CATATAN
 
     h = r["hasil"]
     bagian = [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h["catatan"]]

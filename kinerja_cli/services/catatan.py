@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..excel.kolom import INOVASI, UMPAN_BALIK
+from ..kolom import INOVASI, UMPAN_BALIK
 from ..model import HasilImpor
 from ..store import audit
 from ..store import catatan as tabel

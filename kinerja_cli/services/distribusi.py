@@ -5,17 +5,13 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid
+from ..kosakata import KOLOM_PREDIKAT, KUNCI_PREDIKAT, KURANG, KURANG_MISCONDUCT, PREDIKAT_UNIT
 from ..store import audit
 from ..store import nilai as tabel
 from ..store import pegawai as tabel_pegawai
 from ..store.db import sekarang, transaksi
 from . import periode as layanan_periode
 
-PREDIKAT_UNIT = ("istimewa", "baik", "butuh-perbaikan", "kurang", "sangat-kurang")
-NAMA_PREDIKAT_UNIT = {"istimewa": "Istimewa", "baik": "Baik", "butuh-perbaikan": "Butuh Perbaikan",
-                      "kurang": "Kurang", "sangat-kurang": "Sangat Kurang"}
-KOLOM_PREDIKAT = (("sangat_baik", "Sangat Baik"), ("baik", "Baik"), ("butuh_perbaikan", "Butuh Perbaikan"),
-                  ("kurang", "Kurang"), ("sangat_kurang", "Sangat Kurang"))
 
 
 def _unit(db, unit: str) -> str:
@@ -39,8 +35,8 @@ def tetapkan(db, unit: str, kode: str, predikat: str) -> dict:
 
 
 def _kolom(predikat: str) -> str:
-    if predikat == "Kurang/Misconduct":
-        return "kurang"
+    if predikat == KURANG_MISCONDUCT:  # one column for both schemes' fourth predikat
+        return KUNCI_PREDIKAT[KURANG]
     return predikat.lower().replace(" ", "_")
 
 

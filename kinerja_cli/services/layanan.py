@@ -145,7 +145,7 @@ def daftar_nilai(db, unit: str | None = None, indikator: str | None = None) -> l
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False) -> HasilImpor:
     """Import values (one row per unit, indicator, period); new indicators are created. All or nothing."""
     from ..excel.baca import baca_sheet
-    from ..excel.kolom import LAYANAN
+    from ..kolom import LAYANAN
 
     isi = baca_sheet(berkas, LAYANAN, sheet)
     if not isi.baris:
@@ -161,7 +161,7 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
 
 
 def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
-    from ..excel.kolom import LAYANAN
+    from ..kolom import LAYANAN
     from ..validation.layanan import periksa_layanan
 
     unit_dikenal = {u["unit"].casefold(): u["unit"] for u in tabel_pegawai.daftar_unit(db)}

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import TidakDitemukan
-from ..excel.kolom import PEGAWAI
+from ..kolom import PEGAWAI
 from ..model import HasilImpor, Pegawai
 from ..store import audit
 from ..store import pegawai as tabel

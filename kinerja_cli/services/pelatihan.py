@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan
-from ..excel.kolom import PELATIHAN
+from ..kolom import PELATIHAN
 from ..model import BarisSumber, HasilImpor
-from ..scoring.konstanta import BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
+from ..kosakata import BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
 from ..store import audit
 from ..store import pelatihan as tabel
 from ..store import pegawai as tabel_pegawai

@@ -7,14 +7,16 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan
-from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, PERILAKU
+from ..kolom import PERILAKU
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
 from ..model import HasilImpor
 from ..store import audit, audit_json
 from ..store import pegawai as tabel_pegawai
 from ..store import perilaku as tabel
 from ..store.db import transaksi
 from ..validation.masalah import GALAT
-from ..validation.perilaku import (PERAN, PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_skor,
+from ..kosakata import PERAN
+from ..validation.perilaku import (PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_skor,
                                    kunci_aspek, pesan_aspek_kurang, periksa_hubungan, rata_rata)
 from . import pegawai as layanan_pegawai
 from . import periode as layanan_periode

@@ -6,7 +6,8 @@ from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
 from ..store import audit
 from ..store import periode as tabel
 from ..store.db import transaksi
-from ..validation.periode import JENIS, METODE, KodeTidakValid, urai_kode, urai_tanggal
+from ..kosakata import METODE
+from ..validation.periode import JENIS, KodeTidakValid, urai_kode, urai_tanggal
 
 
 def _kode(teks: str) -> str:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ..errors import DataTidakValid, TidakDitemukan
+from ..kosakata import KUNCI_RATING
 from ..store import audit
 from ..store import rating as tabel
 from ..store.db import transaksi
 from . import pegawai as layanan_pegawai
 from . import periode as layanan_periode
 
-RATING = ("di-atas", "sesuai", "di-bawah")
-NAMA_RATING = {"di-atas": "Di Atas Ekspektasi", "sesuai": "Sesuai Ekspektasi", "di-bawah": "Di Bawah Ekspektasi"}
+RATING = tuple(KUNCI_RATING)  # the keys typed and stored: di-atas, sesuai, di-bawah
 
 
 def _kunci(kode: str, nip: str) -> str:

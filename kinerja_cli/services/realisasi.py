@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..excel.kolom import REALISASI
+from ..kolom import REALISASI
 from ..model import HasilImpor
 from ..store import audit, audit_json
 from ..store import realisasi as tabel

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..excel.kolom import SASARAN
+from ..kolom import SASARAN
 from ..model import HasilImpor
 from ..store import audit
 from ..store import pegawai as tabel_pegawai

@@ -12,12 +12,10 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..scoring.konstanta import BAIK, ORDER_PREDIKAT, SANGAT_BAIK
+from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
 from ..store import periode as tabel_periode
 
 DUA = Decimal("0.01")
-KUNCI_PREDIKAT = {p: p.lower().replace("/", "_").replace(" ", "_") for p in ORDER_PREDIKAT}
-# 'Sangat Baik' -> 'sangat_baik', 'Kurang/Misconduct' -> 'kurang_misconduct'
 
 
 def tercatat(r: dict) -> bool:

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..kosakata import METODE
+
 JENIS = ("tahunan", "triwulan", "bulanan")
-METODE = ("pp30", "permenpan6")
 
 
 class KodeTidakValid(ValueError):
