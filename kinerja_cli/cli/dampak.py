@@ -40,7 +40,7 @@ def dampak(
         if not data:
             output.info("Belum ada indikator layanan. Tambah dengan: kinerja layanan indikator tambah atau kinerja layanan impor")
             return
-        from .. import output_dampak
+        from ..output import dampak as output_dampak
 
         output_dampak.tabel_dampak(data)
     elif fmt is Format.csv:

@@ -76,7 +76,8 @@ def demo(
 
     Contoh: kinerja demo --folder /tmp/demo
     """
-    from .. import output, output_nilai
+    from .. import output
+    from ..output import nilai as output_nilai
     from ..services import demo as layanan
     from ..services import distribusi, nilai
     from ..store.db import buka_db

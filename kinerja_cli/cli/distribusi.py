@@ -42,7 +42,8 @@ def distribusi(
 
     Contoh: kinerja distribusi --periode 2026
     """
-    from .. import output, output_nilai
+    from .. import output
+    from ..output import nilai as output_nilai
     from ..services import distribusi as layanan
 
     baris = layanan.distribusi(buka(db), periode, unit)

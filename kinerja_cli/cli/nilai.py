@@ -42,7 +42,8 @@ def nilai(
 
     Contoh: kinerja nilai --periode 2026 --nip 196711101992031001 --rinci
     """
-    from .. import output, output_nilai
+    from .. import output
+    from ..output import nilai as output_nilai
     from ..errors import DataTidakValid
     from ..services import nilai as layanan
 

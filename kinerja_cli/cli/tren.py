@@ -30,7 +30,8 @@ def tren(
 
     Contoh: kinerja tren --unit DPMPTSP --format csv
     """
-    from .. import output, output_tren
+    from .. import output
+    from ..output import tren as output_tren
     from ..services import tren as layanan
 
     nip = nip or nip_opsi

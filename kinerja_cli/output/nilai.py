@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import output
-from .kosakata import (BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_CATATAN,
-                       NAMA_PREDIKAT_UNIT, ORDER_PREDIKAT, SANGAT_BAIK, SANGAT_KURANG)
-from .model import ada_data
-from .validation.angka import angka_id
+from .. import output
+from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG,
+                        KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, ORDER_PREDIKAT, SANGAT_BAIK, SANGAT_KURANG)
+from ..model import ada_data
+from ..validation.angka import angka_id
 
 WARNA_PREDIKAT = {
     SANGAT_BAIK: "bold green",
@@ -156,8 +156,6 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
         output.cetak("NHK = 0 (belum ada SKP)\n")
     # 4: behaviour
     t = Table(title="2. Perilaku kerja (BerAKHLAK, skor 0–120)", title_justify="left", header_style="bold")
-    from .kosakata import ASPEK_BERAKHLAK
-
     for k in ("Penilai", "Nama", "Peran", *[a.capitalize() for a in ASPEK_BERAKHLAK], "Rata-rata"):
         t.add_column(k, overflow="fold", justify="right" if k not in ("Penilai", "Nama", "Peran") else "left",
                      no_wrap=k == "Penilai")

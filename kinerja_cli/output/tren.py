@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import output
-from .kosakata import BAIK, BUTUH_PERBAIKAN, KUNCI_PREDIKAT, KURANG, ORDER_PREDIKAT, SANGAT_KURANG
-from .output_nilai import WARNA_PREDIKAT
-from .validation.angka import angka_id
+from .. import output
+from ..kosakata import BAIK, BUTUH_PERBAIKAN, KUNCI_PREDIKAT, KURANG, ORDER_PREDIKAT, SANGAT_KURANG
+from .nilai import WARNA_PREDIKAT
+from ..validation.angka import angka_id
 
 NA_MAKS = Decimal(120)
 LEBAR_BATANG = 24

@@ -181,7 +181,7 @@ def cetak_csv(baris: Iterable[dict], kolom: Sequence[Kolom]) -> None:
 
 
 def teks_sel(v: Any, angka: bool = False) -> str:
-    from .validation.angka import angka_id
+    from ..validation.angka import angka_id
 
     if v is None:
         return "-"
