@@ -78,9 +78,9 @@ def lihat(
     Contoh: kinerja pegawai lihat "19671110 199203 1 001"
     """
     from .. import output
-    from ..services import pegawai as layanan
+    from ..services import profil
 
-    data = layanan.lihat(buka(db), nip)
+    data = profil.lihat(buka(db), nip)
     output.tampilkan_satu(data, fmt.value, lambda: _cetak_pegawai(data))
 
 

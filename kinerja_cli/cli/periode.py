@@ -67,10 +67,10 @@ def tutup(kode: Annotated[str, typer.Argument(help="Kode periode.")], db: OpsiDB
     Contoh: kinerja periode tutup 2026
     """
     from .. import output
-    from ..services import periode as layanan
+    from ..services import penutupan
 
     with output.sibuk("Menghitung dan membekukan hasil semua pegawai ..."):
-        p = layanan.tutup(buka(db), kode)
+        p = penutupan.tutup(buka(db), kode)
     output.sukses(f"Periode {p['kode']} ditutup; hasil {p['jumlah_hasil']} pegawai dibekukan.")
     if p["tidak_lengkap"]:
         output.peringatan(f"{p['tidak_lengkap']} pegawai dibekukan dengan data belum lengkap"

@@ -54,6 +54,21 @@ def teks_periode(p: dict) -> str:
     return f"{p['kode']} ({p['jenis']}, {tanggal_id(p['mulai'])} s.d. {tanggal_id(p['selesai'])})"
 
 
+def info_periode(data) -> list[str]:
+    """The info lines of every title block of the recap (`data`: an excel.rekap.DataRekap):
+    periode, metode, status, made when and from what."""
+    p = data.periode
+    status = NAMA_STATUS.get(p["status"], p["status"])
+    if p["status"] == "ditutup" and p.get("ditutup_pada"):
+        status += f", ditutup {waktu_id(datetime.fromisoformat(p['ditutup_pada']))}"
+    return [
+        f"Periode: {teks_periode(p)}",
+        f"Metode: {NAMA_METODE.get(data.metode, data.metode)}",
+        f"Status periode: {status}",
+        f"Dibuat: {waktu_id(data.dibuat)} dari basis data {data.nama_db}",
+    ]
+
+
 class Gaya:
     """Style objects made once per workbook (openpyxl hashes them per cell)."""
 
@@ -197,3 +212,9 @@ class Aliran:
         self.ws.append(sel)
         self.ws.row_dimensions.pop(self.n, None)
         return self.n
+
+
+def tambah_sel(ws, sel: list, banyak_baris: int) -> None:
+    """Append cell objects as one row of a LembarCepat, with the height `Aliran` gives."""
+    ws.tinggi_baris = round(Aliran.TINGGI_BARIS * banyak_baris + 3, 1) if banyak_baris > 1 else None
+    ws.append(sel)

@@ -4,12 +4,16 @@ the curve verdict per unit, and bar charts of the spread (openpyxl BarChart)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..kosakata import (BAIK, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT,
                         SANGAT_BAIK, SANGAT_KURANG)
 from .aman import sel_aman
-from .lembar import FORMAT_PERSEN, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, lebar_kolom
-from .rekap import DataRekap, info_periode
+from .lembar import (FORMAT_PERSEN, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, info_periode,
+                     lebar_kolom)
+
+if TYPE_CHECKING:  # the annotation only: excel.rekap imports this module to write the sheet
+    from .rekap import DataRekap
 
 WARNA_GRAFIK = ("2E7D32", "66BB6A", "F9A825", "EF6C00", "C62828")  # Sangat Baik .. Sangat Kurang
 KUNCI = tuple(k for k, _ in KOLOM_PREDIKAT)

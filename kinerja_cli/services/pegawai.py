@@ -1,4 +1,4 @@
-"""Use cases of the roster: import from Excel, list, look up one person."""
+"""Use cases of the roster: import from Excel, list, look up one person (the full view: services.profil)."""
 
 from __future__ import annotations
 
@@ -113,36 +113,6 @@ def wajib_ada(db, nip: str) -> Pegawai:
         raise TidakDitemukan(f"Pegawai dengan NIP {n} tidak ada di basis data.",
                              "Cari dengan: kinerja pegawai daftar --cari NAMA")
     return p
-
-
-def lihat(db, nip: str) -> dict:
-    p = wajib_ada(db, nip)
-    info = periksa_nip(p.nip)
-    atasan = tabel.ambil(db, p.nip_atasan) if p.nip_atasan else None
-    from ..validation.golongan import pangkat
-
-    return {
-        **p.ke_dict(),
-        "pangkat": pangkat(p.golongan) or None,
-        "tanggal_lahir": info.tanggal_lahir.isoformat(),
-        "tmt": info.tmt,
-        "jenis_kelamin": info.jenis_kelamin,
-        "jenis_nomor_induk": "NI PPPK" if info.jenis == "PPPK" else "NIP PNS",
-        "atasan": atasan.ke_dict() if atasan else None,
-        "bawahan": [b.ke_dict() for b in tabel.bawahan(db, p.nip)],
-        "riwayat_nilai": _riwayat_nilai(db, p.nip),
-    }
-
-
-def _riwayat_nilai(db, nip: str) -> list[dict]:
-    """NA and predikat in every period with data for this person (kinerja tren gives the full view)."""
-    from .tren import tren_pegawai
-
-    try:
-        baris = tren_pegawai(db, nip)["baris"]
-    except TidakDitemukan:
-        return []
-    return [{k: b[k] for k in ("periode", "metode", "status", "nhk", "npk", "na", "predikat", "lengkap")} for b in baris]
 
 
 def daftar_unit(db) -> list[dict]:

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
+from ..model import ada_data
 from ..store import periode as tabel_periode
 
 DUA = Decimal("0.01")
@@ -20,8 +21,6 @@ DUA = Decimal("0.01")
 
 def tercatat(r: dict) -> bool:
     """True when the record rests on data recorded for that employee in that period."""
-    from .nilai import ada_data
-
     return ada_data(r)
 
 

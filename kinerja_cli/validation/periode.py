@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..kosakata import METODE
-
 JENIS = ("tahunan", "triwulan", "bulanan")
 
 
