@@ -33,9 +33,9 @@ def dampak(
     Contoh: kinerja dampak --format json > dampak.json
     """
     from .. import output
-    from ..services import dampak as layanan
+    from ..services import dampak
 
-    data = layanan.data_dampak(buka(db), unit, indikator)
+    data = dampak.data_dampak(buka(db), unit, indikator)
     if fmt is Format.tabel:
         if not data:
             output.info("Belum ada indikator layanan. Tambah dengan: kinerja layanan indikator tambah atau kinerja layanan impor")

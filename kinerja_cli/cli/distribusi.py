@@ -25,9 +25,9 @@ def predikat_unit(
     Contoh: kinerja unit predikat DPMPTSP baik --periode 2026
     """
     from .. import output
-    from ..services import distribusi as layanan
+    from ..services import distribusi
 
-    h = layanan.tetapkan(buka(db), unit, periode, predikat.value)
+    h = distribusi.tetapkan(buka(db), unit, periode, predikat.value)
     output.sukses(f"Predikat unit {h['unit']} periode {h['periode']}: {NAMA_PREDIKAT_UNIT[h['predikat']]}"
                   + (f" (sebelumnya {NAMA_PREDIKAT_UNIT[h['sebelumnya']]})" if h["sebelumnya"] and h["sebelumnya"] != h["predikat"] else ""))
 
@@ -44,9 +44,9 @@ def distribusi(
     """
     from .. import output
     from ..output import nilai as output_nilai
-    from ..services import distribusi as layanan
+    from ..services import distribusi
 
-    baris = layanan.distribusi(buka(db), periode, unit)
+    baris = distribusi.distribusi(buka(db), periode, unit)
     if fmt is not Format.tabel:
         kunci = ["unit", "jumlah", "tanpa_data", *[k for k, _ in KOLOM_PREDIKAT],
                  *[f"persen_{k}" for k, _ in KOLOM_PREDIKAT], "predikat_unit", "sesuai_kurva", "pelanggaran"]

@@ -35,9 +35,9 @@ def tetapkan(
     Contoh: kinerja rating tetapkan 198502142010012003 --periode 2026 --hasil-kerja di-atas --alasan "target utama terlampaui jauh" --oleh 198001012005011002
     """
     from .. import output
-    from ..services import rating as layanan
+    from ..services import rating
 
-    h = layanan.tetapkan(buka(db), nip, periode, hasil_kerja.value if hasil_kerja else None,
+    h = rating.tetapkan(buka(db), nip, periode, hasil_kerja.value if hasil_kerja else None,
                          perilaku.value if perilaku else None, alasan, oleh)
     for p in h["peringatan"]:
         output.peringatan(p)
@@ -61,9 +61,9 @@ def hapus(
     Contoh: kinerja rating hapus 198502142010012003 --periode 2026 --alasan "ditetapkan keliru"
     """
     from .. import output
-    from ..services import rating as layanan
+    from ..services import rating
 
-    layanan.hapus(buka(db), nip, periode, alasan)
+    rating.hapus(buka(db), nip, periode, alasan)
     output.sukses("Rating langsung dihapus (tercatat di log audit).")
 
 
@@ -74,9 +74,9 @@ def daftar(periode: OpsiPeriode, fmt: OpsiFormat = Format.tabel, db: OpsiDB = No
     Contoh: kinerja rating daftar --periode 2026 --format csv
     """
     from .. import output
-    from ..services import rating as layanan
+    from ..services import rating
 
-    baris = layanan.daftar(buka(db), periode)
+    baris = rating.daftar(buka(db), periode)
     if fmt is Format.tabel:  # on screen the regulation's words; scripts keep the stable keys
         label = KUNCI_RATING
         baris = [{**b, "hasil_kerja": label.get(b["hasil_kerja"], b["hasil_kerja"]),

@@ -10,7 +10,7 @@ from ..store import audit
 from ..store import nilai as tabel
 from ..store import pegawai as tabel_pegawai
 from ..store.db import sekarang, transaksi
-from . import periode as layanan_periode
+from . import periode
 
 
 
@@ -22,7 +22,7 @@ def _unit(db, unit: str) -> str:
 
 
 def tetapkan(db, unit: str, kode: str, predikat: str) -> dict:
-    p = layanan_periode.pastikan_terbuka(db, kode)
+    p = periode.pastikan_terbuka(db, kode)
     u = _unit(db, unit)
     if predikat not in PREDIKAT_UNIT:
         raise DataTidakValid(f"Predikat unit '{predikat}' tidak dikenal.", f"Pilih: {', '.join(PREDIKAT_UNIT)}.")

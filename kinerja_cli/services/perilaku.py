@@ -18,8 +18,7 @@ from ..validation.masalah import GALAT
 from ..kosakata import PERAN
 from ..validation.perilaku import (PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_skor,
                                    kunci_aspek, pesan_aspek_kurang, periksa_hubungan, rata_rata)
-from . import pegawai as layanan_pegawai
-from . import periode as layanan_periode
+from . import pegawai, periode
 from .impor_umum import konvensi_angka
 
 
@@ -71,7 +70,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     is checked, then one transaction writes the changes and their audit entries."""
     from . import impor_umum
 
-    per = layanan_periode.pastikan_terbuka(db, kode)
+    per = periode.pastikan_terbuka(db, kode)
     kode = per["kode"]
     hasil = HasilImpor(uji_coba=uji_coba)
     tabel.tampungan_baru(db)
@@ -167,9 +166,9 @@ class HasilCatat:
 
 def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]) -> HasilCatat:
     """Record (or replace) one rater's scores of one employee for one period."""
-    per = layanan_periode.pastikan_terbuka(db, kode)
-    n = layanan_pegawai.nip_dari_argumen(nip)
-    q = layanan_pegawai.nip_dari_argumen(penilai)
+    per = periode.pastikan_terbuka(db, kode)
+    n = pegawai.nip_dari_argumen(nip)
+    q = pegawai.nip_dari_argumen(penilai)
     if peran not in PERAN:
         raise DataTidakValid(f"Peran '{peran}' tidak dikenal.", "Pilih: " + ", ".join(PERAN) + ".")
     skor = urai_skor(pasangan)
@@ -178,16 +177,16 @@ def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]
 
 
 def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
-    pegawai = {x.nip: x for x in (tabel_pegawai.ambil(db, n), tabel_pegawai.ambil(db, q)) if x}
+    dikenal = {x.nip: x for x in (tabel_pegawai.ambil(db, n), tabel_pegawai.ambil(db, q)) if x}
     peringatan = []
-    for tingkat, _, pesan, saran in periksa_hubungan(n, q, peran, pegawai):
+    for tingkat, _, pesan, saran in periksa_hubungan(n, q, peran, dikenal):
         if tingkat == GALAT:
             raise (TidakDitemukan if "tidak ada di daftar" in pesan else DataTidakValid)(pesan + ".", saran)
         peringatan.append(f"{pesan} ({saran}).")
     p = Penilaian(n, q, peran, {a: skor.get(a) for a in ASPEK_BERAKHLAK})
     kosong = aspek_kosong(p.skor)
     if kosong and peran != "diri":
-        pesan, saran = pesan_aspek_kurang(_nama(pegawai, q), _nama(pegawai, n), kosong)
+        pesan, saran = pesan_aspek_kurang(_nama(dikenal, q), _nama(dikenal, n), kosong)
         peringatan.append(f"{pesan} ({saran}).")
     tulis, log, tambah, ubah, _ = _rencana(kode, [p], tabel.simpanan_periode(db, kode, [n]))
     if tulis:
@@ -197,14 +196,14 @@ def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
     return HasilCatat(aksi, peringatan, rata_rata(p.skor))
 
 
-def _nama(pegawai: dict, nip: str) -> str:
-    p = pegawai.get(nip)
+def _nama(dikenal: dict, nip: str) -> str:
+    p = dikenal.get(nip)
     return f"{p.nama} ({nip})" if p else nip
 
 
 def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> list[dict]:
-    per = layanan_periode.wajib_ada(db, kode)
-    n = layanan_pegawai.wajib_ada(db, nip).nip if nip else None
+    per = periode.wajib_ada(db, kode)
+    n = pegawai.wajib_ada(db, nip).nip if nip else None
     u = None
     if unit:
         u = tabel_pegawai.unit_ada(db, unit)

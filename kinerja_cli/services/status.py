@@ -8,7 +8,7 @@ from ..errors import TidakDitemukan
 from ..store import pegawai as tabel_pegawai
 from ..store import status as tabel
 from ..validation.persetujuan import STATUS as STATUS_SKP
-from . import periode as layanan_periode
+from . import periode
 
 TOLERANSI_BOBOT = Decimal("0.01")
 
@@ -64,7 +64,7 @@ def _unit(nama: str, rows: list[dict]) -> dict:
 
 def status(db, kode: str, unit: str | None = None) -> dict:
     """{'periode', 'unit': [per-unit rows], 'pegawai': [per-employee rows]} from 5 aggregate queries."""
-    per = layanan_periode.wajib_ada(db, kode)
+    per = periode.wajib_ada(db, kode)
     u = None
     if unit:
         u = tabel_pegawai.unit_ada(db, unit)

@@ -9,7 +9,7 @@ from ..errors import TidakDitemukan
 from ..store import pegawai as tabel_pegawai
 from ..store import templat as tabel
 from ..store.db import sekarang
-from . import periode as layanan_periode
+from .periode import wajib_ada as periode_wajib_ada
 
 
 def _desimal(s: str | None) -> Decimal | None:
@@ -32,7 +32,7 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
     """The content of the template (excel.templat.IsiTemplat); raises for unknown period/unit."""
     from ..excel.templat import IsiTemplat
 
-    p = layanan_periode.wajib_ada(db, periode)
+    p = periode_wajib_ada(db, periode)
     nama_unit = None
     if unit is not None:
         nama_unit = tabel_pegawai.unit_ada(db, unit.strip()) if unit.strip() else None
