@@ -11,8 +11,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from ..berkas_aman import periksa_folder_tujuan
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import BAIK, BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_BAIK, SANGAT_KURANG
+from .aman import sel_aman
+from .tulis import simpan_atomik
 
 INSTANSI = "PEMERINTAH KOTA BUKITTINGGI"
 KOTA = "Bukittinggi"
@@ -120,8 +123,6 @@ def lebar_kolom(ws, lebar: list[float]) -> None:
 
 def baris_blok_judul(ws, gaya: Gaya, judul: str, baris: list[str]) -> list[list]:
     """The title block rows of a write-only sheet: instansi, title, then info lines, then a blank row."""
-    from .aman import sel_aman
-
     hasil = [[sel_aman(ws, INSTANSI, font=gaya.subjudul)], [sel_aman(ws, judul, font=gaya.judul)]]
     hasil += [[sel_aman(ws, b)] for b in baris]
     hasil.append([])
@@ -129,8 +130,6 @@ def baris_blok_judul(ws, gaya: Gaya, judul: str, baris: list[str]) -> list[list]
 
 
 def baris_kepala(ws, gaya: Gaya, judul: list[str]) -> list:
-    from .aman import sel_aman
-
     return [sel_aman(ws, j, font=gaya.tebal, fill=gaya.kepala_fill, alignment=gaya.kepala_align, border=gaya.border)
             for j in judul]
 
@@ -141,7 +140,6 @@ def baris_kepala(ws, gaya: Gaya, judul: list[str]) -> list:
 def periksa_tujuan(tujuan: Path, timpa: bool) -> Path:
     """Refuse a missing folder, a folder as target, or an existing file without --timpa."""
     tujuan = Path(tujuan)
-    from ..berkas_aman import periksa_folder_tujuan
 
     periksa_folder_tujuan(tujuan.parent)  # missing, or a parent in the path is a file
     if tujuan.is_dir():
@@ -157,8 +155,6 @@ def periksa_tujuan(tujuan: Path, timpa: bool) -> Path:
 def simpan_aman(wb, tujuan: Path, timpa: bool, kompresi: int | None = None) -> Path:
     """Save to a temp file beside the target, then move it into place (never half-written); mode 0600.
     `kompresi`: the zip's zlib level (None: openpyxl's default)."""
-    from .tulis import simpan_atomik
-
     return simpan_atomik(wb, periksa_tujuan(tujuan, timpa), timpa, kompresi)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..kolom import PERILAKU, PILIHAN, REALISASI, SASARAN, Tata
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
+from .aman import sel_aman
 
 DESKRIPSI_ASPEK = {
     "pelayanan": "memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif, dan dapat diandalkan; "
@@ -173,8 +174,6 @@ def _tinggi(teks: str, lebar: int) -> float | None:
 
 def tulis_petunjuk(ws, isi) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
-
-    from .aman import sel_aman
 
     lebar_a, lebar_b = 26, 100
     ws.column_dimensions["A"].width = lebar_a

@@ -14,6 +14,8 @@ from pathlib import Path
 from ..kolom import PERILAKU, PILIHAN, REALISASI, SASARAN, Tata
 from ..kosakata import ASPEK_BERAKHLAK
 from .aman import sel_aman
+from .petunjuk import tulis_petunjuk
+from .tulis import periksa_tujuan, sementara_di, simpan_atomik
 
 BATAS_BARIS = 5000  # validations and text-formatted NIP cells reach at least this row
 CADANGAN_BARIS = 1000  # ...and this many rows below the pre-filled ones
@@ -52,9 +54,6 @@ def angka_sel(v):
 def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
     """Build the workbook and save it owner-only and atomically to `path`."""
     import openpyxl
-
-    from .petunjuk import tulis_petunjuk
-    from .tulis import periksa_tujuan, sementara_di, simpan_atomik
 
     path = Path(path)
     periksa_tujuan(path, timpa)

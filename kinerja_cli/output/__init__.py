@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
+from ..validation.angka import angka_id
+
 FORMAT = ("tabel", "json", "csv")
 
 _out = None
@@ -181,8 +183,6 @@ def cetak_csv(baris: Iterable[dict], kolom: Sequence[Kolom]) -> None:
 
 
 def teks_sel(v: Any, angka: bool = False) -> str:
-    from ..validation.angka import angka_id
-
     if v is None:
         return "-"
     if isinstance(v, bool):

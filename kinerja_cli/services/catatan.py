@@ -14,7 +14,7 @@ from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation.catatan import (TanggalTidakValid, baca_tanggal, bersihkan_teks, periksa_inovasi,
                                   periksa_umpan_balik)
-from . import pegawai, periode
+from . import impor_umum, pegawai, periode
 
 
 def _tanggal_argumen(teks: str | None, per: dict) -> tuple[str, list[str]]:
@@ -59,8 +59,6 @@ def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: st
 
 def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                       lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
-    from . import impor_umum
-
     per = periode.pastikan_terbuka(db, kode)
     isi = impor_umum.baca(berkas, UMPAN_BALIK, sheet, tandai)
     bacaan = impor_umum.Bacaan(db, berkas)
@@ -132,8 +130,6 @@ def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = No
 
 def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                   lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
-    from . import impor_umum
-
     per = periode.pastikan_terbuka(db, kode)
     isi = impor_umum.baca(berkas, INOVASI, sheet, tandai)
     bacaan = impor_umum.Bacaan(db, berkas)

@@ -6,11 +6,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid
 from ..kosakata import KOLOM_PREDIKAT, KUNCI_PREDIKAT, KURANG, KURANG_MISCONDUCT, PREDIKAT_UNIT
+from ..scoring import Parameter, cek_distribusi
 from ..store import audit
 from ..store import nilai as tabel
 from ..store import pegawai as tabel_pegawai
 from ..store.db import sekarang, transaksi
-from . import periode
+from . import nilai, periode
+from .tren import tercatat
 
 
 
@@ -42,8 +44,6 @@ def _kolom(predikat: str) -> str:
 
 def distribusi(db, kode: str, unit: str | None = None) -> list[dict]:
     """Per unit: count and share of each predikat, the unit's curve verdict."""
-    from . import nilai
-
     return dari_laporan(db, nilai.laporan(db, kode, unit, ringkas=True))
 
 
@@ -54,9 +54,6 @@ def dari_laporan(db, lap) -> list[dict]:
     rating) are counted apart as `tanpa_data`: their computed 0 / Sangat Kurang says nothing
     about their performance, so it stays out of the spread and of the curve check.
     """
-    from ..scoring import Parameter, cek_distribusi
-    from .tren import tercatat
-
     param = Parameter.dari_dict(lap.periode["parameter"])
     per_unit: dict[str, dict[str, int]] = {}
     tanpa_data: dict[str, int] = {}

@@ -18,7 +18,7 @@ from ..validation.masalah import GALAT
 from ..kosakata import PERAN
 from ..validation.perilaku import (PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_skor,
                                    kunci_aspek, pesan_aspek_kurang, periksa_hubungan, rata_rata)
-from . import pegawai, periode
+from . import impor_umum, pegawai, periode
 from .impor_umum import konvensi_angka
 
 
@@ -68,8 +68,6 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     """Upsert one row per (periode, nip, penilai). The rows stream once through the checks; the
     good ones go to a TEMP table (flat memory); nothing touches the real tables before every row
     is checked, then one transaction writes the changes and their audit entries."""
-    from . import impor_umum
-
     per = periode.pastikan_terbuka(db, kode)
     kode = per["kode"]
     hasil = HasilImpor(uji_coba=uji_coba)

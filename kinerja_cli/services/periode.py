@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
 from ..kosakata import METODE
+from ..scoring import parameter_bawaan
 from ..store import audit
 from ..store import periode as tabel
-from ..store.db import transaksi
+from ..store.db import jaga, transaksi
 from ..validation.periode import JENIS, KodeTidakValid, urai_kode, urai_tanggal
 
 
@@ -32,7 +33,6 @@ def pastikan_terbuka(db, kode: str) -> dict:
     a period closed by another process while this command was reading its file refuses the write.
     """
     p = _tolak_bila_ditutup(wajib_ada(db, kode))
-    from ..store.db import jaga
 
     jaga(db, ("periode", p["kode"]), lambda: _tolak_bila_ditutup(wajib_ada(db, p["kode"]), sementara=True))
     return p
@@ -50,8 +50,6 @@ def _tolak_bila_ditutup(p: dict, sementara: bool = False) -> dict:
 
 def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, selesai: str | None = None,
          metode: str = "pp30") -> dict:
-    from ..scoring import parameter_bawaan
-
     try:
         k = urai_kode(kode)
         awal = urai_tanggal(mulai, "mulai") if mulai else k.mulai

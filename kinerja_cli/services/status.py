@@ -7,8 +7,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..errors import TidakDitemukan
 from ..store import pegawai as tabel_pegawai
 from ..store import status as tabel
+from ..validation.angka import angka_id
 from ..validation.persetujuan import STATUS as STATUS_SKP
 from . import periode
+from .nilai import perlu_persetujuan
 
 TOLERANSI_BOBOT = Decimal("0.01")
 
@@ -16,15 +18,11 @@ SERATUS = Decimal(100)
 
 
 def _angka(d: Decimal) -> str:
-    from ..validation.angka import angka_id
-
     t = angka_id(d)
     return t[:-3] if t.endswith(",00") else t
 
 
 def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai, ub: int, status: dict) -> dict:
-    from .nilai import perlu_persetujuan
-
     baris, bobot, terisi = skp or (0, None, 0)
     atasan, rekan, bawahan = nilai or (0, 0, 0)
     status_skp = status.get(nip) or ("draf" if baris else None)

@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import TidakDitemukan
+from ..excel.templat import IsiTemplat, tulis_templat
+from ..excel.tulis import periksa_tujuan
 from ..store import pegawai as tabel_pegawai
 from ..store import templat as tabel
 from ..store.db import sekarang
@@ -30,8 +32,6 @@ def _target(lo: str, hi: str | None):
 
 def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
     """The content of the template (excel.templat.IsiTemplat); raises for unknown period/unit."""
-    from ..excel.templat import IsiTemplat
-
     p = periode_wajib_ada(db, periode)
     nama_unit = None
     if unit is not None:
@@ -71,9 +71,6 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
 def buat(db, berkas: Path, periode: str, unit: str | None = None, kosong: bool = False,
          timpa: bool = False) -> dict:
     """Write the template; returns a summary for the command to report."""
-    from ..excel.templat import tulis_templat
-    from ..excel.tulis import periksa_tujuan
-
     berkas = Path(berkas)
     periksa_tujuan(berkas, timpa)  # refuse early, before reading anything
     isi = kumpulkan(db, periode, unit, kosong)
