@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import TidakDitemukan
+from ..kosakata import NAMA_CATATAN, TANPA_SASARAN
 from ..store import pegawai as tabel_pegawai
 from ..store import status as tabel
 from ..validation.angka import angka_id
@@ -28,7 +29,7 @@ def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai,
     status_skp = status.get(nip) or ("draf" if baris else None)
     kurang = []
     if not baris:
-        kurang.append("belum ada SKP")
+        kurang.append(NAMA_CATATAN[TANPA_SASARAN])
     else:
         if abs(bobot - SERATUS) > TOLERANSI_BOBOT:
             kurang.append(f"bobot {_angka(bobot)}, harus 100")
