@@ -23,10 +23,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 try:
-    from kinerja_cli.excel import kolom as K
+    from kinerja_cli import kolom as K
 except ImportError:  # run as a script from the repository root or elsewhere
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from kinerja_cli.excel import kolom as K
+    from kinerja_cli import kolom as K
 
 from openpyxl import Workbook
 from openpyxl.styles import Font

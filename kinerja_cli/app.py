@@ -8,6 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from .errors import ImporDitolak, KinerjaError
+from .sinyal import pesan_batal, sinyal_diterima
 
 
 class _GrupKinerja(TyperGroup):
@@ -28,8 +29,6 @@ class _GrupKinerja(TyperGroup):
         except KeyboardInterrupt as e:
             raise _batal(e) from None
         except Exception as e:
-            from .masuk import sinyal_diterima
-
             # Ctrl-C inside a library (a SQLite function, a clean-up) may surface as another error
             batal = _penyebab_batal(e) or sinyal_diterima()
             if batal is not None:
@@ -67,7 +66,6 @@ def _penyebab_batal(e: BaseException) -> KeyboardInterrupt | None:
 
 def _batal(e: KeyboardInterrupt) -> typer.Exit:
     from . import output
-    from .masuk import pesan_batal
 
     pesan, kode = pesan_batal(e)
     output.galat(pesan)

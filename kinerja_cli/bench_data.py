@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK
+from .kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
 
 PERIODE = "2026"
 

@@ -2,7 +2,7 @@
 
 - Ctrl-C and SIGTERM: the handler is set before the application is imported, so a stop while
   Typer and the commands load ends with the same one line as a stop during the work, never a
-  traceback. The signal is also remembered (:func:`sinyal_diterima`): a stop that a library turns
+  traceback. The signal is also remembered (:func:`sinyal.sinyal_diterima`): a stop that a library turns
   into another error (SQLite reports an interrupted Python function as "user-defined function
   raised exception") is still reported as a stop, with 130/143.
 - SIGXFSZ (a file past `ulimit -f`) is ignored, so the write fails with EFBIG and gets a message.
@@ -19,39 +19,8 @@ import os
 import signal
 import sys
 
-_sinyal: int | None = None  # the stop signal received, if any
-_batal_dilaporkan = False  # the stop's message was printed (by the command boundary or here)
-
-
-class Dihentikan(KeyboardInterrupt):
-    """SIGTERM: stop like Ctrl-C, so every clean-up (temporary files, the second process) runs."""
-
-
-def _saat_sigterm(signum, frame):
-    global _sinyal
-    _sinyal = signal.SIGTERM
-    raise Dihentikan()
-
-
-def _saat_sigint(signum, frame):
-    global _sinyal
-    _sinyal = signal.SIGINT
-    raise KeyboardInterrupt()
-
-
-def sinyal_diterima() -> KeyboardInterrupt | None:
-    """The stop (as the exception it raised) if Ctrl-C or SIGTERM arrived in this process."""
-    if _sinyal is None:
-        return None
-    return Dihentikan() if _sinyal == signal.SIGTERM else KeyboardInterrupt()
-
-
-def pesan_batal(e: KeyboardInterrupt) -> tuple[str, int]:
-    global _batal_dilaporkan
-    _batal_dilaporkan = True
-    siapa = "dihentikan (SIGTERM)" if isinstance(e, Dihentikan) else "dibatalkan oleh pengguna"
-    return (f"Perintah {siapa}; perubahan yang belum selesai tidak disimpan dan berkas sementara dihapus.",
-            143 if isinstance(e, Dihentikan) else 130)
+from . import sinyal
+from .sinyal import batal_dilaporkan, pesan_batal, sinyal_diterima
 
 
 class KeluaranGagal(Exception):
@@ -160,8 +129,7 @@ def _jejak_senyap(info) -> None:
 
 
 def _pasang_sinyal() -> None:
-    signal.signal(signal.SIGTERM, _saat_sigterm)
-    signal.signal(signal.SIGINT, _saat_sigint)
+    sinyal.pasang()
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
@@ -179,7 +147,7 @@ def main() -> None:
         except SystemExit as e:
             kode = e.code
         batal = sinyal_diterima()
-        if batal is not None and not _batal_dilaporkan:  # stopped where Typer itself ends quietly with 130
+        if batal is not None and not batal_dilaporkan():  # stopped where Typer itself ends quietly with 130
             pesan, kode = pesan_batal(batal)
             _ke_stderr(f"Galat: {pesan}\n")
         sys.stdout.flush()  # what is still buffered fails here, not in the interpreter's exit

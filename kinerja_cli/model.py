@@ -50,7 +50,6 @@ class HasilImpor:
     keterangan: dict = field(default_factory=dict)
 
 
-BELUM_DINILAI = "belum dinilai"  # shown instead of a predikat for someone without any data in the period
 
 
 def ada_data(r: dict) -> bool:

@@ -9,7 +9,7 @@ import pytest
 
 from kinerja_cli.excel import baca_cepat
 from kinerja_cli.excel.baca import baca_sheet, baca_sheet_openpyxl
-from kinerja_cli.excel.kolom import PERILAKU, REALISASI, SASARAN
+from kinerja_cli.kolom import PERILAKU, REALISASI, SASARAN
 
 from conftest import STAF1, STAF2, buat_xlsx
 
@@ -115,7 +115,7 @@ def test_plain_workbook_really_takes_the_fast_path(tmp_path, monkeypatch):
     """A silent fallback to openpyxl would keep results right but lose the speed: forbid it here."""
     from conftest import HEADER_PEGAWAI, ROSTER, buat_xlsx
     from kinerja_cli.excel import baca
-    from kinerja_cli.excel.kolom import PEGAWAI
+    from kinerja_cli.kolom import PEGAWAI
 
     f = buat_xlsx(tmp_path / "p.xlsx", {"Pegawai": [HEADER_PEGAWAI, *ROSTER]})
 

@@ -15,7 +15,7 @@ import pytest
 from kinerja_cli.errors import BerkasTidakValid
 from kinerja_cli.excel import baca, baca_cepat, baca_iris
 from kinerja_cli.excel.baca import baca_sheet, baca_sheet_openpyxl
-from kinerja_cli.excel.kolom import PEGAWAI, REALISASI
+from kinerja_cli.kolom import PEGAWAI, REALISASI
 from kinerja_cli.services import impor_umum
 
 from conftest import HEADER_PEGAWAI, ROSTER, STAF1, STAF2, buat_xlsx

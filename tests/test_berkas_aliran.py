@@ -278,10 +278,10 @@ def test_a_stop_inside_a_sqlite_function_is_still_a_stop(monkeypatch):
     """SQLite turns a KeyboardInterrupt raised in a Python function (kinerja_lower, used by the
     recap's queries) into "user-defined function raised exception": the remembered signal makes it
     a stop with 143 all the same."""
-    from kinerja_cli import masuk
+    from kinerja_cli import masuk, sinyal
 
     lama = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
-    monkeypatch.setattr(masuk, "_sinyal", None)
+    monkeypatch.setattr(sinyal, "_sinyal", None)
     masuk._pasang_sinyal()
     try:
         c = sqlite3.connect(":memory:")
@@ -291,6 +291,6 @@ def test_a_stop_inside_a_sqlite_function_is_still_a_stop(monkeypatch):
     finally:
         for s, h in lama.items():
             signal.signal(s, h)
-    batal = masuk.sinyal_diterima()
-    assert isinstance(batal, masuk.Dihentikan)
-    assert masuk.pesan_batal(batal)[1] == 143
+    batal = sinyal.sinyal_diterima()
+    assert isinstance(batal, sinyal.Dihentikan)
+    assert sinyal.pesan_batal(batal)[1] == 143

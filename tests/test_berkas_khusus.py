@@ -20,7 +20,8 @@ import pytest
 from conftest import ROSTER, buat_xlsx
 from test_impor_acak import IMPORTIR, isi_dasar, jumlah_baris
 
-from kinerja_cli.excel import baca, kolom
+from kinerja_cli import kolom
+from kinerja_cli.excel import baca
 
 
 def _csv(p: Path, tata) -> None:
@@ -141,7 +142,8 @@ def test_special_files_refused_clearly_and_nothing_written(siap, kinerja, tmp_pa
 
 _UKUR = """
 import resource, sys, time
-from kinerja_cli.excel import baca, kolom
+from kinerja_cli import kolom
+from kinerja_cli.excel import baca
 mulai = time.perf_counter()
 isi = baca.baca_sheet(sys.argv[1], kolom.PEGAWAI)
 print(time.perf_counter() - mulai, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, *[b.baris for b in isi.baris])

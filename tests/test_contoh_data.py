@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from kinerja_cli.excel import kolom as K
+from kinerja_cli import kolom as K
 
 AKAR = Path(__file__).resolve().parent.parent
 

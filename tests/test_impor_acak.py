@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2, buat_xlsx, contoh
-from kinerja_cli.excel import kolom
+from kinerja_cli import kolom
 from kinerja_cli.excel.sel_galat import KODE_GALAT
 
 NIPS = [SEKDA, KADIS, STAF1, STAF2, PPPK1]

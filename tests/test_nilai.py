@@ -204,7 +204,7 @@ def test_two_process_path_gives_identical_results(db_siap, kinerja, db_path, mon
 
 
 def test_huge_table_shows_a_screenful_and_counts_all(db_siap, kinerja, db_path, monkeypatch):
-    from kinerja_cli import output_nilai
+    from kinerja_cli.output import nilai as output_nilai
 
     _siap(kinerja, db_path)
     monkeypatch.setattr(output_nilai, "BATAS_BARIS_LAYAR", 2)

@@ -16,7 +16,7 @@ from datetime import datetime
 import openpyxl
 import pytest
 
-from kinerja_cli.scoring.konstanta import ORDER_PREDIKAT
+from kinerja_cli.kosakata import ORDER_PREDIKAT
 from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2, buat_xlsx
 from data_nilai import isi
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import KADIS, STAF1, buat_xlsx
 
 from kinerja_cli.services import impor_umum
-from kinerja_cli.services import periode as layanan_periode
+from kinerja_cli.services import penutupan
 from kinerja_cli.store.db import buka_db
 
 HS = ["NIP", "Nomor", "RHK", "Indikator", "Target", "Satuan", "Bobot (%)"]
@@ -41,7 +41,7 @@ def _tutup_di_tengah(monkeypatch, db_path):
     def putuskan(*a, **k):
         lain = buka_db(db_path)
         try:
-            layanan_periode.tutup(lain, "2026")
+            penutupan.tutup(lain, "2026")
         finally:
             lain.close()
         return asli(*a, **k)

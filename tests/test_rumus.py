@@ -74,7 +74,7 @@ def test_formula_far_down_a_large_sheet_is_found_by_the_slices(siap, kinerja, tm
     """Below the first slices the calamine slices themselves spot the formula (no second pass over the file)."""
     from kinerja_cli.errors import BerkasTidakValid
     from kinerja_cli.excel import baca_iris
-    from kinerja_cli.excel.kolom import REALISASI
+    from kinerja_cli.kolom import REALISASI
     from kinerja_cli.services import impor_umum
 
     baris = [["NIP", "Nomor", "Realisasi"]] + [[KADIS, 1, i] for i in range(3000)]

@@ -16,7 +16,7 @@ from conftest import HEADER_PEGAWAI, KADIS, ROSTER, STAF1, STAF2, buat_xlsx
 from kinerja_cli.errors import SelGalatExcel
 from kinerja_cli.excel import baca, baca_iris
 from kinerja_cli.excel.baca import baca_sheet, baca_sheet_openpyxl
-from kinerja_cli.excel.kolom import REALISASI
+from kinerja_cli.kolom import REALISASI
 from kinerja_cli.excel.sel_galat import KODE_GALAT, dalam_xml
 
 SEPULUH = ["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]
@@ -99,7 +99,7 @@ def test_error_cells_in_the_xml_of_a_slice():
 
 
 def test_error_far_down_a_large_sheet_is_found_by_the_slices(tmp_path, monkeypatch):
-    from kinerja_cli.excel.kolom import REALISASI as R
+    from kinerja_cli.kolom import REALISASI as R
     from kinerja_cli.services import impor_umum
 
     baris = [["NIP", "Nomor", "Realisasi"]] + [[KADIS, 1, i] for i in range(3000)]

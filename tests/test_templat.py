@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from kinerja_cli.excel.baca import baca_sheet
-from kinerja_cli.excel.kolom import PERILAKU, REALISASI, SASARAN
+from kinerja_cli.kolom import PERILAKU, REALISASI, SASARAN
 from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2
 
 SEMUA = {SEKDA, KADIS, STAF1, STAF2, PPPK1}

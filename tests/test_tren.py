@@ -109,7 +109,7 @@ def test_single_period_and_kadis(db_siap, kinerja, db_path):
 
 
 def test_bar_rendering():
-    from kinerja_cli.output_tren import batang
+    from kinerja_cli.output.tren import batang
 
     assert batang(Decimal(120)) == "█" * 24
     assert batang(Decimal(150)) == "█" * 24  # capped at 120

@@ -33,14 +33,14 @@ def dampak(
     Contoh: kinerja dampak --format json > dampak.json
     """
     from .. import output
-    from ..services import dampak as layanan
+    from ..services import dampak
 
-    data = layanan.data_dampak(buka(db), unit, indikator)
+    data = dampak.data_dampak(buka(db), unit, indikator)
     if fmt is Format.tabel:
         if not data:
             output.info("Belum ada indikator layanan. Tambah dengan: kinerja layanan indikator tambah atau kinerja layanan impor")
             return
-        from .. import output_dampak
+        from ..output import dampak as output_dampak
 
         output_dampak.tabel_dampak(data)
     elif fmt is Format.csv:

@@ -43,22 +43,22 @@ def riwayat(
     Contoh: kinerja riwayat --nip 196711101992031001 --sejak 2026-01-01
     """
     from .. import output
-    from ..services import riwayat as layanan
+    from ..services import riwayat
 
     if batas < 0:  # wrong usage (exit 2), like a non-number
         raise typer.BadParameter(f"{batas} tidak bisa dipakai: isi 0 untuk semua baris, atau jumlah baris terbaru",
                                  param_hint="'--batas'")
-    if sejak and not layanan.tanggal_sah(sejak):
+    if sejak and not riwayat.tanggal_sah(sejak):
         raise typer.BadParameter(f"'{sejak}' bukan tanggal; tulis TTTT-BB-HH, misalnya 2026-01-31 (atau \"2026-01-31 08:00\")",
                                  param_hint="'--sejak'")
-    baris = layanan.riwayat(buka(db), nip, sejak, batas)
+    baris = riwayat.riwayat(buka(db), nip, sejak, batas)
     isi = (("lama", "Lama"), ("baru", "Baru"))  # machine output keeps both values whole
     if fmt is Format.tabel:  # people read only what changed
-        baris = [{**b, "waktu": layanan.waktu_lokal(b["waktu"]), "perubahan": layanan.perubahan(b["lama"], b["baru"])}
+        baris = [{**b, "waktu": riwayat.waktu_lokal(b["waktu"]), "perubahan": riwayat.perubahan(b["lama"], b["baru"])}
                  for b in baris]
         isi = (("perubahan", "Perubahan"),)
     else:  # local time with its offset: unambiguous for scripts
-        baris = [{**b, "waktu": layanan.waktu_lokal(b["waktu"], iso=True)} for b in baris]
+        baris = [{**b, "waktu": riwayat.waktu_lokal(b["waktu"], iso=True)} for b in baris]
     kolom = [output.Kolom(k, j) for k, j in (("id", "No"), ("waktu", "Waktu"), ("pengguna", "Pengguna"),
                                               ("perintah", "Perintah"), ("tabel", "Tabel"), ("kunci", "Kunci"),
                                               ("aksi", "Aksi"), *isi)]
@@ -76,29 +76,30 @@ def demo(
 
     Contoh: kinerja demo --folder /tmp/demo
     """
-    from .. import output, output_nilai
-    from ..services import demo as layanan
+    from .. import output
+    from ..output import nilai as output_nilai
+    from ..services import demo
     from ..services import distribusi, nilai
     from ..store.db import buka_db
 
     with output.sibuk("Membangun basis data demo dari contoh_data/ ..."):
-        h = layanan.bangun(folder)
+        h = demo.bangun(folder)
     output.tampilkan([{"langkah": a, "hasil": b} for a, b in h.langkah],
                      [output.Kolom("langkah", "Langkah"), output.Kolom("hasil", "Hasil")],
                      judul="Demo kinerja: data contoh Pemerintah Kota Bukittinggi")
     db = buka_db(h.db)
-    lap = nilai.laporan(db, layanan.PERIODE, unit, ringkas=True)
-    semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, layanan.PERIODE, ringkas=True).rekaman]
+    lap = nilai.laporan(db, demo.PERIODE, unit, ringkas=True)
+    semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, demo.PERIODE, ringkas=True).rekaman]
     output_nilai.tabel_nilai([nilai.baris_keluaran(r) for r in lap.rekaman], lap.periode, lap.metode, False)
     output.cetak("[bold]Seluruh pemerintah kota[/] — " + output_nilai.ringkasan_predikat(semua) + "\n")
-    output_nilai.tabel_distribusi(distribusi.distribusi(db, layanan.PERIODE), layanan.PERIODE)
+    output_nilai.tabel_distribusi(distribusi.distribusi(db, demo.PERIODE), demo.PERIODE)
     if h.dampak:
         output.cetak("\n[bold]Dampak pada layanan publik[/]")
         for kalimat in h.dampak:
             output.cetak(output.teks(f"• {kalimat}"))
     output.cetak(f"\nRekap Excel untuk pimpinan: [bold]{output.esc(h.rekap)}[/]")
-    output.cetak(output.teks(f"Basis data demo: {h.db}\nCoba: kinerja nilai --periode {layanan.PERIODE} --db {h.db} "
-                             f"--urut nilai\n      kinerja nilai --periode {layanan.PERIODE} --db {h.db} --nip NIP --rinci"))
+    output.cetak(output.teks(f"Basis data demo: {h.db}\nCoba: kinerja nilai --periode {demo.PERIODE} --db {h.db} "
+                             f"--urut nilai\n      kinerja nilai --periode {demo.PERIODE} --db {h.db} --nip NIP --rinci"))
 
 
 def daftarkan(app: typer.Typer) -> None:

@@ -7,15 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..kosakata import KOLOM_PREDIKAT, NAMA_PREDIKAT_UNIT, PREDIKAT_UNIT
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
 
-class PredikatUnit(str, Enum):
-    istimewa = "istimewa"
-    baik = "baik"
-    butuh_perbaikan = "butuh-perbaikan"
-    kurang = "kurang"
-    sangat_kurang = "sangat-kurang"
+PredikatUnit = Enum("PredikatUnit", [(k.replace("-", "_"), k) for k in PREDIKAT_UNIT], type=str)
 
 
 def predikat_unit(
@@ -29,11 +25,11 @@ def predikat_unit(
     Contoh: kinerja unit predikat DPMPTSP baik --periode 2026
     """
     from .. import output
-    from ..services import distribusi as layanan
+    from ..services import distribusi
 
-    h = layanan.tetapkan(buka(db), unit, periode, predikat.value)
-    output.sukses(f"Predikat unit {h['unit']} periode {h['periode']}: {layanan.NAMA_PREDIKAT_UNIT[h['predikat']]}"
-                  + (f" (sebelumnya {layanan.NAMA_PREDIKAT_UNIT[h['sebelumnya']]})" if h["sebelumnya"] and h["sebelumnya"] != h["predikat"] else ""))
+    h = distribusi.tetapkan(buka(db), unit, periode, predikat.value)
+    output.sukses(f"Predikat unit {h['unit']} periode {h['periode']}: {NAMA_PREDIKAT_UNIT[h['predikat']]}"
+                  + (f" (sebelumnya {NAMA_PREDIKAT_UNIT[h['sebelumnya']]})" if h["sebelumnya"] and h["sebelumnya"] != h["predikat"] else ""))
 
 
 def distribusi(
@@ -46,13 +42,14 @@ def distribusi(
 
     Contoh: kinerja distribusi --periode 2026
     """
-    from .. import output, output_nilai
-    from ..services import distribusi as layanan
+    from .. import output
+    from ..output import nilai as output_nilai
+    from ..services import distribusi
 
-    baris = layanan.distribusi(buka(db), periode, unit)
+    baris = distribusi.distribusi(buka(db), periode, unit)
     if fmt is not Format.tabel:
-        kunci = ["unit", "jumlah", "tanpa_data", *[k for k, _ in layanan.KOLOM_PREDIKAT],
-                 *[f"persen_{k}" for k, _ in layanan.KOLOM_PREDIKAT], "predikat_unit", "sesuai_kurva", "pelanggaran"]
+        kunci = ["unit", "jumlah", "tanpa_data", *[k for k, _ in KOLOM_PREDIKAT],
+                 *[f"persen_{k}" for k, _ in KOLOM_PREDIKAT], "predikat_unit", "sesuai_kurva", "pelanggaran"]
         output.tampilkan(baris, [output.Kolom(k, k) for k in kunci], fmt.value)
         return
     output_nilai.tabel_distribusi(baris, periode)

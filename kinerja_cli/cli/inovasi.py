@@ -26,9 +26,9 @@ def catat(
 
     Contoh: kinerja inovasi catat 198502142010012003 --periode 2026 "Izin usaha daring selesai dalam 1 hari"
     """
-    from ..services import catatan as layanan
+    from ..services import catatan
 
-    laporkan_catat(layanan.catat_inovasi(buka(db), nip, periode, uraian, tanggal), "Inovasi")
+    laporkan_catat(catatan.catat_inovasi(buka(db), nip, periode, uraian, tanggal), "Inovasi")
 
 
 @app.command("impor")
@@ -48,13 +48,13 @@ def impor(
 
     Contoh: kinerja inovasi impor inovasi-2026.xlsx --periode 2026
     """
-    from ..services import catatan as layanan
+    from ..services import catatan
 
     cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = layanan.impor_inovasi(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+        h = catatan.impor_inovasi(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h)
 
 
@@ -70,9 +70,9 @@ def daftar(
     Contoh: kinerja inovasi daftar --periode 2026 --format json
     """
     from .. import output
-    from ..services import catatan as layanan
+    from ..services import catatan
 
-    baris = layanan.daftar_inovasi(buka(db), periode, nip)
+    baris = catatan.daftar_inovasi(buka(db), periode, nip)
     kolom = [output.Kolom(k, j) for k, j in (
         ("id", "No"), ("periode", "Periode"), ("tanggal", "Tanggal"), ("nip", "NIP"), ("nama", "Nama"),
         ("unit", "Unit Kerja"), ("uraian", "Uraian Inovasi"))]

@@ -42,15 +42,16 @@ def nilai(
 
     Contoh: kinerja nilai --periode 2026 --nip 196711101992031001 --rinci
     """
-    from .. import output, output_nilai
+    from .. import output
+    from ..output import nilai as output_nilai
     from ..errors import DataTidakValid
-    from ..services import nilai as layanan
+    from ..services import nilai
 
     basis = buka(db)
     if rinci and not nip:
         raise DataTidakValid("--rinci menguraikan satu pegawai.", "Tambahkan --nip NIP.")
     if bandingkan:
-        baris = layanan.bandingkan(basis, periode, unit, nip, urut.value, hanya_lengkap)
+        baris = nilai.bandingkan(basis, periode, unit, nip, urut.value, hanya_lengkap)
         if fmt is Format.tabel:
             from ..services.periode import wajib_ada
 
@@ -59,16 +60,16 @@ def nilai(
             output.tampilkan(baris, [output.Kolom(k, k) for k in KOLOM_BANDING], fmt.value)
         return
     with output.sibuk("Menghitung nilai ..."):
-        lap = layanan.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap, ringkas=not rinci)
+        lap = nilai.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap, ringkas=not rinci)
     if lap.dari_snapshot:
         output.info(f"Periode {lap.periode['kode']} sudah ditutup ({lap.periode['ditutup_pada']}): "
                     "hasil dibaca dari data beku saat penutupan.")
     if rinci:
         r = lap.rekaman[0]
-        output.tampilkan_satu({**layanan.baris_keluaran(r), "rincian": r}, fmt.value,
+        output.tampilkan_satu({**nilai.baris_keluaran(r), "rincian": r}, fmt.value,
                               lambda: output_nilai.rinci(r, lap.periode, lap.dari_snapshot))
         return
-    baris = [layanan.baris_keluaran(r) for r in lap.rekaman]
+    baris = [nilai.baris_keluaran(r) for r in lap.rekaman]
     if fmt is Format.tabel:
         if not baris:
             output.info("Belum ada pegawai yang datanya lengkap; tanpa --hanya-lengkap semua pegawai aktif ditampilkan."

@@ -34,14 +34,14 @@ def impor(
 
     Contoh: kinerja pegawai impor pegawai.xlsx --dry-run
     """
-    from ..services import pegawai as layanan
+    from ..services import pegawai
     from ..services.impor_umum import baris_dilewati
 
     cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai)
+        h = pegawai.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai)
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.dinonaktifkan} dinonaktifkan, {baris_dilewati(h)} baris dilewati.")
 
@@ -59,9 +59,9 @@ def daftar(
     Contoh: kinerja pegawai daftar --unit DPMPTSP --format csv > dpmptsp.csv
     """
     from .. import output
-    from ..services import pegawai as layanan
+    from ..services import pegawai
 
-    baris = layanan.daftar(buka(db), unit, cari, aktif)
+    baris = pegawai.daftar(buka(db), unit, cari, aktif)
     kolom = [output.Kolom(k, j) for k, j in KOLOM_DAFTAR]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Pegawai ({len(baris)} orang)",
                      kosong="Tidak ada pegawai yang cocok.")
@@ -78,9 +78,9 @@ def lihat(
     Contoh: kinerja pegawai lihat "19671110 199203 1 001"
     """
     from .. import output
-    from ..services import pegawai as layanan
+    from ..services import profil
 
-    data = layanan.lihat(buka(db), nip)
+    data = profil.lihat(buka(db), nip)
     output.tampilkan_satu(data, fmt.value, lambda: _cetak_pegawai(data))
 
 

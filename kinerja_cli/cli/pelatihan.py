@@ -43,11 +43,11 @@ def impor(
     Contoh: kinerja pelatihan impor pelatihan_2026.xlsx --dry-run
     """
     from .. import output
-    from ..services import pelatihan as layanan
+    from ..services import pelatihan
 
     cek_berkas_terbuka(berkas)
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
+        h = pelatihan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(f"{awalan}{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
@@ -71,10 +71,10 @@ def catat(
     Contoh: kinerja pelatihan catat 198502142010012003 --kegiatan "Bimtek SAKIP" --jenis pelatihan --tanggal 2026-03-15 --jp 8
     """
     from .. import output
-    from ..services import pelatihan as layanan
+    from ..services import pelatihan
     from ..validation.angka import angka_id
 
-    c = layanan.catat(buka(db), nip, kegiatan, jenis, tanggal, jp, penyelenggara)
+    c = pelatihan.catat(buka(db), nip, kegiatan, jenis, tanggal, jp, penyelenggara)
     for p in c["peringatan"]:
         output.peringatan(p)
     teks = f"{c['kegiatan']} ({c['jenis']}, {c['tanggal']}, {angka_id(c['jp'])} JP) untuk {c['nama']}"
@@ -101,10 +101,10 @@ def daftar(
     from decimal import Decimal
 
     from .. import output
-    from ..services import pelatihan as layanan
+    from ..services import pelatihan
     from ..validation.angka import angka_id
 
-    baris = layanan.daftar(buka(db), nip, tahun, unit)
+    baris = pelatihan.daftar(buka(db), nip, tahun, unit)
     total = sum((b["jp"] for b in baris), Decimal(0))
     output.tampilkan(baris, _kolom(KOLOM_DAFTAR), fmt.value, judul=f"Kegiatan pengembangan kompetensi ({len(baris)})",
                      catatan=f"Jumlah: {len(baris)} kegiatan, {angka_id(total)} JP",
@@ -127,15 +127,15 @@ def rekap(
     Contoh: kinerja pelatihan rekap --tahun 2026 --prioritas
     """
     from .. import output
-    from ..services import pelatihan as layanan
+    from ..services import pelatihan
     from ..validation.angka import angka_id
 
-    th = tahun if tahun is not None else layanan.tahun_ini()
-    baris = layanan.rekap(buka(db), th, unit, prioritas)
-    r = layanan.ringkasan(baris)
-    minimal = angka_id(layanan.MINIMAL_JP, 0)
+    th = tahun if tahun is not None else pelatihan.tahun_ini()
+    baris = pelatihan.rekap(buka(db), th, unit, prioritas)
+    r = pelatihan.ringkasan(baris)
+    minimal = angka_id(pelatihan.MINIMAL_JP, 0)
     judul = (f"Rekap pengembangan kompetensi {th}{' — ' + unit if unit else ''}: minimal {minimal} JP per tahun "
-             f"({layanan.DASAR_HUKUM_JP})")
+             f"({pelatihan.DASAR_HUKUM_JP})")
     catatan = (f"{r['jumlah_pegawai']} pegawai; {r['di_bawah_minimal']} di bawah {minimal} JP; "
                f"{r['prioritas']} prioritas (predikat Butuh Perbaikan atau lebih buruk dan JP kurang)")
     output.tampilkan(baris, _kolom(KOLOM_REKAP), fmt.value, judul=judul, catatan=catatan,

@@ -33,9 +33,9 @@ def cadangan(
     Contoh: kinerja cadangan /media/usb/kinerja-2026-12-31.db
     """
     from .. import output
-    from ..services import pemeliharaan as layanan
+    from ..services import pemeliharaan
 
-    h = layanan.cadangan(buka(db), berkas)
+    h = pemeliharaan.cadangan(buka(db), berkas)
     output.sukses(f"Cadangan dibuat dan diperiksa: {h['berkas']} ({h['ukuran']:,} bita; ".replace(",", ".")
                   + _isi(h["jumlah"], h["versi"]) + "; integritas: baik).")
 
@@ -54,11 +54,11 @@ def pulihkan(
     """
     from .. import output
     from ..errors import DataTidakValid
-    from ..services import pemeliharaan as layanan
+    from ..services import pemeliharaan
     from ..store.db import lokasi_db
 
     path = lokasi_db(db)
-    with layanan.pemulihan(berkas, path) as p:
+    with pemeliharaan.pemulihan(berkas, path) as p:
         output.info(f"Cadangan {berkas} diperiksa: utuh ({_isi(p.isi.jumlah, p.isi.versi)}).")
         if not ya:
             if not sys.stdin.isatty():
@@ -81,11 +81,11 @@ def periksa(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
     Contoh: kinerja periksa
     """
     from .. import output
-    from ..services import pemeliharaan as layanan
+    from ..services import pemeliharaan
     from ..store.db import SARAN_PULIHKAN, lokasi_db
 
     path = lokasi_db(db)
-    temuan = layanan.periksa_berkas(path)
+    temuan = pemeliharaan.periksa_berkas(path)
     kolom = [output.Kolom("tingkat", "Tingkat"), output.Kolom("jenis", "Jenis"), output.Kolom("kunci", "Kunci"),
              output.Kolom("pesan", "Temuan")]
     output.tampilkan(temuan, kolom, fmt.value, judul="Hasil pemeriksaan basis data",

@@ -44,13 +44,13 @@ def impor(
 
     Contoh: kinerja perilaku impor perilaku-dpmptsp.xlsx --periode 2026 --dry-run
     """
-    from ..services import perilaku as layanan
+    from ..services import perilaku
 
     cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+        h = perilaku.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati"
                       + (f", {h.keterangan['kosong']} baris belum diisi." if h.keterangan.get("kosong") else "."))
@@ -72,9 +72,9 @@ def catat(
     Contoh: kinerja perilaku catat 198502142010012003 --periode 2026 --penilai 198001012005011002 --peran atasan --skor pelayanan=100 --skor akuntabel=95,5
     """
     from .. import output
-    from ..services import perilaku as layanan
+    from ..services import perilaku
 
-    h = layanan.catat(buka(db), nip, periode, penilai, peran.value, skor)
+    h = perilaku.catat(buka(db), nip, periode, penilai, peran.value, skor)
     for p in h.peringatan:
         output.peringatan(p)
     teks = {"tambah": "dicatat", "ubah": "diubah (nilai lama tercatat di log audit)", "tetap": "sama seperti yang tersimpan; tidak ada perubahan"}
@@ -94,10 +94,10 @@ def daftar(
     Contoh: kinerja perilaku daftar --periode 2026 --unit DPMPTSP --format csv
     """
     from .. import output
-    from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK
-    from ..services import perilaku as layanan
+    from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
+    from ..services import perilaku
 
-    baris = layanan.daftar(buka(db), periode, nip, unit)
+    baris = perilaku.daftar(buka(db), periode, nip, unit)
     kolom = [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"), output.Kolom("unit", "Unit Kerja"),
              output.Kolom("penilai", "NIP Penilai"), output.Kolom("nama_penilai", "Penilai"),
              output.Kolom("peran", "Peran")]

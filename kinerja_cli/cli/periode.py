@@ -37,9 +37,9 @@ def buat(
     Contoh: kinerja periode buat 2026 --metode permenpan6
     """
     from .. import output
-    from ..services import periode as layanan
+    from ..services import periode
 
-    p = layanan.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, metode.value)
+    p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, metode.value)
     output.sukses(f"Periode {p['kode']} ({p['jenis']}, {p['mulai']} s.d. {p['selesai']}, metode {p['metode']}) dibuat.")
 
 
@@ -50,13 +50,13 @@ def daftar(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
     Contoh: kinerja periode daftar --format json
     """
     from .. import output
-    from ..services import periode as layanan
+    from ..services import periode
 
     kolom = [output.Kolom(k, j, r) for k, j, r in (
         ("kode", "Kode", False), ("jenis", "Jenis", False), ("mulai", "Mulai", False), ("selesai", "Selesai", False),
         ("metode", "Metode", False), ("status", "Status", False), ("sasaran", "Baris SKP", True),
         ("realisasi", "Realisasi", True), ("perilaku", "Penilaian perilaku", True))]
-    output.tampilkan(layanan.daftar(buka(db)), kolom, fmt.value, judul="Periode penilaian",
+    output.tampilkan(periode.daftar(buka(db)), kolom, fmt.value, judul="Periode penilaian",
                      kosong="Belum ada periode. Buat dengan: kinerja periode buat 2026")
 
 
@@ -67,10 +67,10 @@ def tutup(kode: Annotated[str, typer.Argument(help="Kode periode.")], db: OpsiDB
     Contoh: kinerja periode tutup 2026
     """
     from .. import output
-    from ..services import periode as layanan
+    from ..services import penutupan
 
     with output.sibuk("Menghitung dan membekukan hasil semua pegawai ..."):
-        p = layanan.tutup(buka(db), kode)
+        p = penutupan.tutup(buka(db), kode)
     output.sukses(f"Periode {p['kode']} ditutup; hasil {p['jumlah_hasil']} pegawai dibekukan.")
     if p["tidak_lengkap"]:
         output.peringatan(f"{p['tidak_lengkap']} pegawai dibekukan dengan data belum lengkap"
@@ -90,7 +90,7 @@ def buka_kembali(
     Contoh: kinerja periode buka 2026 --alasan "koreksi realisasi DPMPTSP"
     """
     from .. import output
-    from ..services import periode as layanan
+    from ..services import periode
 
-    p = layanan.buka(buka(db), kode, alasan)
+    p = periode.buka(buka(db), kode, alasan)
     output.sukses(f"Periode {p['kode']} dibuka kembali.")

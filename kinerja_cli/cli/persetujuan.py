@@ -27,9 +27,9 @@ def ajukan(nip: ArgNip, periode: OpsiPeriode, db: OpsiDB = None) -> None:
     Contoh: kinerja sasaran ajukan 198502142010012003 --periode 2026
     """
     from .. import output
-    from ..services import persetujuan as layanan
+    from ..services import persetujuan
 
-    r = layanan.ajukan(buka(db), nip, periode)
+    r = persetujuan.ajukan(buka(db), nip, periode)
     output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} diajukan kepada atasan langsung "
                   f"(sebelumnya {r['status_lama']}).")
 
@@ -46,9 +46,9 @@ def setujui(
     Contoh: kinerja sasaran setujui 198502142010012003 --periode 2026 --oleh 198001012005011002 --tanggal 2026-01-15
     """
     from .. import output
-    from ..services import persetujuan as layanan
+    from ..services import persetujuan
 
-    r = layanan.setujui(buka(db), nip, periode, oleh, tanggal)
+    r = persetujuan.setujui(buka(db), nip, periode, oleh, tanggal)
     output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} disetujui oleh {r['nama_oleh']} "
                   f"({r['oleh']}) pada {r['tanggal']}.")
 
@@ -65,9 +65,9 @@ def kembalikan(
     Contoh: kinerja sasaran kembalikan 198502142010012003 --periode 2026 --oleh 198001012005011002 --alasan "target RHK 2 terlalu rendah"
     """
     from .. import output
-    from ..services import persetujuan as layanan
+    from ..services import persetujuan
 
-    r = layanan.kembalikan(buka(db), nip, periode, oleh, alasan)
+    r = persetujuan.kembalikan(buka(db), nip, periode, oleh, alasan)
     output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} dikembalikan oleh {r['nama_oleh']} "
                   f"({r['oleh']}): {r['alasan']}")
 
@@ -83,9 +83,9 @@ def status(
     Contoh: kinerja sasaran status --periode 2026 --unit DPMPTSP --format csv > status-skp.csv
     """
     from .. import output
-    from ..services import persetujuan as layanan
+    from ..services import persetujuan
 
-    baris = layanan.daftar(buka(db), periode, unit)
+    baris = persetujuan.daftar(buka(db), periode, unit)
     hitung = {s: sum(1 for b in baris if b["status"] == s) for s in GAYA_STATUS}
     catatan = ", ".join(f"{s} {n}" for s, n in hitung.items())
     output.tampilkan(baris, [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_STATUS], fmt.value,

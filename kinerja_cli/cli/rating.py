@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..kosakata import KUNCI_RATING
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
 app = typer.Typer(help="Rating langsung dari atasan (metode permenpan6), dengan alasan." '\n\nContoh: kinerja rating tetapkan 198502142010012003 --periode 2026 --hasil-kerja di-atas --alasan "..."', no_args_is_help=True)
@@ -14,10 +15,7 @@ app = typer.Typer(help="Rating langsung dari atasan (metode permenpan6), dengan 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")]
 
 
-class Rating(str, Enum):
-    di_atas = "di-atas"
-    sesuai = "sesuai"
-    di_bawah = "di-bawah"
+Rating = Enum("Rating", [(k.replace("-", "_"), k) for k in KUNCI_RATING], type=str)
 
 
 @app.command("tetapkan")
@@ -37,13 +35,13 @@ def tetapkan(
     Contoh: kinerja rating tetapkan 198502142010012003 --periode 2026 --hasil-kerja di-atas --alasan "target utama terlampaui jauh" --oleh 198001012005011002
     """
     from .. import output
-    from ..services import rating as layanan
+    from ..services import rating
 
-    h = layanan.tetapkan(buka(db), nip, periode, hasil_kerja.value if hasil_kerja else None,
+    h = rating.tetapkan(buka(db), nip, periode, hasil_kerja.value if hasil_kerja else None,
                          perilaku.value if perilaku else None, alasan, oleh)
     for p in h["peringatan"]:
         output.peringatan(p)
-    nama = {None: "-", **layanan.NAMA_RATING}
+    nama = {None: "-", **KUNCI_RATING}
     keadaan = f"hasil kerja {nama[h['hasil_kerja']]}, perilaku {nama[h['perilaku']]}"
     if h["aksi"] == "tetap":
         output.info(f"Rating langsung sudah sama ({keadaan}); tidak ada perubahan.")
@@ -63,9 +61,9 @@ def hapus(
     Contoh: kinerja rating hapus 198502142010012003 --periode 2026 --alasan "ditetapkan keliru"
     """
     from .. import output
-    from ..services import rating as layanan
+    from ..services import rating
 
-    layanan.hapus(buka(db), nip, periode, alasan)
+    rating.hapus(buka(db), nip, periode, alasan)
     output.sukses("Rating langsung dihapus (tercatat di log audit).")
 
 
@@ -76,11 +74,11 @@ def daftar(periode: OpsiPeriode, fmt: OpsiFormat = Format.tabel, db: OpsiDB = No
     Contoh: kinerja rating daftar --periode 2026 --format csv
     """
     from .. import output
-    from ..services import rating as layanan
+    from ..services import rating
 
-    baris = layanan.daftar(buka(db), periode)
+    baris = rating.daftar(buka(db), periode)
     if fmt is Format.tabel:  # on screen the regulation's words; scripts keep the stable keys
-        label = {"di-atas": "Di Atas Ekspektasi", "sesuai": "Sesuai Ekspektasi", "di-bawah": "Di Bawah Ekspektasi"}
+        label = KUNCI_RATING
         baris = [{**b, "hasil_kerja": label.get(b["hasil_kerja"], b["hasil_kerja"]),
                   "perilaku": label.get(b["perilaku"], b["perilaku"])} for b in baris]
     kolom = [output.Kolom(k, j) for k, j in (

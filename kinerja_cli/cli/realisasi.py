@@ -32,14 +32,14 @@ def impor(
 
     Contoh: kinerja realisasi impor realisasi-2026.xlsx --periode 2026 --dry-run
     """
-    from ..services import realisasi as layanan
+    from ..services import realisasi
     from ..services.impor_umum import baris_dilewati
 
     cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+        h = realisasi.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"realisasi {h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('kosong', 0)} belum diisi (sel kosong), {baris_dilewati(h)} baris dilewati.")
 
@@ -58,10 +58,10 @@ def catat(
     Contoh: kinerja realisasi catat 198502142010012003 --periode 2026 --nomor 1 --nilai 97,5 --bukti "laporan-des.pdf"
     """
     from .. import output
-    from ..services import realisasi as layanan
+    from ..services import realisasi
     from ..validation.angka import angka_id
 
-    r = layanan.catat(buka(db), nip, periode, nomor, nilai, bukti)
+    r = realisasi.catat(buka(db), nip, periode, nomor, nilai, bukti)
     kata = {"tambah": "dicatat", "ubah": "diperbarui", "tetap": "sudah sama, tidak ada yang diubah"}[r["aksi"]]
     output.sukses(f"Realisasi {r['nama']} ({r['nip']}) nomor {r['nomor']} periode {r['periode']}: "
                   f"{angka_id(r['nilai'])} {r['satuan'] or ''} {kata}.".replace("  ", " "))

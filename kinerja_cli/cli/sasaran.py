@@ -64,14 +64,14 @@ def impor(
 
     Contoh: kinerja sasaran impor skp-dpmptsp.xlsx --periode 2026 --tandai skp-dpmptsp.galat.xlsx
     """
-    from ..services import sasaran as layanan
+    from ..services import sasaran
     from ..services.impor_umum import baris_dilewati
 
     cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = layanan.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+        h = sasaran.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h, f"{h.keterangan.get('pegawai', 0)} pegawai; baris SKP {h.ditambah} ditambah, {h.diubah} diubah, "
                       f"{h.keterangan.get('dihapus', 0)} dihapus, {h.tetap} tetap, {baris_dilewati(h)} baris dilewati"
                       + (f", {h.keterangan['kosong']} baris templat belum diisi" if h.keterangan.get("kosong") else "")
@@ -114,10 +114,10 @@ def tambah(
     Contoh: kinerja sasaran tambah 198502142010012003 --periode 2026 --rhk "Izin terbit tepat waktu" --indikator "Rata-rata hari proses izin" --target 5 --satuan hari --bobot 30 --arah turun --aspek waktu
     """
     from .. import output
-    from ..services import sasaran as layanan
+    from ..services import sasaran
     from ..validation.angka import angka_id
 
-    r = layanan.tambah(buka(db), nip, periode, rhk, indikator, target, bobot, satuan, arah.value, jenis.value,
+    r = sasaran.tambah(buka(db), nip, periode, rhk, indikator, target, bobot, satuan, arah.value, jenis.value,
                        aspek.value, target_maksimal, rhk_atasan, nomor)
     kata = {"tambah": "ditambahkan", "ubah": "diganti", "tetap": "sudah sama, tidak ada yang diubah"}[r["aksi"]]
     output.sukses(f"Baris SKP nomor {r['nomor']} {r['nama']} ({r['nip']}) periode {r['periode']} {kata}.")
@@ -141,14 +141,14 @@ def daftar(
     Contoh: kinerja sasaran daftar --periode 2026 --unit DPMPTSP --format csv > skp.csv
     """
     from .. import output
-    from ..services import sasaran as layanan
+    from ..services import sasaran
 
     if nip and unit:
         raise typer.BadParameter("pilih salah satu: --nip atau --unit", param_hint="--nip/--unit")
-    baris, tidak_pas = layanan.daftar(buka(db), periode, nip, unit)
+    baris, tidak_pas = sasaran.daftar(buka(db), periode, nip, unit)
     catatan = None
     if tidak_pas:
-        catatan = "Jumlah bobot bukan 100: " + "; ".join(layanan.teks_jumlah(d) for d in tidak_pas)
+        catatan = "Jumlah bobot bukan 100: " + "; ".join(sasaran.teks_jumlah(d) for d in tidak_pas)
         if fmt != Format.tabel:
             output.peringatan(catatan)
     kolom = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_DAFTAR]

@@ -38,9 +38,9 @@ def status(
     Contoh: kinerja status --periode 2026 --unit DPMPTSP --format csv > kesiapan-dpmptsp.csv
     """
     from .. import output
-    from ..services import status as layanan
+    from ..services import status
 
-    s = layanan.status(buka(db), periode, unit)
+    s = status.status(buka(db), periode, unit)
     kode = s["periode"]["kode"]
     kolom_unit = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_UNIT]
     siap = sum(u["siap"] for u in s["unit"])
@@ -48,14 +48,14 @@ def status(
     catatan = f"Siap {siap} dari {total} pegawai aktif." if total else None
     if not (rinci or unit):
         output.tampilkan(s["unit"], kolom_unit, fmt.value, judul=f"Kesiapan periode {kode}", catatan=catatan,
-                         kosong="Belum ada pegawai aktif.", gaya_baris=layanan.gaya_unit)
+                         kosong="Belum ada pegawai aktif.", gaya_baris=status.gaya_unit)
         return
     if fmt.value == "tabel" and s["unit"]:
         output.cetak(output.tabel(s["unit"], kolom_unit, judul=f"Kesiapan periode {kode}", catatan=catatan,
-                                  gaya_baris=layanan.gaya_unit))
+                                  gaya_baris=status.gaya_unit))
     output.tampilkan(s["pegawai"], [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_PEGAWAI], fmt.value,
                      judul=f"Rincian per pegawai ({len(s['pegawai'])})", kosong="Belum ada pegawai aktif.",
-                     gaya_baris=layanan.gaya_pegawai)
+                     gaya_baris=status.gaya_pegawai)
 
 
 def daftarkan(app: typer.Typer) -> None:

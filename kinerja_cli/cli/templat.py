@@ -26,9 +26,9 @@ def templat(
     Contoh: kinerja templat skp-dpmptsp.xlsx --periode 2026 --unit DPMPTSP
     """
     from .. import output
-    from ..services import templat as layanan
+    from ..services import templat
 
-    h = layanan.buat(buka(db), berkas, periode, unit, kosong, timpa)
+    h = templat.buat(buka(db), berkas, periode, unit, kosong, timpa)
     if h["status_periode"] == "ditutup":
         output.peringatan(f"Periode {h['periode']} sudah ditutup: berkas yang diisi baru dapat diimpor "
                           "setelah periode dibuka kembali.")

@@ -30,21 +30,22 @@ def tren(
 
     Contoh: kinerja tren --unit DPMPTSP --format csv
     """
-    from .. import output, output_tren
-    from ..services import tren as layanan
+    from .. import output
+    from ..output import tren as output_tren
+    from ..services import tren
 
     nip = nip or nip_opsi
     if bool(nip) == bool(unit):
         raise typer.BadParameter("Sebutkan NIP pegawai, atau --unit UNIT (salah satu saja).")
     basis = buka(db)
     if nip:
-        data = layanan.tren_pegawai(basis, nip)
+        data = tren.tren_pegawai(basis, nip)
         if fmt is Format.tabel:
             output_tren.tren_pegawai(data)
         else:
             output.tampilkan(data["baris"], [output.Kolom(k, k) for k in KOLOM_PEGAWAI], fmt.value)
     else:
-        data = layanan.tren_unit(basis, unit)
+        data = tren.tren_unit(basis, unit)
         if fmt is Format.tabel:
             output_tren.tren_unit(data)
         else:

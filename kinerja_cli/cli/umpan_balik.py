@@ -27,9 +27,9 @@ def catat(
 
     Contoh: kinerja umpan-balik catat 198502142010012003 --periode 2026 --dari 198001012005011002 "Laporan bulanan tepat waktu" --tanggal 2026-03-31
     """
-    from ..services import catatan as layanan
+    from ..services import catatan
 
-    laporkan_catat(layanan.catat_umpan_balik(buka(db), nip, periode, dari, teks, tanggal), "Umpan balik")
+    laporkan_catat(catatan.catat_umpan_balik(buka(db), nip, periode, dari, teks, tanggal), "Umpan balik")
 
 
 @app.command("impor")
@@ -49,13 +49,13 @@ def impor(
 
     Contoh: kinerja umpan-balik impor umpan-balik-maret.xlsx --periode 2026
     """
-    from ..services import catatan as layanan
+    from ..services import catatan
 
     cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = layanan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+        h = catatan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
     laporkan_impor(h)
 
 
@@ -72,9 +72,9 @@ def daftar(
     Contoh: kinerja umpan-balik daftar --periode 2026 --nip 198502142010012003
     """
     from .. import output
-    from ..services import catatan as layanan
+    from ..services import catatan
 
-    baris = layanan.daftar_umpan_balik(buka(db), periode, nip, unit)
+    baris = catatan.daftar_umpan_balik(buka(db), periode, nip, unit)
     kolom = [output.Kolom(k, j) for k, j in (
         ("id", "No"), ("periode", "Periode"), ("tanggal", "Tanggal"), ("nip", "NIP"), ("nama", "Nama"),
         ("unit", "Unit Kerja"), ("dari", "NIP Pemberi"), ("nama_dari", "Pemberi"), ("teks", "Umpan Balik"))]

@@ -16,9 +16,9 @@ def daftar(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
     Contoh: kinerja unit daftar --format json
     """
     from .. import output
-    from ..services import pegawai as layanan
+    from ..services import pegawai
 
-    baris = layanan.daftar_unit(buka(db))
+    baris = pegawai.daftar_unit(buka(db))
     kolom = [output.Kolom("unit", "Unit Kerja"), output.Kolom("aktif", "Aktif", True), output.Kolom("pns", "PNS", True),
              output.Kolom("pppk", "PPPK", True), output.Kolom("nonaktif", "Nonaktif", True)]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Unit kerja ({len(baris)})", kosong="Belum ada pegawai.")

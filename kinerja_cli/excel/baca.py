@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import BerkasTidakValid, KinerjaError, TidakDitemukan
 from ..model import BarisSumber
-from .kolom import Tata, normalisasi_judul
+from ..kolom import Tata, normalisasi_judul
 
 BARIS_CARI_JUDUL = 15  # the header row must stand in the first rows
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -301,7 +301,7 @@ _JENIS = {  # sheet layout -> (what the workbook is, the command that imports it
 
 def _tolak_bila_berkas_lain(path: Path, ws, tata: Tata) -> None:
     """A workbook of another kind (an SKP file given to `pegawai impor`): say so, not "column missing"."""
-    from . import kolom
+    from .. import kolom
 
     lain = [t for t in vars(kolom).values() if isinstance(t, Tata) and t.nama_sheet != tata.nama_sheet]
     for t in sorted(lain, key=lambda t: -len(t.wajib())):  # the most specific layout first

@@ -21,13 +21,12 @@ and a slice calamine refuses raises calamine's error; the caller then reads with
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .periksa_zip import BATAS_BARIS_XML, BATAS_KEPALA, KeadaanBaris, bagian_utuh, periksa_irisan
+from .periksa_zip import BATAS_BARIS_XML, BATAS_KEPALA, KeadaanBaris, bagian_utuh, lokal, nama_zip, periksa_irisan, relasi
 
 IRISAN_PERTAMA = 1 << 16  # the first slice of a large sheet is small: the header search needs 15 rows only
 IRISAN = 4 << 20  # bytes of sheet XML per slice (raised to twice the shared strings when those are large)
@@ -82,30 +81,6 @@ class TakBisaIris(Exception):
     """This sheet (or this slice) cannot be read by slicing; read it with openpyxl."""
 
 
-def _nama_zip(z: zipfile.ZipFile) -> dict:
-    return {n.lower(): n for n in z.namelist()}
-
-
-def _lokal(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _relasi(z: zipfile.ZipFile, nama: dict, bagian: str) -> dict:
-    """Relationship id -> (type, absolute part name) of one part."""
-    folder, berkas = posixpath.split(bagian)
-    rels = nama.get(posixpath.join(folder, "_rels", berkas + ".rels").lower())
-    hasil = {}
-    if rels is None:
-        return hasil
-    for el in ElementTree.fromstring(z.read(rels)):
-        target = el.get("Target") or ""
-        if el.get("TargetMode") == "External":
-            continue
-        p = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        hasil[el.get("Id")] = (el.get("Type") or "", p)
-    return hasil
-
-
 class BukuIris:
     """The worksheets of a workbook (name -> sheet XML part) and the parts every slice shares."""
 
@@ -114,17 +89,17 @@ class BukuIris:
         self._zip = zipfile.ZipFile(path)
         try:
             z = self._zip
-            nama = _nama_zip(z)
-            utama = next((p for t, p in _relasi(z, nama, "").values() if t.endswith("/officeDocument")), "xl/workbook.xml")
+            nama = nama_zip(z)
+            utama = next((p for t, p in relasi(z, nama, "").values() if t.endswith("/officeDocument")), "xl/workbook.xml")
             akar = ElementTree.fromstring(z.read(nama[utama.lower()]))
-            rel = _relasi(z, nama, utama)
-            self.date1904 = any(_lokal(el.tag) == "workbookPr" and el.get("date1904", "").lower() in ("1", "true")
+            rel = relasi(z, nama, utama)
+            self.date1904 = any(lokal(el.tag) == "workbookPr" and el.get("date1904", "").lower() in ("1", "true")
                                 for el in akar.iter())
             self.sheetnames, self._bagian = [], {}
             for el in akar.iter():
-                if _lokal(el.tag) != "sheet":
+                if lokal(el.tag) != "sheet":
                     continue
-                rid = next((v for k, v in el.attrib.items() if _lokal(k) == "id"), None)
+                rid = next((v for k, v in el.attrib.items() if lokal(k) == "id"), None)
                 jenis, bagian = rel.get(rid, ("", ""))
                 if jenis.endswith(_REL_WS) and bagian.lower() in nama:
                     self.sheetnames.append(el.get("name"))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..validation.angka import angka_id
 from .aman import isi_teks
-from .kolom import ASPEK_BERAKHLAK, NAMA_ASPEK
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT
 from .lembar import FORMAT_ANGKA, INSTANSI, KOTA, Gaya, atur_cetak, jumlah_baris_teks, lebar_kolom, tanggal_id
+from .rekap import nama_catatan
 
 PANDUAN = {  # DOMAIN.md section 6: 3 panduan perilaku per aspect
     "pelayanan": ("Memahami dan memenuhi kebutuhan masyarakat", "Ramah, cekatan, solutif, dan dapat diandalkan",
@@ -106,8 +108,6 @@ def _umpan_teks(catatan: list[dict]) -> str:
 
 
 def _target(b: dict) -> str:
-    from ..validation.angka import angka_id
-
     def a(x):
         d = Decimal(x)
         return angka_id(d, 0) if d == d.to_integral_value() else angka_id(d)
@@ -117,8 +117,6 @@ def _target(b: dict) -> str:
 
 
 def _realisasi(b: dict) -> str:
-    from ..validation.angka import angka_id
-
     if b.get("realisasi") in (None, ""):
         return "belum diisi"
     d = Decimal(b["realisasi"])
@@ -217,9 +215,6 @@ def tulis_dokumen(d: dict):
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from ..validation.angka import angka_id
-    from .rekap import nama_catatan
-
     g = Gaya()
     wb = Workbook()
     ws = wb.active
@@ -242,7 +237,6 @@ def tulis_dokumen(d: dict):
     _identitas(w, "PEGAWAI YANG DINILAI", d["pegawai"])
     _identitas(w, "PEJABAT PENILAI KINERJA", d["atasan"])
     _identitas(w, "ATASAN PEJABAT PENILAI KINERJA", d["atasan_atasan"])
-    from .ringkasan import NAMA_PREDIKAT_UNIT
 
     pu = d.get("predikat_unit")
     _nilai(w, "CAPAIAN KINERJA ORGANISASI (PREDIKAT UNIT)", NAMA_PREDIKAT_UNIT.get(pu, pu) if pu else "belum ditetapkan")

@@ -11,7 +11,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from ..berkas_aman import periksa_folder_tujuan
 from ..errors import DataTidakValid, TidakDitemukan
+from ..kosakata import BAIK, BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_BAIK, SANGAT_KURANG
+from .aman import sel_aman
+from .tulis import simpan_atomik
 
 INSTANSI = "PEMERINTAH KOTA BUKITTINGGI"
 KOTA = "Bukittinggi"
@@ -24,12 +28,12 @@ NAMA_METODE = {
 NAMA_STATUS = {"terbuka": "terbuka (hasil sementara, data masih dapat berubah)",
                "ditutup": "ditutup (hasil beku)"}
 WARNA_PREDIKAT = {  # fill colours (light, print well in grey too)
-    "Sangat Baik": "63BE7B",
-    "Baik": "C6EFCE",
-    "Butuh Perbaikan": "FFEB9C",
-    "Kurang": "F8CBAD",
-    "Kurang/Misconduct": "F8CBAD",
-    "Sangat Kurang": "FFC7CE",
+    SANGAT_BAIK: "63BE7B",
+    BAIK: "C6EFCE",
+    BUTUH_PERBAIKAN: "FFEB9C",
+    KURANG: "F8CBAD",
+    KURANG_MISCONDUCT: "F8CBAD",
+    SANGAT_KURANG: "FFC7CE",
 }
 FORMAT_ANGKA = "0.00"
 FORMAT_PERSEN = "0.00%"
@@ -51,6 +55,21 @@ def waktu_id(t: datetime) -> str:
 
 def teks_periode(p: dict) -> str:
     return f"{p['kode']} ({p['jenis']}, {tanggal_id(p['mulai'])} s.d. {tanggal_id(p['selesai'])})"
+
+
+def info_periode(data) -> list[str]:
+    """The info lines of every title block of the recap (`data`: an excel.rekap.DataRekap):
+    periode, metode, status, made when and from what."""
+    p = data.periode
+    status = NAMA_STATUS.get(p["status"], p["status"])
+    if p["status"] == "ditutup" and p.get("ditutup_pada"):
+        status += f", ditutup {waktu_id(datetime.fromisoformat(p['ditutup_pada']))}"
+    return [
+        f"Periode: {teks_periode(p)}",
+        f"Metode: {NAMA_METODE.get(data.metode, data.metode)}",
+        f"Status periode: {status}",
+        f"Dibuat: {waktu_id(data.dibuat)} dari basis data {data.nama_db}",
+    ]
 
 
 class Gaya:
@@ -104,8 +123,6 @@ def lebar_kolom(ws, lebar: list[float]) -> None:
 
 def baris_blok_judul(ws, gaya: Gaya, judul: str, baris: list[str]) -> list[list]:
     """The title block rows of a write-only sheet: instansi, title, then info lines, then a blank row."""
-    from .aman import sel_aman
-
     hasil = [[sel_aman(ws, INSTANSI, font=gaya.subjudul)], [sel_aman(ws, judul, font=gaya.judul)]]
     hasil += [[sel_aman(ws, b)] for b in baris]
     hasil.append([])
@@ -113,8 +130,6 @@ def baris_blok_judul(ws, gaya: Gaya, judul: str, baris: list[str]) -> list[list]
 
 
 def baris_kepala(ws, gaya: Gaya, judul: list[str]) -> list:
-    from .aman import sel_aman
-
     return [sel_aman(ws, j, font=gaya.tebal, fill=gaya.kepala_fill, alignment=gaya.kepala_align, border=gaya.border)
             for j in judul]
 
@@ -125,7 +140,6 @@ def baris_kepala(ws, gaya: Gaya, judul: list[str]) -> list:
 def periksa_tujuan(tujuan: Path, timpa: bool) -> Path:
     """Refuse a missing folder, a folder as target, or an existing file without --timpa."""
     tujuan = Path(tujuan)
-    from ..berkas_aman import periksa_folder_tujuan
 
     periksa_folder_tujuan(tujuan.parent)  # missing, or a parent in the path is a file
     if tujuan.is_dir():
@@ -141,8 +155,6 @@ def periksa_tujuan(tujuan: Path, timpa: bool) -> Path:
 def simpan_aman(wb, tujuan: Path, timpa: bool, kompresi: int | None = None) -> Path:
     """Save to a temp file beside the target, then move it into place (never half-written); mode 0600.
     `kompresi`: the zip's zlib level (None: openpyxl's default)."""
-    from .tulis import simpan_atomik
-
     return simpan_atomik(wb, periksa_tujuan(tujuan, timpa), timpa, kompresi)
 
 
@@ -196,3 +208,9 @@ class Aliran:
         self.ws.append(sel)
         self.ws.row_dimensions.pop(self.n, None)
         return self.n
+
+
+def tambah_sel(ws, sel: list, banyak_baris: int) -> None:
+    """Append cell objects as one row of a LembarCepat, with the height `Aliran` gives."""
+    ws.tinggi_baris = round(Aliran.TINGGI_BARIS * banyak_baris + 3, 1) if banyak_baris > 1 else None
+    ws.append(sel)

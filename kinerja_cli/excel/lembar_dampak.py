@@ -17,6 +17,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..scoring.dampak import teks_jarak
+
+from ..validation.periode import KodeTidakValid, urai_kode
+from .aman import isi_teks
+
 NAMA_SHEET = "Dampak"
 BARIS_JUDUL = 4
 TINGGI_GRAFIK = 15  # rows per chart
@@ -25,8 +30,6 @@ TINGGI_GRAFIK = 15  # rows per chart
 def _urutan(kode: str):
     """Period order: start date, the longer period first (2026 before 2026-T1)."""
     from datetime import date
-
-    from ..validation.periode import KodeTidakValid, urai_kode
 
     try:
         k = urai_kode(kode)
@@ -47,8 +50,6 @@ def _sel(ws, v, fmt: str | None = None, tebal: bool = False):
     if isinstance(v, Decimal):
         v = float(v)
     if isinstance(v, str):
-        from .aman import isi_teks
-
         c = isi_teks(WriteOnlyCell(ws), v)  # the one text rule of every sheet: literal, clean, within the limit
     else:
         c = WriteOnlyCell(ws, value=v)
@@ -69,8 +70,6 @@ def tulis(wb, data: list[dict], nama: str = NAMA_SHEET):
     """Append the impact sheet (and its charts) to `wb`; return the worksheet."""
     from openpyxl.chart import LineChart, Reference
     from openpyxl.utils import get_column_letter
-
-    from ..scoring.dampak import teks_jarak
 
     ws = wb.create_sheet(nama) if hasattr(wb, "create_sheet") else wb  # a workbook, or a sheet made for us
     periode = _periode(data)

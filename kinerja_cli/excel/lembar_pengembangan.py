@@ -12,6 +12,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..validation.pelatihan import DASAR_HUKUM_JP, MINIMAL_JP
+from .aman import isi_teks
+from .baris_xml import _siapkan
+from .baris_xml import baris as baris_xml
 
 NAMA_SHEET = "Pengembangan"
 BARIS_JUDUL = 4  # title, subtitle, blank, header
@@ -42,8 +45,6 @@ def _huruf(i: int) -> str:
 def _teks(ws, v, **gaya):
     """A cell holding `v` literally as text (aman.isi_teks: a leading '=' never makes a formula)."""
     from openpyxl.cell import WriteOnlyCell
-
-    from .aman import isi_teks
 
     c = WriteOnlyCell(ws)
     for k, x in gaya.items():
@@ -114,8 +115,6 @@ def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
     Style indexes are resolved once per (kind, priority) instead of per cell; texts follow the
     one rule of every sheet (`baris_xml._siapkan`, i.e. `aman.bersihkan` and the quote prefix).
     """
-    from .baris_xml import _siapkan, baris as baris_xml
-
     daftar = ws.parent._cell_styles
 
     def gaya(c) -> str:

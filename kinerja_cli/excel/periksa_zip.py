@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import html
 import operator
+import posixpath
 import re
 import zipfile
 import zlib
 from contextlib import contextmanager
 from itertools import islice, repeat
 from pathlib import Path
+from xml.etree import ElementTree
 
 from ..errors import BerkasTidakValid
 
@@ -404,6 +406,35 @@ def periksa_irisan(isi: bytes, pfx: bytes, keadaan: KeadaanBaris, teks_nomor: li
 _SATU_HURUF = bytes(65 if 65 <= i <= 90 else i for i in range(256))  # every capital letter -> 'A'
 
 
+# --- the parts of the zip (shared with excel.baca_iris) ---------------------------------------
+
+
+def nama_zip(z: zipfile.ZipFile) -> dict:
+    """Lower-case part name -> the name as stored (part names are case-insensitive)."""
+    return {n.lower(): n for n in z.namelist()}
+
+
+def lokal(tag: str) -> str:
+    """An XML tag without its namespace."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def relasi(z: zipfile.ZipFile, nama: dict, bagian: str) -> dict:
+    """Relationship id -> (type, absolute part name) of one part."""
+    folder, berkas = posixpath.split(bagian)
+    rels = nama.get(posixpath.join(folder, "_rels", berkas + ".rels").lower())
+    hasil = {}
+    if rels is None:
+        return hasil
+    for el in ElementTree.fromstring(z.read(rels)):
+        target = el.get("Target") or ""
+        if el.get("TargetMode") == "External":
+            continue
+        p = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        hasil[el.get("Id")] = (el.get("Type") or "", p)
+    return hasil
+
+
 # --- the worksheets, before openpyxl --------------------------------------------------------
 
 _SHEETDATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
@@ -412,30 +443,27 @@ _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b([^>]*)>")
 
 def periksa_lembar(path: Path) -> None:
     """Scan every worksheet of the workbook (openpyxl trusts row numbers and the dimension)."""
-    from .baca_iris import _lokal, _nama_zip, _relasi
-    from xml.etree import ElementTree
-
     try:
         z = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile):
         return
     with z:
         try:
-            nama = _nama_zip(z)
-            utama = next((p for t, p in _relasi(z, nama, "").values() if t.endswith("/officeDocument")),
+            nama = nama_zip(z)
+            utama = next((p for t, p in relasi(z, nama, "").values() if t.endswith("/officeDocument")),
                          "xl/workbook.xml")
             with bagian_utuh(path.name, utama):
                 akar = ElementTree.fromstring(z.read(nama[utama.lower()]))
-            rel = _relasi(z, nama, utama)
+            rel = relasi(z, nama, utama)
         except BerkasTidakValid:
             raise
         except Exception:  # no readable workbook part: openpyxl refuses it with its own message
             return
         dilihat = set()
         for el in akar.iter():
-            if _lokal(el.tag) != "sheet":
+            if lokal(el.tag) != "sheet":
                 continue
-            rid = next((v for k, v in el.attrib.items() if _lokal(k) == "id"), None)
+            rid = next((v for k, v in el.attrib.items() if lokal(k) == "id"), None)
             bagian = nama.get(rel.get(rid, ("", ""))[1].lower())
             if bagian and bagian not in dilihat and bagian.lower().startswith("xl/worksheets/"):
                 dilihat.add(bagian)

@@ -7,7 +7,9 @@ for the columns that have none.
 
 from __future__ import annotations
 
-from .kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, PERILAKU, REALISASI, SASARAN, Tata
+from ..kolom import PERILAKU, PILIHAN, REALISASI, SASARAN, Tata
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
+from .aman import sel_aman
 
 DESKRIPSI_ASPEK = {
     "pelayanan": "memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif, dan dapat diandalkan; "
@@ -65,8 +67,6 @@ def tanggal_id(iso: str) -> str:
 
 
 def _kolom(tata: Tata) -> list[tuple[str, str, str]]:
-    from .templat import PILIHAN
-
     hasil = []
     for k in tata.kolom:
         if k.key in ASPEK_BERAKHLAK:
@@ -174,8 +174,6 @@ def _tinggi(teks: str, lebar: int) -> float | None:
 
 def tulis_petunjuk(ws, isi) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
-
-    from .aman import sel_aman
 
     lebar_a, lebar_b = 26, 100
     ws.column_dimensions["A"].width = lebar_a

@@ -23,9 +23,10 @@ from typing import Any, Callable, Iterable
 
 from .baris_xml import (BARIS, BarisKolom, BukanSederhana, GayaXML, PenampungBaris, Penyaji, SelKolom, kolom_angka,
                         kolom_sel)
-from .lembar import (FORMAT_ANGKA, NAMA_METODE, NAMA_STATUS, Aliran, Gaya, atur_cetak, baris_blok_judul,
-                     baris_kepala, baris_terbanyak, lebar_kolom, teks_periode, waktu_id)
-from ..model import BELUM_DINILAI, ada_data
+from .lembar import (FORMAT_ANGKA, Aliran, Gaya, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak,
+                     info_periode, lebar_kolom, tambah_sel)
+from ..kosakata import BELUM_DINILAI
+from ..model import ada_data
 from .lembar_cepat import GayaSel, buat_lembar
 from .nama_sheet import nama_sheet
 
@@ -178,26 +179,6 @@ def _nama_tab(u: str) -> str:
     return singkatan(u) if len(u) > 31 and len(singkatan(u)) >= 3 else u
 
 
-def info_periode(data: DataRekap) -> list[str]:
-    """The info lines of every title block: periode, metode, status, made when and from what."""
-    p = data.periode
-    status = NAMA_STATUS.get(p["status"], p["status"])
-    if p["status"] == "ditutup" and p.get("ditutup_pada"):
-        status += f", ditutup {waktu_id(datetime.fromisoformat(p['ditutup_pada']))}"
-    return [
-        f"Periode: {teks_periode(p)}",
-        f"Metode: {NAMA_METODE.get(data.metode, data.metode)}",
-        f"Status periode: {status}",
-        f"Dibuat: {waktu_id(data.dibuat)} dari basis data {data.nama_db}",
-    ]
-
-
-def tambah_sel(ws, sel: list, banyak_baris: int) -> None:
-    """Append cell objects as one row of a LembarCepat, with the height `lembar.Aliran` gives."""
-    ws.tinggi_baris = round(Aliran.TINGGI_BARIS * banyak_baris + 3, 1) if banyak_baris > 1 else None
-    ws.append(sel)
-
-
 # -- Rekap ---------------------------------------------------------------------
 
 
@@ -212,7 +193,7 @@ def kolom_rekap(metode: str) -> list[tuple[str, float]]:
 
 def nama_catatan(r: dict) -> str:
     """Incomplete-data flags in words, and the atasan's reason for a direct rating."""
-    from ..output_nilai import NAMA_CATATAN
+    from ..kosakata import NAMA_CATATAN
 
     h = r["hasil"]
     bagian = [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h["catatan"]]

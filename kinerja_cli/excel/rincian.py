@@ -11,7 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .baris_xml import BarisKolom, BukanSederhana, GayaXML, PenampungBaris, Penyaji, kolom_angka, kolom_sel
-from .lembar import FORMAT_ANGKA, Aliran, baris_blok_judul, baris_kepala, baris_terbanyak, lebar_kolom, atur_cetak
+from .lembar import (FORMAT_ANGKA, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, info_periode,
+                     lebar_kolom, tambah_sel)
 from .lembar_cepat import GayaSel
 
 
@@ -38,8 +39,6 @@ class TabelRincian:
 
     def __init__(self, ws, data, penyaji: Penyaji):
         from openpyxl.utils import get_column_letter
-
-        from .rekap import info_periode
 
         g = data.gaya
         kolom = kolom_rincian(data.metode)
@@ -131,8 +130,6 @@ class TabelRincian:
 
     def _sel(self, isi: list) -> None:
         """The same row through cell objects (a value the XML renderer does not handle)."""
-        from .rekap import tambah_sel
-
         sel = []
         for v, jenis in isi:
             if jenis == "t":

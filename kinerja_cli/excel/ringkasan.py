@@ -4,20 +4,24 @@ the curve verdict per unit, and bar charts of the spread (openpyxl BarChart)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from ..kosakata import (BAIK, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT,
+                        SANGAT_BAIK, SANGAT_KURANG)
 from .aman import sel_aman
-from .lembar import FORMAT_PERSEN, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, lebar_kolom
-from .rekap import DataRekap, info_periode
+from .lembar import (FORMAT_PERSEN, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, info_periode,
+                     lebar_kolom)
+
+if TYPE_CHECKING:  # the annotation only: excel.rekap imports this module to write the sheet
+    from .rekap import DataRekap
 
 WARNA_GRAFIK = ("2E7D32", "66BB6A", "F9A825", "EF6C00", "C62828")  # Sangat Baik .. Sangat Kurang
-KUNCI = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
-NAMA_PREDIKAT_UNIT = {"istimewa": "Istimewa", "baik": "Baik", "butuh-perbaikan": "Butuh Perbaikan",
-                      "kurang": "Kurang", "sangat-kurang": "Sangat Kurang"}
+KUNCI = tuple(k for k, _ in KOLOM_PREDIKAT)
 
 
 def label_predikat(metode: str) -> list[str]:
-    kurang = "Kurang/Misconduct" if metode == "permenpan6" else "Kurang"
-    return ["Sangat Baik", "Baik", "Butuh Perbaikan", kurang, "Sangat Kurang"]
+    kurang = KURANG_MISCONDUCT if metode == "permenpan6" else KURANG
+    return [SANGAT_BAIK, BAIK, BUTUH_PERBAIKAN, kurang, SANGAT_KURANG]
 
 
 def kurva(b: dict) -> tuple[str, str]:
@@ -57,7 +61,7 @@ def tulis_ringkasan(ws, data: DataRekap) -> None:
         pu, verdict = kurva(b)
         for k in KUNCI:
             total[k] += b[k]
-        fill = None if b.get("sesuai_kurva") is not False else g.fill_predikat["Butuh Perbaikan"]
+        fill = None if b.get("sesuai_kurva") is not False else g.fill_predikat[BUTUH_PERBAIKAN]
         aliran.tambah([sel(b["unit"]), sel(b["jumlah"]), *[sel(b[k]) for k in KUNCI],
                        *[sel(Decimal(b[f"persen_{k}"]) / 100, FORMAT_PERSEN) for k in KUNCI], sel(pu),
                        sel(verdict, fill=fill)],

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid
+from .aman import bersihkan, isi_teks
+from .tulis import simpan_atomik
 
 WARNA_GALAT = "FFFFC7CE"  # light red (Excel's "Bad")
 WARNA_PERINGATAN = "FFFFEB9C"  # light yellow (Excel's "Neutral")
@@ -79,9 +81,6 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    from .aman import bersihkan
-    from .tulis import simpan_atomik
-
     sumber, tujuan = Path(sumber), Path(tujuan)
     periksa_tujuan(sumber, tujuan)
     try:
@@ -116,7 +115,6 @@ def _daftar_masalah(wb, masalah: list) -> None:
     while nama in wb.sheetnames:
         nama += "_"
     ws = wb.create_sheet(nama)
-    from .aman import isi_teks
 
     ws.append(["Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Masalah", "Perbaikan"])
     urut = sorted(masalah, key=lambda m: (0 if m.galat else 1, m.sheet, m.baris or 0, m.kolom))

@@ -11,21 +11,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from ..kolom import PERILAKU, PILIHAN, REALISASI, SASARAN, Tata
+from ..kosakata import ASPEK_BERAKHLAK
 from .aman import sel_aman
-from .kolom import ASPEK_BERAKHLAK, PERILAKU, REALISASI, SASARAN, Tata
+from .petunjuk import tulis_petunjuk
+from .tulis import periksa_tujuan, sementara_di, simpan_atomik
 
 BATAS_BARIS = 5000  # validations and text-formatted NIP cells reach at least this row
 CADANGAN_BARIS = 1000  # ...and this many rows below the pre-filled ones
 
-# Allowed values of the drop-down columns (field key -> choices).
-PILIHAN = {
-    "jenis": ("utama", "tambahan"),
-    "aspek": ("kuantitas", "kualitas", "waktu", "biaya"),
-    "arah": ("naik", "turun"),
-    "target_maksimal": ("ya", "tidak"),
-    "status_skp": ("draf", "diajukan", "disetujui", "dikembalikan"),
-    "peran": ("atasan", "rekan", "bawahan", "diri"),
-}
 KOLOM_NIP = ("nip", "penilai")
 RENTANG_ANGKA = {"bobot": (0, 100), **{a: (0, 120) for a in ASPEK_BERAKHLAK}}  # decimal validations
 LEBAR = {"nip": 22, "nama": 28, "jabatan": 26, "nomor": 8, "jenis": 11, "rhk": 45, "rhk_atasan": 14, "aspek": 12,
@@ -60,9 +54,6 @@ def angka_sel(v):
 def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
     """Build the workbook and save it owner-only and atomically to `path`."""
     import openpyxl
-
-    from .petunjuk import tulis_petunjuk
-    from .tulis import periksa_tujuan, sementara_di, simpan_atomik
 
     path = Path(path)
     periksa_tujuan(path, timpa)

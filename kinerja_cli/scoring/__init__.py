@@ -1,15 +1,15 @@
 """Pure scoring core of kinerja (DOMAIN.md sections 4-6).
 
 Decimal arithmetic only; no I/O and no imports of typer, rich, sqlite_utils,
-sqlite3 or openpyxl (a test holds that line).
+sqlite3 or openpyxl (the import-linter contracts in pyproject.toml hold that line).
 """
 
 from .angka import bulat
 from .capaian import capaian, nilai_capaian
 from .distribusi import cek_distribusi, kunci_predikat_unit
 from .hitung import bobot_komponen, hitung, hitung_banyak, penghitung
-from .konstanta import (
-    ASPEK,
+from ..kosakata import (
+    ASPEK_BERAKHLAK as ASPEK,
     DI_ATAS,
     DI_BAWAH,
     METODE,

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..kosakata import BAIK, SANGAT_BAIK
+
 ARAH = ("naik", "turun")
 MEMBAIK, MEMBURUK, TETAP = "membaik", "memburuk", "tetap"
-PREDIKAT_BAIK_KE_ATAS = ("Sangat Baik", "Baik")
+PREDIKAT_BAIK_KE_ATAS = (SANGAT_BAIK, BAIK)
 BLOK = "▁▂▃▄▅▆▇█"
 
 _SERATUS = Decimal(100)

@@ -9,18 +9,9 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 
 from .angka import KONTEKS, SERATUS, bulat, teks, teks_ambang
-from .konstanta import KURANG, KURANG_MISCONDUCT, PREDIKAT_UNIT
+from ..kosakata import KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT, PREDIKAT_UNIT
 from .parameter import Parameter
 from .tipe import Pelanggaran
-
-_NAMA_UNIT = {
-    "istimewa": "Istimewa",
-    "baik": "Baik",
-    "butuh-perbaikan": "Butuh Perbaikan",
-    "kurang": "Kurang",
-    "sangat-kurang": "Sangat Kurang",
-}
-
 
 def kunci_predikat_unit(x: str) -> str:
     """'Butuh Perbaikan' / 'butuh_perbaikan' / 'butuh-perbaikan' -> 'butuh-perbaikan'."""
@@ -46,7 +37,7 @@ def cek_distribusi(
     total = sum(hitung.values())
     if total <= 0:
         return []
-    nama_unit = _NAMA_UNIT.get(kunci, kunci)
+    nama_unit = NAMA_PREDIKAT_UNIT.get(kunci, kunci)
     hasil = []
     with localcontext(KONTEKS):
         for a in aturan:

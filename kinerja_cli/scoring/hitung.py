@@ -16,8 +16,8 @@ from .capaian import (
     capaian,
     konversi,
 )
-from .konstanta import (
-    ASPEK,
+from ..kosakata import (
+    ASPEK_BERAKHLAK,
     ASPEK_TIDAK_LENGKAP,
     BOBOT_TIDAK_100,
     DI_ATAS,
@@ -209,8 +209,8 @@ def _aspek_tidak_lengkap(penilaian, dihitung: dict) -> bool:
     """Does a rater whose role counts in the NPK score some of the 7 aspects but not all (DOMAIN.md 4.4)?"""
     for p in penilaian:
         if dihitung.get(p.peran):
-            n = sum(1 for k in ASPEK if p.skor.get(k) is not None)
-            if 0 < n < len(ASPEK):
+            n = sum(1 for k in ASPEK_BERAKHLAK if p.skor.get(k) is not None)
+            if 0 < n < len(ASPEK_BERAKHLAK):
                 return True
     return False
 

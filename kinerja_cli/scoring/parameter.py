@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .angka import ke_decimal
-from .konstanta import (
+from ..kosakata import (
     BAIK,
     BUTUH_PERBAIKAN,
     KURANG_MISCONDUCT,

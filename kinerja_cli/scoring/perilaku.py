@@ -10,7 +10,7 @@ left out entirely.
 from __future__ import annotations
 
 from .angka import NOL, SERATUS, bulat
-from .konstanta import ASPEK, PERAN
+from ..kosakata import ASPEK_BERAKHLAK, PERAN
 from .parameter import Parameter
 from .tipe import HasilPerilaku
 
@@ -22,7 +22,7 @@ def hitung_perilaku(penilaian, param: Parameter) -> HasilPerilaku:
     kumpul: dict = {}  # peran -> [sum of rater means, number of raters]
     for p in penilaian:
         skor = p.skor
-        nilai = [v for k in ASPEK if (v := skor.get(k)) is not None]
+        nilai = [v for k in ASPEK_BERAKHLAK if (v := skor.get(k)) is not None]
         if not nilai:
             continue
         rata = sum(nilai, NOL) / len(nilai)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .angka import bulat, teks, teks_ambang
-from .konstanta import (
+from ..kosakata import (
     BAIK,
     BUTUH_PERBAIKAN,
     DI_ATAS,

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..excel.kolom import INOVASI, UMPAN_BALIK
+from ..kolom import INOVASI, UMPAN_BALIK
 from ..model import HasilImpor
 from ..store import audit
 from ..store import catatan as tabel
@@ -14,8 +14,7 @@ from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation.catatan import (TanggalTidakValid, baca_tanggal, bersihkan_teks, periksa_inovasi,
                                   periksa_umpan_balik)
-from . import pegawai as layanan_pegawai
-from . import periode as layanan_periode
+from . import impor_umum, pegawai, periode
 
 
 def _tanggal_argumen(teks: str | None, per: dict) -> tuple[str, list[str]]:
@@ -39,9 +38,9 @@ def _batas(per: dict) -> tuple[date, date]:
 # --- umpan balik ---------------------------------------------------------------------------
 
 def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: str | None = None) -> dict:
-    per = layanan_periode.pastikan_terbuka(db, kode)
-    p = layanan_pegawai.wajib_ada(db, nip)
-    q = layanan_pegawai.wajib_ada(db, dari)
+    per = periode.pastikan_terbuka(db, kode)
+    p = pegawai.wajib_ada(db, nip)
+    q = pegawai.wajib_ada(db, dari)
     if p.nip == q.nip:
         raise DataTidakValid("Pemberi umpan balik sama dengan pegawai yang diberi.",
                              "Isi --dari dengan NIP atasan atau rekan yang memberi umpan balik.")
@@ -60,9 +59,7 @@ def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: st
 
 def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                       lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
-    from . import impor_umum
-
-    per = layanan_periode.pastikan_terbuka(db, kode)
+    per = periode.pastikan_terbuka(db, kode)
     isi = impor_umum.baca(berkas, UMPAN_BALIK, sheet, tandai)
     bacaan = impor_umum.Bacaan(db, berkas)
     cek = periksa_umpan_balik(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
@@ -99,8 +96,8 @@ def _simpan_umpan_balik(db, per: dict, cek, galat: list, uji_coba: bool, lewati_
 
 
 def daftar_umpan_balik(db, kode: str | None = None, nip: str | None = None, unit: str | None = None) -> list[dict]:
-    k = layanan_periode.wajib_ada(db, kode)["kode"] if kode else None
-    n = layanan_pegawai.wajib_ada(db, nip).nip if nip else None
+    k = periode.wajib_ada(db, kode)["kode"] if kode else None
+    n = pegawai.wajib_ada(db, nip).nip if nip else None
     u = _unit(db, unit)
     return tabel.daftar_umpan_balik(db, k, n, u)
 
@@ -117,8 +114,8 @@ def _unit(db, unit: str | None) -> str | None:
 # --- inovasi -------------------------------------------------------------------------------
 
 def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = None) -> dict:
-    per = layanan_periode.pastikan_terbuka(db, kode)
-    p = layanan_pegawai.wajib_ada(db, nip)
+    per = periode.pastikan_terbuka(db, kode)
+    p = pegawai.wajib_ada(db, nip)
     isi = bersihkan_teks(uraian)
     if not isi:
         raise DataTidakValid("Uraian inovasi kosong.", 'Tulis uraiannya, misalnya "Izin usaha daring dalam 1 hari."')
@@ -133,9 +130,7 @@ def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = No
 
 def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                   lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
-    from . import impor_umum
-
-    per = layanan_periode.pastikan_terbuka(db, kode)
+    per = periode.pastikan_terbuka(db, kode)
     isi = impor_umum.baca(berkas, INOVASI, sheet, tandai)
     bacaan = impor_umum.Bacaan(db, berkas)
     cek = periksa_inovasi(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
@@ -167,6 +162,6 @@ def _simpan_inovasi(db, per: dict, cek, galat: list, uji_coba: bool, lewati_gala
 
 
 def daftar_inovasi(db, kode: str | None = None, nip: str | None = None) -> list[dict]:
-    k = layanan_periode.wajib_ada(db, kode)["kode"] if kode else None
-    n = layanan_pegawai.wajib_ada(db, nip).nip if nip else None
+    k = periode.wajib_ada(db, kode)["kode"] if kode else None
+    n = pegawai.wajib_ada(db, nip).nip if nip else None
     return tabel.daftar_inovasi(db, k, n)

@@ -7,7 +7,9 @@ from decimal import Decimal
 from ..scoring import dampak as aturan
 from ..store import layanan as tabel
 from ..store import periode as tabel_periode
-from . import layanan
+from ..validation.periode import KodeTidakValid, urai_kode
+from . import layanan, nilai
+from .tren import tercatat
 
 
 def _periode_penilaian(db, kode: str) -> str | None:
@@ -15,7 +17,6 @@ def _periode_penilaian(db, kode: str) -> str | None:
     recorded period that covers it (e.g. the annual 2026 for the quarter 2026-T1)."""
     if tabel_periode.ambil(db, kode) is not None:
         return kode
-    from ..validation.periode import KodeTidakValid, urai_kode
 
     try:
         k = urai_kode(kode)
@@ -40,9 +41,6 @@ def _persen_baik(db, unit: str, kode: str, cache: dict) -> Decimal | None:
         if kode is None:
             cache[k] = None
         else:
-            from . import nilai
-            from .tren import tercatat
-
             lap = nilai.laporan(db, kode, unit, ringkas=True)
             dinilai = [r["hasil"]["predikat"] for r in lap.rekaman if tercatat(r)]
             cache[k] = aturan.persen_baik(dinilai) if dinilai else None  # nobody assessed yet: no share

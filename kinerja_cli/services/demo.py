@@ -8,7 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..berkas_aman import buat_folder
 from ..errors import TidakDitemukan
+from ..store.db import buat_db, buka_db
+from . import catatan, distribusi, ekspor, layanan, pegawai, pelatihan, perilaku, periode, realisasi, sasaran
+from .dampak import ringkasan_demo
 
 PERIODE = "2026"
 # The demo's own unit predikat (a unit's performance rating, set by the leadership).
@@ -47,11 +51,6 @@ def _ringkas(h, satuan: str) -> str:
 
 
 def bangun(folder: Path) -> HasilDemo:
-    from ..berkas_aman import buat_folder
-    from ..store.db import buat_db, buka_db
-    from . import catatan, distribusi, ekspor, layanan, pegawai, pelatihan, periode, perilaku, realisasi, sasaran
-    from .dampak import ringkasan_demo
-
     contoh = folder_contoh()
     buat_folder(folder)  # 0700 whatever the umask
     path = folder / "kinerja-demo.db"

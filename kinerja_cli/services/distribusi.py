@@ -5,17 +5,15 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid
+from ..kosakata import KOLOM_PREDIKAT, KUNCI_PREDIKAT, KURANG, KURANG_MISCONDUCT, PREDIKAT_UNIT
+from ..scoring import Parameter, cek_distribusi
 from ..store import audit
 from ..store import nilai as tabel
 from ..store import pegawai as tabel_pegawai
 from ..store.db import sekarang, transaksi
-from . import periode as layanan_periode
+from . import nilai, periode
+from .tren import tercatat
 
-PREDIKAT_UNIT = ("istimewa", "baik", "butuh-perbaikan", "kurang", "sangat-kurang")
-NAMA_PREDIKAT_UNIT = {"istimewa": "Istimewa", "baik": "Baik", "butuh-perbaikan": "Butuh Perbaikan",
-                      "kurang": "Kurang", "sangat-kurang": "Sangat Kurang"}
-KOLOM_PREDIKAT = (("sangat_baik", "Sangat Baik"), ("baik", "Baik"), ("butuh_perbaikan", "Butuh Perbaikan"),
-                  ("kurang", "Kurang"), ("sangat_kurang", "Sangat Kurang"))
 
 
 def _unit(db, unit: str) -> str:
@@ -26,7 +24,7 @@ def _unit(db, unit: str) -> str:
 
 
 def tetapkan(db, unit: str, kode: str, predikat: str) -> dict:
-    p = layanan_periode.pastikan_terbuka(db, kode)
+    p = periode.pastikan_terbuka(db, kode)
     u = _unit(db, unit)
     if predikat not in PREDIKAT_UNIT:
         raise DataTidakValid(f"Predikat unit '{predikat}' tidak dikenal.", f"Pilih: {', '.join(PREDIKAT_UNIT)}.")
@@ -39,15 +37,13 @@ def tetapkan(db, unit: str, kode: str, predikat: str) -> dict:
 
 
 def _kolom(predikat: str) -> str:
-    if predikat == "Kurang/Misconduct":
-        return "kurang"
+    if predikat == KURANG_MISCONDUCT:  # one column for both schemes' fourth predikat
+        return KUNCI_PREDIKAT[KURANG]
     return predikat.lower().replace(" ", "_")
 
 
 def distribusi(db, kode: str, unit: str | None = None) -> list[dict]:
     """Per unit: count and share of each predikat, the unit's curve verdict."""
-    from . import nilai
-
     return dari_laporan(db, nilai.laporan(db, kode, unit, ringkas=True))
 
 
@@ -58,9 +54,6 @@ def dari_laporan(db, lap) -> list[dict]:
     rating) are counted apart as `tanpa_data`: their computed 0 / Sangat Kurang says nothing
     about their performance, so it stays out of the spread and of the curve check.
     """
-    from ..scoring import Parameter, cek_distribusi
-    from .tren import tercatat
-
     param = Parameter.dari_dict(lap.periode["parameter"])
     per_unit: dict[str, dict[str, int]] = {}
     tanpa_data: dict[str, int] = {}

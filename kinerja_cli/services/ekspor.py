@@ -169,7 +169,7 @@ def skor_aspek(r: dict) -> dict[str, tuple[Decimal | None, str]]:
     weighted like the NPK (atasan 60, rekan 20, bawahan 20, re-normalised over the roles
     that scored that aspect); rounded to 2 decimals.
     """
-    from ..excel.kolom import ASPEK_BERAKHLAK
+    from ..kosakata import ASPEK_BERAKHLAK
 
     bobot = {k: Decimal(v) for k, v in r["hasil"]["perilaku"]["bobot_peran"].items()}
     hasil = {}

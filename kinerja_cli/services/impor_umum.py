@@ -36,8 +36,15 @@ from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, ImporDitolak, SelGalatExcel
+from ..errors import BasisDataError, BerkasTidakValid, ImporDitolak, SelGalatExcel
+from ..excel.baca import alir_sheet, berkas_kunci_excel
+from ..excel.tandai import periksa_tujuan
+from ..excel.tandai import tulis as tulis_tandai
 from ..model import HasilImpor
+from ..store.db import transaksi, versi_data
+from ..validation.angka import ID, PENANDA_AMBIGU, bukti_konvensi, perlu_konvensi, terapkan_konvensi
+from ..validation.masalah import PERINGATAN, Masalah, di_sel
+from ..validation.teks import SARAN_KENDALI, karakter_kendali, saran_karakter
 
 SARAN_TOLAK = "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja."
 
@@ -62,12 +69,8 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
     """
     from itertools import chain
 
-    from ..excel.baca import alir_sheet
-
     berkas = Path(berkas)
     if tandai is not None:
-        from ..excel.tandai import periksa_tujuan
-
         periksa_tujuan(berkas, Path(tandai))
     try:
         with alir_sheet(berkas, tata, sheet) as isi:
@@ -99,9 +102,6 @@ def _tanpa_kendali(baris, berkas: Path, tandai: Path | None):
     invisible in Excel but would reach the officer's terminal or the recap, so it is never stored.
     The caller writes only after consuming the rows (see `alir`), so nothing is written.
     """
-    from ..validation.masalah import di_sel
-    from ..validation.teks import SARAN_KENDALI, karakter_kendali, saran_karakter
-
     temuan: list = []
     jumlah = 0
     for b in baris:
@@ -130,15 +130,11 @@ def _tanpa_kendali(baris, berkas: Path, tandai: Path | None):
 
 def periksa_tandai(berkas: Path | str, tandai: Path | str, timpa: bool) -> None:
     """Refuse a --tandai target that cannot be used (or exists, unless `timpa`), before any work."""
-    from ..excel.tandai import periksa_tujuan
-
     periksa_tujuan(Path(berkas), Path(tandai), timpa)
 
 
 def berkas_terbuka(berkas: Path | str) -> Path | None:
     """Excel's lock file beside `berkas` when the workbook seems open in Excel (reading still works)."""
-    from ..excel.baca import berkas_kunci_excel
-
     return berkas_kunci_excel(berkas)
 
 
@@ -150,9 +146,8 @@ def tandai_bila_perlu(berkas: Path | str, masalah: list, tandai: Path | None, ha
     """Write the marked copy when asked and there is something to mark; return its path or None."""
     if tandai is None or not masalah:
         return None
-    from ..excel.tandai import tulis
 
-    p = tulis(Path(berkas), Path(tandai), masalah)
+    p = tulis_tandai(Path(berkas), Path(tandai), masalah)
     if hasil is not None:
         hasil.keterangan["ditandai"] = str(p)
     return p
@@ -191,8 +186,6 @@ class Bacaan:
     """
 
     def __init__(self, db, berkas: Path | str):
-        from ..store.db import versi_data
-
         self.db = db
         self.berkas = Path(berkas)
         self.versi = versi_data(db)
@@ -223,9 +216,6 @@ class Bacaan:
         return h
 
     def pastikan(self) -> None:
-        from ..errors import BasisDataError
-        from ..store.db import versi_data
-
         if versi_data(self.db) == self.versi:
             return
         for apa, baca, nilai, alir in self._bacaan:
@@ -242,7 +232,6 @@ def tulis(db, uji_coba: bool, bacaan: Bacaan | None = None):
     if uji_coba:
         yield
         return
-    from ..store.db import transaksi
 
     with transaksi(db):
         if bacaan is not None:
@@ -326,7 +315,6 @@ def sesuaikan_angka(berkas, tata, isi):
     kunci = [(key, k.konvensi[(isi.sheet, h)]) for key, h in isi.huruf.items() if (isi.sheet, h) in k.konvensi]
     if not kunci:
         return isi.baris
-    from ..validation.angka import terapkan_konvensi
 
     def baris():
         for b in isi.baris:
@@ -353,17 +341,12 @@ def _huruf(m) -> str:
 
 
 def _ambigu(m) -> bool:
-    from ..validation.angka import PENANDA_AMBIGU, perlu_konvensi
-
     return m.galat and PENANDA_AMBIGU in m.pesan and perlu_konvensi(m.nilai) and bool(_huruf(m))
 
 
 def _bukti_kolom(sumber: tuple, kolom: set) -> tuple[dict, dict]:
     """{(sheet, letter): conventions proven by the text cells of that column} for the wanted columns,
     and {(sheet, letter): {convention: the first text proving it}} (named in the messages)."""
-    from ..excel.baca import alir_sheet
-    from ..validation.angka import bukti_konvensi
-
     berkas, tata, sheet = sumber
     hasil: dict = {c: set() for c in kolom}
     contoh: dict = {c: {} for c in kolom}
@@ -392,9 +375,6 @@ _CARA = {"id": "cara Indonesia (koma desimal, titik ribuan)", "en": "cara Inggri
 def _dibaca(k: _Konvensi) -> list:
     """One warning per column whose ambiguous cells were read by the column's convention, listing
     each reading (a few, then how many more) and the cell that proves the convention."""
-    from ..validation.angka import ID
-    from ..validation.masalah import PERINGATAN, Masalah
-
     hasil = []
     for (sheet, h), (key, n, baris, contoh) in k.dibaca.items():
         c = k.konvensi.get((sheet, h))

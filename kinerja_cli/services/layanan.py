@@ -6,13 +6,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
+from ..excel.baca import baca_sheet
+from ..kolom import LAYANAN
 from ..model import HasilImpor
 from ..store import audit
 from ..store import layanan as tabel
 from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation.angka import AngkaTidakValid, baca_angka, teks_desimal
-from ..validation.layanan import ARAH, arah_dari_teks
+from ..validation.layanan import ARAH, arah_dari_teks, periksa_layanan
 from ..validation.periode import KodeTidakValid, urai_kode
 from . import impor_umum
 from .impor_umum import konvensi_angka
@@ -144,9 +146,6 @@ def daftar_nilai(db, unit: str | None = None, indikator: str | None = None) -> l
 @konvensi_angka
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False) -> HasilImpor:
     """Import values (one row per unit, indicator, period); new indicators are created. All or nothing."""
-    from ..excel.baca import baca_sheet
-    from ..excel.kolom import LAYANAN
-
     isi = baca_sheet(berkas, LAYANAN, sheet)
     if not isi.baris:
         raise BerkasTidakValid(
@@ -161,9 +160,6 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
 
 
 def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
-    from ..excel.kolom import LAYANAN
-    from ..validation.layanan import periksa_layanan
-
     unit_dikenal = {u["unit"].casefold(): u["unit"] for u in tabel_pegawai.daftar_unit(db)}
     semua = tabel.indikator_semua(db)
     ada = {(i["unit"], i["nama"].casefold()): i for i in semua}

@@ -5,13 +5,11 @@ Registered with services.ekspor's hook; loaded lazily before each recap.
 
 from __future__ import annotations
 
-from . import ekspor
+from ..excel import lembar_dampak, lembar_pengembangan
+from . import dampak, ekspor, pelatihan
 
 
 def _pengembangan(ws, data) -> None:
-    from ..excel import lembar_pengembangan
-    from . import pelatihan
-
     tahun = int(str(data.periode["mulai"])[:4])
     # this period's predikat were collected during the recap's pass: not scored a second time
     dikenal = data.hitungan.ringkas_predikat() if data.hitungan is not None else data.rekaman
@@ -20,9 +18,6 @@ def _pengembangan(ws, data) -> None:
 
 
 def _dampak(ws, data) -> None:
-    from ..excel import lembar_dampak
-    from . import dampak
-
     lembar_dampak.tulis(ws, dampak.data_dampak(data.db, data.unit))
 
 

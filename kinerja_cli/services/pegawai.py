@@ -1,17 +1,19 @@
-"""Use cases of the roster: import from Excel, list, look up one person."""
+"""Use cases of the roster: import from Excel, list, look up one person (the full view: services.profil)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import TidakDitemukan
-from ..excel.kolom import PEGAWAI
+from ..errors import DataTidakValid, TidakDitemukan
+from ..kolom import PEGAWAI
 from ..model import HasilImpor, Pegawai
 from ..store import audit
 from ..store import pegawai as tabel
+from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.nip import NIPTidakValid, periksa_nip
 from ..validation.roster import periksa_berkas, periksa_silang
+from . import impor_umum
 
 
 KOLOM_BOLEH_ABSEN = ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "status")
@@ -22,8 +24,6 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
     """The file is read and checked on its own first (no lock held); then, in the one write
     transaction, the stored roster is read, the cross checks (unit spelling, atasan, loops) run on
     it, and the real changes are written and logged: two imports at once act as one after the other."""
-    from . import impor_umum
-
     with impor_umum.alir(berkas, PEGAWAI, sheet, tandai) as isi:  # rows checked as they are read
         dari_berkas = periksa_berkas(isi.baris)
     # An optional column missing from the file changes nothing stored (a blank cell in a column that
@@ -36,8 +36,6 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
         impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
         baru, ubah, log, dipertahankan = _rencana(cek, tersimpan, absen, nonaktifkan_hilang, hasil)
         if absen and dipertahankan:
-            from ..validation.masalah import PERINGATAN, Masalah
-
             judul = {k.key: k.judul for k in PEGAWAI.kolom}
             nama = ", ".join(judul[k] for k in absen)
             hasil.peringatan.append(Masalah(
@@ -98,8 +96,6 @@ def daftar(db, unit: str | None = None, cari: str | None = None, hanya_aktif: bo
 
 def nip_dari_argumen(nip: str) -> str:
     """Normalise a NIP typed on the command line; refuse an invalid one."""
-    from ..errors import DataTidakValid
-
     try:
         return periksa_nip(nip).nip
     except NIPTidakValid as e:
@@ -113,36 +109,6 @@ def wajib_ada(db, nip: str) -> Pegawai:
         raise TidakDitemukan(f"Pegawai dengan NIP {n} tidak ada di basis data.",
                              "Cari dengan: kinerja pegawai daftar --cari NAMA")
     return p
-
-
-def lihat(db, nip: str) -> dict:
-    p = wajib_ada(db, nip)
-    info = periksa_nip(p.nip)
-    atasan = tabel.ambil(db, p.nip_atasan) if p.nip_atasan else None
-    from ..validation.golongan import pangkat
-
-    return {
-        **p.ke_dict(),
-        "pangkat": pangkat(p.golongan) or None,
-        "tanggal_lahir": info.tanggal_lahir.isoformat(),
-        "tmt": info.tmt,
-        "jenis_kelamin": info.jenis_kelamin,
-        "jenis_nomor_induk": "NI PPPK" if info.jenis == "PPPK" else "NIP PNS",
-        "atasan": atasan.ke_dict() if atasan else None,
-        "bawahan": [b.ke_dict() for b in tabel.bawahan(db, p.nip)],
-        "riwayat_nilai": _riwayat_nilai(db, p.nip),
-    }
-
-
-def _riwayat_nilai(db, nip: str) -> list[dict]:
-    """NA and predikat in every period with data for this person (kinerja tren gives the full view)."""
-    from .tren import tren_pegawai
-
-    try:
-        baris = tren_pegawai(db, nip)["baris"]
-    except TidakDitemukan:
-        return []
-    return [{k: b[k] for k in ("periode", "metode", "status", "nhk", "npk", "na", "predikat", "lengkap")} for b in baris]
 
 
 def daftar_unit(db) -> list[dict]:

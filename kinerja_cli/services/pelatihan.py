@@ -7,9 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
-from ..excel.kolom import PELATIHAN
+from ..excel.baca import baca_sheet
+from ..kolom import PELATIHAN
 from ..model import BarisSumber, HasilImpor
-from ..scoring.konstanta import BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
+from ..kosakata import BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
 from ..store import audit
 from ..store import pelatihan as tabel
 from ..store import pegawai as tabel_pegawai
@@ -21,7 +22,10 @@ DASAR_HUKUM_JP = cek.DASAR_HUKUM_JP
 # DOMAIN.md section 7: Butuh Perbaikan or worse calls for follow-up.
 PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_KURANG})
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+from . import impor_umum, nilai
 from .impor_umum import konvensi_angka
+from .pegawai import wajib_ada
+from .tren import periode_urut, tercatat
 
 
 def _kunci_audit(c: dict) -> str:
@@ -52,9 +56,6 @@ def _rencana(db, catatan: list[cek.Catatan]) -> tuple[list[dict], list[dict], li
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False,
           lewati_galat: bool = False) -> HasilImpor:
     """Import layout PELATIHAN; all-or-nothing unless `lewati_galat`; upsert by (nip, kegiatan, tanggal)."""
-    from ..excel.baca import baca_sheet
-    from . import impor_umum
-
     isi = baca_sheet(berkas, PELATIHAN, sheet)
     if not isi.baris:
         raise BerkasTidakValid(
@@ -84,8 +85,6 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False,
 def catat(db, nip: str, kegiatan: str, jenis: str, tanggal: str, jp: str,
           penyelenggara: str | None = None) -> dict:
     """Record one activity typed on the command line. Returns the record and 'aksi' (tambah|ubah|tetap)."""
-    from .pegawai import wajib_ada
-
     with transaksi(db):  # the checks against stored data, the comparison and the write: one transaction
         return _catat(db, wajib_ada(db, nip), kegiatan, jenis, tanggal, jp, penyelenggara)
 
@@ -123,8 +122,6 @@ def _unit(db, unit: str | None) -> str | None:
 
 
 def daftar(db, nip: str | None = None, tahun: int | None = None, unit: str | None = None) -> list[dict]:
-    from .pegawai import wajib_ada
-
     n = wajib_ada(db, nip).nip if nip else None
     rows = tabel.daftar(db, n, _tahun(tahun), _unit(db, unit))
     for r in rows:
@@ -138,9 +135,6 @@ def predikat_terburuk(db, tahun: int, unit: str | None = None, dikenal: dict | N
     `dikenal`: period code -> rekaman already computed by the caller for the same unit filter
     (the recap passes its own, so a large period is not scored twice).
     """
-    from . import nilai
-    from .tren import periode_urut, tercatat
-
     urutan = {p: i for i, p in enumerate(ORDER_PREDIKAT)}
     hasil: dict[str, str] = {}
     for per in periode_urut(db, tahun):

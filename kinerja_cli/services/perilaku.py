@@ -7,17 +7,18 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan, kalimat
-from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, PERILAKU
+from ..kolom import PERILAKU
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
 from ..model import HasilImpor
 from ..store import audit, audit_json
 from ..store import pegawai as tabel_pegawai
 from ..store import perilaku as tabel
 from ..store.db import transaksi
 from ..validation.masalah import GALAT
-from ..validation.perilaku import (PERAN, PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_skor,
+from ..kosakata import PERAN
+from ..validation.perilaku import (PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_skor,
                                    kunci_aspek, pesan_aspek_kurang, periksa_hubungan, rata_rata)
-from . import pegawai as layanan_pegawai
-from . import periode as layanan_periode
+from . import impor_umum, pegawai, periode
 from .impor_umum import konvensi_angka
 
 
@@ -67,9 +68,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     """Upsert one row per (periode, nip, penilai). The rows stream once through the checks; the
     good ones go to a TEMP table (flat memory); nothing touches the real tables before every row
     is checked, then one transaction writes the changes and their audit entries."""
-    from . import impor_umum
-
-    per = layanan_periode.pastikan_terbuka(db, kode)
+    per = periode.pastikan_terbuka(db, kode)
     kode = per["kode"]
     hasil = HasilImpor(uji_coba=uji_coba)
     tabel.tampungan_baru(db)
@@ -165,9 +164,9 @@ class HasilCatat:
 def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]) -> HasilCatat:
     """Record one rater's scores of one employee for one period: only the aspects given change (an
     empty value clears one); the rater's other stored aspects are kept."""
-    per = layanan_periode.pastikan_terbuka(db, kode)
-    n = layanan_pegawai.nip_dari_argumen(nip)
-    q = layanan_pegawai.nip_dari_argumen(penilai)
+    per = periode.pastikan_terbuka(db, kode)
+    n = pegawai.nip_dari_argumen(nip)
+    q = pegawai.nip_dari_argumen(penilai)
     if peran not in PERAN:
         raise DataTidakValid(f"Peran '{peran}' tidak dikenal.", "Pilih: " + ", ".join(PERAN) + ".")
     skor = urai_skor(pasangan)
@@ -176,9 +175,9 @@ def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]
 
 
 def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
-    pegawai = {x.nip: x for x in (tabel_pegawai.ambil(db, n), tabel_pegawai.ambil(db, q)) if x}
+    dikenal = {x.nip: x for x in (tabel_pegawai.ambil(db, n), tabel_pegawai.ambil(db, q)) if x}
     peringatan = []
-    for tingkat, _, pesan, saran in periksa_hubungan(n, q, peran, pegawai):
+    for tingkat, _, pesan, saran in periksa_hubungan(n, q, peran, dikenal):
         if tingkat == GALAT:
             raise (TidakDitemukan if "tidak ada di daftar" in pesan else DataTidakValid)(pesan + ".", saran)
         peringatan.append(f"{pesan} ({saran}).")
@@ -190,7 +189,7 @@ def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
                              "tidak ada yang disimpan.", "Beri paling sedikit satu skor, misalnya --skor pelayanan=100")
     kosong = aspek_kosong(p.skor)  # on the stored result after the merge: only aspects still empty
     if kosong and peran != "diri":
-        pesan, saran = pesan_aspek_kurang(_nama(pegawai, q), _nama(pegawai, n), kosong)
+        pesan, saran = pesan_aspek_kurang(_nama(dikenal, q), _nama(dikenal, n), kosong)
         peringatan.append(f"{pesan} ({saran}).")
     tulis, log, tambah, ubah, _ = _rencana(kode, [p], {(n, q): tersimpan} if tersimpan else {})
     if tulis:
@@ -209,14 +208,14 @@ def _hanya_yang_berubah(entri: tuple) -> tuple:
     return tabel_, kunci, aksi, {k: lama.get(k) for k in beda}, {k: baru[k] for k in beda}, nip
 
 
-def _nama(pegawai: dict, nip: str) -> str:
-    p = pegawai.get(nip)
+def _nama(dikenal: dict, nip: str) -> str:
+    p = dikenal.get(nip)
     return f"{p.nama} ({nip})" if p else nip
 
 
 def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> list[dict]:
-    per = layanan_periode.wajib_ada(db, kode)
-    n = layanan_pegawai.wajib_ada(db, nip).nip if nip else None
+    per = periode.wajib_ada(db, kode)
+    n = pegawai.wajib_ada(db, nip).nip if nip else None
     u = None
     if unit:
         u = tabel_pegawai.unit_ada(db, unit)

@@ -1,12 +1,14 @@
-"""Use cases of periods: create, list, close (snapshot), reopen; the write guard."""
+"""Use cases of periods: create, list, reopen; the write guard (closing is services.penutupan)."""
 
 from __future__ import annotations
 
 from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
+from ..kosakata import METODE
+from ..scoring import parameter_bawaan
 from ..store import audit
 from ..store import periode as tabel
-from ..store.db import transaksi
-from ..validation.periode import JENIS, METODE, KodeTidakValid, urai_kode, urai_tanggal
+from ..store.db import jaga, transaksi
+from ..validation.periode import JENIS, KodeTidakValid, urai_kode, urai_tanggal
 
 
 def _kode(teks: str) -> str:
@@ -31,7 +33,6 @@ def pastikan_terbuka(db, kode: str) -> dict:
     a period closed by another process while this command was reading its file refuses the write.
     """
     p = _tolak_bila_ditutup(wajib_ada(db, kode))
-    from ..store.db import jaga
 
     jaga(db, ("periode", p["kode"]), lambda: _tolak_bila_ditutup(wajib_ada(db, p["kode"]), sementara=True))
     return p
@@ -49,8 +50,6 @@ def _tolak_bila_ditutup(p: dict, sementara: bool = False) -> dict:
 
 def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, selesai: str | None = None,
          metode: str = "pp30") -> dict:
-    from ..scoring import parameter_bawaan
-
     try:
         k = urai_kode(kode)
         awal = urai_tanggal(mulai, "mulai") if mulai else k.mulai
@@ -80,28 +79,6 @@ def daftar(db) -> list[dict]:
     for p in tabel.semua(db):
         hasil.append({**{k: v for k, v in p.items() if k != "parameter"}, **tabel.jumlah_data(db, p["kode"])})
     return hasil
-
-
-def tutup(db, kode: str) -> dict:
-    """Close the period and freeze its results as a snapshot."""
-    p = wajib_ada(db, kode)
-    if p["status"] == "ditutup":
-        raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
-    from . import nilai
-
-    with transaksi(db):
-        if wajib_ada(db, p["kode"])["status"] == "ditutup":  # closed by another process meanwhile
-            raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
-        hasil = nilai.hitung_untuk_snapshot(db, p)
-        tabel.simpan_snapshot(db, p["kode"], hasil)
-        tabel.set_status(db, p["kode"], "ditutup")
-        audit.catat(db, "periode", p["kode"], "ubah", {"status": "terbuka"},
-                    {"status": "ditutup", "jumlah_hasil": len(hasil)})
-    from .tren import tercatat
-
-    return {**tabel.ambil(db, p["kode"]), "jumlah_hasil": len(hasil),
-            "tidak_lengkap": sum(1 for _, r in hasil if not r["hasil"]["lengkap"]),
-            "tanpa_data": sum(1 for _, r in hasil if not tercatat(r))}
 
 
 def buka(db, kode: str, alasan: str) -> dict:

@@ -12,10 +12,16 @@ from decimal import Decimal
 from ..errors import DataTidakValid, TidakDitemukan
 from ..store import audit
 from ..store import sasaran as tabel_sasaran
+from ..store import pegawai as tabel_pegawai
 from ..store import skp_status as tabel
 from ..store.db import transaksi
+from ..validation.angka import teks_desimal
+from ..validation.catatan import TanggalTidakValid, baca_tanggal
 from ..validation.persetujuan import DARI_BERKAS, KEMBALI_KE_DRAF, TransisiDitolak, transisi
 from ..validation.sasaran import TOLERANSI_BOBOT
+from .pegawai import wajib_ada
+from .periode import pastikan_terbuka
+from .periode import wajib_ada as periode_wajib_ada
 
 ALASAN_BARIS_BERUBAH = "baris SKP berubah"
 
@@ -37,9 +43,6 @@ def entri_audit(kode: str, nip: str, lama: dict | None, ada_skp: bool, baru: dic
 
 def _siapkan(db, nip: str, kode: str):
     """(period, employee, stored state row or None, current state) for a state command."""
-    from .pegawai import wajib_ada
-    from .periode import pastikan_terbuka
-
     kode = pastikan_terbuka(db, kode)["kode"]
     p = wajib_ada(db, nip)
     bobot = tabel_sasaran.bobot_per_pegawai(db, kode, [p.nip]).get(p.nip)
@@ -60,8 +63,6 @@ def _transisi(perintah: str, status: str, p, kode: str) -> str:
 
 def _atasan_berwenang(db, p, oleh: str, kode: str, kata: str):
     """The atasan typed in --oleh, or DataTidakValid naming the employee's real atasan."""
-    from .pegawai import wajib_ada
-
     q = wajib_ada(db, oleh)
     if not p.nip_atasan:
         raise DataTidakValid(f"{p.nama} ({p.nip}) tidak punya atasan langsung di daftar pegawai, jadi SKP-nya tidak "
@@ -89,8 +90,6 @@ def _hasil(kode: str, p, status_lama: str, baru: dict, nama_oleh: str | None = N
 
 def ajukan(db, nip: str, kode: str) -> dict:
     """The employee submits their SKP: draf|dikembalikan -> diajukan; the bobot must sum to 100."""
-    from ..validation.angka import teks_desimal
-
     kode, p, bobot, lama, status = _siapkan(db, nip, kode)
     baru_status = _transisi("ajukan", status, p, kode)
     bobot = bobot if bobot is not None else Decimal(0)
@@ -106,8 +105,6 @@ def ajukan(db, nip: str, kode: str) -> dict:
 
 def setujui(db, nip: str, kode: str, oleh: str, tanggal: str | None = None) -> dict:
     """The employee's own atasan agrees to a submitted SKP: diajukan -> disetujui."""
-    from ..validation.catatan import TanggalTidakValid, baca_tanggal
-
     try:
         t = baca_tanggal(tanggal) if tanggal else date.today()
     except TanggalTidakValid as e:
@@ -136,10 +133,7 @@ def kembalikan(db, nip: str, kode: str, oleh: str, alasan: str) -> dict:
 
 def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
     """Employees with an SKP (rows or a state) in the period and the state of their SKP."""
-    from ..store import pegawai as tabel_pegawai
-    from .periode import wajib_ada
-
-    kode = wajib_ada(db, kode)["kode"]
+    kode = periode_wajib_ada(db, kode)["kode"]
     if unit:
         u = tabel_pegawai.unit_ada(db, unit)
         if not u:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from ..errors import DataTidakValid, TidakDitemukan
+from ..kosakata import KUNCI_RATING
 from ..store import audit
 from ..store import rating as tabel
 from ..store.db import transaksi
-from . import pegawai as layanan_pegawai
-from . import periode as layanan_periode
+from . import pegawai, periode
 
-RATING = ("di-atas", "sesuai", "di-bawah")
-NAMA_RATING = {"di-atas": "Di Atas Ekspektasi", "sesuai": "Sesuai Ekspektasi", "di-bawah": "Di Bawah Ekspektasi"}
+RATING = tuple(KUNCI_RATING)  # the keys typed and stored: di-atas, sesuai, di-bawah
 
 
 def _kunci(kode: str, nip: str) -> str:
@@ -30,7 +29,7 @@ def _rating(nilai: str | None, nama: str) -> str | None:
 def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | None, alasan: str,
              oleh: str | None = None) -> dict:
     """Set one or both ratings; a rating not given keeps its stored value. Returns the stored state."""
-    per = layanan_periode.pastikan_terbuka(db, kode)
+    per = periode.pastikan_terbuka(db, kode)
     hk, pk = _rating(hasil_kerja, "hasil kerja"), _rating(perilaku, "perilaku")
     if hk is None and pk is None:
         raise DataTidakValid("Tidak ada rating yang ditetapkan.",
@@ -39,13 +38,13 @@ def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | N
     if not teks:
         raise DataTidakValid("Alasan wajib diisi.", 'Contoh: --alasan "target utama terlampaui jauh"')
     with transaksi(db):  # the roster, the stored rating, the comparison and the write: under one lock
-        return _tetapkan(db, per, layanan_pegawai.wajib_ada(db, nip), hk, pk, teks, oleh)
+        return _tetapkan(db, per, pegawai.wajib_ada(db, nip), hk, pk, teks, oleh)
 
 
 def _tetapkan(db, per: dict, p, hk: str | None, pk: str | None, teks: str, oleh: str | None) -> dict:
     penilai = None
     if oleh:
-        penilai = layanan_pegawai.wajib_ada(db, oleh).nip
+        penilai = pegawai.wajib_ada(db, oleh).nip
         if penilai != p.nip_atasan:
             tercatat = f"atasan tercatat {p.nip_atasan}" if p.nip_atasan else "tidak ada atasan tercatat"
             raise DataTidakValid(f"{penilai} bukan atasan langsung {p.nip} di daftar pegawai ({tercatat}).",
@@ -66,12 +65,12 @@ def _tetapkan(db, per: dict, p, hk: str | None, pk: str | None, teks: str, oleh:
 
 
 def hapus(db, nip: str, kode: str, alasan: str) -> dict:
-    per = layanan_periode.pastikan_terbuka(db, kode)
+    per = periode.pastikan_terbuka(db, kode)
     teks = " ".join((alasan or "").split())
     if not teks:
         raise DataTidakValid("Alasan penghapusan wajib diisi.", 'Contoh: --alasan "rating ditetapkan keliru"')
     with transaksi(db):  # removed once: a second `hapus` at the same time finds nothing to remove
-        p = layanan_pegawai.wajib_ada(db, nip)
+        p = pegawai.wajib_ada(db, nip)
         lama = tabel.ambil(db, per["kode"], p.nip)
         if lama is None:
             raise TidakDitemukan(f"Tidak ada rating langsung untuk {p.nip} pada periode {per['kode']}.",
@@ -82,5 +81,5 @@ def hapus(db, nip: str, kode: str, alasan: str) -> dict:
 
 
 def daftar(db, kode: str) -> list[dict]:
-    per = layanan_periode.wajib_ada(db, kode)
+    per = periode.wajib_ada(db, kode)
     return tabel.daftar(db, per["kode"])

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan, kalimat
-from ..excel.kolom import REALISASI
+from ..kolom import REALISASI
 from ..model import HasilImpor
 from ..store import audit, audit_json
 from ..store import realisasi as tabel
@@ -14,7 +14,10 @@ from ..store import sasaran as tabel_sasaran
 from ..store.db import transaksi
 from ..validation.angka import teks_desimal
 from ..validation.realisasi import IndeksSKP, PemeriksaRealisasi, RealisasiTidakValid, urai_realisasi
+from . import impor_umum
 from .impor_umum import konvensi_angka
+from .pegawai import wajib_ada
+from .periode import pastikan_terbuka
 
 
 def _audit(nilai, bukti) -> dict:
@@ -53,9 +56,6 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     flat. Nothing touches the real tables before every row is checked (refused = nothing written);
     then one transaction writes the changes and their audit entries.
     """
-    from . import impor_umum
-    from .periode import pastikan_terbuka
-
     kode = pastikan_terbuka(db, kode)["kode"]
     hasil = HasilImpor(uji_coba=uji_coba)
     tabel.tampungan_baru(db)
@@ -123,9 +123,6 @@ def _banding(db, kode: str, ada_bukti: bool) -> tuple[int, int]:
 
 def catat(db, nip: str, kode: str, nomor: int, nilai: str, bukti: str | None = None) -> dict:
     """Record one realisation; returns it with 'aksi' (tambah | ubah | tetap) and the SKP row."""
-    from .pegawai import wajib_ada
-    from .periode import pastikan_terbuka
-
     kode = pastikan_terbuka(db, kode)["kode"]
     with transaksi(db):  # the SKP row, the stored value, the comparison and the write: under one lock
         return _catat(db, wajib_ada(db, nip), kode, nomor, nilai, bukti)

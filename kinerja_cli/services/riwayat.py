@@ -6,6 +6,7 @@ import re
 
 from ..errors import DataTidakValid
 from ..store import audit
+from .pegawai import nip_dari_argumen
 
 
 def baca_sejak(teks: str):
@@ -66,8 +67,6 @@ def riwayat(db, nip: str | None = None, sejak: str | None = None, batas: int = 2
         raise DataTidakValid(f"--batas {batas} tidak bisa dipakai: jumlah baris tidak boleh negatif.",
                              "Isi 0 untuk semua baris, atau jumlah baris terbaru yang ingin dilihat (bawaan 200).")
     if nip:
-        from .pegawai import nip_dari_argumen
-
         nip = nip_dari_argumen(nip)
     return audit.riwayat(db, nip, awal, batas or None)
 

@@ -12,9 +12,15 @@ from ..store import pegawai as tabel_pegawai
 from ..store import sasaran as tabel
 from ..store import skp_status as tabel_status
 from ..store.db import transaksi
+from ..validation.angka import angka_id
 from ..validation.masalah import GALAT
 from ..validation.persetujuan import KEMBALI_KE_DRAF
 from ..validation.sasaran import TOLERANSI_BOBOT, teks_target, urai_isi
+from .pegawai import wajib_ada
+from .periode import pastikan_terbuka
+from .periode import wajib_ada as periode_ada
+from .persetujuan import kembali_ke_draf
+from .sasaran_impor import impor as impor_berkas
 
 
 def _kunci(kode: str, nip: str, nomor: int) -> str:
@@ -24,8 +30,6 @@ def _kunci(kode: str, nip: str, nomor: int) -> str:
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           tandai: Path | None = None) -> HasilImpor:
     """Import SKP rows; each employee in the file has their rows for the period replaced (services.sasaran_impor)."""
-    from .sasaran_impor import impor as impor_berkas
-
     return impor_berkas(db, berkas, kode, sheet, uji_coba, lewati_galat, tandai)
 
 
@@ -41,9 +45,6 @@ def tambah(db, nip: str, kode: str, rhk: str, indikator: str, target: str, bobot
            arah: str | None = None, jenis: str | None = None, aspek: str | None = None, target_maksimal: bool = False,
            rhk_atasan: int | None = None, nomor: int | None = None) -> dict:
     """Add one SKP row, or replace row `nomor` when it exists. Returns the row plus 'aksi' and 'jumlah_bobot'."""
-    from .pegawai import wajib_ada
-    from .periode import pastikan_terbuka
-
     kode = pastikan_terbuka(db, kode)["kode"]
     row = _satu_baris({"rhk": rhk, "indikator": indikator, "target": target, "bobot": bobot, "satuan": satuan,
                        "arah": arah, "jenis": jenis, "aspek": aspek, "target_maksimal": target_maksimal,
@@ -72,8 +73,6 @@ def _tambah(db, kode: str, p, row: dict) -> dict:
     if lama is not None and tabel.ke_audit(lama) == tabel.ke_audit(row):
         aksi = "tetap"
     else:
-        from .persetujuan import kembali_ke_draf
-
         status = tabel_status.ambil(db, kode, [p.nip]).get(p.nip)
         tabel.simpan_satu(db, kode, p.nip, row)
         audit.catat(db, "sasaran", _kunci(kode, p.nip, row["nomor"]), aksi,
@@ -90,9 +89,6 @@ def _tambah(db, kode: str, p, row: dict) -> dict:
 
 def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> tuple[list[dict], list[dict]]:
     """(rows for listing, employees whose bobot sum is not 100: nip, nama, jumlah_bobot)."""
-    from .pegawai import wajib_ada
-    from .periode import wajib_ada as periode_ada
-
     kode = periode_ada(db, kode)["kode"]
     if nip:
         nip = wajib_ada(db, nip).nip
@@ -114,6 +110,4 @@ def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> tu
 
 
 def teks_jumlah(d: dict) -> str:
-    from ..validation.angka import angka_id
-
     return f"{d['nama']} ({d['nip']}): {angka_id(d['jumlah_bobot'])}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..excel.kolom import SASARAN
+from ..kolom import SASARAN
 from ..model import HasilImpor
 from ..store import audit
 from ..store import pegawai as tabel_pegawai
@@ -24,16 +24,16 @@ from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.sasaran_lembar import PemeriksaSasaran
 
 _BOBOT = 2 + tabel.KOLOM.index("bobot")  # in a staged row (urut, baris, *KOLOM)
+from . import impor_umum
 from .impor_umum import konvensi_angka
+from .periode import pastikan_terbuka
+from .persetujuan import rencana_impor
 
 
 @konvensi_angka
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           tandai: Path | None = None) -> HasilImpor:
     """Import SKP rows; each employee in the file has their rows for the period replaced."""
-    from . import impor_umum
-    from .periode import pastikan_terbuka
-
     kode = pastikan_terbuka(db, kode)["kode"]
     bacaan = impor_umum.Bacaan(db, berkas)  # stored data the checks use, re-checked under the write lock
     roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
@@ -177,8 +177,6 @@ def _bandingkan(kode: str, cek: PemeriksaSasaran, tahap: Tahap, sheet: str, hasi
 def _status_impor(db, kode: str, simpan: list, punya: set, ganti: list, status_berkas: dict, roster: dict,
                   sheet: str, hasil: HasilImpor) -> dict:
     """The SKP states the import changes (services.persetujuan.rencana_impor), reported in `hasil`."""
-    from .persetujuan import rencana_impor
-
     r = rencana_impor(kode, tabel_status.ambil(db, kode, simpan), punya, ganti, status_berkas, simpan, roster)
     hasil.keterangan["status_diubah"] = len(r["simpan"]) - len(r["kembali_draf"])
     hasil.keterangan["kembali_draf"] = [{"nip": n, "nama": roster[n].nama, "status_lama": s}

@@ -5,10 +5,13 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import TidakDitemukan
+from ..kosakata import NAMA_CATATAN, TANPA_SASARAN
 from ..store import pegawai as tabel_pegawai
 from ..store import status as tabel
+from ..validation.angka import angka_id
 from ..validation.persetujuan import STATUS as STATUS_SKP
-from . import periode as layanan_periode
+from . import periode
+from .nilai import perlu_persetujuan
 
 TOLERANSI_BOBOT = Decimal("0.01")
 
@@ -16,21 +19,17 @@ SERATUS = Decimal(100)
 
 
 def _angka(d: Decimal) -> str:
-    from ..validation.angka import angka_id
-
     t = angka_id(d)
     return t[:-3] if t.endswith(",00") else t
 
 
 def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai, ub: int, status: dict) -> dict:
-    from .nilai import perlu_persetujuan
-
     baris, bobot, terisi = skp or (0, None, 0)
     atasan, rekan, bawahan = nilai or (0, 0, 0)
     status_skp = status.get(nip) or ("draf" if baris else None)
     kurang = []
     if not baris:
-        kurang.append("belum ada SKP")
+        kurang.append(NAMA_CATATAN[TANPA_SASARAN])
     else:
         if abs(bobot - SERATUS) > TOLERANSI_BOBOT:
             kurang.append(f"bobot {_angka(bobot)}, harus 100")
@@ -64,7 +63,7 @@ def _unit(nama: str, rows: list[dict]) -> dict:
 
 def status(db, kode: str, unit: str | None = None) -> dict:
     """{'periode', 'unit': [per-unit rows], 'pegawai': [per-employee rows]} from 5 aggregate queries."""
-    per = layanan_periode.wajib_ada(db, kode)
+    per = periode.wajib_ada(db, kode)
     u = None
     if unit:
         u = tabel_pegawai.unit_ada(db, unit)

@@ -6,10 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import TidakDitemukan
+from ..excel.templat import IsiTemplat, tulis_templat
+from ..excel.tulis import periksa_tujuan
 from ..store import pegawai as tabel_pegawai
 from ..store import templat as tabel
 from ..store.db import sekarang
-from . import periode as layanan_periode
+from .periode import wajib_ada as periode_wajib_ada
 
 
 def _desimal(s: str | None) -> Decimal | None:
@@ -30,9 +32,7 @@ def _target(lo: str, hi: str | None):
 
 def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
     """The content of the template (excel.templat.IsiTemplat); raises for unknown period/unit."""
-    from ..excel.templat import IsiTemplat
-
-    p = layanan_periode.wajib_ada(db, periode)
+    p = periode_wajib_ada(db, periode)
     nama_unit = None
     if unit is not None:
         nama_unit = tabel_pegawai.unit_ada(db, unit.strip()) if unit.strip() else None
@@ -71,9 +71,6 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
 def buat(db, berkas: Path, periode: str, unit: str | None = None, kosong: bool = False,
          timpa: bool = False) -> dict:
     """Write the template; returns a summary for the command to report."""
-    from ..excel.templat import tulis_templat
-    from ..excel.tulis import periksa_tujuan
-
     berkas = Path(berkas)
     periksa_tujuan(berkas, timpa)  # refuse early, before reading anything
     isi = kumpulkan(db, periode, unit, kosong)

@@ -12,18 +12,18 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..scoring.konstanta import BAIK, ORDER_PREDIKAT, SANGAT_BAIK
+from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
+from ..model import ada_data
+from ..store import pegawai as tabel_pegawai
 from ..store import periode as tabel_periode
+from . import nilai
+from .pegawai import wajib_ada
 
 DUA = Decimal("0.01")
-KUNCI_PREDIKAT = {p: p.lower().replace("/", "_").replace(" ", "_") for p in ORDER_PREDIKAT}
-# 'Sangat Baik' -> 'sangat_baik', 'Kurang/Misconduct' -> 'kurang_misconduct'
 
 
 def tercatat(r: dict) -> bool:
     """True when the record rests on data recorded for that employee in that period."""
-    from .nilai import ada_data
-
     return ada_data(r)
 
 
@@ -48,9 +48,6 @@ def _tambah_selisih(baris: list[dict], kunci: str) -> None:
 
 def tren_pegawai(db, nip: str) -> dict:
     """{'pegawai', 'baris': [per period], 'arah', 'selisih_total'} for one employee."""
-    from . import nilai
-    from .pegawai import wajib_ada
-
     p = wajib_ada(db, nip)
     baris = []
     for per in periode_urut(db):
@@ -77,9 +74,6 @@ def tren_pegawai(db, nip: str) -> dict:
 
 def tren_unit(db, unit: str) -> dict:
     """{'unit', 'baris': [per period: count, mean NA, share Baik or better, counts per predikat], 'arah', ...}."""
-    from . import nilai
-    from ..store import pegawai as tabel_pegawai
-
     u = tabel_pegawai.unit_ada(db, unit)
     if not u:
         raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")

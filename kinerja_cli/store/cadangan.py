@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BasisDataError, BasisDataRusak
-from .db import AWAL_SQLITE, NAMA_SET, SARAN_PULIHKAN, batas_tunggu, galat_sqlite
+from .audit import catat
+from .db import AWAL_SQLITE, NAMA_SET, SARAN_PULIHKAN, batas_tunggu, galat_sqlite, transaksi
 from .skema import nama_dikenal
 
 _SEMENTARA = re.compile(r"^\.~(cadangan|pulihkan)-(\d+)-[^/]*\.tmp(-journal|-wal|-shm)?$")
@@ -257,9 +258,6 @@ def catat_pemulihan(tmp: Path, kunci: str, baru: dict) -> None:
     """The restore's audit entry (who, when, which file), written into the restored copy itself,
     so the database put in place already carries it."""
     from sqlite_utils import Database
-
-    from .audit import catat
-    from .db import transaksi
 
     db = Database(sqlite3.connect(str(tmp), isolation_level=None))
     try:

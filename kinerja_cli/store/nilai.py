@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from sqlite_utils import Database
 
-from ..excel.kolom import ASPEK_BERAKHLAK
+from ..kosakata import ASPEK_BERAKHLAK
 
 
 def _filter_pegawai(unit: str | None, nip: str | None, alias: str = "p") -> tuple[str, list]:

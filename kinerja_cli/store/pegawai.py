@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from ..errors import DataTidakValid
 from ..model import Pegawai
+from ..validation.unit import cocokkan_unit
 from .db import sekarang
 
 _KOLOM = ("nip", "nama", "jabatan", "jenis_jabatan", "golongan", "unit", "nip_atasan", "status", "aktif")
@@ -87,9 +89,6 @@ def unit_ada(db: Database, unit: str) -> str | None:
 
     Several units matching raises DataTidakValid listing them.
     """
-    from ..errors import DataTidakValid
-    from ..validation.unit import cocokkan_unit
-
     r = db.execute("SELECT unit FROM pegawai WHERE unit = ? COLLATE NOCASE LIMIT 1", [unit]).fetchone()
     if r:
         return r[0]

@@ -9,14 +9,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..errors import BasisDataError
+from . import cadangan
+from .db import db_path
 
 
 def cadangkan(db: Database, tujuan: Path):
     """A consistent, verified copy while others may write (SQLite online backup API), mode 0600,
     written under a temporary name and renamed only once verified: see store.cadangan."""
-    from . import cadangan
-    from .db import db_path
-
     try:
         return cadangan.cadangkan(db.conn, Path(db_path(db)), tujuan)
     except (OSError, sqlite3.Error) as e:

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from sqlite_utils import Database
 
-from ..excel.kolom import ASPEK_BERAKHLAK
+from ..kosakata import ASPEK_BERAKHLAK
 from . import tampungan
 from .db import sekarang
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping
 
-from ..excel.kolom import ASPEK_BERAKHLAK, NAMA_ASPEK, normalisasi_judul
+from ..kolom import normalisasi_judul
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, PERAN
 from ..model import BarisSumber, Pegawai
 from .angka import AngkaTidakValid, baca_angka, teks_desimal
 from .masalah import GALAT, PERINGATAN, Masalah
 from .nip import NIPTidakValid, periksa_nip
 
-PERAN = ("atasan", "rekan", "bawahan", "diri")
 SKOR_MIN, SKOR_MAKS = Decimal(0), Decimal(120)
 _ALIAS_PERAN = {
     "atasan": "atasan", "atasanlangsung": "atasan", "pejabatpenilai": "atasan",

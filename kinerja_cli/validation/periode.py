@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 JENIS = ("tahunan", "triwulan", "bulanan")
-METODE = ("pp30", "permenpan6")
 
 
 class KodeTidakValid(ValueError):

@@ -11,6 +11,7 @@ from .golongan import normalisasi_golongan
 from .masalah import GALAT, PERINGATAN, Masalah, di_sel
 from .nip import NIPTidakValid, periksa_nip
 from .teks import teks as _teks
+from .unit import singkatan
 
 JENIS_JABATAN = ("JPT", "administrator", "pengawas", "pelaksana", "fungsional")
 _ALIAS_JENIS = {
@@ -188,8 +189,6 @@ def _samakan_unit(baik: list, tersimpan: dict[str, Pegawai], masalah: list[Masal
     (DPMPTSP) of a known unit, are read as that unit (with a warning); a new unit gets a warning
     so a typo does not silently split a unit in two."""
     from dataclasses import replace
-
-    from .unit import singkatan
 
     dikenal = sorted({p.unit for p in tersimpan.values()})
     di_berkas = sorted({p.unit for _, p in baik})

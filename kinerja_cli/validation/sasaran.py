@@ -63,8 +63,6 @@ def urai_target(v, persen: bool = False) -> tuple[Decimal, Decimal | None]:
 
 
 def teks_target(lo, hi) -> str:
-    from .angka import teks_desimal
-
     lo = teks_desimal(Decimal(lo))
     return lo if hi is None else f"{lo}-{teks_desimal(Decimal(hi))}"
 

@@ -2,7 +2,8 @@
 
 One place for the headers: the templates write them, the importers find them
 (case- and space-insensitive, with the aliases real spreadsheets use), the
-sample data generator uses them. Pure data, no openpyxl.
+sample data generator uses them. Pure data shared by excel, validation, store and
+services, so it sits below them all; no openpyxl.
 """
 
 from __future__ import annotations
@@ -10,16 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..scoring.konstanta import ASPEK as ASPEK_BERAKHLAK  # the 7 aspects: one list for the whole program
+from .kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, PERAN
 
-NAMA_ASPEK = {
-    "pelayanan": "Berorientasi Pelayanan",
-    "akuntabel": "Akuntabel",
-    "kompeten": "Kompeten",
-    "harmonis": "Harmonis",
-    "loyal": "Loyal",
-    "adaptif": "Adaptif",
-    "kolaboratif": "Kolaboratif",
+
+# Allowed values of the drop-down columns of the templates (field key -> choices).
+PILIHAN = {
+    "jenis": ("utama", "tambahan"),
+    "aspek": ("kuantitas", "kualitas", "waktu", "biaya"),
+    "arah": ("naik", "turun"),
+    "target_maksimal": ("ya", "tidak"),
+    "status_skp": ("draf", "diajukan", "disetujui", "dikembalikan"),
+    "peran": PERAN,
 }
 
 

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import output
-from .model import BELUM_DINILAI, ada_data  # table view of someone without any data yet (JSON keeps the computed values)
-from .validation.angka import angka_id
+from .. import output
+from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG,
+                        KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, ORDER_PREDIKAT, SANGAT_BAIK, SANGAT_KURANG)
+from ..model import ada_data
+from ..validation.angka import angka_id
 
 WARNA_PREDIKAT = {
-    "Sangat Baik": "bold green",
-    "Baik": "green",
-    "Butuh Perbaikan": "yellow",
-    "Kurang": "dark_orange",
-    "Kurang/Misconduct": "dark_orange",
-    "Sangat Kurang": "bold red",
-}
-URUTAN_PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Kurang/Misconduct", "Sangat Kurang")
-NAMA_CATATAN = {
-    "tanpa_sasaran": "belum ada SKP",
-    "bobot_tidak_100": "bobot ≠ 100",
-    "realisasi_kosong": "realisasi belum lengkap",
-    "tanpa_penilaian_atasan": "atasan belum menilai",
-    "tanpa_penilaian_perilaku": "belum ada penilaian perilaku",
-    "aspek_tidak_lengkap": "aspek perilaku tidak lengkap",
-    "target_tidak_valid": "target tidak valid",
-    "skp_belum_disetujui": "SKP belum disetujui atasan",
+    SANGAT_BAIK: "bold green",
+    BAIK: "green",
+    BUTUH_PERBAIKAN: "yellow",
+    KURANG: "dark_orange",
+    KURANG_MISCONDUCT: "dark_orange",
+    SANGAT_KURANG: "bold red",
 }
 
 
@@ -101,7 +92,7 @@ def ringkasan_predikat(baris: list[dict]) -> str:
             tanpa_data += 1
             continue
         hitung[b["predikat"]] = hitung.get(b["predikat"], 0) + 1
-    bagian = [f"{_predikat(p)}: {hitung[p]}" for p in URUTAN_PREDIKAT if p in hitung]
+    bagian = [f"{_predikat(p)}: {hitung[p]}" for p in ORDER_PREDIKAT if p in hitung]
     if tanpa_data:
         bagian.append(f"[dim]{BELUM_DINILAI}: {tanpa_data}[/]")
     tidak_lengkap = sum(1 for b in baris if not b["lengkap"] and b.get("ada_data", True))
@@ -165,8 +156,6 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
         output.cetak("NHK = 0 (belum ada SKP)\n")
     # 4: behaviour
     t = Table(title="2. Perilaku kerja (BerAKHLAK, skor 0–120)", title_justify="left", header_style="bold")
-    from .excel.kolom import ASPEK_BERAKHLAK
-
     for k in ("Penilai", "Nama", "Peran", *[a.capitalize() for a in ASPEK_BERAKHLAK], "Rata-rata"):
         t.add_column(k, overflow="fold", justify="right" if k not in ("Penilai", "Nama", "Peran") else "left",
                      no_wrap=k == "Penilai")
@@ -224,8 +213,6 @@ def tabel_banding(baris: list[dict], periode: dict) -> None:
 
 def tabel_distribusi(baris: list[dict], periode: str) -> None:
     """Per unit: count (share) of each predikat, the unit's own predikat, the curve verdict."""
-    from .services.distribusi import KOLOM_PREDIKAT, NAMA_PREDIKAT_UNIT
-
     tampil = []
     for b in baris:
         t = {"unit": b["unit"], "jumlah": b["jumlah"], "tanpa_data": b.get("tanpa_data", 0)}

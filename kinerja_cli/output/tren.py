@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import output
-from .output_nilai import URUTAN_PREDIKAT, WARNA_PREDIKAT
-from .validation.angka import angka_id
+from .. import output
+from ..kosakata import BAIK, BUTUH_PERBAIKAN, KUNCI_PREDIKAT, KURANG, ORDER_PREDIKAT, SANGAT_KURANG
+from .nilai import WARNA_PREDIKAT
+from ..validation.angka import angka_id
 
 NA_MAKS = Decimal(120)
 LEBAR_BATANG = 24
@@ -27,12 +28,12 @@ def warna_na(na) -> str:
     """The colour of the pp30 band an NA falls in (used for a unit's mean)."""
     na = Decimal(na)
     if na >= 90:
-        return WARNA_PREDIKAT["Baik"]
+        return WARNA_PREDIKAT[BAIK]
     if na >= 70:
-        return WARNA_PREDIKAT["Butuh Perbaikan"]
+        return WARNA_PREDIKAT[BUTUH_PERBAIKAN]
     if na >= 50:
-        return WARNA_PREDIKAT["Kurang"]
-    return WARNA_PREDIKAT["Sangat Kurang"]
+        return WARNA_PREDIKAT[KURANG]
+    return WARNA_PREDIKAT[SANGAT_KURANG]
 
 
 def perubahan(selisih) -> str:
@@ -81,10 +82,8 @@ def tren_pegawai(data: dict) -> None:
 def tren_unit(data: dict) -> None:
     from rich.table import Table
 
-    from .services.tren import KUNCI_PREDIKAT
-
     baris = data["baris"]
-    ada = [p for p in URUTAN_PREDIKAT if any(b[KUNCI_PREDIKAT[p]] for b in baris)]
+    ada = [p for p in ORDER_PREDIKAT if any(b[KUNCI_PREDIKAT[p]] for b in baris)]
     t = Table(title=f"Tren nilai kinerja unit {output.esc(data['unit'])}", title_justify="left", header_style="bold",
               caption=f"Batang: rata-rata NA terhadap {angka_id(NA_MAKS, 0)}; % Baik = Baik atau Sangat Baik.",
               caption_justify="left")

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
-from .validation.teks import TAK_TERLIHAT
+from ..validation.angka import angka_id
+from ..validation.teks import TAK_TERLIHAT
 
 FORMAT = ("tabel", "json", "csv")
 
@@ -185,8 +186,6 @@ def cetak_csv(baris: Iterable[dict], kolom: Sequence[Kolom]) -> None:
 
 
 def teks_sel(v: Any, angka: bool = False) -> str:
-    from .validation.angka import angka_id
-
     if v is None:
         return "-"
     if isinstance(v, bool):

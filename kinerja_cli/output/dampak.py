@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import output
-from .scoring import dampak as aturan
+from .. import output
+from ..scoring import dampak as aturan
 
 WARNA = {aturan.MEMBAIK: "green", aturan.MEMBURUK: "red", aturan.TETAP: "yellow"}
 

@@ -1,0 +1,106 @@
+"""The vocabulary of kinerja: every name and label the program shares, each written once.
+
+Methods, BerAKHLAK aspects, rater roles, rating and predikat labels, a unit's own predikat,
+the catatan flags and their words (DOMAIN.md sections 4-7). Pure data at the bottom of the
+house: it imports nothing of the project, and model, scoring, validation, store, excel and the
+terminal views all take their labels from here.
+"""
+
+from __future__ import annotations
+
+METODE = ("pp30", "permenpan6")
+
+# The 7 BerAKHLAK aspects: the keys in the database, the workbooks and the scoring rules.
+ASPEK_BERAKHLAK = (
+    "pelayanan",
+    "akuntabel",
+    "kompeten",
+    "harmonis",
+    "loyal",
+    "adaptif",
+    "kolaboratif",
+)
+NAMA_ASPEK = {
+    "pelayanan": "Berorientasi Pelayanan",
+    "akuntabel": "Akuntabel",
+    "kompeten": "Kompeten",
+    "harmonis": "Harmonis",
+    "loyal": "Loyal",
+    "adaptif": "Adaptif",
+    "kolaboratif": "Kolaboratif",
+}
+
+PERAN = ("atasan", "rekan", "bawahan", "diri")
+PERAN_DIHITUNG = ("atasan", "rekan", "bawahan")  # diri is shown, never counted
+
+# permenpan6 ratings: display labels and the keys used on input.
+DI_ATAS = "Di Atas Ekspektasi"
+SESUAI = "Sesuai Ekspektasi"
+DI_BAWAH = "Di Bawah Ekspektasi"
+RATING = (DI_ATAS, SESUAI, DI_BAWAH)
+KUNCI_RATING = {"di-atas": DI_ATAS, "sesuai": SESUAI, "di-bawah": DI_BAWAH}  # input key -> label
+
+# Predikat labels.
+SANGAT_BAIK = "Sangat Baik"
+BAIK = "Baik"
+BUTUH_PERBAIKAN = "Butuh Perbaikan"
+KURANG = "Kurang"  # pp30
+KURANG_MISCONDUCT = "Kurang/Misconduct"  # permenpan6
+SANGAT_KURANG = "Sangat Kurang"
+
+ORDER_PREDIKAT_PP30 = (SANGAT_BAIK, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG)
+ORDER_PREDIKAT_PERMENPAN6 = (
+    SANGAT_BAIK,
+    BAIK,
+    BUTUH_PERBAIKAN,
+    KURANG_MISCONDUCT,
+    SANGAT_KURANG,
+)
+# Both schemes, best first (pp30 "Kurang" sits with "Kurang/Misconduct").
+ORDER_PREDIKAT = (
+    SANGAT_BAIK,
+    BAIK,
+    BUTUH_PERBAIKAN,
+    KURANG,
+    KURANG_MISCONDUCT,
+    SANGAT_KURANG,
+)
+
+# Per-predikat count columns of the machine output and the recap ('Kurang/Misconduct' -> 'kurang_misconduct').
+KUNCI_PREDIKAT = {p: p.lower().replace("/", "_").replace(" ", "_") for p in ORDER_PREDIKAT}
+# The five columns of a unit's spread (pp30 'Kurang' and permenpan6 'Kurang/Misconduct' share one).
+KOLOM_PREDIKAT = tuple((KUNCI_PREDIKAT[p], p) for p in ORDER_PREDIKAT_PP30)
+
+BELUM_DINILAI = "belum dinilai"  # shown instead of a predikat for someone without any data in the period
+
+# A unit's own predikat (kurva distribusi keys) and its display name.
+NAMA_PREDIKAT_UNIT = {
+    "istimewa": "Istimewa",
+    "baik": BAIK,
+    "butuh-perbaikan": BUTUH_PERBAIKAN,
+    "kurang": KURANG,
+    "sangat-kurang": SANGAT_KURANG,
+}
+PREDIKAT_UNIT = tuple(NAMA_PREDIKAT_UNIT)
+
+# Flags in Hasil.catatan (stable keys, used by scripts).
+TANPA_SASARAN = "tanpa_sasaran"
+BOBOT_TIDAK_100 = "bobot_tidak_100"
+REALISASI_KOSONG = "realisasi_kosong"
+TARGET_TIDAK_VALID = "target_tidak_valid"
+TANPA_PENILAIAN_ATASAN = "tanpa_penilaian_atasan"
+TANPA_PENILAIAN_PERILAKU = "tanpa_penilaian_perilaku"
+ASPEK_TIDAK_LENGKAP = "aspek_tidak_lengkap"  # a counted rater scored some, not all, of the 7 aspects
+SKP_BELUM_DISETUJUI = "skp_belum_disetujui"  # the atasan has not agreed the SKP yet (services.nilai)
+
+# The flags in words (terminal table, recap, document).
+NAMA_CATATAN = {
+    TANPA_SASARAN: "belum ada SKP",
+    BOBOT_TIDAK_100: "bobot ≠ 100",
+    REALISASI_KOSONG: "realisasi belum lengkap",
+    TANPA_PENILAIAN_ATASAN: "atasan belum menilai",
+    TANPA_PENILAIAN_PERILAKU: "belum ada penilaian perilaku",
+    ASPEK_TIDAK_LENGKAP: "aspek perilaku tidak lengkap",
+    TARGET_TIDAK_VALID: "target tidak valid",
+    SKP_BELUM_DISETUJUI: "SKP belum disetujui atasan",
+}

@@ -1,0 +1,31 @@
+"""Closing a period: its results are computed once more and frozen as the snapshot.
+
+Above both `periode` (the period's record) and `nilai` (the results), so neither imports the other.
+"""
+
+from __future__ import annotations
+
+from ..errors import DataTidakValid
+from ..model import ada_data
+from ..store import audit
+from ..store import periode as tabel_periode
+from ..store.db import transaksi
+from . import nilai, periode
+
+
+def tutup(db, kode: str) -> dict:
+    """Close the period and freeze its results as a snapshot."""
+    p = periode.wajib_ada(db, kode)
+    if p["status"] == "ditutup":
+        raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
+    with transaksi(db):
+        if periode.wajib_ada(db, p["kode"])["status"] == "ditutup":  # closed by another process meanwhile
+            raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
+        hasil = nilai.hitung_untuk_snapshot(db, p)
+        tabel_periode.simpan_snapshot(db, p["kode"], hasil)
+        tabel_periode.set_status(db, p["kode"], "ditutup")
+        audit.catat(db, "periode", p["kode"], "ubah", {"status": "terbuka"},
+                    {"status": "ditutup", "jumlah_hasil": len(hasil)})
+    return {**tabel_periode.ambil(db, p["kode"]), "jumlah_hasil": len(hasil),
+            "tidak_lengkap": sum(1 for _, r in hasil if not r["hasil"]["lengkap"]),
+            "tanpa_data": sum(1 for _, r in hasil if not ada_data(r))}

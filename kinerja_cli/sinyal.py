@@ -1,0 +1,54 @@
+"""The stop signals of this process: Ctrl-C and SIGTERM, remembered, and the one message for a stop.
+
+Shared by the entry point (`masuk`, which sets the handlers before anything else is imported)
+and the command boundary (`app`); it imports nothing of the project.
+"""
+
+from __future__ import annotations
+
+import signal
+
+_sinyal: int | None = None  # the stop signal received, if any
+_batal_dilaporkan = False  # the stop's message was printed (by the command boundary or here)
+
+
+class Dihentikan(KeyboardInterrupt):
+    """SIGTERM: stop like Ctrl-C, so every clean-up (temporary files, the second process) runs."""
+
+
+def _saat_sigterm(signum, frame):
+    global _sinyal
+    _sinyal = signal.SIGTERM
+    raise Dihentikan()
+
+
+def _saat_sigint(signum, frame):
+    global _sinyal
+    _sinyal = signal.SIGINT
+    raise KeyboardInterrupt()
+
+
+def sinyal_diterima() -> KeyboardInterrupt | None:
+    """The stop (as the exception it raised) if Ctrl-C or SIGTERM arrived in this process."""
+    if _sinyal is None:
+        return None
+    return Dihentikan() if _sinyal == signal.SIGTERM else KeyboardInterrupt()
+
+
+def pesan_batal(e: KeyboardInterrupt) -> tuple[str, int]:
+    global _batal_dilaporkan
+    _batal_dilaporkan = True
+    siapa = "dihentikan (SIGTERM)" if isinstance(e, Dihentikan) else "dibatalkan oleh pengguna"
+    return (f"Perintah {siapa}; perubahan yang belum selesai tidak disimpan dan berkas sementara dihapus.",
+            143 if isinstance(e, Dihentikan) else 130)
+
+
+def batal_dilaporkan() -> bool:
+    """True once the stop's message was printed (by the command boundary or the entry point)."""
+    return _batal_dilaporkan
+
+
+def pasang() -> None:
+    """Ctrl-C and SIGTERM stop with KeyboardInterrupt (SIGTERM as :class:`Dihentikan`)."""
+    signal.signal(signal.SIGTERM, _saat_sigterm)
+    signal.signal(signal.SIGINT, _saat_sigint)
