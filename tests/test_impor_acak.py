@@ -188,6 +188,7 @@ def periksa_satu(kinerja, db_path, tmp_path, nama, baris, ekstra):
     mode = ekstra["mode"]
     opsi = [] if not mode or (mode == "--tandai" and not bisa_tandai) else [mode]
     if mode == "--tandai" and bisa_tandai:
+        (tmp_path / "acak.galat.xlsx").unlink(missing_ok=True)  # left by an earlier example in this tmp_path
         opsi.append(tmp_path / "acak.galat.xlsx")
     # a damaged row number (up to 1,048,577) would make openpyxl build every row: refused before, not needed
     galat, rumus = (False, False) if ekstra.get("rusak") else sel_galat_dan_rumus(f, tata)
