@@ -24,7 +24,7 @@ _batal_dilaporkan = False  # the stop's message was printed (by the command boun
 
 
 class Dihentikan(KeyboardInterrupt):
-    """SIGTERM: stop like Ctrl-C, so every clean-up (temporary files, the second process) runs."""
+    """SIGTERM: stop like Ctrl-C, so every clean-up (temporary files) runs."""
 
 
 def _saat_sigterm(signum, frame):

@@ -1,5 +1,5 @@
-"""Ctrl-C or SIGTERM in the middle of `ekspor rekap` (two processes at work): a short Indonesian
-message, exit 130/143, no traceback, no temporary file left, no second process left running."""
+"""Ctrl-C or SIGTERM in the middle of `ekspor rekap`: a short Indonesian message, exit 130/143,
+no traceback, no temporary file left, no process left running."""
 
 from __future__ import annotations
 
