@@ -7,7 +7,7 @@ and one private folder for temporary files that a killed run cannot leave behind
 - :func:`buat_folder` creates folders as 0700 whatever the umask (os.makedirs' mode is masked
   by the umask; an explicit chmod is not).
 - :func:`ruang_sementara` is the run's private folder for temporary files (openpyxl's spill
-  files, the second process's rows, the workbook before it is renamed into place):
+  files, the workbook before it is renamed into place):
   ``<target folder>/.kinerja-sementara/<host>-<pid>-<random>/``, 0700. It is on the target's
   file system, so the final rename is atomic and a full disk shows up where the user writes. It
   is removed at the end whatever happens; a run that was SIGKILLed leaves its folder, which the

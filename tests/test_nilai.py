@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 
 from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2
-from data_nilai import isi
+from data_nilai import ASPEK, isi
 
 
 def _siap(kinerja, db_path, metode="pp30", **kw):
@@ -194,15 +194,6 @@ def test_bandingkan_respects_hanya_lengkap_and_close_warns(db_siap, kinerja, db_
     assert r.exit_code == 0 and "4 pegawai dibekukan dengan data belum lengkap (1 tanpa data sama sekali)" in r.stderr
 
 
-def test_two_process_path_gives_identical_results(db_siap, kinerja, db_path, monkeypatch):
-    _siap(kinerja, db_path, inovasi_staf1=True)
-    satu = kinerja("nilai", "--periode", "2026", "--format", "json").json()
-    monkeypatch.setenv("KINERJA_PARALEL_MIN", "1")  # share even this small period between two processes
-    dua = kinerja("nilai", "--periode", "2026", "--format", "json").json()
-    assert dua == satu and len(dua) == 5
-    assert kinerja("distribusi", "--periode", "2026", "--format", "json").exit_code == 0
-
-
 def test_huge_table_shows_a_screenful_and_counts_all(db_siap, kinerja, db_path, monkeypatch):
     from kinerja_cli.output import nilai as output_nilai
 
@@ -234,3 +225,25 @@ def test_no_data_person_in_recap_comparison_and_breakdown(db_siap, kinerja, tmp_
     data = [x for x in rows if x[1] == SEKDA]
     assert data and data[0][6:] == ["-", "-", "-", "belum dinilai", "belum ada data periode ini"]
     assert not any("Sangat Kurang" in [str(v) for v in x] for x in rows)
+
+
+def test_store_yields_named_rows_in_both_orders(db_siap, kinerja, db_path):
+    """One SKP query, named rows: the listing (NIP order, texts optional) and the recap's order
+    give the same employees with the same BarisSkp / BarisPerilaku, read by name."""
+    from kinerja_cli.store import nilai as tabel
+    from kinerja_cli.store.db import buka_db
+
+    _siap(kinerja, db_path)
+    db = buka_db(db_path)
+    per_nip = {x.pegawai["nip"]: x for x in tabel.alir_periode(db, "2026")}
+    staf1 = per_nip[STAF1]
+    assert [(b.nomor, b.target_lo, b.bobot, b.arah, b.realisasi, b.indikator, b.satuan) for b in staf1.skp] == \
+        [(1, "100", "60", "naik", "100", "Izin diproses", "%"), (2, "5", "40", "turun", "4", "Hari penerbitan izin", "hari")]
+    assert {b.peran for b in staf1.perilaku} >= {"atasan"} and set(staf1.perilaku[0].skor) == set(ASPEK)
+    ringkas = {x.pegawai["nip"]: x for x in tabel.alir_periode(db, "2026", teks=False)}
+    assert [(b.realisasi, b.indikator) for b in ringkas[STAF1].skp] == [("100", None), ("4", None)]
+    urut = list(tabel.alir_periode_urut(db, "2026"))
+    assert sorted(x.pegawai["nip"] for x in urut) == sorted(per_nip)
+    assert all(x.skp == per_nip[x.pegawai["nip"]].skp and x.perilaku == per_nip[x.pegawai["nip"]].perilaku
+               for x in urut)
+    assert not db.execute("SELECT name FROM temp.sqlite_master").fetchall()  # the rank table is gone

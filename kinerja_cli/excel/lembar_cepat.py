@@ -59,31 +59,12 @@ def _huruf(i: int) -> str:
 
 
 class _BarisXML:
-    """Rows already rendered as XML text (or in a UTF-8 file), and how many."""
+    """Rows already rendered as XML text, and how many."""
 
-    __slots__ = ("teks", "banyak", "berkas")
+    __slots__ = ("teks", "banyak")
 
-    def __init__(self, teks: str | None, banyak: int, berkas: str | None = None):
-        self.teks, self.banyak, self.berkas = teks, banyak, berkas
-
-
-def _salin_berkas(tulis, path: str) -> None:
-    """Copy a UTF-8 file into the sheet's stream: as bytes when the stream is a text file on a
-    binary buffer (no decoding), else as text."""
-    import shutil
-
-    keluar = getattr(tulis, "__self__", None)
-    if getattr(keluar, "encoding", "").lower().replace("-", "") == "utf8" and hasattr(keluar, "buffer"):
-        keluar.flush()
-        with open(path, "rb") as f:
-            shutil.copyfileobj(f, keluar.buffer, 1 << 20)
-        return
-    with open(path, encoding="utf-8") as f:
-        while True:
-            potong = f.read(1 << 20)
-            if not potong:
-                return
-            tulis(potong)
+    def __init__(self, teks: str, banyak: int):
+        self.teks, self.banyak = teks, banyak
 
 
 @lru_cache(maxsize=1)
@@ -119,10 +100,7 @@ def kelas_lembar():
                     while True:
                         row = yield
                         if type(row) is _BarisXML:  # whole rows rendered by excel.baris_xml (tambah_xml)
-                            if row.berkas is None:
-                                tulis(row.teks)
-                            else:
-                                _salin_berkas(tulis, row.berkas)
+                            tulis(row.teks)
                             r += row.banyak
                             continue
                         attrs = "".join(f' {k}="{v}"' for k, v in dims[r]) if r in dims else ""
@@ -205,15 +183,6 @@ def kelas_lembar():
                 self._rows = self._write_rows()
                 next(self._rows)
             self._rows.send(_BarisXML(teks, banyak))
-            self._baris_berikut += banyak
-
-        def tambah_xml_berkas(self, path: str, banyak: int) -> None:
-            """Append `banyak` whole rows rendered as XML (UTF-8) into the file `path`, copied as is."""
-            self._get_writer()
-            if self._rows is None:
-                self._rows = self._write_rows()
-                next(self._rows)
-            self._rows.send(_BarisXML(None, banyak, path))
             self._baris_berikut += banyak
 
         def _lambat(self, xf, tulis, bagian, v, col, r, write_cell, CommentRecord):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
@@ -59,17 +58,14 @@ class DataRekap:
 
 
 def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: bool = False, hitungan=None,
-               sesudah: Callable[[], None] | None = None, folder: Path | None = None):
+               sesudah: Callable[[], None] | None = None):
     """The write-only workbook (not yet saved).
 
-    `hitungan` sees every record during the pass (``tambah(record)``; with ``keadaan()`` and
-    ``gabung(keadaan)`` so a second process's share can be merged); `sesudah()` runs after the
+    `hitungan` sees every record during the pass (``tambah(record)``); `sesudah()` runs after the
     pass (the caller sets `data.distribusi` there), before Ringkasan and the extra sheets.
-    `folder`: where a second process may leave its rows (the run's private folder beside the target).
     """
     from openpyxl import Workbook
 
-    from . import rekap_paralel
     from .rincian import TabelRincian
     from .ringkasan import tulis_ringkasan
 
@@ -82,8 +78,7 @@ def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: b
     ws_rincian = buat_lembar(wb, nama_sheet("Rincian", dipakai))
     lain = [(buat_lembar(wb, nama_sheet(nama, dipakai)), tulis) for nama, tulis in tambahan]
 
-    bagi = rekap_paralel.belah(data, per_unit) if folder is not None else None
-    rekaman = data.rekaman.bagian(None, bagi[1]) if bagi else iter(data.rekaman)
+    rekaman = iter(data.rekaman)
     pertama = next(rekaman, None)
     if data.unit and pertama is not None:
         data.unit = pertama["pegawai"]["unit"]  # the spelling stored with the employees
@@ -91,28 +86,10 @@ def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: b
     pass_ = _Lintasan(data, wb, dipakai, penyaji, per_unit, hitungan,
                       TabelRekap(ws_rekap, data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI{lingkup}", penyaji),
                       TabelRincian(ws_rincian, data, penyaji))
-    anak = None
-    if bagi:
-        anak = rekap_paralel.Anak(data, bagi[1], bagi[0], bagi[2], pass_.rekap, pass_.rincian, hitungan, folder)
-    try:
-        if pertama is not None:
-            pass_.tambah(pertama)
-        for r in rekaman:
-            pass_.tambah(r)
-        if anak is not None:
-            h = anak.hasil()
-            pass_.rekap.rows.kirim()
-            pass_.rincian.rows.kirim()
-            if h is not None and (pass_.rekap.no, pass_.rincian.n) == (bagi[0], bagi[2]):
-                anak.salin(pass_.rekap.ws, 0, h["rekap"])
-                anak.salin(pass_.rincian.ws, 1, h["rincian"])
-                pass_.gabung_anak(h)
-            else:  # the child failed, or the data changed meanwhile: the second half here
-                for r in data.rekaman.bagian(bagi[1], None):
-                    pass_.tambah(r)
-    finally:
-        if anak is not None:
-            anak.hapus()
+    if pertama is not None:
+        pass_.tambah(pertama)
+    for r in rekaman:
+        pass_.tambah(r)
     pass_.selesai()
     if sesudah:
         sesudah()
@@ -150,19 +127,6 @@ class _Lintasan:
         if self.tabel_unit:
             self.tabel_unit.tambah(rec)
         self.n += 1
-
-    def gabung_anak(self, h: dict) -> None:
-        """The second process's share: counts, unit ranges and compact results, after this one's."""
-        self.rekap.no += h["rekap"]
-        self.rincian.n += h["rincian"]
-        for u, kunci, n in h["unit"]:
-            if kunci != self.kunci_unit:
-                self.kunci_unit, self.nama_unit = kunci, u
-                self.rentang[u] = [self.n, self.n]
-            self.rentang[self.nama_unit][1] = self.n + n
-            self.n += n
-        if self.hitungan is not None:
-            self.hitungan.gabung(h["hitungan"])
 
     def selesai(self) -> None:
         for t in (self.rekap, self.rincian, self.tabel_unit):

@@ -6,10 +6,10 @@ decimals (ROUND_HALF_UP) and compared rounded, the way they are shown.
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from .angka import KONTEKS, SERATUS, bulat, teks, teks_ambang
-from ..kosakata import KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT, PREDIKAT_UNIT
+from ..kosakata import KOLOM_PREDIKAT, KUNCI_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT, PREDIKAT_UNIT
 from .parameter import Parameter
 from .tipe import Pelanggaran
 
@@ -77,4 +77,39 @@ def cek_distribusi(
     return hasil
 
 
-__all__ = ["cek_distribusi", "kunci_predikat_unit", "PREDIKAT_UNIT"]
+# the spread's columns, one per predikat of either scheme (pp30 "Kurang" and "Kurang/Misconduct" share one)
+KUNCI_SEBARAN = tuple(k for k, _ in KOLOM_PREDIKAT)
+_SERATUS = Decimal(100)
+_SEN = Decimal("0.01")
+
+
+def kunci_sebaran(predikat: str) -> str:
+    """'Sangat Baik' -> 'sangat_baik'; 'Kurang/Misconduct' -> 'kurang' (the column of KUNCI_SEBARAN)."""
+    return KUNCI_PREDIKAT[KURANG if predikat == KURANG_MISCONDUCT else predikat]
+
+
+def sebaran(jumlah_per_predikat: dict, predikat_unit: str | None, param: Parameter) -> dict:
+    """A unit's spread from its counts per employee predikat (employees with data only):
+    ``jumlah``, the count and the share (percent, 2 decimals, ROUND_HALF_UP) of each column of
+    KUNCI_SEBARAN, then ``predikat_unit`` and, when it is set, the curve's verdict
+    (``pelanggaran``: messages of `cek_distribusi`; ``sesuai_kurva``: bool, None without one)."""
+    total = sum(jumlah_per_predikat.values())
+    hasil: dict = {"jumlah": total}
+    for k in KUNCI_SEBARAN:
+        hasil[k] = 0
+    for pr, n in jumlah_per_predikat.items():
+        hasil[kunci_sebaran(pr)] += n
+    for k in KUNCI_SEBARAN:
+        hasil[f"persen_{k}"] = (_SERATUS * hasil[k] / total).quantize(_SEN, ROUND_HALF_UP) if total else Decimal(0)
+    hasil["predikat_unit"] = predikat_unit
+    if predikat_unit:
+        langgar = cek_distribusi(predikat_unit, jumlah_per_predikat, param)
+        hasil["pelanggaran"] = [x.pesan for x in langgar]
+        hasil["sesuai_kurva"] = not langgar
+    else:
+        hasil["pelanggaran"] = []
+        hasil["sesuai_kurva"] = None
+    return hasil
+
+
+__all__ = ["cek_distribusi", "kunci_predikat_unit", "kunci_sebaran", "sebaran", "KUNCI_SEBARAN", "PREDIKAT_UNIT"]

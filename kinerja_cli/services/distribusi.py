@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from ..errors import DataTidakValid
-from ..kosakata import KOLOM_PREDIKAT, KUNCI_PREDIKAT, KURANG, KURANG_MISCONDUCT, PREDIKAT_UNIT
-from ..scoring import Parameter, cek_distribusi
+from ..kosakata import PREDIKAT_UNIT
+from ..scoring import Parameter
+from ..scoring.distribusi import sebaran
 from ..store import audit
 from ..store import nilai as tabel
 from ..store import pegawai as tabel_pegawai
 from ..store.db import sekarang, transaksi
 from . import nilai, periode
 from .tren import tercatat
-
 
 
 def _unit(db, unit: str) -> str:
@@ -36,25 +34,18 @@ def tetapkan(db, unit: str, kode: str, predikat: str) -> dict:
     return {"unit": u, "periode": p["kode"], "predikat": predikat, "sebelumnya": lama}
 
 
-def _kolom(predikat: str) -> str:
-    if predikat == KURANG_MISCONDUCT:  # one column for both schemes' fourth predikat
-        return KUNCI_PREDIKAT[KURANG]
-    return predikat.lower().replace(" ", "_")
-
-
 def distribusi(db, kode: str, unit: str | None = None) -> list[dict]:
     """Per unit: count and share of each predikat, the unit's curve verdict."""
     return dari_laporan(db, nilai.laporan(db, kode, unit, ringkas=True))
 
 
 def dari_laporan(db, lap) -> list[dict]:
-    """`distribusi` of an already computed report (the recap reuses its own report).
+    """`distribusi` of an already computed report: its records counted per unit and predikat.
 
     Employees with nothing recorded in the period (no SKP row, no behaviour score, no direct
     rating) are counted apart as `tanpa_data`: their computed 0 / Sangat Kurang says nothing
     about their performance, so it stays out of the spread and of the curve check.
     """
-    param = Parameter.dari_dict(lap.periode["parameter"])
     per_unit: dict[str, dict[str, int]] = {}
     tanpa_data: dict[str, int] = {}
     for r in lap.rekaman:
@@ -65,27 +56,14 @@ def dari_laporan(db, lap) -> list[dict]:
             continue
         pr = r["hasil"]["predikat"]
         per_unit[u][pr] = per_unit[u].get(pr, 0) + 1
-    predikat_unit = tabel.unit_predikat(db, lap.periode["kode"])
-    hasil = []
-    for u in sorted(per_unit, key=str.lower):
-        jumlah = per_unit[u]
-        total = sum(jumlah.values())
-        baris = {"unit": u, "jumlah": total, "tanpa_data": tanpa_data.get(u, 0)}
-        for key, _ in KOLOM_PREDIKAT:
-            baris[key] = 0
-        for pr, n in jumlah.items():
-            baris[_kolom(pr)] += n
-        for key, _ in KOLOM_PREDIKAT:
-            baris[f"persen_{key}"] = (Decimal(100) * baris[key] / total).quantize(Decimal("0.01"), ROUND_HALF_UP) \
-                if total else Decimal(0)
-        pu = predikat_unit.get(u)
-        baris["predikat_unit"] = pu
-        if pu:
-            langgar = cek_distribusi(pu, jumlah, param)
-            baris["pelanggaran"] = [x.pesan for x in langgar]
-            baris["sesuai_kurva"] = not langgar
-        else:
-            baris["pelanggaran"] = []
-            baris["sesuai_kurva"] = None
-        hasil.append(baris)
-    return hasil
+    return dari_hitungan(db, lap.periode, per_unit, tanpa_data)
+
+
+def dari_hitungan(db, periode: dict, per_unit: dict[str, dict[str, int]], tanpa_data: dict[str, int]) -> list[dict]:
+    """Per unit (by name, case-folded): the spread of `per_unit` (unit -> {predikat: count} of the
+    employees with data) against the unit's curve, and `tanpa_data` (unit -> employees without)."""
+    param = Parameter.dari_dict(periode["parameter"])
+    predikat_unit = tabel.unit_predikat(db, periode["kode"])
+    return [{"unit": u, "jumlah": 0, "tanpa_data": tanpa_data.get(u, 0),
+             **sebaran(per_unit[u], predikat_unit.get(u), param)}
+            for u in sorted(per_unit, key=str.lower)]

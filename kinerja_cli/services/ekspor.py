@@ -73,53 +73,21 @@ class _Hitungan:
     unit (for the distribution) and each assessed employee's predikat (for Pengembangan)."""
 
     def __init__(self):
-        self.per_unit: dict[str, list] = {}  # unit -> [no data recorded, {predikat: count}] (first-seen order)
+        self.per_unit: dict[str, dict[str, int]] = {}  # unit -> {predikat: count}, employees with data
+        self.tanpa_data: dict[str, int] = {}  # unit -> employees without any data recorded
         self.predikat: dict[str, str] = {}  # nip -> predikat, employees with data recorded
 
     def tambah(self, r: dict) -> None:
         from .tren import tercatat
 
-        x = self.per_unit.get(r["pegawai"]["unit"])
-        if x is None:
-            x = self.per_unit[r["pegawai"]["unit"]] = [0, {}]
+        u = r["pegawai"]["unit"]
+        jumlah = self.per_unit.setdefault(u, {})
         if tercatat(r):
             pr = r["hasil"]["predikat"]
-            x[1][pr] = x[1].get(pr, 0) + 1
+            jumlah[pr] = jumlah.get(pr, 0) + 1
             self.predikat[r["pegawai"]["nip"]] = pr
         else:
-            x[0] += 1
-
-    def keadaan(self) -> tuple:
-        """What a second process hands back (see `gabung`)."""
-        return self.per_unit, self.predikat
-
-    def gabung(self, keadaan: tuple) -> None:
-        """Add the results of the records that come after this object's own (a second process's share)."""
-        per_unit, predikat = keadaan
-        for u, (tanpa, per_predikat) in per_unit.items():
-            x = self.per_unit.get(u)
-            if x is None:
-                x = self.per_unit[u] = [0, {}]
-            x[0] += tanpa
-            for pr, n in per_predikat.items():
-                x[1][pr] = x[1].get(pr, 0) + n
-        self.predikat.update(predikat)
-
-    def ringkas_distribusi(self):
-        """Minimal records that `distribusi.dari_laporan` counts exactly as the full ones."""
-        for u, (tanpa, per_predikat) in self.per_unit.items():
-            kosong = {"pegawai": {"unit": u}, "hasil": {"predikat": None}, "tercatat": False}
-            for _ in range(tanpa):
-                yield kosong
-            for pr, n in per_predikat.items():
-                r = {"pegawai": {"unit": u}, "hasil": {"predikat": pr}, "tercatat": True}
-                for _ in range(n):
-                    yield r
-
-    def ringkas_predikat(self):
-        """Minimal records for `pelatihan.predikat_terburuk` (its `dikenal`)."""
-        for nip, pr in self.predikat.items():
-            yield {"pegawai": {"nip": nip}, "hasil": {"predikat": pr}, "tercatat": True}
+            self.tanpa_data[u] = self.tanpa_data.get(u, 0) + 1
 
 
 def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool = False, timpa: bool = False) -> dict:
@@ -129,8 +97,6 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
     they come (excel.rekap.tulis_buku); only the per-unit counts and each employee's predikat
     are kept, so memory stays flat for a period of any size.
     """
-    from types import SimpleNamespace
-
     from ..excel.lembar import periksa_tujuan, simpan_aman
     from ..excel.rekap import DataRekap, tulis_buku
     from ..excel.tulis import sementara_di
@@ -145,13 +111,12 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
 
     def sesudah() -> None:
         alir.jumlah = data.jumlah  # what was actually written
-        lap = SimpleNamespace(periode=alir.periode, rekaman=hitungan.ringkas_distribusi())
-        data.distribusi = distribusi.dari_laporan(db, lap)
+        data.distribusi = distribusi.dari_hitungan(db, alir.periode, hitungan.per_unit, hitungan.tanpa_data)
 
     _muat_penyedia()
     # write-only rows spill into the run's private folder beside the target, not in /tmp or loose in the folder
-    with sementara_di(Path(berkas).absolute().parent, Path(berkas)) as run:
-        wb = tulis_buku(data, list(lembar_tambahan), per_unit, hitungan, sesudah, run)
+    with sementara_di(Path(berkas).absolute().parent, Path(berkas)):
+        wb = tulis_buku(data, list(lembar_tambahan), per_unit, hitungan, sesudah)
         nama_sheet = list(wb.sheetnames)
         tujuan = simpan_aman(wb, Path(berkas), timpa, KOMPRESI_REKAP)
     return {"berkas": str(tujuan), "periode": alir.periode["kode"], "pegawai": data.jumlah,

@@ -12,7 +12,7 @@ from . import dampak, ekspor, pelatihan
 def _pengembangan(ws, data) -> None:
     tahun = int(str(data.periode["mulai"])[:4])
     # this period's predikat were collected during the recap's pass: not scored a second time
-    dikenal = data.hitungan.ringkas_predikat() if data.hitungan is not None else data.rekaman
+    dikenal = data.hitungan.predikat if data.hitungan is not None else pelatihan.predikat_per_nip(data.rekaman)
     lembar_pengembangan.tulis(ws, pelatihan.rekap(data.db, tahun, data.unit, prioritas=True,
                                                   dikenal={data.periode["kode"]: dikenal}), tahun)
 

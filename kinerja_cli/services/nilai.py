@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Callable, Iterable, Iterator
 
 from ..errors import DataTidakValid
 from ..model import ada_data
@@ -32,31 +33,7 @@ class Laporan:
     catatan: list = field(default_factory=list)
 
 
-def _d(x) -> Decimal | None:
-    return None if x is None or x == "" else Decimal(x)
-
-
-def _masukan_baris(row: tuple) -> dict:
-    (_, nomor, jenis, lo, hi, bobot, arah, tmaks, real, rhk, indikator, satuan, bukti, aspek, rhk_atasan) = row
-    return {"nomor": nomor, "jenis": jenis, "rhk": rhk, "rhk_atasan_nomor": rhk_atasan, "aspek": aspek,
-            "indikator": indikator, "target_lo": lo, "target_hi": hi, "satuan": satuan, "bobot": bobot,
-            "arah": arah, "target_maksimal": bool(tmaks), "realisasi": real, "bukti": bukti}
-
-
-def data_pegawai(nip: str, masukan: dict, ada_inovasi: bool, langsung: tuple | None, tambahan: tuple = ()):
-    """Build the scoring input from a record's `masukan` (live or frozen)."""
-    from ..scoring import BarisSKP, DataPegawai, Penilaian
-
-    baris = tuple(
-        BarisSKP(b["nomor"], b["jenis"], Decimal(b["target_lo"]), _d(b["target_hi"]), Decimal(b["bobot"]), b["arah"],
-                 b["target_maksimal"], _d(b["realisasi"]), b["rhk"] or "", b["indikator"] or "", b["satuan"] or "")
-        for b in masukan["baris"]
-    )
-    penilaian = tuple(
-        Penilaian(p["penilai"], p["peran"], {k: _d(v) for k, v in p["skor"].items()}) for p in masukan["penilaian"]
-    )
-    hk, pk = (langsung[0], langsung[1]) if langsung else (None, None)
-    return DataPegawai(nip, baris, penilaian, ada_inovasi, hk, pk, tambahan)
+BATCH_NAMA = 256  # full records whose raters' names are looked up in one query
 
 
 def perlu_persetujuan(status: dict[str, str], nip: str, ada_skp: bool, nip_atasan: str | None) -> bool:
@@ -77,32 +54,52 @@ class _Desimal(dict):
         return d
 
 
-def _data_cepat(nip: str, skp: list, perilaku: list, ada_inovasi: bool, langsung: tuple | None,
-                tambahan: tuple, d: _Desimal):
-    """The scoring input straight from the stored rows (the listing path: no record kept)."""
+@dataclass
+class _Konteks:
+    """What scoring a period needs besides each employee's rows."""
+
+    inovasi: set  # NIPs with an innovation recorded
+    langsung: dict  # nip -> {"hasil_kerja", "perilaku", "alasan"}: ratings set directly by the atasan
+    status: dict  # nip -> SKP agreement state (empty: the period does not use the agreement workflow)
+    hitung: Callable  # the scheme's scorer: DataPegawai -> Hasil
+    desimal: _Desimal = field(default_factory=_Desimal)
+
+
+def _konteks(db, periode: dict, metode: str) -> _Konteks:
+    from ..scoring import Parameter, penghitung
+
+    kode = periode["kode"]
+    return _Konteks(tabel.nip_berinovasi(db, kode), tabel.rating_langsung(db, kode), tabel.status_skp(db, kode),
+                    penghitung(metode, Parameter.dari_dict(periode["parameter"])))
+
+
+def _hasil(k: _Konteks, nip: str, nip_atasan: str | None, skp, perilaku):
+    """The scored Hasil of one employee from the store's named rows (BarisSkp, BarisPerilaku)."""
     from ..scoring import BarisSKP, DataPegawai, Penilaian
 
-    baris = tuple(BarisSKP(r[1], r[2], d[r[3]], d[r[4]], d[r[5]], r[6], bool(r[7]), d[r[8]]) for r in skp)
-    penilaian = tuple(Penilaian(pen, peran, {k: d[v] for k, v in skor.items()}) for pen, peran, skor in perilaku)
-    hk, pk = (langsung[0], langsung[1]) if langsung else (None, None)
-    return DataPegawai(nip, baris, penilaian, ada_inovasi, hk, pk, tambahan)
+    d = k.desimal
+    baris = tuple(BarisSKP(r.nomor, r.jenis, d[r.target_lo], d[r.target_hi], d[r.bobot], r.arah,
+                           bool(r.target_maksimal), d[r.realisasi]) for r in skp)
+    penilaian = tuple(Penilaian(b.penilai, b.peran, {a: d[v] for a, v in b.skor.items()}) for b in perilaku)
+    lg = k.langsung.get(nip)
+    tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(k.status, nip, bool(skp), nip_atasan) else ()
+    return k.hitung(DataPegawai(nip, baris, penilaian, nip in k.inovasi, lg["hasil_kerja"] if lg else None,
+                                lg["perilaku"] if lg else None, tambahan))
+
+
+def _masukan_baris(r) -> dict:
+    """A BarisSkp as the record (and the snapshot) keeps it."""
+    return {"nomor": r.nomor, "jenis": r.jenis, "rhk": r.rhk, "rhk_atasan_nomor": r.rhk_atasan_nomor, "aspek": r.aspek,
+            "indikator": r.indikator, "target_lo": r.target_lo, "target_hi": r.target_hi, "satuan": r.satuan,
+            "bobot": r.bobot, "arah": r.arah, "target_maksimal": bool(r.target_maksimal), "realisasi": r.realisasi,
+            "bukti": r.bukti}
 
 
 _PERAN_URUT = {"atasan": 0, "rekan": 1, "bawahan": 2, "diri": 3}
 
 
-def _urut_peran(x: tuple) -> tuple:
-    return (_PERAN_URUT.get(x[1], 9), x[0])
-
-
-def konteks_hitung(db, periode: dict, metode: str) -> tuple:
-    """What scoring a period needs besides each employee's rows: (NIPs with an innovation, direct
-    ratings, SKP agreement states, the scheme's scorer, the text -> Decimal cache)."""
-    from ..scoring import Parameter, penghitung
-
-    kode = periode["kode"]
-    return (tabel.nip_berinovasi(db, kode), tabel.rating_langsung(db, kode), tabel.status_skp(db, kode),
-            penghitung(metode, Parameter.dari_dict(periode["parameter"])), _Desimal())
+def _urut_peran(b) -> tuple:
+    return (_PERAN_URUT.get(b.peran, 9), b.penilai)
 
 
 def _ringkas(h) -> dict:
@@ -112,50 +109,59 @@ def _ringkas(h) -> dict:
             "rating_pk_langsung": h.rating_pk_langsung, "lengkap": h.lengkap, "catatan": list(h.catatan)}
 
 
-def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str,
-                      ringkas: bool = False, rentang: tuple = (None, None)) -> list[dict]:
-    """Compute every active employee of the period from the current data, in one streamed pass.
+def rekaman_pegawai(k: _Konteks, data, ringkas: bool = False) -> dict:
+    """THE one function building an employee's record from the store's named rows
+    (store.nilai.DataPegawaiPeriode): the listing, the recap's stream and the snapshot at close.
 
-    `ringkas`: keep only identity and the summary of each result (listings of a large period);
-    otherwise each record carries its inputs and full breakdown (--rinci, exports, the snapshot).
-    A large summary listing is shared between two processes (services.nilai_paralel).
+    `ringkas`: identity and the summary of the result only (listings of a large period); otherwise
+    the inputs and the full breakdown (the raters' names are filled in by `rekaman_periode`).
     """
-    if ringkas and not nip and rentang == (None, None):
-        from . import nilai_paralel
+    p, skp, perilaku = data.pegawai, data.skp, data.perilaku
+    n = p["nip"]
+    h = _hasil(k, n, p["nip_atasan"], skp, perilaku)
+    lg = k.langsung.get(n)
+    if ringkas:
+        return {"pegawai": p, "hasil": _ringkas(h), "tercatat": bool(skp or perilaku or lg)}
+    masukan = {"baris": [_masukan_baris(r) for r in skp],
+               "penilaian": [{"penilai": b.penilai, "nama_penilai": None, "peran": b.peran, "skor": b.skor}
+                             for b in sorted(perilaku, key=_urut_peran)]}
+    return {"pegawai": p, "ada_inovasi": n in k.inovasi, "masukan": masukan,
+            "rating_langsung": dict(lg) if lg else None, "hasil": h.ke_dict()}
 
-        hasil = nilai_paralel.coba(db, periode, unit, metode)
-        if hasil is not None:
-            return hasil
 
-    kode = periode["kode"]
-    inovasi, langsung, status, hitung, d = konteks_hitung(db, periode, metode)
-    rekaman, tanpa_nama = [], []
-    for p, skp, perilaku in tabel.alir_periode(db, kode, unit, nip, rentang, ringkas):
-        n = p["nip"]
-        tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(status, n, bool(skp), p["nip_atasan"]) else ()
-        data = _data_cepat(n, skp, perilaku, n in inovasi, langsung.get(n), tambahan, d)
-        h = hitung(data)
-        if ringkas:
-            rekaman.append({"pegawai": p, "hasil": _ringkas(h),
-                            "tercatat": bool(skp or perilaku or langsung.get(n))})
-            continue
-        masukan = {"baris": [_masukan_baris(r) for r in skp],
-                   "penilaian": [{"penilai": pen, "nama_penilai": None, "peran": peran, "skor": skor}
-                                 for pen, peran, skor in sorted(perilaku, key=_urut_peran)]}
-        tanpa_nama += masukan["penilaian"]
-        rekaman.append({"pegawai": p, "ada_inovasi": n in inovasi, "masukan": masukan,
-                        "rating_langsung": _langsung_dict(langsung.get(n)), "hasil": h.ke_dict()})
-    if tanpa_nama:
-        nama = tabel.nama_pegawai(db, {x["penilai"] for x in tanpa_nama})
-        for x in tanpa_nama:
+def rekaman_periode(db, periode: dict, metode: str, data: Iterable, ringkas: bool = False) -> Iterator[dict]:
+    """The records of the store's rows (`data`: DataPegawaiPeriode of store.nilai.alir_periode or
+    alir_periode_urut), one at a time, in their order; full records get their raters' names in
+    batches of BATCH_NAMA."""
+    k = _konteks(db, periode, metode)
+    if ringkas:
+        for x in data:
+            yield rekaman_pegawai(k, x, True)
+        return
+    tunggu: list[dict] = []
+    for x in data:
+        tunggu.append(rekaman_pegawai(k, x))
+        if len(tunggu) >= BATCH_NAMA:
+            yield from _dengan_nama_penilai(db, tunggu)
+            tunggu = []
+    yield from _dengan_nama_penilai(db, tunggu)
+
+
+def _dengan_nama_penilai(db, rekaman: list[dict]) -> list[dict]:
+    penilaian = [x for r in rekaman for x in r["masukan"]["penilaian"]]
+    if penilaian:
+        nama = tabel.nama_pegawai(db, {x["penilai"] for x in penilaian})
+        for x in penilaian:
             x["nama_penilai"] = nama.get(x["penilai"])
     return rekaman
 
 
-def _langsung_dict(t: tuple | None) -> dict | None:
-    if not t:
-        return None
-    return {"hasil_kerja": t[0], "perilaku": t[1], "alasan": t[2]}
+def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str,
+                      ringkas: bool = False) -> list[dict]:
+    """Every active employee of the period computed from the current data, in one streamed pass
+    (NIP order); `ringkas` as in `rekaman_pegawai`."""
+    alir = tabel.alir_periode(db, periode["kode"], unit, nip, teks=not ringkas)
+    return list(rekaman_periode(db, periode, metode, alir, ringkas))
 
 
 def hitung_untuk_snapshot(db, periode: dict) -> list[tuple[str, dict]]:
@@ -163,19 +169,25 @@ def hitung_untuk_snapshot(db, periode: dict) -> list[tuple[str, dict]]:
     return [(r["pegawai"]["nip"], r) for r in _rekaman_langsung(db, periode, None, None, periode["metode"])]
 
 
+def unit_terdaftar(db, unit: str | None) -> str | None:
+    """The unit's name as stored with the employees (matched without case), refused when unknown."""
+    from ..store import pegawai as tabel_pegawai
+
+    if not unit:
+        return unit
+    u = tabel_pegawai.unit_ada(db, unit)
+    if not u:
+        raise DataTidakValid(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    return u
+
+
 def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit",
             hanya_lengkap: bool = False, metode: str | None = None, ringkas: bool = False) -> Laporan:
     """The period's results (live when open, the frozen snapshot when closed)."""
-    from ..store import pegawai as tabel_pegawai
-
     p = layanan_periode.wajib_ada(db, kode)
     if urut not in URUTAN:
         raise DataTidakValid(f"Urutan '{urut}' tidak dikenal.", f"Pilih: {', '.join(URUTAN)}.")
-    if unit:
-        u = tabel_pegawai.unit_ada(db, unit)
-        if not u:
-            raise DataTidakValid(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-        unit = u
+    unit = unit_terdaftar(db, unit)
     if nip:
         from .pegawai import wajib_ada
 
@@ -198,15 +210,21 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
 
 
 def _hitung_ulang(rekaman: list[dict], periode: dict, metode: str) -> list[dict]:
-    from ..scoring import Parameter, hitung_banyak
+    """Frozen records scored again under another scheme (their inputs and identity kept as frozen)."""
+    from ..scoring import Parameter, penghitung
+    from ..store.nilai import BarisPerilaku, BarisSkp
 
-    param = Parameter.dari_dict(periode["parameter"])
-    data = []
+    k = _Konteks({r["pegawai"]["nip"] for r in rekaman if r["ada_inovasi"]},
+                 {r["pegawai"]["nip"]: r["rating_langsung"] for r in rekaman if r.get("rating_langsung")},
+                 {}, penghitung(metode, Parameter.dari_dict(periode["parameter"])))
+    hasil = []
     for r in rekaman:
-        lg = r.get("rating_langsung")
-        data.append(data_pegawai(r["pegawai"]["nip"], r["masukan"], r["ada_inovasi"],
-                                 (lg["hasil_kerja"], lg["perilaku"], lg["alasan"]) if lg else None))
-    return [{**r, "hasil": h.ke_dict()} for r, h in zip(rekaman, hitung_banyak(data, metode, param))]
+        n, m = r["pegawai"]["nip"], r["masukan"]
+        skp = [BarisSkp(n, b["nomor"], b["jenis"], b["target_lo"], b["target_hi"], b["bobot"], b["arah"],
+                        b["target_maksimal"], b["realisasi"]) for b in m["baris"]]
+        perilaku = [BarisPerilaku(x["penilai"], x["peran"], x["skor"]) for x in m["penilaian"]]
+        hasil.append({**r, "hasil": _hasil(k, n, None, skp, perilaku).ke_dict()})
+    return hasil
 
 
 def _kunci_urut(urut: str):
@@ -249,10 +267,3 @@ def bandingkan(db, kode: str, unit: str | None = None, nip: str | None = None, u
 
 def _setara(a: str, b: str) -> bool:
     return a == b or {a, b} == {"Kurang", "Kurang/Misconduct"}
-
-
-def hitung_predikat(rekaman: list[dict]) -> dict[str, int]:
-    hasil: dict[str, int] = {}
-    for r in rekaman:
-        hasil[r["hasil"]["predikat"]] = hasil.get(r["hasil"]["predikat"], 0) + 1
-    return hasil

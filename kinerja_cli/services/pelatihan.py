@@ -132,22 +132,24 @@ def daftar(db, nip: str | None = None, tahun: int | None = None, unit: str | Non
 def predikat_terburuk(db, tahun: int, unit: str | None = None, dikenal: dict | None = None) -> dict[str, str]:
     """nip -> worst predikat over the periods starting in `tahun` (one `laporan` call per period).
 
-    `dikenal`: period code -> rekaman already computed by the caller for the same unit filter
-    (the recap passes its own, so a large period is not scored twice).
+    `dikenal`: period code -> {nip: predikat} of the employees with data, already computed by the
+    caller for the same unit filter (the recap passes its own, so a large period is not scored twice).
     """
     urutan = {p: i for i, p in enumerate(ORDER_PREDIKAT)}
     hasil: dict[str, str] = {}
     for per in periode_urut(db, tahun):
-        rekaman = (dikenal or {}).get(per["kode"])
-        if rekaman is None:
-            rekaman = nilai.laporan(db, per["kode"], unit=unit, ringkas=True).rekaman
-        for r in rekaman:
-            if not tercatat(r):
-                continue
-            n, pr = r["pegawai"]["nip"], r["hasil"]["predikat"]
+        predikat = (dikenal or {}).get(per["kode"])
+        if predikat is None:
+            predikat = predikat_per_nip(nilai.laporan(db, per["kode"], unit=unit, ringkas=True).rekaman)
+        for n, pr in predikat.items():
             if n not in hasil or urutan.get(pr, -1) > urutan.get(hasil[n], -1):
                 hasil[n] = pr
     return hasil
+
+
+def predikat_per_nip(rekaman) -> dict[str, str]:
+    """nip -> predikat of the records resting on data recorded in the period."""
+    return {r["pegawai"]["nip"]: r["hasil"]["predikat"] for r in rekaman if tercatat(r)}
 
 
 def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dikenal: dict | None = None) -> list[dict]:

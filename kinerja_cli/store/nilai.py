@@ -1,17 +1,77 @@
 """Loading everything the scoring needs for one period, in a few queries.
 
-One query per table, each ordered by NIP, merged in one pass: no query per
-employee, so a period of 100,000 employees loads in seconds.
+One query per table, each ordered like the employees, merged in one pass: no query per
+employee, so a period of 100,000 employees loads in seconds. Rows come out named
+(:class:`BarisSkp`, :class:`BarisPerilaku`, :class:`DataPegawaiPeriode`), each from the one
+query of its table below.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from typing import Iterator, NamedTuple
 
 from sqlite_utils import Database
 
 from ..kosakata import ASPEK_BERAKHLAK
+
+
+class BarisSkp(NamedTuple):
+    """One SKP row of an employee with its realisation (the one SKP query: `_sql_skp`)."""
+
+    nip: str
+    nomor: int
+    jenis: str
+    target_lo: str
+    target_hi: str | None
+    bobot: str
+    arah: str
+    target_maksimal: int
+    realisasi: str | None  # realisasi.nilai; None: not recorded
+    # texts (None when the caller asked for the scoring columns only)
+    rhk: str | None = None
+    indikator: str | None = None
+    satuan: str | None = None
+    bukti: str | None = None
+    aspek: str | None = None
+    rhk_atasan_nomor: int | None = None
+
+
+class BarisPerilaku(NamedTuple):
+    """One rater's behaviour scores of an employee (the one behaviour query: `_sql_perilaku`)."""
+
+    penilai: str
+    peran: str
+    skor: dict  # aspek -> text | None
+
+
+class DataPegawaiPeriode(NamedTuple):
+    """What the period holds of one employee: identity (dict of `_KOLOM_PEGAWAI`), SKP rows, raters."""
+
+    pegawai: dict
+    skp: list  # BarisSkp, by nomor
+    perilaku: list  # BarisPerilaku, by penilai
+
+
+_KOLOM_PEGAWAI = ("nip", "nama", "unit", "jabatan", "golongan", "status", "nip_atasan", "jenis_jabatan")
+_SELECT_PEGAWAI = "SELECT " + ", ".join(f"p.{k}" for k in _KOLOM_PEGAWAI)
+_TEKS_SKP = "s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor"
+
+
+def _sql_skp(dari: str, syarat: str, urut: str, teks: bool = True) -> str:
+    """THE SKP query: each SKP row (alias s, joined as `dari` says) with its realisation, in the
+    columns of BarisSkp; `teks` False leaves the texts out (NULL: the scoring input only)."""
+    return f"""SELECT s.nip, s.nomor, s.jenis, s.target_lo, s.target_hi, s.bobot, s.arah, s.target_maksimal,
+                      r.nilai, {_TEKS_SKP if teks else "NULL, NULL, NULL, NULL, NULL, NULL"}
+               FROM {dari}
+               LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
+               WHERE s.periode = ? {syarat} ORDER BY {urut}"""
+
+
+def _sql_perilaku(dari: str, syarat: str, urut: str) -> str:
+    """THE behaviour query: nip, penilai, peran, then the 7 aspects (alias b)."""
+    aspek = ", ".join(f"b.{x}" for x in ASPEK_BERAKHLAK)
+    return f"SELECT b.nip, b.penilai, b.peran, {aspek} FROM {dari} WHERE b.periode = ? {syarat} ORDER BY {urut}"
 
 
 def _filter_pegawai(unit: str | None, nip: str | None, alias: str = "p") -> tuple[str, list]:
@@ -25,52 +85,14 @@ def _filter_pegawai(unit: str | None, nip: str | None, alias: str = "p") -> tupl
     return " AND ".join(where), args
 
 
-def pegawai_periode(db: Database, unit: str | None = None, nip: str | None = None) -> list[dict]:
-    """Active employees (the people a period computes), by NIP."""
-    w, a = _filter_pegawai(unit, nip)
-    cur = db.execute(
-        f"""SELECT p.nip, p.nama, p.unit, p.jabatan, p.golongan, p.status, p.nip_atasan, p.jenis_jabatan
-            FROM pegawai p WHERE {w} ORDER BY p.nip""", a)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r)) for r in cur]
-
-
-def sasaran_periode(db: Database, kode: str, unit: str | None = None, nip: str | None = None) -> dict[str, list]:
-    """nip -> SKP rows with their realisasi (tuples), ordered by nomor."""
-    w, a = _filter_pegawai(unit, nip)
-    cur = db.execute(
-        f"""SELECT s.nip, s.nomor, s.jenis, s.target_lo, s.target_hi, s.bobot, s.arah, s.target_maksimal,
-                   r.nilai, s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor
-            FROM sasaran s JOIN pegawai p ON p.nip = s.nip
-            LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
-            WHERE s.periode = ? AND {w} ORDER BY s.nip, s.nomor""", [kode, *a])
-    hasil: dict[str, list] = defaultdict(list)
-    for row in cur:
-        hasil[row[0]].append(row)
-    return hasil
-
-
-def perilaku_periode(db: Database, kode: str, unit: str | None = None, nip: str | None = None) -> dict[str, list]:
-    """nip -> (penilai, peran, {aspek: text|None}) rows."""
-    w, a = _filter_pegawai(unit, nip)
-    aspek = ", ".join(f"b.{x}" for x in ASPEK_BERAKHLAK)
-    cur = db.execute(
-        f"""SELECT b.nip, b.penilai, b.peran, {aspek} FROM perilaku b JOIN pegawai p ON p.nip = b.nip
-            WHERE b.periode = ? AND {w} ORDER BY b.nip, b.peran, b.penilai""", [kode, *a])
-    hasil: dict[str, list] = defaultdict(list)
-    for row in cur:
-        hasil[row[0]].append((row[1], row[2], dict(zip(ASPEK_BERAKHLAK, row[3:]))))
-    return hasil
-
-
 def nip_berinovasi(db: Database, kode: str) -> set[str]:
     return {r[0] for r in db.execute("SELECT DISTINCT nip FROM inovasi WHERE periode = ?", [kode])}
 
 
-def rating_langsung(db: Database, kode: str) -> dict[str, tuple]:
-    """nip -> (hasil_kerja, perilaku, alasan)."""
-    return {r[0]: (r[1], r[2], r[3]) for r in
-            db.execute("SELECT nip, hasil_kerja, perilaku, alasan FROM rating_langsung WHERE periode = ?", [kode])}
+def rating_langsung(db: Database, kode: str) -> dict[str, dict]:
+    """nip -> {"hasil_kerja", "perilaku", "alasan"} of the ratings the atasan set directly."""
+    cur = db.execute("SELECT nip, hasil_kerja, perilaku, alasan FROM rating_langsung WHERE periode = ?", [kode])
+    return {nip: {"hasil_kerja": hk, "perilaku": pk, "alasan": alasan} for nip, hk, pk, alasan in cur}
 
 
 def status_skp(db: Database, kode: str) -> dict[str, str]:
@@ -103,65 +125,53 @@ def simpan_unit_predikat(db: Database, kode: str, unit: str, predikat: str, wakt
 
 
 def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | None = None,
-                 rentang: tuple[str | None, str | None] = (None, None), ringkas: bool = False):
-    """Stream (pegawai, skp rows, behaviour rows) per active employee, in NIP order.
+                 teks: bool = True) -> Iterator[DataPegawaiPeriode]:
+    """Each active employee's DataPegawaiPeriode, in NIP order.
 
     Three cursors ordered by NIP (each served by its primary key, no sorting), merged in one
     pass: memory stays flat however large the period, and there is no query per employee.
     Rows of people outside the selection (inactive, other units) are skipped by the merge, so
-    the row queries join the roster only to narrow a --unit selection. SKP rows are the tuples
-    of `sasaran_periode`; behaviour rows are (penilai, peran, {aspek: text|None}).
-    `rentang` (dari, sampai): only NIPs with dari <= NIP < sampai (a share of the work).
-    `ringkas`: SKP rows stop after the realisation value (the scoring input only; no texts).
+    the row queries join the roster only to narrow a --unit selection.
+    `teks` False: SKP rows carry the scoring columns only (no texts: a listing).
     """
     w, a = _filter_pegawai(unit, nip)
-    r_syarat, r_arg = "", []
-    if rentang[0] is not None:
-        r_syarat += " AND {t}.nip >= ?"
-        r_arg.append(rentang[0])
-    if rentang[1] is not None:
-        r_syarat += " AND {t}.nip < ?"
-        r_arg.append(rentang[1])
     conn = db.conn
-    peg = conn.execute(
-        f"""SELECT p.nip, p.nama, p.unit, p.jabatan, p.golongan, p.status, p.nip_atasan, p.jenis_jabatan
-            FROM pegawai p WHERE {w}{r_syarat.format(t="p")} ORDER BY p.nip""", [*a, *r_arg])
-    kolom_peg = [c[0] for c in peg.description]
+    peg = conn.execute(f"{_SELECT_PEGAWAI} FROM pegawai p WHERE {w} ORDER BY p.nip", a)
     if unit:
         gabung, syarat, arg = "JOIN pegawai p ON p.nip = {t}.nip", f"AND {w}", a
     elif nip:
         gabung, syarat, arg = "", "AND {t}.nip = ?", [nip]
     else:
         gabung, syarat, arg = "", "", []
-    skp = conn.execute(
-        f"""SELECT s.nip, s.nomor, s.jenis, s.target_lo, s.target_hi, s.bobot, s.arah, s.target_maksimal,
-                   r.nilai{"" if ringkas else ", s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor"}
-            FROM sasaran s {gabung.format(t="s")}
-            LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
-            WHERE s.periode = ? {syarat.format(t="s")}{r_syarat.format(t="s")} ORDER BY s.nip, s.nomor""",
-        [kode, *arg, *r_arg])
-    aspek = ", ".join(f"b.{x}" for x in ASPEK_BERAKHLAK)
-    per = conn.execute(
-        f"""SELECT b.nip, b.penilai, b.peran, {aspek} FROM perilaku b {gabung.format(t="b")}
-            WHERE b.periode = ? {syarat.format(t="b")}{r_syarat.format(t="b")} ORDER BY b.nip, b.penilai""",
-        [kode, *arg, *r_arg])
-    skp, per = _baris_demi_baris(skp), _baris_demi_baris(per)
+    skp = conn.execute(_sql_skp(f"sasaran s {gabung.format(t='s')}", syarat.format(t="s"), "s.nip, s.nomor", teks),
+                       [kode, *arg])
+    per = conn.execute(_sql_perilaku(f"perilaku b {gabung.format(t='b')}", syarat.format(t="b"), "b.nip, b.penilai"),
+                       [kode, *arg])
+    return _gabung(peg, skp, per, lewati_lain=True)
+
+
+def _gabung(peg, skp, per, lewati_lain: bool) -> Iterator[DataPegawaiPeriode]:
+    """THE merge: the employees' cursor with their SKP and behaviour rows, all three in the same order.
+    `lewati_lain`: the row cursors (NIP order) may hold people outside the selection: skip them."""
+    skp = map(BarisSkp._make, _baris_demi_baris(skp))
+    per = _baris_demi_baris(per)
     s_row, b_row = next(skp, None), next(per, None)
-    for row in peg:
+    for row in _baris_demi_baris(peg):
         n = row[0]
         baris = []
-        while s_row is not None and s_row[0] < n:  # someone outside the selection
-            s_row = next(skp, None)
-        while s_row is not None and s_row[0] == n:
+        if lewati_lain:
+            while s_row is not None and s_row.nip < n:
+                s_row = next(skp, None)
+            while b_row is not None and b_row[0] < n:
+                b_row = next(per, None)
+        while s_row is not None and s_row.nip == n:
             baris.append(s_row)
             s_row = next(skp, None)
         nilai = []
-        while b_row is not None and b_row[0] < n:
-            b_row = next(per, None)
         while b_row is not None and b_row[0] == n:
-            nilai.append((b_row[1], b_row[2], dict(zip(ASPEK_BERAKHLAK, b_row[3:]))))
+            nilai.append(BarisPerilaku(b_row[1], b_row[2], dict(zip(ASPEK_BERAKHLAK, b_row[3:]))))
             b_row = next(per, None)
-        yield dict(zip(kolom_peg, row)), baris, nilai
+        yield DataPegawaiPeriode(dict(zip(_KOLOM_PEGAWAI, row)), baris, nilai)
 
 
 def _baris_demi_baris(cur, ukuran: int = 4096):
@@ -171,19 +181,6 @@ def _baris_demi_baris(cur, ukuran: int = 4096):
         if not potong:
             return
         yield from potong
-
-
-def nip_pembagi(db: Database, unit: str | None, bagian: int) -> list[str]:
-    """NIPs splitting the active selection into `bagian` shares of (nearly) equal size."""
-    w, a = _filter_pegawai(unit, None)
-    n = db.execute(f"SELECT COUNT(*) FROM pegawai p WHERE {w}", a).fetchone()[0]
-    hasil = []
-    for i in range(1, bagian):
-        r = db.execute(f"SELECT p.nip FROM pegawai p WHERE {w} ORDER BY p.nip LIMIT 1 OFFSET ?",
-                       [*a, n * i // bagian]).fetchone()
-        if r:
-            hasil.append(r[0])
-    return hasil
 
 
 def jumlah_aktif(db: Database, unit: str | None) -> int:
@@ -203,46 +200,13 @@ def _fungsi_lower(conn) -> None:
     conn.create_function("kinerja_lower", 1, lambda x: x.lower() if isinstance(x, str) else x, deterministic=True)
 
 
-def _syarat_kunci(rentang: tuple) -> tuple[str, list]:
-    """SQL (on alias p) for dari <= (unit, nama, NIP key) < sampai; keys from `kunci_urut`."""
-    syarat, arg = "", []
-    kunci = "(kinerja_lower(p.unit), kinerja_lower(p.nama), p.nip)"
-    if rentang[0] is not None:
-        syarat += f" AND {kunci} >= (?, ?, ?)"
-        arg += list(rentang[0])
-    if rentang[1] is not None:
-        syarat += f" AND {kunci} < (?, ?, ?)"
-        arg += list(rentang[1])
-    return syarat, arg
-
-
-def kunci_urut(db: Database, unit: str | None, ke: int) -> tuple | None:
-    """The recap-order key (unit, nama case-folded, NIP) of the `ke`-th (0-based) active employee."""
-    _fungsi_lower(db.conn)
-    w, a = _filter_pegawai(unit, None)
-    r = db.execute(f"""SELECT kinerja_lower(p.unit), kinerja_lower(p.nama), p.nip FROM pegawai p WHERE {w}
-                       ORDER BY {_URUT_REKAP.format(p="p")} LIMIT 1 OFFSET ?""", [*a, ke]).fetchone()
-    return tuple(r) if r else None
-
-
-def jumlah_skp_sebelum(db: Database, kode: str, unit: str | None, kunci: tuple) -> int:
-    """SKP rows of the period held by active employees ordered before `kunci` (see `kunci_urut`)."""
-    _fungsi_lower(db.conn)
-    w, a = _filter_pegawai(unit, None)
-    syarat, arg = _syarat_kunci((None, kunci))
-    return db.execute(f"""SELECT COUNT(*) FROM sasaran s WHERE s.periode = ?
-                          AND s.nip IN (SELECT p.nip FROM pegawai p WHERE {w}{syarat})""",
-                      [kode, *a, *arg]).fetchone()[0]
-
-
-def alir_periode_urut(db: Database, kode: str, unit: str | None = None, rentang: tuple = (None, None)):
+def alir_periode_urut(db: Database, kode: str, unit: str | None = None) -> Iterator[DataPegawaiPeriode]:
     """Like `alir_periode`, but in the recap's order: unit, then nama (both case-folded by Python's
     str.lower), then NIP -- the order of ``services.nilai.laporan(urut="unit")``.
 
     The selected NIPs are ranked once into a TEMP table (a write to the connection's temporary
     database only); the SKP and behaviour rows are then read by rank through their primary keys,
-    so nothing large is sorted or held. Yields (pegawai dict, skp rows, behaviour rows) like
-    `alir_periode`. `rentang` (dari, sampai): keys of `kunci_urut`, only dari <= key < sampai.
+    so nothing large is sorted or held. SKP rows carry their texts.
     """
     global _NOMOR_URUT
     conn = db.conn
@@ -250,38 +214,14 @@ def alir_periode_urut(db: Database, kode: str, unit: str | None = None, rentang:
     _NOMOR_URUT += 1
     t = f"temp.kinerja_urut_{_NOMOR_URUT}"
     w, a = _filter_pegawai(unit, None)
-    syarat, arg = _syarat_kunci(rentang)
     _tulis_sementara(conn, [f"CREATE TABLE {t} (rk INTEGER PRIMARY KEY, nip TEXT NOT NULL)",
-                            (f"INSERT INTO {t} (nip) SELECT p.nip FROM pegawai p WHERE {w}{syarat} "
-                             f"ORDER BY {_URUT_REKAP.format(p='p')}", [*a, *arg])])
+                            (f"INSERT INTO {t} (nip) SELECT p.nip FROM pegawai p WHERE {w} "
+                             f"ORDER BY {_URUT_REKAP.format(p='p')}", a)])
     try:
-        peg = conn.execute(
-            f"""SELECT p.nip, p.nama, p.unit, p.jabatan, p.golongan, p.status, p.nip_atasan, p.jenis_jabatan
-                FROM {t} u JOIN pegawai p ON p.nip = u.nip ORDER BY u.rk""")
-        kolom_peg = [c[0] for c in peg.description]
-        skp = conn.execute(
-            f"""SELECT s.nip, s.nomor, s.jenis, s.target_lo, s.target_hi, s.bobot, s.arah, s.target_maksimal,
-                       r.nilai, s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor
-                FROM {t} u JOIN sasaran s ON s.periode = ? AND s.nip = u.nip
-                LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
-                ORDER BY u.rk, s.nomor""", [kode])
-        aspek = ", ".join(f"b.{x}" for x in ASPEK_BERAKHLAK)
-        per = conn.execute(
-            f"""SELECT b.nip, b.penilai, b.peran, {aspek} FROM {t} u JOIN perilaku b ON b.periode = ? AND b.nip = u.nip
-                ORDER BY u.rk, b.penilai""", [kode])
-        skp, per = _baris_demi_baris(skp), _baris_demi_baris(per)
-        s_row, b_row = next(skp, None), next(per, None)
-        for row in _baris_demi_baris(peg):
-            n = row[0]
-            baris = []
-            while s_row is not None and s_row[0] == n:
-                baris.append(s_row)
-                s_row = next(skp, None)
-            nilai = []
-            while b_row is not None and b_row[0] == n:
-                nilai.append((b_row[1], b_row[2], dict(zip(ASPEK_BERAKHLAK, b_row[3:]))))
-                b_row = next(per, None)
-            yield dict(zip(kolom_peg, row)), baris, nilai
+        peg = conn.execute(f"{_SELECT_PEGAWAI} FROM {t} u JOIN pegawai p ON p.nip = u.nip ORDER BY u.rk")
+        skp = conn.execute(_sql_skp(f"{t} u JOIN sasaran s ON s.nip = u.nip", "", "u.rk, s.nomor"), [kode])
+        per = conn.execute(_sql_perilaku(f"{t} u JOIN perilaku b ON b.nip = u.nip", "", "u.rk, b.penilai"), [kode])
+        yield from _gabung(peg, skp, per, lewati_lain=False)
     finally:
         peg = skp = per = None  # finish the statements before dropping their table
         try:

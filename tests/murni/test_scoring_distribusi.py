@@ -82,3 +82,22 @@ def test_aturan_dari_parameter_periode():
     assert len(cek_distribusi("istimewa", {SB: 6, B: 4}, p)) == 1
     # other units keep the defaults
     assert cek_distribusi("baik", {B: 7, BP: 3}, p) == []
+
+
+def test_sebaran_dari_hitungan():
+    """The spread of a unit from its counts per predikat (no records needed): columns, shares
+    rounded half up, pp30 "Kurang" in the Kurang column, and the curve's verdict."""
+    from kinerja_cli.scoring.distribusi import sebaran
+
+    s = sebaran({B: 1, SB: 1, "Kurang": 1}, None, P)
+    assert (s["jumlah"], s["sangat_baik"], s["baik"], s["butuh_perbaikan"], s["kurang"], s["sangat_kurang"]) == \
+        (3, 1, 1, 0, 1, 0)
+    assert (s["persen_sangat_baik"], s["persen_kurang"], s["persen_butuh_perbaikan"]) == (D("33.33"), D("33.33"), D(0))
+    assert (s["predikat_unit"], s["pelanggaran"], s["sesuai_kurva"]) == (None, [], None)
+    s = sebaran({B: 2, SB: 1}, "baik", P)  # no Butuh Perbaikan or Kurang at all
+    assert s["predikat_unit"] == "baik" and s["sesuai_kurva"] is False
+    assert s["pelanggaran"] == [x.pesan for x in cek_distribusi("baik", {B: 2, SB: 1}, P)]
+    assert s["pelanggaran"] and s["pelanggaran"][0].startswith("Unit berpredikat Baik: aturan")
+    assert sebaran({B: 7, BP: 3}, "baik", P)["sesuai_kurva"] is True
+    kosong = sebaran({}, "istimewa", P)
+    assert (kosong["jumlah"], kosong["persen_baik"], kosong["pelanggaran"], kosong["sesuai_kurva"]) == (0, D(0), [], True)
