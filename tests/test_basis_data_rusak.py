@@ -106,3 +106,18 @@ def test_init_still_fills_an_empty_file(kinerja, tmp_path):
     assert kinerja("init", "--db", p).exit_code == 0
     r = kinerja("pegawai", "daftar", "--db", p)
     assert r.exit_code == 0, r.output
+
+
+def test_closing_a_period_checks_the_pages_the_results_do_not_read(db_siap, kinerja):
+    """Damage only in the audit log: nilai still computes, but closing would freeze results from a
+    damaged file without a word. It is refused, nothing is frozen, and the way out is named."""
+    siapkan(kinerja, db_siap)
+    rusak_halaman(db_siap, "audit")
+    assert kinerja("nilai", "--periode", "2026").exit_code == 0  # the results' pages read fine
+    r = kinerja("periode", "tutup", "2026")
+    assert r.exit_code == 1, r.output
+    assert "rusak" in r.stderr and "Periode 2026 tidak ditutup" in r.stderr, r.stderr
+    assert "kinerja pulihkan CADANGAN.db" in r.stderr and "Traceback" not in r.output
+    with sqlite3.connect(db_siap) as c:
+        assert c.execute("SELECT status FROM periode WHERE kode = '2026'").fetchone()[0] == "terbuka"
+    c.close()

@@ -5,11 +5,13 @@ Above both `periode` (the period's record) and `nilai` (the results), so neither
 
 from __future__ import annotations
 
-from ..errors import DataTidakValid
+from ..errors import BasisDataRusak, DataTidakValid
 from ..model import ada_data
 from ..store import audit
 from ..store import periode as tabel_periode
-from ..store.db import transaksi
+from ..store.cadangan import ringkas_temuan
+from ..store.db import SARAN_PULIHKAN, db_path, transaksi
+from ..store.pemeliharaan import cek_cepat
 from . import nilai, periode
 
 
@@ -18,6 +20,12 @@ def tutup(db, kode: str) -> dict:
     p = periode.wajib_ada(db, kode)
     if p["status"] == "ditutup":
         raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
+    temuan = cek_cepat(db)  # damage in pages the results do not read would otherwise go unnoticed
+    if temuan:
+        raise BasisDataRusak(
+            f"Basis data {db_path(db)} rusak ({ringkas_temuan(temuan)}). Periode {p['kode']} tidak ditutup: "
+            "hasil yang dibekukan dari basis data yang rusak bisa salah.",
+            f"{SARAN_PULIHKAN} --db {db_path(db)}, lalu ulangi kinerja periode tutup {p['kode']}.")
     with transaksi(db):
         if periode.wajib_ada(db, p["kode"])["status"] == "ditutup":  # closed by another process meanwhile
             raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")

@@ -44,6 +44,16 @@ def cek_integritas(db: Database) -> list[str]:
     return [] if hasil == ["ok"] else hasil
 
 
+def cek_cepat(db: Database) -> list[str]:
+    """quick_check's findings (the page-level part of integrity_check, much faster: run before a
+    period's results are frozen); a file too damaged to check gives SQLite's error as the finding."""
+    try:
+        hasil = [r[0] for r in db.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as e:
+        return [str(e)]
+    return [] if hasil == ["ok"] else hasil
+
+
 def cek_kunci_asing(db: Database) -> list[tuple]:
     return list(db.execute("PRAGMA foreign_key_check"))
 
