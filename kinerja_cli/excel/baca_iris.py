@@ -26,7 +26,8 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .periksa_zip import BATAS_BARIS_XML, BATAS_KEPALA, KeadaanBaris, bagian_utuh, lokal, nama_zip, periksa_irisan, relasi
+from .periksa_zip import (BATAS_BARIS_XML, KeadaanBaris, KepalaTerlaluPanjang, bagian_utuh, baca_kepala,
+                          lokal, nama_zip, periksa_irisan, relasi)
 
 IRISAN_PERTAMA = 1 << 16  # the first slice of a large sheet is small: the header search needs 15 rows only
 IRISAN = 4 << 20  # bytes of sheet XML per slice (raised to twice the shared strings when those are large)
@@ -70,7 +71,6 @@ _SST_KOSONG = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _STYLE_KOSONG = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                  b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')
 
-_SHEETDATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*>")
 _ENCODING = re.compile(rb"""<\?xml[^>]*encoding=["']([^"']+)["']""")
 _KOLOM_3 = re.compile(rb' r="[A-Z]{3}[0-9]')
@@ -186,15 +186,10 @@ class LembarIris:
     def _potong_xml_mentah(self):
         target = max(IRISAN, 2 * self._sst_besar)
         with self.buku._zip.open(self._bagian) as f:
-            buf = b""
-            while True:  # the head: everything up to <sheetData>
-                potong = f.read(_POTONG)
-                buf += potong
-                m = _SHEETDATA.search(buf)
-                if m or not potong:
-                    break
-                if len(buf) > BATAS_KEPALA:
-                    raise TakBisaIris("no sheetData near the start")  # the openpyxl pre-scan names it
+            try:
+                buf, m = baca_kepala(f, _POTONG)  # the head: everything up to <sheetData>
+            except KepalaTerlaluPanjang:
+                raise TakBisaIris("no sheetData near the start") from None  # the openpyxl pre-scan names it
             if m is None:
                 raise TakBisaIris("no sheetData")
             enc = _ENCODING.search(buf[:200])

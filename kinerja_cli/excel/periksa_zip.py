@@ -32,7 +32,7 @@ import re
 import zipfile
 import zlib
 from contextlib import contextmanager
-from itertools import islice, repeat
+from itertools import islice
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -471,17 +471,30 @@ def periksa_lembar(path: Path) -> None:
                     _periksa_satu(z, bagian, KeadaanBaris(path.name, el.get("name") or bagian))
 
 
+class KepalaTerlaluPanjang(Exception):
+    """No <sheetData> within BATAS_KEPALA bytes of a sheet part."""
+
+
+def baca_kepala(f, langkah: int = _POTONG) -> tuple[bytes, re.Match | None]:
+    """A sheet part's head: (the bytes read so far, the <sheetData> match, or None when the part ends
+    without one). Raise KepalaTerlaluPanjang past BATAS_KEPALA bytes (each reader says it its way)."""
+    buf = b""
+    while True:
+        potong = f.read(langkah)
+        buf += potong
+        m = _SHEETDATA.search(buf)
+        if m or not potong:
+            return buf, m
+        if len(buf) > BATAS_KEPALA:
+            raise KepalaTerlaluPanjang()
+
+
 def _periksa_satu(z: zipfile.ZipFile, bagian: str, keadaan: KeadaanBaris) -> None:
     with z.open(bagian) as f:
-        buf = b""
-        while True:  # the head: everything up to <sheetData>
-            potong = f.read(_POTONG)
-            buf += potong
-            m = _SHEETDATA.search(buf)
-            if m or not potong:
-                break
-            if len(buf) > BATAS_KEPALA:
-                raise keadaan.galat(f"bagian {bagian} tidak memuat data sel dalam {_ukuran(BATAS_KEPALA)} pertama")
+        try:
+            buf, m = baca_kepala(f)
+        except KepalaTerlaluPanjang:
+            raise keadaan.galat(f"bagian {bagian} tidak memuat data sel dalam {_ukuran(BATAS_KEPALA)} pertama") from None
         if m is None:
             return
         d = _DIMENSION.search(buf, 0, m.start())
