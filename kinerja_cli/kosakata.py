@@ -92,6 +92,8 @@ TANPA_PENILAIAN_ATASAN = "tanpa_penilaian_atasan"
 TANPA_PENILAIAN_PERILAKU = "tanpa_penilaian_perilaku"
 ASPEK_TIDAK_LENGKAP = "aspek_tidak_lengkap"  # a counted rater scored some, not all, of the 7 aspects
 SKP_BELUM_DISETUJUI = "skp_belum_disetujui"  # the atasan has not agreed the SKP yet (services.nilai)
+# permenpan6: a rating rests on kinerja's saran, not on the pejabat penilai's decision (DOMAIN.md 5)
+RATING_BELUM_DITETAPKAN = "rating_belum_ditetapkan"
 
 # The flags in words (terminal table, recap, document).
 NAMA_CATATAN = {
@@ -103,4 +105,5 @@ NAMA_CATATAN = {
     ASPEK_TIDAK_LENGKAP: "aspek perilaku tidak lengkap",
     TARGET_TIDAK_VALID: "target tidak valid",
     SKP_BELUM_DISETUJUI: "SKP belum disetujui atasan",
+    RATING_BELUM_DITETAPKAN: "rating masih saran, belum ditetapkan pejabat penilai",
 }

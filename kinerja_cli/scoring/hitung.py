@@ -23,6 +23,7 @@ from ..kosakata import (
     DI_ATAS,
     DI_BAWAH,
     METODE,
+    RATING_BELUM_DITETAPKAN,
     REALISASI_KOSONG,
     SESUAI,
     TANPA_PENILAIAN_ATASAN,
@@ -192,6 +193,8 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
     alasan_pk = alasan_rating("NPK", npk, pk_turunan, param)
     hk, hk_langsung, alasan_hk = _langsung(data.rating_hk_langsung, hk_turunan, alasan_hk)
     pk, pk_langsung, alasan_pk = _langsung(data.rating_pk_langsung, pk_turunan, alasan_pk)
+    if not (hk_langsung and pk_langsung):  # a saran is a suggestion, never the pejabat penilai's rating
+        catatan.append(RATING_BELUM_DITETAPKAN)
     predikat, sel = predikat_matriks(hk, pk)
     aturan = f"{sel} → {predikat}"
     if hk_langsung or pk_langsung:

@@ -181,4 +181,4 @@ def test_rekan_saja_tetap_memberi_rating():
     data = pegawai(satu_baris(), (Penilaian("R", "rekan", semua("112")),))
     h = hitung(data, "permenpan6", P)
     assert h.rating_pk == ATAS
-    assert h.catatan == ("tanpa_penilaian_atasan",)
+    assert h.catatan == ("tanpa_penilaian_atasan", "rating_belum_ditetapkan")  # a saran is not a set rating
