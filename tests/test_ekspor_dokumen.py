@@ -135,7 +135,10 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
     assert nama == sorted([f"{KADIS}_Budi-Santoso.xlsx", f"{STAF1}_Citra-Lestari.xlsx",
                            f"{STAF2}_Dewi-Sartika.xlsx", f"{PPPK1}_Eko-Prasetyo.xlsx"])
     ws = openpyxl.load_workbook(d / f"{STAF2}_Dewi-Sartika.xlsx").active
-    assert _nilai_label(ws, "RATING HASIL KERJA").value == "Di Bawah Ekspektasi"
+    assert _nilai_label(ws, "RATING HASIL KERJA").value == \
+        "Di Bawah Ekspektasi (saran dari angka; belum ditetapkan pejabat penilai)"
+    assert any("rating masih saran, belum ditetapkan pejabat penilai" in str(c.value) and str(c.value).startswith("Catatan:")
+               for c in _sel(ws).values())
     assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "Sangat Kurang"
     assert "Arsip perlu dirapikan" in ws.cell(row=_cari(ws, "UMPAN BALIK BERKELANJUTAN")[0].row + 1, column=6).value
     assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Pengatur, II/c"

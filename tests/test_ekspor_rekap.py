@@ -133,7 +133,8 @@ def test_permenpan6_columns_and_direct_rating(db_siap, kinerja, db_path, tmp_pat
     judul, data = _data(ws, _baris_kepala(ws))
     assert judul == KEPALA_P6
     s = {x["NIP"].value: x for x in data}
-    assert s[STAF1]["Rating Hasil Kerja"].value == "Di Atas Ekspektasi"
+    assert s[STAF1]["Rating Hasil Kerja"].value == "Di Atas Ekspektasi (saran)"  # not set by the pejabat penilai
+    assert "rating masih saran, belum ditetapkan pejabat penilai" in s[STAF1]["Catatan"].value
     assert s[STAF2]["Rating Hasil Kerja"].value == "Sesuai Ekspektasi *"
     assert s[STAF2]["Predikat"].value == "Kurang/Misconduct"
     assert "beban kerja berat" in s[STAF2]["Catatan"].value

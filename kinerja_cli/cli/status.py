@@ -15,12 +15,14 @@ KOLOM_UNIT = (("unit", "Unit Kerja", False, False), ("pegawai", "Aktif", True, F
               ("tanpa_nilai_atasan", "Atasan belum menilai", True, False),
               ("skp_draf", "Draf", True, False), ("skp_diajukan", "Diajukan", True, False),
               ("skp_disetujui", "Disetujui", True, False), ("skp_dikembalikan", "Dikembalikan", True, False),
-              ("rata_rekan", "Rekan/org", True, True), ("siap", "Siap", True, False))
+              ("rata_rekan", "Rekan/org", True, True), ("rating_belum_ditetapkan", "Rating saran", True, False),
+              ("siap", "Siap", True, False))
 KOLOM_PEGAWAI = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("unit", "Unit Kerja", False, False),
                  ("baris_skp", "Baris SKP", True, False), ("total_bobot", "Total bobot", True, True),
                  ("realisasi_terisi", "Realisasi terisi", True, False), ("status_skp", "Status SKP", False, False), ("atasan_menilai", "Atasan menilai", False, False),
                  ("jumlah_rekan", "Rekan", True, False), ("jumlah_bawahan", "Bawahan", True, False),
-                 ("umpan_balik", "Umpan balik", True, False), ("lengkap", "Lengkap", False, False),
+                 ("umpan_balik", "Umpan balik", True, False), ("rating_ditetapkan", "Rating ditetapkan", False, False),
+                 ("lengkap", "Lengkap", False, False),
                  ("kurang", "Kurang", False, False))
 
 
@@ -42,7 +44,8 @@ def status(
 
     s = status.status(buka(db), periode, unit)
     kode = s["periode"]["kode"]
-    kolom_unit = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_UNIT]
+    permenpan6 = s["periode"]["metode"] == "permenpan6"  # set ratings count only there
+    kolom_unit = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_UNIT if permenpan6 or k != "rating_belum_ditetapkan"]
     siap = sum(u["siap"] for u in s["unit"])
     total = sum(u["pegawai"] for u in s["unit"])
     catatan = f"Siap {siap} dari {total} pegawai aktif." if total else None
@@ -53,7 +56,8 @@ def status(
     if fmt.value == "tabel" and s["unit"]:
         output.cetak(output.tabel(s["unit"], kolom_unit, judul=f"Kesiapan periode {kode}", catatan=catatan,
                                   gaya_baris=status.gaya_unit))
-    output.tampilkan(s["pegawai"], [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_PEGAWAI], fmt.value,
+    output.tampilkan(s["pegawai"], [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_PEGAWAI
+                                    if permenpan6 or k != "rating_ditetapkan"], fmt.value,
                      judul=f"Rincian per pegawai ({len(s['pegawai'])})", kosong="Belum ada pegawai aktif.",
                      gaya_baris=status.gaya_pegawai)
 

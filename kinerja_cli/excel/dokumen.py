@@ -172,6 +172,8 @@ def _rating(h: dict, kunci: str) -> str:
     teks = h.get(f"rating_{kunci}") or "-"
     if h.get(f"rating_{kunci}_langsung"):
         teks += f" (ditetapkan langsung oleh atasan; rating turunan: {h.get(f'rating_{kunci}_turunan') or '-'})"
+    elif h.get(f"rating_{kunci}"):
+        teks += " (saran dari angka; belum ditetapkan pejabat penilai)"
     return teks
 
 

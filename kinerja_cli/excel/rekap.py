@@ -171,7 +171,7 @@ def nama_catatan(r: dict) -> str:
 
 def _rating(h: dict, kunci: str) -> str:
     teks = h.get(f"rating_{kunci}") or "-"
-    return teks + " *" if h.get(f"rating_{kunci}_langsung") else teks
+    return teks + (" *" if h.get(f"rating_{kunci}_langsung") else " (saran)" if h.get(f"rating_{kunci}") else "")
 
 
 def isi_rekap(no: int, r: dict, metode: str) -> list[tuple[Any, str]]:
@@ -223,7 +223,8 @@ def _gaya_rekap(ws, gaya: Gaya) -> dict:
 
 def _catatan_kaki(data: DataRekap) -> list[str]:
     if data.metode == "permenpan6":
-        return ["* rating ditetapkan langsung oleh atasan (menggantikan rating turunan; alasannya di kolom Catatan)"]
+        return ["* rating ditetapkan pejabat penilai (alasannya di kolom Catatan); (saran): rating usulan kinerja "
+                "dari angka, belum ditetapkan — hasilnya belum final"]
     return []
 
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from .. import output
 from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG,
-                        KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, ORDER_PREDIKAT, SANGAT_BAIK, SANGAT_KURANG)
+                        KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, ORDER_PREDIKAT, RATING_BELUM_DITETAPKAN,
+                        SANGAT_BAIK, SANGAT_KURANG)
 from ..model import ada_data
 from ..validation.angka import angka_id
 
@@ -67,20 +68,31 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
         if metode == "pp30":
             sel += [angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]), _predikat(b["predikat"])]
         else:
-            hk = b["rating_hasil_kerja"] + (" *" if b["rating_hasil_kerja_langsung"] else "")
-            pk = b["rating_perilaku"] + (" *" if b["rating_perilaku_langsung"] else "")
+            hk = b["rating_hasil_kerja"] + ("" if b["rating_hasil_kerja_langsung"] else SARAN)
+            pk = b["rating_perilaku"] + ("" if b["rating_perilaku_langsung"] else SARAN)
             sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(b["predikat"])]
         sel.append(f"[yellow]{_catatan(b['catatan'])}[/]" if b["catatan"] else "")
         t.add_row(*sel)
     output.cetak(t)
-    if any(b["rating_hasil_kerja_langsung"] or b["rating_perilaku_langsung"] for b in baris):
-        output.cetak("* rating ditetapkan langsung oleh atasan (menggantikan rating turunan; lihat --rinci)")
+    saran = sum(1 for b in semua if RATING_BELUM_DITETAPKAN in b["catatan"] and b.get("ada_data", True))
+    if saran:
+        output.cetak(output.teks(baris_saran(saran, periode["kode"])))
     if len(semua) > len(baris):
         output.cetak(f"[yellow]{len(semua) - len(baris):,} baris lain tidak ditampilkan di layar[/]".replace(",", ".")
                      + " — saring dengan --unit, atau ambil semuanya dengan --format csv atau kinerja ekspor rekap.")
     if "Jabatan" not in kolom:
         output.cetak("(Kolom jabatan disembunyikan karena layar sempit; --format csv memuat semua kolom.)")
     output.cetak(ringkasan_predikat(semua))
+
+
+SARAN = " (saran)"  # a rating kinerja suggested from the numbers, not set by the pejabat penilai
+
+
+def baris_saran(n: int, kode: str) -> str:
+    """The summary line under a permenpan6 table: how many results still rest on a saran, and the fix."""
+    return (f"{n} hasil masih saran (rating belum ditetapkan pejabat penilai) — tetapkan dengan: "
+            f"kinerja rating tetapkan NIP -p {kode}, kinerja rating impor BERKAS -p {kode}, atau "
+            f"kinerja rating terima-saran --unit UNIT -p {kode} --oleh NIP --alasan \"...\"")
 
 
 def ringkasan_predikat(baris: list[dict]) -> str:
@@ -184,8 +196,10 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
         for nama, kunci in (("Hasil kerja", "hk"), ("Perilaku kerja", "pk")):
             teks = f"Rating {nama.lower()}: {esc(h['rating_' + kunci])}"
             if h[f"rating_{kunci}_langsung"]:
-                teks += f" (ditetapkan atasan; turunan: {esc(h['rating_' + kunci + '_turunan'])}"
+                teks += f" (ditetapkan pejabat penilai; saran: {esc(h['rating_' + kunci + '_turunan'])}"
                 teks += f"; alasan: {esc(r['rating_langsung']['alasan'])})" if r.get("rating_langsung") else ")"
+            else:
+                teks += " (saran, belum ditetapkan pejabat penilai)"
             alasan = h.get(f"alasan_rating_{kunci}")
             output.cetak(teks + (f" — {esc(alasan)}" if alasan else ""))
         output.cetak(f"Sel matriks: {esc(h['sel_matriks'])}")

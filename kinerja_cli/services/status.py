@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import TidakDitemukan
-from ..kosakata import NAMA_CATATAN, TANPA_SASARAN
+from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN, TANPA_SASARAN
 from ..store import pegawai as tabel_pegawai
+from ..store import rating as tabel_rating
 from ..store import status as tabel
 from ..validation.angka import angka_id
 from ..validation.persetujuan import STATUS as STATUS_SKP
@@ -23,7 +24,9 @@ def _angka(d: Decimal) -> str:
     return t[:-3] if t.endswith(",00") else t
 
 
-def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai, ub: int, status: dict) -> dict:
+def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai, ub: int, status: dict,
+             rating: dict | None = None) -> dict:
+    """One employee's readiness; `rating` is the period's set ratings ({nip: row}) under permenpan6, else None."""
     baris, bobot, terisi = skp or (0, None, 0)
     atasan, rekan, bawahan = nilai or (0, 0, 0)
     status_skp = status.get(nip) or ("draf" if baris else None)
@@ -39,9 +42,16 @@ def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai,
             kurang.append(f"SKP belum disetujui atasan ({status_skp})")
     if not atasan:
         kurang.append("belum dinilai atasan")
+    ditetapkan = None
+    if rating is not None:  # permenpan6: the same rule as the flag of `kinerja nilai` (both ratings set)
+        r = rating.get(nip) or {}
+        ditetapkan = bool(r.get("hasil_kerja") and r.get("perilaku"))
+        if not ditetapkan:
+            kurang.append(NAMA_CATATAN[RATING_BELUM_DITETAPKAN])
     return {"nip": nip, "nama": nama, "unit": unit, "baris_skp": baris, "total_bobot": bobot,
             "realisasi_terisi": terisi, "status_skp": status_skp, "atasan_menilai": bool(atasan),
-            "jumlah_rekan": rekan or 0, "jumlah_bawahan": bawahan or 0, "umpan_balik": ub, "lengkap": not kurang,
+            "jumlah_rekan": rekan or 0, "jumlah_bawahan": bawahan or 0, "umpan_balik": ub, "rating_ditetapkan": ditetapkan,
+            "lengkap": not kurang,
             "kurang": "; ".join(kurang)}
 
 
@@ -57,6 +67,7 @@ def _unit(nama: str, rows: list[dict]) -> dict:
         "tanpa_nilai_atasan": sum(1 for r in rows if not r["atasan_menilai"]),
         **{f"skp_{s}": sum(1 for r in rows if r["status_skp"] == s) for s in STATUS_SKP},
         "rata_rekan": (Decimal(rekan) / n).quantize(Decimal("0.01"), ROUND_HALF_UP) if n else Decimal(0),
+        "rating_belum_ditetapkan": sum(1 for r in rows if r["rating_ditetapkan"] is False),
         "siap": sum(1 for r in rows if r["lengkap"]),
     }
 
@@ -74,7 +85,8 @@ def status(db, kode: str, unit: str | None = None) -> dict:
     nilai = tabel.ringkasan_perilaku(db, k, u)
     ub = tabel.jumlah_umpan_balik(db, k, u)
     status_skp = tabel.status_skp(db, k)
-    pegawai = [_pegawai(nip, nama, un, atasan, skp.get(nip), nilai.get(nip), ub.get(nip, 0), status_skp)
+    rating = tabel_rating.rating_periode(db, k) if per["metode"] == "permenpan6" else None
+    pegawai = [_pegawai(nip, nama, un, atasan, skp.get(nip), nilai.get(nip), ub.get(nip, 0), status_skp, rating)
                for nip, nama, un, atasan in tabel.pegawai_aktif(db, u)]
     per_unit: dict[str, list[dict]] = {}
     for r in pegawai:
