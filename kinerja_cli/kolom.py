@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, PERAN
+from .kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, PERAN, RATING
 
 
 # Allowed values of the drop-down columns of the templates (field key -> choices).
@@ -22,6 +22,8 @@ PILIHAN = {
     "target_maksimal": ("ya", "tidak"),
     "status_skp": ("draf", "diajukan", "disetujui", "dikembalikan"),
     "peran": PERAN,
+    "rating_hk": RATING,  # the regulation's words (input is case-insensitive; di-atas, sesuai, di-bawah too)
+    "rating_pk": RATING,
 }
 
 
@@ -167,5 +169,21 @@ LAYANAN = Tata(
         Kolom("periode", "Periode", ("Kode Periode",)),
         Kolom("nilai", "Nilai", ("Realisasi", "Capaian")),
         Kolom("sumber", "Sumber", ("Sumber Data", "Keterangan"), wajib=False),
+    ),
+)
+
+# The pejabat penilai's ratings (permenpan6, PermenPANRB 6/2022): one row per employee.
+RATING_PEJABAT = Tata(
+    "Rating",
+    (
+        Kolom("nip", "NIP", ("NIP Pegawai", "NIP Baru", "NIP Dinilai")),
+        Kolom("nama", "Nama", ("Nama Pegawai",), wajib=False),
+        Kolom("rating_hk", "Rating Hasil Kerja", ("Rating HK",),
+              keterangan="Di Atas Ekspektasi, Sesuai Ekspektasi atau Di Bawah Ekspektasi (kosong: tidak diubah)"),
+        Kolom("rating_pk", "Rating Perilaku", ("Rating Perilaku Kerja", "Rating PK"),
+              keterangan="Di Atas Ekspektasi, Sesuai Ekspektasi atau Di Bawah Ekspektasi (kosong: tidak diubah)"),
+        Kolom("alasan", "Alasan", ("Alasan Penetapan", "Keterangan"), keterangan="alasan penetapan (wajib bila rating diisi)"),
+        Kolom("oleh", "NIP Pejabat Penilai", ("Pejabat Penilai", "NIP Penilai", "NIP Atasan"),
+              keterangan="NIP atasan langsung pegawai (pejabat penilai kinerja)"),
     ),
 )

@@ -81,7 +81,8 @@ def test_pp30_period_accepts_with_warning(db_siap, kinerja, db_path):
     kinerja("periode", "buat", "2027")
     r = kinerja("rating", "tetapkan", STAF2, "--periode", "2027", "--perilaku", "di-bawah", "--alasan", "sering terlambat")
     assert r.exit_code == 0 and "Peringatan" in r.stderr and "permenpan6" in r.stderr
-    assert _rating(db_path, STAF2, "2027") == (None, "di-bawah", "sering terlambat", None)
+    # no --oleh: the pejabat penilai recorded is the atasan langsung of the roster (PermenPANRB 6/2022)
+    assert _rating(db_path, STAF2, "2027") == (None, "di-bawah", "sering terlambat", KADIS)
 
 
 def test_closed_period_refuses_rating(siap, kinerja, db_path):

@@ -1,16 +1,20 @@
-"""kinerja rating tetapkan|hapus|daftar"""
+"""kinerja rating tetapkan|impor|terima-saran|hapus|daftar"""
 
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from ..kosakata import KUNCI_RATING
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import (Format, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba,
+                   buka, cek_berkas_terbuka, cek_tandai, laporkan_impor)
 
-app = typer.Typer(help="Rating langsung dari atasan (metode permenpan6), dengan alasan." '\n\nContoh: kinerja rating tetapkan 198502142010012003 --periode 2026 --hasil-kerja di-atas --alasan "..."', no_args_is_help=True)
+app = typer.Typer(help="Rating yang ditetapkan pejabat penilai (atasan langsung) pada metode permenpan6, dengan alasan. "
+                  "Rating dari angka hanya saran sampai ditetapkan: satu per satu, diimpor dari sheet Rating, atau "
+                  "saran satu unit diterima sekaligus." '\n\nContoh: kinerja rating tetapkan 198502142010012003 --periode 2026 --hasil-kerja di-atas --alasan "..."', no_args_is_help=True)
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")]
 
@@ -42,11 +46,78 @@ def tetapkan(
     for p in h["peringatan"]:
         output.peringatan(p)
     nama = {None: "-", **KUNCI_RATING}
-    keadaan = f"hasil kerja {nama[h['hasil_kerja']]}, perilaku {nama[h['perilaku']]}"
+    keadaan = f"hasil kerja {nama[h['hasil_kerja']]}, perilaku {nama[h['perilaku']]}; pejabat penilai {h['oleh'] or '-'}"
     if h["aksi"] == "tetap":
         output.info(f"Rating langsung sudah sama ({keadaan}); tidak ada perubahan.")
     else:
         output.sukses(f"Rating langsung {'ditetapkan' if h['aksi'] == 'tambah' else 'diubah'}: {keadaan}.")
+
+
+@app.command("impor")
+def impor(
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx dengan sheet Rating.")],
+    periode: OpsiPeriode,
+    sheet: OpsiSheet = None,
+    uji_coba: OpsiUjiCoba = False,
+    lewati_galat: OpsiLewatiGalat = False,
+    tandai: OpsiTandai = None,
+    timpa: OpsiTimpaTandai = False,
+    db: OpsiDB = None,
+) -> None:
+    """Impor rating pejabat penilai dari sheet Rating (kolom: NIP, Rating Hasil Kerja, Rating Perilaku, Alasan,
+    NIP Pejabat Penilai).
+
+    Rating: Di Atas Ekspektasi, Sesuai Ekspektasi, Di Bawah Ekspektasi (huruf besar/kecil bebas). Pejabat
+    penilai harus atasan langsung pegawai di daftar pegawai. Sel rating kosong: rating tersimpan tidak
+    diubah; baris tanpa rating dan alasan dilewati. Satu galat: seluruh berkas ditolak.
+
+    Contoh: kinerja rating impor templat-dpmptsp.xlsx -p 2026 --dry-run
+    """
+    from .. import output
+    from ..services import rating
+
+    cek_tandai(berkas, tandai, timpa)
+    cek_berkas_terbuka(berkas)
+    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
+        h = rating.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    if h.keterangan.get("metode") != "permenpan6":
+        output.peringatan(f"Periode {periode} memakai metode {h.keterangan.get('metode')}; rating pejabat penilai "
+                          "hanya dipakai pada metode permenpan6, jadi tidak memengaruhi nilai periode ini.")
+    kosong = h.keterangan.get("kosong", 0)
+    laporkan_impor(h, f"{h.ditambah} rating ditetapkan, {h.diubah} diubah, {h.tetap} tetap, "
+                      f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati"
+                      + (f", {kosong} baris belum diisi." if kosong else "."))
+
+
+@app.command("terima-saran")
+def terima_saran(
+    periode: OpsiPeriode,
+    unit: Annotated[str, typer.Option("--unit", help="Unit kerja yang sarannya diterima.")],
+    oleh: Annotated[str, typer.Option("--oleh", help="NIP pejabat yang menerima saran (dicatat).")],
+    alasan: Annotated[str, typer.Option("--alasan", help="Alasan menerima saran (wajib, dicatat).")],
+    uji_coba: OpsiUjiCoba = False,
+    db: OpsiDB = None,
+) -> None:
+    """Terima saran rating dari angka sebagai rating pejabat penilai, untuk semua pegawai satu unit yang
+    hasilnya masih saran dan datanya lengkap.
+
+    Pejabat penilai tiap pegawai adalah atasan langsungnya di daftar pegawai; siapa yang menerima dan
+    alasannya dicatat di log audit. Pegawai yang datanya belum lengkap dilewati, dengan alasannya.
+
+    Contoh: kinerja rating terima-saran --unit DPMPTSP -p 2026 --oleh 198001012005011002 --alasan "sesuai bukti dukung"
+    """
+    from .. import output
+    from ..services import rating
+
+    h = rating.terima_saran(buka(db), periode, unit, oleh, alasan, uji_coba)
+    if h["dilewati"]:
+        output.tampilkan(h["dilewati"], [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"),
+                                         output.Kolom("alasan", "Dilewati karena")],
+                         judul=f"Dilewati ({len(h['dilewati'])})")
+    awalan = "Uji coba (tidak disimpan): " if h["uji_coba"] else ""
+    teks = (f"{awalan}{len(h['ditetapkan'])} pegawai ditetapkan dari saran, {len(h['dilewati'])} dilewati, "
+            f"{h['sudah']} sudah ditetapkan sebelumnya.")
+    (output.sukses if h["ditetapkan"] else output.info)(teks)
 
 
 @app.command("hapus")

@@ -7,9 +7,11 @@ from ..kosakata import KUNCI_RATING
 from ..store import audit
 from ..store import rating as tabel
 from ..store.db import transaksi
+from ..validation.rating import KATA_DITERIMA, RatingTidakDikenal, baca_rating
 from . import pegawai, periode
 
 RATING = tuple(KUNCI_RATING)  # the keys typed and stored: di-atas, sesuai, di-bawah
+KOLOM = ("hasil_kerja", "perilaku", "alasan", "oleh")  # a stored rating row, as the audit log shows it
 
 
 def _kunci(kode: str, nip: str) -> str:
@@ -17,13 +19,19 @@ def _kunci(kode: str, nip: str) -> str:
 
 
 def _rating(nilai: str | None, nama: str) -> str | None:
-    if nilai is None:
-        return None
-    s = nilai.strip().lower().replace(" ", "-").replace("_", "-")
-    s = {"diatas": "di-atas", "dibawah": "di-bawah"}.get(s, s)
-    if s not in RATING:
-        raise DataTidakValid(f"Rating {nama} '{nilai}' tidak dikenal.", "Pilih: " + ", ".join(RATING) + ".")
-    return s
+    try:
+        return baca_rating(nilai)
+    except RatingTidakDikenal:
+        raise DataTidakValid(f"Rating {nama} '{nilai}' tidak dikenal.", f"Isi salah satu: {KATA_DITERIMA}.") from None
+
+
+def rencana(lama: dict | None, hk: str | None, pk: str | None, alasan: str, oleh: str | None) -> tuple[dict, str]:
+    """(the row to store, tambah|ubah|tetap): a rating not given keeps its stored value (one rule for
+    `tetapkan`, `impor` and `terima-saran`)."""
+    lama = lama or {}
+    baru = {"hasil_kerja": hk or lama.get("hasil_kerja"), "perilaku": pk or lama.get("perilaku"),
+            "alasan": alasan, "oleh": oleh or lama.get("oleh")}
+    return baru, ("tetap" if lama == baru else "ubah" if lama else "tambah")
 
 
 def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | None, alasan: str,
@@ -43,21 +51,22 @@ def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | N
 
 def _tetapkan(db, per: dict, p, hk: str | None, pk: str | None, teks: str, oleh: str | None) -> dict:
     penilai = None
+    peringatan = []
     if oleh:
         penilai = pegawai.wajib_ada(db, oleh).nip
         if penilai != p.nip_atasan:
             tercatat = f"atasan tercatat {p.nip_atasan}" if p.nip_atasan else "tidak ada atasan tercatat"
             raise DataTidakValid(f"{penilai} bukan atasan langsung {p.nip} di daftar pegawai ({tercatat}).",
                                  "Rating langsung ditetapkan oleh atasan langsung; periksa --oleh atau perbarui daftar pegawai.")
-    peringatan = []
+    elif p.nip_atasan:  # PermenPANRB 6/2022: the pejabat penilai kinerja is the atasan langsung
+        penilai = p.nip_atasan
+    else:
+        peringatan.append(f"Pejabat penilai tidak tercatat: {p.nip} tidak punya atasan langsung di daftar pegawai.")
     if per["metode"] != "permenpan6":
         peringatan.append(f"Periode {per['kode']} memakai metode {per['metode']}; rating langsung hanya dipakai "
                           "pada metode permenpan6, jadi tidak memengaruhi nilai periode ini.")
     lama = tabel.ambil(db, per["kode"], p.nip)
-    baru = {"hasil_kerja": hk if hk else (lama or {}).get("hasil_kerja"),
-            "perilaku": pk if pk else (lama or {}).get("perilaku"),
-            "alasan": teks, "oleh": penilai if penilai else (lama or {}).get("oleh")}
-    aksi = "tetap" if lama == baru else ("ubah" if lama else "tambah")
+    baru, aksi = rencana(lama, hk, pk, teks, penilai)
     if aksi != "tetap":
         tabel.simpan(db, per["kode"], p.nip, baru)
         audit.catat(db, "rating_langsung", _kunci(per["kode"], p.nip), aksi, lama, baru, p.nip)
@@ -83,3 +92,116 @@ def hapus(db, nip: str, kode: str, alasan: str) -> dict:
 def daftar(db, kode: str) -> list[dict]:
     per = periode.wajib_ada(db, kode)
     return tabel.daftar(db, per["kode"])
+
+
+# --- bulk: the Rating sheet, and a unit's saran accepted -----------------------------------
+
+def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
+          tandai=None):
+    """Import the pejabat penilai's ratings (sheet Rating); all-or-nothing unless `lewati_galat`.
+
+    Upsert by (period, NIP); a rating cell left empty keeps the stored rating. Every change is audited
+    with its pejabat penilai."""
+    from pathlib import Path
+
+    from ..errors import BerkasTidakValid
+    from ..kolom import RATING_PEJABAT
+    from ..model import HasilImpor
+    from ..store import pegawai as tabel_pegawai
+    from ..validation.rating import periksa_rating
+    from . import impor_umum
+
+    per = periode.pastikan_terbuka(db, kode)
+    berkas = Path(berkas)
+    bacaan = impor_umum.Bacaan(db, berkas)  # the roster the checks use, re-checked under the write lock
+    roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
+    with impor_umum.alir(berkas, RATING_PEJABAT, sheet, tandai) as isi:
+        cek = periksa_rating(isi.baris, roster)
+        nama_sheet = isi.sheet
+    if not cek.data and not cek.masalah:
+        raise BerkasTidakValid(
+            f"Sheet '{nama_sheet}' di {berkas.name} belum berisi rating: {cek.kosong} baris tanpa rating dan alasan.",
+            "Isi Rating Hasil Kerja dan/atau Rating Perilaku, Alasan, dan NIP Pejabat Penilai, lalu impor ulang.")
+    hasil = HasilImpor(uji_coba=uji_coba)
+    impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
+    hasil.keterangan.update(kosong=cek.kosong, baris_dilewati=len(cek.baris_galat) if lewati_galat else 0,
+                            metode=per["metode"])
+    with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock
+        tersimpan = tabel.rating_periode(db, per["kode"])
+        log = []
+        for _, x in cek.data:
+            lama = {k: tersimpan[x.nip][k] for k in KOLOM} if x.nip in tersimpan else None
+            baru, aksi = rencana(lama, x.hasil_kerja, x.perilaku, x.alasan, x.oleh)
+            if aksi == "tetap":
+                hasil.tetap += 1
+                continue
+            if aksi == "tambah":
+                hasil.ditambah += 1
+            else:
+                hasil.diubah += 1
+            log.append(("rating_langsung", _kunci(per["kode"], x.nip), aksi, lama, baru, x.nip))
+            if not uji_coba:
+                tabel.simpan(db, per["kode"], x.nip, baru)
+        if not uji_coba:
+            audit.catat_banyak(db, log)
+    return hasil
+
+
+def _saran(r: dict) -> dict:
+    """What accepting a saran needs from one result record (the one place this module reads a record)."""
+    h, p = r["hasil"], r["pegawai"]
+    kunci = {v: k for k, v in KUNCI_RATING.items()}
+    return {"nip": p["nip"], "nama": p["nama"], "atasan": p.get("nip_atasan"), "catatan": list(h["catatan"]),
+            "hk": None if h["rating_hk_langsung"] else kunci.get(h["rating_hk_turunan"]),
+            "pk": None if h["rating_pk_langsung"] else kunci.get(h["rating_pk_turunan"])}
+
+
+def terima_saran(db, kode: str, unit: str, oleh: str, alasan: str, uji_coba: bool = False) -> dict:
+    """Set, for every employee of `unit` whose result rests on a saran and has all its data, the saran as
+    the rating of their pejabat penilai (the atasan langsung); audited with who accepted and why.
+
+    Returns {"ditetapkan": [{nip, nama, hasil_kerja, perilaku, oleh}], "dilewati": [{nip, nama, alasan}],
+    "sudah": n already set, "uji_coba"}."""
+    from contextlib import nullcontext
+
+    from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN
+    from . import nilai
+
+    per = periode.pastikan_terbuka(db, kode)
+    if per["metode"] != "permenpan6":
+        raise DataTidakValid(f"Periode {per['kode']} memakai metode {per['metode']}: tidak ada saran rating untuk diterima.",
+                             "Saran rating hanya ada pada periode bermetode permenpan6.")
+    teks = " ".join((alasan or "").split())
+    if not teks:
+        raise DataTidakValid("Alasan wajib diisi.", 'Contoh: --alasan "saran sesuai bukti dukung dan umpan balik"')
+    if not (oleh or "").strip():
+        raise DataTidakValid("Yang menerima saran wajib disebut.", "Beri --oleh NIP pejabat yang menerima saran.")
+    hasil = {"ditetapkan": [], "dilewati": [], "sudah": 0, "uji_coba": uji_coba}
+    with nullcontext() if uji_coba else transaksi(db):  # the results read and the ratings written: one lock
+        penerima = pegawai.wajib_ada(db, oleh)
+        u = nilai.unit_terdaftar(db, unit)
+        tersimpan = tabel.rating_periode(db, per["kode"])
+        log = []
+        for r in nilai.laporan(db, per["kode"], u).rekaman:
+            s = _saran(r)
+            if RATING_BELUM_DITETAPKAN not in s["catatan"]:
+                hasil["sudah"] += 1
+                continue
+            lain = [NAMA_CATATAN.get(c, c) for c in s["catatan"] if c != RATING_BELUM_DITETAPKAN]
+            sebab = (f"data belum lengkap: {'; '.join(lain)}" if lain else
+                     None if s["atasan"] else "tidak ada atasan langsung (pejabat penilai) di daftar pegawai")
+            if sebab:
+                hasil["dilewati"].append({"nip": s["nip"], "nama": s["nama"], "alasan": sebab})
+                continue
+            lama = {k: tersimpan[s["nip"]][k] for k in KOLOM} if s["nip"] in tersimpan else None
+            baru, aksi = rencana(lama, s["hk"], s["pk"], teks, s["atasan"])
+            baru["oleh"] = s["atasan"]
+            hasil["ditetapkan"].append({"nip": s["nip"], "nama": s["nama"], "hasil_kerja": baru["hasil_kerja"],
+                                        "perilaku": baru["perilaku"], "oleh": s["atasan"]})
+            log.append(("rating_langsung", _kunci(per["kode"], s["nip"]), "tambah" if lama is None else "ubah", lama,
+                        {**baru, "sumber": "saran diterima", "diterima_oleh": penerima.nip}, s["nip"]))
+            if not uji_coba:
+                tabel.simpan(db, per["kode"], s["nip"], baru)
+        if not uji_coba:
+            audit.catat_banyak(db, log)
+    return hasil

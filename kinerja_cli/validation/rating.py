@@ -1,0 +1,144 @@
+"""Checks of the pejabat penilai's ratings (sheet Rating, permenpan6): pure, collecting every problem.
+
+One conversion point for a rating word typed by a person (a sheet cell or a command option):
+`baca_rating` accepts the regulation's words and the short keys, in any case and spacing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from ..kosakata import KUNCI_RATING
+from ..model import BarisSumber, Pegawai
+from .masalah import GALAT, Masalah, di_sel
+from .nip import NIPTidakValid, periksa_nip
+
+# Every accepted spelling, normalised (lower case, no spaces, dashes or underscores) -> stored key.
+_KATA = {}
+for _kunci, _label in KUNCI_RATING.items():
+    for _k in (_kunci, _label, _label.removesuffix(" Ekspektasi")):
+        _KATA["".join(_k.lower().replace("-", " ").replace("_", " ").split())] = _kunci
+KATA_DITERIMA = ", ".join(KUNCI_RATING.values()) + " (atau singkatnya di-atas, sesuai, di-bawah; huruf besar/kecil bebas)"
+
+
+class RatingTidakDikenal(ValueError):
+    pass
+
+
+def baca_rating(nilai: object) -> str | None:
+    """'Di Atas Ekspektasi' / 'di atas' / 'DI-ATAS' -> 'di-atas'; None for an empty cell; else RatingTidakDikenal."""
+    if nilai is None:
+        return None
+    s = "".join(str(nilai).lower().replace("-", " ").replace("_", " ").split())
+    if not s:
+        return None
+    kunci = _KATA.get(s)
+    if kunci is None:
+        raise RatingTidakDikenal(str(nilai))
+    return kunci
+
+
+@dataclass(frozen=True)
+class RatingPejabat:
+    nip: str
+    hasil_kerja: str | None  # 'di-atas' | 'sesuai' | 'di-bawah'; None: not given (the stored one stays)
+    perilaku: str | None
+    alasan: str
+    oleh: str  # NIP of the pejabat penilai (the employee's atasan langsung)
+
+
+@dataclass
+class HasilPeriksaRating:
+    data: list = field(default_factory=list)  # [(BarisSumber, RatingPejabat)] without errors
+    masalah: list = field(default_factory=list)
+    baris_galat: set = field(default_factory=set)
+    kosong: int = 0  # rows with no rating and no reason (a pre-filled template row not filled in): skipped
+
+
+def _teks(v: object) -> str:
+    return " ".join(str(v).split()) if v is not None else ""
+
+
+def _nama(p: Pegawai | None, nip: str) -> str:
+    return f"{nip} ({p.nama})" if p else nip
+
+
+def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai]) -> HasilPeriksaRating:
+    """Every problem of every row: unknown NIP, unknown rating word, no reason, a pejabat penilai who is not
+    the employee's atasan langsung, the same NIP on two rows. Rows with neither rating nor reason are skipped."""
+    h = HasilPeriksaRating()
+    pertama: dict[str, int] = {}
+    for b in baris:
+        v = b.nilai
+        if not any(_teks(v.get(k)) for k in ("rating_hk", "rating_pk", "alasan")):
+            h.kosong += 1
+            continue
+        ms: list[Masalah] = []
+        nip = _nip(b, "nip", "NIP", pegawai, ms)
+        kunci = nip or ""
+        rating, salah_kata = {}, False
+        for key, nama in (("rating_hk", "Rating Hasil Kerja"), ("rating_pk", "Rating Perilaku")):
+            try:
+                rating[key] = baca_rating(v.get(key))
+            except RatingTidakDikenal:
+                rating[key], salah_kata = None, True
+                ms.append(di_sel(b, key, f"{nama} '{_teks(v.get(key))}' tidak dikenal",
+                                 f"isi salah satu: {KATA_DITERIMA}", GALAT, kunci))
+        if not salah_kata and rating["rating_hk"] is None and rating["rating_pk"] is None:
+            ms.append(di_sel(b, "rating_hk", "Rating Hasil Kerja dan Rating Perilaku kosong",
+                             "isi setidaknya salah satu rating, atau hapus baris ini", GALAT, kunci))
+        alasan = _teks(v.get("alasan"))
+        if not alasan:
+            ms.append(di_sel(b, "alasan", "Alasan kosong", "tulis alasan penetapan rating (dicatat di log audit)",
+                             GALAT, kunci))
+        oleh = _pejabat(b, nip, pegawai, ms)
+        if nip and nip in pertama:
+            ms.append(di_sel(b, "nip", f"NIP {nip} sudah ada di baris {pertama[nip]}; satu pegawai hanya satu baris",
+                             "hapus salah satu baris: rating yang berlaku tidak bisa ditebak", GALAT, kunci))
+        elif nip:
+            pertama[nip] = b.baris
+        h.masalah += ms
+        if any(m.galat for m in ms):
+            h.baris_galat.add(b.baris)
+            continue
+        h.data.append((b, RatingPejabat(nip, rating["rating_hk"], rating["rating_pk"], alasan, oleh)))
+    return h
+
+
+def _nip(b: BarisSumber, key: str, judul: str, pegawai: Mapping[str, Pegawai], ms: list) -> str | None:
+    if not _teks(b.nilai.get(key)):
+        ms.append(di_sel(b, key, f"{judul} kosong", "isi NIP 18 digit sebagai teks"))
+        return None
+    try:
+        n = periksa_nip(b.nilai.get(key)).nip
+    except NIPTidakValid as e:
+        ms.append(di_sel(b, key, f"{judul}: {e.pesan}", e.saran))
+        return None
+    if n not in pegawai:
+        ms.append(di_sel(b, key, f"{judul} {n} tidak ada di daftar pegawai", "impor pegawai dulu, atau periksa NIP",
+                         kunci=n))
+        return None
+    return n
+
+
+def _pejabat(b: BarisSumber, nip: str | None, pegawai: Mapping[str, Pegawai], ms: list) -> str | None:
+    """The pejabat penilai's NIP when it is the employee's atasan langsung in the roster (else a problem)."""
+    p = pegawai.get(nip) if nip else None
+    atasan = p.nip_atasan if p else None
+    tercatat = f"atasan tercatat {_nama(pegawai.get(atasan), atasan)}" if atasan else "tidak ada atasan tercatat"
+    if not _teks(b.nilai.get("oleh")):
+        saran = (f"isi NIP atasan langsung pegawai ini: {atasan}" if atasan else
+                 "pegawai ini tidak punya atasan langsung di daftar pegawai: lengkapi kolom NIP Atasan di daftar pegawai")
+        ms.append(di_sel(b, "oleh", "NIP Pejabat Penilai kosong", saran, kunci=nip or ""))
+        return None
+    oleh = _nip(b, "oleh", "NIP Pejabat Penilai", pegawai, ms)
+    if oleh is None or p is None:
+        return None
+    if oleh != atasan:
+        ms.append(di_sel(b, "oleh", f"Pejabat penilai {_nama(pegawai.get(oleh), oleh)} bukan atasan langsung "
+                                    f"{_nama(p, nip)} di daftar pegawai ({tercatat})",
+                         "rating ditetapkan oleh atasan langsung: perbaiki NIP Pejabat Penilai, atau perbarui kolom "
+                         "NIP Atasan di daftar pegawai lalu impor ulang", kunci=nip))
+        return None
+    return oleh
