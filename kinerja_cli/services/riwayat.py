@@ -87,6 +87,7 @@ _NAMA_KOLOM = {  # stored field names as the workbooks call them
     "target_lo": "target", "target_hi": "target (batas atas)", "nip_atasan": "NIP atasan",
     "rhk_atasan_nomor": "RHK atasan", "target_maksimal": "target maksimal", "jenis_jabatan": "jenis jabatan",
     "nilai": "realisasi", "hasil_kerja": "rating hasil kerja", "perilaku": "rating perilaku",
+    "oleh": "pejabat penilai", "diterima_oleh": "diterima oleh",
 }
 _DESIMAL = re.compile(r"^-?\d+\.\d+$")
 
