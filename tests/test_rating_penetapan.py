@@ -201,3 +201,42 @@ def test_pp30_is_unaffected(db_siap, kinerja, db_path):
     assert "saran" not in t
     st = kinerja("status", "-p", "2026", "--rinci", "--format", "json").json()
     assert all("rating_ditetapkan" not in x for x in st)
+
+
+def test_template_rating_sheet_saran_as_comment_then_imports(p6, kinerja, db_path, tmp_path):
+    f = tmp_path / "templat.xlsx"
+    r = kinerja("templat", f, "-p", "2026", "--unit", "DPMPTSP")
+    assert r.exit_code == 0 and "4 baris Rating" in " ".join(r.stderr.split())
+    wb = openpyxl.load_workbook(f)
+    ws = wb["Rating"]
+    assert [c.value for c in ws[1]] == JUDUL
+    baris = {ws.cell(row=i, column=1).value: i for i in range(2, 6)}
+    i = baris[STAF1]
+    assert ws.cell(row=i, column=3).value is None and ws.cell(row=i, column=4).value is None  # never the saran
+    assert ws.cell(row=i, column=3).comment.text.startswith(
+        "Saran kinerja dari angka: Di Atas Ekspektasi (NHK 113,40 ≥ 110 → Di Atas Ekspektasi)")
+    assert "Sesuai Ekspektasi" in ws.cell(row=i, column=4).comment.text
+    assert ws.cell(row=i, column=6).value == KADIS  # the pejabat penilai: the atasan langsung
+    pilihan = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert pilihan["C2"] == pilihan["D2"] == '"Di Atas Ekspektasi,Sesuai Ekspektasi,Di Bawah Ekspektasi"'
+    assert any("kinerja rating impor" in str(c.value) for c in wb["Petunjuk"]["B"])
+    ws.cell(row=i, column=3).value = "Di Atas Ekspektasi"
+    ws.cell(row=i, column=4).value = "Di Atas Ekspektasi"
+    ws.cell(row=i, column=5).value = "layanan izin daring"
+    wb.save(f)
+    r = kinerja("rating", "impor", f, "-p", "2026")
+    assert r.exit_code == 0 and "1 rating ditetapkan" in r.stderr and "3 baris belum diisi" in r.stderr
+    assert _nilai(kinerja, STAF1)["predikat"] == "Sangat Baik"
+    # a new template shows the set ratings as values
+    g = tmp_path / "templat2.xlsx"
+    kinerja("templat", g, "-p", "2026", "--unit", "DPMPTSP")
+    ws = openpyxl.load_workbook(g)["Rating"]
+    i = {ws.cell(row=j, column=1).value: j for j in range(2, 6)}[STAF1]
+    assert [ws.cell(row=i, column=c).value for c in (3, 4, 5)] == [
+        "Di Atas Ekspektasi", "Di Atas Ekspektasi", "layanan izin daring"]
+
+
+def test_pp30_template_has_no_rating_sheet(db_periode, kinerja, tmp_path):
+    f = tmp_path / "t.xlsx"
+    assert kinerja("templat", f, "-p", "2026").exit_code == 0
+    assert openpyxl.load_workbook(f).sheetnames == ["Petunjuk", "Sasaran", "Realisasi", "Perilaku"]

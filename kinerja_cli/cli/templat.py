@@ -37,7 +37,7 @@ def templat(
         return
     output.sukses(f"Templat periode {h['periode']} ({h['unit'] or 'semua unit'}) ditulis ke {h['berkas']}: "
                   f"{h['pegawai']} pegawai, {h['sasaran']} baris Sasaran, {h['realisasi']} baris Realisasi, "
-                  f"{h['perilaku']} baris Perilaku.")
+                  f"{h['perilaku']} baris Perilaku" + (f", {h['rating']} baris Rating." if h.get("rating") is not None else "."))
     if h["pegawai"] == 0:
         output.peringatan("Tidak ada pegawai aktif untuk templat ini; hanya judul kolom yang ditulis.")
     output.info(f"Setelah diisi: kinerja sasaran impor {h['berkas']} --periode {h['periode']}  "

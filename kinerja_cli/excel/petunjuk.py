@@ -7,7 +7,7 @@ for the columns that have none.
 
 from __future__ import annotations
 
-from ..kolom import PERILAKU, PILIHAN, REALISASI, SASARAN, Tata
+from ..kolom import PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
 from .aman import sel_aman
 
@@ -44,6 +44,10 @@ _KETERANGAN = {
         "satuan": "Salinan satuan dari SKP, untuk dibaca; tidak diimpor.",
         "realisasi": "Capaian nyata, berupa angka dalam satuan yang sama dengan target (95 atau 95,5).",
         "bukti": "Tautan atau keterangan bukti dukung (boleh kosong).",
+    },
+    "Rating": {
+        "nip": "NIP pegawai yang dinilai, sebagai teks.",
+        "nama": "Nama pegawai (untuk dibaca, tidak diimpor).",
     },
     "Perilaku": {
         "nip": "NIP pegawai yang dinilai, sebagai teks.",
@@ -154,6 +158,7 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
         ("bagian", "Aspek BerAKHLAK", "Tujuh aspek perilaku, masing-masing dengan panduan perilakunya:"),
         *(("kolom", NAMA_ASPEK[a], f"Skor 0-120. {DESKRIPSI_ASPEK[a][0].upper()}{DESKRIPSI_ASPEK[a][1:]}")
           for a in ASPEK_BERAKHLAK),
+        *_rating(isi),
         ("kosong", "", ""),
         ("bagian", "Cara mengimpor", "Simpan berkas sebagai .xlsx, lalu jalankan (BERKAS.xlsx diganti nama berkas "
                                      "ini). Setiap perintah membaca sheet-nya sendiri dan menolak seluruh berkas bila "
@@ -161,9 +166,27 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
         ("perintah", "", f"kinerja sasaran impor {berkas} --periode {kode}"),
         ("perintah", "", f"kinerja realisasi impor {berkas} --periode {kode}"),
         ("perintah", "", f"kinerja perilaku impor {berkas} --periode {kode}"),
+        *([("perintah", "", f"kinerja rating impor {berkas} --periode {kode}")] if isi.rating is not None else []),
         ("teks", "", "Impor sasaran dahulu, karena realisasi merujuk ke nomor baris SKP."),
     ]
     return r
+
+
+def _rating(isi) -> list[tuple[str, str, str]]:
+    """The Rating sheet's section (permenpan6 periods only)."""
+    if isi.rating is None:
+        return []
+    return [
+        ("kosong", "", ""),
+        ("bagian", "Sheet Rating", "Metode permenpan6 (PermenPANRB 6/2022): rating hasil kerja dan rating perilaku "
+                                   "ditetapkan oleh pejabat penilai, yaitu atasan langsung pegawai. Rating yang dihitung "
+                                   "kinerja dari angka hanya saran; saran itu tertulis sebagai komentar pada sel rating "
+                                   "(arahkan kursor ke sel bertanda merah di pojok), bukan sebagai isinya."),
+        ("teks", "", "Satu baris per pegawai. Pilih rating dari daftar, tulis alasannya, dan biarkan NIP Pejabat "
+                     "Penilai berisi NIP atasan langsung. Baris tanpa rating dan alasan dilewati saat impor; sel "
+                     "rating yang kosong tidak mengubah rating yang sudah tersimpan."),
+        *_kolom(RATING_PEJABAT),
+    ]
 
 
 def _tinggi(teks: str, lebar: int) -> float | None:

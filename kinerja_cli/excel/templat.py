@@ -1,4 +1,4 @@
-"""Writing the fill-in workbook an OPD completes: Petunjuk, Sasaran, Realisasi, Perilaku.
+"""Writing the fill-in workbook an OPD completes: Petunjuk, Sasaran, Realisasi, Perilaku (and Rating, permenpan6).
 
 Streams with openpyxl write_only (memory stays flat for a city-wide template).
 Headers are exactly the `judul` texts of the layouts in kolom.py, so a filled-in
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..kolom import PERILAKU, PILIHAN, REALISASI, SASARAN, Tata
+from ..kolom import PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
 from ..kosakata import ASPEK_BERAKHLAK
 from .aman import sel_aman
 from .petunjuk import tulis_petunjuk
@@ -20,13 +20,14 @@ from .tulis import periksa_tujuan, sementara_di, simpan_atomik
 BATAS_BARIS = 5000  # validations and text-formatted NIP cells reach at least this row
 CADANGAN_BARIS = 1000  # ...and this many rows below the pre-filled ones
 
-KOLOM_NIP = ("nip", "penilai")
+KOLOM_NIP = ("nip", "penilai", "oleh")
 RENTANG_ANGKA = {"bobot": (0, 100), **{a: (0, 120) for a in ASPEK_BERAKHLAK}}  # decimal validations
 LEBAR = {"nip": 22, "nama": 28, "jabatan": 26, "nomor": 8, "jenis": 11, "rhk": 45, "rhk_atasan": 14, "aspek": 12,
          "indikator": 45, "target": 11, "satuan": 12, "bobot": 10, "arah": 9, "target_maksimal": 11,
-         "status_skp": 13, "realisasi": 12, "bukti": 35, "penilai": 22, "peran": 11}
-TEKS_PANJANG = ("rhk", "indikator", "bukti", "jabatan")
-BEKU = {"Sasaran": "D2", "Realisasi": "C2", "Perilaku": "C2"}  # NIP/Nama stay visible when scrolling
+         "status_skp": 13, "realisasi": 12, "bukti": 35, "penilai": 22, "peran": 11, "rating_hk": 22,
+         "rating_pk": 22, "alasan": 40, "oleh": 22}
+TEKS_PANJANG = ("rhk", "indikator", "bukti", "jabatan", "alasan")
+BEKU = {"Sasaran": "D2", "Realisasi": "C2", "Perilaku": "C2", "Rating": "C2"}  # NIP/Nama stay visible when scrolling
 RUJUKAN = {"Realisasi": ("nama", "indikator", "target", "satuan"), "Perilaku": ("nama",)}  # copies: grey
 
 
@@ -42,6 +43,7 @@ class IsiTemplat:
     sasaran: list = field(default_factory=list)
     realisasi: list = field(default_factory=list)
     perilaku: list = field(default_factory=list)
+    rating: list | None = None  # permenpan6 only: the Rating sheet's rows ("_komentar": {key: saran text})
 
 
 def angka_sel(v):
@@ -63,6 +65,8 @@ def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
         _tulis_data(wb.create_sheet(SASARAN.nama_sheet), SASARAN, isi.sasaran)
         _tulis_data(wb.create_sheet(REALISASI.nama_sheet), REALISASI, isi.realisasi)
         _tulis_data(wb.create_sheet(PERILAKU.nama_sheet), PERILAKU, isi.perilaku)
+        if isi.rating is not None:
+            _tulis_data(wb.create_sheet(RATING_PEJABAT.nama_sheet), RATING_PEJABAT, isi.rating)
         return simpan_atomik(wb, path, timpa)
 
 
@@ -112,6 +116,10 @@ def _tulis_data(ws, tata: Tata, baris: list[dict]) -> None:
             if k.key in abu:
                 gaya["fill"] = g["rujukan"]
             sel.append(sel_aman(ws, v, **gaya))
+        for key, teks in (b.get("_komentar") or {}).items():  # the saran: a comment, never the value
+            from openpyxl.comments import Comment
+
+            sel[[k.key for k in kolom].index(key)].comment = Comment(teks, "kinerja", height=90, width=320)
         ws.append(sel)
     # Empty rows below: NIP cells pre-formatted as text for the whole validated range.
     posisi = [i for i, k in enumerate(kolom) if k.key in KOLOM_NIP]

@@ -42,6 +42,7 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
     isi = IsiTemplat(periode={k: v for k, v in p.items() if k != "parameter"}, unit=nama_unit,
                      dibuat=sekarang().replace("T", " "), kosong=kosong)
     if kosong:
+        isi.rating = [] if p["metode"] == "permenpan6" else None
         return isi
     pegawai = tabel_pegawai.cari(db, nama_unit, None, hanya_aktif=True)
     isi.jumlah_pegawai = len(pegawai)
@@ -65,7 +66,39 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
                                   "satuan": s["satuan"]})
         if pg.nip_atasan:
             isi.perilaku.append({**dasar, "penilai": pg.nip_atasan, "peran": "atasan"})
+    if p["metode"] == "permenpan6":
+        isi.rating = _baris_rating(db, p, nama_unit, pegawai)
     return isi
+
+
+def _saran_rekaman(r: dict) -> dict:
+    """nip -> the saran of each rating with its reason (the one place this module reads a result record)."""
+    h = r["hasil"]
+    return {k: (h[f"rating_{k}_turunan"], h.get(f"alasan_rating_{k}")) for k in ("hk", "pk")}
+
+
+def _baris_rating(db, p: dict, unit: str | None, pegawai: list) -> list[dict]:
+    """The Rating sheet: one row per active employee, the stored (set) ratings as values, kinerja's saran as a
+    cell comment only (PermenPANRB 6/2022: the pejabat penilai sets the ratings)."""
+    from ..kosakata import KUNCI_RATING
+    from ..store import rating as tabel_rating
+    from . import nilai
+
+    saran = {r["pegawai"]["nip"]: _saran_rekaman(r) for r in nilai.laporan(db, p["kode"], unit).rekaman}
+    tersimpan = tabel_rating.rating_periode(db, p["kode"])
+    baris = []
+    for pg in pegawai:
+        t = tersimpan.get(pg.nip) or {}
+        komentar = {}
+        for k, kolom in (("hk", "rating_hk"), ("pk", "rating_pk")):
+            label, alasan = saran.get(pg.nip, {}).get(k, (None, None))
+            if label:
+                komentar[kolom] = (f"Saran kinerja dari angka: {label}" + (f" ({alasan})" if alasan else "")
+                                   + ". Hanya saran: pilih rating yang ditetapkan pejabat penilai.")
+        baris.append({"nip": pg.nip, "nama": pg.nama, "rating_hk": KUNCI_RATING.get(t.get("hasil_kerja")),
+                      "rating_pk": KUNCI_RATING.get(t.get("perilaku")), "alasan": t.get("alasan"),
+                      "oleh": t.get("oleh") or pg.nip_atasan, "_komentar": komentar})
+    return baris
 
 
 def buat(db, berkas: Path, periode: str, unit: str | None = None, kosong: bool = False,
@@ -79,4 +112,5 @@ def buat(db, berkas: Path, periode: str, unit: str | None = None, kosong: bool =
         "berkas": str(berkas), "periode": isi.periode["kode"], "status_periode": isi.periode.get("status"),
         "unit": isi.unit, "pegawai": isi.jumlah_pegawai, "sasaran": len(isi.sasaran),
         "realisasi": len(isi.realisasi), "perilaku": len(isi.perilaku), "kosong": kosong,
+        "rating": None if isi.rating is None else len(isi.rating),
     }
