@@ -240,3 +240,17 @@ def test_pp30_template_has_no_rating_sheet(db_periode, kinerja, tmp_path):
     f = tmp_path / "t.xlsx"
     assert kinerja("templat", f, "-p", "2026").exit_code == 0
     assert openpyxl.load_workbook(f).sheetnames == ["Petunjuk", "Sasaran", "Realisasi", "Perilaku"]
+
+
+def test_demo_atasan_sets_the_ratings_of_complete_results(p6, db_path):
+    from kinerja_cli.services import demo
+    from kinerja_cli.store.db import buka_db
+
+    db = buka_db(db_path)
+    try:
+        assert demo._rating_atasan(db, "2026") == "1 pegawai ditetapkan atasannya; 4 masih saran (data belum lengkap atau tanpa atasan)"
+    finally:
+        db.close()
+    assert _rating(db_path) == {STAF1: ("di-atas", "sesuai", "Ditetapkan atasan langsung sesuai bukti dukung (data demo)",
+                                        KADIS)}
+    assert _audit(db_path)[0][3]["diterima_oleh"] == KADIS

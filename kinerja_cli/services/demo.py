@@ -11,7 +11,7 @@ from pathlib import Path
 from ..berkas_aman import buat_folder
 from ..errors import TidakDitemukan
 from ..store.db import buat_db, buka_db
-from . import catatan, distribusi, ekspor, layanan, pegawai, pelatihan, perilaku, periode, realisasi, sasaran
+from . import catatan, distribusi, ekspor, layanan, pegawai, pelatihan, perilaku, periode, rating, realisasi, sasaran
 from .dampak import ringkasan_demo
 
 PERIODE = "2026"
@@ -50,6 +50,14 @@ def _ringkas(h, satuan: str) -> str:
     return teks
 
 
+def _rating_atasan(db, kode: str) -> str:
+    """permenpan6: each atasan langsung sets the ratings of the staff whose data is complete (here: accepts
+    the saran); the others stay on the saran and show the flag rating_belum_ditetapkan."""
+    h = rating.terima_saran_atasan(db, kode, "Ditetapkan atasan langsung sesuai bukti dukung (data demo)")
+    return (f"{len(h['ditetapkan'])} pegawai ditetapkan atasannya; {len(h['dilewati'])} masih saran "
+            "(data belum lengkap atau tanpa atasan)")
+
+
 def bangun(folder: Path) -> HasilDemo:
     contoh = folder_contoh()
     buat_folder(folder)  # 0700 whatever the umask
@@ -67,6 +75,8 @@ def bangun(folder: Path) -> HasilDemo:
     hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
     hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))
     hasil.langkah.append(("Penilaian perilaku", _ringkas(perilaku.impor(db, skp, PERIODE), "penilaian (atasan, rekan, bawahan, diri)")))
+    if p["metode"] == "permenpan6":
+        hasil.langkah.append(("Rating pejabat penilai", _rating_atasan(db, PERIODE)))
     hasil.langkah.append(("Umpan balik",
                           _ringkas(catatan.impor_umpan_balik(db, contoh / f"umpan_balik_{PERIODE}.xlsx", PERIODE), "catatan")))
     hasil.langkah.append(("Inovasi", _ringkas(catatan.impor_inovasi(db, contoh / f"inovasi_{PERIODE}.xlsx", PERIODE), "inovasi")))

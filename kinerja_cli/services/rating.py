@@ -162,11 +162,6 @@ def terima_saran(db, kode: str, unit: str, oleh: str, alasan: str, uji_coba: boo
 
     Returns {"ditetapkan": [{nip, nama, hasil_kerja, perilaku, oleh}], "dilewati": [{nip, nama, alasan}],
     "sudah": n already set, "uji_coba"}."""
-    from contextlib import nullcontext
-
-    from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN
-    from . import nilai
-
     per = periode.pastikan_terbuka(db, kode)
     if per["metode"] != "permenpan6":
         raise DataTidakValid(f"Periode {per['kode']} memakai metode {per['metode']}: tidak ada saran rating untuk diterima.",
@@ -176,9 +171,24 @@ def terima_saran(db, kode: str, unit: str, oleh: str, alasan: str, uji_coba: boo
         raise DataTidakValid("Alasan wajib diisi.", 'Contoh: --alasan "saran sesuai bukti dukung dan umpan balik"')
     if not (oleh or "").strip():
         raise DataTidakValid("Yang menerima saran wajib disebut.", "Beri --oleh NIP pejabat yang menerima saran.")
+    return _terima(db, per, unit, oleh, teks, uji_coba)
+
+
+def terima_saran_atasan(db, kode: str, alasan: str) -> dict:
+    """Every unit's complete results on a saran get it as the rating of their own atasan langsung, who is
+    recorded as the one accepting (the demo's pejabat penilai at work)."""
+    return _terima(db, periode.pastikan_terbuka(db, kode), None, None, alasan, False)
+
+
+def _terima(db, per: dict, unit: str | None, oleh: str | None, teks: str, uji_coba: bool) -> dict:
+    from contextlib import nullcontext
+
+    from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN
+    from . import nilai
+
     hasil = {"ditetapkan": [], "dilewati": [], "sudah": 0, "uji_coba": uji_coba}
     with nullcontext() if uji_coba else transaksi(db):  # the results read and the ratings written: one lock
-        penerima = pegawai.wajib_ada(db, oleh)
+        penerima = pegawai.wajib_ada(db, oleh).nip if oleh else None
         u = nilai.unit_terdaftar(db, unit)
         tersimpan = tabel.rating_periode(db, per["kode"])
         log = []
@@ -199,7 +209,7 @@ def terima_saran(db, kode: str, unit: str, oleh: str, alasan: str, uji_coba: boo
             hasil["ditetapkan"].append({"nip": s["nip"], "nama": s["nama"], "hasil_kerja": baru["hasil_kerja"],
                                         "perilaku": baru["perilaku"], "oleh": s["atasan"]})
             log.append(("rating_langsung", _kunci(per["kode"], s["nip"]), "tambah" if lama is None else "ubah", lama,
-                        {**baru, "sumber": "saran diterima", "diterima_oleh": penerima.nip}, s["nip"]))
+                        {**baru, "sumber": "saran diterima", "diterima_oleh": penerima or s["atasan"]}, s["nip"]))
             if not uji_coba:
                 tabel.simpan(db, per["kode"], s["nip"], baru)
         if not uji_coba:
