@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .scoring.tipe import Hasil
+
 
 @dataclass(frozen=True, slots=True)
 class BarisSumber:
@@ -50,12 +52,162 @@ class HasilImpor:
     keterangan: dict = field(default_factory=dict)
 
 
+# -- the result record of one employee in one period ---------------------------------------------
+#
+# Built by THE one function services.nilai.rekaman_pegawai (live) or read back from a closed period's
+# snapshot (Rekaman.dari_dict); `ke_dict` gives the dict the snapshot stores and `nilai --format json
+# --rinci` prints (key order included), so snapshots written by older versions read back unchanged.
+
+KOLOM_IDENTITAS = ("nip", "nama", "unit", "jabatan", "golongan", "status", "nip_atasan", "jenis_jabatan")
 
 
-def ada_data(r: dict) -> bool:
+@dataclass(frozen=True, slots=True)
+class IdentitasPegawai:
+    """The employee as the roster held them when the result was computed (frozen with the snapshot)."""
+
+    nip: str
+    nama: str
+    unit: str
+    jabatan: str | None = None
+    golongan: str | None = None
+    status: str | None = None
+    nip_atasan: str | None = None
+    jenis_jabatan: str | None = None
+
+    def ke_dict(self) -> dict:
+        return {k: getattr(self, k) for k in KOLOM_IDENTITAS}
+
+    @classmethod
+    def dari_dict(cls, d: dict) -> "IdentitasPegawai":
+        return cls(*map(d.get, KOLOM_IDENTITAS))
+
+
+KOLOM_BARIS_MASUKAN = ("nomor", "jenis", "rhk", "rhk_atasan_nomor", "aspek", "indikator", "target_lo", "target_hi",
+                       "satuan", "bobot", "arah", "target_maksimal", "realisasi", "bukti")
+
+
+@dataclass(frozen=True, slots=True)
+class BarisMasukan:
+    """One SKP row with its realisation, as scored (numbers are the stored texts, e.g. "4.8")."""
+
+    nomor: int
+    jenis: str
+    rhk: str | None
+    rhk_atasan_nomor: int | None
+    aspek: str | None
+    indikator: str | None
+    target_lo: str
+    target_hi: str | None
+    satuan: str | None
+    bobot: str
+    arah: str
+    target_maksimal: bool
+    realisasi: str | None  # None: not recorded
+    bukti: str | None
+
+    def ke_dict(self) -> dict:
+        return {k: getattr(self, k) for k in KOLOM_BARIS_MASUKAN}
+
+    @classmethod
+    def dari_dict(cls, d: dict) -> "BarisMasukan":
+        return cls(*map(d.get, KOLOM_BARIS_MASUKAN))
+
+
+@dataclass(frozen=True, slots=True)
+class PenilaianMasukan:
+    """One rater's behaviour scores (aspek -> stored text | None), with the rater's name when known."""
+
+    penilai: str
+    nama_penilai: str | None
+    peran: str  # atasan | rekan | bawahan | diri
+    skor: dict
+
+    def ke_dict(self) -> dict:
+        return {"penilai": self.penilai, "nama_penilai": self.nama_penilai, "peran": self.peran, "skor": self.skor}
+
+    @classmethod
+    def dari_dict(cls, d: dict) -> "PenilaianMasukan":
+        return cls(d["penilai"], d.get("nama_penilai"), d["peran"], d["skor"])
+
+
+@dataclass(frozen=True, slots=True)
+class Masukan:
+    """What was scored: the SKP rows (by nomor) and the raters (by role: atasan, rekan, bawahan, diri)."""
+
+    baris: tuple  # tuple[BarisMasukan, ...]
+    penilaian: tuple  # tuple[PenilaianMasukan, ...]
+
+    def ke_dict(self) -> dict:
+        return {"baris": [b.ke_dict() for b in self.baris], "penilaian": [p.ke_dict() for p in self.penilaian]}
+
+    @classmethod
+    def dari_dict(cls, d: dict) -> "Masukan":
+        return cls(tuple(BarisMasukan.dari_dict(b) for b in d.get("baris") or ()),
+                   tuple(PenilaianMasukan.dari_dict(p) for p in d.get("penilaian") or ()))
+
+
+@dataclass(frozen=True, slots=True)
+class RatingLangsung:
+    """Ratings the atasan set directly (permenpan6): di-atas | sesuai | di-bawah | None, with the reason."""
+
+    hasil_kerja: str | None
+    perilaku: str | None
+    alasan: str | None
+
+    def ke_dict(self) -> dict:
+        return {"hasil_kerja": self.hasil_kerja, "perilaku": self.perilaku, "alasan": self.alasan}
+
+    @classmethod
+    def dari_dict(cls, d: dict) -> "RatingLangsung":
+        return cls(d.get("hasil_kerja"), d.get("perilaku"), d.get("alasan"))
+
+
+@dataclass(frozen=True, slots=True)
+class Rekaman:
+    """An employee's result in a period: identity, inputs, the scored numbers (scoring.tipe.Hasil: NHK,
+    NPK, NA, predikat, ratings, catatan flags, the breakdown), direct rating and innovation flag.
+
+    The summary form (`masukan` None) is what listings use: no SKP texts and no raters' names.
+    `tercatat`: the result rests on data recorded for the employee (SKP rows, a behaviour rating or a
+    direct rating); False for someone nobody has started on yet.
+    """
+
+    pegawai: IdentitasPegawai
+    hasil: Hasil
+    tercatat: bool
+    ada_inovasi: bool = False
+    masukan: Masukan | None = None
+    rating_langsung: RatingLangsung | None = None
+
+    @property
+    def ringkas(self) -> bool:
+        return self.masukan is None
+
+    def ke_dict(self) -> dict:
+        """The record as a dict: the stored snapshot's shape (numbers as exact strings); the summary
+        form gives identity, the summary of the result (numbers as Decimal) and `tercatat`."""
+        if self.masukan is None:
+            h = self.hasil
+            return {"pegawai": self.pegawai.ke_dict(),
+                    "hasil": {"nhk": h.nhk, "npk": h.npk, "na": h.na, "predikat": h.predikat, "metode": h.metode,
+                              "rating_hk": h.rating_hk, "rating_hk_langsung": h.rating_hk_langsung,
+                              "rating_pk": h.rating_pk, "rating_pk_langsung": h.rating_pk_langsung,
+                              "lengkap": h.lengkap, "catatan": list(h.catatan)},
+                    "tercatat": self.tercatat}
+        return {"pegawai": self.pegawai.ke_dict(), "ada_inovasi": self.ada_inovasi, "masukan": self.masukan.ke_dict(),
+                "rating_langsung": self.rating_langsung.ke_dict() if self.rating_langsung else None,
+                "hasil": self.hasil.ke_dict()}
+
+    @classmethod
+    def dari_dict(cls, d: dict) -> "Rekaman":
+        """A full record from its stored dict (a closed period's snapshot, of this version or older)."""
+        masukan = Masukan.dari_dict(d.get("masukan") or {})
+        lg = RatingLangsung.dari_dict(d["rating_langsung"]) if d.get("rating_langsung") else None
+        return cls(IdentitasPegawai.dari_dict(d["pegawai"]), Hasil.dari_dict(d["hasil"]),
+                   bool(masukan.baris or masukan.penilaian or lg), bool(d.get("ada_inovasi")), masukan, lg)
+
+
+def ada_data(r: Rekaman) -> bool:
     """True when a result record rests on data recorded for that employee in that period (SKP rows,
     a behaviour rating or a direct rating); False for someone nobody has started on yet."""
-    if "tercatat" in r:  # a summary record (services.nilai, ringkas=True)
-        return r["tercatat"]
-    m = r.get("masukan") or {}
-    return bool(m.get("baris") or m.get("penilaian") or r.get("rating_langsung"))
+    return r.tercatat

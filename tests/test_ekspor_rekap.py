@@ -249,7 +249,7 @@ def test_extra_sheet_hook(db_siap, kinerja, db_path, tmp_path, monkeypatch):
             ws.append(b)
         ws.append(baris_kepala(ws, data.gaya, ["NIP", "JP"]))
         for r in data.rekaman:
-            ws.append([sel_aman(ws, r["pegawai"]["nip"]), 20])
+            ws.append([sel_aman(ws, r.pegawai.nip), 20])
 
     monkeypatch.setattr(layanan_ekspor, "lembar_tambahan", [])
     monkeypatch.setattr(layanan_ekspor, "PENYEDIA_LEMBAR", ())

@@ -240,15 +240,15 @@ def test_store_yields_named_rows_in_both_orders(db_siap, kinerja, db_path):
 
     _siap(kinerja, db_path)
     db = buka_db(db_path)
-    per_nip = {x.pegawai["nip"]: x for x in tabel.alir_periode(db, "2026")}
+    per_nip = {x.pegawai.nip: x for x in tabel.alir_periode(db, "2026")}
     staf1 = per_nip[STAF1]
     assert [(b.nomor, b.target_lo, b.bobot, b.arah, b.realisasi, b.indikator, b.satuan) for b in staf1.skp] == \
         [(1, "100", "60", "naik", "100", "Izin diproses", "%"), (2, "5", "40", "turun", "4", "Hari penerbitan izin", "hari")]
     assert {b.peran for b in staf1.perilaku} >= {"atasan"} and set(staf1.perilaku[0].skor) == set(ASPEK)
-    ringkas = {x.pegawai["nip"]: x for x in tabel.alir_periode(db, "2026", teks=False)}
+    ringkas = {x.pegawai.nip: x for x in tabel.alir_periode(db, "2026", teks=False)}
     assert [(b.realisasi, b.indikator) for b in ringkas[STAF1].skp] == [("100", None), ("4", None)]
     urut = list(tabel.alir_periode_urut(db, "2026"))
-    assert sorted(x.pegawai["nip"] for x in urut) == sorted(per_nip)
-    assert all(x.skp == per_nip[x.pegawai["nip"]].skp and x.perilaku == per_nip[x.pegawai["nip"]].perilaku
+    assert sorted(x.pegawai.nip for x in urut) == sorted(per_nip)
+    assert all(x.skp == per_nip[x.pegawai.nip].skp and x.perilaku == per_nip[x.pegawai.nip].perilaku
                for x in urut)
     assert not db.execute("SELECT name FROM temp.sqlite_master").fetchall()  # the rank table is gone

@@ -74,7 +74,7 @@ def dokumen(
     if h["dari_snapshot"]:
         output.info(f"Periode {h['periode']} sudah ditutup: dokumen memakai hasil beku saat penutupan.")
     for p in h["tanpa_data"]:
-        output.peringatan(f"{p['nama']} ({p['nip']}) belum punya data apa pun di periode ini (tanpa SKP dan penilaian)"
+        output.peringatan(f"{p.nama} ({p.nip}) belum punya data apa pun di periode ini (tanpa SKP dan penilaian)"
                           + ("; dokumennya tidak dibuat." if h["dilewati"] else "; predikat di dokumen belum bermakna."))
     if len(h["berkas"]) == 1:
         output.sukses(f"Dokumen evaluasi ditulis ke {h['berkas'][0]}.")

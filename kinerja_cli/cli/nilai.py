@@ -66,7 +66,7 @@ def nilai(
                     "hasil dibaca dari data beku saat penutupan.")
     if rinci:
         r = lap.rekaman[0]
-        output.tampilkan_satu({**nilai.baris_keluaran(r), "rincian": r}, fmt.value,
+        output.tampilkan_satu({**nilai.baris_keluaran(r), "rincian": r.ke_dict()}, fmt.value,
                               lambda: output_nilai.rinci(r, lap.periode, lap.dari_snapshot))
         return
     baris = [nilai.baris_keluaran(r) for r in lap.rekaman]

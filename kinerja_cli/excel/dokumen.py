@@ -13,6 +13,7 @@ from .aman import isi_teks
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT
 from .lembar import FORMAT_ANGKA, INSTANSI, KOTA, Gaya, atur_cetak, jumlah_baris_teks, lebar_kolom, tanggal_id
 from .rekap import nama_catatan
+from ..model import BarisMasukan
 
 PANDUAN = {  # DOMAIN.md section 6: 3 panduan perilaku per aspect
     "pelayanan": ("Memahami dan memenuhi kebutuhan masyarakat", "Ramah, cekatan, solutif, dan dapat diandalkan",
@@ -107,21 +108,21 @@ def _umpan_teks(catatan: list[dict]) -> str:
     return "\n".join(f"{tanggal_id(c['tanggal'])} — {c.get('nama_dari') or c['dari']}: {c['teks']}" for c in catatan)
 
 
-def _target(b: dict) -> str:
+def _target(b: BarisMasukan) -> str:
     def a(x):
         d = Decimal(x)
         return angka_id(d, 0) if d == d.to_integral_value() else angka_id(d)
 
-    t = f"{a(b['target_lo'])}-{a(b['target_hi'])}" if b.get("target_hi") else a(b["target_lo"])
-    return f"{t} {b['satuan']}" if b.get("satuan") else t
+    t = f"{a(b.target_lo)}-{a(b.target_hi)}" if b.target_hi else a(b.target_lo)
+    return f"{t} {b.satuan}" if b.satuan else t
 
 
-def _realisasi(b: dict) -> str:
-    if b.get("realisasi") in (None, ""):
+def _realisasi(b: BarisMasukan) -> str:
+    if b.realisasi in (None, ""):
         return "belum diisi"
-    d = Decimal(b["realisasi"])
+    d = Decimal(b.realisasi)
     t = angka_id(d, 0) if d == d.to_integral_value() else angka_id(d)
-    return f"{t} {b['satuan']}" if b.get("satuan") else t
+    return f"{t} {b.satuan}" if b.satuan else t
 
 
 def _hasil_kerja(w: _Penulis, d: dict) -> None:
@@ -132,25 +133,25 @@ def _hasil_kerja(w: _Penulis, d: dict) -> None:
                            "UMPAN BALIK BERKELANJUTAN"), 1):
         w.sel(i, j, tebal=True, rata="center", fill=g.kepala_fill)
     w.maju()
-    baris = d["rekaman"]["masukan"]["baris"]
+    baris = d["rekaman"].masukan.baris
     umpan = _umpan_teks(d["umpan_balik"])
     awal = w.r
     if not baris:
         w.gabung(1, 5, "Belum ada SKP (rencana hasil kerja) untuk periode ini.")
         w.maju()
     for jenis, judul in (("utama", "A. UTAMA"), ("tambahan", "B. TAMBAHAN")):
-        isi = [b for b in baris if b["jenis"] == jenis]
+        isi = [b for b in baris if b.jenis == jenis]
         if not isi:
             continue
         w.gabung(1, 5, judul, tebal=True)
         w.maju()
         for b in isi:
-            w.sel(1, b["nomor"], rata="center")
-            w.sel(2, b.get("rhk") or "-")
-            w.sel(3, b.get("indikator") or "-")
+            w.sel(1, b.nomor, rata="center")
+            w.sel(2, b.rhk or "-")
+            w.sel(3, b.indikator or "-")
             w.sel(4, _target(b), rata="center")
             w.sel(5, _realisasi(b), rata="center")
-            w.tinggi(max(_baris_teks(b.get("rhk") or "-", LEBAR[1]), _baris_teks(b.get("indikator") or "-", LEBAR[2]),
+            w.tinggi(max(_baris_teks(b.rhk or "-", LEBAR[1]), _baris_teks(b.indikator or "-", LEBAR[2]),
                          _baris_teks(_target(b), LEBAR[3]), _baris_teks(_realisasi(b), LEBAR[4])))
             w.maju()
     akhir = w.r - 1
@@ -162,17 +163,17 @@ def _hasil_kerja(w: _Penulis, d: dict) -> None:
     if perlu > ada:  # the merged feedback cell needs more room: grow the last row
         w.ws.row_dimensions[akhir].height = (w.ws.row_dimensions[akhir].height or 15) + (perlu - ada)
     w.r = simpan
-    h = d["rekaman"]["hasil"]
-    _nilai(w, "NILAI HASIL KERJA (NHK)", Decimal(h["nhk"]))
+    h = d["rekaman"].hasil
+    _nilai(w, "NILAI HASIL KERJA (NHK)", h.nhk)
     if d["metode"] == "permenpan6":
-        _nilai(w, "RATING HASIL KERJA", _rating(h, "hk"))
+        _nilai(w, "RATING HASIL KERJA", _rating(h.rating_hk, h.rating_hk_langsung, h.rating_hk_turunan))
 
 
-def _rating(h: dict, kunci: str) -> str:
-    teks = h.get(f"rating_{kunci}") or "-"
-    if h.get(f"rating_{kunci}_langsung"):
-        teks += f" (ditetapkan langsung oleh atasan; rating turunan: {h.get(f'rating_{kunci}_turunan') or '-'})"
-    elif h.get(f"rating_{kunci}"):
+def _rating(rating: str | None, langsung: bool, turunan: str | None) -> str:
+    teks = rating or "-"
+    if langsung:
+        teks += f" (ditetapkan langsung oleh atasan; rating turunan: {turunan or '-'})"
+    elif rating:
         teks += " (saran dari angka; belum ditetapkan pejabat penilai)"
     return teks
 
@@ -206,10 +207,10 @@ def _perilaku(w: _Penulis, d: dict) -> None:
         w.sel(6, ket)
         w.tinggi(max(_baris_teks(panduan, LEBAR[2] + LEBAR[3]), _baris_teks(ket, LEBAR[5])))
         w.maju()
-    h = d["rekaman"]["hasil"]
-    _nilai(w, "NILAI PERILAKU KERJA (NPK)", Decimal(h["npk"]))
+    h = d["rekaman"].hasil
+    _nilai(w, "NILAI PERILAKU KERJA (NPK)", h.npk)
     if d["metode"] == "permenpan6":
-        _nilai(w, "RATING PERILAKU KERJA", _rating(h, "pk"))
+        _nilai(w, "RATING PERILAKU KERJA", _rating(h.rating_pk, h.rating_pk_langsung, h.rating_pk_turunan))
 
 
 def tulis_dokumen(d: dict):
@@ -225,7 +226,7 @@ def tulis_dokumen(d: dict):
     atur_cetak(ws, lanskap=False)
     ws.print_options.horizontalCentered = True
     w = _Penulis(ws, g)
-    p, h = d["periode"], d["rekaman"]["hasil"]
+    p, h = d["periode"], d["rekaman"].hasil
     for teks, ukuran in ((INSTANSI, 12), ("DOKUMEN EVALUASI KINERJA PEGAWAI", 13),
                          (f"PERIODE: {NAMA_JENIS.get(p['jenis'], p['jenis'].upper())} {p['kode']}", 10),
                          (f"PERIODE PENILAIAN: {tanggal_id(p['mulai']).upper()} S.D. {tanggal_id(p['selesai']).upper()}", 10)):
@@ -248,9 +249,9 @@ def tulis_dokumen(d: dict):
     _perilaku(w, d)
     w.maju()
     if d["metode"] == "pp30":
-        _nilai(w, f"NILAI AKHIR (NA) = {angka_id(Decimal(h['w_hk']), 0)}% NHK + "
-                  f"{angka_id(Decimal(h['w_pk']), 0)}% NPK", Decimal(h["na"]))
-    _nilai(w, "PREDIKAT KINERJA PEGAWAI", h["predikat"], tebal=True, fill=g.fill_predikat.get(h["predikat"]))
+        _nilai(w, f"NILAI AKHIR (NA) = {angka_id(h.w_hk, 0)}% NHK + "
+                  f"{angka_id(h.w_pk, 0)}% NPK", h.na)
+    _nilai(w, "PREDIKAT KINERJA PEGAWAI", h.predikat, tebal=True, fill=g.fill_predikat.get(h.predikat))
     catatan = nama_catatan(d["rekaman"])
     if catatan:
         w.gabung(1, 6, f"Catatan: {catatan}", border=False)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..berkas_aman import periksa_folder_tujuan
-from ..errors import DataTidakValid, TidakDitemukan
+from ..errors import DataTidakValid
 from ..kosakata import BAIK, BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_BAIK, SANGAT_KURANG
 from .aman import sel_aman
 from .tulis import simpan_atomik

@@ -25,7 +25,7 @@ from .baris_xml import (BARIS, BarisKolom, BukanSederhana, GayaXML, PenampungBar
 from .lembar import (FORMAT_ANGKA, Aliran, Gaya, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak,
                      info_periode, lebar_kolom, tambah_sel)
 from ..kosakata import BELUM_DINILAI
-from ..model import ada_data
+from ..model import Rekaman, ada_data
 from .lembar_cepat import GayaSel, buat_lembar
 from .nama_sheet import nama_sheet
 
@@ -36,7 +36,7 @@ Penulis = Callable[[Any, "DataRekap"], None]
 class DataRekap:
     """Everything a recap sheet may need.
 
-    `rekaman`: the period's records (``services.nilai`` shape) in the recap's order; an iterable
+    `rekaman`: the period's records (model.Rekaman) in the recap's order; an iterable
     (each iteration reads the database again) with ``len()``, never a list held in memory.
     `distribusi` (per-unit rows of ``services.distribusi``) is set after the pass over the records,
     before Ringkasan and the extra sheets are written.
@@ -81,7 +81,7 @@ def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: b
     rekaman = iter(data.rekaman)
     pertama = next(rekaman, None)
     if data.unit and pertama is not None:
-        data.unit = pertama["pegawai"]["unit"]  # the spelling stored with the employees
+        data.unit = pertama.pegawai.unit  # the spelling stored with the employees
     lingkup = f" — {data.unit}" if data.unit else ""
     pass_ = _Lintasan(data, wb, dipakai, penyaji, per_unit, hitungan,
                       TabelRekap(ws_rekap, data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI{lingkup}", penyaji),
@@ -109,12 +109,12 @@ class _Lintasan:
         self.rentang: dict[str, list] = {}
         self.n = 0
 
-    def tambah(self, rec: dict) -> None:
+    def tambah(self, rec: Rekaman) -> None:
         self.rekap.tambah(rec)
         self.rincian.tambah(rec)
         if self.hitungan is not None:
             self.hitungan.tambah(rec)
-        u = rec["pegawai"]["unit"]
+        u = rec.pegawai.unit
         if self.kunci_unit is None or u.lower() != self.kunci_unit:
             self.kunci_unit, self.nama_unit = u.lower(), u
             self.rentang[u] = [self.n, self.n]
@@ -155,43 +155,48 @@ def kolom_rekap(metode: str) -> list[tuple[str, float]]:
     return dasar + nilai + [("Catatan", 28)]
 
 
-def nama_catatan(r: dict) -> str:
+def nama_catatan(r: Rekaman) -> str:
     """Incomplete-data flags in words, and the atasan's reason for a direct rating."""
     from ..kosakata import NAMA_CATATAN
 
-    h = r["hasil"]
-    bagian = [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h["catatan"]]
-    langsung = [nama for kunci, nama in (("hk", "hasil kerja"), ("pk", "perilaku kerja"))
-                if h.get(f"rating_{kunci}_langsung")]
+    h = r.hasil
+    bagian = [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h.catatan]
+    langsung = [nama for langsung, nama in ((h.rating_hk_langsung, "hasil kerja"), (h.rating_pk_langsung, "perilaku kerja"))
+                if langsung]
     if langsung:
-        alasan = (r.get("rating_langsung") or {}).get("alasan")
+        alasan = r.rating_langsung.alasan if r.rating_langsung else None
         bagian.append(f"rating {' dan '.join(langsung)} ditetapkan atasan" + (f": {alasan}" if alasan else ""))
     return "; ".join(bagian)
 
 
-def _rating(h: dict, kunci: str) -> str:
-    teks = h.get(f"rating_{kunci}") or "-"
-    return teks + (" *" if h.get(f"rating_{kunci}_langsung") else " (saran)" if h.get(f"rating_{kunci}") else "")
+def _rating(rating: str | None, langsung: bool) -> str:
+    teks = rating or "-"
+    return teks + (" *" if langsung else " (saran)" if rating else "")
 
 
-def isi_rekap(no: int, r: dict, metode: str) -> list[tuple[Any, str]]:
+def jenis_rekap(metode: str) -> list[str]:
+    """The kind of each Rekap column (as `isi_rekap` gives them): 'n' No, 't' text, 'a' number, 'p' predikat."""
+    return ["n"] + ["t"] * 5 + (["a", "t", "a", "t"] if metode == "permenpan6" else ["a"] * 3) + ["p", "t"]
+
+
+def isi_rekap(no: int, r: Rekaman, metode: str) -> list[tuple[Any, str]]:
     """(value, kind) of one employee's Rekap row: 'n' No, 't' text, 'a' number, 'p' predikat."""
-    p, h = r["pegawai"], r["hasil"]
+    p, h = r.pegawai, r.hasil
     teks, angka = "t", "a"
-    isi = [(no, "n"), (p["nip"], teks), (p["nama"], teks), (p.get("jabatan"), teks), (p.get("golongan"), teks),
-           (p["unit"], teks)]
+    isi = [(no, "n"), (p.nip, teks), (p.nama, teks), (p.jabatan, teks), (p.golongan, teks), (p.unit, teks)]
     if not ada_data(r):  # nobody has started on this person: no numbers, no predikat yet (as in `nilai`)
         kosong = [(None, angka), ("-", teks), (None, angka), ("-", teks)] if metode == "permenpan6" else \
             [(None, angka)] * 3
         return isi + kosong + [(BELUM_DINILAI, "p"), ("belum ada data periode ini", teks)]
     if metode == "permenpan6":
-        isi += [(h["nhk"], angka), (_rating(h, "hk"), teks), (h["npk"], angka), (_rating(h, "pk"), teks)]
+        isi += [(h.nhk, angka), (_rating(h.rating_hk, h.rating_hk_langsung), teks), (h.npk, angka),
+                (_rating(h.rating_pk, h.rating_pk_langsung), teks)]
     else:
-        isi += [(h["nhk"], angka), (h["npk"], angka), (h["na"], angka)]
-    return isi + [(h["predikat"], "p"), (nama_catatan(r), teks)]
+        isi += [(h.nhk, angka), (h.npk, angka), (h.na, angka)]
+    return isi + [(h.predikat, "p"), (nama_catatan(r), teks)]
 
 
-def baris_rekap(ws, gaya: Gaya, no: int, r: dict, metode: str) -> tuple[list, int]:
+def baris_rekap(ws, gaya: Gaya, no: int, r: Rekaman, metode: str) -> tuple[list, int]:
     """(cells, lines the tallest wrapped cell needs) of one employee's Rekap row."""
     sg = _gaya_rekap(ws, gaya)
     isi = isi_rekap(no, r, metode)
@@ -228,10 +233,6 @@ def _catatan_kaki(data: DataRekap) -> list[str]:
     return []
 
 
-_CONTOH = {"pegawai": {"nip": "", "nama": "", "unit": ""},
-           "hasil": {"nhk": "0", "npk": "0", "na": "0", "predikat": "", "catatan": []}}
-
-
 def _kolom_predikat(penyaji: Penyaji, h: str, gx: dict) -> SelKolom:
     """Predikat cells: filled in the predikat's colour ('-' when empty)."""
 
@@ -266,7 +267,7 @@ class TabelRekap:
         self.no = 0
         # per column: a cache of rendered cells, and of wrapped-line counts (of the value as given)
         self.sel, self.k_baris = [], []
-        for (v, jenis), h, w in zip(isi_rekap(1, _CONTOH, data.metode), self.huruf, self.lebar):
+        for jenis, h, w in zip(jenis_rekap(data.metode), self.huruf, self.lebar):
             if jenis == "a":
                 self.sel.append(kolom_angka(penyaji, h, gx["a"], gx["t"]))  # None (no data yet): "-"
             elif jenis == "p":
@@ -278,7 +279,7 @@ class TabelRekap:
             self.k_baris.append(None if jenis == "a" else BarisKolom(w))
         self.rows = PenampungBaris(ws)
 
-    def tambah(self, r: dict) -> None:
+    def tambah(self, r: Rekaman) -> None:
         self.no += 1
         isi = isi_rekap(self.no, r, self.data.metode)
         try:

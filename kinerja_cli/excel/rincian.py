@@ -14,6 +14,8 @@ from .baris_xml import BarisKolom, BukanSederhana, GayaXML, PenampungBaris, Peny
 from .lembar import (FORMAT_ANGKA, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, info_periode,
                      lebar_kolom, tambah_sel)
 from .lembar_cepat import GayaSel
+from ..model import BarisMasukan, IdentitasPegawai, Rekaman
+from ..scoring.tipe import HasilBaris
 
 
 def kolom_rincian(metode: str) -> list[tuple[str, float]]:
@@ -25,13 +27,10 @@ def kolom_rincian(metode: str) -> list[tuple[str, float]]:
     return k + [("Bukti", 14)]
 
 
-_KOSONG: dict = {}
-
-
-def _target(b: dict):
-    if b.get("target_hi"):
-        return f"{b['target_lo']}-{b['target_hi']}"
-    return Decimal(b["target_lo"])
+def _target(b: BarisMasukan):
+    if b.target_hi:
+        return f"{b.target_lo}-{b.target_hi}"
+    return Decimal(b.target_lo)
 
 
 class TabelRincian:
@@ -74,36 +73,36 @@ class TabelRincian:
         self.k_baris = [BarisKolom(w, bersih=True) for w in self.lebar]
         self.rows = PenampungBaris(ws)
 
-    def tambah(self, r: dict) -> None:
-        p, hasil = r["pegawai"], {x["nomor"]: x for x in r["hasil"]["baris"]}
+    def tambah(self, r: Rekaman) -> None:
+        p, hasil = r.pegawai, {x.nomor: x for x in r.hasil.baris}
         kt, kb, ka = self.k_teks, self.k_baris, self.k_angka
         try:
-            nip, nama = kt[0][p["nip"]], kt[1][p["nama"]]
+            nip, nama = kt[0][p.nip], kt[1][p.nama]
         except BukanSederhana:
             nip = nama = None
-        n_pegawai = max(kb[0][p["nip"]], kb[1][p["nama"]])
+        n_pegawai = max(kb[0][p.nip], kb[1][p.nama])
         akhir = len(kt) - 1
-        for b in r["masukan"]["baris"]:
-            x = hasil.get(b["nomor"], _KOSONG)
+        for b in r.masukan.baris:
+            x = hasil.get(b.nomor)
             try:
                 if nip is None:
                     raise BukanSederhana(p)
-                hi = b.get("target_hi")
+                hi = b.target_hi
                 if hi:
-                    target = f"{b['target_lo']}-{hi}"
+                    target = f"{b.target_lo}-{hi}"
                     sel_target, n_target = kt[6][target], kb[6][target]
                 else:
-                    sel_target, n_target = self.k_target[b["target_lo"]], 1
-                arah = b["arah"] + " (maks.)" if b.get("target_maksimal") else b["arah"]
-                jenis, rhk, ind, sat, cab, bukti = (b["jenis"], b.get("rhk"), b.get("indikator"), b.get("satuan"),
-                                                    x.get("cabang"), b.get("bukti"))
-                sel = [nip, nama, self.k_nomor[b["nomor"]], kt[3][jenis], kt[4][rhk], kt[5][ind], sel_target,
-                       kt[7][sat], kt[8][arah], ka[9][b.get("realisasi")], ka[10][x.get("capaian")],
-                       ka[11][x.get("nilai")], ka[12][b["bobot"]], kt[13][cab]]
-                n = max(n_pegawai, n_target, kb[2][b["nomor"]], kb[3][jenis], kb[4][rhk], kb[5][ind], kb[7][sat],
+                    sel_target, n_target = self.k_target[b.target_lo], 1
+                arah = b.arah + " (maks.)" if b.target_maksimal else b.arah
+                jenis, rhk, ind, sat, cab, bukti = (b.jenis, b.rhk, b.indikator, b.satuan,
+                                                    x.cabang if x else None, b.bukti)
+                sel = [nip, nama, self.k_nomor[b.nomor], kt[3][jenis], kt[4][rhk], kt[5][ind], sel_target,
+                       kt[7][sat], kt[8][arah], ka[9][b.realisasi], ka[10][x.capaian if x else None],
+                       ka[11][x.nilai if x else None], ka[12][b.bobot], kt[13][cab]]
+                n = max(n_pegawai, n_target, kb[2][b.nomor], kb[3][jenis], kb[4][rhk], kb[5][ind], kb[7][sat],
                         kb[8][arah], kb[13][cab], kb[akhir][bukti])
                 if self.p6:
-                    rating = x.get("rating")
+                    rating = x.rating if x else None
                     sel.append(kt[14][rating])
                     n = max(n, kb[14][rating])
                 sel.append(kt[akhir][bukti])
@@ -114,18 +113,18 @@ class TabelRincian:
                 self.rows.kirim()
             self.n += 1
 
-    def _isi(self, p: dict, b: dict, x: dict) -> list[tuple]:
+    def _isi(self, p: IdentitasPegawai, b: BarisMasukan, x: HasilBaris | None) -> list[tuple]:
         """(value, kind) per column: 't' text, 'nomor', a number format (number or '-')."""
         target = _target(b)
-        isi = [(p["nip"], "t"), (p["nama"], "t"), (b["nomor"], "nomor"), (b["jenis"], "t"), (b.get("rhk"), "t"),
-               (b.get("indikator"), "t"),
-               (target, "t") if isinstance(target, str) else (target, "General"), (b.get("satuan"), "t"),
-               (b["arah"] + (" (maks.)" if b.get("target_maksimal") else ""), "t"),
-               (b.get("realisasi"), "General"), (x.get("capaian"), FORMAT_ANGKA), (x.get("nilai"), FORMAT_ANGKA),
-               (b["bobot"], "General"), (x.get("cabang"), "t")]
+        isi = [(p.nip, "t"), (p.nama, "t"), (b.nomor, "nomor"), (b.jenis, "t"), (b.rhk, "t"),
+               (b.indikator, "t"),
+               (target, "t") if isinstance(target, str) else (target, "General"), (b.satuan, "t"),
+               (b.arah + (" (maks.)" if b.target_maksimal else ""), "t"),
+               (b.realisasi, "General"), (x.capaian if x else None, FORMAT_ANGKA),
+               (x.nilai if x else None, FORMAT_ANGKA), (b.bobot, "General"), (x.cabang if x else None, "t")]
         if self.p6:
-            isi.append((x.get("rating"), "t"))
-        isi.append((b.get("bukti"), "t"))
+            isi.append((x.rating if x else None, "t"))
+        isi.append((b.bukti, "t"))
         return isi
 
     def _sel(self, isi: list) -> None:

@@ -8,7 +8,7 @@ from .. import output
 from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG,
                         KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, ORDER_PREDIKAT, RATING_BELUM_DITETAPKAN,
                         SANGAT_BAIK, SANGAT_KURANG)
-from ..model import ada_data
+from ..model import BarisMasukan, Rekaman, ada_data
 from ..validation.angka import angka_id
 
 WARNA_PREDIKAT = {
@@ -123,21 +123,21 @@ def _angka(x, digit: int = 2) -> str:
     return angka_id(d, 4) + "…"  # an exact mean that is not rounded at this step
 
 
-def _target(b: dict) -> str:
-    if b["target_hi"]:
-        return f"{angka_id(Decimal(b['target_lo']), 2)}–{angka_id(Decimal(b['target_hi']), 2)}"
-    return angka_id(Decimal(b["target_lo"]))
+def _target(b: BarisMasukan) -> str:
+    if b.target_hi:
+        return f"{angka_id(Decimal(b.target_lo), 2)}–{angka_id(Decimal(b.target_hi), 2)}"
+    return angka_id(Decimal(b.target_lo))
 
 
-def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
+def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
     """One employee, step by step, so every number can be checked with a calculator."""
     from rich.table import Table
 
-    p, h, m = r["pegawai"], r["hasil"], r["masukan"]
+    p, h, m = r.pegawai, r.hasil, r.masukan
     esc = output.esc  # every user value inside markup goes through it
     sumber = "hasil beku saat periode ditutup" if dari_snapshot else "dihitung dari data terkini"
-    output.cetak(f"[bold]{esc(p['nama'])}[/] — NIP {esc(p['nip'])}\n{esc(p['jabatan'] or '-')}, {esc(p['unit'])}\n"
-                 f"Periode {esc(periode['kode'])}, metode {h['metode']} ({sumber})\n")
+    output.cetak(f"[bold]{esc(p.nama)}[/] — NIP {esc(p.nip)}\n{esc(p.jabatan or '-')}, {esc(p.unit)}\n"
+                 f"Periode {esc(periode['kode'])}, metode {h.metode} ({sumber})\n")
     if not ada_data(r):
         output.cetak(f"[yellow]Belum ada data untuk pegawai ini di periode {esc(periode['kode'])} (tanpa SKP, tanpa penilaian "
                      f"perilaku): di tabel nilai ia tampil sebagai \"{BELUM_DINILAI}\". Angka di bawah adalah hasil "
@@ -148,22 +148,22 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
               "Bobot", "Bobot × Nilai"):
         t.add_column(k, justify="right" if k in ("Target", "Realisasi", "Capaian C (%)", "Nilai", "Bobot", "Bobot × Nilai") else "left",
                      overflow="fold")
-    hb = {b["nomor"]: b for b in h["baris"]}
+    hb = {b.nomor: b for b in h.baris}
     jumlah_bn, jumlah_b = Decimal(0), Decimal(0)
-    for b in m["baris"]:
-        x = hb.get(b["nomor"], {})
-        bobot, nilai = Decimal(b["bobot"]), Decimal(x.get("nilai", "0"))
+    for b in m.baris:
+        x = hb.get(b.nomor)
+        bobot, nilai = Decimal(b.bobot), x.nilai if x else Decimal("0")
         jumlah_bn += bobot * nilai
         jumlah_b += bobot
-        arah = b["arah"] + (", target maks." if b["target_maksimal"] else "")
-        t.add_row(str(b["nomor"]), esc(b["jenis"]), esc(f"{b['indikator']} ({b['satuan'] or '-'})"), _target(b),
-                  angka_id(Decimal(b["realisasi"])) if b["realisasi"] is not None else "[yellow]belum diisi[/]",
-                  esc(arah), _angka(x.get("capaian")), esc(x.get("cabang", "")), _angka(x.get("nilai")), angka_id(bobot),
-                  angka_id(bobot * nilai))
+        arah = b.arah + (", target maks." if b.target_maksimal else "")
+        t.add_row(str(b.nomor), esc(b.jenis), esc(f"{b.indikator} ({b.satuan or '-'})"), _target(b),
+                  angka_id(Decimal(b.realisasi)) if b.realisasi is not None else "[yellow]belum diisi[/]",
+                  esc(arah), _angka(x.capaian if x else None), esc(x.cabang if x else ""),
+                  _angka(x.nilai if x else None), angka_id(bobot), angka_id(bobot * nilai))
     output.cetak(t)
-    if m["baris"]:
+    if m.baris:
         output.cetak(f"NHK = Σ(bobot × nilai) / Σ bobot = {angka_id(jumlah_bn)} / {angka_id(jumlah_b)} = "
-                     f"[bold]{_angka(h['nhk'])}[/] (dibulatkan 2 desimal)\n")
+                     f"[bold]{_angka(h.nhk)}[/] (dibulatkan 2 desimal)\n")
     else:
         output.cetak("NHK = 0 (belum ada SKP)\n")
     # 4: behaviour
@@ -171,42 +171,42 @@ def rinci(r: dict, periode: dict, dari_snapshot: bool) -> None:
     for k in ("Penilai", "Nama", "Peran", *[a.capitalize() for a in ASPEK_BERAKHLAK], "Rata-rata"):
         t.add_column(k, overflow="fold", justify="right" if k not in ("Penilai", "Nama", "Peran") else "left",
                      no_wrap=k == "Penilai")
-    rata = {(x["penilai"], x["peran"]): x["rata"] for x in h["perilaku"]["per_penilai"]}
-    for pn in m["penilaian"]:
-        skor = [_angka(pn["skor"].get(a)) if pn["skor"].get(a) is not None else "-" for a in ASPEK_BERAKHLAK]
-        peran = pn["peran"] + (" (tidak dihitung)" if pn["peran"] == "diri" else "")
-        t.add_row(esc(pn["penilai"]), esc(pn.get("nama_penilai") or "-"), esc(peran), *skor, _angka(rata.get((pn["penilai"], pn["peran"]))))
-    output.cetak(t if m["penilaian"] else "[bold]2. Perilaku kerja (BerAKHLAK)[/]\n[yellow]Belum ada penilaian perilaku.[/]")
-    per_peran, bobot = h["perilaku"]["per_peran"], h["perilaku"]["bobot_peran"]
+    rata = {(penilai, peran): nilai for penilai, peran, nilai in h.perilaku.per_penilai}
+    for pn in m.penilaian:
+        skor = [_angka(pn.skor.get(a)) if pn.skor.get(a) is not None else "-" for a in ASPEK_BERAKHLAK]
+        peran = pn.peran + (" (tidak dihitung)" if pn.peran == "diri" else "")
+        t.add_row(esc(pn.penilai), esc(pn.nama_penilai or "-"), esc(peran), *skor, _angka(rata.get((pn.penilai, pn.peran))))
+    output.cetak(t if m.penilaian else "[bold]2. Perilaku kerja (BerAKHLAK)[/]\n[yellow]Belum ada penilaian perilaku.[/]")
+    per_peran, bobot = h.perilaku.per_peran, h.perilaku.bobot_peran
     for peran, nilai in per_peran.items():
         output.cetak(f"Rata-rata peran {esc(peran)}: {_angka(nilai)}" + ("" if peran in bobot else " (tidak dihitung)"))
     if bobot:
         suku = " + ".join(f"{angka_id(Decimal(bobot[k]))}% × {_angka(per_peran[k])}" for k in bobot)
-        output.cetak(f"NPK = {suku} = [bold]{_angka(h['npk'])}[/] (dibulatkan)\n"
+        output.cetak(f"NPK = {suku} = [bold]{_angka(h.npk)}[/] (dibulatkan)\n"
                      "  bobot peran atasan 60, rekan 20, bawahan 20, dinormalkan atas peran yang benar-benar menilai\n")
     else:
         output.cetak("NPK = 0 (tidak ada penilaian perilaku)\n")
     # 5-6: NA and predikat
-    output.cetak(f"[bold]3. Nilai akhir[/]\nBobot komponen: hasil kerja {angka_id(Decimal(h['w_hk']))}%, perilaku "
-                 f"{angka_id(Decimal(h['w_pk']))}% — {esc(h['alasan_bobot'])}")
-    output.cetak(f"NA = {angka_id(Decimal(h['w_hk']))}% × {_angka(h['nhk'])} + {angka_id(Decimal(h['w_pk']))}% × "
-                 f"{_angka(h['npk'])} = [bold]{_angka(h['na'])}[/]\n")
+    output.cetak(f"[bold]3. Nilai akhir[/]\nBobot komponen: hasil kerja {angka_id(h.w_hk)}%, perilaku "
+                 f"{angka_id(h.w_pk)}% — {esc(h.alasan_bobot)}")
+    output.cetak(f"NA = {angka_id(h.w_hk)}% × {_angka(h.nhk)} + {angka_id(h.w_pk)}% × "
+                 f"{_angka(h.npk)} = [bold]{_angka(h.na)}[/]\n")
     output.cetak("[bold]4. Predikat[/]")
-    if h["metode"] == "permenpan6":
+    if h.metode == "permenpan6":
         for nama, kunci in (("Hasil kerja", "hk"), ("Perilaku kerja", "pk")):
-            teks = f"Rating {nama.lower()}: {esc(h['rating_' + kunci])}"
-            if h[f"rating_{kunci}_langsung"]:
-                teks += f" (ditetapkan pejabat penilai; saran: {esc(h['rating_' + kunci + '_turunan'])}"
-                teks += f"; alasan: {esc(r['rating_langsung']['alasan'])})" if r.get("rating_langsung") else ")"
+            teks = f"Rating {nama.lower()}: {esc(getattr(h, 'rating_' + kunci))}"
+            if getattr(h, f"rating_{kunci}_langsung"):
+                teks += f" (ditetapkan pejabat penilai; saran: {esc(getattr(h, 'rating_' + kunci + '_turunan'))}"
+                teks += f"; alasan: {esc(r.rating_langsung.alasan)})" if r.rating_langsung else ")"
             else:
                 teks += " (saran, belum ditetapkan pejabat penilai)"
-            alasan = h.get(f"alasan_rating_{kunci}")
+            alasan = getattr(h, f"alasan_rating_{kunci}")
             output.cetak(teks + (f" — {esc(alasan)}" if alasan else ""))
-        output.cetak(f"Sel matriks: {esc(h['sel_matriks'])}")
-    output.cetak(esc(h["aturan_predikat"]))
-    output.cetak(f"Predikat: {_predikat(h['predikat'])}")
-    if h["catatan"]:
-        output.cetak(f"[yellow]Data belum lengkap: {_catatan(h['catatan'])}[/]")
+        output.cetak(f"Sel matriks: {esc(h.sel_matriks)}")
+    output.cetak(esc(h.aturan_predikat))
+    output.cetak(f"Predikat: {_predikat(h.predikat)}")
+    if h.catatan:
+        output.cetak(f"[yellow]Data belum lengkap: {_catatan(h.catatan)}[/]")
 
 
 def tabel_banding(baris: list[dict], periode: dict) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import localcontext
 
-from .angka import KONTEKS, NOL, SERATUS, TOLERANSI_BOBOT, bulat, teks, teks_ambang
+from .angka import KONTEKS, NOL, SERATUS, TOLERANSI_BOBOT, bulat, teks_ambang
 from .capaian import (
     CABANG_REALISASI_KOSONG,
     CABANG_TARGET_TIDAK_VALID,

@@ -42,7 +42,7 @@ def _persen_baik(db, unit: str, kode: str, cache: dict) -> Decimal | None:
             cache[k] = None
         else:
             lap = nilai.laporan(db, kode, unit, ringkas=True)
-            dinilai = [r["hasil"]["predikat"] for r in lap.rekaman if tercatat(r)]
+            dinilai = [r.hasil.predikat for r in lap.rekaman if tercatat(r)]
             cache[k] = aturan.persen_baik(dinilai) if dinilai else None  # nobody assessed yet: no share
     return cache[k]
 

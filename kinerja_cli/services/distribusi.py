@@ -49,12 +49,12 @@ def dari_laporan(db, lap) -> list[dict]:
     per_unit: dict[str, dict[str, int]] = {}
     tanpa_data: dict[str, int] = {}
     for r in lap.rekaman:
-        u = r["pegawai"]["unit"]
+        u = r.pegawai.unit
         per_unit.setdefault(u, {})
         if not tercatat(r):
             tanpa_data[u] = tanpa_data.get(u, 0) + 1
             continue
-        pr = r["hasil"]["predikat"]
+        pr = r.hasil.predikat
         per_unit[u][pr] = per_unit[u].get(pr, 0) + 1
     return dari_hitungan(db, lap.periode, per_unit, tanpa_data)
 

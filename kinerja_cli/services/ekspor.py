@@ -17,8 +17,8 @@ sheets, in list order. Register one with::
 
 and add the registering module's dotted name to :data:`PENYEDIA_LEMBAR` (imported
 lazily before each recap, so ``kinerja --help`` stays light). ``data`` is an
-``excel.rekap.DataRekap``: ``periode`` (dict), ``metode``, ``rekaman`` (the records of
-``services.nilai.laporan`` in the recap's order, unit then nama: an iterable with ``len()``
+``excel.rekap.DataRekap``: ``periode`` (dict), ``metode``, ``rekaman`` (the records,
+``model.Rekaman``: ``r.pegawai.nip``, ``r.hasil.predikat`` ..., in the recap's order, unit then nama: an iterable with ``len()``
 that reads the database again on each iteration -- never make a list of it, a period may hold
 100,000 employees), ``distribusi`` (per-unit rows), ``dari_snapshot``, ``unit`` (the --unit
 filter or None), ``rentang_unit``, ``jumlah``, ``hitungan`` (each assessed employee's predikat
@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DataTidakValid
+from ..model import Rekaman
 
 lembar_tambahan: list[tuple[str, Callable]] = []
 # zlib level of the recap's zip: 2 deflates the ~7 KB of sheet XML per employee about 2.5x faster
@@ -77,15 +78,13 @@ class _Hitungan:
         self.tanpa_data: dict[str, int] = {}  # unit -> employees without any data recorded
         self.predikat: dict[str, str] = {}  # nip -> predikat, employees with data recorded
 
-    def tambah(self, r: dict) -> None:
-        from .tren import tercatat
-
-        u = r["pegawai"]["unit"]
+    def tambah(self, r: Rekaman) -> None:
+        u = r.pegawai.unit
         jumlah = self.per_unit.setdefault(u, {})
-        if tercatat(r):
-            pr = r["hasil"]["predikat"]
+        if r.tercatat:
+            pr = r.hasil.predikat
             jumlah[pr] = jumlah.get(pr, 0) + 1
-            self.predikat[r["pegawai"]["nip"]] = pr
+            self.predikat[r.pegawai.nip] = pr
         else:
             self.tanpa_data[u] = self.tanpa_data.get(u, 0) + 1
 
@@ -126,7 +125,7 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
 # -- individual evaluation document --------------------------------------------
 
 
-def skor_aspek(r: dict) -> dict[str, tuple[Decimal | None, str]]:
+def skor_aspek(r: Rekaman) -> dict[str, tuple[Decimal | None, str]]:
     """aspek -> (score, per-role explanation) for the document.
 
     Choice (documented in the document's footnote): for each aspect, the mean of each
@@ -136,14 +135,14 @@ def skor_aspek(r: dict) -> dict[str, tuple[Decimal | None, str]]:
     """
     from ..kosakata import ASPEK_BERAKHLAK
 
-    bobot = {k: Decimal(v) for k, v in r["hasil"]["perilaku"]["bobot_peran"].items()}
+    bobot = r.hasil.perilaku.bobot_peran
     hasil = {}
     for a in ASPEK_BERAKHLAK:
         per_peran: dict[str, list[Decimal]] = {}
-        for p in r["masukan"]["penilaian"]:
-            v = p["skor"].get(a)
-            if p["peran"] in bobot and v not in (None, ""):
-                per_peran.setdefault(p["peran"], []).append(Decimal(v))
+        for p in r.masukan.penilaian:
+            v = p.skor.get(a)
+            if p.peran in bobot and v not in (None, ""):
+                per_peran.setdefault(p.peran, []).append(Decimal(v))
         if not per_peran:
             hasil[a] = (None, "belum dinilai")
             continue
@@ -163,24 +162,24 @@ def _dua(d: Decimal) -> str:
 
 
 def _identitas(p) -> dict | None:
+    """The document's identity block of a person (model.Pegawai, or the record's IdentitasPegawai)."""
     from ..validation.golongan import pangkat
 
     if p is None:
         return None
-    d = p if isinstance(p, dict) else p.ke_dict()
-    gol = d.get("golongan")
-    if d.get("status") == "PPPK":
+    gol = p.golongan
+    if p.status == "PPPK":
         pg = f"Golongan {gol}" if gol else "-"
     else:
         pg = ", ".join(x for x in (pangkat(gol), gol) if x) or "-"
-    return {"nama": d["nama"], "nip": d["nip"], "pangkat": pg, "jabatan": d.get("jabatan") or "-",
-            "unit": d.get("unit") or "-", "nip_atasan": d.get("nip_atasan")}
+    return {"nama": p.nama, "nip": p.nip, "pangkat": pg, "jabatan": p.jabatan or "-",
+            "unit": p.unit or "-", "nip_atasan": p.nip_atasan}
 
 
-def _data_dokumen(db, lap, r: dict, umpan: dict, predikat_unit: dict, tanggal: date) -> dict:
+def _data_dokumen(db, lap, r: Rekaman, umpan: dict, predikat_unit: dict, tanggal: date) -> dict:
     from ..store import pegawai as tabel_pegawai
 
-    pegawai = _identitas(r["pegawai"])
+    pegawai = _identitas(r.pegawai)
     atasan = _identitas(tabel_pegawai.ambil(db, pegawai["nip_atasan"])) if pegawai["nip_atasan"] else None
     atasan2 = None
     if atasan and atasan["nip_atasan"]:
@@ -188,7 +187,7 @@ def _data_dokumen(db, lap, r: dict, umpan: dict, predikat_unit: dict, tanggal: d
     return {"periode": lap.periode, "metode": lap.metode, "dari_snapshot": lap.dari_snapshot, "rekaman": r,
             "pegawai": pegawai, "atasan": atasan, "atasan_atasan": atasan2, "tanggal": tanggal,
             "umpan_balik": umpan.get(pegawai["nip"], []), "skor_aspek": skor_aspek(r),
-            "predikat_unit": predikat_unit.get(r["pegawai"]["unit"])}
+            "predikat_unit": predikat_unit.get(r.pegawai.unit)}
 
 
 def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: Path | None = None,
@@ -221,7 +220,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     lap = nilai.laporan(db, kode, unit, nip, urut="nama")
     from .tren import tercatat
 
-    tanpa_data = [r["pegawai"] for r in lap.rekaman if not tercatat(r)]
+    tanpa_data = [r.pegawai for r in lap.rekaman if not tercatat(r)]
     if unit:  # a document with nothing recorded would state "Sangat Kurang" for someone never assessed
         lap.rekaman = [r for r in lap.rekaman if tercatat(r)]
     if folder and lap.rekaman:
@@ -231,11 +230,11 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     tanggal = tanggal or date.today()
     tujuan = []
     for r in lap.rekaman:
-        p = r["pegawai"]
+        p = r.pegawai
         if berkas and nip:
             t = Path(berkas)
         else:
-            t = Path(folder or ".") / nama_berkas(p["nip"], p["nama"])
+            t = Path(folder or ".") / nama_berkas(p.nip, p.nama)
         tujuan.append(t)
     ada = [t for t in tujuan if t.exists()]
     if ada and not timpa:
@@ -244,7 +243,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
                              "Pakai folder/nama lain, atau tambahkan --timpa untuk menggantinya.")
     for t in tujuan:
         periksa_tujuan(t, timpa)
-    umpan = umpan_balik(db, lap.periode["kode"], [r["pegawai"]["nip"] for r in lap.rekaman])
+    umpan = umpan_balik(db, lap.periode["kode"], [r.pegawai.nip for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode["kode"])
     ditulis: list[str] = []
     try:

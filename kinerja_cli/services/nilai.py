@@ -1,22 +1,19 @@
 """Computing a period's results: live from the data, or from a closed period's snapshot.
 
-Every employee's result travels as one record (a plain dict, the same shape
-that the snapshot stores), so the table, --rinci, the exports and the snapshot
-all read the same thing:
-
-    {"pegawai": {...identity...}, "ada_inovasi": bool,
-     "masukan": {"baris": [SKP rows with realisasi], "penilaian": [raters]},
-     "hasil": Hasil.ke_dict()}
+Every employee's result travels as one record, model.Rekaman (identity, the inputs, the
+scored Hasil, the direct rating, the innovation flag), built by `rekaman_pegawai` alone, so the
+table, --rinci, the exports, tren and the snapshot all read the same thing; its `ke_dict` is the
+snapshot's stored shape and the JSON of `nilai --rinci`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from ..errors import DataTidakValid
-from ..model import ada_data
+from ..model import BarisMasukan, Masukan, PenilaianMasukan, RatingLangsung, Rekaman, ada_data
 from ..store import nilai as tabel
 from ..store import periode as tabel_periode
 from . import periode as layanan_periode
@@ -28,7 +25,7 @@ URUTAN = ("unit", "nama", "nilai")
 class Laporan:
     periode: dict
     metode: str
-    rekaman: list  # list of records (see module doc)
+    rekaman: list  # list[Rekaman]
     dari_snapshot: bool = False
     catatan: list = field(default_factory=list)
 
@@ -59,7 +56,7 @@ class _Konteks:
     """What scoring a period needs besides each employee's rows."""
 
     inovasi: set  # NIPs with an innovation recorded
-    langsung: dict  # nip -> {"hasil_kerja", "perilaku", "alasan"}: ratings set directly by the atasan
+    langsung: dict  # nip -> RatingLangsung: ratings set directly by the atasan
     status: dict  # nip -> SKP agreement state (empty: the period does not use the agreement workflow)
     hitung: Callable  # the scheme's scorer: DataPegawai -> Hasil
     desimal: _Desimal = field(default_factory=_Desimal)
@@ -69,7 +66,8 @@ def _konteks(db, periode: dict, metode: str) -> _Konteks:
     from ..scoring import Parameter, penghitung
 
     kode = periode["kode"]
-    return _Konteks(tabel.nip_berinovasi(db, kode), tabel.rating_langsung(db, kode), tabel.status_skp(db, kode),
+    langsung = {n: RatingLangsung.dari_dict(d) for n, d in tabel.rating_langsung(db, kode).items()}
+    return _Konteks(tabel.nip_berinovasi(db, kode), langsung, tabel.status_skp(db, kode),
                     penghitung(metode, Parameter.dari_dict(periode["parameter"])))
 
 
@@ -83,16 +81,14 @@ def _hasil(k: _Konteks, nip: str, nip_atasan: str | None, skp, perilaku):
     penilaian = tuple(Penilaian(b.penilai, b.peran, {a: d[v] for a, v in b.skor.items()}) for b in perilaku)
     lg = k.langsung.get(nip)
     tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(k.status, nip, bool(skp), nip_atasan) else ()
-    return k.hitung(DataPegawai(nip, baris, penilaian, nip in k.inovasi, lg["hasil_kerja"] if lg else None,
-                                lg["perilaku"] if lg else None, tambahan))
+    return k.hitung(DataPegawai(nip, baris, penilaian, nip in k.inovasi, lg.hasil_kerja if lg else None,
+                                lg.perilaku if lg else None, tambahan))
 
 
-def _masukan_baris(r) -> dict:
+def _masukan_baris(r) -> BarisMasukan:
     """A BarisSkp as the record (and the snapshot) keeps it."""
-    return {"nomor": r.nomor, "jenis": r.jenis, "rhk": r.rhk, "rhk_atasan_nomor": r.rhk_atasan_nomor, "aspek": r.aspek,
-            "indikator": r.indikator, "target_lo": r.target_lo, "target_hi": r.target_hi, "satuan": r.satuan,
-            "bobot": r.bobot, "arah": r.arah, "target_maksimal": bool(r.target_maksimal), "realisasi": r.realisasi,
-            "bukti": r.bukti}
+    return BarisMasukan(r.nomor, r.jenis, r.rhk, r.rhk_atasan_nomor, r.aspek, r.indikator, r.target_lo, r.target_hi,
+                        r.satuan, r.bobot, r.arah, bool(r.target_maksimal), r.realisasi, r.bukti)
 
 
 _PERAN_URUT = {"atasan": 0, "rekan": 1, "bawahan": 2, "diri": 3}
@@ -102,71 +98,64 @@ def _urut_peran(b) -> tuple:
     return (_PERAN_URUT.get(b.peran, 9), b.penilai)
 
 
-def _ringkas(h) -> dict:
-    """The part of a result that listings, sorting and the distribution need (numbers stay Decimal)."""
-    return {"nhk": h.nhk, "npk": h.npk, "na": h.na, "predikat": h.predikat, "metode": h.metode,
-            "rating_hk": h.rating_hk, "rating_hk_langsung": h.rating_hk_langsung, "rating_pk": h.rating_pk,
-            "rating_pk_langsung": h.rating_pk_langsung, "lengkap": h.lengkap, "catatan": list(h.catatan)}
-
-
-def rekaman_pegawai(k: _Konteks, data, ringkas: bool = False) -> dict:
+def rekaman_pegawai(k: _Konteks, data, ringkas: bool = False, nama_penilai: dict | None = None) -> Rekaman:
     """THE one function building an employee's record from the store's named rows
-    (store.nilai.DataPegawaiPeriode): the listing, the recap's stream and the snapshot at close.
+    (store.nilai.DataPegawaiPeriode): the listing, the recap's stream, the document, tren and the
+    snapshot at close.
 
-    `ringkas`: identity and the summary of the result only (listings of a large period); otherwise
-    the inputs and the full breakdown (the raters' names are filled in by `rekaman_periode`).
+    `ringkas`: the summary form (no inputs: listings of a large period); otherwise the inputs too,
+    raters by role with their names from `nama_penilai` (nip -> nama).
     """
     p, skp, perilaku = data.pegawai, data.skp, data.perilaku
-    n = p["nip"]
-    h = _hasil(k, n, p["nip_atasan"], skp, perilaku)
+    n = p.nip
+    h = _hasil(k, n, p.nip_atasan, skp, perilaku)
     lg = k.langsung.get(n)
+    tercatat = bool(skp or perilaku or lg)
     if ringkas:
-        return {"pegawai": p, "hasil": _ringkas(h), "tercatat": bool(skp or perilaku or lg)}
-    masukan = {"baris": [_masukan_baris(r) for r in skp],
-               "penilaian": [{"penilai": b.penilai, "nama_penilai": None, "peran": b.peran, "skor": b.skor}
-                             for b in sorted(perilaku, key=_urut_peran)]}
-    return {"pegawai": p, "ada_inovasi": n in k.inovasi, "masukan": masukan,
-            "rating_langsung": dict(lg) if lg else None, "hasil": h.ke_dict()}
+        return Rekaman(p, h, tercatat, n in k.inovasi, None, lg)
+    nama = nama_penilai or {}
+    masukan = Masukan(tuple(_masukan_baris(r) for r in skp),
+                      tuple(PenilaianMasukan(b.penilai, nama.get(b.penilai), b.peran, b.skor)
+                            for b in sorted(perilaku, key=_urut_peran)))
+    return Rekaman(p, h, tercatat, n in k.inovasi, masukan, lg)
 
 
-def rekaman_periode(db, periode: dict, metode: str, data: Iterable, ringkas: bool = False) -> Iterator[dict]:
+def rekaman_periode(db, periode: dict, metode: str, data: Iterable, ringkas: bool = False) -> Iterator[Rekaman]:
     """The records of the store's rows (`data`: DataPegawaiPeriode of store.nilai.alir_periode or
-    alir_periode_urut), one at a time, in their order; full records get their raters' names in
-    batches of BATCH_NAMA."""
+    alir_periode_urut), one at a time, in their order; full records get their raters' names, looked
+    up in batches of BATCH_NAMA employees."""
     k = _konteks(db, periode, metode)
     if ringkas:
         for x in data:
             yield rekaman_pegawai(k, x, True)
         return
-    tunggu: list[dict] = []
+    tunggu: list = []
     for x in data:
-        tunggu.append(rekaman_pegawai(k, x))
+        tunggu.append(x)
         if len(tunggu) >= BATCH_NAMA:
-            yield from _dengan_nama_penilai(db, tunggu)
+            yield from _dengan_nama_penilai(db, k, tunggu)
             tunggu = []
-    yield from _dengan_nama_penilai(db, tunggu)
+    yield from _dengan_nama_penilai(db, k, tunggu)
 
 
-def _dengan_nama_penilai(db, rekaman: list[dict]) -> list[dict]:
-    penilaian = [x for r in rekaman for x in r["masukan"]["penilaian"]]
-    if penilaian:
-        nama = tabel.nama_pegawai(db, {x["penilai"] for x in penilaian})
-        for x in penilaian:
-            x["nama_penilai"] = nama.get(x["penilai"])
-    return rekaman
+def _dengan_nama_penilai(db, k: _Konteks, data: list) -> Iterator[Rekaman]:
+    penilai = {b.penilai for x in data for b in x.perilaku}
+    nama = tabel.nama_pegawai(db, penilai) if penilai else {}
+    for x in data:
+        yield rekaman_pegawai(k, x, nama_penilai=nama)
 
 
 def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str,
-                      ringkas: bool = False) -> list[dict]:
+                      ringkas: bool = False) -> list[Rekaman]:
     """Every active employee of the period computed from the current data, in one streamed pass
     (NIP order); `ringkas` as in `rekaman_pegawai`."""
     alir = tabel.alir_periode(db, periode["kode"], unit, nip, teks=not ringkas)
     return list(rekaman_periode(db, periode, metode, alir, ringkas))
 
 
-def hitung_untuk_snapshot(db, periode: dict) -> list[tuple[str, dict]]:
-    """(nip, record) of every active employee, for `periode tutup`."""
-    return [(r["pegawai"]["nip"], r) for r in _rekaman_langsung(db, periode, None, None, periode["metode"])]
+def hitung_untuk_snapshot(db, periode: dict) -> list[Rekaman]:
+    """The full record of every active employee, for `periode tutup`."""
+    return _rekaman_langsung(db, periode, None, None, periode["metode"])
 
 
 def unit_terdaftar(db, unit: str | None) -> str | None:
@@ -195,7 +184,7 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
     metode = metode or p["metode"]
     if p["status"] == "ditutup":
         rekaman = [r for r in tabel_periode.baca_snapshot(db, p["kode"])
-                   if (not unit or r["pegawai"]["unit"] == unit) and (not nip or r["pegawai"]["nip"] == nip)]
+                   if (not unit or r.pegawai.unit == unit) and (not nip or r.pegawai.nip == nip)]
         if metode != p["metode"]:  # recompute the frozen inputs under the other scheme
             rekaman = _hitung_ulang(rekaman, p, metode)
         lap = Laporan(p, metode, rekaman, dari_snapshot=True)
@@ -204,46 +193,46 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
     if nip and not lap.rekaman:
         raise DataTidakValid(f"Pegawai {nip} tidak termasuk hasil periode {p['kode']} (nonaktif atau belum ada saat ditutup).")
     if hanya_lengkap:
-        lap.rekaman = [r for r in lap.rekaman if r["hasil"]["lengkap"]]
+        lap.rekaman = [r for r in lap.rekaman if r.hasil.lengkap]
     lap.rekaman.sort(key=_kunci_urut(urut))
     return lap
 
 
-def _hitung_ulang(rekaman: list[dict], periode: dict, metode: str) -> list[dict]:
+def _hitung_ulang(rekaman: list[Rekaman], periode: dict, metode: str) -> list[Rekaman]:
     """Frozen records scored again under another scheme (their inputs and identity kept as frozen)."""
     from ..scoring import Parameter, penghitung
     from ..store.nilai import BarisPerilaku, BarisSkp
 
-    k = _Konteks({r["pegawai"]["nip"] for r in rekaman if r["ada_inovasi"]},
-                 {r["pegawai"]["nip"]: r["rating_langsung"] for r in rekaman if r.get("rating_langsung")},
+    k = _Konteks({r.pegawai.nip for r in rekaman if r.ada_inovasi},
+                 {r.pegawai.nip: r.rating_langsung for r in rekaman if r.rating_langsung},
                  {}, penghitung(metode, Parameter.dari_dict(periode["parameter"])))
     hasil = []
     for r in rekaman:
-        n, m = r["pegawai"]["nip"], r["masukan"]
-        skp = [BarisSkp(n, b["nomor"], b["jenis"], b["target_lo"], b["target_hi"], b["bobot"], b["arah"],
-                        b["target_maksimal"], b["realisasi"]) for b in m["baris"]]
-        perilaku = [BarisPerilaku(x["penilai"], x["peran"], x["skor"]) for x in m["penilaian"]]
-        hasil.append({**r, "hasil": _hasil(k, n, None, skp, perilaku).ke_dict()})
+        n, m = r.pegawai.nip, r.masukan
+        skp = [BarisSkp(n, b.nomor, b.jenis, b.target_lo, b.target_hi, b.bobot, b.arah, b.target_maksimal, b.realisasi)
+               for b in m.baris]
+        perilaku = [BarisPerilaku(x.penilai, x.peran, x.skor) for x in m.penilaian]
+        hasil.append(replace(r, hasil=_hasil(k, n, None, skp, perilaku)))
     return hasil
 
 
 def _kunci_urut(urut: str):
     if urut == "nama":
-        return lambda r: (r["pegawai"]["nama"].lower(), r["pegawai"]["nip"])
+        return lambda r: (r.pegawai.nama.lower(), r.pegawai.nip)
     if urut == "nilai":
-        return lambda r: (-Decimal(r["hasil"]["na"]), -Decimal(r["hasil"]["nhk"]), r["pegawai"]["nama"].lower())
-    return lambda r: (r["pegawai"]["unit"].lower(), r["pegawai"]["nama"].lower())
+        return lambda r: (-r.hasil.na, -r.hasil.nhk, r.pegawai.nama.lower())
+    return lambda r: (r.pegawai.unit.lower(), r.pegawai.nama.lower())
 
 
-def baris_keluaran(r: dict) -> dict:
+def baris_keluaran(r: Rekaman) -> dict:
     """The machine-output row of one record (the JSON/CSV contract of DESIGN.md)."""
-    h, p = r["hasil"], r["pegawai"]
+    h, p = r.hasil, r.pegawai
     return {
-        "nip": p["nip"], "nama": p["nama"], "unit": p["unit"], "jabatan": p["jabatan"], "golongan": p.get("golongan"),
-        "nhk": Decimal(h["nhk"]), "npk": Decimal(h["npk"]), "na": Decimal(h["na"]), "predikat": h["predikat"],
-        "rating_hasil_kerja": h["rating_hk"], "rating_hasil_kerja_langsung": h["rating_hk_langsung"],
-        "rating_perilaku": h["rating_pk"], "rating_perilaku_langsung": h["rating_pk_langsung"],
-        "metode": h["metode"], "lengkap": h["lengkap"], "catatan": list(h["catatan"]), "ada_data": ada_data(r),
+        "nip": p.nip, "nama": p.nama, "unit": p.unit, "jabatan": p.jabatan, "golongan": p.golongan,
+        "nhk": h.nhk, "npk": h.npk, "na": h.na, "predikat": h.predikat,
+        "rating_hasil_kerja": h.rating_hk, "rating_hasil_kerja_langsung": h.rating_hk_langsung,
+        "rating_perilaku": h.rating_pk, "rating_perilaku_langsung": h.rating_pk_langsung,
+        "metode": h.metode, "lengkap": h.lengkap, "catatan": list(h.catatan), "ada_data": ada_data(r),
     }
 
 
@@ -251,16 +240,16 @@ def bandingkan(db, kode: str, unit: str | None = None, nip: str | None = None, u
                hanya_lengkap: bool = False) -> list[dict]:
     """Both schemes side by side; the period's own scheme is not changed."""
     a = laporan(db, kode, unit, nip, urut, hanya_lengkap, metode="pp30", ringkas=True)
-    b = {r["pegawai"]["nip"]: r for r in laporan(db, kode, unit, nip, urut, metode="permenpan6", ringkas=True).rekaman}
+    b = {r.pegawai.nip: r for r in laporan(db, kode, unit, nip, urut, metode="permenpan6", ringkas=True).rekaman}
     hasil = []
     for r in a.rekaman:
-        x, y = r["hasil"], b[r["pegawai"]["nip"]]["hasil"]
+        x, y = r.hasil, b[r.pegawai.nip].hasil
         hasil.append({
-            "nip": r["pegawai"]["nip"], "nama": r["pegawai"]["nama"], "unit": r["pegawai"]["unit"],
-            "nhk": Decimal(x["nhk"]), "npk": Decimal(x["npk"]), "na": Decimal(x["na"]),
-            "predikat_pp30": x["predikat"], "rating_hasil_kerja": y["rating_hk"], "rating_perilaku": y["rating_pk"],
-            "predikat_permenpan6": y["predikat"], "sama": _setara(x["predikat"], y["predikat"]),
-            "lengkap": x["lengkap"], "ada_data": ada_data(r),
+            "nip": r.pegawai.nip, "nama": r.pegawai.nama, "unit": r.pegawai.unit,
+            "nhk": x.nhk, "npk": x.npk, "na": x.na,
+            "predikat_pp30": x.predikat, "rating_hasil_kerja": y.rating_hk, "rating_perilaku": y.rating_pk,
+            "predikat_permenpan6": y.predikat, "sama": _setara(x.predikat, y.predikat),
+            "lengkap": x.lengkap, "ada_data": ada_data(r),
         })
     return hasil
 

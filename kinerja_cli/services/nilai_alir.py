@@ -10,9 +10,10 @@ the same function as every other result), closed ones read their frozen snapshot
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Callable, Iterator
+
+from ..model import Rekaman
 
 
 @dataclass
@@ -24,9 +25,9 @@ class AlirRekaman:
     dari_snapshot: bool
     unit: str | None
     jumlah: int
-    _buka: Callable[[], Iterator[dict]]
+    _buka: Callable[[], Iterator[Rekaman]]
 
-    def __iter__(self) -> Iterator[dict]:
+    def __iter__(self) -> Iterator[Rekaman]:
         return self._buka()
 
     def __len__(self) -> int:
@@ -43,6 +44,6 @@ def rekaman_urut_unit(db, kode: str, unit: str | None = None) -> AlirRekaman:
     unit = nilai.unit_terdaftar(db, unit)
     if p["status"] == "ditutup":
         return AlirRekaman(p, p["metode"], True, unit, tabel.jumlah_snapshot(db, p["kode"], unit),
-                           lambda: (json.loads(t) for t in tabel.alir_snapshot_urut(db, p["kode"], unit)))
+                           lambda: tabel.alir_snapshot_urut(db, p["kode"], unit))
     return AlirRekaman(p, p["metode"], False, unit, tabel.jumlah_aktif(db, unit),
                        lambda: nilai.rekaman_periode(db, p, p["metode"], tabel.alir_periode_urut(db, p["kode"], unit)))

@@ -149,7 +149,7 @@ def predikat_terburuk(db, tahun: int, unit: str | None = None, dikenal: dict | N
 
 def predikat_per_nip(rekaman) -> dict[str, str]:
     """nip -> predikat of the records resting on data recorded in the period."""
-    return {r["pegawai"]["nip"]: r["hasil"]["predikat"] for r in rekaman if tercatat(r)}
+    return {r.pegawai.nip: r.hasil.predikat for r in rekaman if tercatat(r)}
 
 
 def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dikenal: dict | None = None) -> list[dict]:

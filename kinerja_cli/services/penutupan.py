@@ -35,5 +35,5 @@ def tutup(db, kode: str) -> dict:
         audit.catat(db, "periode", p["kode"], "ubah", {"status": "terbuka"},
                     {"status": "ditutup", "jumlah_hasil": len(hasil)})
     return {**tabel_periode.ambil(db, p["kode"]), "jumlah_hasil": len(hasil),
-            "tidak_lengkap": sum(1 for _, r in hasil if not r["hasil"]["lengkap"]),
-            "tanpa_data": sum(1 for _, r in hasil if not ada_data(r))}
+            "tidak_lengkap": sum(1 for r in hasil if not r.hasil.lengkap),
+            "tanpa_data": sum(1 for r in hasil if not ada_data(r))}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import KUNCI_RATING
+from ..model import Rekaman
 from ..store import audit
 from ..store import rating as tabel
 from ..store.db import transaksi
@@ -147,13 +148,13 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     return hasil
 
 
-def _saran(r: dict) -> dict:
+def _saran(r: Rekaman) -> dict:
     """What accepting a saran needs from one result record (the one place this module reads a record)."""
-    h, p = r["hasil"], r["pegawai"]
+    h, p = r.hasil, r.pegawai
     kunci = {v: k for k, v in KUNCI_RATING.items()}
-    return {"nip": p["nip"], "nama": p["nama"], "atasan": p.get("nip_atasan"), "catatan": list(h["catatan"]),
-            "hk": None if h["rating_hk_langsung"] else kunci.get(h["rating_hk_turunan"]),
-            "pk": None if h["rating_pk_langsung"] else kunci.get(h["rating_pk_turunan"])}
+    return {"nip": p.nip, "nama": p.nama, "atasan": p.nip_atasan, "catatan": list(h.catatan),
+            "hk": None if h.rating_hk_langsung else kunci.get(h.rating_hk_turunan),
+            "pk": None if h.rating_pk_langsung else kunci.get(h.rating_pk_turunan)}
 
 
 def terima_saran(db, kode: str, unit: str, oleh: str, alasan: str, uji_coba: bool = False) -> dict:

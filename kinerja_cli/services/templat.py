@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import TidakDitemukan
 from ..excel.templat import IsiTemplat, tulis_templat
 from ..excel.tulis import periksa_tujuan
+from ..model import Rekaman
 from ..store import pegawai as tabel_pegawai
 from ..store import templat as tabel
 from ..store.db import sekarang
@@ -71,10 +72,10 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
     return isi
 
 
-def _saran_rekaman(r: dict) -> dict:
+def _saran_rekaman(r: Rekaman) -> dict:
     """nip -> the saran of each rating with its reason (the one place this module reads a result record)."""
-    h = r["hasil"]
-    return {k: (h[f"rating_{k}_turunan"], h.get(f"alasan_rating_{k}")) for k in ("hk", "pk")}
+    h = r.hasil
+    return {k: (getattr(h, f"rating_{k}_turunan"), getattr(h, f"alasan_rating_{k}")) for k in ("hk", "pk")}
 
 
 def _baris_rating(db, p: dict, unit: str | None, pegawai: list) -> list[dict]:
@@ -84,7 +85,7 @@ def _baris_rating(db, p: dict, unit: str | None, pegawai: list) -> list[dict]:
     from ..store import rating as tabel_rating
     from . import nilai
 
-    saran = {r["pegawai"]["nip"]: _saran_rekaman(r) for r in nilai.laporan(db, p["kode"], unit).rekaman}
+    saran = {r.pegawai.nip: _saran_rekaman(r) for r in nilai.laporan(db, p["kode"], unit).rekaman}
     tersimpan = tabel_rating.rating_periode(db, p["kode"])
     baris = []
     for pg in pegawai:

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
-from ..model import ada_data
+from ..model import Rekaman, ada_data
 from ..store import pegawai as tabel_pegawai
 from ..store import periode as tabel_periode
 from . import nilai
@@ -22,7 +22,7 @@ from .pegawai import wajib_ada
 DUA = Decimal("0.01")
 
 
-def tercatat(r: dict) -> bool:
+def tercatat(r: Rekaman) -> bool:
     """True when the record rests on data recorded for that employee in that period."""
     return ada_data(r)
 
@@ -58,11 +58,11 @@ def tren_pegawai(db, nip: str) -> dict:
         rek = [r for r in lap.rekaman if tercatat(r)]
         if not rek:
             continue
-        h = rek[0]["hasil"]
+        h = rek[0].hasil
         baris.append({"nip": p.nip, "nama": p.nama, "periode": per["kode"], "mulai": per["mulai"],
-                      "metode": h["metode"], "status": per["status"], "nhk": Decimal(h["nhk"]),
-                      "npk": Decimal(h["npk"]), "na": Decimal(h["na"]), "predikat": h["predikat"],
-                      "lengkap": h["lengkap"]})
+                      "metode": h.metode, "status": per["status"], "nhk": h.nhk,
+                      "npk": h.npk, "na": h.na, "predikat": h.predikat,
+                      "lengkap": h.lengkap})
     if not baris:
         raise TidakDitemukan(
             f"Belum ada hasil penilaian untuk {p.nama} ({p.nip}) di periode mana pun.",
@@ -82,14 +82,14 @@ def tren_unit(db, unit: str) -> dict:
         rek = [r for r in nilai.laporan(db, per["kode"], unit=u, ringkas=True).rekaman if tercatat(r)]
         if not rek:
             continue
-        na = [Decimal(r["hasil"]["na"]) for r in rek]
+        na = [r.hasil.na for r in rek]
         hitung = {KUNCI_PREDIKAT[p]: 0 for p in ORDER_PREDIKAT}
         for r in rek:
-            k = KUNCI_PREDIKAT.get(r["hasil"]["predikat"])
+            k = KUNCI_PREDIKAT.get(r.hasil.predikat)
             if k:
                 hitung[k] += 1
-        baik = sum(1 for r in rek if r["hasil"]["predikat"] in (SANGAT_BAIK, BAIK))
-        baris.append({"unit": u, "periode": per["kode"], "mulai": per["mulai"], "metode": rek[0]["hasil"]["metode"],
+        baik = sum(1 for r in rek if r.hasil.predikat in (SANGAT_BAIK, BAIK))
+        baris.append({"unit": u, "periode": per["kode"], "mulai": per["mulai"], "metode": rek[0].hasil.metode,
                       "status": per["status"], "jumlah_pegawai": len(rek),
                       "rata_na": (sum(na) / len(na)).quantize(DUA, ROUND_HALF_UP),
                       "persen_baik": (Decimal(100) * baik / len(rek)).quantize(DUA, ROUND_HALF_UP),

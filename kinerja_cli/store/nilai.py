@@ -8,12 +8,14 @@ query of its table below.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Iterator, NamedTuple
 
 from sqlite_utils import Database
 
 from ..kosakata import ASPEK_BERAKHLAK
+from ..model import KOLOM_IDENTITAS, IdentitasPegawai, Rekaman
 
 
 class BarisSkp(NamedTuple):
@@ -46,15 +48,14 @@ class BarisPerilaku(NamedTuple):
 
 
 class DataPegawaiPeriode(NamedTuple):
-    """What the period holds of one employee: identity (dict of `_KOLOM_PEGAWAI`), SKP rows, raters."""
+    """What the period holds of one employee: identity, SKP rows, raters."""
 
-    pegawai: dict
+    pegawai: IdentitasPegawai
     skp: list  # BarisSkp, by nomor
     perilaku: list  # BarisPerilaku, by penilai
 
 
-_KOLOM_PEGAWAI = ("nip", "nama", "unit", "jabatan", "golongan", "status", "nip_atasan", "jenis_jabatan")
-_SELECT_PEGAWAI = "SELECT " + ", ".join(f"p.{k}" for k in _KOLOM_PEGAWAI)
+_SELECT_PEGAWAI = "SELECT " + ", ".join(f"p.{k}" for k in KOLOM_IDENTITAS)  # the fields of IdentitasPegawai
 _TEKS_SKP = "s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor"
 
 
@@ -171,7 +172,7 @@ def _gabung(peg, skp, per, lewati_lain: bool) -> Iterator[DataPegawaiPeriode]:
         while b_row is not None and b_row[0] == n:
             nilai.append(BarisPerilaku(b_row[1], b_row[2], dict(zip(ASPEK_BERAKHLAK, b_row[3:]))))
             b_row = next(per, None)
-        yield DataPegawaiPeriode(dict(zip(_KOLOM_PEGAWAI, row)), baris, nilai)
+        yield DataPegawaiPeriode(IdentitasPegawai(*row), baris, nilai)
 
 
 def _baris_demi_baris(cur, ukuran: int = 4096):
@@ -243,8 +244,8 @@ def _tulis_sementara(conn, perintah: list) -> None:
             conn.execute(q, a)
 
 
-def alir_snapshot_urut(db: Database, kode: str, unit: str | None = None):
-    """A closed period's frozen records (JSON text), one at a time, in the recap's order
+def alir_snapshot_urut(db: Database, kode: str, unit: str | None = None) -> Iterator[Rekaman]:
+    """A closed period's frozen records, one at a time, in the recap's order
     (unit, nama, NIP as `alir_periode_urut`); `unit`: only records of exactly that unit.
 
     Ranked first into a TEMP table (NIPs only), then read by rank: the sort never carries the
@@ -265,7 +266,7 @@ def alir_snapshot_urut(db: Database, kode: str, unit: str | None = None):
         cur = conn.execute(f"""SELECT h.data FROM {t} x JOIN hasil_snapshot h ON h.periode = ? AND h.nip = x.nip
                                ORDER BY x.rk""", [kode])
         for (data,) in _baris_demi_baris(cur, 512):
-            yield data
+            yield Rekaman.dari_dict(json.loads(data))
     finally:
         cur = None  # finish the statement before dropping its table
         try:

@@ -6,6 +6,7 @@ import json
 
 from sqlite_utils import Database
 
+from ..model import Rekaman
 from .db import sekarang
 
 _KOLOM = ("kode", "jenis", "mulai", "selesai", "metode", "parameter", "status", "dibuat", "ditutup_pada")
@@ -40,14 +41,16 @@ def set_status(db: Database, kode: str, status: str) -> None:
                [status, sekarang() if status == "ditutup" else None, kode])
 
 
-def simpan_snapshot(db: Database, kode: str, hasil: list[tuple[str, dict]]) -> None:
+def simpan_snapshot(db: Database, kode: str, rekaman: list[Rekaman]) -> None:
+    """The period's records frozen, one JSON text each (Rekaman.ke_dict: the format every version reads)."""
     db.execute("DELETE FROM hasil_snapshot WHERE periode = ?", [kode])
     db.conn.executemany("INSERT INTO hasil_snapshot (periode, nip, data) VALUES (?, ?, ?)",
-                        [(kode, nip, json.dumps(d, ensure_ascii=False)) for nip, d in hasil])
+                        [(kode, r.pegawai.nip, json.dumps(r.ke_dict(), ensure_ascii=False)) for r in rekaman])
 
 
-def baca_snapshot(db: Database, kode: str) -> list[dict]:
-    return [json.loads(r[0]) for r in db.execute("SELECT data FROM hasil_snapshot WHERE periode = ? ORDER BY nip", [kode])]
+def baca_snapshot(db: Database, kode: str) -> list[Rekaman]:
+    return [Rekaman.dari_dict(json.loads(r[0]))
+            for r in db.execute("SELECT data FROM hasil_snapshot WHERE periode = ? ORDER BY nip", [kode])]
 
 
 def hapus_snapshot(db: Database, kode: str) -> int:
