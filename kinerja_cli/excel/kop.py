@@ -9,16 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..validation.instansi import ProfilInstansi, nip_cetak
+from .lembar import Aliran, tanggal_id
 
 TITIK = "……………………"
 TINGGI_LOGO = 68  # pixels (about 1.8 cm): three kop lines
-
-
-def baris_kop_singkat(p: ProfilInstansi | None) -> list[str]:
-    """The kop lines of a recap sheet: pemda and instansi, in capitals (none without a profile)."""
-    if p is None:
-        return []
-    return [x.upper() for x in (p.pemda, p.instansi) if x]
 
 
 def baris_kop(p: ProfilInstansi | None) -> list[tuple[str, str]]:
@@ -30,8 +24,6 @@ def baris_kop(p: ProfilInstansi | None) -> list[tuple[str, str]]:
 
 
 def tempat_tanggal(p: ProfilInstansi | None, tanggal: date | str | None) -> str:
-    from .lembar import tanggal_id
-
     tempat = p.tempat if p is not None and p.tempat else TITIK
     return f"{tempat}, {tanggal_id(tanggal)}"
 
@@ -71,7 +63,6 @@ def tulis_ttd(ws, gaya, p: ProfilInstansi | None, tanggal, baris: int, lebar: li
     from openpyxl.utils import get_column_letter
 
     from .aman import bersihkan
-    from .lembar import Aliran
 
     awal, akhir = kolom_ttd(lebar)
     bagian = baris_ttd_rekap(p, tanggal)

@@ -120,11 +120,17 @@ def lebar_kolom(ws, lebar: list[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = w
 
 
+def baris_kop_singkat(profil) -> list[str]:
+    """The kop lines of a recap sheet (a validation.instansi.ProfilInstansi): pemda and instansi in
+    capitals; none without a profile (a neutral kop)."""
+    if profil is None:
+        return []
+    return [x.upper() for x in (profil.pemda, profil.instansi) if x]
+
+
 def baris_blok_judul(ws, gaya: Gaya, judul: str, baris: list[str], profil=None) -> list[list]:
     """The title block rows of a write-only sheet: pemda and instansi from the profile (none without
     one: a neutral kop), title, then info lines, then a blank row."""
-    from .kop import baris_kop_singkat
-
     hasil = [[sel_aman(ws, t, font=gaya.subjudul)] for t in baris_kop_singkat(profil)]
     hasil.append([sel_aman(ws, judul, font=gaya.judul)])
     hasil += [[sel_aman(ws, b)] for b in baris]
