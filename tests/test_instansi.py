@@ -221,6 +221,13 @@ def test_recap_without_profile_neutral_with_warning(db_siap, kinerja, db_path, t
         assert not [n for n in z.namelist() if n.startswith("xl/media/")]
     ttd = [t for t in _teks(rs) if "15 Desember 2026" in t][0]
     assert ttd.startswith("……………………, 15 Desember 2026") and "NIP. ……" in ttd
+    # the evaluation document too: neutral kop, dotted place, the same one-line warning
+    d = tmp_path / "dok.xlsx"
+    r = kinerja("ekspor", "dokumen", STAF1, d, "--periode", "2026", "--tanggal", "2026-12-15")
+    assert r.exit_code == 0 and "profil instansi belum diisi — kinerja instansi --help" in r.stderr
+    ws = openpyxl.load_workbook(d).active
+    assert ws["A1"].value == "DOKUMEN EVALUASI KINERJA PEGAWAI" and "……………………, 15 Desember 2026" in _teks(ws)
+    assert ws.page_setup.fitToHeight == 1  # one A4 page, whatever the kop adds
     # a profile without a signatory: the warning names what is missing
     assert kinerja("instansi", "--pemda", "Pemerintah Kota Solok", "--nama", "BKPSDM", "--tempat", "Solok").exit_code == 0
     r = kinerja("ekspor", "rekap", f, "--periode", "2026", "--timpa")

@@ -244,6 +244,7 @@ def tulis_dokumen(d: dict):
     ws.title = "Dokumen Evaluasi"
     lebar_kolom(ws, LEBAR)
     atur_cetak(ws, lanskap=False)
+    ws.page_setup.fitToHeight = 1  # one A4 page, the kop included (scaled down a little when needed)
     ws.print_options.horizontalCentered = True
     w = _Penulis(ws, g)
     p, h = d["periode"], d["rekaman"]["hasil"]
