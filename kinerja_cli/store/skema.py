@@ -217,7 +217,7 @@ def m0002_instansi_profil(db: Database) -> None:
     and moved between PCs (a copied file beside it would be lost or go stale); 1 MB at most."""
     x = db.execute
     x(
-        """CREATE TABLE instansi (
+        """CREATE TABLE IF NOT EXISTS instansi (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             pemda TEXT, instansi TEXT, tempat TEXT, alamat TEXT, kontak TEXT,
             kepala_nama TEXT, kepala_jabatan TEXT,
@@ -227,7 +227,7 @@ def m0002_instansi_profil(db: Database) -> None:
         )"""
     )
     x(
-        """CREATE TABLE unit_singkatan (
+        """CREATE TABLE IF NOT EXISTS unit_singkatan (
             unit TEXT PRIMARY KEY COLLATE NOCASE,   -- the unit name as stored with the employees
             singkatan TEXT NOT NULL,                -- official short name: Bappeda, Disdukcapil, DPMPTSP
             diubah TEXT NOT NULL
