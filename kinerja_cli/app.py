@@ -99,8 +99,10 @@ def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
     from .cli import (dampak, dasar, distribusi, ekspor, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan,
                       perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
+    from .cli import instansi
 
     dasar.daftarkan(app)
+    instansi.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")

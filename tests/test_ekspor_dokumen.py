@@ -46,13 +46,16 @@ def _nilai_label(ws, awal):
 
 def test_document_identity_atasan_feedback_scores_date(db_siap, kinerja, db_path, tmp_path):
     _siap(kinerja, db_path)
+    # kop and place come from the profile (a city other than the demo's: nothing is hard-coded)
+    assert kinerja("instansi", "--pemda", "Pemerintah Kota Padang Panjang", "--tempat", "Padang Panjang").exit_code == 0
     f = tmp_path / "citra.xlsx"
     r = kinerja("ekspor", "dokumen", "19850214 201001 2 003", f, "--periode", "2026", "--tanggal", "2026-11-29")
     assert r.exit_code == 0, r.output
     assert stat.S_IMODE(os.stat(f).st_mode) == 0o600
     ws = openpyxl.load_workbook(f).active
     teks = [c.value for c in _sel(ws).values() if isinstance(c.value, str)]
-    assert "PEMERINTAH KOTA BUKITTINGGI" in teks and "DOKUMEN EVALUASI KINERJA PEGAWAI" in teks
+    assert "PEMERINTAH KOTA PADANG PANJANG" in teks and "DOKUMEN EVALUASI KINERJA PEGAWAI" in teks
+    assert "profil instansi belum lengkap (nama instansi)" in r.stderr
     assert "PERIODE: TAHUNAN 2026" in teks
     assert "PERIODE PENILAIAN: 1 JANUARI 2026 S.D. 31 DESEMBER 2026" in teks
     # identity: employee, pejabat penilai (atasan), atasan pejabat penilai (atasan's atasan)
@@ -85,7 +88,7 @@ def test_document_identity_atasan_feedback_scores_date(db_siap, kinerja, db_path
     assert _nilai_label(ws, "NILAI AKHIR").value == pytest.approx(111.04)
     assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "Baik"
     # signature block
-    assert "Bukittinggi, 29 November 2026" in teks and "Pejabat Penilai Kinerja" in teks
+    assert "Padang Panjang, 29 November 2026" in teks and "Pejabat Penilai Kinerja" in teks
     tt = _cari(ws, "Pejabat Penilai Kinerja")[0]
     bawah = [ws.cell(row=tt.row + i, column=tt.column).value for i in range(1, 6)]
     assert "Budi Santoso, S.E." in bawah and f"NIP {KADIS}" in bawah

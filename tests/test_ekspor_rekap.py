@@ -55,11 +55,13 @@ def test_rekap_sheets_numbers_formats_print(db_siap, kinerja, db_path, tmp_path)
     assert wb.sheetnames == ["Ringkasan", "Rekap", "Rincian", "Pengembangan", "Dampak"]
     json_rows = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
     ws = wb["Rekap"]
-    assert ws["A1"].value == "PEMERINTAH KOTA BUKITTINGGI"
-    assert ws["A2"].value == "REKAPITULASI PENILAIAN KINERJA PEGAWAI"
-    teks_judul = " ".join(str(ws.cell(row=r, column=1).value) for r in range(3, 7))
+    assert ws["A1"].value == "REKAPITULASI PENILAIAN KINERJA PEGAWAI"  # no profile: a neutral kop
+    teks_judul = " ".join(str(ws.cell(row=r, column=1).value) for r in range(2, 6))
     assert "Periode: 2026" in teks_judul and "PP 30/2019" in teks_judul and "terbuka" in teks_judul
-    assert str(db_path.name) in teks_judul and "pukul" in teks_judul
+    assert "pukul" in teks_judul
+    # no file path in a document for the leadership
+    assert not any(db_path.name in str(c.value) or "basis data" in str(c.value)
+                   for w in wb for row in w.iter_rows() for c in row if c.value)
     k = _baris_kepala(ws)
     judul, data = _data(ws, k)
     assert judul == KEPALA_PP30
@@ -138,7 +140,7 @@ def test_permenpan6_columns_and_direct_rating(db_siap, kinerja, db_path, tmp_pat
     assert s[STAF2]["Rating Hasil Kerja"].value == "Sesuai Ekspektasi *"
     assert s[STAF2]["Predikat"].value == "Kurang/Misconduct"
     assert "beban kerja berat" in s[STAF2]["Catatan"].value
-    assert "PermenPANRB 6/2022" in ws["A4"].value
+    assert "PermenPANRB 6/2022" in ws["A3"].value
     assert wb["Ringkasan"].cell(row=_baris_kepala(wb["Ringkasan"], "Unit Kerja"), column=6).value == "Kurang/Misconduct"
     assert "Rating IKI" in [c.value for c in wb["Rincian"][_baris_kepala(wb["Rincian"], "NIP")]]
 
@@ -149,12 +151,16 @@ def test_per_unit_sheet_names_and_filter(db_siap, kinerja, db_path, tmp_path):
     with sqlite3.connect(db_path) as c:
         c.execute("UPDATE pegawai SET unit = 'Bagian Umum/Protokol' WHERE nip = ?", [SEKDA])
         c.execute("UPDATE pegawai SET unit = ? WHERE nip = ?", [panjang, PPPK1])
-    wb = _rekap(kinerja, tmp_path / "u.xlsx", "--per-unit")
-    # a name longer than a sheet tab allows (31) goes by its acronym; the full name stays in the title
+    r = kinerja("ekspor", "rekap", tmp_path / "u.xlsx", "--periode", "2026", "--per-unit")
+    assert r.exit_code == 0, r.output
+    wb = openpyxl.load_workbook(tmp_path / "u.xlsx")
+    # a name longer than a sheet tab allows (31) and without an official short name is cut (no made-up
+    # acronym), with a warning naming the fix; the full name stays in the title
     assert wb.sheetnames == ["Ringkasan", "Rekap", "Rincian", "Pengembangan", "Dampak", "Bagian Umum-Protokol",
-                             "DPMDKB", "DPMPTSP"]
-    ws = wb["DPMDKB"]
-    assert panjang in ws["A2"].value
+                             "Dinas Pemberdayaan Masyarakat d", "DPMPTSP"]
+    assert f"Nama unit '{panjang}' lebih dari 31 karakter" in r.stderr and "kinerja unit singkatan" in r.stderr
+    ws = wb["Dinas Pemberdayaan Masyarakat d"]
+    assert panjang in ws["A1"].value
     _, data = _data(ws, _baris_kepala(ws))
     assert [s["NIP"].value for s in data] == [PPPK1]
     _, data = _data(wb["DPMPTSP"], _baris_kepala(wb["DPMPTSP"]))
@@ -163,7 +169,7 @@ def test_per_unit_sheet_names_and_filter(db_siap, kinerja, db_path, tmp_path):
     # --unit: only that unit, everywhere
     wb = _rekap(kinerja, tmp_path / "satu.xlsx", "--unit", "dpmptsp")
     _, data = _data(wb["Rekap"], _baris_kepala(wb["Rekap"]))
-    assert len(data) == 3 and "DPMPTSP" in wb["Rekap"]["A2"].value
+    assert len(data) == 3 and "DPMPTSP" in wb["Rekap"]["A1"].value
     assert "Lingkup: unit kerja DPMPTSP" in [c.value for c in wb["Ringkasan"]["A"]]
 
 
@@ -257,7 +263,7 @@ def test_extra_sheet_hook(db_siap, kinerja, db_path, tmp_path, monkeypatch):
     layanan_ekspor.daftarkan_lembar("Pengembangan", tulis)  # same name: replaced, not doubled
     wb = _rekap(kinerja, tmp_path / "h.xlsx", "--per-unit")
     assert wb.sheetnames == ["Ringkasan", "Rekap", "Rincian", "Pengembangan", "DPMPTSP", "Sekretariat Daerah"]
-    assert wb["Pengembangan"]["A2"].value == "PENGEMBANGAN KOMPETENSI" and wb["Pengembangan"].max_row == 10
+    assert wb["Pengembangan"]["A1"].value == "PENGEMBANGAN KOMPETENSI" and wb["Pengembangan"].max_row == 9
 
 
 def test_help_has_example(kinerja):

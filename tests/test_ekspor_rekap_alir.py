@@ -177,11 +177,13 @@ def test_recap_never_holds_the_whole_report(kantor, kinerja, tmp_path, monkeypat
 def test_small_recap_cell_for_cell(db_siap, kinerja, db_path, tmp_path):
     """Every data cell of Rekap and Rincian of the hand-computed period, with its type, format and fill."""
     assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("instansi", "--pemda", "Pemerintah Kabupaten Contoh").exit_code == 0  # one kop line
     isi(db_path)
     with sqlite3.connect(db_path) as c:
         c.execute("UPDATE realisasi SET bukti = '=HYPERLINK(\"x\")' WHERE nip = ? AND nomor = 2", [STAF1])
     wb = openpyxl.load_workbook(_rekap(kinerja, tmp_path / "kecil.xlsx"))
     ws = wb["Rekap"]
+    assert ws["A1"].value == "PEMERINTAH KABUPATEN CONTOH"
     assert [c.value for c in ws[8]] == ["No", "NIP", "Nama", "Jabatan", "Golongan", "Unit", "NHK", "NPK", "NA",
                                         "Predikat", "Catatan"]
     baris = [[c.value for c in ws[r]] for r in range(9, ws.max_row + 1)]

@@ -86,7 +86,7 @@ def demo(
         h = demo.bangun(folder)
     output.tampilkan([{"langkah": a, "hasil": b} for a, b in h.langkah],
                      [output.Kolom("langkah", "Langkah"), output.Kolom("hasil", "Hasil")],
-                     judul="Demo kinerja: data contoh Pemerintah Kota Bukittinggi")
+                     judul=f"Demo kinerja: data contoh {demo.PROFIL_DEMO['pemda']}")
     db = buka_db(h.db)
     lap = nilai.laporan(db, demo.PERIODE, unit, ringkas=True)
     semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, demo.PERIODE, ringkas=True).rekaman]

@@ -23,20 +23,27 @@ def rekap(
     periode: OpsiPeriode,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     per_unit: Annotated[bool, typer.Option("--per-unit", help="Tambahkan satu sheet per unit kerja.")] = False,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan TTTT-BB-HH (bawaan: hari ini).")] = None,
+    pangkat: Annotated[bool, typer.Option("--pangkat", help="Tambahkan kolom Pangkat di samping Golongan.")] = False,
+    nomor_kolom: Annotated[bool, typer.Option("--nomor-kolom", help="Tambahkan baris nomor kolom (1) (2) ... di bawah judul kolom.")] = False,
     timpa: OpsiTimpa = False,
     db: OpsiDB = None,
 ) -> None:
     """Tulis rekap Excel periode: Ringkasan (sebaran predikat, grafik, kurva), Rekap, Rincian SKP, Pengembangan (20 JP), Dampak.
 
-    Siap dicetak (A4 lanskap, judul kolom berulang). Periode yang ditutup memakai hasil bekunya.
+    Siap dicetak dan ditandatangani: A4 lanskap, judul kolom berulang, "Halaman N dari M", kop dan blok tanda
+    tangan dari profil instansi (kinerja instansi). Periode yang ditutup memakai hasil bekunya.
 
     Contoh: kinerja ekspor rekap rekap-2026.xlsx --periode 2026 --per-unit
     """
     from .. import output
     from ..services import ekspor
 
+    tgl = _tanggal(tanggal)
     with output.sibuk(f"Menulis rekap {berkas} ..."):
-        h = ekspor.rekap(buka(db), berkas, periode, unit, per_unit, timpa)
+        h = ekspor.rekap(buka(db), berkas, periode, unit, per_unit, timpa, tgl, pangkat, nomor_kolom)
+    for p in h["peringatan"]:
+        output.peringatan(p)
     if h["dari_snapshot"]:
         output.info(f"Periode {h['periode']} sudah ditutup: rekap memakai hasil beku saat penutupan.")
     output.sukses(f"Rekap periode {h['periode']} ({h['pegawai']} pegawai) ditulis ke {h['berkas']} "
@@ -61,16 +68,11 @@ def dokumen(
     Contoh: kinerja ekspor dokumen --unit DPMPTSP --periode 2026 --folder dokumen-2026
     """
     from .. import output
-    from ..errors import DataTidakValid
     from ..services import ekspor
 
-    tgl = None
-    if tanggal:
-        try:
-            tgl = date.fromisoformat(tanggal)
-        except ValueError:
-            raise DataTidakValid(f"Tanggal '{tanggal}' tidak valid.", "Tulis TTTT-BB-HH, misalnya 2026-11-29.") from None
-    h = ekspor.dokumen(buka(db), periode, nip, unit, berkas, folder, timpa, tgl)
+    h = ekspor.dokumen(buka(db), periode, nip, unit, berkas, folder, timpa, _tanggal(tanggal))
+    for p in h["peringatan"]:
+        output.peringatan(p)
     if h["dari_snapshot"]:
         output.info(f"Periode {h['periode']} sudah ditutup: dokumen memakai hasil beku saat penutupan.")
     for p in h["tanpa_data"]:
@@ -80,3 +82,14 @@ def dokumen(
         output.sukses(f"Dokumen evaluasi ditulis ke {h['berkas'][0]}.")
     else:
         output.sukses(f"{len(h['berkas'])} dokumen evaluasi ditulis ke {folder}.")
+
+
+def _tanggal(teks: Optional[str]) -> Optional[date]:
+    from ..errors import DataTidakValid
+
+    if not teks:
+        return None
+    try:
+        return date.fromisoformat(teks)
+    except ValueError:
+        raise DataTidakValid(f"Tanggal '{teks}' tidak valid.", "Tulis TTTT-BB-HH, misalnya 2026-11-29.") from None

@@ -11,7 +11,8 @@ from decimal import Decimal
 from ..validation.angka import angka_id
 from .aman import isi_teks
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT
-from .lembar import FORMAT_ANGKA, INSTANSI, KOTA, Gaya, atur_cetak, jumlah_baris_teks, lebar_kolom, tanggal_id
+from .kop import baris_kop, logo, tempat_tanggal
+from .lembar import FORMAT_ANGKA, Gaya, atur_cetak, jumlah_baris_teks, lebar_kolom, tanggal_id
 from .rekap import nama_catatan
 from ..model import BarisMasukan
 
@@ -213,6 +214,28 @@ def _perilaku(w: _Penulis, d: dict) -> None:
         _nilai(w, "RATING PERILAKU KERJA", _rating(h.rating_pk, h.rating_pk_langsung, h.rating_pk_turunan))
 
 
+def _kop(w: _Penulis, profil) -> None:
+    """Logo at the left, pemda / instansi / address centred, a rule under the kop (nothing without a profile)."""
+    from openpyxl.styles import Border, Side
+
+    kop = baris_kop(profil)
+    if not kop:
+        return
+    ukuran = {"pemda": 12, "instansi": 12, "alamat": 8}
+    for i, (teks, jenis) in enumerate(kop):
+        c = w.gabung(1, 6, teks, tebal=jenis != "alamat", rata="center", border=False, ukuran=ukuran[jenis])
+        if i == len(kop) - 1:
+            for k in range(1, 7):
+                w.ws.cell(row=w.r, column=k).border = Border(bottom=Side(style="medium"))
+        if len(kop) < 3:  # room for the logo
+            w.tinggi(2)
+        w.maju()
+    gambar = logo(profil, tinggi=56)
+    if gambar is not None:
+        w.ws.add_image(gambar, "A1")
+    w.maju()
+
+
 def tulis_dokumen(d: dict):
     """A workbook (not saved) holding one employee's evaluation document."""
     from openpyxl import Workbook
@@ -224,10 +247,12 @@ def tulis_dokumen(d: dict):
     ws.title = "Dokumen Evaluasi"
     lebar_kolom(ws, LEBAR)
     atur_cetak(ws, lanskap=False)
+    ws.page_setup.fitToHeight = 1  # one A4 page, the kop included (scaled down a little when needed)
     ws.print_options.horizontalCentered = True
     w = _Penulis(ws, g)
     p, h = d["periode"], d["rekaman"].hasil
-    for teks, ukuran in ((INSTANSI, 12), ("DOKUMEN EVALUASI KINERJA PEGAWAI", 13),
+    _kop(w, d.get("profil"))
+    for teks, ukuran in (("DOKUMEN EVALUASI KINERJA PEGAWAI", 13),
                          (f"PERIODE: {NAMA_JENIS.get(p['jenis'], p['jenis'].upper())} {p['kode']}", 10),
                          (f"PERIODE PENILAIAN: {tanggal_id(p['mulai']).upper()} S.D. {tanggal_id(p['selesai']).upper()}", 10)):
         w.gabung(1, 6, teks, tebal=True, rata="center", border=False, ukuran=ukuran)
@@ -261,7 +286,7 @@ def tulis_dokumen(d: dict):
     w.tinggi(_baris_teks(CATATAN_SKOR, sum(LEBAR) * 1.2))
     w.maju(2)
     atasan = d["atasan"] or {}
-    for teks, tebal in ((f"{KOTA}, {tanggal_id(d['tanggal'])}", False), ("Pejabat Penilai Kinerja", False),
+    for teks, tebal in ((tempat_tanggal(d.get("profil"), d["tanggal"]), False), ("Pejabat Penilai Kinerja", False),
                         ("", False), ("", False), (atasan.get("nama") or "-", True),
                         (f"NIP {atasan['nip']}" if atasan.get("nip") else "NIP -", False)):
         c = w.gabung(5, 6, teks, border=False, tebal=tebal, rata="center")

@@ -17,8 +17,6 @@ from ..kosakata import BAIK, BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_
 from .aman import sel_aman
 from .tulis import simpan_atomik
 
-INSTANSI = "PEMERINTAH KOTA BUKITTINGGI"
-KOTA = "Bukittinggi"
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")
 NAMA_METODE = {
@@ -59,7 +57,7 @@ def teks_periode(p: dict) -> str:
 
 def info_periode(data) -> list[str]:
     """The info lines of every title block of the recap (`data`: an excel.rekap.DataRekap):
-    periode, metode, status, made when and from what."""
+    periode, metode, status, made when (no file path: these sheets go to the leadership)."""
     p = data.periode
     status = NAMA_STATUS.get(p["status"], p["status"])
     if p["status"] == "ditutup" and p.get("ditutup_pada"):
@@ -68,7 +66,7 @@ def info_periode(data) -> list[str]:
         f"Periode: {teks_periode(p)}",
         f"Metode: {NAMA_METODE.get(data.metode, data.metode)}",
         f"Status periode: {status}",
-        f"Dibuat: {waktu_id(data.dibuat)} dari basis data {data.nama_db}",
+        f"Dibuat: {waktu_id(data.dibuat)}",
     ]
 
 
@@ -93,8 +91,9 @@ class Gaya:
         self.fill_total = PatternFill("solid", fgColor="EDEDED")
 
 
-def atur_cetak(ws, lanskap: bool = True, baris_judul: int | None = None) -> None:
-    """A4, fit to the page width (any number of pages down), optional repeated header row.
+def atur_cetak(ws, lanskap: bool = True, baris_judul: int | None = None, sampai: int | None = None) -> None:
+    """A4, fit to the page width (any number of pages down), optional repeated header rows
+    (`baris_judul` to `sampai`), footer "Halaman N dari M".
 
     On a write-only sheet call this before the first row is appended
     (sheet properties are written with the first row).
@@ -111,7 +110,7 @@ def atur_cetak(ws, lanskap: bool = True, baris_judul: int | None = None) -> None
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "Halaman &P dari &N"
     if baris_judul:
-        ws.print_title_rows = f"{baris_judul}:{baris_judul}"
+        ws.print_title_rows = f"{baris_judul}:{sampai or baris_judul}"
 
 
 def lebar_kolom(ws, lebar: list[float]) -> None:
@@ -121,9 +120,19 @@ def lebar_kolom(ws, lebar: list[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = w
 
 
-def baris_blok_judul(ws, gaya: Gaya, judul: str, baris: list[str]) -> list[list]:
-    """The title block rows of a write-only sheet: instansi, title, then info lines, then a blank row."""
-    hasil = [[sel_aman(ws, INSTANSI, font=gaya.subjudul)], [sel_aman(ws, judul, font=gaya.judul)]]
+def baris_kop_singkat(profil) -> list[str]:
+    """The kop lines of a recap sheet (a validation.instansi.ProfilInstansi): pemda and instansi in
+    capitals; none without a profile (a neutral kop)."""
+    if profil is None:
+        return []
+    return [x.upper() for x in (profil.pemda, profil.instansi) if x]
+
+
+def baris_blok_judul(ws, gaya: Gaya, judul: str, baris: list[str], profil=None) -> list[list]:
+    """The title block rows of a write-only sheet: pemda and instansi from the profile (none without
+    one: a neutral kop), title, then info lines, then a blank row."""
+    hasil = [[sel_aman(ws, t, font=gaya.subjudul)] for t in baris_kop_singkat(profil)]
+    hasil.append([sel_aman(ws, judul, font=gaya.judul)])
     hasil += [[sel_aman(ws, b)] for b in baris]
     hasil.append([])
     return hasil

@@ -21,10 +21,12 @@ from ..scoring.dampak import teks_jarak
 
 from ..validation.periode import KodeTidakValid, urai_kode
 from .aman import isi_teks
+from .lembar import atur_cetak
 
 NAMA_SHEET = "Dampak"
 BARIS_JUDUL = 4
 TINGGI_GRAFIK = 15  # rows per chart
+GRAFIK_PER_HALAMAN = 2  # rows of (two) charts per printed page: 30 rows fit landscape A4 with the header row
 
 
 def _urutan(kode: str):
@@ -80,6 +82,7 @@ def tulis(wb, data: list[dict], nama: str = NAMA_SHEET):
         lebar[kol_awal_periode + i] = 11
     for i, w in lebar.items():
         ws.column_dimensions[get_column_letter(i)].width = w
+    atur_cetak(ws, lanskap=True, baris_judul=BARIS_JUDUL)  # before the first row (write-only)
     ws.append([_sel(ws, "Dampak pada layanan publik: indikator layanan unit per periode", tebal=True)])
     ws.append([_sel(ws, "Arah 'turun': makin rendah makin baik (misalnya hari penerbitan izin). "
                         "% Baik+ = pegawai unit berpredikat Sangat Baik atau Baik pada periode penilaian itu.")])
@@ -98,7 +101,11 @@ def tulis(wb, data: list[dict], nama: str = NAMA_SHEET):
             _sel(ws, d["penilaian"]), _sel(ws, None if jarak == "-" else jarak), None, *baik,
         ])
     if n:
+        from openpyxl.worksheet.pagebreak import Break
+
         baris_grafik = BARIS_JUDUL + len(data) + 3
+        for j in range(0, len(data), 2 * GRAFIK_PER_HALAMAN):  # charts start a page: none is split
+            ws.row_breaks.append(Break(id=baris_grafik + (j // 2) * TINGGI_GRAFIK - 2))
         for j, d in enumerate(data):
             r = BARIS_JUDUL + 1 + j
             ch = LineChart()

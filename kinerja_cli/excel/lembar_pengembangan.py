@@ -14,6 +14,7 @@ from decimal import Decimal
 from ..validation.pelatihan import DASAR_HUKUM_JP, MINIMAL_JP
 from .aman import isi_teks
 from .baris_xml import _siapkan
+from .lembar import Aliran, atur_cetak
 from .baris_xml import baris as baris_xml
 
 NAMA_SHEET = "Pengembangan"
@@ -27,7 +28,7 @@ KOLOM = (
     ("unit", "Unit Kerja", 28, "teks"),
     ("jumlah_kegiatan", "Jumlah Kegiatan", 10, "bil"),
     ("jp", "JP", 9, "desimal"),
-    ("kekurangan_jp", "Kekurangan JP", 11, "desimal"),
+    ("kekurangan_jp", "Kekurangan JP", 13, "desimal"),
     ("memenuhi", "Memenuhi {minimal} JP", 11, "ya"),
     ("predikat_terburuk", "Predikat Terburuk", 20, "teks"),
     ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", 12, "ya"),
@@ -72,6 +73,7 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
     for i, (_, _, lebar, _) in enumerate(KOLOM):
         ws.column_dimensions[_huruf(i)].width = lebar
     ws.freeze_panes = f"A{BARIS_JUDUL + 1}"
+    atur_cetak(ws, lanskap=True, baris_judul=BARIS_JUDUL)  # before the first row (write-only)
     akhir = BARIS_JUDUL + max(len(baris), 1)
     ws.auto_filter.ref = f"A{BARIS_JUDUL}:{_huruf(len(KOLOM) - 1)}{akhir}"
 
@@ -86,6 +88,11 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
     isi_judul = PatternFill("solid", fgColor="FFD9E1F2")
     tebal = Font(bold=True)
     rapi = Alignment(wrap_text=True, vertical="center")
+    tinggi = round(Aliran.TINGGI_BARIS * 2 + 3, 1)  # two lines: no header word is cut in print
+    if hasattr(ws, "tinggi_baris"):  # the recap's LembarCepat
+        ws.tinggi_baris = tinggi
+    else:
+        ws.row_dimensions[BARIS_JUDUL].height = tinggi
     ws.append([_teks(ws, j.format(minimal=minimal), font=tebal, fill=isi_judul, alignment=rapi) for _, j, _, _ in KOLOM])
 
     isi_prio = PatternFill("solid", fgColor="FFF8CBAD")

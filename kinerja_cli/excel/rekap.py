@@ -16,7 +16,7 @@ sheets write those with the first row), and write rows one at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
@@ -26,6 +26,7 @@ from .lembar import (FORMAT_ANGKA, Aliran, Gaya, atur_cetak, baris_blok_judul, b
                      info_periode, lebar_kolom, tambah_sel)
 from ..kosakata import BELUM_DINILAI
 from ..model import Rekaman, ada_data
+from ..validation.golongan import pangkat as nama_pangkat
 from .lembar_cepat import GayaSel, buat_lembar
 from .nama_sheet import nama_sheet
 
@@ -48,13 +49,22 @@ class DataRekap:
     distribusi: list  # rows of services.distribusi (per unit counts, shares, curve verdict)
     dari_snapshot: bool
     dibuat: datetime
-    nama_db: str
     unit: str | None = None  # --unit filter, if any
     rentang_unit: dict = field(default_factory=dict)  # unit -> (start, end) in the recap's order (after the pass)
     db: Any = None  # for extra sheets that read more data through their own service
     gaya: Any = None  # excel.lembar.Gaya of this workbook (set by tulis_buku)
     jumlah: int = 0  # records written (after the pass)
     hitungan: Any = None  # compact results collected during the pass (services.ekspor._Hitungan)
+    profil: Any = None  # validation.instansi.ProfilInstansi, or None (neutral kop, dotted signature lines)
+    tanggal: date | None = None  # date of the signatures (None: the day `dibuat`)
+    singkatan: dict = field(default_factory=dict)  # unit (casefolded) -> official short name
+    pangkat: bool = False  # a Pangkat column beside Golongan
+    nomor_kolom: bool = False  # a row numbering the columns under the header: (1) (2) ...
+    peringatan: list = field(default_factory=list)  # warnings for the command (sheet names cut...)
+
+    @property
+    def tanggal_ttd(self) -> date:
+        return self.tanggal or self.dibuat.date()
 
 
 def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: bool = False, hitungan=None,
@@ -84,7 +94,8 @@ def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: b
         data.unit = pertama.pegawai.unit  # the spelling stored with the employees
     lingkup = f" — {data.unit}" if data.unit else ""
     pass_ = _Lintasan(data, wb, dipakai, penyaji, per_unit, hitungan,
-                      TabelRekap(ws_rekap, data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI{lingkup}", penyaji),
+                      TabelRekap(ws_rekap, data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI{lingkup}", penyaji,
+                                 ttd=bool(data.unit)),
                       TabelRincian(ws_rincian, data, penyaji))
     if pertama is not None:
         pass_.tambah(pertama)
@@ -121,8 +132,9 @@ class _Lintasan:
             if self.per_unit:
                 if self.tabel_unit:
                     self.tabel_unit.selesai()
-                self.tabel_unit = TabelRekap(buat_lembar(self.wb, nama_sheet(_nama_tab(u), self.dipakai)), self.data,
-                                             f"REKAPITULASI PENILAIAN KINERJA PEGAWAI — {u}", self.penyaji)
+                self.tabel_unit = TabelRekap(buat_lembar(self.wb, nama_sheet(_nama_tab(u, self.data), self.dipakai)),
+                                             self.data, f"REKAPITULASI PENILAIAN KINERJA PEGAWAI — {u}", self.penyaji,
+                                             ttd=True)
         self.rentang[self.nama_unit][1] = self.n + 1
         if self.tabel_unit:
             self.tabel_unit.tambah(rec)
@@ -136,18 +148,35 @@ class _Lintasan:
         self.data.rentang_unit = {u: tuple(x) for u, x in self.rentang.items()}
 
 
-def _nama_tab(u: str) -> str:
-    """A unit name too long for a sheet tab goes by its acronym (DPMPTSP)."""
-    from ..validation.unit import singkatan
+def _nama_tab(u: str, data: DataRekap) -> str:
+    """A unit's sheet tab: its official short name (`kinerja unit singkatan`), else its name (cut at
+    31 characters, with a warning; no made-up acronym)."""
+    from .nama_sheet import PANJANG_MAKS
 
-    return singkatan(u) if len(u) > 31 and len(singkatan(u)) >= 3 else u
+    s = data.singkatan.get(u.casefold())
+    if s:
+        return s
+    if len(u) > PANJANG_MAKS:
+        data.peringatan.append(f"Nama unit '{u}' lebih dari {PANJANG_MAKS} karakter; nama sheet-nya dipotong. "
+                               f"Tetapkan singkatan resminya: kinerja unit singkatan \"{u}\" SINGKATAN")
+    return u
 
 
 # -- Rekap ---------------------------------------------------------------------
 
 
-def kolom_rekap(metode: str) -> list[tuple[str, float]]:
+def baris_nomor_kolom(ws, gaya: Gaya, n: int) -> list:
+    """The row numbering the columns under a header: (1) (2) ... as on printed government tables."""
+    from .lembar_cepat import GayaSel
+
+    sg = GayaSel(ws, font=gaya.kecil, alignment=gaya.tengah, border=gaya.border, fill=gaya.kepala_fill)
+    return [sg(f"({i})") for i in range(1, n + 1)]
+
+
+def kolom_rekap(metode: str, pangkat: bool = False) -> list[tuple[str, float]]:
     dasar = [("No", 5), ("NIP", 20), ("Nama", 24), ("Jabatan", 22), ("Golongan", 9), ("Unit", 18)]
+    if pangkat:
+        dasar.insert(5, ("Pangkat", 16))
     if metode == "permenpan6":
         nilai = [("NHK", 8), ("Rating Hasil Kerja", 17), ("NPK", 8), ("Rating Perilaku Kerja", 17), ("Predikat", 16)]
     else:
@@ -174,16 +203,25 @@ def _rating(rating: str | None, langsung: bool) -> str:
     return teks + (" *" if langsung else " (saran)" if rating else "")
 
 
-def jenis_rekap(metode: str) -> list[str]:
+def jenis_rekap(metode: str, pangkat: bool = False) -> list[str]:
     """The kind of each Rekap column (as `isi_rekap` gives them): 'n' No, 't' text, 'a' number, 'p' predikat."""
-    return ["n"] + ["t"] * 5 + (["a", "t", "a", "t"] if metode == "permenpan6" else ["a"] * 3) + ["p", "t"]
+    return ["n"] + ["t"] * (6 if pangkat else 5) + (["a", "t", "a", "t"] if metode == "permenpan6" else ["a"] * 3) \
+        + ["p", "t"]
 
 
-def isi_rekap(no: int, r: Rekaman, metode: str) -> list[tuple[Any, str]]:
-    """(value, kind) of one employee's Rekap row: 'n' No, 't' text, 'a' number, 'p' predikat."""
+def isi_rekap(no: int, r: Rekaman, metode: str, pangkat: bool = False, singkatan: dict | None = None
+              ) -> list[tuple[Any, str]]:
+    """(value, kind) of one employee's Rekap row: 'n' No, 't' text, 'a' number, 'p' predikat.
+    `pangkat`: the Pangkat column (from the golongan; PPPK have none); `singkatan`: units shown by
+    their official short name in the narrow Unit column."""
     p, h = r.pegawai, r.hasil
     teks, angka = "t", "a"
-    isi = [(no, "n"), (p.nip, teks), (p.nama, teks), (p.jabatan, teks), (p.golongan, teks), (p.unit, teks)]
+    unit = p.unit
+    if singkatan:
+        unit = singkatan.get(unit.casefold(), unit)
+    isi = [(no, "n"), (p.nip, teks), (p.nama, teks), (p.jabatan, teks), (p.golongan, teks), (unit, teks)]
+    if pangkat:
+        isi.insert(5, (nama_pangkat(p.golongan) or None, teks))
     if not ada_data(r):  # nobody has started on this person: no numbers, no predikat yet (as in `nilai`)
         kosong = [(None, angka), ("-", teks), (None, angka), ("-", teks)] if metode == "permenpan6" else \
             [(None, angka)] * 3
@@ -196,11 +234,12 @@ def isi_rekap(no: int, r: Rekaman, metode: str) -> list[tuple[Any, str]]:
     return isi + [(h.predikat, "p"), (nama_catatan(r), teks)]
 
 
-def baris_rekap(ws, gaya: Gaya, no: int, r: Rekaman, metode: str) -> tuple[list, int]:
+def baris_rekap(ws, gaya: Gaya, no: int, r: Rekaman, metode: str, pangkat: bool = False,
+                singkatan: dict | None = None) -> tuple[list, int]:
     """(cells, lines the tallest wrapped cell needs) of one employee's Rekap row."""
     sg = _gaya_rekap(ws, gaya)
-    isi = isi_rekap(no, r, metode)
-    sel, lebar = [], [w for _, w in kolom_rekap(metode)]
+    isi = isi_rekap(no, r, metode, pangkat, singkatan)
+    sel, lebar = [], [w for _, w in kolom_rekap(metode, pangkat)]
     for v, jenis in isi:
         if jenis == "a":
             sel.append(sg["a"](Decimal(v)) if v is not None else sg["t"]("-"))
@@ -246,20 +285,24 @@ class TabelRekap:
     """One Rekap table (the Rekap sheet, or a unit's sheet): title block and header on creation,
     then one row per `tambah(record)`, the filter range on `selesai()`."""
 
-    def __init__(self, ws, data: DataRekap, judul: str, penyaji: Penyaji):
+    def __init__(self, ws, data: DataRekap, judul: str, penyaji: Penyaji, ttd: bool = False):
         from openpyxl.utils import get_column_letter
 
         g = data.gaya
-        kolom = kolom_rekap(data.metode)
-        blok = baris_blok_judul(ws, g, judul, info_periode(data) + _catatan_kaki(data))
+        kolom = kolom_rekap(data.metode, data.pangkat)
+        blok = baris_blok_judul(ws, g, judul, info_periode(data) + _catatan_kaki(data), data.profil)
         self.kepala = len(blok) + 1
+        nomor = 1 if data.nomor_kolom else 0
         lebar_kolom(ws, [w for _, w in kolom])
-        ws.freeze_panes = f"D{self.kepala + 1}"
-        atur_cetak(ws, lanskap=True, baris_judul=self.kepala)
+        ws.freeze_panes = f"D{self.kepala + 1 + nomor}"
+        atur_cetak(ws, lanskap=True, baris_judul=self.kepala, sampai=self.kepala + nomor)
         aliran = Aliran(ws)
         for b in blok:
             aliran.tambah(b)
         aliran.tambah(baris_kepala(ws, g, [j for j, _ in kolom]), baris_terbanyak(kolom, 0.85))
+        if nomor:
+            aliran.tambah(baris_nomor_kolom(ws, g, len(kolom)))
+        self.ttd = ttd
         self.ws, self.data, self.p = ws, data, penyaji
         self.gaya = gx = {k: GayaXML(v) for k, v in _gaya_rekap(ws, g).items()}
         self.lebar = [w for _, w in kolom]
@@ -267,7 +310,7 @@ class TabelRekap:
         self.no = 0
         # per column: a cache of rendered cells, and of wrapped-line counts (of the value as given)
         self.sel, self.k_baris = [], []
-        for jenis, h, w in zip(jenis_rekap(data.metode), self.huruf, self.lebar):
+        for jenis, h, w in zip(jenis_rekap(data.metode, data.pangkat), self.huruf, self.lebar):
             if jenis == "a":
                 self.sel.append(kolom_angka(penyaji, h, gx["a"], gx["t"]))  # None (no data yet): "-"
             elif jenis == "p":
@@ -281,7 +324,7 @@ class TabelRekap:
 
     def tambah(self, r: Rekaman) -> None:
         self.no += 1
-        isi = isi_rekap(self.no, r, self.data.metode)
+        isi = isi_rekap(self.no, r, self.data.metode, self.data.pangkat, self.data.singkatan)
         try:
             sel, n = [], 1
             for (v, jenis), k, kb, h in zip(isi, self.sel, self.k_baris, self.huruf):
@@ -293,11 +336,19 @@ class TabelRekap:
             self.rows.tambah(sel, n)
         except BukanSederhana:
             self.rows.kirim()
-            tambah_sel(self.ws, *baris_rekap(self.ws, self.data.gaya, self.no, r, self.data.metode))
+            tambah_sel(self.ws, *baris_rekap(self.ws, self.data.gaya, self.no, r, self.data.metode, self.data.pangkat,
+                                             self.data.singkatan))
             self.rows.kirim()
 
     def selesai(self) -> None:
         from openpyxl.utils import get_column_letter
 
+        from .kop import tulis_ttd
+
         self.rows.kirim()
-        self.ws.auto_filter.ref = f"A{self.kepala}:{get_column_letter(len(self.lebar))}{self.kepala + self.no}"
+        nomor = 1 if self.data.nomor_kolom else 0
+        self.ws.auto_filter.ref = (f"A{self.kepala + nomor}:{get_column_letter(len(self.lebar))}"
+                                   f"{self.kepala + nomor + self.no}")
+        if self.ttd:
+            tulis_ttd(self.ws, self.data.gaya, self.data.profil, self.data.tanggal_ttd, self.ws.baris_berikut,
+                      self.lebar)

@@ -43,7 +43,7 @@ class TabelRincian:
         kolom = kolom_rincian(data.metode)
         blok = baris_blok_judul(ws, g, "RINCIAN HASIL KERJA (SKP) PER PEGAWAI",
                                 info_periode(data) + ["Setiap NHK di sheet Rekap = Σ(Bobot × Nilai Capaian) / Σ Bobot "
-                                                      "atas baris pegawai itu."])
+                                                      "atas baris pegawai itu."], data.profil)
         self.kepala = len(blok) + 1
         lebar_kolom(ws, [w for _, w in kolom])
         ws.freeze_panes = f"C{self.kepala + 1}"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..kosakata import (BAIK, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT,
                         SANGAT_BAIK, SANGAT_KURANG)
 from .aman import sel_aman
+from .kop import baris_kop
 from .lembar import (FORMAT_PERSEN, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, info_periode,
                      lebar_kolom)
 
@@ -17,6 +18,18 @@ if TYPE_CHECKING:  # the annotation only: excel.rekap imports this module to wri
 
 WARNA_GRAFIK = ("2E7D32", "66BB6A", "F9A825", "EF6C00", "C62828")  # Sangat Baik .. Sangat Kurang
 KUNCI = tuple(k for k, _ in KOLOM_PREDIKAT)
+# Ringkasan's columns are fixed (about 39 cm wide): fitted to the width of landscape A4 it prints at
+# 71 % or less, so one page holds at least 18.4 / 0.71 = 26 cm of the sheet; 22 cm leave room for the
+# repeated header row.
+TINGGI_HALAMAN_CM = 22
+TINGGI_BARIS_CM = 0.53  # a default row (15 pt)
+
+
+def baris_grafik(tinggi_cm: float) -> int:
+    """Rows a chart `tinggi_cm` high covers."""
+    from math import ceil
+
+    return ceil(tinggi_cm / TINGGI_BARIS_CM)
 
 
 def label_predikat(metode: str) -> list[str]:
@@ -34,22 +47,70 @@ def kurva(b: dict) -> tuple[str, str]:
     return nama, "tidak sesuai: " + "; ".join(b.get("pelanggaran") or [])
 
 
+def lingkup(data: DataRekap) -> list[str]:
+    """Scope and counts: who is in the spread, and who is left out of it and why."""
+    h = data.hitungan
+    tanpa = list(getattr(h, "tanpa_data_nama", None) or [])
+    n_tanpa = sum(getattr(h, "tanpa_data", {}).values()) if h is not None else 0
+    baris = [f"Lingkup: unit kerja {data.unit}" if data.unit else
+             f"Lingkup: semua unit kerja ({len(data.distribusi)} unit)"]
+    if not n_tanpa:
+        return baris + [f"Jumlah pegawai: {data.jumlah} (semuanya masuk sebaran predikat)"]
+    nama = "; ".join(f"{n} ({u})" for n, u in tanpa[:10]) + (f"; dan {n_tanpa - 10} lainnya" if n_tanpa > 10 else "")
+    return baris + [f"Jumlah pegawai: {data.jumlah}: {data.jumlah - n_tanpa} dinilai (masuk sebaran predikat), "
+                    f"{n_tanpa} belum punya data periode ini (tanpa SKP dan penilaian; tidak masuk sebaran, "
+                    "tercantum di sheet Rekap sebagai \"belum dinilai\")",
+                    f"Belum punya data: {nama}"]
+
+
+def _kop(ws, data: DataRekap, aliran, lebar: list[float]) -> None:
+    """The full kop (logo, pemda, instansi, address) centred over the table, and a rule under it."""
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    from .kop import logo
+
+    kop = baris_kop(data.profil)
+    if not kop:
+        return
+    tengah = Alignment(horizontal="center", vertical="center")
+    font = {"pemda": Font(bold=True, size=13), "instansi": Font(bold=True, size=12), "alamat": Font(size=9)}
+    garis = Border(bottom=Side(style="medium"))
+    akhir = get_column_letter(len(lebar))
+    for i, (teks, jenis) in enumerate(kop):
+        bawah = i == len(kop) - 1
+        sel = [sel_aman(ws, teks, alignment=tengah, font=font[jenis], border=garis if bawah else None)]
+        if bawah:  # the kop's rule under the whole width
+            sel += [sel_aman(ws, None, border=garis) for _ in lebar[1:]]
+        r = aliran.tambah(sel)
+        ws.merged_cells.add(f"A{r}:{akhir}{r}")
+    aliran.tambah([])  # room between the kop's rule and the title
+    gambar = logo(data.profil)
+    if gambar is not None:
+        ws.add_image(gambar, "A1")
+
+
 def tulis_ringkasan(ws, data: DataRekap) -> None:
+    from .kop import tulis_ttd
+
     g = data.gaya
     label = label_predikat(data.metode)
-    lingkup = [f"Lingkup: unit kerja {data.unit}" if data.unit else
-               f"Lingkup: semua unit kerja ({len(data.distribusi)} unit)",
-               f"Jumlah pegawai: {data.jumlah}"]
-    blok = baris_blok_judul(ws, g, "REKAPITULASI PENILAIAN KINERJA PEGAWAI", info_periode(data) + lingkup)
-    judul = ["Unit Kerja", "Jumlah", *label, *[f"% {x}" for x in label], "Predikat Unit", "Kurva Distribusi"]
-    lebar = [26, 8, *[10] * 5, *[10] * 5, 16, 42]
+    # no profile given: the full kop (logo, address) is written by _kop instead of the short one
+    blok = baris_blok_judul(ws, g, "REKAPITULASI PENILAIAN KINERJA PEGAWAI", info_periode(data) + lingkup(data))
+    judul = ["Unit Kerja", "Jumlah", *label, *[f"% {x}" for x in label], "Belum Punya Data", "Predikat Unit",
+             "Kurva Distribusi"]
+    lebar = [26, 8, *[10] * 5, *[10] * 5, 10, 16, 42]
     lebar_kolom(ws, lebar)
-    atur_cetak(ws, lanskap=True)
     aliran = Aliran(ws)
+    # print setup before the first row (write-only): the header row number is known in advance
+    n_kop = len(baris_kop(data.profil))
+    kepala = n_kop + (1 if n_kop else 0) + len(blok) + 2
+    atur_cetak(ws, lanskap=True, baris_judul=kepala)
+    _kop(ws, data, aliran, lebar)
     for b in blok:
         aliran.tambah(b)
     aliran.tambah([sel_aman(ws, "Sebaran predikat kinerja pegawai per unit kerja", font=g.subjudul)])
-    kepala = aliran.tambah(baris_kepala(ws, g, judul), baris_terbanyak(zip(judul, lebar), 0.85))
+    aliran.tambah(baris_kepala(ws, g, judul), baris_terbanyak(zip(judul, lebar), 0.85))
 
     def sel(v, fmt=None, **k):
         if isinstance(v, str):
@@ -57,14 +118,16 @@ def tulis_ringkasan(ws, data: DataRekap) -> None:
         return sel_aman(ws, v, border=g.border, alignment=g.atas, number_format=fmt or "General", **k)
 
     total = {k: 0 for k in KUNCI}
+    tanpa_total = 0
     for b in data.distribusi:
         pu, verdict = kurva(b)
         for k in KUNCI:
             total[k] += b[k]
+        tanpa_total += b.get("tanpa_data", 0)
         fill = None if b.get("sesuai_kurva") is not False else g.fill_predikat[BUTUH_PERBAIKAN]
         aliran.tambah([sel(b["unit"]), sel(b["jumlah"]), *[sel(b[k]) for k in KUNCI],
-                       *[sel(Decimal(b[f"persen_{k}"]) / 100, FORMAT_PERSEN) for k in KUNCI], sel(pu),
-                       sel(verdict, fill=fill)],
+                       *[sel(Decimal(b[f"persen_{k}"]) / 100, FORMAT_PERSEN) for k in KUNCI],
+                       sel(b.get("tanpa_data", 0)), sel(pu), sel(verdict, fill=fill)],
                       baris_terbanyak([(b["unit"], lebar[0]), (pu, lebar[-2]), (verdict, lebar[-1])]))
     jumlah = sum(total.values())
     baris_total = kepala + len(data.distribusi) + 1
@@ -72,16 +135,21 @@ def tulis_ringkasan(ws, data: DataRekap) -> None:
     aliran.tambah([sel("Jumlah", font=g.tebal, fill=g.fill_total), sel(jumlah, font=g.tebal, fill=g.fill_total),
                *[sel(total[k], font=g.tebal, fill=g.fill_total) for k in KUNCI],
                *[sel(x, FORMAT_PERSEN, font=g.tebal, fill=g.fill_total) for x in bagian],
+               sel(tanpa_total, font=g.tebal, fill=g.fill_total),
                sel("-", fill=g.fill_total), sel("-", fill=g.fill_total)])
     aliran.tambah([])
     aliran.tambah([sel_aman(ws, "Kurva distribusi hanya peringatan: tidak ada rating pegawai yang diubah. "
-                            "Persentase dihitung terhadap jumlah pegawai unit.", font=g.kecil)])
+                            "Persentase dihitung terhadap jumlah pegawai unit yang dinilai (kolom Jumlah); pegawai "
+                            "yang belum punya data periode ini dihitung terpisah.", font=g.kecil)])
+    aliran.n += tulis_ttd(ws, g, data.profil, data.tanggal_ttd, aliran.n + 1, lebar)
     if jumlah:
-        _grafik(ws, data, kepala, baris_total, label, total)
+        _grafik(ws, data, kepala, baris_total, label, total, aliran.n + 1)
 
 
-def _grafik(ws, data: DataRekap, kepala: int, baris_total: int, label: list[str], total: dict) -> None:
+def _grafik(ws, data: DataRekap, kepala: int, baris_total: int, label: list[str], total: dict, mulai: int) -> None:
+    """The charts from row `mulai` on, each starting a new printed page (a chart is never split)."""
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.worksheet.pagebreak import Break
     from openpyxl.chart.label import DataLabelList
     from openpyxl.chart.marker import DataPoint
     from openpyxl.chart.series import SeriesLabel
@@ -109,7 +177,8 @@ def _grafik(ws, data: DataRekap, kepala: int, baris_total: int, label: list[str]
         c.y_axis.majorUnit = 1
     c.y_axis.number_format = "0"
     c.width, c.height = 18, 8
-    baris = baris_total + 4
+    baris = mulai + 1
+    ws.row_breaks.append(Break(id=baris - 2))  # the page starts one row above the chart
     ws.add_chart(c, f"A{baris}")
     n_unit = len(data.distribusi)
     if n_unit > 1:
@@ -131,5 +200,8 @@ def _grafik(ws, data: DataRekap, kepala: int, baris_total: int, label: list[str]
         if max(b["jumlah"] for b in data.distribusi) <= 10:
             s.y_axis.majorUnit = 1
         s.y_axis.number_format = "0"
-        s.width, s.height = 24, max(8, 0.7 * n_unit + 3)
-        ws.add_chart(s, f"A{baris + 18}")
+        s.width, s.height = 24, min(TINGGI_HALAMAN_CM, max(8, 0.7 * n_unit + 3))
+        kedua = baris + baris_grafik(c.height) + 1
+        if c.height + TINGGI_BARIS_CM + s.height > TINGGI_HALAMAN_CM:  # not both on one page: the second starts one
+            ws.row_breaks.append(Break(id=kedua - 2))
+        ws.add_chart(s, f"A{kedua}")

@@ -11,10 +11,38 @@ from pathlib import Path
 from ..berkas_aman import buat_folder
 from ..errors import TidakDitemukan
 from ..store.db import buat_db, buka_db
-from . import catatan, distribusi, ekspor, layanan, pegawai, pelatihan, perilaku, periode, rating, realisasi, sasaran
+from . import (catatan, distribusi, ekspor, instansi, layanan, pegawai, pelatihan, perilaku, periode, rating,
+               realisasi, sasaran)
 from .dampak import ringkasan_demo
 
 PERIODE = "2026"
+# The demo's instansi profile (the sample data are of Kota Bukittinggi); a real office sets its own
+# with `kinerja instansi`. The signatory is the head of BKPSDM in contoh_data/pegawai.xlsx.
+PROFIL_DEMO = {
+    "pemda": "Pemerintah Kota Bukittinggi",
+    "instansi": "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+    "tempat": "Bukittinggi",
+    "alamat": "Jl. Contoh Balai Kota No. 1, Bukittinggi (alamat contoh)",
+    "kontak": "Telp. (0752) 000000 · bkpsdm@contoh.go.id (kontak contoh)",
+    "kepala_nama": "Kepala Daerah Contoh",
+    "kepala_jabatan": "Wali Kota",
+    "ttd_jabatan": "Kepala BKPSDM",
+    "ttd_nama": "Irfan Saputra, S.Psi., M.Si.",
+    "ttd_nip": "196909241995111638",
+    "ttd_pangkat": "IV/d",
+}
+SINGKATAN_DEMO = {  # official short names of the sample units
+    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia": "BKPSDM",
+    "Badan Perencanaan Pembangunan Daerah": "Bappeda",
+    "Dinas Kependudukan dan Pencatatan Sipil": "Disdukcapil",
+    "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu": "DPMPTSP",
+    "Dinas Pekerjaan Umum dan Penataan Ruang": "Dinas PUPR",
+    "Dinas Pendidikan dan Kebudayaan": "Disdikbud",
+    "Dinas Kesehatan": "Dinkes",
+    "Dinas Pariwisata": "Dispar",
+    "Dinas Sosial": "Dinsos",
+    "RSUD Kota Bukittinggi": "RSUD",
+}
 # The demo's own unit predikat (a unit's performance rating, set by the leadership).
 PREDIKAT_UNIT_DEMO = {
     "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu": "istimewa",
@@ -68,8 +96,13 @@ def bangun(folder: Path) -> HasilDemo:
     db = buka_db(path)
     hasil = HasilDemo(path)
     skp = contoh / f"skp_{PERIODE}.xlsx"
+    logo = contoh / "logo_contoh.png"
+    instansi.atur(db, logo if logo.exists() else None, **PROFIL_DEMO)
+    hasil.langkah.append(("Profil instansi", f"{PROFIL_DEMO['pemda']}, {PROFIL_DEMO['instansi']}"))
     h = pegawai.impor(db, contoh / "pegawai.xlsx")
     hasil.langkah.append(("Daftar pegawai", f"{h.ditambah} pegawai"))
+    for unit, s in SINGKATAN_DEMO.items():
+        instansi.atur_singkatan(db, unit, s)
     p = periode.buat(db, PERIODE, metode="pp30")
     hasil.langkah.append(("Periode", f"{p['kode']} ({p['mulai']} s.d. {p['selesai']}, metode {p['metode']})"))
     hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))

@@ -22,7 +22,7 @@ lazily before each recap, so ``kinerja --help`` stays light). ``data`` is an
 that reads the database again on each iteration -- never make a list of it, a period may hold
 100,000 employees), ``distribusi`` (per-unit rows), ``dari_snapshot``, ``unit`` (the --unit
 filter or None), ``rentang_unit``, ``jumlah``, ``hitungan`` (each assessed employee's predikat
-in ``hitungan.predikat``, collected during the pass), ``dibuat``, ``nama_db``, ``db`` and
+in ``hitungan.predikat``, collected during the pass), ``dibuat``, ``profil``, ``tanggal_ttd``, ``db`` and
 ``gaya`` (shared styles, ``excel.lembar.Gaya``). Extra sheets are written after the pass over
 the records. Use ``excel.lembar`` (``baris_blok_judul``, ``baris_kepala``, ``atur_cetak``,
 ``lebar_kolom``) and ``excel.aman.sel_aman`` for every cell, so user text never becomes a
@@ -62,13 +62,6 @@ def _muat_penyedia() -> None:
         importlib.import_module(modul)
 
 
-def _nama_db(db) -> str:
-    from ..store.dokumen import berkas_db
-
-    p = berkas_db(db)
-    return str(Path(p).resolve()) if p else "(memori)"
-
-
 class _Hitungan:
     """What the recap needs of every record after the pass, kept compact: predikat counts per
     unit (for the distribution) and each assessed employee's predikat (for Pengembangan)."""
@@ -77,6 +70,7 @@ class _Hitungan:
         self.per_unit: dict[str, dict[str, int]] = {}  # unit -> {predikat: count}, employees with data
         self.tanpa_data: dict[str, int] = {}  # unit -> employees without any data recorded
         self.predikat: dict[str, str] = {}  # nip -> predikat, employees with data recorded
+        self.tanpa_data_nama: list[tuple[str, str]] = []  # (nama, unit) of the first employees without data
 
     def tambah(self, r: Rekaman) -> None:
         u = r.pegawai.unit
@@ -87,9 +81,12 @@ class _Hitungan:
             self.predikat[r.pegawai.nip] = pr
         else:
             self.tanpa_data[u] = self.tanpa_data.get(u, 0) + 1
+            if len(self.tanpa_data_nama) < 10:  # named in Ringkasan (the rest counted): memory stays flat
+                self.tanpa_data_nama.append((r.pegawai.nama, u))
 
 
-def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool = False, timpa: bool = False) -> dict:
+def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool = False, timpa: bool = False,
+          tanggal: date | None = None, pangkat: bool = False, nomor_kolom: bool = False) -> dict:
     """Write the recap workbook; returns what was written.
 
     The records are streamed once in the recap's order (services.nilai_alir) and written as
@@ -99,13 +96,14 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
     from ..excel.lembar import periksa_tujuan, simpan_aman
     from ..excel.rekap import DataRekap, tulis_buku
     from ..excel.tulis import sementara_di
-    from . import distribusi, nilai_alir
+    from . import distribusi, instansi, nilai_alir
 
     periksa_tujuan(Path(berkas), timpa)  # fail before the long part
     alir = nilai_alir.rekaman_urut_unit(db, kode, unit)
     data = DataRekap(periode=alir.periode, metode=alir.metode, rekaman=alir, distribusi=[],
-                     dari_snapshot=alir.dari_snapshot, dibuat=datetime.now(), nama_db=_nama_db(db),
-                     unit=unit, db=db, hitungan=_Hitungan())
+                     dari_snapshot=alir.dari_snapshot, dibuat=datetime.now(), unit=unit, db=db,
+                     hitungan=_Hitungan(), profil=instansi.profil(db), tanggal=tanggal,
+                     singkatan=instansi.singkatan_unit(db), pangkat=pangkat, nomor_kolom=nomor_kolom)
     hitungan = data.hitungan
 
     def sesudah() -> None:
@@ -118,8 +116,9 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
         wb = tulis_buku(data, list(lembar_tambahan), per_unit, hitungan, sesudah)
         nama_sheet = list(wb.sheetnames)
         tujuan = simpan_aman(wb, Path(berkas), timpa, KOMPRESI_REKAP)
+    peringatan = [x for x in (instansi.peringatan(data.profil, penandatangan=True),) if x] + data.peringatan
     return {"berkas": str(tujuan), "periode": alir.periode["kode"], "pegawai": data.jumlah,
-            "sheet": nama_sheet, "dari_snapshot": alir.dari_snapshot}
+            "sheet": nama_sheet, "dari_snapshot": alir.dari_snapshot, "peringatan": peringatan}
 
 
 # -- individual evaluation document --------------------------------------------
@@ -176,7 +175,7 @@ def _identitas(p) -> dict | None:
             "unit": p.unit or "-", "nip_atasan": p.nip_atasan}
 
 
-def _data_dokumen(db, lap, r: Rekaman, umpan: dict, predikat_unit: dict, tanggal: date) -> dict:
+def _data_dokumen(db, lap, r: Rekaman, umpan: dict, predikat_unit: dict, tanggal: date, profil=None) -> dict:
     from ..store import pegawai as tabel_pegawai
 
     pegawai = _identitas(r.pegawai)
@@ -187,7 +186,7 @@ def _data_dokumen(db, lap, r: Rekaman, umpan: dict, predikat_unit: dict, tanggal
     return {"periode": lap.periode, "metode": lap.metode, "dari_snapshot": lap.dari_snapshot, "rekaman": r,
             "pegawai": pegawai, "atasan": atasan, "atasan_atasan": atasan2, "tanggal": tanggal,
             "umpan_balik": umpan.get(pegawai["nip"], []), "skor_aspek": skor_aspek(r),
-            "predikat_unit": predikat_unit.get(r.pegawai.unit)}
+            "predikat_unit": predikat_unit.get(r.pegawai.unit), "profil": profil}
 
 
 def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: Path | None = None,
@@ -198,7 +197,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     from ..excel.nama_sheet import nama_berkas
     from ..store import nilai as tabel_nilai
     from ..store.dokumen import umpan_balik
-    from . import nilai
+    from . import instansi, nilai
 
     if bool(nip) == bool(unit):
         raise DataTidakValid("Sebutkan NIP satu pegawai, atau --unit untuk semua pegawai satu unit.",
@@ -245,10 +244,11 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
         periksa_tujuan(t, timpa)
     umpan = umpan_balik(db, lap.periode["kode"], [r.pegawai.nip for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode["kode"])
+    profil = instansi.profil(db)
     ditulis: list[str] = []
     try:
         for r, t in zip(lap.rekaman, tujuan):
-            wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal))
+            wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal, profil))
             ditulis.append(str(simpan_aman(wb, t, timpa)))
     except BaseException:  # all or nothing: remove this run's new documents (replaced ones cannot come back)
         for p in ditulis:
@@ -256,4 +256,5 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
                 Path(p).unlink(missing_ok=True)
         raise
     return {"periode": lap.periode["kode"], "berkas": ditulis, "dari_snapshot": lap.dari_snapshot,
-            "tanpa_data": tanpa_data, "dilewati": bool(unit)}
+            "tanpa_data": tanpa_data, "dilewati": bool(unit),
+            "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis]}

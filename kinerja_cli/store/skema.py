@@ -207,5 +207,33 @@ def m0001_awal(db: Database) -> None:
     x("CREATE INDEX ix_audit_waktu ON audit(waktu)")
 
 
+# -- issue 16: the instansi profile and the units' official short names ------------------------
+
+
+@migrasi(name="0002_instansi_profil")
+def m0002_instansi_profil(db: Database) -> None:
+    """One row (id 1): pemda, instansi, kop, kepala daerah, the official who signs recaps. The logo is
+    kept as a blob in the database itself: the database is the one file that is backed up, restored
+    and moved between PCs (a copied file beside it would be lost or go stale); 1 MB at most."""
+    x = db.execute
+    x(
+        """CREATE TABLE IF NOT EXISTS instansi (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            pemda TEXT, instansi TEXT, tempat TEXT, alamat TEXT, kontak TEXT,
+            kepala_nama TEXT, kepala_jabatan TEXT,
+            ttd_jabatan TEXT, ttd_nama TEXT, ttd_nip TEXT, ttd_pangkat TEXT,
+            logo BLOB, logo_jenis TEXT, logo_lebar INTEGER, logo_tinggi INTEGER,
+            diubah TEXT NOT NULL
+        )"""
+    )
+    x(
+        """CREATE TABLE IF NOT EXISTS unit_singkatan (
+            unit TEXT PRIMARY KEY COLLATE NOCASE,   -- the unit name as stored with the employees
+            singkatan TEXT NOT NULL,                -- official short name: Bappeda, Disdukcapil, DPMPTSP
+            diubah TEXT NOT NULL
+        )"""
+    )
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]
