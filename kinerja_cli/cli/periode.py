@@ -1,4 +1,4 @@
-"""kinerja periode buat|daftar|tutup|buka"""
+"""kinerja periode buat|ubah|daftar|tutup|buka|hapus|pakai"""
 
 from __future__ import annotations
 
@@ -18,6 +18,16 @@ class Jenis(str, Enum):
     bulanan = "bulanan"
 
 
+class YaTidak(str, Enum):
+    ya = "ya"
+    tidak = "tidak"
+
+
+OpsiPersetujuan = Annotated[Optional[YaTidak], typer.Option(
+    "--persetujuan-skp", help="ya: SKP harus diajukan pegawai dan disetujui atasan (alur persetujuan, kolom Status "
+    "SKP dipakai); tidak: tanpa alur persetujuan.", show_default=False)]
+
+
 class Metode(str, Enum):
     pp30 = "pp30"
     permenpan6 = "permenpan6"
@@ -30,6 +40,7 @@ def buat(
     mulai: Annotated[Optional[str], typer.Option("--mulai", help="Tanggal mulai TTTT-BB-HH (bawaan: dari kode).")] = None,
     selesai: Annotated[Optional[str], typer.Option("--selesai", help="Tanggal selesai TTTT-BB-HH.")] = None,
     metode: Annotated[Metode, typer.Option("--metode", help="pp30 (angka, PP 30/2019) atau permenpan6 (matriks rating).")] = Metode.pp30,
+    persetujuan_skp: OpsiPersetujuan = None,
     db: OpsiDB = None,
 ) -> None:
     """Buat periode penilaian. Semua parameter aturan disimpan bersama periode.
@@ -39,8 +50,35 @@ def buat(
     from .. import output
     from ..services import periode
 
-    p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, metode.value)
-    output.sukses(f"Periode {p['kode']} ({p['jenis']}, {p['mulai']} s.d. {p['selesai']}, metode {p['metode']}) dibuat.")
+    p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, metode.value,
+                     persetujuan_skp == YaTidak.ya)
+    output.sukses(f"Periode {p['kode']} ({p['jenis']}, {p['mulai']} s.d. {p['selesai']}, metode {p['metode']}, "
+                  f"persetujuan SKP {'ya' if p['persetujuan_skp'] else 'tidak'}) dibuat.")
+
+
+@app.command("ubah")
+def ubah(
+    kode: Annotated[str, typer.Argument(help="Kode periode.")],
+    persetujuan_skp: OpsiPersetujuan = None,
+    db: OpsiDB = None,
+) -> None:
+    """Ubah setelan periode yang masih terbuka (dicatat di log audit).
+
+    Contoh: kinerja periode ubah 2026 --persetujuan-skp ya
+    """
+    from .. import output
+    from ..services import periode
+
+    if persetujuan_skp is None:
+        raise typer.BadParameter("sebutkan setelan yang diubah, misalnya --persetujuan-skp ya",
+                                 param_hint="--persetujuan-skp")
+    r = periode.ubah(buka(db), kode, persetujuan_skp == YaTidak.ya)
+    if not r["berubah"]:
+        output.info(f"Periode {r['kode']}: persetujuan SKP sudah {persetujuan_skp.value}; tidak ada yang diubah.")
+        return
+    output.sukses(f"Periode {r['kode']}: persetujuan SKP sekarang {persetujuan_skp.value}"
+                  + (" (SKP harus diajukan pegawai dan disetujui atasan langsung sebelum hasilnya lengkap)."
+                     if persetujuan_skp == YaTidak.ya else " (status SKP tidak lagi menentukan kelengkapan)."))
 
 
 @app.command("daftar")
@@ -54,7 +92,7 @@ def daftar(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
 
     kolom = [output.Kolom(k, j, r) for k, j, r in (
         ("kode", "Kode", False), ("jenis", "Jenis", False), ("mulai", "Mulai", False), ("selesai", "Selesai", False),
-        ("metode", "Metode", False), ("status", "Status", False), ("sasaran", "Baris SKP", True),
+        ("metode", "Metode", False), ("persetujuan_skp", "Persetujuan SKP", False), ("status", "Status", False), ("sasaran", "Baris SKP", True),
         ("realisasi", "Realisasi", True), ("perilaku", "Penilaian perilaku", True))]
     output.tampilkan(periode.daftar(buka(db)), kolom, fmt.value, judul="Periode penilaian",
                      kosong="Belum ada periode. Buat dengan: kinerja periode buat 2026")

@@ -78,6 +78,18 @@ def impor(
                       + (f"; status SKP {h.keterangan['status_diubah']} pegawai diubah dari kolom Status SKP"
                          if h.keterangan.get("status_diubah") else "") + ".")
     _peringatan_draf(h.keterangan.get("kembali_draf"), periode, h.uji_coba)
+    _info_status_tetap(h.keterangan.get("status_tetap"))
+
+
+def _info_status_tetap(daftar: list[dict] | None) -> None:
+    """Say which Status SKP cells were not applied because they would move a state backwards."""
+    from .. import output
+
+    if not daftar:
+        return
+    nama = "; ".join(f"{d['nama']} ({d['nip']}): tersimpan {d['status']}, di berkas {d['berkas']}" for d in daftar)
+    output.info(f"Status SKP {len(daftar)} pegawai tidak diubah karena berkas tidak boleh memundurkan status "
+                f"(mis. disetujui kembali ke diajukan): {nama}.")
 
 
 def _peringatan_draf(daftar: list[dict] | None, periode: str, uji_coba: bool = False) -> None:

@@ -62,7 +62,7 @@ def bangun(folder: Path) -> HasilDemo:
     skp = contoh / f"skp_{PERIODE}.xlsx"
     h = pegawai.impor(db, contoh / "pegawai.xlsx")
     hasil.langkah.append(("Daftar pegawai", f"{h.ditambah} pegawai"))
-    p = periode.buat(db, PERIODE, metode="pp30")
+    p = periode.buat(db, PERIODE, metode="pp30", persetujuan_skp=True)  # the sample SKP has a Status SKP column
     hasil.langkah.append(("Periode", f"{p['kode']} ({p['mulai']} s.d. {p['selesai']}, metode {p['metode']})"))
     hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
     hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))

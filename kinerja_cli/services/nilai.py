@@ -36,14 +36,15 @@ class Laporan:
 BATCH_NAMA = 256  # full records whose raters' names are looked up in one query
 
 
-def perlu_persetujuan(status: dict[str, str], nip: str, ada_skp: bool, nip_atasan: str | None) -> bool:
+def perlu_persetujuan(status: dict[str, str] | None, nip: str, ada_skp: bool, nip_atasan: str | None) -> bool:
     """Is this employee's SKP still waiting for agreement (flag `skp_belum_disetujui`)?
 
-    Only when the period uses the agreement workflow (any employee of the period has a state row),
+    status: nip -> state when the period uses the agreement workflow (its setting persetujuan_skp),
+    None when it does not. Only in such a period,
     for an employee with SKP rows whose state is not `disetujui`. An employee without an atasan in
     the roster is never flagged: nobody in kinerja can agree to that SKP.
     """
-    return bool(status) and ada_skp and bool(nip_atasan) and status.get(nip) != "disetujui"
+    return status is not None and ada_skp and bool(nip_atasan) and status.get(nip) != "disetujui"
 
 
 class _Desimal(dict):
@@ -60,7 +61,7 @@ class _Konteks:
 
     inovasi: set  # NIPs with an innovation recorded
     langsung: dict  # nip -> {"hasil_kerja", "perilaku", "alasan"}: ratings set directly by the atasan
-    status: dict  # nip -> SKP agreement state (empty: the period does not use the agreement workflow)
+    status: dict | None  # nip -> SKP agreement state (None: the period does not use the agreement workflow)
     hitung: Callable  # the scheme's scorer: DataPegawai -> Hasil
     desimal: _Desimal = field(default_factory=_Desimal)
 
@@ -69,8 +70,14 @@ def _konteks(db, periode: dict, metode: str) -> _Konteks:
     from ..scoring import Parameter, penghitung
 
     kode = periode["kode"]
-    return _Konteks(tabel.nip_berinovasi(db, kode), tabel.rating_langsung(db, kode), tabel.status_skp(db, kode),
+    return _Konteks(tabel.nip_berinovasi(db, kode), tabel.rating_langsung(db, kode), _status_skp(db, kode),
                     penghitung(metode, Parameter.dari_dict(periode["parameter"])))
+
+
+def _status_skp(db, kode: str) -> dict | None:
+    from ..store import skp_status
+
+    return tabel.status_skp(db, kode) if skp_status.dipakai(db, kode) else None
 
 
 def _hasil(k: _Konteks, nip: str, nip_atasan: str | None, skp, perilaku):

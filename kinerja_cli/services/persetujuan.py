@@ -17,7 +17,7 @@ from ..store import skp_status as tabel
 from ..store.db import transaksi
 from ..validation.angka import teks_desimal
 from ..validation.catatan import TanggalTidakValid, baca_tanggal
-from ..validation.persetujuan import DARI_BERKAS, KEMBALI_KE_DRAF, TransisiDitolak, transisi
+from ..validation.persetujuan import DARI_BERKAS, KEMBALI_KE_DRAF, TransisiDitolak, dapat_dicapai, transisi
 from ..validation.sasaran import TOLERANSI_BOBOT
 from .pegawai import wajib_ada
 from .periode import pastikan_terbuka
@@ -44,6 +44,10 @@ def entri_audit(kode: str, nip: str, lama: dict | None, ada_skp: bool, baru: dic
 def _siapkan(db, nip: str, kode: str):
     """(period, employee, stored state row or None, current state) for a state command."""
     kode = pastikan_terbuka(db, kode)["kode"]
+    if not tabel.dipakai(db, kode):
+        raise DataTidakValid(f"Periode {kode} tidak memakai persetujuan SKP, jadi SKP tidak perlu diajukan atau "
+                             "disetujui.", f"Bila periode ini memakai persetujuan SKP, aktifkan dulu dengan: "
+                             f"kinerja periode ubah {kode} --persetujuan-skp ya")
     p = wajib_ada(db, nip)
     bobot = tabel_sasaran.bobot_per_pegawai(db, kode, [p.nip]).get(p.nip)
     lama = tabel.ambil(db, kode, [p.nip]).get(p.nip)
@@ -161,12 +165,15 @@ def rencana_impor(kode: str, tersimpan: dict, punya_baris: set[str], berubah: li
     berubah: employees whose rows really change; status_berkas: nip -> state from the `Status SKP` column. Rule: a real change to the rows of a
     diajukan/disetujui SKP sends it back to draf; then the file's state, when it differs from the
     state the SKP had before the import, is applied (disetujui/dikembalikan recorded as by the
-    employee's atasan, with alasan "dari impor berkas"). A file state equal to the old one while the
+    employee's atasan, with alasan "dari impor berkas") only when it lies forward along the allowed
+    steps: a file never moves a state back (an agreed SKP stays agreed, with its approver and date).
+    A file state equal to the old one while the
     rows changed is the echo of a pre-filled template: the return to draf wins, with a warning.
-    Returns {'simpan': {nip: row}, 'log': [...], 'kembali_draf': [(nip, old state)], 'diabaikan': [(nip, state)]}.
+    Returns {'simpan': {nip: row}, 'log': [...], 'kembali_draf': [(nip, old state)], 'diabaikan': [(nip, state)],
+    'mundur': [(nip, stored state, file state)]}.
     """
     hari_ini = date.today().isoformat()
-    rencana = {"simpan": {}, "log": [], "kembali_draf": [], "diabaikan": []}
+    rencana = {"simpan": {}, "log": [], "kembali_draf": [], "diabaikan": [], "mundur": []}
     berubah = set(berubah)
     for nip in nips:
         lama = tersimpan.get(nip)
@@ -178,6 +185,8 @@ def rencana_impor(kode: str, tersimpan: dict, punya_baris: set[str], berubah: li
         s = status_berkas.get(nip)
         if s is not None and baru is not None and s == sebelum:
             rencana["diabaikan"].append((nip, s))
+        elif s is not None and s != sekarang and not dapat_dicapai(sekarang, s):
+            rencana["mundur"].append((nip, sekarang, s))
         elif s is not None and s != sekarang:
             oleh = roster[nip].nip_atasan if s in ("disetujui", "dikembalikan") else None
             baru = _baris(s, oleh, hari_ini, DARI_BERKAS)

@@ -207,5 +207,19 @@ def m0001_awal(db: Database) -> None:
     x("CREATE INDEX ix_audit_waktu ON audit(waktu)")
 
 
+@migrasi(name="0002_persetujuan_skp")
+def m0002_persetujuan_skp(db: Database) -> None:
+    """The SKP agreement workflow becomes an explicit setting of the period (issue 17 §3). A period
+    that already has a state row used the workflow (the old rule), so it keeps it."""
+    db.execute("ALTER TABLE periode ADD COLUMN persetujuan_skp INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE periode SET persetujuan_skp = 1 WHERE kode IN (SELECT DISTINCT periode FROM skp_status)")
+
+
+@migrasi(name="0003_setelan")
+def m0003_setelan(db: Database) -> None:
+    """Settings of the database itself (issue 17 §4): the default period (`kinerja periode pakai`)."""
+    db.execute("CREATE TABLE setelan (kunci TEXT PRIMARY KEY, nilai TEXT NOT NULL, diubah TEXT NOT NULL)")
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]

@@ -41,8 +41,14 @@ def simpan_banyak(db: Database, kode: str, baris: dict[str, dict]) -> None:
 
 
 def dipakai(db: Database, kode: str) -> bool:
-    """Does the period use the agreement workflow (any state row at all)?"""
-    return db.execute("SELECT 1 FROM skp_status WHERE periode = ? LIMIT 1", [kode]).fetchone() is not None
+    """Does the period use the agreement workflow (its setting persetujuan_skp)?"""
+    r = db.execute("SELECT persetujuan_skp FROM periode WHERE kode = ?", [kode]).fetchone()
+    return bool(r and r[0])
+
+
+def atur_dipakai(db: Database, kode: str, aktif: bool) -> None:
+    """Set the period's agreement workflow on or off (call inside a transaction)."""
+    db.execute("UPDATE periode SET persetujuan_skp = ? WHERE kode = ?", [int(aktif), kode])
 
 
 def daftar(db: Database, kode: str, unit: str | None = None) -> list[dict]:
