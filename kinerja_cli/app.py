@@ -97,8 +97,8 @@ def _pesan_pemakaian() -> None:
 
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
-    from .cli import (dampak, dasar, distribusi, ekspor, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan,
-                      perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
+    from .cli import (dampak, dasar, distribusi, ekspor, inovasi, koreksi, layanan, nilai, pegawai, pelatihan,
+                      pemeliharaan, perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
@@ -120,6 +120,7 @@ def _daftarkan() -> None:
     app.add_typer(layanan.app, name="layanan")
     dampak.daftarkan(app)
     pemeliharaan.daftarkan(app)
+    koreksi.daftarkan(inovasi.app, umpan_balik.app, pelatihan.app, layanan.app, periode.app)
 
 
 _daftarkan()

@@ -159,7 +159,7 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
 
 def test_closed_period_document_uses_snapshot(db_siap, kinerja, db_path, tmp_path):
     _siap(kinerja, db_path)
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     with sqlite3.connect(db_path) as c:
         c.execute("UPDATE realisasi SET nilai = '50' WHERE nip = ? AND nomor = 1", [STAF1])
         c.execute("UPDATE pegawai SET jabatan = 'Jabatan Baru' WHERE nip = ?", [STAF1])

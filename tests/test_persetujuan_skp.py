@@ -188,7 +188,7 @@ def test_return_needs_a_reason(siap, kinerja):
 
 def test_closed_period_refused(siap, kinerja):
     assert ajukan(kinerja).exit_code == 0
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     audit0 = n_audit(siap)
     for r in (setujui(kinerja), kembalikan(kinerja), ajukan(kinerja, STAF2)):
         assert r.exit_code == 1 and "sudah ditutup" in r.stderr and "kinerja periode buka 2026" in r.stderr

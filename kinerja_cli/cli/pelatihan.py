@@ -12,7 +12,7 @@ from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka, bilangan
 app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun." "\n\nContoh: kinerja pelatihan rekap --tahun 2026 --prioritas",
                   no_args_is_help=True)
 
-KOLOM_DAFTAR = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
+KOLOM_DAFTAR = (("id", "No", True), ("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
                 ("tanggal", "Tanggal", False), ("kegiatan", "Kegiatan", False), ("jenis", "Jenis", False),
                 ("jp", "JP", True), ("penyelenggara", "Penyelenggara", False))
 KOLOM_REKAP = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, konfirmasi
 
 app = typer.Typer(help="Periode penilaian: buat, daftar, tutup (hasil dibekukan), buka kembali." "\n\nContoh: kinerja periode buat 2026 --metode pp30", no_args_is_help=True)
 
@@ -99,14 +99,23 @@ def daftar(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
 
 
 @app.command("tutup")
-def tutup(kode: Annotated[str, typer.Argument(help="Kode periode.")], db: OpsiDB = None) -> None:
+def tutup(
+    kode: Annotated[str, typer.Argument(help="Kode periode.")],
+    ya: Annotated[bool, typer.Option("--ya", "-y", help="Tanpa pertanyaan konfirmasi (untuk skrip).")] = False,
+    db: OpsiDB = None,
+) -> None:
     """Tutup periode: hasil semua pegawai dibekukan, dan semua perubahan data periode ditolak.
+
+    Di terminal ditanyakan konfirmasi dulu; skrip memakai --ya.
 
     Contoh: kinerja periode tutup 2026
     """
     from .. import output
     from ..services import penutupan
 
+    if not ya:
+        konfirmasi(f"Tutup periode {kode}? Hasil semua pegawai dibekukan dan data periode tidak dapat diubah "
+                   "sampai dibuka kembali.", f"kinerja periode tutup {kode} --ya")
     with output.sibuk("Menghitung dan membekukan hasil semua pegawai ..."):
         p = penutupan.tutup(buka(db), kode)
     output.sukses(f"Periode {p['kode']} ditutup; hasil {p['jumlah_hasil']} pegawai dibekukan.")
