@@ -95,3 +95,36 @@ def test_hapus_periode_only_while_empty(db_periode, kinerja):
     assert kinerja("inovasi", "catat", STAF1, "Izin daring", "--periode", "2026").exit_code == 0
     r = kinerja("periode", "hapus", "2026")
     assert r.exit_code == 1 and "Periode 2026 tidak dapat dihapus: sudah berisi data (inovasi 1)" in pesan(r)
+
+
+def _tambah(kinerja, nip, periode, rhk, target, bobot):
+    r = kinerja("sasaran", "tambah", nip, "--periode", periode, "--rhk", rhk, "--indikator", f"Indikator {rhk}",
+                "--target", target, "--bobot", bobot, "--satuan", "dokumen")
+    assert r.exit_code == 0, r.output
+
+
+def test_sasaran_salin_copies_as_draf_and_skips_who_has_rows(db_periode, kinerja):
+    from conftest import STAF2
+
+    _tambah(kinerja, STAF1, "2026", "Izin terbit", "80-90", "60")
+    _tambah(kinerja, STAF1, "2026", "Laporan", "12", "40")
+    _tambah(kinerja, STAF2, "2026", "Arsip", "100", "100")
+    assert kinerja("realisasi", "catat", STAF1, "--periode", "2026", "--nomor", "1", "--nilai", "85").exit_code == 0
+    assert kinerja("periode", "buat", "2027").exit_code == 0
+    _tambah(kinerja, STAF2, "2027", "Arsip baru", "50", "100")  # already has rows: never overwritten
+    r = kinerja("sasaran", "salin", "--dari", "2026", "--ke", "2027", "--unit", "dpmptsp")
+    assert r.exit_code == 0, r.output
+    assert ("SKP 1 pegawai (2 baris) disalin dari periode 2026 ke 2027 sebagai draf; 1 pegawai dilewati karena "
+            "sudah punya SKP di periode 2027") in pesan(r)
+    baris = q(db_periode, "SELECT nip, nomor, rhk, target_lo, target_hi, bobot FROM sasaran WHERE periode = '2027' "
+                          "ORDER BY nip, nomor")
+    assert baris == [{"nip": STAF1, "nomor": 1, "rhk": "Izin terbit", "target_lo": "80", "target_hi": "90", "bobot": "60"},
+                     {"nip": STAF1, "nomor": 2, "rhk": "Laporan", "target_lo": "12", "target_hi": None, "bobot": "40"},
+                     {"nip": STAF2, "nomor": 1, "rhk": "Arsip baru", "target_lo": "50", "target_hi": None, "bobot": "100"}]
+    assert q(db_periode, "SELECT COUNT(*) AS n FROM realisasi WHERE periode = '2027'")[0]["n"] == 0
+    assert q(db_periode, "SELECT COUNT(*) AS n FROM skp_status WHERE periode = '2027'")[0]["n"] == 0
+    log = q(db_periode, "SELECT kunci, aksi, baru FROM audit WHERE tabel = 'sasaran' AND kunci LIKE '2027/%198502%'")
+    assert [(x["kunci"], x["aksi"]) for x in log] == [(f"2027/{STAF1}/1", "tambah"), (f"2027/{STAF1}/2", "tambah")]
+    assert json.loads(log[0]["baru"])["disalin_dari"] == "2026"
+    r = kinerja("sasaran", "salin", "--dari", "2026", "--ke", "2027")  # again: nothing to copy
+    assert r.exit_code == 0 and "SKP 0 pegawai (0 baris) disalin" in pesan(r) and "2 pegawai dilewati" in pesan(r)

@@ -1,4 +1,4 @@
-"""kinerja sasaran impor|tambah|daftar (ajukan|setujui|kembalikan|status: cli/persetujuan.py)"""
+"""kinerja sasaran impor|tambah|daftar|salin (ajukan|setujui|kembalikan|status: cli/persetujuan.py)"""
 
 from __future__ import annotations
 
@@ -170,6 +170,33 @@ def daftar(
     output.tampilkan(baris, kolom, fmt.value, judul=f"SKP periode {periode} ({n} pegawai, {len(baris)} baris)",
                      catatan=catatan, kosong="Belum ada baris SKP. Impor dengan: kinerja sasaran impor BERKAS --periode "
                      + periode)
+
+
+@app.command("salin")
+def salin(
+    dari: Annotated[str, typer.Option("--dari", help="Periode asal, misalnya 2025.")],
+    ke: Annotated[str, typer.Option("--ke", help="Periode tujuan (terbuka), misalnya 2026.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya pegawai unit kerja ini.")] = None,
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
+    db: OpsiDB = None,
+) -> None:
+    """Salin baris SKP ke periode baru sebagai draf: target dan bobot tetap, realisasi tidak ikut.
+
+    Pegawai yang sudah punya baris SKP di periode tujuan dilewati (tidak ada yang ditimpa); hanya pegawai aktif.
+
+    Contoh: kinerja sasaran salin --dari 2025 --ke 2026 --unit DPMPTSP
+    """
+    from .. import output
+    from ..services import sasaran
+
+    if nip and unit:
+        raise typer.BadParameter("pilih salah satu: --nip atau --unit", param_hint="--nip/--unit")
+    r = sasaran.salin(buka(db), dari, ke, unit, nip)
+    output.sukses(f"SKP {len(r['disalin'])} pegawai ({r['baris']} baris) disalin dari periode {r['dari']} ke "
+                  f"{r['ke']} sebagai draf; {len(r['dilewati'])} pegawai dilewati karena sudah punya SKP di periode "
+                  f"{r['ke']}.")
+    if r["disalin"]:
+        output.info(f"Isi realisasinya nanti dengan: kinerja realisasi impor BERKAS --periode {r['ke']}")
 
 
 def _daftarkan_persetujuan() -> None:
