@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
@@ -13,6 +14,13 @@ from .sinyal import pesan_batal, sinyal_diterima
 
 class _GrupKinerja(TyperGroup):
     """Turns every KinerjaError into a clear message and exit code 1."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        if parent is None and "default_map" not in extra:  # -p may be left out: the default period
+            from .cli.periode_bawaan import peta
+
+            extra["default_map"] = peta(self)
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx):
         from . import output
@@ -87,6 +95,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _versi(nilai: bool) -> None:
+    if nilai:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("kinerja")
+        except PackageNotFoundError:  # run from a source tree that was not installed
+            v = "tidak diketahui"
+        typer.echo(f"kinerja {v}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _akar(
+    versi: Annotated[bool, typer.Option("--version", "-V", help="Tampilkan versi kinerja lalu keluar.",
+                                        is_eager=True, callback=_versi)] = False,
+) -> None:
+    pass
 
 
 def _pesan_pemakaian() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -50,7 +49,7 @@ def dokumen(
     periode: OpsiPeriode = ...,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Satu dokumen untuk setiap pegawai unit ini.")] = None,
     folder: Annotated[Optional[Path], typer.Option("--folder", help="Folder tujuan (wajib dengan --unit).")] = None,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan TTTT-BB-HH (bawaan: hari ini).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan: 2026-11-29, 29-11-2026 atau 29/11/2026 (bawaan: hari ini).")] = None,
     timpa: OpsiTimpa = False,
     db: OpsiDB = None,
 ) -> None:
@@ -66,10 +65,12 @@ def dokumen(
 
     tgl = None
     if tanggal:
+        from ..validation.teks import SARAN_TANGGAL_OPSI, TanggalTidakValid, baca_tanggal
+
         try:
-            tgl = date.fromisoformat(tanggal)
-        except ValueError:
-            raise DataTidakValid(f"Tanggal '{tanggal}' tidak valid.", "Tulis TTTT-BB-HH, misalnya 2026-11-29.") from None
+            tgl = baca_tanggal(tanggal)
+        except TanggalTidakValid:
+            raise DataTidakValid(f"Tanggal '{tanggal}' tidak valid.", SARAN_TANGGAL_OPSI) from None
     h = ekspor.dokumen(buka(db), periode, nip, unit, berkas, folder, timpa, tgl)
     if h["dari_snapshot"]:
         output.info(f"Periode {h['periode']} sudah ditutup: dokumen memakai hasil beku saat penutupan.")

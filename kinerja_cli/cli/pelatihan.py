@@ -59,7 +59,7 @@ def catat(
     nip: Annotated[str, typer.Argument(help="NIP pegawai.")],
     kegiatan: Annotated[str, typer.Option("--kegiatan", help="Nama kegiatan.")],
     jenis: Annotated[str, typer.Option("--jenis", help="pelatihan, workshop, seminar, coaching, e-learning atau lainnya.")],
-    tanggal: Annotated[str, typer.Option("--tanggal", help="Tanggal kegiatan, TTTT-BB-HH.")],
+    tanggal: Annotated[str, typer.Option("--tanggal", help="Tanggal kegiatan: 2026-01-15, 15-01-2026 atau 15/01/2026.")],
     jp: Annotated[str, typer.Option("--jp", help="Jumlah jam pelajaran (boleh 2,5).")],
     penyelenggara: Annotated[Optional[str], typer.Option("--penyelenggara", help="Penyelenggara kegiatan.")] = None,
     db: OpsiDB = None,

@@ -37,8 +37,8 @@ class Metode(str, Enum):
 def buat(
     kode: Annotated[str, typer.Argument(help="2026 (tahunan), 2026-T1 (triwulan) atau 2026-01 (bulanan).")],
     jenis: Annotated[Optional[Jenis], typer.Option("--jenis", help="Jenis periode (bawaan: dari kode).")] = None,
-    mulai: Annotated[Optional[str], typer.Option("--mulai", help="Tanggal mulai TTTT-BB-HH (bawaan: dari kode).")] = None,
-    selesai: Annotated[Optional[str], typer.Option("--selesai", help="Tanggal selesai TTTT-BB-HH.")] = None,
+    mulai: Annotated[Optional[str], typer.Option("--mulai", help="Tanggal mulai: 2026-01-01, 01-01-2026 atau 01/01/2026 (bawaan: dari kode).")] = None,
+    selesai: Annotated[Optional[str], typer.Option("--selesai", help="Tanggal selesai, ditulis seperti --mulai (bawaan: dari kode).")] = None,
     metode: Annotated[Metode, typer.Option("--metode", help="pp30 (angka, PP 30/2019) atau permenpan6 (matriks rating).")] = Metode.pp30,
     persetujuan_skp: OpsiPersetujuan = None,
     db: OpsiDB = None,
@@ -141,3 +141,39 @@ def buka_kembali(
 
     p = periode.buka(buka(db), kode, alasan)
     output.sukses(f"Periode {p['kode']} dibuka kembali.")
+
+
+@app.command("pakai")
+def pakai(
+    kode: Annotated[Optional[str], typer.Argument(help="Kode periode bawaan (kosong: tampilkan yang berlaku).")] = None,
+    lupakan: Annotated[bool, typer.Option("--lupakan", help="Hapus periode bawaan; -p wajib lagi.")] = False,
+    db: OpsiDB = None,
+) -> None:
+    """Tetapkan periode bawaan: -p/--periode boleh tidak ditulis, dan setiap keluaran menyebut periodenya.
+
+    Variabel KINERJA_PERIODE, bila diisi, menang atas periode bawaan ini; -p selalu menang.
+
+    Contoh: kinerja periode pakai 2026
+    """
+    import os
+
+    from .. import output
+    from ..services import periode
+
+    basis = buka(db)
+    if lupakan:
+        periode.pakai(basis, None)
+        output.sukses("Periode bawaan dihapus; sebutkan periode dengan -p/--periode.")
+        return
+    if kode is None:
+        k = periode.bawaan(basis)
+        env = os.environ.get(periode.VAR_PERIODE, "").strip()
+        if env:
+            output.info(f"Periode bawaan: {env} (dari {periode.VAR_PERIODE})" + (f"; tersimpan: {k}." if k else "."))
+        elif k:
+            output.info(f"Periode bawaan: {k}.")
+        else:
+            output.info("Belum ada periode bawaan. Tetapkan dengan: kinerja periode pakai 2026")
+        return
+    p = periode.pakai(basis, kode)
+    output.sukses(f"Periode bawaan sekarang {p['kode']}: -p/--periode boleh tidak ditulis.")

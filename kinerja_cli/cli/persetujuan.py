@@ -38,7 +38,7 @@ def setujui(
     nip: ArgNip,
     periode: OpsiPeriode,
     oleh: OpsiOleh,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal persetujuan TTTT-BB-HH (bawaan: hari ini).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal persetujuan: 2026-01-15, 15-01-2026 atau 15/01/2026 (bawaan: hari ini).")] = None,
     db: OpsiDB = None,
 ) -> None:
     """Atasan langsung menyetujui SKP yang sudah diajukan (diajukan -> disetujui).

@@ -10,7 +10,8 @@ import typer
 
 OpsiDB = Annotated[
     Optional[Path],
-    typer.Option("--db", help="Berkas basis data (bawaan: $KINERJA_DB, atau ./kinerja.db).", show_default=False),
+    typer.Option("--db", help="Berkas basis data (bawaan: $KINERJA_DB, atau ./kinerja.db).", show_default=False,
+                 is_eager=True),  # read first: the default period (cli.periode_bawaan) comes from this database
 ]
 
 

@@ -120,3 +120,31 @@ def buka(db, kode: str, alasan: str) -> dict:
         audit.catat(db, "periode", p["kode"], "ubah", {"status": "ditutup"},
                     {"status": "terbuka", "alasan": alasan.strip(), "snapshot_dihapus": n})
     return tabel.ambil(db, p["kode"])
+
+
+VAR_PERIODE = "KINERJA_PERIODE"
+
+
+def bawaan(db) -> str | None:
+    """The default period stored with `kinerja periode pakai` (None: not set)."""
+    from ..store import setelan
+
+    return setelan.ambil(db, setelan.PERIODE_BAWAAN)
+
+
+def pakai(db, kode: str | None) -> dict | None:
+    """Store `kode` as the default period (None: forget it); audited. Returns the period (or None)."""
+    from ..store import setelan
+
+    p = wajib_ada(db, kode) if kode is not None else None
+    lama = setelan.ambil(db, setelan.PERIODE_BAWAAN)
+    baru = p["kode"] if p else None
+    if lama != baru:
+        with transaksi(db):
+            if baru is None:
+                setelan.hapus(db, setelan.PERIODE_BAWAAN)
+            else:
+                setelan.simpan(db, setelan.PERIODE_BAWAAN, baru)
+            audit.catat(db, "setelan", setelan.PERIODE_BAWAAN, "ubah" if lama else "tambah",
+                        {"periode": lama} if lama else None, {"periode": baru})
+    return p

@@ -12,16 +12,24 @@ from .pegawai import nip_dari_argumen
 def baca_sejak(teks: str):
     """--sejak as an aware datetime: a date (TTTT-BB-HH) is its local midnight, a date and time
     (TTTT-BB-HH JJ:MM) is local time unless it carries an offset (+09:00). None if not a date."""
-    from datetime import date, datetime
+    from datetime import datetime
+
+    from ..validation.teks import TanggalTidakValid, baca_tanggal
 
     t = teks.strip()
+    m = re.match(r"^(\S+?)(?:[T ]+(\S.*))?$", t)
+    if m is None:
+        return None
+    tgl, jam = m.group(1), m.group(2) or ""
     try:
-        if len(t) == 10:
-            d = date.fromisoformat(t)
+        d = baca_tanggal(tgl)  # the one date rule: 2026-01-31, 31-01-2026, 31/01/2026
+        if d is None:
+            return None
+        if not jam:
             w = datetime(d.year, d.month, d.day)
         else:
-            w = datetime.fromisoformat(t)
-    except ValueError:
+            w = datetime.fromisoformat(f"{d.isoformat()}T{jam.strip().replace('.', ':')}")
+    except (TanggalTidakValid, ValueError):
         return None
     return w.astimezone() if w.tzinfo is None else w  # naive: this PC's local time
 

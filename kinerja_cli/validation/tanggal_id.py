@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(\s*(?:UTC|Z|[+-]\d{2}:?\d{2}))?$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(\s*(?:UTC|Z|WIB|WITA|WIT|[+-]\d{2}:?\d{2}))?$")
 
 
 def tanggal_id(v) -> str:
@@ -36,6 +36,8 @@ def tanggal_id(v) -> str:
     teks = f"{int(d)} {BULAN[int(mo) - 1]} {y}"
     if jam is not None:
         teks += f" {jam}.{menit}"
+        if zona and zona.strip() in ("WIB", "WITA", "WIT"):
+            teks += f" {zona.strip()}"
     return teks
 
 
