@@ -70,7 +70,15 @@ def _pilihan(m: re.Match) -> str:
 
 
 def terjemahkan(pesan: str) -> str:
-    """Click's English usage error in Indonesian (the same facts; the names and values untouched)."""
+    """Click's English usage error in Indonesian (the same facts; values untouched; an argument named
+    in capitals as the usage line above it names it)."""
+    return _NAMA_ARGUMEN.sub(lambda m: m.group(1) + m.group(2).upper() + "'", _terjemahkan(pesan))
+
+
+_NAMA_ARGUMEN = re.compile(r"^((?:Argumen wajib|Nilai tidak sah untuk) ')([a-z_]+)'")
+
+
+def _terjemahkan(pesan: str) -> str:
     pesan = _PILIH.sub(_pilihan, pesan.strip())
     m = _NILAI.match(pesan)
     if m:

@@ -6,6 +6,7 @@ import re
 
 from ..errors import DataTidakValid
 from ..store import audit
+from ..validation.tanggal_id import tampak_tanggal, tanggal_id
 from .pegawai import nip_dari_argumen
 
 
@@ -70,7 +71,8 @@ def riwayat(db, nip: str | None = None, sejak: str | None = None, batas: int = 2
     if sejak:
         awal = baca_sejak(sejak)
         if awal is None:
-            raise DataTidakValid(f"Tanggal --sejak '{sejak}' tidak dikenal.", "Tulis sebagai TTTT-BB-HH, misalnya 2026-01-31.")
+            raise DataTidakValid(f"Tanggal --sejak '{sejak}' tidak dikenal.",
+                                 "Tulis misalnya 2026-01-31, 31-01-2026 atau 31/01/2026.")
     if batas is not None and batas < 0:
         raise DataTidakValid(f"--batas {batas} tidak bisa dipakai: jumlah baris tidak boleh negatif.",
                              "Isi 0 untuk semua baris, atau jumlah baris terbaru yang ingin dilihat (bawaan 200).")
@@ -105,6 +107,8 @@ def _teks(v) -> str:
     if isinstance(v, bool):
         return "ya" if v else "tidak"
     t = str(v)
+    if tampak_tanggal(t):  # 2026-12-06 -> 6 Desember 2026, as every table shows a date
+        return tanggal_id(t)
     return t.replace(".", ",") if _DESIMAL.match(t) else t  # 2.5 -> 2,5 as everywhere else for people
 
 
