@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -168,6 +169,10 @@ def main() -> None:
     import shlex
 
     audit.set_perintah(shlex.join(["kinerja", *sys.argv[1:]]))  # quoted: the logged command can be run again
+    if os.environ.get("_KINERJA_COMPLETE"):  # shell completion (README): bash, zsh, fish scripts from Typer
+        from typer._completion_classes import completion_init
+
+        completion_init()
     app()
 
 

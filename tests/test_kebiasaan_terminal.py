@@ -150,3 +150,28 @@ def test_periode_tutup_asks_on_a_terminal(db_periode):
     assert r.returncode == 0, r.stderr
     with sqlite3.connect(db_periode) as c:
         assert c.execute("SELECT status FROM periode").fetchall() == [("ditutup",)]
+
+
+def test_mid_period_without_realisation_reads_belum_lengkap(db_periode, kinerja, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    r = kinerja("sasaran", "tambah", STAF1, "-p", "2026", "--rhk", "Izin", "--indikator", "Izin terbit", "--target", "10",
+                "--bobot", "100")
+    assert r.exit_code == 0, r.output
+    r = kinerja("nilai", "-p", "2026", "--unit", "DPMPTSP")
+    baris = next(x for x in r.stdout.splitlines() if STAF1 in x)
+    assert "belum lengkap" in baris and "Sangat Kurang" not in baris
+    assert "Sangat Kurang" not in r.stdout and "belum lengkap: 1" in r.stdout
+    d = {x["nip"]: x for x in kinerja("nilai", "-p", "2026", "--format", "json").json()}
+    assert d[STAF1]["predikat"] == "Sangat Kurang" and d[STAF1]["lengkap"] is False  # scripts keep the values
+    assert kinerja("realisasi", "catat", STAF1, "-p", "2026", "--nomor", "1", "--nilai", "10").exit_code == 0
+    baris = next(x for x in kinerja("nilai", "-p", "2026", "--unit", "DPMPTSP").stdout.splitlines() if STAF1 in x)
+    assert "belum lengkap" not in baris
+
+
+def test_shell_completion_script_and_answers(tmp_path):
+    env = {**os.environ, "_KINERJA_COMPLETE": "source_bash"}
+    r = subprocess.run(KINERJA[:1] if _BESIDE.exists() else KINERJA, env=env, capture_output=True, text=True, timeout=60)
+    assert "complete -o default -F _kinerja_completion kinerja" in r.stdout
+    env = {**os.environ, "_KINERJA_COMPLETE": "complete_bash", "COMP_WORDS": "kinerja periode bu", "COMP_CWORD": "2"}
+    r = subprocess.run(KINERJA, env=env, capture_output=True, text=True, timeout=60)
+    assert r.stdout.split() == ["buat", "buka"]
