@@ -175,3 +175,18 @@ def test_shell_completion_script_and_answers(tmp_path):
     env = {**os.environ, "_KINERJA_COMPLETE": "complete_bash", "COMP_WORDS": "kinerja periode bu", "COMP_CWORD": "2"}
     r = subprocess.run(KINERJA, env=env, capture_output=True, text=True, timeout=60)
     assert r.stdout.split() == ["buat", "buka"]
+
+
+def test_sort_by_name_ignores_titles_and_by_hierarchy(db_periode, kinerja):
+    from conftest import PPPK1, SEKDA, STAF2
+
+    from kinerja_cli.validation.nama import tanpa_gelar
+
+    assert [tanpa_gelar(n) for n in ("Drs. H. Ahmad Yani", "Hj. Siti Aminah, S.Pd.", "Prof. Dr. Ir. Budi", "dr. Rina",
+                                     "K.H. Ahmad Dahlan", "Hendra")] == [
+        "Ahmad Yani", "Siti Aminah", "Budi", "Rina", "Ahmad Dahlan", "Hendra"]
+    urut = [x["nip"] for x in kinerja("nilai", "-p", "2026", "--urut", "nama", "--format", "json").json()]
+    assert urut == [SEKDA, KADIS, STAF1, STAF2, PPPK1]  # Drs. H. Ahmad Yani under A
+    urut = [x["nip"] for x in kinerja("nilai", "-p", "2026", "--unit", "DPMPTSP", "--urut", "jabatan",
+                                      "--format", "json").json()]
+    assert urut == [KADIS, PPPK1, STAF1, STAF2]  # the head first, then fungsional before pelaksana

@@ -21,7 +21,7 @@ from ..store import nilai as tabel
 from ..store import periode as tabel_periode
 from . import periode as layanan_periode
 
-URUTAN = ("unit", "nama", "nilai")
+URUTAN = ("unit", "nama", "nilai", "jabatan")
 
 
 @dataclass
@@ -212,7 +212,7 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
         raise DataTidakValid(f"Pegawai {nip} tidak termasuk hasil periode {p['kode']} (nonaktif atau belum ada saat ditutup).")
     if hanya_lengkap:
         lap.rekaman = [r for r in lap.rekaman if r["hasil"]["lengkap"]]
-    lap.rekaman.sort(key=_kunci_urut(urut))
+    lap.rekaman.sort(key=_kunci_urut(urut, lap.rekaman))
     return lap
 
 
@@ -234,12 +234,21 @@ def _hitung_ulang(rekaman: list[dict], periode: dict, metode: str) -> list[dict]
     return hasil
 
 
-def _kunci_urut(urut: str):
+def _kunci_urut(urut: str, rekaman: list):
+    """Sort key of a record; names compare without their titles (Drs. H. Ahmad Yani under A)."""
+    from ..validation.nama import kunci_nama
+
     if urut == "nama":
-        return lambda r: (r["pegawai"]["nama"].lower(), r["pegawai"]["nip"])
+        return lambda r: (kunci_nama(r["pegawai"]["nama"]), r["pegawai"]["nip"])
     if urut == "nilai":
-        return lambda r: (-Decimal(r["hasil"]["na"]), -Decimal(r["hasil"]["nhk"]), r["pegawai"]["nama"].lower())
-    return lambda r: (r["pegawai"]["unit"].lower(), r["pegawai"]["nama"].lower())
+        return lambda r: (-Decimal(r["hasil"]["na"]), -Decimal(r["hasil"]["nhk"]), kunci_nama(r["pegawai"]["nama"]))
+    if urut == "jabatan":  # the hierarchy: atasan before bawahan, within each unit
+        from ..validation.urut_jabatan import urutan_hirarki
+
+        posisi = urutan_hirarki((p["nip"], p["nip_atasan"], p.get("jenis_jabatan"), p["nama"], p["unit"])
+                                for p in (r["pegawai"] for r in rekaman))
+        return lambda r: posisi[r["pegawai"]["nip"]]
+    return lambda r: (r["pegawai"]["unit"].lower(), kunci_nama(r["pegawai"]["nama"]))
 
 
 def baris_keluaran(r: dict) -> dict:

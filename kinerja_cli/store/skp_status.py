@@ -68,6 +68,6 @@ def daftar(db: Database, kode: str, unit: str | None = None) -> list[dict]:
             LEFT JOIN (SELECT nip, COUNT(*) AS n FROM sasaran WHERE periode = ? GROUP BY nip) s ON s.nip = p.nip
             LEFT JOIN skp_status st ON st.nip = p.nip AND st.periode = ?
             LEFT JOIN pegawai o ON o.nip = st.oleh
-            WHERE {' AND '.join(where)} ORDER BY p.unit, p.nama, p.nip""", args)
+            WHERE {' AND '.join(where)} ORDER BY p.unit, kinerja_nama(p.nama), p.nip""", args)
     cols = [c[0] for c in cur.description]
     return [dict(zip(cols, r)) for r in cur]
