@@ -190,3 +190,38 @@ def test_sort_by_name_ignores_titles_and_by_hierarchy(db_periode, kinerja):
     urut = [x["nip"] for x in kinerja("nilai", "-p", "2026", "--unit", "DPMPTSP", "--urut", "jabatan",
                                       "--format", "json").json()]
     assert urut == [KADIS, PPPK1, STAF1, STAF2]  # the head first, then fungsional before pelaksana
+
+
+def test_pelatihan_impor_nama_diklat_titles_and_tandai(db_siap, kinerja, tmp_path, db_path, monkeypatch):
+    from conftest import SEKDA, buat_xlsx
+
+    monkeypatch.setenv("COLUMNS", "250")
+    h = ["NIP", "Nama", "Nama Diklat", "Jenis", "Tanggal", "JP"]
+    f = buat_xlsx(tmp_path / "diklat.xlsx", {"Pelatihan": [h, [SEKDA, "Ahmad Yani", "Diklat PIM II", "Pelatihan",
+                                                                "15/01/2026", 40]]})
+    r = kinerja("pelatihan", "impor", f)
+    assert r.exit_code == 0, r.output
+    assert "berbeda dengan nama" not in r.output and "1 ditambah" in r.stderr  # titles left out: no warning
+    with sqlite3.connect(db_path) as c:
+        assert c.execute("SELECT nip, kegiatan, tanggal FROM pelatihan").fetchall() == [
+            (SEKDA, "Diklat PIM II", "2026-01-15")]
+    salah = buat_xlsx(tmp_path / "salah.xlsx", {"Pelatihan": [h, [SEKDA, "Ahmad Yani", "Bimtek", "rapat", "x", 0]]})
+    r = kinerja("pelatihan", "impor", salah, "--tandai", tmp_path / "salah.galat.xlsx")
+    assert r.exit_code == 1 and (tmp_path / "salah.galat.xlsx").exists()
+    assert "ditandai merah di" in satu_baris(r.stderr)
+
+
+def test_pelatihan_templat_round_trip(db_siap, kinerja, tmp_path, db_path):
+    import openpyxl
+
+    f = tmp_path / "pelatihan.xlsx"
+    r = kinerja("pelatihan", "templat", f, "--unit", "DPMPTSP")
+    assert r.exit_code == 0 and "4 pegawai DPMPTSP" in r.stderr, r.output
+    wb = openpyxl.load_workbook(f)
+    ws = wb["Pelatihan"]
+    assert [c.value for c in ws[1]] == ["NIP", "Nama", "Kegiatan", "Jenis", "Tanggal", "JP", "Penyelenggara"]
+    assert ws.cell(2, 1).value == KADIS
+    ws.cell(2, 3).value, ws.cell(2, 4).value, ws.cell(2, 5).value, ws.cell(2, 6).value = "Bimtek SAKIP", "pelatihan", "2026-03-10", 8
+    wb.save(f)
+    r = kinerja("pelatihan", "impor", f)
+    assert r.exit_code == 0 and "1 ditambah" in r.stderr, r.output
