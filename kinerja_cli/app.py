@@ -126,8 +126,9 @@ def _pesan_pemakaian() -> None:
 
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
-    from .cli import (dampak, dasar, distribusi, ekspor, inovasi, koreksi, layanan, nilai, pegawai, pelatihan,
-                      pemeliharaan, perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
+    from .cli import (atasan_luar, dampak, dasar, distribusi, ekspor, inovasi, koreksi, layanan, nilai, pegawai,
+                      pelatihan, pemeliharaan, perilaku, periode, rating, realisasi, sasaran, status, templat, tren,
+                      umpan_balik, unit)
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
@@ -150,6 +151,7 @@ def _daftarkan() -> None:
     dampak.daftarkan(app)
     pemeliharaan.daftarkan(app)
     koreksi.daftarkan(inovasi.app, umpan_balik.app, pelatihan.app, layanan.app, periode.app)
+    atasan_luar.daftarkan(pegawai.app)
 
 
 _daftarkan()

@@ -94,3 +94,35 @@ def test_old_database_keeps_the_workflow_it_effectively_had(kinerja, tmp_path):
     r = kinerja("periode", "daftar", "--db", lama, "--format", "json")
     assert r.exit_code == 0, r.output
     assert {p["kode"]: p["persetujuan_skp"] for p in r.json()} == {dengan[0][0]: True}
+
+
+def test_atasan_outside_the_roster_agrees_and_messages_say_so(db_periode, kinerja, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "2000")
+    _pakai_alur(kinerja)
+    assert impor(kinerja, tmp_path, [*skp(SEKDA), *skp(STAF1)], "a.xlsx").exit_code == 0
+    r = kinerja("sasaran", "ajukan", SEKDA, "--periode", "2026")
+    teks = " ".join(r.stderr.split())
+    assert r.exit_code == 0 and "kepada atasan langsung" not in teks
+    assert "tidak punya atasan langsung di daftar pegawai, jadi belum ada yang dapat menyetujuinya" in teks
+    assert f"kinerja pegawai atasan-luar {SEKDA}" in teks
+    d = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
+    assert "skp_belum_disetujui" not in d[SEKDA]["catatan"]  # nobody could agree yet
+    r = kinerja("pegawai", "atasan-luar", SEKDA, "--nama", "H. Erman Safar", "--jabatan", "Wali Kota")
+    assert r.exit_code == 0 and "H. Erman Safar (Wali Kota)" in r.stderr, r.output
+    assert q(db_periode, "SELECT tabel, aksi FROM audit ORDER BY id DESC LIMIT 1") == [
+        {"tabel": "atasan_luar", "aksi": "tambah"}]
+    d = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
+    assert "skp_belum_disetujui" in d[SEKDA]["catatan"]  # now someone can agree: flagged until agreed
+    r = kinerja("sasaran", "setujui", SEKDA, "--periode", "2026", "--oleh", KADIS)
+    assert r.exit_code == 1 and "di luar daftar pegawai, H. Erman Safar (Wali Kota), bukan oleh" in " ".join(r.stderr.split())
+    r = kinerja("sasaran", "setujui", SEKDA, "--periode", "2026", "--tanggal", "20/01/2026")
+    assert r.exit_code == 0, r.output
+    assert "disetujui oleh H. Erman Safar (Wali Kota) pada 20 Januari 2026" in " ".join(r.stderr.split())
+    assert status_di_db(db_periode, SEKDA)["oleh"] == "H. Erman Safar (Wali Kota)"
+    d = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
+    assert "skp_belum_disetujui" not in d[SEKDA]["catatan"]
+    # an employee with an atasan in the roster: the ajukan message names that atasan; --oleh is needed
+    r = kinerja("sasaran", "ajukan", STAF1, "--periode", "2026")
+    assert "diajukan kepada atasan langsung, Budi Santoso, S.E. (198001012005011002)" in " ".join(r.stderr.split())
+    r = kinerja("sasaran", "setujui", STAF1, "--periode", "2026")
+    assert r.exit_code == 1 and f"--oleh {KADIS}" in r.stderr

@@ -62,8 +62,8 @@ def test_first_release_opens_with_todays_code_and_keeps_every_row(kinerja, salin
                                             "199001012022211005"}
     sesudah = isi(salinan)
     baru = set(skema.nama_dikenal()) - {"0001_awal"}
-    # 0002 adds periode.persetujuan_skp (1: the old period has a state row), 0003 the empty setelan table
-    assert sesudah.pop("setelan") == []
+    # 0002 adds periode.persetujuan_skp (1: the old period has a state row), 0003 and 0004 empty tables
+    assert sesudah.pop("setelan") == [] and sesudah.pop("atasan_luar") == []
     assert [r.rsplit(", ", 1)[0] + ")" for r in sesudah.pop("periode")] == sebelum.pop("periode")
     assert {t: v for t, v in sesudah.items() if t != "_sqlite_migrations"} == \
         {t: v for t, v in sebelum.items() if t != "_sqlite_migrations"}

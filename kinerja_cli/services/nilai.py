@@ -44,7 +44,8 @@ def perlu_persetujuan(status: dict[str, str] | None, nip: str, ada_skp: bool, ni
     for an employee with SKP rows whose state is not `disetujui`. An employee without an atasan in
     the roster is never flagged: nobody in kinerja can agree to that SKP.
     """
-    return status is not None and ada_skp and bool(nip_atasan) and status.get(nip) != "disetujui"
+    punya_atasan = bool(nip_atasan) or nip in getattr(status, "atasan_luar", ())  # an atasan outside the roster
+    return status is not None and ada_skp and punya_atasan and status.get(nip) != "disetujui"
 
 
 class _Desimal(dict):
@@ -74,10 +75,21 @@ def _konteks(db, periode: dict, metode: str) -> _Konteks:
                     penghitung(metode, Parameter.dari_dict(periode["parameter"])))
 
 
-def _status_skp(db, kode: str) -> dict | None:
-    from ..store import skp_status
+class StatusSkp(dict):
+    """nip -> SKP state of a period using the agreement workflow; `atasan_luar`: the employees whose
+    atasan is outside the roster (they can be agreed to, so they are flagged like everyone else)."""
 
-    return tabel.status_skp(db, kode) if skp_status.dipakai(db, kode) else None
+    atasan_luar: frozenset = frozenset()
+
+
+def _status_skp(db, kode: str) -> dict | None:
+    from ..store import atasan_luar, skp_status
+
+    if not skp_status.dipakai(db, kode):
+        return None
+    s = StatusSkp(tabel.status_skp(db, kode))
+    s.atasan_luar = atasan_luar.semua_nip(db)
+    return s
 
 
 def _hasil(k: _Konteks, nip: str, nip_atasan: str | None, skp, perilaku):

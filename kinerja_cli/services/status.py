@@ -12,7 +12,7 @@ from ..store import status as tabel
 from ..validation.angka import angka_id
 from ..validation.persetujuan import STATUS as STATUS_SKP
 from . import periode
-from .nilai import perlu_persetujuan
+from .nilai import _status_skp, perlu_persetujuan
 
 TOLERANSI_BOBOT = Decimal("0.01")
 
@@ -75,7 +75,7 @@ def status(db, kode: str, unit: str | None = None) -> dict:
     nilai = tabel.ringkasan_perilaku(db, k, u)
     ub = tabel.jumlah_umpan_balik(db, k, u)
     alur = skp_status.dipakai(db, k)
-    status_skp = tabel.status_skp(db, k) if alur else None
+    status_skp = _status_skp(db, k)
     pegawai = [_pegawai(nip, nama, un, atasan, skp.get(nip), nilai.get(nip), ub.get(nip, 0), status_skp)
                for nip, nama, un, atasan in tabel.pegawai_aktif(db, u)]
     per_unit: dict[str, list[dict]] = {}

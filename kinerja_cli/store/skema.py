@@ -221,5 +221,19 @@ def m0003_setelan(db: Database) -> None:
     db.execute("CREATE TABLE setelan (kunci TEXT PRIMARY KEY, nilai TEXT NOT NULL, diubah TEXT NOT NULL)")
 
 
+@migrasi(name="0004_atasan_luar")
+def m0004_atasan_luar(db: Database) -> None:
+    """A named atasan outside the roster (issue 17 §3), e.g. the kepala daerah above a Sekda or the
+    head of an OPD whose roster has no NIP Atasan: the approver of that employee's SKP."""
+    db.execute(
+        """CREATE TABLE atasan_luar (
+            nip TEXT PRIMARY KEY REFERENCES pegawai(nip),
+            nama TEXT NOT NULL,
+            jabatan TEXT,
+            diubah TEXT NOT NULL
+        )"""
+    )
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]

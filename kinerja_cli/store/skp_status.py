@@ -63,7 +63,7 @@ def daftar(db: Database, kode: str, unit: str | None = None) -> list[dict]:
         args.append(unit)
     cur = db.execute(
         f"""SELECT p.nip, p.nama, p.unit, p.nip_atasan, COALESCE(s.n, 0) AS baris_skp, st.status, st.oleh,
-                   o.nama AS nama_oleh, st.tanggal, st.alasan
+                   COALESCE(o.nama, st.oleh) AS nama_oleh, st.tanggal, st.alasan
             FROM pegawai p
             LEFT JOIN (SELECT nip, COUNT(*) AS n FROM sasaran WHERE periode = ? GROUP BY nip) s ON s.nip = p.nip
             LEFT JOIN skp_status st ON st.nip = p.nip AND st.periode = ?
