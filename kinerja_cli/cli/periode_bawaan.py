@@ -48,9 +48,9 @@ def periode_bawaan() -> str | None:
     path = lokasi_db(ctx.params.get("db"))
     if not path.exists():
         return None
-    from .umum import buka
+    from ..store.db import buka_db
 
-    kode = bawaan(buka(path))
+    kode = bawaan(buka_db(path))  # the command's own `buka` gives the warnings about the file, once
     if kode:
         output.info(f"Periode: {kode} (bawaan)")
     return kode
