@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
@@ -13,6 +15,13 @@ from .sinyal import pesan_batal, sinyal_diterima
 
 class _GrupKinerja(TyperGroup):
     """Turns every KinerjaError into a clear message and exit code 1."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        if parent is None and "default_map" not in extra:  # -p may be left out: the default period
+            from .cli.periode_bawaan import peta
+
+            extra["default_map"] = peta(self)
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx):
         from . import output
@@ -89,6 +98,26 @@ app = typer.Typer(
 )
 
 
+def _versi(nilai: bool) -> None:
+    if nilai:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("kinerja")
+        except PackageNotFoundError:  # run from a source tree that was not installed
+            v = "tidak diketahui"
+        typer.echo(f"kinerja {v}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _akar(
+    versi: Annotated[bool, typer.Option("--version", "-V", help="Tampilkan versi kinerja lalu keluar.",
+                                        is_eager=True, callback=_versi)] = False,
+) -> None:
+    pass
+
+
 def _pesan_pemakaian() -> None:
     from .cli import pesan_pemakaian
 
@@ -97,9 +126,9 @@ def _pesan_pemakaian() -> None:
 
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
-    from .cli import (dampak, dasar, distribusi, ekspor, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan,
-                      perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
-    from .cli import instansi
+    from .cli import (atasan_luar, dampak, dasar, distribusi, ekspor, inovasi, instansi, koreksi, layanan, nilai,
+                      pegawai, pelatihan, pemeliharaan, perilaku, periode, rating, realisasi, sasaran, status, templat,
+                      tren, umpan_balik, unit)
 
     dasar.daftarkan(app)
     instansi.daftarkan(app)
@@ -122,6 +151,8 @@ def _daftarkan() -> None:
     app.add_typer(layanan.app, name="layanan")
     dampak.daftarkan(app)
     pemeliharaan.daftarkan(app)
+    koreksi.daftarkan(inovasi.app, umpan_balik.app, pelatihan.app, layanan.app, periode.app)
+    atasan_luar.daftarkan(pegawai.app)
 
 
 _daftarkan()
@@ -141,6 +172,10 @@ def main() -> None:
     import shlex
 
     audit.set_perintah(shlex.join(["kinerja", *sys.argv[1:]]))  # quoted: the logged command can be run again
+    if os.environ.get("_KINERJA_COMPLETE"):  # shell completion (README): bash, zsh, fish scripts from Typer
+        from typer._completion_classes import completion_init
+
+        completion_init()
     app()
 
 

@@ -149,7 +149,7 @@ PELATIHAN = Tata(
     (
         Kolom("nip", "NIP", ("NIP Pegawai", "NIP Baru")),
         Kolom("nama", "Nama", ("Nama Pegawai",), wajib=False),
-        Kolom("kegiatan", "Kegiatan", ("Nama Kegiatan", "Nama Pelatihan", "Judul")),
+        Kolom("kegiatan", "Kegiatan", ("Nama Kegiatan", "Nama Pelatihan", "Nama Diklat", "Diklat", "Judul")),
         Kolom("jenis", "Jenis", ("Jenis Kegiatan", "Jenis Pengembangan"), wajib=False,
               keterangan="pelatihan, workshop, seminar, coaching, e-learning atau lainnya"),
         Kolom("tanggal", "Tanggal", ("Tanggal Mulai", "Tgl")),

@@ -19,7 +19,7 @@ PERINTAH = {
     "status": ["status", "--periode", "2026"],
     "ekspor rekap": ["ekspor", "rekap", "{tmp}/rekap.xlsx", "--periode", "2026"],
     "cadangan": ["cadangan", "{tmp}/cadangan.db"],
-    "periode tutup": ["periode", "tutup", "2026"],
+    "periode tutup": ["periode", "tutup", "2026", "--ya"],
     "pegawai daftar": ["pegawai", "daftar"],
 }
 KERUSAKAN = {
@@ -114,7 +114,7 @@ def test_closing_a_period_checks_the_pages_the_results_do_not_read(db_siap, kine
     siapkan(kinerja, db_siap)
     rusak_halaman(db_siap, "audit")
     assert kinerja("nilai", "--periode", "2026").exit_code == 0  # the results' pages read fine
-    r = kinerja("periode", "tutup", "2026")
+    r = kinerja("periode", "tutup", "2026", "--ya")
     assert r.exit_code == 1, r.output
     assert "rusak" in r.stderr and "Periode 2026 tidak ditutup" in r.stderr, r.stderr
     assert "kinerja pulihkan CADANGAN.db" in r.stderr and "Traceback" not in r.output

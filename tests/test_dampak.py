@@ -124,7 +124,7 @@ def test_dampak_json_with_share_baik_from_a_real_period(db_siap, kinerja, db_pat
     assert (surat["perubahan"], surat["perubahan_persen"], surat["penilaian"]) == (None, None, None)
     assert (surat["jarak_target"], surat["target_tercapai"]) == (None, None)
     # the period closed: the share comes from the snapshot, same number
-    assert kinerja("periode", "tutup", "2026-T1").exit_code == 0
+    assert kinerja("periode", "tutup", "2026-T1", "--ya").exit_code == 0
     d = kinerja("dampak", "--unit", "dpmptsp", "--indikator", "1", "--format", "json").json()
     assert len(d) == 1 and d[0]["nilai_per_periode"][0]["persen_baik"] == 25.0
 

@@ -157,15 +157,15 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
     assert r.exit_code == 1 and "NIP" in r.stderr
     r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026")
     assert r.exit_code == 1 and "--folder" in r.stderr
-    r = kinerja("ekspor", "dokumen", STAF1, "--periode", "2026", "--tanggal", "29-11-2026")
-    assert r.exit_code == 1 and "TTTT-BB-HH" in r.stderr
+    r = kinerja("ekspor", "dokumen", STAF1, "--periode", "2026", "--tanggal", "29-13-2026")  # 29-11-2026 is fine now
+    assert r.exit_code == 1 and "31-01-2026 atau 31/01/2026" in r.stderr
     r = kinerja("ekspor", "dokumen", "123", "--periode", "2026")
     assert r.exit_code == 1 and "tidak valid" in r.stderr
 
 
 def test_closed_period_document_uses_snapshot(db_siap, kinerja, db_path, tmp_path):
     _siap(kinerja, db_path)
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     with sqlite3.connect(db_path) as c:
         c.execute("UPDATE realisasi SET nilai = '50' WHERE nip = ? AND nomor = 1", [STAF1])
         c.execute("UPDATE pegawai SET jabatan = 'Jabatan Baru' WHERE nip = ?", [STAF1])

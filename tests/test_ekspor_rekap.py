@@ -194,7 +194,7 @@ def test_user_text_never_becomes_formula(db_siap, kinerja, db_path, tmp_path):
 
 def test_closed_period_reads_snapshot(db_siap, kinerja, db_path, tmp_path):
     _siap(kinerja, db_path)
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     with sqlite3.connect(db_path) as c:
         c.execute("UPDATE pegawai SET nama = 'Nama Baru' WHERE nip = ?", [STAF1])
         c.execute("UPDATE realisasi SET nilai = '50' WHERE nip = ? AND nomor = 1", [STAF1])

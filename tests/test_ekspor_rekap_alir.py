@@ -80,7 +80,7 @@ def test_streamed_records_equal_laporan(kantor, unit):
 
 
 def test_streamed_records_of_closed_period_equal_snapshot(kantor, kinerja):
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     db = buka_db(kantor)
     for unit in (None, "Dinas Sosial"):
         alir = nilai_alir.rekaman_urut_unit(db, "2026", unit)

@@ -111,7 +111,7 @@ def test_close_killed_before_commit_leaves_period_open_and_no_snapshot(tmp_path)
     subprocess.run([*KINERJA, "pegawai", "impor", str(f)], env=_env(db), check=True, capture_output=True)
     subprocess.run([*KINERJA, "periode", "buat", "2026"], env=_env(db), check=True, capture_output=True)
     sebelum = _keadaan(db)
-    p = subprocess.Popen([*KINERJA, "periode", "tutup", "2026"], env=_env(db, KINERJA_UJI_JEDA_COMMIT="30"),
+    p = subprocess.Popen([*KINERJA, "periode", "tutup", "2026", "--ya"], env=_env(db, KINERJA_UJI_JEDA_COMMIT="30"),
                          stderr=subprocess.PIPE, text=True)
     assert "sebelum COMMIT" in p.stderr.readline()  # the snapshot of 300 people is written, not committed
     os.kill(p.pid, signal.SIGKILL)
@@ -120,7 +120,7 @@ def test_close_killed_before_commit_leaves_period_open_and_no_snapshot(tmp_path)
     with sqlite3.connect(db) as c:
         assert c.execute("SELECT status FROM periode WHERE kode = '2026'").fetchone()[0] == "terbuka"
         assert c.execute("SELECT COUNT(*) FROM hasil_snapshot").fetchone()[0] == 0
-    r = subprocess.run([*KINERJA, "periode", "tutup", "2026"], env=_env(db), capture_output=True, text=True)
+    r = subprocess.run([*KINERJA, "periode", "tutup", "2026", "--ya"], env=_env(db), capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 
 

@@ -132,7 +132,7 @@ def test_bandingkan_does_not_change_scheme(db_siap, kinerja, db_path):
 
 def test_closed_period_reads_snapshot_after_changes(db_siap, kinerja, db_path):
     _siap(kinerja, db_path)
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     with sqlite3.connect(db_path) as c:
         # the roster and data change after closing (e.g. by a bug or a direct edit)
         c.execute("UPDATE pegawai SET nama = 'Nama Baru', unit = 'Unit Lain' WHERE nip = ?", [STAF1])
@@ -195,7 +195,7 @@ def test_bandingkan_respects_hanya_lengkap_and_close_warns(db_siap, kinerja, db_
     _siap(kinerja, db_path)
     d = kinerja("nilai", "--periode", "2026", "--bandingkan", "--hanya-lengkap", "--format", "json").json()
     assert [x["nip"] for x in d] == [STAF1]  # STAF2: aspek_tidak_lengkap
-    r = kinerja("periode", "tutup", "2026")
+    r = kinerja("periode", "tutup", "2026", "--ya")
     assert r.exit_code == 0 and "4 pegawai dibekukan dengan data belum lengkap (1 tanpa data sama sekali)" in r.stderr
 
 

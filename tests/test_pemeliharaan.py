@@ -29,7 +29,7 @@ def test_periksa_clean_then_findings(db_siap, kinerja, db_path):
     assert r.exit_code == 0 and "tidak ada temuan" in r.stderr
     kinerja("periode", "buat", "2026")
     isi(db_path)
-    kinerja("periode", "tutup", "2026")
+    kinerja("periode", "tutup", "2026", "--ya")
     with sqlite3.connect(db_path) as c:
         c.execute("PRAGMA foreign_keys = OFF")
         c.execute("UPDATE pegawai SET nip_atasan = ? WHERE nip = ?", [STAF1, KADIS])  # KADIS -> STAF1 -> KADIS

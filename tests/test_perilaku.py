@@ -220,7 +220,7 @@ def test_files_that_are_not_usable(siap, kinerja, tmp_path):
 
 def test_closed_period_refuses_import_and_record(siap, kinerja, tmp_path, db_path):
     f = _file(tmp_path, BAIK)
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     audit = _n(db_path, "audit")
     r = kinerja("perilaku", "impor", f, "--periode", "2026")
     assert r.exit_code == 1 and "sudah ditutup" in r.stderr and "kinerja periode buka 2026" in r.stderr

@@ -39,7 +39,7 @@ def test_create_list_close_reopen(db_siap, kinerja, db_path):
     assert r.exit_code == 1 and "tidak dikenal" in r.stderr
     d = kinerja("periode", "daftar", "--format", "json").json()
     assert d[0]["kode"] == "2026-T1" and d[0]["metode"] == "permenpan6" and d[0]["status"] == "terbuka"
-    assert kinerja("periode", "tutup", "2026-T1").exit_code == 0
+    assert kinerja("periode", "tutup", "2026-T1", "--ya").exit_code == 0
     assert kinerja("periode", "daftar", "--format", "json").json()[0]["status"] == "ditutup"
     r = kinerja("periode", "buka", "2026-T1", "--alasan", "  ")
     assert r.exit_code == 1 and "Alasan" in r.stderr

@@ -52,8 +52,10 @@ def set_status(db_path, nip, status, oleh=None, alasan=None):
 
 @pytest.fixture
 def siap(db_periode, kinerja, tmp_path, monkeypatch):
-    """Period 2026 with an SKP (bobot 100) for every employee of the small roster; no state rows yet."""
+    """Period 2026 using the agreement workflow, with an SKP (bobot 100) for every employee of the small
+    roster; no state rows yet."""
     monkeypatch.setenv("COLUMNS", "2000")
+    assert kinerja("periode", "ubah", "2026", "--persetujuan-skp", "ya").exit_code == 0
     r = impor(kinerja, tmp_path, [*skp(SEKDA), *skp(KADIS), *skp(STAF1), *skp(STAF2), *skp(PPPK1)], "awal.xlsx")
     assert r.exit_code == 0, r.output
     assert q(db_periode, "SELECT COUNT(*) AS n FROM skp_status")[0]["n"] == 0
@@ -186,7 +188,7 @@ def test_return_needs_a_reason(siap, kinerja):
 
 def test_closed_period_refused(siap, kinerja):
     assert ajukan(kinerja).exit_code == 0
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     audit0 = n_audit(siap)
     for r in (setujui(kinerja), kembalikan(kinerja), ajukan(kinerja, STAF2)):
         assert r.exit_code == 1 and "sudah ditutup" in r.stderr and "kinerja periode buka 2026" in r.stderr
@@ -265,11 +267,11 @@ def test_status_column_valid_values(siap, kinerja, tmp_path):
     log = q(siap, "SELECT kunci, lama, baru FROM audit WHERE id > ? ORDER BY id", audit0)
     assert [(json.loads(x["lama"])["status"], json.loads(x["baru"])["status"]) for x in log] == [
         ("draf", "disetujui"), ("draf", "diajukan"), ("draf", "dikembalikan")]
-    # the same file again changes nothing; "draf" from a file sets draf
+    # the same file again changes nothing; "draf" from a file never moves an agreed SKP back
     r = impor(kinerja, tmp_path, rows, "status2.xlsx")
     assert r.exit_code == 0 and "Status SKP" not in r.stderr and n_audit(siap) == audit0 + 3
     r = impor(kinerja, tmp_path, skp(STAF1, "draf"), "draf.xlsx")
-    assert r.exit_code == 0 and status_di_db(siap, STAF1)["status"] == "draf"
+    assert r.exit_code == 0 and status_di_db(siap, STAF1)["status"] == "disetujui"
 
 
 def test_template_echo_does_not_reagree_changed_rows(siap, kinerja, tmp_path):
@@ -330,8 +332,10 @@ def test_nilai_flags_skp_not_agreed(siap, kinerja):
         assert r.exit_code == 0, r.output
         return {x["nip"]: x for x in r.json()}
 
-    # no state row in the period: the workflow is not used, nobody is flagged
+    # the workflow switched off: nobody is flagged
+    assert kinerja("periode", "ubah", "2026", "--persetujuan-skp", "tidak").exit_code == 0
     assert all("skp_belum_disetujui" not in x["catatan"] for x in catatan().values())
+    assert kinerja("periode", "ubah", "2026", "--persetujuan-skp", "ya").exit_code == 0
     _setuju(kinerja, STAF1)
     assert ajukan(kinerja, STAF2).exit_code == 0
     d = catatan()

@@ -6,7 +6,8 @@ from kinerja_cli.cli.pesan_pemakaian import terjemahkan
 
 
 @pytest.mark.parametrize("asli,hasil", [
-    ("Missing option '--periode' / '-p'.", "Opsi wajib '--periode' / '-p' belum diisi."),
+    ("Missing option '--periode' / '-p'.", "Opsi wajib '--periode' / '-p' belum diisi. Atau tetapkan periode "
+     "bawaan: kinerja periode pakai KODE (atau variabel KINERJA_PERIODE)."),
     ("No such command 'x'.", "Perintah 'x' tidak ada."),
     ("No such option: --nipp (Possible options: --nip, --unit)", "Opsi --nipp tidak dikenal. Mungkin maksudnya: --nip, --unit."),
     ("Invalid value for '--peran': Value error, 'boss' is not one of 'atasan', 'rekan'.",

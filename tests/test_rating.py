@@ -87,7 +87,7 @@ def test_pp30_period_accepts_with_warning(db_siap, kinerja, db_path):
 
 def test_closed_period_refuses_rating(siap, kinerja, db_path):
     kinerja("rating", "tetapkan", STAF1, "--periode", "2026", "--hasil-kerja", "sesuai", "--alasan", "x")
-    kinerja("periode", "tutup", "2026")
+    kinerja("periode", "tutup", "2026", "--ya")
     audit = _n(db_path, "audit")
     r = kinerja("rating", "tetapkan", STAF2, "--periode", "2026", "--hasil-kerja", "sesuai", "--alasan", "x")
     assert r.exit_code == 1 and "sudah ditutup" in r.stderr

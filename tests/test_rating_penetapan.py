@@ -135,7 +135,7 @@ def test_import_refuses_every_problem_named_by_row_and_cell(p6, kinerja, db_path
 
 def test_import_refuses_a_closed_period_with_the_reopen_hint(p6, kinerja, db_path, tmp_path):
     f = buat_xlsx(tmp_path / "r.xlsx", {"Rating": [JUDUL, [STAF1, "", "sesuai", "sesuai", "x", KADIS]]})
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     r = kinerja("rating", "impor", f, "-p", "2026")
     assert r.exit_code == 1 and "Periode 2026 sudah ditutup" in r.stderr
     assert 'kinerja periode buka 2026 --alasan "..."' in r.stderr and _rating(db_path) == {}

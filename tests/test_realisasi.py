@@ -118,7 +118,7 @@ def test_unusable_files_and_closed_period(siap, kinerja, tmp_path):
     assert r.exit_code == 1 and "kosong" in r.stderr
     r = impor(kinerja, tmp_path, [[KADIS, 1]], "salah.xlsx", header=["NIP", "Capaian"])
     assert r.exit_code == 1 and "kolom wajib tidak ditemukan: Nomor, Realisasi" in r.stderr
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     audit0 = n(siap, "audit")
     r = impor(kinerja, tmp_path, BAIK)
     assert r.exit_code == 1 and "sudah ditutup" in r.stderr

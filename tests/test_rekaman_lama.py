@@ -12,7 +12,7 @@ PENUH, KOSONG = "197111142003121408", "199505012017052559"
 
 def _tutup_dengan_snapshot_lama(kinerja, db_path):
     assert kinerja("periode", "buat", "2026", "--metode", "permenpan6").exit_code == 0
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     teks = LAMA.read_text(encoding="utf-8").splitlines()
     with sqlite3.connect(db_path) as c:
         c.execute("DELETE FROM hasil_snapshot WHERE periode = '2026'")

@@ -58,7 +58,7 @@ def test_logged_command_keeps_its_quotes(tmp_path):
 
     env = {"KINERJA_DB": str(tmp_path / "q.db"), "PATH": ""}
     jalankan = [sys.executable, "-m", "kinerja_cli"]
-    for args in (["init"], ["periode", "buat", "2026"], ["periode", "tutup", "2026"],
+    for args in (["init"], ["periode", "buat", "2026"], ["periode", "tutup", "2026", "--ya"],
                  ["periode", "buka", "2026", "--alasan", "koreksi data DPMPTSP"]):
         subprocess.run([*jalankan, *args], env=env, check=True, capture_output=True)
     r = subprocess.run([*jalankan, "riwayat", "--format", "json"], env=env, check=True, capture_output=True, text=True)

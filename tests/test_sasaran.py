@@ -198,7 +198,7 @@ def test_unusable_files_and_closed_period(siap, kinerja, tmp_path):
     assert r.exit_code == 1 and "tidak berisi data" in r.stderr
     r = kinerja("sasaran", "impor", palsu, "--periode", "2027")
     assert r.exit_code == 1 and "Periode 2027 belum dibuat" in r.stderr
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     audit0 = n(siap, "audit")
     r = impor(kinerja, tmp_path, KADIS_ROWS, "k.xlsx")
     assert r.exit_code == 1 and "sudah ditutup" in r.stderr and "kinerja periode buka 2026" in r.stderr

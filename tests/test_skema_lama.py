@@ -62,10 +62,13 @@ def test_first_release_opens_with_todays_code_and_keeps_every_row(kinerja, salin
                                             "199001012022211005"}
     sesudah = isi(salinan)
     baru = set(skema.nama_dikenal()) - {"0001_awal"}
-    assert {t: v for t, v in sesudah.items() if t != "_sqlite_migrations" and t in sebelum} == \
-        {t: v for t, v in sebelum.items() if t != "_sqlite_migrations"}  # every old row kept as it was
-    # tables added by later migrations arrive empty (0002: the instansi profile, unit short names)
-    assert {t: v for t, v in sesudah.items() if t not in sebelum} == {"instansi": [], "unit_singkatan": []}
+    # later migrations: 0002 the instansi profile and unit short names (empty tables), 0003
+    # periode.persetujuan_skp (1: the old period has a state row), 0004 and 0005 empty tables
+    assert sesudah.pop("instansi") == [] and sesudah.pop("unit_singkatan") == []
+    assert sesudah.pop("setelan") == [] and sesudah.pop("atasan_luar") == []
+    assert [r.rsplit(", ", 1)[0] + ")" for r in sesudah.pop("periode")] == sebelum.pop("periode")
+    assert {t: v for t, v in sesudah.items() if t != "_sqlite_migrations"} == \
+        {t: v for t, v in sebelum.items() if t != "_sqlite_migrations"}
     with sqlite3.connect(salinan) as c:
         assert {r[0] for r in c.execute("SELECT name FROM _sqlite_migrations")} == {"0001_awal", *baru}
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -87,7 +90,7 @@ def test_upgrade_runs_pending_migrations_and_keeps_rows(kinerja, salinan, monkey
         assert c.execute("SELECT name FROM _sqlite_migrations ORDER BY id DESC").fetchone()[0] == "9001_uji_email"
     sesudah = isi(salinan)
     for t in ISI_LAMA:
-        if t not in ("pegawai", "_sqlite_migrations"):
+        if t not in ("pegawai", "periode", "_sqlite_migrations"):  # periode: 0002 adds a column
             assert sesudah[t] == sebelum[t], t
     assert len(sesudah["pegawai"]) == 4
 

@@ -266,7 +266,7 @@ def test_unknown_period_unit_and_bad_names(siap, kinerja, tmp_path):
 
 
 def test_closed_period_warns(siap, kinerja, tmp_path):
-    assert kinerja("periode", "tutup", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
     r = kinerja("templat", tmp_path / "t.xlsx", "--periode", "2026")
     assert r.exit_code == 0 and "sudah ditutup" in r.stderr
 

@@ -32,7 +32,7 @@ def tiga_periode(db_siap, kinerja, db_path):
     with sqlite3.connect(db_path) as c:
         c.execute("UPDATE realisasi SET nilai = '90' WHERE periode = '2026-T2' AND nip = ? AND nomor = 1", [STAF1])
         c.execute("UPDATE realisasi SET nilai = '105' WHERE periode = '2026-T2' AND nip = ?", [STAF2])
-    assert kinerja("periode", "tutup", "2026-T1").exit_code == 0
+    assert kinerja("periode", "tutup", "2026-T1", "--ya").exit_code == 0
     return db_path
 
 

@@ -143,7 +143,7 @@ def test_innovation_record_import_list(siap, kinerja, tmp_path, db_path):
 
 
 def test_closed_period_refuses_notes(siap, kinerja, tmp_path, db_path):
-    kinerja("periode", "tutup", "2026")
+    kinerja("periode", "tutup", "2026", "--ya")
     audit = _n(db_path, "audit")
     r = kinerja("umpan-balik", "catat", STAF1, "--periode", "2026", "--dari", KADIS, "bagus")
     assert r.exit_code == 1 and "sudah ditutup" in r.stderr

@@ -32,8 +32,9 @@ def init(db: OpsiDB = None) -> None:
 
 def riwayat(
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya perubahan tentang pegawai ini.")] = None,
-    sejak: Annotated[Optional[str], typer.Option("--sejak", help="Sejak tanggal TTTT-BB-HH, atau waktu "
-                                                 "\"TTTT-BB-HH JJ:MM\" (waktu setempat komputer ini).")] = None,
+    sejak: Annotated[Optional[str], typer.Option("--sejak", help="Sejak tanggal (2026-01-31, 31-01-2026 atau "
+                                                 "31/01/2026), atau tanggal dan jam \"31/01/2026 08:00\" (waktu setempat "
+                                                 "komputer ini).")] = None,
     batas: Annotated[int, typer.Option("--batas", help="Jumlah baris terbaru yang ditampilkan (0: semua).", parser=bilangan_bulat, metavar="<bilangan>")] = 200,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
@@ -49,7 +50,7 @@ def riwayat(
         raise typer.BadParameter(f"{batas} tidak bisa dipakai: isi 0 untuk semua baris, atau jumlah baris terbaru",
                                  param_hint="'--batas'")
     if sejak and not riwayat.tanggal_sah(sejak):
-        raise typer.BadParameter(f"'{sejak}' bukan tanggal; tulis TTTT-BB-HH, misalnya 2026-01-31 (atau \"2026-01-31 08:00\")",
+        raise typer.BadParameter(f"'{sejak}' bukan tanggal; tulis misalnya 2026-01-31, 31-01-2026 atau 31/01/2026 (atau \"31/01/2026 08:00\")",
                                  param_hint="'--sejak'")
     baris = riwayat.riwayat(buka(db), nip, sejak, batas)
     isi = (("lama", "Lama"), ("baru", "Baru"))  # machine output keeps both values whole

@@ -57,7 +57,7 @@ def dokumen(
     periode: OpsiPeriode = ...,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Satu dokumen untuk setiap pegawai unit ini.")] = None,
     folder: Annotated[Optional[Path], typer.Option("--folder", help="Folder tujuan (wajib dengan --unit).")] = None,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan TTTT-BB-HH (bawaan: hari ini).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan: 2026-11-29, 29-11-2026 atau 29/11/2026 (bawaan: hari ini).")] = None,
     timpa: OpsiTimpa = False,
     db: OpsiDB = None,
 ) -> None:
@@ -89,7 +89,9 @@ def _tanggal(teks: Optional[str]) -> Optional[date]:
 
     if not teks:
         return None
+    from ..validation.teks import SARAN_TANGGAL_OPSI, TanggalTidakValid, baca_tanggal
+
     try:
-        return date.fromisoformat(teks)
-    except ValueError:
-        raise DataTidakValid(f"Tanggal '{teks}' tidak valid.", "Tulis TTTT-BB-HH, misalnya 2026-11-29.") from None
+        return baca_tanggal(teks)
+    except TanggalTidakValid:
+        raise DataTidakValid(f"Tanggal '{teks}' tidak valid.", SARAN_TANGGAL_OPSI) from None

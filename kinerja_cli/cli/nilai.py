@@ -20,13 +20,14 @@ class Urut(str, Enum):
     unit = "unit"
     nama = "nama"
     nilai = "nilai"
+    jabatan = "jabatan"
 
 
 def nilai(
     periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
-    urut: Annotated[Urut, typer.Option("--urut", help="Urutkan menurut unit, nama, atau nilai (tertinggi dulu).")] = Urut.unit,
+    urut: Annotated[Urut, typer.Option("--urut", help="Urutkan menurut unit, nama (tanpa gelar), nilai (tertinggi dulu), atau jabatan (atasan sebelum bawahan).")] = Urut.unit,
     hanya_lengkap: Annotated[bool, typer.Option("--hanya-lengkap", help="Tampilkan hanya pegawai yang datanya lengkap.")] = False,
     rinci: Annotated[bool, typer.Option("--rinci", help="Uraikan langkah demi langkah perhitungan satu pegawai (perlu --nip).")] = False,
     bandingkan: Annotated[bool, typer.Option("--bandingkan", help="Bandingkan metode pp30 dan permenpan6 berdampingan.")] = False,

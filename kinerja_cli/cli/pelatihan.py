@@ -7,12 +7,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka, bilangan_bulat
+from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, bilangan_bulat, buka, cek_berkas_terbuka,
+                   cek_tandai)
 
 app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun." "\n\nContoh: kinerja pelatihan rekap --tahun 2026 --prioritas",
                   no_args_is_help=True)
 
-KOLOM_DAFTAR = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
+KOLOM_DAFTAR = (("id", "No", True), ("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
                 ("tanggal", "Tanggal", False), ("kegiatan", "Kegiatan", False), ("jenis", "Jenis", False),
                 ("jp", "JP", True), ("penyelenggara", "Penyelenggara", False))
 KOLOM_REKAP = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
@@ -29,10 +30,12 @@ def _kolom(spec) -> list:
 
 @app.command("impor")
 def impor(
-    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx (kolom: NIP, Nama, Kegiatan, Jenis, Tanggal, JP, Penyelenggara).")],
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx (kolom: NIP, Nama, Kegiatan (atau Nama Diklat), Jenis, Tanggal, JP, Penyelenggara).")],
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: 'Pelatihan' atau sheet pertama yang cocok).")] = None,
     uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
     lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
+    tandai: OpsiTandai = None,
+    timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
     """Impor catatan pengembangan kompetensi (pelatihan, workshop, seminar, coaching, e-learning) dari Excel.
@@ -45,13 +48,36 @@ def impor(
     from .. import output
     from ..services import pelatihan
 
+    cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = pelatihan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
+        h = pelatihan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, tandai)
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
+    if h.keterangan.get("ditandai"):
+        output.info(f"Sel bermasalah ditandai di: {h.keterangan['ditandai']}")
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(f"{awalan}{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                   f"{len({m.baris for m in h.dilewati})} baris dilewati.")
+
+
+@app.command("templat")
+def templat(
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx yang akan dibuat.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Isi awal: satu baris (NIP, Nama) per pegawai aktif unit ini.")] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    db: OpsiDB = None,
+) -> None:
+    """Buat buku kerja Pelatihan untuk diisi (kolom sesuai kinerja pelatihan impor, daftar pilihan Jenis).
+
+    Contoh: kinerja pelatihan templat pelatihan-dpmptsp.xlsx --unit DPMPTSP
+    """
+    from .. import output
+    from ..services import pelatihan
+
+    h = pelatihan.templat(buka(db), berkas, unit, timpa)
+    output.sukses(f"Templat pelatihan ditulis ke {h['berkas']}"
+                  + (f": {h['pegawai']} pegawai {h['unit']}." if h["unit"] else "."))
+    output.info(f"Setelah diisi: kinerja pelatihan impor {h['berkas']}")
 
 
 @app.command("catat")
@@ -59,7 +85,7 @@ def catat(
     nip: Annotated[str, typer.Argument(help="NIP pegawai.")],
     kegiatan: Annotated[str, typer.Option("--kegiatan", help="Nama kegiatan.")],
     jenis: Annotated[str, typer.Option("--jenis", help="pelatihan, workshop, seminar, coaching, e-learning atau lainnya.")],
-    tanggal: Annotated[str, typer.Option("--tanggal", help="Tanggal kegiatan, TTTT-BB-HH.")],
+    tanggal: Annotated[str, typer.Option("--tanggal", help="Tanggal kegiatan: 2026-01-15, 15-01-2026 atau 15/01/2026.")],
     jp: Annotated[str, typer.Option("--jp", help="Jumlah jam pelajaran (boleh 2,5).")],
     penyelenggara: Annotated[Optional[str], typer.Option("--penyelenggara", help="Penyelenggara kegiatan.")] = None,
     db: OpsiDB = None,

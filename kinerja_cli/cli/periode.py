@@ -1,4 +1,4 @@
-"""kinerja periode buat|daftar|tutup|buka"""
+"""kinerja periode buat|ubah|daftar|tutup|buka|hapus|pakai"""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, konfirmasi
 
 app = typer.Typer(help="Periode penilaian: buat, daftar, tutup (hasil dibekukan), buka kembali." "\n\nContoh: kinerja periode buat 2026 --metode pp30", no_args_is_help=True)
 
@@ -16,6 +16,16 @@ class Jenis(str, Enum):
     tahunan = "tahunan"
     triwulan = "triwulan"
     bulanan = "bulanan"
+
+
+class YaTidak(str, Enum):
+    ya = "ya"
+    tidak = "tidak"
+
+
+OpsiPersetujuan = Annotated[Optional[YaTidak], typer.Option(
+    "--persetujuan-skp", help="ya: SKP harus diajukan pegawai dan disetujui atasan (alur persetujuan, kolom Status "
+    "SKP dipakai); tidak: tanpa alur persetujuan.", show_default=False)]
 
 
 class Metode(str, Enum):
@@ -27,9 +37,10 @@ class Metode(str, Enum):
 def buat(
     kode: Annotated[str, typer.Argument(help="2026 (tahunan), 2026-T1 (triwulan) atau 2026-01 (bulanan).")],
     jenis: Annotated[Optional[Jenis], typer.Option("--jenis", help="Jenis periode (bawaan: dari kode).")] = None,
-    mulai: Annotated[Optional[str], typer.Option("--mulai", help="Tanggal mulai TTTT-BB-HH (bawaan: dari kode).")] = None,
-    selesai: Annotated[Optional[str], typer.Option("--selesai", help="Tanggal selesai TTTT-BB-HH.")] = None,
+    mulai: Annotated[Optional[str], typer.Option("--mulai", help="Tanggal mulai: 2026-01-01, 01-01-2026 atau 01/01/2026 (bawaan: dari kode).")] = None,
+    selesai: Annotated[Optional[str], typer.Option("--selesai", help="Tanggal selesai, ditulis seperti --mulai (bawaan: dari kode).")] = None,
     metode: Annotated[Metode, typer.Option("--metode", help="pp30 (angka, PP 30/2019) atau permenpan6 (matriks rating).")] = Metode.pp30,
+    persetujuan_skp: OpsiPersetujuan = None,
     db: OpsiDB = None,
 ) -> None:
     """Buat periode penilaian. Semua parameter aturan disimpan bersama periode.
@@ -39,8 +50,35 @@ def buat(
     from .. import output
     from ..services import periode
 
-    p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, metode.value)
-    output.sukses(f"Periode {p['kode']} ({p['jenis']}, {p['mulai']} s.d. {p['selesai']}, metode {p['metode']}) dibuat.")
+    p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, metode.value,
+                     persetujuan_skp == YaTidak.ya)
+    output.sukses(f"Periode {p['kode']} ({p['jenis']}, {p['mulai']} s.d. {p['selesai']}, metode {p['metode']}, "
+                  f"persetujuan SKP {'ya' if p['persetujuan_skp'] else 'tidak'}) dibuat.")
+
+
+@app.command("ubah")
+def ubah(
+    kode: Annotated[str, typer.Argument(help="Kode periode.")],
+    persetujuan_skp: OpsiPersetujuan = None,
+    db: OpsiDB = None,
+) -> None:
+    """Ubah setelan periode yang masih terbuka (dicatat di log audit).
+
+    Contoh: kinerja periode ubah 2026 --persetujuan-skp ya
+    """
+    from .. import output
+    from ..services import periode
+
+    if persetujuan_skp is None:
+        raise typer.BadParameter("sebutkan setelan yang diubah, misalnya --persetujuan-skp ya",
+                                 param_hint="--persetujuan-skp")
+    r = periode.ubah(buka(db), kode, persetujuan_skp == YaTidak.ya)
+    if not r["berubah"]:
+        output.info(f"Periode {r['kode']}: persetujuan SKP sudah {persetujuan_skp.value}; tidak ada yang diubah.")
+        return
+    output.sukses(f"Periode {r['kode']}: persetujuan SKP sekarang {persetujuan_skp.value}"
+                  + (" (SKP harus diajukan pegawai dan disetujui atasan langsung sebelum hasilnya lengkap)."
+                     if persetujuan_skp == YaTidak.ya else " (status SKP tidak lagi menentukan kelengkapan)."))
 
 
 @app.command("daftar")
@@ -54,21 +92,30 @@ def daftar(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
 
     kolom = [output.Kolom(k, j, r) for k, j, r in (
         ("kode", "Kode", False), ("jenis", "Jenis", False), ("mulai", "Mulai", False), ("selesai", "Selesai", False),
-        ("metode", "Metode", False), ("status", "Status", False), ("sasaran", "Baris SKP", True),
+        ("metode", "Metode", False), ("persetujuan_skp", "Persetujuan SKP", False), ("status", "Status", False), ("sasaran", "Baris SKP", True),
         ("realisasi", "Realisasi", True), ("perilaku", "Penilaian perilaku", True))]
     output.tampilkan(periode.daftar(buka(db)), kolom, fmt.value, judul="Periode penilaian",
                      kosong="Belum ada periode. Buat dengan: kinerja periode buat 2026")
 
 
 @app.command("tutup")
-def tutup(kode: Annotated[str, typer.Argument(help="Kode periode.")], db: OpsiDB = None) -> None:
+def tutup(
+    kode: Annotated[str, typer.Argument(help="Kode periode.")],
+    ya: Annotated[bool, typer.Option("--ya", "-y", help="Tanpa pertanyaan konfirmasi (untuk skrip).")] = False,
+    db: OpsiDB = None,
+) -> None:
     """Tutup periode: hasil semua pegawai dibekukan, dan semua perubahan data periode ditolak.
+
+    Di terminal ditanyakan konfirmasi dulu; skrip memakai --ya.
 
     Contoh: kinerja periode tutup 2026
     """
     from .. import output
     from ..services import penutupan
 
+    if not ya:
+        konfirmasi(f"Tutup periode {kode}? Hasil semua pegawai dibekukan dan data periode tidak dapat diubah "
+                   "sampai dibuka kembali.", f"kinerja periode tutup {kode} --ya")
     with output.sibuk("Menghitung dan membekukan hasil semua pegawai ..."):
         p = penutupan.tutup(buka(db), kode)
     output.sukses(f"Periode {p['kode']} ditutup; hasil {p['jumlah_hasil']} pegawai dibekukan.")
@@ -94,3 +141,39 @@ def buka_kembali(
 
     p = periode.buka(buka(db), kode, alasan)
     output.sukses(f"Periode {p['kode']} dibuka kembali.")
+
+
+@app.command("pakai")
+def pakai(
+    kode: Annotated[Optional[str], typer.Argument(help="Kode periode bawaan (kosong: tampilkan yang berlaku).")] = None,
+    lupakan: Annotated[bool, typer.Option("--lupakan", help="Hapus periode bawaan; -p wajib lagi.")] = False,
+    db: OpsiDB = None,
+) -> None:
+    """Tetapkan periode bawaan: -p/--periode boleh tidak ditulis, dan setiap keluaran menyebut periodenya.
+
+    Variabel KINERJA_PERIODE, bila diisi, menang atas periode bawaan ini; -p selalu menang.
+
+    Contoh: kinerja periode pakai 2026
+    """
+    import os
+
+    from .. import output
+    from ..services import periode
+
+    basis = buka(db)
+    if lupakan:
+        periode.pakai(basis, None)
+        output.sukses("Periode bawaan dihapus; sebutkan periode dengan -p/--periode.")
+        return
+    if kode is None:
+        k = periode.bawaan(basis)
+        env = os.environ.get(periode.VAR_PERIODE, "").strip()
+        if env:
+            output.info(f"Periode bawaan: {env} (dari {periode.VAR_PERIODE})" + (f"; tersimpan: {k}." if k else "."))
+        elif k:
+            output.info(f"Periode bawaan: {k}.")
+        else:
+            output.info("Belum ada periode bawaan. Tetapkan dengan: kinerja periode pakai 2026")
+        return
+    p = periode.pakai(basis, kode)
+    output.sukses(f"Periode bawaan sekarang {p['kode']}: -p/--periode boleh tidak ditulis.")

@@ -6,11 +6,14 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..validation.tanggal_id import tanggal_id
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
 ArgNip = Annotated[str, typer.Argument(help="NIP atau NI PPPK pegawai pemilik SKP.")]
-OpsiOleh = Annotated[str, typer.Option("--oleh", help="NIP atasan langsung pegawai (sesuai daftar pegawai).")]
+OpsiOleh = Annotated[Optional[str], typer.Option("--oleh", help="NIP atasan langsung pegawai (sesuai daftar pegawai); "
+                                                  "tidak ditulis bila atasannya di luar daftar (kinerja pegawai "
+                                                  "atasan-luar).", show_default=False)]
 
 KOLOM_STATUS = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("unit", "Unit Kerja", False, False),
                 ("baris_skp", "Baris SKP", True, False), ("status", "Status SKP", False, False),
@@ -30,15 +33,23 @@ def ajukan(nip: ArgNip, periode: OpsiPeriode, db: OpsiDB = None) -> None:
     from ..services import persetujuan
 
     r = persetujuan.ajukan(buka(db), nip, periode)
-    output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} diajukan kepada atasan langsung "
+    k = r["kepada"]
+    if k is None:
+        output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} diajukan (sebelumnya {r['status_lama']}).")
+        output.peringatan(f"{r['nama']} tidak punya atasan langsung di daftar pegawai, jadi belum ada yang dapat "
+                          f"menyetujuinya. Catat atasannya: kinerja pegawai atasan-luar {r['nip']} --nama \"...\" "
+                          "--jabatan \"...\" (atau isi NIP Atasan di daftar pegawai).")
+        return
+    kepada = f"atasannya di luar daftar pegawai, {k['nama']}" if k["luar"] else f"atasan langsung, {k['nama']}"
+    output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} diajukan kepada {kepada} "
                   f"(sebelumnya {r['status_lama']}).")
 
 
 def setujui(
     nip: ArgNip,
     periode: OpsiPeriode,
-    oleh: OpsiOleh,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal persetujuan TTTT-BB-HH (bawaan: hari ini).")] = None,
+    oleh: OpsiOleh = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal persetujuan: 2026-01-15, 15-01-2026 atau 15/01/2026 (bawaan: hari ini).")] = None,
     db: OpsiDB = None,
 ) -> None:
     """Atasan langsung menyetujui SKP yang sudah diajukan (diajukan -> disetujui).
@@ -49,15 +60,16 @@ def setujui(
     from ..services import persetujuan
 
     r = persetujuan.setujui(buka(db), nip, periode, oleh, tanggal)
-    output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} disetujui oleh {r['nama_oleh']} "
-                  f"({r['oleh']}) pada {r['tanggal']}.")
+    oleh = r["nama_oleh"] if r["oleh"] == r["nama_oleh"] else f"{r['nama_oleh']} ({r['oleh']})"
+    output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} disetujui oleh {oleh} "
+                  f"pada {tanggal_id(r['tanggal'])}.")
 
 
 def kembalikan(
     nip: ArgNip,
     periode: OpsiPeriode,
-    oleh: OpsiOleh,
     alasan: Annotated[str, typer.Option("--alasan", help="Apa yang perlu diperbaiki pegawai (wajib).")],
+    oleh: OpsiOleh = None,
     db: OpsiDB = None,
 ) -> None:
     """Atasan langsung mengembalikan SKP yang diajukan untuk diperbaiki, dengan alasan (diajukan -> dikembalikan).
@@ -68,8 +80,8 @@ def kembalikan(
     from ..services import persetujuan
 
     r = persetujuan.kembalikan(buka(db), nip, periode, oleh, alasan)
-    output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} dikembalikan oleh {r['nama_oleh']} "
-                  f"({r['oleh']}): {r['alasan']}")
+    oleh = r["nama_oleh"] if r["oleh"] == r["nama_oleh"] else f"{r['nama_oleh']} ({r['oleh']})"
+    output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} dikembalikan oleh {oleh}: {r['alasan']}")
 
 
 def status(

@@ -1,4 +1,4 @@
-"""kinerja sasaran impor|tambah|daftar (ajukan|setujui|kembalikan|status: cli/persetujuan.py)"""
+"""kinerja sasaran impor|tambah|daftar|salin (ajukan|setujui|kembalikan|status: cli/persetujuan.py)"""
 
 from __future__ import annotations
 
@@ -78,6 +78,18 @@ def impor(
                       + (f"; status SKP {h.keterangan['status_diubah']} pegawai diubah dari kolom Status SKP"
                          if h.keterangan.get("status_diubah") else "") + ".")
     _peringatan_draf(h.keterangan.get("kembali_draf"), periode, h.uji_coba)
+    _info_status_tetap(h.keterangan.get("status_tetap"))
+
+
+def _info_status_tetap(daftar: list[dict] | None) -> None:
+    """Say which Status SKP cells were not applied because they would move a state backwards."""
+    from .. import output
+
+    if not daftar:
+        return
+    nama = "; ".join(f"{d['nama']} ({d['nip']}): tersimpan {d['status']}, di berkas {d['berkas']}" for d in daftar)
+    output.info(f"Status SKP {len(daftar)} pegawai tidak diubah karena berkas tidak boleh memundurkan status "
+                f"(mis. disetujui kembali ke diajukan): {nama}.")
 
 
 def _peringatan_draf(daftar: list[dict] | None, periode: str, uji_coba: bool = False) -> None:
@@ -158,6 +170,33 @@ def daftar(
     output.tampilkan(baris, kolom, fmt.value, judul=f"SKP periode {periode} ({n} pegawai, {len(baris)} baris)",
                      catatan=catatan, kosong="Belum ada baris SKP. Impor dengan: kinerja sasaran impor BERKAS --periode "
                      + periode)
+
+
+@app.command("salin")
+def salin(
+    dari: Annotated[str, typer.Option("--dari", help="Periode asal, misalnya 2025.")],
+    ke: Annotated[str, typer.Option("--ke", help="Periode tujuan (terbuka), misalnya 2026.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya pegawai unit kerja ini.")] = None,
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
+    db: OpsiDB = None,
+) -> None:
+    """Salin baris SKP ke periode baru sebagai draf: target dan bobot tetap, realisasi tidak ikut.
+
+    Pegawai yang sudah punya baris SKP di periode tujuan dilewati (tidak ada yang ditimpa); hanya pegawai aktif.
+
+    Contoh: kinerja sasaran salin --dari 2025 --ke 2026 --unit DPMPTSP
+    """
+    from .. import output
+    from ..services import sasaran
+
+    if nip and unit:
+        raise typer.BadParameter("pilih salah satu: --nip atau --unit", param_hint="--nip/--unit")
+    r = sasaran.salin(buka(db), dari, ke, unit, nip)
+    output.sukses(f"SKP {len(r['disalin'])} pegawai ({r['baris']} baris) disalin dari periode {r['dari']} ke "
+                  f"{r['ke']} sebagai draf; {len(r['dilewati'])} pegawai dilewati karena sudah punya SKP di periode "
+                  f"{r['ke']}.")
+    if r["disalin"]:
+        output.info(f"Isi realisasinya nanti dengan: kinerja realisasi impor BERKAS --periode {r['ke']}")
 
 
 def _daftarkan_persetujuan() -> None:

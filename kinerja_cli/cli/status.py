@@ -48,7 +48,10 @@ def status(
     kolom_unit = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_UNIT if permenpan6 or k != "rating_belum_ditetapkan"]
     siap = sum(u["siap"] for u in s["unit"])
     total = sum(u["pegawai"] for u in s["unit"])
-    catatan = f"Siap {siap} dari {total} pegawai aktif." if total else None
+    alur = ("Persetujuan SKP: ya (SKP yang belum disetujui atasan belum siap)." if s["persetujuan_skp"] else
+            f"Persetujuan SKP: tidak (status SKP tidak menentukan kesiapan; aktifkan dengan: kinerja periode ubah "
+            f"{kode} --persetujuan-skp ya).")
+    catatan = (f"Siap {siap} dari {total} pegawai aktif. " if total else "") + alur
     if not (rinci or unit):
         output.tampilkan(s["unit"], kolom_unit, fmt.value, judul=f"Kesiapan periode {kode}", catatan=catatan,
                          kosong="Belum ada pegawai aktif.", gaya_baris=status.gaya_unit)

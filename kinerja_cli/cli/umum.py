@@ -10,7 +10,8 @@ import typer
 
 OpsiDB = Annotated[
     Optional[Path],
-    typer.Option("--db", help="Berkas basis data (bawaan: $KINERJA_DB, atau ./kinerja.db).", show_default=False),
+    typer.Option("--db", help="Berkas basis data (bawaan: $KINERJA_DB, atau ./kinerja.db).", show_default=False,
+                 is_eager=True),  # read first: the default period (cli.periode_bawaan) comes from this database
 ]
 
 
@@ -126,3 +127,28 @@ def bilangan_bulat(teks) -> int:
     if d != d.to_integral_value():
         raise typer.BadParameter(f"'{teks}' bukan bilangan bulat (dibaca {tulis_id(d)}); tulis misalnya 3")
     return int(d)
+
+
+def konfirmasi(pertanyaan: str, perintah_skrip: str) -> None:
+    """Ask on a terminal (ya/tidak, default tidak); without a terminal refuse at once with the --ya hint,
+    so a batch script never hangs on a question nobody sees."""
+    import sys
+
+    from ..errors import DataTidakValid
+
+    if not sys.stdin.isatty():
+        raise DataTidakValid("Perintah ini perlu konfirmasi, tetapi tidak dijalankan di terminal.",
+                             f"Untuk skrip, tambahkan --ya: {perintah_skrip}")
+    from .. import output
+
+    while True:
+        try:
+            jawab = input(f"{pertanyaan} [ya/tidak] (bawaan: tidak): ").strip().lower()
+        except EOFError:
+            jawab = ""
+        if jawab in ("y", "ya"):
+            return
+        if jawab in ("", "t", "tidak", "n"):
+            output.info("Dibatalkan; tidak ada yang diubah.")
+            raise typer.Exit(1)
+        output.peringatan("Jawab ya atau tidak.")

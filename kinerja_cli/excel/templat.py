@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..kolom import PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
+from ..kolom import PELATIHAN, PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
+from ..validation.pelatihan import JENIS as JENIS_PELATIHAN
 from ..kosakata import ASPEK_BERAKHLAK
 from .aman import sel_aman
 from .petunjuk import tulis_petunjuk
@@ -22,7 +23,7 @@ CADANGAN_BARIS = 1000  # ...and this many rows below the pre-filled ones
 
 KOLOM_NIP = ("nip", "penilai", "oleh")
 RENTANG_ANGKA = {"bobot": (0, 100), **{a: (0, 120) for a in ASPEK_BERAKHLAK}}  # decimal validations
-LEBAR = {"nip": 22, "nama": 28, "jabatan": 26, "nomor": 8, "jenis": 11, "rhk": 45, "rhk_atasan": 14, "aspek": 12,
+LEBAR = {"kegiatan": 45, "tanggal": 12, "jp": 8, "penyelenggara": 28, "nip": 22, "nama": 28, "jabatan": 26, "nomor": 8, "jenis": 11, "rhk": 45, "rhk_atasan": 14, "aspek": 12,
          "indikator": 45, "target": 11, "satuan": 12, "bobot": 10, "arah": 9, "target_maksimal": 11,
          "status_skp": 13, "realisasi": 12, "bukti": 35, "penilai": 22, "peran": 11, "rating_hk": 22,
          "rating_pk": 22, "alasan": 40, "oleh": 22}
@@ -67,6 +68,18 @@ def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
         _tulis_data(wb.create_sheet(PERILAKU.nama_sheet), PERILAKU, isi.perilaku)
         if isi.rating is not None:
             _tulis_data(wb.create_sheet(RATING_PEJABAT.nama_sheet), RATING_PEJABAT, isi.rating)
+        return simpan_atomik(wb, path, timpa)
+
+
+def tulis_templat_pelatihan(path: Path, baris: list[dict], timpa: bool = False) -> Path:
+    """The Pelatihan workbook (one sheet, headers of kolom.PELATIHAN; rows pre-filled with NIP and Nama)."""
+    import openpyxl
+
+    path = Path(path)
+    periksa_tujuan(path, timpa)
+    with sementara_di(path.parent if str(path.parent) else Path("."), path):
+        wb = openpyxl.Workbook(write_only=True)
+        _tulis_data(wb.create_sheet(PELATIHAN.nama_sheet), PELATIHAN, baris)
         return simpan_atomik(wb, path, timpa)
 
 
@@ -134,11 +147,12 @@ def _tulis_data(ws, tata: Tata, baris: list[dict]) -> None:
 def _validasi(ws, tata: Tata, huruf: dict, akhir: int) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    pilihan_tata = {**PILIHAN, "jenis": JENIS_PELATIHAN} if tata is PELATIHAN else PILIHAN
     for k in tata.kolom:
         rentang = f"{huruf[k.key]}2:{huruf[k.key]}{akhir}"
-        if k.key in PILIHAN:
-            pilihan = ", ".join(PILIHAN[k.key])
-            dv = DataValidation(type="list", formula1='"' + ",".join(PILIHAN[k.key]) + '"', allow_blank=True,
+        if k.key in pilihan_tata:
+            pilihan = ", ".join(pilihan_tata[k.key])
+            dv = DataValidation(type="list", formula1='"' + ",".join(pilihan_tata[k.key]) + '"', allow_blank=True,
                                 showErrorMessage=True, showInputMessage=True, errorStyle="stop",
                                 errorTitle="Isian tidak sah",
                                 error=f"Kolom {k.judul} hanya boleh berisi: {pilihan}. Pilih dari daftar.",

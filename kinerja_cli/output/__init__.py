@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
 from ..validation.angka import angka_id
+from ..validation.tanggal_id import tampak_tanggal, tanggal_id
 from ..validation.teks import TAK_TERLIHAT
 
 FORMAT = ("tabel", "json", "csv")
@@ -194,6 +195,8 @@ def teks_sel(v: Any, angka: bool = False) -> str:
         return angka_id(v)
     if isinstance(v, (list, tuple)):
         return ", ".join(str(x) for x in v)
+    if tampak_tanggal(v):  # dates and times the Indonesian way, never ISO text, in a table
+        return tanggal_id(v)
     return str(v)
 
 

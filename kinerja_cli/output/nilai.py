@@ -7,7 +7,7 @@ from decimal import Decimal
 from .. import output
 from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG,
                         KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, ORDER_PREDIKAT, RATING_BELUM_DITETAPKAN,
-                        SANGAT_BAIK, SANGAT_KURANG)
+                        REALISASI_KOSONG, SANGAT_BAIK, SANGAT_KURANG)
 from ..model import BarisMasukan, Rekaman, ada_data
 from ..validation.angka import angka_id
 
@@ -24,6 +24,19 @@ WARNA_PREDIKAT = {
 def _predikat(teks: str) -> str:
     """Markup: the predikat in its colour."""
     return f"[{WARNA_PREDIKAT.get(teks, '')}]{teks}[/]" if teks in WARNA_PREDIKAT else output.esc(teks)
+
+
+BELUM_LENGKAP = "belum lengkap"
+
+
+def predikat_tampil(b: dict) -> str:
+    """The predikat a person reads: "belum lengkap" while their SKP rows still wait for any realisation
+    (mid-period a missing realisation counts 0, so NHK is 0 and the predikat would read "Sangat
+    Kurang"); JSON/CSV keep the computed predikat with lengkap false. The one place that decides it
+    (issue 17 §4). Someone with some realisations keeps their predikat (and the flag in Catatan)."""
+    if REALISASI_KOSONG in (b.get("catatan") or ()) and b.get("nhk") is not None and Decimal(b["nhk"]) == 0:
+        return BELUM_LENGKAP
+    return b["predikat"]
 
 
 def _catatan(cat: list) -> str:
@@ -66,11 +79,11 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
             t.add_row(*sel)
             continue
         if metode == "pp30":
-            sel += [angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]), _predikat(b["predikat"])]
+            sel += [angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]), _predikat(predikat_tampil(b))]
         else:
             hk = b["rating_hasil_kerja"] + ("" if b["rating_hasil_kerja_langsung"] else SARAN)
             pk = b["rating_perilaku"] + ("" if b["rating_perilaku_langsung"] else SARAN)
-            sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(b["predikat"])]
+            sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(predikat_tampil(b))]
         sel.append(f"[yellow]{_catatan(b['catatan'])}[/]" if b["catatan"] else "")
         t.add_row(*sel)
     output.cetak(t)
@@ -103,8 +116,11 @@ def ringkasan_predikat(baris: list[dict]) -> str:
         if not b.get("ada_data", True):
             tanpa_data += 1
             continue
-        hitung[b["predikat"]] = hitung.get(b["predikat"], 0) + 1
+        p = predikat_tampil(b)
+        hitung[p] = hitung.get(p, 0) + 1
     bagian = [f"{_predikat(p)}: {hitung[p]}" for p in ORDER_PREDIKAT if p in hitung]
+    if hitung.get(BELUM_LENGKAP):
+        bagian.append(f"[yellow]{BELUM_LENGKAP}: {hitung[BELUM_LENGKAP]}[/]")
     if tanpa_data:
         bagian.append(f"[dim]{BELUM_DINILAI}: {tanpa_data}[/]")
     tidak_lengkap = sum(1 for b in baris if not b["lengkap"] and b.get("ada_data", True))

@@ -103,7 +103,7 @@ def bangun(folder: Path) -> HasilDemo:
     hasil.langkah.append(("Daftar pegawai", f"{h.ditambah} pegawai"))
     for unit, s in SINGKATAN_DEMO.items():
         instansi.atur_singkatan(db, unit, s)
-    p = periode.buat(db, PERIODE, metode="pp30")
+    p = periode.buat(db, PERIODE, metode="pp30", persetujuan_skp=True)  # the sample SKP has a Status SKP column
     hasil.langkah.append(("Periode", f"{p['kode']} ({p['mulai']} s.d. {p['selesai']}, metode {p['metode']})"))
     hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
     hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))

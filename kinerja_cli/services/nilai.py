@@ -18,7 +18,7 @@ from ..store import nilai as tabel
 from ..store import periode as tabel_periode
 from . import periode as layanan_periode
 
-URUTAN = ("unit", "nama", "nilai")
+URUTAN = ("unit", "nama", "nilai", "jabatan")
 
 
 @dataclass
@@ -33,14 +33,16 @@ class Laporan:
 BATCH_NAMA = 256  # full records whose raters' names are looked up in one query
 
 
-def perlu_persetujuan(status: dict[str, str], nip: str, ada_skp: bool, nip_atasan: str | None) -> bool:
+def perlu_persetujuan(status: dict[str, str] | None, nip: str, ada_skp: bool, nip_atasan: str | None) -> bool:
     """Is this employee's SKP still waiting for agreement (flag `skp_belum_disetujui`)?
 
-    Only when the period uses the agreement workflow (any employee of the period has a state row),
+    status: nip -> state when the period uses the agreement workflow (its setting persetujuan_skp),
+    None when it does not. Only in such a period,
     for an employee with SKP rows whose state is not `disetujui`. An employee without an atasan in
     the roster is never flagged: nobody in kinerja can agree to that SKP.
     """
-    return bool(status) and ada_skp and bool(nip_atasan) and status.get(nip) != "disetujui"
+    punya_atasan = bool(nip_atasan) or nip in getattr(status, "atasan_luar", ())  # an atasan outside the roster
+    return status is not None and ada_skp and punya_atasan and status.get(nip) != "disetujui"
 
 
 class _Desimal(dict):
@@ -57,7 +59,7 @@ class _Konteks:
 
     inovasi: set  # NIPs with an innovation recorded
     langsung: dict  # nip -> RatingLangsung: ratings set directly by the atasan
-    status: dict  # nip -> SKP agreement state (empty: the period does not use the agreement workflow)
+    status: dict | None  # nip -> SKP agreement state (None: the period does not use the agreement workflow)
     hitung: Callable  # the scheme's scorer: DataPegawai -> Hasil
     desimal: _Desimal = field(default_factory=_Desimal)
 
@@ -67,8 +69,25 @@ def _konteks(db, periode: dict, metode: str) -> _Konteks:
 
     kode = periode["kode"]
     langsung = {n: RatingLangsung.dari_dict(d) for n, d in tabel.rating_langsung(db, kode).items()}
-    return _Konteks(tabel.nip_berinovasi(db, kode), langsung, tabel.status_skp(db, kode),
+    return _Konteks(tabel.nip_berinovasi(db, kode), langsung, _status_skp(db, kode),
                     penghitung(metode, Parameter.dari_dict(periode["parameter"])))
+
+
+class StatusSkp(dict):
+    """nip -> SKP state of a period using the agreement workflow; `atasan_luar`: the employees whose
+    atasan is outside the roster (they can be agreed to, so they are flagged like everyone else)."""
+
+    atasan_luar: frozenset = frozenset()
+
+
+def _status_skp(db, kode: str) -> dict | None:
+    from ..store import atasan_luar, skp_status
+
+    if not skp_status.dipakai(db, kode):
+        return None
+    s = StatusSkp(tabel.status_skp(db, kode))
+    s.atasan_luar = atasan_luar.semua_nip(db)
+    return s
 
 
 def _hasil(k: _Konteks, nip: str, nip_atasan: str | None, skp, perilaku):
@@ -194,7 +213,7 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
         raise DataTidakValid(f"Pegawai {nip} tidak termasuk hasil periode {p['kode']} (nonaktif atau belum ada saat ditutup).")
     if hanya_lengkap:
         lap.rekaman = [r for r in lap.rekaman if r.hasil.lengkap]
-    lap.rekaman.sort(key=_kunci_urut(urut))
+    lap.rekaman.sort(key=_kunci_urut(urut, lap.rekaman))
     return lap
 
 
@@ -216,12 +235,21 @@ def _hitung_ulang(rekaman: list[Rekaman], periode: dict, metode: str) -> list[Re
     return hasil
 
 
-def _kunci_urut(urut: str):
+def _kunci_urut(urut: str, rekaman: list):
+    """Sort key of a record; names compare without their titles (Drs. H. Ahmad Yani under A)."""
+    from ..validation.nama import kunci_nama
+
     if urut == "nama":
-        return lambda r: (r.pegawai.nama.lower(), r.pegawai.nip)
+        return lambda r: (kunci_nama(r.pegawai.nama), r.pegawai.nip)
     if urut == "nilai":
-        return lambda r: (-r.hasil.na, -r.hasil.nhk, r.pegawai.nama.lower())
-    return lambda r: (r.pegawai.unit.lower(), r.pegawai.nama.lower())
+        return lambda r: (-r.hasil.na, -r.hasil.nhk, kunci_nama(r.pegawai.nama))
+    if urut == "jabatan":  # the hierarchy: atasan before bawahan, within each unit
+        from ..validation.urut_jabatan import urutan_hirarki
+
+        posisi = urutan_hirarki((p.nip, p.nip_atasan, p.jenis_jabatan, p.nama, p.unit)
+                                for p in (r.pegawai for r in rekaman))
+        return lambda r: posisi[r.pegawai.nip]
+    return lambda r: (r.pegawai.unit.lower(), kunci_nama(r.pegawai.nama))
 
 
 def baris_keluaran(r: Rekaman) -> dict:

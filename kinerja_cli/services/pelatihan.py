@@ -6,8 +6,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
-from ..excel.baca import baca_sheet
+from ..errors import DataTidakValid, TidakDitemukan, kalimat
 from ..kolom import PELATIHAN
 from ..model import BarisSumber, HasilImpor
 from ..kosakata import BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
@@ -54,24 +53,13 @@ def _rencana(db, catatan: list[cek.Catatan]) -> tuple[list[dict], list[dict], li
 
 @konvensi_angka
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False,
-          lewati_galat: bool = False) -> HasilImpor:
-    """Import layout PELATIHAN; all-or-nothing unless `lewati_galat`; upsert by (nip, kegiatan, tanggal)."""
-    isi = baca_sheet(berkas, PELATIHAN, sheet)
-    if not isi.baris:
-        raise BerkasTidakValid(
-            f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
-            "Isi satu baris per kegiatan pengembangan di bawah judul kolom.")
-    isi.baris = impor_umum.sesuaikan_angka(berkas, PELATIHAN, isi)
+          lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
+    """Import layout PELATIHAN; all-or-nothing unless `lewati_galat`; upsert by (nip, kegiatan, tanggal).
+    `tandai`: a marked copy of the workbook when it has problems (as every other importer)."""
+    isi = impor_umum.baca(berkas, PELATIHAN, sheet, tandai)
     bacaan = impor_umum.Bacaan(db, berkas)  # the roster the checks use, re-checked under the write lock
     hasil_cek = cek.periksa_pelatihan(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)))
-    hasil_cek.masalah[:] = impor_umum.selesaikan_angka(hasil_cek.masalah)
-    galat = [m for m in hasil_cek.masalah if m.galat]
-    if galat and not lewati_galat:
-        raise ImporDitolak(
-            f"Impor {Path(berkas).name} ditolak: {len(galat)} galat di {len(hasil_cek.baris_galat)} baris. "
-            "Tidak ada data yang ditulis.",
-            hasil_cek.masalah,
-            "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.")
+    galat = impor_umum.putuskan(berkas, hasil_cek.masalah, lewati_galat, tandai)
     with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock
         baru, ubah, log, tetap = _rencana(db, [c for _, c in hasil_cek.catatan])
         hasil = HasilImpor(ditambah=len(baru), diubah=len(ubah), tetap=tetap, dilewati=galat, uji_coba=uji_coba,
@@ -196,3 +184,16 @@ def ringkasan(baris: list[dict]) -> dict:
 
 def tahun_ini() -> int:
     return date.today().year
+
+
+def templat(db, berkas: Path, unit: str | None = None, timpa: bool = False) -> dict:
+    """Write the Pelatihan workbook: with --unit one pre-filled row (NIP, Nama) per active employee."""
+    from ..excel.templat import tulis_templat_pelatihan
+    from ..excel.tulis import periksa_tujuan
+
+    berkas = Path(berkas)
+    periksa_tujuan(berkas, timpa)  # refuse early, before reading anything
+    u = _unit(db, unit)
+    baris = [{"nip": p.nip, "nama": p.nama} for p in tabel_pegawai.cari(db, u)] if u else []
+    tulis_templat_pelatihan(berkas, baris, timpa)
+    return {"berkas": str(berkas), "unit": u, "pegawai": len(baris)}

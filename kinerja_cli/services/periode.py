@@ -7,6 +7,7 @@ from ..kosakata import METODE
 from ..scoring import parameter_bawaan
 from ..store import audit
 from ..store import periode as tabel
+from ..store import skp_status as tabel_status
 from ..store.db import jaga, transaksi
 from ..validation.periode import JENIS, KodeTidakValid, urai_kode, urai_tanggal
 
@@ -49,7 +50,7 @@ def _tolak_bila_ditutup(p: dict, sementara: bool = False) -> dict:
 
 
 def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, selesai: str | None = None,
-         metode: str = "pp30") -> dict:
+         metode: str = "pp30", persetujuan_skp: bool = False) -> dict:
     try:
         k = urai_kode(kode)
         awal = urai_tanggal(mulai, "mulai") if mulai else k.mulai
@@ -69,15 +70,41 @@ def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, sele
         raise DataTidakValid(f"Periode {k.kode} sudah ada.", "Lihat dengan: kinerja periode daftar")
     with transaksi(db):
         p = tabel.tambah(db, k.kode, k.jenis, awal.isoformat(), akhir.isoformat(), metode, parameter_bawaan())
+        tabel_status.atur_dipakai(db, k.kode, persetujuan_skp)
         audit.catat(db, "periode", k.kode, "tambah", None,
-                    {"jenis": k.jenis, "mulai": p["mulai"], "selesai": p["selesai"], "metode": metode})
-    return p
+                    {"jenis": k.jenis, "mulai": p["mulai"], "selesai": p["selesai"], "metode": metode,
+                     "persetujuan_skp": persetujuan_skp})
+    return {**p, "persetujuan_skp": persetujuan_skp}
+
+
+def persetujuan_skp(db, kode: str) -> bool:
+    """Does the period use the SKP agreement workflow (its explicit setting)?"""
+    return tabel_status.dipakai(db, kode)
+
+
+def ubah(db, kode: str, persetujuan_skp: bool | None = None) -> dict:
+    """Change a setting of an open period (today: the SKP agreement workflow); audited.
+
+    Returns {'kode', 'berubah': {setting: (old, new)}}."""
+    p = pastikan_terbuka(db, kode)
+    berubah = {}
+    with transaksi(db):
+        if persetujuan_skp is not None:
+            lama = tabel_status.dipakai(db, p["kode"])
+            if lama != persetujuan_skp:
+                tabel_status.atur_dipakai(db, p["kode"], persetujuan_skp)
+                berubah["persetujuan_skp"] = (lama, persetujuan_skp)
+        if berubah:
+            audit.catat(db, "periode", p["kode"], "ubah", {k: v[0] for k, v in berubah.items()},
+                        {k: v[1] for k, v in berubah.items()})
+    return {"kode": p["kode"], "berubah": berubah}
 
 
 def daftar(db) -> list[dict]:
     hasil = []
     for p in tabel.semua(db):
-        hasil.append({**{k: v for k, v in p.items() if k != "parameter"}, **tabel.jumlah_data(db, p["kode"])})
+        hasil.append({**{k: v for k, v in p.items() if k != "parameter"},
+                      "persetujuan_skp": tabel_status.dipakai(db, p["kode"]), **tabel.jumlah_data(db, p["kode"])})
     return hasil
 
 
@@ -93,3 +120,31 @@ def buka(db, kode: str, alasan: str) -> dict:
         audit.catat(db, "periode", p["kode"], "ubah", {"status": "ditutup"},
                     {"status": "terbuka", "alasan": alasan.strip(), "snapshot_dihapus": n})
     return tabel.ambil(db, p["kode"])
+
+
+VAR_PERIODE = "KINERJA_PERIODE"
+
+
+def bawaan(db) -> str | None:
+    """The default period stored with `kinerja periode pakai` (None: not set)."""
+    from ..store import setelan
+
+    return setelan.ambil(db, setelan.PERIODE_BAWAAN)
+
+
+def pakai(db, kode: str | None) -> dict | None:
+    """Store `kode` as the default period (None: forget it); audited. Returns the period (or None)."""
+    from ..store import setelan
+
+    p = wajib_ada(db, kode) if kode is not None else None
+    lama = setelan.ambil(db, setelan.PERIODE_BAWAAN)
+    baru = p["kode"] if p else None
+    if lama != baru:
+        with transaksi(db):
+            if baru is None:
+                setelan.hapus(db, setelan.PERIODE_BAWAAN)
+            else:
+                setelan.simpan(db, setelan.PERIODE_BAWAAN, baru)
+            audit.catat(db, "setelan", setelan.PERIODE_BAWAAN, "ubah" if lama else "tambah",
+                        {"periode": lama} if lama else None, {"periode": baru})
+    return p

@@ -17,7 +17,7 @@ from ..store import skp_status as tabel
 from ..store.db import transaksi
 from ..validation.angka import teks_desimal
 from ..validation.catatan import TanggalTidakValid, baca_tanggal
-from ..validation.persetujuan import DARI_BERKAS, KEMBALI_KE_DRAF, TransisiDitolak, transisi
+from ..validation.persetujuan import DARI_BERKAS, KEMBALI_KE_DRAF, TransisiDitolak, dapat_dicapai, transisi
 from ..validation.sasaran import TOLERANSI_BOBOT
 from .pegawai import wajib_ada
 from .periode import pastikan_terbuka
@@ -44,6 +44,10 @@ def entri_audit(kode: str, nip: str, lama: dict | None, ada_skp: bool, baru: dic
 def _siapkan(db, nip: str, kode: str):
     """(period, employee, stored state row or None, current state) for a state command."""
     kode = pastikan_terbuka(db, kode)["kode"]
+    if not tabel.dipakai(db, kode):
+        raise DataTidakValid(f"Periode {kode} tidak memakai persetujuan SKP, jadi SKP tidak perlu diajukan atau "
+                             "disetujui.", f"Bila periode ini memakai persetujuan SKP, aktifkan dulu dengan: "
+                             f"kinerja periode ubah {kode} --persetujuan-skp ya")
     p = wajib_ada(db, nip)
     bobot = tabel_sasaran.bobot_per_pegawai(db, kode, [p.nip]).get(p.nip)
     lama = tabel.ambil(db, kode, [p.nip]).get(p.nip)
@@ -61,15 +65,33 @@ def _transisi(perintah: str, status: str, p, kode: str) -> str:
         raise DataTidakValid(e.pesan, e.saran) from None
 
 
-def _atasan_berwenang(db, p, oleh: str, kode: str, kata: str):
-    """The atasan typed in --oleh, or DataTidakValid naming the employee's real atasan."""
-    q = wajib_ada(db, oleh)
+def _atasan_berwenang(db, p, oleh: str | None, kode: str, kata: str) -> tuple[str, str]:
+    """(what the state row records as `oleh`, the name to show) of the atasan who may act: the
+    employee's atasan in the roster (--oleh NIP), or their atasan outside the roster (no --oleh);
+    DataTidakValid naming the real atasan otherwise."""
+    from .atasan_luar import ambil as atasan_luar
+    from .atasan_luar import teks as teks_luar
+
     if not p.nip_atasan:
-        raise DataTidakValid(f"{p.nama} ({p.nip}) tidak punya atasan langsung di daftar pegawai, jadi SKP-nya tidak "
-                             f"dapat {kata} lewat kinerja.",
-                             "Isi NIP Atasan pegawai ini di daftar pegawai lalu impor ulang (kinerja pegawai impor).")
+        luar = atasan_luar(db, p.nip)
+        if luar is None:
+            raise DataTidakValid(f"{p.nama} ({p.nip}) tidak punya atasan langsung di daftar pegawai, jadi SKP-nya tidak "
+                                 f"dapat {kata} lewat kinerja.",
+                                 "Isi NIP Atasan pegawai ini di daftar pegawai lalu impor ulang (kinerja pegawai impor), "
+                                 f'atau catat atasan di luar daftar: kinerja pegawai atasan-luar {p.nip} --nama "..." '
+                                 '--jabatan "..."')
+        if oleh:
+            raise DataTidakValid(f"SKP {p.nama} ({p.nip}) {kata} oleh atasannya di luar daftar pegawai, "
+                                 f"{teks_luar(luar)}, bukan oleh {oleh}.", "Tulis perintahnya tanpa --oleh.")
+        t = teks_luar(luar)
+        return t, t
+    if not oleh:
+        atasan = wajib_ada(db, p.nip_atasan)
+        raise DataTidakValid(f"Sebutkan atasan yang {'menyetujui' if kata == 'disetujui' else 'mengembalikan'} dengan "
+                             f"--oleh.", f"Atasan langsung {p.nama}: --oleh {atasan.nip} ({atasan.nama})")
+    q = wajib_ada(db, oleh)
     if q.nip == p.nip_atasan:
-        return q
+        return q.nip, q.nama
     atasan = wajib_ada(db, p.nip_atasan)
     siapa = "pegawai itu sendiri" if q.nip == p.nip else f"{q.nama} ({q.nip})"
     raise DataTidakValid(f"SKP {p.nama} ({p.nip}) periode {kode} hanya dapat {kata} oleh atasan langsungnya, "
@@ -100,35 +122,47 @@ def ajukan(db, nip: str, kode: str) -> dict:
                              "lalu ajukan lagi.")
     baru = _baris(baru_status, p.nip, date.today().isoformat(), None)
     _simpan(db, kode, p, lama, baru, True)
-    return _hasil(kode, p, status, baru, p.nama)
+    return {**_hasil(kode, p, status, baru, p.nama), "kepada": _kepada(db, p)}
 
 
-def setujui(db, nip: str, kode: str, oleh: str, tanggal: str | None = None) -> dict:
+def _kepada(db, p) -> dict | None:
+    """Whom a submitted SKP goes to: {'nama', 'luar'}; None when nobody can agree to it."""
+    if p.nip_atasan:
+        a = tabel_pegawai.ambil(db, p.nip_atasan)
+        return {"nama": f"{a.nama} ({a.nip})" if a else p.nip_atasan, "luar": False}
+    from .atasan_luar import ambil as atasan_luar
+    from .atasan_luar import teks as teks_luar
+
+    luar = atasan_luar(db, p.nip)
+    return {"nama": teks_luar(luar), "luar": True} if luar else None
+
+
+def setujui(db, nip: str, kode: str, oleh: str | None, tanggal: str | None = None) -> dict:
     """The employee's own atasan agrees to a submitted SKP: diajukan -> disetujui."""
     try:
         t = baca_tanggal(tanggal) if tanggal else date.today()
     except TanggalTidakValid as e:
         raise DataTidakValid(f"--tanggal: {e.pesan}.", e.saran) from None
     kode, p, bobot, lama, status = _siapkan(db, nip, kode)
-    q = _atasan_berwenang(db, p, oleh, kode, "disetujui")
+    oleh, nama_oleh = _atasan_berwenang(db, p, oleh, kode, "disetujui")
     baru_status = _transisi("setujui", status, p, kode)
-    baru = _baris(baru_status, q.nip, t.isoformat(), None)
+    baru = _baris(baru_status, oleh, t.isoformat(), None)
     _simpan(db, kode, p, lama, baru, bobot is not None)
-    return _hasil(kode, p, status, baru, q.nama)
+    return _hasil(kode, p, status, baru, nama_oleh)
 
 
-def kembalikan(db, nip: str, kode: str, oleh: str, alasan: str) -> dict:
+def kembalikan(db, nip: str, kode: str, oleh: str | None, alasan: str) -> dict:
     """The employee's own atasan returns a submitted SKP with a reason: diajukan -> dikembalikan."""
     alasan = " ".join((alasan or "").split())
     kode, p, bobot, lama, status = _siapkan(db, nip, kode)
     if not alasan:
         raise DataTidakValid("Alasan mengembalikan SKP wajib diisi.",
                              'Tulis apa yang perlu diperbaiki, misalnya: --alasan "target RHK 2 terlalu rendah"')
-    q = _atasan_berwenang(db, p, oleh, kode, "dikembalikan")
+    oleh, nama_oleh = _atasan_berwenang(db, p, oleh, kode, "dikembalikan")
     baru_status = _transisi("kembalikan", status, p, kode)
-    baru = _baris(baru_status, q.nip, date.today().isoformat(), alasan)
+    baru = _baris(baru_status, oleh, date.today().isoformat(), alasan)
     _simpan(db, kode, p, lama, baru, bobot is not None)
-    return _hasil(kode, p, status, baru, q.nama)
+    return _hasil(kode, p, status, baru, nama_oleh)
 
 
 def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
@@ -161,12 +195,15 @@ def rencana_impor(kode: str, tersimpan: dict, punya_baris: set[str], berubah: li
     berubah: employees whose rows really change; status_berkas: nip -> state from the `Status SKP` column. Rule: a real change to the rows of a
     diajukan/disetujui SKP sends it back to draf; then the file's state, when it differs from the
     state the SKP had before the import, is applied (disetujui/dikembalikan recorded as by the
-    employee's atasan, with alasan "dari impor berkas"). A file state equal to the old one while the
+    employee's atasan, with alasan "dari impor berkas") only when it lies forward along the allowed
+    steps: a file never moves a state back (an agreed SKP stays agreed, with its approver and date).
+    A file state equal to the old one while the
     rows changed is the echo of a pre-filled template: the return to draf wins, with a warning.
-    Returns {'simpan': {nip: row}, 'log': [...], 'kembali_draf': [(nip, old state)], 'diabaikan': [(nip, state)]}.
+    Returns {'simpan': {nip: row}, 'log': [...], 'kembali_draf': [(nip, old state)], 'diabaikan': [(nip, state)],
+    'mundur': [(nip, stored state, file state)]}.
     """
     hari_ini = date.today().isoformat()
-    rencana = {"simpan": {}, "log": [], "kembali_draf": [], "diabaikan": []}
+    rencana = {"simpan": {}, "log": [], "kembali_draf": [], "diabaikan": [], "mundur": []}
     berubah = set(berubah)
     for nip in nips:
         lama = tersimpan.get(nip)
@@ -178,6 +215,8 @@ def rencana_impor(kode: str, tersimpan: dict, punya_baris: set[str], berubah: li
         s = status_berkas.get(nip)
         if s is not None and baru is not None and s == sebelum:
             rencana["diabaikan"].append((nip, s))
+        elif s is not None and s != sekarang and not dapat_dicapai(sekarang, s):
+            rencana["mundur"].append((nip, sekarang, s))
         elif s is not None and s != sekarang:
             oleh = roster[nip].nip_atasan if s in ("disetujui", "dikembalikan") else None
             baru = _baris(s, oleh, hari_ini, DARI_BERKAS)

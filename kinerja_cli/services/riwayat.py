@@ -6,22 +6,31 @@ import re
 
 from ..errors import DataTidakValid
 from ..store import audit
+from ..validation.tanggal_id import tampak_tanggal, tanggal_id
 from .pegawai import nip_dari_argumen
 
 
 def baca_sejak(teks: str):
     """--sejak as an aware datetime: a date (TTTT-BB-HH) is its local midnight, a date and time
     (TTTT-BB-HH JJ:MM) is local time unless it carries an offset (+09:00). None if not a date."""
-    from datetime import date, datetime
+    from datetime import datetime
+
+    from ..validation.teks import TanggalTidakValid, baca_tanggal
 
     t = teks.strip()
+    m = re.match(r"^(\S+?)(?:[T ]+(\S.*))?$", t)
+    if m is None:
+        return None
+    tgl, jam = m.group(1), m.group(2) or ""
     try:
-        if len(t) == 10:
-            d = date.fromisoformat(t)
+        d = baca_tanggal(tgl)  # the one date rule: 2026-01-31, 31-01-2026, 31/01/2026
+        if d is None:
+            return None
+        if not jam:
             w = datetime(d.year, d.month, d.day)
         else:
-            w = datetime.fromisoformat(t)
-    except ValueError:
+            w = datetime.fromisoformat(f"{d.isoformat()}T{jam.strip().replace('.', ':')}")
+    except (TanggalTidakValid, ValueError):
         return None
     return w.astimezone() if w.tzinfo is None else w  # naive: this PC's local time
 
@@ -62,7 +71,8 @@ def riwayat(db, nip: str | None = None, sejak: str | None = None, batas: int = 2
     if sejak:
         awal = baca_sejak(sejak)
         if awal is None:
-            raise DataTidakValid(f"Tanggal --sejak '{sejak}' tidak dikenal.", "Tulis sebagai TTTT-BB-HH, misalnya 2026-01-31.")
+            raise DataTidakValid(f"Tanggal --sejak '{sejak}' tidak dikenal.",
+                                 "Tulis misalnya 2026-01-31, 31-01-2026 atau 31/01/2026.")
     if batas is not None and batas < 0:
         raise DataTidakValid(f"--batas {batas} tidak bisa dipakai: jumlah baris tidak boleh negatif.",
                              "Isi 0 untuk semua baris, atau jumlah baris terbaru yang ingin dilihat (bawaan 200).")
@@ -98,6 +108,8 @@ def _teks(v) -> str:
     if isinstance(v, bool):
         return "ya" if v else "tidak"
     t = str(v)
+    if tampak_tanggal(t):  # 2026-12-06 -> 6 Desember 2026, as every table shows a date
+        return tanggal_id(t)
     return t.replace(".", ",") if _DESIMAL.match(t) else t  # 2.5 -> 2,5 as everywhere else for people
 
 

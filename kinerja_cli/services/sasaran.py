@@ -111,3 +111,45 @@ def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> tu
 
 def teks_jumlah(d: dict) -> str:
     return f"{d['nama']} ({d['nip']}): {angka_id(d['jumlah_bobot'])}"
+
+
+def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = None) -> dict:
+    """Copy the SKP rows of period `dari` to period `ke` as draf (targets and weights kept, no
+    realisations, no agreement state), for active employees who have no rows in `ke` yet.
+
+    Returns {'dari', 'ke', 'disalin': [nip], 'baris': rows copied, 'dilewati': [nip] (already had rows)}."""
+    asal = periode_ada(db, dari)["kode"]
+    tujuan = pastikan_terbuka(db, ke)["kode"]
+    if asal == tujuan:
+        raise DataTidakValid(f"--dari dan --ke sama ({asal}).", "Salin dari periode lama ke periode baru, misalnya "
+                             "--dari 2025 --ke 2026.")
+    if unit:
+        u = tabel_pegawai.unit_ada(db, unit)
+        if u is None:
+            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+        nips = [p.nip for p in tabel_pegawai.cari(db, u)]
+    elif nip:
+        nips = [wajib_ada(db, nip).nip]
+    else:
+        nips = [p.nip for p in tabel_pegawai.cari(db)]  # active employees only
+    baris = tabel.baris_pegawai(db, asal, nips)
+    if not baris:
+        raise TidakDitemukan(f"Tidak ada baris SKP periode {asal} yang dapat disalin"
+                             + (f" untuk unit {unit}" if unit else f" untuk {nip}" if nip else "") + ".",
+                             f"Lihat dengan: kinerja sasaran daftar --periode {asal}")
+    with transaksi(db):  # which employees already have rows in `ke` is read under the write lock
+        sudah = tabel.nomor_per_pegawai(db, tujuan, baris)
+        log = audit.Pencatat(db)
+        disalin, n = [], 0
+        for p_nip in sorted(baris):
+            if p_nip in sudah:
+                continue
+            for nomor in sorted(baris[p_nip]):
+                row = baris[p_nip][nomor]
+                tabel.simpan_satu(db, tujuan, p_nip, row)
+                log.tambah_banyak([("sasaran", _kunci(tujuan, p_nip, nomor), "tambah", None,
+                                    {**tabel.ke_audit(row), "disalin_dari": asal}, p_nip)])
+                n += 1
+            disalin.append(p_nip)
+        log.selesai()
+    return {"dari": asal, "ke": tujuan, "disalin": disalin, "baris": n, "dilewati": sorted(sudah)}

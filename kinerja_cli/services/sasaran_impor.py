@@ -176,11 +176,23 @@ def _bandingkan(kode: str, cek: PemeriksaSasaran, tahap: Tahap, sheet: str, hasi
 
 def _status_impor(db, kode: str, simpan: list, punya: set, ganti: list, status_berkas: dict, roster: dict,
                   sheet: str, hasil: HasilImpor) -> dict:
-    """The SKP states the import changes (services.persetujuan.rencana_impor), reported in `hasil`."""
+    """The SKP states the import changes (services.persetujuan.rencana_impor), reported in `hasil`.
+
+    In a period without the agreement workflow (its setting persetujuan_skp) the Status SKP column is
+    not applied: one warning says so and how to switch the workflow on."""
+    if status_berkas and not tabel_status.dipakai(db, kode):
+        hasil.peringatan.append(Masalah(
+            f"Kolom Status SKP ({len(status_berkas)} pegawai) tidak diterapkan: periode {kode} tidak memakai "
+            "persetujuan SKP", f"bila periode ini memakai persetujuan SKP: kinerja periode ubah {kode} "
+            "--persetujuan-skp ya, lalu impor ulang", None, sheet, None, "status skp", PERINGATAN, ""))
+        status_berkas = {}
     r = rencana_impor(kode, tabel_status.ambil(db, kode, simpan), punya, ganti, status_berkas, simpan, roster)
     hasil.keterangan["status_diubah"] = len(r["simpan"]) - len(r["kembali_draf"])
     hasil.keterangan["kembali_draf"] = [{"nip": n, "nama": roster[n].nama, "status_lama": s}
                                         for n, s in r["kembali_draf"]]
+    if r["mundur"]:
+        hasil.keterangan["status_tetap"] = [{"nip": n, "nama": roster[n].nama, "status": s, "berkas": b}
+                                            for n, s, b in r["mundur"]]
     for nip, s in r["diabaikan"]:
         hasil.peringatan.append(Masalah(
             f"Status SKP '{s}' di berkas untuk {roster[nip].nama} ({nip}) tidak diterapkan: baris SKP-nya berubah, "

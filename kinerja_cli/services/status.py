@@ -8,11 +8,12 @@ from ..errors import TidakDitemukan
 from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN, TANPA_SASARAN
 from ..store import pegawai as tabel_pegawai
 from ..store import rating as tabel_rating
+from ..store import skp_status
 from ..store import status as tabel
 from ..validation.angka import angka_id
 from ..validation.persetujuan import STATUS as STATUS_SKP
 from . import periode
-from .nilai import perlu_persetujuan
+from .nilai import _status_skp, perlu_persetujuan
 
 TOLERANSI_BOBOT = Decimal("0.01")
 
@@ -24,12 +25,12 @@ def _angka(d: Decimal) -> str:
     return t[:-3] if t.endswith(",00") else t
 
 
-def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai, ub: int, status: dict,
+def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai, ub: int, status: dict | None,
              rating: dict | None = None) -> dict:
     """One employee's readiness; `rating` is the period's set ratings ({nip: row}) under permenpan6, else None."""
     baris, bobot, terisi = skp or (0, None, 0)
     atasan, rekan, bawahan = nilai or (0, 0, 0)
-    status_skp = status.get(nip) or ("draf" if baris else None)
+    status_skp = (status or {}).get(nip) or ("draf" if baris else None)
     kurang = []
     if not baris:
         kurang.append(NAMA_CATATAN[TANPA_SASARAN])
@@ -84,14 +85,15 @@ def status(db, kode: str, unit: str | None = None) -> dict:
     skp = tabel.ringkasan_skp(db, k, u)
     nilai = tabel.ringkasan_perilaku(db, k, u)
     ub = tabel.jumlah_umpan_balik(db, k, u)
-    status_skp = tabel.status_skp(db, k)
+    alur = skp_status.dipakai(db, k)
+    status_skp = _status_skp(db, k)
     rating = tabel_rating.rating_periode(db, k) if per["metode"] == "permenpan6" else None
     pegawai = [_pegawai(nip, nama, un, atasan, skp.get(nip), nilai.get(nip), ub.get(nip, 0), status_skp, rating)
                for nip, nama, un, atasan in tabel.pegawai_aktif(db, u)]
     per_unit: dict[str, list[dict]] = {}
     for r in pegawai:
         per_unit.setdefault(r["unit"], []).append(r)
-    return {"periode": per, "unit": [_unit(n, rows) for n, rows in per_unit.items()], "pegawai": pegawai}
+    return {"periode": per, "persetujuan_skp": alur, "unit": [_unit(n, rows) for n, rows in per_unit.items()], "pegawai": pegawai}
 
 
 def gaya_unit(r: dict) -> str:

@@ -72,6 +72,12 @@ class Sambungan(sqlite3.Connection):
         self.penjaga: dict = {}
 
 
+def _kunci_nama(x):
+    from ..validation.nama import kunci_nama
+
+    return kunci_nama(x) if isinstance(x, str) else x
+
+
 def _sambung(path: Path) -> Database:
     """Connect without writing anything: the file may still be refused (periksa_versi)."""
     if path.is_dir():
@@ -83,6 +89,7 @@ def _sambung(path: Path) -> Database:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(tunggu * 1000)}")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.create_function("kinerja_nama", 1, _kunci_nama, deterministic=True)  # ORDER BY a name without titles
     except sqlite3.DatabaseError as e:
         raise _galat_sqlite(e, path) from None
     return Database(conn, execute_plugins=False)

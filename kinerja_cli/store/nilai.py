@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from ..kosakata import ASPEK_BERAKHLAK
 from ..model import KOLOM_IDENTITAS, IdentitasPegawai, Rekaman
+from ..validation.nama import kunci_nama
 
 
 class BarisSkp(NamedTuple):
@@ -191,7 +192,7 @@ def jumlah_aktif(db: Database, unit: str | None) -> int:
 
 # -- streaming in the recap's order (unit, nama, NIP) ----------------------------------------------
 
-_URUT_REKAP = "kinerja_lower({p}.unit), kinerja_lower({p}.nama), {p}.nip"
+_URUT_REKAP = "kinerja_lower({p}.unit), kinerja_nama({p}.nama), {p}.nip"
 
 
 def _fungsi_lower(conn) -> None:
@@ -199,6 +200,8 @@ def _fungsi_lower(conn) -> None:
     ``sorted(key=lambda r: (unit.lower(), nama.lower()))`` over NIP order (SQLite's own lower()
     only folds ASCII)."""
     conn.create_function("kinerja_lower", 1, lambda x: x.lower() if isinstance(x, str) else x, deterministic=True)
+    # names sort without their titles (validation.nama), as services.nilai sorts them
+    conn.create_function("kinerja_nama", 1, lambda x: kunci_nama(x) if isinstance(x, str) else x, deterministic=True)
 
 
 def alir_periode_urut(db: Database, kode: str, unit: str | None = None) -> Iterator[DataPegawaiPeriode]:
@@ -260,7 +263,7 @@ def alir_snapshot_urut(db: Database, kode: str, unit: str | None = None) -> Iter
     syarat, arg = ("", []) if unit is None else (f" AND {u} = ?", [unit])
     _tulis_sementara(conn, [f"CREATE TABLE {t} (rk INTEGER PRIMARY KEY, nip TEXT NOT NULL)",
                             (f"INSERT INTO {t} (nip) SELECT nip FROM hasil_snapshot WHERE periode = ?{syarat} "
-                             f"ORDER BY kinerja_lower({u}), kinerja_lower({n}), nip", [kode, *arg])])
+                             f"ORDER BY kinerja_lower({u}), kinerja_nama({n}), nip", [kode, *arg])])
     cur = None
     try:
         cur = conn.execute(f"""SELECT h.data FROM {t} x JOIN hasil_snapshot h ON h.periode = ? AND h.nip = x.nip

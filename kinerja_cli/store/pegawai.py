@@ -65,7 +65,7 @@ def cari(db: Database, unit: str | None = None, teks: str | None = None, hanya_a
     sql = f"SELECT {', '.join(_KOLOM)} FROM pegawai"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY unit, nama"
+    sql += " ORDER BY unit, kinerja_nama(nama), nip"  # names without titles (store.db)
     return [_ke_pegawai(r) for r in db.execute(sql, args)]
 
 

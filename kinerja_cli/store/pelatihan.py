@@ -57,7 +57,7 @@ def daftar(db: Database, nip: str | None = None, tahun: int | None = None, unit:
     if unit:
         where.append("p.unit = ? COLLATE NOCASE")
         args.append(unit)
-    sql = ("SELECT l.nip, p.nama, p.unit, l.kegiatan, l.jenis, l.tanggal, l.jp, l.penyelenggara"
+    sql = ("SELECT l.id, l.nip, p.nama, p.unit, l.kegiatan, l.jenis, l.tanggal, l.jp, l.penyelenggara"
            " FROM pelatihan l JOIN pegawai p ON p.nip = l.nip")
     if where:
         sql += " WHERE " + " AND ".join(where)

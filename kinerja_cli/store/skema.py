@@ -235,5 +235,38 @@ def m0002_instansi_profil(db: Database) -> None:
     )
 
 
+# -- issue 17: SKP agreement as a period setting, database settings, atasan outside the roster --
+
+
+@migrasi(name="0003_persetujuan_skp")
+def m0003_persetujuan_skp(db: Database) -> None:
+    """The SKP agreement workflow becomes an explicit setting of the period (issue 17 §3). A period
+    that already has a state row used the workflow (the old rule), so it keeps it."""
+    if "persetujuan_skp" in db["periode"].columns_dict:  # re-run safely
+        return
+    db.execute("ALTER TABLE periode ADD COLUMN persetujuan_skp INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE periode SET persetujuan_skp = 1 WHERE kode IN (SELECT DISTINCT periode FROM skp_status)")
+
+
+@migrasi(name="0004_setelan")
+def m0004_setelan(db: Database) -> None:
+    """Settings of the database itself (issue 17 §4): the default period (`kinerja periode pakai`)."""
+    db.execute("CREATE TABLE IF NOT EXISTS setelan (kunci TEXT PRIMARY KEY, nilai TEXT NOT NULL, diubah TEXT NOT NULL)")
+
+
+@migrasi(name="0005_atasan_luar")
+def m0005_atasan_luar(db: Database) -> None:
+    """A named atasan outside the roster (issue 17 §3), e.g. the kepala daerah above a Sekda or the
+    head of an OPD whose roster has no NIP Atasan: the approver of that employee's SKP."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS atasan_luar (
+            nip TEXT PRIMARY KEY REFERENCES pegawai(nip),
+            nama TEXT NOT NULL,
+            jabatan TEXT,
+            diubah TEXT NOT NULL
+        )"""
+    )
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]

@@ -41,8 +41,14 @@ def simpan_banyak(db: Database, kode: str, baris: dict[str, dict]) -> None:
 
 
 def dipakai(db: Database, kode: str) -> bool:
-    """Does the period use the agreement workflow (any state row at all)?"""
-    return db.execute("SELECT 1 FROM skp_status WHERE periode = ? LIMIT 1", [kode]).fetchone() is not None
+    """Does the period use the agreement workflow (its setting persetujuan_skp)?"""
+    r = db.execute("SELECT persetujuan_skp FROM periode WHERE kode = ?", [kode]).fetchone()
+    return bool(r and r[0])
+
+
+def atur_dipakai(db: Database, kode: str, aktif: bool) -> None:
+    """Set the period's agreement workflow on or off (call inside a transaction)."""
+    db.execute("UPDATE periode SET persetujuan_skp = ? WHERE kode = ?", [int(aktif), kode])
 
 
 def daftar(db: Database, kode: str, unit: str | None = None) -> list[dict]:
@@ -57,11 +63,11 @@ def daftar(db: Database, kode: str, unit: str | None = None) -> list[dict]:
         args.append(unit)
     cur = db.execute(
         f"""SELECT p.nip, p.nama, p.unit, p.nip_atasan, COALESCE(s.n, 0) AS baris_skp, st.status, st.oleh,
-                   o.nama AS nama_oleh, st.tanggal, st.alasan
+                   COALESCE(o.nama, st.oleh) AS nama_oleh, st.tanggal, st.alasan
             FROM pegawai p
             LEFT JOIN (SELECT nip, COUNT(*) AS n FROM sasaran WHERE periode = ? GROUP BY nip) s ON s.nip = p.nip
             LEFT JOIN skp_status st ON st.nip = p.nip AND st.periode = ?
             LEFT JOIN pegawai o ON o.nip = st.oleh
-            WHERE {' AND '.join(where)} ORDER BY p.unit, p.nama, p.nip""", args)
+            WHERE {' AND '.join(where)} ORDER BY p.unit, kinerja_nama(p.nama), p.nip""", args)
     cols = [c[0] for c in cur.description]
     return [dict(zip(cols, r)) for r in cur]

@@ -27,7 +27,7 @@ def pegawai_aktif(db: Database, unit: str | None = None) -> list[tuple[str, str,
     if unit:
         sql += " AND unit = ? COLLATE NOCASE"
         args.append(unit)
-    return [tuple(r) for r in db.execute(sql + " ORDER BY unit, nama, nip", args)]
+    return [tuple(r) for r in db.execute(sql + " ORDER BY unit, kinerja_nama(nama), nip", args)]
 
 
 def ringkasan_skp(db: Database, kode: str, unit: str | None = None) -> dict[str, tuple[int, Decimal, int]]:

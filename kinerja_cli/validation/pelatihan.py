@@ -16,6 +16,7 @@ from .masalah import GALAT, PERINGATAN, Masalah
 from .teks import SARAN_TANGGAL, TanggalTidakValid, bentuk_iso, teks  # noqa: F401 (bentuk_iso re-exported)
 from .teks import baca_tanggal as _baca_tanggal
 from .nip import NIPTidakValid, periksa_nip
+from .nama import kunci_nama
 
 # PP 11/2017 Pasal 203 ayat 4 (jo. PP 17/2020): at least 20 JP of competence development a year.
 MINIMAL_JP = Decimal(20)
@@ -143,7 +144,7 @@ def periksa_baris(b: BarisSumber, pegawai: dict) -> tuple[Catatan | None, list[M
     elif nip:
         p = pegawai[nip]
         nama = teks(v.get("nama"))
-        if nama and nama.casefold() != " ".join(p.nama.split()).casefold():
+        if nama and kunci_nama(nama) != kunci_nama(p.nama):  # titles left out ("Ahmad Yani") are no mismatch
             ms.append(_m(b, "nama", f"Nama '{nama}' berbeda dengan nama di daftar pegawai ({p.nama})",
                          "periksa apakah NIP-nya benar", PERINGATAN, kunci))
         if not p.aktif:
@@ -161,6 +162,9 @@ def periksa_baris(b: BarisSumber, pegawai: dict) -> tuple[Catatan | None, list[M
                    teks(v.get("penyelenggara"))), ms
 
 
+_ISIAN = ("kegiatan", "jenis", "tanggal", "jp", "penyelenggara")  # what a template row leaves for the OPD
+
+
 def periksa_pelatihan(baris: list[BarisSumber], pegawai: dict) -> HasilPeriksa:
     """All rows, then duplicates within the file (same NIP, activity and date)."""
     masalah: list[Masalah] = []
@@ -168,6 +172,8 @@ def periksa_pelatihan(baris: list[BarisSumber], pegawai: dict) -> HasilPeriksa:
     galat: set[int] = set()
     pertama: dict[tuple, int] = {}
     for b in baris:
+        if all(teks(b.nilai.get(k)) is None for k in _ISIAN):  # a pre-filled template row nobody filled in
+            continue
         c, ms = periksa_baris(b, pegawai)
         masalah += ms
         if c is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .teks import SARAN_TANGGAL_OPSI
+
 import calendar
 import re
 from dataclasses import dataclass
@@ -51,7 +53,13 @@ def urai_kode(teks: str) -> KodePeriode:
 
 
 def urai_tanggal(teks: str, nama: str) -> date:
+    """A date option, read by the one date rule (validation.teks.baca_tanggal): 2026-01-31, 31-01-2026, 31/01/2026."""
+    from .teks import TanggalTidakValid, baca_tanggal
+
     try:
-        return date.fromisoformat(str(teks).strip())
-    except ValueError:
-        raise KodeTidakValid(f"Tanggal {nama} '{teks}' tidak dikenal.", "Tulis sebagai TTTT-BB-HH, misalnya 2026-01-31.") from None
+        t = baca_tanggal(teks)
+    except TanggalTidakValid:
+        t = None
+    if t is None:
+        raise KodeTidakValid(f"Tanggal {nama} '{teks}' tidak dikenal.", SARAN_TANGGAL_OPSI)
+    return t

@@ -59,6 +59,19 @@ def transisi(perintah: str, status: str, nip: str, kode: str, nama: str) -> str:
     raise TransisiDitolak(pesan, langkah_berikut(status, nip, kode))
 
 
+def dapat_dicapai(dari: str, ke: str) -> bool:
+    """Can `ke` be reached from `dari` by one or more allowed steps (TRANSISI)? A file's Status SKP
+    may move a state forward this way; it never moves it back (disetujui is final, draf is never reached)."""
+    lihat, antre = set(), [dari]
+    while antre:
+        s = antre.pop()
+        for asal, tujuan in TRANSISI.values():
+            if s in asal and tujuan not in lihat:
+                lihat.add(tujuan)
+                antre.append(tujuan)
+    return ke in lihat and ke != dari
+
+
 def urai_status(v) -> str | None:
     """A `Status SKP` cell: one of STATUS (any case), None when empty; ValueError otherwise."""
     if v is None:
