@@ -12,9 +12,17 @@ from .sinyal import pesan_batal, sinyal_diterima
 
 
 class _GrupKinerja(TyperGroup):
-    """Turns every KinerjaError into a clear message and exit code 1."""
+    """Turns every KinerjaError into a clear message and exit code 1; closes the command's database."""
 
     def invoke(self, ctx):
+        try:
+            return self._jalankan(ctx)
+        finally:
+            from .cli.umum import tutup_semua
+
+            tutup_semua()  # the one place a command's SQLite connection is closed, on every path
+
+    def _jalankan(self, ctx):
         from . import output
 
         try:
