@@ -109,7 +109,7 @@ def jenis_berkas(path: Path) -> str:
         if path.suffix.lower() in AKHIRAN_TEKS:
             return "csv"
         raise BerkasTidakValid(
-            f"{path.name} bukan berkas Excel (.xlsx, .xls), OpenDocument (.ods) atau CSV "
+            f"{path.name} bukan berkas Excel .xlsx/.xls, OpenDocument .ods atau CSV "
             "(isinya mungkin PDF, atau CSV dengan nama lain).",
             "Bila isinya tabel CSV (teks dipisah titik koma, koma atau tab), ganti akhiran namanya menjadi .csv "
             "lalu impor lagi; selain itu pilih berkas tabelnya yang asli.",
