@@ -1,7 +1,7 @@
 """Reading a table for an importer: find the sheet and its header row, stream the data rows.
 
 The file is read through one interface, `pembaca.Pembaca` (.xlsx, .ods, .xls, .csv; the
-concrete reader is chosen in `pembaca.buka_pembaca`). Libraries are imported inside the
+concrete reader is chosen in `buka_pembaca` below). Libraries are imported inside the
 readers so that `kinerja --help` stays light. Every row keeps its origin (sheet, row,
 column letter) for messages.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import BerkasTidakValid, KinerjaError
 from ..kolom import Tata, normalisasi_judul
-from .pembaca import Pembaca, PembacaOpenpyxl, buka_pembaca, rusak
+from .pembaca import Pembaca, PembacaOpenpyxl, jenis_berkas, rusak
 
 BARIS_CARI_JUDUL = 15  # the header row must stand in the first rows
 
@@ -27,6 +27,32 @@ class IsiSheet:
     huruf: dict  # field key -> column letter
     judul: dict  # field key -> header text found
     baris: object  # list[BarisSumber], or a one-pass iterator of them (alir_sheet)
+
+
+def buka_pembaca(path: Path, paksa_openpyxl: bool = False) -> Pembaca:
+    """The reader for `path`, chosen by its content and size (see excel/pembaca.py)."""
+    path = Path(path)
+    jenis = jenis_berkas(path)
+    if jenis == "csv":
+        from .baca_lain import PembacaCsv
+
+        return PembacaCsv(path)
+    if jenis == "xls":
+        from .baca_lain import PembacaXls
+
+        return PembacaXls(path)
+    if jenis == "ods":
+        from .baca_lain import PembacaOds
+
+        return PembacaOds(path)
+    if not paksa_openpyxl:
+        from . import baca_cepat
+
+        if not baca_cepat.ada_format_persen(path):
+            p = baca_cepat.buka(path)
+            if p is not None:
+                return p
+    return PembacaOpenpyxl(path)
 
 
 def huruf_kolom(idx: int) -> str:

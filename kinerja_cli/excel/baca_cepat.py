@@ -1,7 +1,7 @@
 """Reading cell values with python-calamine (Rust), about ten times faster than openpyxl.
 
 calamine does not report number formats, which the percent rule needs (0.95 shown as
-95% is 95). So `pembaca.buka_pembaca` chooses this reader only when the workbook's styles hold no
+95% is 95). So `baca.buka_pembaca` chooses this reader only when the workbook's styles hold no
 percent format at all (`ada_format_persen`); then no cell can carry one and the rows are
 the same as openpyxl's. Values are converted to what openpyxl returns: whole numbers as
 int (a NIP typed as a number stays a number and is refused), dates as datetime, empty

@@ -3,7 +3,7 @@
 A reader opens one spreadsheet file and gives, per sheet, the first rows (for the header search)
 and then the data rows as BarisSumber (cell values, the percent formats where the file has them,
 the origin of every cell). Which reader reads a file is decided once, here, from the file's
-content (never its name alone) and size:
+content (never its name alone) and size, in `baca.buka_pembaca`:
 
 * `.xlsx` with a percent number format in its styles: `PembacaOpenpyxl` (formats per cell).
 * other `.xlsx`: `baca_cepat.PembacaCalamineXlsx` (python-calamine; a sheet whose XML fits
@@ -121,32 +121,6 @@ def jenis_berkas(path: Path) -> str:
 
     periksa_zip(path)  # sizes and zip bombs, before any parser
     return jenis
-
-
-def buka_pembaca(path: Path, paksa_openpyxl: bool = False) -> Pembaca:
-    """The reader for `path`, chosen by its content (see the module's doc)."""
-    path = Path(path)
-    jenis = jenis_berkas(path)
-    if jenis == "csv":
-        from .baca_lain import PembacaCsv
-
-        return PembacaCsv(path)
-    if jenis == "xls":
-        from .baca_lain import PembacaXls
-
-        return PembacaXls(path)
-    if jenis == "ods":
-        from .baca_lain import PembacaOds
-
-        return PembacaOds(path)
-    if not paksa_openpyxl:
-        from . import baca_cepat
-
-        if not baca_cepat.ada_format_persen(path):
-            p = baca_cepat.buka(path)
-            if p is not None:
-                return p
-    return PembacaOpenpyxl(path)
 
 
 class PembacaOpenpyxl(Pembaca):

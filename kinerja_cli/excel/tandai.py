@@ -121,7 +121,7 @@ def _salin_ke_buku(sumber: Path):
     text, so an 18-digit NIP of a CSV is shown whole), sheet by sheet under the same names."""
     import openpyxl
 
-    from .pembaca import buka_pembaca
+    from .baca import buka_pembaca
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
