@@ -194,3 +194,15 @@ def test_unreadable_formats_still_refused_without_excel_round_trip_advice(db_pat
     r = kinerja("pegawai", "impor", teks)
     t = " ".join(r.stderr.split())
     assert r.exit_code == 1 and "ganti akhiran namanya menjadi .csv" in t and "Simpan Sebagai" not in t
+
+
+def test_damaged_ods_refused_by_name(db_path, kinerja, tmp_path):
+    kinerja("init")
+    f = tmp_path / "data.ods"
+    with zipfile.ZipFile(f, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<x/>")
+    r = kinerja("pegawai", "impor", f)
+    t = " ".join(r.stderr.split())
+    assert r.exit_code == 1 and "data.ods" in t and "OpenDocument (.ods)" in t and "rusak" in t, t
+    assert ".xlsx" not in t

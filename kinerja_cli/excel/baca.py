@@ -155,7 +155,7 @@ def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_ope
         if not pb.cadangan_openpyxl:
             if isinstance(e, KinerjaError):
                 raise
-            raise rusak(path, e) from None
+            raise rusak(path, e, pb.jenis) from None
         pb = PembacaOpenpyxl(path)
         try:
             isi = _baca_buku(path, pb, tata, sheet)

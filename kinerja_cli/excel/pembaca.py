@@ -184,7 +184,11 @@ def nilai_sel(v):
     return v
 
 
-def rusak(path: Path, e: Exception) -> BerkasTidakValid:
+def rusak(path: Path, e: Exception, jenis: str = "xlsx") -> BerkasTidakValid:
+    if jenis != "xlsx":
+        return BerkasTidakValid(f"{path.name} rusak: isi sheet-nya tidak dapat dibaca.",
+                                "Buka berkasnya di Excel atau LibreOffice, periksa isinya, lalu simpan ulang "
+                                "dalam format yang sama.")
     from .periksa_zip import cari_bagian_rusak
 
     utuh = cari_bagian_rusak(path, e)  # a part that does not decompress whole: named
