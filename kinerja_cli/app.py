@@ -14,7 +14,7 @@ from .sinyal import pesan_batal, sinyal_diterima
 
 
 class _GrupKinerja(TyperGroup):
-    """Turns every KinerjaError into a clear message and exit code 1."""
+    """Turns every KinerjaError into a clear message and exit code 1; closes the command's database."""
 
     def make_context(self, info_name, args, parent=None, **extra):
         if parent is None and "default_map" not in extra:  # -p may be left out: the default period
@@ -24,6 +24,14 @@ class _GrupKinerja(TyperGroup):
         return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx):
+        try:
+            return self._jalankan(ctx)
+        finally:
+            from .cli.umum import tutup_semua
+
+            tutup_semua()  # the one place a command's SQLite connection is closed, on every path
+
+    def _jalankan(self, ctx):
         from . import output
 
         try:

@@ -107,7 +107,7 @@ def test_calamine_failure_falls_back(tmp_path, monkeypatch):
     def rusak(p):
         raise RuntimeError("calamine cannot read this")
 
-    monkeypatch.setattr(baca_cepat, "BukuCepat", rusak)
+    monkeypatch.setattr(baca_cepat, "PembacaCalamineXlsx", rusak)
     assert baca_sheet(path, REALISASI).baris[0].nilai["realisasi"] == 95
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kinerja_cli.errors import BerkasTidakValid
-from kinerja_cli.excel import baca, baca_cepat, baca_iris
+from kinerja_cli.excel import baca, baca_cepat, baca_iris, pembaca
 from kinerja_cli.excel.baca import baca_sheet, baca_sheet_openpyxl
 from kinerja_cli.kolom import PEGAWAI, REALISASI
 from kinerja_cli.services import impor_umum
@@ -121,8 +121,8 @@ def _hitung_irisan(monkeypatch) -> list:
     tercatat = []
     asli = baca_iris.LembarIris.irisan
 
-    def irisan(self):
-        for r0, c0, rows in asli(self):
+    def irisan(self, *a, **k):
+        for r0, c0, rows in asli(self, *a, **k):
             tercatat.append(r0 + 1)
             yield r0, c0, rows
 
@@ -192,8 +192,8 @@ def test_a_slice_calamine_cannot_take_is_read_on_by_openpyxl(tmp_path, monkeypat
     f = tulis_mentah(tmp_path / "r.xlsx", xml, SST)
     openpyxl_ = baca_sheet_openpyxl(f, REALISASI)
     dipakai = []
-    asli = baca.buka_buku
-    monkeypatch.setattr(baca, "buka_buku", lambda p: dipakai.append(p) or asli(p))
+    asli = pembaca.PembacaOpenpyxl.__init__
+    monkeypatch.setattr(pembaca.PembacaOpenpyxl, "__init__", lambda self, p: dipakai.append(p) or asli(self, p))
     cepat = baca_sheet(f, REALISASI)
     assert dipakai == [f]  # openpyxl opened once, to read on after the last calamine row
     _sama(cepat, openpyxl_)
@@ -257,8 +257,8 @@ def test_grid_bound_holds_for_a_stray_cell_far_away(tmp_path, monkeypatch):
     luas = []
     asli = baca_iris.LembarIris.irisan
 
-    def irisan(self):
-        for r0, c0, rows in asli(self):
+    def irisan(self, *a, **k):
+        for r0, c0, rows in asli(self, *a, **k):
             luas.append(len(rows) * len(rows[0]))
             yield r0, c0, rows
 
@@ -273,7 +273,7 @@ def test_no_temporary_files_and_calamine_only_path(tmp_path, monkeypatch):
 
     monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: pytest.fail("temporary file"))
     f = buat_xlsx(tmp_path / "p.xlsx", {"Pegawai": [HEADER_PEGAWAI, *ROSTER]})
-    monkeypatch.setattr(baca, "buka_buku", lambda p: pytest.fail("openpyxl used"))
+    monkeypatch.setattr(pembaca.PembacaOpenpyxl, "__init__", lambda self, p: pytest.fail("openpyxl used"))
     assert baca_cepat.buka(f) is not None
     assert [b.nilai["nip"] for b in baca_sheet(f, PEGAWAI).baris] == [r[0] for r in ROSTER]
 

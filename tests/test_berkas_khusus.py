@@ -90,8 +90,8 @@ def _kunci_excel(p: Path, tata) -> None:
 
 KHUSUS = {
     # case: (writer, file name, words the message must hold)
-    "csv-diganti-nama": (_csv, "data.xlsx", ["bukan berkas Excel", "Simpan Sebagai"]),
-    "pdf-diganti-nama": (_pdf, "data.xlsx", ["bukan berkas Excel", "Simpan Sebagai"]),
+    "csv-diganti-nama": (_csv, "data.xlsx", ["bukan berkas Excel", "ganti akhiran namanya menjadi .csv"]),
+    "pdf-diganti-nama": (_pdf, "data.xlsx", ["bukan berkas Excel", "pilih berkas tabelnya yang asli"]),
     "bersandi": (_bersandi, "data.xlsx", ["kata sandi", "hapus kata sandinya"]),
     "nol-byte": (_kosong, "data.xlsx", ["kosong (0 byte)", "ambil ulang"]),
     "folder": (_folder, "x.xlsx", ["adalah folder", "Sebutkan berkas"]),

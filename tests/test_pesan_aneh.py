@@ -1,5 +1,5 @@
 """Clear messages on odd files: digits other than 0-9 in a NIP, TRUE in the NIP column, other
-spreadsheet formats (.xlsb, .ods, .numbers) and broken workbooks, never an internal class name."""
+spreadsheet formats (.xlsb, .numbers; .ods is read, tests/test_format_lain.py) and broken workbooks, never an internal class name."""
 
 from __future__ import annotations
 
@@ -30,8 +30,6 @@ def test_odd_nip_cells_get_clear_messages(db_siap, kinerja, tmp_path, monkeypatc
 
 @pytest.mark.parametrize("nama, isi, format_", [
     ("data.xlsb", {"[Content_Types].xml": "<Types/>", "xl/workbook.bin": "\x00"}, "Excel Binary (.xlsb)"),
-    ("data.ods", {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"},
-     "OpenDocument (.ods"),
     ("data.numbers", {"Index/Document.iwa": "\x00", "Metadata/Properties.plist": "x"}, "Apple Numbers (.numbers)"),
     ("ganti-nama.xlsx", {"[Content_Types].xml": "<Types/>", "xl/workbook.bin": "\x00"}, "Excel Binary (.xlsb)"),
 ])

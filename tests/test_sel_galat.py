@@ -14,7 +14,7 @@ import pytest
 from conftest import HEADER_PEGAWAI, KADIS, ROSTER, STAF1, STAF2, buat_xlsx
 
 from kinerja_cli.errors import SelGalatExcel
-from kinerja_cli.excel import baca, baca_iris
+from kinerja_cli.excel import baca, baca_iris, pembaca
 from kinerja_cli.excel.baca import baca_sheet, baca_sheet_openpyxl
 from kinerja_cli.kolom import REALISASI
 from kinerja_cli.excel.sel_galat import KODE_GALAT, dalam_xml
@@ -61,7 +61,7 @@ def _sama(a: SelGalatExcel, b: SelGalatExcel) -> None:
 def test_every_path_refuses_the_same_cells_with_the_same_messages(tmp_path, monkeypatch):
     f = _buku_galat(tmp_path / "galat.xlsx")
     lewat_openpyxl = _tolakan(baca_sheet_openpyxl, f, REALISASI)
-    monkeypatch.setattr(baca, "buka_buku", lambda p: pytest.fail("calamine path fell back to openpyxl"))
+    monkeypatch.setattr(pembaca.PembacaOpenpyxl, "__init__", lambda self, p: pytest.fail("calamine path fell back to openpyxl"))
     cepat = _tolakan(baca_sheet, f, REALISASI)
     _sama(cepat, lewat_openpyxl)
     for ukuran, batas in ((1, 60), (1, 6)):  # slices of about one row, then grids split again
@@ -108,7 +108,7 @@ def test_error_far_down_a_large_sheet_is_found_by_the_slices(tmp_path, monkeypat
     monkeypatch.setattr(baca_iris, "IRISAN", 20_000)
     monkeypatch.setattr(baca_iris, "IRISAN_PERTAMA", 4096)
     monkeypatch.setattr(baca_iris, "_POTONG", 4096)
-    monkeypatch.setattr(baca, "buka_buku", lambda p: pytest.fail("calamine path fell back to openpyxl"))
+    monkeypatch.setattr(pembaca.PembacaOpenpyxl, "__init__", lambda self, p: pytest.fail("calamine path fell back to openpyxl"))
     dibaca = []
     with pytest.raises(SelGalatExcel, match=r"misalnya Realisasi!C2501\."):
         with impor_umum.alir(f, R) as isi:

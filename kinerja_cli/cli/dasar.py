@@ -82,13 +82,14 @@ def demo(
     from ..services import demo
     from ..services import distribusi, nilai
     from ..store.db import buka_db
+    from .umum import tutup_nanti
 
     with output.sibuk("Membangun basis data demo dari contoh_data/ ..."):
         h = demo.bangun(folder)
     output.tampilkan([{"langkah": a, "hasil": b} for a, b in h.langkah],
                      [output.Kolom("langkah", "Langkah"), output.Kolom("hasil", "Hasil")],
                      judul=f"Demo kinerja: data contoh {demo.PROFIL_DEMO['pemda']}")
-    db = buka_db(h.db)
+    db = tutup_nanti(buka_db(h.db))  # closed at the command boundary (app.py)
     lap = nilai.laporan(db, demo.PERIODE, unit, ringkas=True)
     semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, demo.PERIODE, ringkas=True).rekaman]
     output_nilai.tabel_nilai([nilai.baris_keluaran(r) for r in lap.rekaman], lap.periode, lap.metode, False)

@@ -73,15 +73,35 @@ def cek_tandai(berkas: Path, tandai: Optional[Path], timpa: bool) -> None:
         periksa_tandai(berkas, tandai, timpa)
 
 
+_terbuka: list = []  # the databases this command opened; closed at the command boundary (app.py)
+
+
 def buka(db: Optional[Path]):
     """The database for this command (found the same way everywhere), with the warnings about where
-    it lives: readable by others (now), on a network drive (at the command's first write)."""
+    it lives: readable by others (now), on a network drive (at the command's first write). It is
+    closed by `tutup_semua` when the command ends, on every path (app._GrupKinerja.invoke)."""
     from ..store.db import buka_db, lokasi_db
 
     path = lokasi_db(db)
-    hasil = buka_db(path)
+    hasil = tutup_nanti(buka_db(path))
     periksa_lokasi_db(path, hasil)
     return hasil
+
+
+def tutup_nanti(db):
+    """Register `db` to be closed at the command boundary; return it."""
+    _terbuka.append(db)
+    return db
+
+
+def tutup_semua() -> None:
+    """Close every database the command opened (success, refusal, error or Ctrl-C alike)."""
+    while _terbuka:
+        db = _terbuka.pop()
+        try:
+            db.close()
+        except Exception:  # closing never hides the command's own outcome
+            pass
 
 
 def periksa_lokasi_db(path: Path, db=None) -> None:

@@ -1,7 +1,7 @@
 """Reading cell values with python-calamine (Rust), about ten times faster than openpyxl.
 
 calamine does not report number formats, which the percent rule needs (0.95 shown as
-95% is 95). So `baca.alir_sheet` uses this path only when the workbook's styles hold no
+95% is 95). So `baca.buka_pembaca` chooses this reader only when the workbook's styles hold no
 percent format at all (`ada_format_persen`); then no cell can carry one and the rows are
 the same as openpyxl's. Values are converted to what openpyxl returns: whole numbers as
 int (a NIP typed as a number stays a number and is refused), dates as datetime, empty
@@ -16,6 +16,9 @@ import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
+
+from ..errors import KinerjaError
+from .pembaca import Pembaca, PembacaOpenpyxl
 
 _NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
 _CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
@@ -59,17 +62,17 @@ def seperti_openpyxl(v):
     return v
 
 
-class LembarCepat:
-    """Just enough of an openpyxl read-only sheet for the header search, plus the row stream."""
+class _LembarBaca:
+    """One worksheet of an .xlsx read by calamine: the first rows kept for the header search, then the slices."""
 
-    def __init__(self, lembar):
+    def __init__(self, lembar, utuh: bool):
         self.title = lembar.title
         self._lembar = lembar
-        self._irisan = lembar.irisan()
+        self._irisan = lembar.irisan(utuh)
         self._awal: list = []  # slices already read for the header search (kept for the data rows)
         self._sampai = 0  # 1-based number of the last row those slices cover
 
-    def iter_rows(self, max_row: int, values_only: bool = True):
+    def kepala(self, max_row: int) -> list[tuple]:
         while self._sampai < max_row:
             iris = next(self._irisan, None)
             if iris is None:
@@ -80,7 +83,7 @@ class LembarCepat:
         for r0, c0, rows in self._awal:
             for n, row in enumerate(rows[:max(0, max_row - r0)], start=r0 + 1):
                 per_baris[n] = (None,) * c0 + tuple(seperti_openpyxl(v) for v in row)
-        return iter([per_baris.get(n, ()) for n in range(1, max_row + 1)])
+        return [per_baris.get(n, ()) for n in range(1, max_row + 1)]
 
     def semua_irisan(self):
         yield from self._awal
@@ -96,28 +99,69 @@ class LembarCepat:
         self._irisan.close()
 
 
-class BukuCepat:
-    """The worksheets of a workbook, each read by calamine slice by slice (excel/baca_iris.py)."""
+class PembacaCalamineXlsx(Pembaca):
+    """An .xlsx without percent formats, read by python-calamine: a sheet whose XML is at most
+    baca_iris.IRISAN (4 MB, about 11,000 rows of 12 columns) in one call, a larger one slice by
+    slice (excel/baca_iris.py); the cut-off is measured there."""
+
+    cadangan_openpyxl = True
 
     def __init__(self, path: Path):
+        super().__init__(path)
         import python_calamine  # noqa: F401  (missing: the caller reads with openpyxl)
 
         from .baca_iris import BukuIris
 
         self._buku = BukuIris(path)
-        self.sheetnames = list(self._buku.sheetnames)
+        self._lembar: dict = {}
 
-    def __getitem__(self, nama: str) -> LembarCepat:
-        return LembarCepat(self._buku[nama])
+    @property
+    def nama_lembar(self) -> list[str]:
+        return list(self._buku.sheetnames)
+
+    def _ambil(self, sheet: str) -> _LembarBaca:
+        ws = self._lembar.get(sheet)
+        if ws is None:
+            from . import baca_iris
+
+            utuh = self._buku.ukuran(sheet) <= baca_iris.IRISAN  # the measured cut-off (baca_iris.IRISAN)
+            ws = self._lembar[sheet] = _LembarBaca(self._buku[sheet], utuh)
+        return ws
+
+    def kepala(self, sheet: str, n: int) -> list[tuple]:
+        return self._ambil(sheet).kepala(n)
+
+    def baris(self, sheet, baris_judul, keys, huruf, galat):
+        """The calamine rows; if a slice fails midway, openpyxl goes on from the next row."""
+        ws = self._ambil(sheet)
+        aliran = baris_data(ws, baris_judul, keys, huruf, galat)
+        terakhir = baris_judul
+        try:
+            try:
+                for b in aliran:
+                    terakhir = b.baris
+                    yield b
+                return
+            except KinerjaError:
+                raise
+            except Exception:  # a slice calamine refuses (or that cannot be cut): openpyxl reads the rest
+                pass
+        finally:
+            aliran.close()
+            ws.close()
+        with PembacaOpenpyxl(self.path) as cadangan:
+            yield from cadangan.baris(sheet, baris_judul, keys, huruf, galat, mulai=terakhir + 1)
 
     def close(self) -> None:
+        for ws in self._lembar.values():
+            ws.close()
         self._buku.close()
 
 
-def buka(path: Path):
-    """A BukuCepat, or None when calamine is missing or the workbook's parts cannot be read."""
+def buka(path: Path) -> PembacaCalamineXlsx | None:
+    """A PembacaCalamineXlsx, or None when calamine is missing or the workbook's parts cannot be read."""
     try:
-        return BukuCepat(path)
+        return PembacaCalamineXlsx(path)
     except Exception:  # ImportError, or any parse error: openpyxl decides
         return None
 
@@ -143,7 +187,7 @@ class _SepertiOpenpyxl(dict):
         return w
 
 
-def baris_data(ws: LembarCepat, baris_judul: int, keys: list, huruf: dict, galat):
+def baris_data(ws: _LembarBaca, baris_judul: int, keys: list, huruf: dict, galat):
     """BarisSumber rows below the header, one by one (format always empty: no percent format exists).
 
     Each slice is converted column by column (the memo turns every cell into what openpyxl

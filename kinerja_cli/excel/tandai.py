@@ -84,7 +84,7 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     sumber, tujuan = Path(sumber), Path(tujuan)
     periksa_tujuan(sumber, tujuan)
     try:
-        wb = openpyxl.load_workbook(sumber)
+        wb = openpyxl.load_workbook(sumber) if _jenis(sumber) == "xlsx" else _salin_ke_buku(sumber)
     except Exception as e:  # openpyxl raises many kinds for broken files
         raise BerkasTidakValid(f"{sumber.name} tidak dapat dibuka untuk ditandai (isinya rusak atau bukan format .xlsx).",
                                "Perbaiki galat menurut tabel di layar.") from None
@@ -108,6 +108,35 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     finally:
         wb.close()
     return tujuan
+
+
+def _jenis(sumber: Path) -> str:
+    from .pembaca import jenis_berkas
+
+    return jenis_berkas(sumber)
+
+
+def _salin_ke_buku(sumber: Path):
+    """A .csv, .ods or .xls cannot be marked in place: its cells, as read, in a new workbook (text stays
+    text, so an 18-digit NIP of a CSV is shown whole), sheet by sheet under the same names."""
+    import openpyxl
+
+    from .baca import buka_pembaca
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    with buka_pembaca(sumber) as pb:
+        for nama in pb.nama_lembar:
+            ws = wb.create_sheet(nama[:31])
+            for r, baris in enumerate(pb.kepala(nama, 1_048_576), start=1):
+                for c, v in enumerate(baris, start=1):
+                    if v is None:
+                        continue
+                    if isinstance(v, str):
+                        isi_teks(ws.cell(r, c), v)
+                    else:
+                        ws.cell(r, c, v)
+    return wb
 
 
 def _daftar_masalah(wb, masalah: list) -> None:

@@ -94,33 +94,35 @@ def bangun(folder: Path) -> HasilDemo:
         Path(str(path) + akhiran).unlink(missing_ok=True)
     buat_db(path)
     db = buka_db(path)
-    hasil = HasilDemo(path)
-    skp = contoh / f"skp_{PERIODE}.xlsx"
-    logo = contoh / "logo_contoh.png"
-    instansi.atur(db, logo if logo.exists() else None, **PROFIL_DEMO)
-    hasil.langkah.append(("Profil instansi", f"{PROFIL_DEMO['pemda']}, {PROFIL_DEMO['instansi']}"))
-    h = pegawai.impor(db, contoh / "pegawai.xlsx")
-    hasil.langkah.append(("Daftar pegawai", f"{h.ditambah} pegawai"))
-    for unit, s in SINGKATAN_DEMO.items():
-        instansi.atur_singkatan(db, unit, s)
-    p = periode.buat(db, PERIODE, metode="pp30", persetujuan_skp=True)  # the sample SKP has a Status SKP column
-    hasil.langkah.append(("Periode", f"{p['kode']} ({p['mulai']} s.d. {p['selesai']}, metode {p['metode']})"))
-    hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
-    hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))
-    hasil.langkah.append(("Penilaian perilaku", _ringkas(perilaku.impor(db, skp, PERIODE), "penilaian (atasan, rekan, bawahan, diri)")))
-    if p["metode"] == "permenpan6":
-        hasil.langkah.append(("Rating pejabat penilai", _rating_atasan(db, PERIODE)))
-    hasil.langkah.append(("Umpan balik",
-                          _ringkas(catatan.impor_umpan_balik(db, contoh / f"umpan_balik_{PERIODE}.xlsx", PERIODE), "catatan")))
-    hasil.langkah.append(("Inovasi", _ringkas(catatan.impor_inovasi(db, contoh / f"inovasi_{PERIODE}.xlsx", PERIODE), "inovasi")))
-    hasil.langkah.append(("Pelatihan", _ringkas(pelatihan.impor(db, contoh / f"pelatihan_{PERIODE}.xlsx"), "kegiatan (JP)")))
-    h = layanan.impor(db, contoh / "layanan.xlsx")
-    hasil.langkah.append(("Indikator layanan", f"{h.ditambah} nilai triwulanan"))
-    for unit, pu in PREDIKAT_UNIT_DEMO.items():
-        distribusi.tetapkan(db, unit, PERIODE, pu)
-    hasil.langkah.append(("Predikat unit", f"{len(PREDIKAT_UNIT_DEMO)} unit ditetapkan (dasar kurva distribusi)"))
-    hasil.rekap = folder / f"rekap-{PERIODE}.xlsx"
-    ekspor.rekap(db, hasil.rekap, PERIODE, timpa=True)
-    hasil.dampak = ringkasan_demo(db)
-    db.close()
+    try:
+        hasil = HasilDemo(path)
+        skp = contoh / f"skp_{PERIODE}.xlsx"
+        logo = contoh / "logo_contoh.png"
+        instansi.atur(db, logo if logo.exists() else None, **PROFIL_DEMO)
+        hasil.langkah.append(("Profil instansi", f"{PROFIL_DEMO['pemda']}, {PROFIL_DEMO['instansi']}"))
+        h = pegawai.impor(db, contoh / "pegawai.xlsx")
+        hasil.langkah.append(("Daftar pegawai", f"{h.ditambah} pegawai"))
+        for unit, s in SINGKATAN_DEMO.items():
+            instansi.atur_singkatan(db, unit, s)
+        p = periode.buat(db, PERIODE, metode="pp30", persetujuan_skp=True)  # the sample SKP has a Status SKP column
+        hasil.langkah.append(("Periode", f"{p['kode']} ({p['mulai']} s.d. {p['selesai']}, metode {p['metode']})"))
+        hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
+        hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))
+        hasil.langkah.append(("Penilaian perilaku", _ringkas(perilaku.impor(db, skp, PERIODE), "penilaian (atasan, rekan, bawahan, diri)")))
+        if p["metode"] == "permenpan6":
+            hasil.langkah.append(("Rating pejabat penilai", _rating_atasan(db, PERIODE)))
+        hasil.langkah.append(("Umpan balik",
+                              _ringkas(catatan.impor_umpan_balik(db, contoh / f"umpan_balik_{PERIODE}.xlsx", PERIODE), "catatan")))
+        hasil.langkah.append(("Inovasi", _ringkas(catatan.impor_inovasi(db, contoh / f"inovasi_{PERIODE}.xlsx", PERIODE), "inovasi")))
+        hasil.langkah.append(("Pelatihan", _ringkas(pelatihan.impor(db, contoh / f"pelatihan_{PERIODE}.xlsx"), "kegiatan (JP)")))
+        h = layanan.impor(db, contoh / "layanan.xlsx")
+        hasil.langkah.append(("Indikator layanan", f"{h.ditambah} nilai triwulanan"))
+        for unit, pu in PREDIKAT_UNIT_DEMO.items():
+            distribusi.tetapkan(db, unit, PERIODE, pu)
+        hasil.langkah.append(("Predikat unit", f"{len(PREDIKAT_UNIT_DEMO)} unit ditetapkan (dasar kurva distribusi)"))
+        hasil.rekap = folder / f"rekap-{PERIODE}.xlsx"
+        ekspor.rekap(db, hasil.rekap, PERIODE, timpa=True)
+        hasil.dampak = ringkasan_demo(db)
+    finally:
+        db.close()  # on an error too: the demo folder is left without an open handle
     return hasil

@@ -230,7 +230,7 @@ def alir_periode_urut(db: Database, kode: str, unit: str | None = None) -> Itera
         peg = skp = per = None  # finish the statements before dropping their table
         try:
             _tulis_sementara(conn, [f"DROP TABLE IF EXISTS {t}"])
-        except sqlite3.OperationalError:  # still in use: it goes with the connection
+        except (sqlite3.OperationalError, sqlite3.ProgrammingError):  # in use, or closed (command ended): goes with it
             pass
 
 
@@ -274,7 +274,7 @@ def alir_snapshot_urut(db: Database, kode: str, unit: str | None = None) -> Iter
         cur = None  # finish the statement before dropping its table
         try:
             _tulis_sementara(conn, [f"DROP TABLE IF EXISTS {t}"])
-        except sqlite3.OperationalError:  # still in use: it goes with the connection
+        except (sqlite3.OperationalError, sqlite3.ProgrammingError):  # in use, or closed (command ended): goes with it
             pass
 
 

@@ -1,0 +1,90 @@
+"""The private openpyxl names the hand-written sheet writer (excel/lembar_cepat.py, excel/baris_xml.py)
+relies on. pyproject pins openpyxl to the minor version tested (>=3.1.5,<3.2); if a new openpyxl moves
+any of these, this test fails and names what moved, instead of a recap failing in an office."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import openpyxl
+
+# (module, attribute path): every private name lembar_cepat.py / aman.py use on openpyxl objects
+MODUL = [
+    ("openpyxl.cell._writer", "write_cell"),
+    ("openpyxl.worksheet._write_only", "WriteOnlyWorksheet"),
+    ("openpyxl.compat", "safe_string"),
+    ("openpyxl.comments.comment_sheet", "CommentRecord.from_cell"),
+    ("openpyxl.drawing.image", "Image._data"),  # excel/kop.py: the logo's bytes without PIL
+]
+LEMBAR = ["_write_rows", "_get_writer", "_already_saved", "_rows", "_comments", "_writer", "parent"]
+PENULIS = ["xf"]
+BUKU = ["_cell_styles", "_add_sheet"]
+SEL = ["_comment", "_value", "_style", "has_style", "hyperlink", "data_type", "quotePrefix"]
+
+
+def _ambil(obj, jalur: str):
+    for bagian in jalur.split("."):
+        obj = getattr(obj, bagian)
+    return obj
+
+
+def test_openpyxl_version_is_the_pinned_minor():
+    teks = (Path(__file__).parents[1] / "pyproject.toml").read_text()
+    bawah, atas = re.search(r'"openpyxl>=([0-9.]+),<([0-9.]+)"', teks).groups()
+    versi = tuple(int(x) for x in openpyxl.__version__.split(".")[:3])
+    assert tuple(map(int, bawah.split("."))) <= versi < tuple(map(int, atas.split("."))), (
+        f"openpyxl {openpyxl.__version__} is outside the pin >={bawah},<{atas} in pyproject.toml")
+
+
+def test_private_openpyxl_names_of_the_sheet_writer_still_exist():
+    from openpyxl import Workbook
+    from openpyxl.cell import Cell
+
+    from kinerja_cli.excel.lembar_cepat import buat_lembar
+
+    hilang = []
+    for modul, jalur in MODUL:
+        try:
+            _ambil(importlib.import_module(modul), jalur)
+        except (ImportError, AttributeError):
+            hilang.append(f"{modul}.{jalur}")
+    wb = Workbook(write_only=True)
+    ws = buat_lembar(wb, "S")
+    ws._get_writer()
+    hilang += [f"WriteOnlyWorksheet.{n}" for n in LEMBAR if not hasattr(ws, n)]
+    hilang += [f"WorksheetWriter.{n}" for n in PENULIS if not hasattr(ws._writer, n)]
+    hilang += [f"Workbook.{n}" for n in BUKU if not hasattr(wb, n)]
+    sel = Cell(ws, value="x")
+    hilang += [f"Cell.{n}" for n in SEL if not hasattr(sel, n)]
+    assert not hilang, ("openpyxl " + openpyxl.__version__ + " no longer has the private names used by "
+                        "excel/lembar_cepat.py and excel/kop.py: " + ", ".join(hilang))
+
+
+def test_sheet_writer_output_reads_back(tmp_path):
+    """End to end through every private path (fast text cells, styled cells, the slow per-cell path
+    with a comment and a date): the saved workbook holds exactly what was appended."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+
+    from kinerja_cli.excel.lembar_cepat import GayaSel, buat_lembar
+
+    wb = Workbook(write_only=True)
+    ws = buat_lembar(wb, "S")
+    from openpyxl.styles import Font
+
+    tebal = GayaSel(ws, font=Font(bold=True))
+    c = WriteOnlyCell(ws, value="catatan")
+    c.comment = Comment("isi", "kinerja")
+    ws.append(["NIP", "=bukan rumus", 3, 2.5, datetime(2026, 1, 2), c])
+    ws.tambah_xml('<row r="2"><c r="A2" t="inlineStr"><is><t>xml</t></is></c></row>')
+    ws.append([tebal("tebal"), tebal(7)])
+    wb.save(tmp_path / "s.xlsx")
+    baca = openpyxl.load_workbook(tmp_path / "s.xlsx")["S"]
+    assert [v.value for v in baca[1]] == ["NIP", "=bukan rumus", 3, 2.5, datetime(2026, 1, 2), "catatan"]
+    assert baca["F1"].comment.text.startswith("isi") and baca["A2"].value == "xml"
+    assert baca["A3"].value == "tebal" and baca["A3"].font.b and baca["B3"].value == 7
