@@ -3,6 +3,7 @@ a newer one is refused without a single byte changed."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -62,8 +63,17 @@ def test_first_release_opens_with_todays_code_and_keeps_every_row(kinerja, salin
                                             "199001012022211005"}
     sesudah = isi(salinan)
     baru = set(skema.nama_dikenal()) - {"0001_awal"}
-    assert {t: v for t, v in sesudah.items() if t != "_sqlite_migrations"} == \
-        {t: v for t, v in sebelum.items() if t != "_sqlite_migrations"}  # no migration adds tables today
+    lain = ("_sqlite_migrations", "periode")
+    assert {t: v for t, v in sesudah.items() if t not in lain} == \
+        {t: v for t, v in sebelum.items() if t not in lain}  # no migration adds tables today
+    # 0002 (issue 14) adds to each old period's parameters only the settings that keep its results:
+    # the per-employee 70/30-or-60/40 choice and the pp30 band name Butuh Perbaikan
+    with sqlite3.connect(salinan) as c:
+        (param_baru,) = c.execute("SELECT parameter FROM periode WHERE kode = '2026'").fetchone()
+    with sqlite3.connect(f"file:{LAMA}?mode=ro", uri=True) as c:
+        (param_lama,) = c.execute("SELECT parameter FROM periode WHERE kode = '2026'").fetchone()
+    assert json.loads(param_baru) == {**json.loads(param_lama), "penilaian_360": "per-pegawai",
+                                      "nama_predikat_pp30_cukup": "Butuh Perbaikan"}
     with sqlite3.connect(salinan) as c:
         assert {r[0] for r in c.execute("SELECT name FROM _sqlite_migrations")} == {"0001_awal", *baru}
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -85,7 +95,7 @@ def test_upgrade_runs_pending_migrations_and_keeps_rows(kinerja, salinan, monkey
         assert c.execute("SELECT name FROM _sqlite_migrations ORDER BY id DESC").fetchone()[0] == "9001_uji_email"
     sesudah = isi(salinan)
     for t in ISI_LAMA:
-        if t not in ("pegawai", "_sqlite_migrations"):
+        if t not in ("pegawai", "_sqlite_migrations", "periode"):  # periode: 0002 adds settings (test above)
             assert sesudah[t] == sebelum[t], t
     assert len(sesudah["pegawai"]) == 4
 
