@@ -97,8 +97,9 @@ def _pesan_pemakaian() -> None:
 
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
-    from .cli import (dampak, dasar, distribusi, ekspor, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan,
-                      perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
+    from .cli import (aturan, dampak, dasar, distribusi, ekspor, inovasi, layanan, nilai, pegawai, pelatihan,
+                      pemeliharaan, perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik,
+                      unit)
 
     dasar.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
@@ -111,6 +112,7 @@ def _daftarkan() -> None:
     app.add_typer(umpan_balik.app, name="umpan-balik")
     app.add_typer(inovasi.app, name="inovasi")
     app.add_typer(rating.app, name="rating")
+    aturan.daftarkan(app)
     status.daftarkan(app)
     nilai.daftarkan(app)
     distribusi.daftarkan(app, unit.app)

@@ -176,7 +176,7 @@ def test_recap_never_holds_the_whole_report(kantor, kinerja, tmp_path, monkeypat
 
 def test_small_recap_cell_for_cell(db_siap, kinerja, db_path, tmp_path):
     """Every data cell of Rekap and Rincian of the hand-computed period, with its type, format and fill."""
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     isi(db_path)
     with sqlite3.connect(db_path) as c:
         c.execute("UPDATE realisasi SET bukti = '=HYPERLINK(\"x\")' WHERE nip = ? AND nomor = 2", [STAF1])

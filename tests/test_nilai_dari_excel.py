@@ -14,7 +14,7 @@ ASPEK = ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal",
 
 
 def test_nilai_from_imported_workbook(db_siap, kinerja, tmp_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     sasaran = [["NIP", "Nomor", "Jenis", "RHK", "Aspek", "Indikator", "Target", "Satuan", "Bobot (%)", "Arah"],
                [STAF1, 1, "utama", "Izin terbit", "kuantitas", "Izin diproses", 100, "%", 60, "naik"],
                [STAF1, 2, "utama", "Izin cepat", "waktu", "Hari penerbitan izin", 5, "hari", 40, "turun"],

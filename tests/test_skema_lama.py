@@ -141,3 +141,43 @@ def test_newer_database_refused_byte_identical(kinerja, salinan, jurnal):
         assert salinan.read_bytes() == sebelum, perintah
         assert salinan.stat().st_mtime == lalu, perintah
     assert sorted(p.name for p in salinan.parent.iterdir()) == ["lama.db"]  # no -wal/-shm left behind
+
+
+# Issue 14: a pp30 period of an existing database keeps its results. The rows below are added to the first
+# release's file with plain sqlite3 (as users' files were written) so that both per-employee cases of the old
+# rule occur; EXPECTED is `kinerja nilai -p 2026 --format json` printed by the code before issue 14 (commit
+# 934d94c) on the same file, worked by hand:
+#   Budi: row 1 C = 97,5 → 87,5 (×60), row 2 no realisasi → 0 (×40): NHK 52,50; atasan only → 70/30:
+#         0,7×52,50 + 0,3×100 = 66,75 → Kurang (today's default, 360 ya, would give 0,6×52,5 + 0,4×100 = 71,50).
+#   Citra: inside range 80-90 → C 100 → 109; NPK (60×710/7 + 20×585/6)/80 = 100,45; a rekan rated → 60/40:
+#         65,40 + 40,18 = 105,58 → Baik.
+#   Eko: C 85 → 75; atasan 90 → 70/30: 52,50 + 27,00 = 79,50 → Butuh Perbaikan (the name of that time).
+W = "2026-01-15T09:00:00"
+BUDI, AHMAD, EKO, CITRA = "198001012005011002", "196711101992031001", "199001012022211005", "198502142010012003"
+EXPECTED = {
+    BUDI: (52.5, 100.0, 66.75, "Kurang", ["realisasi_kosong", "skp_belum_disetujui"]),
+    CITRA: (109.0, 100.45, 105.58, "Baik", ["aspek_tidak_lengkap"]),
+    EKO: (75.0, 90.0, 79.5, "Butuh Perbaikan", ["skp_belum_disetujui"]),
+    AHMAD: (0.0, 0.0, 0.0, "Sangat Kurang", ["tanpa_sasaran", "tanpa_penilaian_atasan", "tanpa_penilaian_perilaku"]),
+}
+
+
+def test_old_pp30_period_results_identical_after_upgrade(kinerja, salinan):
+    with sqlite3.connect(salinan) as c:
+        c.execute("INSERT INTO perilaku VALUES ('2026', ?, ?, 'atasan', '100', '100', '100', '100', '100', '100', "
+                  "'100', ?)", [BUDI, AHMAD, W])
+        c.execute("INSERT INTO sasaran VALUES ('2026', ?, 1, 'utama', 'Arsip tertata', NULL, 'kuantitas', 'Berkas', "
+                  "'10', NULL, 'berkas', '100', 'naik', 0, ?)", [EKO, W])
+        c.execute("INSERT INTO realisasi VALUES ('2026', ?, 1, '8.5', NULL, ?)", [EKO, W])
+        c.execute("INSERT INTO perilaku VALUES ('2026', ?, ?, 'atasan', '90', '90', '90', '90', '90', '90', '90', ?)",
+                  [EKO, BUDI, W])
+    r = kinerja("nilai", "-p", "2026", "--db", salinan, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert {x["nip"]: (x["nhk"], x["npk"], x["na"], x["predikat"], x["catatan"]) for x in r.json()} == EXPECTED
+    a = {x["kunci"]: x["nilai"] for x in kinerja("aturan", "-p", "2026", "--db", salinan, "--format", "json").json()}
+    assert a["penilaian_360"].startswith("per-pegawai (aturan periode lama)")
+    assert "≥ 70 Butuh Perbaikan" in a["predikat_pp30"]
+    # a period created now in the same file follows today's rules
+    assert kinerja("periode", "buat", "2027", "--db", salinan).exit_code == 0
+    a = {x["kunci"]: x["nilai"] for x in kinerja("aturan", "-p", "2027", "--db", salinan, "--format", "json").json()}
+    assert a["metode"] == "permenpan6" and a["penilaian_360"].startswith("ya") and "≥ 70 Cukup" in a["predikat_pp30"]

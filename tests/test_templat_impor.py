@@ -20,7 +20,7 @@ def _isi_sheet(path, sheet, isi_baris):
 
 
 def test_template_round_trip(db_siap, kinerja, tmp_path):
-    kinerja("periode", "buat", "2026")
+    kinerja("periode", "buat", "2026", "--metode", "pp30")
     f = tmp_path / "templat.xlsx"
     assert kinerja("templat", f, "--periode", "2026", "--unit", "DPMPTSP").exit_code == 0
 
