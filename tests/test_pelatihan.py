@@ -241,7 +241,7 @@ def test_rekap_worst_predikat_over_the_years_periods(db_siap, kinerja, tmp_path,
     isi(db_path, "2026-T1")
     isi(db_path, "2026-T2")
     isi(db_path, "2025-T4")
-    with sqlite3.connect(db_path) as c:  # STAF1 drops to Butuh Perbaikan in T2 only
+    with sqlite3.connect(db_path) as c:  # STAF1 drops to Cukup in T2 only
         c.execute("UPDATE realisasi SET nilai = '50' WHERE periode = '2026-T2' AND nip = ? AND nomor = 1", [STAF1])
         c.execute("UPDATE realisasi SET nilai = '105' WHERE periode = '2026-T1' AND nip = ?", [STAF2])
     panggil = []
