@@ -89,7 +89,7 @@ def jalankan(n: int, folder: Path, langkah: tuple[str, ...] = LANGKAH, ulang: in
     for _ in range(ulang):
         for akhiran in ("", "-wal", "-shm"):
             Path(str(db) + akhiran).unlink(missing_ok=True)
-        for args in (_kinerja("init", "--db", str(db)), _kinerja("periode", "buat", PERIODE, "--db", str(db))):
+        for args in (_kinerja("init", "--db", str(db)), _kinerja("periode", "buat", PERIODE, "--metode", "pp30", "--db", str(db))):
             _periksa(args, *jalankan_proses(args))
         # Every step runs (later steps need the data), only the chosen ones are reported.
         for nama in LANGKAH:

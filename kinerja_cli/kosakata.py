@@ -43,12 +43,13 @@ KUNCI_RATING = {"di-atas": DI_ATAS, "sesuai": SESUAI, "di-bawah": DI_BAWAH}  # i
 # Predikat labels.
 SANGAT_BAIK = "Sangat Baik"
 BAIK = "Baik"
-BUTUH_PERBAIKAN = "Butuh Perbaikan"
+BUTUH_PERBAIKAN = "Butuh Perbaikan"  # permenpan6 (and pp30 periods created before issue 14)
+CUKUP = "Cukup"  # pp30: 70 <= NA < 90 (PP 30/2019 Pasal 41 ayat 5 huruf c)
 KURANG = "Kurang"  # pp30
 KURANG_MISCONDUCT = "Kurang/Misconduct"  # permenpan6
 SANGAT_KURANG = "Sangat Kurang"
 
-ORDER_PREDIKAT_PP30 = (SANGAT_BAIK, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG)
+ORDER_PREDIKAT_PP30 = (SANGAT_BAIK, BAIK, CUKUP, KURANG, SANGAT_KURANG)
 ORDER_PREDIKAT_PERMENPAN6 = (
     SANGAT_BAIK,
     BAIK,
@@ -56,11 +57,12 @@ ORDER_PREDIKAT_PERMENPAN6 = (
     KURANG_MISCONDUCT,
     SANGAT_KURANG,
 )
-# Both schemes, best first (pp30 "Kurang" sits with "Kurang/Misconduct").
+# Both schemes, best first (pp30 "Cukup" sits with "Butuh Perbaikan", "Kurang" with "Kurang/Misconduct").
 ORDER_PREDIKAT = (
     SANGAT_BAIK,
     BAIK,
     BUTUH_PERBAIKAN,
+    CUKUP,
     KURANG,
     KURANG_MISCONDUCT,
     SANGAT_KURANG,
@@ -68,8 +70,22 @@ ORDER_PREDIKAT = (
 
 # Per-predikat count columns of the machine output and the recap ('Kurang/Misconduct' -> 'kurang_misconduct').
 KUNCI_PREDIKAT = {p: p.lower().replace("/", "_").replace(" ", "_") for p in ORDER_PREDIKAT}
-# The five columns of a unit's spread (pp30 'Kurang' and permenpan6 'Kurang/Misconduct' share one).
-KOLOM_PREDIKAT = tuple((KUNCI_PREDIKAT[p], p) for p in ORDER_PREDIKAT_PP30)
+# The five columns of a unit's spread (pp30 'Kurang' and permenpan6 'Kurang/Misconduct' share one,
+# and so do pp30 'Cukup' and 'Butuh Perbaikan': the curve of SE MenPANRB 3/2023 counts Cukup there).
+KOLOM_PREDIKAT = tuple((KUNCI_PREDIKAT[p], p) for p in (SANGAT_BAIK, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG))
+# A predikat of either scheme -> the predikat whose column / curve category it counts in.
+SETARA_KURVA = {CUKUP: BUTUH_PERBAIKAN, KURANG: KURANG_MISCONDUCT}
+
+# pp30 name of the 70 <= NA < 90 band, a period setting: Cukup (the law) for periods created since
+# issue 14; periods created before keep "Butuh Perbaikan", the name their results carried.
+NAMA_PREDIKAT_PP30_CUKUP = (CUKUP, BUTUH_PERBAIKAN)
+
+# Period setting "penilaian 360" (PP 30/2019 Pasal 41 ayat 2-4): does the instansi count co-workers and
+# subordinates? ya: NA 60/40 for everyone; tidak: NA 70/30, NPK = atasan only; per-pegawai: the rule of
+# periods created before issue 14 (70/30 or 60/40 per employee, by who rated), kept so their results stay.
+PENILAIAN_360 = ("ya", "tidak", "per-pegawai")
+# Rounding of every (r) step, a period setting: name -> the decimal module's mode name.
+CARA_PEMBULATAN = {"setengah-ke-atas": "ROUND_HALF_UP", "setengah-genap": "ROUND_HALF_EVEN", "ke-bawah": "ROUND_DOWN"}
 
 BELUM_DINILAI = "belum dinilai"  # shown instead of a predikat for someone without any data in the period
 
@@ -94,6 +110,7 @@ ASPEK_TIDAK_LENGKAP = "aspek_tidak_lengkap"  # a counted rater scored some, not 
 SKP_BELUM_DISETUJUI = "skp_belum_disetujui"  # the atasan has not agreed the SKP yet (services.nilai)
 # permenpan6: a rating rests on kinerja's saran, not on the pejabat penilai's decision (DOMAIN.md 5)
 RATING_BELUM_DITETAPKAN = "rating_belum_ditetapkan"
+TANPA_PENILAIAN_REKAN = "tanpa_penilaian_rekan_bawahan"  # pp30, penilaian 360 ya: no rekan or bawahan score
 
 # The flags in words (terminal table, recap, document).
 NAMA_CATATAN = {
@@ -106,4 +123,11 @@ NAMA_CATATAN = {
     TARGET_TIDAK_VALID: "target tidak valid",
     SKP_BELUM_DISETUJUI: "SKP belum disetujui atasan",
     RATING_BELUM_DITETAPKAN: "rating masih saran, belum ditetapkan pejabat penilai",
+    TANPA_PENILAIAN_REKAN: "rekan/bawahan belum menilai (penilaian 360)",
 }
+
+# Development hours (DOMAIN.md 7): the PNS minimum and the PPPK ceiling, in JP a year, with their sources.
+JP_MINIMAL_PNS = 20
+DASAR_JP_PNS = "PP 11/2017 Pasal 203 ayat 4"
+JP_MAKSIMAL_PPPK = 24
+DASAR_JP_PPPK = "PP 49/2018 Pasal 40 ayat 1"

@@ -15,7 +15,7 @@ KEPALA = 100  # the SQLite file header: damage goes after it, into the tables' p
 def siapkan(kinerja, db_path: Path) -> Path:
     """db_siap's roster plus period 2026 with targets, realisations and behaviour scores, with the
     WAL folded in so the whole database lives in the one file."""
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     isi(db_path)
     satu_berkas(db_path)
     return db_path

@@ -172,9 +172,9 @@ def _templat_siap(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def _templat_periode(tmp_path_factory, _templat_siap) -> Path:
-    """The roster template plus `kinerja periode buat 2026`, once per session."""
+    """The roster template plus `kinerja periode buat 2026 --metode pp30`, once per session."""
     folder = tmp_path_factory.mktemp("templat_periode")
-    return _templat(_salin(_templat_siap, folder / "periode.db"), ["periode", "buat", "2026"])
+    return _templat(_salin(_templat_siap, folder / "periode.db"), ["periode", "buat", "2026", "--metode", "pp30"])
 
 
 @pytest.fixture
@@ -186,5 +186,5 @@ def db_siap(kinerja, db_path, _templat_siap):
 
 @pytest.fixture
 def db_periode(kinerja, db_path, _templat_periode):
-    """db_siap plus period 2026 (pp30): as `kinerja periode buat 2026` on db_siap."""
+    """db_siap plus period 2026 (pp30): as `kinerja periode buat 2026 --metode pp30` on db_siap."""
     return _salin(_templat_periode, db_path)

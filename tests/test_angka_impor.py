@@ -57,7 +57,7 @@ IMPORTIR = {
 
 def _impor(nama, kinerja, tmp_path, db_path, sel, *opsi):
     siap, sheet, header, baris, _, perintah, _, _ = IMPORTIR[nama]
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     if siap:
         siap(kinerja, tmp_path)
     f = buat_xlsx(tmp_path / f"{nama}.xlsx", {sheet: [header, *[baris(i, v, len(sel)) for i, v in enumerate(sel)]]})
@@ -153,7 +153,7 @@ def test_the_column_proves_the_convention(nama, sel, harap, db_siap, kinerja, tm
 
 
 def test_evidence_in_another_column_does_not_count(db_siap, kinerja, tmp_path, db_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     h = ["NIP", "NIP Penilai", "Peran", "Berorientasi Pelayanan", "Akuntabel"]
     f = buat_xlsx(tmp_path / "p.xlsx", {"Perilaku": [h, [STAF1, KADIS, "atasan", "1.050", "95.5"],
                                                      [STAF2, KADIS, "atasan", 100, "95,5"]]})
@@ -177,7 +177,7 @@ def test_evidence_in_another_column_does_not_count(db_siap, kinerja, tmp_path, d
 
 
 def test_range_target_keeps_working_and_follows_the_rule(db_siap, kinerja, tmp_path, db_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     rows = [[STAF1, 1, "R1", "I1", "80-90", "%", 30], [STAF1, 2, "R2", "I2", "80,5 s.d. 90,5", "%", 30],
             [STAF1, 3, "R3", "I3", "1.200-1.500", "dokumen", 40]]
     r = kinerja("sasaran", "impor", buat_xlsx(tmp_path / "s.xlsx", {"Sasaran": [HS, *rows]}), "--periode", "2026")
@@ -220,7 +220,7 @@ def test_lewati_galat_keeps_a_resolved_row_and_skips_an_ambiguous_one(db_siap, k
      "'1.2.3' bukan angka"),
 ])
 def test_command_line_numbers_follow_the_same_rule(argumen, pesan, db_siap, kinerja, tmp_path, db_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     _skp(kinerja, tmp_path)
     assert kinerja("layanan", "indikator", "tambah", "DPMPTSP", "--nama", "Waktu izin").exit_code == 0
     sebelum = _q(db_path, "SELECT COUNT(*) FROM audit")
@@ -231,7 +231,7 @@ def test_command_line_numbers_follow_the_same_rule(argumen, pesan, db_siap, kine
 
 
 def test_command_line_unambiguous_numbers_accepted(db_siap, kinerja, tmp_path, db_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     _skp(kinerja, tmp_path)
     r = kinerja("realisasi", "catat", STAF1, "--periode", "2026", "--nomor", "1", "--nilai", "1.234,5")
     assert r.exit_code == 0, r.output
@@ -244,7 +244,7 @@ def test_command_line_unambiguous_numbers_accepted(db_siap, kinerja, tmp_path, d
     (("--nomor", "2,5"), "'2,5' bukan bilangan bulat"),
 ])
 def test_integer_options_follow_the_same_rule(argumen, pesan, db_siap, kinerja, tmp_path, db_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     _skp(kinerja, tmp_path)
     r = kinerja("realisasi", "catat", STAF1, "--periode", "2026", *argumen, "--nilai", "5")
     assert r.exit_code == 2, r.output
@@ -269,7 +269,7 @@ def test_generated_number_texts_stored_as_meant_or_refused(sel, db_siap, kinerja
     """Realisasi cells typed by one writer, Indonesian or English: what is stored is what the writer meant
     (the column proved the convention), or the import is refused; never another number."""
     if not _q(db_path, "SELECT COUNT(*) FROM periode")[0]:
-        assert kinerja("periode", "buat", "2026").exit_code == 0
+        assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
         _skp(kinerja, tmp_path)
     with sqlite3.connect(db_path) as c:
         c.execute("DELETE FROM realisasi")
@@ -336,7 +336,7 @@ def test_the_warning_lists_three_readings_then_how_many_more(db_siap, tmp_path, 
 
 
 def test_a_command_s_saran_is_a_sentence_like_every_other(db_siap, kinerja):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     r = kinerja("perilaku", "catat", STAF1, "--periode", "2026", "--penilai", KADIS, "--peran", "atasan",
                 "--skor", "pelayanan=1.000")
     assert r.exit_code == 1

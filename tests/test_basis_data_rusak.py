@@ -85,7 +85,7 @@ BUKAN_KINERJA = {
 
 
 @pytest.mark.parametrize("perintah", [["pegawai", "daftar"], ["nilai", "--periode", "2026"], ["riwayat"],
-                                      ["periksa"], ["periode", "buat", "2026"]])
+                                      ["periksa"], ["periode", "buat", "2026", "--metode", "pp30"]])
 @pytest.mark.parametrize("jenis", list(BUKAN_KINERJA))
 def test_other_commands_never_create_a_database(kinerja, tmp_path, perintah, jenis):
     p = tmp_path / "lain.db"

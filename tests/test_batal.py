@@ -24,7 +24,7 @@ def kantor(tmp_path_factory):
     buat_berkas(folder, 3000)
     db = folder / "k.db"
     env = {**os.environ, "KINERJA_DB": str(db)}
-    for args in (["init"], ["periode", "buat", PERIODE], ["pegawai", "impor", folder / "pegawai.xlsx"],
+    for args in (["init"], ["periode", "buat", PERIODE, "--metode", "pp30"], ["pegawai", "impor", folder / "pegawai.xlsx"],
                  ["sasaran", "impor", folder / "sasaran.xlsx", "-p", PERIODE],
                  ["realisasi", "impor", folder / "realisasi.xlsx", "-p", PERIODE]):
         subprocess.run([*KINERJA, *map(str, args)], env=env, check=True, capture_output=True)

@@ -217,7 +217,7 @@ def test_named_chart_sheet_is_refused_with_the_table_sheets_listed(db_siap, kine
 @pytest.mark.parametrize("perintah", [["pegawai", "impor"], ["sasaran", "impor", "--periode", "2026"],
                                       ["pelatihan", "impor"]])
 def test_a_folder_or_empty_name_is_refused_plainly(db_siap, kinerja, perintah, nama):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     r = kinerja(*perintah[:2], nama, *perintah[2:])
     assert r.exit_code == 1 and "adalah folder, bukan berkas Excel" in r.stderr
     assert "Traceback" not in r.output

@@ -100,7 +100,7 @@ def _izin(kinerja, tmp_path, nilai=(("2026-T1", 7.5), ("2026-T2", 6), ("2026-T3"
 
 
 def test_dampak_json_with_share_baik_from_a_real_period(db_siap, kinerja, db_path, tmp_path):
-    assert kinerja("periode", "buat", "2026-T1").exit_code == 0
+    assert kinerja("periode", "buat", "2026-T1", "--metode", "pp30").exit_code == 0
     isi(db_path, kode="2026-T1")
     _izin(kinerja, tmp_path)
     r = kinerja("dampak", "--format", "json")
@@ -149,7 +149,7 @@ def test_ringkasan_demo(db_siap, kinerja, db_path, tmp_path):
     from kinerja_cli.services.dampak import ringkasan_demo
     from kinerja_cli.store.db import buka_db
 
-    assert kinerja("periode", "buat", "2026-T1").exit_code == 0
+    assert kinerja("periode", "buat", "2026-T1", "--metode", "pp30").exit_code == 0
     isi(db_path, kode="2026-T1")
     _izin(kinerja, tmp_path)
     db = buka_db(db_path)
@@ -227,7 +227,7 @@ def test_quarterly_indicator_uses_the_covering_annual_period_for_the_share(db_si
     """Service values per quarter, ratings per year: the quarter takes the share of the annual period."""
     from data_nilai import isi
 
-    kinerja("periode", "buat", "2026")
+    kinerja("periode", "buat", "2026", "--metode", "pp30")
     isi(db_path)
     kinerja("layanan", "indikator", "tambah", "DPMPTSP", "--nama", "Hari izin", "--satuan", "hari", "--arah", "turun")
     kinerja("layanan", "catat", "DPMPTSP", "--indikator", "1", "--periode", "2026-T1", "--nilai", "7,5")

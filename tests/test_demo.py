@@ -12,9 +12,10 @@ def test_demo_builds_everything_and_leaves_user_db_alone(kinerja, tmp_path, db_p
     assert r.exit_code == 0, r.output
     out = r.stdout
     assert "302 pegawai" in out and "1101 baris SKP" in out
-    # the sample is built so that every predikat appears (generator checker: 236/46/12/6/2)
+    # the sample is built so that every predikat appears (generator checker: 236/46/12/6/2); the demo period
+    # is pp30, whose 70-<90 band is Cukup (PP 30/2019 Pasal 41 ayat 5 huruf c)
     assert "Jumlah: 302 pegawai" in out
-    for potongan in ("Sangat Baik: 6", "Baik: 236", "Butuh Perbaikan: 46", "Kurang: 12", "Sangat Kurang: 2"):
+    for potongan in ("Sangat Baik: 6", "Baik: 236", "Cukup: 46", "Kurang: 12", "Sangat Kurang: 2"):
         assert potongan in out, potongan
     assert "Distribusi predikat pegawai" in out and "Dampak pada layanan publik" in out
     assert "7,5 → 3,5 hari" in out  # DPMPTSP permit days falling over the quarters

@@ -96,10 +96,11 @@ def test_rekap_sheets_numbers_formats_print(db_siap, kinerja, db_path, tmp_path)
     rs = wb["Ringkasan"]
     kr = _baris_kepala(rs, "Unit Kerja")
     judul, data = _data(rs, kr)
-    assert judul[:7] == ["Unit Kerja", "Jumlah", "Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"]
+    # a pp30 period: the 70-<90 column is Cukup (PP 30/2019 Pasal 41 ayat 5 huruf c)
+    assert judul[:7] == ["Unit Kerja", "Jumlah", "Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
     baris = {s["Unit Kerja"].value: s for s in data}
     dp, total = baris["DPMPTSP"], baris["Jumlah"]
-    assert (dp["Jumlah"].value, dp["Baik"].value, dp["Butuh Perbaikan"].value, dp["Sangat Kurang"].value) == (4, 1, 1, 2)
+    assert (dp["Jumlah"].value, dp["Baik"].value, dp["Cukup"].value, dp["Sangat Kurang"].value) == (4, 1, 1, 2)
     assert dp["% Sangat Kurang"].value == pytest.approx(0.5) and dp["% Sangat Kurang"].number_format == "0.00%"
     # the Sekda has nothing recorded (no SKP, no score): left out of the spread (see services.distribusi)
     assert (total["Jumlah"].value, total["Sangat Kurang"].value) == (4, 2)
@@ -278,7 +279,7 @@ def test_recap_has_pengembangan_and_dampak_sheets(db_siap, kinerja, tmp_path, db
     from conftest import STAF2
     from data_nilai import isi
 
-    kinerja("periode", "buat", "2026")
+    kinerja("periode", "buat", "2026", "--metode", "pp30")
     isi(db_path)
     kinerja("pelatihan", "catat", STAF2, "--kegiatan", "Workshop Pelayanan Prima", "--jenis", "workshop",
             "--tanggal", "2026-03-02", "--jp", "8")

@@ -176,7 +176,7 @@ def test_recap_never_holds_the_whole_report(kantor, kinerja, tmp_path, monkeypat
 
 def test_small_recap_cell_for_cell(db_siap, kinerja, db_path, tmp_path):
     """Every data cell of Rekap and Rincian of the hand-computed period, with its type, format and fill."""
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     assert kinerja("instansi", "--pemda", "Pemerintah Kabupaten Contoh").exit_code == 0  # one kop line
     isi(db_path)
     with sqlite3.connect(db_path) as c:
@@ -212,7 +212,7 @@ def test_small_recap_cell_for_cell(db_siap, kinerja, db_path, tmp_path):
         assert [ws.cell(r, k).data_type for k in range(1, 12)] == ["n"] + ["s"] * 5 + ["n"] * 3 + ["s"] * 2
         assert all(ws.cell(r, k).number_format == "0.00" for k in (7, 8, 9))
         assert ws.cell(r, 10).fill.fgColor.rgb.endswith(
-            {"Sangat Baik": "63BE7B", "Baik": "C6EFCE", "Butuh Perbaikan": "FFEB9C", "Kurang": "F8CBAD",
+            {"Sangat Baik": "63BE7B", "Baik": "C6EFCE", "Cukup": "FFEB9C", "Kurang": "F8CBAD",  # pp30: Cukup
              "Sangat Kurang": "FFC7CE"}[ws.cell(r, 10).value])
         assert ws.cell(r, 2).alignment.wrap_text and ws.cell(r, 2).border.left.style == "thin"
     rc = wb["Rincian"]

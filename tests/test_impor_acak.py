@@ -187,7 +187,7 @@ def jumlah_baris(db_path) -> dict:
 
 def isi_dasar(kinerja, tmp_path):
     """The 2026 period and an SKP for KADIS and STAF1, so realisasi rows can land."""
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     hs = ["NIP", "Nomor", "RHK", "Indikator", "Target", "Satuan", "Bobot (%)"]
     skp = [[KADIS, 1, "Investasi", "Nilai", 100, "%", 60], [KADIS, 2, "Izin", "Hari", 5, "hari", 40],
            [STAF1, 1, "Berkas", "Berkas", 50, "dokumen", 100]]

@@ -128,7 +128,7 @@ def test_three_first_roster_imports_at_once(kinerja, db_path, tmp_path):
 
 
 def test_three_first_skp_imports_at_once(db_siap, kinerja, tmp_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     skp = [[n, i, f"RHK {i}", f"Indikator {i}", 100, "dokumen", 25] for n in NIPS for i in range(1, 5)]
     f = buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [HS, *skp]})
     hs = _bersamaan(db_siap, *[["sasaran", "impor", f, "--periode", "2026"]] * 3)

@@ -44,7 +44,7 @@ def _profil(kinerja, tmp_path, *extra):
 
 
 def _siap(kinerja, db_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     isi(db_path)
 
 

@@ -40,7 +40,7 @@ def test_demo_folder_is_private_under_umask_000(kinerja, tmp_path, umask_000):
 
 
 def test_document_folder_is_private_under_umask_000(db_siap, kinerja, tmp_path, umask_000):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     isi(db_siap)
     folder = tmp_path / "dokumen-2026"
     r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "--folder", folder)
@@ -87,7 +87,7 @@ def test_network_drive_warned_once_on_every_writing_command_only(db_siap, kinerj
 
     asli = ba.fs_jaringan
     monkeypatch.setattr(ba, "fs_jaringan", lambda p, t=None: asli("/mnt/bersama/k.db", MOUNTS))
-    r = kinerja("periode", "buat", "2026")  # writes
+    r = kinerja("periode", "buat", "2026", "--metode", "pp30")  # writes
     assert r.exit_code == 0, r.output
     teks = " ".join(r.stderr.split())
     assert teks.count("berada di drive jaringan (cifs)") == 1
@@ -109,9 +109,9 @@ def test_changes_from_pcs_in_other_time_zones_are_found_since_and_in_order(db_si
     from zoneinfo import ZoneInfo
 
     awal = datetime.now(ZoneInfo("Asia/Jayapura")).replace(second=0, microsecond=0)
-    r = _kinerja_tz("Asia/Jayapura", "periode", "buat", "2026", db=db_siap)
+    r = _kinerja_tz("Asia/Jayapura", "periode", "buat", "2026", "--metode", "pp30", db=db_siap)
     assert r.returncode == 0, r.stderr
-    r = _kinerja_tz("Asia/Jakarta", "periode", "buat", "2026-T1", db=db_siap)
+    r = _kinerja_tz("Asia/Jakarta", "periode", "buat", "2026-T1", "--metode", "pp30", db=db_siap)
     assert r.returncode == 0, r.stderr
     sejak = awal.strftime("%Y-%m-%d %H:%M")  # on the WIT PC, its own local time
     r = _kinerja_tz("Asia/Jayapura", "riwayat", "--sejak", sejak, "--format", "json", db=db_siap)

@@ -109,7 +109,7 @@ def test_close_killed_before_commit_leaves_period_open_and_no_snapshot(tmp_path)
     subprocess.run([*KINERJA, "init"], env=_env(db), check=True, capture_output=True)
     f = _roster(tmp_path / "a.xlsx", 300, "Dinas A")
     subprocess.run([*KINERJA, "pegawai", "impor", str(f)], env=_env(db), check=True, capture_output=True)
-    subprocess.run([*KINERJA, "periode", "buat", "2026"], env=_env(db), check=True, capture_output=True)
+    subprocess.run([*KINERJA, "periode", "buat", "2026", "--metode", "pp30"], env=_env(db), check=True, capture_output=True)
     sebelum = _keadaan(db)
     p = subprocess.Popen([*KINERJA, "periode", "tutup", "2026", "--ya"], env=_env(db, KINERJA_UJI_JEDA_COMMIT="30"),
                          stderr=subprocess.PIPE, text=True)

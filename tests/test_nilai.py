@@ -2,13 +2,16 @@
 
 STAF1 (pp30): row 1 C = 100/100×100 = 100 → 109; row 2 arah turun C = (1 + (1 − 4/5))×100 = 120 → 120.
   NHK = (60×109 + 40×120)/100 = 113,40. NPK: atasan 110, rekan 100, diri ignored:
-  (60×110 + 20×100)/80 = 107,50. A rekan rated → 60/40: NA = 0,6×113,40 + 0,4×107,50 = 111,04.
+  (60×110 + 20×100)/80 = 107,50. The period's penilaian 360 is ya (the default of a new period, PP 30/2019
+  Pasal 41 ayat 3): 60/40 for everyone: NA = 0,6×113,40 + 0,4×107,50 = 111,04.
   No inovasi → Baik (with inovasi → Sangat Baik).
 STAF2: C = 96,04/98×100 = 98,00 → 70 + (98 − 80) = 88; NHK 88,00. Atasan scored 2 aspects: (90+80)/2 = 85.
-  Only atasan → 70/30: NA = 61,60 + 25,50 = 87,10 → Butuh Perbaikan.
+  Only atasan, still 60/40 (flagged tanpa_penilaian_rekan_bawahan): NA = 52,80 + 34,00 = 86,80 → Cukup
+  (PP 30/2019 Pasal 41 ayat 5 huruf c; periods created before issue 14 said Butuh Perbaikan).
 PPPK1: range 80-90, R = 85 inside → C = 100 → 109; row 2 no realisasi → 0 (incomplete).
-  NHK = (50×109 + 50×0)/100 = 54,50; no behaviour → NPK 0; NA = 0,7×54,50 = 38,15 → Sangat Kurang.
-KADIS: no SKP → NHK 0; atasan 100 → NPK 100; NA = 0,3×100 = 30,00 → Sangat Kurang.
+  NHK = (50×109 + 50×0)/100 = 54,50; no behaviour → NPK 0; NA = 0,6×54,50 = 32,70 → Sangat Kurang.
+KADIS: no SKP → NHK 0; atasan 100 → NPK 100; NA = 0,4×100 = 40,00 → Sangat Kurang.
+(The per-employee 70/30 of earlier periods: test_contoh_regulasi.py and test_skema_lama.py.)
 permenpan6: STAF1 NHK 113,40 Di Atas (no utama row below 90) × NPK 107,50 Sesuai → Baik;
   STAF2 88 Di Bawah × 85 Di Bawah → Sangat Kurang.
 """
@@ -38,10 +41,11 @@ def test_pp30_numbers_match_hand_computation(db_siap, kinerja, db_path):
     assert len(d) == 5
     s1, s2, p1, kd, sk = d[STAF1], d[STAF2], d[PPPK1], d[KADIS], d[SEKDA]
     assert (s1["nhk"], s1["npk"], s1["na"], s1["predikat"], s1["lengkap"]) == (113.40, 107.50, 111.04, "Baik", True)
-    assert (s2["nhk"], s2["npk"], s2["na"], s2["predikat"]) == (88.00, 85.00, 87.10, "Butuh Perbaikan")
-    assert (p1["nhk"], p1["npk"], p1["na"], p1["predikat"], p1["lengkap"]) == (54.50, 0, 38.15, "Sangat Kurang", False)
+    assert (s2["nhk"], s2["npk"], s2["na"], s2["predikat"]) == (88.00, 85.00, 86.80, "Cukup")
+    assert "tanpa_penilaian_rekan_bawahan" in s2["catatan"] and not s2["lengkap"]
+    assert (p1["nhk"], p1["npk"], p1["na"], p1["predikat"], p1["lengkap"]) == (54.50, 0, 32.70, "Sangat Kurang", False)
     assert "realisasi_kosong" in p1["catatan"] and "tanpa_penilaian_perilaku" in p1["catatan"]
-    assert (kd["nhk"], kd["npk"], kd["na"], kd["predikat"]) == (0, 100.0, 30.0, "Sangat Kurang")
+    assert (kd["nhk"], kd["npk"], kd["na"], kd["predikat"]) == (0, 100.0, 40.0, "Sangat Kurang")
     assert "tanpa_sasaran" in kd["catatan"]
     assert s1["metode"] == "pp30" and s1["rating_hasil_kerja"] is None
     for k in ("nip", "nama", "unit", "jabatan", "nhk", "npk", "na", "predikat", "rating_hasil_kerja",
@@ -82,7 +86,7 @@ def test_permenpan6_matrix(db_siap, kinerja, db_path):
 def test_table_indonesian_numbers_footer_filters(db_siap, kinerja, db_path):
     _siap(kinerja, db_path)
     t = kinerja("nilai", "--periode", "2026")
-    assert "113,40" in t.stdout and "111,04" in t.stdout and "87,10" in t.stdout
+    assert "113,40" in t.stdout and "111,04" in t.stdout and "86,80" in t.stdout
     # one person has no data at all: the table says "belum dinilai" rather than a Sangat Kurang
     assert "Jumlah: 5 pegawai" in t.stdout and "Baik: 1" in t.stdout and "Sangat Kurang: 2" in t.stdout
     assert "belum dinilai: 1" in t.stdout and "belum ada data periode ini" in t.stdout
@@ -96,7 +100,8 @@ def test_table_indonesian_numbers_footer_filters(db_siap, kinerja, db_path):
     # STAF2's atasan scored 2 of the 7 aspects: flagged aspek_tidak_lengkap (issue 12), so not complete
     assert [x["nip"] for x in d] == [STAF1]
     staf2 = next(x for x in semua if x["nip"] == STAF2)
-    assert staf2["catatan"] == ["aspek_tidak_lengkap"] and staf2["npk"] == 85.0  # (90 + 80) / 2
+    # ... and, penilaian 360 being ya, rated by the atasan alone: tanpa_penilaian_rekan_bawahan
+    assert staf2["catatan"] == ["aspek_tidak_lengkap", "tanpa_penilaian_rekan_bawahan"] and staf2["npk"] == 85.0
     d = kinerja("nilai", "--periode", "2026", "--urut", "nilai", "--format", "json").json()
     assert [x["nip"] for x in d][:2] == [STAF1, STAF2]
     d = kinerja("nilai", "--periode", "2026", "--unit", "sekretariat daerah", "--format", "json").json()
@@ -123,7 +128,7 @@ def test_bandingkan_does_not_change_scheme(db_siap, kinerja, db_path):
     _siap(kinerja, db_path)
     d = _per_nip(kinerja("nilai", "--periode", "2026", "--bandingkan", "--format", "json").json())
     assert d[STAF1]["predikat_pp30"] == "Baik" and d[STAF1]["predikat_permenpan6"] == "Baik" and d[STAF1]["sama"]
-    assert d[STAF2]["predikat_pp30"] == "Butuh Perbaikan" and d[STAF2]["predikat_permenpan6"] == "Sangat Kurang"
+    assert d[STAF2]["predikat_pp30"] == "Cukup" and d[STAF2]["predikat_permenpan6"] == "Sangat Kurang"
     assert not d[STAF2]["sama"]
     assert kinerja("periode", "daftar", "--format", "json").json()[0]["metode"] == "pp30"
     t = kinerja("nilai", "--periode", "2026", "--bandingkan")
@@ -154,7 +159,7 @@ def test_closed_period_reads_snapshot_after_changes(db_siap, kinerja, db_path):
 def test_unknown_period_unit_nip(db_siap, kinerja):
     r = kinerja("nilai", "--periode", "2030")
     assert r.exit_code == 1 and "belum dibuat" in r.stderr
-    kinerja("periode", "buat", "2026")
+    kinerja("periode", "buat", "2026", "--metode", "pp30")
     r = kinerja("nilai", "--periode", "2026", "--unit", "Tidak Ada")
     assert r.exit_code == 1 and "tidak ditemukan" in r.stderr
     r = kinerja("nilai", "--periode", "2026", "--nip", "123")
@@ -163,7 +168,7 @@ def test_unknown_period_unit_nip(db_siap, kinerja):
 
 def test_distribusi_against_curve(db_siap, kinerja, db_path):
     _siap(kinerja, db_path)
-    # DPMPTSP: KADIS Sangat Kurang, STAF1 Baik, STAF2 Butuh Perbaikan, PPPK1 Sangat Kurang
+    # DPMPTSP: KADIS Sangat Kurang, STAF1 Baik, STAF2 Cukup (in the Butuh Perbaikan column), PPPK1 Sangat Kurang
     d = kinerja("distribusi", "--periode", "2026", "--format", "json").json()
     dp = {x["unit"]: x for x in d}["DPMPTSP"]
     assert (dp["jumlah"], dp["baik"], dp["butuh_perbaikan"], dp["sangat_kurang"]) == (4, 1, 1, 2)
@@ -215,7 +220,7 @@ def test_no_data_person_in_recap_comparison_and_breakdown(db_siap, kinerja, tmp_
 
     from conftest import SEKDA
 
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     r = kinerja("nilai", "--periode", "2026", "--nip", SEKDA, "--rinci")
     assert "Belum ada data untuk pegawai ini di periode 2026" in r.stdout
     assert "2. Perilaku kerja" in r.stdout and "Belum ada penilaian perilaku" in r.stdout

@@ -1,10 +1,11 @@
 """kinerja pelatihan impor|catat|daftar|rekap, and the Pengembangan sheet.
 
 Hand-computed recap for 2026 (files below): STAF1 8 + 12,5 = 20,5 JP (meets, gap 0); STAF2 12 JP
-(gap 8; its 10 JP seminar of 2025 does not count); PPPK1 2,5 JP (gap 17,5); KADIS and SEKDA 0 (gap 20).
-With the hand-computed period 2026 of data_nilai.py: STAF1 Baik, STAF2 Butuh Perbaikan (NA 87,10),
-PPPK1 and KADIS Sangat Kurang, SEKDA nothing recorded (null). Priority = follow-up and under 20 JP:
-KADIS, STAF2, PPPK1.
+(gap 8; its 10 JP seminar of 2025 does not count); KADIS and SEKDA 0 (gap 20). PPPK1 is a PPPK: no minimum
+(the 20 JP is a PNS rule, PP 11/2017 Pasal 203 ayat 4), 2,5 of at most 24 JP (PP 49/2018 Pasal 40): no gap.
+With the hand-computed pp30 period 2026 of data_nilai.py: STAF1 Baik, STAF2 Cukup (NA 86,80),
+PPPK1 and KADIS Sangat Kurang, SEKDA nothing recorded (null). Priority = follow-up and a PNS under 20 JP:
+KADIS, STAF2; PPPK1 needs follow-up but has no JP gap.
 """
 
 from __future__ import annotations
@@ -202,26 +203,30 @@ def _rekap(kinerja, *opsi):
 
 def test_rekap_numbers_by_hand(db_siap, kinerja, tmp_path, db_path):
     _impor(kinerja, tmp_path, BAIK)
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     isi(db_path)
     rows = _rekap(kinerja)
     d = {x["nip"]: x for x in rows}
-    assert set(rows[0]) == {"nip", "nama", "unit", "jumlah_kegiatan", "jp", "kekurangan_jp", "memenuhi",
-                            "predikat_terburuk", "perlu_tindak_lanjut", "prioritas"}
+    assert set(rows[0]) == {"nip", "nama", "unit", "status", "jumlah_kegiatan", "jp", "ketentuan_jp", "kekurangan_jp",
+                            "melebihi_batas", "memenuhi", "predikat_terburuk", "perlu_tindak_lanjut", "prioritas"}
     assert (d[STAF1]["jumlah_kegiatan"], d[STAF1]["jp"], d[STAF1]["kekurangan_jp"], d[STAF1]["memenuhi"]) == (2, 20.5, 0, True)
     assert (d[STAF2]["jumlah_kegiatan"], d[STAF2]["jp"], d[STAF2]["kekurangan_jp"], d[STAF2]["memenuhi"]) == (1, 12, 8, False)
-    assert (d[PPPK1]["jp"], d[PPPK1]["kekurangan_jp"]) == (2.5, 17.5)
+    # a PPPK is never "under 20 JP": judged against the 24 JP ceiling
+    p1 = d[PPPK1]
+    assert (p1["status"], p1["jp"], p1["kekurangan_jp"], p1["memenuhi"], p1["melebihi_batas"]) == ("PPPK", 2.5, None,
+                                                                                                  True, False)
+    assert p1["ketentuan_jp"] == "paling lama 24 JP" and d[STAF2]["ketentuan_jp"] == "minimal 20 JP"
     assert (d[SEKDA]["jp"], d[SEKDA]["kekurangan_jp"], d[SEKDA]["predikat_terburuk"]) == (0, 20, None)
     assert d[STAF1]["predikat_terburuk"] == "Baik" and not d[STAF1]["perlu_tindak_lanjut"]
-    assert d[STAF2]["predikat_terburuk"] == "Butuh Perbaikan" and d[STAF2]["perlu_tindak_lanjut"] and d[STAF2]["prioritas"]
+    assert d[STAF2]["predikat_terburuk"] == "Cukup" and d[STAF2]["perlu_tindak_lanjut"] and d[STAF2]["prioritas"]
     assert d[KADIS]["predikat_terburuk"] == "Sangat Kurang" and d[KADIS]["prioritas"]
     assert not d[SEKDA]["perlu_tindak_lanjut"] and not d[SEKDA]["prioritas"]
     assert [x["nip"] for x in rows] == [KADIS, STAF1, STAF2, PPPK1, SEKDA]  # unit, nama
-    # --prioritas: priority employees first, the worst predikat first (Sangat Kurang, then PPPK1's
-    # worse-than-Butuh-Perbaikan), then the others by unit and name
-    assert ORDER_PREDIKAT.index(d[PPPK1]["predikat_terburuk"]) > ORDER_PREDIKAT.index("Butuh Perbaikan")
-    assert d[PPPK1]["prioritas"]
-    assert [x["nip"] for x in _rekap(kinerja, "--prioritas")] == [KADIS, PPPK1, STAF2, STAF1, SEKDA]
+    # --prioritas: priority employees first, the worst predikat first (Sangat Kurang, then Cukup), then the
+    # other follow-ups (PPPK1: Sangat Kurang, no JP gap as a PPPK), then the others by unit and name
+    assert ORDER_PREDIKAT.index(d[PPPK1]["predikat_terburuk"]) > ORDER_PREDIKAT.index("Cukup")
+    assert d[PPPK1]["perlu_tindak_lanjut"] and not d[PPPK1]["prioritas"]
+    assert [x["nip"] for x in _rekap(kinerja, "--prioritas")] == [KADIS, STAF2, PPPK1, STAF1, SEKDA]
     # a 2025 training counts for 2025 only
     r25 = {x["nip"]: x for x in kinerja("pelatihan", "rekap", "--tahun", "2025", "--format", "json").json()}
     assert (r25[STAF2]["jp"], r25[STAF2]["predikat_terburuk"], r25[STAF1]["jp"]) == (10, None, 0)
@@ -232,11 +237,11 @@ def test_rekap_worst_predikat_over_the_years_periods(db_siap, kinerja, tmp_path,
     from kinerja_cli.services import nilai
 
     for kode in ("2026-T1", "2026-T2", "2025-T4"):
-        assert kinerja("periode", "buat", kode).exit_code == 0
+        assert kinerja("periode", "buat", kode, "--metode", "pp30").exit_code == 0
     isi(db_path, "2026-T1")
     isi(db_path, "2026-T2")
     isi(db_path, "2025-T4")
-    with sqlite3.connect(db_path) as c:  # STAF1 drops to Butuh Perbaikan in T2 only
+    with sqlite3.connect(db_path) as c:  # STAF1 drops to Cukup in T2 only
         c.execute("UPDATE realisasi SET nilai = '50' WHERE periode = '2026-T2' AND nip = ? AND nomor = 1", [STAF1])
         c.execute("UPDATE realisasi SET nilai = '105' WHERE periode = '2026-T1' AND nip = ?", [STAF2])
     panggil = []
@@ -244,24 +249,56 @@ def test_rekap_worst_predikat_over_the_years_periods(db_siap, kinerja, tmp_path,
     monkeypatch.setattr(nilai, "laporan", lambda db, kode, **kw: panggil.append(kode) or asli(db, kode, **kw))
     d = {x["nip"]: x for x in _rekap(kinerja)}
     assert sorted(panggil) == ["2026-T1", "2026-T2"]  # once per period of that year, not per employee
-    assert d[STAF1]["predikat_terburuk"] == "Butuh Perbaikan" and d[STAF1]["prioritas"]
-    assert d[STAF2]["predikat_terburuk"] == "Butuh Perbaikan"  # Baik in T1, Butuh Perbaikan in T2
+    assert d[STAF1]["predikat_terburuk"] == "Cukup" and d[STAF1]["prioritas"]
+    assert d[STAF2]["predikat_terburuk"] == "Cukup"  # Baik in T1, Cukup in T2
 
 
 def test_rekap_table_title_footer_csv(db_siap, kinerja, tmp_path, db_path):
     _impor(kinerja, tmp_path, BAIK)
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     isi(db_path)
     t = kinerja("pelatihan", "rekap", "--tahun", "2026", "--prioritas")
     teks = " ".join(t.stdout.split())
-    assert "minimal 20 JP per tahun (PP 11/2017 Pasal 203 ayat 4)" in teks
-    assert "5 pegawai; 4 di bawah 20 JP; 3 prioritas" in teks
-    assert "20,50" in t.stdout and "17,50" in t.stdout
+    assert "PNS minimal 20 JP per tahun (PP 11/2017 Pasal 203 ayat 4)" in teks
+    assert "PPPK paling lama 24 JP (PP 49/2018 Pasal 40 ayat 1)" in teks
+    assert "5 pegawai; 3 PNS di bawah 20 JP; 0 dari 1 PPPK di atas 24 JP; 2 prioritas" in teks
+    assert "20,50" in t.stdout and "17,50" not in t.stdout  # no 20 JP gap for the PPPK
     c = kinerja("pelatihan", "rekap", "--tahun", "2026", "--format", "csv")
-    assert c.stdout.splitlines()[0] == ("nip,nama,unit,jumlah_kegiatan,jp,kekurangan_jp,memenuhi,predikat_terburuk,"
-                                        "perlu_tindak_lanjut,prioritas")
-    assert f"{STAF1},Citra Lestari,DPMPTSP,2,20.50,0.00,true,Baik,false,false" in c.stdout
+    assert c.stdout.splitlines()[0] == ("nip,nama,unit,status,jumlah_kegiatan,jp,ketentuan_jp,kekurangan_jp,"
+                                        "melebihi_batas,memenuhi,predikat_terburuk,perlu_tindak_lanjut,prioritas")
+    assert f"{STAF1},Citra Lestari,DPMPTSP,PNS,2,20.50,minimal 20 JP,0.00,false,true,Baik,false,false" in c.stdout
+    assert f"{PPPK1},Eko Prasetyo,DPMPTSP,PPPK,1,2.50,paling lama 24 JP,,false,true,Sangat Kurang,true,false" in c.stdout
     assert kinerja("pelatihan", "rekap", "--tahun", "1900").exit_code == 1
+
+
+def test_pppk_above_24_jp_is_warned_never_called_under_20(db_siap, kinerja, tmp_path, db_path):
+    # PP 49/2018 Pasal 40 ayat 1: a PPPK gets at most 24 JP a contract year; 2,5 + 22 = 24,5 JP is above it
+    _impor(kinerja, tmp_path, BAIK)
+    r = kinerja("pelatihan", "catat", PPPK1, "--kegiatan", "Diklat Teknis", "--jenis", "pelatihan",
+                "--tanggal", "2026-06-01", "--jp", "22")
+    assert r.exit_code == 0, r.output
+    p1 = {x["nip"]: x for x in _rekap(kinerja)}[PPPK1]
+    assert (p1["jp"], p1["melebihi_batas"], p1["memenuhi"], p1["kekurangan_jp"]) == (24.5, True, False, None)
+    t = kinerja("pelatihan", "rekap", "--tahun", "2026")
+    err = " ".join(t.stderr.split())
+    assert ("Eko Prasetyo (199001012022211005), PPPK: 24,50 JP pada 2026 melebihi batas paling lama 24 JP setahun "
+            "masa perjanjian kerja (PP 49/2018 Pasal 40 ayat 1)") in err
+    assert "1 dari 1 PPPK di atas 24 JP" in " ".join(t.stdout.split())
+    from kinerja_cli.excel import lembar_pengembangan
+    from kinerja_cli.services import pelatihan
+    from kinerja_cli.store.db import buka_db
+
+    db = buka_db(db_path)
+    baris = pelatihan.rekap(db, 2026)
+    db.close()
+    wb = openpyxl.Workbook(write_only=True)
+    lembar_pengembangan.tulis(wb, baris, 2026)
+    wb.save(tmp_path / "p.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "p.xlsx")["Pengembangan"]
+    row = next(r for r in ws.iter_rows(min_row=5) if r[1].value == PPPK1)
+    assert row[10].value == ("PPPK: 24,5 JP melebihi batas paling lama 24 JP setahun (PP 49/2018 Pasal 40 ayat 1)")
+    assert row[8].value is None and row[9].value == "Tidak" and row[2].fill.fgColor.rgb == "FFF8CBAD"
+    assert not any("20 JP" in str(c.value) for c in row)
 
 
 def test_sheet_pengembangan_read_back(db_siap, kinerja, tmp_path, db_path):
@@ -270,7 +307,7 @@ def test_sheet_pengembangan_read_back(db_siap, kinerja, tmp_path, db_path):
     from kinerja_cli.store.db import buka_db
 
     _impor(kinerja, tmp_path, BAIK)
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     isi(db_path)
     with sqlite3.connect(db_path) as c:
         c.execute("UPDATE pegawai SET nama = '=HYPERLINK(\"http://x\",\"klik\")' WHERE nip = ?", [SEKDA])
@@ -285,21 +322,29 @@ def test_sheet_pengembangan_read_back(db_siap, kinerja, tmp_path, db_path):
 
     wb2 = openpyxl.load_workbook(f)
     ws = wb2["Pengembangan"]
-    assert "2026" in ws["A1"].value and "20 JP" in ws["A2"].value and "3 prioritas" in ws["A2"].value
+    assert "2026" in ws["A1"].value and "PNS minimal 20 JP" in ws["A2"].value and "2 prioritas" in ws["A2"].value
+    assert "PPPK paling lama 24 JP" in ws["A2"].value and "0 dari 1 PPPK di atas 24 JP" in ws["A2"].value
     header = [c.value for c in ws[4]]
-    assert header == ["No", "NIP", "Nama", "Unit Kerja", "Jumlah Kegiatan", "JP", "Kekurangan JP", "Memenuhi 20 JP",
-                      "Predikat Terburuk", "Perlu Tindak Lanjut", "Prioritas"]
-    assert ws.freeze_panes == "A5" and ws.auto_filter.ref == "A4:K9"
+    assert header == ["No", "NIP", "Nama", "Unit Kerja", "Status", "Jumlah Kegiatan", "JP", "Ketentuan JP",
+                      "Kekurangan JP", "Memenuhi Ketentuan", "Keterangan", "Predikat Terburuk", "Perlu Tindak Lanjut",
+                      "Prioritas"]
+    assert ws.freeze_panes == "A5" and ws.auto_filter.ref == "A4:N9"
     rows = {r[1].value: r for r in ws.iter_rows(min_row=5)}
     assert len(rows) == 5
     s2 = rows[STAF2]
-    assert [c.value for c in s2] == [3, STAF2, "Dewi Sartika", "DPMPTSP", 1, 12, 8, "Tidak", "Butuh Perbaikan", "Ya", "Ya"]  # third: after KADIS and PPPK1 (worse predikat)
+    assert [c.value for c in s2] == [2, STAF2, "Dewi Sartika", "DPMPTSP", "PNS", 1, 12, "minimal 20 JP", 8, "Tidak",
+                                     "kurang 8 JP dari minimal 20 JP (PP 11/2017 Pasal 203 ayat 4)", "Cukup", "Ya",
+                                     "Ya"]  # second: after KADIS (worse predikat)
     assert s2[1].data_type == "s"  # NIP as text
-    assert (s2[5].number_format, s2[6].number_format, s2[4].number_format, s2[0].number_format) == ("0.00", "0.00", "0", "0")
+    assert (s2[6].number_format, s2[8].number_format, s2[5].number_format, s2[0].number_format) == ("0.00", "0.00", "0", "0")
     assert s2[2].fill.fgColor.rgb == "FFF8CBAD"  # priority row filled
+    p1 = rows[PPPK1]  # a PPPK: no "Kekurangan JP", judged against the 24 JP ceiling
+    assert [c.value for c in p1[4:11]] == ["PPPK", 1, 2.5, "paling lama 24 JP", None, "Ya",
+                                           "PPPK: 2,5 dari paling lama 24 JP (PP 49/2018 Pasal 40 ayat 1); "
+                                           "tanpa batas minimal"]
     s1 = rows[STAF1]
-    assert s1[5].value == 20.5 and s1[7].value == "Ya" and s1[2].fill.fill_type is None
+    assert s1[6].value == 20.5 and s1[9].value == "Ya" and s1[2].fill.fill_type is None
     sk = rows[SEKDA]
     assert sk[2].value == '=HYPERLINK("http://x","klik")' and sk[2].data_type == "s"  # literal, not a formula
     assert sk[3].value == "+62 Unit" and sk[3].data_type == "s"
-    assert sk[8].value is None
+    assert sk[11].value is None

@@ -27,7 +27,7 @@ def test_backup_is_consistent_and_private(db_siap, kinerja, tmp_path, db_path):
 def test_periksa_clean_then_findings(db_siap, kinerja, db_path):
     r = kinerja("periksa")
     assert r.exit_code == 0 and "tidak ada temuan" in r.stderr
-    kinerja("periode", "buat", "2026")
+    kinerja("periode", "buat", "2026", "--metode", "pp30")
     isi(db_path)
     kinerja("periode", "tutup", "2026", "--ya")
     with sqlite3.connect(db_path) as c:

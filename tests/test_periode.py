@@ -50,7 +50,7 @@ def test_create_list_close_reopen(db_siap, kinerja, db_path):
 
 
 def test_period_stores_its_parameters(db_siap, kinerja, db_path):
-    kinerja("periode", "buat", "2026")
+    kinerja("periode", "buat", "2026", "--metode", "pp30")
     with sqlite3.connect(db_path) as c:
         (param,) = c.execute("SELECT parameter FROM periode WHERE kode='2026'").fetchone()
     assert param.startswith("{")

@@ -82,7 +82,7 @@ def test_restore_replaces_keeps_a_safety_copy_and_logs(db_siap, kinerja, tmp_pat
     siapkan(kinerja, db_siap)
     cadangan = tmp_path / "cadangan.db"
     assert kinerja("cadangan", cadangan).exit_code == 0
-    assert kinerja("periode", "buat", "2027").exit_code == 0  # after the backup: lost by the restore
+    assert kinerja("periode", "buat", "2027", "--metode", "pp30").exit_code == 0  # after the backup: lost by the restore
     r = kinerja("pulihkan", cadangan, "--ya")
     assert r.exit_code == 0, r.output
     assert "dipulihkan dari" in r.stderr and "5 pegawai, 1 periode" in r.stderr
@@ -204,7 +204,7 @@ def test_backup_while_another_process_writes_is_one_consistent_snapshot(db_siap,
                          env=dengan_kait({**env, "KINERJA_UJI_JEDA_CADANGAN": "1"}), stderr=subprocess.PIPE, text=True)
     try:
         assert "KINERJA_UJI: menunggu di tengah cadangan" in p.stderr.readline()
-        tulis = subprocess.run([sys.executable, "-m", "kinerja_cli", "periode", "buat", "2027"], env=env,
+        tulis = subprocess.run([sys.executable, "-m", "kinerja_cli", "periode", "buat", "2027", "--metode", "pp30"], env=env,
                                capture_output=True, text=True, timeout=60)
         assert tulis.returncode == 0, tulis.stderr  # a writer is not blocked by the backup
         sisa = p.stderr.read()

@@ -78,7 +78,7 @@ def test_refusals(siap, kinerja, db_path):
 
 
 def test_pp30_period_accepts_with_warning(db_siap, kinerja, db_path):
-    kinerja("periode", "buat", "2027")
+    kinerja("periode", "buat", "2027", "--metode", "pp30")
     r = kinerja("rating", "tetapkan", STAF2, "--periode", "2027", "--perilaku", "di-bawah", "--alasan", "sering terlambat")
     assert r.exit_code == 0 and "Peringatan" in r.stderr and "permenpan6" in r.stderr
     # no --oleh: the pejabat penilai recorded is the atasan langsung of the roster (PermenPANRB 6/2022)

@@ -187,7 +187,7 @@ def test_terima_saran_dry_run_and_pp30_refusal(db_siap, kinerja, db_path):
                 "--dry-run")
     assert "Uji coba (tidak disimpan): 1 pegawai ditetapkan dari saran" in " ".join(r.output.split())
     assert _rating(db_path) == {} and _audit(db_path) == []
-    kinerja("periode", "buat", "2027")  # pp30
+    kinerja("periode", "buat", "2027", "--metode", "pp30")
     r = kinerja("rating", "terima-saran", "-p", "2027", "--unit", "DPMPTSP", "--oleh", KADIS, "--alasan", "x")
     assert r.exit_code == 1 and "memakai metode pp30: tidak ada saran rating untuk diterima" in r.stderr
 

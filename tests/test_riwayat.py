@@ -15,7 +15,7 @@ def _tambah(kinerja, *opsi):
 
 
 def test_table_shows_only_the_changed_fields(db_siap, kinerja):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     assert _tambah(kinerja, "--bobot", "60").exit_code == 0
     assert _tambah(kinerja, "--bobot", "75", "--nomor", "1").exit_code == 0
     r = kinerja("riwayat", "--nip", KADIS, "--batas", "1")
@@ -58,7 +58,7 @@ def test_logged_command_keeps_its_quotes(tmp_path):
 
     env = {"KINERJA_DB": str(tmp_path / "q.db"), "PATH": ""}
     jalankan = [sys.executable, "-m", "kinerja_cli"]
-    for args in (["init"], ["periode", "buat", "2026"], ["periode", "tutup", "2026", "--ya"],
+    for args in (["init"], ["periode", "buat", "2026", "--metode", "pp30"], ["periode", "tutup", "2026", "--ya"],
                  ["periode", "buka", "2026", "--alasan", "koreksi data DPMPTSP"]):
         subprocess.run([*jalankan, *args], env=env, check=True, capture_output=True)
     r = subprocess.run([*jalankan, "riwayat", "--format", "json"], env=env, check=True, capture_output=True, text=True)

@@ -273,7 +273,7 @@ def test_numeric_nip_does_not_hide_other_problems_or_fake_a_bobot_error(monkeypa
     """One row of STAF1 has the NIP as a number AND a misspelled arah: both are reported; STAF1's
     bobot (60 + 40) is not reported as 60."""
     monkeypatch.setenv("COLUMNS", "2000")
-    kinerja("periode", "buat", "2026")
+    kinerja("periode", "buat", "2026", "--metode", "pp30")
     rows = [["NIP", "RHK", "Indikator", "Target", "Satuan", "Bobot (%)", "Arah"],
             [STAF1, "Izin", "Izin terbit", 100, "%", 60, "naik"],
             [int(STAF1), "Cepat", "Hari izin", 5, "hari", 40, "turunn"]]

@@ -3,6 +3,7 @@ a newer one is refused without a single byte changed."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -66,9 +67,18 @@ def test_first_release_opens_with_todays_code_and_keeps_every_row(kinerja, salin
     # periode.persetujuan_skp (1: the old period has a state row), 0004 and 0005 empty tables
     assert sesudah.pop("instansi") == [] and sesudah.pop("unit_singkatan") == []
     assert sesudah.pop("setelan") == [] and sesudah.pop("atasan_luar") == []
-    assert [r.rsplit(", ", 1)[0] + ")" for r in sesudah.pop("periode")] == sebelum.pop("periode")
-    assert {t: v for t, v in sesudah.items() if t != "_sqlite_migrations"} == \
-        {t: v for t, v in sebelum.items() if t != "_sqlite_migrations"}
+    lain = ("_sqlite_migrations", "periode")
+    assert {t: v for t, v in sesudah.items() if t not in lain} == \
+        {t: v for t, v in sebelum.items() if t not in lain}  # every old row kept as it was
+    # the period's parameters (issue 14) gain only the settings that keep its results:
+    # the per-employee 70/30-or-60/40 choice and the pp30 band name Butuh Perbaikan
+    with sqlite3.connect(salinan) as c:
+        param_baru, setuju = c.execute("SELECT parameter, persetujuan_skp FROM periode WHERE kode = '2026'").fetchone()
+    with sqlite3.connect(f"file:{LAMA}?mode=ro", uri=True) as c:
+        (param_lama,) = c.execute("SELECT parameter FROM periode WHERE kode = '2026'").fetchone()
+    assert json.loads(param_baru) == {**json.loads(param_lama), "penilaian_360": "per-pegawai",
+                                      "nama_predikat_pp30_cukup": "Butuh Perbaikan"}
+    assert setuju == 1  # the old period has a state row: it keeps the SKP agreement workflow
     with sqlite3.connect(salinan) as c:
         assert {r[0] for r in c.execute("SELECT name FROM _sqlite_migrations")} == {"0001_awal", *baru}
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -136,3 +146,43 @@ def test_newer_database_refused_byte_identical(kinerja, salinan, jurnal):
         assert salinan.read_bytes() == sebelum, perintah
         assert salinan.stat().st_mtime == lalu, perintah
     assert sorted(p.name for p in salinan.parent.iterdir()) == ["lama.db"]  # no -wal/-shm left behind
+
+
+# Issue 14: a pp30 period of an existing database keeps its results. The rows below are added to the first
+# release's file with plain sqlite3 (as users' files were written) so that both per-employee cases of the old
+# rule occur; EXPECTED is `kinerja nilai -p 2026 --format json` printed by the code before issue 14 (commit
+# 934d94c) on the same file, worked by hand:
+#   Budi: row 1 C = 97,5 → 87,5 (×60), row 2 no realisasi → 0 (×40): NHK 52,50; atasan only → 70/30:
+#         0,7×52,50 + 0,3×100 = 66,75 → Kurang (today's default, 360 ya, would give 0,6×52,5 + 0,4×100 = 71,50).
+#   Citra: inside range 80-90 → C 100 → 109; NPK (60×710/7 + 20×585/6)/80 = 100,45; a rekan rated → 60/40:
+#         65,40 + 40,18 = 105,58 → Baik.
+#   Eko: C 85 → 75; atasan 90 → 70/30: 52,50 + 27,00 = 79,50 → Butuh Perbaikan (the name of that time).
+W = "2026-01-15T09:00:00"
+BUDI, AHMAD, EKO, CITRA = "198001012005011002", "196711101992031001", "199001012022211005", "198502142010012003"
+EXPECTED = {
+    BUDI: (52.5, 100.0, 66.75, "Kurang", ["realisasi_kosong", "skp_belum_disetujui"]),
+    CITRA: (109.0, 100.45, 105.58, "Baik", ["aspek_tidak_lengkap"]),
+    EKO: (75.0, 90.0, 79.5, "Butuh Perbaikan", ["skp_belum_disetujui"]),
+    AHMAD: (0.0, 0.0, 0.0, "Sangat Kurang", ["tanpa_sasaran", "tanpa_penilaian_atasan", "tanpa_penilaian_perilaku"]),
+}
+
+
+def test_old_pp30_period_results_identical_after_upgrade(kinerja, salinan):
+    with sqlite3.connect(salinan) as c:
+        c.execute("INSERT INTO perilaku VALUES ('2026', ?, ?, 'atasan', '100', '100', '100', '100', '100', '100', "
+                  "'100', ?)", [BUDI, AHMAD, W])
+        c.execute("INSERT INTO sasaran VALUES ('2026', ?, 1, 'utama', 'Arsip tertata', NULL, 'kuantitas', 'Berkas', "
+                  "'10', NULL, 'berkas', '100', 'naik', 0, ?)", [EKO, W])
+        c.execute("INSERT INTO realisasi VALUES ('2026', ?, 1, '8.5', NULL, ?)", [EKO, W])
+        c.execute("INSERT INTO perilaku VALUES ('2026', ?, ?, 'atasan', '90', '90', '90', '90', '90', '90', '90', ?)",
+                  [EKO, BUDI, W])
+    r = kinerja("nilai", "-p", "2026", "--db", salinan, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert {x["nip"]: (x["nhk"], x["npk"], x["na"], x["predikat"], x["catatan"]) for x in r.json()} == EXPECTED
+    a = {x["kunci"]: x["nilai"] for x in kinerja("aturan", "-p", "2026", "--db", salinan, "--format", "json").json()}
+    assert a["penilaian_360"].startswith("per-pegawai (aturan periode lama)")
+    assert "≥ 70 Butuh Perbaikan" in a["predikat_pp30"]
+    # a period created now in the same file follows today's rules
+    assert kinerja("periode", "buat", "2027", "--db", salinan).exit_code == 0
+    a = {x["kunci"]: x["nilai"] for x in kinerja("aturan", "-p", "2027", "--db", salinan, "--format", "json").json()}
+    assert a["metode"] == "permenpan6" and a["penilaian_360"].startswith("ya") and "≥ 70 Cukup" in a["predikat_pp30"]

@@ -52,7 +52,7 @@ def test_markup_in_names_is_printed_literally(kinerja, db_path, tmp_path):
     assert kinerja("init").exit_code == 0
     r = kinerja("pegawai", "impor", _roster(tmp_path / "p.xlsx", MARKUP))
     assert r.exit_code == 0, r.output
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     daftar = kinerja("pegawai", "daftar")
     assert daftar.exit_code == 0, daftar.output
     assert "Budi [/]" in daftar.stdout
@@ -81,7 +81,7 @@ def test_markup_in_file_and_period_names_reaches_the_message(kinerja, db_path, t
 def test_control_characters_already_stored_never_reach_the_terminal(db_siap, kinerja, db_path):
     """Data stored before this rule (or written by another tool) is cleaned on output."""
     _ubah_nama(db_path, {STAF1: "Citra\x1b[2J\x1b]0;judul\x07 Lestari\x9b31m"})
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     for args in (("pegawai", "daftar"), ("pegawai", "lihat", STAF1), ("nilai", "--periode", "2026"),
                  ("pegawai", "daftar", "--format", "csv")):
         r = kinerja(*args)
@@ -134,7 +134,7 @@ def test_csv_neutralises_formula_text_json_stays_exact(kinerja, db_path, tmp_pat
     nama = {STAF1: RUMUS, STAF2: PERINTAH, KADIS: "@SUM(1+1)*cmd", SEKDA: "-2+3+cmd"}
     r = kinerja("pegawai", "impor", _roster(tmp_path / "p.xlsx", nama))
     assert r.exit_code == 0, r.output
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     for args in (("pegawai", "daftar"), ("nilai", "--periode", "2026")):
         baris = list(csv.DictReader(io.StringIO(kinerja(*args, "--format", "csv").stdout)))
         dapat = {b["nip"]: b["nama"] for b in baris}
@@ -177,7 +177,7 @@ def _periksa_semua_sel(lembar, nilai_panjang: str):
 
 
 def test_recap_every_sheet_cuts_long_text_and_quotes_formula_text(db_siap, kinerja, db_path, tmp_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     isi(db_path)
     kinerja("pelatihan", "catat", STAF2, "--kegiatan", "Workshop", "--jenis", "workshop", "--tanggal", "2026-03-02",
             "--jp", "8")

@@ -20,7 +20,7 @@ def _isi_sheet(path, sheet, isi_baris):
 
 
 def test_template_round_trip(db_siap, kinerja, tmp_path):
-    kinerja("periode", "buat", "2026")
+    kinerja("periode", "buat", "2026", "--metode", "pp30")
     f = tmp_path / "templat.xlsx"
     assert kinerja("templat", f, "--periode", "2026", "--unit", "DPMPTSP").exit_code == 0
 
@@ -50,10 +50,11 @@ def test_template_round_trip(db_siap, kinerja, tmp_path):
     r = kinerja("perilaku", "impor", f2, "--periode", "2026")
     assert r.exit_code == 0, r.output
     d = {x["nip"]: x for x in kinerja("nilai", "--periode", "2026", "--format", "json").json()}
-    # STAF1: C = 95,5/95,5 = 100 → 109; atasan 100 → NPK 100; 70/30: NA = 76,30 + 30 = 106,30 → Baik
-    assert (d[STAF1]["nhk"], d[STAF1]["npk"], d[STAF1]["na"], d[STAF1]["predikat"]) == (109.0, 100.0, 106.3, "Baik")
-    # STAF2: arah turun, C = (2 − 4/5)×100 = 120 → 120; NA = 84 + 30 = 114 (no inovasi) → Baik
-    assert (d[STAF2]["nhk"], d[STAF2]["na"]) == (120.0, 114.0)
+    # penilaian 360 ya (a new period's default): 60/40 for everyone.
+    # STAF1: C = 95,5/95,5 = 100 → 109; atasan 100 → NPK 100; NA = 65,40 + 40 = 105,40 → Baik
+    assert (d[STAF1]["nhk"], d[STAF1]["npk"], d[STAF1]["na"], d[STAF1]["predikat"]) == (109.0, 100.0, 105.4, "Baik")
+    # STAF2: arah turun, C = (2 − 4/5)×100 = 120 → 120; NA = 72 + 40 = 112 (no inovasi) → Baik
+    assert (d[STAF2]["nhk"], d[STAF2]["na"]) == (120.0, 112.0)
     # the atasan rows came pre-filled with KADIS as rater
     p = kinerja("perilaku", "daftar", "--periode", "2026", "--format", "json").json()
     assert {(x["nip"], x["penilai"], x["peran"]) for x in p} >= {(STAF1, KADIS, "atasan"), (KADIS, SEKDA, "atasan"),

@@ -1,15 +1,17 @@
 """kinerja tren: ratings across periods, hand-computed.
 
 2026-T1 = the period of data_nilai.py (closed, so read from its snapshot).
+The periods are pp30 with penilaian 360 = ya (a new period's default): NA = 60/40 for everyone.
+2026-T1: STAF1 111,04 Baik; STAF2 0,6×88 + 0,4×85 = 86,80 Cukup; PPPK1 0,6×54,50 = 32,70; KADIS 0,4×100 = 40,00.
 2026-T2 = the same data with two realisations changed (open, computed live):
   STAF1 row 1 R = 90: C = 90 → 70 + 19/19 × 10 = 80; NHK = (60×80 + 40×120)/100 = 96,00;
     NA = 0,6×96 + 0,4×107,50 = 100,60 (Baik); change 100,60 − 111,04 = −10,44.
-  STAF2 R = 105: C = 105/98 × 100 = 107,14 → 110 + 10/9 × 6,14 = 116,82; NA = 0,7×116,82 + 0,3×85 = 107,27
-    (Baik); change 107,27 − 87,10 = +20,17.
+  STAF2 R = 105: C = 105/98 × 100 = 107,14 → 110 + 10/9 × 6,14 = 116,82; NA = 0,6×116,82 + 0,4×85 = 70,092 + 34
+    = 104,09 (Baik); change 104,09 − 86,80 = +17,29.
 2026-T3: created, nothing recorded: no row for anyone.
-Unit DPMPTSP (STAF1, STAF2, PPPK1, KADIS; NA of PPPK1 38,15 and KADIS 30,00 unchanged):
-  T1 mean (111,04 + 87,10 + 38,15 + 30,00)/4 = 66,5725 → 66,57, Baik 1 of 4 = 25 %;
-  T2 mean (100,60 + 107,27 + 38,15 + 30,00)/4 = 69,005 → 69,01, Baik 2 of 4 = 50 %; change +2,44.
+Unit DPMPTSP (STAF1, STAF2, PPPK1, KADIS; NA of PPPK1 32,70 and KADIS 40,00 unchanged):
+  T1 mean (111,04 + 86,80 + 32,70 + 40,00)/4 = 67,635 → 67,64, Baik 1 of 4 = 25 %, Cukup 1;
+  T2 mean (100,60 + 104,09 + 32,70 + 40,00)/4 = 69,3475 → 69,35, Baik 2 of 4 = 50 %; change +1,71.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from data_nilai import isi
 @pytest.fixture
 def tiga_periode(db_siap, kinerja, db_path):
     for kode in ("2026-T2", "2026-T1", "2026-T3"):  # created out of order on purpose
-        assert kinerja("periode", "buat", kode).exit_code == 0
+        assert kinerja("periode", "buat", kode, "--metode", "pp30").exit_code == 0
     isi(db_path, "2026-T1")
     isi(db_path, "2026-T2")
     with sqlite3.connect(db_path) as c:
@@ -48,14 +50,14 @@ def test_employee_trend_json_with_deltas(tiga_periode, kinerja):
     assert "batang" not in rows[0]
     rows = kinerja("tren", STAF2, "--format", "json").json()
     assert [(x["na"], x["predikat"], x["selisih"]) for x in rows] == [
-        (87.10, "Butuh Perbaikan", None), (107.27, "Baik", 20.17)]
+        (86.80, "Cukup", None), (104.09, "Baik", 17.29)]
 
 
 def test_employee_trend_table(tiga_periode, kinerja):
     t = kinerja("tren", STAF2)
     assert t.exit_code == 0
-    assert "▲ 20,17" in t.stdout and "107,27" in t.stdout and "█" in t.stdout
-    assert "naik +20,17 dari 2026-T1 ke 2026-T2" in " ".join(t.stdout.split())
+    assert "▲ 17,29" in t.stdout and "104,09" in t.stdout and "█" in t.stdout
+    assert "naik +17,29 dari 2026-T1 ke 2026-T2" in " ".join(t.stdout.split())
     t = kinerja("tren", STAF1)
     assert "▼ 10,44" in t.stdout and "turun" in t.stdout
     c = kinerja("tren", STAF1, "--format", "csv")
@@ -67,12 +69,12 @@ def test_unit_trend(tiga_periode, kinerja):
     rows = kinerja("tren", "--unit", "dpmptsp", "--format", "json").json()
     assert [x["periode"] for x in rows] == ["2026-T1", "2026-T2"]
     a, b = rows
-    assert (a["jumlah_pegawai"], a["rata_na"], a["persen_baik"], a["baik"], a["butuh_perbaikan"], a["sangat_kurang"]) == (
-        4, 66.57, 25.0, 1, 1, 2)
-    assert (b["jumlah_pegawai"], b["rata_na"], b["persen_baik"], b["baik"], b["butuh_perbaikan"], b["selisih"]) == (
-        4, 69.01, 50.0, 2, 0, 2.44)
+    assert (a["jumlah_pegawai"], a["rata_na"], a["persen_baik"], a["baik"], a["cukup"], a["butuh_perbaikan"],
+            a["sangat_kurang"]) == (4, 67.64, 25.0, 1, 1, 0, 2)
+    assert (b["jumlah_pegawai"], b["rata_na"], b["persen_baik"], b["baik"], b["cukup"], b["selisih"]) == (
+        4, 69.35, 50.0, 2, 0, 1.71)
     t = kinerja("tren", "--unit", "DPMPTSP")
-    assert "▲ 2,44" in t.stdout and "66,57" in t.stdout and "25,00%" in t.stdout
+    assert "▲ 1,71" in t.stdout and "67,64" in t.stdout and "25,00%" in t.stdout
     assert "rata-rata NA naik" in " ".join(t.stdout.split())
 
 
@@ -101,10 +103,10 @@ def test_no_periods_and_usage(tiga_periode, kinerja):
 
 
 def test_single_period_and_kadis(db_siap, kinerja, db_path):
-    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     isi(db_path)
     rows = kinerja("tren", KADIS, "--format", "json").json()
-    assert [(x["na"], x["predikat"], x["selisih"]) for x in rows] == [(30.0, "Sangat Kurang", None)]
+    assert [(x["na"], x["predikat"], x["selisih"]) for x in rows] == [(40.0, "Sangat Kurang", None)]  # 0,4 × 100
     assert "satu periode" in kinerja("tren", KADIS).stdout
 
 

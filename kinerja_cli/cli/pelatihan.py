@@ -16,9 +16,11 @@ app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan reka
 KOLOM_DAFTAR = (("id", "No", True), ("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
                 ("tanggal", "Tanggal", False), ("kegiatan", "Kegiatan", False), ("jenis", "Jenis", False),
                 ("jp", "JP", True), ("penyelenggara", "Penyelenggara", False))
-KOLOM_REKAP = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
-               ("jumlah_kegiatan", "Kegiatan", False), ("jp", "JP", True), ("kekurangan_jp", "Kekurangan JP", True),
-               ("memenuhi", "Memenuhi", False), ("predikat_terburuk", "Predikat Terburuk", False),
+KOLOM_REKAP = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False), ("status", "Status", False),
+               ("jumlah_kegiatan", "Kegiatan", False), ("jp", "JP", True), ("ketentuan_jp", "Ketentuan JP", False),
+               ("kekurangan_jp", "Kekurangan JP", True), ("melebihi_batas", "Melebihi Batas", False),
+               ("memenuhi", "Memenuhi", False),
+               ("predikat_terburuk", "Predikat Terburuk", False),
                ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", False), ("prioritas", "Prioritas", False))
 
 
@@ -141,14 +143,15 @@ def daftar(
 def rekap(
     tahun: Annotated[Optional[int], typer.Option("--tahun", help="Tahun kalender (bawaan: tahun ini).", parser=bilangan_bulat, metavar="<bilangan>")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
-    prioritas: Annotated[bool, typer.Option("--prioritas", help="Tampilkan dulu pegawai prioritas: predikat Butuh Perbaikan atau lebih buruk dan JP kurang.")] = False,
+    prioritas: Annotated[bool, typer.Option("--prioritas", help="Tampilkan dulu pegawai prioritas: predikat Butuh Perbaikan/Cukup atau lebih buruk dan PNS dengan JP kurang.")] = False,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
-    """Rekap JP tiap pegawai aktif dalam satu tahun terhadap minimal 20 JP (PP 11/2017 Pasal 203 ayat 4).
+    """Rekap JP tiap pegawai aktif dalam satu tahun: PNS terhadap minimal 20 JP (PP 11/2017 Pasal 203 ayat 4),
+    PPPK terhadap batas paling lama 24 JP (PP 49/2018 Pasal 40 ayat 1; PPPK tidak punya batas minimal).
 
     Predikat terburuk diambil dari periode penilaian yang mulai pada tahun itu; predikat Butuh Perbaikan
-    atau lebih buruk perlu tindak lanjut, dan bila JP-nya juga kurang, pegawai itu prioritas.
+    (Cukup) atau lebih buruk perlu tindak lanjut, dan bila PNS itu juga kurang JP, pegawai itu prioritas.
 
     Contoh: kinerja pelatihan rekap --tahun 2026 --prioritas
     """
@@ -160,10 +163,17 @@ def rekap(
     baris = pelatihan.rekap(buka(db), th, unit, prioritas)
     r = pelatihan.ringkasan(baris)
     minimal = angka_id(pelatihan.MINIMAL_JP, 0)
-    judul = (f"Rekap pengembangan kompetensi {th}{' — ' + unit if unit else ''}: minimal {minimal} JP per tahun "
-             f"({pelatihan.DASAR_HUKUM_JP})")
-    catatan = (f"{r['jumlah_pegawai']} pegawai; {r['di_bawah_minimal']} di bawah {minimal} JP; "
-               f"{r['prioritas']} prioritas (predikat Butuh Perbaikan atau lebih buruk dan JP kurang)")
+    maks = angka_id(pelatihan.MAKSIMAL_JP_PPPK, 0)
+    judul = (f"Rekap pengembangan kompetensi {th}{' — ' + unit if unit else ''}: PNS minimal {minimal} JP per tahun "
+             f"({pelatihan.DASAR_HUKUM_JP}); PPPK paling lama {maks} JP ({pelatihan.DASAR_HUKUM_JP_PPPK})")
+    catatan = (f"{r['jumlah_pegawai']} pegawai; {r['di_bawah_minimal']} PNS di bawah {minimal} JP; "
+               f"{r['pppk_melebihi_batas']} dari {r['pppk']} PPPK di atas {maks} JP; "
+               f"{r['prioritas']} prioritas (predikat Butuh Perbaikan/Cukup atau lebih buruk dan PNS dengan JP kurang)")
+    if fmt == Format.tabel:
+        for b in baris:
+            if b["melebihi_batas"]:
+                output.peringatan(f"{b['nama']} ({b['nip']}), PPPK: {angka_id(b['jp'])} JP pada {th} melebihi batas "
+                                  f"paling lama {maks} JP setahun masa perjanjian kerja ({pelatihan.DASAR_HUKUM_JP_PPPK}).")
     output.tampilkan(baris, _kolom(KOLOM_REKAP), fmt.value, judul=judul, catatan=catatan,
                      kosong="Tidak ada pegawai aktif yang cocok.",
                      gaya_baris=lambda b: "bold red" if b["prioritas"] else ("yellow" if not b["memenuhi"] else None))

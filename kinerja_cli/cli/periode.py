@@ -33,27 +33,62 @@ class Metode(str, Enum):
     permenpan6 = "permenpan6"
 
 
+class Ya(str, Enum):
+    ya = "ya"
+    tidak = "tidak"
+
+
+class CaraBulat(str, Enum):
+    setengah_ke_atas = "setengah-ke-atas"
+    setengah_genap = "setengah-genap"
+    ke_bawah = "ke-bawah"
+
+
+_ATURAN = "Aturan (kebijakan lokal, disimpan bersama periode)"
+
+
 @app.command("buat")
 def buat(
     kode: Annotated[str, typer.Argument(help="2026 (tahunan), 2026-T1 (triwulan) atau 2026-01 (bulanan).")],
     jenis: Annotated[Optional[Jenis], typer.Option("--jenis", help="Jenis periode (bawaan: dari kode).")] = None,
     mulai: Annotated[Optional[str], typer.Option("--mulai", help="Tanggal mulai: 2026-01-01, 01-01-2026 atau 01/01/2026 (bawaan: dari kode).")] = None,
     selesai: Annotated[Optional[str], typer.Option("--selesai", help="Tanggal selesai, ditulis seperti --mulai (bawaan: dari kode).")] = None,
-    metode: Annotated[Metode, typer.Option("--metode", help="pp30 (angka, PP 30/2019) atau permenpan6 (matriks rating).")] = Metode.pp30,
+    metode: Annotated[Optional[Metode], typer.Option("--metode", help="permenpan6 (bawaan: PermenPANRB 6/2022, rating oleh pejabat penilai) atau pp30 (nilai angka, PP 30/2019).", show_default=False)] = None,
     persetujuan_skp: OpsiPersetujuan = None,
+    penilaian_360: Annotated[Optional[Ya], typer.Option("--penilaian-360", help="PP 30/2019 Pasal 41 ayat 2-4: ya (bawaan) = rekan dan bawahan ikut dihitung, NA 60/40 untuk semua; tidak = hanya atasan, NA 70/30.", show_default=False, rich_help_panel=_ATURAN)] = None,
+    pembulatan_desimal: Annotated[Optional[int], typer.Option("--pembulatan-desimal", help="Jumlah desimal setiap langkah (r), 0-6 (bawaan 2).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    pembulatan: Annotated[Optional[CaraBulat], typer.Option("--pembulatan", help="Cara pembulatan (bawaan setengah-ke-atas).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    bobot_atasan: Annotated[Optional[str], typer.Option("--bobot-atasan", metavar="<angka>", help="Bobot atasan dalam NPK (bawaan 60).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    bobot_rekan: Annotated[Optional[str], typer.Option("--bobot-rekan", metavar="<angka>", help="Bobot rekan kerja dalam NPK (bawaan 20).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    bobot_bawahan: Annotated[Optional[str], typer.Option("--bobot-bawahan", metavar="<angka>", help="Bobot bawahan dalam NPK (bawaan 20).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    ambang_di_atas: Annotated[Optional[str], typer.Option("--ambang-di-atas", metavar="<angka>", help="Saran rating Di Atas Ekspektasi mulai nilai ini (bawaan 110).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    ambang_sesuai: Annotated[Optional[str], typer.Option("--ambang-sesuai", metavar="<angka>", help="Saran rating Sesuai Ekspektasi mulai nilai ini (bawaan 90).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    capaian_rentang: Annotated[Optional[str], typer.Option("--capaian-rentang", metavar="<angka>", help="Capaian (%) bila realisasi di dalam rentang target (bawaan 100).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    capaian_turun_min_nol: Annotated[Optional[bool], typer.Option("--capaian-turun-min-nol/--capaian-turun-boleh-negatif", help="Capaian arah turun tidak kurang dari 0 (bawaan: ya).", show_default=False, rich_help_panel=_ATURAN)] = None,
     db: OpsiDB = None,
 ) -> None:
-    """Buat periode penilaian. Semua parameter aturan disimpan bersama periode.
+    """Buat periode penilaian. Metode dan semua parameter aturan disimpan bersama periode.
 
-    Contoh: kinerja periode buat 2026 --metode permenpan6
+    Metode bawaan permenpan6 (PermenPANRB 6/2022, aturan yang berlaku); --metode pp30 untuk nilai angka
+    PP 30/2019. Aturan dan sumbernya: kinerja aturan -p KODE.
+
+    Contoh: kinerja periode buat 2026 --metode pp30 --penilaian-360 tidak
     """
     from .. import output
     from ..services import periode
 
-    p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, metode.value,
+    pengaturan = {"penilaian_360": penilaian_360.value if penilaian_360 else None,
+                  "pembulatan_desimal": pembulatan_desimal, "pembulatan": pembulatan.value if pembulatan else None,
+                  "bobot_atasan": bobot_atasan, "bobot_rekan": bobot_rekan, "bobot_bawahan": bobot_bawahan,
+                  "ambang_di_atas": ambang_di_atas, "ambang_sesuai": ambang_sesuai,
+                  "capaian_rentang": capaian_rentang, "capaian_turun_min_nol": capaian_turun_min_nol}
+    m = metode.value if metode else periode.METODE_BAWAAN
+    p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, m, pengaturan,
                      persetujuan_skp == YaTidak.ya)
     output.sukses(f"Periode {p['kode']} ({p['jenis']}, {p['mulai']} s.d. {p['selesai']}, metode {p['metode']}, "
                   f"persetujuan SKP {'ya' if p['persetujuan_skp'] else 'tidak'}) dibuat.")
+    for baris in periode.keterangan_metode(p, dipilih=metode is not None):
+        output.info(baris)
 
 
 @app.command("ubah")

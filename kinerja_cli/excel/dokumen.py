@@ -37,8 +37,8 @@ PANDUAN = {  # DOMAIN.md section 6: 3 panduan perilaku per aspect
 LEBAR = [5, 24, 30, 11, 11, 34]  # A..F
 NAMA_JENIS = {"tahunan": "TAHUNAN", "triwulan": "TRIWULAN", "bulanan": "BULANAN"}
 CATATAN_SKOR = ("Skor aspek: rata-rata penilai per peran (atasan, rekan kerja, bawahan; penilaian diri tidak "
-                "dihitung), dibobot seperti NPK (atasan 60, rekan 20, bawahan 20, dinormalkan atas peran yang "
-                "menilai aspek itu). Skala 0-120.")
+                "dihitung), dibobot seperti NPK periode ini (bobot peran dan penilaian 360 periode, lihat "
+                "kinerja aturan; dinormalkan atas peran yang menilai aspek itu). Skala 0-120.")
 
 
 def _baris_teks(teks: str, lebar: float) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..berkas_aman import periksa_folder_tujuan
 from ..errors import DataTidakValid
-from ..kosakata import BAIK, BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_BAIK, SANGAT_KURANG
+from ..kosakata import BAIK, BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, SANGAT_BAIK, SANGAT_KURANG
 from .aman import sel_aman
 from .tulis import simpan_atomik
 
@@ -29,6 +29,7 @@ WARNA_PREDIKAT = {  # fill colours (light, print well in grey too)
     SANGAT_BAIK: "63BE7B",
     BAIK: "C6EFCE",
     BUTUH_PERBAIKAN: "FFEB9C",
+    CUKUP: "FFEB9C",
     KURANG: "F8CBAD",
     KURANG_MISCONDUCT: "F8CBAD",
     SANGAT_KURANG: "FFC7CE",

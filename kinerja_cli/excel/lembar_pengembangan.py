@@ -1,4 +1,5 @@
-"""The 'Pengembangan' sheet: JP per employee against the 20 JP minimum.
+"""The 'Pengembangan' sheet: JP per employee against the rule of their status (DOMAIN.md 7):
+a PNS against the 20 JP minimum, a PPPK against the 24 JP ceiling (never "under 20 JP").
 
 `tulis(wb, baris, tahun)` appends the sheet to an openpyxl *write_only*
 workbook (the recap workbook calls it; `baris` are the rows of
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..validation.pelatihan import DASAR_HUKUM_JP, MINIMAL_JP
+from ..validation.pelatihan import DASAR_HUKUM_JP, DASAR_HUKUM_JP_PPPK, MAKSIMAL_JP_PPPK, MINIMAL_JP
 from .aman import isi_teks
 from .baris_xml import _siapkan
 from .lembar import Aliran, atur_cetak
@@ -26,10 +27,13 @@ KOLOM = (
     ("nip", "NIP", 21, "teks"),
     ("nama", "Nama", 32, "teks"),
     ("unit", "Unit Kerja", 28, "teks"),
+    ("status", "Status", 8, "teks"),
     ("jumlah_kegiatan", "Jumlah Kegiatan", 10, "bil"),
     ("jp", "JP", 9, "desimal"),
-    ("kekurangan_jp", "Kekurangan JP", 13, "desimal"),
-    ("memenuhi", "Memenuhi {minimal} JP", 11, "ya"),
+    ("ketentuan_jp", "Ketentuan JP", 16, "teks"),
+    ("kekurangan_jp", "Kekurangan JP", 13, "desimal"),  # empty for a PPPK (no minimum)
+    ("memenuhi", "Memenuhi Ketentuan", 11, "ya"),
+    ("keterangan", "Keterangan", 40, "teks"),
     ("predikat_terburuk", "Predikat Terburuk", 20, "teks"),
     ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", 12, "ya"),
     ("prioritas", "Prioritas", 10, "ya"),
@@ -78,12 +82,18 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
     ws.auto_filter.ref = f"A{BARIS_JUDUL}:{_huruf(len(KOLOM) - 1)}{akhir}"
 
     minimal = f"{minimal_jp.normalize():f}" if isinstance(minimal_jp, Decimal) else str(minimal_jp)
-    kurang = sum(1 for b in baris if not b["memenuhi"])
+    maks = f"{MAKSIMAL_JP_PPPK.normalize():f}"
+    kurang = sum(1 for b in baris if b.get("kekurangan_jp"))
+    pppk = sum(1 for b in baris if b.get("status") == "PPPK")
+    lebih = sum(1 for b in baris if b.get("melebihi_batas"))
     prio = sum(1 for b in baris if b["prioritas"])
     ws.append([_teks(ws, f"Pengembangan Kompetensi Pegawai Tahun {tahun}", font=Font(bold=True, size=14))])
-    ws.append([_teks(ws, f"Minimal {minimal} JP per pegawai per tahun ({DASAR_HUKUM_JP}). "
-                         f"{len(baris)} pegawai; {kurang} di bawah {minimal} JP; {prio} prioritas "
-                         "(predikat Butuh Perbaikan atau lebih buruk dan JP kurang).", font=Font(italic=True))])
+    ws.append([_teks(ws, f"PNS minimal {minimal} JP per tahun ({DASAR_HUKUM_JP}); PPPK paling lama {maks} JP "
+                         f"setahun masa perjanjian kerja ({DASAR_HUKUM_JP_PPPK}), tanpa batas minimal. "
+                         f"{len(baris)} pegawai; {kurang} PNS di bawah {minimal} JP; {lebih} dari {pppk} PPPK "
+                         f"di atas {maks} JP; {prio} prioritas "
+                         "(predikat Butuh Perbaikan/Cukup atau lebih buruk dan PNS dengan JP kurang).",
+                     font=Font(italic=True))])
     ws.append([])
     isi_judul = PatternFill("solid", fgColor="FFD9E1F2")
     tebal = Font(bold=True)
@@ -95,17 +105,19 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
         ws.row_dimensions[BARIS_JUDUL].height = tinggi
     ws.append([_teks(ws, j.format(minimal=minimal), font=tebal, fill=isi_judul, alignment=rapi) for _, j, _, _ in KOLOM])
 
-    isi_prio = PatternFill("solid", fgColor="FFF8CBAD")
+    isi_prio = PatternFill("solid", fgColor="FFF8CBAD")  # priority rows, and a PPPK above the ceiling
     if XML_LANGSUNG and hasattr(ws, "tambah_xml"):  # the recap's LembarCepat: rows rendered as XML text
         _tulis_xml(ws, baris, isi_prio)
         return ws
     for no, b in enumerate(baris, start=1):
-        gaya = {"fill": isi_prio} if b.get("prioritas") else {}
+        gaya = {"fill": isi_prio} if _disorot(b) else {}
         sel = []
         for key, _, _, jenis in KOLOM:
             v = no if key == "no" else b.get(key)
             if jenis == "bil":
                 sel.append(_angka(ws, int(v or 0), "0", **gaya))
+            elif jenis == "desimal" and v is None and key == "kekurangan_jp":
+                sel.append(_teks(ws, None, **gaya))
             elif jenis == "desimal":
                 sel.append(_angka(ws, float(v if v is not None else 0), "0.00", **gaya))
             elif jenis == "ya":
@@ -114,6 +126,10 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
                 sel.append(_teks(ws, v, **gaya))
         ws.append(sel)
     return ws
+
+
+def _disorot(b: dict) -> bool:
+    return bool(b.get("prioritas") or b.get("melebihi_batas"))
 
 
 def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
@@ -135,13 +151,16 @@ def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
     huruf = [_huruf(i) for i in range(len(KOLOM))]
     jenis_kolom = [(key, jenis, h) for (key, _, _, jenis), h in zip(KOLOM, huruf)]
     for no, b in enumerate(baris, start=1):
-        g = s[bool(b.get("prioritas"))]
+        g = s[_disorot(b)]
         rs = str(ws.baris_berikut)
         bagian = []
         for key, jenis, h in jenis_kolom:
             v = no if key == "no" else b.get(key)
             if jenis == "bil":
                 bagian.append(f'<c r="{h}{rs}"{g["bil"]} t="n"><v>{"%.16g" % int(v or 0)}</v></c>')
+            elif jenis == "desimal" and v is None and key == "kekurangan_jp":
+                if g["teks"]:
+                    bagian.append(f'<c r="{h}{rs}"{g["teks"]} t="n"/>')
             elif jenis == "desimal":
                 bagian.append(f'<c r="{h}{rs}"{g["desimal"]} t="n"><v>{"%.16g" % float(v if v is not None else 0)}</v></c>')
             else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..kosakata import (BAIK, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT,
+from ..kosakata import (BAIK, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT,
                         SANGAT_BAIK, SANGAT_KURANG)
 from .aman import sel_aman
 from .kop import baris_kop
@@ -33,8 +33,9 @@ def baris_grafik(tinggi_cm: float) -> int:
 
 
 def label_predikat(metode: str) -> list[str]:
-    kurang = KURANG_MISCONDUCT if metode == "permenpan6" else KURANG
-    return [SANGAT_BAIK, BAIK, BUTUH_PERBAIKAN, kurang, SANGAT_KURANG]
+    if metode == "permenpan6":
+        return [SANGAT_BAIK, BAIK, BUTUH_PERBAIKAN, KURANG_MISCONDUCT, SANGAT_KURANG]
+    return [SANGAT_BAIK, BAIK, CUKUP, KURANG, SANGAT_KURANG]  # PP 30/2019 Pasal 41 ayat 5
 
 
 def kurva(b: dict) -> tuple[str, str]:

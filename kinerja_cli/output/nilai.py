@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import output
-from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, KOLOM_PREDIKAT, KURANG,
+from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
                         KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, ORDER_PREDIKAT, RATING_BELUM_DITETAPKAN,
                         REALISASI_KOSONG, SANGAT_BAIK, SANGAT_KURANG)
 from ..model import BarisMasukan, Rekaman, ada_data
@@ -15,6 +15,7 @@ WARNA_PREDIKAT = {
     SANGAT_BAIK: "bold green",
     BAIK: "green",
     BUTUH_PERBAIKAN: "yellow",
+    CUKUP: "yellow",
     KURANG: "dark_orange",
     KURANG_MISCONDUCT: "dark_orange",
     SANGAT_KURANG: "bold red",

@@ -41,7 +41,7 @@ CABANG_REALISASI_KOSONG = "realisasi belum diisi → 0"
 CABANG_TARGET_TIDAK_VALID = "target tidak lebih dari 0, capaian tak terhitung → 0"
 
 
-def capaian(baris: BarisSKP) -> tuple:
+def capaian(baris: BarisSKP, param=None) -> tuple:
     """Capaian C (%), rounded (r), and the target used.
 
     Returns ``(None, None)`` when no realisasi is recorded, ``(None, T)`` when
@@ -49,6 +49,9 @@ def capaian(baris: BarisSKP) -> tuple:
     realisasi lies inside a range target, else ``(C, T)``.  C never goes
     below 0 (DOMAIN.md says so for arah turun; a negative realisasi with arah
     naik is clamped the same way).
+
+    ``param`` (a scoring.Parameter, None: today's defaults) carries the period's local
+    conventions: the (r) rounding, C inside a range (100) and C >= 0 for arah turun.
     """
     r = baris.realisasi
     if r is None:
@@ -65,28 +68,33 @@ def capaian(baris: BarisSKP) -> tuple:
         elif r < lo:
             t = lo
         else:
-            return _C100, None
+            return (_C100 if param is None else param.bulat(param.capaian_rentang)), None
     if t <= 0:
         return None, t
     if baris.arah == "turun":
         c = DUA_RATUS - SERATUS * r / t
+        if c < 0 and (param is None or param.capaian_turun_min_nol):
+            c = NOL
     else:
         c = SERATUS * r / t
-    if c < 0:
-        c = NOL
-    return c.quantize(Q, ROUND_HALF_UP), t
+        if c < 0:
+            c = NOL
+    if param is None or param.bawaan_bulat:
+        return c.quantize(Q, ROUND_HALF_UP), t
+    return param.bulat(c), t
 
 
-def nilai_capaian(c: Decimal, target_maksimal: bool = False) -> tuple:
+def nilai_capaian(c: Decimal, target_maksimal: bool = False, param=None) -> tuple:
     """Nilai capaian IKI (0..120), rounded (r), and the branch used.
 
     ``c`` is rounded (r) first, so the bands meet without gaps.
     """
-    return konversi(_b(c), target_maksimal)
+    b = _b if param is None else param.bulat
+    return konversi(b(c), target_maksimal, b)
 
 
-def konversi(c: Decimal, target_maksimal: bool) -> tuple:
-    """:func:`nilai_capaian` for a C that is already rounded (hot path)."""
+def konversi(c: Decimal, target_maksimal: bool, _b=_b) -> tuple:
+    """:func:`nilai_capaian` for a C that is already rounded (hot path); ``_b`` is the (r) step."""
     if c >= SERATUS:
         if target_maksimal:
             return _120, CABANG_TARGET_MAKSIMAL

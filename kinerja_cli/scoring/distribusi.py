@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from .angka import KONTEKS, SERATUS, bulat, teks, teks_ambang
-from ..kosakata import KOLOM_PREDIKAT, KUNCI_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT, PREDIKAT_UNIT
+from ..kosakata import KOLOM_PREDIKAT, KUNCI_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT, PREDIKAT_UNIT, SETARA_KURVA
 from .parameter import Parameter
 from .tipe import Pelanggaran
 
@@ -24,15 +24,14 @@ def cek_distribusi(
     """Rules of the unit's curve that its employees' predikat spread breaks.
 
     ``jumlah_per_predikat`` maps an employee predikat label (either scheme;
-    pp30 "Kurang" counts as "Kurang/Misconduct") to a count.  An empty unit
+    pp30 "Kurang" counts as "Kurang/Misconduct", pp30 "Cukup" as "Butuh Perbaikan") to a count.  An empty unit
     breaks nothing.  Raises ValueError for an unknown unit predikat.
     """
     kunci = kunci_predikat_unit(predikat_unit_key)
     aturan = param.aturan_kurva(kunci)
     hitung: dict = {}
     for label, n in jumlah_per_predikat.items():
-        if label == KURANG:
-            label = KURANG_MISCONDUCT
+        label = SETARA_KURVA.get(label, label)
         hitung[label] = hitung.get(label, 0) + int(n)
     total = sum(hitung.values())
     if total <= 0:
@@ -84,8 +83,13 @@ _SEN = Decimal("0.01")
 
 
 def kunci_sebaran(predikat: str) -> str:
-    """'Sangat Baik' -> 'sangat_baik'; 'Kurang/Misconduct' -> 'kurang' (the column of KUNCI_SEBARAN)."""
-    return KUNCI_PREDIKAT[KURANG if predikat == KURANG_MISCONDUCT else predikat]
+    """'Sangat Baik' -> 'sangat_baik'; 'Kurang/Misconduct' -> 'kurang'; 'Cukup' -> 'butuh_perbaikan'
+    (the column of KUNCI_SEBARAN)."""
+    if predikat == KURANG_MISCONDUCT:
+        return KUNCI_PREDIKAT[KURANG]
+    if predikat == KURANG:
+        return KUNCI_PREDIKAT[KURANG]
+    return KUNCI_PREDIKAT[SETARA_KURVA.get(predikat, predikat)]
 
 
 def sebaran(jumlah_per_predikat: dict, predikat_unit: str | None, param: Parameter) -> dict:

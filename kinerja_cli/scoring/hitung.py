@@ -28,6 +28,7 @@ from ..kosakata import (
     SESUAI,
     TANPA_PENILAIAN_ATASAN,
     TANPA_PENILAIAN_PERILAKU,
+    TANPA_PENILAIAN_REKAN,
     TANPA_SASARAN,
     TARGET_TIDAK_VALID,
 )
@@ -35,8 +36,6 @@ from .parameter import Parameter
 from .perilaku import hitung_perilaku
 from .predikat import alasan_rating, label_rating, predikat_matriks, predikat_pp30, rating
 from .tipe import DataPegawai, Hasil, HasilBaris
-
-_NOL2 = bulat(NOL)
 
 
 def hitung(data: DataPegawai, metode: str, param: Parameter) -> Hasil:
@@ -67,7 +66,7 @@ def hitung_banyak(data_iter, metode: str, param: Parameter):
 
 
 def bobot_komponen(ada_rekan: bool, ada_bawahan: bool, ada_atasan: bool, param: Parameter):
-    """(w_hk, w_pk, alasan) per PP 30/2019 Pasal 41 ayat 2-4."""
+    """(w_hk, w_pk, alasan) per PP 30/2019 Pasal 41 ayat 2-4 and the period's penilaian 360."""
     return _pilih_bobot(ada_rekan, ada_bawahan, ada_atasan, _teks_bobot(param), param)
 
 
@@ -85,10 +84,18 @@ def _teks_bobot(param: Parameter) -> dict:
         "rekan": f"Rekan kerja ikut menilai perilaku → {r}",
         "bawahan": f"Bawahan ikut menilai perilaku → {r}",
         "rekan_bawahan": f"Rekan kerja dan bawahan ikut menilai perilaku → {r}",
+        "ya": f"Penilaian 360 periode ini: ya (atasan, rekan kerja dan bawahan dihitung) → {r}",
+        "tidak": f"Penilaian 360 periode ini: tidak (hanya nilai atasan yang dihitung) → {a}",
     }
 
 
 def _pilih_bobot(ada_rekan, ada_bawahan, ada_atasan, teks_bobot, param):
+    """PP 30/2019 Pasal 41 ayat 2-4: the instansi's choice for the whole period (penilaian 360);
+    periods created before that rule keep the per-employee choice by who rated (per-pegawai)."""
+    if param.penilaian_360 == "ya":
+        return param.hk_dengan_rekan, param.pk_dengan_rekan, teks_bobot["ya"]
+    if param.penilaian_360 == "tidak":
+        return param.hk_atasan_saja, param.pk_atasan_saja, teks_bobot["tidak"]
     if ada_rekan or ada_bawahan:
         kunci = "rekan_bawahan" if ada_rekan and ada_bawahan else ("rekan" if ada_rekan else "bawahan")
         return param.hk_dengan_rekan, param.pk_dengan_rekan, teks_bobot[kunci]
@@ -101,6 +108,8 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
         teks_bobot = _teks_bobot(param)
     di_atas = param.ambang_di_atas
     sesuai = param.ambang_sesuai
+    bulat_ = bulat if param.bawaan_bulat else param.bulat
+    nol = bulat_(NOL)
 
     # 1-3: rows, nilai capaian, NHK.
     hasil_baris = []
@@ -111,19 +120,19 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
     utama_di_bawah = []
     for b in data.baris:
         if b.realisasi is None:
-            c, t = _NOL2, None
-            nilai, cabang = _NOL2, CABANG_REALISASI_KOSONG
+            c, t = nol, None
+            nilai, cabang = nol, CABANG_REALISASI_KOSONG
             lengkap = False
             ada_kosong = True
         else:
-            c, t = capaian(b)
+            c, t = capaian(b, param)
             if c is None:
-                c = _NOL2
-                nilai, cabang = _NOL2, CABANG_TARGET_TIDAK_VALID
+                c = nol
+                nilai, cabang = nol, CABANG_TARGET_TIDAK_VALID
                 lengkap = False
                 ada_target_salah = True
             else:
-                nilai, cabang = konversi(c, b.target_maksimal)
+                nilai, cabang = konversi(c, b.target_maksimal, bulat_)
                 lengkap = True
         # nilai is already rounded: compare directly.
         if nilai >= di_atas:
@@ -141,11 +150,11 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
     catatan = []
     if not hasil_baris:
         catatan.append(TANPA_SASARAN)
-        nhk = _NOL2
+        nhk = nol
     else:
         if abs(jumlah_bobot - SERATUS) > TOLERANSI_BOBOT:
             catatan.append(BOBOT_TIDAK_100)
-        nhk = bulat(jumlah_bn / jumlah_bobot) if jumlah_bobot else _NOL2
+        nhk = bulat_(jumlah_bn / jumlah_bobot) if jumlah_bobot else nol
     if ada_kosong:
         catatan.append(REALISASI_KOSONG)
     if ada_target_salah:
@@ -162,6 +171,9 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
         catatan.append(TANPA_PENILAIAN_PERILAKU)
     elif _aspek_tidak_lengkap(data.penilaian, dihitung):
         catatan.append(ASPEK_TIDAK_LENGKAP)
+    if (metode == "pp30" and param.penilaian_360 == "ya" and dihitung
+            and "rekan" not in dihitung and "bawahan" not in dihitung):
+        catatan.append(TANPA_PENILAIAN_REKAN)  # 60/40 with an NPK resting on the atasan alone
     if data.catatan_tambahan:
         catatan.extend(data.catatan_tambahan)
 
@@ -169,7 +181,7 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
     w_hk, w_pk, alasan_bobot = _pilih_bobot(
         "rekan" in dihitung, "bawahan" in dihitung, ada_atasan, teks_bobot, param
     )
-    na = bulat((w_hk * nhk + w_pk * npk) / SERATUS)
+    na = bulat_((w_hk * nhk + w_pk * npk) / SERATUS)
 
     # 6: predikat.
     if metode == "pp30":

@@ -6,6 +6,12 @@ with itself when it is created; later runs read it back with
 defaults change.  Keys missing from a stored dict take today's default;
 unknown keys are ignored.
 
+Keys added later (issue 14: ``penilaian_360``, ``nama_predikat_pp30_cukup``)
+take, when a stored dict lacks them, the value that reproduces the results
+of the periods created before (:data:`_LAMA`), not today's default: every
+period created since stores them explicitly (and migration 0002 writes them
+into older databases).
+
 The conversion of capaian into nilai capaian (DOMAIN.md 4.2) is regulation
 text, not a tunable number, and lives in ``capaian.py``.
 """
@@ -13,6 +19,7 @@ text, not a tunable number, and lives in ``capaian.py``.
 from __future__ import annotations
 
 import copy
+import decimal
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,6 +27,10 @@ from .angka import ke_decimal
 from ..kosakata import (
     BAIK,
     BUTUH_PERBAIKAN,
+    CARA_PEMBULATAN,
+    CUKUP,
+    NAMA_PREDIKAT_PP30_CUKUP,
+    PENILAIAN_360,
     KURANG_MISCONDUCT,
     PREDIKAT_UNIT,
     SANGAT_BAIK,
@@ -29,6 +40,16 @@ from ..kosakata import (
 JENIS_ATURAN = ("maks", "min", "min_jumlah", "maks_jumlah")
 
 _BAWAAN = {
+    # Rounding of every (r) step (local convention): decimals and mode (kosakata.CARA_PEMBULATAN).
+    "pembulatan": {"desimal": "2", "cara": "setengah-ke-atas"},
+    # Capaian of a realisasi inside a range target (local convention).
+    "capaian_dalam_rentang": "100",
+    # Arah turun: C never below 0 (local convention).
+    "capaian_turun_min_nol": True,
+    # PP 30/2019 Pasal 41 ayat 2-4: the instansi counts rekan/bawahan (60/40) or not (70/30).
+    "penilaian_360": "ya",
+    # pp30 name of 70 <= NA < 90 (PP 30/2019 Pasal 41 ayat 5 huruf c).
+    "nama_predikat_pp30_cukup": CUKUP,
     # permenpan6 rating of a number x: x >= di_atas -> Di Atas; x >= sesuai -> Sesuai.
     "ambang_di_atas": "110",
     "ambang_sesuai": "90",
@@ -120,6 +141,15 @@ _BAWAAN = {
 }
 
 
+# What a stored dict without these keys meant (periods created before issue 14).
+_LAMA = {"penilaian_360": "per-pegawai", "nama_predikat_pp30_cukup": BUTUH_PERBAIKAN}
+
+
+def parameter_lama() -> dict:
+    """The keys to add to a period stored before issue 14 so its results stay as they were."""
+    return copy.deepcopy(_LAMA)
+
+
 def parameter_bawaan() -> dict:
     """Today's defaults as a fresh JSON-able dict (numbers as strings)."""
     return copy.deepcopy(_BAWAAN)
@@ -149,6 +179,26 @@ class Parameter:
     pp30_butuh_perbaikan: Decimal
     pp30_kurang: Decimal
     kurva: tuple  # tuple[(unit key, tuple[AturanKurva, ...]), ...]
+    penilaian_360: str = "ya"  # one of kosakata.PENILAIAN_360
+    nama_cukup_pp30: str = CUKUP
+    desimal: int = 2
+    cara_bulat: str = "setengah-ke-atas"  # a key of kosakata.CARA_PEMBULATAN
+    capaian_rentang: Decimal = Decimal(100)
+    capaian_turun_min_nol: bool = True
+
+    # Derived from desimal and cara_bulat in __post_init__ (the (r) step is on the hot path).
+    q: Decimal = Decimal("0.01")
+    mode_bulat: str = decimal.ROUND_HALF_UP
+    bawaan_bulat: bool = True  # today's 2 decimals half up: callers may use angka.bulat directly
+
+    def __post_init__(self):
+        object.__setattr__(self, "q", Decimal(1).scaleb(-self.desimal))
+        object.__setattr__(self, "mode_bulat", getattr(decimal, CARA_PEMBULATAN[self.cara_bulat]))
+        object.__setattr__(self, "bawaan_bulat", self.desimal == 2 and self.cara_bulat == "setengah-ke-atas")
+
+    def bulat(self, x: Decimal) -> Decimal:
+        """The (r) step of this period."""
+        return x.quantize(self.q, self.mode_bulat)
 
     @property
     def bobot_peran(self) -> dict:
@@ -166,12 +216,15 @@ class Parameter:
 
     @classmethod
     def bawaan(cls) -> "Parameter":
-        return cls.dari_dict({})
+        """Today's defaults (what a new period stores)."""
+        return cls.dari_dict(parameter_bawaan())
 
     @classmethod
     def dari_dict(cls, d: dict | None) -> "Parameter":
-        """Read a stored parameter dict; missing keys take today's defaults."""
-        m = _gabung(_BAWAAN, d or {})
+        """Read a stored parameter dict; missing keys take today's defaults, except the keys of
+        :data:`_LAMA`, which take the value that reproduces a period stored before they existed."""
+        d = d or {}
+        m = _gabung(_BAWAAN, {**_LAMA, **{k: v for k, v in d.items() if v is not None}})
 
         def n(nilai, nama):
             return ke_decimal(nilai, nama)
@@ -198,6 +251,13 @@ class Parameter:
                 (kunci, tuple(_aturan(kunci, a) for a in m["kurva_distribusi"][kunci]))
                 for kunci in _kunci_kurva(m["kurva_distribusi"])
             ),
+            penilaian_360=_pilihan(m["penilaian_360"], PENILAIAN_360, "penilaian_360"),
+            nama_cukup_pp30=_pilihan(m["nama_predikat_pp30_cukup"], NAMA_PREDIKAT_PP30_CUKUP,
+                                     "nama_predikat_pp30_cukup"),
+            desimal=_desimal(m["pembulatan"]["desimal"]),
+            cara_bulat=_pilihan(m["pembulatan"]["cara"], tuple(CARA_PEMBULATAN), "pembulatan.cara"),
+            capaian_rentang=n(m["capaian_dalam_rentang"], "capaian_dalam_rentang"),
+            capaian_turun_min_nol=_ya_tidak(m["capaian_turun_min_nol"], "capaian_turun_min_nol"),
         )
 
     def ke_dict(self) -> dict:
@@ -210,6 +270,11 @@ class Parameter:
                 for a in aturan
             ]
         return {
+            "pembulatan": {"desimal": s(self.desimal), "cara": self.cara_bulat},
+            "capaian_dalam_rentang": s(self.capaian_rentang),
+            "capaian_turun_min_nol": self.capaian_turun_min_nol,
+            "penilaian_360": self.penilaian_360,
+            "nama_predikat_pp30_cukup": self.nama_cukup_pp30,
             "ambang_di_atas": s(self.ambang_di_atas),
             "ambang_sesuai": s(self.ambang_sesuai),
             "bobot_peran": {k: s(v) for k, v in self.bobot_peran.items()},
@@ -250,6 +315,25 @@ def _gabung(bawaan: dict, tersimpan: dict) -> dict:
         else:
             hasil[k] = tersimpan[k]
     return hasil
+
+
+def _pilihan(nilai, pilihan: tuple, nama: str) -> str:
+    if nilai not in pilihan:
+        raise ValueError(f"{nama}: {nilai!r} tidak dikenal (pilih {', '.join(pilihan)})")
+    return nilai
+
+
+def _desimal(nilai) -> int:
+    d = ke_decimal(nilai, "pembulatan.desimal")
+    if d != d.to_integral_value() or not 0 <= d <= 6:
+        raise ValueError(f"pembulatan.desimal: {nilai!r} harus bilangan bulat 0 sampai 6")
+    return int(d)
+
+
+def _ya_tidak(nilai, nama: str) -> bool:
+    if isinstance(nilai, bool):
+        return nilai
+    raise ValueError(f"{nama}: {nilai!r} harus true atau false")
 
 
 def _kunci_kurva(kurva: dict) -> list:

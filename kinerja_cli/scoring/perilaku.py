@@ -4,7 +4,8 @@ A rater's score is the mean of the aspects it scored; a role's score is the
 mean of its raters (both exact, not rounded); NPK is the role scores weighted
 atasan/rekan/bawahan, re-normalised over the roles that rated, rounded (r).
 Self-rating (diri) is shown, never counted.  A rater who scored no aspect is
-left out entirely.
+left out entirely.  With the period's penilaian 360 = tidak, only the atasan
+counts (the other roles are shown, not counted).
 """
 
 from __future__ import annotations
@@ -47,12 +48,13 @@ def hitung_perilaku(penilaian, param: Parameter) -> HasilPerilaku:
     m = per_peran.get("atasan")
     if m is not None:
         bobot.append(("atasan", param.bobot_atasan, m))
-    m = per_peran.get("rekan")
-    if m is not None:
-        bobot.append(("rekan", param.bobot_rekan, m))
-    m = per_peran.get("bawahan")
-    if m is not None:
-        bobot.append(("bawahan", param.bobot_bawahan, m))
+    if param.penilaian_360 != "tidak":
+        m = per_peran.get("rekan")
+        if m is not None:
+            bobot.append(("rekan", param.bobot_rekan, m))
+        m = per_peran.get("bawahan")
+        if m is not None:
+            bobot.append(("bawahan", param.bobot_bawahan, m))
 
     total_bobot = NOL
     jumlah = NOL
@@ -60,7 +62,7 @@ def hitung_perilaku(penilaian, param: Parameter) -> HasilPerilaku:
         total_bobot += w
         jumlah += w * m
     if total_bobot > 0:
-        npk = bulat(jumlah / total_bobot)
+        npk = param.bulat(jumlah / total_bobot)
         bobot_peran = {peran: SERATUS * w / total_bobot for peran, w, _ in bobot}
     else:
         npk = _NPK_NOL

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .angka import bulat, teks, teks_ambang
+from .angka import teks, teks_ambang
 from ..kosakata import (
     BAIK,
     BUTUH_PERBAIKAN,
@@ -42,7 +42,7 @@ _SEL = {
 
 def rating(x: Decimal, param: Parameter) -> str:
     """Rating of a number (nilai capaian IKI, NHK or NPK), compared rounded."""
-    x = bulat(x)
+    x = param.bulat(x)
     if x >= param.ambang_di_atas:
         return DI_ATAS
     if x >= param.ambang_sesuai:
@@ -73,8 +73,9 @@ def predikat_matriks(rating_hk: str, rating_pk: str) -> tuple:
 
 
 def predikat_pp30(na: Decimal, ada_inovasi: bool, param: Parameter) -> tuple:
-    """(predikat, aturan) from NA (rounded) by the PP 30/2019 bands."""
-    na = bulat(na)
+    """(predikat, aturan) from NA (rounded) by the PP 30/2019 Pasal 41 ayat 5 bands; the 70-<90
+    band is named by the period (Cukup; Butuh Perbaikan in periods created before issue 14)."""
+    na = param.bulat(na)
     t = teks(na)
     sb = param.pp30_sangat_baik
     b = param.pp30_baik
@@ -87,10 +88,8 @@ def predikat_pp30(na: Decimal, ada_inovasi: bool, param: Parameter) -> tuple:
     if na >= b:
         return BAIK, f"{teks_ambang(b)} ≤ NA {t} < {teks_ambang(sb)} → {BAIK}"
     if na >= bp:
-        return (
-            BUTUH_PERBAIKAN,
-            f"{teks_ambang(bp)} ≤ NA {t} < {teks_ambang(b)} → {BUTUH_PERBAIKAN}",
-        )
+        nama = param.nama_cukup_pp30
+        return nama, f"{teks_ambang(bp)} ≤ NA {t} < {teks_ambang(b)} → {nama}"
     if na >= k:
         return KURANG, f"{teks_ambang(k)} ≤ NA {t} < {teks_ambang(bp)} → {KURANG}"
     return SANGAT_KURANG, f"NA {t} < {teks_ambang(k)} → {SANGAT_KURANG}"

@@ -129,8 +129,9 @@ def skor_aspek(r: Rekaman) -> dict[str, tuple[Decimal | None, str]]:
 
     Choice (documented in the document's footnote): for each aspect, the mean of each
     counted role's raters (atasan, rekan, bawahan; a self-rating is never counted),
-    weighted like the NPK (atasan 60, rekan 20, bawahan 20, re-normalised over the roles
-    that scored that aspect); rounded to 2 decimals.
+    weighted like the NPK (the period's role weights, default atasan 60, rekan 20, bawahan 20, and
+    only the roles its penilaian 360 counts; re-normalised over the roles that scored that aspect);
+    rounded to 2 decimals.
     """
     from ..kosakata import ASPEK_BERAKHLAK
 

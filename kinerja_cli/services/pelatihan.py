@@ -9,17 +9,19 @@ from pathlib import Path
 from ..errors import DataTidakValid, TidakDitemukan, kalimat
 from ..kolom import PELATIHAN
 from ..model import BarisSumber, HasilImpor
-from ..kosakata import BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
+from ..kosakata import BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
 from ..store import audit
 from ..store import pelatihan as tabel
 from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation import pelatihan as cek
 
-MINIMAL_JP = cek.MINIMAL_JP  # 20 JP a year (PP 11/2017 Pasal 203 ayat 4)
+MINIMAL_JP = cek.MINIMAL_JP  # PNS: at least 20 JP a year (PP 11/2017 Pasal 203 ayat 4)
 DASAR_HUKUM_JP = cek.DASAR_HUKUM_JP
-# DOMAIN.md section 7: Butuh Perbaikan or worse calls for follow-up.
-PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, KURANG, KURANG_MISCONDUCT, SANGAT_KURANG})
+MAKSIMAL_JP_PPPK = cek.MAKSIMAL_JP_PPPK  # PPPK: at most 24 JP a contract year (PP 49/2018 Pasal 40 ayat 1)
+DASAR_HUKUM_JP_PPPK = cek.DASAR_HUKUM_JP_PPPK
+# DOMAIN.md section 7: Butuh Perbaikan / Cukup or worse calls for follow-up.
+PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, SANGAT_KURANG})
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 from . import impor_umum, nilai
 from .impor_umum import konvensi_angka
@@ -141,10 +143,14 @@ def predikat_per_nip(rekaman) -> dict[str, str]:
 
 
 def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dikenal: dict | None = None) -> list[dict]:
-    """JP per active employee in calendar year `tahun` against MINIMAL_JP (20), with the follow-up flags.
+    """JP per active employee in calendar year `tahun` against the rule of their status (DOMAIN.md 7):
+    a PNS against the MINIMAL_JP (20) minimum, a PPPK against the MAKSIMAL_JP_PPPK (24) ceiling (a PPPK
+    has no minimum, so is never "under 20 JP"), with the follow-up flags.
 
-    Each row: nip, nama, unit, jumlah_kegiatan (int), jp (Decimal), kekurangan_jp (Decimal, 0 when met),
-    memenuhi (bool), predikat_terburuk (str | None), perlu_tindak_lanjut (bool), prioritas (bool).
+    Each row: nip, nama, unit, status (PNS | PPPK), jumlah_kegiatan (int), jp (Decimal), ketentuan_jp (the
+    rule in words), kekurangan_jp (Decimal, 0 when met; None for a PPPK), melebihi_batas (bool: a PPPK
+    above 24 JP), memenuhi (bool: the rule of their status is met), keterangan (words), predikat_terburuk
+    (str | None), perlu_tindak_lanjut (bool), prioritas (bool: follow-up and a PNS under 20 JP).
     Ordered by unit, nama; with `prioritas` the priority employees come first (worst predikat, then the
     largest JP gap first), then the others needing follow-up, then the rest.
     """
@@ -156,16 +162,38 @@ def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dike
     for p in tabel_pegawai.cari(db, u, None, True):
         daftar_jp = jp.get(p.nip, [])
         total = sum((Decimal(x) for x in daftar_jp), Decimal(0))
-        kurang = max(MINIMAL_JP - total, Decimal(0))
         pr = terburuk.get(p.nip)
         tindak = pr in PREDIKAT_TINDAK_LANJUT
-        baris.append({"nip": p.nip, "nama": p.nama, "unit": p.unit, "jumlah_kegiatan": len(daftar_jp), "jp": total,
-                      "kekurangan_jp": kurang, "memenuhi": total >= MINIMAL_JP, "predikat_terburuk": pr,
-                      "perlu_tindak_lanjut": tindak, "prioritas": tindak and total < MINIMAL_JP})
+        baris.append({"nip": p.nip, "nama": p.nama, "unit": p.unit, "status": p.status,
+                      "jumlah_kegiatan": len(daftar_jp), "jp": total, **aturan_jp(p.status, total),
+                      "predikat_terburuk": pr, "perlu_tindak_lanjut": tindak})
+        b = baris[-1]
+        b["prioritas"] = tindak and b["kekurangan_jp"] is not None and b["kekurangan_jp"] > 0
     baris.sort(key=lambda b: (b["unit"].lower(), b["nama"].lower(), b["nip"]))
     if prioritas:
         baris.sort(key=_kunci_prioritas)  # stable: unit, nama still order rows of the same weight
     return baris
+
+
+def _jp(x: Decimal) -> str:
+    return f"{x.normalize():f}".replace(".", ",")
+
+
+def aturan_jp(status: str, total: Decimal) -> dict:
+    """The JP rule of one employee's status and where `total` stands (DOMAIN.md 7)."""
+    if status == "PPPK":
+        lebih = total > MAKSIMAL_JP_PPPK
+        maks = _jp(MAKSIMAL_JP_PPPK)
+        ket = (f"PPPK: {_jp(total)} JP melebihi batas paling lama {maks} JP setahun ({DASAR_HUKUM_JP_PPPK})" if lebih
+               else f"PPPK: {_jp(total)} dari paling lama {maks} JP ({DASAR_HUKUM_JP_PPPK}); tanpa batas minimal")
+        return {"ketentuan_jp": f"paling lama {maks} JP", "kekurangan_jp": None, "melebihi_batas": lebih,
+                "memenuhi": not lebih, "keterangan": ket}
+    kurang = max(MINIMAL_JP - total, Decimal(0))
+    minimal = _jp(MINIMAL_JP)
+    ket = (f"kurang {_jp(kurang)} JP dari minimal {minimal} JP ({DASAR_HUKUM_JP})" if kurang
+           else f"memenuhi minimal {minimal} JP")
+    return {"ketentuan_jp": f"minimal {minimal} JP", "kekurangan_jp": kurang, "melebihi_batas": False,
+            "memenuhi": not kurang, "keterangan": ket}
 
 
 def _kunci_prioritas(b: dict) -> tuple:
@@ -177,7 +205,10 @@ def _kunci_prioritas(b: dict) -> tuple:
 
 
 def ringkasan(baris: list[dict]) -> dict:
-    return {"jumlah_pegawai": len(baris), "di_bawah_minimal": sum(1 for b in baris if not b["memenuhi"]),
+    return {"jumlah_pegawai": len(baris),
+            "di_bawah_minimal": sum(1 for b in baris if b["kekurangan_jp"] is not None and b["kekurangan_jp"] > 0),
+            "pppk": sum(1 for b in baris if b["status"] == "PPPK"),
+            "pppk_melebihi_batas": sum(1 for b in baris if b["melebihi_batas"]),
             "prioritas": sum(1 for b in baris if b["prioritas"]),
             "perlu_tindak_lanjut": sum(1 for b in baris if b["perlu_tindak_lanjut"])}
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
 from ..kosakata import METODE
-from ..scoring import parameter_bawaan
+from ..scoring import Parameter
+from ..scoring.aturan import daftar_aturan, pengaturan_periode
 from ..store import audit
 from ..store import periode as tabel
 from ..store import skp_status as tabel_status
@@ -49,8 +50,18 @@ def _tolak_bila_ditutup(p: dict, sementara: bool = False) -> dict:
     return p
 
 
+METODE_BAWAAN = "permenpan6"  # PermenPANRB 6/2022, the rule in force (DOMAIN.md 2)
+
+
 def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, selesai: str | None = None,
-         metode: str = "pp30", persetujuan_skp: bool = False) -> dict:
+         metode: str = METODE_BAWAAN, pengaturan: dict | None = None, persetujuan_skp: bool = False) -> dict:
+    """Create a period; `pengaturan`: options of `periode buat` (scoring.aturan.pengaturan_periode keywords,
+    None values meaning today's default), stored with the period as its parameter."""
+    try:
+        parameter = pengaturan_periode(**{k: v for k, v in (pengaturan or {}).items() if v is not None})
+    except ValueError as e:
+        raise DataTidakValid(f"Pengaturan periode tidak valid: {e}.",
+                             "Lihat pilihan dengan: kinerja periode buat --help") from None
     try:
         k = urai_kode(kode)
         awal = urai_tanggal(mulai, "mulai") if mulai else k.mulai
@@ -69,7 +80,7 @@ def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, sele
     if tabel.ambil(db, k.kode):
         raise DataTidakValid(f"Periode {k.kode} sudah ada.", "Lihat dengan: kinerja periode daftar")
     with transaksi(db):
-        p = tabel.tambah(db, k.kode, k.jenis, awal.isoformat(), akhir.isoformat(), metode, parameter_bawaan())
+        p = tabel.tambah(db, k.kode, k.jenis, awal.isoformat(), akhir.isoformat(), metode, parameter)
         tabel_status.atur_dipakai(db, k.kode, persetujuan_skp)
         audit.catat(db, "periode", k.kode, "tambah", None,
                     {"jenis": k.jenis, "mulai": p["mulai"], "selesai": p["selesai"], "metode": metode,
@@ -98,6 +109,36 @@ def ubah(db, kode: str, persetujuan_skp: bool | None = None) -> dict:
             audit.catat(db, "periode", p["kode"], "ubah", {k: v[0] for k, v in berubah.items()},
                         {k: v[1] for k, v in berubah.items()})
     return {"kode": p["kode"], "berubah": berubah}
+
+
+def keterangan_metode(p: dict, dipilih: bool) -> list[str]:
+    """What `periode buat` says about the scheme it chose and how to pick the other (issue 14)."""
+    k = p["kode"]
+    if p["metode"] == "permenpan6":
+        asal = "sesuai --metode" if dipilih else "metode bawaan"
+        hasil = [f"Metode permenpan6 ({asal}): PermenPANRB 6/2022, aturan yang berlaku; rating hasil kerja dan "
+                 "perilaku ditetapkan pejabat penilai, kinerja hanya memberi saran dari angka.",
+                 "Untuk nilai angka PP 30/2019 (misalnya untuk TPP) pilih --metode pp30 saat membuat periode: "
+                 f"kinerja periode buat KODE --metode pp30. Metode periode {k} tidak berubah sendiri."]
+    else:
+        param = Parameter.dari_dict(p["parameter"])
+        bobot = "60/40 untuk semua pegawai" if param.penilaian_360 == "ya" else "70/30, NPK = nilai atasan saja"
+        hasil = ["Metode pp30 (sesuai --metode): nilai angka PP 30/2019; metode bawaan adalah permenpan6 "
+                 "(PermenPANRB 6/2022, aturan yang berlaku), dipakai bila --metode tidak diberikan.",
+                 f"Penilaian 360: {param.penilaian_360} (NA {bobot}); pilih yang lain dengan --penilaian-360 "
+                 f"{'tidak' if param.penilaian_360 == 'ya' else 'ya'} saat membuat periode."]
+    return hasil + [f"Aturan periode ini dan sumbernya: kinerja aturan -p {k}"]
+
+
+def aturan(db, kode: str) -> tuple[dict, list[dict]]:
+    """(period, its rules: kunci, aturan, sumber, opsi, nilai) for `kinerja aturan`."""
+    p = wajib_ada(db, kode)
+    try:
+        param = Parameter.dari_dict(p["parameter"])
+    except ValueError as e:
+        raise DataTidakValid(f"Parameter tersimpan periode {p['kode']} tidak terbaca: {e}.",
+                             "Periksa berkas dengan: kinerja periksa") from None
+    return p, daftar_aturan(param, p["metode"])
 
 
 def daftar(db) -> list[dict]:

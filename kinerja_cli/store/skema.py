@@ -268,5 +268,27 @@ def m0005_atasan_luar(db: Database) -> None:
     )
 
 
+# -- issue 14: the settings that keep the results of periods created before it --------------
+
+
+@migrasi(name="0006_aturan_periode_lama")
+def m0006_aturan_periode_lama(db: Database) -> None:
+    """Issue 14: a period stores its "penilaian 360" setting (PP 30/2019 Pasal 41 ayat 2-4) and the pp30 name
+    of the 70-<90 band. Periods created before get the values that reproduce their results: the per-employee
+    70/30-or-60/40 choice they were computed with ("per-pegawai") and "Butuh Perbaikan". Keys already
+    present are kept; nothing else in the stored parameters changes."""
+    import json
+
+    from ..kosakata import BUTUH_PERBAIKAN
+
+    lama = {"penilaian_360": "per-pegawai", "nama_predikat_pp30_cukup": BUTUH_PERBAIKAN}
+    for kode, teks in db.execute("SELECT kode, parameter FROM periode").fetchall():
+        d = json.loads(teks)
+        baru = {**d, **{k: v for k, v in lama.items() if k not in d}}
+        if baru != d:
+            db.execute("UPDATE periode SET parameter = ? WHERE kode = ?",
+                       [json.dumps(baru, ensure_ascii=False, sort_keys=True), kode])
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]

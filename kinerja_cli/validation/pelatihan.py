@@ -12,15 +12,19 @@ from decimal import Decimal
 
 from ..model import BarisSumber
 from .angka import AngkaTidakValid, baca_angka, teks_desimal
+from ..kosakata import DASAR_JP_PNS, DASAR_JP_PPPK, JP_MAKSIMAL_PPPK, JP_MINIMAL_PNS
 from .masalah import GALAT, PERINGATAN, Masalah
 from .teks import SARAN_TANGGAL, TanggalTidakValid, bentuk_iso, teks  # noqa: F401 (bentuk_iso re-exported)
 from .teks import baca_tanggal as _baca_tanggal
 from .nip import NIPTidakValid, periksa_nip
 from .nama import kunci_nama
 
-# PP 11/2017 Pasal 203 ayat 4 (jo. PP 17/2020): at least 20 JP of competence development a year.
-MINIMAL_JP = Decimal(20)
-DASAR_HUKUM_JP = "PP 11/2017 Pasal 203 ayat 4"
+# PNS: PP 11/2017 Pasal 203 ayat 4 (jo. PP 17/2020): at least 20 JP of competence development a year.
+# PPPK: no minimum; PP 49/2018 Pasal 40 ayat 1: at most 24 JP a contract year (DOMAIN.md 7).
+MINIMAL_JP = Decimal(JP_MINIMAL_PNS)
+DASAR_HUKUM_JP = DASAR_JP_PNS
+MAKSIMAL_JP_PPPK = Decimal(JP_MAKSIMAL_PPPK)
+DASAR_HUKUM_JP_PPPK = DASAR_JP_PPPK
 
 JENIS = ("pelatihan", "workshop", "seminar", "coaching", "e-learning", "lainnya")
 JP_MAKS = Decimal(1000)

@@ -2,7 +2,18 @@
 
 from decimal import Decimal as D
 
-from kinerja_cli.scoring import ASPEK, BarisSKP, DataPegawai, Penilaian
+from kinerja_cli.scoring import ASPEK, BarisSKP, DataPegawai, Parameter, Penilaian, parameter_bawaan
+
+
+def param(**ubah):
+    """Today's defaults with some settings changed (e.g. penilaian_360="tidak")."""
+    return Parameter.dari_dict({**parameter_bawaan(), **ubah})
+
+
+# Penilaian 360 = tidak: NPK is the atasan's score, NA = 70/30 for everyone (PP 30/2019 Pasal 41 ayat 2).
+P_TIDAK_360 = param(penilaian_360="tidak")
+# The rule of periods created before issue 14: 70/30 or 60/40 per employee, by who rated.
+P_LAMA = param(penilaian_360="per-pegawai", nama_predikat_pp30_cukup="Butuh Perbaikan")
 
 
 def baris(nomor, target, realisasi, bobot="100", arah="naik", jenis="utama", maks=False, hi=None):

@@ -14,9 +14,11 @@ from kinerja_cli.scoring import (
     parameter_bawaan,
 )
 
-from scoring_bantu import atasan, baris, nilai_list, pegawai, satu_baris, semua
+from scoring_bantu import P_TIDAK_360, atasan, baris, nilai_list, pegawai, satu_baris, semua
 
-P = Parameter.bawaan()
+# These tests rate with the atasan only: with penilaian 360 = ya (today's default) every pp30 result
+# would also carry the flag tanpa_penilaian_rekan_bawahan (tested in test_contoh_regulasi.py).
+P = P_TIDAK_360
 
 
 def test_nhk_rata_rata_berbobot():
@@ -135,7 +137,7 @@ def test_parameter_bawaan_dan_cadangan():
     d = parameter_bawaan()
     json.dumps(d)
     assert d["ambang_di_atas"] == "110" and d["bobot_peran"]["atasan"] == "60"
-    assert Parameter.dari_dict(d) == P
+    assert Parameter.dari_dict(d) == Parameter.bawaan()
     assert Parameter.dari_dict(P.ke_dict()) == P
     p = Parameter.dari_dict({"ambang_di_atas": "105", "bobot_peran": {"rekan": "30"}, "asing": 1})
     assert p.ambang_di_atas == D(105)

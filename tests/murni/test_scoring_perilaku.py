@@ -6,9 +6,11 @@ import pytest
 
 from kinerja_cli.scoring import Parameter, Penilaian, hitung, hitung_perilaku
 
-from scoring_bantu import atasan, nilai_list, pegawai, satu_baris, semua
+from scoring_bantu import P_LAMA, atasan, nilai_list, pegawai, satu_baris, semua
 
-P = Parameter.bawaan()
+# The per-employee 70/30-or-60/40 rule of periods created before issue 14 (stored as penilaian_360 =
+# per-pegawai); the period-wide ya/tidak of PP 30/2019 Pasal 41 ayat 2-4 is tested in test_contoh_regulasi.py.
+P = P_LAMA
 
 ATASAN = atasan(semua("100"))  # mean 100
 REKAN = (

@@ -14,7 +14,7 @@ from kinerja_cli.scoring import (
     rating,
 )
 
-from scoring_bantu import atasan, baris, pegawai, satu_baris, semua
+from scoring_bantu import P_LAMA, P_TIDAK_360, atasan, baris, pegawai, satu_baris, semua
 
 P = Parameter.bawaan()
 ATAS, SES, BAW = "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"
@@ -29,8 +29,9 @@ ATAS, SES, BAW = "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi
         ("110", False, "Baik", "NA 110,00 ≥ 110 tetapi tidak ada inovasi → Baik"),
         ("109.99", True, "Baik", "90 ≤ NA 109,99 < 110 → Baik"),
         ("90", False, "Baik", "90 ≤ NA 90,00 < 110 → Baik"),
-        ("89.99", True, "Butuh Perbaikan", "70 ≤ NA 89,99 < 90 → Butuh Perbaikan"),
-        ("70", False, "Butuh Perbaikan", "70 ≤ NA 70,00 < 90 → Butuh Perbaikan"),
+        # PP 30/2019 Pasal 41 ayat 5 huruf c names this band Cukup (issue 14; was Butuh Perbaikan)
+        ("89.99", True, "Cukup", "70 ≤ NA 89,99 < 90 → Cukup"),
+        ("70", False, "Cukup", "70 ≤ NA 70,00 < 90 → Cukup"),
         ("69.99", False, "Kurang", "50 ≤ NA 69,99 < 70 → Kurang"),
         ("50", False, "Kurang", "50 ≤ NA 50,00 < 70 → Kurang"),
         ("49.99", False, "Sangat Kurang", "NA 49,99 < 50 → Sangat Kurang"),
@@ -39,6 +40,11 @@ ATAS, SES, BAW = "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi
 )
 def test_predikat_pp30(na, inovasi, predikat, aturan):
     assert predikat_pp30(D(na), inovasi, P) == (predikat, aturan)
+
+
+def test_predikat_pp30_periode_lama_tetap_butuh_perbaikan():
+    # a period created before issue 14 keeps the name its results carried
+    assert predikat_pp30(D("89.99"), False, P_LAMA) == ("Butuh Perbaikan", "70 ≤ NA 89,99 < 90 → Butuh Perbaikan")
 
 
 def test_predikat_pp30_lewat_hitung():
@@ -116,11 +122,11 @@ def test_matriks_menerima_kunci():
     ],
 )
 def test_permenpan6_lewat_hitung(realisasi, skor, hk, pk, predikat):
-    h = hitung(pegawai(satu_baris("10", realisasi), (atasan(semua(skor)),)), "permenpan6", P)
+    h = hitung(pegawai(satu_baris("10", realisasi), (atasan(semua(skor)),)), "permenpan6", P_TIDAK_360)
     assert (h.rating_hk, h.rating_pk, h.predikat) == (hk, pk, predikat)
     assert h.sel_matriks == f"Hasil Kerja {hk} × Perilaku {pk}"
     assert h.aturan_predikat == f"{h.sel_matriks} → {predikat}"
-    # NA is computed for comparison: 0.7×NHK + 0.3×NPK
+    # NA is computed for comparison: 0.7×NHK + 0.3×NPK (penilaian 360 tidak)
     assert h.na == (D("0.7") * h.nhk + D("0.3") * h.npk).quantize(D("0.01"))
 
 

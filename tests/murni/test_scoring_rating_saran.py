@@ -34,4 +34,4 @@ def test_both_set_no_flag_and_the_set_ratings_decide_the_quadrant():
 
 def test_pp30_never_carries_the_flag():
     h = hitung(_data(), "pp30", P)
-    assert h.catatan == () and h.lengkap and h.rating_hk is None
+    assert "rating_belum_ditetapkan" not in h.catatan and h.rating_hk is None
