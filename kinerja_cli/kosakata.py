@@ -72,6 +72,7 @@ KUNCI_PREDIKAT = {p: p.lower().replace("/", "_").replace(" ", "_") for p in ORDE
 KOLOM_PREDIKAT = tuple((KUNCI_PREDIKAT[p], p) for p in ORDER_PREDIKAT_PP30)
 
 BELUM_DINILAI = "belum dinilai"  # shown instead of a predikat for someone without any data in the period
+NONAKTIF = "nonaktif"  # marks a deactivated employee (pensiun, mutasi) in a period's results
 
 # A unit's own predikat (kurva distribusi keys) and its display name.
 NAMA_PREDIKAT_UNIT = {
