@@ -213,7 +213,7 @@ def m0001_awal(db: Database) -> None:
 @migrasi(name="0002_periode_beku")
 def m0002_periode_beku(db: Database) -> None:
     db.execute(
-        """CREATE TABLE periode_beku (
+        """CREATE TABLE IF NOT EXISTS periode_beku (
             periode TEXT NOT NULL REFERENCES periode(kode),
             bagian TEXT NOT NULL,          -- pengembangan | dampak | dokumen
             kunci TEXT NOT NULL DEFAULT '',  -- '' for a whole sheet, the NIP for a document
