@@ -58,7 +58,7 @@ class HasilImpor:
 # snapshot (Rekaman.dari_dict); `ke_dict` gives the dict the snapshot stores and `nilai --format json
 # --rinci` prints (key order included), so snapshots written by older versions read back unchanged.
 
-KOLOM_IDENTITAS = ("nip", "nama", "unit", "jabatan", "golongan", "status", "nip_atasan", "jenis_jabatan")
+KOLOM_IDENTITAS = ("nip", "nama", "unit", "jabatan", "golongan", "status", "nip_atasan", "jenis_jabatan", "aktif")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +73,19 @@ class IdentitasPegawai:
     status: str | None = None
     nip_atasan: str | None = None
     jenis_jabatan: str | None = None
+    aktif: bool = True  # False: deactivated (pensiun, mutasi) but with data in the period
 
     def ke_dict(self) -> dict:
-        return {k: getattr(self, k) for k in KOLOM_IDENTITAS}
+        """`aktif` is written only when False: an active employee's dict (and every snapshot stored
+        before the key existed, all of active people) stays byte for byte what it was."""
+        d = {k: getattr(self, k) for k in KOLOM_IDENTITAS[:-1]}
+        if not self.aktif:
+            d["aktif"] = False
+        return d
 
     @classmethod
     def dari_dict(cls, d: dict) -> "IdentitasPegawai":
-        return cls(*map(d.get, KOLOM_IDENTITAS))
+        return cls(*map(d.get, KOLOM_IDENTITAS[:-1]), d.get("aktif") is not False)
 
 
 KOLOM_BARIS_MASUKAN = ("nomor", "jenis", "rhk", "rhk_atasan_nomor", "aspek", "indikator", "target_lo", "target_hi",

@@ -13,6 +13,7 @@ import sys
 
 import pytest
 from bantu_cadangan import rusak_halaman, satu_berkas, siapkan
+from kinerja_cli.store.skema import nama_dikenal
 from conftest import buat_xlsx
 from kait import dengan_kait
 

@@ -63,13 +63,14 @@ def test_first_release_opens_with_todays_code_and_keeps_every_row(kinerja, salin
                                             "199001012022211005"}
     sesudah = isi(salinan)
     baru = set(skema.nama_dikenal()) - {"0001_awal"}
-    # later migrations: 0002 the instansi profile and unit short names (empty tables), 0003
-    # periode.persetujuan_skp (1: the old period has a state row), 0004 and 0005 empty tables
-    assert sesudah.pop("instansi") == [] and sesudah.pop("unit_singkatan") == []
-    assert sesudah.pop("setelan") == [] and sesudah.pop("atasan_luar") == []
+    # later migrations: the instansi profile and unit short names, settings, atasan outside the roster,
+    # frozen parts of closed periods (all new tables, empty); periode.persetujuan_skp (1: the old period
+    # has a state row) and the period's parameters (below)
     lain = ("_sqlite_migrations", "periode")
-    assert {t: v for t, v in sesudah.items() if t not in lain} == \
+    assert {t: v for t, v in sesudah.items() if t not in lain and t in sebelum} == \
         {t: v for t, v in sebelum.items() if t not in lain}  # every old row kept as it was
+    assert {t: v for t, v in sesudah.items() if t not in sebelum} == {t: [] for t in set(sesudah) - set(sebelum)}
+    assert {"instansi", "unit_singkatan", "setelan", "atasan_luar"} <= set(sesudah) - set(sebelum)
     # the period's parameters (issue 14) gain only the settings that keep its results:
     # the per-employee 70/30-or-60/40 choice and the pp30 band name Butuh Perbaikan
     with sqlite3.connect(salinan) as c:

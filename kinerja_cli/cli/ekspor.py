@@ -46,6 +46,8 @@ def rekap(
         output.peringatan(p)
     if h["dari_snapshot"]:
         output.info(f"Periode {h['periode']} sudah ditutup: rekap memakai hasil beku saat penutupan.")
+    for c in h.get("catatan", []):
+        output.info(c)
     output.sukses(f"Rekap periode {h['periode']} ({h['pegawai']} pegawai) ditulis ke {h['berkas']} "
                   f"— sheet: {', '.join(h['sheet'])}.")
 
@@ -75,6 +77,8 @@ def dokumen(
         output.peringatan(p)
     if h["dari_snapshot"]:
         output.info(f"Periode {h['periode']} sudah ditutup: dokumen memakai hasil beku saat penutupan.")
+    for c in h.get("catatan", []):
+        output.info(c)
     for p in h["tanpa_data"]:
         output.peringatan(f"{p.nama} ({p.nip}) belum punya data apa pun di periode ini (tanpa SKP dan penilaian)"
                           + ("; dokumennya tidak dibuat." if h["dilewati"] else "; predikat di dokumen belum bermakna."))

@@ -11,7 +11,7 @@ from .umum import Format, OpsiDB, OpsiFormat, buka
 
 KOLOM_JSON = ("nip", "nama", "unit", "jabatan", "golongan", "nhk", "npk", "na", "predikat", "rating_hasil_kerja",
               "rating_hasil_kerja_langsung", "rating_perilaku", "rating_perilaku_langsung", "metode", "lengkap",
-              "catatan", "ada_data")
+              "catatan", "ada_data", "aktif")
 KOLOM_BANDING = ("nip", "nama", "unit", "nhk", "npk", "na", "predikat_pp30", "rating_hasil_kerja", "rating_perilaku",
                  "predikat_permenpan6", "sama", "lengkap", "ada_data")
 
@@ -31,10 +31,14 @@ def nilai(
     hanya_lengkap: Annotated[bool, typer.Option("--hanya-lengkap", help="Tampilkan hanya pegawai yang datanya lengkap.")] = False,
     rinci: Annotated[bool, typer.Option("--rinci", help="Uraikan langkah demi langkah perhitungan satu pegawai (perlu --nip).")] = False,
     bandingkan: Annotated[bool, typer.Option("--bandingkan", help="Bandingkan metode pp30 dan permenpan6 berdampingan.")] = False,
+    semua: Annotated[bool, typer.Option("--semua", help="Tampilkan juga pegawai nonaktif yang tidak punya data di periode ini.")] = False,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
     """Hitung dan tampilkan nilai kinerja semua pegawai aktif dalam satu periode.
+
+    Pegawai nonaktif (pensiun, mutasi) yang punya data di periode itu ikut ditampilkan, bertanda
+    nonaktif; --semua menampilkan juga pegawai nonaktif tanpa data.
 
     Metode mengikuti periode: pp30 (NHK, NPK, NA, predikat) atau permenpan6 (rating dan matriks).
     Periode yang sudah ditutup menampilkan hasil bekunya.
@@ -61,7 +65,7 @@ def nilai(
             output.tampilkan(baris, [output.Kolom(k, k) for k in KOLOM_BANDING], fmt.value)
         return
     with output.sibuk("Menghitung nilai ..."):
-        lap = nilai.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap, ringkas=not rinci)
+        lap = nilai.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap, ringkas=not rinci, semua=semua)
     if lap.dari_snapshot:
         output.info(f"Periode {lap.periode['kode']} sudah ditutup ({lap.periode['ditutup_pada']}): "
                     "hasil dibaca dari data beku saat penutupan.")

@@ -185,11 +185,13 @@ def kolom_rekap(metode: str, pangkat: bool = False) -> list[tuple[str, float]]:
 
 
 def nama_catatan(r: Rekaman) -> str:
-    """Incomplete-data flags in words, and the atasan's reason for a direct rating."""
-    from ..kosakata import NAMA_CATATAN
+    """Incomplete-data flags in words, and the atasan's reason for a direct rating; a deactivated
+    employee (pensiun, mutasi) with data in the period is marked first."""
+    from ..kosakata import NAMA_CATATAN, NONAKTIF
 
     h = r.hasil
-    bagian = [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h.catatan]
+    bagian = [] if r.pegawai.aktif else [f"pegawai {NONAKTIF}"]
+    bagian += [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h.catatan]
     langsung = [nama for langsung, nama in ((h.rating_hk_langsung, "hasil kerja"), (h.rating_pk_langsung, "perilaku kerja"))
                 if langsung]
     if langsung:

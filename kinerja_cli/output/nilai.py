@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from .. import output
 from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
-                        KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, ORDER_PREDIKAT, RATING_BELUM_DITETAPKAN,
-                        REALISASI_KOSONG, SANGAT_BAIK, SANGAT_KURANG)
+                        KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, NONAKTIF, ORDER_PREDIKAT,
+                        RATING_BELUM_DITETAPKAN, REALISASI_KOSONG, SANGAT_BAIK, SANGAT_KURANG)
 from ..model import BarisMasukan, Rekaman, ada_data
 from ..validation.angka import angka_id
 
@@ -73,7 +73,8 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
         t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA") else "left", overflow="fold",
                      no_wrap=k in ("NIP", "NHK", "NPK", "NA", "Predikat"), min_width=12 if k == "Nama" else None)
     for b in baris:
-        sel = [esc(b["nip"]), esc(b["nama"])] + ([] if unit_sama else [esc(b["unit"])]) + \
+        nama = esc(b["nama"]) + ("" if b.get("aktif", True) else f" [dim]({NONAKTIF})[/]")
+        sel = [esc(b["nip"]), nama] + ([] if unit_sama else [esc(b["unit"])]) + \
             ([esc(b["jabatan"] or "-")] if "Jabatan" in kolom else [])
         if not b.get("ada_data", True):  # nobody has started on this person: no numbers to show yet
             sel += ["-"] * (len(kolom) - len(sel) - 2) + [f"[dim]{BELUM_DINILAI}[/]", "[dim]belum ada data periode ini[/]"]

@@ -96,7 +96,7 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
     from ..excel.lembar import periksa_tujuan, simpan_aman
     from ..excel.rekap import DataRekap, tulis_buku
     from ..excel.tulis import sementara_di
-    from . import distribusi, instansi, nilai_alir
+    from . import beku, distribusi, instansi, nilai_alir
 
     periksa_tujuan(Path(berkas), timpa)  # fail before the long part
     alir = nilai_alir.rekaman_urut_unit(db, kode, unit)
@@ -118,7 +118,8 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
         tujuan = simpan_aman(wb, Path(berkas), timpa, KOMPRESI_REKAP)
     peringatan = [x for x in (instansi.peringatan(data.profil, penandatangan=True),) if x] + data.peringatan
     return {"berkas": str(tujuan), "periode": alir.periode["kode"], "pegawai": data.jumlah,
-            "sheet": nama_sheet, "dari_snapshot": alir.dari_snapshot, "peringatan": peringatan}
+            "sheet": nama_sheet, "dari_snapshot": alir.dari_snapshot, "peringatan": peringatan,
+            "catatan": beku.catatan(db, alir.periode)}
 
 
 # -- individual evaluation document --------------------------------------------
@@ -161,7 +162,7 @@ def _dua(d: Decimal) -> str:
     return angka_id(d)
 
 
-def _identitas(p) -> dict | None:
+def identitas_dokumen(p) -> dict | None:
     """The document's identity block of a person (model.Pegawai, or the record's IdentitasPegawai)."""
     from ..validation.golongan import pangkat
 
@@ -176,18 +177,13 @@ def _identitas(p) -> dict | None:
             "unit": p.unit or "-", "nip_atasan": p.nip_atasan}
 
 
-def _data_dokumen(db, lap, r: Rekaman, umpan: dict, predikat_unit: dict, tanggal: date, profil=None) -> dict:
-    from ..store import pegawai as tabel_pegawai
-
-    pegawai = _identitas(r.pegawai)
-    atasan = _identitas(tabel_pegawai.ambil(db, pegawai["nip_atasan"])) if pegawai["nip_atasan"] else None
-    atasan2 = None
-    if atasan and atasan["nip_atasan"]:
-        atasan2 = _identitas(tabel_pegawai.ambil(db, atasan["nip_atasan"]))
+def _data_dokumen(lap, r: Rekaman, konteks: dict, predikat_unit: dict, tanggal: date, profil=None) -> dict:
+    """`konteks`: the employee's pejabat penilai, atasan and umpan balik (services.beku.konteks_dokumen:
+    frozen at close for a closed period)."""
     return {"periode": lap.periode, "metode": lap.metode, "dari_snapshot": lap.dari_snapshot, "rekaman": r,
-            "pegawai": pegawai, "atasan": atasan, "atasan_atasan": atasan2, "tanggal": tanggal,
-            "umpan_balik": umpan.get(pegawai["nip"], []), "skor_aspek": skor_aspek(r),
-            "predikat_unit": predikat_unit.get(r.pegawai.unit), "profil": profil}
+            "pegawai": identitas_dokumen(r.pegawai), "atasan": konteks["atasan"],
+            "atasan_atasan": konteks["atasan_atasan"], "tanggal": tanggal, "umpan_balik": konteks["umpan_balik"],
+            "skor_aspek": skor_aspek(r), "predikat_unit": predikat_unit.get(r.pegawai.unit), "profil": profil}
 
 
 def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: Path | None = None,
@@ -197,8 +193,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     from ..excel.lembar import periksa_tujuan, simpan_aman
     from ..excel.nama_sheet import nama_berkas
     from ..store import nilai as tabel_nilai
-    from ..store.dokumen import umpan_balik
-    from . import instansi, nilai
+    from . import beku, instansi, nilai
 
     if bool(nip) == bool(unit):
         raise DataTidakValid("Sebutkan NIP satu pegawai, atau --unit untuk semua pegawai satu unit.",
@@ -243,13 +238,13 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
                              "Pakai folder/nama lain, atau tambahkan --timpa untuk menggantinya.")
     for t in tujuan:
         periksa_tujuan(t, timpa)
-    umpan = umpan_balik(db, lap.periode["kode"], [r.pegawai.nip for r in lap.rekaman])
+    konteks = beku.konteks_dokumen(db, lap.periode, [r.pegawai for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode["kode"])
     profil = instansi.profil(db)
     ditulis: list[str] = []
     try:
         for r, t in zip(lap.rekaman, tujuan):
-            wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal, profil))
+            wb = tulis_dokumen(_data_dokumen(lap, r, konteks[r.pegawai.nip], pu, tanggal, profil))
             ditulis.append(str(simpan_aman(wb, t, timpa)))
     except BaseException:  # all or nothing: remove this run's new documents (replaced ones cannot come back)
         for p in ditulis:
@@ -257,5 +252,5 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
                 Path(p).unlink(missing_ok=True)
         raise
     return {"periode": lap.periode["kode"], "berkas": ditulis, "dari_snapshot": lap.dari_snapshot,
-            "tanpa_data": tanpa_data, "dilewati": bool(unit),
+            "tanpa_data": tanpa_data, "dilewati": bool(unit), "catatan": beku.catatan(db, lap.periode),
             "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis]}

@@ -16,7 +16,7 @@ from ..store.db import transaksi
 from ..validation.angka import AngkaTidakValid, baca_angka, teks_desimal
 from ..validation.layanan import ARAH, arah_dari_teks, periksa_layanan
 from ..validation.periode import KodeTidakValid, urai_kode
-from . import impor_umum
+from . import beku, impor_umum
 from .impor_umum import konvensi_angka
 
 
@@ -115,11 +115,27 @@ def _catat(db, u: str, indikator: str, kode: str, n: str, sumber: str | None) ->
              "sebelumnya": Decimal(lama["nilai"]) if lama else None, "aksi": "tetap"}
     if lama and lama["nilai"] == n and lama["sumber"] == sumber:
         return hasil
+    k = urai_kode(kode)
+    beku.tolak_bila_ditutup(db, f"Nilai layanan periode {kode}", k.mulai.isoformat(), k.selesai.isoformat())
     tabel.nilai_simpan(db, ind["id"], kode, n, sumber)
     audit.catat(db, "layanan_nilai", f"{u}/{ind['nama']}/{kode}", "ubah" if lama else "tambah",
                 {"nilai": lama["nilai"], "sumber": lama["sumber"]} if lama else None,
                 {"nilai": n, "sumber": sumber})
     hasil["aksi"] = "ubah" if lama else "tambah"
+    return hasil
+
+
+def _di_periode_ditutup(db, rencana: list) -> list:
+    """One problem per planned value (added or changed) of a period inside a closed period."""
+    from ..validation.masalah import di_sel
+
+    hasil = []
+    for _, kode, _, _, _, b in rencana:
+        k = urai_kode(kode)
+        p = beku.periode_ditutup(db, k.mulai.isoformat(), k.selesai.isoformat())
+        if p is not None:
+            pesan, saran = beku.pesan_ditutup(f"Nilai layanan periode {kode}", p)
+            hasil.append(di_sel(b, "periode", pesan.rstrip("."), saran))
     return hasil
 
 
@@ -196,7 +212,7 @@ def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> Has
                 nanti["target"] = t
             ubah_ind[i["id"]] = (lama, nanti)
     ubah_ind = {k: v for k, v in ubah_ind.items() if (v[0]["satuan"], v[0]["target"]) != (v[1]["satuan"], v[1]["target"])}
-    rencana = []  # (key, periode, nilai text, sumber, lama or None)
+    rencana = []  # (key, periode, nilai text, sumber, lama or None, source row)
     for r in cek.baris:
         i = ada.get(r.kunci_indikator)
         n = teks_desimal(r.nilai)
@@ -204,11 +220,24 @@ def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> Has
         if lama and lama["nilai"] == n and lama["sumber"] == r.keterangan:
             hasil.tetap += 1
             continue
-        rencana.append((r.kunci_indikator, r.periode, n, r.keterangan, lama))
+        rencana.append((r.kunci_indikator, r.periode, n, r.keterangan, lama, r.sumber))
         if lama:
             hasil.diubah += 1
         else:
             hasil.ditambah += 1
+    tutup = _di_periode_ditutup(db, rencana)
+    if tutup:  # checked in the write transaction: a period closed meanwhile refuses as well
+        if not lewati_galat:
+            raise ImporDitolak(
+                f"Impor {Path(berkas).name} ditolak: {len(tutup)} baris berisi nilai periode yang sudah ditutup. "
+                "Tidak ada data yang ditulis.", tutup,
+                f"{tutup[0].saran}, atau pakai --lewati-galat untuk menyimpan baris lainnya saja.")
+        jauh = {m.baris for m in tutup}
+        lewat = [x for x in rencana if x[5].baris in jauh]
+        rencana = [x for x in rencana if x[5].baris not in jauh]
+        hasil.diubah -= sum(1 for x in lewat if x[4])
+        hasil.ditambah -= sum(1 for x in lewat if not x[4])
+        hasil.dilewati = hasil.dilewati + tutup
     hasil.keterangan = {"indikator_baru": len(baru), "indikator_diubah": len(ubah_ind)}
     if uji_coba:
         return hasil
@@ -223,7 +252,7 @@ def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> Has
         log.append(("layanan_indikator", f"{lama['unit']}/{lama['nama']}", "ubah",
                     {"satuan": lama["satuan"], "target": lama["target"]},
                     {"satuan": nanti["satuan"], "target": nanti["target"]}, None))
-    for k, kode, n, sumber, lama in rencana:
+    for k, kode, n, sumber, lama, _ in rencana:
         i = ada[k]
         tabel.nilai_simpan(db, i["id"], kode, n, sumber)
         log.append(("layanan_nilai", f"{i['unit']}/{i['nama']}/{kode}", "ubah" if lama else "tambah",

@@ -1,24 +1,24 @@
 """Extra recap sheets: Pengembangan (training hours, 20 JP) and Dampak (service indicators).
 
-Registered with services.ekspor's hook; loaded lazily before each recap.
+Registered with services.ekspor's hook; loaded lazily before each recap. A closed period's
+sheets come from what was frozen at close (services.beku).
 """
 
 from __future__ import annotations
 
 from ..excel import lembar_dampak, lembar_pengembangan
-from . import dampak, ekspor, pelatihan
+from . import beku, ekspor, pelatihan
 
 
 def _pengembangan(ws, data) -> None:
-    tahun = int(str(data.periode["mulai"])[:4])
     # this period's predikat were collected during the recap's pass: not scored a second time
     dikenal = data.hitungan.predikat if data.hitungan is not None else pelatihan.predikat_per_nip(data.rekaman)
-    lembar_pengembangan.tulis(ws, pelatihan.rekap(data.db, tahun, data.unit, prioritas=True,
-                                                  dikenal={data.periode["kode"]: dikenal}), tahun)
+    baris, tahun = beku.pengembangan(data.db, data.periode, data.unit, {data.periode["kode"]: dikenal})
+    lembar_pengembangan.tulis(ws, baris, tahun)  # a closed period: the rows frozen at close
 
 
 def _dampak(ws, data) -> None:
-    lembar_dampak.tulis(ws, dampak.data_dampak(data.db, data.unit))
+    lembar_dampak.tulis(ws, beku.dampak(data.db, data.periode, data.unit))  # a closed period: frozen at close
 
 
 ekspor.daftarkan_lembar("Pengembangan", _pengembangan)

@@ -165,15 +165,16 @@ def _dengan_nama_penilai(db, k: _Konteks, data: list) -> Iterator[Rekaman]:
 
 
 def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str,
-                      ringkas: bool = False) -> list[Rekaman]:
-    """Every active employee of the period computed from the current data, in one streamed pass
-    (NIP order); `ringkas` as in `rekaman_pegawai`."""
-    alir = tabel.alir_periode(db, periode["kode"], unit, nip, teks=not ringkas)
+                      ringkas: bool = False, semua: bool = False) -> list[Rekaman]:
+    """Every employee of the period (the active ones and those deactivated with data in it: the one
+    rule of store.nilai._filter_pegawai; `semua`: every inactive one too) computed from the current
+    data, in one streamed pass (NIP order); `ringkas` as in `rekaman_pegawai`."""
+    alir = tabel.alir_periode(db, periode["kode"], unit, nip, teks=not ringkas, semua=semua)
     return list(rekaman_periode(db, periode, metode, alir, ringkas))
 
 
 def hitung_untuk_snapshot(db, periode: dict) -> list[Rekaman]:
-    """The full record of every active employee, for `periode tutup`."""
+    """The full record of every employee of the period (active, or inactive with data), for `periode tutup`."""
     return _rekaman_langsung(db, periode, None, None, periode["metode"])
 
 
@@ -190,8 +191,12 @@ def unit_terdaftar(db, unit: str | None) -> str | None:
 
 
 def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit",
-            hanya_lengkap: bool = False, metode: str | None = None, ringkas: bool = False) -> Laporan:
-    """The period's results (live when open, the frozen snapshot when closed)."""
+            hanya_lengkap: bool = False, metode: str | None = None, ringkas: bool = False,
+            semua: bool = False) -> Laporan:
+    """The period's results (live when open, the frozen snapshot when closed).
+
+    `semua`: inactive employees without data in the period are listed too (an open period; a closed
+    one holds what was frozen: the active employees and the inactive ones with data)."""
     p = layanan_periode.wajib_ada(db, kode)
     if urut not in URUTAN:
         raise DataTidakValid(f"Urutan '{urut}' tidak dikenal.", f"Pilih: {', '.join(URUTAN)}.")
@@ -208,9 +213,10 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
             rekaman = _hitung_ulang(rekaman, p, metode)
         lap = Laporan(p, metode, rekaman, dari_snapshot=True)
     else:
-        lap = Laporan(p, metode, _rekaman_langsung(db, p, unit, nip, metode, ringkas))
+        lap = Laporan(p, metode, _rekaman_langsung(db, p, unit, nip, metode, ringkas, semua))
     if nip and not lap.rekaman:
-        raise DataTidakValid(f"Pegawai {nip} tidak termasuk hasil periode {p['kode']} (nonaktif atau belum ada saat ditutup).")
+        raise DataTidakValid(f"Pegawai {nip} tidak termasuk hasil periode {p['kode']} "
+                             "(nonaktif tanpa data di periode ini, atau belum ada saat periode ditutup).")
     if hanya_lengkap:
         lap.rekaman = [r for r in lap.rekaman if r.hasil.lengkap]
     lap.rekaman.sort(key=_kunci_urut(urut, lap.rekaman))
@@ -261,6 +267,7 @@ def baris_keluaran(r: Rekaman) -> dict:
         "rating_hasil_kerja": h.rating_hk, "rating_hasil_kerja_langsung": h.rating_hk_langsung,
         "rating_perilaku": h.rating_pk, "rating_perilaku_langsung": h.rating_pk_langsung,
         "metode": h.metode, "lengkap": h.lengkap, "catatan": list(h.catatan), "ada_data": ada_data(r),
+        "aktif": p.aktif,
     }
 
 

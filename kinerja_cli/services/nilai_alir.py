@@ -45,5 +45,5 @@ def rekaman_urut_unit(db, kode: str, unit: str | None = None) -> AlirRekaman:
     if p["status"] == "ditutup":
         return AlirRekaman(p, p["metode"], True, unit, tabel.jumlah_snapshot(db, p["kode"], unit),
                            lambda: tabel.alir_snapshot_urut(db, p["kode"], unit))
-    return AlirRekaman(p, p["metode"], False, unit, tabel.jumlah_aktif(db, unit),
+    return AlirRekaman(p, p["metode"], False, unit, tabel.jumlah_pegawai(db, p["kode"], unit),
                        lambda: nilai.rekaman_periode(db, p, p["metode"], tabel.alir_periode_urut(db, p["kode"], unit)))

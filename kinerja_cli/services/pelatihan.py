@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import DataTidakValid, TidakDitemukan, kalimat
+from ..errors import DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
 from ..kolom import PELATIHAN
 from ..model import BarisSumber, HasilImpor
 from ..kosakata import BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
@@ -23,7 +23,7 @@ DASAR_HUKUM_JP_PPPK = cek.DASAR_HUKUM_JP_PPPK
 # DOMAIN.md section 7: Butuh Perbaikan / Cukup or worse calls for follow-up.
 PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, SANGAT_KURANG})
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
-from . import impor_umum, nilai
+from . import beku, impor_umum, nilai
 from .impor_umum import konvensi_angka
 from .pegawai import wajib_ada
 from .tren import periode_urut, tercatat
@@ -64,6 +64,16 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False,
     galat = impor_umum.putuskan(berkas, hasil_cek.masalah, lewati_galat, tandai)
     with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock
         baru, ubah, log, tetap = _rencana(db, [c for _, c in hasil_cek.catatan])
+        tutup = _di_periode_ditutup(db, hasil_cek.catatan, baru + ubah)
+        if tutup:  # closed periods are checked under the lock: one closed meanwhile refuses as well
+            if not lewati_galat:
+                raise ImporDitolak(
+                    f"Impor {Path(berkas).name} ditolak: {len(tutup)} baris bertanggal di dalam periode yang sudah "
+                    "ditutup. Tidak ada data yang ditulis.", tutup,
+                    f"{tutup[0].saran}, atau pakai --lewati-galat untuk menyimpan baris lainnya saja.")
+            jauh = {(m.sheet, m.baris) for m in tutup}
+            baru, ubah, log, tetap = _rencana(db, [c for b, c in hasil_cek.catatan if (b.sheet, b.baris) not in jauh])
+            galat = galat + tutup
         hasil = HasilImpor(ditambah=len(baru), diubah=len(ubah), tetap=tetap, dilewati=galat, uji_coba=uji_coba,
                            peringatan=[m for m in hasil_cek.masalah if not m.galat])
         if not uji_coba:
@@ -90,10 +100,26 @@ def _catat(db, p, kegiatan: str, jenis: str, tanggal: str, jp: str, penyelenggar
         raise DataTidakValid(f"{m.pesan}.", kalimat(m.saran) or None)
     baru, ubah, log, _ = _rencana(db, [c])
     if baru or ubah:
+        beku.tolak_bila_ditutup(db, f"Tanggal {c.tanggal}", c.tanggal)  # an unchanged re-entry is no write
         tabel.simpan_banyak(db, baru, ubah)
         audit.catat_banyak(db, log)
     aksi = "tambah" if baru else "ubah" if ubah else "tetap"
     return {**c.ke_dict(), "nama": p.nama, "aksi": aksi, "peringatan": [m.pesan for m in ms if not m.galat]}
+
+
+def _di_periode_ditutup(db, pasangan: list, ditulis: list[dict]) -> list:
+    """One problem per row that would add or change a record dated inside a closed period (a row
+    equal to what is stored writes nothing and passes)."""
+    from ..validation.masalah import di_sel
+
+    kunci = {(d["nip"], d["kegiatan"], d["tanggal"]) for d in ditulis}
+    hasil = []
+    for b, c in pasangan:
+        p = beku.periode_ditutup(db, c.tanggal) if c.kunci() in kunci else None
+        if p is not None:
+            pesan, saran = beku.pesan_ditutup(f"Tanggal {c.tanggal}", p)
+            hasil.append(di_sel(b, "tanggal", pesan.rstrip("."), saran, kunci=c.nip))
+    return hasil
 
 
 def _tahun(tahun: int | None) -> int | None:

@@ -1,4 +1,5 @@
-"""Closing a period: its results are computed once more and frozen as the snapshot.
+"""Closing a period: its results are computed once more and frozen as the snapshot, and what its
+recap and documents show besides the results is frozen beside it (services.beku).
 
 Above both `periode` (the period's record) and `nilai` (the results), so neither imports the other.
 """
@@ -12,7 +13,7 @@ from ..store import periode as tabel_periode
 from ..store.cadangan import ringkas_temuan
 from ..store.db import SARAN_PULIHKAN, db_path, transaksi
 from ..store.pemeliharaan import cek_cepat
-from . import nilai, periode
+from . import beku, nilai, periode
 
 
 def tutup(db, kode: str) -> dict:
@@ -32,6 +33,7 @@ def tutup(db, kode: str) -> dict:
         hasil = nilai.hitung_untuk_snapshot(db, p)
         tabel_periode.simpan_snapshot(db, p["kode"], hasil)
         tabel_periode.set_status(db, p["kode"], "ditutup")
+        beku.bekukan(db, tabel_periode.ambil(db, p["kode"]), hasil)  # the recap's other sheets, the documents' context
         audit.catat(db, "periode", p["kode"], "ubah", {"status": "terbuka"},
                     {"status": "ditutup", "jumlah_hasil": len(hasil)})
     return {**tabel_periode.ambil(db, p["kode"]), "jumlah_hasil": len(hasil),

@@ -76,8 +76,19 @@ def _sql_perilaku(dari: str, syarat: str, urut: str) -> str:
     return f"SELECT b.nip, b.penilai, b.peran, {aspek} FROM {dari} WHERE b.periode = ? {syarat} ORDER BY {urut}"
 
 
-def _filter_pegawai(unit: str | None, nip: str | None, alias: str = "p") -> tuple[str, list]:
-    where, args = [f"{alias}.aktif = 1"], []
+# THE rule of who belongs to a period's results: every active employee, and every deactivated one
+# (pensiun, mutasi) with data recorded in that period -- SKP rows, a behaviour rating or a direct
+# rating, the data `Rekaman.tercatat` rests on. He is marked nonaktif (IdentitasPegawai.aktif) and
+# still gets his result and his document. `semua`: every employee, inactive ones without data too.
+_ADA_DATA = ("EXISTS (SELECT 1 FROM sasaran x WHERE x.periode = ? AND x.nip = {p}.nip)"
+             " OR EXISTS (SELECT 1 FROM perilaku x WHERE x.periode = ? AND x.nip = {p}.nip)"
+             " OR EXISTS (SELECT 1 FROM rating_langsung x WHERE x.periode = ? AND x.nip = {p}.nip)")
+
+
+def _filter_pegawai(kode: str, unit: str | None, nip: str | None, semua: bool = False,
+                    alias: str = "p") -> tuple[str, list]:
+    """The WHERE condition (and its arguments) selecting the employees of period `kode`'s results."""
+    where, args = (["1 = 1"], []) if semua else ([f"({alias}.aktif = 1 OR {_ADA_DATA.format(p=alias)})"], [kode] * 3)
     if unit:
         where.append(f"{alias}.unit = ? COLLATE NOCASE")
         args.append(unit)
@@ -127,8 +138,8 @@ def simpan_unit_predikat(db: Database, kode: str, unit: str, predikat: str, wakt
 
 
 def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | None = None,
-                 teks: bool = True) -> Iterator[DataPegawaiPeriode]:
-    """Each active employee's DataPegawaiPeriode, in NIP order.
+                 teks: bool = True, semua: bool = False) -> Iterator[DataPegawaiPeriode]:
+    """Each DataPegawaiPeriode of the period's employees (`_filter_pegawai`), in NIP order.
 
     Three cursors ordered by NIP (each served by its primary key, no sorting), merged in one
     pass: memory stays flat however large the period, and there is no query per employee.
@@ -136,7 +147,7 @@ def alir_periode(db: Database, kode: str, unit: str | None = None, nip: str | No
     the row queries join the roster only to narrow a --unit selection.
     `teks` False: SKP rows carry the scoring columns only (no texts: a listing).
     """
-    w, a = _filter_pegawai(unit, nip)
+    w, a = _filter_pegawai(kode, unit, nip, semua)
     conn = db.conn
     peg = conn.execute(f"{_SELECT_PEGAWAI} FROM pegawai p WHERE {w} ORDER BY p.nip", a)
     if unit:
@@ -173,7 +184,7 @@ def _gabung(peg, skp, per, lewati_lain: bool) -> Iterator[DataPegawaiPeriode]:
         while b_row is not None and b_row[0] == n:
             nilai.append(BarisPerilaku(b_row[1], b_row[2], dict(zip(ASPEK_BERAKHLAK, b_row[3:]))))
             b_row = next(per, None)
-        yield DataPegawaiPeriode(IdentitasPegawai(*row), baris, nilai)
+        yield DataPegawaiPeriode(IdentitasPegawai(*row[:-1], row[-1] == 1), baris, nilai)
 
 
 def _baris_demi_baris(cur, ukuran: int = 4096):
@@ -185,8 +196,9 @@ def _baris_demi_baris(cur, ukuran: int = 4096):
         yield from potong
 
 
-def jumlah_aktif(db: Database, unit: str | None) -> int:
-    w, a = _filter_pegawai(unit, None)
+def jumlah_pegawai(db: Database, kode: str, unit: str | None) -> int:
+    """How many employees `alir_periode_urut` gives (the period's employees, `_filter_pegawai`)."""
+    w, a = _filter_pegawai(kode, unit, None)
     return db.execute(f"SELECT COUNT(*) FROM pegawai p WHERE {w}", a).fetchone()[0]
 
 
@@ -217,7 +229,7 @@ def alir_periode_urut(db: Database, kode: str, unit: str | None = None) -> Itera
     _fungsi_lower(conn)
     _NOMOR_URUT += 1
     t = f"temp.kinerja_urut_{_NOMOR_URUT}"
-    w, a = _filter_pegawai(unit, None)
+    w, a = _filter_pegawai(kode, unit, None)
     _tulis_sementara(conn, [f"CREATE TABLE {t} (rk INTEGER PRIMARY KEY, nip TEXT NOT NULL)",
                             (f"INSERT INTO {t} (nip) SELECT p.nip FROM pegawai p WHERE {w} "
                              f"ORDER BY {_URUT_REKAP.format(p='p')}", a)])

@@ -54,7 +54,45 @@ def baca_snapshot(db: Database, kode: str) -> list[Rekaman]:
 
 
 def hapus_snapshot(db: Database, kode: str) -> int:
+    """Drop the frozen records (their count) and every other frozen part of the period (periode_beku)."""
+    db.execute("DELETE FROM periode_beku WHERE periode = ?", [kode])
     return db.execute("DELETE FROM hasil_snapshot WHERE periode = ?", [kode]).rowcount
+
+
+# -- the rest of what a closed period shows, frozen at close (issue 16 §5) --------------------------
+
+def simpan_beku(db: Database, kode: str, bagian: str, isi: list[tuple[str, str]]) -> None:
+    """Store a frozen part: (kunci, JSON text) rows ('' for a whole sheet, the NIP per employee)."""
+    db.execute("DELETE FROM periode_beku WHERE periode = ? AND bagian = ?", [kode, bagian])
+    db.conn.executemany("INSERT INTO periode_beku (periode, bagian, kunci, data) VALUES (?, ?, ?, ?)",
+                        [(kode, bagian, k, d) for k, d in isi])
+
+
+def baca_beku(db: Database, kode: str, bagian: str, kunci: list[str] | None = None) -> dict[str, str]:
+    """kunci -> JSON text of a frozen part (every row, or only these kunci)."""
+    if kunci is None:
+        cur = db.execute("SELECT kunci, data FROM periode_beku WHERE periode = ? AND bagian = ?", [kode, bagian])
+        return dict(cur.fetchall())
+    hasil: dict[str, str] = {}
+    daftar = sorted(set(kunci))
+    for i in range(0, len(daftar), 500):
+        potong = daftar[i:i + 500]
+        cur = db.execute(f"SELECT kunci, data FROM periode_beku WHERE periode = ? AND bagian = ? "
+                         f"AND kunci IN ({', '.join('?' * len(potong))})", [kode, bagian, *potong])
+        hasil.update(cur.fetchall())
+    return hasil
+
+
+def ada_beku(db: Database, kode: str) -> bool:
+    """Was the period closed by a version that froze more than the results?"""
+    return db.execute("SELECT 1 FROM periode_beku WHERE periode = ? LIMIT 1", [kode]).fetchone() is not None
+
+
+def ditutup_meliputi(db: Database, mulai: str, selesai: str) -> list[dict]:
+    """The closed periods whose dates hold all of mulai..selesai (ISO dates), shortest first."""
+    cur = db.execute(f"SELECT {', '.join(_KOLOM)} FROM periode WHERE status = 'ditutup' AND mulai <= ? "
+                     "AND selesai >= ? ORDER BY julianday(selesai) - julianday(mulai), kode", [mulai, selesai])
+    return [_baris(r) for r in cur]
 
 
 def jumlah_data(db: Database, kode: str) -> dict:

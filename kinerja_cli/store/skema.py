@@ -290,5 +290,21 @@ def m0006_aturan_periode_lama(db: Database) -> None:
                        [json.dumps(baru, ensure_ascii=False, sort_keys=True), kode])
 
 
+# -- issue 16 §5 (engineer J, branch tutup): what a closed period's recap and documents show besides
+# the results, frozen at close beside hasil_snapshot: the Pengembangan and Dampak sheets (kunci '')
+# and each employee's document context (kunci = NIP: pejabat penilai, atasan, umpan balik).
+@migrasi(name="0007_periode_beku")
+def m0007_periode_beku(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS periode_beku (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            bagian TEXT NOT NULL,          -- pengembangan | dampak | dokumen
+            kunci TEXT NOT NULL DEFAULT '',  -- '' for a whole sheet, the NIP for a document
+            data TEXT NOT NULL,            -- JSON (decimals as {"$desimal": "1.5"})
+            PRIMARY KEY (periode, bagian, kunci)
+        )"""
+    )
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]

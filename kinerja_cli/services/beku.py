@@ -1,0 +1,160 @@
+"""A closed period is closed for everything in its recap and documents (issue 16 §5).
+
+At close (`services.penutupan.tutup`), beside the results' snapshot, this module freezes what the
+period's outputs show besides the results: the recap's Pengembangan sheet (JP per employee of the
+period's year, with the follow-up flags), its Dampak sheet (the service indicators and their values
+per period as they stood) and each employee's document context (pejabat penilai and atasan as the
+roster held them, the period's umpan balik). A closed period's recap and documents are then built
+from that frozen state only (`pengembangan`, `dampak`, `konteks_dokumen`); a period closed by an
+older version, which froze the results alone, falls back to the current data with one note
+(`CATATAN_LAMA`).
+
+And the writes: data dated inside a closed period (a training record's date, a service value's
+period) is refused with the reopen hint, as SKP data is (`tolak_bila_ditutup`, `periode_ditutup`).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from ..errors import PeriodeDitutup
+from ..model import Rekaman
+from ..store import periode as tabel_periode
+
+PENGEMBANGAN, DAMPAK, DOKUMEN = "pengembangan", "dampak", "dokumen"
+CATATAN_LAMA = ("Periode {kode} ditutup oleh versi kinerja sebelumnya yang hanya membekukan nilai: lembar "
+                "Pengembangan dan Dampak serta pejabat penilai dan umpan balik di dokumen diambil dari data terkini.")
+
+
+# -- JSON with exact decimals ------------------------------------------------------------------
+
+def _ke_json(x) -> str:
+    def lain(o):
+        if isinstance(o, Decimal):
+            return {"$desimal": str(o)}
+        raise TypeError(f"{type(o).__name__} tidak dapat dibekukan")
+
+    return json.dumps(x, ensure_ascii=False, default=lain)
+
+
+def _dari_json(teks: str):
+    return json.loads(teks, object_hook=lambda d: Decimal(d["$desimal"]) if d.keys() == {"$desimal"} else d)
+
+
+# -- freezing at close -------------------------------------------------------------------------
+
+def bekukan(db, p: dict, rekaman: list[Rekaman]) -> None:
+    """Freeze the period's Pengembangan and Dampak sheets and every record's document context.
+
+    Runs inside the close transaction, after the snapshot is stored and the period marked closed
+    (so the period's own results are read from the snapshot)."""
+    from . import dampak as layanan_dampak
+    from . import pelatihan
+
+    kode = p["kode"]
+    dikenal = {kode: pelatihan.predikat_per_nip(rekaman)}
+    baris = pelatihan.rekap(db, _tahun(p), None, prioritas=True, dikenal=dikenal)
+    tabel_periode.simpan_beku(db, kode, PENGEMBANGAN, [("", _ke_json(baris))])
+    tabel_periode.simpan_beku(db, kode, DAMPAK, [("", _ke_json(layanan_dampak.data_dampak(db)))])
+    ktx = _konteks_langsung(db, kode, [r.pegawai for r in rekaman])
+    tabel_periode.simpan_beku(db, kode, DOKUMEN, [(n, _ke_json(k)) for n, k in ktx.items()])
+
+
+def _tahun(p: dict) -> int:
+    return int(str(p["mulai"])[:4])
+
+
+def lama(db, p: dict) -> bool:
+    """A closed period whose other outputs were not frozen (closed by an older version)."""
+    return p["status"] == "ditutup" and not tabel_periode.ada_beku(db, p["kode"])
+
+
+def catatan(db, p: dict) -> list[str]:
+    """The one-line note for a period closed by an older version (else nothing)."""
+    return [CATATAN_LAMA.format(kode=p["kode"])] if lama(db, p) else []
+
+
+# -- reading: frozen when closed, current data otherwise --------------------------------------
+
+def pengembangan(db, p: dict, unit: str | None, dikenal: dict | None) -> tuple[list[dict], int]:
+    """(rows of the Pengembangan sheet, year): the frozen rows of a closed period (only `unit`'s
+    when given), else services.pelatihan.rekap of the period's year."""
+    from . import pelatihan
+
+    if p["status"] == "ditutup":
+        beku = tabel_periode.baca_beku(db, p["kode"], PENGEMBANGAN, [""])
+        if beku:
+            baris = _dari_json(beku[""])
+            return [b for b in baris if unit is None or b["unit"].casefold() == unit.casefold()], _tahun(p)
+    return pelatihan.rekap(db, _tahun(p), unit, prioritas=True, dikenal=dikenal), _tahun(p)
+
+
+def dampak(db, p: dict, unit: str | None) -> list[dict]:
+    """The Dampak sheet's data: frozen at close for a closed period, else the current indicators."""
+    from . import dampak as layanan_dampak
+
+    if p["status"] == "ditutup":
+        beku = tabel_periode.baca_beku(db, p["kode"], DAMPAK, [""])
+        if beku:
+            data = _dari_json(beku[""])
+            return [d for d in data if unit is None or d["unit"].casefold() == unit.casefold()]
+    return layanan_dampak.data_dampak(db, unit)
+
+
+def konteks_dokumen(db, p: dict, pegawai: list) -> dict[str, dict]:
+    """nip -> {"atasan", "atasan_atasan" (the document's identity blocks, or None), "umpan_balik"}
+    of each employee (the records' IdentitasPegawai): frozen at close for a closed period."""
+    if p["status"] == "ditutup":
+        beku = tabel_periode.baca_beku(db, p["kode"], DOKUMEN, [x.nip for x in pegawai])
+        if beku:
+            hasil = {n: _dari_json(t) for n, t in beku.items()}
+            kurang = [x for x in pegawai if x.nip not in hasil]
+            if kurang:  # not in the snapshot at close: nothing was frozen for them
+                hasil.update(_konteks_langsung(db, p["kode"], kurang))
+            return hasil
+    return _konteks_langsung(db, p["kode"], pegawai)
+
+
+def _konteks_langsung(db, kode: str, pegawai: list) -> dict[str, dict]:
+    from ..store import pegawai as tabel_pegawai
+    from ..store.dokumen import umpan_balik
+    from .ekspor import identitas_dokumen
+
+    umpan = umpan_balik(db, kode, [x.nip for x in pegawai])
+    kenal: dict[str, dict | None] = {}
+
+    def orang(nip: str | None) -> dict | None:
+        if not nip:
+            return None
+        if nip not in kenal:
+            kenal[nip] = identitas_dokumen(tabel_pegawai.ambil(db, nip))
+        return kenal[nip]
+
+    hasil = {}
+    for x in pegawai:
+        atasan = orang(x.nip_atasan)
+        hasil[x.nip] = {"atasan": atasan, "atasan_atasan": orang(atasan["nip_atasan"]) if atasan else None,
+                        "umpan_balik": umpan.get(x.nip, [])}
+    return hasil
+
+
+# -- refusing writes dated inside a closed period ----------------------------------------------
+
+def periode_ditutup(db, mulai: str, selesai: str | None = None) -> dict | None:
+    """The closed period (the shortest) holding the date `mulai` (or all of mulai..selesai), else None."""
+    p = tabel_periode.ditutup_meliputi(db, mulai, selesai or mulai)
+    return p[0] if p else None
+
+
+def pesan_ditutup(apa: str, p: dict) -> tuple[str, str]:
+    """(message, saran) of a write refused because `apa` lies inside the closed period `p`."""
+    return (f"{apa} termasuk periode {p['kode']} yang sudah ditutup ({p['ditutup_pada']}); datanya tidak dapat diubah.",
+            f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {p["kode"]} --alasan "..."')
+
+
+def tolak_bila_ditutup(db, apa: str, mulai: str, selesai: str | None = None) -> None:
+    """Refuse (PeriodeDitutup) a write of data dated mulai (..selesai) inside a closed period."""
+    p = periode_ditutup(db, mulai, selesai)
+    if p is not None:
+        raise PeriodeDitutup(*pesan_ditutup(apa, p))
