@@ -99,7 +99,7 @@ def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
     from .cli import (dampak, dasar, distribusi, ekspor, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan,
                       perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
-    from .cli import instansi
+    from .cli import evaluasi, instansi
 
     dasar.daftarkan(app)
     instansi.daftarkan(app)
@@ -113,6 +113,7 @@ def _daftarkan() -> None:
     app.add_typer(umpan_balik.app, name="umpan-balik")
     app.add_typer(inovasi.app, name="inovasi")
     app.add_typer(rating.app, name="rating")
+    app.add_typer(evaluasi.app, name="evaluasi")
     status.daftarkan(app)
     nilai.daftarkan(app)
     distribusi.daftarkan(app, unit.app)

@@ -160,33 +160,20 @@ def _dua(d: Decimal) -> str:
     return angka_id(d)
 
 
-def _identitas(p) -> dict | None:
-    """The document's identity block of a person (model.Pegawai, or the record's IdentitasPegawai)."""
-    from ..validation.golongan import pangkat
+def _data_dokumen(db, lap, r: Rekaman, umpan: dict, predikat_unit: dict, tanggal: date, profil,
+                  bacaan) -> dict:
+    """Everything one evaluation document shows (services.dokumen_data: people, curve, recommendation)."""
+    from .dokumen_data import orang, rantai
 
-    if p is None:
-        return None
-    gol = p.golongan
-    if p.status == "PPPK":
-        pg = f"Golongan {gol}" if gol else "-"
-    else:
-        pg = ", ".join(x for x in (pangkat(gol), gol) if x) or "-"
-    return {"nama": p.nama, "nip": p.nip, "pangkat": pg, "jabatan": p.jabatan or "-",
-            "unit": p.unit or "-", "nip_atasan": p.nip_atasan}
-
-
-def _data_dokumen(db, lap, r: Rekaman, umpan: dict, predikat_unit: dict, tanggal: date, profil=None) -> dict:
-    from ..store import pegawai as tabel_pegawai
-
-    pegawai = _identitas(r.pegawai)
-    atasan = _identitas(tabel_pegawai.ambil(db, pegawai["nip_atasan"])) if pegawai["nip_atasan"] else None
-    atasan2 = None
-    if atasan and atasan["nip_atasan"]:
-        atasan2 = _identitas(tabel_pegawai.ambil(db, atasan["nip_atasan"]))
+    pegawai = orang(r.pegawai)
+    atasan, atasan2, d12 = rantai(db, pegawai, profil)
+    pu = predikat_unit.get(r.pegawai.unit)
     return {"periode": lap.periode, "metode": lap.metode, "dari_snapshot": lap.dari_snapshot, "rekaman": r,
-            "pegawai": pegawai, "atasan": atasan, "atasan_atasan": atasan2, "tanggal": tanggal,
+            "pegawai": pegawai, "atasan": atasan, "atasan_atasan": atasan2, "d12": d12, "tanggal": tanggal,
             "umpan_balik": umpan.get(pegawai["nip"], []), "skor_aspek": skor_aspek(r),
-            "predikat_unit": predikat_unit.get(r.pegawai.unit), "profil": profil}
+            "predikat_unit": pu, "pola_distribusi": bacaan.pola(pu), "profil": profil,
+            "rekomendasi": bacaan.rekomendasi.get(pegawai["nip"]), "inovasi": bacaan.inovasi.get(pegawai["nip"], []),
+            "tindak_lanjut": bacaan.tindak_lanjut(r)}
 
 
 def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: Path | None = None,
@@ -245,10 +232,13 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     umpan = umpan_balik(db, lap.periode["kode"], [r.pegawai.nip for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode["kode"])
     profil = instansi.profil(db)
+    from .dokumen_data import Bacaan
+
+    bacaan = Bacaan(db, lap.periode, [r.pegawai.nip for r in lap.rekaman])
     ditulis: list[str] = []
     try:
         for r, t in zip(lap.rekaman, tujuan):
-            wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal, profil))
+            wb = tulis_dokumen(_data_dokumen(db, lap, r, umpan, pu, tanggal, profil, bacaan))
             ditulis.append(str(simpan_aman(wb, t, timpa)))
     except BaseException:  # all or nothing: remove this run's new documents (replaced ones cannot come back)
         for p in ditulis:
