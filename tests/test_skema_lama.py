@@ -64,8 +64,10 @@ def test_first_release_opens_with_todays_code_and_keeps_every_row(kinerja, salin
     baru = set(skema.nama_dikenal()) - {"0001_awal"}
     assert {t: v for t, v in sesudah.items() if t != "_sqlite_migrations" and t in sebelum} == \
         {t: v for t, v in sebelum.items() if t != "_sqlite_migrations"}  # every old row kept as it was
-    # tables added by later migrations arrive empty (0002: the instansi profile, unit short names)
-    assert {t: v for t, v in sesudah.items() if t not in sebelum} == {"instansi": [], "unit_singkatan": []}
+    # tables added by later migrations arrive empty (0002: the instansi profile, unit short names;
+    # 0003: the pejabat penilai's recommendations)
+    assert {t: v for t, v in sesudah.items() if t not in sebelum} == {"instansi": [], "unit_singkatan": [],
+                                                                       "evaluasi_rekomendasi": []}
     with sqlite3.connect(salinan) as c:
         assert {r[0] for r in c.execute("SELECT name FROM _sqlite_migrations")} == {"0001_awal", *baru}
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

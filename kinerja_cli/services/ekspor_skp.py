@@ -85,12 +85,15 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
         daftar = ", ".join(t.name for t in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
         raise DataTidakValid(f"{len(ada)} berkas sudah ada: {daftar}; tidak ada yang ditulis.",
                              "Pakai folder/nama lain, atau tambahkan --timpa untuk menggantinya.")
+    if folder and orang_:
+        from ..berkas_aman import buat_folder, penghalang
+
+        if penghalang(Path(folder)) is not None:  # a parent that is a file: refused before any work
+            raise DataTidakValid(f"{penghalang(Path(folder))} adalah berkas, bukan folder; --folder {folder} "
+                                 "tidak dapat dibuat.", "Pilih folder tujuan lain untuk --folder.")
+        buat_folder(folder)  # 0700 whatever the umask
     for t in tujuan:
         periksa_tujuan(t, timpa)
-    if folder and orang_:
-        from ..berkas_aman import buat_folder
-
-        buat_folder(folder)
     profil = instansi.profil(db)
     status = skp_status.ambil(db, per["kode"], [x.nip for x in orang_])
     ditulis: list[str] = []
