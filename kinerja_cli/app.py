@@ -134,9 +134,9 @@ def _pesan_pemakaian() -> None:
 
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
-    from .cli import (atasan_luar, aturan, dampak, dasar, distribusi, ekspor, inovasi, instansi, koreksi, layanan,
-                      nilai, pegawai, pelatihan, pemeliharaan, perilaku, periode, rating, realisasi, sasaran, status,
-                      templat, tren, umpan_balik, unit)
+    from .cli import (atasan_luar, aturan, dampak, dasar, distribusi, ekspor, evaluasi, inovasi, instansi, koreksi,
+                      layanan, nilai, pegawai, pelatihan, pemeliharaan, perilaku, periode, rating, realisasi, sasaran,
+                      status, templat, tren, umpan_balik, unit)
 
     dasar.daftarkan(app)
     instansi.daftarkan(app)
@@ -151,6 +151,7 @@ def _daftarkan() -> None:
     app.add_typer(inovasi.app, name="inovasi")
     app.add_typer(rating.app, name="rating")
     aturan.daftarkan(app)
+    app.add_typer(evaluasi.app, name="evaluasi")
     status.daftarkan(app)
     nilai.daftarkan(app)
     distribusi.daftarkan(app, unit.app)

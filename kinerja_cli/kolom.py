@@ -185,5 +185,7 @@ RATING_PEJABAT = Tata(
         Kolom("alasan", "Alasan", ("Alasan Penetapan", "Keterangan"), keterangan="alasan penetapan (wajib bila rating diisi)"),
         Kolom("oleh", "NIP Pejabat Penilai", ("Pejabat Penilai", "NIP Penilai", "NIP Atasan"),
               keterangan="NIP atasan langsung pegawai (pejabat penilai kinerja)"),
+        Kolom("rekomendasi", "Rekomendasi", ("Catatan/Rekomendasi", "Catatan Rekomendasi", "Catatan"), wajib=False,
+              keterangan="CATATAN/REKOMENDASI pejabat penilai di Dokumen Evaluasi (kosong: tidak diubah)"),
     ),
 )

@@ -56,8 +56,7 @@ def test_document_identity_atasan_feedback_scores_date(db_siap, kinerja, db_path
     teks = [c.value for c in _sel(ws).values() if isinstance(c.value, str)]
     assert "PEMERINTAH KOTA PADANG PANJANG" in teks and "DOKUMEN EVALUASI KINERJA PEGAWAI" in teks
     assert "profil instansi belum lengkap (nama instansi)" in r.stderr
-    assert "PERIODE: TAHUNAN 2026" in teks
-    assert "PERIODE PENILAIAN: 1 JANUARI 2026 S.D. 31 DESEMBER 2026" in teks
+    assert "PERIODE: 1 JANUARI S.D. 31 DESEMBER 2026" in teks  # a year, as the form writes it
     # identity: employee, pejabat penilai (atasan), atasan pejabat penilai (atasan's atasan)
     assert [_kanan(ws, "NAMA", i).value for i in range(3)] == ["Citra Lestari", "Budi Santoso, S.E.", "Drs. H. Ahmad Yani"]
     assert [_kanan(ws, "NIP", i).value for i in range(3)] == [STAF1, KADIS, SEKDA]
@@ -86,12 +85,17 @@ def test_document_identity_atasan_feedback_scores_date(db_siap, kinerja, db_path
     assert "atasan 110,00" in ws.cell(row=aspek + 1, column=6).value
     assert _nilai_label(ws, "NILAI PERILAKU KERJA").value == pytest.approx(107.50)
     assert _nilai_label(ws, "NILAI AKHIR").value == pytest.approx(111.04)
-    assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "Baik"
-    # signature block
+    assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "BAIK"
+    # two signature blocks, each with place and date: the employee left, the pejabat penilai right
     assert "Padang Panjang, 29 November 2026" in teks and "Pejabat Penilai Kinerja" in teks
     tt = _cari(ws, "Pejabat Penilai Kinerja")[0]
-    bawah = [ws.cell(row=tt.row + i, column=tt.column).value for i in range(1, 6)]
-    assert "Budi Santoso, S.E." in bawah and f"NIP {KADIS}" in bawah
+    bawah = [ws.cell(row=tt.row + i, column=tt.column).value for i in range(1, 7)]
+    assert bawah[3:] == ["Budi Santoso, S.E.", "Pembina Utama Muda, IV/c", "NIP. 19800101 200501 1 002"]
+    assert ws.cell(row=tt.row - 1, column=tt.column).value == "Padang Panjang, 29 November 2026"
+    kiri = _cari(ws, "Pegawai yang Dinilai")[0]
+    assert kiri.row == tt.row and kiri.column < tt.column
+    assert [ws.cell(row=kiri.row + i, column=kiri.column).value for i in (4, 5, 6)] == [
+        "Citra Lestari", "Penata Muda, III/a", "NIP. 19850214 201001 2 003"]
     # layout
     assert ws.page_setup.orientation == "portrait" and ws.page_setup.fitToWidth == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True and ws.merged_cells.ranges
@@ -107,7 +111,8 @@ def test_no_atasan_shows_dash_and_default_name(db_siap, kinerja, db_path, tmp_pa
     assert _kanan(ws, "NAMA", 1).value == "-" and _kanan(ws, "NAMA", 2).value == "-"
     assert tanggal_id(__import__("datetime").date.today()) in " ".join(
         str(c.value) for c in _sel(ws).values())
-    assert "NIP -" in [c.value for c in _sel(ws).values()]
+    # no profile naming a kepala daerah: the pejabat penilai's lines are dotted, to be written by hand
+    assert "NIP. ……………………" in [c.value for c in _sel(ws).values()]
 
 
 def test_formula_injection_in_document(db_siap, kinerja, db_path, tmp_path):
@@ -142,7 +147,7 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
         "Di Bawah Ekspektasi (saran dari angka; belum ditetapkan pejabat penilai)"
     assert any("rating masih saran, belum ditetapkan pejabat penilai" in str(c.value) and str(c.value).startswith("Catatan:")
                for c in _sel(ws).values())
-    assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "Sangat Kurang"
+    assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "SANGAT KURANG"
     assert "Arsip perlu dirapikan" in ws.cell(row=_cari(ws, "UMPAN BALIK BERKELANJUTAN")[0].row + 1, column=6).value
     assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Pengatur, II/c"
     pp = openpyxl.load_workbook(d / f"{PPPK1}_Eko-Prasetyo.xlsx").active

@@ -209,7 +209,7 @@ def test_template_rating_sheet_saran_as_comment_then_imports(p6, kinerja, db_pat
     assert r.exit_code == 0 and "4 baris Rating" in " ".join(r.stderr.split())
     wb = openpyxl.load_workbook(f)
     ws = wb["Rating"]
-    assert [c.value for c in ws[1]] == JUDUL
+    assert [c.value for c in ws[1]] == JUDUL + ["Rekomendasi"]  # issue 16: the pejabat penilai's recommendation
     baris = {ws.cell(row=i, column=1).value: i for i in range(2, 6)}
     i = baris[STAF1]
     assert ws.cell(row=i, column=3).value is None and ws.cell(row=i, column=4).value is None  # never the saran

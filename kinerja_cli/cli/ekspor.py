@@ -10,7 +10,7 @@ import typer
 
 from .umum import OpsiDB, buka
 
-app = typer.Typer(help="Ekspor Excel: rekap nilai satu periode, dokumen evaluasi kinerja per pegawai." "\n\nContoh: kinerja ekspor rekap rekap-2026.xlsx --periode 2026 --per-unit",
+app = typer.Typer(help="Ekspor Excel: rekap nilai satu periode, dokumen evaluasi kinerja dan dokumen SKP per pegawai." "\n\nContoh: kinerja ekspor rekap rekap-2026.xlsx --periode 2026 --per-unit",
                   no_args_is_help=True)
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")]
@@ -99,3 +99,37 @@ def _tanggal(teks: Optional[str]) -> Optional[date]:
         return baca_tanggal(teks)
     except TanggalTidakValid:
         raise DataTidakValid(f"Tanggal '{teks}' tidak valid.", SARAN_TANGGAL_OPSI) from None
+
+
+@app.command("skp")
+def skp(
+    nip: Annotated[Optional[str], typer.Argument(help="NIP pegawai (tanpa --unit).", show_default=False)] = None,
+    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx (bawaan: SKP_NIP_Nama.xlsx).", show_default=False)] = None,
+    periode: OpsiPeriode = ...,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Satu dokumen SKP untuk setiap pegawai unit ini.")] = None,
+    folder: Annotated[Optional[Path], typer.Option("--folder", help="Folder tujuan (wajib dengan --unit).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan TTTT-BB-HH bila SKP belum disetujui (bawaan: diisi tangan).")] = None,
+    timpa: OpsiTimpa = False,
+    db: OpsiDB = None,
+) -> None:
+    """Tulis dokumen SKP (Sasaran Kinerja Pegawai, Format A.1.x PermenPANRB 6/2022) ke Excel, satu halaman A4.
+
+    Berisi hasil kerja utama dan tambahan dengan RHK atasan yang diintervensi, indikator, target, aspek,
+    perilaku kerja BerAKHLAK, lampiran (diisi tangan) dan tanda tangan dengan status persetujuan SKP.
+
+    Contoh: kinerja ekspor skp 198502142010012003 --periode 2026
+
+    Contoh: kinerja ekspor skp --unit DPMPTSP --periode 2026 --folder skp-2026
+    """
+    from .. import output
+    from ..services import ekspor_skp
+
+    h = ekspor_skp.skp(buka(db), periode, nip, unit, berkas, folder, timpa, _tanggal(tanggal))
+    for p in h["peringatan"]:
+        output.peringatan(p)
+    for p in h["tanpa_skp"]:
+        output.peringatan(f"{p.nama} ({p.nip}) belum punya SKP periode {h['periode']}; dokumennya tidak dibuat.")
+    if len(h["berkas"]) == 1 and not unit:
+        output.sukses(f"Dokumen SKP ditulis ke {h['berkas'][0]}.")
+    else:
+        output.sukses(f"{len(h['berkas'])} dokumen SKP ditulis ke {folder}.")

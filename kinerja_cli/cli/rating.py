@@ -65,11 +65,12 @@ def impor(
     db: OpsiDB = None,
 ) -> None:
     """Impor rating pejabat penilai dari sheet Rating (kolom: NIP, Rating Hasil Kerja, Rating Perilaku, Alasan,
-    NIP Pejabat Penilai).
+    NIP Pejabat Penilai, Rekomendasi).
 
     Rating: Di Atas Ekspektasi, Sesuai Ekspektasi, Di Bawah Ekspektasi (huruf besar/kecil bebas). Pejabat
     penilai harus atasan langsung pegawai di daftar pegawai. Sel rating kosong: rating tersimpan tidak
-    diubah; baris tanpa rating dan alasan dilewati. Satu galat: seluruh berkas ditolak.
+    diubah; baris tanpa rating dan alasan dilewati. Rekomendasi (boleh tanpa rating): CATATAN/REKOMENDASI
+    pejabat penilai di Dokumen Evaluasi, seperti kinerja evaluasi catat. Satu galat: seluruh berkas ditolak.
 
     Contoh: kinerja rating impor templat-dpmptsp.xlsx -p 2026 --dry-run
     """
@@ -86,6 +87,7 @@ def impor(
     kosong = h.keterangan.get("kosong", 0)
     laporkan_impor(h, f"{h.ditambah} rating ditetapkan, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati"
+                      + (f", {h.keterangan['rekomendasi']} rekomendasi dicatat" if h.keterangan.get("rekomendasi") else "")
                       + (f", {kosong} baris belum diisi." if kosong else "."))
 
 

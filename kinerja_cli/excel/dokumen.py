@@ -9,10 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..validation.angka import angka_id
-from .aman import isi_teks
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT
-from .kop import baris_kop, logo, tempat_tanggal
-from .lembar import FORMAT_ANGKA, Gaya, atur_cetak, jumlah_baris_teks, lebar_kolom, tanggal_id
+from .dokumen_bagian import Penulis, baris_periode, baris_teks, baris_ttd, identitas, tulis_kop, tulis_ttd
+from .kop import tempat_tanggal
+from .lembar import FORMAT_ANGKA, Gaya, atur_cetak, lebar_kolom, tanggal_id
 from .rekap import nama_catatan
 from ..model import BarisMasukan
 
@@ -41,68 +41,6 @@ CATATAN_SKOR = ("Skor aspek: rata-rata penilai per peran (atasan, rekan kerja, b
                 "kinerja aturan; dinormalkan atas peran yang menilai aspek itu). Skala 0-120.")
 
 
-def _baris_teks(teks: str, lebar: float) -> int:
-    """Lines a wrapped 10-pt text needs in a column `lebar` characters (11-pt) wide."""
-    return jumlah_baris_teks(teks, lebar, 1.15)
-
-
-class _Penulis:
-    def __init__(self, ws, g: Gaya):
-        self.ws, self.g, self.r = ws, g, 1
-
-    def sel(self, kolom: int, nilai, tebal=False, rata=None, border=True, fmt=None, fill=None, ukuran=None):
-        from openpyxl.styles import Alignment, Font
-
-        c = self.ws.cell(row=self.r, column=kolom)
-        isi_teks(c, nilai)
-        c.alignment = Alignment(horizontal=rata, vertical="top" if rata != "center" else "center", wrap_text=True)
-        if tebal or ukuran:
-            c.font = Font(bold=tebal, size=ukuran or 10)
-        else:
-            c.font = Font(size=10)
-        if border:
-            c.border = self.g.border
-        if fmt:
-            c.number_format = fmt
-        if fill:
-            c.fill = fill
-        return c
-
-    def gabung(self, kolom_awal: int, kolom_akhir: int, nilai, baris_akhir: int | None = None, **k):
-        c = self.sel(kolom_awal, nilai, **k)
-        akhir = baris_akhir or self.r
-        if k.get("border", True):  # merged cells draw the border of every covered cell
-            for rr in range(self.r, akhir + 1):
-                for kk in range(kolom_awal, kolom_akhir + 1):
-                    self.ws.cell(row=rr, column=kk).border = self.g.border
-        if kolom_akhir > kolom_awal or akhir > self.r:
-            self.ws.merge_cells(start_row=self.r, start_column=kolom_awal, end_row=akhir, end_column=kolom_akhir)
-        return c
-
-    def tinggi(self, baris: int):
-        """Row height for `baris` lines of 10-pt text."""
-        self.ws.row_dimensions[self.r].height = max(14, 12 * baris + 2)
-
-    def maju(self, n: int = 1):
-        self.r += n
-
-
-def _identitas(w: _Penulis, judul: str, orang: dict | None) -> None:
-    w.sel(1, "NO", tebal=True, rata="center", fill=w.g.kepala_fill)
-    w.gabung(2, 6, judul, tebal=True, fill=w.g.kepala_fill)
-    w.maju()
-    o = orang or {}
-    for i, (label, kunci) in enumerate((("NAMA", "nama"), ("NIP", "nip"), ("PANGKAT/GOL. RUANG", "pangkat"),
-                                        ("JABATAN", "jabatan"), ("UNIT KERJA", "unit")), 1):
-        w.sel(1, i, rata="center")
-        w.sel(2, label)
-        nilai = o.get(kunci) or "-"
-        w.gabung(3, 6, nilai)
-        if _baris_teks(nilai, sum(LEBAR[2:])) > 1:
-            w.tinggi(_baris_teks(nilai, sum(LEBAR[2:])))
-        w.maju()
-
-
 def _umpan_teks(catatan: list[dict]) -> str:
     if not catatan:
         return "-"
@@ -126,7 +64,7 @@ def _realisasi(b: BarisMasukan) -> str:
     return f"{t} {b.satuan}" if b.satuan else t
 
 
-def _hasil_kerja(w: _Penulis, d: dict) -> None:
+def _hasil_kerja(w: Penulis, d: dict) -> None:
     g = w.g
     w.gabung(1, 6, "HASIL KERJA", tebal=True, fill=g.kepala_fill)
     w.maju()
@@ -152,14 +90,14 @@ def _hasil_kerja(w: _Penulis, d: dict) -> None:
             w.sel(3, b.indikator or "-")
             w.sel(4, _target(b), rata="center")
             w.sel(5, _realisasi(b), rata="center")
-            w.tinggi(max(_baris_teks(b.rhk or "-", LEBAR[1]), _baris_teks(b.indikator or "-", LEBAR[2]),
-                         _baris_teks(_target(b), LEBAR[3]), _baris_teks(_realisasi(b), LEBAR[4])))
+            w.tinggi(max(baris_teks(b.rhk or "-", LEBAR[1]), baris_teks(b.indikator or "-", LEBAR[2]),
+                         baris_teks(_target(b), LEBAR[3]), baris_teks(_realisasi(b), LEBAR[4])))
             w.maju()
     akhir = w.r - 1
     simpan = w.r
     w.r = awal
     w.gabung(6, 6, umpan, baris_akhir=akhir)
-    perlu = _baris_teks(umpan, LEBAR[5]) * 12 + 2
+    perlu = baris_teks(umpan, LEBAR[5]) * 12 + 2
     ada = sum(w.ws.row_dimensions[x].height or 15 for x in range(awal, akhir + 1))
     if perlu > ada:  # the merged feedback cell needs more room: grow the last row
         w.ws.row_dimensions[akhir].height = (w.ws.row_dimensions[akhir].height or 15) + (perlu - ada)
@@ -179,16 +117,16 @@ def _rating(rating: str | None, langsung: bool, turunan: str | None) -> str:
     return teks
 
 
-def _nilai(w: _Penulis, label: str, nilai, tebal=False, fill=None) -> None:
+def _nilai(w: Penulis, label: str, nilai, tebal=False, fill=None) -> None:
     w.gabung(1, 4, label, tebal=True)
     w.gabung(5, 6, nilai, fmt=FORMAT_ANGKA if isinstance(nilai, Decimal) else None, tebal=tebal, fill=fill,
              rata="left")
-    if isinstance(nilai, str) and _baris_teks(nilai, sum(LEBAR[4:])) > 1:
-        w.tinggi(_baris_teks(nilai, sum(LEBAR[4:])))
+    if isinstance(nilai, str) and baris_teks(nilai, sum(LEBAR[4:])) > 1:
+        w.tinggi(baris_teks(nilai, sum(LEBAR[4:])))
     w.maju()
 
 
-def _perilaku(w: _Penulis, d: dict) -> None:
+def _perilaku(w: Penulis, d: dict) -> None:
     g = w.g
     w.gabung(1, 6, "PERILAKU KERJA (BerAKHLAK)", tebal=True, fill=g.kepala_fill)
     w.maju()
@@ -206,7 +144,7 @@ def _perilaku(w: _Penulis, d: dict) -> None:
         w.gabung(3, 4, panduan)
         w.sel(5, skor if skor is not None else "-", rata="center", fmt=FORMAT_ANGKA if skor is not None else None)
         w.sel(6, ket)
-        w.tinggi(max(_baris_teks(panduan, LEBAR[2] + LEBAR[3]), _baris_teks(ket, LEBAR[5])))
+        w.tinggi(max(baris_teks(panduan, LEBAR[2] + LEBAR[3]), baris_teks(ket, LEBAR[5])))
         w.maju()
     h = d["rekaman"].hasil
     _nilai(w, "NILAI PERILAKU KERJA (NPK)", h.npk)
@@ -214,84 +152,135 @@ def _perilaku(w: _Penulis, d: dict) -> None:
         _nilai(w, "RATING PERILAKU KERJA", _rating(h.rating_pk, h.rating_pk_langsung, h.rating_pk_turunan))
 
 
-def _kop(w: _Penulis, profil) -> None:
-    """Logo at the left, pemda / instansi / address centred, a rule under the kop (nothing without a profile)."""
-    from openpyxl.styles import Border, Side
-
-    kop = baris_kop(profil)
-    if not kop:
-        return
-    ukuran = {"pemda": 12, "instansi": 12, "alamat": 8}
-    for i, (teks, jenis) in enumerate(kop):
-        c = w.gabung(1, 6, teks, tebal=jenis != "alamat", rata="center", border=False, ukuran=ukuran[jenis])
-        if i == len(kop) - 1:
-            for k in range(1, 7):
-                w.ws.cell(row=w.r, column=k).border = Border(bottom=Side(style="medium"))
-        if len(kop) < 3:  # room for the logo
-            w.tinggi(2)
-        w.maju()
-    gambar = logo(profil, tinggi=56)
-    if gambar is not None:
-        w.ws.add_image(gambar, "A1")
+def _judul(w: Penulis, d: dict, sub: str | None = None) -> None:
+    p = d["periode"]
+    w.gabung(1, 6, "DOKUMEN EVALUASI KINERJA PEGAWAI", tebal=True, rata="center", border=False, ukuran=13)
     w.maju()
-
-
-def tulis_dokumen(d: dict):
-    """A workbook (not saved) holding one employee's evaluation document."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    g = Gaya()
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Dokumen Evaluasi"
-    lebar_kolom(ws, LEBAR)
-    atur_cetak(ws, lanskap=False)
-    ws.page_setup.fitToHeight = 1  # one A4 page, the kop included (scaled down a little when needed)
-    ws.print_options.horizontalCentered = True
-    w = _Penulis(ws, g)
-    p, h = d["periode"], d["rekaman"].hasil
-    _kop(w, d.get("profil"))
-    for teks, ukuran in (("DOKUMEN EVALUASI KINERJA PEGAWAI", 13),
-                         (f"PERIODE: {NAMA_JENIS.get(p['jenis'], p['jenis'].upper())} {p['kode']}", 10),
-                         (f"PERIODE PENILAIAN: {tanggal_id(p['mulai']).upper()} S.D. {tanggal_id(p['selesai']).upper()}", 10)):
-        w.gabung(1, 6, teks, tebal=True, rata="center", border=False, ukuran=ukuran)
+    for teks in ([sub] if sub else []) + baris_periode(p):
+        w.gabung(1, 6, teks, tebal=True, rata="center", border=False)
         w.maju()
     if d["dari_snapshot"]:
         w.gabung(1, 6, f"Hasil beku saat periode ditutup ({tanggal_id(p.get('ditutup_pada'))}).", border=False,
                  rata="center")
         w.maju()
     w.maju()
-    _identitas(w, "PEGAWAI YANG DINILAI", d["pegawai"])
-    _identitas(w, "PEJABAT PENILAI KINERJA", d["atasan"])
-    _identitas(w, "ATASAN PEJABAT PENILAI KINERJA", d["atasan_atasan"])
 
+
+def _organisasi(w: Penulis, d: dict) -> None:
+    """CAPAIAN KINERJA ORGANISASI (the unit's predikat) and its POLA DISTRIBUSI (the curve's rules)."""
     pu = d.get("predikat_unit")
-    _nilai(w, "CAPAIAN KINERJA ORGANISASI (PREDIKAT UNIT)", NAMA_PREDIKAT_UNIT.get(pu, pu) if pu else "belum ditetapkan")
+    _nilai(w, "CAPAIAN KINERJA ORGANISASI", NAMA_PREDIKAT_UNIT.get(pu, pu).upper() if pu else "belum ditetapkan")
+    pola = d.get("pola_distribusi")
+    _nilai(w, "POLA DISTRIBUSI", pola or ("-" if pu else "mengikuti predikat unit (belum ditetapkan)"))
+
+
+def predikat_form(predikat: str | None) -> str:
+    """The predikat as the form prints it: capitals (SANGAT BAIK ... KURANG/MISCONDUCT)."""
+    return (predikat or "-").upper()
+
+
+def _rekomendasi(w: Penulis, d: dict) -> None:
+    """CATATAN/REKOMENDASI of the pejabat penilai; under it the period's innovations and the development
+    follow-up. Nothing written yet: room to write by hand."""
+    g = w.g
+    w.gabung(1, 6, "CATATAN/REKOMENDASI", tebal=True, fill=g.kepala_fill)
+    w.maju()
+    teks = d.get("rekomendasi")
+    if teks:
+        w.teks_penuh(teks)
+    else:
+        w.gabung(1, 6, "")
+        w.tinggi(4)
+        w.maju()
+    for judul, isi in (("Inovasi periode ini", d.get("inovasi") or []),
+                       ("Tindak lanjut pengembangan", d.get("tindak_lanjut") or [])):
+        if isi:
+            w.teks_penuh(f"{judul}:\n" + "\n".join(f"{i}. {x}" for i, x in enumerate(isi, 1)))
+
+
+def _ttd_d11(w: Penulis, d: dict) -> None:
+    tt = tempat_tanggal(d.get("profil"), d["tanggal"])
+    w.maju()
+    tulis_ttd(w, baris_ttd("Pegawai yang Dinilai", d["pegawai"], tt),
+              baris_ttd("Pejabat Penilai Kinerja", d["atasan"], tt))
+
+
+def _siapkan(wb, judul: str, pertama: bool):
+    ws = wb.active if pertama else wb.create_sheet()
+    ws.title = judul
+    lebar_kolom(ws, LEBAR)
+    atur_cetak(ws, lanskap=False)
+    ws.page_setup.fitToHeight = 1  # one A4 page, the kop included (scaled down a little when needed)
+    ws.print_options.horizontalCentered = True
+    return ws
+
+
+def _d11(w: Penulis, d: dict) -> None:
+    g, h = w.g, d["rekaman"].hasil
+    tulis_kop(w, d.get("profil"))
+    _judul(w, d)
+    identitas(w, "PEGAWAI YANG DINILAI", d["pegawai"])
+    identitas(w, "PEJABAT PENILAI KINERJA", d["atasan"])
+    identitas(w, "ATASAN PEJABAT PENILAI KINERJA", d["atasan_atasan"])
+    _organisasi(w, d)
     w.maju()
     _hasil_kerja(w, d)
     w.maju()
     _perilaku(w, d)
     w.maju()
     if d["metode"] == "pp30":
-        _nilai(w, f"NILAI AKHIR (NA) = {angka_id(h.w_hk, 0)}% NHK + "
-                  f"{angka_id(h.w_pk, 0)}% NPK", h.na)
-    _nilai(w, "PREDIKAT KINERJA PEGAWAI", h.predikat, tebal=True, fill=g.fill_predikat.get(h.predikat))
+        _nilai(w, f"NILAI AKHIR (NA) = {angka_id(h.w_hk, 0)}% NHK + {angka_id(h.w_pk, 0)}% NPK", h.na)
+    _nilai(w, "PREDIKAT KINERJA PEGAWAI", predikat_form(h.predikat), tebal=True, fill=g.fill_predikat.get(h.predikat))
     catatan = nama_catatan(d["rekaman"])
     if catatan:
-        w.gabung(1, 6, f"Catatan: {catatan}", border=False)
-        w.tinggi(_baris_teks(f"Catatan: {catatan}", sum(LEBAR)))
-        w.maju()
-    w.gabung(1, 6, CATATAN_SKOR, border=False, ukuran=8)
-    w.tinggi(_baris_teks(CATATAN_SKOR, sum(LEBAR) * 1.2))
+        w.teks_penuh(f"Catatan: {catatan}", border=False)
+    w.maju()
+    _rekomendasi(w, d)
+    w.teks_penuh(CATATAN_SKOR, border=False, ukuran=8)
+    _ttd_d11(w, d)
+
+
+def _d12(w: Penulis, d: dict) -> None:
+    """Format D.1.2: the page of a head of OPD (pejabat penilai the Sekda or the kepala daerah, or a JPT),
+    where the atasan pejabat penilai kinerja confirms the evaluation and signs."""
+    g, h = w.g, d["rekaman"].hasil
+    tulis_kop(w, d.get("profil"))
+    _judul(w, d, "(PENETAPAN OLEH ATASAN PEJABAT PENILAI KINERJA)")
+    identitas(w, "PEGAWAI YANG DINILAI", d["pegawai"])
+    identitas(w, "PEJABAT PENILAI KINERJA", d["atasan"])
+    identitas(w, "ATASAN PEJABAT PENILAI KINERJA", d["atasan_atasan"])
+    _organisasi(w, d)
+    if d["metode"] == "permenpan6":
+        _nilai(w, "RATING HASIL KERJA", h.rating_hk or "-")
+        _nilai(w, "RATING PERILAKU KERJA", h.rating_pk or "-")
+    else:
+        _nilai(w, "NILAI AKHIR (NA)", h.na)
+    _nilai(w, "PREDIKAT KINERJA PEGAWAI", predikat_form(h.predikat), tebal=True, fill=g.fill_predikat.get(h.predikat))
+    w.maju()
+    w.teks_penuh("Hasil evaluasi kinerja pegawai tersebut di atas, sebagaimana dituangkan dalam Dokumen Evaluasi "
+                 "Kinerja Pegawai (Format D.1.1) oleh Pejabat Penilai Kinerja, telah diperiksa dan ditetapkan oleh "
+                 "Atasan Pejabat Penilai Kinerja.", border=False)
+    w.gabung(1, 6, "CATATAN ATASAN PEJABAT PENILAI KINERJA", tebal=True, fill=g.kepala_fill)
+    w.maju()
+    w.gabung(1, 6, "")
+    w.tinggi(5)
     w.maju(2)
-    atasan = d["atasan"] or {}
-    for teks, tebal in ((tempat_tanggal(d.get("profil"), d["tanggal"]), False), ("Pejabat Penilai Kinerja", False),
-                        ("", False), ("", False), (atasan.get("nama") or "-", True),
-                        (f"NIP {atasan['nip']}" if atasan.get("nip") else "NIP -", False)):
-        c = w.gabung(5, 6, teks, border=False, tebal=tebal, rata="center")
-        if tebal:
-            c.font = Font(bold=True, underline="single", size=10)
-        w.maju()
-    ws.print_area = f"A1:F{w.r - 1}"
+    tt = tempat_tanggal(d.get("profil"), d["tanggal"])
+    tulis_ttd(w, baris_ttd("Pejabat Penilai Kinerja", d["atasan"], tt),
+              baris_ttd("Atasan Pejabat Penilai Kinerja", d["atasan_atasan"], tt))
+
+
+def tulis_dokumen(d: dict):
+    """A workbook (not saved) holding one employee's evaluation document: sheet D.1.1, and sheet D.1.2 for a
+    head of OPD (d['d12']). Each sheet prints on one A4 page."""
+    from openpyxl import Workbook
+
+    g = Gaya()
+    wb = Workbook()
+    halaman = [("Dokumen Evaluasi", _d11)] + ([("D.1.2 Atasan Penilai", _d12)] if d.get("d12") else [])
+    for i, (judul, tulis) in enumerate(halaman):
+        ws = _siapkan(wb, judul, i == 0)
+        w = Penulis(ws, g, LEBAR)
+        tulis(w, d)
+        ws.print_area = f"A1:F{w.r - 1}"
     return wb

@@ -185,6 +185,8 @@ def _rating(isi) -> list[tuple[str, str, str]]:
         ("teks", "", "Satu baris per pegawai. Pilih rating dari daftar, tulis alasannya, dan biarkan NIP Pejabat "
                      "Penilai berisi NIP atasan langsung. Baris tanpa rating dan alasan dilewati saat impor; sel "
                      "rating yang kosong tidak mengubah rating yang sudah tersimpan."),
+        ("teks", "", "Kolom Rekomendasi: CATATAN/REKOMENDASI pejabat penilai yang dicetak di Dokumen Evaluasi "
+                     "Kinerja Pegawai (boleh diisi tanpa rating). Sel kosong tidak menghapus rekomendasi tersimpan."),
         *_kolom(RATING_PEJABAT),
     ]
 

@@ -9,8 +9,7 @@ from that frozen state only (`pengembangan`, `dampak`, `konteks_dokumen`); a per
 older version, which froze the results alone, falls back to the current data with one note
 (`CATATAN_LAMA`).
 
-And the writes: data dated inside a closed period (a training record's date, a service value's
-period) is refused with the reopen hint, as SKP data is (`tolak_bila_ditutup`, `periode_ditutup`).
+The writes dated inside a closed period are refused by services.tolak_tutup.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from ..errors import PeriodeDitutup
 from ..model import Rekaman
 from ..store import periode as tabel_periode
 
@@ -117,44 +115,16 @@ def konteks_dokumen(db, p: dict, pegawai: list) -> dict[str, dict]:
 
 
 def _konteks_langsung(db, kode: str, pegawai: list) -> dict[str, dict]:
-    from ..store import pegawai as tabel_pegawai
+    """The document context from live data: the chain of atasan (services.dokumen_data.rantai, with the
+    kepala daerah of the instansi profile where the roster's chain ends) and the umpan balik."""
     from ..store.dokumen import umpan_balik
-    from .ekspor import identitas_dokumen
+    from . import instansi
+    from .dokumen_data import orang, rantai
 
     umpan = umpan_balik(db, kode, [x.nip for x in pegawai])
-    kenal: dict[str, dict | None] = {}
-
-    def orang(nip: str | None) -> dict | None:
-        if not nip:
-            return None
-        if nip not in kenal:
-            kenal[nip] = identitas_dokumen(tabel_pegawai.ambil(db, nip))
-        return kenal[nip]
-
+    profil = instansi.profil(db)
     hasil = {}
     for x in pegawai:
-        atasan = orang(x.nip_atasan)
-        hasil[x.nip] = {"atasan": atasan, "atasan_atasan": orang(atasan["nip_atasan"]) if atasan else None,
-                        "umpan_balik": umpan.get(x.nip, [])}
+        atasan, atasan2, d12 = rantai(db, orang(x), profil)
+        hasil[x.nip] = {"atasan": atasan, "atasan_atasan": atasan2, "d12": d12, "umpan_balik": umpan.get(x.nip, [])}
     return hasil
-
-
-# -- refusing writes dated inside a closed period ----------------------------------------------
-
-def periode_ditutup(db, mulai: str, selesai: str | None = None) -> dict | None:
-    """The closed period (the shortest) holding the date `mulai` (or all of mulai..selesai), else None."""
-    p = tabel_periode.ditutup_meliputi(db, mulai, selesai or mulai)
-    return p[0] if p else None
-
-
-def pesan_ditutup(apa: str, p: dict) -> tuple[str, str]:
-    """(message, saran) of a write refused because `apa` lies inside the closed period `p`."""
-    return (f"{apa} termasuk periode {p['kode']} yang sudah ditutup ({p['ditutup_pada']}); datanya tidak dapat diubah.",
-            f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {p["kode"]} --alasan "..."')
-
-
-def tolak_bila_ditutup(db, apa: str, mulai: str, selesai: str | None = None) -> None:
-    """Refuse (PeriodeDitutup) a write of data dated mulai (..selesai) inside a closed period."""
-    p = periode_ditutup(db, mulai, selesai)
-    if p is not None:
-        raise PeriodeDitutup(*pesan_ditutup(apa, p))

@@ -40,6 +40,7 @@ from typing import Callable
 
 from ..errors import DataTidakValid
 from ..model import Rekaman
+from .dokumen_data import Bacaan, orang
 
 lembar_tambahan: list[tuple[str, Callable]] = []
 # zlib level of the recap's zip: 2 deflates the ~7 KB of sheet XML per employee about 2.5x faster
@@ -162,28 +163,18 @@ def _dua(d: Decimal) -> str:
     return angka_id(d)
 
 
-def identitas_dokumen(p) -> dict | None:
-    """The document's identity block of a person (model.Pegawai, or the record's IdentitasPegawai)."""
-    from ..validation.golongan import pangkat
-
-    if p is None:
-        return None
-    gol = p.golongan
-    if p.status == "PPPK":
-        pg = f"Golongan {gol}" if gol else "-"
-    else:
-        pg = ", ".join(x for x in (pangkat(gol), gol) if x) or "-"
-    return {"nama": p.nama, "nip": p.nip, "pangkat": pg, "jabatan": p.jabatan or "-",
-            "unit": p.unit or "-", "nip_atasan": p.nip_atasan}
-
-
-def _data_dokumen(lap, r: Rekaman, konteks: dict, predikat_unit: dict, tanggal: date, profil=None) -> dict:
-    """`konteks`: the employee's pejabat penilai, atasan and umpan balik (services.beku.konteks_dokumen:
-    frozen at close for a closed period)."""
+def _data_dokumen(lap, r: Rekaman, konteks: dict, predikat_unit: dict, tanggal: date, profil, bacaan) -> dict:
+    """Everything one evaluation document shows. `konteks`: the employee's pejabat penilai, atasan
+    pejabat penilai, D.1.2 and umpan balik (services.beku.konteks_dokumen: frozen at close for a closed
+    period); `bacaan`: recommendation, innovations, development follow-up (services.dokumen_data)."""
+    pu = predikat_unit.get(r.pegawai.unit)
+    nip = r.pegawai.nip
     return {"periode": lap.periode, "metode": lap.metode, "dari_snapshot": lap.dari_snapshot, "rekaman": r,
-            "pegawai": identitas_dokumen(r.pegawai), "atasan": konteks["atasan"],
-            "atasan_atasan": konteks["atasan_atasan"], "tanggal": tanggal, "umpan_balik": konteks["umpan_balik"],
-            "skor_aspek": skor_aspek(r), "predikat_unit": predikat_unit.get(r.pegawai.unit), "profil": profil}
+            "pegawai": orang(r.pegawai), "atasan": konteks["atasan"], "atasan_atasan": konteks["atasan_atasan"],
+            "d12": konteks.get("d12", False), "tanggal": tanggal, "umpan_balik": konteks["umpan_balik"],
+            "skor_aspek": skor_aspek(r), "predikat_unit": pu, "pola_distribusi": bacaan.pola(pu), "profil": profil,
+            "rekomendasi": bacaan.rekomendasi.get(nip), "inovasi": bacaan.inovasi.get(nip, []),
+            "tindak_lanjut": bacaan.tindak_lanjut(r)}
 
 
 def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: Path | None = None,
@@ -241,10 +232,11 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     konteks = beku.konteks_dokumen(db, lap.periode, [r.pegawai for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode["kode"])
     profil = instansi.profil(db)
+    bacaan = Bacaan(db, lap.periode, [r.pegawai.nip for r in lap.rekaman])
     ditulis: list[str] = []
     try:
         for r, t in zip(lap.rekaman, tujuan):
-            wb = tulis_dokumen(_data_dokumen(lap, r, konteks[r.pegawai.nip], pu, tanggal, profil))
+            wb = tulis_dokumen(_data_dokumen(lap, r, konteks[r.pegawai.nip], pu, tanggal, profil, bacaan))
             ditulis.append(str(simpan_aman(wb, t, timpa)))
     except BaseException:  # all or nothing: remove this run's new documents (replaced ones cannot come back)
         for p in ditulis:

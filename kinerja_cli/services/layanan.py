@@ -16,7 +16,7 @@ from ..store.db import transaksi
 from ..validation.angka import AngkaTidakValid, baca_angka, teks_desimal
 from ..validation.layanan import ARAH, arah_dari_teks, periksa_layanan
 from ..validation.periode import KodeTidakValid, urai_kode
-from . import beku, impor_umum
+from . import impor_umum, tolak_tutup
 from .impor_umum import konvensi_angka
 
 
@@ -116,7 +116,7 @@ def _catat(db, u: str, indikator: str, kode: str, n: str, sumber: str | None) ->
     if lama and lama["nilai"] == n and lama["sumber"] == sumber:
         return hasil
     k = urai_kode(kode)
-    beku.tolak_bila_ditutup(db, f"Nilai layanan periode {kode}", k.mulai.isoformat(), k.selesai.isoformat())
+    tolak_tutup.tolak_bila_ditutup(db, f"Nilai layanan periode {kode}", k.mulai.isoformat(), k.selesai.isoformat())
     tabel.nilai_simpan(db, ind["id"], kode, n, sumber)
     audit.catat(db, "layanan_nilai", f"{u}/{ind['nama']}/{kode}", "ubah" if lama else "tambah",
                 {"nilai": lama["nilai"], "sumber": lama["sumber"]} if lama else None,
@@ -132,9 +132,9 @@ def _di_periode_ditutup(db, rencana: list) -> list:
     hasil = []
     for _, kode, _, _, _, b in rencana:
         k = urai_kode(kode)
-        p = beku.periode_ditutup(db, k.mulai.isoformat(), k.selesai.isoformat())
+        p = tolak_tutup.periode_ditutup(db, k.mulai.isoformat(), k.selesai.isoformat())
         if p is not None:
-            pesan, saran = beku.pesan_ditutup(f"Nilai layanan periode {kode}", p)
+            pesan, saran = tolak_tutup.pesan_ditutup(f"Nilai layanan periode {kode}", p)
             hasil.append(di_sel(b, "periode", pesan.rstrip("."), saran))
     return hasil
 

@@ -23,7 +23,7 @@ DASAR_HUKUM_JP_PPPK = cek.DASAR_HUKUM_JP_PPPK
 # DOMAIN.md section 7: Butuh Perbaikan / Cukup or worse calls for follow-up.
 PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, SANGAT_KURANG})
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
-from . import beku, impor_umum, nilai
+from . import impor_umum, nilai, tolak_tutup
 from .impor_umum import konvensi_angka
 from .pegawai import wajib_ada
 from .tren import periode_urut, tercatat
@@ -100,7 +100,7 @@ def _catat(db, p, kegiatan: str, jenis: str, tanggal: str, jp: str, penyelenggar
         raise DataTidakValid(f"{m.pesan}.", kalimat(m.saran) or None)
     baru, ubah, log, _ = _rencana(db, [c])
     if baru or ubah:
-        beku.tolak_bila_ditutup(db, f"Tanggal {c.tanggal}", c.tanggal)  # an unchanged re-entry is no write
+        tolak_tutup.tolak_bila_ditutup(db, f"Tanggal {c.tanggal}", c.tanggal)  # an unchanged re-entry is no write
         tabel.simpan_banyak(db, baru, ubah)
         audit.catat_banyak(db, log)
     aksi = "tambah" if baru else "ubah" if ubah else "tetap"
@@ -115,9 +115,9 @@ def _di_periode_ditutup(db, pasangan: list, ditulis: list[dict]) -> list:
     kunci = {(d["nip"], d["kegiatan"], d["tanggal"]) for d in ditulis}
     hasil = []
     for b, c in pasangan:
-        p = beku.periode_ditutup(db, c.tanggal) if c.kunci() in kunci else None
+        p = tolak_tutup.periode_ditutup(db, c.tanggal) if c.kunci() in kunci else None
         if p is not None:
-            pesan, saran = beku.pesan_ditutup(f"Tanggal {c.tanggal}", p)
+            pesan, saran = tolak_tutup.pesan_ditutup(f"Tanggal {c.tanggal}", p)
             hasil.append(di_sel(b, "tanggal", pesan.rstrip("."), saran, kunci=c.nip))
     return hasil
 

@@ -130,7 +130,11 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock
         tersimpan = tabel.rating_periode(db, per["kode"])
         log = []
+        rekomendasi = _rekomendasi_impor(db, per["kode"], cek.data, uji_coba)
+        log += rekomendasi
         for _, x in cek.data:
+            if x.hasil_kerja is None and x.perilaku is None and not x.alasan:  # a row with only a recommendation
+                continue
             lama = {k: tersimpan[x.nip][k] for k in KOLOM} if x.nip in tersimpan else None
             baru, aksi = rencana(lama, x.hasil_kerja, x.perilaku, x.alasan, x.oleh)
             if aksi == "tetap":
@@ -145,7 +149,28 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
                 tabel.simpan(db, per["kode"], x.nip, baru)
         if not uji_coba:
             audit.catat_banyak(db, log)
+    hasil.keterangan["rekomendasi"] = len(rekomendasi)
     return hasil
+
+
+def _rekomendasi_impor(db, kode: str, data: list, uji_coba: bool) -> list[tuple]:
+    """Store the Rekomendasi cells that differ from what is stored (inside the import's lock); returns
+    their audit entries. An empty cell leaves the stored recommendation alone."""
+    from ..store import evaluasi as tabel_evaluasi
+
+    tersimpan = tabel_evaluasi.ambil(db, kode, [x.nip for _, x in data if x.rekomendasi])
+    log = []
+    for _, x in data:
+        if not x.rekomendasi:
+            continue
+        lama = {k: tersimpan[x.nip][k] for k in tabel_evaluasi.KOLOM} if x.nip in tersimpan else None
+        baru = {"rekomendasi": x.rekomendasi, "oleh": x.oleh}
+        if lama == baru:
+            continue
+        if not uji_coba:
+            tabel_evaluasi.simpan(db, kode, x.nip, x.rekomendasi, x.oleh)
+        log.append(("evaluasi_rekomendasi", _kunci(kode, x.nip), "ubah" if lama else "tambah", lama, baru, x.nip))
+    return log
 
 
 def _saran(r: Rekaman) -> dict:

@@ -87,6 +87,9 @@ def _baris_rating(db, p: dict, unit: str | None, pegawai: list) -> list[dict]:
 
     saran = {r.pegawai.nip: _saran_rekaman(r) for r in nilai.laporan(db, p["kode"], unit).rekaman}
     tersimpan = tabel_rating.rating_periode(db, p["kode"])
+    from ..store import evaluasi as tabel_evaluasi
+
+    rekomendasi = tabel_evaluasi.ambil(db, p["kode"], [pg.nip for pg in pegawai])
     baris = []
     for pg in pegawai:
         t = tersimpan.get(pg.nip) or {}
@@ -98,7 +101,8 @@ def _baris_rating(db, p: dict, unit: str | None, pegawai: list) -> list[dict]:
                                    + ". Hanya saran: pilih rating yang ditetapkan pejabat penilai.")
         baris.append({"nip": pg.nip, "nama": pg.nama, "rating_hk": KUNCI_RATING.get(t.get("hasil_kerja")),
                       "rating_pk": KUNCI_RATING.get(t.get("perilaku")), "alasan": t.get("alasan"),
-                      "oleh": t.get("oleh") or pg.nip_atasan, "_komentar": komentar})
+                      "oleh": t.get("oleh") or pg.nip_atasan, "_komentar": komentar,
+                      "rekomendasi": (rekomendasi.get(pg.nip) or {}).get("rekomendasi")})
     return baris
 
 

@@ -306,5 +306,24 @@ def m0007_periode_beku(db: Database) -> None:
     )
 
 
+# -- issue 16 §2: the pejabat penilai's CATATAN/REKOMENDASI of the evaluation document ----------
+
+
+@migrasi(name="0008_evaluasi_rekomendasi")
+def m0008_evaluasi_rekomendasi(db: Database) -> None:
+    """One recommendation per employee and period, written by the pejabat penilai (Format D.1.1
+    CATATAN/REKOMENDASI): `kinerja evaluasi catat` or the Rating sheet's Rekomendasi column."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS evaluasi_rekomendasi (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            rekomendasi TEXT NOT NULL,
+            oleh TEXT,                     -- NIP of the pejabat penilai who wrote it
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, nip)
+        )"""
+    )
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]

@@ -19,6 +19,7 @@ _KATA = {}
 for _kunci, _label in KUNCI_RATING.items():
     for _k in (_kunci, _label, _label.removesuffix(" Ekspektasi")):
         _KATA["".join(_k.lower().replace("-", " ").replace("_", " ").split())] = _kunci
+REKOMENDASI_MAKS = 1000  # characters: the evaluation document stays one A4 page
 KATA_DITERIMA = ", ".join(KUNCI_RATING.values()) + " (atau singkatnya di-atas, sesuai, di-bawah; huruf besar/kecil bebas)"
 
 
@@ -46,6 +47,7 @@ class RatingPejabat:
     perilaku: str | None
     alasan: str
     oleh: str  # NIP of the pejabat penilai (the employee's atasan langsung)
+    rekomendasi: str | None = None  # CATATAN/REKOMENDASI of the evaluation document (None: not given)
 
 
 @dataclass
@@ -53,7 +55,7 @@ class HasilPeriksaRating:
     data: list = field(default_factory=list)  # [(BarisSumber, RatingPejabat)] without errors
     masalah: list = field(default_factory=list)
     baris_galat: set = field(default_factory=set)
-    kosong: int = 0  # rows with no rating and no reason (a pre-filled template row not filled in): skipped
+    kosong: int = 0  # rows with no rating, reason or recommendation (a pre-filled row not filled in): skipped
 
 
 def _teks(v: object) -> str:
@@ -66,15 +68,18 @@ def _nama(p: Pegawai | None, nip: str) -> str:
 
 def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai]) -> HasilPeriksaRating:
     """Every problem of every row: unknown NIP, unknown rating word, no reason, a pejabat penilai who is not
-    the employee's atasan langsung, the same NIP on two rows. Rows with neither rating nor reason are skipped."""
+    the employee's atasan langsung, the same NIP on two rows, a recommendation too long. Rows with neither rating,
+    reason nor recommendation are skipped; a row with only a recommendation (and the pejabat penilai) is valid."""
     h = HasilPeriksaRating()
     pertama: dict[str, int] = {}
     for b in baris:
         v = b.nilai
-        if not any(_teks(v.get(k)) for k in ("rating_hk", "rating_pk", "alasan")):
+        if not any(_teks(v.get(k)) for k in ("rating_hk", "rating_pk", "alasan", "rekomendasi")):
             h.kosong += 1
             continue
         ms: list[Masalah] = []
+        rekomendasi = _rekomendasi(b, ms)
+        hanya_rekomendasi = rekomendasi and not any(_teks(v.get(k)) for k in ("rating_hk", "rating_pk", "alasan"))
         nip = _nip(b, "nip", "NIP", pegawai, ms)
         kunci = nip or ""
         rating, salah_kata = {}, False
@@ -85,11 +90,11 @@ def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai])
                 rating[key], salah_kata = None, True
                 ms.append(di_sel(b, key, f"{nama} '{_teks(v.get(key))}' tidak dikenal",
                                  f"isi salah satu: {KATA_DITERIMA}", GALAT, kunci))
-        if not salah_kata and rating["rating_hk"] is None and rating["rating_pk"] is None:
+        if not salah_kata and not hanya_rekomendasi and rating["rating_hk"] is None and rating["rating_pk"] is None:
             ms.append(di_sel(b, "rating_hk", "Rating Hasil Kerja dan Rating Perilaku kosong",
                              "isi setidaknya salah satu rating, atau hapus baris ini", GALAT, kunci))
         alasan = _teks(v.get("alasan"))
-        if not alasan:
+        if not alasan and not hanya_rekomendasi:
             ms.append(di_sel(b, "alasan", "Alasan kosong", "tulis alasan penetapan rating (dicatat di log audit)",
                              GALAT, kunci))
         oleh = _pejabat(b, nip, pegawai, ms)
@@ -102,8 +107,19 @@ def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai])
         if any(m.galat for m in ms):
             h.baris_galat.add(b.baris)
             continue
-        h.data.append((b, RatingPejabat(nip, rating["rating_hk"], rating["rating_pk"], alasan, oleh)))
+        h.data.append((b, RatingPejabat(nip, rating["rating_hk"], rating["rating_pk"], alasan, oleh, rekomendasi)))
     return h
+
+
+def _rekomendasi(b: BarisSumber, ms: list) -> str | None:
+    """The Rekomendasi cell cleaned (line breaks kept), or None; too long: a problem."""
+    from .catatan import bersihkan_teks
+
+    isi = bersihkan_teks(b.nilai.get("rekomendasi"))
+    if isi and len(isi) > REKOMENDASI_MAKS:
+        ms.append(di_sel(b, "rekomendasi", f"Rekomendasi terlalu panjang ({len(isi)} karakter; paling banyak "
+                         f"{REKOMENDASI_MAKS})", "ringkas rekomendasinya: dokumen evaluasi harus muat satu halaman A4"))
+    return isi
 
 
 def _nip(b: BarisSumber, key: str, judul: str, pegawai: Mapping[str, Pegawai], ms: list) -> str | None:

@@ -1,0 +1,110 @@
+"""`kinerja ekspor skp`: the SKP document (Format A.1.x) of one employee, or of every employee of a unit
+with SKP rows (one file each in a folder)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..errors import DataTidakValid, TidakDitemukan
+
+
+def _rhk_atasan(baris: list, baris_atasan: dict) -> dict[int, str]:
+    """nomor -> 'n. RHK of the atasan' for every row that names the atasan's row it intervenes."""
+    hasil = {}
+    for b in baris:
+        n = b.rhk_atasan_nomor
+        if n is None:
+            continue
+        a = baris_atasan.get(n)
+        hasil[b.nomor] = f"{n}. {a['rhk']}" if a else f"baris {n} SKP atasan (tidak ditemukan)"
+    return hasil
+
+
+def _data(db, per: dict, p, baris_periode: dict, status: dict, profil, tanggal) -> dict:
+    from ..model import BarisMasukan
+    from ..store import pegawai as tabel_pegawai
+    from .dokumen_data import orang, rantai
+
+    pegawai = orang(p)
+    atasan, _, _ = rantai(db, pegawai, profil)
+    baris = [BarisMasukan.dari_dict({**x, "target_lo": str(x["target_lo"]),
+                                     "target_hi": None if x["target_hi"] is None else str(x["target_hi"]),
+                                     "bobot": str(x["bobot"])})
+             for _, x in sorted((baris_periode.get(p.nip) or {}).items())]
+    st = status.get(p.nip)
+    if st and st.get("oleh"):
+        o = tabel_pegawai.ambil(db, st["oleh"])
+        st = {**st, "nama_oleh": o.nama if o else None}
+    return {"periode": per, "pegawai": pegawai, "atasan": atasan, "baris": baris, "status": st, "profil": profil,
+            "tanggal": tanggal, "rhk_atasan": _rhk_atasan(baris, baris_periode.get(p.nip_atasan) or {}),
+            "ekspektasi": {}}
+
+
+def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: Path | None = None,
+        folder: Path | None = None, timpa: bool = False, tanggal: date | None = None) -> dict:
+    """Write the SKP document(s); returns {periode, berkas: [...], tanpa_skp: [names], peringatan}."""
+    from ..excel.lembar import periksa_tujuan, simpan_aman
+    from ..excel.nama_sheet import nama_berkas
+    from ..excel.skp import tulis_skp
+    from ..store import pegawai as tabel_pegawai
+    from ..store import sasaran as tabel_sasaran
+    from ..store import skp_status
+    from . import instansi, pegawai, periode
+
+    if bool(nip) == bool(unit):
+        raise DataTidakValid("Sebutkan NIP satu pegawai, atau --unit untuk semua pegawai satu unit.",
+                             "Contoh: kinerja ekspor skp 198502142010012003 --periode 2026")
+    if unit and berkas:
+        raise DataTidakValid("Dengan --unit, nama berkas dibuat per pegawai; jangan sebutkan BERKAS.",
+                             "Pakai --folder DIR untuk memilih tempatnya.")
+    if unit and not folder:
+        raise DataTidakValid("--unit membuat satu berkas per pegawai dan perlu --folder.",
+                             "Contoh: kinerja ekspor skp --unit DPMPTSP --periode 2026 --folder skp-2026")
+    if folder and Path(folder).exists() and not Path(folder).is_dir():
+        raise DataTidakValid(f"{folder} adalah berkas, bukan folder.", "Pilih nama folder lain untuk --folder.")
+    per = periode.wajib_ada(db, kode)
+    if nip:
+        orang_ = [pegawai.wajib_ada(db, nip)]
+    else:
+        u = tabel_pegawai.unit_ada(db, unit)
+        if not u:
+            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+        orang_ = sorted(tabel_pegawai.cari(db, u, None, True), key=lambda x: (x.nama.lower(), x.nip))
+    nips = {x.nip for x in orang_} | {x.nip_atasan for x in orang_ if x.nip_atasan}
+    baris = tabel_sasaran.baris_pegawai(db, per["kode"], nips)
+    tanpa = [x for x in orang_ if x.nip not in baris]
+    if nip and tanpa:
+        p = orang_[0]
+        raise TidakDitemukan(f"{p.nama} ({p.nip}) belum punya SKP periode {per['kode']}.",
+                             f"Isi SKP dulu dengan: kinerja sasaran impor BERKAS --periode {per['kode']}")
+    orang_ = [x for x in orang_ if x.nip in baris]
+    tujuan = [Path(berkas) if berkas else Path(folder or ".") / ("SKP_" + nama_berkas(x.nip, x.nama)) for x in orang_]
+    ada = [t for t in tujuan if t.exists()]
+    if ada and not timpa:
+        daftar = ", ".join(t.name for t in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
+        raise DataTidakValid(f"{len(ada)} berkas sudah ada: {daftar}; tidak ada yang ditulis.",
+                             "Pakai folder/nama lain, atau tambahkan --timpa untuk menggantinya.")
+    if folder and orang_:
+        from ..berkas_aman import buat_folder, penghalang
+
+        if penghalang(Path(folder)) is not None:  # a parent that is a file: refused before any work
+            raise DataTidakValid(f"{penghalang(Path(folder))} adalah berkas, bukan folder; --folder {folder} "
+                                 "tidak dapat dibuat.", "Pilih folder tujuan lain untuk --folder.")
+        buat_folder(folder)  # 0700 whatever the umask
+    for t in tujuan:
+        periksa_tujuan(t, timpa)
+    profil = instansi.profil(db)
+    status = skp_status.ambil(db, per["kode"], [x.nip for x in orang_])
+    ditulis: list[str] = []
+    try:
+        for x, t in zip(orang_, tujuan):
+            wb = tulis_skp(_data(db, per, x, baris, status, profil, tanggal))
+            ditulis.append(str(simpan_aman(wb, t, timpa)))
+    except BaseException:  # all or nothing: this run's new files go
+        for f in ditulis:
+            if Path(f) not in ada:
+                Path(f).unlink(missing_ok=True)
+        raise
+    return {"periode": per["kode"], "berkas": ditulis, "tanpa_skp": tanpa,
+            "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis]}

@@ -1,0 +1,66 @@
+"""`kinerja evaluasi catat`: the pejabat penilai's CATATAN/REKOMENDASI of the evaluation document (Format D.1.1).
+
+One text per employee and period, written by the pejabat penilai kinerja (the atasan langsung); stored,
+audited, refused in a closed period. The Rating sheet's Rekomendasi column goes through `rencana` too.
+"""
+
+from __future__ import annotations
+
+from ..errors import DataTidakValid
+from ..store import audit
+from ..store import evaluasi as tabel
+from ..store.db import transaksi
+from ..validation.catatan import bersihkan_teks
+from . import pegawai, periode
+
+PANJANG_MAKS = 1000  # characters: the document stays one A4 page
+
+
+def _kunci(kode: str, nip: str) -> str:
+    return f"{kode}/{nip}"
+
+
+def periksa_teks(teks: str | None) -> str:
+    """The recommendation cleaned, or DataTidakValid (empty, too long)."""
+    isi = bersihkan_teks(teks)
+    if not isi:
+        raise DataTidakValid("Rekomendasi kosong.",
+                             'Tulis isinya, misalnya --rekomendasi "Ikutkan pelatihan analisis kebijakan."')
+    if len(isi) > PANJANG_MAKS:
+        raise DataTidakValid(f"Rekomendasi terlalu panjang ({len(isi)} karakter; paling banyak {PANJANG_MAKS}).",
+                             "Ringkas rekomendasinya: dokumen evaluasi harus muat satu halaman A4.")
+    return isi
+
+
+def catat(db, nip: str, kode: str, rekomendasi: str, oleh: str | None = None) -> dict:
+    """Store (or replace) the recommendation; audited. Returns {nip, nama, periode, rekomendasi, oleh, aksi, peringatan}."""
+    per = periode.pastikan_terbuka(db, kode)
+    isi = periksa_teks(rekomendasi)
+    with transaksi(db):
+        p = pegawai.wajib_ada(db, nip)
+        peringatan = []
+        if oleh:
+            penilai = pegawai.wajib_ada(db, oleh).nip
+            if penilai != p.nip_atasan:
+                tercatat = f"atasan tercatat {p.nip_atasan}" if p.nip_atasan else "tidak ada atasan tercatat"
+                raise DataTidakValid(f"{penilai} bukan atasan langsung {p.nip} di daftar pegawai ({tercatat}).",
+                                     "Rekomendasi ditulis pejabat penilai kinerja (atasan langsung); periksa --oleh "
+                                     "atau perbarui daftar pegawai.")
+        else:
+            penilai = p.nip_atasan
+            if not penilai:
+                peringatan.append(f"{p.nip} tidak punya atasan langsung di daftar pegawai: rekomendasi dicatat "
+                                  "tanpa NIP pejabat penilai.")
+        lama = tabel.ambil(db, per["kode"], [p.nip]).get(p.nip)
+        lama = {k: lama[k] for k in tabel.KOLOM} if lama else None
+        baru = {"rekomendasi": isi, "oleh": penilai}
+        aksi = "tetap" if lama == baru else ("ubah" if lama else "tambah")
+        if aksi != "tetap":
+            tabel.simpan(db, per["kode"], p.nip, isi, penilai)
+            audit.catat(db, "evaluasi_rekomendasi", _kunci(per["kode"], p.nip), aksi, lama, baru, p.nip)
+    return {"nip": p.nip, "nama": p.nama, "periode": per["kode"], **baru, "aksi": aksi, "peringatan": peringatan}
+
+
+def rekomendasi(db, kode: str, nips=None) -> dict[str, str]:
+    """nip -> the recommendation text of the period."""
+    return {n: d["rekomendasi"] for n, d in tabel.ambil(db, kode, nips).items()}
