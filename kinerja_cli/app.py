@@ -97,10 +97,11 @@ def _pesan_pemakaian() -> None:
 
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
-    from .cli import (dampak, dasar, distribusi, ekspor, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan,
+    from .cli import (dampak, dasar, distribusi, ekspor, impor, inovasi, layanan, nilai, pegawai, pelatihan, pemeliharaan,
                       perilaku, periode, rating, realisasi, sasaran, status, templat, tren, umpan_balik, unit)
 
     dasar.daftarkan(app)
+    impor.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")
     app.add_typer(periode.app, name="periode")
