@@ -134,11 +134,12 @@ def _pesan_pemakaian() -> None:
 
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
-    from .cli import (atasan_luar, aturan, dampak, dasar, distribusi, ekspor, evaluasi, inovasi, instansi, koreksi,
-                      layanan, nilai, pegawai, pelatihan, pemeliharaan, perilaku, periode, rating, realisasi, sasaran,
-                      status, templat, tren, umpan_balik, unit)
+    from .cli import (atasan_luar, aturan, dampak, dasar, distribusi, ekspor, evaluasi, impor, inovasi, instansi,
+                      koreksi, layanan, nilai, pegawai, pelatihan, pemeliharaan, perilaku, periode, rating, realisasi,
+                      sasaran, status, templat, tren, umpan_balik, unit)
 
     dasar.daftarkan(app)
+    impor.daftarkan(app)
     instansi.daftarkan(app)
     app.add_typer(pegawai.app, name="pegawai")
     app.add_typer(unit.app, name="unit")

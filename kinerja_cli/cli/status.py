@@ -30,6 +30,8 @@ def status(
     periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini (rincian per pegawai).")] = None,
     rinci: Annotated[bool, typer.Option("--rinci", help="Rincian per pegawai, bukan ringkasan per unit.")] = False,
+    kiriman: Annotated[bool, typer.Option("--kiriman", help="Sheet apa yang sudah dikirim setiap unit, dan kapan "
+                                          "(dari riwayat impor); unit yang belum mengirim ditandai.")] = False,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
@@ -42,6 +44,11 @@ def status(
     from .. import output
     from ..services import status
 
+    if kiriman:  # the inbox view (cli/status_kiriman.py)
+        from . import status_kiriman
+
+        status_kiriman.tampilkan(buka(db), periode, fmt.value)
+        return
     s = status.status(buka(db), periode, unit)
     kode = s["periode"]["kode"]
     permenpan6 = s["periode"]["metode"] == "permenpan6"  # set ratings count only there

@@ -11,11 +11,14 @@ from .umum import OpsiDB, buka
 
 
 def templat(
-    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx yang akan dibuat.")],
     periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")],
+    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx yang akan dibuat (tanpa --per-unit).")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya pegawai unit kerja ini (bawaan: semua unit).")] = None,
     kosong: Annotated[bool, typer.Option("--kosong", help="Tanpa isian awal: hanya judul kolom dan petunjuk.")] = False,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    per_unit: Annotated[Optional[Path], typer.Option(
+        "--per-unit", help="Tulis satu buku kerja terisi per unit kerja ke folder ini (untuk dikirim ke setiap OPD).",
+        show_default=False)] = None,
     db: OpsiDB = None,
 ) -> None:
     """Buat buku kerja Excel untuk diisi OPD: petunjuk, Sasaran (SKP), Realisasi, Perilaku.
@@ -24,9 +27,20 @@ def templat(
     diisi dapat langsung diimpor dengan kinerja sasaran/realisasi/perilaku impor.
 
     Contoh: kinerja templat skp-dpmptsp.xlsx --periode 2026 --unit DPMPTSP
+
+    Semua unit sekaligus: kinerja templat --per-unit kirim-ke-opd/ --periode 2026
     """
     from .. import output
     from ..services import templat
+
+    if per_unit is not None:
+        if berkas is not None or unit is not None or kosong:
+            raise typer.BadParameter("--per-unit menulis satu berkas per unit ke foldernya: jangan sebutkan BERKAS, "
+                                     "--unit atau --kosong bersamanya.", param_hint="--per-unit")
+        _per_unit(per_unit, periode, timpa, db)
+        return
+    if berkas is None:
+        raise typer.BadParameter("sebutkan berkas .xlsx yang akan dibuat, atau --per-unit FOLDER.", param_hint="BERKAS")
 
     h = templat.buat(buka(db), berkas, periode, unit, kosong, timpa)
     if h["status_periode"] == "ditutup":
@@ -42,6 +56,28 @@ def templat(
         output.peringatan("Tidak ada pegawai aktif untuk templat ini; hanya judul kolom yang ditulis.")
     output.info(f"Setelah diisi: kinerja sasaran impor {h['berkas']} --periode {h['periode']}  "
                 f"(lalu realisasi impor dan perilaku impor; lihat sheet Petunjuk)")
+
+
+def _per_unit(folder: Path, periode: str, timpa: bool, db) -> None:
+    from .. import output
+    from ..output.kemajuan import kemajuan
+    from ..services import templat_unit
+    from ..store.pegawai import daftar_unit
+
+    basis = buka(db)
+    with kemajuan(sum(1 for u in daftar_unit(basis) if u["aktif"]), "Menulis templat") as langkah:
+        h = templat_unit.buat_per_unit(basis, folder, periode, timpa, langkah)
+    if h["status_periode"] == "ditutup":
+        output.peringatan(f"Periode {h['periode']} sudah ditutup: berkas yang diisi baru dapat diimpor "
+                          "setelah periode dibuka kembali.")
+    baris = [{"berkas": Path(b["berkas"]).name, "unit": b["unit"], "pegawai": b["pegawai"], "sasaran": b["sasaran"],
+              "realisasi": b["realisasi"], "perilaku": b["perilaku"]} for b in h["berkas"]]
+    kolom = [output.Kolom("berkas", "Berkas"), output.Kolom("unit", "Unit"), output.Kolom("pegawai", "Pegawai", True),
+             output.Kolom("sasaran", "Sasaran", True), output.Kolom("realisasi", "Realisasi", True),
+             output.Kolom("perilaku", "Perilaku", True)]
+    output.cetak(output.tabel(baris, kolom, judul=f"Templat periode {h['periode']} per unit di {h['folder']}"))
+    output.sukses(f"{len(baris)} buku kerja ditulis ke {h['folder']}, satu per unit kerja.")
+    output.info(f"Setelah diisi OPD, impor semuanya sekaligus: kinerja impor {h['folder']} --periode {h['periode']}")
 
 
 def daftarkan(app: typer.Typer) -> None:

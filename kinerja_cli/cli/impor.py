@@ -1,0 +1,102 @@
+"""kinerja impor BERKAS|FOLDER... -- the period-end inbox: every data sheet of every workbook, in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .umum import Format, OpsiDB, OpsiFormat, OpsiUjiCoba, buka
+
+KOLOM = (("berkas", "Berkas", False, False), ("unit", "Unit", False, False), ("sheet", "Sheet", False, False),
+         ("ditambah", "Ditambah", True, False), ("diubah", "Diubah", True, False), ("tetap", "Tetap", True, False),
+         ("hasil", "Hasil", False, False))
+
+
+def impor(
+    berkas: Annotated[list[Path], typer.Argument(help="Buku kerja .xlsx dan/atau folder berisi buku kerja dari OPD.")],
+    periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")],
+    uji_coba: OpsiUjiCoba = False,
+    tandai_folder: Annotated[Optional[Path], typer.Option(
+        "--tandai-folder", help="Tulis salinan bertanda (sel bergalat merah, dengan komentar) setiap buku kerja yang "
+        "ditolak ke folder ini, untuk dikirim kembali ke OPD.", show_default=False)] = None,
+    fmt: OpsiFormat = Format.tabel,
+    db: OpsiDB = None,
+) -> None:
+    """Impor semua sheet data setiap buku kerja: Pegawai, Sasaran, Realisasi, Perilaku, Rating, Umpan Balik, Inovasi, Pelatihan, Layanan.
+
+    Sheet dikenali dari judul kolomnya dan diimpor berurutan (pegawai, lalu sasaran sebelum realisasi,
+    lalu perilaku dan rating). Setiap buku kerja utuh atau tidak sama sekali: bila satu sheet ditolak,
+    tidak ada data dari buku kerja itu yang ditulis; buku kerja lain tetap diimpor. Folder: semua
+    berkas .xlsx di dalamnya (tanpa subfolder), urut nama. Keluar dengan kode 1 bila ada yang ditolak.
+
+    Contoh: kinerja impor kiriman-opd/ --periode 2026 --tandai-folder kembali-ke-opd/
+    """
+    from .. import output
+    from ..output.kemajuan import kemajuan
+    from ..services import impor_buku
+    from ..services.periode import wajib_ada
+
+    daftar = impor_buku.daftar_berkas(berkas)
+    impor_buku.periksa_folder_tandai(tandai_folder)
+    basis = buka(db)
+    kode = wajib_ada(basis, periode)["kode"]
+    with kemajuan(len(daftar), "Mengimpor") as langkah:
+        semua = impor_buku.impor_semua(basis, daftar, kode, uji_coba, tandai_folder, langkah)
+    baris = [_baris(h) for h in semua]
+    if fmt.value != "tabel":
+        output.tampilkan(baris, [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM] +
+                         [output.Kolom(k, k) for k in ("ditolak", "galat", "ditandai")], fmt.value)
+    else:
+        for h in semua:
+            _rincian(h)
+        judul = f"Impor periode {kode}" + (" (uji coba: tidak ada yang disimpan)" if uji_coba else "")
+        output.cetak(output.tabel(baris, [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM], judul=judul,
+                                  gaya_baris=lambda b: "red" if b["ditolak"] else ""))
+    ditolak = [h for h in semua if h.ditolak]
+    diterima = len(semua) - len(ditolak)
+    kata = "dapat diimpor" if uji_coba else "diimpor"
+    ringkas = f"{diterima} dari {len(semua)} buku kerja {kata}"
+    if ditolak:
+        output.galat(f"{ringkas}; {len(ditolak)} ditolak (tidak ada data dari buku kerja itu yang ditulis): "
+                     + ", ".join(h.berkas.name for h in ditolak) + ".",
+                     "Perbaiki berkas itu (lihat tabel masalah di atas" + (
+                         f", atau salinan bertanda di {tandai_folder}" if tandai_folder else
+                         "; --tandai-folder FOLDER menulis salinan bertanda untuk OPD") + "), lalu impor ulang berkas itu saja.")
+        raise typer.Exit(1)
+    output.sukses(ringkas + ("." if not uji_coba else " (uji coba: tidak ada yang disimpan)."))
+
+
+def _baris(h) -> dict:
+    sheet = []
+    for x in h.lembar:
+        sheet.append(x.jenis if x.hasil is not None else f"{x.jenis} ({x.catatan})")
+    if h.ditolak:
+        hasil = "ditolak" + (f" (sheet {h.sheet_galat})" if h.sheet_galat else "") + ": " + h.galat.pesan
+    else:
+        hasil = "uji coba" if h.uji_coba else "diimpor"
+        peringatan = sum(len(x.hasil.peringatan) for x in h.lembar if x.hasil is not None) + len(h.catatan)
+        if peringatan:
+            hasil += f", {peringatan} peringatan"
+    return {"berkas": h.berkas.name, "unit": h.unit or "-", "sheet": ", ".join(sheet) or "-",
+            "ditambah": h.jumlah("ditambah"), "diubah": h.jumlah("diubah"), "tetap": h.jumlah("tetap"),
+            "hasil": hasil, "ditolak": h.ditolak, "galat": h.galat.pesan if h.ditolak else None,
+            "ditandai": str(h.ditandai) if h.ditandai else None}
+
+
+def _rincian(h) -> None:
+    """A refused workbook's problems (or its refusal), and the warnings of every workbook, on stderr."""
+    from .. import output
+
+    if h.ditolak:
+        output.galat(f"{h.berkas.name}: {h.galat.pesan}", h.galat.saran)
+        output.tabel_masalah(getattr(h.galat, "masalah", []), judul=f"Masalah di {h.berkas.name}")
+        if h.ditandai:
+            output.info(f"Sel bermasalah ditandai di: {h.ditandai}")
+    peringatan = list(h.catatan) + [m for x in h.lembar if x.hasil is not None for m in x.hasil.peringatan]
+    output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50)
+
+
+def daftarkan(app: typer.Typer) -> None:
+    app.command("impor")(impor)

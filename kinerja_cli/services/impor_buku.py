@@ -1,0 +1,241 @@
+"""`kinerja impor BERKAS|FOLDER...`: every data sheet of every workbook of the period, in order.
+
+Each workbook is all-or-nothing: its sheets are imported by the existing importers (no parser of
+its own) in dependency order -- roster, targets, realisations, behaviour, ratings, feedback,
+innovations, trainings, service indicators -- inside ONE write transaction (store.db.transaksi;
+each importer's own transaction becomes a savepoint of it). A sheet refused rolls the whole
+workbook back; the other workbooks are imported on their own. --dry-run runs the very same
+imports and rolls every workbook back, so a realisation sheet is checked against the targets of
+the same workbook.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, KinerjaError, TidakDitemukan
+from ..model import HasilImpor
+from ..store.db import transaksi
+from ..validation.masalah import GALAT, PERINGATAN, Masalah
+
+EKSTENSI = (".xlsx", ".xls", ".ods", ".csv")  # what excel.baca reads (each file recognised by its content)
+
+# Dependency order: who the people are, then what they aim at, then what they reached, then how
+# they worked and were rated; the rest depends only on the roster.
+URUTAN = ("Pegawai", "Sasaran", "Realisasi", "Perilaku", "Rating", "Umpan Balik", "Inovasi", "Pelatihan", "Layanan")
+
+
+def _importir(jenis: str):
+    """The existing importer of one layout, called as f(db, berkas, kode, sheet)."""
+    from . import catatan, layanan, pegawai, pelatihan, perilaku, rating, realisasi, sasaran
+
+    return {
+        "Pegawai": lambda db, b, kode, s: pegawai.impor(db, b, s),
+        "Sasaran": lambda db, b, kode, s: sasaran.impor(db, b, kode, s),
+        "Realisasi": lambda db, b, kode, s: realisasi.impor(db, b, kode, s),
+        "Perilaku": lambda db, b, kode, s: perilaku.impor(db, b, kode, s),
+        "Rating": lambda db, b, kode, s: rating.impor(db, b, kode, s),
+        "Umpan Balik": lambda db, b, kode, s: catatan.impor_umpan_balik(db, b, kode, s),
+        "Inovasi": lambda db, b, kode, s: catatan.impor_inovasi(db, b, kode, s),
+        "Pelatihan": lambda db, b, kode, s: pelatihan.impor(db, b, s),
+        "Layanan": lambda db, b, kode, s: layanan.impor(db, b, s),
+    }[jenis]
+
+
+# A sheet whose fill-in columns are all empty (a template sheet nobody filled in) is passed over.
+_ISIAN = {"Rating": ("rating_hk", "rating_pk")}
+
+
+@dataclass
+class HasilLembar:
+    jenis: str
+    sheet: str
+    hasil: HasilImpor | None = None
+    catatan: str = ""  # why it was passed over
+
+
+@dataclass
+class HasilBuku:
+    berkas: Path
+    unit: str = ""
+    semua_unit: list = field(default_factory=list)  # every unit its rows belong to, most rows first
+    lembar: list = field(default_factory=list)  # HasilLembar, in import order
+    catatan: list = field(default_factory=list)  # Masalah (warnings) about the workbook's sheets
+    galat: KinerjaError | None = None  # the refusal: nothing of the workbook was written
+    sheet_galat: str = ""
+    ditandai: Path | None = None
+    uji_coba: bool = False
+
+    @property
+    def ditolak(self) -> bool:
+        return self.galat is not None
+
+    def jumlah(self, apa: str) -> int:
+        return sum(getattr(x.hasil, apa) for x in self.lembar if x.hasil is not None)
+
+
+def daftar_berkas(masukan: list[Path]) -> list[Path]:
+    """The workbooks to import: files as given, folders' .xlsx files (not recursive, no Excel lock
+    files ~$..., no hidden files) sorted by name. A folder with none, or a missing path, is refused."""
+    hasil: list[Path] = []
+    for p in masukan:
+        p = Path(p)
+        if p.is_dir():
+            isi = sorted((f for f in p.iterdir() if f.is_file() and f.suffix.lower() in EKSTENSI
+                          and not f.name.startswith(("~$", "."))), key=lambda f: f.name.casefold())
+            if not isi:
+                raise TidakDitemukan(f"Folder {p} tidak berisi buku kerja {', '.join(EKSTENSI)}.",
+                                     "Simpan berkas dari OPD ke folder itu (format .xlsx), atau sebutkan berkasnya satu per satu.")
+            hasil.extend(isi)
+        elif p.exists():
+            hasil.append(p)
+        else:
+            raise TidakDitemukan(f"Berkas atau folder tidak ditemukan: {p}", "Periksa nama dan foldernya.")
+    unik = list(dict.fromkeys(hasil))
+    if not unik:
+        raise TidakDitemukan("Tidak ada berkas untuk diimpor.", "Sebutkan berkas .xlsx atau foldernya.")
+    return unik
+
+
+def nama_tandai(folder: Path, berkas: Path) -> Path:
+    return Path(folder) / f"{Path(berkas).stem}.galat.xlsx"
+
+
+def periksa_folder_tandai(folder: Path | None) -> None:
+    if folder is not None and not Path(folder).is_dir():
+        raise DataTidakValid(f"Folder {folder} untuk salinan bertanda tidak ada.",
+                             f"Buat foldernya dulu: mkdir \"{folder}\"")
+
+
+class _Batalkan(Exception):
+    """--dry-run: roll the workbook's transaction back after its imports ran."""
+
+
+def _rencana(berkas: Path, hasil: HasilBuku) -> list:
+    """[(order, jenis, sheet)] of the sheets to import; problems of the workbook's sheets go to hasil.catatan,
+    an unusable data sheet (required headers missing, two readings) refuses the workbook."""
+    from ..excel.kenali import kenali
+
+    rencana = []
+    for i, lb in enumerate(kenali(berkas)):
+        if lb.kosong or lb.bukan_data:
+            continue
+        if lb.ganda:
+            raise BerkasTidakValid(
+                f"Sheet '{lb.sheet}' di {berkas.name} cocok dengan lebih dari satu jenis data "
+                f"({' dan '.join(lb.ganda)}); sheet itu tidak ditebak.",
+                f"Beri sheet itu nama jenis datanya (misalnya '{lb.ganda[0]}'), lalu impor lagi.")
+        if lb.tata is None:
+            hasil.catatan.append(Masalah(
+                "Sheet tidak dikenali: judul kolomnya tidak cocok dengan data mana pun (" + ", ".join(URUTAN)
+                + "); sheet ini tidak diimpor", "bila berisi data, samakan judul kolomnya dengan templat "
+                "(kinerja templat CONTOH.xlsx --periode KODE)", None, lb.sheet, None, "", PERINGATAN))
+            continue
+        jenis = lb.tata.nama_sheet
+        if lb.kurang:
+            raise BerkasTidakValid(
+                f"Sheet '{lb.sheet}' di {berkas.name}: kolom wajib tidak ditemukan: {', '.join(lb.kurang)}.",
+                f"Baris judul sheet {jenis} harus memuat kolom: {', '.join(k.judul for k in lb.tata.wajib())}.")
+        isian = _ISIAN.get(jenis)
+        if not lb.ada_data or (isian and not lb.terisi & set(isian)):
+            hasil.lembar.append(HasilLembar(jenis, lb.sheet, None, "belum diisi"))
+            continue
+        rencana.append((URUTAN.index(jenis), i, jenis, lb.sheet, lb))
+    rencana.sort(key=lambda x: (x[0], x[1]))
+    return rencana
+
+
+def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> HasilBuku:
+    """Import every data sheet of one workbook, all or nothing; a refusal is returned, not raised."""
+    berkas = Path(berkas)
+    hasil = HasilBuku(berkas, uji_coba=uji_coba)
+    rencana: list = []
+    try:
+        rencana = _rencana(berkas, hasil)
+        if not rencana and not hasil.lembar:
+            raise BerkasTidakValid(f"{berkas.name} tidak berisi sheet data yang dikenali.",
+                                   "Isi sheet dari templat (kinerja templat --per-unit FOLDER --periode KODE), lalu kirim ulang.")
+        perlu_periode = [j for _, _, j, _, _ in rencana if j not in ("Pegawai", "Pelatihan", "Layanan")]
+        if perlu_periode and kode is None:
+            raise DataTidakValid(f"{berkas.name} berisi sheet {', '.join(perlu_periode)}: sebutkan periodenya.",
+                                 "Tambahkan --periode KODE, misalnya --periode 2026.")
+        try:
+            with transaksi(db):
+                for _, _, jenis, sheet, _ in rencana:
+                    hasil.sheet_galat = sheet
+                    h = _importir(jenis)(db, berkas, kode, sheet)
+                    h.uji_coba = uji_coba
+                    hasil.lembar.append(HasilLembar(jenis, sheet, h))
+                hasil.sheet_galat = ""
+                _unit(db, [lb for *_, lb in rencana], hasil)
+                if uji_coba:
+                    raise _Batalkan()
+                _catat_kiriman(db, kode, hasil)
+        except _Batalkan:
+            pass
+    except KinerjaError as e:
+        hasil.galat = e
+        hasil.lembar = [x for x in hasil.lembar if x.hasil is None]
+        if rencana and not hasil.unit:
+            _unit(db, [lb for *_, lb in rencana], hasil)  # the stored roster names the unit to chase
+    return hasil
+
+
+def _unit(db, lembar: list, hasil: HasilBuku) -> None:
+    """The units the workbook speaks for: those of its NIPs (and its Layanan rows), most rows first."""
+    from ..store import pegawai as tabel_pegawai
+
+    nip = set().union(*(lb.nip for lb in lembar)) if lembar else set()
+    hitung: Counter = Counter()
+    if nip:
+        semua = tabel_pegawai.semua(db)
+        hitung.update(semua[n].unit for n in nip if n in semua and semua[n].unit)
+    for lb in lembar:
+        hitung.update(lb.unit)
+    hasil.semua_unit = [u for u, _ in hitung.most_common()]
+    if hasil.semua_unit:
+        lain = len(hasil.semua_unit) - 1
+        hasil.unit = hasil.semua_unit[0] + (f" (+{lain} unit lain)" if lain else "")
+
+
+def _catat_kiriman(db, kode: str | None, hasil: HasilBuku) -> None:
+    """One audit entry per workbook received: which sheets came for which unit (read by `status --kiriman`)."""
+    from ..store import kiriman
+
+    lembar = [x.jenis for x in hasil.lembar if x.hasil is not None]
+    for unit in hasil.semua_unit:
+        kiriman.catat(db, kode, unit, hasil.berkas.name, lembar,
+                      {"ditambah": hasil.jumlah("ditambah"), "diubah": hasil.jumlah("diubah"), "tetap": hasil.jumlah("tetap")})
+
+
+def tandai(hasil: HasilBuku, folder: Path) -> Path | None:
+    """Write the marked copy of a refused workbook into `folder` (its problems, or the refusal itself)."""
+    from ..excel.tandai import tulis
+
+    if not hasil.ditolak:
+        return None
+    masalah = list(getattr(hasil.galat, "masalah", []) or [])
+    if not masalah:
+        masalah = [Masalah(hasil.galat.pesan, hasil.galat.saran or "", None, hasil.sheet_galat, None, "", GALAT)]
+    try:
+        hasil.ditandai = tulis(hasil.berkas, nama_tandai(folder, hasil.berkas), masalah)
+    except KinerjaError as e:  # a workbook that cannot be opened cannot be marked: say so in its row
+        hasil.catatan.append(Masalah(f"Salinan bertanda tidak dapat ditulis: {e.pesan}", e.saran or "", None,
+                                     "", None, "", PERINGATAN))
+    return hasil.ditandai
+
+
+def impor_semua(db, daftar: list[Path], kode: str | None, uji_coba: bool = False, folder_tandai: Path | None = None,
+                kemajuan=None) -> list[HasilBuku]:
+    """Every workbook in turn (each all or nothing); `kemajuan(berkas)` is called before each one."""
+    semua = []
+    for berkas in daftar:
+        if kemajuan is not None:
+            kemajuan(berkas)
+        h = impor_buku(db, berkas, kode, uji_coba)
+        if h.ditolak and folder_tandai is not None:
+            tandai(h, folder_tandai)
+        semua.append(h)
+    return semua

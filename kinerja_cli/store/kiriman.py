@@ -1,0 +1,54 @@
+"""Workbooks received from the units, read from the audit log (no table of its own).
+
+Two kinds of entries tell what a unit sent for a period: the one `kiriman` entry `kinerja impor`
+writes per workbook (even when nothing in it changed: the unit did send it), and the entries of
+every row the importers and the single-entry commands wrote (sasaran, realisasi, perilaku,
+rating_langsung: key 'KODE/NIP/...'), placed in the unit of the employee concerned.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import audit
+
+TABEL = "kiriman"
+# audit table -> the sheet it comes from
+LEMBAR = {"sasaran": "Sasaran", "realisasi": "Realisasi", "perilaku": "Perilaku", "rating_langsung": "Rating"}
+
+
+def catat(db, kode: str | None, unit: str, berkas: str, lembar: list[str], jumlah: dict) -> None:
+    """Inside the import's transaction: `unit` sent `berkas` holding `lembar` for period `kode`."""
+    audit.catat(db, TABEL, f"{kode or '-'}/{unit}", "terima", None,
+                {"periode": kode, "unit": unit, "berkas": berkas, "lembar": lembar, **jumlah})
+
+
+def terakhir(db, kode: str) -> dict[str, dict[str, str]]:
+    """{unit: {sheet name: the last time (audit UTC text) data of that sheet arrived}}."""
+    hasil: dict[str, dict[str, str]] = {}
+    awalan = f"{kode}/"
+    for baru, waktu in db.execute(
+            "SELECT baru, waktu FROM audit WHERE tabel = ? AND substr(kunci, 1, ?) = ?",
+            [TABEL, len(awalan), awalan]):
+        try:
+            isi = json.loads(baru or "{}")
+        except ValueError:
+            continue
+        per = hasil.setdefault(str(isi.get("unit") or ""), {})
+        for lb in isi.get("lembar") or []:
+            if waktu > per.get(lb, ""):
+                per[lb] = waktu
+        if waktu > per.get("", ""):
+            per[""] = waktu  # any workbook at all
+    tanda = ",".join("?" * len(LEMBAR))
+    for unit, tabel, waktu in db.execute(
+            f"""SELECT p.unit, a.tabel, MAX(a.waktu) FROM audit a JOIN pegawai p ON p.nip = a.nip
+                WHERE a.tabel IN ({tanda}) AND substr(a.kunci, 1, ?) = ? AND a.aksi != 'hapus'
+                GROUP BY p.unit, a.tabel""", [*LEMBAR, len(awalan), awalan]):
+        per = hasil.setdefault(unit, {})
+        lb = LEMBAR[tabel]
+        if waktu > per.get(lb, ""):
+            per[lb] = waktu
+        if waktu > per.get("", ""):
+            per[""] = waktu
+    return hasil
