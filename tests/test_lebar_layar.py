@@ -120,6 +120,9 @@ def test_listing_reads_at_width(demo, monkeypatch, nama, lebar_layar):
     for nip in _nip_data(data if nama != "nilai --rinci" else {"nip": data["nip"], "p": data["rincian"]["masukan"]}):
         assert nip in keluar, f"{nama}: NIP {nip} tidak utuh di layar {lebar_layar}:\n{keluar}"
     assert not NIP_TERPOTONG.findall(keluar), f"{nama}: NIP terpotong {NIP_TERPOTONG.findall(keluar)}"
+    # period codes whole (`tren` showed "20…")
+    for b in data if isinstance(data, list) and nama.startswith("tren") else []:
+        assert f" {b['periode']} " in keluar, f"{nama}: periode {b['periode']} tidak utuh:\n{keluar}"
     # no number split over two lines of a cell
     assert not _angka_terbelah(keluar), f"{nama} @{lebar_layar}: {_angka_terbelah(keluar)}\n{keluar}"
     # no table wider than the screen (Rich would crop it: a title or a cell cut mid-word)
