@@ -53,16 +53,16 @@ def riwayat(
         raise typer.BadParameter(f"'{sejak}' bukan tanggal; tulis misalnya 2026-01-31, 31-01-2026 atau 31/01/2026 (atau \"31/01/2026 08:00\")",
                                  param_hint="'--sejak'")
     baris = riwayat.riwayat(buka(db), nip, sejak, batas)
-    isi = (("lama", "Lama"), ("baru", "Baru"))  # machine output keeps both values whole
+    isi = (("lama", "Lama", 1), ("baru", "Baru", 1))  # machine output keeps both values whole
     if fmt is Format.tabel:  # people read only what changed
         baris = [{**b, "waktu": riwayat.waktu_lokal(b["waktu"]), "perubahan": riwayat.perubahan(b["lama"], b["baru"])}
                  for b in baris]
-        isi = (("perubahan", "Perubahan"),)
+        isi = (("perubahan", "Perubahan", 1),)
     else:  # local time with its offset: unambiguous for scripts
         baris = [{**b, "waktu": riwayat.waktu_lokal(b["waktu"], iso=True)} for b in baris]
-    kolom = [output.Kolom(k, j) for k, j in (("id", "No"), ("waktu", "Waktu"), ("pengguna", "Pengguna"),
-                                              ("perintah", "Perintah"), ("tabel", "Tabel"), ("kunci", "Kunci"),
-                                              ("aksi", "Aksi"), *isi)]
+    kolom = [output.Kolom(k, j, penting=p, jenis=output.UTUH if k == "waktu" else None) for k, j, p in (
+        ("id", "No", 1), ("waktu", "Waktu", 2), ("pengguna", "Pengguna", 6), ("perintah", "Perintah", 5),
+        ("tabel", "Tabel", 4), ("kunci", "Kunci", 3), ("aksi", "Aksi", 3), *isi)]
     output.tampilkan(baris, kolom, fmt.value, judul="Riwayat perubahan", kosong="Belum ada perubahan tercatat.")
 
 

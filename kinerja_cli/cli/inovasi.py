@@ -73,7 +73,7 @@ def daftar(
     from ..services import catatan
 
     baris = catatan.daftar_inovasi(buka(db), periode, nip)
-    kolom = [output.Kolom(k, j) for k, j in (
-        ("id", "No"), ("periode", "Periode"), ("tanggal", "Tanggal"), ("nip", "NIP"), ("nama", "Nama"),
-        ("unit", "Unit Kerja"), ("uraian", "Uraian Inovasi"))]
+    kolom = [output.Kolom(k, j, penting=p) for k, j, p in (  # p: importance on a narrow screen (1 always shown)
+        ("id", "No", 1), ("periode", "Periode", 5), ("tanggal", "Tanggal", 4), ("nip", "NIP", 1), ("nama", "Nama", 2),
+        ("unit", "Unit Kerja", 6), ("uraian", "Uraian Inovasi", 1))]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Inovasi ({len(baris)})", kosong="Belum ada inovasi yang cocok.")

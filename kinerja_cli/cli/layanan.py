@@ -28,19 +28,21 @@ class Arah(str, Enum):
     turun = "turun"
 
 
-KOLOM_INDIKATOR = (("id", "No", True, False), ("unit", "Unit Kerja", False, False), ("nama", "Indikator", False, False),
-                   ("satuan", "Satuan", False, False), ("arah", "Arah", False, False),
-                   ("target", "Target", False, True), ("jumlah_periode", "Periode tercatat", True, False))
-KOLOM_NILAI = (("unit", "Unit Kerja", False, False), ("indikator_id", "No", True, False),
-               ("indikator", "Indikator", False, False), ("satuan", "Satuan", False, False),
-               ("arah", "Arah", False, False), ("periode", "Periode", False, False), ("nilai", "Nilai", False, True),
-               ("sumber", "Sumber", False, False), ("diubah", "Diubah", False, False))
+# (key, header, right-aligned, number, importance on a narrow screen: 1 always shown, the highest hidden first)
+KOLOM_INDIKATOR = (("id", "No", True, False, 1), ("unit", "Unit Kerja", False, False, 2),
+                   ("nama", "Indikator", False, False, 1), ("satuan", "Satuan", False, False, 3),
+                   ("arah", "Arah", False, False, 4), ("target", "Target", False, True, 3),
+                   ("jumlah_periode", "Periode tercatat", True, False, 5))
+KOLOM_NILAI = (("unit", "Unit Kerja", False, False, 4), ("indikator_id", "No", True, False, 1),
+               ("indikator", "Indikator", False, False, 2), ("satuan", "Satuan", False, False, 3),
+               ("arah", "Arah", False, False, 6), ("periode", "Periode", False, False, 1), ("nilai", "Nilai", False, True, 1),
+               ("sumber", "Sumber", False, False, 5), ("diubah", "Diubah", False, False, 7))
 
 
 def _kolom(spek):
     from .. import output
 
-    return [output.Kolom(k, j, r, a) for k, j, r, a in spek]
+    return [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in spek]
 
 
 @indikator_app.command("tambah")

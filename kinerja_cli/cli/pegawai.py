@@ -12,9 +12,10 @@ from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka
 
 app = typer.Typer(help="Daftar pegawai (roster): impor dari Excel, daftar, lihat satu pegawai." "\n\nContoh: kinerja pegawai impor daftar_pegawai.xlsx", no_args_is_help=True)
 
-KOLOM_DAFTAR = (("nip", "NIP"), ("nama", "Nama"), ("jabatan", "Jabatan"), ("jenis_jabatan", "Jenis Jabatan"),
-                ("golongan", "Gol"), ("unit", "Unit Kerja"), ("nip_atasan", "NIP Atasan"), ("status", "Status"),
-                ("aktif", "Aktif"))
+# (key, header, importance on a narrow screen: 1 always shown, the highest hidden first)
+KOLOM_DAFTAR = (("nip", "NIP", 1), ("nama", "Nama", 1), ("jabatan", "Jabatan", 3), ("jenis_jabatan", "Jenis Jabatan", 6),
+                ("golongan", "Gol", 4), ("unit", "Unit Kerja", 2), ("nip_atasan", "NIP Atasan", 5), ("status", "Status", 5),
+                ("aktif", "Aktif", 7))
 
 
 @app.command("impor")
@@ -62,7 +63,7 @@ def daftar(
     from ..services import pegawai
 
     baris = pegawai.daftar(buka(db), unit, cari, aktif)
-    kolom = [output.Kolom(k, j) for k, j in KOLOM_DAFTAR]
+    kolom = [output.Kolom(k, j, penting=p) for k, j, p in KOLOM_DAFTAR]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Pegawai ({len(baris)} orang)",
                      kosong="Tidak ada pegawai yang cocok.")
 
@@ -103,13 +104,14 @@ def _cetak_pegawai(d: dict) -> None:
                                              (f"{d['nip_atasan']} (tidak ada di daftar)" if d.get("nip_atasan") else "-")))
     output.cetak(t)
     if d["bawahan"]:
-        output.cetak(output.tabel(d["bawahan"], [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"),
-                                                 output.Kolom("jabatan", "Jabatan")],
-                                  judul=f"Bawahan langsung ({len(d['bawahan'])})"))
+        output.cetak(output.tabel(d["bawahan"], [output.Kolom("nip", "NIP", penting=1), output.Kolom("nama", "Nama", penting=1),
+                                                 output.Kolom("jabatan", "Jabatan", penting=2)],
+                                  judul=f"Bawahan langsung ({len(d['bawahan'])})", semua="--format json"))
     if d.get("riwayat_nilai"):
-        kolom = [output.Kolom("periode", "Periode"), output.Kolom("metode", "Metode"), output.Kolom("status", "Status"),
-                 output.Kolom("nhk", "NHK", angka=True), output.Kolom("npk", "NPK", angka=True),
-                 output.Kolom("na", "NA", angka=True), output.Kolom("predikat", "Predikat")]
-        output.cetak(output.tabel(d["riwayat_nilai"], kolom, judul="Riwayat nilai kinerja"))
+        kolom = [output.Kolom("periode", "Periode", penting=1), output.Kolom("metode", "Metode", penting=4),
+                 output.Kolom("status", "Status", penting=4), output.Kolom("nhk", "NHK", angka=True, penting=3),
+                 output.Kolom("npk", "NPK", angka=True, penting=3), output.Kolom("na", "NA", angka=True, penting=2),
+                 output.Kolom("predikat", "Predikat", penting=1)]
+        output.cetak(output.tabel(d["riwayat_nilai"], kolom, judul="Riwayat nilai kinerja", semua="--format json"))
     else:
         output.cetak("Belum ada nilai kinerja di periode mana pun.")

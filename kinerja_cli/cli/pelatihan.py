@@ -13,21 +13,22 @@ from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, bila
 app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun." "\n\nContoh: kinerja pelatihan rekap --tahun 2026 --prioritas",
                   no_args_is_help=True)
 
-KOLOM_DAFTAR = (("id", "No", True), ("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False),
-                ("tanggal", "Tanggal", False), ("kegiatan", "Kegiatan", False), ("jenis", "Jenis", False),
-                ("jp", "JP", True), ("penyelenggara", "Penyelenggara", False))
-KOLOM_REKAP = (("nip", "NIP", False), ("nama", "Nama", False), ("unit", "Unit Kerja", False), ("status", "Status", False),
-               ("jumlah_kegiatan", "Kegiatan", False), ("jp", "JP", True), ("ketentuan_jp", "Ketentuan JP", False),
-               ("kekurangan_jp", "Kekurangan JP", True), ("melebihi_batas", "Melebihi Batas", False),
-               ("memenuhi", "Memenuhi", False),
-               ("predikat_terburuk", "Predikat Terburuk", False),
-               ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", False), ("prioritas", "Prioritas", False))
+# (key, header, number, importance on a narrow screen: 1 always shown, the highest hidden first)
+KOLOM_DAFTAR = (("id", "No", True, 1), ("nip", "NIP", False, 1), ("nama", "Nama", False, 2),
+                ("unit", "Unit Kerja", False, 7), ("tanggal", "Tanggal", False, 3), ("kegiatan", "Kegiatan", False, 2),
+                ("jenis", "Jenis", False, 5), ("jp", "JP", True, 1), ("penyelenggara", "Penyelenggara", False, 6))
+KOLOM_REKAP = (("nip", "NIP", False, 1), ("nama", "Nama", False, 2), ("unit", "Unit Kerja", False, 7),
+               ("status", "Status", False, 3), ("jumlah_kegiatan", "Kegiatan", False, 5), ("jp", "JP", True, 1),
+               ("ketentuan_jp", "Ketentuan JP", False, 6), ("kekurangan_jp", "Kekurangan JP", True, 2),
+               ("melebihi_batas", "Melebihi Batas", False, 4), ("memenuhi", "Memenuhi", False, 3),
+               ("predikat_terburuk", "Predikat Terburuk", False, 4),
+               ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", False, 6), ("prioritas", "Prioritas", False, 3))
 
 
 def _kolom(spec) -> list:
     from .. import output
 
-    return [output.Kolom(k, j, rata_kanan=k == "jumlah_kegiatan", angka=a) for k, j, a in spec]
+    return [output.Kolom(k, j, rata_kanan=k == "jumlah_kegiatan", angka=a, penting=p) for k, j, a, p in spec]
 
 
 @app.command("impor")

@@ -86,8 +86,8 @@ def periksa(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
 
     path = lokasi_db(db)
     temuan = pemeliharaan.periksa_berkas(path)
-    kolom = [output.Kolom("tingkat", "Tingkat"), output.Kolom("jenis", "Jenis"), output.Kolom("kunci", "Kunci"),
-             output.Kolom("pesan", "Temuan")]
+    kolom = [output.Kolom("tingkat", "Tingkat", penting=1), output.Kolom("jenis", "Jenis", penting=3),
+             output.Kolom("kunci", "Kunci", penting=2), output.Kolom("pesan", "Temuan", penting=1)]
     output.tampilkan(temuan, kolom, fmt.value, judul="Hasil pemeriksaan basis data",
                      kosong="Basis data utuh dan konsisten: tidak ada temuan.")
     if any(t["jenis"] == "integritas" for t in temuan):

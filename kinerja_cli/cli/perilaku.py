@@ -98,10 +98,11 @@ def daftar(
     from ..services import perilaku
 
     baris = perilaku.daftar(buka(db), periode, nip, unit)
-    kolom = [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"), output.Kolom("unit", "Unit Kerja"),
-             output.Kolom("penilai", "NIP Penilai"), output.Kolom("nama_penilai", "Penilai"),
-             output.Kolom("peran", "Peran")]
-    kolom += [output.Kolom(a, NAMA_ASPEK[a].replace("Berorientasi ", ""), angka=True) for a in ASPEK_BERAKHLAK]
-    kolom.append(output.Kolom("rata", "Rata-rata", angka=True))
+    # importance on a narrow screen: who, by whom, the mean first; the seven aspects; names; the unit last
+    kolom = [output.Kolom("nip", "NIP", penting=1), output.Kolom("nama", "Nama", penting=3),
+             output.Kolom("unit", "Unit Kerja", penting=6), output.Kolom("penilai", "NIP Penilai", penting=2),
+             output.Kolom("nama_penilai", "Penilai", penting=5), output.Kolom("peran", "Peran", penting=2)]
+    kolom += [output.Kolom(a, NAMA_ASPEK[a].replace("Berorientasi ", ""), angka=True, penting=4) for a in ASPEK_BERAKHLAK]
+    kolom.append(output.Kolom("rata", "Rata-rata", angka=True, penting=1))
     output.tampilkan(baris, kolom, fmt.value, judul=f"Penilaian perilaku {periode.upper()} ({len(baris)} baris)",
                      kosong="Belum ada penilaian perilaku yang cocok.")

@@ -125,10 +125,11 @@ def daftar(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
     from .. import output
     from ..services import periode
 
-    kolom = [output.Kolom(k, j, r) for k, j, r in (
-        ("kode", "Kode", False), ("jenis", "Jenis", False), ("mulai", "Mulai", False), ("selesai", "Selesai", False),
-        ("metode", "Metode", False), ("persetujuan_skp", "Persetujuan SKP", False), ("status", "Status", False), ("sasaran", "Baris SKP", True),
-        ("realisasi", "Realisasi", True), ("perilaku", "Penilaian perilaku", True))]
+    kolom = [output.Kolom(k, j, r, penting=p) for k, j, r, p in (
+        ("kode", "Kode", False, 1), ("jenis", "Jenis", False, 4), ("mulai", "Mulai", False, 3),
+        ("selesai", "Selesai", False, 3), ("metode", "Metode", False, 2),
+        ("persetujuan_skp", "Persetujuan SKP", False, 4), ("status", "Status", False, 2),
+        ("sasaran", "Baris SKP", True, 5), ("realisasi", "Realisasi", True, 5), ("perilaku", "Penilaian perilaku", True, 5))]
     output.tampilkan(periode.daftar(buka(db)), kolom, fmt.value, judul="Periode penilaian",
                      kosong="Belum ada periode. Buat dengan: kinerja periode buat 2026")
 

@@ -15,10 +15,11 @@ OpsiOleh = Annotated[Optional[str], typer.Option("--oleh", help="NIP atasan lang
                                                   "tidak ditulis bila atasannya di luar daftar (kinerja pegawai "
                                                   "atasan-luar).", show_default=False)]
 
-KOLOM_STATUS = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("unit", "Unit Kerja", False, False),
-                ("baris_skp", "Baris SKP", True, False), ("status", "Status SKP", False, False),
-                ("oleh", "Oleh (NIP)", False, False), ("nama_oleh", "Oleh", False, False),
-                ("tanggal", "Tanggal", False, False), ("alasan", "Alasan", False, False))
+# (key, header, right-aligned, number, importance on a narrow screen: 1 always shown, the highest hidden first)
+KOLOM_STATUS = (("nip", "NIP", False, False, 1), ("nama", "Nama", False, False, 2), ("unit", "Unit Kerja", False, False, 6),
+                ("baris_skp", "Baris SKP", True, False, 4), ("status", "Status SKP", False, False, 1),
+                ("oleh", "Oleh (NIP)", False, False, 5), ("nama_oleh", "Oleh", False, False, 3),
+                ("tanggal", "Tanggal", False, False, 3), ("alasan", "Alasan", False, False, 4))
 GAYA_STATUS = {"draf": None, "diajukan": "cyan", "disetujui": "green", "dikembalikan": "yellow"}
 
 
@@ -100,7 +101,7 @@ def status(
     baris = persetujuan.daftar(buka(db), periode, unit)
     hitung = {s: sum(1 for b in baris if b["status"] == s) for s in GAYA_STATUS}
     catatan = ", ".join(f"{s} {n}" for s, n in hitung.items())
-    output.tampilkan(baris, [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_STATUS], fmt.value,
+    output.tampilkan(baris, [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_STATUS], fmt.value,
                      judul=f"Status persetujuan SKP periode {periode} ({len(baris)} pegawai)", catatan=catatan,
                      kosong=f"Belum ada SKP pada periode {periode}.", gaya_baris=lambda b: GAYA_STATUS[b["status"]])
 

@@ -154,9 +154,9 @@ def daftar(periode: OpsiPeriode, fmt: OpsiFormat = Format.tabel, db: OpsiDB = No
         label = KUNCI_RATING
         baris = [{**b, "hasil_kerja": label.get(b["hasil_kerja"], b["hasil_kerja"]),
                   "perilaku": label.get(b["perilaku"], b["perilaku"])} for b in baris]
-    kolom = [output.Kolom(k, j) for k, j in (
-        ("nip", "NIP"), ("nama", "Nama"), ("unit", "Unit Kerja"), ("hasil_kerja", "Rating Hasil Kerja"),
-        ("perilaku", "Rating Perilaku"), ("alasan", "Alasan"), ("oleh", "NIP Atasan"), ("nama_oleh", "Atasan"),
-        ("diubah", "Diubah"))]
+    kolom = [output.Kolom(k, j, penting=p) for k, j, p in (  # p: importance on a narrow screen (1 always shown)
+        ("nip", "NIP", 1), ("nama", "Nama", 2), ("unit", "Unit Kerja", 6), ("hasil_kerja", "Rating Hasil Kerja", 1),
+        ("perilaku", "Rating Perilaku", 1), ("alasan", "Alasan", 4), ("oleh", "NIP Atasan", 5), ("nama_oleh", "Atasan", 3),
+        ("diubah", "Diubah", 7))]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Rating langsung {periode.upper()} ({len(baris)})",
                      kosong="Belum ada rating langsung pada periode ini.")

@@ -35,12 +35,13 @@ class Arah(str, Enum):
     turun = "turun"
 
 
-KOLOM_DAFTAR = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("nomor", "No", True, False),
-                ("jenis", "Jenis", False, False), ("rhk", "RHK", False, False),
-                ("rhk_atasan_nomor", "RHK Atasan", True, False), ("aspek", "Aspek", False, False),
-                ("indikator", "Indikator", False, False), ("target", "Target", True, False),
-                ("satuan", "Satuan", False, False), ("bobot", "Bobot (%)", True, True), ("arah", "Arah", False, False),
-                ("target_maksimal", "Target Maks", False, False), ("realisasi", "Realisasi", True, True))
+# (key, header, right-aligned, number, importance on a narrow screen: 1 always shown, the highest hidden first)
+KOLOM_DAFTAR = (("nip", "NIP", False, False, 1), ("nama", "Nama", False, False, 4), ("nomor", "No", True, False, 1),
+                ("jenis", "Jenis", False, False, 7), ("rhk", "RHK", False, False, 6),
+                ("rhk_atasan_nomor", "RHK Atasan", True, False, 9), ("aspek", "Aspek", False, False, 8),
+                ("indikator", "Indikator", False, False, 2), ("target", "Target", True, False, 2),
+                ("satuan", "Satuan", False, False, 5), ("bobot", "Bobot (%)", True, True, 3), ("arah", "Arah", False, False, 8),
+                ("target_maksimal", "Target Maks", False, False, 9), ("realisasi", "Realisasi", True, True, 1))
 
 
 @app.command("impor")
@@ -163,7 +164,7 @@ def daftar(
         catatan = "Jumlah bobot bukan 100: " + "; ".join(sasaran.teks_jumlah(d) for d in tidak_pas)
         if fmt != Format.tabel:
             output.peringatan(catatan)
-    kolom = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_DAFTAR]
+    kolom = [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_DAFTAR]
     if fmt == Format.tabel:  # on screen the Indonesian way: 95,5 and 80-90
         baris = [{**b, "target": str(b["target"]).replace(".", ",")} for b in baris]
     n = len({b["nip"] for b in baris})

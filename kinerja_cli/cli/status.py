@@ -8,22 +8,24 @@ import typer
 
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
-# Short headers: twelve columns must fit a laptop terminal (the caption explains them).
-KOLOM_UNIT = (("unit", "Unit Kerja", False, False), ("pegawai", "Aktif", True, False),
-              ("tanpa_sasaran", "Tanpa SKP", True, False), ("bobot_tidak_100", "Bobot≠100", True, False),
-              ("baris_tanpa_realisasi", "Baris tanpa realisasi", True, False),
-              ("tanpa_nilai_atasan", "Atasan belum menilai", True, False),
-              ("skp_draf", "Draf", True, False), ("skp_diajukan", "Diajukan", True, False),
-              ("skp_disetujui", "Disetujui", True, False), ("skp_dikembalikan", "Dikembalikan", True, False),
-              ("rata_rekan", "Rekan/org", True, True), ("rating_belum_ditetapkan", "Rating saran", True, False),
-              ("siap", "Siap", True, False))
-KOLOM_PEGAWAI = (("nip", "NIP", False, False), ("nama", "Nama", False, False), ("unit", "Unit Kerja", False, False),
-                 ("baris_skp", "Baris SKP", True, False), ("total_bobot", "Total bobot", True, True),
-                 ("realisasi_terisi", "Realisasi terisi", True, False), ("status_skp", "Status SKP", False, False), ("atasan_menilai", "Atasan menilai", False, False),
-                 ("jumlah_rekan", "Rekan", True, False), ("jumlah_bawahan", "Bawahan", True, False),
-                 ("umpan_balik", "Umpan balik", True, False), ("rating_ditetapkan", "Rating ditetapkan", False, False),
-                 ("lengkap", "Lengkap", False, False),
-                 ("kurang", "Kurang", False, False))
+# (key, header, right-aligned, number, importance on a narrow screen: 1 always shown, the highest hidden first).
+# Short headers: a laptop terminal shows the most columns (the caption explains them).
+KOLOM_UNIT = (("unit", "Unit Kerja", False, False, 1), ("pegawai", "Aktif", True, False, 2),
+              ("tanpa_sasaran", "Tanpa SKP", True, False, 3), ("bobot_tidak_100", "Bobot≠100", True, False, 3),
+              ("baris_tanpa_realisasi", "Baris tanpa realisasi", True, False, 3),
+              ("tanpa_nilai_atasan", "Atasan belum menilai", True, False, 3),
+              ("skp_draf", "Draf", True, False, 6), ("skp_diajukan", "Diajukan", True, False, 5),
+              ("skp_disetujui", "Disetujui", True, False, 4), ("skp_dikembalikan", "Dikembalikan", True, False, 5),
+              ("rata_rekan", "Rekan/org", True, True, 7), ("rating_belum_ditetapkan", "Rating saran", True, False, 4),
+              ("siap", "Siap", True, False, 1))
+KOLOM_PEGAWAI = (("nip", "NIP", False, False, 1), ("nama", "Nama", False, False, 2), ("unit", "Unit Kerja", False, False, 9),
+                 ("baris_skp", "Baris SKP", True, False, 4), ("total_bobot", "Total bobot", True, True, 4),
+                 ("realisasi_terisi", "Realisasi terisi", True, False, 4), ("status_skp", "Status SKP", False, False, 5),
+                 ("atasan_menilai", "Atasan menilai", False, False, 3),
+                 ("jumlah_rekan", "Rekan", True, False, 6), ("jumlah_bawahan", "Bawahan", True, False, 6),
+                 ("umpan_balik", "Umpan balik", True, False, 7), ("rating_ditetapkan", "Rating ditetapkan", False, False, 5),
+                 ("lengkap", "Lengkap", False, False, 1),
+                 ("kurang", "Kurang", False, False, 2))
 
 
 def status(
@@ -52,7 +54,8 @@ def status(
     s = status.status(buka(db), periode, unit)
     kode = s["periode"]["kode"]
     permenpan6 = s["periode"]["metode"] == "permenpan6"  # set ratings count only there
-    kolom_unit = [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_UNIT if permenpan6 or k != "rating_belum_ditetapkan"]
+    kolom_unit = [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_UNIT
+                  if permenpan6 or k != "rating_belum_ditetapkan"]
     siap = sum(u["siap"] for u in s["unit"])
     total = sum(u["pegawai"] for u in s["unit"])
     alur = ("Persetujuan SKP: ya (SKP yang belum disetujui atasan belum siap)." if s["persetujuan_skp"] else
@@ -66,7 +69,7 @@ def status(
     if fmt.value == "tabel" and s["unit"]:
         output.cetak(output.tabel(s["unit"], kolom_unit, judul=f"Kesiapan periode {kode}", catatan=catatan,
                                   gaya_baris=status.gaya_unit))
-    output.tampilkan(s["pegawai"], [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM_PEGAWAI
+    output.tampilkan(s["pegawai"], [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_PEGAWAI
                                     if permenpan6 or k != "rating_ditetapkan"], fmt.value,
                      judul=f"Rincian per pegawai ({len(s['pegawai'])})", kosong="Belum ada pegawai aktif.",
                      gaya_baris=status.gaya_pegawai)

@@ -75,7 +75,7 @@ def daftar(
     from ..services import catatan
 
     baris = catatan.daftar_umpan_balik(buka(db), periode, nip, unit)
-    kolom = [output.Kolom(k, j) for k, j in (
-        ("id", "No"), ("periode", "Periode"), ("tanggal", "Tanggal"), ("nip", "NIP"), ("nama", "Nama"),
-        ("unit", "Unit Kerja"), ("dari", "NIP Pemberi"), ("nama_dari", "Pemberi"), ("teks", "Umpan Balik"))]
+    kolom = [output.Kolom(k, j, penting=p) for k, j, p in (  # p: importance on a narrow screen (1 always shown)
+        ("id", "No", 1), ("periode", "Periode", 6), ("tanggal", "Tanggal", 3), ("nip", "NIP", 1), ("nama", "Nama", 2),
+        ("unit", "Unit Kerja", 7), ("dari", "NIP Pemberi", 5), ("nama_dari", "Pemberi", 4), ("teks", "Umpan Balik", 1))]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Umpan balik ({len(baris)})", kosong="Belum ada umpan balik yang cocok.")

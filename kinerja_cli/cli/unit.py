@@ -21,9 +21,9 @@ def daftar(fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
     from ..services import instansi
 
     baris = instansi.daftar_unit(buka(db))
-    kolom = [output.Kolom("unit", "Unit Kerja"), output.Kolom("singkatan", "Singkatan"),
-             output.Kolom("aktif", "Aktif", True), output.Kolom("pns", "PNS", True),
-             output.Kolom("pppk", "PPPK", True), output.Kolom("nonaktif", "Nonaktif", True)]
+    kolom = [output.Kolom("unit", "Unit Kerja", penting=1), output.Kolom("singkatan", "Singkatan", penting=2),
+             output.Kolom("aktif", "Aktif", True, penting=1), output.Kolom("pns", "PNS", True, penting=2),
+             output.Kolom("pppk", "PPPK", True, penting=2), output.Kolom("nonaktif", "Nonaktif", True, penting=3)]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Unit kerja ({len(baris)})", kosong="Belum ada pegawai.")
 
 

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 
 from ..validation.angka import angka_id
 from ..validation.tanggal_id import tampak_tanggal, tanggal_id
+from .lebar import ANGKA, NIP, TEKS, UTUH  # noqa: F401  (the kinds of a table column)
 from ..validation.teks import TAK_TERLIHAT
 
 FORMAT = ("tabel", "json", "csv")
@@ -99,6 +100,11 @@ class Kolom:
     judul: str
     rata_kanan: bool = False
     angka: bool = False  # Decimal/float shown the Indonesian way in tables
+    # On screen (output.lebar): the kind (NIP, ANGKA, TEKS; None: from the key and alignment) and the
+    # rank of importance (1 never hidden; the highest is hidden first when the console is too narrow;
+    # None: the first column and NIP columns 1, the others by position).
+    jenis: str | None = None
+    penting: int | None = None
 
 
 def _json_nilai(v: Any) -> Any:
@@ -200,29 +206,33 @@ def teks_sel(v: Any, angka: bool = False) -> str:
     return str(v)
 
 
-_KUNCI_NIP = {"penilai", "dari", "oleh", "nip_atasan", "atasan"}
-
-
-def _kolom_nip(key: str) -> bool:
-    """Columns holding a NIP are never broken over two lines (people copy NIPs from tables)."""
-    return key.startswith("nip") or key in _KUNCI_NIP
-
-
 def tabel(baris: Sequence[dict], kolom: Sequence[Kolom], judul: str | None = None, catatan: str | None = None,
-          gaya_baris=None):
-    """Build a Rich table (not printed)."""
-    from rich.table import Table
+          gaya_baris=None, semua: str = "--format csv"):
+    """Build a Rich table fitted to the console (not printed); columns that do not fit are left out
+    by importance, with a line naming them (see output.lebar)."""
     from rich.text import Text
 
-    t = Table(title=None if judul is None else teks(judul), caption=None if catatan is None else teks(catatan),
-              header_style="bold", title_justify="left", caption_justify="left")
-    for k in kolom:
-        t.add_column(k.judul, justify="right" if (k.rata_kanan or k.angka) else "left", overflow="fold",
-                     no_wrap=k.angka or _kolom_nip(k.key), min_width=None)
-    for b in baris:
-        sel = [Text(bersih(teks_sel(b.get(k.key), k.angka))) for k in kolom]  # user text: never markup
-        t.add_row(*sel, style=gaya_baris(b) if gaya_baris else None)
-    return t
+    from .lebar import tabel_pas
+
+    sel = [[Text(bersih(teks_sel(b.get(k.key), k.angka))) for k in kolom] for b in baris]  # user text: never markup
+    return tabel_pas(kolom, sel, judul, catatan, [gaya_baris(b) for b in baris] if gaya_baris else None, semua)
+
+
+def tabel_sel(kolom: Sequence[Kolom], baris: Sequence[Sequence[Any]], judul=None, catatan: str | None = None,
+              gaya: Sequence | None = None, semua: str = "--format csv", **opsi):
+    """A table of ready cells (markup strings written by a view, or Text), fitted like `tabel`.
+    `judul` as str is plain text; a title with markup is passed as a Rich Text."""
+    from .lebar import tabel_pas
+
+    return tabel_pas(kolom, baris, judul, catatan, gaya, semua, **opsi)
+
+
+def nama_pendek(nama: str, maks: int | None = None, singkatan: str | None = None) -> str:
+    """A unit name for a title: whole when it fits `maks` (bawaan: a third of the console, at least
+    24), else its short name, else cut at a word boundary with '…'."""
+    from .lebar import JUDUL_MIN, nama_pendek as pendek
+
+    return pendek(bersih(str(nama)), maks or max(JUDUL_MIN, konsol().width // 3 + 10), singkatan)
 
 
 def tampilkan(baris: Sequence[dict], kolom: Sequence[Kolom], fmt: str = "tabel", judul: str | None = None,

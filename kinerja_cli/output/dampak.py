@@ -8,21 +8,18 @@ from ..scoring import dampak as aturan
 WARNA = {aturan.MEMBAIK: "green", aturan.MEMBURUK: "red", aturan.TETAP: "yellow"}
 
 
-def tabel_dampak(data: list[dict]) -> None:
-    from rich.table import Table
+# header, kind, importance on a narrow screen (1 always shown, the highest hidden first; see output.lebar)
+KOLOM = [output.Kolom(k, k, rata_kanan=k == "Perubahan", jenis=j, penting=p) for k, j, p in (
+    ("Unit", output.TEKS, 2), ("No", output.ANGKA, 1), ("Indikator", output.TEKS, 1),
+    ("Nilai per periode", output.TEKS, 3), ("Tren", output.TEKS, 2), ("Perubahan", output.TEKS, 2),
+    ("Penilaian", output.TEKS, 4), ("Target", output.TEKS, 4), ("% Baik+ per periode", output.TEKS, 5))]
 
+
+def tabel_dampak(data: list[dict]) -> None:
     escape = output.esc  # every user value inside markup goes through it
 
     a = aturan.angka_ringkas
-    t = Table(title="Dampak pada layanan publik: indikator layanan unit dan predikat pegawai", title_justify="left",
-              header_style="bold",
-              caption="Tren: ▁ nilai terendah, █ nilai tertinggi. Arah 'turun': makin rendah makin baik. "
-                      "% Baik+ = pegawai unit berpredikat Sangat Baik atau Baik (hanya periode penilaian yang ada).",
-              caption_justify="left")
-    for judul, kanan in (("Unit", False), ("No", True), ("Indikator", False), ("Nilai per periode", False),
-                         ("Tren", False), ("Perubahan", True), ("Penilaian", False), ("Target", False),
-                         ("% Baik+ per periode", False)):
-        t.add_column(judul, justify="right" if kanan else "left", overflow="fold")
+    isi = []
     for d in data:
         per = d["nilai_per_periode"]
         nilai = "  ".join(f"{x['periode']}: {a(x['nilai'])}" for x in per) or "-"
@@ -42,6 +39,9 @@ def tabel_dampak(data: list[dict]) -> None:
             target = f"{aturan.dengan_satuan(d['target'], d['satuan'])}: {aturan.teks_jarak(d['jarak_target'], d['target_tercapai'], d['satuan'])}"
         baik = "  ".join(f"{x['periode']}: {a(x['persen_baik'], 1)}%" if x["persen_baik"] is not None
                          else f"{x['periode']}: -" for x in per) or "-"
-        t.add_row(escape(d["unit"]), str(d["indikator_id"]), escape(f"{d['indikator']} ({d['arah']})"), escape(nilai), tren,
-                  escape(ubah), nilai_pen, escape(target), escape(baik))
-    output.cetak(t)
+        isi.append([escape(d["unit"]), str(d["indikator_id"]), escape(f"{d['indikator']} ({d['arah']})"), escape(nilai),
+                    tren, escape(ubah), nilai_pen, escape(target), escape(baik)])
+    output.cetak(output.tabel_sel(
+        KOLOM, isi, "Dampak pada layanan publik: indikator layanan unit dan predikat pegawai",
+        "Tren: ▁ nilai terendah, █ nilai tertinggi. Arah 'turun': makin rendah makin baik. "
+        "% Baik+ = pegawai unit berpredikat Sangat Baik atau Baik (hanya periode penilaian yang ada)."))

@@ -48,37 +48,41 @@ def _catatan(cat: list) -> str:
 BATAS_BARIS_LAYAR = 2000  # a terminal table beyond this helps nobody (and takes long to draw)
 
 
+# The rating table's columns: header, kind, importance on a narrow screen (1 always shown, the highest
+# hidden first; see output.lebar).
+_ANGKA, _TEKS = output.ANGKA, output.TEKS
+KOLOM_NILAI = {"NIP": (output.NIP, 1), "Nama": (_TEKS, 2), "Unit": (_TEKS, 6), "Jabatan": (_TEKS, 7),
+               "NHK": (_ANGKA, 3), "NPK": (_ANGKA, 3), "NA": (_ANGKA, 1), "Predikat": (_TEKS, 1),
+               "Rating Hasil Kerja": (_TEKS, 2), "Rating Perilaku Kerja": (_TEKS, 2), "Catatan": (_TEKS, 4)}
+KOLOM_NILAI_P6 = {**KOLOM_NILAI, "NHK": (_ANGKA, 4), "NPK": (_ANGKA, 4)}
+
+
 def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bool) -> None:
     """The rating table; it drops columns the screen cannot hold rather than folding numbers."""
-    from rich.table import Table
-
     semua, baris = baris, baris[:BATAS_BARIS_LAYAR]
 
-    lebar = output.konsol().width
     unit_sama = len({b["unit"] for b in baris}) == 1
     esc = output.esc  # every user value inside markup goes through it
     judul = f"Nilai kinerja periode {esc(periode['kode'])} — metode {metode}"
     if unit_sama and baris:
-        judul += f" — {esc(baris[0]['unit'])}"
+        judul += f" — {esc(output.nama_pendek(baris[0]['unit']))}"
     if dari_snapshot:
         judul += " (periode ditutup: hasil beku)"
-    t = Table(title=judul, title_justify="left", header_style="bold")
-    kolom = ["NIP", "Nama"] + ([] if unit_sama else ["Unit"]) + (["Jabatan"] if lebar >= 130 else [])
+    kolom = ["NIP", "Nama"] + ([] if unit_sama else ["Unit"]) + ["Jabatan"]
     if metode == "pp30":
         kolom += ["NHK", "NPK", "NA", "Predikat"]
     else:
         kolom += ["NHK", "Rating Hasil Kerja", "NPK", "Rating Perilaku Kerja", "Predikat"]
     kolom.append("Catatan")
-    for k in kolom:
-        t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA") else "left", overflow="fold",
-                     no_wrap=k in ("NIP", "NHK", "NPK", "NA", "Predikat"), min_width=12 if k == "Nama" else None)
+    jenis = KOLOM_NILAI if metode == "pp30" else KOLOM_NILAI_P6
+    isi = []
     for b in baris:
         nama = esc(b["nama"]) + ("" if b.get("aktif", True) else f" [dim]({NONAKTIF})[/]")
         sel = [esc(b["nip"]), nama] + ([] if unit_sama else [esc(b["unit"])]) + \
             ([esc(b["jabatan"] or "-")] if "Jabatan" in kolom else [])
         if not b.get("ada_data", True):  # nobody has started on this person: no numbers to show yet
             sel += ["-"] * (len(kolom) - len(sel) - 2) + [f"[dim]{BELUM_DINILAI}[/]", "[dim]belum ada data periode ini[/]"]
-            t.add_row(*sel)
+            isi.append(sel)
             continue
         if metode == "pp30":
             sel += [angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]), _predikat(predikat_tampil(b))]
@@ -87,16 +91,17 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
             pk = b["rating_perilaku"] + ("" if b["rating_perilaku_langsung"] else SARAN)
             sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(predikat_tampil(b))]
         sel.append(f"[yellow]{_catatan(b['catatan'])}[/]" if b["catatan"] else "")
-        t.add_row(*sel)
-    output.cetak(t)
+        isi.append(sel)
+    from rich.text import Text
+
+    output.cetak(output.tabel_sel([output.Kolom(k, k, jenis=jenis[k][0], penting=jenis[k][1]) for k in kolom], isi,
+                                  Text.from_markup(judul)))
     saran = sum(1 for b in semua if RATING_BELUM_DITETAPKAN in b["catatan"] and b.get("ada_data", True))
     if saran:
         output.cetak(output.teks(baris_saran(saran, periode["kode"])))
     if len(semua) > len(baris):
         output.cetak(f"[yellow]{len(semua) - len(baris):,} baris lain tidak ditampilkan di layar[/]".replace(",", ".")
                      + " — saring dengan --unit, atau ambil semuanya dengan --format csv atau kinerja ekspor rekap.")
-    if "Jabatan" not in kolom:
-        output.cetak("(Kolom jabatan disembunyikan karena layar sempit; --format csv memuat semua kolom.)")
     output.cetak(ringkasan_predikat(semua))
 
 
@@ -147,10 +152,18 @@ def _target(b: BarisMasukan) -> str:
     return angka_id(Decimal(b.target_lo))
 
 
+# The two tables of `rinci`: header, kind, importance on a narrow screen (1 always shown).
+KOLOM_RINCI_HK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
+    ("No", _ANGKA, 1), ("Jenis", _TEKS, 6), ("Indikator", _TEKS, 3), ("Target", _ANGKA, 2), ("Realisasi", _ANGKA, 2),
+    ("Arah", _TEKS, 7), ("Capaian C (%)", _ANGKA, 2), ("Cabang konversi", _TEKS, 8), ("Nilai", _ANGKA, 1),
+    ("Bobot", _ANGKA, 2), ("Bobot × Nilai", _ANGKA, 3))]
+KOLOM_RINCI_PK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
+    ("Penilai", output.NIP, 1), ("Nama", _TEKS, 4), ("Peran", _TEKS, 2),
+    *((a.capitalize(), _ANGKA, 3) for a in ASPEK_BERAKHLAK), ("Rata-rata", _ANGKA, 1))]
+
+
 def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
     """One employee, step by step, so every number can be checked with a calculator."""
-    from rich.table import Table
-
     p, h, m = r.pegawai, r.hasil, r.masukan
     esc = output.esc  # every user value inside markup goes through it
     sumber = "hasil beku saat periode ditutup" if dari_snapshot else "dihitung dari data terkini"
@@ -161,11 +174,7 @@ def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
                      f"perilaku): di tabel nilai ia tampil sebagai \"{BELUM_DINILAI}\". Angka di bawah adalah hasil "
                      "aturan bila datanya tetap kosong.[/]\n")
     # 1-3: SKP rows and NHK
-    t = Table(title="1. Hasil kerja: capaian dan nilai capaian tiap indikator", title_justify="left", header_style="bold")
-    for k in ("No", "Jenis", "Indikator", "Target", "Realisasi", "Arah", "Capaian C (%)", "Cabang konversi", "Nilai",
-              "Bobot", "Bobot × Nilai"):
-        t.add_column(k, justify="right" if k in ("Target", "Realisasi", "Capaian C (%)", "Nilai", "Bobot", "Bobot × Nilai") else "left",
-                     overflow="fold")
+    isi = []
     hb = {b.nomor: b for b in h.baris}
     jumlah_bn, jumlah_b = Decimal(0), Decimal(0)
     for b in m.baris:
@@ -174,26 +183,26 @@ def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
         jumlah_bn += bobot * nilai
         jumlah_b += bobot
         arah = b.arah + (", target maks." if b.target_maksimal else "")
-        t.add_row(str(b.nomor), esc(b.jenis), esc(f"{b.indikator} ({b.satuan or '-'})"), _target(b),
-                  angka_id(Decimal(b.realisasi)) if b.realisasi is not None else "[yellow]belum diisi[/]",
-                  esc(arah), _angka(x.capaian if x else None), esc(x.cabang if x else ""),
-                  _angka(x.nilai if x else None), angka_id(bobot), angka_id(bobot * nilai))
-    output.cetak(t)
+        isi.append([str(b.nomor), esc(b.jenis), esc(f"{b.indikator} ({b.satuan or '-'})"), _target(b),
+                    angka_id(Decimal(b.realisasi)) if b.realisasi is not None else "[yellow]belum diisi[/]",
+                    esc(arah), _angka(x.capaian if x else None), esc(x.cabang if x else ""),
+                    _angka(x.nilai if x else None), angka_id(bobot), angka_id(bobot * nilai)])
+    output.cetak(output.tabel_sel(KOLOM_RINCI_HK, isi, "1. Hasil kerja: capaian dan nilai capaian tiap indikator",
+                                  semua="--format json"))
     if m.baris:
         output.cetak(f"NHK = Σ(bobot × nilai) / Σ bobot = {angka_id(jumlah_bn)} / {angka_id(jumlah_b)} = "
                      f"[bold]{_angka(h.nhk)}[/] (dibulatkan 2 desimal)\n")
     else:
         output.cetak("NHK = 0 (belum ada SKP)\n")
     # 4: behaviour
-    t = Table(title="2. Perilaku kerja (BerAKHLAK, skor 0–120)", title_justify="left", header_style="bold")
-    for k in ("Penilai", "Nama", "Peran", *[a.capitalize() for a in ASPEK_BERAKHLAK], "Rata-rata"):
-        t.add_column(k, overflow="fold", justify="right" if k not in ("Penilai", "Nama", "Peran") else "left",
-                     no_wrap=k == "Penilai")
+    isi = []
     rata = {(penilai, peran): nilai for penilai, peran, nilai in h.perilaku.per_penilai}
     for pn in m.penilaian:
         skor = [_angka(pn.skor.get(a)) if pn.skor.get(a) is not None else "-" for a in ASPEK_BERAKHLAK]
         peran = pn.peran + (" (tidak dihitung)" if pn.peran == "diri" else "")
-        t.add_row(esc(pn.penilai), esc(pn.nama_penilai or "-"), esc(peran), *skor, _angka(rata.get((pn.penilai, pn.peran))))
+        isi.append([esc(pn.penilai), esc(pn.nama_penilai or "-"), esc(peran), *skor,
+                    _angka(rata.get((pn.penilai, pn.peran)))])
+    t = output.tabel_sel(KOLOM_RINCI_PK, isi, "2. Perilaku kerja (BerAKHLAK, skor 0–120)", semua="--format json")
     output.cetak(t if m.penilaian else "[bold]2. Perilaku kerja (BerAKHLAK)[/]\n[yellow]Belum ada penilaian perilaku.[/]")
     per_peran, bobot = h.perilaku.per_peran, h.perilaku.bobot_peran
     for peran, nilai in per_peran.items():
@@ -228,11 +237,11 @@ def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
 
 
 def tabel_banding(baris: list[dict], periode: dict) -> None:
-    kolom = [output.Kolom("nip", "NIP"), output.Kolom("nama", "Nama"), output.Kolom("unit", "Unit"),
-             output.Kolom("nhk", "NHK", angka=True), output.Kolom("npk", "NPK", angka=True),
-             output.Kolom("na", "NA", angka=True), output.Kolom("predikat_pp30", "Predikat PP 30/2019"),
-             output.Kolom("rating_hasil_kerja", "Rating HK"), output.Kolom("rating_perilaku", "Rating PK"),
-             output.Kolom("predikat_permenpan6", "Predikat PermenPANRB 6/2022"), output.Kolom("sama", "Sama")]
+    kolom = [output.Kolom(k, j, angka=a, penting=p) for k, j, a, p in (  # p: importance on a narrow screen
+        ("nip", "NIP", False, 1), ("nama", "Nama", False, 2), ("unit", "Unit", False, 6), ("nhk", "NHK", True, 4),
+        ("npk", "NPK", True, 4), ("na", "NA", True, 3), ("predikat_pp30", "Predikat PP 30/2019", False, 1),
+        ("rating_hasil_kerja", "Rating HK", False, 3), ("rating_perilaku", "Rating PK", False, 3),
+        ("predikat_permenpan6", "Predikat PermenPANRB 6/2022", False, 1), ("sama", "Sama", False, 2))]
     beda = sum(1 for b in baris if not b["sama"] and b.get("ada_data", True))
     belum = {"nhk": None, "npk": None, "na": None, "predikat_pp30": BELUM_DINILAI, "rating_hasil_kerja": "-",
              "rating_perilaku": "-", "predikat_permenpan6": BELUM_DINILAI, "sama": "-"}
@@ -254,11 +263,12 @@ def tabel_distribusi(baris: list[dict], periode: str) -> None:
         t["kurva"] = ("sesuai" if b["sesuai_kurva"] else "\n".join(b["pelanggaran"])) if b["predikat_unit"] else "-"
         t["sesuai_kurva"] = b["sesuai_kurva"]
         tampil.append(t)
-    kolom = [output.Kolom("unit", "Unit"), output.Kolom("jumlah", "Dinilai", True),
-             *[output.Kolom(k, j, True) for k, j in KOLOM_PREDIKAT],
-             output.Kolom("predikat_unit", "Predikat unit"), output.Kolom("kurva", "Kurva distribusi")]
+    # "3 (13,64%)" may wrap between the count and the share, never inside either; importance on a narrow screen
+    kolom = [output.Kolom("unit", "Unit", penting=1), output.Kolom("jumlah", "Dinilai", True, penting=1),
+             *[output.Kolom(k, j, True, jenis=output.TEKS, penting=2) for k, j in KOLOM_PREDIKAT],
+             output.Kolom("predikat_unit", "Predikat unit", penting=3), output.Kolom("kurva", "Kurva distribusi", penting=4)]
     if any(t["tanpa_data"] for t in tampil):
-        kolom.insert(2, output.Kolom("tanpa_data", "Tanpa data", True))
+        kolom.insert(2, output.Kolom("tanpa_data", "Tanpa data", True, penting=3))
     output.tampilkan(tampil, kolom, "tabel", judul=f"Distribusi predikat pegawai, periode {periode}",
                      catatan="Kurva hanya peringatan: tidak ada rating yang diubah. Pegawai tanpa data sama sekali "
                              "(tanpa SKP dan penilaian) tidak ikut dihitung.",

@@ -55,24 +55,31 @@ def _ringkas(arah: str, selisih: Decimal, jumlah: int, awal: str, akhir: str, ap
     return f"Secara keseluruhan {apa} [bold {warna}]{arah}[/]{beda} dari {awal} ke {akhir} ({jumlah} periode)."
 
 
+def _kolom(spek) -> list:
+    """(header, kind, importance on a narrow screen: 1 always shown, the highest hidden first)."""
+    return [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in spek]
+
+
+_A, _T, _U = output.ANGKA, output.TEKS, output.UTUH
+KOLOM_PEGAWAI = _kolom((("Periode", _U, 1), ("Metode", _T, 5), ("NHK", _A, 3), ("NPK", _A, 3), ("NA", _A, 1),
+                        ("Predikat", _T, 2), ("Batang NA", _U, 6), ("Perubahan", _A, 4)))
+
+
 def tren_pegawai(data: dict) -> None:
-    from rich.table import Table
+    from rich.text import Text
 
     p, baris = data["pegawai"], data["baris"]
     esc = output.esc  # every user value inside markup goes through it
-    t = Table(title=f"Tren nilai kinerja {esc(p['nama'])} — NIP {esc(p['nip'])}, {esc(p['unit'])}", title_justify="left",
-              header_style="bold", caption=f"Batang: NA terhadap {angka_id(NA_MAKS, 0)}; warna menurut predikat.",
-              caption_justify="left")
-    for k in ("Periode", "Metode", "NHK", "NPK", "NA", "Predikat", "Batang NA", "Perubahan"):
-        t.add_column(k, justify="right" if k in ("NHK", "NPK", "NA", "Perubahan") else "left",
-                     no_wrap=k == "Batang NA")
+    judul = Text.from_markup(f"Tren nilai kinerja {esc(p['nama'])} — NIP {esc(p['nip'])}, "
+                             f"{esc(output.nama_pendek(p['unit']))}")
+    isi = []
     for b in baris:
         w = WARNA_PREDIKAT.get(b["predikat"], "")
         periode = esc(b["periode"]) + ("" if b["lengkap"] else " [yellow]*[/]")
-        t.add_row(periode, b["metode"], angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]),
-                  f"[{w}]{b['predikat']}[/]" if w else esc(b["predikat"]), f"[{w}]{batang(b['na'])}[/]" if w else batang(b["na"]),
-                  perubahan(b["selisih"]))
-    output.cetak(t)
+        isi.append([periode, b["metode"], angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]),
+                    f"[{w}]{b['predikat']}[/]" if w else esc(b["predikat"]),
+                    f"[{w}]{batang(b['na'])}[/]" if w else batang(b["na"]), perubahan(b["selisih"])])
+    output.cetak(output.tabel_sel(KOLOM_PEGAWAI, isi, judul, f"Batang: NA terhadap {angka_id(NA_MAKS, 0)}; warna menurut predikat."))
     if any(not b["lengkap"] for b in baris):
         output.cetak("[yellow]*[/] data periode itu belum lengkap (lihat kinerja nilai --periode KODE --nip NIP --rinci)")
     output.cetak(_ringkas(data["arah"], data["selisih_total"], len(baris), baris[0]["periode"],
@@ -80,20 +87,17 @@ def tren_pegawai(data: dict) -> None:
 
 
 def tren_unit(data: dict) -> None:
-    from rich.table import Table
-
     baris = data["baris"]
     ada = [p for p in ORDER_PREDIKAT if any(b[KUNCI_PREDIKAT[p]] for b in baris)]
-    t = Table(title=f"Tren nilai kinerja unit {output.esc(data['unit'])}", title_justify="left", header_style="bold",
-              caption=f"Batang: rata-rata NA terhadap {angka_id(NA_MAKS, 0)}; % Baik = Baik atau Sangat Baik.",
-              caption_justify="left")
-    for k in ("Periode", "Metode", "Pegawai", "Rata-rata NA", "% Baik", *ada, "Batang", "Perubahan"):
-        t.add_column(k, justify="left" if k in ("Periode", "Metode", "Batang") else "right", no_wrap=k == "Batang")
+    kolom = _kolom((("Periode", _U, 1), ("Metode", _T, 6), ("Pegawai", _A, 3), ("Rata-rata NA", _A, 1),
+                    ("% Baik", _A, 2), *((p, _A, 4) for p in ada), ("Batang", _U, 5), ("Perubahan", _A, 3)))
+    isi = []
     for b in baris:
         w = warna_na(b["rata_na"])
         jumlah = [f"[{WARNA_PREDIKAT[p]}]{b[KUNCI_PREDIKAT[p]]}[/]" if b[KUNCI_PREDIKAT[p]] else "[dim]0[/]" for p in ada]
-        t.add_row(output.esc(b["periode"]), b["metode"], str(b["jumlah_pegawai"]), angka_id(b["rata_na"]),
-                  f"{angka_id(b['persen_baik'])}%", *jumlah, f"[{w}]{batang(b['rata_na'])}[/]", perubahan(b["selisih"]))
-    output.cetak(t)
+        isi.append([output.esc(b["periode"]), b["metode"], str(b["jumlah_pegawai"]), angka_id(b["rata_na"]),
+                    f"{angka_id(b['persen_baik'])}%", *jumlah, f"[{w}]{batang(b['rata_na'])}[/]", perubahan(b["selisih"])])
+    output.cetak(output.tabel_sel(kolom, isi, f"Tren nilai kinerja unit {output.nama_pendek(data['unit'])}",
+                                  f"Batang: rata-rata NA terhadap {angka_id(NA_MAKS, 0)}; % Baik = Baik atau Sangat Baik."))
     output.cetak(_ringkas(data["arah"], data["selisih_total"], len(baris), baris[0]["periode"],
                           baris[-1]["periode"], "rata-rata NA"))
