@@ -104,3 +104,14 @@ NAMA_CATATAN = {
     TARGET_TIDAK_VALID: "target tidak valid",
     SKP_BELUM_DISETUJUI: "SKP belum disetujui atasan",
 }
+
+# Employee status (pegawai.status). CPNS follow the rules of PNS, PPPK paruh waktu those of PPPK
+# (NIP format, golongan, development hours): ask `jenis_dasar`, never compare with "PNS"/"PPPK".
+STATUS_PEGAWAI = ("PNS", "CPNS", "PPPK", "PPPK Paruh Waktu")
+
+
+def jenis_dasar(status: str | None) -> str | None:
+    """'PNS' for PNS and CPNS, 'PPPK' for PPPK and PPPK Paruh Waktu, None otherwise."""
+    if not status:
+        return None
+    return "PPPK" if status.upper().startswith("PPPK") else ("PNS" if status.upper() in ("PNS", "CPNS") else None)

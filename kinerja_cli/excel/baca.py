@@ -277,14 +277,11 @@ def _baca_buku(path: Path, wb, tata: Tata, sheet: str | None) -> IsiSheet:
             f"Isi data mulai dari baris judul ({', '.join(k.judul for k in tata.wajib())}), "
             "atau pakai kinerja templat untuk contoh berkas.",
         )
-    _, ws, baris_judul, idx, _ = terbaik
+    _, ws, baris_judul, idx, teks = terbaik
     _tolak_bila_berkas_lain(path, ws, tata)
-    hilang = [k.judul for k in tata.wajib() if k.key not in idx]
-    raise BerkasTidakValid(
-        f"Sheet '{ws.title}' di {path.name}: kolom wajib tidak ditemukan: {', '.join(hilang)}.",
-        f"Baris judul harus berada di {BARIS_CARI_JUDUL} baris pertama dan memuat kolom: "
-        f"{', '.join(k.judul for k in tata.wajib())}.",
-    )
+    from . import kolom_hilang
+
+    raise kolom_hilang.galat(path, ws.title, tata, baris_judul, idx, teks, kolom_hilang.baca_baris(ws, baris_judul))
 
 
 _JENIS = {  # sheet layout -> (what the workbook is, the command that imports it)

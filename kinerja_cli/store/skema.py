@@ -207,5 +207,25 @@ def m0001_awal(db: Database) -> None:
     x("CREATE INDEX ix_audit_waktu ON audit(waktu)")
 
 
+# --- issue 15 (SIASN roster): the parts of a name, the sub-unit, the kedudukan, SIASN's unor ---
+
+@migrasi(name="0002_pegawai_siasn")
+def m0002_pegawai_siasn(db: Database) -> None:
+    """Roster columns the SIASN export brings (no personal data: only what performance management
+    needs), and SIASN's unor hierarchy (maps a lowest unor to its OPD; re-imported whole)."""
+    x = db.execute
+    for kolom in ("sub_unit", "gelar_depan", "gelar_belakang", "kedudukan", "unor_id"):
+        x(f"ALTER TABLE pegawai ADD COLUMN {kolom} TEXT")
+    x("CREATE INDEX ix_pegawai_sub_unit ON pegawai(sub_unit)")
+    x(
+        """CREATE TABLE unor (
+            id TEXT PRIMARY KEY,
+            nama TEXT NOT NULL,            -- without the indentation of the export
+            id_atasan TEXT,                -- NULL: a root (the pemda)
+            urutan INTEGER NOT NULL        -- row order of the export
+        )"""
+    )
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]
