@@ -83,7 +83,7 @@ PW_A, PW_B = nip_pppk(2), nip_pppk(3)
 PARUH_WAKTU = [
     baris(PW_A, "Maya Sari", "Operator Layanan Operasional", "Jabatan Pelaksana", None, "D11",
           "PPPK Paruh Waktu Aktif", cpns=None, jenis_pegawai="PPPK Paruh Waktu"),
-    baris(PW_B, "Nanda Putra", "Pengelola Umum Operasional", "Jabatan Pelaksana", None, "S11",
+    baris(PW_B, "Nanda Putra", "Pengelola Umum Operasional", "Jabatan Pelaksana", None, "D13",
           "PPPK Paruh Waktu Aktif", cpns=None, jenis_pegawai="PPPK Paruh Waktu"),
 ]
 

@@ -170,3 +170,47 @@ def teks_id(v) -> str | None:
         v = int(v)
     s = str(v).strip()
     return s or None
+
+
+# --- a likely atasan, from the hierarchy and the jabatan (kinerja templat atasan) ---
+
+_PERINGKAT = {"JPT": 3, "administrator": 2, "pengawas": 1}
+
+
+def kepala_unor(pegawai) -> dict[str, str | None]:
+    """{unor id: NIP of its head}: the one struktural employee of highest rank in that unor; None when
+    two share the top rank (unclear: no suggestion through that unor)."""
+    calon: dict[str, list] = {}
+    for p in pegawai:
+        if p.unor_id and p.jenis_jabatan in _PERINGKAT:
+            calon.setdefault(p.unor_id, []).append(p)
+    hasil = {}
+    for u, ps in calon.items():
+        atas = max(_PERINGKAT[p.jenis_jabatan] for p in ps)
+        puncak = [p for p in ps if _PERINGKAT[p.jenis_jabatan] == atas]
+        hasil[u] = puncak[0].nip if len(puncak) == 1 else None
+    return hasil
+
+
+def saran_atasan(pegawai, unor: dict[str, tuple[str, str | None]]) -> dict[str, tuple[str, str]]:
+    """{NIP: (suggested atasan NIP, the unor it heads)}: the head of the employee's unor, or (for the
+    head itself, or a unor without one) of the nearest unor above that has a head."""
+    kepala = kepala_unor(pegawai)
+    induk = {i: a for i, (_, a) in unor.items()}
+    hasil = {}
+    for p in pegawai:
+        u = p.unor_id
+        if not u or u not in unor:
+            continue
+        dilihat = set()
+        while u and u in unor and u not in dilihat:
+            dilihat.add(u)
+            if u in kepala:
+                k = kepala[u]
+                if k is None:
+                    break  # two heads: unclear
+                if k != p.nip:
+                    hasil[p.nip] = (k, " ".join(unor[u][0].split()))
+                    break
+            u = induk.get(u)
+    return hasil
