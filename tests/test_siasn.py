@@ -203,3 +203,12 @@ def test_siasn_export_as_csv(kinerja, db_path, berkas, tmp_path):
     assert r.exit_code == 0, r.output
     assert _p(db_path, S.SEKDA)["nama"] == "Drs. Ahmad Yani, M.Si."
     assert _p(db_path, S.KASI)["sub_unit"] == "SEKSI RUJUKAN"
+
+
+def test_struktural_not_readable_from_the_name_is_kept_without_a_kind(kinerja, db_path, berkas, tmp_path):
+    assert kinerja("init").exit_code == 0
+    rows = [*S.PNS[:1], S.baris(S.nip_pns(30), "Putri", "Penata Kelola Umum", "Jabatan Struktural", "III/c", "S11")]
+    r = kinerja("pegawai", "impor", S.ekspor(tmp_path / "p.xlsx", "pns_cc", rows), "--hierarki", berkas["hier"])
+    assert r.exit_code == 0, r.output
+    assert "tidak dapat ditentukan dari nama jabatan: disimpan tanpa jenis jabatan" in " ".join(r.stderr.split())
+    assert _p(db_path, S.nip_pns(30))["jenis_jabatan"] is None and _p(db_path, S.SEKDA)["jenis_jabatan"] == "JPT"

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..excel.kolom_hilang import KolomTidakLengkap
 from ..kolom import PEGAWAI
 from ..model import HasilImpor, Pegawai
-from ..store import audit
 from ..store import pegawai as tabel
-from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.nip import NIPTidakValid, periksa_nip
-from ..validation.roster import periksa_berkas, periksa_silang
+from ..validation.roster import periksa_berkas
 from . import impor_umum
+from .pegawai_tulis import jenis_pegawai, simpan  # noqa: F401 (jenis_pegawai: part of this module's interface)
 
 
 KOLOM_BOLEH_ABSEN = ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "status")
@@ -48,84 +46,6 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
                    hier, tambahan_absen=[k for k in _TAMBAHAN_DIPERTAHANKAN if k not in isi.huruf])
     petik.laporkan(hasil)
     return hasil
-
-
-def simpan(db, berkas: Path, sheet: str, dari_berkas, absen: list, uji_coba: bool, lewati_galat: bool,
-           nonaktifkan_hilang: bool, tandai: Path | None, hier=None, tambahan_absen: tuple | list = (),
-           ingatkan_absen: bool = True) -> HasilImpor:
-    """The write half of a roster import (any source): cross checks against what is stored, refuse or
-    skip, then write the changes and their audit entries in the one transaction. `hier` (a hierarchy
-    given with --hierarki) is stored in the same transaction."""
-    from . import pegawai_siasn as siasn
-
-    with impor_umum.tulis(db, uji_coba):
-        tersimpan = tabel.semua(db)
-        cek = periksa_silang(dari_berkas, tersimpan)
-        hasil = HasilImpor(uji_coba=uji_coba)
-        impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
-        baru, ubah, log, dipertahankan = _rencana(cek, tersimpan, absen, nonaktifkan_hilang, hasil, tambahan_absen)
-        if absen and dipertahankan and ingatkan_absen:
-            judul = {k.key: k.judul for k in PEGAWAI.kolom}
-            nama = ", ".join(judul[k] for k in absen)
-            hasil.peringatan.append(Masalah(
-                f"Kolom {nama} tidak ada di berkas: isinya untuk {dipertahankan} pegawai yang sudah tersimpan tidak "
-                "diubah", "tambahkan kolomnya bila memang ingin mengubah atau mengosongkan isinya", None, sheet,
-                None, nama, PERINGATAN))
-        if hier is not None:
-            siasn.simpan_hierarki(db, hier, uji_coba, hasil)
-        if not uji_coba:
-            tabel.simpan_banyak(db, baru, ubah)
-            audit.catat_banyak(db, log)
-    return hasil
-
-
-def jenis_pegawai(status: str | None) -> str | None:
-    """The kind of employee a file covers (--nonaktifkan-yang-hilang): CPNS go with PNS."""
-    return "PNS" if status == "CPNS" else status
-
-
-def _rencana(cek, tersimpan: dict, absen: list, nonaktifkan_hilang: bool, hasil: HasilImpor,
-             tambahan_absen: tuple | list = ()):
-    """(new people, changed people, audit entries, people whose absent columns were kept); counts into hasil."""
-    baru, ubah, log = [], [], []
-    di_berkas = set()
-    dipertahankan = 0
-    for _, p in cek.pegawai:
-        di_berkas.add(p.nip)
-        lama = tersimpan.get(p.nip)
-        if lama is not None and absen:
-            p = replace(p, **{k: getattr(lama, k) for k in absen})
-            dipertahankan += 1
-        if lama is not None and tambahan_absen:
-            p = replace(p, **{k: getattr(lama, k) for k in tambahan_absen})
-            if lama.nama == p.nama and p.gelar_depan is None and p.gelar_belakang is None:
-                p = replace(p, gelar_depan=lama.gelar_depan, gelar_belakang=lama.gelar_belakang)
-        if lama is None:
-            baru.append(p)
-            log.append(("pegawai", p.nip, "tambah", None, p.ke_dict(), p.nip))
-        elif lama != p:
-            ubah.append(p)
-            log.append(("pegawai", p.nip, "ubah", *_beda(lama.ke_dict(), p.ke_dict()), p.nip))
-        else:
-            hasil.tetap += 1
-    if nonaktifkan_hilang:  # only within the units and the kinds of employee (PNS, PPPK ...) the file covers
-        unit_berkas = {p.unit for _, p in cek.pegawai}
-        jenis_berkas = {jenis_pegawai(p.status) for _, p in cek.pegawai}
-        for nip, lama in tersimpan.items():
-            if (nip not in di_berkas and lama.aktif and lama.unit in unit_berkas
-                    and jenis_pegawai(lama.status) in jenis_berkas):
-                p = replace(lama, aktif=False)
-                ubah.append(p)
-                hasil.dinonaktifkan += 1
-                log.append(("pegawai", nip, "ubah", {"aktif": True}, {"aktif": False}, nip))
-    hasil.ditambah = len(baru)
-    hasil.diubah = len(ubah) - hasil.dinonaktifkan
-    return baru, ubah, log, dipertahankan
-
-
-def _beda(lama: dict, baru: dict) -> tuple[dict, dict]:
-    kunci = [k for k in baru if lama.get(k) != baru.get(k)]
-    return {k: lama.get(k) for k in kunci}, {k: baru.get(k) for k in kunci}
 
 
 def daftar(db, unit: str | None = None, cari: str | None = None, hanya_aktif: bool = True,

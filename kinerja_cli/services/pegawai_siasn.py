@@ -7,7 +7,6 @@ personal ones (NIK, NOMOR HP, ALAMAT, NPWP, BPJS, EMAIL, TANGGAL LAHIR ...) are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import BerkasTidakValid
@@ -16,22 +15,15 @@ from ..model import BarisSumber, HasilImpor
 from ..store import audit
 from ..store import pegawai as tabel
 from ..store import unor as tabel_unor
-from ..validation.masalah import GALAT, PERINGATAN, Masalah, di_sel
+from ..validation.masalah import PERINGATAN, Masalah, di_sel
 from ..validation.nip import NIPTidakValid, periksa_nip
 from ..validation.roster import JENIS_STRUKTURAL_DITEBAK, cari_lingkaran, periksa_berkas, rantai_atasan
-from ..validation.siasn import (ekspor_siasn, indeks_opd, kedudukan_siasn, lepas_petik, lingkaran_unor, nama_lengkap,
-                                status_siasn, teks_id)
+from ..validation.siasn import (ekspor_siasn, indeks_opd, jenis_dari_nama_jabatan, kedudukan_siasn, lepas_petik,
+                                nama_lengkap, status_siasn, teks_id)
 from ..validation.teks import teks as _teks
 from . import impor_umum
-
-
-def ribuan(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
-def info(hasil: HasilImpor, teks: str) -> None:
-    """One line for the officer (printed by the command after the problems), not a problem."""
-    hasil.keterangan.setdefault("info", []).append(teks)
+from .pegawai_tulis import simpan
+from .unor import baca_hierarki, impor_hierarki, info, ribuan  # noqa: F401 (baca_hierarki: for services.pegawai)
 
 
 class PenghitungPetik:
@@ -94,8 +86,6 @@ def _galat_tanpa_hierarki(berkas: Path) -> BerkasTidakValid:
 
 def impor_siasn(db, berkas: Path, sheet, uji_coba, lewati_galat, nonaktifkan_hilang, tandai, hier,
                 unit_dari) -> HasilImpor:
-    from .pegawai import simpan
-
     unor = hier.unor if hier is not None else (tabel_unor.semua(db) if unit_dari is None else {})
     if not unor and unit_dari is None:
         raise _galat_tanpa_hierarki(berkas)
@@ -154,6 +144,14 @@ def _ke_roster(isi, petik: PenghitungPetik, opd: dict, nama_unor: dict, unit_dar
                                    "diketahui", "isi kedudukan hukum (Aktif, Tugas Belajar, CLTN ...) di SIASN",
                                    nilai=None))
             aktif = True
+        jj = v.get("jenis_jabatan")
+        if _teks(jj) and "struktural" in _teks(jj).lower() and jenis_dari_nama_jabatan(v.get("jabatan")) is None:
+            # the export has no eselon; a file nobody can edit is not refused for it: stored without a kind
+            tambahan.append(di_sel(baru, "jenis_jabatan", "Jabatan struktural yang jenisnya (JPT, administrator, "
+                                   "pengawas) tidak dapat ditentukan dari nama jabatan: disimpan tanpa jenis jabatan",
+                                   "isi jenis jabatannya lewat berkas daftar pegawai biasa (kolom NIP dan Jenis "
+                                   "Jabatan) bila diperlukan", PERINGATAN, nilai=v.get("jabatan")))
+            jj = None
         try:
             jenis_nip = periksa_nip(nip).jenis
         except NIPTidakValid:
@@ -161,97 +159,12 @@ def _ke_roster(isi, petik: PenghitungPetik, opd: dict, nama_unor: dict, unit_dar
         baru.nilai.update({
             "nip": nip, "nama": nama_lengkap(v.get("gelar_depan"), v.get("nama"), v.get("gelar_belakang")),
             "gelar_depan": v.get("gelar_depan"), "gelar_belakang": v.get("gelar_belakang"),
-            "jabatan": v.get("jabatan"), "jenis_jabatan": v.get("jenis_jabatan"), "golongan": v.get("golongan"),
+            "jabatan": v.get("jabatan"), "jenis_jabatan": jj, "golongan": v.get("golongan"),
             "unit": unit, "sub_unit": sub, "unor_id": uid, "aktif": aktif, "kedudukan": kedudukan,
             "status": status_siasn(v.get("kedudukan"), v.get("status_cpns"), v.get("jenis_pegawai"), b.sheet,
                                    jenis_nip),
         })
         yield baru
-
-
-# --- the unor hierarchy ---
-
-@dataclass
-class Hierarki:
-    berkas: Path
-    baris: list  # [(id, name, parent id)] in the export's order
-    unor: dict  # {id: (name, parent id)}
-    peringatan: list
-
-
-def baca_hierarki(berkas: Path) -> Hierarki:
-    """Read and check SIASN's unor hierarchy; refuse it (every problem listed) when it cannot be used."""
-    isi = impor_umum.baca(berkas, HIERARKI)
-    masalah: list[Masalah] = []
-    baris, unor, pertama = [], {}, {}
-    for b in isi.baris:
-        i, nama, atas = teks_id(b.nilai.get("id")), _teks(b.nilai.get("nama")), teks_id(b.nilai.get("id_atasan"))
-        if i is None:
-            masalah.append(di_sel(b, "id", "ID unor kosong", "isi ID unor seperti di SIASN"))
-            continue
-        if not nama:
-            masalah.append(di_sel(b, "nama", "NAMA_UNOR kosong", "isi nama unor", kunci=i))
-            continue
-        if i in pertama:
-            masalah.append(di_sel(b, "id", f"ID unor {i} ganda: sudah ada di baris {pertama[i]}", "hapus salah satu",
-                                  kunci=i))
-            continue
-        pertama[i] = b.baris
-        nama = " ".join(nama.split())
-        baris.append((i, nama, atas))
-        unor[i] = (nama, atas)
-    loop = set(lingkaran_unor(unor))
-    for i in loop:
-        masalah.append(Masalah(f"ID_ATASAN berputar: {' → '.join(rantai_atasan({k: a for k, (_, a) in unor.items()}, i))}",
-                               "perbaiki ID_ATASAN agar rantainya berakhir di pemda", i, isi.sheet, pertama[i], "ID_ATASAN",
-                               GALAT, i))
-    _, _, akar = indeks_opd(unor)
-    peringatan = []
-    if len(akar) > 1:
-        peringatan.append(Masalah(f"Hierarki punya {len(akar)} akar (unor tanpa atasan di berkas): "
-                                  + ", ".join(unor[a][0] for a in akar[:5]), "unor langsung di bawah setiap akar dibaca "
-                                  "sebagai OPD; periksa bila hierarkinya terpotong", None, isi.sheet, None, "ID_ATASAN",
-                                  PERINGATAN))
-    impor_umum.putuskan(berkas, masalah, False)
-    return Hierarki(Path(berkas), baris, unor, peringatan)
-
-
-def simpan_hierarki(db, hier: Hierarki, uji_coba: bool, hasil: HasilImpor) -> None:
-    """Store the hierarchy (replacing the previous one) inside the caller's transaction; say what it holds."""
-    lama = tabel_unor.semua(db)
-    opd, _, akar = indeks_opd(hier.unor)
-    n_opd = len({o for i, o in opd.items() if o not in akar})
-    hasil.peringatan += hier.peringatan
-    berubah = lama != hier.unor or list(lama) != list(hier.unor)
-    info(hasil, f"Hierarki unor {hier.berkas.name}: {ribuan(len(hier.unor))} unor, {n_opd} OPD di bawah "
-                f"{', '.join(hier.unor[a][0] for a in akar[:3])}" + ("" if berubah else " (tidak berubah)") + ".")
-    if berubah and not uji_coba:
-        tabel_unor.ganti(db, hier.baris)
-        audit.catat_banyak(db, [("unor", "hierarki", "ubah", {"unor": len(lama)},
-                                 {"unor": len(hier.unor), "berkas": hier.berkas.name}, None)])
-
-
-def impor_hierarki(db, berkas: Path, uji_coba: bool) -> HasilImpor:
-    """The hierarchy on its own: stored, and every stored employee with a UNOR ID mapped again to its OPD."""
-    hier = baca_hierarki(berkas)
-    hasil = HasilImpor(uji_coba=uji_coba)
-    opd, nama, _ = indeks_opd(hier.unor)
-    with impor_umum.tulis(db, uji_coba):
-        simpan_hierarki(db, hier, uji_coba, hasil)
-        ubah, log = [], []
-        for p in tabel.semua(db).values():
-            if p.unor_id in opd:
-                o = opd[p.unor_id]
-                q = replace(p, unit=nama[o], sub_unit=nama[p.unor_id] if p.unor_id != o else None)
-                if q != p:
-                    ubah.append(q)
-                    log.append(("pegawai", p.nip, "ubah", {"unit": p.unit, "sub_unit": p.sub_unit},
-                                {"unit": q.unit, "sub_unit": q.sub_unit}, p.nip))
-        hasil.diubah = len(ubah)
-        if ubah and not uji_coba:
-            tabel.simpan_banyak(db, [], ubah)
-            audit.catat_banyak(db, log)
-    return hasil
 
 
 # --- the atasan workbook (kinerja templat atasan) ---

@@ -155,13 +155,6 @@ def indeks_opd(unor: dict[str, tuple[str, str | None]]) -> tuple[dict[str, str],
     return opd, nama, akar
 
 
-def lingkaran_unor(unor: dict[str, tuple[str, str | None]]) -> list[str]:
-    """The ids that lie on a loop of ID_ATASAN."""
-    from .roster import cari_lingkaran
-
-    return cari_lingkaran({i: (a if a and a in unor else None) for i, (_, a) in unor.items()})
-
-
 def teks_id(v) -> str | None:
     """A unor id as text: 12.0 -> '12' (a number cell), hex ids as they are."""
     if v is None:
