@@ -214,11 +214,13 @@ def m0002_pegawai_siasn(db: Database) -> None:
     """Roster columns the SIASN export brings (no personal data: only what performance management
     needs), and SIASN's unor hierarchy (maps a lowest unor to its OPD; re-imported whole)."""
     x = db.execute
+    ada = {r[1] for r in x("PRAGMA table_info(pegawai)")}  # idempotent: safe to run again
     for kolom in ("sub_unit", "gelar_depan", "gelar_belakang", "kedudukan", "unor_id"):
-        x(f"ALTER TABLE pegawai ADD COLUMN {kolom} TEXT")
-    x("CREATE INDEX ix_pegawai_sub_unit ON pegawai(sub_unit)")
+        if kolom not in ada:
+            x(f"ALTER TABLE pegawai ADD COLUMN {kolom} TEXT")
+    x("CREATE INDEX IF NOT EXISTS ix_pegawai_sub_unit ON pegawai(sub_unit)")
     x(
-        """CREATE TABLE unor (
+        """CREATE TABLE IF NOT EXISTS unor (
             id TEXT PRIMARY KEY,
             nama TEXT NOT NULL,            -- without the indentation of the export
             id_atasan TEXT,                -- NULL: a root (the pemda)
