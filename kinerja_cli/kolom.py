@@ -66,14 +66,17 @@ PEGAWAI = Tata(
         Kolom("nip_atasan", "NIP Atasan", ("NIP Atasan Langsung", "Atasan Langsung", "NIP Pejabat Penilai"), wajib=False),
         Kolom("status", "Status", ("Status Kepegawaian", "Jenis Pegawai", "Kedudukan", "PNS/PPPK"), wajib=False,
               keterangan="PNS, CPNS, PPPK atau PPPK Paruh Waktu (kosong: dari NIP)"),
+    ),
+)
+
+# What `pegawai impor` reads: the roster's columns and two extras read when a file has them.
+PEGAWAI_IMPOR = Tata(
+    "Pegawai",
+    PEGAWAI.kolom + (
         Kolom("sub_unit", "Sub Unit", ("Sub Unit Kerja", "Subunit", "Unit Organisasi Terendah"), wajib=False),
         Kolom("eselon", "Eselon", (), wajib=False, keterangan="I.a s.d. IV.b; menentukan jenis jabatan struktural"),
     ),
 )
-
-# The columns of PEGAWAI that templates and the "column absent" warning speak of (the later ones
-# are extras read when present: sub-unit, eselon).
-KOLOM_PEGAWAI_UTAMA = ("nip", "nama", "jabatan", "jenis_jabatan", "golongan", "unit", "nip_atasan", "status")
 
 # The header row of SIASN's roster export (BKN), in order: a file whose header row holds these is
 # read as such an export (services.pegawai_siasn). Only the columns of SIASN below are ever read;

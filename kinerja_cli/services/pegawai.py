@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..excel.kolom_hilang import KolomTidakLengkap
-from ..kolom import PEGAWAI
+from ..kolom import PEGAWAI_IMPOR
 from ..model import HasilImpor, Pegawai
 from ..store import pegawai as tabel
 from ..validation.nip import NIPTidakValid, periksa_nip
@@ -33,7 +33,7 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
 
     hier = siasn.baca_hierarki(hierarki) if hierarki is not None else None
     try:
-        with impor_umum.alir(berkas, PEGAWAI, sheet, tandai) as isi:  # rows checked as they are read
+        with impor_umum.alir(berkas, PEGAWAI_IMPOR, sheet, tandai) as isi:  # rows checked as they are read
             petik = siasn.PenghitungPetik()
             dari_berkas = periksa_berkas(petik.lepas(isi.baris))
     except KolomTidakLengkap as e:
