@@ -218,7 +218,6 @@ def m0002_pegawai_siasn(db: Database) -> None:
     for kolom in ("sub_unit", "gelar_depan", "gelar_belakang", "kedudukan", "unor_id"):
         if kolom not in ada:
             x(f"ALTER TABLE pegawai ADD COLUMN {kolom} TEXT")
-    x("CREATE INDEX IF NOT EXISTS ix_pegawai_sub_unit ON pegawai(sub_unit)")
     x(
         """CREATE TABLE IF NOT EXISTS unor (
             id TEXT PRIMARY KEY,
