@@ -67,7 +67,75 @@ PEGAWAI = Tata(
         Kolom("unit", "Unit Kerja", ("OPD", "Unit Organisasi", "Perangkat Daerah", "Satuan Kerja", "SKPD", "Unor")),
         Kolom("nip_atasan", "NIP Atasan", ("NIP Atasan Langsung", "Atasan Langsung", "NIP Pejabat Penilai"), wajib=False),
         Kolom("status", "Status", ("Status Kepegawaian", "Jenis Pegawai", "Kedudukan", "PNS/PPPK"), wajib=False,
-              keterangan="PNS atau PPPK (kosong: ditebak dari NIP)"),
+              keterangan="PNS, CPNS, PPPK atau PPPK Paruh Waktu (kosong: dari NIP)"),
+    ),
+)
+
+# What `pegawai impor` reads: the roster's columns and two extras read when a file has them.
+PEGAWAI_IMPOR = Tata(
+    "Pegawai",
+    PEGAWAI.kolom + (
+        Kolom("sub_unit", "Sub Unit", ("Sub Unit Kerja", "Subunit", "Unit Organisasi Terendah"), wajib=False),
+        Kolom("eselon", "Eselon", (), wajib=False, keterangan="I.a s.d. IV.b; menentukan jenis jabatan struktural"),
+    ),
+)
+
+# The header row of SIASN's roster export (BKN), in order: a file whose header row holds these is
+# read as such an export (services.pegawai_siasn). Only the columns of SIASN below are ever read;
+# the personal ones (NIK, NOMOR HP, ALAMAT, NPWP, BPJS, EMAIL ...) are never read nor stored.
+JUDUL_SIASN = (
+    "PNS ID", "NIP BARU", "NIP LAMA", "NAMA", "GELAR DEPAN", "GELAR BELAKANG", "TEMPAT LAHIR ID",
+    "TEMPAT LAHIR NAMA", "TANGGAL LAHIR", "JENIS KELAMIN", "AGAMA ID", "AGAMA NAMA", "JENIS KAWIN ID",
+    "JENIS KAWIN NAMA", "NIK", "NOMOR HP", "EMAIL", "EMAIL GOV", "ALAMAT", "NPWP NOMOR", "BPJS",
+    "JENIS PEGAWAI ID", "JENIS PEGAWAI NAMA", "KEDUDUKAN HUKUM ID", "KEDUDUKAN HUKUM NAMA", "STATUS CPNS PNS",
+    "KARTU ASN VIRTUAL", "NOMOR SK CPNS", "TANGGAL SK CPNS", "TMT CPNS", "NOMOR SK PNS", "TANGGAL SK PNS",
+    "TMT PNS", "GOL AWAL ID", "GOL AWAL NAMA", "GOL AKHIR ID", "GOL AKHIR NAMA", "TMT GOLONGAN", "MK TAHUN",
+    "MK BULAN", "JENIS JABATAN ID", "JENIS JABATAN NAMA", "JABATAN ID", "JABATAN NAMA", "TMT JABATAN",
+    "TINGKAT PENDIDIKAN ID", "TINGKAT PENDIDIKAN NAMA", "PENDIDIKAN ID", "PENDIDIKAN NAMA", "TAHUN LULUS",
+    "KPKN ID", "KPKN NAMA", "LOKASI KERJA ID", "LOKASI KERJA NAMA", "UNOR ID", "UNOR NAMA", "INSTANSI INDUK ID",
+    "INSTANSI INDUK NAMA", "INSTANSI KERJA ID", "INSTANSI KERJA NAMA", "SATUAN KERJA INDUK ID",
+    "SATUAN KERJA INDUK NAMA", "SATUAN KERJA KERJA ID", "SATUAN KERJA KERJA NAMA", "IS VALID NIK",
+    "NAMA SEKOLAH", "FLAG IKD",
+)
+
+SIASN = Tata(
+    "SIASN",
+    (
+        Kolom("nip", "NIP BARU"),
+        Kolom("nama", "NAMA"),
+        Kolom("gelar_depan", "GELAR DEPAN"),
+        Kolom("gelar_belakang", "GELAR BELAKANG"),
+        Kolom("jenis_pegawai", "JENIS PEGAWAI NAMA", wajib=False),
+        Kolom("kedudukan", "KEDUDUKAN HUKUM NAMA"),
+        Kolom("status_cpns", "STATUS CPNS PNS"),
+        Kolom("golongan", "GOL AKHIR NAMA"),
+        Kolom("jenis_jabatan", "JENIS JABATAN NAMA"),
+        Kolom("jabatan", "JABATAN NAMA"),
+        Kolom("unor_id", "UNOR ID"),
+        Kolom("unor_nama", "UNOR NAMA"),
+    ),
+)
+
+# SIASN's unor hierarchy (HIERARKI_UNOR): the root is the pemda, names indented by depth.
+HIERARKI = Tata(
+    "Hierarki Unor",
+    (
+        Kolom("id", "ID", ("ID UNOR", "UNOR ID")),
+        Kolom("nama", "NAMA_UNOR", ("NAMA UNOR", "UNOR NAMA")),
+        Kolom("id_atasan", "ID_ATASAN", ("ID ATASAN", "DIATASAN ID", "ID UNOR ATASAN")),
+    ),
+)
+
+# The workbook of `kinerja templat atasan`: read back by `pegawai impor` to set atasan links only.
+ATASAN = Tata(
+    "Atasan",
+    (
+        Kolom("nip", "NIP"),
+        Kolom("nama", "Nama", wajib=False),
+        Kolom("jabatan", "Jabatan", wajib=False),
+        Kolom("sub_unit", "Sub Unit", wajib=False),
+        Kolom("nip_atasan", "NIP Atasan"),
+        Kolom("nama_atasan", "Nama Atasan", wajib=False),
     ),
 )
 

@@ -132,3 +132,14 @@ JP_MINIMAL_PNS = 20
 DASAR_JP_PNS = "PP 11/2017 Pasal 203 ayat 4"
 JP_MAKSIMAL_PPPK = 24
 DASAR_JP_PPPK = "PP 49/2018 Pasal 40 ayat 1"
+
+# Employee status (pegawai.status). CPNS follow the rules of PNS, PPPK paruh waktu those of PPPK
+# (NIP format, golongan, development hours): ask `jenis_dasar`, never compare with "PNS"/"PPPK".
+STATUS_PEGAWAI = ("PNS", "CPNS", "PPPK", "PPPK Paruh Waktu")
+
+
+def jenis_dasar(status: str | None) -> str | None:
+    """'PNS' for PNS and CPNS, 'PPPK' for PPPK and PPPK Paruh Waktu, None otherwise."""
+    if not status:
+        return None
+    return "PPPK" if status.upper().startswith("PPPK") else ("PNS" if status.upper() in ("PNS", "CPNS") else None)

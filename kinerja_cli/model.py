@@ -27,14 +27,20 @@ class Pegawai:
     golongan: str | None
     unit: str
     nip_atasan: str | None
-    status: str  # PNS | PPPK
+    status: str  # PNS | CPNS | PPPK | PPPK Paruh Waktu (kosakata.STATUS_PEGAWAI)
     aktif: bool = True
+    sub_unit: str | None = None  # the lowest unor (SIASN) or a roster's Sub Unit column
+    gelar_depan: str | None = None  # the parts of `nama` when the source gave them apart (SIASN)
+    gelar_belakang: str | None = None
+    kedudukan: str | None = None  # a kedudukan worth marking: Tugas Belajar, CLTN, Pemberhentian ...
+    unor_id: str | None = None  # SIASN's UNOR ID (the hierarchy suggests atasan from it)
 
     def ke_dict(self) -> dict:
         return {
             "nip": self.nip, "nama": self.nama, "jabatan": self.jabatan, "jenis_jabatan": self.jenis_jabatan,
             "golongan": self.golongan, "unit": self.unit, "nip_atasan": self.nip_atasan, "status": self.status,
-            "aktif": self.aktif,
+            "aktif": self.aktif, "sub_unit": self.sub_unit, "gelar_depan": self.gelar_depan,
+            "gelar_belakang": self.gelar_belakang, "kedudukan": self.kedudukan, "unor_id": self.unor_id,
         }
 
 

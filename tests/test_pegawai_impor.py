@@ -157,7 +157,7 @@ def test_list_filter_and_show_one(db_siap, kinerja):
     d = kinerja("pegawai", "daftar", "--cari", "citra", "--format", "json").json()
     assert [x["nip"] for x in d] == [STAF1]
     r = kinerja("pegawai", "daftar", "--format", "csv")
-    assert r.stdout.splitlines()[0] == "nip,nama,jabatan,jenis_jabatan,golongan,unit,nip_atasan,status,aktif"
+    assert r.stdout.splitlines()[0] == "nip,nama,jabatan,jenis_jabatan,golongan,unit,nip_atasan,status,aktif,sub_unit,kedudukan"  # new columns at the end only
     r = kinerja("pegawai", "daftar", "--unit", "Dinas Tidak Ada")
     assert r.exit_code == 1 and "tidak ditemukan" in r.stderr
     d = kinerja("pegawai", "lihat", "19800101 200501 1 002", "--format", "json").json()
@@ -194,8 +194,9 @@ def test_unit_acronym_and_case_are_read_as_the_known_unit_new_unit_warned(db_sia
 def test_deactivate_missing_only_within_units_of_the_file(db_siap, kinerja, tmp_path, db_path):
     rows = [HEADER_PEGAWAI, ROSTER[1], ROSTER[2]]  # a DPMPTSP file without STAF2 and PPPK1; no Sekretariat Daerah
     r = kinerja("pegawai", "impor", buat_xlsx(tmp_path / "p.xlsx", {"Pegawai": rows}), "--nonaktifkan-yang-hilang")
-    assert "2 dinonaktifkan" in r.stderr
-    assert _pegawai(db_path, STAF2)["aktif"] == 0 and _pegawai(db_path, PPPK1)["aktif"] == 0
+    assert "1 dinonaktifkan" in r.stderr
+    assert _pegawai(db_path, STAF2)["aktif"] == 0
+    assert _pegawai(db_path, PPPK1)["aktif"] == 1  # a file of PNS only: PPPK are another kind, untouched (issue 15)
     assert _pegawai(db_path, SEKDA)["aktif"] == 1  # another unit: untouched
 
 

@@ -15,7 +15,7 @@ app = typer.Typer(help="Daftar pegawai (roster): impor dari Excel, daftar, lihat
 # (key, header, importance on a narrow screen: 1 always shown, the highest hidden first)
 KOLOM_DAFTAR = (("nip", "NIP", 1), ("nama", "Nama", 1), ("jabatan", "Jabatan", 3), ("jenis_jabatan", "Jenis Jabatan", 6),
                 ("golongan", "Gol", 4), ("unit", "Unit Kerja", 2), ("nip_atasan", "NIP Atasan", 5), ("status", "Status", 5),
-                ("aktif", "Aktif", 7))
+                ("aktif", "Aktif", 7), ("sub_unit", "Sub Unit", 8), ("kedudukan", "Kedudukan", 9))
 
 
 @app.command("impor")
@@ -25,24 +25,33 @@ def impor(
     uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
     lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
     nonaktifkan: Annotated[bool, typer.Option("--nonaktifkan-yang-hilang", help="Tandai nonaktif pegawai unit-unit di berkas yang tidak ada lagi di berkas (unit lain tidak disentuh).")] = False,
+    hierarki: Annotated[Optional[Path], typer.Option("--hierarki", help="Hierarki unor SIASN (HIERARKI_UNOR.xlsx: ID, NAMA_UNOR, ID_ATASAN): menentukan OPD dari UNOR ID ekspor SIASN; disimpan untuk impor berikutnya.")] = None,
+    unit_dari: Annotated[Optional[str], typer.Option("--unit-dari", help="Ekspor SIASN tanpa hierarki: 'unor' menjadikan UNOR NAMA (unor terendah) unit kerja.")] = None,
     tandai: OpsiTandai = None,
     timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
     """Impor daftar pegawai dari Excel (kolom: NIP, Nama, Jabatan, Jenis Jabatan, Golongan, Unit Kerja, NIP Atasan, Status).
 
+    Ekspor daftar pegawai SIASN dikenali dari baris judulnya dan dibaca apa adanya (sertakan --hierarki);
+    berkas hierarki unor SIASN dan berkas dari 'kinerja templat atasan' juga dapat diimpor dengan perintah ini.
     Impor ulang berkas yang sama tidak mengubah apa pun; pegawai tidak pernah dihapus.
 
     Contoh: kinerja pegawai impor pegawai.xlsx --dry-run
+
+    Contoh: kinerja pegawai impor pns_ekspor.xlsx --hierarki HIERARKI_UNOR.xlsx
     """
     from ..services import pegawai
     from ..services.impor_umum import baris_dilewati
 
+    if unit_dari is not None and unit_dari.strip().lower() != "unor":
+        raise typer.BadParameter(f"'{unit_dari}' tidak dikenal; satu-satunya pilihan: unor", param_hint="--unit-dari")
     cek_tandai(berkas, tandai, timpa)
     cek_berkas_terbuka(berkas)
     from .. import output
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = pegawai.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai)
+        h = pegawai.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai, hierarki,
+                          "unor" if unit_dari else None)
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.dinonaktifkan} dinonaktifkan, {baris_dilewati(h)} baris dilewati.")
 
@@ -52,17 +61,18 @@ def daftar(
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     cari: Annotated[Optional[str], typer.Option("--cari", help="Cari di nama, NIP atau jabatan.")] = None,
     aktif: Annotated[bool, typer.Option("--aktif/--semua", help="Hanya pegawai aktif (bawaan) atau semua.")] = True,
+    sub_unit: Annotated[Optional[str], typer.Option("--sub-unit", help="Hanya sub unit (unor) yang namanya memuat teks ini.")] = None,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
-    """Daftar pegawai, bisa disaring per unit atau dicari.
+    """Daftar pegawai, bisa disaring per unit atau sub unit, atau dicari.
 
     Contoh: kinerja pegawai daftar --unit DPMPTSP --format csv > dpmptsp.csv
     """
     from .. import output
     from ..services import pegawai
 
-    baris = pegawai.daftar(buka(db), unit, cari, aktif)
+    baris = pegawai.daftar(buka(db), unit, cari, aktif, sub_unit)
     kolom = [output.Kolom(k, j, penting=p) for k, j, p in KOLOM_DAFTAR]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Pegawai ({len(baris)} orang)",
                      kosong="Tidak ada pegawai yang cocok.")
@@ -95,7 +105,8 @@ def _cetak_pegawai(d: dict) -> None:
     t.add_column()
     for label, key in (("NIP", "nip"), ("Nomor induk", "jenis_nomor_induk"), ("Jabatan", "jabatan"),
                        ("Jenis jabatan", "jenis_jabatan"), ("Golongan", "golongan"), ("Pangkat", "pangkat"),
-                       ("Unit kerja", "unit"), ("Status", "status"), ("Tanggal lahir", "tanggal_lahir"),
+                       ("Unit kerja", "unit"), ("Sub unit", "sub_unit"), ("Status", "status"),
+                       ("Kedudukan", "kedudukan"), ("Tanggal lahir", "tanggal_lahir"),
                        ("TMT", "tmt"), ("Jenis kelamin", "jenis_kelamin")):
         t.add_row(label, output.teks(output.teks_sel(d.get(key))))
     t.add_row("Aktif", "ya" if d["aktif"] else "tidak (nonaktif)")

@@ -11,8 +11,9 @@ from .umum import OpsiDB, buka
 
 
 def templat(
-    periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")],
-    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx yang akan dibuat (tanpa --per-unit).")] = None,
+    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx yang akan dibuat (tanpa --per-unit; atau: atasan BERKAS).", show_default=False)] = None,
+    berkas_atasan: Annotated[Optional[Path], typer.Argument(help="Dengan 'atasan': berkas .xlsx daftar atasan.", show_default=False)] = None,
+    periode: Annotated[Optional[str], typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya pegawai unit kerja ini (bawaan: semua unit).")] = None,
     kosong: Annotated[bool, typer.Option("--kosong", help="Tanpa isian awal: hanya judul kolom dan petunjuk.")] = False,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
@@ -29,8 +30,19 @@ def templat(
     Contoh: kinerja templat skp-dpmptsp.xlsx --periode 2026 --unit DPMPTSP
 
     Semua unit sekaligus: kinerja templat --per-unit kirim-ke-opd/ --periode 2026
+
+    'kinerja templat atasan BERKAS [--unit U]' menulis daftar NIP Atasan yang tersimpan (dengan saran atasan
+    dari hierarki unor SIASN sebagai komentar sel) untuk diperiksa lalu diimpor dengan kinerja pegawai impor.
     """
     from .. import output
+
+    if str(berkas) == "atasan" and berkas_atasan is not None:
+        return _templat_atasan(berkas_atasan, unit, timpa, db)
+    if berkas_atasan is not None:
+        raise typer.BadParameter(f"argumen kedua '{berkas_atasan}' hanya dipakai dengan: kinerja templat atasan BERKAS")
+    if not periode:
+        raise typer.BadParameter("opsi --periode wajib diisi, misalnya --periode 2026 (untuk daftar atasan: "
+                                 "kinerja templat atasan BERKAS)", param_hint="--periode")
     from ..services import templat
 
     if per_unit is not None:
@@ -78,6 +90,17 @@ def _per_unit(folder: Path, periode: str, timpa: bool, db) -> None:
     output.cetak(output.tabel(baris, kolom, judul=f"Templat periode {h['periode']} per unit di {h['folder']}"))
     output.sukses(f"{len(baris)} buku kerja ditulis ke {h['folder']}, satu per unit kerja.")
     output.info(f"Setelah diisi OPD, impor semuanya sekaligus: kinerja impor {h['folder']} --periode {h['periode']}")
+
+
+def _templat_atasan(berkas: Path, unit: Optional[str], timpa: bool, db) -> None:
+    from .. import output
+    from ..services import templat_atasan
+
+    h = templat_atasan.buat(buka(db), berkas, unit, timpa)
+    output.sukses(f"Daftar atasan ({h['unit'] or 'semua unit'}) ditulis ke {h['berkas']}: {h['pegawai']} pegawai, "
+                  f"{h['tanpa_atasan']} belum punya atasan, {h['saran']} saran atasan (komentar di kolom NIP Atasan).")
+    output.info(f"Periksa dan isi kolom NIP Atasan, lalu: kinerja pegawai impor {h['berkas']}  "
+                "(hanya tautan atasan yang diubah)")
 
 
 def daftarkan(app: typer.Typer) -> None:

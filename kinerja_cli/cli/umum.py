@@ -49,6 +49,8 @@ def laporkan_impor(h, rincian: str) -> None:
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
     if h.keterangan.get("ditandai"):
         output.info(f"Sel bermasalah ditandai di: {h.keterangan['ditandai']}")
+    for teks in h.keterangan.get("info", ()):
+        output.info(teks)
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(awalan + rincian)
 

@@ -192,14 +192,13 @@ def _baca_buku(path: Path, pb: Pembaca, tata: Tata, sheet: str | None) -> IsiShe
             f"Isi data mulai dari baris judul ({', '.join(k.judul for k in tata.wajib())}), "
             "atau pakai kinerja templat untuk contoh berkas.",
         )
-    _, ws, baris_judul, idx, _ = terbaik
+    _, ws, baris_judul, idx, teks = terbaik
     _tolak_bila_berkas_lain(path, pb, ws, tata)
-    hilang = [k.judul for k in tata.wajib() if k.key not in idx]
-    raise BerkasTidakValid(
-        f"Sheet '{ws}' di {path.name}: kolom wajib tidak ditemukan: {', '.join(hilang)}.",
-        f"Baris judul harus berada di {BARIS_CARI_JUDUL} baris pertama dan memuat kolom: "
-        f"{', '.join(k.judul for k in tata.wajib())}.",
-    )
+    from . import kolom_hilang
+
+    awal = list(pb.kepala(ws, baris_judul)) if baris_judul else []
+    sel = list(awal[baris_judul - 1]) if len(awal) >= baris_judul > 0 else []
+    raise kolom_hilang.galat(path, ws, tata, baris_judul, idx, teks, sel)
 
 
 _JENIS = {  # sheet layout -> (what the workbook is, the command that imports it)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..kosakata import jenis_dasar
 from ..validation.pelatihan import DASAR_HUKUM_JP, DASAR_HUKUM_JP_PPPK, MAKSIMAL_JP_PPPK, MINIMAL_JP
 from .aman import isi_teks
 from .baris_xml import _siapkan
@@ -84,7 +85,7 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
     minimal = f"{minimal_jp.normalize():f}" if isinstance(minimal_jp, Decimal) else str(minimal_jp)
     maks = f"{MAKSIMAL_JP_PPPK.normalize():f}"
     kurang = sum(1 for b in baris if b.get("kekurangan_jp"))
-    pppk = sum(1 for b in baris if b.get("status") == "PPPK")
+    pppk = sum(1 for b in baris if jenis_dasar(b.get("status")) == "PPPK")
     lebih = sum(1 for b in baris if b.get("melebihi_batas"))
     prio = sum(1 for b in baris if b["prioritas"])
     ws.append([_teks(ws, f"Pengembangan Kompetensi Pegawai Tahun {tahun}", font=Font(bold=True, size=14))])

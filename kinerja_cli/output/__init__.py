@@ -314,6 +314,9 @@ def tabel_masalah(masalah: Sequence, judul: str = "Masalah di berkas", batas: in
 
     if not masalah:
         return
+    from ..validation.masalah import ringkas
+
+    masalah = ringkas(masalah)
     t = Table(title=teks(judul), header_style="bold", title_justify="left", show_lines=False)
     for j in ("Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Masalah", "Perbaikan"):
         t.add_column(j, overflow="fold")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..kosakata import jenis_dasar
 from ..model import Rekaman
 
 
@@ -19,7 +20,7 @@ def orang(p) -> dict | None:
     if p is None:
         return None
     gol = p.golongan
-    if p.status == "PPPK":
+    if jenis_dasar(p.status) == "PPPK":
         pg = f"Golongan {gol}" if gol else "-"
     else:
         pg = ", ".join(x for x in (pangkat(gol), gol) if x) or "-"
@@ -95,7 +96,7 @@ class Bacaan:
         pr = r.hasil.predikat
         if r.tercatat and (pr in PREDIKAT_TINDAK_LANJUT or pr == "Cukup"):
             hasil.append(f"Predikat {pr}: bimbingan/konseling kinerja oleh pejabat penilai kinerja.")
-        if (r.pegawai.status or "PNS") != "PPPK":
+        if jenis_dasar(r.pegawai.status or "PNS") != "PPPK":
             jp = self.jp.get(r.pegawai.nip, Decimal(0))
             if jp < MINIMAL_JP:
                 hasil.append(f"Pengembangan kompetensi tahun {self.tahun}: {_jp(jp)} JP dari minimal {MINIMAL_JP} JP "

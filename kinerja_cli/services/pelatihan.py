@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
 from ..kolom import PELATIHAN
 from ..model import BarisSumber, HasilImpor
-from ..kosakata import BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG
+from ..kosakata import BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG, jenis_dasar
 from ..store import audit
 from ..store import pelatihan as tabel
 from ..store import pegawai as tabel_pegawai
@@ -207,7 +207,7 @@ def _jp(x: Decimal) -> str:
 
 def aturan_jp(status: str, total: Decimal) -> dict:
     """The JP rule of one employee's status and where `total` stands (DOMAIN.md 7)."""
-    if status == "PPPK":
+    if jenis_dasar(status) == "PPPK":  # PPPK paruh waktu too
         lebih = total > MAKSIMAL_JP_PPPK
         maks = _jp(MAKSIMAL_JP_PPPK)
         ket = (f"PPPK: {_jp(total)} JP melebihi batas paling lama {maks} JP setahun ({DASAR_HUKUM_JP_PPPK})" if lebih
@@ -233,7 +233,7 @@ def _kunci_prioritas(b: dict) -> tuple:
 def ringkasan(baris: list[dict]) -> dict:
     return {"jumlah_pegawai": len(baris),
             "di_bawah_minimal": sum(1 for b in baris if b["kekurangan_jp"] is not None and b["kekurangan_jp"] > 0),
-            "pppk": sum(1 for b in baris if b["status"] == "PPPK"),
+            "pppk": sum(1 for b in baris if jenis_dasar(b["status"]) == "PPPK"),
             "pppk_melebihi_batas": sum(1 for b in baris if b["melebihi_batas"]),
             "prioritas": sum(1 for b in baris if b["prioritas"]),
             "perlu_tindak_lanjut": sum(1 for b in baris if b["perlu_tindak_lanjut"])}

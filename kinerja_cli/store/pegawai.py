@@ -9,7 +9,8 @@ from ..model import Pegawai
 from ..validation.unit import cocokkan_unit
 from .db import sekarang
 
-_KOLOM = ("nip", "nama", "jabatan", "jenis_jabatan", "golongan", "unit", "nip_atasan", "status", "aktif")
+_KOLOM = ("nip", "nama", "jabatan", "jenis_jabatan", "golongan", "unit", "nip_atasan", "status", "aktif", "sub_unit",
+          "gelar_depan", "gelar_belakang", "kedudukan", "unor_id")
 
 
 def _ke_pegawai(row: tuple) -> Pegawai:
@@ -49,16 +50,21 @@ def simpan_banyak(db: Database, baru: list[Pegawai], ubah: list[Pegawai]) -> Non
 
 
 def _nilai(p: Pegawai) -> tuple:
-    return (p.nip, p.nama, p.jabatan, p.jenis_jabatan, p.golongan, p.unit, p.nip_atasan, p.status, int(p.aktif))
+    return (p.nip, p.nama, p.jabatan, p.jenis_jabatan, p.golongan, p.unit, p.nip_atasan, p.status, int(p.aktif),
+            p.sub_unit, p.gelar_depan, p.gelar_belakang, p.kedudukan, p.unor_id)
 
 
-def cari(db: Database, unit: str | None = None, teks: str | None = None, hanya_aktif: bool = True) -> list[Pegawai]:
+def cari(db: Database, unit: str | None = None, teks: str | None = None, hanya_aktif: bool = True,
+         sub_unit: str | None = None) -> list[Pegawai]:
     where, args = [], []
     if hanya_aktif:
         where.append("aktif = 1")
     if unit:
         where.append("unit = ? COLLATE NOCASE")
         args.append(unit)
+    if sub_unit:
+        where.append("sub_unit LIKE ?")
+        args.append(f"%{sub_unit}%")
     if teks:
         where.append("(nama LIKE ? OR nip LIKE ? OR jabatan LIKE ?)")
         args += [f"%{teks}%"] * 3
@@ -71,8 +77,8 @@ def cari(db: Database, unit: str | None = None, teks: str | None = None, hanya_a
 
 def daftar_unit(db: Database) -> list[dict]:
     cur = db.execute(
-        """SELECT unit, SUM(aktif) AS aktif, SUM(CASE WHEN aktif = 1 AND status = 'PNS' THEN 1 ELSE 0 END) AS pns,
-                  SUM(CASE WHEN aktif = 1 AND status = 'PPPK' THEN 1 ELSE 0 END) AS pppk,
+        """SELECT unit, SUM(aktif) AS aktif, SUM(CASE WHEN aktif = 1 AND status IN ('PNS', 'CPNS') THEN 1 ELSE 0 END) AS pns,
+                  SUM(CASE WHEN aktif = 1 AND status LIKE 'PPPK%' THEN 1 ELSE 0 END) AS pppk,
                   SUM(1 - aktif) AS nonaktif
            FROM pegawai GROUP BY unit ORDER BY unit"""
     )
@@ -97,3 +103,9 @@ def unit_ada(db: Database, unit: str) -> str | None:
         raise DataTidakValid(f"'{unit}' cocok dengan beberapa unit kerja: {'; '.join(calon)}.",
                              "Tulis nama unit lebih lengkap (pakai tanda kutip bila ada spasi).")
     return calon[0] if calon else None
+
+
+def atur_atasan(db: Database, ubah: list[tuple[str, str | None]]) -> None:
+    """Set only the atasan links: [(nip, nip_atasan)]."""
+    db.conn.executemany("UPDATE pegawai SET nip_atasan = ?, diubah = ? WHERE nip = ?",
+                        [(a, sekarang(), n) for n, a in ubah])

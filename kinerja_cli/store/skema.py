@@ -325,5 +325,26 @@ def m0008_evaluasi_rekomendasi(db: Database) -> None:
     )
 
 
+# --- issue 15 (SIASN roster): the parts of a name, the sub-unit, the kedudukan, SIASN's unor ---
+
+@migrasi(name="0009_pegawai_siasn")
+def m0009_pegawai_siasn(db: Database) -> None:
+    """Roster columns the SIASN export brings (no personal data: only what performance management
+    needs), and SIASN's unor hierarchy (maps a lowest unor to its OPD; re-imported whole)."""
+    x = db.execute
+    ada = {r[1] for r in x("PRAGMA table_info(pegawai)")}  # idempotent: safe to run again
+    for kolom in ("sub_unit", "gelar_depan", "gelar_belakang", "kedudukan", "unor_id"):
+        if kolom not in ada:
+            x(f"ALTER TABLE pegawai ADD COLUMN {kolom} TEXT")
+    x(
+        """CREATE TABLE IF NOT EXISTS unor (
+            id TEXT PRIMARY KEY,
+            nama TEXT NOT NULL,            -- without the indentation of the export
+            id_atasan TEXT,                -- NULL: a root (the pemda)
+            urutan INTEGER NOT NULL        -- row order of the export
+        )"""
+    )
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]

@@ -37,3 +37,28 @@ def di_sel(b, key: str, pesan: str, saran: str = "", tingkat: str = GALAT, kunci
     return Masalah(pesan, saran, b.nilai.get(key) if nilai is ... else nilai, b.sheet, b.baris, kolom, tingkat,
                    kunci, h)
 
+
+
+BATAS_SAMA = 5  # the same problem on more rows than this is shown once, with the count and the first rows
+
+
+def ringkas(masalah, batas: int = BATAS_SAMA) -> list:
+    """The problems to show: one that repeats on more than `batas` rows (same level, sheet, column and
+    message) becomes one line, 'NIP diawali tanda petik: 4.180 baris, misalnya baris 2, 3, 4', at its
+    first row; the others stay as they are. (The marked copy still marks every cell: it gets them all.)"""
+    from dataclasses import replace
+
+    kelompok: dict = {}
+    for m in masalah:
+        kelompok.setdefault((m.tingkat, m.sheet, m.kolom, m.pesan), []).append(m)
+    hasil = []
+    for ms in kelompok.values():
+        if len(ms) <= batas or not all(m.baris for m in ms):
+            hasil += ms
+            continue
+        baris = sorted({m.baris for m in ms})
+        n = f"{len(baris):,}".replace(",", ".")
+        saran = ms[0].saran if all(m.saran == ms[0].saran for m in ms) else ms[0].saran + " (dan seterusnya)"
+        hasil.append(replace(ms[0], pesan=f"{ms[0].pesan}: {n} baris, misalnya baris {', '.join(map(str, baris[:3]))}",
+                             saran=saran))
+    return hasil

@@ -10,18 +10,29 @@ from ..model import BarisSumber, Pegawai
 from .golongan import normalisasi_golongan
 from .masalah import GALAT, PERINGATAN, Masalah, di_sel
 from .nip import NIPTidakValid, periksa_nip
+from .siasn import jenis_dari_eselon, jenis_dari_nama_jabatan
+from ..kosakata import STATUS_PEGAWAI, jenis_dasar
 from .teks import teks as _teks
 from .unit import singkatan
 
 JENIS_JABATAN = ("JPT", "administrator", "pengawas", "pelaksana", "fungsional")
 _ALIAS_JENIS = {
-    "jpt": "JPT", "pimpinantinggi": "JPT", "jabatanpimpinantinggi": "JPT", "struktural": "administrator",
-    "administrator": "administrator", "administrasi": "administrator", "pengawas": "pengawas",
-    "pelaksana": "pelaksana", "fungsional": "fungsional", "jft": "fungsional", "jfu": "pelaksana",
-    "fungsionaltertentu": "fungsional", "fungsionalumum": "pelaksana",
+    "jpt": "JPT", "pimpinantinggi": "JPT", "jabatanpimpinantinggi": "JPT", "jptpratama": "JPT", "jptmadya": "JPT",
+    "jptutama": "JPT", "administrator": "administrator", "administrasi": "administrator",
+    "jabatanadministrator": "administrator", "pengawas": "pengawas", "jabatanpengawas": "pengawas",
+    "pelaksana": "pelaksana", "jabatanpelaksana": "pelaksana", "fungsional": "fungsional",
+    "jabatanfungsional": "fungsional", "jft": "fungsional", "jfu": "pelaksana", "fungsionaltertentu": "fungsional",
+    "fungsionalumum": "pelaksana", "jabatanfungsionaltertentu": "fungsional", "jabatanfungsionalumum": "pelaksana",
 }
-
-
+_STRUKTURAL = {"struktural", "jabatanstruktural"}
+EJAAN_JENIS = ("JPT Pratama", "JPT Madya", "Eselon II.b", "Eselon III.a", "Eselon IV.a", "Jabatan Administrator",
+               "Jabatan Pengawas", "Jabatan Fungsional", "Jabatan Pelaksana", "Struktural (dengan kolom Eselon)")
+_ALIAS_STATUS = {
+    "pns": "PNS", "pnsd": "PNS", "pnsdaerah": "PNS", "pegawainegerisipil": "PNS", "cpns": "CPNS", "calonpns": "CPNS",
+    "cpnsd": "CPNS", "pppk": "PPPK", "p3k": "PPPK", "pppkparuhwaktu": "PPPK Paruh Waktu",
+    "p3kparuhwaktu": "PPPK Paruh Waktu", "paruhwaktu": "PPPK Paruh Waktu",
+}
+JENIS_STRUKTURAL_DITEBAK = "Jenis jabatan struktural ditentukan dari nama jabatan"
 @dataclass
 class HasilPeriksaRoster:
     pegawai: list  # list[tuple[BarisSumber, Pegawai]] of rows without errors
@@ -33,17 +44,32 @@ def _m(b: BarisSumber, key: str, pesan: str, saran: str = "", tingkat: str = GAL
     return di_sel(b, key, pesan, saran, tingkat, kunci)
 
 
+def _kunci(s: str) -> str:
+    return "".join(s.lower().split()).replace("-", "").replace(".", "").replace("_", "")
+
+
 def _jenis_jabatan(v) -> str | None:
+    """The canonical jenis jabatan; 'struktural' for a struktural post whose kind needs an eselon."""
     s = _teks(v)
     if not s:
         return None
-    return _ALIAS_JENIS.get("".join(s.lower().split()).replace("-", ""))
+    k = _kunci(s)
+    if k in _STRUKTURAL:
+        return "struktural"
+    return _ALIAS_JENIS.get(k) or jenis_dari_eselon(s)
+
+
+def normalisasi_status(v) -> str | None:
+    """'PNS Daerah' -> PNS, 'P3K' -> PPPK, 'PPPK Paruh Waktu', 'CPNS'; None when unknown."""
+    s = _teks(v)
+    return _ALIAS_STATUS.get(_kunci(s)) if s else None
 
 
 # Values that repeat row after row (unit, status, golongan, jenis jabatan, the atasan's NIP) are
 # checked once per distinct value; typed=True keeps 1, 1.0 and True apart.
 _teks_ulang = lru_cache(maxsize=4096, typed=True)(_teks)
 _jenis_ulang = lru_cache(maxsize=1024, typed=True)(_jenis_jabatan)
+_status_ulang = lru_cache(maxsize=256, typed=True)(normalisasi_status)
 _golongan_ulang = lru_cache(maxsize=1024, typed=True)(normalisasi_golongan)
 
 
@@ -71,13 +97,15 @@ def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
     unit = _teks_ulang(v.get("unit"))
     if not unit:
         ms.append(_m(b, "unit", "Unit kerja kosong", "isi nama OPD/unit kerja", kunci=nip or ""))
-    status = _teks_ulang(v.get("status"))
-    if status:
-        status = status.upper()
-        if status not in ("PNS", "PPPK"):
-            ms.append(_m(b, "status", f"Status '{status}' tidak dikenal", "isi PNS atau PPPK", kunci=nip or ""))
-            status = None
-        elif info and info.jenis != status:
+    status_mentah = _teks_ulang(v.get("status"))
+    status = None
+    if status_mentah:
+        status = _status_ulang(status_mentah)
+        if status is None:
+            ms.append(_m(b, "status", f"Status '{status_mentah}' tidak dikenal",
+                         "isi salah satu: " + ", ".join(STATUS_PEGAWAI) + " (juga diterima: P3K, PNS Daerah, "
+                         "Calon PNS)", kunci=nip or ""))
+        elif info and info.jenis != jenis_dasar(status):
             ms.append(_m(b, "status", f"Status {status} tidak cocok dengan nomor induk, yang berformat {info.jenis}",
                          "periksa status atau NIP/NI PPPK-nya", kunci=nip or ""))
     elif info:
@@ -85,16 +113,35 @@ def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
     gol_mentah = v.get("golongan")
     golongan = None
     if _teks_ulang(gol_mentah):
-        golongan = _golongan_ulang(gol_mentah, status or "PNS")
-        if golongan is None:
-            contoh = "I s.d. XVII" if status == "PPPK" else "I/a s.d. IV/e, misalnya III/b"
-            ms.append(_m(b, "golongan", f"Golongan '{_teks(gol_mentah)}' tidak dikenal untuk {status or 'PNS'}",
+        # the status unknown (NIP unreadable, no Status column): never assume PNS, accept either reading
+        dicoba = [status] if status else ["PNS", "PPPK"]
+        golongan = next((g for g in (_golongan_ulang(gol_mentah, s) for s in dicoba) if g), None)
+        if golongan is None and not (status_mentah and status is None):
+            dasar = jenis_dasar(status)
+            contoh = ("I s.d. XVII" if dasar == "PPPK" else
+                      "I/a s.d. IV/e, misalnya III/b atau Penata Muda Tingkat I (III/b)" if dasar == "PNS" else
+                      "I/a s.d. IV/e untuk PNS atau I s.d. XVII untuk PPPK")
+            untuk = f" untuk {status}" if status else ""
+            ms.append(_m(b, "golongan", f"Golongan '{_teks(gol_mentah)}' tidak dikenal{untuk}",
                          f"tulis golongan {contoh}", kunci=nip or ""))
     jj_mentah = v.get("jenis_jabatan")
     jenis_jabatan = _jenis_ulang(jj_mentah)
     if jenis_jabatan is None and _teks_ulang(jj_mentah):
         ms.append(_m(b, "jenis_jabatan", f"Jenis jabatan '{_teks(jj_mentah)}' tidak dikenal",
-                     "isi salah satu: " + ", ".join(JENIS_JABATAN), kunci=nip or ""))
+                     "isi salah satu: " + ", ".join(JENIS_JABATAN) + " (juga diterima: " + ", ".join(EJAAN_JENIS) + ")",
+                     kunci=nip or ""))
+    if jenis_jabatan == "struktural":
+        jenis_jabatan = jenis_dari_eselon(v.get("eselon"))
+        if jenis_jabatan is None:
+            jenis_jabatan = jenis_dari_nama_jabatan(v.get("jabatan"))
+            if jenis_jabatan is not None:
+                ms.append(_m(b, "jenis_jabatan", JENIS_STRUKTURAL_DITEBAK,
+                             f"dibaca {jenis_jabatan} dari '{_teks(v.get('jabatan'))}'; isi JPT, administrator atau "
+                             "pengawas (atau kolom Eselon) bila salah", PERINGATAN, kunci=nip or ""))
+            else:
+                ms.append(_m(b, "jenis_jabatan", f"Jenis jabatan '{_teks(jj_mentah)}' tanpa eselon: JPT, administrator "
+                             "atau pengawas tidak dapat ditentukan dari nama jabatan", "isi JPT, administrator atau "
+                             "pengawas, atau tambahkan kolom Eselon (misalnya III.a)", kunci=nip or ""))
     atasan = None
     if v.get("nip_atasan") not in (None, ""):
         atasan, e = _nip_atasan(v.get("nip_atasan"))
@@ -104,9 +151,13 @@ def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
             ms.append(_m(b, "nip_atasan", "Pegawai tidak boleh menjadi atasan dirinya sendiri",
                          "isi NIP atasan langsung yang benar", kunci=nip or ""))
             atasan = None
-    if ms or not (nip and nama and unit and status):
+    if any(m.galat for m in ms) or not (nip and nama and unit and status):
         return None, ms
-    return Pegawai(nip, nama, _teks_ulang(v.get("jabatan")), jenis_jabatan, golongan, unit, atasan, status), ms
+    aktif = v.get("aktif")
+    return Pegawai(nip, nama, _teks_ulang(v.get("jabatan")), jenis_jabatan, golongan, unit, atasan, status,
+                   True if aktif is None else aktif, _teks_ulang(v.get("sub_unit")), _teks_ulang(v.get("gelar_depan")),
+                   _teks_ulang(v.get("gelar_belakang")), _teks_ulang(v.get("kedudukan")),
+                   _teks_ulang(v.get("unor_id"))), ms
 
 
 def periksa_roster(baris: Iterable[BarisSumber], tersimpan: dict[str, Pegawai]) -> HasilPeriksaRoster:

@@ -1,0 +1,110 @@
+"""SIASN's unor hierarchy (HIERARKI_UNOR: ID, NAMA_UNOR, ID_ATASAN): read, checked, stored whole;
+it maps a SIASN employee's lowest unor to its OPD (services.pegawai_siasn)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..kolom import HIERARKI
+from ..model import HasilImpor
+from ..store import audit
+from ..store import pegawai as tabel
+from ..store import unor as tabel_unor
+from ..validation.masalah import GALAT, PERINGATAN, Masalah, di_sel
+from ..validation.roster import cari_lingkaran, rantai_atasan
+from ..validation.siasn import indeks_opd, teks_id
+from ..validation.teks import teks as _teks
+from . import impor_umum
+
+
+def ribuan(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def info(hasil: HasilImpor, teks: str) -> None:
+    """One line for the officer (printed by the command after the problems), not a problem."""
+    hasil.keterangan.setdefault("info", []).append(teks)
+
+
+@dataclass
+class Hierarki:
+    berkas: Path
+    baris: list  # [(id, name, parent id)] in the export's order
+    unor: dict  # {id: (name, parent id)}
+    peringatan: list
+
+
+def baca_hierarki(berkas: Path) -> Hierarki:
+    """Read and check SIASN's unor hierarchy; refuse it (every problem listed) when it cannot be used."""
+    isi = impor_umum.baca(berkas, HIERARKI)
+    masalah: list[Masalah] = []
+    baris, unor, pertama = [], {}, {}
+    for b in isi.baris:
+        i, nama, atas = teks_id(b.nilai.get("id")), _teks(b.nilai.get("nama")), teks_id(b.nilai.get("id_atasan"))
+        if i is None:
+            masalah.append(di_sel(b, "id", "ID unor kosong", "isi ID unor seperti di SIASN"))
+            continue
+        if not nama:
+            masalah.append(di_sel(b, "nama", "NAMA_UNOR kosong", "isi nama unor", kunci=i))
+            continue
+        if i in pertama:
+            masalah.append(di_sel(b, "id", f"ID unor {i} ganda: sudah ada di baris {pertama[i]}", "hapus salah satu",
+                                  kunci=i))
+            continue
+        pertama[i] = b.baris
+        nama = " ".join(nama.split())
+        baris.append((i, nama, atas))
+        unor[i] = (nama, atas)
+    loop = set(cari_lingkaran({i: (a if a and a in unor else None) for i, (_, a) in unor.items()}))
+    for i in loop:
+        masalah.append(Masalah(f"ID_ATASAN berputar: {' → '.join(rantai_atasan({k: a for k, (_, a) in unor.items()}, i))}",
+                               "perbaiki ID_ATASAN agar rantainya berakhir di pemda", i, isi.sheet, pertama[i], "ID_ATASAN",
+                               GALAT, i))
+    _, _, akar = indeks_opd(unor)
+    peringatan = []
+    if len(akar) > 1:
+        peringatan.append(Masalah(f"Hierarki punya {len(akar)} akar (unor tanpa atasan di berkas): "
+                                  + ", ".join(unor[a][0] for a in akar[:5]), "unor langsung di bawah setiap akar dibaca "
+                                  "sebagai OPD; periksa bila hierarkinya terpotong", None, isi.sheet, None, "ID_ATASAN",
+                                  PERINGATAN))
+    impor_umum.putuskan(berkas, masalah, False)
+    return Hierarki(Path(berkas), baris, unor, peringatan)
+
+
+def simpan_hierarki(db, hier: Hierarki, uji_coba: bool, hasil: HasilImpor) -> None:
+    """Store the hierarchy (replacing the previous one) inside the caller's transaction; say what it holds."""
+    lama = tabel_unor.semua(db)
+    opd, _, akar = indeks_opd(hier.unor)
+    n_opd = len({o for i, o in opd.items() if o not in akar})
+    hasil.peringatan += hier.peringatan
+    berubah = lama != hier.unor or list(lama) != list(hier.unor)
+    info(hasil, f"Hierarki unor {hier.berkas.name}: {ribuan(len(hier.unor))} unor, {n_opd} OPD di bawah "
+                f"{', '.join(hier.unor[a][0] for a in akar[:3])}" + ("" if berubah else " (tidak berubah)") + ".")
+    if berubah and not uji_coba:
+        tabel_unor.ganti(db, hier.baris)
+        audit.catat_banyak(db, [("unor", "hierarki", "ubah", {"unor": len(lama)},
+                                 {"unor": len(hier.unor), "berkas": hier.berkas.name}, None)])
+
+
+def impor_hierarki(db, berkas: Path, uji_coba: bool) -> HasilImpor:
+    """The hierarchy on its own: stored, and every stored employee with a UNOR ID mapped again to its OPD."""
+    hier = baca_hierarki(berkas)
+    hasil = HasilImpor(uji_coba=uji_coba)
+    opd, nama, _ = indeks_opd(hier.unor)
+    with impor_umum.tulis(db, uji_coba):
+        simpan_hierarki(db, hier, uji_coba, hasil)
+        ubah, log = [], []
+        for p in tabel.semua(db).values():
+            if p.unor_id in opd:
+                o = opd[p.unor_id]
+                q = replace(p, unit=nama[o], sub_unit=nama[p.unor_id] if p.unor_id != o else None)
+                if q != p:
+                    ubah.append(q)
+                    log.append(("pegawai", p.nip, "ubah", {"unit": p.unit, "sub_unit": p.sub_unit},
+                                {"unit": q.unit, "sub_unit": q.sub_unit}, p.nip))
+        hasil.diubah = len(ubah)
+        if ubah and not uji_coba:
+            tabel.simpan_banyak(db, [], ubah)
+            audit.catat_banyak(db, log)
+    return hasil
