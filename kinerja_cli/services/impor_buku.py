@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, KinerjaError, TidakDitemukan
+from ..errors import BerkasTidakValid, DataTidakValid, KinerjaError, TidakDitemukan
 from ..model import HasilImpor
 from ..store.db import transaksi
 from ..validation.masalah import GALAT, PERINGATAN, Masalah
