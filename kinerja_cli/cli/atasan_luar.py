@@ -1,6 +1,5 @@
 """kinerja pegawai atasan-luar: a named atasan outside the roster (issue 17 §3)."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

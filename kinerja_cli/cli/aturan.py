@@ -1,6 +1,5 @@
 """kinerja aturan: the rules of a period, each with its source and the period's stored value."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

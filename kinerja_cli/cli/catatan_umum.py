@@ -1,6 +1,5 @@
 """Options and the import summary shared by the umpan-balik and inovasi commands."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,6 +1,5 @@
 """kinerja dampak: service indicators across periods beside the unit's share of employees rated Baik or better."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,5 @@
 """Top-level commands: init, riwayat, demo."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional

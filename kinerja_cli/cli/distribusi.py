@@ -1,6 +1,5 @@
 """kinerja unit predikat, kinerja distribusi"""
 
-from __future__ import annotations
 
 from enum import Enum
 from typing import Annotated, Optional

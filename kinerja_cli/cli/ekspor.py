@@ -1,6 +1,5 @@
 """kinerja ekspor rekap|dokumen"""
 
-from __future__ import annotations
 
 from datetime import date
 from pathlib import Path

@@ -1,6 +1,5 @@
 """kinerja evaluasi catat"""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,5 @@
 """kinerja impor BERKAS|FOLDER... -- the period-end inbox: every data sheet of every workbook, in order."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional

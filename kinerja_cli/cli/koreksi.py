@@ -1,6 +1,5 @@
 """hapus|ubah of single entries (issue 17 §3): inovasi, umpan-balik, pelatihan, layanan; periode hapus."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

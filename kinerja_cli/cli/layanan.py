@@ -1,6 +1,5 @@
 """kinerja layanan indikator tambah|daftar, kinerja layanan catat|impor|daftar"""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path

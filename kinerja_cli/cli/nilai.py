@@ -1,6 +1,5 @@
 """kinerja nilai: compute and show the period's ratings (the main job)."""
 
-from __future__ import annotations
 
 from enum import Enum
 from typing import Annotated, Optional

@@ -1,6 +1,5 @@
 """kinerja pegawai impor|daftar|lihat"""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,6 +1,5 @@
 """kinerja pelatihan impor|catat|daftar|rekap"""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,6 +1,5 @@
 """kinerja cadangan, kinerja pulihkan, kinerja periksa"""
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

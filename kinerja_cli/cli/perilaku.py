@@ -1,6 +1,5 @@
 """kinerja perilaku impor|catat|daftar"""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path

@@ -1,6 +1,5 @@
 """kinerja periode buat|ubah|daftar|tutup|buka|hapus|pakai"""
 
-from __future__ import annotations
 
 from enum import Enum
 from typing import Annotated, Optional

@@ -7,7 +7,6 @@ a callable that is asked only when -p is missing. --db is processed first (eager
 reads the database the command will use.
 """
 
-from __future__ import annotations
 
 import os
 

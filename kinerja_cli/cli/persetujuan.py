@@ -1,6 +1,5 @@
 """kinerja sasaran ajukan|setujui|kembalikan|status: agreement of an employee's SKP with their atasan."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

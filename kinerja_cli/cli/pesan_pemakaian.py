@@ -5,7 +5,6 @@ Typer's bundled Click writes "Error: Missing option ..." in English; this replac
 code (2) and the usage line stay as Click makes them.
 """
 
-from __future__ import annotations
 
 import re
 import sys

@@ -1,6 +1,5 @@
 """kinerja rating tetapkan|impor|terima-saran|hapus|daftar"""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path

@@ -1,6 +1,5 @@
 """kinerja sasaran impor|tambah|daftar|salin (ajukan|setujui|kembalikan|status: cli/persetujuan.py)"""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path

@@ -1,6 +1,5 @@
 """kinerja status"""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,5 @@
 """kinerja status --kiriman: which unit sent which sheets for the period, and when (from the audit log)."""
 
-from __future__ import annotations
 
 KOLOM = (("unit", "Unit Kerja"), ("sasaran", "Sasaran"), ("realisasi", "Realisasi"), ("perilaku", "Perilaku"),
          ("rating", "Rating"), ("terakhir", "Terakhir diterima"))

@@ -1,6 +1,5 @@
 """kinerja templat"""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,6 +1,5 @@
 """kinerja tren: the rating across periods, for one employee or a unit."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,5 @@
 """kinerja umpan-balik catat|daftar|impor"""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,5 @@
 """Options shared by every command, and opening the database for a command."""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path

@@ -1,6 +1,5 @@
 """kinerja unit daftar|singkatan"""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 
