@@ -91,11 +91,16 @@ def semua_unit(db: Database) -> list[str]:
 
 
 def unit_ada(db: Database, unit: str) -> str | None:
-    """The unit's stored spelling: exact (any case), acronym (DPMPTSP) or a unique part of the name.
+    """The unit's stored spelling: exact (any case), its official short name (`kinerja unit singkatan`:
+    Disdukcapil), acronym (DPMPTSP) or a unique part of the name.
 
     Several units matching raises DataTidakValid listing them.
     """
     r = db.execute("SELECT unit FROM pegawai WHERE unit = ? COLLATE NOCASE LIMIT 1", [unit]).fetchone()
+    if r:
+        return r[0]
+    r = db.execute("SELECT p.unit FROM unit_singkatan s JOIN pegawai p ON p.unit = s.unit COLLATE NOCASE "
+                   "WHERE s.singkatan = ? COLLATE NOCASE LIMIT 1", [unit.strip()]).fetchone()
     if r:
         return r[0]
     calon = cocokkan_unit(unit, semua_unit(db))
