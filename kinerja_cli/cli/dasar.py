@@ -55,7 +55,9 @@ def riwayat(
     baris = riwayat.riwayat(buka(db), nip, sejak, batas)
     isi = (("lama", "Lama", 1), ("baru", "Baru", 1))  # machine output keeps both values whole
     if fmt is Format.tabel:  # people read only what changed
-        baris = [{**b, "waktu": riwayat.waktu_lokal(b["waktu"]), "perubahan": riwayat.perubahan(b["lama"], b["baru"])}
+        # a composite key (2026/NIP/NIP of a behaviour score) wraps between its parts, never inside a NIP
+        baris = [{**b, "waktu": riwayat.waktu_lokal(b["waktu"]), "perubahan": riwayat.perubahan(b["lama"], b["baru"]),
+                  "kunci": (b["kunci"] or "").replace("/", " / ") or b["kunci"]}
                  for b in baris]
         isi = (("perubahan", "Perubahan", 1),)
     else:  # local time with its offset: unambiguous for scripts
