@@ -64,7 +64,9 @@ class HasilImpor:
 # snapshot (Rekaman.dari_dict); `ke_dict` gives the dict the snapshot stores and `nilai --format json
 # --rinci` prints (key order included), so snapshots written by older versions read back unchanged.
 
-KOLOM_IDENTITAS = ("nip", "nama", "unit", "jabatan", "golongan", "status", "nip_atasan", "jenis_jabatan", "aktif")
+KOLOM_IDENTITAS = ("nip", "nama", "unit", "jabatan", "golongan", "status", "nip_atasan", "jenis_jabatan", "aktif",
+                   "sub_unit")
+_IDENTITAS_SELALU = KOLOM_IDENTITAS[:-2]  # written always; `aktif` and `sub_unit` only when they say something
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,18 +82,21 @@ class IdentitasPegawai:
     nip_atasan: str | None = None
     jenis_jabatan: str | None = None
     aktif: bool = True  # False: deactivated (pensiun, mutasi) but with data in the period
+    sub_unit: str | None = None  # the lowest unor (SIASN) under the unit, e.g. "UPT Puskesmas X"
 
     def ke_dict(self) -> dict:
-        """`aktif` is written only when False: an active employee's dict (and every snapshot stored
-        before the key existed, all of active people) stays byte for byte what it was."""
-        d = {k: getattr(self, k) for k in KOLOM_IDENTITAS[:-1]}
+        """`aktif` is written only when False and `sub_unit` only when set: an active employee's dict
+        without a sub-unit (and every snapshot stored before the keys existed) stays byte for byte what it was."""
+        d = {k: getattr(self, k) for k in _IDENTITAS_SELALU}
         if not self.aktif:
             d["aktif"] = False
+        if self.sub_unit:
+            d["sub_unit"] = self.sub_unit
         return d
 
     @classmethod
     def dari_dict(cls, d: dict) -> "IdentitasPegawai":
-        return cls(*map(d.get, KOLOM_IDENTITAS[:-1]), d.get("aktif") is not False)
+        return cls(*map(d.get, _IDENTITAS_SELALU), d.get("aktif") is not False, d.get("sub_unit") or None)
 
 
 KOLOM_BARIS_MASUKAN = ("nomor", "jenis", "rhk", "rhk_atasan_nomor", "aspek", "indikator", "target_lo", "target_hi",

@@ -54,7 +54,9 @@ def riwayat(
     baris = riwayat.riwayat(buka(db), nip, sejak, batas)
     isi = (("lama", "Lama", 1), ("baru", "Baru", 1))  # machine output keeps both values whole
     if fmt is Format.tabel:  # people read only what changed
-        baris = [{**b, "waktu": riwayat.waktu_lokal(b["waktu"]), "perubahan": riwayat.perubahan(b["lama"], b["baru"])}
+        # a composite key (2026/NIP/NIP of a behaviour score) wraps between its parts, never inside a NIP
+        baris = [{**b, "waktu": riwayat.waktu_lokal(b["waktu"]), "perubahan": riwayat.perubahan(b["lama"], b["baru"]),
+                  "kunci": (b["kunci"] or "").replace("/", " / ") or b["kunci"]}
                  for b in baris]
         isi = (("perubahan", "Perubahan", 1),)
     else:  # local time with its offset: unambiguous for scripts
@@ -70,6 +72,9 @@ def demo(
     unit: Annotated[str, typer.Option("--unit", help="Unit yang tabel nilainya ditampilkan lengkap.")] = "DPMPTSP",
 ) -> None:
     """Bangun basis data demo dari contoh_data/ (Kota Bukittinggi, 302 pegawai) lalu tampilkan hasil periode 2026.
+
+    Periode 2026 memakai metode permenpan6 (rating ditetapkan atasan langsung); di sampingnya periode 2025
+    bermetode pp30 (nilai angka PP 30/2019) dari SKP contoh yang sama, sudah ditutup.
 
     Basis data Anda sendiri tidak disentuh: demo memakai folder tersendiri (bawaan ./kinerja-demo/),
     dan rekap Excel ditulis di folder yang sama.
@@ -92,7 +97,10 @@ def demo(
     lap = nilai.laporan(db, demo.PERIODE, unit, ringkas=True)
     semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, demo.PERIODE, ringkas=True).rekaman]
     output_nilai.tabel_nilai([nilai.baris_keluaran(r) for r in lap.rekaman], lap.periode, lap.metode, False)
-    output.cetak("[bold]Seluruh pemerintah kota[/] — " + output_nilai.ringkasan_predikat(semua) + "\n")
+    output.cetak("[bold]Seluruh pemerintah kota[/] — " + output_nilai.ringkasan_predikat(semua))
+    lalu = [nilai.baris_keluaran(r) for r in nilai.laporan(db, demo.PERIODE_PP30, ringkas=True).rekaman]
+    output.cetak(f"[bold]Pembanding: periode {demo.PERIODE_PP30}, metode pp30[/] (data SKP yang sama, nilai angka PP 30/2019) — "
+                 + output_nilai.ringkasan_predikat(lalu) + "\n")
     output_nilai.tabel_distribusi(distribusi.distribusi(db, demo.PERIODE), demo.PERIODE)
     if h.dampak:
         output.cetak("\n[bold]Dampak pada layanan publik[/]")
@@ -100,7 +108,8 @@ def demo(
             output.cetak(output.teks(f"• {kalimat}"))
     output.cetak(f"\nRekap Excel untuk pimpinan: [bold]{output.esc(h.rekap)}[/]")
     output.cetak(output.teks(f"Basis data demo: {h.db}\nCoba: kinerja nilai --periode {demo.PERIODE} --db {h.db} "
-                             f"--urut nilai\n      kinerja nilai --periode {demo.PERIODE} --db {h.db} --nip NIP --rinci"))
+                             f"--urut nilai\n      kinerja nilai --periode {demo.PERIODE} --db {h.db} --nip NIP --rinci"
+                             f"\n      kinerja nilai --periode {demo.PERIODE_PP30} --db {h.db} --unit {unit}"))
 
 
 def daftarkan(app: typer.Typer) -> None:

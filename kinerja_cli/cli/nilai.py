@@ -26,6 +26,7 @@ def nilai(
     periode: Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
+    sub_unit: Annotated[Optional[str], typer.Option("--sub-unit", help="Hanya pegawai yang nama sub unitnya (unor SIASN) memuat teks ini.")] = None,
     urut: Annotated[Urut, typer.Option("--urut", help="Urutkan menurut unit, nama (tanpa gelar), nilai (tertinggi dulu), atau jabatan (atasan sebelum bawahan).")] = Urut.unit,
     hanya_lengkap: Annotated[bool, typer.Option("--hanya-lengkap", help="Tampilkan hanya pegawai yang datanya lengkap.")] = False,
     rinci: Annotated[bool, typer.Option("--rinci", help="Uraikan langkah demi langkah perhitungan satu pegawai (perlu --nip).")] = False,
@@ -64,7 +65,8 @@ def nilai(
             output.tampilkan(baris, [output.Kolom(k, k) for k in KOLOM_BANDING], fmt.value)
         return
     with output.sibuk("Menghitung nilai ..."):
-        lap = nilai.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap, ringkas=not rinci, semua=semua)
+        lap = nilai.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap, ringkas=not rinci, semua=semua,
+                            sub_unit=sub_unit)
     if lap.dari_snapshot:
         output.info(f"Periode {lap.periode['kode']} sudah ditutup ({lap.periode['ditutup_pada']}): "
                     "hasil dibaca dari data beku saat penutupan.")
@@ -77,7 +79,8 @@ def nilai(
     if fmt is Format.tabel:
         if not baris:
             output.info("Belum ada pegawai yang datanya lengkap; tanpa --hanya-lengkap semua pegawai aktif ditampilkan."
-                        if hanya_lengkap else "Tidak ada pegawai aktif yang cocok.")
+                        if hanya_lengkap else f"Tidak ada pegawai dengan sub unit memuat '{sub_unit}'."
+                        if sub_unit else "Tidak ada pegawai aktif yang cocok.")
             return
         output_nilai.tabel_nilai(baris, lap.periode, lap.metode, lap.dari_snapshot)
     else:

@@ -143,6 +143,13 @@ def _wilayah(pemda: str | None) -> str | None:
     return None
 
 
+def unit_kerja(orang: dict) -> str:
+    """The UNIT KERJA line: the sub-unit (the SIASN unor) before its unit when one is stored,
+    'UPT Puskesmas X — Dinas Kesehatan'; else the unit."""
+    unit, sub = orang.get("unit") or "-", (orang.get("sub_unit") or "").strip()
+    return f"{sub} — {unit}" if sub and sub.casefold() != unit.casefold() else unit
+
+
 def identitas(w: Penulis, judul: str, orang: dict | None, kolom_label: int = 2, kolom_isi: int = 3) -> None:
     """The numbered identity block of the forms (NAMA, NIP, PANGKAT/GOL. RUANG, JABATAN, UNIT KERJA); a
     kepala daerah has no NIP and no pangkat: those rows are left out."""
@@ -158,7 +165,7 @@ def identitas(w: Penulis, judul: str, orang: dict | None, kolom_label: int = 2, 
     for i, (label, kunci) in enumerate(baris, 1):
         w.sel(1, i, rata="center")
         w.gabung(2, kolom_isi - 1, label)
-        nilai = o.get(kunci) or "-"
+        nilai = unit_kerja(o) if label == "UNIT KERJA" else o.get(kunci) or "-"
         w.gabung(kolom_isi, n, nilai)
         if baris_teks(nilai, w.lebar_antara(kolom_isi, n)) > 1:
             w.tinggi(baris_teks(nilai, w.lebar_antara(kolom_isi, n)))

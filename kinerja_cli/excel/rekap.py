@@ -59,6 +59,7 @@ class DataRekap:
     tanggal: date | None = None  # date of the signatures (None: the day `dibuat`)
     singkatan: dict = field(default_factory=dict)  # unit (casefolded) -> official short name
     pangkat: bool = False  # a Pangkat column beside Golongan
+    sub_unit: bool = False  # a Sub Unit column (Rekap, Rincian): some employee of the recap has one (SIASN unor)
     nomor_kolom: bool = False  # a row numbering the columns under the header: (1) (2) ...
     peringatan: list = field(default_factory=list)  # warnings for the command (sheet names cut...)
 
@@ -173,10 +174,12 @@ def baris_nomor_kolom(ws, gaya: Gaya, n: int) -> list:
     return [sg(f"({i})") for i in range(1, n + 1)]
 
 
-def kolom_rekap(metode: str, pangkat: bool = False) -> list[tuple[str, float]]:
+def kolom_rekap(metode: str, pangkat: bool = False, sub_unit: bool = False) -> list[tuple[str, float]]:
     dasar = [("No", 5), ("NIP", 20), ("Nama", 24), ("Jabatan", 22), ("Golongan", 9), ("Unit", 18)]
     if pangkat:
         dasar.insert(5, ("Pangkat", 16))
+    if sub_unit:
+        dasar.append(("Sub Unit", 18))
     if metode == "permenpan6":
         nilai = [("NHK", 8), ("Rating Hasil Kerja", 17), ("NPK", 8), ("Rating Perilaku Kerja", 17), ("Predikat", 16)]
     else:
@@ -205,17 +208,17 @@ def _rating(rating: str | None, langsung: bool) -> str:
     return teks + (" *" if langsung else " (saran)" if rating else "")
 
 
-def jenis_rekap(metode: str, pangkat: bool = False) -> list[str]:
+def jenis_rekap(metode: str, pangkat: bool = False, sub_unit: bool = False) -> list[str]:
     """The kind of each Rekap column (as `isi_rekap` gives them): 'n' No, 't' text, 'a' number, 'p' predikat."""
-    return ["n"] + ["t"] * (6 if pangkat else 5) + (["a", "t", "a", "t"] if metode == "permenpan6" else ["a"] * 3) \
+    return ["n"] + ["t"] * (5 + pangkat + sub_unit) + (["a", "t", "a", "t"] if metode == "permenpan6" else ["a"] * 3) \
         + ["p", "t"]
 
 
-def isi_rekap(no: int, r: Rekaman, metode: str, pangkat: bool = False, singkatan: dict | None = None
-              ) -> list[tuple[Any, str]]:
+def isi_rekap(no: int, r: Rekaman, metode: str, pangkat: bool = False, singkatan: dict | None = None,
+              sub_unit: bool = False) -> list[tuple[Any, str]]:
     """(value, kind) of one employee's Rekap row: 'n' No, 't' text, 'a' number, 'p' predikat.
     `pangkat`: the Pangkat column (from the golongan; PPPK have none); `singkatan`: units shown by
-    their official short name in the narrow Unit column."""
+    their official short name in the narrow Unit column; `sub_unit`: the Sub Unit column after it."""
     p, h = r.pegawai, r.hasil
     teks, angka = "t", "a"
     unit = p.unit
@@ -224,6 +227,8 @@ def isi_rekap(no: int, r: Rekaman, metode: str, pangkat: bool = False, singkatan
     isi = [(no, "n"), (p.nip, teks), (p.nama, teks), (p.jabatan, teks), (p.golongan, teks), (unit, teks)]
     if pangkat:
         isi.insert(5, (nama_pangkat(p.golongan) or None, teks))
+    if sub_unit:
+        isi.append((p.sub_unit, teks))
     if not ada_data(r):  # nobody has started on this person: no numbers, no predikat yet (as in `nilai`)
         kosong = [(None, angka), ("-", teks), (None, angka), ("-", teks)] if metode == "permenpan6" else \
             [(None, angka)] * 3
@@ -237,11 +242,11 @@ def isi_rekap(no: int, r: Rekaman, metode: str, pangkat: bool = False, singkatan
 
 
 def baris_rekap(ws, gaya: Gaya, no: int, r: Rekaman, metode: str, pangkat: bool = False,
-                singkatan: dict | None = None) -> tuple[list, int]:
+                singkatan: dict | None = None, sub_unit: bool = False) -> tuple[list, int]:
     """(cells, lines the tallest wrapped cell needs) of one employee's Rekap row."""
     sg = _gaya_rekap(ws, gaya)
-    isi = isi_rekap(no, r, metode, pangkat, singkatan)
-    sel, lebar = [], [w for _, w in kolom_rekap(metode, pangkat)]
+    isi = isi_rekap(no, r, metode, pangkat, singkatan, sub_unit)
+    sel, lebar = [], [w for _, w in kolom_rekap(metode, pangkat, sub_unit)]
     for v, jenis in isi:
         if jenis == "a":
             sel.append(sg["a"](Decimal(v)) if v is not None else sg["t"]("-"))
@@ -291,7 +296,7 @@ class TabelRekap:
         from openpyxl.utils import get_column_letter
 
         g = data.gaya
-        kolom = kolom_rekap(data.metode, data.pangkat)
+        kolom = kolom_rekap(data.metode, data.pangkat, data.sub_unit)
         blok = baris_blok_judul(ws, g, judul, info_periode(data) + _catatan_kaki(data), data.profil)
         self.kepala = len(blok) + 1
         nomor = 1 if data.nomor_kolom else 0
@@ -312,7 +317,7 @@ class TabelRekap:
         self.no = 0
         # per column: a cache of rendered cells, and of wrapped-line counts (of the value as given)
         self.sel, self.k_baris = [], []
-        for jenis, h, w in zip(jenis_rekap(data.metode, data.pangkat), self.huruf, self.lebar):
+        for jenis, h, w in zip(jenis_rekap(data.metode, data.pangkat, data.sub_unit), self.huruf, self.lebar):
             if jenis == "a":
                 self.sel.append(kolom_angka(penyaji, h, gx["a"], gx["t"]))  # None (no data yet): "-"
             elif jenis == "p":
@@ -326,7 +331,7 @@ class TabelRekap:
 
     def tambah(self, r: Rekaman) -> None:
         self.no += 1
-        isi = isi_rekap(self.no, r, self.data.metode, self.data.pangkat, self.data.singkatan)
+        isi = isi_rekap(self.no, r, self.data.metode, self.data.pangkat, self.data.singkatan, self.data.sub_unit)
         try:
             sel, n = [], 1
             for (v, jenis), k, kb, h in zip(isi, self.sel, self.k_baris, self.huruf):
@@ -339,7 +344,7 @@ class TabelRekap:
         except BukanSederhana:
             self.rows.kirim()
             tambah_sel(self.ws, *baris_rekap(self.ws, self.data.gaya, self.no, r, self.data.metode, self.data.pangkat,
-                                             self.data.singkatan))
+                                             self.data.singkatan, self.data.sub_unit))
             self.rows.kirim()
 
     def selesai(self) -> None:

@@ -18,13 +18,14 @@ from ..model import BarisMasukan, IdentitasPegawai, Rekaman
 from ..scoring.tipe import HasilBaris
 
 
-def kolom_rincian(metode: str) -> list[tuple[str, float]]:
+def kolom_rincian(metode: str, sub_unit: bool = False) -> list[tuple[str, float]]:
+    """The Rincian columns; `sub_unit`: a Sub Unit column after Bukti (the SIASN unor, when any employee has one)."""
     k = [("NIP", 19), ("Nama", 18), ("No", 4), ("Jenis", 8), ("Rencana Hasil Kerja", 24), ("Indikator", 24),
          ("Target", 8), ("Satuan", 7), ("Arah", 6), ("Realisasi", 9), ("Capaian (%)", 9), ("Nilai Capaian", 8),
          ("Bobot (%)", 7), ("Cabang Konversi", 20)]
     if metode == "permenpan6":
         k.append(("Rating IKI", 13))
-    return k + [("Bukti", 14)]
+    return k + [("Bukti", 14)] + ([("Sub Unit", 18)] if sub_unit else [])
 
 
 def _target(b: BarisMasukan):
@@ -40,7 +41,8 @@ class TabelRincian:
         from openpyxl.utils import get_column_letter
 
         g = data.gaya
-        kolom = kolom_rincian(data.metode)
+        self.sub = bool(getattr(data, "sub_unit", False))
+        kolom = kolom_rincian(data.metode, self.sub)
         blok = baris_blok_judul(ws, g, "RINCIAN HASIL KERJA (SKP) PER PEGAWAI",
                                 info_periode(data) + ["Setiap NHK di sheet Rekap = Σ(Bobot × Nilai Capaian) / Σ Bobot "
                                                       "atas baris pegawai itu."], data.profil)
@@ -81,7 +83,7 @@ class TabelRincian:
         except BukanSederhana:
             nip = nama = None
         n_pegawai = max(kb[0][p.nip], kb[1][p.nama])
-        akhir = len(kt) - 1
+        akhir = len(kt) - 1 - self.sub  # Bukti
         for b in r.masukan.baris:
             x = hasil.get(b.nomor)
             try:
@@ -106,6 +108,9 @@ class TabelRincian:
                     sel.append(kt[14][rating])
                     n = max(n, kb[14][rating])
                 sel.append(kt[akhir][bukti])
+                if self.sub:
+                    sel.append(kt[akhir + 1][p.sub_unit])
+                    n = max(n, kb[akhir + 1][p.sub_unit])
                 self.rows.tambah(sel, n)
             except BukanSederhana:
                 self.rows.kirim()
@@ -125,6 +130,8 @@ class TabelRincian:
         if self.p6:
             isi.append((x.rating if x else None, "t"))
         isi.append((b.bukti, "t"))
+        if self.sub:
+            isi.append((p.sub_unit, "t"))
         return isi
 
     def _sel(self, isi: list) -> None:

@@ -64,10 +64,15 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
     unit_sama = len({b["unit"] for b in baris}) == 1
     esc = output.esc  # every user value inside markup goes through it
     judul = f"Nilai kinerja periode {esc(periode['kode'])} — metode {metode}"
+    beku = " (periode ditutup: hasil beku)" if dari_snapshot else ""
     if unit_sama and baris:
-        judul += f" — {esc(output.nama_pendek(baris[0]['unit']))}"
-    if dari_snapshot:
-        judul += " (periode ditutup: hasil beku)"
+        from .lebar import JUDUL_MIN
+
+        # the unit name gets what the rest of the title leaves on one line ("permenpan6" is longer than "pp30")
+        lebar = output.konsol().width
+        sisa = lebar - len(f"Nilai kinerja periode {periode['kode']} — metode {metode} — {beku}") - 1
+        judul += f" — {esc(output.nama_pendek(baris[0]['unit'], max(JUDUL_MIN, min(lebar // 3 + 10, sisa))))}"
+    judul += beku
     kolom = ["NIP", "Nama"] + ([] if unit_sama else ["Unit"]) + ["Jabatan"]
     if metode == "pp30":
         kolom += ["NHK", "NPK", "NA", "Predikat"]

@@ -6,16 +6,20 @@ Returns plain data; the command prints it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..berkas_aman import buat_folder
 from ..errors import TidakDitemukan
 from ..store.db import buat_db, buka_db
-from . import (catatan, distribusi, ekspor, instansi, layanan, pegawai, pelatihan, perilaku, periode, rating,
-               realisasi, sasaran)
+from . import (catatan, distribusi, ekspor, instansi, layanan, pegawai, pelatihan, penutupan, perilaku, periode,
+               rating, realisasi, sasaran)
 from .dampak import ringkasan_demo
 
-PERIODE = "2026"
+PERIODE = "2026"  # permenpan6 (the law in force): the period the demo shows, ratings set by the atasan
+# Beside it, the previous year under PP 30/2019 (numeric scoring, the 70-<90 band "Cukup"), built from the same
+# sample SKP: the same work scored by both schemes; closed, as a past period is.
+PERIODE_PP30 = "2025"
 # The demo's instansi profile (the sample data are of Kota Bukittinggi); a real office sets its own
 # with `kinerja instansi`. The signatory is the head of BKPSDM in contoh_data/pegawai.xlsx.
 PROFIL_DEMO = {
@@ -86,6 +90,34 @@ def _rating_atasan(db, kode: str) -> str:
             "(data belum lengkap atau tanpa atasan)")
 
 
+def _tahun_lalu(tanggal: str | None) -> str | None:
+    """The same day one year earlier (29 February becomes the 28th)."""
+    if not tanggal:
+        return tanggal
+    t = date.fromisoformat(tanggal[:10])
+    return t.replace(year=t.year - 1, day=min(t.day, 28) if t.month == 2 else t.day).isoformat()
+
+
+def _periode_pp30(path: Path, skp: Path) -> str:
+    """The previous year under pp30 from the same sample SKP, then closed (a past period is frozen).
+
+    Its own connection, as its own commands would have: the writes to 2025 register a guard "2025 still
+    open" on the connection that writes them, which the demo's later writes must not meet."""
+    db = buka_db(path)
+    try:
+        p = periode.buat(db, PERIODE_PP30, metode="pp30", persetujuan_skp=True)
+        sasaran.impor(db, skp, PERIODE_PP30)
+        realisasi.impor(db, skp, PERIODE_PP30)
+        perilaku.impor(db, skp, PERIODE_PP30)
+        for i in catatan.daftar_inovasi(db, PERIODE):  # pp30's Sangat Baik needs an innovation in the period
+            catatan.catat_inovasi(db, i["nip"], PERIODE_PP30, i["uraian"], _tahun_lalu(i["tanggal"]))
+        penutupan.tutup(db, PERIODE_PP30)
+    finally:
+        db.close()
+    return (f"{p['kode']} (metode {p['metode']}, ditutup): SKP contoh yang sama dinilai dengan angka "
+            "PP 30/2019 — rentang 70–<90 bernama Cukup")
+
+
 def bangun(folder: Path) -> HasilDemo:
     contoh = folder_contoh()
     buat_folder(folder)  # 0700 whatever the umask
@@ -104,7 +136,7 @@ def bangun(folder: Path) -> HasilDemo:
         hasil.langkah.append(("Daftar pegawai", f"{h.ditambah} pegawai"))
         for unit, s in SINGKATAN_DEMO.items():
             instansi.atur_singkatan(db, unit, s)
-        p = periode.buat(db, PERIODE, metode="pp30", persetujuan_skp=True)  # the sample SKP has a Status SKP column
+        p = periode.buat(db, PERIODE, metode="permenpan6", persetujuan_skp=True)  # the sample SKP has a Status SKP column
         hasil.langkah.append(("Periode", f"{p['kode']} ({p['mulai']} s.d. {p['selesai']}, metode {p['metode']})"))
         hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
         hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))
@@ -120,6 +152,8 @@ def bangun(folder: Path) -> HasilDemo:
         for unit, pu in PREDIKAT_UNIT_DEMO.items():
             distribusi.tetapkan(db, unit, PERIODE, pu)
         hasil.langkah.append(("Predikat unit", f"{len(PREDIKAT_UNIT_DEMO)} unit ditetapkan (dasar kurva distribusi)"))
+        hasil.langkah.append(("Periode pembanding", _periode_pp30(path, skp)))
+        periode.pakai(db, PERIODE)  # `kinerja nilai --db ...` without -p shows the main period
         hasil.rekap = folder / f"rekap-{PERIODE}.xlsx"
         ekspor.rekap(db, hasil.rekap, PERIODE, timpa=True)
         hasil.dampak = ringkasan_demo(db)

@@ -24,8 +24,11 @@ def orang(p) -> dict | None:
         pg = f"Golongan {gol}" if gol else "-"
     else:
         pg = ", ".join(x for x in (pangkat(gol), gol) if x) or "-"
-    return {"nama": p.nama, "nip": p.nip, "pangkat": pg, "jabatan": p.jabatan or "-", "unit": p.unit or "-",
-            "nip_atasan": p.nip_atasan, "jenis_jabatan": getattr(p, "jenis_jabatan", None), "kepala": False}
+    d = {"nama": p.nama, "nip": p.nip, "pangkat": pg, "jabatan": p.jabatan or "-", "unit": p.unit or "-",
+         "nip_atasan": p.nip_atasan, "jenis_jabatan": getattr(p, "jenis_jabatan", None), "kepala": False}
+    if getattr(p, "sub_unit", None):  # only when stored: a frozen document context keeps its old form
+        d["sub_unit"] = p.sub_unit
+    return d
 
 
 def rantai(db, pegawai: dict, profil) -> tuple[dict | None, dict | None, bool]:

@@ -97,6 +97,7 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
     from ..excel.lembar import periksa_tujuan, simpan_aman
     from ..excel.rekap import DataRekap, tulis_buku
     from ..excel.tulis import sementara_di
+    from ..store import nilai as tabel_nilai
     from . import beku, distribusi, instansi, nilai_alir
 
     periksa_tujuan(Path(berkas), timpa)  # fail before the long part
@@ -104,7 +105,8 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
     data = DataRekap(periode=alir.periode, metode=alir.metode, rekaman=alir, distribusi=[],
                      dari_snapshot=alir.dari_snapshot, dibuat=datetime.now(), unit=unit, db=db,
                      hitungan=_Hitungan(), profil=instansi.profil(db), tanggal=tanggal,
-                     singkatan=instansi.singkatan_unit(db), pangkat=pangkat, nomor_kolom=nomor_kolom)
+                     singkatan=instansi.singkatan_unit(db), pangkat=pangkat, nomor_kolom=nomor_kolom,
+                     sub_unit=tabel_nilai.ada_sub_unit(db, alir.periode["kode"], alir.unit, alir.dari_snapshot))
     hitungan = data.hitungan
 
     def sesudah() -> None:

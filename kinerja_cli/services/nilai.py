@@ -192,11 +192,12 @@ def unit_terdaftar(db, unit: str | None) -> str | None:
 
 def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit",
             hanya_lengkap: bool = False, metode: str | None = None, ringkas: bool = False,
-            semua: bool = False) -> Laporan:
+            semua: bool = False, sub_unit: str | None = None) -> Laporan:
     """The period's results (live when open, the frozen snapshot when closed).
 
     `semua`: inactive employees without data in the period are listed too (an open period; a closed
-    one holds what was frozen: the active employees and the inactive ones with data)."""
+    one holds what was frozen: the active employees and the inactive ones with data). `sub_unit`: only
+    employees whose sub-unit (SIASN unor) contains this text, case-insensitive."""
     p = layanan_periode.wajib_ada(db, kode)
     if urut not in URUTAN:
         raise DataTidakValid(f"Urutan '{urut}' tidak dikenal.", f"Pilih: {', '.join(URUTAN)}.")
@@ -219,6 +220,9 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
                              "(nonaktif tanpa data di periode ini, atau belum ada saat periode ditutup).")
     if hanya_lengkap:
         lap.rekaman = [r for r in lap.rekaman if r.hasil.lengkap]
+    if sub_unit and sub_unit.strip():  # like `pegawai daftar --sub-unit`: the sub-unit's name contains the text
+        cari = sub_unit.strip().casefold()
+        lap.rekaman = [r for r in lap.rekaman if cari in (r.pegawai.sub_unit or "").casefold()]
     lap.rekaman.sort(key=_kunci_urut(urut, lap.rekaman))
     return lap
 

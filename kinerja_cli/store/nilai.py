@@ -184,7 +184,7 @@ def _gabung(peg, skp, per, lewati_lain: bool) -> Iterator[DataPegawaiPeriode]:
         while b_row is not None and b_row[0] == n:
             nilai.append(BarisPerilaku(b_row[1], b_row[2], dict(zip(ASPEK_BERAKHLAK, b_row[3:]))))
             b_row = next(per, None)
-        yield DataPegawaiPeriode(IdentitasPegawai(*row[:-1], row[-1] == 1), baris, nilai)
+        yield DataPegawaiPeriode(IdentitasPegawai(*row[:-2], row[-2] == 1, row[-1] or None), baris, nilai)
 
 
 def _baris_demi_baris(cur, ukuran: int = 4096):
@@ -288,6 +288,19 @@ def alir_snapshot_urut(db: Database, kode: str, unit: str | None = None) -> Iter
             _tulis_sementara(conn, [f"DROP TABLE IF EXISTS {t}"])
         except (sqlite3.OperationalError, sqlite3.ProgrammingError):  # in use, or closed (command ended): goes with it
             pass
+
+
+def ada_sub_unit(db: Database, kode: str, unit: str | None, snapshot: bool) -> bool:
+    """Whether any employee of the period's results (of `unit`, when given) has a sub-unit: the live
+    roster (`_filter_pegawai`) of an open period, the frozen records of a closed one."""
+    if snapshot:
+        syarat, arg = ("", []) if unit is None else (" AND json_extract(data, '$.pegawai.unit') = ?", [unit])
+        sql = (f"SELECT 1 FROM hasil_snapshot WHERE periode = ?{syarat} "
+               "AND COALESCE(json_extract(data, '$.pegawai.sub_unit'), '') <> '' LIMIT 1")
+        return db.execute(sql, [kode, *arg]).fetchone() is not None
+    w, a = _filter_pegawai(kode, unit, None)
+    return db.execute(f"SELECT 1 FROM pegawai p WHERE {w} AND COALESCE(p.sub_unit, '') <> '' LIMIT 1",
+                      a).fetchone() is not None
 
 
 def jumlah_snapshot(db: Database, kode: str, unit: str | None = None) -> int:
