@@ -147,8 +147,9 @@ def test_unit_short_name_set_listed_and_used(db_siap, kinerja, db_path, tmp_path
     assert wb.sheetnames[-2:] == ["DPMPTSP", "Setda"]  # official names, no made-up acronym (DPMPTSP/SD)
     assert PANJANG_DPM in wb["DPMPTSP"]["A1"].value  # the full name stays in the title
     assert "DPMPTSP" in [c.value for c in wb["Rekap"]["F"]]  # the narrow Unit column
-    assert kinerja("unit", "singkatan", "Setda", "--hapus").exit_code == 1  # 'Setda' is not a unit name
-    assert kinerja("unit", "singkatan", "Sekretariat Daerah", "--hapus").exit_code == 0
+    r = kinerja("unit", "singkatan", "Setda", "--hapus")  # the short name names its unit too
+    assert r.exit_code == 0 and "Sekretariat Daerah" in r.stderr and "(sebelumnya Setda)" in r.stderr
+    assert kinerja("unit", "singkatan", "Setda", "--hapus").exit_code == 1  # gone: no unit is named Setda now
 
 
 # -- the recap for the leadership ------------------------------------------------
