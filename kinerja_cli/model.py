@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .scoring.parameter import Parameter
 from .scoring.tipe import Hasil
 
 
@@ -42,6 +43,69 @@ class Pegawai:
             "aktif": self.aktif, "sub_unit": self.sub_unit, "gelar_depan": self.gelar_depan,
             "gelar_belakang": self.gelar_belakang, "kedudukan": self.kedudukan, "unor_id": self.unor_id,
         }
+
+
+KOLOM_PERIODE = ("kode", "jenis", "mulai", "selesai", "metode", "parameter", "status", "dibuat", "ditutup_pada",
+                 "persetujuan_skp")
+
+
+@dataclass(frozen=True, slots=True)
+class Periode:
+    """A period as its row is stored (built in ONE place: store.periode); dates are ISO texts.
+
+    `parameter` is the stored JSON as read (every rule parameter, frozen at creation; never mutate it);
+    `param` parses it into the scoring Parameter (ValueError when a stored value is unreadable).
+    """
+
+    kode: str
+    jenis: str  # tahunan | triwulan | bulanan
+    mulai: str
+    selesai: str
+    metode: str  # pp30 | permenpan6
+    parameter: dict
+    status: str  # terbuka | ditutup
+    dibuat: str
+    ditutup_pada: str | None = None
+    persetujuan_skp: bool = False  # the SKP agreement workflow is on
+
+    @property
+    def ditutup(self) -> bool:
+        return self.status == "ditutup"
+
+    @property
+    def param(self) -> Parameter:
+        return Parameter.dari_dict(self.parameter)
+
+    @property
+    def tahun(self) -> int:
+        return int(self.mulai[:4])
+
+    def ke_dict(self) -> dict:
+        """The stored row as a dict (columns in table order, parameter as the stored JSON's dict)."""
+        return {k: getattr(self, k) for k in KOLOM_PERIODE}
+
+    # TEMPORARY (removed before the end of the change): dict-style reads while the callers move to attributes
+    def __getitem__(self, k):
+        import os, sys
+        if os.environ.get("Q_JEJAK"):
+            f = sys._getframe(1)
+            with open(os.environ["Q_JEJAK"], "a") as o:
+                o.write(f"{f.f_code.co_filename}:{f.f_lineno} [{k}]\n")
+        return getattr(self, k)
+
+    def get(self, k, d=None):
+        return self[k] if k in KOLOM_PERIODE else d
+
+    def items(self):
+        import os, sys
+        if os.environ.get("Q_JEJAK"):
+            f = sys._getframe(1)
+            with open(os.environ["Q_JEJAK"], "a") as o:
+                o.write(f"{f.f_code.co_filename}:{f.f_lineno} items\n")
+        return self.ke_dict().items()
+
+    def keys(self):
+        return self.ke_dict().keys()
 
 
 @dataclass
