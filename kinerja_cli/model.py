@@ -84,29 +84,6 @@ class Periode:
         """The stored row as a dict (columns in table order, parameter as the stored JSON's dict)."""
         return {k: getattr(self, k) for k in KOLOM_PERIODE}
 
-    # TEMPORARY (removed before the end of the change): dict-style reads while the callers move to attributes
-    def __getitem__(self, k):
-        import os, sys
-        if os.environ.get("Q_JEJAK"):
-            f = sys._getframe(1)
-            with open(os.environ["Q_JEJAK"], "a") as o:
-                o.write(f"{f.f_code.co_filename}:{f.f_lineno} [{k}]\n")
-        return getattr(self, k)
-
-    def get(self, k, d=None):
-        return self[k] if k in KOLOM_PERIODE else d
-
-    def items(self):
-        import os, sys
-        if os.environ.get("Q_JEJAK"):
-            f = sys._getframe(1)
-            with open(os.environ["Q_JEJAK"], "a") as o:
-                o.write(f"{f.f_code.co_filename}:{f.f_lineno} items\n")
-        return self.ke_dict().items()
-
-    def keys(self):
-        return self.ke_dict().keys()
-
 
 @dataclass
 class HasilImpor:
