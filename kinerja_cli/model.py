@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .scoring.parameter import Parameter
 from .scoring.tipe import Hasil
 
 
@@ -42,6 +43,46 @@ class Pegawai:
             "aktif": self.aktif, "sub_unit": self.sub_unit, "gelar_depan": self.gelar_depan,
             "gelar_belakang": self.gelar_belakang, "kedudukan": self.kedudukan, "unor_id": self.unor_id,
         }
+
+
+KOLOM_PERIODE = ("kode", "jenis", "mulai", "selesai", "metode", "parameter", "status", "dibuat", "ditutup_pada",
+                 "persetujuan_skp")
+
+
+@dataclass(frozen=True, slots=True)
+class Periode:
+    """A period as its row is stored (built in ONE place: store.periode); dates are ISO texts.
+
+    `parameter` is the stored JSON as read (every rule parameter, frozen at creation; never mutate it);
+    `param` parses it into the scoring Parameter (ValueError when a stored value is unreadable).
+    """
+
+    kode: str
+    jenis: str  # tahunan | triwulan | bulanan
+    mulai: str
+    selesai: str
+    metode: str  # pp30 | permenpan6
+    parameter: dict
+    status: str  # terbuka | ditutup
+    dibuat: str
+    ditutup_pada: str | None = None
+    persetujuan_skp: bool = False  # the SKP agreement workflow is on
+
+    @property
+    def ditutup(self) -> bool:
+        return self.status == "ditutup"
+
+    @property
+    def param(self) -> Parameter:
+        return Parameter.dari_dict(self.parameter)
+
+    @property
+    def tahun(self) -> int:
+        return int(self.mulai[:4])
+
+    def ke_dict(self) -> dict:
+        """The stored row as a dict (columns in table order, parameter as the stored JSON's dict)."""
+        return {k: getattr(self, k) for k in KOLOM_PERIODE}
 
 
 @dataclass

@@ -13,6 +13,7 @@ from conftest import KADIS, SEKDA, STAF1, STAF2, buat_xlsx
 from data_nilai import isi
 
 from kinerja_cli.excel.dokumen_bagian import baris_periode
+from kinerja_cli.model import Periode
 
 PROFIL = ("instansi", "--pemda", "Pemerintah Kabupaten Tanah Datar", "--nama", "BKPSDM", "--tempat", "Batusangkar",
           "--kepala-nama", "H. Eka Putra, S.E., M.M.", "--kepala-jabatan", "Bupati")
@@ -38,14 +39,16 @@ def _bawah(ws, c, n):
     return [ws.cell(row=c.row + i, column=c.column).value for i in range(1, n + 1)]
 
 
+def _periode(jenis: str, mulai: str, selesai: str) -> Periode:
+    return Periode(mulai[:4], jenis, mulai, selesai, "pp30", {}, "terbuka", "2026-01-01T08:00:00")
+
+
 def test_period_lines_as_the_form_writes_them():
-    tahun = {"jenis": "tahunan", "mulai": "2026-01-01", "selesai": "2026-12-31"}
-    assert baris_periode(tahun) == ["PERIODE: 1 JANUARI S.D. 31 DESEMBER 2026"]
-    assert baris_periode({"jenis": "triwulan", "mulai": "2026-01-01", "selesai": "2026-03-31"}) == [
+    assert baris_periode(_periode("tahunan", "2026-01-01", "2026-12-31")) == ["PERIODE: 1 JANUARI S.D. 31 DESEMBER 2026"]
+    assert baris_periode(_periode("triwulan", "2026-01-01", "2026-03-31")) == [
         "PERIODE: TRIWULAN I", "PERIODE PENILAIAN: 1 JANUARI S.D. 31 MARET 2026"]
-    assert baris_periode({"jenis": "triwulan", "mulai": "2026-10-01", "selesai": "2026-12-31"})[0] == \
-        "PERIODE: TRIWULAN IV/AKHIR"
-    assert baris_periode({"jenis": "bulanan", "mulai": "2026-02-01", "selesai": "2026-02-28"}) == [
+    assert baris_periode(_periode("triwulan", "2026-10-01", "2026-12-31"))[0] == "PERIODE: TRIWULAN IV/AKHIR"
+    assert baris_periode(_periode("bulanan", "2026-02-01", "2026-02-28")) == [
         "PERIODE: BULAN FEBRUARI", "PERIODE PENILAIAN: 1 FEBRUARI S.D. 28 FEBRUARI 2026"]
 
 

@@ -54,3 +54,32 @@ def test_period_stores_its_parameters(db_siap, kinerja, db_path):
     with sqlite3.connect(db_path) as c:
         (param,) = c.execute("SELECT parameter FROM periode WHERE kode='2026'").fetchone()
     assert param.startswith("{")
+
+
+def test_stored_row_read_back_as_one_periode(db_siap, kinerja, db_path):
+    """The store builds the period in one place: every column of the row, the parameter as the stored JSON."""
+    import json
+
+    from kinerja_cli.model import Periode
+    from kinerja_cli.store import periode as tabel
+    from kinerja_cli.store.db import buka_db
+
+    assert kinerja("periode", "buat", "2026-T1", "--metode", "pp30", "--persetujuan-skp", "ya",
+                   "--penilaian-360", "tidak").exit_code == 0
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "tutup", "2026-T1", "--ya").exit_code == 0
+    with sqlite3.connect(db_path) as c:
+        teks, ditutup_pada = c.execute("SELECT parameter, ditutup_pada FROM periode WHERE kode = '2026-T1'").fetchone()
+    db = buka_db(db_path)
+    try:
+        t1, tahun = tabel.ambil(db, "2026-T1"), tabel.ambil(db, "2026")
+        assert tabel.semua(db) == [tahun, t1] and tabel.ditutup_meliputi(db, "2026-02-01", "2026-02-01") == [t1]
+    finally:
+        db.close()
+    assert isinstance(t1, Periode) and t1.parameter == json.loads(teks) and t1.param.penilaian_360 == "tidak"
+    assert (t1.jenis, t1.mulai, t1.selesai, t1.metode, t1.ditutup, t1.ditutup_pada, t1.persetujuan_skp) == (
+        "triwulan", "2026-01-01", "2026-03-31", "pp30", True, ditutup_pada, True)
+    assert (tahun.metode, tahun.ditutup, tahun.ditutup_pada, tahun.persetujuan_skp) == ("permenpan6", False, None, False)
+    assert kinerja("periode", "daftar", "--format", "json").json()[1] == {
+        "kode": "2026-T1", "jenis": "triwulan", "mulai": "2026-01-01", "selesai": "2026-03-31", "metode": "pp30",
+        "persetujuan_skp": True, "status": "ditutup", "sasaran": 0, "realisasi": 0, "perilaku": 0}

@@ -298,8 +298,10 @@ def test_validated_range_grows_with_rows(tmp_path, monkeypatch):
 
     monkeypatch.setattr(xt, "BATAS_BARIS", 10)
     monkeypatch.setattr(xt, "CADANGAN_BARIS", 5)
-    isi = xt.IsiTemplat(periode={"kode": "2026", "jenis": "tahunan", "mulai": "2026-01-01",
-                                 "selesai": "2026-12-31", "metode": "pp30", "status": "terbuka"},
+    from kinerja_cli.model import Periode
+
+    isi = xt.IsiTemplat(periode=Periode("2026", "tahunan", "2026-01-01", "2026-12-31", "pp30", {}, "terbuka",
+                                        "2026-01-01T08:00:00"),
                         unit=None, dibuat="2026-01-01 08:00", jumlah_pegawai=20,
                         sasaran=[{"nip": f"1985021420100120{i:02d}", "nama": f"P{i}"} for i in range(20)])
     path = xt.tulis_templat(tmp_path / "b.xlsx", isi)

@@ -27,7 +27,7 @@ def aturan(
     kolom = [output.Kolom("kunci", "Kunci")] if fmt != Format.tabel else []
     kolom += [output.Kolom(k, j) for k, j in KOLOM]
     output.tampilkan(baris, kolom, fmt.value,
-                     judul=f"Aturan penilaian periode {p['kode']} (metode {p['metode']}, {p['status']})",
+                     judul=f"Aturan penilaian periode {p.kode} (metode {p.metode}, {p.status})",
                      catatan="Sumber \"kebijakan lokal\": pilihan instansi, disimpan bersama periode; "
                              "opsi \"-\": teks peraturan, tidak dapat diubah.")
 

@@ -40,7 +40,7 @@ def impor(
     daftar = impor_buku.daftar_berkas(berkas)
     impor_buku.periksa_folder_tandai(tandai_folder)
     basis = buka(db)
-    kode = wajib_ada(basis, periode)["kode"]
+    kode = wajib_ada(basis, periode).kode
     with kemajuan(len(daftar), "Mengimpor") as langkah:
         semua = impor_buku.impor_semua(basis, daftar, kode, uji_coba, tandai_folder, langkah)
     baris = [_baris(h) for h in semua]

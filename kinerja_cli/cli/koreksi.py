@@ -116,7 +116,7 @@ def hapus_periode(kode: Annotated[str, typer.Argument(help="Kode periode yang ke
     from ..services import koreksi
 
     p = koreksi.hapus_periode(buka(db), kode)
-    output.sukses(f"Periode {p['kode']} dihapus (tercatat di log audit).")
+    output.sukses(f"Periode {p.kode} dihapus (tercatat di log audit).")
 
 
 def daftarkan(inovasi, umpan_balik, pelatihan, layanan, periode) -> None:

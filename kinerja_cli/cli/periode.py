@@ -84,8 +84,8 @@ def buat(
     m = metode.value if metode else periode.METODE_BAWAAN
     p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, m, pengaturan,
                      persetujuan_skp == YaTidak.ya)
-    output.sukses(f"Periode {p['kode']} ({p['jenis']}, {p['mulai']} s.d. {p['selesai']}, metode {p['metode']}, "
-                  f"persetujuan SKP {'ya' if p['persetujuan_skp'] else 'tidak'}) dibuat.")
+    output.sukses(f"Periode {p.kode} ({p.jenis}, {p.mulai} s.d. {p.selesai}, metode {p.metode}, "
+                  f"persetujuan SKP {'ya' if p.persetujuan_skp else 'tidak'}) dibuat.")
     for baris in periode.keterangan_metode(p, dipilih=metode is not None):
         output.info(baris)
 
@@ -152,13 +152,14 @@ def tutup(
         konfirmasi(f"Tutup periode {kode}? Hasil semua pegawai dibekukan dan data periode tidak dapat diubah "
                    "sampai dibuka kembali.", f"kinerja periode tutup {kode} --ya")
     with output.sibuk("Menghitung dan membekukan hasil semua pegawai ..."):
-        p = penutupan.tutup(buka(db), kode)
-    output.sukses(f"Periode {p['kode']} ditutup; hasil {p['jumlah_hasil']} pegawai dibekukan.")
-    if p["tidak_lengkap"]:
-        output.peringatan(f"{p['tidak_lengkap']} pegawai dibekukan dengan data belum lengkap"
-                          + (f" ({p['tanpa_data']} tanpa data sama sekali)" if p["tanpa_data"] else "")
-                          + f". Lihat: kinerja nilai --periode {p['kode']}; bila perlu dibetulkan: "
-                          f'kinerja periode buka {p["kode"]} --alasan "..."')
+        h = penutupan.tutup(buka(db), kode)
+    k = h.periode.kode
+    output.sukses(f"Periode {k} ditutup; hasil {h.jumlah_hasil} pegawai dibekukan.")
+    if h.tidak_lengkap:
+        output.peringatan(f"{h.tidak_lengkap} pegawai dibekukan dengan data belum lengkap"
+                          + (f" ({h.tanpa_data} tanpa data sama sekali)" if h.tanpa_data else "")
+                          + f". Lihat: kinerja nilai --periode {k}; bila perlu dibetulkan: "
+                          f'kinerja periode buka {k} --alasan "..."')
 
 
 @app.command("buka")
@@ -175,7 +176,7 @@ def buka_kembali(
     from ..services import periode
 
     p = periode.buka(buka(db), kode, alasan)
-    output.sukses(f"Periode {p['kode']} dibuka kembali.")
+    output.sukses(f"Periode {p.kode} dibuka kembali.")
 
 
 @app.command("pakai")
@@ -211,4 +212,4 @@ def pakai(
             output.info("Belum ada periode bawaan. Tetapkan dengan: kinerja periode pakai 2026")
         return
     p = periode.pakai(basis, kode)
-    output.sukses(f"Periode bawaan sekarang {p['kode']}: -p/--periode boleh tidak ditulis.")
+    output.sukses(f"Periode bawaan sekarang {p.kode}: -p/--periode boleh tidak ditulis.")

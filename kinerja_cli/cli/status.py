@@ -51,8 +51,8 @@ def status(
         status_kiriman.tampilkan(buka(db), periode, fmt.value)
         return
     s = status.status(buka(db), periode, unit)
-    kode = s["periode"]["kode"]
-    permenpan6 = s["periode"]["metode"] == "permenpan6"  # set ratings count only there
+    kode = s["periode"].kode
+    permenpan6 = s["periode"].metode == "permenpan6"  # set ratings count only there
     kolom_unit = [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_UNIT
                   if permenpan6 or k != "rating_belum_ditetapkan"]
     siap = sum(u["siap"] for u in s["unit"])

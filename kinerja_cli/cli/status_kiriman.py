@@ -10,8 +10,8 @@ def tampilkan(db, periode: str, fmt: str) -> None:
     from ..services import kiriman
 
     s = kiriman.status_kiriman(db, periode)
-    kode = s["periode"]["kode"]
-    kolom = [output.Kolom(k, j) for k, j in KOLOM if k != "rating" or s["periode"]["metode"] == "permenpan6"]
+    kode = s["periode"].kode
+    kolom = [output.Kolom(k, j) for k, j in KOLOM if k != "rating" or s["periode"].metode == "permenpan6"]
     if fmt != "tabel":
         kolom = kolom[:-1] + [output.Kolom("terakhir_waktu", "terakhir_waktu"), output.Kolom("belum", "belum")]
     belum = [b["unit"] for b in s["unit"] if b["belum"]]

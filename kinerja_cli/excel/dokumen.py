@@ -160,7 +160,7 @@ def _judul(w: Penulis, d: dict, sub: str | None = None) -> None:
         w.gabung(1, 6, teks, tebal=True, rata="center", border=False)
         w.maju()
     if d["dari_snapshot"]:
-        w.gabung(1, 6, f"Hasil beku saat periode ditutup ({tanggal_id(p.get('ditutup_pada'))}).", border=False,
+        w.gabung(1, 6, f"Hasil beku saat periode ditutup ({tanggal_id(p.ditutup_pada)}).", border=False,
                  rata="center")
         w.maju()
     w.maju()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..model import Periode
 from ..validation.instansi import nip_cetak
 from .aman import isi_teks
 from .kop import TITIK, baris_kop, logo
@@ -31,14 +32,14 @@ def rentang_tanggal(mulai: str, selesai: str) -> str:
     return f"{awal} s.d. {tanggal_id(b)}".upper()
 
 
-def baris_periode(p: dict) -> list[str]:
+def baris_periode(p: Periode) -> list[str]:
     """The period lines as the forms write them: 'PERIODE: 1 JANUARI S.D. 31 DESEMBER 2026' for a year;
     'PERIODE: TRIWULAN I' .. 'TRIWULAN IV/AKHIR' or 'PERIODE: BULAN JANUARI' then the dates."""
-    rentang = rentang_tanggal(p["mulai"], p["selesai"])
-    mulai = date.fromisoformat(p["mulai"][:10])
-    if p["jenis"] == "triwulan":
+    rentang = rentang_tanggal(p.mulai, p.selesai)
+    mulai = date.fromisoformat(p.mulai[:10])
+    if p.jenis == "triwulan":
         label = f"TRIWULAN {ROMAWI_TRIWULAN[(mulai.month - 1) // 3 + 1]}"
-    elif p["jenis"] == "bulanan":
+    elif p.jenis == "bulanan":
         label = f"BULAN {BULAN[mulai.month - 1].upper()}"
     else:
         return [f"PERIODE: {rentang}"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..berkas_aman import periksa_folder_tujuan
 from ..errors import DataTidakValid
 from ..kosakata import BAIK, BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, SANGAT_BAIK, SANGAT_KURANG
+from ..model import Periode
 from .aman import sel_aman
 from .tulis import simpan_atomik
 
@@ -52,17 +53,17 @@ def waktu_id(t: datetime) -> str:
     return f"{tanggal_id(t)} pukul {t:%H.%M}"
 
 
-def teks_periode(p: dict) -> str:
-    return f"{p['kode']} ({p['jenis']}, {tanggal_id(p['mulai'])} s.d. {tanggal_id(p['selesai'])})"
+def teks_periode(p: Periode) -> str:
+    return f"{p.kode} ({p.jenis}, {tanggal_id(p.mulai)} s.d. {tanggal_id(p.selesai)})"
 
 
 def info_periode(data) -> list[str]:
     """The info lines of every title block of the recap (`data`: an excel.rekap.DataRekap):
     periode, metode, status, made when (no file path: these sheets go to the leadership)."""
     p = data.periode
-    status = NAMA_STATUS.get(p["status"], p["status"])
-    if p["status"] == "ditutup" and p.get("ditutup_pada"):
-        status += f", ditutup {waktu_id(datetime.fromisoformat(p['ditutup_pada']))}"
+    status = NAMA_STATUS.get(p.status, p.status)
+    if p.ditutup and p.ditutup_pada:
+        status += f", ditutup {waktu_id(datetime.fromisoformat(p.ditutup_pada))}"
     return [
         f"Periode: {teks_periode(p)}",
         f"Metode: {NAMA_METODE.get(data.metode, data.metode)}",

@@ -91,19 +91,19 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
     p = isi.periode
     unit = isi.unit or "Semua unit kerja"
     berkas = "BERKAS.xlsx"
-    kode = p["kode"]
+    kode = p.kode
     r: list[tuple[str, str, str]] = [
         ("judul", f"Templat kinerja ASN, periode {kode}", ""),
         ("kosong", "", ""),
-        ("info", "Periode", f"{kode} ({p['jenis']}, {tanggal_id(p['mulai'])} s.d. {tanggal_id(p['selesai'])}), "
-                            f"metode {p['metode']}"),
+        ("info", "Periode", f"{kode} ({p.jenis}, {tanggal_id(p.mulai)} s.d. {tanggal_id(p.selesai)}), "
+                            f"metode {p.metode}"),
         ("info", "Unit kerja", unit),
         ("info", "Dibuat", isi.dibuat),
         ("info", "Isi awal", "Tanpa isian awal (templat kosong)." if isi.kosong else
          f"{isi.jumlah_pegawai} pegawai aktif, {len(isi.sasaran)} baris di sheet Sasaran, "
          f"{len(isi.realisasi)} baris di sheet Realisasi, {len(isi.perilaku)} baris di sheet Perilaku."),
     ]
-    if p.get("status") == "ditutup":
+    if p.ditutup:
         r.append(("info", "Perhatian", f"Periode {kode} sudah ditutup: impor akan ditolak sampai periode dibuka "
                                        "kembali oleh BKPSDM."))
     r += [

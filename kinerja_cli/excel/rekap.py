@@ -25,7 +25,7 @@ from .baris_xml import (BARIS, BarisKolom, BukanSederhana, GayaXML, PenampungBar
 from .lembar import (FORMAT_ANGKA, Aliran, Gaya, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak,
                      info_periode, lebar_kolom, tambah_sel)
 from ..kosakata import BELUM_DINILAI
-from ..model import Rekaman, ada_data
+from ..model import Periode, Rekaman, ada_data
 from ..validation.golongan import pangkat as nama_pangkat
 from .lembar_cepat import GayaSel, buat_lembar
 from .nama_sheet import nama_sheet
@@ -43,7 +43,7 @@ class DataRekap:
     before Ringkasan and the extra sheets are written.
     """
 
-    periode: dict
+    periode: Periode
     metode: str
     rekaman: Iterable
     distribusi: list  # rows of services.distribusi (per unit counts, shares, curve verdict)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..kolom import PELATIHAN, PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
+from ..model import Periode
 from ..validation.pelatihan import JENIS as JENIS_PELATIHAN
 from ..kosakata import ASPEK_BERAKHLAK
 from .aman import sel_aman
@@ -36,7 +37,7 @@ RUJUKAN = {"Realisasi": ("nama", "indikator", "target", "satuan"), "Perilaku": (
 class IsiTemplat:
     """Everything the workbook shows; rows are dicts keyed by the layouts' field keys."""
 
-    periode: dict
+    periode: Periode
     unit: str | None
     dibuat: str
     jumlah_pegawai: int = 0

@@ -8,7 +8,7 @@ from .. import output
 from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
                         KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, NONAKTIF, ORDER_PREDIKAT,
                         RATING_BELUM_DITETAPKAN, REALISASI_KOSONG, SANGAT_BAIK, SANGAT_KURANG)
-from ..model import BarisMasukan, Rekaman, ada_data
+from ..model import BarisMasukan, Periode, Rekaman, ada_data
 from ..validation.angka import angka_id
 
 WARNA_PREDIKAT = {
@@ -57,20 +57,20 @@ KOLOM_NILAI = {"NIP": (output.NIP, 1), "Nama": (_TEKS, 2), "Unit": (_TEKS, 6), "
 KOLOM_NILAI_P6 = {**KOLOM_NILAI, "NHK": (_ANGKA, 4), "NPK": (_ANGKA, 4)}
 
 
-def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bool) -> None:
+def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot: bool) -> None:
     """The rating table; it drops columns the screen cannot hold rather than folding numbers."""
     semua, baris = baris, baris[:BATAS_BARIS_LAYAR]
 
     unit_sama = len({b["unit"] for b in baris}) == 1
     esc = output.esc  # every user value inside markup goes through it
-    judul = f"Nilai kinerja periode {esc(periode['kode'])} — metode {metode}"
+    judul = f"Nilai kinerja periode {esc(periode.kode)} — metode {metode}"
     beku = " (periode ditutup: hasil beku)" if dari_snapshot else ""
     if unit_sama and baris:
         from .lebar import JUDUL_MIN
 
         # the unit name gets what the rest of the title leaves on one line ("permenpan6" is longer than "pp30")
         lebar = output.konsol().width
-        sisa = lebar - len(f"Nilai kinerja periode {periode['kode']} — metode {metode} — {beku}") - 1
+        sisa = lebar - len(f"Nilai kinerja periode {periode.kode} — metode {metode} — {beku}") - 1
         judul += f" — {esc(output.nama_pendek(baris[0]['unit'], max(JUDUL_MIN, min(lebar // 3 + 10, sisa))))}"
     judul += beku
     kolom = ["NIP", "Nama"] + ([] if unit_sama else ["Unit"]) + ["Jabatan"]
@@ -103,7 +103,7 @@ def tabel_nilai(baris: list[dict], periode: dict, metode: str, dari_snapshot: bo
                                   Text.from_markup(judul)))
     saran = sum(1 for b in semua if RATING_BELUM_DITETAPKAN in b["catatan"] and b.get("ada_data", True))
     if saran:
-        output.cetak(output.teks(baris_saran(saran, periode["kode"])))
+        output.cetak(output.teks(baris_saran(saran, periode.kode)))
     if len(semua) > len(baris):
         output.cetak(f"[yellow]{len(semua) - len(baris):,} baris lain tidak ditampilkan di layar[/]".replace(",", ".")
                      + " — saring dengan --unit, atau ambil semuanya dengan --format csv atau kinerja ekspor rekap.")
@@ -167,15 +167,15 @@ KOLOM_RINCI_PK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
     *((a.capitalize(), _ANGKA, 3) for a in ASPEK_BERAKHLAK), ("Rata-rata", _ANGKA, 1))]
 
 
-def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
+def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
     """One employee, step by step, so every number can be checked with a calculator."""
     p, h, m = r.pegawai, r.hasil, r.masukan
     esc = output.esc  # every user value inside markup goes through it
     sumber = "hasil beku saat periode ditutup" if dari_snapshot else "dihitung dari data terkini"
     output.cetak(f"[bold]{esc(p.nama)}[/] — NIP {esc(p.nip)}\n{esc(p.jabatan or '-')}, {esc(p.unit)}\n"
-                 f"Periode {esc(periode['kode'])}, metode {h.metode} ({sumber})\n")
+                 f"Periode {esc(periode.kode)}, metode {h.metode} ({sumber})\n")
     if not ada_data(r):
-        output.cetak(f"[yellow]Belum ada data untuk pegawai ini di periode {esc(periode['kode'])} (tanpa SKP, tanpa penilaian "
+        output.cetak(f"[yellow]Belum ada data untuk pegawai ini di periode {esc(periode.kode)} (tanpa SKP, tanpa penilaian "
                      f"perilaku): di tabel nilai ia tampil sebagai \"{BELUM_DINILAI}\". Angka di bawah adalah hasil "
                      "aturan bila datanya tetap kosong.[/]\n")
     # 1-3: SKP rows and NHK
@@ -241,7 +241,7 @@ def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
         output.cetak(f"[yellow]Data belum lengkap: {_catatan(h.catatan)}[/]")
 
 
-def tabel_banding(baris: list[dict], periode: dict) -> None:
+def tabel_banding(baris: list[dict], periode: Periode) -> None:
     kolom = [output.Kolom(k, j, angka=a, penting=p) for k, j, a, p in (  # p: importance on a narrow screen
         ("nip", "NIP", False, 1), ("nama", "Nama", False, 2), ("unit", "Unit", False, 6), ("nhk", "NHK", True, 4),
         ("npk", "NPK", True, 4), ("na", "NA", True, 3), ("predikat_pp30", "Predikat PP 30/2019", False, 1),
@@ -252,7 +252,7 @@ def tabel_banding(baris: list[dict], periode: dict) -> None:
              "rating_perilaku": "-", "predikat_permenpan6": BELUM_DINILAI, "sama": "-"}
     baris = [b if b.get("ada_data", True) else {**b, **belum} for b in baris]
     output.tampilkan(baris, kolom, "tabel",
-                     judul=f"Perbandingan dua metode, periode {periode['kode']} (metode periode: {periode['metode']}, tidak diubah)",
+                     judul=f"Perbandingan dua metode, periode {periode.kode} (metode periode: {periode.metode}, tidak diubah)",
                      catatan=f"{len(baris)} pegawai; predikat berbeda: {beda}",
                      gaya_baris=lambda b: None if b["sama"] else "yellow")
 

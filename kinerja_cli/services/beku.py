@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from ..model import Rekaman
+from ..model import Periode, Rekaman
 from ..store import periode as tabel_periode
 
 PENGEMBANGAN, DAMPAK, DOKUMEN = "pengembangan", "dampak", "dokumen"
@@ -42,7 +42,7 @@ def _dari_json(teks: str):
 
 # -- freezing at close -------------------------------------------------------------------------
 
-def bekukan(db, p: dict, rekaman: list[Rekaman]) -> None:
+def bekukan(db, p: Periode, rekaman: list[Rekaman]) -> None:
     """Freeze the period's Pengembangan and Dampak sheets and every record's document context.
 
     Runs inside the close transaction, after the snapshot is stored and the period marked closed
@@ -50,68 +50,64 @@ def bekukan(db, p: dict, rekaman: list[Rekaman]) -> None:
     from . import dampak as layanan_dampak
     from . import pelatihan
 
-    kode = p["kode"]
+    kode = p.kode
     dikenal = {kode: pelatihan.predikat_per_nip(rekaman)}
-    baris = pelatihan.rekap(db, _tahun(p), None, prioritas=True, dikenal=dikenal)
+    baris = pelatihan.rekap(db, p.tahun, None, prioritas=True, dikenal=dikenal)
     tabel_periode.simpan_beku(db, kode, PENGEMBANGAN, [("", _ke_json(baris))])
     tabel_periode.simpan_beku(db, kode, DAMPAK, [("", _ke_json(layanan_dampak.data_dampak(db)))])
     ktx = _konteks_langsung(db, kode, [r.pegawai for r in rekaman])
     tabel_periode.simpan_beku(db, kode, DOKUMEN, [(n, _ke_json(k)) for n, k in ktx.items()])
 
 
-def _tahun(p: dict) -> int:
-    return int(str(p["mulai"])[:4])
-
-
-def lama(db, p: dict) -> bool:
+def lama(db, p: Periode) -> bool:
     """A closed period whose other outputs were not frozen (closed by an older version)."""
-    return p["status"] == "ditutup" and not tabel_periode.ada_beku(db, p["kode"])
+    return p.ditutup and not tabel_periode.ada_beku(db, p.kode)
 
 
-def catatan(db, p: dict) -> list[str]:
+def catatan(db, p: Periode) -> list[str]:
     """The one-line note for a period closed by an older version (else nothing)."""
-    return [CATATAN_LAMA.format(kode=p["kode"])] if lama(db, p) else []
+    return [CATATAN_LAMA.format(kode=p.kode)] if lama(db, p) else []
 
 
 # -- reading: frozen when closed, current data otherwise --------------------------------------
 
-def pengembangan(db, p: dict, unit: str | None, dikenal: dict | None) -> tuple[list[dict], int]:
+def pengembangan(db, p: Periode, unit: str | None, dikenal: dict | None) -> tuple[list[dict], int]:
     """(rows of the Pengembangan sheet, year): the frozen rows of a closed period (only `unit`'s
     when given), else services.pelatihan.rekap of the period's year."""
     from . import pelatihan
 
-    if p["status"] == "ditutup":
-        beku = tabel_periode.baca_beku(db, p["kode"], PENGEMBANGAN, [""])
+    if p.ditutup:
+        beku = tabel_periode.baca_beku(db, p.kode, PENGEMBANGAN, [""])
         if beku:
             baris = _dari_json(beku[""])
-            return [b for b in baris if unit is None or b["unit"].casefold() == unit.casefold()], _tahun(p)
-    return pelatihan.rekap(db, _tahun(p), unit, prioritas=True, dikenal=dikenal), _tahun(p)
+            return [b for b in baris if unit is None or b["unit"].casefold() == unit.casefold()], p.tahun
+    return pelatihan.rekap(db, p.tahun, unit, prioritas=True, dikenal=dikenal), p.tahun
 
 
-def dampak(db, p: dict, unit: str | None) -> list[dict]:
+def dampak(db, p: Periode, unit: str | None) -> list[dict]:
     """The Dampak sheet's data: frozen at close for a closed period, else the current indicators."""
     from . import dampak as layanan_dampak
 
-    if p["status"] == "ditutup":
-        beku = tabel_periode.baca_beku(db, p["kode"], DAMPAK, [""])
+    if p.ditutup:
+        beku = tabel_periode.baca_beku(db, p.kode, DAMPAK, [""])
         if beku:
             data = _dari_json(beku[""])
             return [d for d in data if unit is None or d["unit"].casefold() == unit.casefold()]
     return layanan_dampak.data_dampak(db, unit)
 
 
-def konteks_dokumen(db, p: dict, pegawai: list) -> dict[str, dict]:
+def konteks_dokumen(db, p: Periode, pegawai: list) -> dict[str, dict]:
     """nip -> {"atasan", "atasan_atasan" (the document's identity blocks, or None), "umpan_balik"}
     of each employee (the records' IdentitasPegawai): frozen at close for a closed period."""
-    if p["status"] == "ditutup":
-        beku = tabel_periode.baca_beku(db, p["kode"], DOKUMEN, [x.nip for x in pegawai])
+    if p.ditutup:
+        beku = tabel_periode.baca_beku(db, p.kode, DOKUMEN, [x.nip for x in pegawai])
         if beku:
             hasil = {n: _dari_json(t) for n, t in beku.items()}
             kurang = [x for x in pegawai if x.nip not in hasil]
             if kurang:  # not in the snapshot at close: nothing was frozen for them
-                hasil.update(_konteks_langsung(db, p["kode"], kurang))
+                hasil.update(_konteks_langsung(db, p.kode, kurang))
             return hasil
-    return _konteks_langsung(db, p["kode"], pegawai)
+    return _konteks_langsung(db, p.kode, pegawai)
 
 
 def _konteks_langsung(db, kode: str, pegawai: list) -> dict[str, dict]:

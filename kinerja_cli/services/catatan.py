@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kolom import INOVASI, UMPAN_BALIK
-from ..model import HasilImpor
+from ..model import HasilImpor, Periode
 from ..store import audit
 from ..store import catatan as tabel
 from ..store import pegawai as tabel_pegawai
@@ -17,7 +17,7 @@ from ..validation.catatan import (TanggalTidakValid, baca_tanggal, bersihkan_tek
 from . import impor_umum, pegawai, periode
 
 
-def _tanggal_argumen(teks: str | None, per: dict) -> tuple[str, list[str]]:
+def _tanggal_argumen(teks: str | None, per: Periode) -> tuple[str, list[str]]:
     """--tanggal (default today) as ISO text, with a warning when outside the period."""
     try:
         t = baca_tanggal(teks) if teks else date.today()
@@ -26,13 +26,13 @@ def _tanggal_argumen(teks: str | None, per: dict) -> tuple[str, list[str]]:
     if t is None:
         t = date.today()
     peringatan = []
-    if not (per["mulai"] <= t.isoformat() <= per["selesai"]):
-        peringatan.append(f"Tanggal {t.isoformat()} di luar periode {per['kode']} ({per['mulai']} s.d. {per['selesai']}).")
+    if not (per.mulai <= t.isoformat() <= per.selesai):
+        peringatan.append(f"Tanggal {t.isoformat()} di luar periode {per.kode} ({per.mulai} s.d. {per.selesai}).")
     return t.isoformat(), peringatan
 
 
-def _batas(per: dict) -> tuple[date, date]:
-    return date.fromisoformat(per["mulai"]), date.fromisoformat(per["selesai"])
+def _batas(per: Periode) -> tuple[date, date]:
+    return date.fromisoformat(per.mulai), date.fromisoformat(per.selesai)
 
 
 # --- umpan balik ---------------------------------------------------------------------------
@@ -48,12 +48,12 @@ def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: st
     if not isi:
         raise DataTidakValid("Teks umpan balik kosong.", 'Tulis isinya, misalnya "Laporan bulanan tepat waktu."')
     t, peringatan = _tanggal_argumen(tanggal, per)
-    if (p.nip, q.nip, t, isi) in tabel.umpan_balik_tersimpan(db, per["kode"]):
+    if (p.nip, q.nip, t, isi) in tabel.umpan_balik_tersimpan(db, per.kode):
         return {"baru": False, "peringatan": peringatan}
     with transaksi(db):
-        i = tabel.tambah_umpan_balik(db, per["kode"], p.nip, q.nip, t, isi)
+        i = tabel.tambah_umpan_balik(db, per.kode, p.nip, q.nip, t, isi)
         audit.catat(db, "umpan_balik", str(i), "tambah", None,
-                    {"periode": per["kode"], "dari": q.nip, "tanggal": t, "teks": isi}, p.nip)
+                    {"periode": per.kode, "dari": q.nip, "tanggal": t, "teks": isi}, p.nip)
     return {"baru": True, "id": i, "peringatan": peringatan}
 
 
@@ -68,8 +68,8 @@ def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji
         return _simpan_umpan_balik(db, per, cek, galat, uji_coba, lewati_galat)
 
 
-def _simpan_umpan_balik(db, per: dict, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
-    tersimpan = tabel.umpan_balik_tersimpan(db, per["kode"])
+def _simpan_umpan_balik(db, per: Periode, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
+    tersimpan = tabel.umpan_balik_tersimpan(db, per.kode)
     tanpa_tanggal = {(n, d, x) for n, d, _, x in tersimpan}
     hari_ini = date.today().isoformat()
     tulis = []
@@ -88,15 +88,15 @@ def _simpan_umpan_balik(db, per: dict, cek, galat: list, uji_coba: bool, lewati_
         return hasil
     log = []
     for nip, dari, t, teks in tulis:
-        i = tabel.tambah_umpan_balik(db, per["kode"], nip, dari, t, teks)
+        i = tabel.tambah_umpan_balik(db, per.kode, nip, dari, t, teks)
         log.append(("umpan_balik", str(i), "tambah", None,
-                    {"periode": per["kode"], "dari": dari, "tanggal": t, "teks": teks}, nip))
+                    {"periode": per.kode, "dari": dari, "tanggal": t, "teks": teks}, nip))
     audit.catat_banyak(db, log)
     return hasil
 
 
 def daftar_umpan_balik(db, kode: str | None = None, nip: str | None = None, unit: str | None = None) -> list[dict]:
-    k = periode.wajib_ada(db, kode)["kode"] if kode else None
+    k = periode.wajib_ada(db, kode).kode if kode else None
     n = pegawai.wajib_ada(db, nip).nip if nip else None
     u = _unit(db, unit)
     return tabel.daftar_umpan_balik(db, k, n, u)
@@ -120,11 +120,11 @@ def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = No
     if not isi:
         raise DataTidakValid("Uraian inovasi kosong.", 'Tulis uraiannya, misalnya "Izin usaha daring dalam 1 hari."')
     t, peringatan = _tanggal_argumen(tanggal, per)
-    if (p.nip, isi) in tabel.inovasi_tersimpan(db, per["kode"]):
+    if (p.nip, isi) in tabel.inovasi_tersimpan(db, per.kode):
         return {"baru": False, "peringatan": peringatan}
     with transaksi(db):
-        i = tabel.tambah_inovasi(db, per["kode"], p.nip, isi, t)
-        audit.catat(db, "inovasi", str(i), "tambah", None, {"periode": per["kode"], "uraian": isi, "tanggal": t}, p.nip)
+        i = tabel.tambah_inovasi(db, per.kode, p.nip, isi, t)
+        audit.catat(db, "inovasi", str(i), "tambah", None, {"periode": per.kode, "uraian": isi, "tanggal": t}, p.nip)
     return {"baru": True, "id": i, "peringatan": peringatan}
 
 
@@ -139,8 +139,8 @@ def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_cob
         return _simpan_inovasi(db, per, cek, galat, uji_coba, lewati_galat)
 
 
-def _simpan_inovasi(db, per: dict, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
-    tersimpan = tabel.inovasi_tersimpan(db, per["kode"])
+def _simpan_inovasi(db, per: Periode, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
+    tersimpan = tabel.inovasi_tersimpan(db, per.kode)
     hari_ini = date.today().isoformat()
     hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
     tulis = []
@@ -155,13 +155,13 @@ def _simpan_inovasi(db, per: dict, cek, galat: list, uji_coba: bool, lewati_gala
         return hasil
     log = []
     for nip, uraian, t in tulis:
-        i = tabel.tambah_inovasi(db, per["kode"], nip, uraian, t)
-        log.append(("inovasi", str(i), "tambah", None, {"periode": per["kode"], "uraian": uraian, "tanggal": t}, nip))
+        i = tabel.tambah_inovasi(db, per.kode, nip, uraian, t)
+        log.append(("inovasi", str(i), "tambah", None, {"periode": per.kode, "uraian": uraian, "tanggal": t}, nip))
     audit.catat_banyak(db, log)
     return hasil
 
 
 def daftar_inovasi(db, kode: str | None = None, nip: str | None = None) -> list[dict]:
-    k = periode.wajib_ada(db, kode)["kode"] if kode else None
+    k = periode.wajib_ada(db, kode).kode if kode else None
     n = pegawai.wajib_ada(db, nip).nip if nip else None
     return tabel.daftar_inovasi(db, k, n)

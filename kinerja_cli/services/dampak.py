@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..model import Periode
 from ..scoring import dampak as aturan
 from ..store import layanan as tabel
 from ..store import periode as tabel_periode
@@ -25,11 +26,11 @@ def _periode_penilaian(db, kode: str) -> str | None:
     awal, akhir = k.mulai.isoformat(), k.selesai.isoformat()
     from datetime import date
 
-    def lama(p: dict) -> int:
-        return (date.fromisoformat(p["selesai"]) - date.fromisoformat(p["mulai"])).days
+    def lama(p: Periode) -> int:
+        return (date.fromisoformat(p.selesai) - date.fromisoformat(p.mulai)).days
 
-    calon = [p for p in tabel_periode.semua(db) if p["mulai"] <= awal and p["selesai"] >= akhir]
-    return min(calon, key=lama)["kode"] if calon else None
+    calon = [p for p in tabel_periode.semua(db) if p.mulai <= awal and p.selesai >= akhir]
+    return min(calon, key=lama).kode if calon else None
 
 
 def _persen_baik(db, unit: str, kode: str, cache: dict) -> Decimal | None:

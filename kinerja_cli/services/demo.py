@@ -114,7 +114,7 @@ def _periode_pp30(path: Path, skp: Path) -> str:
         penutupan.tutup(db, PERIODE_PP30)
     finally:
         db.close()
-    return (f"{p['kode']} (metode {p['metode']}, ditutup): SKP contoh yang sama dinilai dengan angka "
+    return (f"{p.kode} (metode {p.metode}, ditutup): SKP contoh yang sama dinilai dengan angka "
             "PP 30/2019 — rentang 70–<90 bernama Cukup")
 
 
@@ -137,11 +137,11 @@ def bangun(folder: Path) -> HasilDemo:
         for unit, s in SINGKATAN_DEMO.items():
             instansi.atur_singkatan(db, unit, s)
         p = periode.buat(db, PERIODE, metode="permenpan6", persetujuan_skp=True)  # the sample SKP has a Status SKP column
-        hasil.langkah.append(("Periode", f"{p['kode']} ({p['mulai']} s.d. {p['selesai']}, metode {p['metode']})"))
+        hasil.langkah.append(("Periode", f"{p.kode} ({p.mulai} s.d. {p.selesai}, metode {p.metode})"))
         hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
         hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))
         hasil.langkah.append(("Penilaian perilaku", _ringkas(perilaku.impor(db, skp, PERIODE), "penilaian (atasan, rekan, bawahan, diri)")))
-        if p["metode"] == "permenpan6":
+        if p.metode == "permenpan6":
             hasil.langkah.append(("Rating pejabat penilai", _rating_atasan(db, PERIODE)))
         hasil.langkah.append(("Umpan balik",
                               _ringkas(catatan.impor_umpan_balik(db, contoh / f"umpan_balik_{PERIODE}.xlsx", PERIODE), "catatan")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import DataTidakValid
 from ..kosakata import PREDIKAT_UNIT
-from ..scoring import Parameter
+from ..model import Periode
 from ..scoring.distribusi import sebaran
 from ..store import audit
 from ..store import nilai as tabel
@@ -27,11 +27,11 @@ def tetapkan(db, unit: str, kode: str, predikat: str) -> dict:
     if predikat not in PREDIKAT_UNIT:
         raise DataTidakValid(f"Predikat unit '{predikat}' tidak dikenal.", f"Pilih: {', '.join(PREDIKAT_UNIT)}.")
     with transaksi(db):
-        lama = tabel.simpan_unit_predikat(db, p["kode"], u, predikat, sekarang())
+        lama = tabel.simpan_unit_predikat(db, p.kode, u, predikat, sekarang())
         if lama != predikat:
-            audit.catat(db, "unit_predikat", f"{p['kode']}/{u}", "ubah" if lama else "tambah",
+            audit.catat(db, "unit_predikat", f"{p.kode}/{u}", "ubah" if lama else "tambah",
                         {"predikat": lama} if lama else None, {"predikat": predikat})
-    return {"unit": u, "periode": p["kode"], "predikat": predikat, "sebelumnya": lama}
+    return {"unit": u, "periode": p.kode, "predikat": predikat, "sebelumnya": lama}
 
 
 def distribusi(db, kode: str, unit: str | None = None) -> list[dict]:
@@ -59,11 +59,11 @@ def dari_laporan(db, lap) -> list[dict]:
     return dari_hitungan(db, lap.periode, per_unit, tanpa_data)
 
 
-def dari_hitungan(db, periode: dict, per_unit: dict[str, dict[str, int]], tanpa_data: dict[str, int]) -> list[dict]:
+def dari_hitungan(db, periode: Periode, per_unit: dict[str, dict[str, int]], tanpa_data: dict[str, int]) -> list[dict]:
     """Per unit (by name, case-folded): the spread of `per_unit` (unit -> {predikat: count} of the
     employees with data) against the unit's curve, and `tanpa_data` (unit -> employees without)."""
-    param = Parameter.dari_dict(periode["parameter"])
-    predikat_unit = tabel.unit_predikat(db, periode["kode"])
+    param = periode.param
+    predikat_unit = tabel.unit_predikat(db, periode.kode)
     return [{"unit": u, "jumlah": 0, "tanpa_data": tanpa_data.get(u, 0),
              **sebaran(per_unit[u], predikat_unit.get(u), param)}
             for u in sorted(per_unit, key=str.lower)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..kosakata import jenis_dasar
-from ..model import Rekaman
+from ..model import Periode, Rekaman
 
 
 def orang(p) -> dict | None:
@@ -61,23 +61,22 @@ def rantai(db, pegawai: dict, profil) -> tuple[dict | None, dict | None, bool]:
 class Bacaan:
     """The period's recommendations, innovations and development hours, read once for many documents."""
 
-    def __init__(self, db, periode: dict, nips: list[str]):
-        from ..scoring.parameter import Parameter
+    def __init__(self, db, periode: Periode, nips: list[str]):
         from ..store import catatan, evaluasi
         from ..store import pelatihan as tabel_pelatihan
 
         self.periode = periode
-        self.rekomendasi = {n: x["rekomendasi"] for n, x in evaluasi.ambil(db, periode["kode"], nips).items()}
+        self.rekomendasi = {n: x["rekomendasi"] for n, x in evaluasi.ambil(db, periode.kode, nips).items()}
         dicari = set(nips)
         self.inovasi: dict[str, list[str]] = {}
-        for i in catatan.daftar_inovasi(db, periode["kode"]):
+        for i in catatan.daftar_inovasi(db, periode.kode):
             if i["nip"] in dicari:
                 self.inovasi.setdefault(i["nip"], []).append(i["uraian"])
-        self.tahun = int(periode["mulai"][:4])
+        self.tahun = periode.tahun
         self.jp = {n: sum((Decimal(x) for x in v), Decimal(0))
                    for n, v in tabel_pelatihan.jp_tahun(db, self.tahun).items() if n in dicari}
         try:
-            self.param = Parameter.dari_dict(periode["parameter"])
+            self.param = periode.param
         except (KeyError, TypeError, ValueError):
             self.param = None
 

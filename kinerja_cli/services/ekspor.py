@@ -10,7 +10,7 @@ sheets, in list order. Register one with::
     from kinerja_cli.services import ekspor
 
     def _lembar_pengembangan(ws, data):   # ws: fresh write-only worksheet named "Pengembangan"
-        jp = store.pelatihan.jp_per_nip(data.db, data.periode["kode"])   # your own reads
+        jp = store.pelatihan.jp_per_nip(data.db, data.periode.kode)   # your own reads
         kinerja_cli.excel.pengembangan.tulis(ws, data, jp)               # your own writer
 
     ekspor.daftarkan_lembar("Pengembangan", _lembar_pengembangan)
@@ -106,7 +106,7 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
                      dari_snapshot=alir.dari_snapshot, dibuat=datetime.now(), unit=unit, db=db,
                      hitungan=_Hitungan(), profil=instansi.profil(db), tanggal=tanggal,
                      singkatan=instansi.singkatan_unit(db), pangkat=pangkat, nomor_kolom=nomor_kolom,
-                     sub_unit=tabel_nilai.ada_sub_unit(db, alir.periode["kode"], alir.unit, alir.dari_snapshot))
+                     sub_unit=tabel_nilai.ada_sub_unit(db, alir.periode.kode, alir.unit, alir.dari_snapshot))
     hitungan = data.hitungan
 
     def sesudah() -> None:
@@ -120,7 +120,7 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
         nama_sheet = list(wb.sheetnames)
         tujuan = simpan_aman(wb, Path(berkas), timpa, KOMPRESI_REKAP)
     peringatan = [x for x in (instansi.peringatan(data.profil, penandatangan=True),) if x] + data.peringatan
-    return {"berkas": str(tujuan), "periode": alir.periode["kode"], "pegawai": data.jumlah,
+    return {"berkas": str(tujuan), "periode": alir.periode.kode, "pegawai": data.jumlah,
             "sheet": nama_sheet, "dari_snapshot": alir.dari_snapshot, "peringatan": peringatan,
             "catatan": beku.catatan(db, alir.periode)}
 
@@ -232,7 +232,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     for t in tujuan:
         periksa_tujuan(t, timpa)
     konteks = beku.konteks_dokumen(db, lap.periode, [r.pegawai for r in lap.rekaman])
-    pu = tabel_nilai.unit_predikat(db, lap.periode["kode"])
+    pu = tabel_nilai.unit_predikat(db, lap.periode.kode)
     profil = instansi.profil(db)
     bacaan = Bacaan(db, lap.periode, [r.pegawai.nip for r in lap.rekaman])
     ditulis: list[str] = []
@@ -245,6 +245,6 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
             if Path(p) not in ada:
                 Path(p).unlink(missing_ok=True)
         raise
-    return {"periode": lap.periode["kode"], "berkas": ditulis, "dari_snapshot": lap.dari_snapshot,
+    return {"periode": lap.periode.kode, "berkas": ditulis, "dari_snapshot": lap.dari_snapshot,
             "tanpa_data": tanpa_data, "dilewati": bool(unit), "catatan": beku.catatan(db, lap.periode),
             "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis]}

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
+from ..model import Periode
 
 
 def _rhk_atasan(baris: list, baris_atasan: dict) -> dict[int, str]:
@@ -21,7 +22,7 @@ def _rhk_atasan(baris: list, baris_atasan: dict) -> dict[int, str]:
     return hasil
 
 
-def _data(db, per: dict, p, baris_periode: dict, status: dict, profil, tanggal) -> dict:
+def _data(db, per: Periode, p, baris_periode: dict, status: dict, profil, tanggal) -> dict:
     from ..model import BarisMasukan
     from ..store import pegawai as tabel_pegawai
     from .dokumen_data import orang, rantai
@@ -72,12 +73,12 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
         orang_ = sorted(tabel_pegawai.cari(db, u, None, True), key=lambda x: (x.nama.lower(), x.nip))
     nips = {x.nip for x in orang_} | {x.nip_atasan for x in orang_ if x.nip_atasan}
-    baris = tabel_sasaran.baris_pegawai(db, per["kode"], nips)
+    baris = tabel_sasaran.baris_pegawai(db, per.kode, nips)
     tanpa = [x for x in orang_ if x.nip not in baris]
     if nip and tanpa:
         p = orang_[0]
-        raise TidakDitemukan(f"{p.nama} ({p.nip}) belum punya SKP periode {per['kode']}.",
-                             f"Isi SKP dulu dengan: kinerja sasaran impor BERKAS --periode {per['kode']}")
+        raise TidakDitemukan(f"{p.nama} ({p.nip}) belum punya SKP periode {per.kode}.",
+                             f"Isi SKP dulu dengan: kinerja sasaran impor BERKAS --periode {per.kode}")
     orang_ = [x for x in orang_ if x.nip in baris]
     tujuan = [Path(berkas) if berkas else Path(folder or ".") / ("SKP_" + nama_berkas(x.nip, x.nama)) for x in orang_]
     ada = [t for t in tujuan if t.exists()]
@@ -95,7 +96,7 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
     for t in tujuan:
         periksa_tujuan(t, timpa)
     profil = instansi.profil(db)
-    status = skp_status.ambil(db, per["kode"], [x.nip for x in orang_])
+    status = skp_status.ambil(db, per.kode, [x.nip for x in orang_])
     ditulis: list[str] = []
     try:
         for x, t in zip(orang_, tujuan):
@@ -106,5 +107,5 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
             if Path(f) not in ada:
                 Path(f).unlink(missing_ok=True)
         raise
-    return {"periode": per["kode"], "berkas": ditulis, "tanpa_skp": tanpa,
+    return {"periode": per.kode, "berkas": ditulis, "tanpa_skp": tanpa,
             "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis]}

@@ -51,14 +51,14 @@ def catat(db, nip: str, kode: str, rekomendasi: str, oleh: str | None = None) ->
             if not penilai:
                 peringatan.append(f"{p.nip} tidak punya atasan langsung di daftar pegawai: rekomendasi dicatat "
                                   "tanpa NIP pejabat penilai.")
-        lama = tabel.ambil(db, per["kode"], [p.nip]).get(p.nip)
+        lama = tabel.ambil(db, per.kode, [p.nip]).get(p.nip)
         lama = {k: lama[k] for k in tabel.KOLOM} if lama else None
         baru = {"rekomendasi": isi, "oleh": penilai}
         aksi = "tetap" if lama == baru else ("ubah" if lama else "tambah")
         if aksi != "tetap":
-            tabel.simpan(db, per["kode"], p.nip, isi, penilai)
-            audit.catat(db, "evaluasi_rekomendasi", _kunci(per["kode"], p.nip), aksi, lama, baru, p.nip)
-    return {"nip": p.nip, "nama": p.nama, "periode": per["kode"], **baru, "aksi": aksi, "peringatan": peringatan}
+            tabel.simpan(db, per.kode, p.nip, isi, penilai)
+            audit.catat(db, "evaluasi_rekomendasi", _kunci(per.kode, p.nip), aksi, lama, baru, p.nip)
+    return {"nip": p.nip, "nama": p.nama, "periode": per.kode, **baru, "aksi": aksi, "peringatan": peringatan}
 
 
 def rekomendasi(db, kode: str, nips=None) -> dict[str, str]:

@@ -28,7 +28,7 @@ def status_kiriman(db, kode: str) -> dict:
     """{periode, unit: [{unit, sasaran, realisasi, perilaku, rating, terakhir, terakhir_waktu, belum}]}, one row
     per unit with active employees (and any other unit a workbook was received for), by name."""
     p = periode_wajib_ada(db, kode)
-    terima = tabel.terakhir(db, p["kode"])
+    terima = tabel.terakhir(db, p.kode)
     unit = [u["unit"] for u in tabel_pegawai.daftar_unit(db) if u["aktif"]]
     unit += sorted(u for u in terima if u and u not in unit)
     baris = []

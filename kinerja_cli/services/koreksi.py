@@ -5,6 +5,7 @@ no data. Every change is audited; entries of a closed period are refused."""
 from __future__ import annotations
 
 from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
+from ..model import Periode
 from ..store import audit
 from ..store import koreksi as tabel
 from ..store import layanan as tabel_layanan
@@ -95,20 +96,21 @@ def tabel_layanan_periode(db, kode: str):
     return tabel_periode.ambil(db, kode)
 
 
-def hapus_periode(db, kode: str) -> dict:
+def hapus_periode(db, kode: str) -> Periode:
     """Delete a period created by mistake: only while it is open and holds no data at all."""
     p = periode.pastikan_terbuka(db, kode)
-    data = tabel.data_periode(db, p["kode"])
+    data = tabel.data_periode(db, p.kode)
     if data:
         isi = ", ".join(f"{t.replace('_', ' ')} {n}" for t, n in data.items())
-        raise DataTidakValid(f"Periode {p['kode']} tidak dapat dihapus: sudah berisi data ({isi}).",
+        raise DataTidakValid(f"Periode {p.kode} tidak dapat dihapus: sudah berisi data ({isi}).",
                              "Hanya periode yang dibuat keliru dan belum berisi data yang dapat dihapus.")
     from ..store import setelan
 
     with transaksi(db):
-        tabel.hapus_periode(db, p["kode"])
-        if setelan.ambil(db, setelan.PERIODE_BAWAAN) == p["kode"]:
+        tabel.hapus_periode(db, p.kode)
+        if setelan.ambil(db, setelan.PERIODE_BAWAAN) == p.kode:
             setelan.hapus(db, setelan.PERIODE_BAWAAN)
-        audit.catat(db, "periode", p["kode"], "hapus",
-                    {k: p[k] for k in ("jenis", "mulai", "selesai", "metode", "status")}, None)
+        audit.catat(db, "periode", p.kode, "hapus",
+                    {"jenis": p.jenis, "mulai": p.mulai, "selesai": p.selesai, "metode": p.metode, "status": p.status},
+                    None)
     return p

@@ -13,7 +13,7 @@ from . import beku, ekspor, pelatihan
 def _pengembangan(ws, data) -> None:
     # this period's predikat were collected during the recap's pass: not scored a second time
     dikenal = data.hitungan.predikat if data.hitungan is not None else pelatihan.predikat_per_nip(data.rekaman)
-    baris, tahun = beku.pengembangan(data.db, data.periode, data.unit, {data.periode["kode"]: dikenal})
+    baris, tahun = beku.pengembangan(data.db, data.periode, data.unit, {data.periode.kode: dikenal})
     lembar_pengembangan.tulis(ws, baris, tahun)  # a closed period: the rows frozen at close
 
 

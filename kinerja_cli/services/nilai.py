@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from ..errors import DataTidakValid
-from ..model import BarisMasukan, Masukan, PenilaianMasukan, RatingLangsung, Rekaman, ada_data
+from ..model import BarisMasukan, Masukan, PenilaianMasukan, Periode, RatingLangsung, Rekaman, ada_data
 from ..store import nilai as tabel
 from ..store import periode as tabel_periode
 from . import periode as layanan_periode
@@ -23,7 +23,7 @@ URUTAN = ("unit", "nama", "nilai", "jabatan")
 
 @dataclass
 class Laporan:
-    periode: dict
+    periode: Periode
     metode: str
     rekaman: list  # list[Rekaman]
     dari_snapshot: bool = False
@@ -64,13 +64,13 @@ class _Konteks:
     desimal: _Desimal = field(default_factory=_Desimal)
 
 
-def _konteks(db, periode: dict, metode: str) -> _Konteks:
-    from ..scoring import Parameter, penghitung
+def _konteks(db, periode: Periode, metode: str) -> _Konteks:
+    from ..scoring import penghitung
 
-    kode = periode["kode"]
+    kode = periode.kode
     langsung = {n: RatingLangsung.dari_dict(d) for n, d in tabel.rating_langsung(db, kode).items()}
     return _Konteks(tabel.nip_berinovasi(db, kode), langsung, _status_skp(db, kode),
-                    penghitung(metode, Parameter.dari_dict(periode["parameter"])))
+                    penghitung(metode, periode.param))
 
 
 class StatusSkp(dict):
@@ -139,7 +139,7 @@ def rekaman_pegawai(k: _Konteks, data, ringkas: bool = False, nama_penilai: dict
     return Rekaman(p, h, tercatat, n in k.inovasi, masukan, lg)
 
 
-def rekaman_periode(db, periode: dict, metode: str, data: Iterable, ringkas: bool = False) -> Iterator[Rekaman]:
+def rekaman_periode(db, periode: Periode, metode: str, data: Iterable, ringkas: bool = False) -> Iterator[Rekaman]:
     """The records of the store's rows (`data`: DataPegawaiPeriode of store.nilai.alir_periode or
     alir_periode_urut), one at a time, in their order; full records get their raters' names, looked
     up in batches of BATCH_NAMA employees."""
@@ -164,18 +164,18 @@ def _dengan_nama_penilai(db, k: _Konteks, data: list) -> Iterator[Rekaman]:
         yield rekaman_pegawai(k, x, nama_penilai=nama)
 
 
-def _rekaman_langsung(db, periode: dict, unit: str | None, nip: str | None, metode: str,
+def _rekaman_langsung(db, periode: Periode, unit: str | None, nip: str | None, metode: str,
                       ringkas: bool = False, semua: bool = False) -> list[Rekaman]:
     """Every employee of the period (the active ones and those deactivated with data in it: the one
     rule of store.nilai._filter_pegawai; `semua`: every inactive one too) computed from the current
     data, in one streamed pass (NIP order); `ringkas` as in `rekaman_pegawai`."""
-    alir = tabel.alir_periode(db, periode["kode"], unit, nip, teks=not ringkas, semua=semua)
+    alir = tabel.alir_periode(db, periode.kode, unit, nip, teks=not ringkas, semua=semua)
     return list(rekaman_periode(db, periode, metode, alir, ringkas))
 
 
-def hitung_untuk_snapshot(db, periode: dict) -> list[Rekaman]:
+def hitung_untuk_snapshot(db, periode: Periode) -> list[Rekaman]:
     """The full record of every employee of the period (active, or inactive with data), for `periode tutup`."""
-    return _rekaman_langsung(db, periode, None, None, periode["metode"])
+    return _rekaman_langsung(db, periode, None, None, periode.metode)
 
 
 def unit_terdaftar(db, unit: str | None) -> str | None:
@@ -206,17 +206,17 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
         from .pegawai import wajib_ada
 
         nip = wajib_ada(db, nip).nip
-    metode = metode or p["metode"]
-    if p["status"] == "ditutup":
-        rekaman = [r for r in tabel_periode.baca_snapshot(db, p["kode"])
+    metode = metode or p.metode
+    if p.ditutup:
+        rekaman = [r for r in tabel_periode.baca_snapshot(db, p.kode)
                    if (not unit or r.pegawai.unit == unit) and (not nip or r.pegawai.nip == nip)]
-        if metode != p["metode"]:  # recompute the frozen inputs under the other scheme
+        if metode != p.metode:  # recompute the frozen inputs under the other scheme
             rekaman = _hitung_ulang(rekaman, p, metode)
         lap = Laporan(p, metode, rekaman, dari_snapshot=True)
     else:
         lap = Laporan(p, metode, _rekaman_langsung(db, p, unit, nip, metode, ringkas, semua))
     if nip and not lap.rekaman:
-        raise DataTidakValid(f"Pegawai {nip} tidak termasuk hasil periode {p['kode']} "
+        raise DataTidakValid(f"Pegawai {nip} tidak termasuk hasil periode {p.kode} "
                              "(nonaktif tanpa data di periode ini, atau belum ada saat periode ditutup).")
     if hanya_lengkap:
         lap.rekaman = [r for r in lap.rekaman if r.hasil.lengkap]
@@ -227,14 +227,14 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
     return lap
 
 
-def _hitung_ulang(rekaman: list[Rekaman], periode: dict, metode: str) -> list[Rekaman]:
+def _hitung_ulang(rekaman: list[Rekaman], periode: Periode, metode: str) -> list[Rekaman]:
     """Frozen records scored again under another scheme (their inputs and identity kept as frozen)."""
-    from ..scoring import Parameter, penghitung
+    from ..scoring import penghitung
     from ..store.nilai import BarisPerilaku, BarisSkp
 
     k = _Konteks({r.pegawai.nip for r in rekaman if r.ada_inovasi},
                  {r.pegawai.nip: r.rating_langsung for r in rekaman if r.rating_langsung},
-                 {}, penghitung(metode, Parameter.dari_dict(periode["parameter"])))
+                 {}, penghitung(metode, periode.param))
     hasil = []
     for r in rekaman:
         n, m = r.pegawai.nip, r.masukan

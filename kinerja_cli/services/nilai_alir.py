@@ -13,14 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from ..model import Rekaman
+from ..model import Periode, Rekaman
 
 
 @dataclass
 class AlirRekaman:
     """The period's records, re-iterable (each iteration reads the database again) and sized."""
 
-    periode: dict
+    periode: Periode
     metode: str
     dari_snapshot: bool
     unit: str | None
@@ -42,8 +42,8 @@ def rekaman_urut_unit(db, kode: str, unit: str | None = None) -> AlirRekaman:
 
     p = layanan_periode.wajib_ada(db, kode)
     unit = nilai.unit_terdaftar(db, unit)
-    if p["status"] == "ditutup":
-        return AlirRekaman(p, p["metode"], True, unit, tabel.jumlah_snapshot(db, p["kode"], unit),
-                           lambda: tabel.alir_snapshot_urut(db, p["kode"], unit))
-    return AlirRekaman(p, p["metode"], False, unit, tabel.jumlah_pegawai(db, p["kode"], unit),
-                       lambda: nilai.rekaman_periode(db, p, p["metode"], tabel.alir_periode_urut(db, p["kode"], unit)))
+    if p.ditutup:
+        return AlirRekaman(p, p.metode, True, unit, tabel.jumlah_snapshot(db, p.kode, unit),
+                           lambda: tabel.alir_snapshot_urut(db, p.kode, unit))
+    return AlirRekaman(p, p.metode, False, unit, tabel.jumlah_pegawai(db, p.kode, unit),
+                       lambda: nilai.rekaman_periode(db, p, p.metode, tabel.alir_periode_urut(db, p.kode, unit)))

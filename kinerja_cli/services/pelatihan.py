@@ -154,9 +154,9 @@ def predikat_terburuk(db, tahun: int, unit: str | None = None, dikenal: dict | N
     urutan = {p: i for i, p in enumerate(ORDER_PREDIKAT)}
     hasil: dict[str, str] = {}
     for per in periode_urut(db, tahun):
-        predikat = (dikenal or {}).get(per["kode"])
+        predikat = (dikenal or {}).get(per.kode)
         if predikat is None:
-            predikat = predikat_per_nip(nilai.laporan(db, per["kode"], unit=unit, ringkas=True).rekaman)
+            predikat = predikat_per_nip(nilai.laporan(db, per.kode, unit=unit, ringkas=True).rekaman)
         for n, pr in predikat.items():
             if n not in hasil or urutan.get(pr, -1) > urutan.get(hasil[n], -1):
                 hasil[n] = pr

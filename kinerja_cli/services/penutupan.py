@@ -6,8 +6,10 @@ Above both `periode` (the period's record) and `nilai` (the results), so neither
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..errors import BasisDataRusak, DataTidakValid
-from ..model import ada_data
+from ..model import Periode, ada_data
 from ..store import audit
 from ..store import periode as tabel_periode
 from ..store.cadangan import ringkas_temuan
@@ -16,26 +18,35 @@ from ..store.pemeliharaan import cek_cepat
 from . import beku, nilai, periode
 
 
-def tutup(db, kode: str) -> dict:
+@dataclass(frozen=True, slots=True)
+class HasilTutup:
+    """What closing did: the period as now stored, and the frozen records counted."""
+
+    periode: Periode
+    jumlah_hasil: int
+    tidak_lengkap: int  # frozen with incomplete data
+    tanpa_data: int  # of them, nobody had started on
+
+
+def tutup(db, kode: str) -> HasilTutup:
     """Close the period and freeze its results as a snapshot."""
     p = periode.wajib_ada(db, kode)
-    if p["status"] == "ditutup":
-        raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
+    if p.ditutup:
+        raise DataTidakValid(f"Periode {p.kode} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
     temuan = cek_cepat(db)  # damage in pages the results do not read would otherwise go unnoticed
     if temuan:
         raise BasisDataRusak(
-            f"Basis data {db_path(db)} rusak ({ringkas_temuan(temuan)}). Periode {p['kode']} tidak ditutup: "
+            f"Basis data {db_path(db)} rusak ({ringkas_temuan(temuan)}). Periode {p.kode} tidak ditutup: "
             "hasil yang dibekukan dari basis data yang rusak bisa salah.",
-            f"{SARAN_PULIHKAN} --db {db_path(db)}, lalu ulangi kinerja periode tutup {p['kode']}.")
+            f"{SARAN_PULIHKAN} --db {db_path(db)}, lalu ulangi kinerja periode tutup {p.kode}.")
     with transaksi(db):
-        if periode.wajib_ada(db, p["kode"])["status"] == "ditutup":  # closed by another process meanwhile
-            raise DataTidakValid(f"Periode {p['kode']} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
+        if periode.wajib_ada(db, p.kode).ditutup:  # closed by another process meanwhile
+            raise DataTidakValid(f"Periode {p.kode} sudah ditutup.", "Tidak ada yang perlu dilakukan.")
         hasil = nilai.hitung_untuk_snapshot(db, p)
-        tabel_periode.simpan_snapshot(db, p["kode"], hasil)
-        tabel_periode.set_status(db, p["kode"], "ditutup")
-        beku.bekukan(db, tabel_periode.ambil(db, p["kode"]), hasil)  # the recap's other sheets, the documents' context
-        audit.catat(db, "periode", p["kode"], "ubah", {"status": "terbuka"},
+        tabel_periode.simpan_snapshot(db, p.kode, hasil)
+        tabel_periode.set_status(db, p.kode, "ditutup")
+        beku.bekukan(db, tabel_periode.ambil(db, p.kode), hasil)  # the recap's other sheets, the documents' context
+        audit.catat(db, "periode", p.kode, "ubah", {"status": "terbuka"},
                     {"status": "ditutup", "jumlah_hasil": len(hasil)})
-    return {**tabel_periode.ambil(db, p["kode"]), "jumlah_hasil": len(hasil),
-            "tidak_lengkap": sum(1 for r in hasil if not r.hasil.lengkap),
-            "tanpa_data": sum(1 for r in hasil if not ada_data(r))}
+    return HasilTutup(tabel_periode.ambil(db, p.kode), len(hasil), sum(1 for r in hasil if not r.hasil.lengkap),
+                      sum(1 for r in hasil if not ada_data(r)))

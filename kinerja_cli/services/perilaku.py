@@ -69,7 +69,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     good ones go to a TEMP table (flat memory); nothing touches the real tables before every row
     is checked, then one transaction writes the changes and their audit entries."""
     per = periode.pastikan_terbuka(db, kode)
-    kode = per["kode"]
+    kode = per.kode
     hasil = HasilImpor(uji_coba=uji_coba)
     tabel.tampungan_baru(db)
     try:
@@ -171,7 +171,7 @@ def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]
         raise DataTidakValid(f"Peran '{peran}' tidak dikenal.", "Pilih: " + ", ".join(PERAN) + ".")
     skor = urai_skor(pasangan)
     with transaksi(db):  # the roster checks, the stored scores, the comparison and the write: under one lock
-        return _catat(db, per["kode"], n, q, peran, skor)
+        return _catat(db, per.kode, n, q, peran, skor)
 
 
 def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
@@ -221,7 +221,7 @@ def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> li
         u = tabel_pegawai.unit_ada(db, unit)
         if u is None:
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-    hasil = tabel.daftar(db, per["kode"], n, u)
+    hasil = tabel.daftar(db, per.kode, n, u)
     for d in hasil:
         d["rata"] = rata_rata({a: d[a] for a in ASPEK_BERAKHLAK})
     return hasil

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
 from ..kosakata import METODE
-from ..scoring import Parameter
+from ..model import Periode
 from ..scoring.aturan import daftar_aturan, pengaturan_periode
 from ..store import audit
 from ..store import periode as tabel
@@ -20,7 +20,7 @@ def _kode(teks: str) -> str:
         raise DataTidakValid(e.pesan, e.saran) from None
 
 
-def wajib_ada(db, kode: str) -> dict:
+def wajib_ada(db, kode: str) -> Periode:
     k = _kode(kode)
     p = tabel.ambil(db, k)
     if p is None:
@@ -28,7 +28,7 @@ def wajib_ada(db, kode: str) -> dict:
     return p
 
 
-def pastikan_terbuka(db, kode: str) -> dict:
+def pastikan_terbuka(db, kode: str) -> Periode:
     """The period, or PeriodeDitutup for any write to a closed one.
 
     The check is repeated inside every later write transaction of this command (store.db.jaga):
@@ -36,16 +36,16 @@ def pastikan_terbuka(db, kode: str) -> dict:
     """
     p = _tolak_bila_ditutup(wajib_ada(db, kode))
 
-    jaga(db, ("periode", p["kode"]), lambda: _tolak_bila_ditutup(wajib_ada(db, p["kode"]), sementara=True))
+    jaga(db, ("periode", p.kode), lambda: _tolak_bila_ditutup(wajib_ada(db, p.kode), sementara=True))
     return p
 
 
-def _tolak_bila_ditutup(p: dict, sementara: bool = False) -> dict:
-    if p["status"] == "ditutup":
+def _tolak_bila_ditutup(p: Periode, sementara: bool = False) -> Periode:
+    if p.ditutup:
         baru = " oleh proses lain selagi perintah ini berjalan; tidak ada yang ditulis" if sementara else ""
         raise PeriodeDitutup(
-            f"Periode {p['kode']} sudah ditutup ({p['ditutup_pada']}){baru}; datanya tidak dapat diubah.",
-            f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {p["kode"]} --alasan "..."',
+            f"Periode {p.kode} sudah ditutup ({p.ditutup_pada}){baru}; datanya tidak dapat diubah.",
+            f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {p.kode} --alasan "..."',
         )
     return p
 
@@ -54,7 +54,7 @@ METODE_BAWAAN = "permenpan6"  # PermenPANRB 6/2022, the rule in force (DOMAIN.md
 
 
 def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, selesai: str | None = None,
-         metode: str = METODE_BAWAAN, pengaturan: dict | None = None, persetujuan_skp: bool = False) -> dict:
+         metode: str = METODE_BAWAAN, pengaturan: dict | None = None, persetujuan_skp: bool = False) -> Periode:
     """Create a period; `pengaturan`: options of `periode buat` (scoring.aturan.pengaturan_periode keywords,
     None values meaning today's default), stored with the period as its parameter."""
     try:
@@ -80,12 +80,11 @@ def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, sele
     if tabel.ambil(db, k.kode):
         raise DataTidakValid(f"Periode {k.kode} sudah ada.", "Lihat dengan: kinerja periode daftar")
     with transaksi(db):
-        p = tabel.tambah(db, k.kode, k.jenis, awal.isoformat(), akhir.isoformat(), metode, parameter)
-        tabel_status.atur_dipakai(db, k.kode, persetujuan_skp)
+        p = tabel.tambah(db, k.kode, k.jenis, awal.isoformat(), akhir.isoformat(), metode, parameter, persetujuan_skp)
         audit.catat(db, "periode", k.kode, "tambah", None,
-                    {"jenis": k.jenis, "mulai": p["mulai"], "selesai": p["selesai"], "metode": metode,
+                    {"jenis": k.jenis, "mulai": p.mulai, "selesai": p.selesai, "metode": metode,
                      "persetujuan_skp": persetujuan_skp})
-    return {**p, "persetujuan_skp": persetujuan_skp}
+    return p
 
 
 def persetujuan_skp(db, kode: str) -> bool:
@@ -101,27 +100,27 @@ def ubah(db, kode: str, persetujuan_skp: bool | None = None) -> dict:
     berubah = {}
     with transaksi(db):
         if persetujuan_skp is not None:
-            lama = tabel_status.dipakai(db, p["kode"])
+            lama = tabel_status.dipakai(db, p.kode)
             if lama != persetujuan_skp:
-                tabel_status.atur_dipakai(db, p["kode"], persetujuan_skp)
+                tabel_status.atur_dipakai(db, p.kode, persetujuan_skp)
                 berubah["persetujuan_skp"] = (lama, persetujuan_skp)
         if berubah:
-            audit.catat(db, "periode", p["kode"], "ubah", {k: v[0] for k, v in berubah.items()},
+            audit.catat(db, "periode", p.kode, "ubah", {k: v[0] for k, v in berubah.items()},
                         {k: v[1] for k, v in berubah.items()})
-    return {"kode": p["kode"], "berubah": berubah}
+    return {"kode": p.kode, "berubah": berubah}
 
 
-def keterangan_metode(p: dict, dipilih: bool) -> list[str]:
+def keterangan_metode(p: Periode, dipilih: bool) -> list[str]:
     """What `periode buat` says about the scheme it chose and how to pick the other (issue 14)."""
-    k = p["kode"]
-    if p["metode"] == "permenpan6":
+    k = p.kode
+    if p.metode == "permenpan6":
         asal = "sesuai --metode" if dipilih else "metode bawaan"
         hasil = [f"Metode permenpan6 ({asal}): PermenPANRB 6/2022, aturan yang berlaku; rating hasil kerja dan "
                  "perilaku ditetapkan pejabat penilai, kinerja hanya memberi saran dari angka.",
                  "Untuk nilai angka PP 30/2019 (misalnya untuk TPP) pilih --metode pp30 saat membuat periode: "
                  f"kinerja periode buat KODE --metode pp30. Metode periode {k} tidak berubah sendiri."]
     else:
-        param = Parameter.dari_dict(p["parameter"])
+        param = p.param
         bobot = "60/40 untuk semua pegawai" if param.penilaian_360 == "ya" else "70/30, NPK = nilai atasan saja"
         hasil = ["Metode pp30 (sesuai --metode): nilai angka PP 30/2019; metode bawaan adalah permenpan6 "
                  "(PermenPANRB 6/2022, aturan yang berlaku), dipakai bila --metode tidak diberikan.",
@@ -130,37 +129,39 @@ def keterangan_metode(p: dict, dipilih: bool) -> list[str]:
     return hasil + [f"Aturan periode ini dan sumbernya: kinerja aturan -p {k}"]
 
 
-def aturan(db, kode: str) -> tuple[dict, list[dict]]:
+def aturan(db, kode: str) -> tuple[Periode, list[dict]]:
     """(period, its rules: kunci, aturan, sumber, opsi, nilai) for `kinerja aturan`."""
     p = wajib_ada(db, kode)
     try:
-        param = Parameter.dari_dict(p["parameter"])
+        param = p.param
     except ValueError as e:
-        raise DataTidakValid(f"Parameter tersimpan periode {p['kode']} tidak terbaca: {e}.",
+        raise DataTidakValid(f"Parameter tersimpan periode {p.kode} tidak terbaca: {e}.",
                              "Periksa berkas dengan: kinerja periksa") from None
-    return p, daftar_aturan(param, p["metode"])
+    return p, daftar_aturan(param, p.metode)
 
 
 def daftar(db) -> list[dict]:
+    """The periods as rows for `periode daftar` (the stored row without its parameter, and data counts)."""
     hasil = []
     for p in tabel.semua(db):
-        hasil.append({**{k: v for k, v in p.items() if k != "parameter"},
-                      "persetujuan_skp": tabel_status.dipakai(db, p["kode"]), **tabel.jumlah_data(db, p["kode"])})
+        d = p.ke_dict()
+        del d["parameter"]
+        hasil.append({**d, **tabel.jumlah_data(db, p.kode)})
     return hasil
 
 
-def buka(db, kode: str, alasan: str) -> dict:
+def buka(db, kode: str, alasan: str) -> Periode:
     p = wajib_ada(db, kode)
     if not (alasan or "").strip():
         raise DataTidakValid("Alasan membuka kembali periode wajib diisi.", 'Contoh: --alasan "koreksi realisasi DPMPTSP"')
-    if p["status"] != "ditutup":
-        raise DataTidakValid(f"Periode {p['kode']} masih terbuka.", "Tidak ada yang perlu dibuka.")
+    if not p.ditutup:
+        raise DataTidakValid(f"Periode {p.kode} masih terbuka.", "Tidak ada yang perlu dibuka.")
     with transaksi(db):
-        n = tabel.hapus_snapshot(db, p["kode"])
-        tabel.set_status(db, p["kode"], "terbuka")
-        audit.catat(db, "periode", p["kode"], "ubah", {"status": "ditutup"},
+        n = tabel.hapus_snapshot(db, p.kode)
+        tabel.set_status(db, p.kode, "terbuka")
+        audit.catat(db, "periode", p.kode, "ubah", {"status": "ditutup"},
                     {"status": "terbuka", "alasan": alasan.strip(), "snapshot_dihapus": n})
-    return tabel.ambil(db, p["kode"])
+    return tabel.ambil(db, p.kode)
 
 
 VAR_PERIODE = "KINERJA_PERIODE"
@@ -173,13 +174,13 @@ def bawaan(db) -> str | None:
     return setelan.ambil(db, setelan.PERIODE_BAWAAN)
 
 
-def pakai(db, kode: str | None) -> dict | None:
+def pakai(db, kode: str | None) -> Periode | None:
     """Store `kode` as the default period (None: forget it); audited. Returns the period (or None)."""
     from ..store import setelan
 
     p = wajib_ada(db, kode) if kode is not None else None
     lama = setelan.ambil(db, setelan.PERIODE_BAWAAN)
-    baru = p["kode"] if p else None
+    baru = p.kode if p else None
     if lama != baru:
         with transaksi(db):
             if baru is None:

@@ -43,7 +43,7 @@ def entri_audit(kode: str, nip: str, lama: dict | None, ada_skp: bool, baru: dic
 
 def _siapkan(db, nip: str, kode: str):
     """(period, employee, stored state row or None, current state) for a state command."""
-    kode = pastikan_terbuka(db, kode)["kode"]
+    kode = pastikan_terbuka(db, kode).kode
     if not tabel.dipakai(db, kode):
         raise DataTidakValid(f"Periode {kode} tidak memakai persetujuan SKP, jadi SKP tidak perlu diajukan atau "
                              "disetujui.", f"Bila periode ini memakai persetujuan SKP, aktifkan dulu dengan: "
@@ -167,7 +167,7 @@ def kembalikan(db, nip: str, kode: str, oleh: str | None, alasan: str) -> dict:
 
 def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
     """Employees with an SKP (rows or a state) in the period and the state of their SKP."""
-    kode = periode_wajib_ada(db, kode)["kode"]
+    kode = periode_wajib_ada(db, kode).kode
     if unit:
         u = tabel_pegawai.unit_ada(db, unit)
         if not u:

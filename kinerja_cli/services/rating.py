@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import KUNCI_RATING
-from ..model import Rekaman
+from ..model import Periode, Rekaman
 from ..store import audit
 from ..store import rating as tabel
 from ..store.db import transaksi
@@ -50,7 +50,7 @@ def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | N
         return _tetapkan(db, per, pegawai.wajib_ada(db, nip), hk, pk, teks, oleh)
 
 
-def _tetapkan(db, per: dict, p, hk: str | None, pk: str | None, teks: str, oleh: str | None) -> dict:
+def _tetapkan(db, per: Periode, p, hk: str | None, pk: str | None, teks: str, oleh: str | None) -> dict:
     penilai = None
     peringatan = []
     if oleh:
@@ -63,14 +63,14 @@ def _tetapkan(db, per: dict, p, hk: str | None, pk: str | None, teks: str, oleh:
         penilai = p.nip_atasan
     else:
         peringatan.append(f"Pejabat penilai tidak tercatat: {p.nip} tidak punya atasan langsung di daftar pegawai.")
-    if per["metode"] != "permenpan6":
-        peringatan.append(f"Periode {per['kode']} memakai metode {per['metode']}; rating langsung hanya dipakai "
+    if per.metode != "permenpan6":
+        peringatan.append(f"Periode {per.kode} memakai metode {per.metode}; rating langsung hanya dipakai "
                           "pada metode permenpan6, jadi tidak memengaruhi nilai periode ini.")
-    lama = tabel.ambil(db, per["kode"], p.nip)
+    lama = tabel.ambil(db, per.kode, p.nip)
     baru, aksi = rencana(lama, hk, pk, teks, penilai)
     if aksi != "tetap":
-        tabel.simpan(db, per["kode"], p.nip, baru)
-        audit.catat(db, "rating_langsung", _kunci(per["kode"], p.nip), aksi, lama, baru, p.nip)
+        tabel.simpan(db, per.kode, p.nip, baru)
+        audit.catat(db, "rating_langsung", _kunci(per.kode, p.nip), aksi, lama, baru, p.nip)
     return {**baru, "aksi": aksi, "peringatan": peringatan}
 
 
@@ -81,18 +81,18 @@ def hapus(db, nip: str, kode: str, alasan: str) -> dict:
         raise DataTidakValid("Alasan penghapusan wajib diisi.", 'Contoh: --alasan "rating ditetapkan keliru"')
     with transaksi(db):  # removed once: a second `hapus` at the same time finds nothing to remove
         p = pegawai.wajib_ada(db, nip)
-        lama = tabel.ambil(db, per["kode"], p.nip)
+        lama = tabel.ambil(db, per.kode, p.nip)
         if lama is None:
-            raise TidakDitemukan(f"Tidak ada rating langsung untuk {p.nip} pada periode {per['kode']}.",
-                                 f"Lihat dengan: kinerja rating daftar --periode {per['kode']}")
-        tabel.hapus(db, per["kode"], p.nip)
-        audit.catat(db, "rating_langsung", _kunci(per["kode"], p.nip), "hapus", lama, {"alasan": teks}, p.nip)
+            raise TidakDitemukan(f"Tidak ada rating langsung untuk {p.nip} pada periode {per.kode}.",
+                                 f"Lihat dengan: kinerja rating daftar --periode {per.kode}")
+        tabel.hapus(db, per.kode, p.nip)
+        audit.catat(db, "rating_langsung", _kunci(per.kode, p.nip), "hapus", lama, {"alasan": teks}, p.nip)
     return lama
 
 
 def daftar(db, kode: str) -> list[dict]:
     per = periode.wajib_ada(db, kode)
-    return tabel.daftar(db, per["kode"])
+    return tabel.daftar(db, per.kode)
 
 
 # --- bulk: the Rating sheet, and a unit's saran accepted -----------------------------------
@@ -126,11 +126,11 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     hasil = HasilImpor(uji_coba=uji_coba)
     impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
     hasil.keterangan.update(kosong=cek.kosong, baris_dilewati=len(cek.baris_galat) if lewati_galat else 0,
-                            metode=per["metode"])
+                            metode=per.metode)
     with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock
-        tersimpan = tabel.rating_periode(db, per["kode"])
+        tersimpan = tabel.rating_periode(db, per.kode)
         log = []
-        rekomendasi = _rekomendasi_impor(db, per["kode"], cek.data, uji_coba)
+        rekomendasi = _rekomendasi_impor(db, per.kode, cek.data, uji_coba)
         log += rekomendasi
         for _, x in cek.data:
             if x.hasil_kerja is None and x.perilaku is None and not x.alasan:  # a row with only a recommendation
@@ -144,9 +144,9 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
                 hasil.ditambah += 1
             else:
                 hasil.diubah += 1
-            log.append(("rating_langsung", _kunci(per["kode"], x.nip), aksi, lama, baru, x.nip))
+            log.append(("rating_langsung", _kunci(per.kode, x.nip), aksi, lama, baru, x.nip))
             if not uji_coba:
-                tabel.simpan(db, per["kode"], x.nip, baru)
+                tabel.simpan(db, per.kode, x.nip, baru)
         if not uji_coba:
             audit.catat_banyak(db, log)
     hasil.keterangan["rekomendasi"] = len(rekomendasi)
@@ -189,8 +189,8 @@ def terima_saran(db, kode: str, unit: str, oleh: str, alasan: str, uji_coba: boo
     Returns {"ditetapkan": [{nip, nama, hasil_kerja, perilaku, oleh}], "dilewati": [{nip, nama, alasan}],
     "sudah": n already set, "uji_coba"}."""
     per = periode.pastikan_terbuka(db, kode)
-    if per["metode"] != "permenpan6":
-        raise DataTidakValid(f"Periode {per['kode']} memakai metode {per['metode']}: tidak ada saran rating untuk diterima.",
+    if per.metode != "permenpan6":
+        raise DataTidakValid(f"Periode {per.kode} memakai metode {per.metode}: tidak ada saran rating untuk diterima.",
                              "Saran rating hanya ada pada periode bermetode permenpan6.")
     teks = " ".join((alasan or "").split())
     if not teks:
@@ -206,7 +206,7 @@ def terima_saran_atasan(db, kode: str, alasan: str) -> dict:
     return _terima(db, periode.pastikan_terbuka(db, kode), None, None, alasan, False)
 
 
-def _terima(db, per: dict, unit: str | None, oleh: str | None, teks: str, uji_coba: bool) -> dict:
+def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji_coba: bool) -> dict:
     from contextlib import nullcontext
 
     from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN
@@ -216,9 +216,9 @@ def _terima(db, per: dict, unit: str | None, oleh: str | None, teks: str, uji_co
     with nullcontext() if uji_coba else transaksi(db):  # the results read and the ratings written: one lock
         penerima = pegawai.wajib_ada(db, oleh).nip if oleh else None
         u = nilai.unit_terdaftar(db, unit)
-        tersimpan = tabel.rating_periode(db, per["kode"])
+        tersimpan = tabel.rating_periode(db, per.kode)
         log = []
-        for r in nilai.laporan(db, per["kode"], u).rekaman:
+        for r in nilai.laporan(db, per.kode, u).rekaman:
             s = _saran(r)
             if RATING_BELUM_DITETAPKAN not in s["catatan"]:
                 hasil["sudah"] += 1
@@ -234,10 +234,10 @@ def _terima(db, per: dict, unit: str | None, oleh: str | None, teks: str, uji_co
             baru["oleh"] = s["atasan"]
             hasil["ditetapkan"].append({"nip": s["nip"], "nama": s["nama"], "hasil_kerja": baru["hasil_kerja"],
                                         "perilaku": baru["perilaku"], "oleh": s["atasan"]})
-            log.append(("rating_langsung", _kunci(per["kode"], s["nip"]), "tambah" if lama is None else "ubah", lama,
+            log.append(("rating_langsung", _kunci(per.kode, s["nip"]), "tambah" if lama is None else "ubah", lama,
                         {**baru, "sumber": "saran diterima", "diterima_oleh": penerima or s["atasan"]}, s["nip"]))
             if not uji_coba:
-                tabel.simpan(db, per["kode"], s["nip"], baru)
+                tabel.simpan(db, per.kode, s["nip"], baru)
         if not uji_coba:
             audit.catat_banyak(db, log)
     return hasil

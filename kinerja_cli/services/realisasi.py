@@ -56,7 +56,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     flat. Nothing touches the real tables before every row is checked (refused = nothing written);
     then one transaction writes the changes and their audit entries.
     """
-    kode = pastikan_terbuka(db, kode)["kode"]
+    kode = pastikan_terbuka(db, kode).kode
     hasil = HasilImpor(uji_coba=uji_coba)
     tabel.tampungan_baru(db)
     try:
@@ -123,7 +123,7 @@ def _banding(db, kode: str, ada_bukti: bool) -> tuple[int, int]:
 
 def catat(db, nip: str, kode: str, nomor: int, nilai: str, bukti: str | None = None) -> dict:
     """Record one realisation; returns it with 'aksi' (tambah | ubah | tetap) and the SKP row."""
-    kode = pastikan_terbuka(db, kode)["kode"]
+    kode = pastikan_terbuka(db, kode).kode
     with transaksi(db):  # the SKP row, the stored value, the comparison and the write: under one lock
         return _catat(db, wajib_ada(db, nip), kode, nomor, nilai, bukti)
 

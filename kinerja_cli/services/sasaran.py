@@ -45,7 +45,7 @@ def tambah(db, nip: str, kode: str, rhk: str, indikator: str, target: str, bobot
            arah: str | None = None, jenis: str | None = None, aspek: str | None = None, target_maksimal: bool = False,
            rhk_atasan: int | None = None, nomor: int | None = None) -> dict:
     """Add one SKP row, or replace row `nomor` when it exists. Returns the row plus 'aksi' and 'jumlah_bobot'."""
-    kode = pastikan_terbuka(db, kode)["kode"]
+    kode = pastikan_terbuka(db, kode).kode
     row = _satu_baris({"rhk": rhk, "indikator": indikator, "target": target, "bobot": bobot, "satuan": satuan,
                        "arah": arah, "jenis": jenis, "aspek": aspek, "target_maksimal": target_maksimal,
                        "nomor": nomor, "rhk_atasan": rhk_atasan})
@@ -89,7 +89,7 @@ def _tambah(db, kode: str, p, row: dict) -> dict:
 
 def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> tuple[list[dict], list[dict]]:
     """(rows for listing, employees whose bobot sum is not 100: nip, nama, jumlah_bobot)."""
-    kode = periode_ada(db, kode)["kode"]
+    kode = periode_ada(db, kode).kode
     if nip:
         nip = wajib_ada(db, nip).nip
     if unit:
@@ -118,8 +118,8 @@ def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = Non
     realisations, no agreement state), for active employees who have no rows in `ke` yet.
 
     Returns {'dari', 'ke', 'disalin': [nip], 'baris': rows copied, 'dilewati': [nip] (already had rows)}."""
-    asal = periode_ada(db, dari)["kode"]
-    tujuan = pastikan_terbuka(db, ke)["kode"]
+    asal = periode_ada(db, dari).kode
+    tujuan = pastikan_terbuka(db, ke).kode
     if asal == tujuan:
         raise DataTidakValid(f"--dari dan --ke sama ({asal}).", "Salin dari periode lama ke periode baru, misalnya "
                              "--dari 2025 --ke 2026.")

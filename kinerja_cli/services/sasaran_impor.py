@@ -34,7 +34,7 @@ from .persetujuan import rencana_impor
 def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           tandai: Path | None = None) -> HasilImpor:
     """Import SKP rows; each employee in the file has their rows for the period replaced."""
-    kode = pastikan_terbuka(db, kode)["kode"]
+    kode = pastikan_terbuka(db, kode).kode
     bacaan = impor_umum.Bacaan(db, berkas)  # stored data the checks use, re-checked under the write lock
     roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
     tahap = None

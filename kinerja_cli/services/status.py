@@ -8,7 +8,6 @@ from ..errors import TidakDitemukan
 from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN, TANPA_SASARAN
 from ..store import pegawai as tabel_pegawai
 from ..store import rating as tabel_rating
-from ..store import skp_status
 from ..store import status as tabel
 from ..validation.angka import angka_id
 from ..validation.persetujuan import STATUS as STATUS_SKP
@@ -81,13 +80,13 @@ def status(db, kode: str, unit: str | None = None) -> dict:
         u = tabel_pegawai.unit_ada(db, unit)
         if u is None:
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-    k = per["kode"]
+    k = per.kode
     skp = tabel.ringkasan_skp(db, k, u)
     nilai = tabel.ringkasan_perilaku(db, k, u)
     ub = tabel.jumlah_umpan_balik(db, k, u)
-    alur = skp_status.dipakai(db, k)
+    alur = per.persetujuan_skp
     status_skp = _status_skp(db, k)
-    rating = tabel_rating.rating_periode(db, k) if per["metode"] == "permenpan6" else None
+    rating = tabel_rating.rating_periode(db, k) if per.metode == "permenpan6" else None
     pegawai = [_pegawai(nip, nama, un, atasan, skp.get(nip), nilai.get(nip), ub.get(nip, 0), status_skp, rating)
                for nip, nama, un, atasan in tabel.pegawai_aktif(db, u)]
     per_unit: dict[str, list[dict]] = {}

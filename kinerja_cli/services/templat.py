@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import TidakDitemukan
 from ..excel.templat import IsiTemplat, tulis_templat
 from ..excel.tulis import periksa_tujuan
-from ..model import Rekaman
+from ..model import Periode, Rekaman
 from ..store import pegawai as tabel_pegawai
 from ..store import templat as tabel
 from ..store.db import sekarang
@@ -40,15 +40,15 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
         if nama_unit is None:
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.",
                                  "Lihat nama unit dengan: kinerja unit daftar  (tanpa --unit: semua unit)")
-    isi = IsiTemplat(periode={k: v for k, v in p.items() if k != "parameter"}, unit=nama_unit,
+    isi = IsiTemplat(periode=p, unit=nama_unit,
                      dibuat=sekarang().replace("T", " "), kosong=kosong)
     if kosong:
-        isi.rating = [] if p["metode"] == "permenpan6" else None
+        isi.rating = [] if p.metode == "permenpan6" else None
         return isi
     pegawai = tabel_pegawai.cari(db, nama_unit, None, hanya_aktif=True)
     isi.jumlah_pegawai = len(pegawai)
     skp: dict[str, list[dict]] = {}
-    for s in tabel.sasaran_periode(db, p["kode"], nama_unit):
+    for s in tabel.sasaran_periode(db, p.kode, nama_unit):
         skp.setdefault(s["nip"], []).append(s)
     for pg in pegawai:
         dasar = {"nip": pg.nip, "nama": pg.nama}
@@ -67,7 +67,7 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
                                   "satuan": s["satuan"]})
         if pg.nip_atasan:
             isi.perilaku.append({**dasar, "penilai": pg.nip_atasan, "peran": "atasan"})
-    if p["metode"] == "permenpan6":
+    if p.metode == "permenpan6":
         isi.rating = _baris_rating(db, p, nama_unit, pegawai)
     return isi
 
@@ -78,18 +78,18 @@ def _saran_rekaman(r: Rekaman) -> dict:
     return {k: (getattr(h, f"rating_{k}_turunan"), getattr(h, f"alasan_rating_{k}")) for k in ("hk", "pk")}
 
 
-def _baris_rating(db, p: dict, unit: str | None, pegawai: list) -> list[dict]:
+def _baris_rating(db, p: Periode, unit: str | None, pegawai: list) -> list[dict]:
     """The Rating sheet: one row per active employee, the stored (set) ratings as values, kinerja's saran as a
     cell comment only (PermenPANRB 6/2022: the pejabat penilai sets the ratings)."""
     from ..kosakata import KUNCI_RATING
     from ..store import rating as tabel_rating
     from . import nilai
 
-    saran = {r.pegawai.nip: _saran_rekaman(r) for r in nilai.laporan(db, p["kode"], unit).rekaman}
-    tersimpan = tabel_rating.rating_periode(db, p["kode"])
+    saran = {r.pegawai.nip: _saran_rekaman(r) for r in nilai.laporan(db, p.kode, unit).rekaman}
+    tersimpan = tabel_rating.rating_periode(db, p.kode)
     from ..store import evaluasi as tabel_evaluasi
 
-    rekomendasi = tabel_evaluasi.ambil(db, p["kode"], [pg.nip for pg in pegawai])
+    rekomendasi = tabel_evaluasi.ambil(db, p.kode, [pg.nip for pg in pegawai])
     baris = []
     for pg in pegawai:
         t = tersimpan.get(pg.nip) or {}
@@ -114,7 +114,7 @@ def buat(db, berkas: Path, periode: str, unit: str | None = None, kosong: bool =
     isi = kumpulkan(db, periode, unit, kosong)
     tulis_templat(berkas, isi, timpa)
     return {
-        "berkas": str(berkas), "periode": isi.periode["kode"], "status_periode": isi.periode.get("status"),
+        "berkas": str(berkas), "periode": isi.periode.kode, "status_periode": isi.periode.status,
         "unit": isi.unit, "pegawai": isi.jumlah_pegawai, "sasaran": len(isi.sasaran),
         "realisasi": len(isi.realisasi), "perilaku": len(isi.perilaku), "kosong": kosong,
         "rating": None if isi.rating is None else len(isi.rating),

@@ -56,7 +56,7 @@ def buat_per_unit(db, folder: Path, periode: str, timpa: bool = False, kemajuan=
     if not folder.is_dir():
         raise TidakDitemukan(f"Folder {folder} tidak ada.", f"Buat foldernya dulu: mkdir \"{folder}\"")
     p = periode_wajib_ada(db, periode)
-    daftar = rencana(db, folder, p["kode"])
+    daftar = rencana(db, folder, p.kode)
     if not daftar:
         raise TidakDitemukan("Belum ada pegawai aktif, jadi tidak ada unit untuk dibuatkan templat.",
                              "Impor daftar pegawai dulu: kinerja pegawai impor pegawai.xlsx")
@@ -69,5 +69,5 @@ def buat_per_unit(db, folder: Path, periode: str, timpa: bool = False, kemajuan=
     for unit, berkas in daftar:
         if kemajuan is not None:
             kemajuan(berkas.name)
-        hasil.append(templat.buat(db, berkas, p["kode"], unit, timpa=timpa))
-    return {"periode": p["kode"], "status_periode": p.get("status"), "folder": str(folder), "berkas": hasil}
+        hasil.append(templat.buat(db, berkas, p.kode, unit, timpa=timpa))
+    return {"periode": p.kode, "status_periode": p.status, "folder": str(folder), "berkas": hasil}

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
-from ..model import Rekaman, ada_data
+from ..model import Periode, Rekaman, ada_data
 from ..store import pegawai as tabel_pegawai
 from ..store import periode as tabel_periode
 from . import nilai
@@ -27,11 +27,11 @@ def tercatat(r: Rekaman) -> bool:
     return ada_data(r)
 
 
-def periode_urut(db, tahun: int | None = None) -> list[dict]:
+def periode_urut(db, tahun: int | None = None) -> list[Periode]:
     """Periods by start date (optionally only those starting in `tahun`)."""
-    semua = sorted(tabel_periode.semua(db), key=lambda p: (p["mulai"], p["kode"]))
+    semua = sorted(tabel_periode.semua(db), key=lambda p: (p.mulai, p.kode))
     if tahun is not None:
-        semua = [p for p in semua if p["mulai"][:4] == f"{tahun:04d}"]
+        semua = [p for p in semua if p.tahun == tahun]
     return semua
 
 
@@ -52,15 +52,15 @@ def tren_pegawai(db, nip: str) -> dict:
     baris = []
     for per in periode_urut(db):
         try:
-            lap = nilai.laporan(db, per["kode"], nip=p.nip, ringkas=True)
+            lap = nilai.laporan(db, per.kode, nip=p.nip, ringkas=True)
         except DataTidakValid:  # not part of that period (inactive, or absent when it was closed)
             continue
         rek = [r for r in lap.rekaman if tercatat(r)]
         if not rek:
             continue
         h = rek[0].hasil
-        baris.append({"nip": p.nip, "nama": p.nama, "periode": per["kode"], "mulai": per["mulai"],
-                      "metode": h.metode, "status": per["status"], "nhk": h.nhk,
+        baris.append({"nip": p.nip, "nama": p.nama, "periode": per.kode, "mulai": per.mulai,
+                      "metode": h.metode, "status": per.status, "nhk": h.nhk,
                       "npk": h.npk, "na": h.na, "predikat": h.predikat,
                       "lengkap": h.lengkap})
     if not baris:
@@ -79,7 +79,7 @@ def tren_unit(db, unit: str) -> dict:
         raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
     baris = []
     for per in periode_urut(db):
-        rek = [r for r in nilai.laporan(db, per["kode"], unit=u, ringkas=True).rekaman if tercatat(r)]
+        rek = [r for r in nilai.laporan(db, per.kode, unit=u, ringkas=True).rekaman if tercatat(r)]
         if not rek:
             continue
         na = [r.hasil.na for r in rek]
@@ -89,8 +89,8 @@ def tren_unit(db, unit: str) -> dict:
             if k:
                 hitung[k] += 1
         baik = sum(1 for r in rek if r.hasil.predikat in (SANGAT_BAIK, BAIK))
-        baris.append({"unit": u, "periode": per["kode"], "mulai": per["mulai"], "metode": rek[0].hasil.metode,
-                      "status": per["status"], "jumlah_pegawai": len(rek),
+        baris.append({"unit": u, "periode": per.kode, "mulai": per.mulai, "metode": rek[0].hasil.metode,
+                      "status": per.status, "jumlah_pegawai": len(rek),
                       "rata_na": (sum(na) / len(na)).quantize(DUA, ROUND_HALF_UP),
                       "persen_baik": (Decimal(100) * baik / len(rek)).quantize(DUA, ROUND_HALF_UP),
                       **hitung})

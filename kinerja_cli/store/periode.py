@@ -6,34 +6,35 @@ import json
 
 from sqlite_utils import Database
 
-from ..model import Rekaman
+from ..model import KOLOM_PERIODE, Periode, Rekaman
 from .db import sekarang
 
-_KOLOM = ("kode", "jenis", "mulai", "selesai", "metode", "parameter", "status", "dibuat", "ditutup_pada")
+_PILIH = f"SELECT {', '.join(KOLOM_PERIODE)} FROM periode"
 
 
-def _baris(r) -> dict:
-    d = dict(zip(_KOLOM, r))
-    d["parameter"] = json.loads(d["parameter"])
-    return d
+def _periode(r) -> Periode:
+    """THE one place a stored period row becomes a model.Periode (parameter: the stored JSON, parsed)."""
+    kode, jenis, mulai, selesai, metode, parameter, status, dibuat, ditutup_pada, persetujuan = r
+    return Periode(kode, jenis, mulai, selesai, metode, json.loads(parameter), status, dibuat, ditutup_pada,
+                   bool(persetujuan))
 
 
-def ambil(db: Database, kode: str) -> dict | None:
-    r = db.execute(f"SELECT {', '.join(_KOLOM)} FROM periode WHERE kode = ?", [kode]).fetchone()
-    return _baris(r) if r else None
+def ambil(db: Database, kode: str) -> Periode | None:
+    r = db.execute(f"{_PILIH} WHERE kode = ?", [kode]).fetchone()
+    return _periode(r) if r else None
 
 
-def semua(db: Database) -> list[dict]:
-    return [_baris(r) for r in db.execute(f"SELECT {', '.join(_KOLOM)} FROM periode ORDER BY mulai, kode")]
+def semua(db: Database) -> list[Periode]:
+    return [_periode(r) for r in db.execute(f"{_PILIH} ORDER BY mulai, kode")]
 
 
-def tambah(db: Database, kode: str, jenis: str, mulai: str, selesai: str, metode: str, parameter: dict) -> dict:
-    d = {"kode": kode, "jenis": jenis, "mulai": mulai, "selesai": selesai, "metode": metode,
-         "parameter": json.dumps(parameter, ensure_ascii=False, sort_keys=True), "status": "terbuka",
-         "dibuat": sekarang(), "ditutup_pada": None}
-    db.execute(f"INSERT INTO periode ({', '.join(_KOLOM)}) VALUES ({', '.join('?' * len(_KOLOM))})",
-               [d[k] for k in _KOLOM])
-    return {**d, "parameter": parameter}
+def tambah(db: Database, kode: str, jenis: str, mulai: str, selesai: str, metode: str, parameter: dict,
+           persetujuan_skp: bool = False) -> Periode:
+    baris = (kode, jenis, mulai, selesai, metode, json.dumps(parameter, ensure_ascii=False, sort_keys=True),
+             "terbuka", sekarang(), None, int(persetujuan_skp))
+    db.execute(f"INSERT INTO periode ({', '.join(KOLOM_PERIODE)}) VALUES ({', '.join('?' * len(KOLOM_PERIODE))})",
+               list(baris))
+    return _periode(baris)
 
 
 def set_status(db: Database, kode: str, status: str) -> None:
@@ -88,11 +89,11 @@ def ada_beku(db: Database, kode: str) -> bool:
     return db.execute("SELECT 1 FROM periode_beku WHERE periode = ? LIMIT 1", [kode]).fetchone() is not None
 
 
-def ditutup_meliputi(db: Database, mulai: str, selesai: str) -> list[dict]:
+def ditutup_meliputi(db: Database, mulai: str, selesai: str) -> list[Periode]:
     """The closed periods whose dates hold all of mulai..selesai (ISO dates), shortest first."""
-    cur = db.execute(f"SELECT {', '.join(_KOLOM)} FROM periode WHERE status = 'ditutup' AND mulai <= ? "
+    cur = db.execute(f"{_PILIH} WHERE status = 'ditutup' AND mulai <= ? "
                      "AND selesai >= ? ORDER BY julianday(selesai) - julianday(mulai), kode", [mulai, selesai])
-    return [_baris(r) for r in cur]
+    return [_periode(r) for r in cur]
 
 
 def jumlah_data(db: Database, kode: str) -> dict:
