@@ -96,6 +96,16 @@ def test_duk_ods_with_plain_numbers_in_the_numbering_row(db_path, kinerja, tmp_p
     assert "Baris 6 berisi nomor kolom 1 2 3 …; dilewati." in r.stderr
 
 
+def test_two_row_header_whose_lower_row_names_no_field(db_path, kinerja, tmp_path):
+    """MASA KERJA over THN and BLN: the lower header row is not read as an employee without NIP."""
+    rows = [["NIP", "NAMA", "UNIT KERJA", "MASA KERJA", None], [None, None, None, "THN", "BLN"]]
+    rows += [[nip, nama, unit, 10, 2] for nip, nama, _, _, unit in PEGAWAI]
+    f = tulis_csv(tmp_path / "mk.csv", rows)
+    r = kinerja("pegawai", "impor", f)
+    assert r.exit_code == 0, r.output
+    assert {n: v[0] for n, v in tersimpan(db_path).items()} == {p[0]: p[1] for p in PEGAWAI}
+
+
 def test_footer_like_row_in_the_middle_of_the_data_is_reported(db_path, kinerja, tmp_path):
     rows = duk(PEGAWAI[:2], kaki=[])
     rows += [[], _ttd("Bukittinggi, 31 Desember 2026"), []]  # rows 9-11: looks like a footer, data follows

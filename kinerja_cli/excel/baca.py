@@ -154,8 +154,14 @@ def cari_judul(baris: list, tata: Tata, batas: int = 0) -> Judul | None:
         idx, teks = satu[r - 1]
         j = Judul(r, idx, teks, wajib <= idx.keys(), list(baris[r - 1]))
         if r < len(baris) and judul_tampak_dua_baris(baris[r]):
-            i2, t2, sel2 = _cocokkan_dua_baris(baris[r - 1], baris[r], tata)
-            if len(i2) > max(len(idx), len(satu[r][0])) and (wajib <= i2.keys() or not j.lengkap):
+            bawah = baris[r]
+            i2, t2, sel2 = _cocokkan_dua_baris(baris[r - 1], bawah, tata)
+            lebih = len(i2) > max(len(idx), len(satu[r][0]))  # the lower row names more columns
+            # ...or names none, while every column the upper row names is empty below (merged down):
+            # the lower row holds only sub-headers of other columns (MASA KERJA over THN and BLN)
+            turun = bool(idx) and len(i2) >= len(idx) and not satu[r][0] and all(
+                i >= len(bawah) or bawah[i] in (None, "") for i in idx.values())
+            if (lebih or turun) and (wajib <= i2.keys() or not j.lengkap):
                 j = Judul(r + 1, i2, t2, wajib <= i2.keys(), sel2)
         if j.lengkap:
             return _lewati_nomor(j, baris, nomor_kolom)
