@@ -134,8 +134,9 @@ def _cocokkan_dua_baris(atas, bawah, tata: Tata) -> tuple[dict, dict, list]:
             for key, i in i2.items():
                 if key not in idx:
                     idx[key], teks[key] = i, t2[key]
-    tampil = [" ".join(dict.fromkeys(t for t in (atas[i] if i < len(atas) else None,
-                                                  bawah[i] if i < len(bawah) else None) if t is not None)) or None
+    tampil = [" ".join(dict.fromkeys(str(t).strip() for t in (atas[i] if i < len(atas) else None,
+                                                               bawah[i] if i < len(bawah) else None)
+                                     if t is not None)) or None
               for i in range(len(sel))]
     return idx, teks, tampil
 
@@ -316,9 +317,15 @@ def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata) -> Non
 
 
 def _cari_judul(pb: Pembaca, ws: str, tata: Tata) -> Judul | None:
-    """The header of sheet `ws` (cari_judul), or None if its first rows are empty. Two rows more than
-    BARIS_CARI_JUDUL are read: the lower row of a two-row header and a column-numbering row under it."""
-    return cari_judul(list(pb.kepala(ws, BARIS_CARI_JUDUL + 2)), tata, BARIS_CARI_JUDUL)
+    """The header of sheet `ws` (cari_judul), or None if its first rows are empty. The first
+    BARIS_CARI_JUDUL rows are read; two more only when the header reaches their last row (the lower
+    row of a two-row header, a column-numbering row under it): a reader never reads further ahead
+    than it must before the first data row is given."""
+    awal = list(pb.kepala(ws, BARIS_CARI_JUDUL))
+    judul = cari_judul(awal, tata, BARIS_CARI_JUDUL)
+    if len(awal) >= BARIS_CARI_JUDUL and (judul is None or not judul.lengkap or judul.baris >= len(awal)):
+        judul = cari_judul(list(pb.kepala(ws, BARIS_CARI_JUDUL + 2)), tata, BARIS_CARI_JUDUL)
+    return judul
 
 
 def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul) -> IsiSheet:
