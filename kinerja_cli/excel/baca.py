@@ -141,22 +141,27 @@ def _cocokkan_dua_baris(atas, bawah, tata: Tata) -> tuple[dict, dict, list]:
     return idx, teks, tampil
 
 
-def cari_judul(baris: list, tata: Tata, batas: int = 0) -> Judul | None:
-    """The header of a sheet from its first rows (`baris`, row 1 first; a header may start in the first
-    `batas` rows, all of them when 0): one row, or two rows with merged group cells; then a
-    column-numbering row right under it is passed over. None when the rows are all empty."""
+def cari_judul(baris, tata: Tata, batas: int = 0) -> Judul | None:
+    """The header of a sheet from its first rows (`baris`, row 1 first, read lazily: a header found in
+    row 1 never reads row 15; a header may start in the first `batas` rows, any when 0): one row, or
+    two rows with merged group cells; then a column-numbering row right under it is passed over.
+    None when the rows are all empty."""
     from .tata_kantor import judul_tampak_dua_baris, nomor_kolom
 
-    baris = [tuple(r) for r in baris]
+    awal = _Awal(baris)
     wajib = {k.key for k in tata.wajib()}
-    satu = [_cocokkan_judul(list(r), tata) for r in baris]
+    satu: list = []
     terbaik: Judul | None = None
-    for r in range(1, (min(batas, len(baris)) if batas else len(baris)) + 1):
+    r = 0
+    while (not batas or r < batas) and awal.ada(r + 1):
+        r += 1
+        while len(satu) < r + 1 and awal.ada(len(satu) + 1):
+            satu.append(_cocokkan_judul(list(awal[len(satu)]), tata))
         idx, teks = satu[r - 1]
-        j = Judul(r, idx, teks, wajib <= idx.keys(), list(baris[r - 1]))
-        if r < len(baris) and judul_tampak_dua_baris(baris[r]):
-            bawah = baris[r]
-            i2, t2, sel2 = _cocokkan_dua_baris(baris[r - 1], bawah, tata)
+        j = Judul(r, idx, teks, wajib <= idx.keys(), list(awal[r - 1]))
+        if len(satu) > r and judul_tampak_dua_baris(awal[r]):
+            bawah = awal[r]
+            i2, t2, sel2 = _cocokkan_dua_baris(awal[r - 1], bawah, tata)
             lebih = len(i2) > max(len(idx), len(satu[r][0]))  # the lower row names more columns
             # ...or names none, while every column the upper row names is empty below (merged down):
             # the lower row holds only sub-headers of other columns (MASA KERJA over THN and BLN)
@@ -165,20 +170,40 @@ def cari_judul(baris: list, tata: Tata, batas: int = 0) -> Judul | None:
             if (lebih or turun) and (wajib <= i2.keys() or not j.lengkap):
                 j = Judul(r + 1, i2, t2, wajib <= i2.keys(), sel2)
         if j.lengkap:
-            return _lewati_nomor(j, baris, nomor_kolom)
+            return _lewati_nomor(j, awal, nomor_kolom)
         if j.idx and (terbaik is None or len(j.idx) > len(terbaik.idx)):
             terbaik = j
     if terbaik:
         return terbaik
-    if any(v not in (None, "") for r in baris for v in r):
-        return Judul(1, {}, {}, False, list(baris[0]) if baris else [])
+    if any(v not in (None, "") for row in awal.dibaca for v in row):
+        return Judul(1, {}, {}, False, list(awal[0]))
     return None
 
 
-def _lewati_nomor(j: Judul, baris: list, nomor_kolom) -> Judul:
+class _Awal:
+    """The first rows of a sheet, read from the reader only as far as they are asked for."""
+
+    def __init__(self, baris):
+        self._it = iter(baris)
+        self.dibaca: list[tuple] = []
+
+    def ada(self, n: int) -> bool:
+        """True when the sheet has a row `n` (1-based; rows 1..n are then read)."""
+        while len(self.dibaca) < n:
+            row = next(self._it, None)
+            if row is None:
+                return False
+            self.dibaca.append(tuple(row))
+        return True
+
+    def __getitem__(self, i: int) -> tuple:
+        return self.dibaca[i]
+
+
+def _lewati_nomor(j: Judul, awal: _Awal, nomor_kolom) -> Judul:
     j.lewati = j.baris
-    if j.baris < len(baris):
-        contoh = nomor_kolom(baris[j.baris])
+    if awal.ada(j.baris + 1):
+        contoh = nomor_kolom(awal[j.baris])
         if contoh:
             j.lewati = j.baris + 1
             j.info.append(f"Baris {j.lewati} berisi nomor kolom {contoh}; dilewati.")
@@ -317,15 +342,10 @@ def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata) -> Non
 
 
 def _cari_judul(pb: Pembaca, ws: str, tata: Tata) -> Judul | None:
-    """The header of sheet `ws` (cari_judul), or None if its first rows are empty. The first
-    BARIS_CARI_JUDUL rows are read; two more only when the header reaches their last row (the lower
-    row of a two-row header, a column-numbering row under it): a reader never reads further ahead
-    than it must before the first data row is given."""
-    awal = list(pb.kepala(ws, BARIS_CARI_JUDUL))
-    judul = cari_judul(awal, tata, BARIS_CARI_JUDUL)
-    if len(awal) >= BARIS_CARI_JUDUL and (judul is None or not judul.lengkap or judul.baris >= len(awal)):
-        judul = cari_judul(list(pb.kepala(ws, BARIS_CARI_JUDUL + 2)), tata, BARIS_CARI_JUDUL)
-    return judul
+    """The header of sheet `ws` (cari_judul), or None if its first rows are empty. Up to two rows beyond
+    BARIS_CARI_JUDUL are read when the header reaches them (the lower row of a two-row header, a
+    column-numbering row under it)."""
+    return cari_judul(pb.kepala(ws, BARIS_CARI_JUDUL + 2), tata, BARIS_CARI_JUDUL)
 
 
 def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul) -> IsiSheet:
