@@ -19,6 +19,8 @@ def laporkan_impor(h) -> None:
     from .. import output
 
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
+    for teks in h.keterangan.get("info", ()):
+        output.info(teks)
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(f"{awalan}{h.ditambah} ditambah, {h.tetap} sudah tercatat, "
                   f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati.")

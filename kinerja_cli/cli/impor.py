@@ -95,6 +95,9 @@ def _rincian(h) -> None:
             output.info(f"Sel bermasalah ditandai di: {h.ditandai}")
     peringatan = list(h.catatan) + [m for x in h.lembar if x.hasil is not None for m in x.hasil.peringatan]
     output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50)
+    for x in h.lembar:
+        for teks in x.hasil.keterangan.get("info", ()) if x.hasil is not None else ():
+            output.info(f"{h.berkas.name}: {teks}")
 
 
 def daftarkan(app: typer.Typer) -> None:

@@ -132,6 +132,8 @@ def impor(
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
         h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
+    for teks in h.keterangan.get("info", ()):
+        output.info(teks)
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(f"{awalan}{h.keterangan['indikator_baru']} indikator baru, {h.keterangan['indikator_diubah']} "
                   f"indikator diperbarui; nilai {h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "

@@ -57,6 +57,8 @@ def impor(
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
     if h.keterangan.get("ditandai"):
         output.info(f"Sel bermasalah ditandai di: {h.keterangan['ditandai']}")
+    for teks in h.keterangan.get("info", ()):
+        output.info(teks)
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(f"{awalan}{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                   f"{len({m.baris for m in h.dilewati})} baris dilewati.")

@@ -8,8 +8,9 @@ column letter) for messages.
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, KinerjaError
@@ -27,6 +28,7 @@ class IsiSheet:
     huruf: dict  # field key -> column letter
     judul: dict  # field key -> header text found
     baris: object  # list[BarisSumber], or a one-pass iterator of them (alir_sheet)
+    info: list = field(default_factory=list)  # lines for the officer: rows of an office layout passed over
 
 
 def buka_pembaca(path: Path, paksa_openpyxl: bool = False) -> Pembaca:
@@ -78,24 +80,134 @@ def berkas_kunci_excel(path: Path | str) -> Path | None:
     return None
 
 
-def _cocokkan_judul(sel: list, tata: Tata) -> tuple[dict, dict]:
-    """Map field key -> column index (first match wins) for one candidate row."""
+@functools.lru_cache(maxsize=64)
+def _peta_judul(tata: Tata) -> dict:
+    """normalised header text -> the field keys it names (templates' header, key, aliases)."""
     peta: dict[str, list[str]] = {}
     for k in tata.kolom:
         for nama in (k.judul, k.key, *k.alias):
             peta.setdefault(normalisasi_judul(nama), []).append(k.key)
+    return peta
+
+
+def _cocokkan_judul(sel: list, tata: Tata) -> tuple[dict, dict]:
+    """Map field key -> column index (first match wins) for one candidate row. A cell is a value, or a
+    tuple of the texts the column may be known by, best first (a two-row header: excel.tata_kantor)."""
+    peta = _peta_judul(tata)
     idx: dict[str, int] = {}
     teks: dict[str, str] = {}
     for i, v in enumerate(sel):
-        n = normalisasi_judul(v)
-        if not n:
-            continue
-        for key in peta.get(n, []):
-            if key not in idx:
+        for calon in v if isinstance(v, tuple) else (v,):
+            n = normalisasi_judul(calon)
+            key = next((key for key in peta.get(n, ()) if key not in idx), None) if n else None
+            if key is not None:
                 idx[key] = i
-                teks[key] = str(v).strip()
+                teks[key] = str(calon).strip()
                 break
     return idx, teks
+
+
+@dataclass
+class Judul:
+    """The header found in the first rows of a sheet."""
+
+    baris: int  # the (last) header row
+    idx: dict  # field key -> 0-based column
+    teks: dict  # field key -> header text found
+    lengkap: bool  # every required column found
+    sel: list  # the header's texts per column (for the refusal of missing columns)
+    lewati: int = 0  # the last row above the data (the header, or the column-numbering row under it)
+    info: list = field(default_factory=list)
+
+
+def _cocokkan_dua_baris(atas, bawah, tata: Tata) -> tuple[dict, dict, list]:
+    """A two-row header (excel.tata_kantor): the columns' own texts first, then a group's text alone
+    at its first column when none of the group's columns is known otherwise."""
+    from .tata_kantor import kandidat_dua_baris
+
+    sel, grup = kandidat_dua_baris(atas, bawah)
+    idx, teks = _cocokkan_judul(sel, tata)
+    dipakai = set(idx.values())
+    for mulai, (teks_grup, anggota) in grup.items():
+        if dipakai.isdisjoint(anggota):
+            i2, t2 = _cocokkan_judul([None] * mulai + [teks_grup], tata)
+            for key, i in i2.items():
+                if key not in idx:
+                    idx[key], teks[key] = i, t2[key]
+    tampil = [" ".join(dict.fromkeys(str(t).strip() for t in (atas[i] if i < len(atas) else None,
+                                                               bawah[i] if i < len(bawah) else None)
+                                     if t is not None)) or None
+              for i in range(len(sel))]
+    return idx, teks, tampil
+
+
+def cari_judul(baris, tata: Tata, batas: int = 0) -> Judul | None:
+    """The header of a sheet from its first rows (`baris`, row 1 first, read lazily: a header found in
+    row 1 never reads row 15; a header may start in the first `batas` rows, any when 0): one row, or
+    two rows with merged group cells; then a column-numbering row right under it is passed over.
+    None when the rows are all empty."""
+    from .tata_kantor import judul_tampak_dua_baris, nomor_kolom
+
+    awal = _Awal(baris)
+    wajib = {k.key for k in tata.wajib()}
+    satu: list = []
+    terbaik: Judul | None = None
+    r = 0
+    while (not batas or r < batas) and awal.ada(r + 1):
+        r += 1
+        while len(satu) < r + 1 and awal.ada(len(satu) + 1):
+            satu.append(_cocokkan_judul(list(awal[len(satu)]), tata))
+        idx, teks = satu[r - 1]
+        j = Judul(r, idx, teks, wajib <= idx.keys(), list(awal[r - 1]))
+        if len(satu) > r and judul_tampak_dua_baris(awal[r]):
+            bawah = awal[r]
+            i2, t2, sel2 = _cocokkan_dua_baris(awal[r - 1], bawah, tata)
+            lebih = len(i2) > max(len(idx), len(satu[r][0]))  # the lower row names more columns
+            # ...or names none, while every column the upper row names is empty below (merged down):
+            # the lower row holds only sub-headers of other columns (MASA KERJA over THN and BLN)
+            turun = bool(idx) and len(i2) >= len(idx) and not satu[r][0] and all(
+                i >= len(bawah) or bawah[i] in (None, "") for i in idx.values())
+            if (lebih or turun) and (wajib <= i2.keys() or not j.lengkap):
+                j = Judul(r + 1, i2, t2, wajib <= i2.keys(), sel2)
+        if j.lengkap:
+            return _lewati_nomor(j, awal, nomor_kolom)
+        if j.idx and (terbaik is None or len(j.idx) > len(terbaik.idx)):
+            terbaik = j
+    if terbaik:
+        return terbaik
+    if any(v not in (None, "") for row in awal.dibaca for v in row):
+        return Judul(1, {}, {}, False, list(awal[0]))
+    return None
+
+
+class _Awal:
+    """The first rows of a sheet, read from the reader only as far as they are asked for."""
+
+    def __init__(self, baris):
+        self._it = iter(baris)
+        self.dibaca: list[tuple] = []
+
+    def ada(self, n: int) -> bool:
+        """True when the sheet has a row `n` (1-based; rows 1..n are then read)."""
+        while len(self.dibaca) < n:
+            row = next(self._it, None)
+            if row is None:
+                return False
+            self.dibaca.append(tuple(row))
+        return True
+
+    def __getitem__(self, i: int) -> tuple:
+        return self.dibaca[i]
+
+
+def _lewati_nomor(j: Judul, awal: _Awal, nomor_kolom) -> Judul:
+    j.lewati = j.baris
+    if awal.ada(j.baris + 1):
+        contoh = nomor_kolom(awal[j.baris])
+        if contoh:
+            j.lewati = j.baris + 1
+            j.info.append(f"Baris {j.lewati} berisi nomor kolom {contoh}; dilewati.")
+    return j
 
 
 def _pilih_sheet(pb: Pembaca, tata: Tata, sheet: str | None, nama_berkas: str) -> str | None:
@@ -177,14 +289,13 @@ def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_ope
 def _baca_buku(path: Path, pb: Pembaca, tata: Tata, sheet: str | None) -> IsiSheet:
     ws = _pilih_sheet(pb, tata, sheet, path.name)
     kandidat = [ws] if ws is not None else pb.nama_lembar
-    terbaik = None  # (found count, sheet, row, idx, teks)
+    terbaik = None  # (sheet, Judul)
     for ws in kandidat:
-        hasil = _cari_judul(pb, ws, tata)
-        if hasil and hasil[0] == "lengkap":
-            _, baris_judul, idx, teks = hasil
-            return _baca_data(path, pb, ws, baris_judul, idx, teks)
-        if hasil and (terbaik is None or len(hasil[2]) > len(terbaik[3])):
-            terbaik = (hasil[0], ws, hasil[1], hasil[2], hasil[3])
+        judul = _cari_judul(pb, ws, tata)
+        if judul and judul.lengkap:
+            return _baca_data(path, pb, ws, judul)
+        if judul and (terbaik is None or len(judul.idx) > len(terbaik[1].idx)):
+            terbaik = (ws, judul)
     ws0 = kandidat[0]
     if terbaik is None:
         raise BerkasTidakValid(
@@ -192,13 +303,11 @@ def _baca_buku(path: Path, pb: Pembaca, tata: Tata, sheet: str | None) -> IsiShe
             f"Isi data mulai dari baris judul ({', '.join(k.judul for k in tata.wajib())}), "
             "atau pakai kinerja templat untuk contoh berkas.",
         )
-    _, ws, baris_judul, idx, teks = terbaik
+    ws, judul = terbaik
     _tolak_bila_berkas_lain(path, pb, ws, tata)
     from . import kolom_hilang
 
-    awal = list(pb.kepala(ws, baris_judul)) if baris_judul else []
-    sel = list(awal[baris_judul - 1]) if len(awal) >= baris_judul > 0 else []
-    raise kolom_hilang.galat(path, ws, tata, baris_judul, idx, teks, sel)
+    raise kolom_hilang.galat(path, ws, tata, judul.baris, judul.idx, judul.teks, judul.sel)
 
 
 _JENIS = {  # sheet layout -> (what the workbook is, the command that imports it)
@@ -219,8 +328,8 @@ def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata) -> Non
 
     lain = [t for t in vars(kolom).values() if isinstance(t, Tata) and t.nama_sheet != tata.nama_sheet]
     for t in sorted(lain, key=lambda t: -len(t.wajib())):  # the most specific layout first
-        hasil = _cari_judul(pb, ws, t)
-        if hasil and hasil[0] == "lengkap" and t.nama_sheet in _JENIS:
+        judul = _cari_judul(pb, ws, t)
+        if judul and judul.lengkap and t.nama_sheet in _JENIS:
             jenis, perintah = _JENIS[t.nama_sheet]
             diminta = _JENIS.get(tata.nama_sheet, (tata.nama_sheet, ""))[0]
             contoh = (" Contoh berkas yang benar: kinerja templat CONTOH.xlsx --periode KODE"
@@ -232,32 +341,23 @@ def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata) -> Non
                 f"{diminta} yang benar.{contoh}")
 
 
-def _cari_judul(pb: Pembaca, ws: str, tata: Tata):
-    """('lengkap'|'sebagian', row, idx, teks) for the best header row of sheet `ws`, or None if empty."""
-    wajib = {k.key for k in tata.wajib()}
-    terbaik = None
-    ada_isi = False
-    for r, sel in enumerate(pb.kepala(ws, BARIS_CARI_JUDUL), start=1):
-        if any(v not in (None, "") for v in sel):
-            ada_isi = True
-        idx, teks = _cocokkan_judul(list(sel), tata)
-        if wajib <= idx.keys():
-            return ("lengkap", r, idx, teks)
-        if idx and (terbaik is None or len(idx) > len(terbaik[2])):
-            terbaik = ("sebagian", r, idx, teks)
-    if terbaik:
-        return terbaik
-    return ("sebagian", 1, {}, {}) if ada_isi else None
+def _cari_judul(pb: Pembaca, ws: str, tata: Tata) -> Judul | None:
+    """The header of sheet `ws` (cari_judul), or None if its first rows are empty. Up to two rows beyond
+    BARIS_CARI_JUDUL are read when the header reaches them (the lower row of a two-row header, a
+    column-numbering row under it)."""
+    return cari_judul(pb.kepala(ws, BARIS_CARI_JUDUL + 2), tata, BARIS_CARI_JUDUL)
 
 
-def _baca_data(path: Path, pb: Pembaca, ws: str, baris_judul: int, idx: dict, teks: dict) -> IsiSheet:
+def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul) -> IsiSheet:
     from .sel_galat import PenampungGalat
+    from .tata_kantor import saring_tanda_tangan
 
-    huruf = {k: huruf_kolom(i) for k, i in idx.items()}
-    keys = list(idx.items())
-    galat = PenampungGalat(path.name, ws, huruf, baris_judul)
-    baris = pb.baris(ws, baris_judul, keys, huruf, galat)
-    return IsiSheet(path, ws, baris_judul, huruf, teks, _tolak_sel_galat(baris, galat))
+    huruf = {k: huruf_kolom(i) for k, i in judul.idx.items()}
+    keys = list(judul.idx.items())
+    galat = PenampungGalat(path.name, ws, huruf, judul.lewati)
+    info = list(judul.info)
+    baris = saring_tanda_tangan(pb.baris(ws, judul.lewati, keys, huruf, galat), info)
+    return IsiSheet(path, ws, judul.baris, huruf, judul.teks, _tolak_sel_galat(baris, galat), info)
 
 
 def _tolak_sel_galat(baris, galat):

@@ -45,18 +45,16 @@ def _teks_nip(v) -> str | None:
     return s or None
 
 
-def _pilih(ws_judul: str, baris: list) -> tuple:
-    """(tata, header row, {key: column index}) of the best complete layout, or the reason none fits."""
-    from .baca import _cocokkan_judul
+def _pilih(ws_judul: str, baris: list, batas: int) -> tuple:
+    """(tata, excel.baca.Judul) of the best complete layout, or the reason none fits. The header is
+    found as every importer finds it (excel.baca.cari_judul: two-row headers, a numbering row)."""
+    from .baca import cari_judul
 
-    lengkap = []  # (matched count, tata, row, idx)
+    lengkap = []  # (matched count, tata, Judul)
     for tata in TATA_DATA:
-        wajib = {k.key for k in tata.wajib()}
-        for r, sel in enumerate(baris, start=1):
-            idx, _ = _cocokkan_judul(list(sel), tata)
-            if wajib <= idx.keys():
-                lengkap.append((len(idx), tata, r, idx))
-                break
+        judul = cari_judul(baris, tata, batas)
+        if judul is not None and judul.lengkap:
+            lengkap.append((len(judul.idx), tata, judul))
     nama = ws_judul.strip().casefold()
     sesuai_nama = [x for x in lengkap if x[1].nama_sheet.casefold() == nama]
     if sesuai_nama:
@@ -82,13 +80,14 @@ def kenali(path: Path | str) -> list[Lembar]:
 def _kenali_sheet(pb, nama_sheet: str, batas: int) -> Lembar:
     from .baca import _cocokkan_judul, huruf_kolom
     from .sel_galat import PenampungGalat
+    from .tata_kantor import saring_tanda_tangan
 
     lembar = Lembar(nama_sheet)
-    awal = [tuple(r) for r in pb.kepala(nama_sheet, batas)]
+    awal = [tuple(r) for r in pb.kepala(nama_sheet, batas + 2)]
     if not any(v not in (None, "") for r in awal for v in r):
         lembar.kosong = True
         return lembar
-    pilihan, ganda = _pilih(nama_sheet, awal)
+    pilihan, ganda = _pilih(nama_sheet, awal, batas)
     if ganda:
         lembar.ganda = ganda
         return lembar
@@ -99,15 +98,16 @@ def _kenali_sheet(pb, nama_sheet: str, batas: int) -> Lembar:
             return lembar
         for tata in TATA_DATA:  # named like a data sheet: its missing headers are an error, never a skip
             if tata.nama_sheet.casefold() == nama:
-                terbaik = max((_cocokkan_judul(list(r), tata)[0] for r in awal), key=len, default={})
+                terbaik = max((_cocokkan_judul(list(r), tata)[0] for r in awal[:batas]), key=len, default={})
                 lembar.tata = tata
                 lembar.kurang = [k.judul for k in tata.wajib() if k.key not in terbaik]
         return lembar
-    tata, baris_judul, idx = pilihan
-    lembar.tata, lembar.baris_judul = tata, baris_judul
-    huruf = {k: huruf_kolom(i) for k, i in idx.items()}
-    galat = PenampungGalat(Path(pb.path).name, nama_sheet, huruf, baris_judul)  # the importer refuses them
-    for b in pb.baris(nama_sheet, baris_judul, list(idx.items()), huruf, galat):
+    tata, judul = pilihan
+    lembar.tata, lembar.baris_judul = tata, judul.baris
+    huruf = {k: huruf_kolom(i) for k, i in judul.idx.items()}
+    galat = PenampungGalat(Path(pb.path).name, nama_sheet, huruf, judul.lewati)  # the importer refuses them
+    baris = pb.baris(nama_sheet, judul.lewati, list(judul.idx.items()), huruf, galat)
+    for b in saring_tanda_tangan(baris, []):
         isi = {k: v for k, v in b.nilai.items() if v not in (None, "") and not (isinstance(v, str) and not v.strip())}
         if not isi:
             continue

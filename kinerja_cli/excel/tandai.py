@@ -45,13 +45,30 @@ def periksa_tujuan(sumber: Path, tujuan: Path, timpa: bool = True) -> None:
 
 
 def _sel_tanda(ws, koordinat: str):
-    """The cell to mark: inside a merged range only its top-left cell can be written."""
+    """The cell to mark, or None. Inside a merged range only its top-left cell can be written; but a
+    range that starts in a row above the problem's row with a column header in it (NAMA merged over a
+    two-row header) is a header: never marked for a data row's problem, which stays listed in the
+    problem sheet (SHEET_DAFTAR)."""
     sel = ws[koordinat]
     if type(sel).__name__ == "MergedCell":
         for rentang in ws.merged_cells.ranges:
             if koordinat in rentang:
-                return ws.cell(rentang.min_row, rentang.min_col)
+                kiri_atas = ws.cell(rentang.min_row, rentang.min_col)
+                if rentang.min_row < sel.row and _judul_kolom(kiri_atas.value):
+                    return None
+                return kiri_atas
     return sel
+
+
+def _judul_kolom(v) -> bool:
+    """True for a text that is a column header kinerja reads (any layout's header or alias)."""
+    from .. import kolom
+
+    if not isinstance(v, str):
+        return False
+    n = kolom.normalisasi_judul(v)
+    return any(n == kolom.normalisasi_judul(nama) for t in vars(kolom).values() if isinstance(t, kolom.Tata)
+               for k in t.kolom for nama in (k.judul, k.key, *k.alias))
 
 
 def _isi_komentar(daftar: list) -> str:
@@ -93,6 +110,8 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
         if not m.baris or m.sheet not in wb.sheetnames:
             continue
         sel = _sel_tanda(wb[m.sheet], f"{_huruf(m)}{m.baris}")
+        if sel is None:
+            continue
         per_sel.setdefault((m.sheet, sel.coordinate), (sel, []))[1].append(m)
     for sel, daftar in per_sel.values():
         warna = WARNA_GALAT if any(m.galat for m in daftar) else WARNA_PERINGATAN

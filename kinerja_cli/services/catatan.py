@@ -65,7 +65,9 @@ def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji
     cek = periksa_umpan_balik(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
     galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
     with impor_umum.tulis(db, uji_coba, bacaan):  # stored notes read, compared and written under one lock
-        return _simpan_umpan_balik(db, per, cek, galat, uji_coba, lewati_galat)
+        hasil = _simpan_umpan_balik(db, per, cek, galat, uji_coba, lewati_galat)
+    impor_umum.info_tata(hasil, isi)
+    return hasil
 
 
 def _simpan_umpan_balik(db, per: Periode, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
@@ -136,7 +138,9 @@ def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_cob
     cek = periksa_inovasi(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
     galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
     with impor_umum.tulis(db, uji_coba, bacaan):  # stored innovations read, compared and written under one lock
-        return _simpan_inovasi(db, per, cek, galat, uji_coba, lewati_galat)
+        hasil = _simpan_inovasi(db, per, cek, galat, uji_coba, lewati_galat)
+    impor_umum.info_tata(hasil, isi)
+    return hasil
 
 
 def _simpan_inovasi(db, per: Periode, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:

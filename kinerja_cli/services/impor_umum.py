@@ -153,6 +153,17 @@ def tandai_bila_perlu(berkas: Path | str, masalah: list, tandai: Path | None, ha
     return p
 
 
+def info_tata(hasil: HasilImpor, isi) -> None:
+    """The lines about rows of an office layout the reader passed over (a column-numbering row, a
+    signature block under the data: excel.tata_kantor), for the command to print after the problems."""
+    daftar = hasil.keterangan.setdefault("info", [])
+    for teks in getattr(isi, "info", ()):
+        if teks not in daftar:
+            daftar.append(teks)
+    if not daftar:
+        del hasil.keterangan["info"]
+
+
 def putuskan(berkas: Path | str, masalah: list, lewati_galat: bool, tandai: Path | None = None,
              hasil: HasilImpor | None = None) -> list:
     """Refuse the import if any problem is an error (unless --lewati-galat); return the errors.

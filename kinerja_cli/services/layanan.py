@@ -191,6 +191,7 @@ def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> Has
             "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.",
         )
     hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
+    impor_umum.info_tata(hasil, isi)
     tersimpan = tabel.nilai_indikator(db, [i["id"] for i in semua])
     # Indicator attributes from the file: first non-empty value per indicator.
     baru: dict[tuple, dict] = {}

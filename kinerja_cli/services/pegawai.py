@@ -45,6 +45,7 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
     hasil = simpan(db, berkas, isi.sheet, dari_berkas, absen, uji_coba, lewati_galat, nonaktifkan_hilang, tandai,
                    hier, tambahan_absen=[k for k in _TAMBAHAN_DIPERTAHANKAN if k not in isi.huruf])
     petik.laporkan(hasil)
+    impor_umum.info_tata(hasil, isi)
     return hasil
 
 

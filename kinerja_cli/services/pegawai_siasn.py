@@ -179,6 +179,7 @@ def impor_atasan(db, berkas: Path, sheet, uji_coba, lewati_galat, tandai) -> Has
         tersimpan = tabel.semua(db)
         masalah, rencana = _periksa_atasan(baris, tersimpan)
         impor_umum.putuskan(berkas, masalah, lewati_galat, tandai, hasil)
+        impor_umum.info_tata(hasil, isi)
         ubah, log = [], []
         for nip, atasan in rencana.items():
             lama = tersimpan[nip].nip_atasan

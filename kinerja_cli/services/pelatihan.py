@@ -76,6 +76,7 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False,
             galat = galat + tutup
         hasil = HasilImpor(ditambah=len(baru), diubah=len(ubah), tetap=tetap, dilewati=galat, uji_coba=uji_coba,
                            peringatan=[m for m in hasil_cek.masalah if not m.galat])
+        impor_umum.info_tata(hasil, isi)
         if not uji_coba:
             tabel.simpan_banyak(db, baru, ubah)
             audit.catat_banyak(db, log)

@@ -96,6 +96,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
             masalah, galat, belum_diisi = cek.masalah, cek.baris_galat, cek.belum_diisi
             del cek, antre  # the lookups are no longer needed
         impor_umum.putuskan(berkas, masalah, lewati_galat, tandai, hasil)
+        impor_umum.info_tata(hasil, isi)
         hasil.keterangan["baris_dilewati"] = len(galat) if lewati_galat else 0
         if belum_diisi:
             hasil.keterangan["kosong"] = belum_diisi

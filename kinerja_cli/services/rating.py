@@ -125,6 +125,7 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
             "Isi Rating Hasil Kerja dan/atau Rating Perilaku, Alasan, dan NIP Pejabat Penilai, lalu impor ulang.")
     hasil = HasilImpor(uji_coba=uji_coba)
     impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai, hasil)
+    impor_umum.info_tata(hasil, isi)
     hasil.keterangan.update(kosong=cek.kosong, baris_dilewati=len(cek.baris_galat) if lewati_galat else 0,
                             metode=per.metode)
     with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock

@@ -80,6 +80,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
             masalah, kosong = cek.masalah, cek.kosong
             del cek, antre, skp  # the lookups are no longer needed (bacaan keeps the roster to re-check it)
         impor_umum.putuskan(berkas, masalah, lewati_galat, tandai, hasil)
+        impor_umum.info_tata(hasil, isi)
         hasil.keterangan["kosong"] = kosong
         impor_umum.simpan_tampungan(db, tabel, kode, hasil, uji_coba, lambda: _banding(db, kode, ada_bukti), bacaan)
         return hasil

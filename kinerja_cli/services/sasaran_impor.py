@@ -48,6 +48,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
         h = cek.selesai()
         hasil = HasilImpor(uji_coba=uji_coba)
         galat = impor_umum.putuskan(berkas, h.masalah, lewati_galat, tandai, hasil)
+        impor_umum.info_tata(hasil, isi)
         urut_galat = {cek.urut[n] for n in h.nip_galat}
         if galat:  # --lewati-galat: an employee with any error is skipped as a whole
             sudah = {(m.sheet, m.baris) for m in galat}
