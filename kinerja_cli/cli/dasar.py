@@ -93,7 +93,8 @@ def demo(
     semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, demo.PERIODE, ringkas=True).rekaman]
     output_nilai.tabel_nilai([nilai.baris_keluaran(r) for r in lap.rekaman], lap.periode, lap.metode, False)
     output.cetak("[bold]Seluruh pemerintah kota[/] — " + output_nilai.ringkasan_predikat(semua) + "\n")
-    output_nilai.tabel_distribusi(distribusi.distribusi(db, demo.PERIODE), demo.PERIODE)
+    output_nilai.tabel_distribusi(distribusi.distribusi(db, demo.PERIODE), demo.PERIODE,
+                                  distribusi.kolom_predikat(db, demo.PERIODE))
     if h.dampak:
         output.cetak("\n[bold]Dampak pada layanan publik[/]")
         for kalimat in h.dampak:

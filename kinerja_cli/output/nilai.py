@@ -252,12 +252,13 @@ def tabel_banding(baris: list[dict], periode: dict) -> None:
                      gaya_baris=lambda b: None if b["sama"] else "yellow")
 
 
-def tabel_distribusi(baris: list[dict], periode: str) -> None:
-    """Per unit: count (share) of each predikat, the unit's own predikat, the curve verdict."""
+def tabel_distribusi(baris: list[dict], periode: str, kolom_predikat: tuple = KOLOM_PREDIKAT) -> None:
+    """Per unit: count (share) of each predikat (columns `kolom_predikat`: the period's names), the unit's own
+    predikat, the curve verdict."""
     tampil = []
     for b in baris:
         t = {"unit": b["unit"], "jumlah": b["jumlah"], "tanpa_data": b.get("tanpa_data", 0)}
-        for k, _ in KOLOM_PREDIKAT:
+        for k, _ in kolom_predikat:
             t[k] = f"{b[k]} ({output.teks_sel(b['persen_' + k], True)}%)"
         t["predikat_unit"] = NAMA_PREDIKAT_UNIT.get(b["predikat_unit"], "-") if b["predikat_unit"] else "belum ditetapkan"
         t["kurva"] = ("sesuai" if b["sesuai_kurva"] else "\n".join(b["pelanggaran"])) if b["predikat_unit"] else "-"
@@ -265,7 +266,7 @@ def tabel_distribusi(baris: list[dict], periode: str) -> None:
         tampil.append(t)
     # "3 (13,64%)" may wrap between the count and the share, never inside either; importance on a narrow screen
     kolom = [output.Kolom("unit", "Unit", penting=1), output.Kolom("jumlah", "Dinilai", True, penting=1),
-             *[output.Kolom(k, j, True, jenis=output.TEKS, penting=2) for k, j in KOLOM_PREDIKAT],
+             *[output.Kolom(k, j, True, jenis=output.TEKS, penting=2) for k, j in kolom_predikat],
              output.Kolom("predikat_unit", "Predikat unit", penting=3), output.Kolom("kurva", "Kurva distribusi", penting=4)]
     if any(t["tanpa_data"] for t in tampil):
         kolom.insert(2, output.Kolom("tanpa_data", "Tanpa data", True, penting=3))
