@@ -1,0 +1,36 @@
+"""Tester findings on issue 14 (fix14): PPPK hours in the document, status and nilai agreeing on the
+penilaian 360 rule, the period's rounding in `nilai --rinci`, saran ratings marked on D.1.2 and counted
+at `periode tutup`, the template and Petunjuk wording."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2
+from data_nilai import isi
+
+
+def _teks(ws) -> list[str]:
+    return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def _periode(kinerja, db_path, *opsi):
+    r = kinerja("periode", "buat", "2026", *opsi)
+    assert r.exit_code == 0, r.output
+    isi(db_path)
+
+
+def test_document_shows_pppk_hours_against_the_24_jp_ceiling(db_siap, kinerja, db_path, tmp_path):
+    _periode(kinerja, db_path, "--metode", "pp30")
+    f = tmp_path / "eko.xlsx"
+    assert kinerja("ekspor", "dokumen", PPPK1, f, "-p", "2026", "--tanggal", "2026-12-30").exit_code == 0
+    tl = [t for t in _teks(openpyxl.load_workbook(f).active) if t.startswith("Tindak lanjut")]
+    assert tl and "Pengembangan kompetensi tahun 2026: PPPK: 0 dari paling lama 24 JP (PP 49/2018 Pasal 40 ayat 1); " \
+                  "tanpa batas minimal." in tl[0] and "minimal 20 JP" not in tl[0]
+    r = kinerja("pelatihan", "catat", PPPK1, "--kegiatan", "Diklat Teknis", "--jenis", "pelatihan",
+                "--tanggal", "2026-06-01", "--jp", "25")
+    assert r.exit_code == 0, r.output
+    assert kinerja("ekspor", "dokumen", PPPK1, f, "-p", "2026", "--timpa").exit_code == 0
+    tl = [t for t in _teks(openpyxl.load_workbook(f).active) if t.startswith("Tindak lanjut")][0]
+    assert ("Peringatan — Pengembangan kompetensi tahun 2026: PPPK: 25 JP melebihi batas paling lama 24 JP setahun "
+            "(PP 49/2018 Pasal 40 ayat 1).") in tl
