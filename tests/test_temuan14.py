@@ -34,3 +34,20 @@ def test_document_shows_pppk_hours_against_the_24_jp_ceiling(db_siap, kinerja, d
     tl = [t for t in _teks(openpyxl.load_workbook(f).active) if t.startswith("Tindak lanjut")][0]
     assert ("Peringatan — Pengembangan kompetensi tahun 2026: PPPK: 25 JP melebihi batas paling lama 24 JP setahun "
             "(PP 49/2018 Pasal 40 ayat 1).") in tl
+
+
+def test_status_applies_the_penilaian_360_rule_of_nilai(db_siap, kinerja, db_path):
+    _periode(kinerja, db_path, "--metode", "pp30", "--penilaian-360", "ya")
+    nilai = {x["nip"]: x for x in kinerja("nilai", "-p", "2026", "--format", "json").json()}
+    st = {x["nip"]: x for x in kinerja("status", "-p", "2026", "--rinci", "--format", "json").json()}
+    tanda = "tanpa_penilaian_rekan_bawahan"
+    assert tanda in nilai[STAF2]["catatan"] and tanda not in nilai[STAF1]["catatan"]
+    for nip in (STAF1, STAF2, KADIS):  # the same verdict on the rekan/bawahan rule, by the same function
+        assert (tanda in nilai[nip]["catatan"]) == ("rekan/bawahan belum menilai (penilaian 360)" in st[nip]["kurang"])
+    assert st[STAF2]["lengkap"] is False
+
+
+def test_status_without_penilaian_360_does_not_ask_for_rekan(db_siap, kinerja, db_path):
+    _periode(kinerja, db_path, "--metode", "pp30", "--penilaian-360", "tidak")
+    st = {x["nip"]: x for x in kinerja("status", "-p", "2026", "--rinci", "--format", "json").json()}
+    assert "rekan/bawahan" not in st[STAF2]["kurang"]
