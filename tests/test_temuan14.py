@@ -51,3 +51,10 @@ def test_status_without_penilaian_360_does_not_ask_for_rekan(db_siap, kinerja, d
     _periode(kinerja, db_path, "--metode", "pp30", "--penilaian-360", "tidak")
     st = {x["nip"]: x for x in kinerja("status", "-p", "2026", "--rinci", "--format", "json").json()}
     assert "rekan/bawahan" not in st[STAF2]["kurang"]
+
+
+def test_nilai_rinci_prints_the_period_rounding(db_siap, kinerja, db_path):
+    _periode(kinerja, db_path, "--metode", "pp30", "--pembulatan-desimal", "3", "--pembulatan", "ke-bawah")
+    t = " ".join(kinerja("nilai", "-p", "2026", "--nip", STAF1, "--rinci").stdout.split())
+    assert "(dibulatkan 3 desimal, ke bawah)" in t and "2 desimal" not in t
+    assert "bobot peran atasan 60, rekan 20, bawahan 20" in t

@@ -162,11 +162,24 @@ KOLOM_RINCI_PK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
     *((a.capitalize(), _ANGKA, 3) for a in ASPEK_BERAKHLAK), ("Rata-rata", _ANGKA, 1))]
 
 
+def _aturan_rinci(periode: dict) -> tuple[str, str]:
+    """(the rounding in words, the role weights in words) of the period's stored parameters."""
+    from ..scoring.parameter import Parameter
+
+    try:
+        param = Parameter.dari_dict(periode["parameter"])
+    except (KeyError, TypeError, ValueError):
+        param = Parameter.dari_dict({})
+    peran = ", ".join(f"{k} {angka_id(Decimal(v))}" for k, v in param.bobot_peran.items())
+    return param.teks_pembulatan(), peran
+
+
 def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
     """One employee, step by step, so every number can be checked with a calculator."""
     p, h, m = r.pegawai, r.hasil, r.masukan
     esc = output.esc  # every user value inside markup goes through it
     sumber = "hasil beku saat periode ditutup" if dari_snapshot else "dihitung dari data terkini"
+    bulat, bobot_peran = _aturan_rinci(periode)
     output.cetak(f"[bold]{esc(p.nama)}[/] — NIP {esc(p.nip)}\n{esc(p.jabatan or '-')}, {esc(p.unit)}\n"
                  f"Periode {esc(periode['kode'])}, metode {h.metode} ({sumber})\n")
     if not ada_data(r):
@@ -191,7 +204,7 @@ def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
                                   semua="--format json"))
     if m.baris:
         output.cetak(f"NHK = Σ(bobot × nilai) / Σ bobot = {angka_id(jumlah_bn)} / {angka_id(jumlah_b)} = "
-                     f"[bold]{_angka(h.nhk)}[/] (dibulatkan 2 desimal)\n")
+                     f"[bold]{_angka(h.nhk)}[/] ({bulat})\n")
     else:
         output.cetak("NHK = 0 (belum ada SKP)\n")
     # 4: behaviour
@@ -209,8 +222,8 @@ def rinci(r: Rekaman, periode: dict, dari_snapshot: bool) -> None:
         output.cetak(f"Rata-rata peran {esc(peran)}: {_angka(nilai)}" + ("" if peran in bobot else " (tidak dihitung)"))
     if bobot:
         suku = " + ".join(f"{angka_id(Decimal(bobot[k]))}% × {_angka(per_peran[k])}" for k in bobot)
-        output.cetak(f"NPK = {suku} = [bold]{_angka(h.npk)}[/] (dibulatkan)\n"
-                     "  bobot peran atasan 60, rekan 20, bawahan 20, dinormalkan atas peran yang benar-benar menilai\n")
+        output.cetak(f"NPK = {suku} = [bold]{_angka(h.npk)}[/] ({bulat})\n"
+                     f"  bobot peran {bobot_peran}, dinormalkan atas peran yang benar-benar menilai\n")
     else:
         output.cetak("NPK = 0 (tidak ada penilaian perilaku)\n")
     # 5-6: NA and predikat
