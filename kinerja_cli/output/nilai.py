@@ -170,7 +170,8 @@ def _aturan_rinci(periode: dict) -> tuple[str, str]:
         param = Parameter.dari_dict(periode["parameter"])
     except (KeyError, TypeError, ValueError):
         param = Parameter.dari_dict({})
-    peran = ", ".join(f"{k} {angka_id(Decimal(v))}" for k, v in param.bobot_peran.items())
+    peran = ", ".join(f"{k} {angka_id(v, 0) if v == v.to_integral_value() else angka_id(v)}"
+                      for k, v in param.bobot_peran.items())
     return param.teks_pembulatan(), peran
 
 
