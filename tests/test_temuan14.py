@@ -58,3 +58,27 @@ def test_nilai_rinci_prints_the_period_rounding(db_siap, kinerja, db_path):
     t = " ".join(kinerja("nilai", "-p", "2026", "--nip", STAF1, "--rinci").stdout.split())
     assert "(dibulatkan 3 desimal, ke bawah)" in t and "2 desimal" not in t
     assert "bobot peran atasan 60, rekan 20, bawahan 20" in t
+
+
+def test_d12_marks_saran_ratings_and_tutup_counts_them(db_siap, kinerja, db_path, tmp_path):
+    _periode(kinerja, db_path, "--metode", "permenpan6")
+    f = tmp_path / "kadis.xlsx"
+    assert kinerja("ekspor", "dokumen", KADIS, f, "-p", "2026", "--tanggal", "2026-12-30").exit_code == 0
+    teks = _teks(openpyxl.load_workbook(f)["D.1.2 Atasan Penilai"])
+    i = teks.index("RATING HASIL KERJA")
+    assert teks[i + 1].endswith("(saran dari angka; belum ditetapkan pejabat penilai)")
+    i = teks.index("RATING PERILAKU KERJA")
+    assert teks[i + 1].endswith("(saran dari angka; belum ditetapkan pejabat penilai)")
+    # a rating set by the pejabat penilai is shown as it is
+    r = kinerja("rating", "tetapkan", KADIS, "-p", "2026", "--hasil-kerja", "sesuai", "--alasan", "x")
+    assert r.exit_code == 0, r.output
+    assert kinerja("ekspor", "dokumen", KADIS, f, "-p", "2026", "--timpa").exit_code == 0
+    teks = _teks(openpyxl.load_workbook(f)["D.1.2 Atasan Penilai"])
+    assert teks[teks.index("RATING HASIL KERJA") + 1] == "Sesuai Ekspektasi"
+
+    n = sum(1 for x in kinerja("nilai", "-p", "2026", "--format", "json").json()
+            if "rating_belum_ditetapkan" in x["catatan"])
+    assert n >= 4
+    r = kinerja("periode", "tutup", "2026")  # not a terminal: refused, saying how many rest on saran
+    assert r.exit_code == 1
+    assert f"{n} hasil masih berupa saran rating (belum ditetapkan pejabat penilai)" in " ".join(r.stderr.split())

@@ -148,11 +148,15 @@ def tutup(
     from .. import output
     from ..services import penutupan
 
+    basis = buka(db)
     if not ya:
+        saran = penutupan.masih_saran(basis, kode)
         konfirmasi(f"Tutup periode {kode}? Hasil semua pegawai dibekukan dan data periode tidak dapat diubah "
-                   "sampai dibuka kembali.", f"kinerja periode tutup {kode} --ya")
+                   "sampai dibuka kembali.", f"kinerja periode tutup {kode} --ya",
+                   f"{saran} hasil masih berupa saran rating (belum ditetapkan pejabat penilai); tetapkan dulu dengan "
+                   f"kinerja rating impor / terima-saran -p {kode}" if saran else None)
     with output.sibuk("Menghitung dan membekukan hasil semua pegawai ..."):
-        p = penutupan.tutup(buka(db), kode)
+        p = penutupan.tutup(basis, kode)
     output.sukses(f"Periode {p['kode']} ditutup; hasil {p['jumlah_hasil']} pegawai dibekukan.")
     if p["tidak_lengkap"]:
         output.peringatan(f"{p['tidak_lengkap']} pegawai dibekukan dengan data belum lengkap"

@@ -16,6 +16,18 @@ from ..store.pemeliharaan import cek_cepat
 from . import beku, nilai, periode
 
 
+def masih_saran(db, kode: str) -> int:
+    """How many results of an open permenpan6 period rest on a saran rating (flag rating_belum_ditetapkan):
+    closing would freeze them so. 0 for a pp30 or closed period."""
+    from ..kosakata import RATING_BELUM_DITETAPKAN
+
+    p = periode.wajib_ada(db, kode)
+    if p["metode"] != "permenpan6" or p["status"] == "ditutup":
+        return 0
+    return sum(1 for r in nilai.laporan(db, p["kode"], ringkas=True).rekaman
+               if RATING_BELUM_DITETAPKAN in r.hasil.catatan)
+
+
 def tutup(db, kode: str) -> dict:
     """Close the period and freeze its results as a snapshot."""
     p = periode.wajib_ada(db, kode)
