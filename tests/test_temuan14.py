@@ -82,3 +82,34 @@ def test_d12_marks_saran_ratings_and_tutup_counts_them(db_siap, kinerja, db_path
     r = kinerja("periode", "tutup", "2026")  # not a terminal: refused, saying how many rest on saran
     assert r.exit_code == 1
     assert f"{n} hasil masih berupa saran rating (belum ditetapkan pejabat penilai)" in " ".join(r.stderr.split())
+
+
+def test_template_and_petunjuk_wording(db_siap, kinerja, db_path, tmp_path):
+    _periode(kinerja, db_path, "--metode", "permenpan6")
+    f = tmp_path / "t.xlsx"
+    r = kinerja("templat", f, "-p", "2026")
+    assert r.exit_code == 0, r.output
+    assert "rating impor" in " ".join(r.stderr.split())  # the closing hint names the Rating sheet's import
+    wb = openpyxl.load_workbook(f)
+    ws = wb["Rating"]
+    baris = {ws.cell(row=j, column=1).value: j for j in range(2, ws.max_row + 1)}
+    assert ws.cell(row=baris[SEKDA], column=3).comment is None  # no data at all: no saran from zeros
+    assert ws.cell(row=baris[STAF1], column=3).comment is not None
+    pet = {}
+    for a, b in wb["Petunjuk"].iter_rows(min_col=1, max_col=2, values_only=True):
+        pet.setdefault(a, []).append(b)
+    aturan = [b for b in pet.get("Aturan umum", []) if b][0]
+    assert "(Sasaran, Realisasi, Perilaku, Rating)" in aturan
+    for judul in ("Rating Hasil Kerja", "Rating Perilaku"):
+        teks = pet[judul][0]
+        assert teks.startswith("Boleh kosong: sel kosong tidak mengubah yang tersimpan.")
+        assert "Wajib diisi" not in teks and "(kosong: tidak diubah)" not in teks
+    assert pet["NIP Pejabat Penilai"][0].startswith("Wajib diisi, kecuali pejabat penilainya di luar daftar pegawai")
+
+
+def test_aturan_footer_does_not_call_local_rules_regulation_text(db_siap, kinerja, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    kinerja("periode", "buat", "2026")
+    t = " ".join(kinerja("aturan", "-p", "2026").stdout.split())
+    assert 'opsi "-": teks peraturan, tidak dapat diubah' not in t
+    assert 'opsi "-": tidak dapat diubah per periode (teks peraturan, atau kebijakan lokal yang tetap di kinerja)' in t
