@@ -252,7 +252,8 @@ RATING_PEJABAT = Tata(
               keterangan="Di Atas Ekspektasi, Sesuai Ekspektasi atau Di Bawah Ekspektasi (kosong: tidak diubah)"),
         Kolom("alasan", "Alasan", ("Alasan Penetapan", "Keterangan"), keterangan="alasan penetapan (wajib bila rating diisi)"),
         Kolom("oleh", "NIP Pejabat Penilai", ("Pejabat Penilai", "NIP Penilai", "NIP Atasan"),
-              keterangan="NIP atasan langsung pegawai (pejabat penilai kinerja)"),
+              keterangan="NIP atasan langsung pegawai (pejabat penilai kinerja) "
+                         "(kosong bila pejabat penilai di luar daftar pegawai)"),
         Kolom("rekomendasi", "Rekomendasi", ("Catatan/Rekomendasi", "Catatan Rekomendasi", "Catatan"), wajib=False,
               keterangan="CATATAN/REKOMENDASI pejabat penilai di Dokumen Evaluasi (kosong: tidak diubah)"),
     ),

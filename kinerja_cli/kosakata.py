@@ -73,6 +73,15 @@ KUNCI_PREDIKAT = {p: p.lower().replace("/", "_").replace(" ", "_") for p in ORDE
 # The five columns of a unit's spread (pp30 'Kurang' and permenpan6 'Kurang/Misconduct' share one,
 # and so do pp30 'Cukup' and 'Butuh Perbaikan': the curve of SE MenPANRB 3/2023 counts Cukup there).
 KOLOM_PREDIKAT = tuple((KUNCI_PREDIKAT[p], p) for p in (SANGAT_BAIK, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG))
+
+
+def kolom_predikat(nama_tengah: str = BUTUH_PERBAIKAN) -> tuple:
+    """KOLOM_PREDIKAT with the 70-<90 band named as the period names it (pp30 periods since issue 14: Cukup,
+    key 'cukup', as `tren` shows it)."""
+    return tuple((KUNCI_PREDIKAT[nama_tengah], nama_tengah) if p == BUTUH_PERBAIKAN else (k, p)
+                 for k, p in KOLOM_PREDIKAT)
+
+
 # A predikat of either scheme -> the predikat whose column / curve category it counts in.
 SETARA_KURVA = {CUKUP: BUTUH_PERBAIKAN, KURANG: KURANG_MISCONDUCT}
 

@@ -168,10 +168,15 @@ def test_unknown_period_unit_nip(db_siap, kinerja):
 
 def test_distribusi_against_curve(db_siap, kinerja, db_path):
     _siap(kinerja, db_path)
-    # DPMPTSP: KADIS Sangat Kurang, STAF1 Baik, STAF2 Cukup (in the Butuh Perbaikan column), PPPK1 Sangat Kurang
+    # DPMPTSP: KADIS Sangat Kurang, STAF1 Baik, STAF2 Cukup, PPPK1 Sangat Kurang
     d = kinerja("distribusi", "--periode", "2026", "--format", "json").json()
     dp = {x["unit"]: x for x in d}["DPMPTSP"]
-    assert (dp["jumlah"], dp["baik"], dp["butuh_perbaikan"], dp["sangat_kurang"]) == (4, 1, 1, 2)
+    # a pp30 period names the 70-<90 band Cukup, as nilai does: the key follows the label (as in tren)
+    assert (dp["jumlah"], dp["baik"], dp["cukup"], dp["sangat_kurang"]) == (4, 1, 1, 2)
+    assert "butuh_perbaikan" not in dp and dp["persen_cukup"] == 25.0
+    assert "cukup" in kinerja("distribusi", "--periode", "2026", "--format", "csv").stdout.splitlines()[0].split(",")
+    layar = kinerja("distribusi", "--periode", "2026").stdout
+    assert "Cukup" in layar and "Butuh Perbaikan" not in layar
     assert dp["persen_sangat_kurang"] == 50.0 and dp["predikat_unit"] is None and dp["sesuai_kurva"] is None
     assert kinerja("unit", "predikat", "dpmptsp", "baik", "--periode", "2026").exit_code == 0
     dp = {x["unit"]: x for x in kinerja("distribusi", "--periode", "2026", "--format", "json").json()}["DPMPTSP"]

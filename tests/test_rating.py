@@ -77,12 +77,12 @@ def test_refusals(siap, kinerja, db_path):
     assert _n(db_path, "rating_langsung") == 0
 
 
-def test_pp30_period_accepts_with_warning(db_siap, kinerja, db_path):
-    kinerja("periode", "buat", "2027", "--metode", "pp30")
-    r = kinerja("rating", "tetapkan", STAF2, "--periode", "2027", "--perilaku", "di-bawah", "--alasan", "sering terlambat")
-    assert r.exit_code == 0 and "Peringatan" in r.stderr and "permenpan6" in r.stderr
+def test_without_oleh_the_atasan_langsung_is_recorded(siap, kinerja, db_path):
+    # (a pp30 period is refused now: tests/test_rating_temuan.py)
+    r = kinerja("rating", "tetapkan", STAF2, "--periode", "2026", "--perilaku", "di-bawah", "--alasan", "sering terlambat")
+    assert r.exit_code == 0 and "Peringatan" not in r.stderr
     # no --oleh: the pejabat penilai recorded is the atasan langsung of the roster (PermenPANRB 6/2022)
-    assert _rating(db_path, STAF2, "2027") == (None, "di-bawah", "sering terlambat", KADIS)
+    assert _rating(db_path, STAF2, "2026") == (None, "di-bawah", "sering terlambat", KADIS)
 
 
 def test_closed_period_refuses_rating(siap, kinerja, db_path):

@@ -62,7 +62,9 @@ def test_per_employee_detail(siap, kinerja):
             s1["jumlah_bawahan"], s1["umpan_balik"], s1["lengkap"], s1["kurang"]) == (2, 100, 2, True, 2, 0, 2, True, "")
     assert d[STAF2]["kurang"] == "bobot 90, harus 100; 1 realisasi belum diisi; belum dinilai atasan"
     assert d[STAF2]["jumlah_rekan"] == 1 and not d[STAF2]["atasan_menilai"]
-    assert d[PPPK1]["total_bobot"] == 100 and d[PPPK1]["kurang"] == "1 realisasi belum diisi"
+    # penilaian 360 = ya (pp30): only the atasan scored PPPK1, as `nilai` flags tanpa_penilaian_rekan_bawahan
+    assert d[PPPK1]["total_bobot"] == 100 and d[PPPK1]["kurang"] == \
+        "1 realisasi belum diisi; rekan/bawahan belum menilai (penilaian 360)"
     assert d[PPPK1]["jumlah_rekan"] == 0  # the self-rating is not a rekan
     assert d[KADIS]["kurang"] == "belum ada SKP" and d[KADIS]["jumlah_bawahan"] == 1
     assert d[KADIS]["total_bobot"] is None

@@ -29,7 +29,8 @@ def aturan(
     output.tampilkan(baris, kolom, fmt.value,
                      judul=f"Aturan penilaian periode {p.kode} (metode {p.metode}, {p.status})",
                      catatan="Sumber \"kebijakan lokal\": pilihan instansi, disimpan bersama periode; "
-                             "opsi \"-\": teks peraturan, tidak dapat diubah.")
+                             "opsi \"-\": tidak dapat diubah per periode (teks peraturan, atau kebijakan lokal "
+                             "yang tetap di kinerja).")
 
 
 def daftarkan(app: typer.Typer) -> None:

@@ -101,7 +101,8 @@ def demo(
     lalu = [nilai.baris_keluaran(r) for r in nilai.laporan(db, demo.PERIODE_PP30, ringkas=True).rekaman]
     output.cetak(f"[bold]Pembanding: periode {demo.PERIODE_PP30}, metode pp30[/] (data SKP yang sama, nilai angka PP 30/2019) — "
                  + output_nilai.ringkasan_predikat(lalu) + "\n")
-    output_nilai.tabel_distribusi(distribusi.distribusi(db, demo.PERIODE), demo.PERIODE)
+    output_nilai.tabel_distribusi(distribusi.distribusi(db, demo.PERIODE), demo.PERIODE,
+                                  distribusi.kolom_predikat(db, demo.PERIODE))
     if h.dampak:
         output.cetak("\n[bold]Dampak pada layanan publik[/]")
         for kalimat in h.dampak:

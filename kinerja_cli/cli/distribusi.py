@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..kosakata import KOLOM_PREDIKAT, NAMA_PREDIKAT_UNIT, PREDIKAT_UNIT
+from ..kosakata import NAMA_PREDIKAT_UNIT, PREDIKAT_UNIT
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
 
@@ -45,13 +45,15 @@ def distribusi(
     from ..output import nilai as output_nilai
     from ..services import distribusi
 
-    baris = distribusi.distribusi(buka(db), periode, unit)
+    basis = buka(db)
+    baris = distribusi.distribusi(basis, periode, unit)
+    kolom = distribusi.kolom_predikat(basis, periode)  # pp30: 'cukup' / Cukup for the 70-<90 band
     if fmt is not Format.tabel:
-        kunci = ["unit", "jumlah", "tanpa_data", *[k for k, _ in KOLOM_PREDIKAT],
-                 *[f"persen_{k}" for k, _ in KOLOM_PREDIKAT], "predikat_unit", "sesuai_kurva", "pelanggaran"]
+        kunci = ["unit", "jumlah", "tanpa_data", *[k for k, _ in kolom],
+                 *[f"persen_{k}" for k, _ in kolom], "predikat_unit", "sesuai_kurva", "pelanggaran"]
         output.tampilkan(baris, [output.Kolom(k, k) for k in kunci], fmt.value)
         return
-    output_nilai.tabel_distribusi(baris, periode)
+    output_nilai.tabel_distribusi(baris, periode, kolom)
 
 
 def daftarkan(app: typer.Typer, app_unit: typer.Typer) -> None:

@@ -148,11 +148,15 @@ def tutup(
     from .. import output
     from ..services import penutupan
 
+    basis = buka(db)
     if not ya:
+        saran = penutupan.masih_saran(basis, kode)
         konfirmasi(f"Tutup periode {kode}? Hasil semua pegawai dibekukan dan data periode tidak dapat diubah "
-                   "sampai dibuka kembali.", f"kinerja periode tutup {kode} --ya")
+                   "sampai dibuka kembali.", f"kinerja periode tutup {kode} --ya",
+                   f"{saran} hasil masih berupa saran rating (belum ditetapkan pejabat penilai); tetapkan dulu dengan "
+                   f"kinerja rating impor / terima-saran -p {kode}" if saran else None)
     with output.sibuk("Menghitung dan membekukan hasil semua pegawai ..."):
-        h = penutupan.tutup(buka(db), kode)
+        h = penutupan.tutup(basis, kode)
     k = h.periode.kode
     output.sukses(f"Periode {k} ditutup; hasil {h.jumlah_hasil} pegawai dibekukan.")
     if h.tidak_lengkap:

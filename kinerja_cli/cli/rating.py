@@ -1,7 +1,6 @@
 """kinerja rating tetapkan|impor|terima-saran|hapus|daftar"""
 
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -18,7 +17,18 @@ app = typer.Typer(help="Rating yang ditetapkan pejabat penilai (atasan langsung)
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")]
 
 
-Rating = Enum("Rating", [(k.replace("-", "_"), k) for k in KUNCI_RATING], type=str)
+def _baca_rating(nilai: Optional[str]) -> Optional[str]:
+    """The option's word read by the Rating sheet's own parser (validation.rating.baca_rating): 'Di Atas
+    Ekspektasi', 'di atas', 'di-atas' ... -> 'di-atas'; an unknown word is a usage error (exit 2)."""
+    from ..validation.rating import KATA_DITERIMA, RatingTidakDikenal, baca_rating
+
+    try:
+        return baca_rating(nilai)
+    except RatingTidakDikenal:
+        raise typer.BadParameter(f"'{nilai}' tidak dikenal; isi salah satu: {KATA_DITERIMA}.") from None
+
+
+_BANTU_RATING = "Di Atas Ekspektasi, Sesuai Ekspektasi, Di Bawah Ekspektasi (atau di-atas, sesuai, di-bawah)."
 
 
 @app.command("tetapkan")
@@ -26,8 +36,10 @@ def tetapkan(
     nip: Annotated[str, typer.Argument(help="NIP pegawai.")],
     periode: OpsiPeriode,
     alasan: Annotated[str, typer.Option("--alasan", help="Alasan penetapan (wajib, dicatat).")],
-    hasil_kerja: Annotated[Optional[Rating], typer.Option("--hasil-kerja", help="Rating hasil kerja.")] = None,
-    perilaku: Annotated[Optional[Rating], typer.Option("--perilaku", help="Rating perilaku kerja.")] = None,
+    hasil_kerja: Annotated[Optional[str], typer.Option("--hasil-kerja", callback=_baca_rating,
+                                                       help=f"Rating hasil kerja: {_BANTU_RATING}")] = None,
+    perilaku: Annotated[Optional[str], typer.Option("--perilaku", callback=_baca_rating,
+                                                    help=f"Rating perilaku kerja: {_BANTU_RATING}")] = None,
     oleh: Annotated[Optional[str], typer.Option("--oleh", help="NIP atasan langsung yang menetapkan.")] = None,
     db: OpsiDB = None,
 ) -> None:
@@ -40,12 +52,12 @@ def tetapkan(
     from .. import output
     from ..services import rating
 
-    h = rating.tetapkan(buka(db), nip, periode, hasil_kerja.value if hasil_kerja else None,
-                         perilaku.value if perilaku else None, alasan, oleh)
+    h = rating.tetapkan(buka(db), nip, periode, hasil_kerja, perilaku, alasan, oleh)
     for p in h["peringatan"]:
         output.peringatan(p)
     nama = {None: "-", **KUNCI_RATING}
-    keadaan = f"hasil kerja {nama[h['hasil_kerja']]}, perilaku {nama[h['perilaku']]}; pejabat penilai {h['oleh'] or '-'}"
+    keadaan = (f"hasil kerja {nama[h['hasil_kerja']]}, perilaku {nama[h['perilaku']]}; "
+               f"pejabat penilai {h['pejabat_penilai'] or 'tidak tercatat'}")
     if h["aksi"] == "tetap":
         output.info(f"Rating langsung sudah sama ({keadaan}); tidak ada perubahan.")
     else:
@@ -94,7 +106,8 @@ def impor(
 def terima_saran(
     periode: OpsiPeriode,
     unit: Annotated[str, typer.Option("--unit", help="Unit kerja yang sarannya diterima.")],
-    oleh: Annotated[str, typer.Option("--oleh", help="NIP pejabat yang menerima saran (dicatat).")],
+    oleh: Annotated[str, typer.Option("--oleh", help="NIP pejabat yang menerima saran (dicatat): atasan langsung "
+                                      "seorang pegawai unit itu, atau pimpinan unit (JPT/administrator).")],
     alasan: Annotated[str, typer.Option("--alasan", help="Alasan menerima saran (wajib, dicatat).")],
     uji_coba: OpsiUjiCoba = False,
     db: OpsiDB = None,

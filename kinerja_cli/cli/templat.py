@@ -65,8 +65,11 @@ def templat(
                   f"{h['perilaku']} baris Perilaku" + (f", {h['rating']} baris Rating." if h.get("rating") is not None else "."))
     if h["pegawai"] == 0:
         output.peringatan("Tidak ada pegawai aktif untuk templat ini; hanya judul kolom yang ditulis.")
+    lalu = "realisasi impor, perilaku impor dan rating impor" if h.get("rating") is not None else \
+        "realisasi impor dan perilaku impor"
     output.info(f"Setelah diisi: kinerja sasaran impor {h['berkas']} --periode {h['periode']}  "
-                f"(lalu realisasi impor dan perilaku impor; lihat sheet Petunjuk)")
+                f"(lalu {lalu}; atau semuanya sekaligus: kinerja impor {h['berkas']} --periode {h['periode']}; "
+                "lihat sheet Petunjuk)")
 
 
 def _per_unit(folder: Path, periode: str, timpa: bool, db) -> None:

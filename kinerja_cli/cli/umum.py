@@ -150,18 +150,22 @@ def bilangan_bulat(teks) -> int:
     return int(d)
 
 
-def konfirmasi(pertanyaan: str, perintah_skrip: str) -> None:
+def konfirmasi(pertanyaan: str, perintah_skrip: str, perhatian: str | None = None) -> None:
     """Ask on a terminal (ya/tidak, default tidak); without a terminal refuse at once with the --ya hint,
-    so a batch script never hangs on a question nobody sees."""
+    so a batch script never hangs on a question nobody sees. `perhatian`: a fact to know before answering,
+    shown before the question and in the refusal."""
     import sys
 
     from ..errors import DataTidakValid
 
     if not sys.stdin.isatty():
-        raise DataTidakValid("Perintah ini perlu konfirmasi, tetapi tidak dijalankan di terminal.",
+        raise DataTidakValid("Perintah ini perlu konfirmasi, tetapi tidak dijalankan di terminal."
+                             + (f" Perhatian: {perhatian}." if perhatian else ""),
                              f"Untuk skrip, tambahkan --ya: {perintah_skrip}")
     from .. import output
 
+    if perhatian:
+        output.peringatan(f"{perhatian}.")
     while True:
         try:
             jawab = input(f"{pertanyaan} [ya/tidak] (bawaan: tidak): ").strip().lower()

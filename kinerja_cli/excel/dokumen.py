@@ -117,6 +117,13 @@ def _rating(rating: str | None, langsung: bool, turunan: str | None) -> str:
     return teks
 
 
+def _rating_d12(rating: str | None, langsung: bool) -> str:
+    """A rating on D.1.2: as set by the pejabat penilai, or marked as a saran the way D.1.1 marks it."""
+    if rating and not langsung:
+        return f"{rating} (saran dari angka; belum ditetapkan pejabat penilai)"
+    return rating or "-"
+
+
 def _nilai(w: Penulis, label: str, nilai, tebal=False, fill=None) -> None:
     w.gabung(1, 4, label, tebal=True)
     w.gabung(5, 6, nilai, fmt=FORMAT_ANGKA if isinstance(nilai, Decimal) else None, tebal=tebal, fill=fill,
@@ -251,8 +258,8 @@ def _d12(w: Penulis, d: dict) -> None:
     identitas(w, "ATASAN PEJABAT PENILAI KINERJA", d["atasan_atasan"])
     _organisasi(w, d)
     if d["metode"] == "permenpan6":
-        _nilai(w, "RATING HASIL KERJA", h.rating_hk or "-")
-        _nilai(w, "RATING PERILAKU KERJA", h.rating_pk or "-")
+        _nilai(w, "RATING HASIL KERJA", _rating_d12(h.rating_hk, h.rating_hk_langsung))
+        _nilai(w, "RATING PERILAKU KERJA", _rating_d12(h.rating_pk, h.rating_pk_langsung))
     else:
         _nilai(w, "NILAI AKHIR (NA)", h.na)
     _nilai(w, "PREDIKAT KINERJA PEGAWAI", predikat_form(h.predikat), tebal=True, fill=g.fill_predikat.get(h.predikat))

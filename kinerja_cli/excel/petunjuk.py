@@ -70,6 +70,17 @@ def tanggal_id(iso: str) -> str:
         return str(iso)
 
 
+# A cell's own rule written at the end of a column's explanation -> what the Petunjuk says instead of
+# "Wajib diisi." (that the column must be present is not that every cell must be filled).
+_ATURAN_SEL = {
+    "(kosong: tidak diubah)": "Boleh kosong: sel kosong tidak mengubah yang tersimpan.",
+    "(wajib bila rating diisi)": "Wajib bila rating diisi.",
+    "(kosong bila pejabat penilai di luar daftar pegawai)":
+        "Wajib diisi, kecuali pejabat penilainya di luar daftar pegawai (atasan luar yang tercatat, atau kepala "
+        "daerah di profil instansi): biarkan kosong.",
+}
+
+
 def _kolom(tata: Tata) -> list[tuple[str, str, str]]:
     hasil = []
     for k in tata.kolom:
@@ -77,11 +88,14 @@ def _kolom(tata: Tata) -> list[tuple[str, str, str]]:
             continue  # explained with the BerAKHLAK aspects
         teks = (k.keterangan or _KETERANGAN.get(tata.nama_sheet, {}).get(k.key, "")).strip()
         teks = teks.removesuffix("(boleh kosong)").strip()
+        wajib = "Wajib diisi." if k.wajib else "Boleh kosong."
+        for akhiran, kata in _ATURAN_SEL.items():
+            if teks.endswith(akhiran):
+                teks, wajib = teks.removesuffix(akhiran).strip(), kata
         if teks and not teks.endswith("."):
             teks += "."
         if k.key in PILIHAN:
             teks = f"{teks} Pilih dari daftar: {', '.join(PILIHAN[k.key])}.".strip()
-        wajib = "Wajib diisi." if k.wajib else "Boleh kosong."
         hasil.append(("kolom", k.judul, f"{wajib} {teks[:1].upper()}{teks[1:]}".strip()))
     return hasil
 
@@ -113,7 +127,7 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
                                f"{kode} kepada BKPSDM. Setelah diisi, berkas diimpor apa adanya dengan perintah "
                                "kinerja di bagian akhir petunjuk ini."),
         ("kosong", "", ""),
-        ("bagian", "Aturan umum", "Jangan mengganti nama sheet (Sasaran, Realisasi, Perilaku) dan jangan mengubah "
+        ("bagian", "Aturan umum", f"Jangan mengganti nama sheet ({_daftar_sheet(isi)}) dan jangan mengubah "
                                   "teks judul kolom di baris 1. Isi data mulai baris 2, satu baris per data; "
                                   "jangan menyisipkan baris di atas judul."),
         ("teks", "", "NIP harus tetap berupa teks 18 digit. Kolom NIP sudah berformat Teks; bila menempel NIP dari "
@@ -172,6 +186,11 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
     return r
 
 
+def _daftar_sheet(isi) -> str:
+    """'Sasaran, Realisasi, Perilaku' (and Rating when the workbook has it)."""
+    return ", ".join(("Sasaran", "Realisasi", "Perilaku", *(("Rating",) if isi.rating is not None else ())))
+
+
 def _rating(isi) -> list[tuple[str, str, str]]:
     """The Rating sheet's section (permenpan6 periods only)."""
     if isi.rating is None:
@@ -183,7 +202,8 @@ def _rating(isi) -> list[tuple[str, str, str]]:
                                    "kinerja dari angka hanya saran; saran itu tertulis sebagai komentar pada sel rating "
                                    "(arahkan kursor ke sel bertanda merah di pojok), bukan sebagai isinya."),
         ("teks", "", "Satu baris per pegawai. Pilih rating dari daftar, tulis alasannya, dan biarkan NIP Pejabat "
-                     "Penilai berisi NIP atasan langsung. Baris tanpa rating dan alasan dilewati saat impor; sel "
+                     "Penilai berisi NIP atasan langsung (kosong bagi pegawai yang pejabat penilainya di luar daftar "
+                     "pegawai: atasan luar yang tercatat, atau kepala daerah di profil instansi). Baris tanpa rating dan alasan dilewati saat impor; sel "
                      "rating yang kosong tidak mengubah rating yang sudah tersimpan."),
         ("teks", "", "Kolom Rekomendasi: CATATAN/REKOMENDASI pejabat penilai yang dicetak di Dokumen Evaluasi "
                      "Kinerja Pegawai (boleh diisi tanpa rating). Sel kosong tidak menghapus rekomendasi tersimpan."),

@@ -167,11 +167,25 @@ KOLOM_RINCI_PK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
     *((a.capitalize(), _ANGKA, 3) for a in ASPEK_BERAKHLAK), ("Rata-rata", _ANGKA, 1))]
 
 
+def _aturan_rinci(periode: Periode) -> tuple[str, str]:
+    """(the rounding in words, the role weights in words) of the period's stored parameters."""
+    from ..scoring.parameter import Parameter
+
+    try:
+        param = periode.param
+    except (KeyError, TypeError, ValueError):
+        param = Parameter.dari_dict({})
+    peran = ", ".join(f"{k} {angka_id(v, 0) if v == v.to_integral_value() else angka_id(v)}"
+                      for k, v in param.bobot_peran.items())
+    return param.teks_pembulatan(), peran
+
+
 def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
     """One employee, step by step, so every number can be checked with a calculator."""
     p, h, m = r.pegawai, r.hasil, r.masukan
     esc = output.esc  # every user value inside markup goes through it
     sumber = "hasil beku saat periode ditutup" if dari_snapshot else "dihitung dari data terkini"
+    bulat, bobot_peran = _aturan_rinci(periode)
     output.cetak(f"[bold]{esc(p.nama)}[/] — NIP {esc(p.nip)}\n{esc(p.jabatan or '-')}, {esc(p.unit)}\n"
                  f"Periode {esc(periode.kode)}, metode {h.metode} ({sumber})\n")
     if not ada_data(r):
@@ -196,7 +210,7 @@ def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
                                   semua="--format json"))
     if m.baris:
         output.cetak(f"NHK = Σ(bobot × nilai) / Σ bobot = {angka_id(jumlah_bn)} / {angka_id(jumlah_b)} = "
-                     f"[bold]{_angka(h.nhk)}[/] (dibulatkan 2 desimal)\n")
+                     f"[bold]{_angka(h.nhk)}[/] ({bulat})\n")
     else:
         output.cetak("NHK = 0 (belum ada SKP)\n")
     # 4: behaviour
@@ -214,8 +228,8 @@ def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
         output.cetak(f"Rata-rata peran {esc(peran)}: {_angka(nilai)}" + ("" if peran in bobot else " (tidak dihitung)"))
     if bobot:
         suku = " + ".join(f"{angka_id(Decimal(bobot[k]))}% × {_angka(per_peran[k])}" for k in bobot)
-        output.cetak(f"NPK = {suku} = [bold]{_angka(h.npk)}[/] (dibulatkan)\n"
-                     "  bobot peran atasan 60, rekan 20, bawahan 20, dinormalkan atas peran yang benar-benar menilai\n")
+        output.cetak(f"NPK = {suku} = [bold]{_angka(h.npk)}[/] ({bulat})\n"
+                     f"  bobot peran {bobot_peran}, dinormalkan atas peran yang benar-benar menilai\n")
     else:
         output.cetak("NPK = 0 (tidak ada penilaian perilaku)\n")
     # 5-6: NA and predikat
@@ -257,12 +271,13 @@ def tabel_banding(baris: list[dict], periode: Periode) -> None:
                      gaya_baris=lambda b: None if b["sama"] else "yellow")
 
 
-def tabel_distribusi(baris: list[dict], periode: str) -> None:
-    """Per unit: count (share) of each predikat, the unit's own predikat, the curve verdict."""
+def tabel_distribusi(baris: list[dict], periode: str, kolom_predikat: tuple = KOLOM_PREDIKAT) -> None:
+    """Per unit: count (share) of each predikat (columns `kolom_predikat`: the period's names), the unit's own
+    predikat, the curve verdict."""
     tampil = []
     for b in baris:
         t = {"unit": b["unit"], "jumlah": b["jumlah"], "tanpa_data": b.get("tanpa_data", 0)}
-        for k, _ in KOLOM_PREDIKAT:
+        for k, _ in kolom_predikat:
             t[k] = f"{b[k]} ({output.teks_sel(b['persen_' + k], True)}%)"
         t["predikat_unit"] = NAMA_PREDIKAT_UNIT.get(b["predikat_unit"], "-") if b["predikat_unit"] else "belum ditetapkan"
         t["kurva"] = ("sesuai" if b["sesuai_kurva"] else "\n".join(b["pelanggaran"])) if b["predikat_unit"] else "-"
@@ -270,7 +285,7 @@ def tabel_distribusi(baris: list[dict], periode: str) -> None:
         tampil.append(t)
     # "3 (13,64%)" may wrap between the count and the share, never inside either; importance on a narrow screen
     kolom = [output.Kolom("unit", "Unit", penting=1), output.Kolom("jumlah", "Dinilai", True, penting=1),
-             *[output.Kolom(k, j, True, jenis=output.TEKS, penting=2) for k, j in KOLOM_PREDIKAT],
+             *[output.Kolom(k, j, True, jenis=output.TEKS, penting=2) for k, j in kolom_predikat],
              output.Kolom("predikat_unit", "Predikat unit", penting=3), output.Kolom("kurva", "Kurva distribusi", penting=4)]
     if any(t["tanpa_data"] for t in tampil):
         kolom.insert(2, output.Kolom("tanpa_data", "Tanpa data", True, penting=3))

@@ -70,6 +70,14 @@ def bobot_komponen(ada_rekan: bool, ada_bawahan: bool, ada_atasan: bool, param: 
     return _pilih_bobot(ada_rekan, ada_bawahan, ada_atasan, _teks_bobot(param), param)
 
 
+def tanpa_rekan_bawahan(metode: str, param: Parameter, peran_dihitung) -> bool:
+    """The flag TANPA_PENILAIAN_REKAN: in a pp30 period with penilaian 360 = ya (NA 60/40 for everyone, PP 30/2019
+    Pasal 41 ayat 4), an NPK counted from some roles but from neither rekan nor bawahan. One rule for
+    `kinerja nilai` and `kinerja status`."""
+    peran = set(peran_dihitung)
+    return metode == "pp30" and param.penilaian_360 == "ya" and bool(peran) and not peran & {"rekan", "bawahan"}
+
+
 def _cek_metode(metode: str) -> None:
     if metode not in METODE:
         raise ValueError(f"metode tidak dikenal: {metode!r} (pilih pp30 atau permenpan6)")
@@ -171,8 +179,7 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
         catatan.append(TANPA_PENILAIAN_PERILAKU)
     elif _aspek_tidak_lengkap(data.penilaian, dihitung):
         catatan.append(ASPEK_TIDAK_LENGKAP)
-    if (metode == "pp30" and param.penilaian_360 == "ya" and dihitung
-            and "rekan" not in dihitung and "bawahan" not in dihitung):
+    if tanpa_rekan_bawahan(metode, param, dihitung):
         catatan.append(TANPA_PENILAIAN_REKAN)  # 60/40 with an NPK resting on the atasan alone
     if data.catatan_tambahan:
         catatan.extend(data.catatan_tambahan)

@@ -196,6 +196,10 @@ class Parameter:
         object.__setattr__(self, "mode_bulat", getattr(decimal, CARA_PEMBULATAN[self.cara_bulat]))
         object.__setattr__(self, "bawaan_bulat", self.desimal == 2 and self.cara_bulat == "setengah-ke-atas")
 
+    def teks_pembulatan(self) -> str:
+        """'dibulatkan 2 desimal, setengah ke atas': the period's (r) step in words (nilai --rinci)."""
+        return f"dibulatkan {self.desimal} desimal, {self.cara_bulat.replace('-', ' ')}"
+
     def bulat(self, x: Decimal) -> Decimal:
         """The (r) step of this period."""
         return x.quantize(self.q, self.mode_bulat)

@@ -16,6 +16,23 @@ def teks(a: dict) -> str:
     return f"{a['nama']} ({a['jabatan']})" if a.get("jabatan") else a["nama"]
 
 
+def penilai_luar(db, pegawai) -> dict[str, str]:
+    """{nip: name} of the pejabat penilai outside the roster of every employee in `pegawai` (model.Pegawai)
+    without NIP Atasan: their atasan outside the roster, else the kepala daerah of the instansi profile
+    (PermenPANRB 6/2022: the kepala daerah assesses the heads at the top of the roster). An employee with
+    neither is left out: nobody is recorded as their pejabat penilai."""
+    from .instansi import profil
+
+    tanpa = [p.nip for p in pegawai if not p.nip_atasan]
+    if not tanpa:
+        return {}
+    luar = tabel.semua(db)
+    pr = profil(db)
+    kepala = teks({"nama": pr.kepala_nama, "jabatan": pr.kepala_jabatan}) if pr and pr.kepala_nama else None
+    hasil = {n: teks(luar[n]) if n in luar else kepala for n in tanpa}
+    return {n: t for n, t in hasil.items() if t}
+
+
 def ambil(db, nip: str) -> dict | None:
     return tabel.ambil(db, nip)
 

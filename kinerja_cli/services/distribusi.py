@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..errors import DataTidakValid
-from ..kosakata import PREDIKAT_UNIT
+from ..kosakata import BUTUH_PERBAIKAN, KUNCI_PREDIKAT, PREDIKAT_UNIT
+from ..kosakata import kolom_predikat as kolom_predikat_kosakata
 from ..model import Periode
 from ..scoring.distribusi import sebaran
 from ..store import audit
@@ -35,8 +36,35 @@ def tetapkan(db, unit: str, kode: str, predikat: str) -> dict:
 
 
 def distribusi(db, kode: str, unit: str | None = None) -> list[dict]:
-    """Per unit: count and share of each predikat, the unit's curve verdict."""
-    return dari_laporan(db, nilai.laporan(db, kode, unit, ringkas=True))
+    """Per unit: count and share of each predikat, the unit's curve verdict. The 70-<90 band's keys follow the
+    period's name for it (`kolom_predikat`): 'cukup' / 'persen_cukup' in a pp30 period that names it Cukup."""
+    lap = nilai.laporan(db, kode, unit, ringkas=True)
+    baris = dari_laporan(db, lap)
+    kunci = _kunci_tengah(lap.periode)
+    if kunci != KUNCI_PREDIKAT[BUTUH_PERBAIKAN]:
+        lama = KUNCI_PREDIKAT[BUTUH_PERBAIKAN]
+        baris = [{(kunci if k == lama else f"persen_{kunci}" if k == f"persen_{lama}" else k): v for k, v in b.items()}
+                 for b in baris]
+    return baris
+
+
+def _nama_tengah(per: Periode) -> str:
+    """The period's name of the 70-<90 band: Butuh Perbaikan (permenpan6), the period's setting in pp30."""
+    if per.metode != "pp30":
+        return BUTUH_PERBAIKAN
+    try:
+        return per.param.nama_cukup_pp30
+    except (KeyError, TypeError, ValueError):
+        return BUTUH_PERBAIKAN
+
+
+def _kunci_tengah(per: Periode) -> str:
+    return KUNCI_PREDIKAT[_nama_tengah(per)]
+
+
+def kolom_predikat(db, kode: str) -> tuple:
+    """The spread's (key, label) columns as the period names them (kosakata.kolom_predikat)."""
+    return kolom_predikat_kosakata(_nama_tengah(periode.wajib_ada(db, kode)))
 
 
 def dari_laporan(db, lap) -> list[dict]:

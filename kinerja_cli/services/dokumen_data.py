@@ -91,18 +91,23 @@ class Bacaan:
 
     def tindak_lanjut(self, r: Rekaman) -> list[str]:
         """Development follow-up: Butuh Perbaikan / Cukup or worse calls for bimbingan kinerja (DOMAIN.md 7,
-        local practice); a PNS under 20 JP in the period's year has a development gap (PP 11/2017 Pasal 203)."""
-        from .pelatihan import MINIMAL_JP, PREDIKAT_TINDAK_LANJUT
+        local practice); the hours of the period's year against the rule of the employee's status
+        (pelatihan.aturan_jp, the one rule): a PNS under 20 JP has a development gap (PP 11/2017 Pasal 203),
+        a PPPK's hours stand against the 24 JP ceiling (PP 49/2018 Pasal 40), with a warning above it."""
+        from .pelatihan import MINIMAL_JP, PREDIKAT_TINDAK_LANJUT, aturan_jp
 
         hasil = []
         pr = r.hasil.predikat
         if r.tercatat and (pr in PREDIKAT_TINDAK_LANJUT or pr == "Cukup"):
             hasil.append(f"Predikat {pr}: bimbingan/konseling kinerja oleh pejabat penilai kinerja.")
-        if jenis_dasar(r.pegawai.status or "PNS") != "PPPK":
-            jp = self.jp.get(r.pegawai.nip, Decimal(0))
-            if jp < MINIMAL_JP:
-                hasil.append(f"Pengembangan kompetensi tahun {self.tahun}: {_jp(jp)} JP dari minimal {MINIMAL_JP} JP "
-                             f"(kurang {_jp(MINIMAL_JP - jp)} JP).")
+        jp = self.jp.get(r.pegawai.nip, Decimal(0))
+        aturan = aturan_jp(r.pegawai.status or "PNS", jp)
+        if jenis_dasar(r.pegawai.status or "PNS") == "PPPK":
+            awal = "Peringatan — " if aturan["melebihi_batas"] else ""
+            hasil.append(f"{awal}Pengembangan kompetensi tahun {self.tahun}: {aturan['keterangan']}.")
+        elif aturan["kekurangan_jp"]:
+            hasil.append(f"Pengembangan kompetensi tahun {self.tahun}: {_jp(jp)} JP dari minimal {MINIMAL_JP} JP "
+                         f"(kurang {_jp(aturan['kekurangan_jp'])} JP).")
         return hasil
 
 

@@ -18,6 +18,18 @@ from ..store.pemeliharaan import cek_cepat
 from . import beku, nilai, periode
 
 
+def masih_saran(db, kode: str) -> int:
+    """How many results of an open permenpan6 period rest on a saran rating (flag rating_belum_ditetapkan):
+    closing would freeze them so. 0 for a pp30 or closed period."""
+    from ..kosakata import RATING_BELUM_DITETAPKAN
+
+    p = periode.wajib_ada(db, kode)
+    if p.metode != "permenpan6" or p.ditutup:
+        return 0
+    return sum(1 for r in nilai.laporan(db, p.kode, ringkas=True).rekaman
+               if RATING_BELUM_DITETAPKAN in r.hasil.catatan)
+
+
 @dataclass(frozen=True, slots=True)
 class HasilTutup:
     """What closing did: the period as now stored, and the frozen records counted."""

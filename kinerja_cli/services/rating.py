@@ -6,6 +6,7 @@ from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import KUNCI_RATING
 from ..model import Periode, Rekaman
 from ..store import audit
+from ..store import pegawai as tabel_pegawai
 from ..store import rating as tabel
 from ..store.db import transaksi
 from ..validation.rating import KATA_DITERIMA, RatingTidakDikenal, baca_rating
@@ -37,8 +38,13 @@ def rencana(lama: dict | None, hk: str | None, pk: str | None, alasan: str, oleh
 
 def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | None, alasan: str,
              oleh: str | None = None) -> dict:
-    """Set one or both ratings; a rating not given keeps its stored value. Returns the stored state."""
+    """Set one or both ratings; a rating not given keeps its stored value. Returns the stored state with
+    `pejabat_penilai` (the name to show) and `peringatan`."""
     per = periode.pastikan_terbuka(db, kode)
+    if per.metode != "permenpan6":
+        raise DataTidakValid(f"Periode {per.kode} memakai metode {per.metode}: rating ditetapkan pejabat penilai "
+                             "hanya ada pada metode permenpan6; pada metode ini rating dihitung dari angka.",
+                             "Tetapkan rating pada periode bermetode permenpan6 (kinerja periode daftar).")
     hk, pk = _rating(hasil_kerja, "hasil kerja"), _rating(perilaku, "perilaku")
     if hk is None and pk is None:
         raise DataTidakValid("Tidak ada rating yang ditetapkan.",
@@ -51,27 +57,41 @@ def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | N
 
 
 def _tetapkan(db, per: Periode, p, hk: str | None, pk: str | None, teks: str, oleh: str | None) -> dict:
-    penilai = None
+    from .atasan_luar import penilai_luar
+
+    penilai = nama_penilai = None
     peringatan = []
     if oleh:
-        penilai = pegawai.wajib_ada(db, oleh).nip
-        if penilai != p.nip_atasan:
-            tercatat = f"atasan tercatat {p.nip_atasan}" if p.nip_atasan else "tidak ada atasan tercatat"
-            raise DataTidakValid(f"{penilai} bukan atasan langsung {p.nip} di daftar pegawai ({tercatat}).",
+        a = pegawai.wajib_ada(db, oleh)
+        if a.nip != p.nip_atasan:
+            luar = penilai_luar(db, [p]).get(p.nip)
+            tercatat = (f"atasan tercatat {p.nip_atasan}" if p.nip_atasan else
+                        f"pejabat penilainya di luar daftar pegawai: {luar}; tulis perintahnya tanpa --oleh" if luar else
+                        "tidak ada atasan tercatat")
+            raise DataTidakValid(f"{a.nip} bukan atasan langsung {p.nip} di daftar pegawai ({tercatat}).",
                                  "Rating langsung ditetapkan oleh atasan langsung; periksa --oleh atau perbarui daftar pegawai.")
+        penilai, nama_penilai = a.nip, f"{a.nama} ({a.nip})"
     elif p.nip_atasan:  # PermenPANRB 6/2022: the pejabat penilai kinerja is the atasan langsung
         penilai = p.nip_atasan
-    else:
-        peringatan.append(f"Pejabat penilai tidak tercatat: {p.nip} tidak punya atasan langsung di daftar pegawai.")
-    if per.metode != "permenpan6":
-        peringatan.append(f"Periode {per.kode} memakai metode {per.metode}; rating langsung hanya dipakai "
-                          "pada metode permenpan6, jadi tidak memengaruhi nilai periode ini.")
+        a = tabel_pegawai.ambil(db, penilai)
+        nama_penilai = f"{a.nama} ({penilai})" if a else penilai
+    else:  # outside the roster: the atasan recorded with `pegawai atasan-luar`, else the kepala daerah
+        nama_penilai = penilai_luar(db, [p]).get(p.nip)
+        if nama_penilai is None:
+            peringatan.append(f"Pejabat penilai tidak tercatat: {p.nip} tidak punya atasan langsung di daftar pegawai, "
+                              f"atasan luar (kinerja pegawai atasan-luar {p.nip}), maupun kepala daerah di profil "
+                              "instansi (kinerja instansi --kepala-nama).")
     lama = tabel.ambil(db, per.kode, p.nip)
     baru, aksi = rencana(lama, hk, pk, teks, penilai)
     if aksi != "tetap":
         tabel.simpan(db, per.kode, p.nip, baru)
-        audit.catat(db, "rating_langsung", _kunci(per.kode, p.nip), aksi, lama, baru, p.nip)
-    return {**baru, "aksi": aksi, "peringatan": peringatan}
+        audit.catat(db, "rating_langsung", _kunci(per.kode, p.nip), aksi, lama, _diaudit(baru, nama_penilai), p.nip)
+    return {**baru, "aksi": aksi, "peringatan": peringatan, "pejabat_penilai": nama_penilai}
+
+
+def _diaudit(baru: dict, luar: str | None) -> dict:
+    """The audited state of a rating: the stored row, plus the name of a pejabat penilai without NIP."""
+    return {**baru, "pejabat_penilai": luar} if luar and not baru.get("oleh") else baru
 
 
 def hapus(db, nip: str, kode: str, alasan: str) -> dict:
@@ -108,16 +128,18 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     from ..errors import BerkasTidakValid
     from ..kolom import RATING_PEJABAT
     from ..model import HasilImpor
-    from ..store import pegawai as tabel_pegawai
     from ..validation.rating import periksa_rating
     from . import impor_umum
 
     per = periode.pastikan_terbuka(db, kode)
     berkas = Path(berkas)
     bacaan = impor_umum.Bacaan(db, berkas)  # the roster the checks use, re-checked under the write lock
+    from .atasan_luar import penilai_luar
+
     roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
+    luar = penilai_luar(db, roster.values())
     with impor_umum.alir(berkas, RATING_PEJABAT, sheet, tandai) as isi:
-        cek = periksa_rating(isi.baris, roster)
+        cek = periksa_rating(isi.baris, roster, luar)
         nama_sheet = isi.sheet
     if not cek.data and not cek.masalah:
         raise BerkasTidakValid(
@@ -145,7 +167,8 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
                 hasil.ditambah += 1
             else:
                 hasil.diubah += 1
-            log.append(("rating_langsung", _kunci(per.kode, x.nip), aksi, lama, baru, x.nip))
+            log.append(("rating_langsung", _kunci(per.kode, x.nip), aksi, lama,
+                        _diaudit(baru, None if x.oleh else luar.get(x.nip)), x.nip))
             if not uji_coba:
                 tabel.simpan(db, per.kode, x.nip, baru)
         if not uji_coba:
@@ -207,16 +230,38 @@ def terima_saran_atasan(db, kode: str, alasan: str) -> dict:
     return _terima(db, periode.pastikan_terbuka(db, kode), None, None, alasan, False)
 
 
+def _penerima(db, unit: str, oleh: str) -> str:
+    """The NIP of who may accept a unit's saran: an active employee who is the atasan langsung of at least one
+    employee of the unit, or a head in the unit (jenis jabatan JPT or administrator); refused otherwise, naming
+    who may."""
+    p = pegawai.wajib_ada(db, oleh)
+    roster = tabel_pegawai.semua(db)
+    di_unit = [x for x in roster.values() if x.unit == unit and x.aktif]
+    atasan = {x.nip_atasan for x in di_unit if x.nip_atasan}
+    kepala = {x.nip for x in di_unit if (x.jenis_jabatan or "").strip().lower() in ("jpt", "administrator")}
+    if p.aktif and (p.nip in atasan or p.nip in kepala):
+        return p.nip
+    boleh = [roster[n] for n in sorted(atasan | kepala) if n in roster and roster[n].aktif]
+    daftar = "; ".join(f"{x.nama} ({x.nip})" for x in boleh[:8]) + (" ..." if len(boleh) > 8 else "")
+    sebab = "tidak aktif" if not p.aktif else f"bukan atasan langsung pegawai {unit} maupun pimpinan unit itu"
+    raise DataTidakValid(f"{p.nama} ({p.nip}) tidak berwenang menerima saran rating unit {unit}: {sebab}.",
+                         f"Yang boleh menerima: {daftar}." if daftar else
+                         f"Unit {unit} tidak punya atasan atau pimpinan aktif di daftar pegawai; tetapkan rating satu per "
+                         "satu (kinerja rating tetapkan) atau lewat sheet Rating (kinerja rating impor).")
+
+
 def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji_coba: bool) -> dict:
     from contextlib import nullcontext
 
     from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN
     from . import nilai
+    from .atasan_luar import penilai_luar
 
     hasil = {"ditetapkan": [], "dilewati": [], "sudah": 0, "uji_coba": uji_coba}
     with nullcontext() if uji_coba else transaksi(db):  # the results read and the ratings written: one lock
-        penerima = pegawai.wajib_ada(db, oleh).nip if oleh else None
         u = nilai.unit_terdaftar(db, unit)
+        penerima = _penerima(db, u, oleh) if oleh else None
+        luar = penilai_luar(db, tabel_pegawai.semua(db).values())
         tersimpan = tabel.rating_periode(db, per.kode)
         log = []
         for r in nilai.laporan(db, per.kode, u).rekaman:
@@ -225,8 +270,11 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
                 hasil["sudah"] += 1
                 continue
             lain = [NAMA_CATATAN.get(c, c) for c in s["catatan"] if c != RATING_BELUM_DITETAPKAN]
+            nama_luar = None if s["atasan"] else luar.get(s["nip"])
             sebab = (f"data belum lengkap: {'; '.join(lain)}" if lain else
-                     None if s["atasan"] else "tidak ada atasan langsung (pejabat penilai) di daftar pegawai")
+                     None if s["atasan"] or nama_luar else
+                     "tidak ada pejabat penilai: tanpa atasan langsung di daftar pegawai, atasan luar, maupun kepala "
+                     "daerah di profil instansi")
             if sebab:
                 hasil["dilewati"].append({"nip": s["nip"], "nama": s["nama"], "alasan": sebab})
                 continue
@@ -234,9 +282,10 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
             baru, aksi = rencana(lama, s["hk"], s["pk"], teks, s["atasan"])
             baru["oleh"] = s["atasan"]
             hasil["ditetapkan"].append({"nip": s["nip"], "nama": s["nama"], "hasil_kerja": baru["hasil_kerja"],
-                                        "perilaku": baru["perilaku"], "oleh": s["atasan"]})
+                                        "perilaku": baru["perilaku"], "oleh": s["atasan"] or nama_luar})
             log.append(("rating_langsung", _kunci(per.kode, s["nip"]), "tambah" if lama is None else "ubah", lama,
-                        {**baru, "sumber": "saran diterima", "diterima_oleh": penerima or s["atasan"]}, s["nip"]))
+                        {**_diaudit(baru, nama_luar), "sumber": "saran diterima",
+                         "diterima_oleh": penerima or s["atasan"] or nama_luar}, s["nip"]))
             if not uji_coba:
                 tabel.simpan(db, per.kode, s["nip"], baru)
         if not uji_coba:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import TidakDitemukan
-from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN, TANPA_SASARAN
+from ..model import Periode
+from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN, TANPA_PENILAIAN_REKAN, TANPA_SASARAN
 from ..store import pegawai as tabel_pegawai
 from ..store import rating as tabel_rating
 from ..store import status as tabel
@@ -25,8 +26,10 @@ def _angka(d: Decimal) -> str:
 
 
 def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai, ub: int, status: dict | None,
-             rating: dict | None = None) -> dict:
-    """One employee's readiness; `rating` is the period's set ratings ({nip: row}) under permenpan6, else None."""
+             rating: dict | None = None, perlu_360=None) -> dict:
+    """One employee's readiness; `rating` is the period's set ratings ({nip: row}) under permenpan6, else None;
+    `perlu_360(peran)`: True when the roles that scored leave the NPK without rekan/bawahan where the period
+    needs them (scoring.hitung.tanpa_rekan_bawahan, the rule of `kinerja nilai`)."""
     baris, bobot, terisi = skp or (0, None, 0)
     atasan, rekan, bawahan = nilai or (0, 0, 0)
     status_skp = (status or {}).get(nip) or ("draf" if baris else None)
@@ -42,6 +45,9 @@ def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai,
             kurang.append(f"SKP belum disetujui atasan ({status_skp})")
     if not atasan:
         kurang.append("belum dinilai atasan")
+    peran = [p for p, n in (("atasan", atasan), ("rekan", rekan), ("bawahan", bawahan)) if n]
+    if perlu_360 is not None and perlu_360(peran):
+        kurang.append(NAMA_CATATAN[TANPA_PENILAIAN_REKAN])
     ditetapkan = None
     if rating is not None:  # permenpan6: the same rule as the flag of `kinerja nilai` (both ratings set)
         r = rating.get(nip) or {}
@@ -87,12 +93,25 @@ def status(db, kode: str, unit: str | None = None) -> dict:
     alur = per.persetujuan_skp
     status_skp = _status_skp(db, k)
     rating = tabel_rating.rating_periode(db, k) if per.metode == "permenpan6" else None
-    pegawai = [_pegawai(nip, nama, un, atasan, skp.get(nip), nilai.get(nip), ub.get(nip, 0), status_skp, rating)
+    perlu_360 = _aturan_360(per)
+    pegawai = [_pegawai(nip, nama, un, atasan, skp.get(nip), nilai.get(nip), ub.get(nip, 0), status_skp, rating,
+                        perlu_360)
                for nip, nama, un, atasan in tabel.pegawai_aktif(db, u)]
     per_unit: dict[str, list[dict]] = {}
     for r in pegawai:
         per_unit.setdefault(r["unit"], []).append(r)
     return {"periode": per, "persetujuan_skp": alur, "unit": [_unit(n, rows) for n, rows in per_unit.items()], "pegawai": pegawai}
+
+
+def _aturan_360(per: Periode):
+    """The period's completeness rule on rekan/bawahan scores as a function of the roles that scored."""
+    from ..scoring.hitung import tanpa_rekan_bawahan
+
+    try:
+        param = per.param
+    except (KeyError, TypeError, ValueError):
+        return None
+    return lambda peran: tanpa_rekan_bawahan(per.metode, param, peran)
 
 
 def gaya_unit(r: dict) -> str:

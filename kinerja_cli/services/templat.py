@@ -73,7 +73,12 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
 
 
 def _saran_rekaman(r: Rekaman) -> dict:
-    """nip -> the saran of each rating with its reason (the one place this module reads a result record)."""
+    """nip -> the saran of each rating with its reason (the one place this module reads a result record); none
+    for an employee with no data at all in the period (no SKP, no score: a 'saran' from zeros says nothing)."""
+    from ..model import ada_data
+
+    if not ada_data(r):
+        return {}
     h = r.hasil
     return {k: (getattr(h, f"rating_{k}_turunan"), getattr(h, f"alasan_rating_{k}")) for k in ("hk", "pk")}
 

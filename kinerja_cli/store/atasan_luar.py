@@ -12,6 +12,11 @@ def ambil(db: Database, nip: str) -> dict | None:
     return {"nama": r[0], "jabatan": r[1]} if r else None
 
 
+def semua(db: Database) -> dict[str, dict]:
+    """{nip: {nama, jabatan}} of every atasan outside the roster, in one query."""
+    return {r[0]: {"nama": r[1], "jabatan": r[2]} for r in db.execute("SELECT nip, nama, jabatan FROM atasan_luar")}
+
+
 def semua_nip(db: Database) -> frozenset[str]:
     return frozenset(r[0] for r in db.execute("SELECT nip FROM atasan_luar"))
 

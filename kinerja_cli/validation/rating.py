@@ -46,7 +46,7 @@ class RatingPejabat:
     hasil_kerja: str | None  # 'di-atas' | 'sesuai' | 'di-bawah'; None: not given (the stored one stays)
     perilaku: str | None
     alasan: str
-    oleh: str  # NIP of the pejabat penilai (the employee's atasan langsung)
+    oleh: str | None  # NIP of the pejabat penilai (the atasan langsung); None: the one outside the roster
     rekomendasi: str | None = None  # CATATAN/REKOMENDASI of the evaluation document (None: not given)
 
 
@@ -66,10 +66,15 @@ def _nama(p: Pegawai | None, nip: str) -> str:
     return f"{nip} ({p.nama})" if p else nip
 
 
-def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai]) -> HasilPeriksaRating:
+def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai],
+                   penilai_luar: Mapping[str, str] | None = None) -> HasilPeriksaRating:
     """Every problem of every row: unknown NIP, unknown rating word, no reason, a pejabat penilai who is not
     the employee's atasan langsung, the same NIP on two rows, a recommendation too long. Rows with neither rating,
-    reason nor recommendation are skipped; a row with only a recommendation (and the pejabat penilai) is valid."""
+    reason nor recommendation are skipped; a row with only a recommendation (and the pejabat penilai) is valid.
+
+    `penilai_luar` ({nip: name}): employees without NIP Atasan whose pejabat penilai is outside the roster (their
+    atasan outside the roster, or the kepala daerah); for them NIP Pejabat Penilai stays empty."""
+    penilai_luar = penilai_luar or {}
     h = HasilPeriksaRating()
     pertama: dict[str, int] = {}
     for b in baris:
@@ -97,7 +102,7 @@ def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai])
         if not alasan and not hanya_rekomendasi:
             ms.append(di_sel(b, "alasan", "Alasan kosong", "tulis alasan penetapan rating (dicatat di log audit)",
                              GALAT, kunci))
-        oleh = _pejabat(b, nip, pegawai, ms)
+        oleh = _pejabat(b, nip, pegawai, penilai_luar, ms)
         if nip and nip in pertama:
             ms.append(di_sel(b, "nip", f"NIP {nip} sudah ada di baris {pertama[nip]}; satu pegawai hanya satu baris",
                              "hapus salah satu baris: rating yang berlaku tidak bisa ditebak", GALAT, kunci))
@@ -138,14 +143,22 @@ def _nip(b: BarisSumber, key: str, judul: str, pegawai: Mapping[str, Pegawai], m
     return n
 
 
-def _pejabat(b: BarisSumber, nip: str | None, pegawai: Mapping[str, Pegawai], ms: list) -> str | None:
-    """The pejabat penilai's NIP when it is the employee's atasan langsung in the roster (else a problem)."""
+def _pejabat(b: BarisSumber, nip: str | None, pegawai: Mapping[str, Pegawai], penilai_luar: Mapping[str, str],
+             ms: list) -> str | None:
+    """The pejabat penilai's NIP when it is the employee's atasan langsung in the roster (else a problem);
+    None without a problem for an employee whose pejabat penilai is outside the roster and the cell is empty."""
     p = pegawai.get(nip) if nip else None
     atasan = p.nip_atasan if p else None
-    tercatat = f"atasan tercatat {_nama(pegawai.get(atasan), atasan)}" if atasan else "tidak ada atasan tercatat"
+    luar = penilai_luar.get(nip) if p and not atasan else None
+    tercatat = (f"atasan tercatat {_nama(pegawai.get(atasan), atasan)}" if atasan else
+                f"pejabat penilainya di luar daftar pegawai: {luar}" if luar else "tidak ada atasan tercatat")
     if not _teks(b.nilai.get("oleh")):
+        if luar:
+            return None
         saran = (f"isi NIP atasan langsung pegawai ini: {atasan}" if atasan else
-                 "pegawai ini tidak punya atasan langsung di daftar pegawai: lengkapi kolom NIP Atasan di daftar pegawai")
+                 "pegawai ini tidak punya atasan langsung di daftar pegawai: lengkapi kolom NIP Atasan di daftar pegawai, "
+                 f'atau catat atasannya di luar daftar (kinerja pegawai atasan-luar {nip} --nama "..." --jabatan "...") '
+                 "atau kepala daerah di profil instansi (kinerja instansi --kepala-nama ...), lalu kosongkan sel ini")
         ms.append(di_sel(b, "oleh", "NIP Pejabat Penilai kosong", saran, kunci=nip or ""))
         return None
     oleh = _nip(b, "oleh", "NIP Pejabat Penilai", pegawai, ms)
@@ -154,7 +167,8 @@ def _pejabat(b: BarisSumber, nip: str | None, pegawai: Mapping[str, Pegawai], ms
     if oleh != atasan:
         ms.append(di_sel(b, "oleh", f"Pejabat penilai {_nama(pegawai.get(oleh), oleh)} bukan atasan langsung "
                                     f"{_nama(p, nip)} di daftar pegawai ({tercatat})",
-                         "rating ditetapkan oleh atasan langsung: perbaiki NIP Pejabat Penilai, atau perbarui kolom "
-                         "NIP Atasan di daftar pegawai lalu impor ulang", kunci=nip))
+                         ("pejabat penilai di luar daftar pegawai: kosongkan NIP Pejabat Penilai" if luar else
+                          "rating ditetapkan oleh atasan langsung: perbaiki NIP Pejabat Penilai, atau perbarui kolom "
+                          "NIP Atasan di daftar pegawai lalu impor ulang"), kunci=nip))
         return None
     return oleh
