@@ -55,6 +55,29 @@ def impor(
                       f"{h.dinonaktifkan} dinonaktifkan, {baris_dilewati(h)} baris dilewati.")
 
 
+@app.command("ubah")
+def ubah(
+    nip: Annotated[str, typer.Argument(help="NIP atau NI PPPK (boleh dengan spasi).")],
+    jenis_jabatan: Annotated[str, typer.Option("--jenis-jabatan", help="JPT, administrator, pengawas, pelaksana atau fungsional (juga: 'Eselon III.a', 'JPT Pratama' ...).")],
+    db: OpsiDB = None,
+) -> None:
+    """Ubah jenis jabatan satu pegawai (tercatat di log audit), misalnya jabatan struktural yang jenisnya tidak dapat disimpulkan dari ekspor SIASN.
+
+    Impor ulang ekspor SIASN mempertahankan nilai ini selama jenisnya tetap tidak dapat disimpulkan.
+
+    Contoh: kinerja pegawai ubah 196711101992031001 --jenis-jabatan JPT
+    """
+    from .. import output
+    from ..services import pegawai
+
+    h = pegawai.ubah(buka(db), nip, jenis_jabatan)
+    if h["berubah"]:
+        output.sukses(f"Jenis jabatan {h['nama']} ({h['nip']}) diubah: {h['lama'] or '-'} → {h['baru']} "
+                      "(tercatat di log audit).")
+    else:
+        output.info(f"Jenis jabatan {h['nama']} ({h['nip']}) sudah {h['baru']}; tidak ada yang diubah.")
+
+
 @app.command("daftar")
 def daftar(
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,

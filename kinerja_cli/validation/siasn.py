@@ -26,9 +26,10 @@ def ekspor_siasn(sel) -> bool:
 
 def lepas_petik(v):
     """(value, True) with one leading apostrophe removed from a text NIP ("'1987..." as SIASN and
-    Excel-minded exports write it), else (v, False). Only one, and only before a digit."""
-    if v.__class__ is str and v[:1] == "'" and v[1:2].isdigit():
-        return v[1:], True
+    Excel-minded exports write it; "' 1987 ..." too: the spaces after it go, as the NIP rules ignore
+    spaces), else (v, False). Only one, and only before a digit."""
+    if v.__class__ is str and v[:1] == "'" and v[1:].lstrip()[:1].isdigit():
+        return v[1:].lstrip(), True
     return v, False
 
 

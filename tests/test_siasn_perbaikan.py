@@ -1,0 +1,135 @@
+"""Issue 15 follow-up (tester's findings on the SIASN path): advice that works, stored values that
+survive a re-import, --nonaktifkan-yang-hilang over the whole pemda, hierarchy refusals, status changes
+named, damaged-export messages."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+import siasn_bantu as S
+from conftest import buat_xlsx
+
+
+def _p(db_path, nip) -> dict:
+    with sqlite3.connect(db_path) as c:
+        c.row_factory = sqlite3.Row
+        r = c.execute("SELECT * FROM pegawai WHERE nip = ?", [nip]).fetchone()
+        return dict(r) if r else {}
+
+
+def _satu_baris(teks: str) -> str:
+    return " ".join(teks.split())
+
+
+@pytest.fixture
+def berkas(tmp_path):
+    return {
+        "pns": S.ekspor(tmp_path / "pns_ekspor.xlsx", "pns_3fa9c2e1", S.PNS),
+        "pppk": S.ekspor(tmp_path / "pppk_ekspor.xlsx", "pppk_1b2c3d", S.PPPK),
+        "pw": S.ekspor(tmp_path / "pw_ekspor.xlsx", "pppk_paruh_waktu_9f8e7d", S.PARUH_WAKTU),
+        "hier": S.hierarki(tmp_path / "HierarkiUnor.xlsx"),
+    }
+
+
+@pytest.fixture
+def db_siasn(kinerja, db_path, berkas):
+    assert kinerja("init").exit_code == 0
+    r = kinerja("pegawai", "impor", berkas["pns"], "--hierarki", berkas["hier"])
+    assert r.exit_code == 0, r.output
+    for k in ("pppk", "pw"):
+        r = kinerja("pegawai", "impor", berkas[k])
+        assert r.exit_code == 0, r.output
+    return db_path
+
+
+# --- 1. a jenis jabatan SIASN cannot infer ---
+
+def test_uninferable_jenis_jabatan_set_by_hand_survives_reimport(kinerja, db_path, berkas, tmp_path):
+    assert kinerja("init").exit_code == 0
+    kalak = S.nip_pns(30)
+    rows = [*S.PNS[:1], S.baris(kalak, "Putri", "Kepala Pelaksana BPBD", "Jabatan Struktural", "IV/a", "S10")]
+    f = S.ekspor(tmp_path / "p.xlsx", "pns_cc", rows)
+    r = kinerja("pegawai", "impor", f, "--hierarki", berkas["hier"])
+    assert r.exit_code == 0, r.output
+    teks = _satu_baris(r.stderr)
+    assert "kinerja pegawai ubah NIP --jenis-jabatan JPT" in teks  # advice that works
+    assert "1 jenis jabatan tidak dapat disimpulkan; nilai tersimpan dipertahankan" in teks
+    assert _p(db_path, kalak)["jenis_jabatan"] is None
+    # the advice, followed
+    r = kinerja("pegawai", "ubah", kalak, "--jenis-jabatan", "jpt pratama")
+    assert r.exit_code == 0, r.output
+    assert "- → JPT" in r.stdout + r.stderr
+    assert _p(db_path, kalak)["jenis_jabatan"] == "JPT"
+    riwayat = kinerja("riwayat", "--nip", kalak, "--format", "json").json()
+    assert any("JPT" in json.dumps(x) for x in riwayat)
+    # the next SIASN import keeps it, and says so once
+    r = kinerja("pegawai", "impor", f)
+    assert r.exit_code == 0, r.output
+    assert "0 diubah, 2 tetap" in r.stderr
+    assert "1 jenis jabatan tidak dapat disimpulkan; nilai tersimpan dipertahankan (1 pegawai" in _satu_baris(r.stderr)
+    assert _p(db_path, kalak)["jenis_jabatan"] == "JPT"
+
+
+def test_pegawai_ubah_refuses_an_unknown_kind_and_an_unknown_nip(kinerja, db_siasn):
+    r = kinerja("pegawai", "ubah", S.KADIS, "--jenis-jabatan", "kepala")
+    assert r.exit_code == 1 and "Jenis jabatan 'kepala' tidak dikenal" in r.stderr and "administrator" in r.stderr
+    r = kinerja("pegawai", "ubah", S.nip_pns(44), "--jenis-jabatan", "JPT")
+    assert r.exit_code == 1 and "tidak ada di basis data" in r.stderr
+
+
+# --- 2. --nonaktifkan-yang-hilang over the whole pemda for a SIASN export ---
+
+def test_deactivate_missing_siasn_covers_every_unit_of_the_kinds_in_the_file(kinerja, db_siasn, tmp_path):
+    # PPPK_B was the only PPPK of KECAMATAN SUKAMAJU; the new PPPK export lacks them
+    f = S.ekspor(tmp_path / "pppk2.xlsx", "pppk_aa", S.PPPK[:1])
+    r = kinerja("pegawai", "impor", f, "--nonaktifkan-yang-hilang")
+    assert r.exit_code == 0, r.output
+    assert "1 dinonaktifkan" in r.stderr
+    assert "berlaku untuk pegawai PPPK di semua unit kerja" in _satu_baris(r.stderr)
+    assert _p(db_siasn, S.PPPK_B)["aktif"] == 0
+    assert _p(db_siasn, S.LURAH)["aktif"] == 1 and _p(db_siasn, S.PW_A)["aktif"] == 1  # other kinds untouched
+
+
+# --- 4. one person in two SIASN files ---
+
+def test_person_in_two_siasn_files_status_change_is_named(kinerja, db_siasn, tmp_path):
+    pindah = S.baris(S.PPPK_A, "Kartika Dewi Baru", "Operator Layanan Operasional", "Jabatan Pelaksana", None, "D11",
+                     "PPPK Paruh Waktu Aktif", cpns=None, jenis_pegawai="PPPK Paruh Waktu")
+    f = S.ekspor(tmp_path / "pw2.xlsx", "pppk_paruh_waktu_cc", [*S.PARUH_WAKTU, pindah])
+    r = kinerja("pegawai", "impor", f)
+    assert r.exit_code == 0, r.output
+    teks = _satu_baris(r.stderr)
+    assert "status berubah dari PPPK menjadi PPPK Paruh Waktu (berkas ini): 1 pegawai, misalnya" in teks
+    assert "Kartika Dewi" in teks
+
+
+# --- 7 / 8. NIP cells ---
+
+def _roster_csv(path, nip):
+    path.write_text("NIP,Nama,Unit Kerja\n" + f"{nip},Ani,Dinas A\n", encoding="utf-8")
+    return path
+
+
+def test_nip_damaged_by_excel_in_a_csv_is_named(kinerja, db_path, tmp_path):
+    assert kinerja("init").exit_code == 0
+    from kinerja_cli.validation.nip import NIPTidakValid, periksa_nip
+
+    with pytest.raises(NIPTidakValid) as e:
+        periksa_nip("1.98001E+17")
+    assert e.value.pesan == "NIP ini sudah diubah Excel menjadi angka ilmiah (1.98001E+17): digit terakhirnya hilang"
+    assert e.value.saran == "Ambil berkas ekspor aslinya (jangan dibuka lalu disimpan di Excel)."
+    r = kinerja("pegawai", "impor", _roster_csv(tmp_path / "p.csv", "1.98001E+17"))
+    assert r.exit_code == 1
+    assert "angka ilmiah" in r.stderr and "hanya boleh berisi angka" not in r.stderr
+
+
+def test_apostrophe_then_spaces_before_the_nip(kinerja, db_path, tmp_path):
+    assert kinerja("init").exit_code == 0
+    f = buat_xlsx(tmp_path / "p.xlsx", {"Pegawai": [["NIP", "Nama", "Unit Kerja"],
+                                                    ["' 19900101 201501 1 001", "Ani", "Dinas A"]]})
+    r = kinerja("pegawai", "impor", f)
+    assert r.exit_code == 0, r.output
+    assert _p(db_path, "199001012015011001")["nama"] == "Ani"
