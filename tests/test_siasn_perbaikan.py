@@ -133,3 +133,43 @@ def test_apostrophe_then_spaces_before_the_nip(kinerja, db_path, tmp_path):
     r = kinerja("pegawai", "impor", f)
     assert r.exit_code == 0, r.output
     assert _p(db_path, "199001012015011001")["nama"] == "Ani"
+
+
+# --- 3. a hierarchy re-import that would leave people in a unit that no longer exists ---
+
+def _tanpa(*ids):
+    return [r for r in S.HIERARKI if r[0] not in ids]
+
+
+def test_hierarchy_alone_dropping_a_used_unor_is_refused(kinerja, db_siasn, tmp_path):
+    r = kinerja("pegawai", "impor", S.hierarki(tmp_path / "H2.xlsx", _tanpa("D13")))
+    assert r.exit_code == 1
+    teks = _satu_baris(r.stderr)
+    assert "tidak memuat 1 unor yang masih menjadi unor 2 pegawai aktif tersimpan: SEKSI RUJUKAN (ID D13): 2 pegawai" in teks
+    assert "kinerja pegawai impor pns.xlsx --hierarki H2.xlsx" in teks
+    with sqlite3.connect(db_siasn) as c:  # nothing stored: the old hierarchy stays whole
+        assert c.execute("SELECT COUNT(*) FROM unor WHERE id = 'D13'").fetchone()[0] == 1
+
+
+def test_hierarchy_with_the_roster_moves_them_and_names_who_is_left(kinerja, db_siasn, tmp_path):
+    h = S.hierarki(tmp_path / "H2.xlsx", _tanpa("D13"))
+    pns = [S.baris(S.KASI, "Dewi Sartika", "Kepala Seksi Rujukan", "Jabatan Struktural", "III/d", "D12",
+                   belakang="S.Kep.Ners") if r[1] == "'" + S.KASI else r for r in S.PNS]
+    r = kinerja("pegawai", "impor", S.ekspor(tmp_path / "pns.xlsx", "pns_dd", pns), "--hierarki", h)
+    assert r.exit_code == 0, r.output
+    assert _p(db_siasn, S.KASI)["sub_unit"] == "BIDANG PELAYANAN KESEHATAN"
+    teks = _satu_baris(r.stderr)  # the paruh waktu employee on D13 is outside this file: named
+    assert "masih menjadi unor 1 pegawai aktif tersimpan di luar berkas ini: SEKSI RUJUKAN (ID D13): 1 pegawai" in teks
+
+
+@pytest.mark.parametrize("rows, pesan", [
+    ([*S.HIERARKI[:3], ["D11", "    UPT PUSKESMAS", "D99"]], "ID_ATASAN D99 tidak ada di kolom ID hierarki ini"),
+    ([*S.HIERARKI, ["X00", "PEMERINTAH LAIN", None]], "Hierarki punya 2 akar"),
+])
+def test_dangling_parent_or_two_roots_refused(kinerja, db_path, tmp_path, rows, pesan):
+    assert kinerja("init").exit_code == 0
+    r = kinerja("pegawai", "impor", S.hierarki(tmp_path / "H.xlsx", rows))
+    assert r.exit_code == 1
+    assert pesan in _satu_baris(r.stderr)
+    with sqlite3.connect(db_path) as c:
+        assert c.execute("SELECT COUNT(*) FROM unor").fetchone()[0] == 0

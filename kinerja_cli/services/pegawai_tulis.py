@@ -13,7 +13,7 @@ from ..store import pegawai as tabel
 from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.roster import periksa_silang
 from . import impor_umum
-from .unor import simpan_hierarki
+from .unor import simpan_hierarki, tertinggal, uraian_tertinggal
 
 
 def simpan(db, berkas: Path, sheet: str, dari_berkas, absen: list, uji_coba: bool, lewati_galat: bool,
@@ -44,6 +44,7 @@ def simpan(db, berkas: Path, sheet: str, dari_berkas, absen: list, uji_coba: boo
                 "diubah", "tambahkan kolomnya bila memang ingin mengubah atau mengosongkan isinya", None, sheet,
                 None, nama, PERINGATAN))
         if hier is not None:
+            _ingatkan_tertinggal(db, hier, {p.nip for _, p in cek.pegawai}, hasil)
             simpan_hierarki(db, hier, uji_coba, hasil)
         if not uji_coba:
             tabel.simpan_banyak(db, baru, ubah)
@@ -54,6 +55,18 @@ def simpan(db, berkas: Path, sheet: str, dari_berkas, absen: list, uji_coba: boo
 def jenis_pegawai(status: str | None) -> str | None:
     """The kind of employee a file covers (--nonaktifkan-yang-hilang): CPNS go with PNS."""
     return "PNS" if status == "CPNS" else status
+
+
+def _ingatkan_tertinggal(db, hier, di_berkas: set, hasil: HasilImpor) -> None:
+    """Stored employees outside this file left on a unor the new hierarchy no longer has: named (their
+    own SIASN file, PPPK or paruh waktu, imported next moves them)."""
+    hilang = tertinggal(db, hier, di_berkas)
+    if hilang:
+        n = sum(len(ps) for ps in hilang.values())
+        hasil.keterangan.setdefault("awas", []).append(
+            f"Hierarki unor {hier.berkas.name} tidak memuat {len(hilang)} unor yang masih menjadi unor {n} pegawai "
+            f"aktif tersimpan di luar berkas ini: {uraian_tertinggal(db, hilang)}. Impor juga ekspor SIASN mereka "
+            "(PPPK, PPPK paruh waktu): kinerja pegawai impor BERKAS")
 
 
 def _ingatkan_status(cek, tersimpan: dict, sheet: str, hasil: HasilImpor) -> None:
