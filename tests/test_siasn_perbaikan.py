@@ -173,3 +173,42 @@ def test_dangling_parent_or_two_roots_refused(kinerja, db_path, tmp_path, rows, 
     assert pesan in _satu_baris(r.stderr)
     with sqlite3.connect(db_path) as c:
         assert c.execute("SELECT COUNT(*) FROM unor").fetchone()[0] == 0
+
+
+# --- 5. an edited SIASN export, and a generic roster whose nearest header is UNOR NAMA ---
+
+def test_siasn_export_missing_unor_id_is_named_as_siasn(kinerja, db_path, tmp_path):
+    assert kinerja("init").exit_code == 0
+    i = S.JUDUL.index("UNOR ID")
+    rows = [[*r[:i], *r[i + 1:]] for r in [S.JUDUL, *S.PNS]]
+    r = kinerja("pegawai", "impor", buat_xlsx(tmp_path / "pns.xlsx", {"pns_ab": rows}))
+    assert r.exit_code == 1
+    teks = _satu_baris(r.stderr)
+    assert "pns.xlsx adalah ekspor SIASN, tetapi kolom UNOR ID tidak ada: ambil ekspor aslinya" in teks
+    assert "jangan diganti menjadi Unit Kerja" in teks
+    assert "Unit Kerja: tulis salah satu judul" not in teks  # never the renaming advice
+
+
+def test_generic_roster_with_unor_nama_gets_the_hierarki_hint(kinerja, db_path, tmp_path):
+    assert kinerja("init").exit_code == 0
+    f = buat_xlsx(tmp_path / "p.xlsx", {"Pegawai": [["NIP", "Nama", "UNOR NAMA"], [S.SEKDA, "Ani", "SEKSI A"]]})
+    r = kinerja("pegawai", "impor", f)
+    assert r.exit_code == 1
+    assert "bila ini ekspor SIASN, pakai --hierarki" in _satu_baris(r.stderr)
+
+
+# --- 6. the batch import names SIASN's files and leaves them to pegawai impor ---
+
+def test_batch_import_names_siasn_files(kinerja, db_periode, tmp_path):
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    S.ekspor(folder / "pns_ekspor.xlsx", "pns_3fa9c2e1", S.PNS)
+    S.hierarki(folder / "HIERARKI_UNOR.xlsx")
+    r = kinerja("impor", folder, "--periode", "2026")
+    teks = _satu_baris(r.stdout + r.stderr)
+    assert "ekspor SIASN: impor dengan kinerja pegawai impor pns_ekspor.xlsx --hierarki HIERARKI.xlsx" in teks
+    assert "hierarki unor SIASN: impor bersama ekspor SIASN" in teks
+    assert "tidak berisi sheet data yang dikenali" not in teks
+    with sqlite3.connect(db_periode) as c:  # nothing imported
+        assert c.execute("SELECT COUNT(*) FROM pegawai WHERE nip = ?", [S.SEKDA]).fetchone()[0] == 0
+        assert c.execute("SELECT COUNT(*) FROM unor").fetchone()[0] == 0
