@@ -212,3 +212,31 @@ def test_batch_import_names_siasn_files(kinerja, db_periode, tmp_path):
     with sqlite3.connect(db_periode) as c:  # nothing imported
         assert c.execute("SELECT COUNT(*) FROM pegawai WHERE nip = ?", [S.SEKDA]).fetchone()[0] == 0
         assert c.execute("SELECT COUNT(*) FROM unor").fetchone()[0] == 0
+
+
+# --- 8. small things ---
+
+def test_help_names_every_format_and_the_scope_of_deactivation(kinerja, db_path):
+    teks = _satu_baris(kinerja("pegawai", "impor", "--help").stdout)
+    assert ".xlsx, .ods, .xls atau .csv" in teks
+    assert "jenis pegawai yang ada di berkas" in teks and "unit-unit di berkas" in teks
+
+
+def test_templat_atasan_without_a_file_and_per_unit(kinerja, db_siasn, tmp_path):
+    r = kinerja("templat", "atasan")
+    assert r.exit_code == 2
+    assert "sebutkan berkas: kinerja templat atasan BERKAS" in _satu_baris(r.stderr)
+    assert "--periode" not in r.stderr
+    folder = tmp_path / "atasan"
+    folder.mkdir()
+    r = kinerja("templat", "atasan", "--per-unit", folder)
+    assert r.exit_code == 0, r.output
+    nama = sorted(p.name for p in folder.iterdir())
+    assert nama == ["DINAS-KESEHATAN_atasan.xlsx", "KECAMATAN-SUKAMAJU_atasan.xlsx", "SEKRETARIAT-DAERAH_atasan.xlsx"]
+    import openpyxl
+
+    ws = openpyxl.load_workbook(folder / "DINAS-KESEHATAN_atasan.xlsx")["Atasan"]
+    assert {ws.cell(i, 1).value for i in range(2, ws.max_row + 1)} >= {S.KADIS, S.DOKTER, S.PPPK_A}
+    assert S.CAMAT not in {ws.cell(i, 1).value for i in range(2, ws.max_row + 1)}
+    r = kinerja("pegawai", "impor", folder / "DINAS-KESEHATAN_atasan.xlsx")  # reads back as the atasan workbook
+    assert r.exit_code == 0 and "hanya NIP Atasan yang diperbarui" in r.stderr
