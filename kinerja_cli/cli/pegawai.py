@@ -19,18 +19,18 @@ KOLOM_DAFTAR = (("nip", "NIP", 1), ("nama", "Nama", 1), ("jabatan", "Jabatan", 3
 
 @app.command("impor")
 def impor(
-    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx berisi daftar pegawai.")],
+    berkas: Annotated[Path, typer.Argument(help="Berkas daftar pegawai (.xlsx, .ods, .xls atau .csv): daftar biasa, ekspor SIASN, hierarki unor SIASN, atau daftar atasan dari 'kinerja templat atasan'.")],
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: 'Pegawai' atau sheet pertama yang cocok).")] = None,
     uji_coba: Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")] = False,
     lewati_galat: Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")] = False,
-    nonaktifkan: Annotated[bool, typer.Option("--nonaktifkan-yang-hilang", help="Tandai nonaktif pegawai unit-unit di berkas yang tidak ada lagi di berkas (unit lain tidak disentuh).")] = False,
+    nonaktifkan: Annotated[bool, typer.Option("--nonaktifkan-yang-hilang", help="Tandai nonaktif pegawai yang tidak ada lagi di berkas, hanya di antara jenis pegawai yang ada di berkas (PNS/CPNS, PPPK, PPPK paruh waktu) dan, untuk daftar biasa, hanya di unit-unit di berkas; ekspor SIASN memuat seluruh pemda, jadi berlaku di semua unit.")] = False,
     hierarki: Annotated[Optional[Path], typer.Option("--hierarki", help="Hierarki unor SIASN (HIERARKI_UNOR.xlsx: ID, NAMA_UNOR, ID_ATASAN): menentukan OPD dari UNOR ID ekspor SIASN; disimpan untuk impor berikutnya.")] = None,
     unit_dari: Annotated[Optional[str], typer.Option("--unit-dari", help="Ekspor SIASN tanpa hierarki: 'unor' menjadikan UNOR NAMA (unor terendah) unit kerja.")] = None,
     tandai: OpsiTandai = None,
     timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
-    """Impor daftar pegawai dari Excel (kolom: NIP, Nama, Jabatan, Jenis Jabatan, Golongan, Unit Kerja, NIP Atasan, Status).
+    """Impor daftar pegawai dari Excel, ODS atau CSV (kolom: NIP, Nama, Jabatan, Jenis Jabatan, Golongan, Unit Kerja, NIP Atasan, Status).
 
     Ekspor daftar pegawai SIASN dikenali dari baris judulnya dan dibaca apa adanya (sertakan --hierarki);
     berkas hierarki unor SIASN dan berkas dari 'kinerja templat atasan' juga dapat diimpor dengan perintah ini.
@@ -53,6 +53,29 @@ def impor(
                           "unor" if unit_dari else None)
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.dinonaktifkan} dinonaktifkan, {baris_dilewati(h)} baris dilewati.")
+
+
+@app.command("ubah")
+def ubah(
+    nip: Annotated[str, typer.Argument(help="NIP atau NI PPPK (boleh dengan spasi).")],
+    jenis_jabatan: Annotated[str, typer.Option("--jenis-jabatan", help="JPT, administrator, pengawas, pelaksana atau fungsional (juga: 'Eselon III.a', 'JPT Pratama' ...).")],
+    db: OpsiDB = None,
+) -> None:
+    """Ubah jenis jabatan satu pegawai (tercatat di log audit), misalnya jabatan struktural yang jenisnya tidak dapat disimpulkan dari ekspor SIASN.
+
+    Impor ulang ekspor SIASN mempertahankan nilai ini selama jenisnya tetap tidak dapat disimpulkan.
+
+    Contoh: kinerja pegawai ubah 196711101992031001 --jenis-jabatan JPT
+    """
+    from .. import output
+    from ..services import pegawai
+
+    h = pegawai.ubah(buka(db), nip, jenis_jabatan)
+    if h["berubah"]:
+        output.sukses(f"Jenis jabatan {h['nama']} ({h['nip']}) diubah: {h['lama'] or '-'} → {h['baru']} "
+                      "(tercatat di log audit).")
+    else:
+        output.info(f"Jenis jabatan {h['nama']} ({h['nip']}) sudah {h['baru']}; tidak ada yang diubah.")
 
 
 @app.command("daftar")

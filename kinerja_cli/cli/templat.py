@@ -30,12 +30,20 @@ def templat(
 
     Semua unit sekaligus: kinerja templat --per-unit kirim-ke-opd/ --periode 2026
 
-    'kinerja templat atasan BERKAS [--unit U]' menulis daftar NIP Atasan yang tersimpan (dengan saran atasan
+    'kinerja templat atasan BERKAS [--unit U]' (atau --per-unit FOLDER: satu berkas per unit) menulis daftar NIP Atasan yang tersimpan (dengan saran atasan
     dari hierarki unor SIASN sebagai komentar sel) untuk diperiksa lalu diimpor dengan kinerja pegawai impor.
     """
     from .. import output
 
-    if str(berkas) == "atasan" and berkas_atasan is not None:
+    if str(berkas) == "atasan":
+        if per_unit is not None:
+            if berkas_atasan is not None or unit is not None:
+                raise typer.BadParameter("--per-unit menulis satu daftar atasan per unit ke foldernya: jangan "
+                                         "sebutkan BERKAS atau --unit bersamanya.", param_hint="--per-unit")
+            return _atasan_per_unit(per_unit, timpa, db)
+        if berkas_atasan is None:
+            raise typer.BadParameter("sebutkan berkas: kinerja templat atasan BERKAS (atau satu berkas per unit: "
+                                     "kinerja templat atasan --per-unit FOLDER)", param_hint="BERKAS")
         return _templat_atasan(berkas_atasan, unit, timpa, db)
     if berkas_atasan is not None:
         raise typer.BadParameter(f"argumen kedua '{berkas_atasan}' hanya dipakai dengan: kinerja templat atasan BERKAS")
@@ -102,6 +110,21 @@ def _templat_atasan(berkas: Path, unit: Optional[str], timpa: bool, db) -> None:
     output.sukses(f"Daftar atasan ({h['unit'] or 'semua unit'}) ditulis ke {h['berkas']}: {h['pegawai']} pegawai, "
                   f"{h['tanpa_atasan']} belum punya atasan, {h['saran']} saran atasan (komentar di kolom NIP Atasan).")
     output.info(f"Periksa dan isi kolom NIP Atasan, lalu: kinerja pegawai impor {h['berkas']}  "
+                "(hanya tautan atasan yang diubah)")
+
+
+def _atasan_per_unit(folder: Path, timpa: bool, db) -> None:
+    from .. import output
+    from ..services import templat_atasan
+
+    h = templat_atasan.buat_per_unit(buka(db), folder, timpa)
+    baris = [{"berkas": Path(b["berkas"]).name, "unit": b["unit"], "pegawai": b["pegawai"],
+              "tanpa_atasan": b["tanpa_atasan"], "saran": b["saran"]} for b in h["berkas"]]
+    kolom = [output.Kolom("berkas", "Berkas"), output.Kolom("unit", "Unit"), output.Kolom("pegawai", "Pegawai", True),
+             output.Kolom("tanpa_atasan", "Tanpa atasan", True), output.Kolom("saran", "Saran", True)]
+    output.cetak(output.tabel(baris, kolom, judul=f"Daftar atasan per unit di {h['folder']}"))
+    output.sukses(f"{len(baris)} daftar atasan ditulis ke {h['folder']}, satu per unit kerja.")
+    output.info("Periksa dan isi kolom NIP Atasan, lalu impor setiap berkas: kinerja pegawai impor BERKAS  "
                 "(hanya tautan atasan yang diubah)")
 
 

@@ -50,6 +50,8 @@ def laporkan_impor(h, rincian: str) -> None:
         output.info(f"Sel bermasalah ditandai di: {h.keterangan['ditandai']}")
     for teks in h.keterangan.get("info", ()):
         output.info(teks)
+    for teks in h.keterangan.get("awas", ()):  # a warning about the file as a whole (one line, not a cell)
+        output.peringatan(teks)
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(awalan + rincian)
 

@@ -34,6 +34,23 @@ class Lembar:
     terisi: set = field(default_factory=set)  # field keys with a value in some data row
     nip: set = field(default_factory=set)
     unit: set = field(default_factory=set)
+    lain: str | None = None  # a file `kinerja pegawai impor` reads, not the batch: SIASN | HIERARKI | ATASAN
+
+
+def _berkas_lain(nama_sheet: str, awal: list) -> str | None:
+    """SIASN's roster export, its unor hierarchy, or the atasan workbook (kinerja templat atasan)."""
+    from ..validation.siasn import mirip_siasn
+    from .baca import _cocokkan_judul
+
+    for r in awal:
+        if mirip_siasn(r):
+            return "SIASN"
+        for jenis, tata in (("HIERARKI", kolom.HIERARKI), ("ATASAN", kolom.ATASAN)):
+            if jenis == "ATASAN" and nama_sheet.strip().casefold() != tata.nama_sheet.casefold():
+                continue
+            if {k.key for k in tata.wajib()} <= _cocokkan_judul(list(r), tata)[0].keys():
+                return jenis
+    return None
 
 
 def _teks_nip(v) -> str | None:
@@ -96,6 +113,7 @@ def _kenali_sheet(pb, nama_sheet: str, batas: int) -> Lembar:
         if nama in SHEET_BUKAN_DATA:
             lembar.bukan_data = True
             return lembar
+        lembar.lain = _berkas_lain(nama_sheet, awal)
         for tata in TATA_DATA:  # named like a data sheet: its missing headers are an error, never a skip
             if tata.nama_sheet.casefold() == nama:
                 terbaik = max((_cocokkan_judul(list(r), tata)[0] for r in awal[:batas]), key=len, default={})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import BerkasTidakValid
 from ..kolom import Tata, normalisasi_judul
-from ..validation.siasn import ekspor_siasn
+from ..validation.siasn import ekspor_siasn, kolom_siasn_hilang, mirip_siasn
 
 
 class KolomTidakLengkap(BerkasTidakValid):
@@ -76,11 +76,22 @@ def galat(path: Path, sheet: str, tata: Tata, baris_judul: int, idx: dict, teks:
         s = f"{k.judul}: tulis salah satu judul {', '.join(nama)}"
         dekat = terdekat(sel, nama, dipakai)
         if dekat:
-            s += f" (judul yang paling mirip di berkas: '{dekat}')"
+            s += f" (judul yang paling mirip di berkas: '{dekat}'"
+            if k.key == "unit" and normalisasi_judul(dekat).startswith("unor"):
+                s += "; bila ini ekspor SIASN, pakai --hierarki: UNOR NAMA berisi unor terendah, bukan OPD"
+            s += ")"
         saran.append(s)
     saran.append(f"Baris judul harus berada di 15 baris pertama dan memuat kolom: "
                  f"{', '.join(k.judul for k in tata.wajib())}.")
-    if ekspor_siasn(sel) and tata.nama_sheet != "Pegawai":
+    hilang_siasn = kolom_siasn_hilang(sel) if mirip_siasn(sel) else []
+    if hilang_siasn:  # a SIASN export someone edited: renaming its columns is never the fix
+        kolom = ", ".join(hilang_siasn)
+        pesan = (f"{path.name} adalah ekspor SIASN, tetapi kolom {kolom} tidak ada: ambil ekspor aslinya. "
+                 f"Tidak ada data yang ditulis.")
+        saran = [f"Unduh ulang ekspor daftar pegawai dari SIASN (jangan diubah judul kolomnya; UNOR NAMA berisi unor "
+                 f"terendah, bukan OPD: jangan diganti menjadi Unit Kerja), lalu: kinerja pegawai impor BERKAS "
+                 f"--hierarki HIERARKI_UNOR.xlsx"]
+    elif ekspor_siasn(sel) and tata.nama_sheet != "Pegawai":
         pesan = (f"{path.name} adalah ekspor daftar pegawai SIASN (dikenali dari baris judulnya), bukan berkas "
                  f"untuk perintah ini. " + pesan)
         saran = [f"Impor dengan: kinerja pegawai impor {path.name} --hierarki HIERARKI_UNOR.xlsx"]

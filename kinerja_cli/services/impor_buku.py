@@ -113,6 +113,15 @@ class _Batalkan(Exception):
     """--dry-run: roll the workbook's transaction back after its imports ran."""
 
 
+# Files of `kinerja pegawai impor` that the batch recognises and leaves to it: (what it is, the command).
+_LAIN = {
+    "SIASN": ("ekspor SIASN", "ekspor SIASN: impor dengan kinerja pegawai impor {berkas} --hierarki HIERARKI.xlsx"),
+    "HIERARKI": ("hierarki unor SIASN", "hierarki unor SIASN: impor bersama ekspor SIASN dengan kinerja pegawai "
+                 "impor EKSPOR.xlsx --hierarki {berkas}, atau sendiri dengan kinerja pegawai impor {berkas}"),
+    "ATASAN": ("daftar atasan (kinerja templat atasan)", "daftar atasan: impor dengan kinerja pegawai impor {berkas}"),
+}
+
+
 def _rencana(berkas: Path, hasil: HasilBuku) -> list:
     """[(order, jenis, sheet)] of the sheets to import; problems of the workbook's sheets go to hasil.catatan,
     an unusable data sheet (required headers missing, two readings) refuses the workbook."""
@@ -127,6 +136,9 @@ def _rencana(berkas: Path, hasil: HasilBuku) -> list:
                 f"Sheet '{lb.sheet}' di {berkas.name} cocok dengan lebih dari satu jenis data "
                 f"({' dan '.join(lb.ganda)}); sheet itu tidak ditebak.",
                 f"Beri sheet itu nama jenis datanya (misalnya '{lb.ganda[0]}'), lalu impor lagi.")
+        if lb.tata is None and lb.lain:
+            raise BerkasTidakValid(f"Berkas ini {_LAIN[lb.lain][0]} (sheet '{lb.sheet}'), bukan buku kerja "
+                                   "periode; tidak diimpor oleh kinerja impor.", _LAIN[lb.lain][1].format(berkas=berkas.name))
         if lb.tata is None:
             hasil.catatan.append(Masalah(
                 "Sheet tidak dikenali: judul kolomnya tidak cocok dengan data mana pun (" + ", ".join(URUTAN)

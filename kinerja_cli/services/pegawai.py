@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
@@ -10,7 +11,7 @@ from ..kolom import PEGAWAI_IMPOR
 from ..model import HasilImpor, Pegawai
 from ..store import pegawai as tabel
 from ..validation.nip import NIPTidakValid, periksa_nip
-from ..validation.roster import periksa_berkas
+from ..validation.roster import EJAAN_JENIS, JENIS_JABATAN, jenis_jabatan_pasti, periksa_berkas
 from . import impor_umum
 from .pegawai_tulis import jenis_pegawai, simpan  # noqa: F401 (jenis_pegawai: part of this module's interface)
 
@@ -74,6 +75,26 @@ def wajib_ada(db, nip: str) -> Pegawai:
         raise TidakDitemukan(f"Pegawai dengan NIP {n} tidak ada di basis data.",
                              "Cari dengan: kinerja pegawai daftar --cari NAMA")
     return p
+
+
+def ubah(db, nip: str, jenis_jabatan: str) -> dict:
+    """Set one employee's jenis jabatan by hand (what SIASN's export cannot say: a struktural post whose
+    name gives no kind), audited. A later SIASN re-import keeps it while it still cannot infer one."""
+    from ..store import audit
+    from ..store.db import transaksi
+
+    jenis = jenis_jabatan_pasti(jenis_jabatan)
+    if jenis is None:
+        raise DataTidakValid(f"Jenis jabatan '{jenis_jabatan}' tidak dikenal.",
+                             f"Pilih salah satu: {', '.join(JENIS_JABATAN)} (juga diterima: {', '.join(EJAAN_JENIS[:-1])}).")
+    p = wajib_ada(db, nip)
+    with transaksi(db):
+        p = wajib_ada(db, nip)  # read again inside the write transaction
+        berubah = p.jenis_jabatan != jenis
+        if berubah:
+            tabel.simpan_banyak(db, [], [replace(p, jenis_jabatan=jenis)])
+            audit.catat(db, "pegawai", p.nip, "ubah", {"jenis_jabatan": p.jenis_jabatan}, {"jenis_jabatan": jenis}, p.nip)
+    return {"nip": p.nip, "nama": p.nama, "lama": p.jenis_jabatan, "baru": jenis, "berubah": berubah}
 
 
 def daftar_unit(db) -> list[dict]:

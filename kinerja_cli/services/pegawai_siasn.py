@@ -22,7 +22,7 @@ from ..validation.siasn import (ekspor_siasn, indeks_opd, jenis_dari_nama_jabata
                                 nama_lengkap, status_siasn, teks_id)
 from ..validation.teks import teks as _teks
 from . import impor_umum
-from .pegawai_tulis import simpan
+from .pegawai_tulis import jenis_pegawai, simpan
 from .unor import baca_hierarki, impor_hierarki, info, ribuan  # noqa: F401 (baca_hierarki: for services.pegawai)
 
 
@@ -92,14 +92,15 @@ def impor_siasn(db, berkas: Path, sheet, uji_coba, lewati_galat, nonaktifkan_hil
     opd, nama_unor, _ = indeks_opd(unor) if unor else ({}, {}, [])
     petik = PenghitungPetik()
     tambahan: list[Masalah] = []
+    tak_tentu: set[str] = set()
     with impor_umum.alir(berkas, SIASN, sheet, tandai) as isi:
-        dari_berkas = periksa_berkas(_ke_roster(isi, petik, opd, nama_unor, unit_dari, tambahan))
+        dari_berkas = periksa_berkas(_ke_roster(isi, petik, opd, nama_unor, unit_dari, tambahan, tak_tentu))
     if tambahan:
         dari_berkas.masalah += tambahan
         dari_berkas.galat |= {m.baris for m in tambahan if m.galat}
         dari_berkas.baik = [(b, p) for b, p in dari_berkas.baik if b.baris not in dari_berkas.galat]
     hasil = simpan(db, berkas, isi.sheet, dari_berkas, ["nip_atasan"], uji_coba, lewati_galat, nonaktifkan_hilang,
-                   tandai, hier, ingatkan_absen=False)
+                   tandai, hier, ingatkan_absen=False, seluruh_pemda=True, jenis_tak_tentu=tak_tentu)
     n = len(dari_berkas.baik)
     asal = ("unit kerja dari hierarki unor, unor terendah disimpan sebagai sub unit" if unit_dari is None
             else "unit kerja = UNOR NAMA (--unit-dari unor)")
@@ -110,13 +111,25 @@ def impor_siasn(db, berkas: Path, sheet, uji_coba, lewati_galat, nonaktifkan_hil
     if ditebak:
         info(hasil, f"Jenis jabatan struktural ditentukan dari nama jabatan (ekspor SIASN tidak memuat eselon): "
                     f"{ribuan(len(ditebak))} pegawai; periksa di daftar peringatan.")
+    if tak_tentu:
+        tetap = hasil.keterangan.pop("jenis_dipertahankan", 0)
+        info(hasil, f"{ribuan(len(tak_tentu))} jenis jabatan tidak dapat disimpulkan; nilai tersimpan dipertahankan "
+                    f"({ribuan(tetap)} pegawai sudah punya jenis jabatan tersimpan). Isi yang belum dengan: "
+                    f"{SARAN_JENIS}")
+    if nonaktifkan_hilang:
+        jenis = sorted({jenis_pegawai(p.status) or "-" for _, p in dari_berkas.baik})
+        info(hasil, f"--nonaktifkan-yang-hilang: ekspor SIASN memuat seluruh pemda, jadi berlaku untuk pegawai "
+                    f"{', '.join(jenis)} di semua unit kerja (jenis pegawai lain tidak disentuh).")
     info(hasil, "Ekspor SIASN tidak memuat atasan langsung: tautan atasan yang tersimpan dipertahankan. "
                 "Atur sekaligus dengan: kinerja templat atasan ATASAN.xlsx --unit UNIT, lalu kinerja pegawai impor "
                 "ATASAN.xlsx")
     return hasil
 
 
-def _ke_roster(isi, petik: PenghitungPetik, opd: dict, nama_unor: dict, unit_dari, tambahan: list):
+SARAN_JENIS = "kinerja pegawai ubah NIP --jenis-jabatan JPT (atau administrator, pengawas)"
+
+
+def _ke_roster(isi, petik: PenghitungPetik, opd: dict, nama_unor: dict, unit_dari, tambahan: list, tak_tentu: set):
     """The export's rows as roster rows (PEGAWAI keys), each problem pointing at the export's own cell."""
     h = isi.huruf
     huruf = {"nip": h["nip"], "nama": h["nama"], "gelar_depan": h["gelar_depan"], "gelar_belakang": h["gelar_belakang"],
@@ -144,18 +157,21 @@ def _ke_roster(isi, petik: PenghitungPetik, opd: dict, nama_unor: dict, unit_dar
                                    "diketahui", "isi kedudukan hukum (Aktif, Tugas Belajar, CLTN ...) di SIASN",
                                    nilai=None))
             aktif = True
+        try:
+            info_nip = periksa_nip(nip)
+            jenis_nip = info_nip.jenis
+        except NIPTidakValid:
+            info_nip = jenis_nip = None
         jj = v.get("jenis_jabatan")
         if _teks(jj) and "struktural" in _teks(jj).lower() and jenis_dari_nama_jabatan(v.get("jabatan")) is None:
-            # the export has no eselon; a file nobody can edit is not refused for it: stored without a kind
+            # the export has no eselon; a file nobody can edit is not refused for it: a stored kind is kept
             tambahan.append(di_sel(baru, "jenis_jabatan", "Jabatan struktural yang jenisnya (JPT, administrator, "
-                                   "pengawas) tidak dapat ditentukan dari nama jabatan: disimpan tanpa jenis jabatan",
-                                   "isi jenis jabatannya lewat berkas daftar pegawai biasa (kolom NIP dan Jenis "
-                                   "Jabatan) bila diperlukan", PERINGATAN, nilai=v.get("jabatan")))
+                                   "pengawas) tidak dapat ditentukan dari nama jabatan: jenis jabatan yang tersimpan "
+                                   "dipertahankan (belum ada: disimpan tanpa jenis jabatan)",
+                                   f"isi bila diperlukan dengan: {SARAN_JENIS}", PERINGATAN, nilai=v.get("jabatan")))
             jj = None
-        try:
-            jenis_nip = periksa_nip(nip).jenis
-        except NIPTidakValid:
-            jenis_nip = None
+            if info_nip is not None:
+                tak_tentu.add(info_nip.nip)
         baru.nilai.update({
             "nip": nip, "nama": nama_lengkap(v.get("gelar_depan"), v.get("nama"), v.get("gelar_belakang")),
             "gelar_depan": v.get("gelar_depan"), "gelar_belakang": v.get("gelar_belakang"),

@@ -5,22 +5,44 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import TidakDitemukan
+from ..errors import DataTidakValid, TidakDitemukan
 from ..excel import templat_atasan as lembar
 from ..store import pegawai as tabel
 from ..store import unor as tabel_unor
 from ..validation.siasn import saran_atasan
 
 
-def buat(db, berkas: Path, unit: str | None = None, timpa: bool = False) -> dict:
+def buat_per_unit(db, folder: Path, timpa: bool = False) -> dict:
+    """One atasan workbook per unit with active employees in `folder` (<unit>_atasan.xlsx); refused
+    before writing any when one exists, unless `timpa`."""
+    from .templat_unit import rencana
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise TidakDitemukan(f"Folder {folder} tidak ada.", f"Buat foldernya dulu: mkdir \"{folder}\"")
+    daftar = rencana(db, folder, "atasan")
+    if not daftar:
+        raise TidakDitemukan("Belum ada pegawai aktif.", "Impor daftar pegawai dulu: kinerja pegawai impor BERKAS")
+    ada = [b for _, b in daftar if b.exists() or b.is_symlink()]
+    if ada and not timpa:
+        raise DataTidakValid(f"{len(ada)} berkas sudah ada di {folder}: {', '.join(b.name for b in ada[:5])}. "
+                             "Tidak ada berkas yang ditulis.", "Pakai --timpa untuk menimpanya, atau pilih folder lain.")
+    semua = tabel.cari(db)
+    saran = saran_atasan(semua, tabel_unor.semua(db))
+    return {"folder": str(folder), "berkas": [buat(db, b, u, timpa, (semua, saran)) for u, b in daftar]}
+
+
+def buat(db, berkas: Path, unit: str | None = None, timpa: bool = False, siap: tuple | None = None) -> dict:
     nama_unit = None
     if unit:
         nama_unit = tabel.unit_ada(db, unit)
         if not nama_unit:
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-    semua = tabel.cari(db)  # active people: heads may sit in another unit (the OPD's head for a UPT)
+    # active people: heads may sit in another unit (the OPD's head for a UPT)
+    semua, saran = siap if siap is not None else (tabel.cari(db), None)
     per_nip = {p.nip: p for p in semua}
-    saran = saran_atasan(semua, tabel_unor.semua(db))
+    if saran is None:
+        saran = saran_atasan(semua, tabel_unor.semua(db))
     baris, n_saran = [], 0
     for p in sorted(semua, key=lambda p: (p.unit, p.sub_unit or "", p.nama)):
         if nama_unit and p.unit != nama_unit:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 _PEMISAH = re.compile(r"[\s.\-]+")
+# A NIP Excel already turned into a number and wrote back as text (a CSV opened and saved in Excel).
+_ILMIAH = re.compile(r"^\s*[+-]?\d+(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*$")
 _ANGKA = frozenset("0123456789")
 
 
@@ -61,6 +63,11 @@ def periksa_nip(nilai: object) -> InfoNIP:
         )
     if nilai is None or str(nilai).strip() == "":
         raise NIPTidakValid("NIP kosong", "isi NIP 18 digit")
+    if isinstance(nilai, str) and _ILMIAH.match(nilai):
+        raise NIPTidakValid(
+            f"NIP ini sudah diubah Excel menjadi angka ilmiah ({nilai.strip()}): digit terakhirnya hilang",
+            "Ambil berkas ekspor aslinya (jangan dibuka lalu disimpan di Excel).",
+        )
     s = normalisasi_nip(nilai)
     lain = next((c for c in s if c.isdigit() and c not in _ANGKA), None)
     if lain is not None:  # Arabic-Indic, full-width...: never converted silently

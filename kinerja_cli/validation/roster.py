@@ -59,6 +59,13 @@ def _jenis_jabatan(v) -> str | None:
     return _ALIAS_JENIS.get(k) or jenis_dari_eselon(s)
 
 
+def jenis_jabatan_pasti(v) -> str | None:
+    """The canonical jenis jabatan of a value typed by hand (JPT, 'Eselon III.a', 'Jabatan Pengawas' ...);
+    None when it says no kind (a bare 'struktural' needs its eselon)."""
+    j = _jenis_jabatan(v)
+    return None if j == "struktural" else j
+
+
 def normalisasi_status(v) -> str | None:
     """'PNS Daerah' -> PNS, 'P3K' -> PPPK, 'PPPK Paruh Waktu', 'CPNS'; None when unknown."""
     s = _teks(v)

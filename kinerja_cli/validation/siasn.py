@@ -14,21 +14,40 @@ from ..kosakata import STATUS_PEGAWAI
 from .teks import teks as _teks
 
 _JUDUL_SIASN = frozenset(normalisasi_judul(j) for j in JUDUL_SIASN)
-_WAJIB_SIASN = frozenset(normalisasi_judul(k.judul) for k in SIASN.wajib())
+
+
+_INTI_SIASN = normalisasi_judul("NIP BARU")
+_UNOR_SIASN = frozenset(normalisasi_judul(j) for j in ("UNOR NAMA", "UNOR ID"))
+
+
+def _judul(sel) -> set[str]:
+    return {normalisasi_judul(v) for v in sel or () if v is not None}
+
+
+def mirip_siasn(sel) -> bool:
+    """True when a header row is (most of) SIASN's roster export: NIP BARU, a UNOR column and several
+    other of its headers; a copy whose personal columns were deleted still counts."""
+    ada = _judul(sel)
+    return _INTI_SIASN in ada and bool(ada & _UNOR_SIASN) and len(ada & _JUDUL_SIASN) >= 8
+
+
+def kolom_siasn_hilang(sel) -> list[str]:
+    """The headers kinerja reads from SIASN's export that the row lacks, in the export's order."""
+    ada = _judul(sel)
+    return [k.judul for k in SIASN.wajib() if normalisasi_judul(k.judul) not in ada]
 
 
 def ekspor_siasn(sel) -> bool:
-    """True when a header row is SIASN's roster export: every column kinerja reads, and nearly all
-    the 67 headers (a later SIASN release may add or drop one)."""
-    ada = {normalisasi_judul(v) for v in sel or () if v is not None}
-    return _WAJIB_SIASN <= ada and len(ada & _JUDUL_SIASN) >= len(_JUDUL_SIASN) - 5
+    """True when a header row is SIASN's roster export with every column kinerja reads."""
+    return mirip_siasn(sel) and not kolom_siasn_hilang(sel)
 
 
 def lepas_petik(v):
     """(value, True) with one leading apostrophe removed from a text NIP ("'1987..." as SIASN and
-    Excel-minded exports write it), else (v, False). Only one, and only before a digit."""
-    if v.__class__ is str and v[:1] == "'" and v[1:2].isdigit():
-        return v[1:], True
+    Excel-minded exports write it; "' 1987 ..." too: the spaces after it go, as the NIP rules ignore
+    spaces), else (v, False). Only one, and only before a digit."""
+    if v.__class__ is str and v[:1] == "'" and v[1:].lstrip()[:1].isdigit():
+        return v[1:].lstrip(), True
     return v, False
 
 
