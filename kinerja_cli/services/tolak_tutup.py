@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..errors import PeriodeDitutup
 from ..store import periode as tabel_periode
+from ..validation.tanggal_id import tanggal_id
 
 
 def periode_ditutup(db, mulai: str, selesai: str | None = None) -> dict | None:
@@ -16,7 +17,7 @@ def periode_ditutup(db, mulai: str, selesai: str | None = None) -> dict | None:
 
 def pesan_ditutup(apa: str, p: dict) -> tuple[str, str]:
     """(message, saran) of a write refused because `apa` lies inside the closed period `p`."""
-    return (f"{apa} termasuk periode {p['kode']} yang sudah ditutup ({p['ditutup_pada']}); datanya tidak dapat diubah.",
+    return (f"{apa} termasuk periode {p['kode']} yang sudah ditutup ({tanggal_id(p['ditutup_pada'])}); datanya tidak dapat diubah.",
             f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {p["kode"]} --alasan "..."')
 
 
