@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -89,3 +90,17 @@ def test_dampak_and_ringkasan_pages_through_libreoffice(db_siap, kinerja, db_pat
     assert grafik  # the last chart's page carries no repeated header row
     assert not [h for h in halaman[1:] if "Sebaran predikat kinerja pegawai" in h and "Unit Kerja" in h
                 and "Jumlah" in h and "REKAPITULASI" not in h]
+
+
+def test_dampak_long_table_keeps_its_header_on_every_page(tmp_path):
+    from kinerja_cli.excel import lembar_dampak
+
+    data = [{"unit": f"Unit {i}", "indikator": f"Indikator {i}", "satuan": "hari", "arah": "turun", "target": 3,
+             "nilai_per_periode": [{"periode": "2026-T1", "nilai": 5, "persen_baik": None},
+                                   {"periode": "2026-T2", "nilai": 4, "persen_baik": None}],
+             "perubahan": -1, "perubahan_persen": -20, "penilaian": "membaik", "jarak_target": Decimal(1),
+             "target_tercapai": False} for i in range(120)]
+    wb = openpyxl.Workbook(write_only=True)
+    lembar_dampak.tulis(wb, data)
+    wb.save(tmp_path / "d.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "d.xlsx")["Dampak"].print_title_rows == "$4:$4"
