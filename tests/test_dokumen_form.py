@@ -99,7 +99,14 @@ def test_kepala_daerah_closes_the_chain_and_d12_for_a_head_of_opd(db_siap, kiner
     # the Sekda: pejabat penilai is the Bupati of the profile, without NIP or pangkat lines
     f = tmp_path / "sekda.xlsx"
     assert kinerja("ekspor", "dokumen", SEKDA, f, "-p", "2026", "--tanggal", "2026-12-30").exit_code == 0
-    ws = openpyxl.load_workbook(f)["Dokumen Evaluasi"]
+    wb = openpyxl.load_workbook(f)
+    assert wb.sheetnames == ["Dokumen Evaluasi"]  # the kepala daerah has no atasan: no D.1.2
+    ws = wb["Dokumen Evaluasi"]
+    atas = _sel(ws, "ATASAN PEJABAT PENILAI KINERJA")[0]
+    assert [ws.cell(row=atas.row + i, column=1).value for i in (1, 2)] == [
+        "— (pejabat penilai adalah kepala daerah)", "CAPAIAN KINERJA ORGANISASI"]
+    assert "-" not in [ws.cell(row=c.row, column=3).value for c in _sel(ws, "NAMA")]
+    assert "Atasan Pejabat Penilai Kinerja" not in _teks(ws)
     judul = _sel(ws, "PEJABAT PENILAI KINERJA")[0]
     blok = [(ws.cell(row=judul.row + i, column=2).value, ws.cell(row=judul.row + i, column=3).value) for i in (1, 2, 3)]
     assert blok == [("NAMA", "H. Eka Putra, S.E., M.M."), ("JABATAN", "Bupati Tanah Datar"),
@@ -198,8 +205,8 @@ def test_skp_unit_folder_and_refusals(db_siap, kinerja, db_path, tmp_path):
     r = kinerja("ekspor", "skp", "--unit", "DPMPTSP", "-p", "2026", "--folder", d)
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in d.iterdir()) == sorted(
-        [f"SKP_{KADIS}_Budi-Santoso.xlsx", f"SKP_{STAF1}_Citra-Lestari.xlsx", f"SKP_{STAF2}_Dewi-Sartika.xlsx",
-         "SKP_199001012022211005_Eko-Prasetyo.xlsx"])
+        [f"SKP_{KADIS}_Budi-Santoso_2026.xlsx", f"SKP_{STAF1}_Citra-Lestari_2026.xlsx", f"SKP_{STAF2}_Dewi-Sartika_2026.xlsx",
+         "SKP_199001012022211005_Eko-Prasetyo_2026.xlsx"])
     r = kinerja("ekspor", "skp", "--unit", "DPMPTSP", "-p", "2026", "--folder", d)
     assert r.exit_code == 1 and "4 berkas sudah ada" in r.stderr
     r = kinerja("ekspor", "skp", SEKDA, "-p", "2026")
@@ -224,3 +231,63 @@ def test_each_document_prints_on_one_a4_page(db_siap, kinerja, db_path, tmp_path
         halaman[n] = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
         assert "595" in next(x for x in info.splitlines() if x.startswith("Page size:"))
     assert halaman == {"staf": 1, "kadis": 2, "skp": 1}  # D.1.1 one page; D.1.1 + D.1.2 one page each
+
+
+def _semua_sel(f) -> dict:
+    ws = openpyxl.load_workbook(f).active
+    return {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+
+
+def test_skp_of_a_closed_period_is_frozen(db_siap, kinerja, db_path, tmp_path):
+    _skp_siap(kinerja, db_path)
+    with sqlite3.connect(db_path) as c:  # the Sekda's own RHK 1, which Citra never intervened
+        c.execute("INSERT INTO sasaran (periode, nip, nomor, jenis, rhk, aspek, indikator, target_lo, bobot, arah,"
+                  " target_maksimal, diubah) VALUES ('2026', ?, 1, 'utama', 'Tata kelola pemerintahan baik',"
+                  " 'kuantitas', 'Indeks RB', '80', '100', 'naik', 0, 'x')", [SEKDA])
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
+    r = kinerja("ekspor", "skp", STAF1, tmp_path / "a.xlsx", "-p", "2026")
+    assert r.exit_code == 0, r.output
+    sebelum = _semua_sel(tmp_path / "a.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").active
+    kep = _sel(ws, "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI")[0]
+    assert ws.cell(row=kep.row + 2, column=2).value == "1. Investasi daerah meningkat"
+    # later: Citra moves to another unit under the Sekda with another jabatan and golongan
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE pegawai SET unit = 'BKPSDM', nip_atasan = ?, jabatan = 'Analis SDM', golongan = 'III/b'"
+                  " WHERE nip = ?", [SEKDA, STAF1])
+    r = kinerja("ekspor", "skp", STAF1, tmp_path / "b.xlsx", "-p", "2026")
+    assert r.exit_code == 0, r.output
+    sesudah = _semua_sel(tmp_path / "b.xlsx")
+    assert sesudah == sebelum
+    assert "Budi Santoso, S.E." in sesudah.values() and "Tata kelola pemerintahan baik" not in str(sesudah)
+    # the unit's documents follow the frozen unit: Citra is still among DPMPTSP's
+    d = tmp_path / "skp"
+    assert kinerja("ekspor", "skp", "--unit", "DPMPTSP", "-p", "2026", "--folder", d).exit_code == 0
+    assert f"SKP_{STAF1}_Citra-Lestari_2026.xlsx" in [p.name for p in d.iterdir()]
+    # someone missing from the snapshot: built from current data, with one line saying so
+    with sqlite3.connect(db_path) as c:
+        c.execute("DELETE FROM hasil_snapshot WHERE nip = ?", [STAF2])
+    r = kinerja("ekspor", "skp", STAF2, tmp_path / "c.xlsx", "-p", "2026")
+    assert r.exit_code == 0, r.output
+    assert f"Dewi Sartika ({STAF2}) tidak ada di hasil beku periode 2026: dokumen SKP-nya memakai data pegawai" \
+        in " ".join(r.stderr.split())
+
+
+def test_acting_kepala_daerah_accepted_and_printed(db_siap, kinerja, db_path, tmp_path):
+    _siap(kinerja, db_path, "permenpan6")
+    r = kinerja("instansi", "--kepala-jabatan", "pj. bupati")
+    assert r.exit_code == 0, r.output
+    assert kinerja("instansi", "--format", "json").json()["kepala_jabatan"] == "Pj. Bupati"
+    for jabatan, baku in (("PLT. Wali Kota", "Plt. Wali Kota"), ("Plh Gubernur", "Plh. Gubernur")):
+        assert kinerja("instansi", "--kepala-jabatan", jabatan).exit_code == 0
+        assert kinerja("instansi", "--format", "json").json()["kepala_jabatan"] == baku
+    r = kinerja("instansi", "--kepala-jabatan", "Pj. Camat")
+    assert r.exit_code == 1 and "Jabatan kepala daerah 'Pj. Camat' tidak dikenal" in r.stderr and "Pj." in r.stderr
+    assert kinerja("instansi", "--kepala-jabatan", "Pj. Bupati").exit_code == 0
+    f = tmp_path / "sekda.xlsx"
+    assert kinerja("ekspor", "dokumen", SEKDA, f, "-p", "2026").exit_code == 0
+    ws = openpyxl.load_workbook(f).active
+    judul = _sel(ws, "PEJABAT PENILAI KINERJA")[0]
+    assert ws.cell(row=judul.row + 2, column=3).value == "Pj. Bupati Tanah Datar"
+    tt = [c for c in _sel(ws, "Pejabat Penilai Kinerja") if c.column == 5][0]
+    assert _bawah(ws, tt, 5)[3:] == ["H. Eka Putra, S.E., M.M.", "Pj. Bupati Tanah Datar"]

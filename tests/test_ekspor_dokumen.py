@@ -101,18 +101,35 @@ def test_document_identity_atasan_feedback_scores_date(db_siap, kinerja, db_path
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True and ws.merged_cells.ranges
 
 
-def test_no_atasan_shows_dash_and_default_name(db_siap, kinerja, db_path, tmp_path, monkeypatch):
+def test_no_atasan_no_dash_rows_and_default_name_with_period(db_siap, kinerja, db_path, tmp_path, monkeypatch):
     _siap(kinerja, db_path)
+    assert kinerja("periode", "buat", "2025").exit_code == 0
     monkeypatch.chdir(tmp_path)
     r = kinerja("ekspor", "dokumen", SEKDA, "--periode", "2026")
     assert r.exit_code == 0, r.output
-    f = tmp_path / f"{SEKDA}_Drs-H-Ahmad-Yani.xlsx"
-    ws = openpyxl.load_workbook(f).active
-    assert _kanan(ws, "NAMA", 1).value == "-" and _kanan(ws, "NAMA", 2).value == "-"
+    f = tmp_path / f"{SEKDA}_Drs-H-Ahmad-Yani_2026.xlsx"
+    wb = openpyxl.load_workbook(f)
+    assert wb.sheetnames == ["Dokumen Evaluasi"]  # assessed by the kepala daerah: no D.1.2
+    ws = wb.active
+    # no profile: the pejabat penilai is the (unnamed) kepala daerah, his name to be written by hand
+    assert _kanan(ws, "NAMA", 1).value == "……………………" and _kanan(ws, "JABATAN", 1).value == "Kepala Daerah"
+    assert "— (pejabat penilai adalah kepala daerah)" in [c.value for c in _sel(ws).values()]
+    assert len(_cari(ws, "NAMA")) == 2 and not [c for c in _sel(ws).values() if c.value == "-" and c.column == 3]
     assert tanggal_id(__import__("datetime").date.today()) in " ".join(
         str(c.value) for c in _sel(ws).values())
-    # no profile naming a kepala daerah: the pejabat penilai's lines are dotted, to be written by hand
-    assert "NIP. ……………………" in [c.value for c in _sel(ws).values()]
+    assert "( ………………………………………… )" in [c.value for c in _sel(ws).values()]  # his signature: name by hand
+    assert "NIP. ……………………" not in [c.value for c in _sel(ws).values()]  # a kepala daerah has no NIP
+    # the head of OPD without a profile: his atasan pejabat penilai is the unnamed kepala daerah, not "-"
+    r = kinerja("ekspor", "dokumen", KADIS, "--periode", "2026")
+    wb = openpyxl.load_workbook(tmp_path / f"{KADIS}_Budi-Santoso_2026.xlsx")
+    ws = wb["Dokumen Evaluasi"]
+    assert _kanan(ws, "NAMA", 2).value == "……………………" and _kanan(ws, "JABATAN", 2).value == "Kepala Daerah"
+    assert wb.sheetnames == ["Dokumen Evaluasi", "D.1.2 Atasan Penilai"]
+    assert not [c for c in _sel(ws).values() if c.value == "-" and c.column == 3]
+    # the 2025 document sits beside the 2026 one instead of replacing it
+    r = kinerja("ekspor", "dokumen", SEKDA, "--periode", "2025")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / f"{SEKDA}_Drs-H-Ahmad-Yani_2025.xlsx").exists() and f.exists()
 
 
 def test_formula_injection_in_document(db_siap, kinerja, db_path, tmp_path):
@@ -140,9 +157,9 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
     assert r.exit_code == 0, r.output  # the folder is created when missing
     assert d.is_dir()
     nama = sorted(p.name for p in d.iterdir())
-    assert nama == sorted([f"{KADIS}_Budi-Santoso.xlsx", f"{STAF1}_Citra-Lestari.xlsx",
-                           f"{STAF2}_Dewi-Sartika.xlsx", f"{PPPK1}_Eko-Prasetyo.xlsx"])
-    ws = openpyxl.load_workbook(d / f"{STAF2}_Dewi-Sartika.xlsx").active
+    assert nama == sorted([f"{KADIS}_Budi-Santoso_2026.xlsx", f"{STAF1}_Citra-Lestari_2026.xlsx",
+                           f"{STAF2}_Dewi-Sartika_2026.xlsx", f"{PPPK1}_Eko-Prasetyo_2026.xlsx"])
+    ws = openpyxl.load_workbook(d / f"{STAF2}_Dewi-Sartika_2026.xlsx").active
     assert _nilai_label(ws, "RATING HASIL KERJA").value == \
         "Di Bawah Ekspektasi (saran dari angka; belum ditetapkan pejabat penilai)"
     assert any("rating masih saran, belum ditetapkan pejabat penilai" in str(c.value) and str(c.value).startswith("Catatan:")
@@ -150,12 +167,12 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
     assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "SANGAT KURANG"
     assert "Arsip perlu dirapikan" in ws.cell(row=_cari(ws, "UMPAN BALIK BERKELANJUTAN")[0].row + 1, column=6).value
     assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Pengatur, II/c"
-    pp = openpyxl.load_workbook(d / f"{PPPK1}_Eko-Prasetyo.xlsx").active
+    pp = openpyxl.load_workbook(d / f"{PPPK1}_Eko-Prasetyo_2026.xlsx").active
     assert _kanan(pp, "PANGKAT/GOL. RUANG").value == "Golongan IX"
-    waktu = os.stat(d / f"{KADIS}_Budi-Santoso.xlsx").st_mtime_ns
+    waktu = os.stat(d / f"{KADIS}_Budi-Santoso_2026.xlsx").st_mtime_ns
     r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "--folder", d)
     assert r.exit_code == 1 and "4 berkas sudah ada" in r.stderr and "--timpa" in r.stderr
-    assert os.stat(d / f"{KADIS}_Budi-Santoso.xlsx").st_mtime_ns == waktu
+    assert os.stat(d / f"{KADIS}_Budi-Santoso_2026.xlsx").st_mtime_ns == waktu
     assert kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "--folder", d, "--timpa").exit_code == 0
     # usage mistakes
     r = kinerja("ekspor", "dokumen", "--periode", "2026")

@@ -137,3 +137,19 @@ def test_period_closed_by_older_version_exports_from_live_data_with_a_note(db_si
     assert r.exit_code == 0 and catatan in r.stderr
     sel = _sel(tmp_path / "d.xlsx")["Dokumen Evaluasi"].values()
     assert "Budi Santoso, S.E." in sel and any("Laporan tepat waktu" in str(v) for v in sel)
+
+
+def test_closed_refusals_show_the_closing_time_the_indonesian_way(db_siap, kinerja, db_path):
+    import re
+
+    _tutup(kinerja, db_path)
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE periode SET ditutup_pada = '2026-12-06T09:23:27' WHERE kode = '2026'")
+    for args in (("inovasi", "catat", STAF1, "--periode", "2026", "Izin kilat"),
+                 ("pelatihan", "catat", STAF2, "--kegiatan", "Seminar", "--jenis", "seminar", "--tanggal",
+                  "2026-06-01", "--jp", "4"),
+                 ("nilai", "--periode", "2026")):
+        r = kinerja(*args)
+        teks = " ".join(r.stderr.split())
+        assert "sudah ditutup (6 Desember 2026 09.23)" in teks, (args, r.stderr)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}T", teks), args

@@ -54,7 +54,7 @@ def rekap(
 @app.command("dokumen")
 def dokumen(
     nip: Annotated[Optional[str], typer.Argument(help="NIP pegawai (tanpa --unit).", show_default=False)] = None,
-    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx (bawaan: NIP_Nama.xlsx).", show_default=False)] = None,
+    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx (bawaan: NIP_Nama_PERIODE.xlsx).", show_default=False)] = None,
     periode: OpsiPeriode = ...,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Satu dokumen untuk setiap pegawai unit ini.")] = None,
     folder: Annotated[Optional[Path], typer.Option("--folder", help="Folder tujuan (wajib dengan --unit).")] = None,
@@ -103,7 +103,7 @@ def _tanggal(teks: Optional[str]) -> Optional[date]:
 @app.command("skp")
 def skp(
     nip: Annotated[Optional[str], typer.Argument(help="NIP pegawai (tanpa --unit).", show_default=False)] = None,
-    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx (bawaan: SKP_NIP_Nama.xlsx).", show_default=False)] = None,
+    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx (bawaan: SKP_NIP_Nama_PERIODE.xlsx).", show_default=False)] = None,
     periode: OpsiPeriode = ...,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Satu dokumen SKP untuk setiap pegawai unit ini.")] = None,
     folder: Annotated[Optional[Path], typer.Option("--folder", help="Folder tujuan (wajib dengan --unit).")] = None,
@@ -126,6 +126,8 @@ def skp(
     h = ekspor_skp.skp(buka(db), periode, nip, unit, berkas, folder, timpa, _tanggal(tanggal))
     for p in h["peringatan"]:
         output.peringatan(p)
+    for c in h.get("catatan", []):
+        output.info(c)
     for p in h["tanpa_skp"]:
         output.peringatan(f"{p.nama} ({p.nip}) belum punya SKP periode {h['periode']}; dokumennya tidak dibuat.")
     if len(h["berkas"]) == 1 and not unit:

@@ -24,7 +24,7 @@ def instansi(
                                                  "disimpan di dalam basis data.", show_default=False)] = None,
     hapus_logo: Annotated[bool, typer.Option("--hapus-logo", help="Hapus logo kop.")] = False,
     kepala_nama: _o("--kepala-nama", "Nama kepala daerah (pejabat penilai Sekretaris Daerah).") = None,
-    kepala_jabatan: _o("--kepala-jabatan", "Jabatan kepala daerah: Wali Kota, Bupati, atau Gubernur.") = None,
+    kepala_jabatan: _o("--kepala-jabatan", "Jabatan kepala daerah: Wali Kota, Bupati, atau Gubernur (boleh diawali Pj., Plt., Plh.).") = None,
     ttd_jabatan: _o("--ttd-jabatan", "Jabatan pejabat yang menandatangani rekap, misalnya \"Kepala BKPSDM\".") = None,
     ttd_nama: _o("--ttd-nama", "Nama pejabat yang menandatangani rekap.") = None,
     ttd_nip: _o("--ttd-nip", "NIP pejabat yang menandatangani rekap (18 digit).") = None,

@@ -68,7 +68,9 @@ def nilai(
         lap = nilai.laporan(basis, periode, unit, nip, urut.value, hanya_lengkap, ringkas=not rinci, semua=semua,
                             sub_unit=sub_unit)
     if lap.dari_snapshot:
-        output.info(f"Periode {lap.periode.kode} sudah ditutup ({lap.periode.ditutup_pada}): "
+        from ..validation.tanggal_id import tanggal_id
+
+        output.info(f"Periode {lap.periode.kode} sudah ditutup ({tanggal_id(lap.periode.ditutup_pada)}): "
                     "hasil dibaca dari data beku saat penutupan.")
     if rinci:
         r = lap.rekaman[0]

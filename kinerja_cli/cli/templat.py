@@ -47,9 +47,14 @@ def templat(
         return _templat_atasan(berkas_atasan, unit, timpa, db)
     if berkas_atasan is not None:
         raise typer.BadParameter(f"argumen kedua '{berkas_atasan}' hanya dipakai dengan: kinerja templat atasan BERKAS")
+    if not periode:  # optional for 'templat atasan': the default period is asked here, not by Click's default_map
+        from .periode_bawaan import periode_bawaan
+
+        periode = periode_bawaan()
     if not periode:
         raise typer.BadParameter("opsi --periode wajib diisi, misalnya --periode 2026 (untuk daftar atasan: "
-                                 "kinerja templat atasan BERKAS)", param_hint="--periode")
+                                 "kinerja templat atasan BERKAS; periode bawaan: kinerja periode pakai 2026)",
+                                 param_hint="--periode")
     from ..services import templat
 
     if per_unit is not None:

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from ..validation.angka import angka_id
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT
-from .dokumen_bagian import Penulis, baris_periode, baris_teks, baris_ttd, identitas, tulis_kop, tulis_ttd
+from .dokumen_bagian import (TANPA_ATASAN_PENILAI, Penulis, baris_periode, baris_teks, baris_ttd, identitas,
+                             penilai_kepala_daerah, tulis_kop, tulis_ttd)
 from .kop import tempat_tanggal
 from .lembar import FORMAT_ANGKA, Gaya, atur_cetak, lebar_kolom, tanggal_id
 from .rekap import nama_catatan
@@ -228,7 +229,7 @@ def _d11(w: Penulis, d: dict) -> None:
     _judul(w, d)
     identitas(w, "PEGAWAI YANG DINILAI", d["pegawai"])
     identitas(w, "PEJABAT PENILAI KINERJA", d["atasan"])
-    identitas(w, "ATASAN PEJABAT PENILAI KINERJA", d["atasan_atasan"])
+    _atasan_penilai(w, d)
     _organisasi(w, d)
     w.maju()
     _hasil_kerja(w, d)
@@ -245,6 +246,14 @@ def _d11(w: Penulis, d: dict) -> None:
     _rekomendasi(w, d)
     w.teks_penuh(CATATAN_SKOR, border=False, ukuran=8)
     _ttd_d11(w, d)
+
+
+def _atasan_penilai(w: Penulis, d: dict) -> None:
+    """The atasan pejabat penilai's block; one line when the pejabat penilai is the kepala daerah (who has none)."""
+    if penilai_kepala_daerah(d["atasan"]):
+        identitas(w, "ATASAN PEJABAT PENILAI KINERJA", None, satu_baris=TANPA_ATASAN_PENILAI)
+    else:
+        identitas(w, "ATASAN PEJABAT PENILAI KINERJA", d["atasan_atasan"])
 
 
 def _d12(w: Penulis, d: dict) -> None:
@@ -284,7 +293,8 @@ def tulis_dokumen(d: dict):
 
     g = Gaya()
     wb = Workbook()
-    halaman = [("Dokumen Evaluasi", _d11)] + ([("D.1.2 Atasan Penilai", _d12)] if d.get("d12") else [])
+    d12 = d.get("d12") and not penilai_kepala_daerah(d["atasan"])  # also a context frozen before this rule
+    halaman = [("Dokumen Evaluasi", _d11)] + ([("D.1.2 Atasan Penilai", _d12)] if d12 else [])
     for i, (judul, tulis) in enumerate(halaman):
         ws = _siapkan(wb, judul, i == 0)
         w = Penulis(ws, g, LEBAR)

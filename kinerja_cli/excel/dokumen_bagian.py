@@ -122,15 +122,28 @@ def tulis_kop(w: Penulis, profil) -> None:
     w.maju()
 
 
-def kepala_daerah(profil) -> dict | None:
-    """The kepala daerah of the profile as a document person, or None when the profile names none."""
+def kepala_daerah(profil, tanpa_nama: bool = False) -> dict | None:
+    """The kepala daerah of the profile as a document person, or None when the profile names none
+    (with `tanpa_nama`: an unnamed kepala daerah instead, whose name is written by hand)."""
     if profil is None or not profil.kepala_nama:
-        return None
+        if not tanpa_nama:
+            return None
+        jabatan = (profil.kepala_jabatan if profil is not None else None) or "Kepala Daerah"
+        return {"nama": None, "nip": None, "pangkat": None, "jabatan": jabatan,
+                "unit": profil.pemda if profil is not None else None, "kepala": True}
     jabatan = profil.kepala_jabatan or "Kepala Daerah"
     wilayah = _wilayah(profil.pemda)
     return {"nama": profil.kepala_nama, "nip": None, "pangkat": None,
             "jabatan": f"{jabatan} {wilayah}".strip() if wilayah and wilayah.lower() not in jabatan.lower() else jabatan,
             "unit": profil.pemda or "-", "kepala": True}
+
+
+def penilai_kepala_daerah(atasan: dict | None) -> bool:
+    """Is the pejabat penilai the kepala daerah? Then there is no atasan pejabat penilai (and no D.1.2)."""
+    return bool(atasan and atasan.get("kepala"))
+
+
+TANPA_ATASAN_PENILAI = "— (pejabat penilai adalah kepala daerah)"
 
 
 def _wilayah(pemda: str | None) -> str | None:
@@ -151,22 +164,30 @@ def unit_kerja(orang: dict) -> str:
     return f"{sub} — {unit}" if sub and sub.casefold() != unit.casefold() else unit
 
 
-def identitas(w: Penulis, judul: str, orang: dict | None, kolom_label: int = 2, kolom_isi: int = 3) -> None:
+def identitas(w: Penulis, judul: str, orang: dict | None, kolom_label: int = 2, kolom_isi: int = 3,
+              satu_baris: str | None = None) -> None:
     """The numbered identity block of the forms (NAMA, NIP, PANGKAT/GOL. RUANG, JABATAN, UNIT KERJA); a
-    kepala daerah has no NIP and no pangkat: those rows are left out."""
+    kepala daerah has no NIP and no pangkat: those rows are left out. Nobody known (or a kepala daerah the
+    profile does not name): dotted lines to fill in by hand, never "-". `satu_baris`: the block is that one
+    line instead (the atasan pejabat penilai of someone assessed by the kepala daerah)."""
     n = len(w.lebar)
     w.sel(1, "NO", tebal=True, rata="center", fill=w.g.kepala_fill)
     w.gabung(2, n, judul, tebal=True, fill=w.g.kepala_fill)
     w.maju()
+    if satu_baris is not None:
+        w.gabung(1, n, satu_baris)
+        w.maju()
+        return
     o = orang or {}
     baris = [("NAMA", "nama"), ("NIP", "nip"), ("PANGKAT/GOL. RUANG", "pangkat"), ("JABATAN", "jabatan"),
              ("UNIT KERJA", "unit")]
     if o.get("kepala"):
         baris = [("NAMA", "nama"), ("JABATAN", "jabatan"), ("INSTANSI", "unit")]
+    kosong = TITIK if orang is None or o.get("kepala") else "-"
     for i, (label, kunci) in enumerate(baris, 1):
         w.sel(1, i, rata="center")
         w.gabung(2, kolom_isi - 1, label)
-        nilai = unit_kerja(o) if label == "UNIT KERJA" else o.get(kunci) or "-"
+        nilai = unit_kerja(o) if label == "UNIT KERJA" else o.get(kunci) or kosong
         w.gabung(kolom_isi, n, nilai)
         if baris_teks(nilai, w.lebar_antara(kolom_isi, n)) > 1:
             w.tinggi(baris_teks(nilai, w.lebar_antara(kolom_isi, n)))
@@ -181,7 +202,7 @@ def baris_ttd(peran: str, orang: dict | None, tempat_tgl: str | None) -> list[tu
     hasil += [(peran, "biasa"), ("", "ruang"), ("", "ruang"), ("", "ruang")]
     if not orang:
         return hasil + [(f"( {TITIK}{TITIK} )", "nama"), (f"NIP. {TITIK}", "biasa")]
-    hasil.append((orang["nama"], "nama"))
+    hasil.append((orang["nama"] or f"( {TITIK}{TITIK} )", "nama"))
     if orang.get("kepala"):
         return hasil + [(orang.get("jabatan") or "", "biasa")]
     if orang.get("pangkat") and orang["pangkat"] != "-":

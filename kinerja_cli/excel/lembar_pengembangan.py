@@ -16,7 +16,7 @@ from ..kosakata import jenis_dasar
 from ..validation.pelatihan import DASAR_HUKUM_JP, DASAR_HUKUM_JP_PPPK, MAKSIMAL_JP_PPPK, MINIMAL_JP
 from .aman import isi_teks
 from .baris_xml import _siapkan
-from .lembar import Aliran, atur_cetak
+from .lembar import Aliran, atur_cetak, baris_terbanyak
 from .baris_xml import baris as baris_xml
 
 NAMA_SHEET = "Pengembangan"
@@ -39,6 +39,9 @@ KOLOM = (
     ("perlu_tindak_lanjut", "Perlu Tindak Lanjut", 12, "ya"),
     ("prioritas", "Prioritas", 10, "ya"),
 )
+LEBAR = {k: w for k, _, w, _ in KOLOM}
+# the text columns that may wrap: their cells wrap at spaces and the row is as high as its longest one
+KOLOM_BUNGKUS = ("nama", "unit", "ketentuan_jp", "keterangan", "predikat_terburuk")
 XML_LANGSUNG = True  # rows of the recap's LembarCepat rendered as text (False: cell objects, same output)
 
 
@@ -70,8 +73,16 @@ def _angka(ws, v, fmt: str, **gaya):
     return c
 
 
-def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
-    """Append the 'Pengembangan' sheet to the write_only workbook `wb`; return the sheet."""
+def _tinggi(b: dict, unit: str | None) -> int:
+    """Lines the row needs: its wrapped text columns at their widths (the unit as shown)."""
+    return baris_terbanyak([(unit if k == "unit" else b.get(k), LEBAR[k]) for k in KOLOM_BUNGKUS])
+
+
+def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP, singkatan: dict | None = None):
+    """Append the 'Pengembangan' sheet to the write_only workbook `wb`; return the sheet.
+
+    `singkatan` (unit casefolded -> official short name, `kinerja unit singkatan`): the narrow Unit Kerja
+    column shows it; a unit without one wraps, as Nama and Keterangan do, in a row as high as it needs."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
     ws = wb.create_sheet(NAMA_SHEET) if hasattr(wb, "create_sheet") else wb  # a workbook, or a sheet made for us
@@ -107,11 +118,17 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
     ws.append([_teks(ws, j.format(minimal=minimal), font=tebal, fill=isi_judul, alignment=rapi) for _, j, _, _ in KOLOM])
 
     isi_prio = PatternFill("solid", fgColor="FFF8CBAD")  # priority rows, and a PPPK above the ceiling
+    singkat = singkatan or {}
+    baris = [{**b, "unit": singkat.get((b.get("unit") or "").casefold(), b.get("unit"))} for b in baris]
     if XML_LANGSUNG and hasattr(ws, "tambah_xml"):  # the recap's LembarCepat: rows rendered as XML text
         _tulis_xml(ws, baris, isi_prio)
         return ws
+    bungkus = Alignment(wrap_text=True, vertical="top")
     for no, b in enumerate(baris, start=1):
         gaya = {"fill": isi_prio} if _disorot(b) else {}
+        n = _tinggi(b, b.get("unit"))
+        if hasattr(ws, "tinggi_baris"):
+            ws.tinggi_baris = round(Aliran.TINGGI_BARIS * n + 3, 1) if n > 1 else None
         sel = []
         for key, _, _, jenis in KOLOM:
             v = no if key == "no" else b.get(key)
@@ -124,7 +141,7 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP):
             elif jenis == "ya":
                 sel.append(_teks(ws, "Ya" if v else "Tidak", **gaya))
             else:
-                sel.append(_teks(ws, v, **gaya))
+                sel.append(_teks(ws, v, **gaya, **({"alignment": bungkus} if key in KOLOM_BUNGKUS else {})))
         ws.append(sel)
     return ws
 
@@ -139,7 +156,10 @@ def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
     Style indexes are resolved once per (kind, priority) instead of per cell; texts follow the
     one rule of every sheet (`baris_xml._siapkan`, i.e. `aman.bersihkan` and the quote prefix).
     """
+    from openpyxl.styles import Alignment
+
     daftar = ws.parent._cell_styles
+    bungkus = Alignment(wrap_text=True, vertical="top")
 
     def gaya(c) -> str:
         return f' s="{daftar.add(c._style)}"' if c.has_style else ""
@@ -148,7 +168,9 @@ def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
     for prio in (False, True):
         g = {"fill": isi_prio} if prio else {}
         s[prio] = {"bil": gaya(_angka(ws, 0, "0", **g)), "desimal": gaya(_angka(ws, 0.0, "0.00", **g)),
-                   "teks": gaya(_teks(ws, "x", **g)), "kutip": gaya(_teks(ws, "=x", **g))}
+                   "teks": gaya(_teks(ws, "x", **g)), "kutip": gaya(_teks(ws, "=x", **g)),
+                   "teks_b": gaya(_teks(ws, "x", alignment=bungkus, **g)),
+                   "kutip_b": gaya(_teks(ws, "=x", alignment=bungkus, **g))}
     huruf = [_huruf(i) for i in range(len(KOLOM))]
     jenis_kolom = [(key, jenis, h) for (key, _, _, jenis), h in zip(KOLOM, huruf)]
     for no, b in enumerate(baris, start=1):
@@ -166,14 +188,15 @@ def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
                 bagian.append(f'<c r="{h}{rs}"{g["desimal"]} t="n"><v>{"%.16g" % float(v if v is not None else 0)}</v></c>')
             else:
                 t = ("Ya" if v else "Tidak") if jenis == "ya" else v
+                b_ = "_b" if key in KOLOM_BUNGKUS else ""
                 if t is None:
-                    if g["teks"]:
-                        bagian.append(f'<c r="{h}{rs}"{g["teks"]} t="n"/>')
+                    if g["teks" + b_]:
+                        bagian.append(f'<c r="{h}{rs}"{g["teks" + b_]} t="n"/>')
                     continue
                 xml, kutip, t = _siapkan(str(t))
                 if t == "":
-                    if g["teks"]:
-                        bagian.append(f'<c r="{h}{rs}"{g["teks"]} t="inlineStr"/>')
+                    if g["teks" + b_]:
+                        bagian.append(f'<c r="{h}{rs}"{g["teks" + b_]} t="inlineStr"/>')
                     continue
-                bagian.append(f'<c r="{h}{rs}"{g["kutip"] if kutip else g["teks"]}{xml}')
-        ws.tambah_xml(baris_xml(int(rs), "".join(bagian), 1))
+                bagian.append(f'<c r="{h}{rs}"{g["kutip" + b_] if kutip else g["teks" + b_]}{xml}')
+        ws.tambah_xml(baris_xml(int(rs), "".join(bagian), _tinggi(b, b.get("unit"))))

@@ -39,9 +39,10 @@ def nama_sheet(nama: object, dipakai: set[str], cadangan: str = "Unit") -> str:
     return calon
 
 
-def nama_berkas(nip: str, nama: object, akhiran: str = ".xlsx") -> str:
-    """'<NIP>_<nama-ringkas>.xlsx': the name before any comma (degrees dropped), letters and
-    digits only, words joined by '-', at most 40 characters. 'Budi Santoso, S.E.' -> 'Budi-Santoso'."""
+def nama_berkas(nip: str, nama: object, akhiran: str = ".xlsx", periode: str | None = None) -> str:
+    """'<NIP>_<nama-ringkas>[_<periode>].xlsx': the name before any comma (degrees dropped), letters and
+    digits only, words joined by '-', at most 40 characters. 'Budi Santoso, S.E.' -> 'Budi-Santoso'.
+    With the period's code the documents of two periods never share a name (2025 beside 2026)."""
     s = str(nama or "").split(",")[0]
     kata = re.findall(r"[^\W_]+", s)
     ringkas = ""
@@ -50,4 +51,5 @@ def nama_berkas(nip: str, nama: object, akhiran: str = ".xlsx") -> str:
         if len(calon) > 40:
             break
         ringkas = calon
-    return f"{nip}_{ringkas}{akhiran}" if ringkas else f"{nip}{akhiran}"
+    kode = "_" + re.sub(r"[^0-9A-Za-z-]+", "-", periode) if periode else ""
+    return f"{nip}_{ringkas}{kode}{akhiran}" if ringkas else f"{nip}{kode}{akhiran}"

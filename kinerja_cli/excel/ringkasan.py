@@ -91,7 +91,18 @@ def _kop(ws, data: DataRekap, aliran, lebar: list[float]) -> None:
         ws.add_image(gambar, "A1")
 
 
+def lebar_judul(judul: str, dasar: float = 10) -> float:
+    """A column wide enough for the longest word of its bold header (wrapped at spaces and '/'), so no
+    word is broken in print ('Misconduc t')."""
+    import re
+
+    kata = max((len(k) for k in re.split(r"[ /]", judul)), default=0)
+    return max(dasar, round(kata * 1.15 + 1.5))
+
+
 def tulis_ringkasan(ws, data: DataRekap) -> None:
+    from openpyxl.styles import Alignment
+
     from .kop import tulis_ttd
 
     g = data.gaya
@@ -100,23 +111,29 @@ def tulis_ringkasan(ws, data: DataRekap) -> None:
     blok = baris_blok_judul(ws, g, "REKAPITULASI PENILAIAN KINERJA PEGAWAI", info_periode(data) + lingkup(data))
     judul = ["Unit Kerja", "Jumlah", *label, *[f"% {x}" for x in label], "Belum Punya Data", "Predikat Unit",
              "Kurva Distribusi"]
-    lebar = [26, 8, *[10] * 5, *[10] * 5, 10, 16, 42]
+    lebar = [26, 8, *[lebar_judul(j) for j in judul[2:-3]], 10, 16, 42]
     lebar_kolom(ws, lebar)
     aliran = Aliran(ws)
     # print setup before the first row (write-only): the header row number is known in advance
     n_kop = len(baris_kop(data.profil))
     kepala = n_kop + (1 if n_kop else 0) + len(blok) + 2
-    atur_cetak(ws, lanskap=True, baris_judul=kepala)
+    tinggi_kepala = baris_terbanyak(zip(judul, lebar), 0.85)
+    # No repeated header row on Ringkasan: print titles are per sheet, so they would also print over the
+    # chart pages after the table; the table (one row per unit and the total) is read as one page.
+    atur_cetak(ws, lanskap=True)
     _kop(ws, data, aliran, lebar)
     for b in blok:
         aliran.tambah(b)
     aliran.tambah([sel_aman(ws, "Sebaran predikat kinerja pegawai per unit kerja", font=g.subjudul)])
-    aliran.tambah(baris_kepala(ws, g, judul), baris_terbanyak(zip(judul, lebar), 0.85))
+    aliran.tambah(baris_kepala(ws, g, judul), tinggi_kepala)
+    tengah = Alignment(vertical="top", horizontal="center")
 
     def sel(v, fmt=None, **k):
         if isinstance(v, str):
             return sel_aman(ws, v, border=g.border, alignment=g.bungkus, **k)
-        return sel_aman(ws, v, border=g.border, alignment=g.atas, number_format=fmt or "General", **k)
+        # counts centred: a number never runs into the text of the next column ("0belum ditetapkan")
+        return sel_aman(ws, v, border=g.border, alignment=g.atas if fmt else tengah, number_format=fmt or "General",
+                        **k)
 
     total = {k: 0 for k in KUNCI}
     tanpa_total = 0

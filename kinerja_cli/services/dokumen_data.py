@@ -37,25 +37,26 @@ def rantai(db, pegawai: dict, profil) -> tuple[dict | None, dict | None, bool]:
     The chain follows the roster's atasan; where it ends (someone with no atasan in the roster, the
     Sekretaris Daerah) the next link is the kepala daerah of the profile (PermenPANRB 6/2022: the kepala
     daerah assesses the Sekda and is the atasan pejabat penilai of the heads of OPD). D.1.2, the page the
-    atasan pejabat penilai signs, applies to a head of OPD: a JPT, or anyone whose pejabat penilai is the
-    kepala daerah or the top of the roster."""
-    from ..excel.dokumen_bagian import kepala_daerah
+    atasan pejabat penilai signs, applies to a head of OPD (a JPT, or anyone whose pejabat penilai is the top
+    of the roster) who has an atasan pejabat penilai: never to someone the kepala daerah assesses himself.
+    Without a profile naming him the kepala daerah is unnamed (dotted lines on the document), never "-"."""
+    from ..excel.dokumen_bagian import kepala_daerah, penilai_kepala_daerah
     from ..store import pegawai as tabel_pegawai
 
-    kepala = kepala_daerah(profil)
+    kepala = kepala_daerah(profil, tanpa_nama=True)  # unnamed without a profile: name written by hand
     if pegawai["nip_atasan"]:
         atasan = orang(tabel_pegawai.ambil(db, pegawai["nip_atasan"]))
     else:
         atasan = kepala
-    if atasan is None or atasan.get("kepala"):
+    if atasan is None or penilai_kepala_daerah(atasan):  # the kepala daerah has no atasan pejabat penilai
         atasan2 = None
     elif atasan["nip_atasan"]:
         atasan2 = orang(tabel_pegawai.ambil(db, atasan["nip_atasan"]))
     else:
         atasan2 = kepala
     jpt = (pegawai.get("jenis_jabatan") or "").strip().upper() == "JPT"
-    puncak = atasan is not None and (atasan.get("kepala") or not atasan["nip_atasan"])
-    return atasan, atasan2, bool(jpt or puncak)
+    puncak = atasan is not None and not atasan.get("kepala") and not atasan["nip_atasan"]
+    return atasan, atasan2, bool((jpt or puncak) and atasan2 is not None)
 
 
 class Bacaan:

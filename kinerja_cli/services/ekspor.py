@@ -222,7 +222,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
         if berkas and nip:
             t = Path(berkas)
         else:
-            t = Path(folder or ".") / nama_berkas(p.nip, p.nama)
+            t = Path(folder or ".") / nama_berkas(p.nip, p.nama, periode=lap.periode.kode)
         tujuan.append(t)
     ada = [t for t in tujuan if t.exists()]
     if ada and not timpa:

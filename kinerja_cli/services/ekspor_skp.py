@@ -22,36 +22,85 @@ def _rhk_atasan(baris: list, baris_atasan: dict) -> dict[int, str]:
     return hasil
 
 
-def _data(db, per: Periode, p, baris_periode: dict, status: dict, profil, tanggal) -> dict:
+def _data(db, per: Periode, p, konteks: dict, baris_periode: dict, status: dict, profil, tanggal) -> dict:
+    """One SKP document. `p`: the employee (the snapshot's IdentitasPegawai for a closed period);
+    `konteks`: his pejabat penilai (services.beku.konteks_dokumen: frozen at close for a closed period),
+    whose SKP rows give the RHK atasan (a closed period's SKP rows cannot change)."""
     from ..model import BarisMasukan
     from ..store import pegawai as tabel_pegawai
-    from .dokumen_data import orang, rantai
+    from .dokumen_data import orang
 
     pegawai = orang(p)
-    atasan, _, _ = rantai(db, pegawai, profil)
+    atasan = konteks["atasan"]
     baris = [BarisMasukan.dari_dict({**x, "target_lo": str(x["target_lo"]),
                                      "target_hi": None if x["target_hi"] is None else str(x["target_hi"]),
                                      "bobot": str(x["bobot"])})
              for _, x in sorted((baris_periode.get(p.nip) or {}).items())]
     st = status.get(p.nip)
     if st and st.get("oleh"):
-        o = tabel_pegawai.ambil(db, st["oleh"])
-        st = {**st, "nama_oleh": o.nama if o else None}
+        if atasan and atasan.get("nip") == st["oleh"]:  # the (frozen) pejabat penilai approved it
+            nama_oleh = atasan["nama"]
+        else:
+            o = tabel_pegawai.ambil(db, st["oleh"])
+            nama_oleh = o.nama if o else None
+        st = {**st, "nama_oleh": nama_oleh}
+    nip_atasan = atasan["nip"] if atasan and not atasan.get("kepala") else None
     return {"periode": per, "pegawai": pegawai, "atasan": atasan, "baris": baris, "status": st, "profil": profil,
-            "tanggal": tanggal, "rhk_atasan": _rhk_atasan(baris, baris_periode.get(p.nip_atasan) or {}),
+            "tanggal": tanggal, "rhk_atasan": _rhk_atasan(baris, baris_periode.get(nip_atasan) or {}),
             "ekspektasi": {}}
+
+
+def _orang(db, per: Periode, nip: str | None, unit: str | None) -> tuple[list, list]:
+    """(the employees of the documents, those of a closed period missing from its snapshot).
+
+    A closed period's employees are the snapshot's records (identity as frozen at close: unit, jabatan,
+    golongan, atasan); `--unit` then selects by the frozen unit, plus current members of the unit who
+    are not in the snapshot (built from current data, as for an open period)."""
+    from ..store import pegawai as tabel_pegawai
+    from ..store import periode as tabel_periode
+    from . import pegawai
+    from .pegawai import nip_dari_argumen
+
+    beku = {}
+    if per.ditutup:
+        beku = {r.pegawai.nip: r.pegawai for r in tabel_periode.baca_snapshot(db, per.kode)}
+    if nip:
+        n = nip_dari_argumen(nip)
+        if n in beku:
+            return [beku[n]], []
+        p = pegawai.wajib_ada(db, nip)
+        return [p], [p] if beku else []
+    u = tabel_pegawai.unit_ada(db, unit)
+    if not u:
+        u = next((x.unit for x in beku.values() if x.unit and x.unit.casefold() == unit.strip().casefold()), None)
+    if not u:
+        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    kini = [x for x in tabel_pegawai.cari(db, u, None, True) if x.nip not in beku]
+    lama = [x for x in beku.values() if (x.unit or "").casefold() == u.casefold()]
+    return sorted(lama + kini, key=lambda x: (x.nama.lower(), x.nip)), kini if beku else []
+
+
+def _catatan_luar(per: Periode, luar: list) -> str | None:
+    """The one-line note on employees of a closed period without a frozen record."""
+    if not luar:
+        return None
+    nama = ", ".join(f"{x.nama} ({x.nip})" for x in luar[:3]) + (f" dan {len(luar) - 3} lainnya" if len(luar) > 3 else "")
+    return (f"{nama} tidak ada di hasil beku periode {per.kode}: dokumen SKP-nya memakai data pegawai dan "
+            "atasan terkini.")
 
 
 def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: Path | None = None,
         folder: Path | None = None, timpa: bool = False, tanggal: date | None = None) -> dict:
-    """Write the SKP document(s); returns {periode, berkas: [...], tanpa_skp: [names], peringatan}."""
+    """Write the SKP document(s); returns {periode, berkas: [...], tanpa_skp: [names], peringatan, catatan}.
+
+    A closed period's document is built from its frozen state (identity from the snapshot, pejabat penilai
+    from the frozen document context), so it reads the same whatever the roster becomes later."""
     from ..excel.lembar import periksa_tujuan, simpan_aman
     from ..excel.nama_sheet import nama_berkas
     from ..excel.skp import tulis_skp
-    from ..store import pegawai as tabel_pegawai
     from ..store import sasaran as tabel_sasaran
     from ..store import skp_status
-    from . import instansi, pegawai, periode
+    from . import beku, instansi, periode
 
     if bool(nip) == bool(unit):
         raise DataTidakValid("Sebutkan NIP satu pegawai, atau --unit untuk semua pegawai satu unit.",
@@ -65,14 +114,10 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
     if folder and Path(folder).exists() and not Path(folder).is_dir():
         raise DataTidakValid(f"{folder} adalah berkas, bukan folder.", "Pilih nama folder lain untuk --folder.")
     per = periode.wajib_ada(db, kode)
-    if nip:
-        orang_ = [pegawai.wajib_ada(db, nip)]
-    else:
-        u = tabel_pegawai.unit_ada(db, unit)
-        if not u:
-            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-        orang_ = sorted(tabel_pegawai.cari(db, u, None, True), key=lambda x: (x.nama.lower(), x.nip))
-    nips = {x.nip for x in orang_} | {x.nip_atasan for x in orang_ if x.nip_atasan}
+    orang_, luar = _orang(db, per, nip, unit)
+    konteks = beku.konteks_dokumen(db, per, orang_)
+    nips = {x.nip for x in orang_} | {k["atasan"]["nip"] for k in konteks.values()
+                                      if k["atasan"] and not k["atasan"].get("kepala")}
     baris = tabel_sasaran.baris_pegawai(db, per.kode, nips)
     tanpa = [x for x in orang_ if x.nip not in baris]
     if nip and tanpa:
@@ -80,7 +125,8 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
         raise TidakDitemukan(f"{p.nama} ({p.nip}) belum punya SKP periode {per.kode}.",
                              f"Isi SKP dulu dengan: kinerja sasaran impor BERKAS --periode {per.kode}")
     orang_ = [x for x in orang_ if x.nip in baris]
-    tujuan = [Path(berkas) if berkas else Path(folder or ".") / ("SKP_" + nama_berkas(x.nip, x.nama)) for x in orang_]
+    luar = [x for x in luar if x.nip in baris]
+    tujuan = [Path(berkas) if berkas else Path(folder or ".") / ("SKP_" + nama_berkas(x.nip, x.nama, periode=per.kode)) for x in orang_]
     ada = [t for t in tujuan if t.exists()]
     if ada and not timpa:
         daftar = ", ".join(t.name for t in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
@@ -100,7 +146,7 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
     ditulis: list[str] = []
     try:
         for x, t in zip(orang_, tujuan):
-            wb = tulis_skp(_data(db, per, x, baris, status, profil, tanggal))
+            wb = tulis_skp(_data(db, per, x, konteks[x.nip], baris, status, profil, tanggal))
             ditulis.append(str(simpan_aman(wb, t, timpa)))
     except BaseException:  # all or nothing: this run's new files go
         for f in ditulis:
@@ -108,4 +154,5 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
                 Path(f).unlink(missing_ok=True)
         raise
     return {"periode": per.kode, "berkas": ditulis, "tanpa_skp": tanpa,
-            "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis]}
+            "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis],
+            "catatan": [x for x in (*beku.catatan(db, per), _catatan_luar(per, luar)) if x and ditulis]}

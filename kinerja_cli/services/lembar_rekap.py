@@ -14,11 +14,12 @@ def _pengembangan(ws, data) -> None:
     # this period's predikat were collected during the recap's pass: not scored a second time
     dikenal = data.hitungan.predikat if data.hitungan is not None else pelatihan.predikat_per_nip(data.rekaman)
     baris, tahun = beku.pengembangan(data.db, data.periode, data.unit, {data.periode.kode: dikenal})
-    lembar_pengembangan.tulis(ws, baris, tahun)  # a closed period: the rows frozen at close
+    lembar_pengembangan.tulis(ws, baris, tahun, singkatan=data.singkatan)  # a closed period: frozen at close
 
 
 def _dampak(ws, data) -> None:
-    lembar_dampak.tulis(ws, beku.dampak(data.db, data.periode, data.unit))  # a closed period: frozen at close
+    # a closed period: frozen at close
+    lembar_dampak.tulis(ws, beku.dampak(data.db, data.periode, data.unit), singkatan=data.singkatan)
 
 
 ekspor.daftarkan_lembar("Pengembangan", _pengembangan)

@@ -11,6 +11,7 @@ from ..store import periode as tabel
 from ..store import skp_status as tabel_status
 from ..store.db import jaga, transaksi
 from ..validation.periode import JENIS, KodeTidakValid, urai_kode, urai_tanggal
+from ..validation.tanggal_id import tanggal_id
 
 
 def _kode(teks: str) -> str:
@@ -44,7 +45,7 @@ def _tolak_bila_ditutup(p: Periode, sementara: bool = False) -> Periode:
     if p.ditutup:
         baru = " oleh proses lain selagi perintah ini berjalan; tidak ada yang ditulis" if sementara else ""
         raise PeriodeDitutup(
-            f"Periode {p.kode} sudah ditutup ({p.ditutup_pada}){baru}; datanya tidak dapat diubah.",
+            f"Periode {p.kode} sudah ditutup ({tanggal_id(p.ditutup_pada)}){baru}; datanya tidak dapat diubah.",
             f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {p.kode} --alasan "..."',
         )
     return p

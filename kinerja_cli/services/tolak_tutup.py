@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..errors import PeriodeDitutup
 from ..model import Periode
 from ..store import periode as tabel_periode
+from ..validation.tanggal_id import tanggal_id
 
 
 def periode_ditutup(db, mulai: str, selesai: str | None = None) -> Periode | None:
@@ -17,7 +18,7 @@ def periode_ditutup(db, mulai: str, selesai: str | None = None) -> Periode | Non
 
 def pesan_ditutup(apa: str, p: Periode) -> tuple[str, str]:
     """(message, saran) of a write refused because `apa` lies inside the closed period `p`."""
-    return (f"{apa} termasuk periode {p.kode} yang sudah ditutup ({p.ditutup_pada}); datanya tidak dapat diubah.",
+    return (f"{apa} termasuk periode {p.kode} yang sudah ditutup ({tanggal_id(p.ditutup_pada)}); datanya tidak dapat diubah.",
             f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {p.kode} --alasan "..."')
 
 

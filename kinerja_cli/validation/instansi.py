@@ -15,6 +15,9 @@ from .nip import NIPTidakValid, normalisasi_nip, periksa_nip
 LOGO_MAKS = 1024 * 1024  # bytes: a kop logo is a few hundred KB at most; the database stays small
 LOGO_SISI_MAKS = 8000  # pixels
 JABATAN_KEPALA = ("Wali Kota", "Bupati", "Gubernur")
+# An acting head (penjabat, pelaksana tugas, pelaksana harian) keeps the prefix on every document.
+AWALAN_KEPALA = ("Pj.", "Plt.", "Plh.")
+_AWALAN = re.compile(r"^(pj|plt|plh)\.?\s*", re.IGNORECASE)
 SINGKATAN_MAKS = 20
 
 
@@ -91,11 +94,7 @@ def ubah(lama: ProfilInstansi | None, **baru) -> ProfilInstansi:
 
 def _periksa(k: str, v: str) -> str:
     if k == "kepala_jabatan":
-        cocok = [j for j in JABATAN_KEPALA if j.replace(" ", "").lower() == v.replace(" ", "").lower()]
-        if not cocok:
-            raise ProfilTidakValid(f"Jabatan kepala daerah '{v}' tidak dikenal.",
-                                   f"Pilih salah satu: {', '.join(JABATAN_KEPALA)}.")
-        return cocok[0]
+        return _jabatan_kepala(v)
     if k == "ttd_nip":
         try:
             return periksa_nip(v).nip
@@ -104,6 +103,19 @@ def _periksa(k: str, v: str) -> str:
     if k == "ttd_pangkat":
         return normalisasi_pangkat(v)
     return v
+
+
+def _jabatan_kepala(v: str) -> str:
+    """'bupati' -> 'Bupati'; 'PJ. bupati', 'Plt Wali Kota' -> 'Pj. Bupati', 'Plt. Wali Kota' (an acting head)."""
+    m = _AWALAN.match(v)
+    awalan = next(a for a in AWALAN_KEPALA if a[:-1].lower() == m.group(1).lower()) if m else None
+    inti = v[m.end():] if m else v
+    cocok = [j for j in JABATAN_KEPALA if j.replace(" ", "").lower() == inti.replace(" ", "").lower()]
+    if not cocok:
+        raise ProfilTidakValid(f"Jabatan kepala daerah '{v}' tidak dikenal.",
+                               f"Pilih salah satu: {', '.join(JABATAN_KEPALA)}, boleh diawali "
+                               f"{', '.join(AWALAN_KEPALA)} untuk penjabat/pelaksana (Pj. Bupati).")
+    return f"{awalan} {cocok[0]}" if awalan else cocok[0]
 
 
 def normalisasi_pangkat(v: str) -> str:

@@ -32,5 +32,9 @@ def test_document_file_name():
     assert nama_berkas("198001012005011002", "=1+1") == "198001012005011002_1-1.xlsx"
     assert nama_berkas("198001012005011002", "../../etc") == "198001012005011002_etc.xlsx"
     assert nama_berkas("198001012005011002", "") == "198001012005011002.xlsx"
+    # the period's code keeps the documents of two periods apart
+    assert nama_berkas("198001012005011002", "Budi Santoso, S.E.", periode="2026-T1") == \
+        "198001012005011002_Budi-Santoso_2026-T1.xlsx"
+    assert nama_berkas("198001012005011002", "", periode="2025") == "198001012005011002_2025.xlsx"
     panjang = nama_berkas("1", "Sangat Panjang Sekali Namanya Melebihi Empat Puluh Huruf Ya")
     assert len(panjang.split("_", 1)[1]) <= 45
