@@ -75,6 +75,8 @@ def _baris(h) -> dict:
         hasil = "ditolak" + (f" (sheet {h.sheet_galat})" if h.sheet_galat else "") + ": " + h.galat.pesan
     else:
         hasil = "uji coba" if h.uji_coba else "diimpor"
+        if h.kosong:
+            hasil += " kosong (tidak ada sheet yang diisi)"
         peringatan = sum(len(x.hasil.peringatan) for x in h.lembar if x.hasil is not None) + len(h.catatan)
         if peringatan:
             hasil += f", {peringatan} peringatan"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, KinerjaError, TidakDitemukan
+from ..kosakata import ASPEK_BERAKHLAK
 from ..model import HasilImpor
 from ..store.db import transaksi
 from ..validation.masalah import GALAT, PERINGATAN, Masalah
@@ -44,8 +45,16 @@ def _importir(jenis: str):
     }[jenis]
 
 
-# A sheet whose fill-in columns are all empty (a template sheet nobody filled in) is passed over.
-_ISIAN = {"Rating": ("rating_hk", "rating_pk")}
+# A sheet whose fill-in columns are all empty (a template sheet nobody filled in: only the NIP, name,
+# position, rater and target the template pre-fills) is passed over and does not count as sent.
+# Layouts not named here count as filled by any value (the template pre-fills none of their rows).
+_ISIAN = {
+    "Sasaran": ("nomor", "jenis", "rhk", "rhk_atasan", "aspek", "indikator", "target", "satuan", "bobot", "arah",
+                "target_maksimal", "status_skp"),
+    "Realisasi": ("realisasi", "bukti"),
+    "Perilaku": ASPEK_BERAKHLAK,
+    "Rating": ("rating_hk", "rating_pk"),
+}
 
 
 @dataclass
@@ -67,6 +76,12 @@ class HasilBuku:
     sheet_galat: str = ""
     ditandai: Path | None = None
     uji_coba: bool = False
+    dikenali: list = field(default_factory=list)  # (jenis, excel.kenali.Lembar) of every data sheet recognised
+
+    @property
+    def kosong(self) -> bool:
+        """Received with every data sheet unfilled (a template sent back as it went out)."""
+        return not self.ditolak and bool(self.lembar) and all(x.hasil is None for x in self.lembar)
 
     @property
     def ditolak(self) -> bool:
@@ -119,6 +134,7 @@ def _rencana(berkas: Path, hasil: HasilBuku) -> list:
     from ..excel.kenali import kenali
 
     rencana = []
+    hasil.dikenali = []
     for i, lb in enumerate(kenali(berkas)):
         if lb.kosong or lb.bukan_data:
             continue
@@ -134,6 +150,7 @@ def _rencana(berkas: Path, hasil: HasilBuku) -> list:
                 "(kinerja templat CONTOH.xlsx --periode KODE)", None, lb.sheet, None, "", PERINGATAN))
             continue
         jenis = lb.tata.nama_sheet
+        hasil.dikenali.append((jenis, lb))
         if lb.kurang:
             raise BerkasTidakValid(
                 f"Sheet '{lb.sheet}' di {berkas.name}: kolom wajib tidak ditemukan: {', '.join(lb.kurang)}.",
@@ -169,7 +186,7 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
                     h.uji_coba = uji_coba
                     hasil.lembar.append(HasilLembar(jenis, sheet, h))
                 hasil.sheet_galat = ""
-                _unit(db, [lb for *_, lb in rencana], hasil)
+                _unit(db, [lb for _, lb in hasil.dikenali], hasil)
                 if uji_coba:
                     raise _Batalkan()
                 _catat_kiriman(db, kode, hasil)
@@ -178,8 +195,8 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
     except KinerjaError as e:
         hasil.galat = e
         hasil.lembar = [x for x in hasil.lembar if x.hasil is None]
-        if rencana and not hasil.unit:
-            _unit(db, [lb for *_, lb in rencana], hasil)  # the stored roster names the unit to chase
+        if hasil.dikenali and not hasil.unit:
+            _unit(db, [lb for _, lb in hasil.dikenali], hasil)  # the stored roster names the unit to chase
     return hasil
 
 
