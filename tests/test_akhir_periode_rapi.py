@@ -37,3 +37,17 @@ def test_buku_kerja_kembali_kosong_tidak_terhitung_terkirim(kinerja, db_periode,
     assert kinerja("impor", tmp_path / "isi.xlsx", "--periode", "2026").exit_code == 0
     d = {b["unit"]: b for b in kinerja("status", "-p", "2026", "--kiriman", "--format", "json").json()}["DPMPTSP"]
     assert d["sasaran"] and d["perilaku"] is None and d["dikirim_kosong"] is False
+
+
+def test_hapus_nilai_layanan_di_dalam_periode_ditutup_ditolak(kinerja, db_periode):
+    assert kinerja("layanan", "indikator", "tambah", "DPMPTSP", "--nama", "Waktu izin", "--satuan", "hari",
+                   "--arah", "turun").exit_code == 0
+    assert kinerja("layanan", "catat", "DPMPTSP", "--indikator", "1", "-p", "2026-T2", "--nilai", "4").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
+    r = kinerja("layanan", "catat", "DPMPTSP", "--indikator", "1", "-p", "2026-T2", "--nilai", "5")
+    assert r.exit_code == 1 and "termasuk periode 2026 yang sudah ditutup" in r.output
+    r = kinerja("layanan", "hapus", "DPMPTSP", "--indikator", "1", "-p", "2026-T2")
+    assert r.exit_code == 1, r.output
+    assert "Nilai layanan periode 2026-T2 termasuk periode 2026 yang sudah ditutup" in r.output
+    assert "kinerja periode buka 2026" in r.output and "dihapus" not in r.output
+    assert _hitung(db_periode, "SELECT COUNT(*) FROM layanan_nilai") == 1

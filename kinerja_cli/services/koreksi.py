@@ -70,6 +70,8 @@ def ubah(db, jenis: str, id_: int, teks: str | None = None, tanggal: str | None 
 
 def hapus_layanan(db, unit: str, indikator: str, kode: str) -> dict:
     """Delete one value of a service indicator (unit, indicator, period)."""
+    from ..validation.periode import urai_kode
+    from . import tolak_tutup
     from .layanan import cari_indikator, kode_periode, unit_wajib
 
     kode = kode_periode(kode)
@@ -82,7 +84,10 @@ def hapus_layanan(db, unit: str, indikator: str, kode: str) -> dict:
     if lama is None:
         raise TidakDitemukan(f"{u} — {ind['nama']} belum punya nilai untuk periode {kode}.",
                              f"Lihat nilai yang tercatat dengan: kinerja layanan daftar --unit \"{u}\"")
+    k = urai_kode(kode)
     with transaksi(db):
+        # as `layanan catat`: a value of a period lying inside a closed one (2026-T2 in 2026) is frozen too
+        tolak_tutup.tolak_bila_ditutup(db, f"Nilai layanan periode {kode}", k.mulai.isoformat(), k.selesai.isoformat())
         tabel.hapus_layanan_nilai(db, ind["id"], kode)
         audit.catat(db, "layanan_nilai", f"{u}/{ind['nama']}/{kode}", "hapus",
                     {"nilai": lama["nilai"], "sumber": lama["sumber"]}, None)
