@@ -57,6 +57,15 @@ class HasilImpor:
     uji_coba: bool = False
     keterangan: dict = field(default_factory=dict)
 
+    # Lines for the officer beside the summary, built by the importer (never by a command), so that
+    # `kinerja impor` prints for each workbook what the single import command prints.
+    def info(self, teks: str) -> None:
+        self.keterangan.setdefault("info", []).append(teks)
+
+    def awas(self, teks: str) -> None:
+        """A warning line (printed as 'Peringatan: ...')."""
+        self.keterangan.setdefault("awas", []).append(teks)
+
 
 # -- the result record of one employee in one period ---------------------------------------------
 #

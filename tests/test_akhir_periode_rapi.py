@@ -51,3 +51,59 @@ def test_hapus_nilai_layanan_di_dalam_periode_ditutup_ditolak(kinerja, db_period
     assert "Nilai layanan periode 2026-T2 termasuk periode 2026 yang sudah ditutup" in r.output
     assert "kinerja periode buka 2026" in r.output and "dihapus" not in r.output
     assert _hitung(db_periode, "SELECT COUNT(*) FROM layanan_nilai") == 1
+
+
+def test_impor_buku_menampilkan_info_importir_per_buku(kinerja, db_periode, tmp_path):
+    from conftest import STAF2
+    from test_persetujuan_skp import H, skp
+
+    assert kinerja("periode", "ubah", "2026", "--persetujuan-skp", "ya").exit_code == 0
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    buat_xlsx(folder / "dpmptsp.xlsx", {"Sasaran": [H, *skp(STAF1, "diajukan"), *skp(STAF2, "diajukan")]})
+    assert kinerja("impor", folder, "-p", "2026").exit_code == 0
+    assert kinerja("sasaran", "setujui", STAF1, "-p", "2026", "--oleh", KADIS, "--tanggal", "2026-01-20").exit_code == 0
+    r = kinerja("impor", folder, "-p", "2026")  # the same workbook again: the approval stays, and it says why
+    assert r.exit_code == 0, r.output
+    teks = " ".join(r.stderr.split())
+    assert "dpmptsp.xlsx:" in teks
+    assert "sheet Sasaran: Status SKP 1 pegawai tidak diubah karena berkas tidak boleh memundurkan status" in teks
+    assert f"({STAF1}): tersimpan disetujui, di berkas diajukan" in teks
+
+
+def test_impor_buku_ditolak_saran_untuk_perintah_ini_dan_semua_sheet(kinerja, db_periode, tmp_path):
+    from test_impor_buku import H_PERILAKU, H_REALISASI, H_SASARAN, _perilaku, _sasaran
+
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    buat_xlsx(folder / "rusak.xlsx", {
+        "Sasaran": [H_SASARAN, _sasaran(STAF1)],
+        "Realisasi": [H_REALISASI, [STAF1, 1, 90]],
+        "Perilaku": [H_PERILAKU, _perilaku(STAF1, KADIS, skor=999)],
+        "Rating": [["NIP", "Nama", "Rating Hasil Kerja", "Rating Perilaku", "Alasan", "NIP Pejabat Penilai"],
+                   [STAF1, "Citra", None, None, None, KADIS]],
+    })
+    r = kinerja("impor", folder, "-p", "2026")
+    assert r.exit_code == 1
+    teks = " ".join(r.stderr.split())
+    assert "--lewati-galat" not in teks and "--tandai rusak" not in teks
+    assert f"impor ulang berkas itu: kinerja impor {folder / 'rusak.xlsx'} --periode 2026" in teks
+    assert "--tandai-folder FOLDER" in teks
+    b = kinerja("impor", folder, "-p", "2026", "--format", "json").json()[0]
+    assert b["sheet"] == "Sasaran, Realisasi, Perilaku, Rating (belum diisi)"
+    kembali = tmp_path / "kembali"
+    r = kinerja("impor", folder, "-p", "2026", "--tandai-folder", kembali)
+    teks = " ".join(r.stderr.split())
+    assert f"Kirim salinan bertanda {kembali / 'rusak.galat.xlsx'} ke OPD" in teks
+    assert (kembali / "rusak.galat.xlsx").exists()  # the folder was created (item 4)
+
+
+def test_templat_per_unit_membuat_folder_yang_belum_ada(kinerja, db_periode, tmp_path):
+    kirim = tmp_path / "kirim" / "2026"
+    r = kinerja("templat", "--per-unit", kirim, "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in kirim.iterdir()) == ["DPMPTSP_2026.xlsx", "Sekretariat-Daerah_2026.xlsx"]
+    berkas = tmp_path / "bukan-folder"
+    berkas.write_text("x")
+    r = kinerja("impor", kirim, "-p", "2026", "--tandai-folder", berkas)
+    assert r.exit_code == 1 and "bukan folder" in r.output

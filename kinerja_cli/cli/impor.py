@@ -71,6 +71,9 @@ def _baris(h) -> dict:
     sheet = []
     for x in h.lembar:
         sheet.append(x.jenis if x.hasil is not None else f"{x.jenis} ({x.catatan})")
+    if h.ditolak and h.dikenali:  # nothing imported: every data sheet the workbook held
+        catatan = {x.sheet: x.catatan for x in h.lembar}
+        sheet = [j + (f" ({catatan[lb.sheet]})" if catatan.get(lb.sheet) else "") for j, lb in h.dikenali]
     if h.ditolak:
         hasil = "ditolak" + (f" (sheet {h.sheet_galat})" if h.sheet_galat else "") + ": " + h.galat.pesan
     else:
@@ -90,13 +93,21 @@ def _rincian(h) -> None:
     """A refused workbook's problems (or its refusal), and the warnings of every workbook, on stderr."""
     from .. import output
 
+    from ..services import impor_buku
+
     if h.ditolak:
-        output.galat(f"{h.berkas.name}: {h.galat.pesan}", h.galat.saran)
+        output.galat(f"{h.berkas.name}: {h.galat.pesan}", impor_buku.saran(h))
         output.tabel_masalah(getattr(h.galat, "masalah", []), judul=f"Masalah di {h.berkas.name}")
         if h.ditandai:
             output.info(f"Sel bermasalah ditandai di: {h.ditandai}")
     peringatan = list(h.catatan) + [m for x in h.lembar if x.hasil is not None for m in x.hasil.peringatan]
     output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50)
+    pesan = impor_buku.pesan_importir(h)
+    if pesan:
+        output.info(f"{h.berkas.name}:")
+        for jenis, macam, teks in pesan:
+            (output.peringatan if macam == "awas" else output.info)(f"  sheet {jenis}: {teks}" if macam == "info"
+                                                                    else f"sheet {jenis}: {teks}")
 
 
 def daftarkan(app: typer.Typer) -> None:

@@ -77,6 +77,7 @@ class HasilBuku:
     ditandai: Path | None = None
     uji_coba: bool = False
     dikenali: list = field(default_factory=list)  # (jenis, excel.kenali.Lembar) of every data sheet recognised
+    periode: str | None = None
 
     @property
     def kosong(self) -> bool:
@@ -119,9 +120,11 @@ def nama_tandai(folder: Path, berkas: Path) -> Path:
 
 
 def periksa_folder_tandai(folder: Path | None) -> None:
-    if folder is not None and not Path(folder).is_dir():
-        raise DataTidakValid(f"Folder {folder} untuk salinan bertanda tidak ada.",
-                             f"Buat foldernya dulu: mkdir \"{folder}\"")
+    """Refuse up front a --tandai-folder that is a file; a missing folder is created when the first
+    refused workbook is marked (berkas_aman.buat_folder)."""
+    if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+        raise DataTidakValid(f"{folder} bukan folder: salinan bertanda tidak dapat ditulis ke sana.",
+                             "Sebutkan folder (yang ada, atau yang akan dibuat) untuk --tandai-folder.")
 
 
 class _Batalkan(Exception):
@@ -167,7 +170,7 @@ def _rencana(berkas: Path, hasil: HasilBuku) -> list:
 def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> HasilBuku:
     """Import every data sheet of one workbook, all or nothing; a refusal is returned, not raised."""
     berkas = Path(berkas)
-    hasil = HasilBuku(berkas, uji_coba=uji_coba)
+    hasil = HasilBuku(berkas, uji_coba=uji_coba, periode=kode)
     rencana: list = []
     try:
         rencana = _rencana(berkas, hasil)
@@ -227,8 +230,33 @@ def _catat_kiriman(db, kode: str | None, hasil: HasilBuku) -> None:
                       {"ditambah": hasil.jumlah("ditambah"), "diubah": hasil.jumlah("diubah"), "tetap": hasil.jumlah("tetap")})
 
 
+def saran(hasil: HasilBuku) -> str | None:
+    """The advice for a refused workbook in the batch: the single importers' advice names options this
+    command does not have (--lewati-galat, --tandai), so row problems get the batch's own."""
+    g = hasil.galat
+    if g is None:
+        return None
+    if not getattr(g, "masalah", None) and not any(o in (g.saran or "") for o in ("--lewati-galat", "--tandai")):
+        return g.saran
+    berkas = str(hasil.berkas)
+    ulang = f'kinerja impor "{berkas}"' if " " in berkas else f"kinerja impor {berkas}"
+    ulang += f" --periode {hasil.periode}" if hasil.periode else ""
+    if hasil.ditandai is not None:
+        return (f"Kirim salinan bertanda {hasil.ditandai} ke OPD (sel yang salah berwarna merah, dengan komentar); "
+                f"setelah diperbaiki, impor ulang berkas itu: {ulang}")
+    return (f"Perbaiki sel yang salah (lihat tabel masalah) lalu impor ulang berkas itu: {ulang}; untuk OPD, "
+            "--tandai-folder FOLDER menulis salinan bertanda setiap buku kerja yang ditolak.")
+
+
+def pesan_importir(hasil: HasilBuku) -> list[tuple[str, str, str]]:
+    """[(jenis, 'awas'|'info', text)]: the lines each importer of the workbook produced for the officer."""
+    return [(x.jenis, jenis, teks) for x in hasil.lembar if x.hasil is not None
+            for jenis in ("awas", "info") for teks in x.hasil.keterangan.get(jenis, ())]
+
+
 def tandai(hasil: HasilBuku, folder: Path) -> Path | None:
     """Write the marked copy of a refused workbook into `folder` (its problems, or the refusal itself)."""
+    from ..berkas_aman import buat_folder
     from ..excel.tandai import tulis
 
     if not hasil.ditolak:
@@ -237,6 +265,7 @@ def tandai(hasil: HasilBuku, folder: Path) -> Path | None:
     if not masalah:
         masalah = [Masalah(hasil.galat.pesan, hasil.galat.saran or "", None, hasil.sheet_galat, None, "", GALAT)]
     try:
+        buat_folder(folder)
         hasil.ditandai = tulis(hasil.berkas, nama_tandai(folder, hasil.berkas), masalah)
     except KinerjaError as e:  # a workbook that cannot be opened cannot be marked: say so in its row
         hasil.catatan.append(Masalah(f"Salinan bertanda tidak dapat ditulis: {e.pesan}", e.saran or "", None,
