@@ -107,3 +107,16 @@ def test_templat_per_unit_membuat_folder_yang_belum_ada(kinerja, db_periode, tmp
     berkas.write_text("x")
     r = kinerja("impor", kirim, "-p", "2026", "--tandai-folder", berkas)
     assert r.exit_code == 1 and "bukan folder" in r.output
+
+
+def test_templat_pelatihan_alias_dan_petunjuk_menyebut_impor_sekaligus(kinerja, db_periode, tmp_path):
+    r = kinerja("templat", "pelatihan", tmp_path / "tp.xlsx", "--unit", "DPMPTSP")
+    assert r.exit_code == 0, r.output
+    assert f"Templat pelatihan ditulis ke {tmp_path / 'tp.xlsx'}: 4 pegawai DPMPTSP." in " ".join(r.output.split())
+    wb = openpyxl.load_workbook(tmp_path / "tp.xlsx")
+    assert "Pelatihan" in wb.sheetnames
+    assert kinerja("templat", tmp_path / "t.xlsx", "-p", "2026").exit_code == 0
+    teks = [str(c.value) for row in openpyxl.load_workbook(tmp_path / "t.xlsx")["Petunjuk"].iter_rows() for c in row
+            if c.value]
+    assert "kinerja impor BERKAS.xlsx --periode 2026" in teks
+    assert teks.index("kinerja impor BERKAS.xlsx --periode 2026") < teks.index("kinerja sasaran impor BERKAS.xlsx --periode 2026")
