@@ -232,3 +232,14 @@ def ada_data(r: Rekaman) -> bool:
     """True when a result record rests on data recorded for that employee in that period (SKP rows,
     a behaviour rating or a direct rating); False for someone nobody has started on yet."""
     return r.tercatat
+
+
+def menunggu_realisasi(catatan, nhk) -> bool:
+    """True while someone's SKP rows still wait for any realisation (mid-period: a missing realisation
+    counts 0, so NHK is 0 and the predikat would read "Sangat Kurang"): shown "belum lengkap", and left
+    out of a trend. The one place that decides it (issue 17 §4)."""
+    from decimal import Decimal
+
+    from .kosakata import REALISASI_KOSONG
+
+    return REALISASI_KOSONG in (catatan or ()) and nhk is not None and Decimal(nhk) == 0

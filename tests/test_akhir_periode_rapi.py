@@ -120,3 +120,33 @@ def test_templat_pelatihan_alias_dan_petunjuk_menyebut_impor_sekaligus(kinerja, 
             if c.value]
     assert "kinerja impor BERKAS.xlsx --periode 2026" in teks
     assert teks.index("kinerja impor BERKAS.xlsx --periode 2026") < teks.index("kinerja sasaran impor BERKAS.xlsx --periode 2026")
+
+
+def test_pelatihan_nomor_bulat_dan_jp_satu_format(kinerja, db_periode):
+    assert kinerja("pelatihan", "catat", STAF1, "--kegiatan", "Bimtek SAKIP", "--jenis", "bimtek",
+                   "--tanggal", "2026-03-15", "--jp", "8,5").exit_code == 0
+    r = kinerja("pelatihan", "daftar")
+    baris = [x for x in r.stdout.splitlines() if "Bimtek" in x][0]
+    assert baris.split("│")[1].strip() == "1"  # the number to type into `pelatihan hapus`, not "1,00"
+    r = kinerja("pelatihan", "hapus", "1")
+    assert r.exit_code == 0 and "8,50 JP" in r.output and "8.5 JP" not in r.output
+
+
+from test_tren import tiga_periode  # noqa: E402,F401  (fixture: periods 2026-T1 closed, T2 open, T3 empty)
+
+
+def test_tren_periode_tanpa_realisasi_tidak_dihitung(tiga_periode, kinerja, monkeypatch):
+    for nip in (STAF1, KADIS):  # 2026-T3 in progress: SKP rows, no realisation yet
+        r = kinerja("sasaran", "tambah", nip, "-p", "2026-T3", "--rhk", "a", "--indikator", "b", "--target", "1",
+                    "--bobot", "100", "--satuan", "dokumen")
+        assert r.exit_code == 0, r.output
+    t = " ".join(kinerja("tren", "--unit", "DPMPTSP").stdout.split())
+    assert "2026-T3 *" in t and "belum lengkap" in t
+    assert "rata-rata NA naik 1,71 dari 2026-T1 ke 2026-T2 (2 periode)" in t
+    assert "tidak dihitung: 2026-T3" in t and "turun" not in t and "−" not in t
+    t = " ".join(kinerja("tren", STAF1).stdout.split())
+    assert "NA turun 10,44 dari 2026-T1 ke 2026-T2" in t  # the word says the direction: no "−"
+    assert "Batang: NA terhadap 120" in t
+    monkeypatch.setenv("COLUMNS", "60")
+    r = kinerja("tren", "--unit", "DPMPTSP")
+    assert "Batang" in r.stdout and "Batang:" not in r.stdout  # the column hidden (named as such), no legend

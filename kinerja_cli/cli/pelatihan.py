@@ -13,7 +13,7 @@ app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan reka
                   no_args_is_help=True)
 
 # (key, header, number, importance on a narrow screen: 1 always shown, the highest hidden first)
-KOLOM_DAFTAR = (("id", "No", True, 1), ("nip", "NIP", False, 1), ("nama", "Nama", False, 2),
+KOLOM_DAFTAR = (("id", "No", False, 1), ("nip", "NIP", False, 1), ("nama", "Nama", False, 2),
                 ("unit", "Unit Kerja", False, 7), ("tanggal", "Tanggal", False, 3), ("kegiatan", "Kegiatan", False, 2),
                 ("jenis", "Jenis", False, 5), ("jp", "JP", True, 1), ("penyelenggara", "Penyelenggara", False, 6))
 KOLOM_REKAP = (("nip", "NIP", False, 1), ("nama", "Nama", False, 2), ("unit", "Unit Kerja", False, 7),
@@ -27,7 +27,7 @@ KOLOM_REKAP = (("nip", "NIP", False, 1), ("nama", "Nama", False, 2), ("unit", "U
 def _kolom(spec) -> list:
     from .. import output
 
-    return [output.Kolom(k, j, rata_kanan=k == "jumlah_kegiatan", angka=a, penting=p) for k, j, a, p in spec]
+    return [output.Kolom(k, j, rata_kanan=k in ("jumlah_kegiatan", "id"), angka=a, penting=p) for k, j, a, p in spec]
 
 
 @app.command("impor")

@@ -125,9 +125,10 @@ def _polos(sel: Any) -> str:
 
 
 def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catatan=None, gaya: Sequence | None = None,
-              semua: str = "--format csv", lebar: int | None = None, **opsi):
+              semua: str = "--format csv", lebar: int | None = None, catatan_bila: str | None = None, **opsi):
     """A Rich table of `baris` (cells: markup strings or Text) fitted to the console width, with the
-    line naming the hidden columns under it (a Group) when some were left out."""
+    line naming the hidden columns under it (a Group) when some were left out. `catatan_bila`: the key
+    of the column `catatan` explains (a legend); it is printed only while that column is shown."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -141,6 +142,8 @@ def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catat
                for i, k in enumerate(kolom)]
     ukuran = [ukur(jenis[i], k.judul, [_polos(b[i]) for b in baris]) for i, k in enumerate(kolom)]
     tampil, w = susun(ukuran, penting, lebar)
+    if catatan_bila is not None and not any(kolom[i].key == catatan_bila for i in tampil):
+        catatan = None
     t = Table(title=teks(judul) if isinstance(judul, str) else judul,  # a str is plain text; markup: pass a Text
               caption=None if catatan is None else teks(catatan),
               header_style="bold", title_justify="left", caption_justify="left", **opsi)
