@@ -150,3 +150,15 @@ def test_tren_periode_tanpa_realisasi_tidak_dihitung(tiga_periode, kinerja, monk
     monkeypatch.setenv("COLUMNS", "60")
     r = kinerja("tren", "--unit", "DPMPTSP")
     assert "Batang" in r.stdout and "Batang:" not in r.stdout  # the column hidden (named as such), no legend
+
+
+def test_pesan_tanggal_cara_indonesia(kinerja, db_periode):
+    r = kinerja("pelatihan", "catat", STAF1, "--kegiatan", "Bimtek", "--jenis", "bimtek", "--tanggal", "2026-03-15",
+                "--jp", "8")
+    assert "Dicatat: Bimtek (pelatihan, 15 Maret 2026, 8,00 JP)" in r.output and "2026-03-15" not in r.output
+    r = kinerja("inovasi", "catat", STAF1, "Izin daring", "-p", "2026", "--tanggal", "2025-12-15")
+    teks = " ".join(r.output.split())
+    assert "Tanggal 15 Desember 2025 di luar periode 2026 (1 Januari 2026 s.d. 31 Desember 2026)" in teks, teks
+    r = kinerja("pelatihan", "catat", STAF1, "--kegiatan", "X", "--jenis", "bimtek", "--tanggal", "31.02.2026",
+                "--jp", "8")
+    assert r.exit_code == 1 and "HH-BB-TTTT (31-03-2026)" in " ".join(r.output.split())

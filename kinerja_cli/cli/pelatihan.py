@@ -42,7 +42,7 @@ def impor(
 ) -> None:
     """Impor catatan pengembangan kompetensi (pelatihan, workshop, seminar, coaching, e-learning) dari Excel.
 
-    Tanggal: sel tanggal Excel atau teks TTTT-BB-HH / HH/BB/TTTT. JP boleh berkoma (2,5).
+    Tanggal: sel tanggal Excel atau teks TTTT-BB-HH / HH-BB-TTTT / HH/BB/TTTT. JP boleh berkoma (2,5).
     Kunci: NIP + kegiatan + tanggal; impor ulang berkas yang sama tidak mengubah apa pun.
 
     Contoh: kinerja pelatihan impor pelatihan_2026.xlsx --dry-run
@@ -105,7 +105,9 @@ def catat(
     c = pelatihan.catat(buka(db), nip, kegiatan, jenis, tanggal, jp, penyelenggara)
     for p in c["peringatan"]:
         output.peringatan(p)
-    teks = f"{c['kegiatan']} ({c['jenis']}, {c['tanggal']}, {angka_id(c['jp'])} JP) untuk {c['nama']}"
+    from ..validation.tanggal_id import tanggal_id
+
+    teks = f"{c['kegiatan']} ({c['jenis']}, {tanggal_id(c['tanggal'])}, {angka_id(c['jp'])} JP) untuk {c['nama']}"
     if c["aksi"] == "tambah":
         output.sukses(f"Dicatat: {teks}.")
     elif c["aksi"] == "ubah":

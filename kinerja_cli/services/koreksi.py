@@ -10,6 +10,7 @@ from ..store import koreksi as tabel
 from ..store import layanan as tabel_layanan
 from ..store.db import transaksi
 from ..validation.catatan import TanggalTidakValid, baca_tanggal, bersihkan_teks
+from ..validation.tanggal_id import tanggal_id
 from . import periode
 
 NAMA = {"inovasi": "Inovasi", "umpan_balik": "Umpan balik", "pelatihan": "Kegiatan pengembangan"}
@@ -27,7 +28,7 @@ def _entri(db, jenis: str, id_: int) -> dict:
     else:  # a training record belongs to the periods its date falls in
         kode = tabel.periode_ditutup_pada(db, e["tanggal"])
         if kode is not None:
-            raise PeriodeDitutup(f"Kegiatan nomor {id_} ({e['tanggal']}) termasuk periode {kode} yang sudah ditutup; "
+            raise PeriodeDitutup(f"Kegiatan nomor {id_} ({tanggal_id(e['tanggal'])}) termasuk periode {kode} yang sudah ditutup; "
                                  "datanya tidak dapat diubah.",
                                  f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {kode} --alasan "..."')
     return e
