@@ -162,3 +162,30 @@ def test_pesan_tanggal_cara_indonesia(kinerja, db_periode):
     r = kinerja("pelatihan", "catat", STAF1, "--kegiatan", "X", "--jenis", "bimtek", "--tanggal", "31.02.2026",
                 "--jp", "8")
     assert r.exit_code == 1 and "HH-BB-TTTT (31-03-2026)" in " ".join(r.output.split())
+
+
+def test_layar_80_kolom_nip_utuh_hasil_tampil(kinerja, db_periode, tmp_path, monkeypatch):
+    from test_impor_buku import H_PERILAKU, H_SASARAN, _perilaku, _sasaran
+
+    asing = "199901012020011999"  # a rater not in the roster: the problem table shows it as the value
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    buat_xlsx(folder / "Sekretariat-Daerah_2026.xlsx", {"Sasaran": [H_SASARAN, _sasaran(STAF1)],
+                                                        "Perilaku": [H_PERILAKU, _perilaku(STAF1, asing)]})
+    buat_xlsx(folder / "a.xlsx", {"Sasaran": [H_SASARAN, _sasaran(KADIS)]})
+    monkeypatch.setenv("COLUMNS", "80")
+    r = kinerja("impor", folder, "-p", "2026")
+    assert r.exit_code == 1
+    assert asing in r.stderr  # whole on one line, never "1999010120" / "20011999"
+    tabel = r.stdout
+    assert "Hasil" in tabel and "ditolak" in tabel and "diimpor" in tabel
+    baris = [x for x in tabel.splitlines() if "│" in x]
+    berkas = "".join(x.split("│")[1].strip() for x in baris)
+    assert "Sekretariat-Daerah_2026.xlsx" in berkas  # broken (if at all) only after - or _
+    assert not any(x.split("│")[1].strip() in ("Sekretariat-Daer", "ah_2026.xlsx") for x in baris)
+    r = kinerja("riwayat")
+    assert r.exit_code == 0
+    assert f"2026/{KADIS}" in r.stdout or KADIS in r.stdout.replace("/\n", "")
+    for x in r.stdout.splitlines():
+        for nip in (KADIS,):
+            assert nip[:10] not in x or nip in x  # a NIP never wrapped in the Kunci column

@@ -11,6 +11,15 @@ from .umum import Format, OpsiDB, OpsiFormat, OpsiUjiCoba, buka
 KOLOM = (("berkas", "Berkas", False, False), ("unit", "Unit", False, False), ("sheet", "Sheet", False, False),
          ("ditambah", "Ditambah", True, False), ("diubah", "Diubah", True, False), ("tetap", "Tetap", True, False),
          ("hasil", "Hasil", False, False))
+# On a narrow screen: the file and its outcome are never hidden; a file name breaks only at - _ / (kind PECAH).
+LAYAR = {"berkas": (1, "pecah"), "hasil": (1, None), "unit": (2, None), "ditambah": (3, None), "diubah": (3, None),
+         "tetap": (3, None), "sheet": (4, None)}
+
+
+def _kolom_layar() -> list:
+    from .. import output
+
+    return [output.Kolom(k, j, r, a, jenis=LAYAR[k][1], penting=LAYAR[k][0]) for k, j, r, a in KOLOM]
 
 
 def impor(
@@ -51,7 +60,7 @@ def impor(
         for h in semua:
             _rincian(h)
         judul = f"Impor periode {kode}" + (" (uji coba: tidak ada yang disimpan)" if uji_coba else "")
-        output.cetak(output.tabel(baris, [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM], judul=judul,
+        output.cetak(output.tabel(baris, _kolom_layar(), judul=judul,
                                   gaya_baris=lambda b: "red" if b["ditolak"] else ""))
     ditolak = [h for h in semua if h.ditolak]
     diterima = len(semua) - len(ditolak)
