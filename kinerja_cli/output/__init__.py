@@ -318,7 +318,7 @@ def tabel_masalah(masalah: Sequence, judul: str = "Masalah di berkas", batas: in
     masalah = ringkas(masalah)
     # Words wrap at spaces, a value (a NIP, a number) breaks only at / - _ or a space, never inside
     kolom = [Kolom("tingkat", "Tingkat", jenis=UTUH, penting=1), Kolom("sheet", "Sheet", jenis=TEKS, penting=3),
-             Kolom("baris", "Baris", jenis=ANGKA, penting=1), Kolom("kolom", "Kolom", jenis=TEKS, penting=2),
+             Kolom("baris", "Baris", jenis=UTUH, penting=1), Kolom("kolom", "Kolom", jenis=TEKS, penting=2),
              Kolom("nilai", "Nilai", jenis=PECAH, penting=1), Kolom("pesan", "Masalah", jenis=TEKS, penting=1),
              Kolom("saran", "Perbaikan", jenis=TEKS, penting=1)]
     urut = sorted(masalah, key=lambda m: (0 if m.galat else 1, m.sheet, m.baris or 0, m.kolom))
