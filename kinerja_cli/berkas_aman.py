@@ -221,6 +221,9 @@ def ruang_sementara(folder: os.PathLike | str, tujuan: os.PathLike | str | None 
         run = _buat_run(folder)
     except OSError as e:
         raise galat_tulis(e, tujuan) if tujuan is not None else galat_tulis(e, folder / NAMA_RUANG, "Folder") from None
+    except BaseException:  # Ctrl-C / SIGTERM while the folders were being made: leave nothing of this run
+        _hapus_run_sendiri(folder)
+        raise
     lama = tempfile.tempdir
     tempfile.tempdir = str(run)
     _aktif.append((folder, run))
@@ -232,6 +235,16 @@ def ruang_sementara(folder: os.PathLike | str, tujuan: os.PathLike | str | None 
         shutil.rmtree(run, ignore_errors=True)
         with contextlib.suppress(OSError):
             (folder / NAMA_RUANG).rmdir()  # only when empty (another run may still be using it)
+
+
+def _hapus_run_sendiri(folder: Path) -> None:
+    """Remove this process's run folders in `folder`'s private folder, then the private folder if empty."""
+    akar = folder / NAMA_RUANG
+    with contextlib.suppress(OSError):
+        for run in akar.glob(f"{_host()}-{os.getpid()}-*"):
+            shutil.rmtree(run, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        akar.rmdir()
 
 
 def run_aktif() -> Path | None:

@@ -98,6 +98,15 @@ class HasilImpor:
     uji_coba: bool = False
     keterangan: dict = field(default_factory=dict)
 
+    # Lines for the officer beside the summary, built by the importer (never by a command), so that
+    # `kinerja impor` prints for each workbook what the single import command prints.
+    def info(self, teks: str) -> None:
+        self.keterangan.setdefault("info", []).append(teks)
+
+    def awas(self, teks: str) -> None:
+        """A warning line (printed as 'Peringatan: ...')."""
+        self.keterangan.setdefault("awas", []).append(teks)
+
 
 # -- the result record of one employee in one period ---------------------------------------------
 #
@@ -269,3 +278,14 @@ def ada_data(r: Rekaman) -> bool:
     """True when a result record rests on data recorded for that employee in that period (SKP rows,
     a behaviour rating or a direct rating); False for someone nobody has started on yet."""
     return r.tercatat
+
+
+def menunggu_realisasi(catatan, nhk) -> bool:
+    """True while someone's SKP rows still wait for any realisation (mid-period: a missing realisation
+    counts 0, so NHK is 0 and the predikat would read "Sangat Kurang"): shown "belum lengkap", and left
+    out of a trend. The one place that decides it (issue 17 §4)."""
+    from decimal import Decimal
+
+    from .kosakata import REALISASI_KOSONG
+
+    return REALISASI_KOSONG in (catatan or ()) and nhk is not None and Decimal(nhk) == 0

@@ -71,7 +71,7 @@ def test_closed_outputs_identical_after_any_later_write(db_siap, kinerja, db_pat
     r = kinerja("pelatihan", "catat", STAF2, "--kegiatan", "Seminar", "--jenis", "seminar", "--tanggal", "2026-06-01",
                 "--jp", "4")
     assert r.exit_code == 1
-    assert "Tanggal 2026-06-01 termasuk periode 2026 yang sudah ditutup" in r.stderr and BUKA in r.stderr
+    assert "Tanggal 1 Juni 2026 termasuk periode 2026 yang sudah ditutup" in r.stderr and BUKA in r.stderr
     for kode in ("2026", "2026-T3"):
         r = kinerja("layanan", "catat", "DPMPTSP", "--indikator", "1", "--periode", kode, "--nilai", "1")
         assert r.exit_code == 1 and f"Nilai layanan periode {kode} termasuk periode 2026" in r.stderr and BUKA in r.stderr
@@ -86,7 +86,7 @@ def test_closed_outputs_identical_after_any_later_write(db_siap, kinerja, db_pat
         [STAF2, "Kursus", "pelatihan", "2027-03-01", "5"]]})
     r = kinerja("pelatihan", "impor", str(f))
     assert r.exit_code == 1 and "1 baris bertanggal di dalam periode yang sudah ditutup" in r.stderr
-    assert "│ Pelatihan │ 3     │ D (tanggal) │" in r.stderr and "Tanggal 2026-11-02 termasuk periode 2026" in r.stderr
+    assert "│ Pelatihan │ 3     │ D (tanggal) │" in r.stderr and "Tanggal 2 November 2026 termasuk periode 2026" in r.stderr
     g = buat_xlsx(tmp_path / "layanan.xlsx", {"Layanan": [
         ["Unit Kerja", "Indikator", "Periode", "Nilai"], ["DPMPTSP", "Waktu izin", "2026-T4", "4"]]})
     r = kinerja("layanan", "impor", str(g))

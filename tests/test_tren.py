@@ -57,7 +57,7 @@ def test_employee_trend_table(tiga_periode, kinerja):
     t = kinerja("tren", STAF2)
     assert t.exit_code == 0
     assert "▲ 17,29" in t.stdout and "104,09" in t.stdout and "█" in t.stdout
-    assert "naik +17,29 dari 2026-T1 ke 2026-T2" in " ".join(t.stdout.split())
+    assert "naik 17,29 dari 2026-T1 ke 2026-T2" in " ".join(t.stdout.split())
     t = kinerja("tren", STAF1)
     assert "▼ 10,44" in t.stdout and "turun" in t.stdout
     c = kinerja("tren", STAF1, "--format", "csv")

@@ -61,7 +61,8 @@ def riwayat(
         isi = (("perubahan", "Perubahan", 1),)
     else:  # local time with its offset: unambiguous for scripts
         baris = [{**b, "waktu": riwayat.waktu_lokal(b["waktu"], iso=True)} for b in baris]
-    kolom = [output.Kolom(k, j, penting=p, jenis=output.UTUH if k == "waktu" else None) for k, j, p in (
+    jenis = {"waktu": output.UTUH, "kunci": output.PECAH}  # a key 'periode/NIP' breaks at '/', never in the NIP
+    kolom = [output.Kolom(k, j, penting=p, jenis=jenis.get(k)) for k, j, p in (
         ("id", "No", 1), ("waktu", "Waktu", 2), ("pengguna", "Pengguna", 6), ("perintah", "Perintah", 5),
         ("tabel", "Tabel", 4), ("kunci", "Kunci", 3), ("aksi", "Aksi", 3), *isi)]
     output.tampilkan(baris, kolom, fmt.value, judul="Riwayat perubahan", kosong="Belum ada perubahan tercatat.")

@@ -11,6 +11,15 @@ from .umum import Format, OpsiDB, OpsiFormat, OpsiUjiCoba, buka
 KOLOM = (("berkas", "Berkas", False, False), ("unit", "Unit", False, False), ("sheet", "Sheet", False, False),
          ("ditambah", "Ditambah", True, False), ("diubah", "Diubah", True, False), ("tetap", "Tetap", True, False),
          ("hasil", "Hasil", False, False))
+# On a narrow screen: the file and its outcome are never hidden; a file name breaks only at - _ / (kind PECAH).
+LAYAR = {"berkas": (1, "pecah"), "hasil": (1, None), "unit": (2, None), "ditambah": (3, None), "diubah": (3, None),
+         "tetap": (3, None), "sheet": (4, None)}
+
+
+def _kolom_layar() -> list:
+    from .. import output
+
+    return [output.Kolom(k, j, r, a, jenis=LAYAR[k][1], penting=LAYAR[k][0]) for k, j, r, a in KOLOM]
 
 
 def impor(
@@ -51,7 +60,7 @@ def impor(
         for h in semua:
             _rincian(h)
         judul = f"Impor periode {kode}" + (" (uji coba: tidak ada yang disimpan)" if uji_coba else "")
-        output.cetak(output.tabel(baris, [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM], judul=judul,
+        output.cetak(output.tabel(baris, _kolom_layar(), judul=judul,
                                   gaya_baris=lambda b: "red" if b["ditolak"] else ""))
     ditolak = [h for h in semua if h.ditolak]
     diterima = len(semua) - len(ditolak)
@@ -71,10 +80,15 @@ def _baris(h) -> dict:
     sheet = []
     for x in h.lembar:
         sheet.append(x.jenis if x.hasil is not None else f"{x.jenis} ({x.catatan})")
+    if h.ditolak and h.dikenali:  # nothing imported: every data sheet the workbook held
+        catatan = {x.sheet: x.catatan for x in h.lembar}
+        sheet = [j + (f" ({catatan[lb.sheet]})" if catatan.get(lb.sheet) else "") for j, lb in h.dikenali]
     if h.ditolak:
         hasil = "ditolak" + (f" (sheet {h.sheet_galat})" if h.sheet_galat else "") + ": " + h.galat.pesan
     else:
         hasil = "uji coba" if h.uji_coba else "diimpor"
+        if h.kosong:
+            hasil += " kosong (tidak ada sheet yang diisi)"
         peringatan = sum(len(x.hasil.peringatan) for x in h.lembar if x.hasil is not None) + len(h.catatan)
         if peringatan:
             hasil += f", {peringatan} peringatan"
@@ -88,16 +102,21 @@ def _rincian(h) -> None:
     """A refused workbook's problems (or its refusal), and the warnings of every workbook, on stderr."""
     from .. import output
 
+    from ..services import impor_buku
+
     if h.ditolak:
-        output.galat(f"{h.berkas.name}: {h.galat.pesan}", h.galat.saran)
+        output.galat(f"{h.berkas.name}: {h.galat.pesan}", impor_buku.saran(h))
         output.tabel_masalah(getattr(h.galat, "masalah", []), judul=f"Masalah di {h.berkas.name}")
         if h.ditandai:
             output.info(f"Sel bermasalah ditandai di: {h.ditandai}")
     peringatan = list(h.catatan) + [m for x in h.lembar if x.hasil is not None for m in x.hasil.peringatan]
     output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50)
-    for x in h.lembar:
-        for teks in x.hasil.keterangan.get("info", ()) if x.hasil is not None else ():
-            output.info(f"{h.berkas.name}: {teks}")
+    pesan = impor_buku.pesan_importir(h)
+    if pesan:
+        output.info(f"{h.berkas.name}:")
+        for jenis, macam, teks in pesan:
+            (output.peringatan if macam == "awas" else output.info)(f"  sheet {jenis}: {teks}" if macam == "info"
+                                                                    else f"sheet {jenis}: {teks}")
 
 
 def daftarkan(app: typer.Typer) -> None:

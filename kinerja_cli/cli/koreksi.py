@@ -13,10 +13,11 @@ OpsiTanggalBaru = Annotated[Optional[str], typer.Option("--tanggal", help="Tangg
 
 
 def _teks(e: dict, jenis: str) -> str:
+    from ..validation.angka import angka_id
     from ..validation.tanggal_id import tanggal_id
 
-    if jenis == "pelatihan":
-        return f"{e['kegiatan']} ({e['nip']}, {tanggal_id(e['tanggal'])}, {e['jp']} JP)"
+    if jenis == "pelatihan":  # JP as `pelatihan catat` says it: 8,50 JP
+        return f"{e['kegiatan']} ({e['nip']}, {tanggal_id(e['tanggal'])}, {angka_id(e['jp'])} JP)"
     isi = e["uraian"] if jenis == "inovasi" else e["teks"]
     return f"\"{isi}\" ({e['nip']}, periode {e['periode']}, {tanggal_id(e['tanggal'])})"
 

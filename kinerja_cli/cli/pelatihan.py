@@ -13,7 +13,7 @@ app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan reka
                   no_args_is_help=True)
 
 # (key, header, number, importance on a narrow screen: 1 always shown, the highest hidden first)
-KOLOM_DAFTAR = (("id", "No", True, 1), ("nip", "NIP", False, 1), ("nama", "Nama", False, 2),
+KOLOM_DAFTAR = (("id", "No", False, 1), ("nip", "NIP", False, 1), ("nama", "Nama", False, 2),
                 ("unit", "Unit Kerja", False, 7), ("tanggal", "Tanggal", False, 3), ("kegiatan", "Kegiatan", False, 2),
                 ("jenis", "Jenis", False, 5), ("jp", "JP", True, 1), ("penyelenggara", "Penyelenggara", False, 6))
 KOLOM_REKAP = (("nip", "NIP", False, 1), ("nama", "Nama", False, 2), ("unit", "Unit Kerja", False, 7),
@@ -27,7 +27,7 @@ KOLOM_REKAP = (("nip", "NIP", False, 1), ("nama", "Nama", False, 2), ("unit", "U
 def _kolom(spec) -> list:
     from .. import output
 
-    return [output.Kolom(k, j, rata_kanan=k == "jumlah_kegiatan", angka=a, penting=p) for k, j, a, p in spec]
+    return [output.Kolom(k, j, rata_kanan=k in ("jumlah_kegiatan", "id"), angka=a, penting=p) for k, j, a, p in spec]
 
 
 @app.command("impor")
@@ -42,7 +42,7 @@ def impor(
 ) -> None:
     """Impor catatan pengembangan kompetensi (pelatihan, workshop, seminar, coaching, e-learning) dari Excel.
 
-    Tanggal: sel tanggal Excel atau teks TTTT-BB-HH / HH/BB/TTTT. JP boleh berkoma (2,5).
+    Tanggal: sel tanggal Excel atau teks TTTT-BB-HH / HH-BB-TTTT / HH/BB/TTTT. JP boleh berkoma (2,5).
     Kunci: NIP + kegiatan + tanggal; impor ulang berkas yang sama tidak mengubah apa pun.
 
     Contoh: kinerja pelatihan impor pelatihan_2026.xlsx --dry-run
@@ -107,7 +107,9 @@ def catat(
     c = pelatihan.catat(buka(db), nip, kegiatan, jenis, tanggal, jp, penyelenggara)
     for p in c["peringatan"]:
         output.peringatan(p)
-    teks = f"{c['kegiatan']} ({c['jenis']}, {c['tanggal']}, {angka_id(c['jp'])} JP) untuk {c['nama']}"
+    from ..validation.tanggal_id import tanggal_id
+
+    teks = f"{c['kegiatan']} ({c['jenis']}, {tanggal_id(c['tanggal'])}, {angka_id(c['jp'])} JP) untuk {c['nama']}"
     if c["aksi"] == "tambah":
         output.sukses(f"Dicatat: {teks}.")
     elif c["aksi"] == "ubah":

@@ -92,9 +92,6 @@ def impor(
     cek_berkas_terbuka(berkas)
     with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
         h = rating.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
-    if h.keterangan.get("metode") != "permenpan6":
-        output.peringatan(f"Periode {periode} memakai metode {h.keterangan.get('metode')}; rating pejabat penilai "
-                          "hanya dipakai pada metode permenpan6, jadi tidak memengaruhi nilai periode ini.")
     kosong = h.keterangan.get("kosong", 0)
     laporkan_impor(h, f"{h.ditambah} rating ditetapkan, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati"

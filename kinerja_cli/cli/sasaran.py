@@ -77,31 +77,6 @@ def impor(
                       + (f", {h.keterangan['kosong']} baris templat belum diisi" if h.keterangan.get("kosong") else "")
                       + (f"; status SKP {h.keterangan['status_diubah']} pegawai diubah dari kolom Status SKP"
                          if h.keterangan.get("status_diubah") else "") + ".")
-    _peringatan_draf(h.keterangan.get("kembali_draf"), periode, h.uji_coba)
-    _info_status_tetap(h.keterangan.get("status_tetap"))
-
-
-def _info_status_tetap(daftar: list[dict] | None) -> None:
-    """Say which Status SKP cells were not applied because they would move a state backwards."""
-    from .. import output
-
-    if not daftar:
-        return
-    nama = "; ".join(f"{d['nama']} ({d['nip']}): tersimpan {d['status']}, di berkas {d['berkas']}" for d in daftar)
-    output.info(f"Status SKP {len(daftar)} pegawai tidak diubah karena berkas tidak boleh memundurkan status "
-                f"(mis. disetujui kembali ke diajukan): {nama}.")
-
-
-def _peringatan_draf(daftar: list[dict] | None, periode: str, uji_coba: bool = False) -> None:
-    """Warn about SKPs that were submitted or agreed and went back to draf because their rows changed."""
-    from .. import output
-
-    if not daftar:
-        return
-    nama = "; ".join(f"{d['nama']} ({d['nip']}, sebelumnya {d['status_lama']})" for d in daftar)
-    kata = "akan kembali" if uji_coba else "kembali"
-    output.peringatan(f"Baris SKP berubah, jadi SKP {len(daftar)} pegawai {kata} ke draf dan perlu diajukan serta "
-                      f"disetujui lagi: {nama}. Ajukan dengan: kinerja sasaran ajukan NIP --periode {periode}")
 
 
 @app.command("tambah")
@@ -137,7 +112,10 @@ def tambah(
         output.peringatan(f"Jumlah bobot SKP {r['nama']} periode {r['periode']} sekarang {angka_id(r['jumlah_bobot'])}, "
                           "belum 100.")
     if r["kembali_draf"]:
-        _peringatan_draf([{"nip": r["nip"], "nama": r["nama"], "status_lama": r["kembali_draf"]}], r["periode"])
+        from ..services.sasaran_impor import teks_kembali_draf
+
+        output.peringatan(teks_kembali_draf([{"nip": r["nip"], "nama": r["nama"], "status_lama": r["kembali_draf"]}],
+                                            r["periode"]))
 
 
 @app.command("daftar")

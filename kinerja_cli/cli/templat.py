@@ -10,8 +10,8 @@ from .umum import OpsiDB, buka
 
 
 def templat(
-    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx yang akan dibuat (tanpa --per-unit; atau: atasan BERKAS).", show_default=False)] = None,
-    berkas_atasan: Annotated[Optional[Path], typer.Argument(help="Dengan 'atasan': berkas .xlsx daftar atasan.", show_default=False)] = None,
+    berkas: Annotated[Optional[Path], typer.Argument(help="Berkas .xlsx yang akan dibuat (tanpa --per-unit; atau: atasan BERKAS, pelatihan BERKAS).", show_default=False)] = None,
+    berkas_atasan: Annotated[Optional[Path], typer.Argument(help="Dengan 'atasan' atau 'pelatihan': berkas .xlsx yang akan dibuat.", show_default=False)] = None,
     periode: Annotated[Optional[str], typer.Option("--periode", "-p", help="Kode periode, misalnya 2026.")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya pegawai unit kerja ini (bawaan: semua unit).")] = None,
     kosong: Annotated[bool, typer.Option("--kosong", help="Tanpa isian awal: hanya judul kolom dan petunjuk.")] = False,
@@ -30,6 +30,8 @@ def templat(
 
     Semua unit sekaligus: kinerja templat --per-unit kirim-ke-opd/ --periode 2026
 
+    'kinerja templat pelatihan BERKAS [--unit U]' sama dengan kinerja pelatihan templat BERKAS.
+
     'kinerja templat atasan BERKAS [--unit U]' (atau --per-unit FOLDER: satu berkas per unit) menulis daftar NIP Atasan yang tersimpan (dengan saran atasan
     dari hierarki unor SIASN sebagai komentar sel) untuk diperiksa lalu diimpor dengan kinerja pegawai impor.
     """
@@ -45,8 +47,13 @@ def templat(
             raise typer.BadParameter("sebutkan berkas: kinerja templat atasan BERKAS (atau satu berkas per unit: "
                                      "kinerja templat atasan --per-unit FOLDER)", param_hint="BERKAS")
         return _templat_atasan(berkas_atasan, unit, timpa, db)
+    if str(berkas) == "pelatihan" and berkas_atasan is not None:  # the same as: kinerja pelatihan templat BERKAS
+        from .pelatihan import templat as templat_pelatihan
+
+        return templat_pelatihan(berkas_atasan, unit, timpa, db)
     if berkas_atasan is not None:
-        raise typer.BadParameter(f"argumen kedua '{berkas_atasan}' hanya dipakai dengan: kinerja templat atasan BERKAS")
+        raise typer.BadParameter(f"argumen kedua '{berkas_atasan}' hanya dipakai dengan: kinerja templat atasan BERKAS "
+                                 "atau kinerja templat pelatihan BERKAS")
     if not periode:  # optional for 'templat atasan': the default period is asked here, not by Click's default_map
         from .periode_bawaan import periode_bawaan
 

@@ -48,12 +48,19 @@ def laporkan_impor(h, rincian: str) -> None:
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
     if h.keterangan.get("ditandai"):
         output.info(f"Sel bermasalah ditandai di: {h.keterangan['ditandai']}")
-    for teks in h.keterangan.get("info", ()):
-        output.info(teks)
-    for teks in h.keterangan.get("awas", ()):  # a warning about the file as a whole (one line, not a cell)
-        output.peringatan(teks)
+    tampilkan_info(h)
     awalan = "Uji coba (tidak disimpan): " if h.uji_coba else "Impor selesai: "
     output.sukses(awalan + rincian)
+
+
+def tampilkan_info(h) -> None:
+    """The importer's own lines for the officer (HasilImpor.info / .awas), on stderr."""
+    from .. import output
+
+    for teks in h.keterangan.get("awas", ()):
+        output.peringatan(teks)
+    for teks in h.keterangan.get("info", ()):
+        output.info(teks)
 
 
 def cek_berkas_terbuka(berkas: Path) -> None:

@@ -174,14 +174,17 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
           for a in ASPEK_BERAKHLAK),
         *_rating(isi),
         ("kosong", "", ""),
-        ("bagian", "Cara mengimpor", "Simpan berkas sebagai .xlsx, lalu jalankan (BERKAS.xlsx diganti nama berkas "
-                                     "ini). Setiap perintah membaca sheet-nya sendiri dan menolak seluruh berkas bila "
-                                     "ada kesalahan, dengan daftar baris dan kolom yang perlu diperbaiki:"),
+        ("bagian", "Cara mengimpor", "Simpan berkas sebagai .xlsx, lalu jalankan satu perintah (BERKAS.xlsx diganti "
+                                     "nama berkas ini, atau nama folder berisi berkas semua OPD). Semua sheet diimpor "
+                                     "berurutan (sasaran sebelum realisasi); bila ada kesalahan, seluruh berkas "
+                                     "ditolak dengan daftar baris dan kolom yang perlu diperbaiki:"),
+        ("perintah", "", f"kinerja impor {berkas} --periode {kode}"),
+        ("teks", "", "Satu sheet saja dapat juga diimpor dengan perintahnya sendiri (sasaran dahulu, karena "
+                     "realisasi merujuk ke nomor baris SKP):"),
         ("perintah", "", f"kinerja sasaran impor {berkas} --periode {kode}"),
         ("perintah", "", f"kinerja realisasi impor {berkas} --periode {kode}"),
         ("perintah", "", f"kinerja perilaku impor {berkas} --periode {kode}"),
         *([("perintah", "", f"kinerja rating impor {berkas} --periode {kode}")] if isi.rating is not None else []),
-        ("teks", "", "Impor sasaran dahulu, karena realisasi merujuk ke nomor baris SKP."),
     ]
     return r
 

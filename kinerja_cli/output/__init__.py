@@ -16,7 +16,7 @@ from typing import Any, Iterable, Sequence
 
 from ..validation.angka import angka_id
 from ..validation.tanggal_id import tampak_tanggal, tanggal_id
-from .lebar import ANGKA, NIP, TEKS, UTUH  # noqa: F401  (the kinds of a table column)
+from .lebar import ANGKA, NIP, PECAH, TEKS, UTUH  # noqa: F401  (the kinds of a table column)
 from ..validation.teks import TAK_TERLIHAT
 
 FORMAT = ("tabel", "json", "csv")
@@ -310,28 +310,23 @@ def galat(pesan: str, saran: str | None = None) -> None:
 
 def tabel_masalah(masalah: Sequence, judul: str = "Masalah di berkas", batas: int = 200) -> None:
     """Every problem: sheet, row, column, value, what is wrong, how to fix (to stderr)."""
-    from rich.table import Table
-
     if not masalah:
         return
+    from .lebar import tabel_pas
     from ..validation.masalah import ringkas
 
     masalah = ringkas(masalah)
-    t = Table(title=teks(judul), header_style="bold", title_justify="left", show_lines=False)
-    for j in ("Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Masalah", "Perbaikan"):
-        t.add_column(j, overflow="fold")
+    # Words wrap at spaces, a value (a NIP, a number) breaks only at / - _ or a space, never inside
+    kolom = [Kolom("tingkat", "Tingkat", jenis=UTUH, penting=1), Kolom("sheet", "Sheet", jenis=TEKS, penting=3),
+             Kolom("baris", "Baris", jenis=UTUH, penting=1), Kolom("kolom", "Kolom", jenis=TEKS, penting=2),
+             Kolom("nilai", "Nilai", jenis=PECAH, penting=1), Kolom("pesan", "Masalah", jenis=TEKS, penting=1),
+             Kolom("saran", "Perbaikan", jenis=TEKS, penting=1)]
     urut = sorted(masalah, key=lambda m: (0 if m.galat else 1, m.sheet, m.baris or 0, m.kolom))
-    for m in urut[:batas]:
-        t.add_row(
-            teks("galat", "red") if m.galat else teks("peringatan", "yellow"),
-            teks(m.sheet or "-"),
-            str(m.baris) if m.baris else "-",
-            teks(m.kolom or "-"),
-            teks("-" if m.nilai is None else str(m.nilai)[:40]),
-            teks(m.pesan),
-            teks(m.saran or ""),
-        )
+    sel = [[teks("galat", "red") if m.galat else teks("peringatan", "yellow"), teks(m.sheet or "-"),
+            str(m.baris) if m.baris else "-", teks(m.kolom or "-"), teks("-" if m.nilai is None else str(m.nilai)[:40]),
+            teks(m.pesan), teks(m.saran or "")] for m in urut[:batas]]
     c = konsol_err()
-    c.print(t)
+    c.print(tabel_pas(kolom, sel, judul, None, lebar=c.width, semua="salinan bertanda (--tandai)",
+                      show_lines=False))
     if len(urut) > batas:
         c.print(f"... dan {len(urut) - batas} masalah lain (perbaiki yang di atas lalu impor ulang).")

@@ -4,6 +4,8 @@
 - `ANGKA`: a number (or a short figure such as "3 (13,64%)"), never split;
 - `TEKS`: words wrap at spaces; a word is broken only when longer than `KATA_MAKS`;
 - `UTUH`: other text never wrapped (a bar of block characters, a sparkline), left-aligned.
+- `PECAH`: a key or a file name ('2026/198502142010012003', 'Sekretariat-Daerah_2026.xlsx'): broken
+  only after '/', '-', '_' or a space, so that a NIP or a number inside it stays whole.
 
 When the columns cannot all be shown at their smallest readable width, the least important
 ones (the highest `penting`; among equals the rightmost) are left out, and one line under the
@@ -12,6 +14,7 @@ table names them and how to see them. Rank 1 is never left out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -19,6 +22,9 @@ NIP = "nip"
 ANGKA = "angka"
 TEKS = "teks"
 UTUH = "utuh"
+PECAH = "pecah"
+
+_POTONGAN = re.compile(r"[^/_\-\s]+[/_\-\s]*|[/_\-\s]+")
 
 KATA_MAKS = 20  # a longer word (a link, a file name) may be broken
 TEKS_MIN = 12  # a text column narrower than this reads as letters, not words
@@ -54,9 +60,13 @@ def ukur(jenis: str, judul: str, sel: Sequence[str]) -> Ukuran:
             panjang = max(panjang, _lebar_teks(baris))
             if jenis == TEKS:
                 kata = max([kata, *(_lebar_teks(k) for k in baris.split())])
+            elif jenis == PECAH:
+                kata = max([kata, *(_lebar_teks(k.rstrip()) for k in _POTONGAN.findall(baris))])
     kata_judul = max((_lebar_teks(k) for k in judul.split()), default=0)
     if jenis == TEKS:
         kecil = max(min(kata, KATA_MAKS), min(panjang, TEKS_MIN), kata_judul)
+    elif jenis == PECAH:
+        kecil = max(kata, kata_judul)
     else:
         kecil = max(panjang, kata_judul)  # the header may wrap; the value never
     return Ukuran(kecil, max(kecil, panjang, _lebar_teks(judul)))
@@ -114,6 +124,20 @@ def nama_pendek(nama: str, maks: int, singkatan: str | None = None) -> str:
     return (hasil or kata[0]) + "…"
 
 
+def pecah(teks: str, lebar: int) -> str:
+    """`teks` in lines of at most `lebar` cells, broken only after '/', '-', '_' or a space (kind PECAH)."""
+    hasil = []
+    for baris in teks.split("\n"):
+        kini = ""
+        for k in _POTONGAN.findall(baris):
+            if kini and _lebar_teks((kini + k).rstrip()) > lebar:
+                hasil.append(kini.rstrip())
+                kini = ""
+            kini += k
+        hasil.append(kini.rstrip())
+    return "\n".join(hasil)
+
+
 def _polos(sel: Any) -> str:
     from rich.text import Text
 
@@ -125,9 +149,10 @@ def _polos(sel: Any) -> str:
 
 
 def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catatan=None, gaya: Sequence | None = None,
-              semua: str = "--format csv", lebar: int | None = None, **opsi):
+              semua: str = "--format csv", lebar: int | None = None, catatan_bila: str | None = None, **opsi):
     """A Rich table of `baris` (cells: markup strings or Text) fitted to the console width, with the
-    line naming the hidden columns under it (a Group) when some were left out."""
+    line naming the hidden columns under it (a Group) when some were left out. `catatan_bila`: the key
+    of the column `catatan` explains (a legend); it is printed only while that column is shown."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -141,6 +166,8 @@ def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catat
                for i, k in enumerate(kolom)]
     ukuran = [ukur(jenis[i], k.judul, [_polos(b[i]) for b in baris]) for i, k in enumerate(kolom)]
     tampil, w = susun(ukuran, penting, lebar)
+    if catatan_bila is not None and not any(kolom[i].key == catatan_bila for i in tampil):
+        catatan = None
     t = Table(title=teks(judul) if isinstance(judul, str) else judul,  # a str is plain text; markup: pass a Text
               caption=None if catatan is None else teks(catatan),
               header_style="bold", title_justify="left", caption_justify="left", **opsi)
@@ -148,10 +175,13 @@ def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catat
         k = kolom[i]
         # the header wraps at spaces even over a column whose values never wrap (an explicit no_wrap=False wins)
         t.add_column(Text(k.judul, no_wrap=False, overflow="fold"), justify="right" if (k.rata_kanan or jenis[i] == ANGKA) else "left",
-                     overflow="fold", no_wrap=jenis[i] != TEKS, width=None if w is None else w[n],
+                     overflow="fold", no_wrap=jenis[i] not in (TEKS, PECAH), width=None if w is None else w[n],
                      min_width=ukuran[i].kecil if w is None and jenis[i] != TEKS else None)
     for r, b in enumerate(baris):
-        t.add_row(*(b[i] for i in tampil), style=gaya[r] if gaya else None)
+        sel = [b[i] for i in tampil]
+        if w is not None:  # PECAH cells broken at their own points, never by Rich
+            sel = [teks(pecah(_polos(s), w[n])) if jenis[i] == PECAH else s for n, (i, s) in enumerate(zip(tampil, sel))]
+        t.add_row(*sel, style=gaya[r] if gaya else None)
     if len(tampil) == len(kolom):
         return t
     tersembunyi = [kolom[i].judul for i in range(len(kolom)) if i not in tampil]

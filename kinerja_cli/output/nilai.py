@@ -7,7 +7,7 @@ from decimal import Decimal
 from .. import output
 from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
                         KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, NONAKTIF, ORDER_PREDIKAT,
-                        RATING_BELUM_DITETAPKAN, REALISASI_KOSONG, SANGAT_BAIK, SANGAT_KURANG)
+                        RATING_BELUM_DITETAPKAN, SANGAT_BAIK, SANGAT_KURANG)
 from ..model import BarisMasukan, Periode, Rekaman, ada_data
 from ..validation.angka import angka_id
 
@@ -35,7 +35,9 @@ def predikat_tampil(b: dict) -> str:
     (mid-period a missing realisation counts 0, so NHK is 0 and the predikat would read "Sangat
     Kurang"); JSON/CSV keep the computed predikat with lengkap false. The one place that decides it
     (issue 17 §4). Someone with some realisations keeps their predikat (and the flag in Catatan)."""
-    if REALISASI_KOSONG in (b.get("catatan") or ()) and b.get("nhk") is not None and Decimal(b["nhk"]) == 0:
+    from ..model import menunggu_realisasi
+
+    if menunggu_realisasi(b.get("catatan"), b.get("nhk")):
         return BELUM_LENGKAP
     return b["predikat"]
 

@@ -46,13 +46,21 @@ def perubahan(selisih) -> str:
     return "[dim]= 0,00[/]"
 
 
-def _ringkas(arah: str, selisih: Decimal, jumlah: int, awal: str, akhir: str, apa: str) -> str:
-    awal, akhir = output.esc(awal), output.esc(akhir)
-    if jumlah == 1:
-        return f"Baru satu periode tercatat ({awal}); tren belum dapat dibaca."
+def _ringkas(data: dict, apa: str) -> str:
+    """The overall direction over the periods with complete data (a period in progress is left out)."""
+    esc = output.esc
+    banding, belum = data["banding"], data["belum_lengkap"]
+    kecuali = (f" Periode yang belum lengkap (belum ada realisasi) tidak dihitung: {esc(', '.join(belum))}."
+               if belum else "")
+    if not banding:
+        return f"Belum ada periode dengan realisasi; tren belum dapat dibaca.{kecuali}"
+    if len(banding) == 1:
+        return f"Baru satu periode tercatat lengkap ({esc(banding[0])}); tren belum dapat dibaca.{kecuali}"
+    arah, selisih = data["arah"], data["selisih_total"]
     warna = {"naik": "green", "turun": "red"}.get(arah, "dim")
-    beda = f" {'+' if selisih > 0 else '−' if selisih < 0 else ''}{angka_id(abs(selisih))}" if selisih else ""
-    return f"Secara keseluruhan {apa} [bold {warna}]{arah}[/]{beda} dari {awal} ke {akhir} ({jumlah} periode)."
+    beda = f" {angka_id(abs(selisih))}" if selisih else ""  # the word says the direction: no sign
+    return (f"Secara keseluruhan {apa} [bold {warna}]{arah}[/]{beda} dari {esc(banding[0])} ke {esc(banding[-1])} "
+            f"({len(banding)} periode).{kecuali}")
 
 
 def _kolom(spek) -> list:
@@ -79,11 +87,11 @@ def tren_pegawai(data: dict) -> None:
         isi.append([periode, b["metode"], angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]),
                     f"[{w}]{b['predikat']}[/]" if w else esc(b["predikat"]),
                     f"[{w}]{batang(b['na'])}[/]" if w else batang(b["na"]), perubahan(b["selisih"])])
-    output.cetak(output.tabel_sel(KOLOM_PEGAWAI, isi, judul, f"Batang: NA terhadap {angka_id(NA_MAKS, 0)}; warna menurut predikat."))
+    output.cetak(output.tabel_sel(KOLOM_PEGAWAI, isi, judul, f"Batang: NA terhadap {angka_id(NA_MAKS, 0)}; warna menurut predikat.",
+                                  catatan_bila="Batang NA"))
     if any(not b["lengkap"] for b in baris):
         output.cetak("[yellow]*[/] data periode itu belum lengkap (lihat kinerja nilai --periode KODE --nip NIP --rinci)")
-    output.cetak(_ringkas(data["arah"], data["selisih_total"], len(baris), baris[0]["periode"],
-                          baris[-1]["periode"], "NA"))
+    output.cetak(_ringkas(data, "NA"))
 
 
 def tren_unit(data: dict) -> None:
@@ -95,9 +103,12 @@ def tren_unit(data: dict) -> None:
     for b in baris:
         w = warna_na(b["rata_na"])
         jumlah = [f"[{WARNA_PREDIKAT[p]}]{b[KUNCI_PREDIKAT[p]]}[/]" if b[KUNCI_PREDIKAT[p]] else "[dim]0[/]" for p in ada]
-        isi.append([output.esc(b["periode"]), b["metode"], str(b["jumlah_pegawai"]), angka_id(b["rata_na"]),
+        periode = output.esc(b["periode"]) + ("" if b["dihitung"] else " [yellow]*[/]")
+        isi.append([periode, b["metode"], str(b["jumlah_pegawai"]), angka_id(b["rata_na"]),
                     f"{angka_id(b['persen_baik'])}%", *jumlah, f"[{w}]{batang(b['rata_na'])}[/]", perubahan(b["selisih"])])
     output.cetak(output.tabel_sel(kolom, isi, f"Tren nilai kinerja unit {output.nama_pendek(data['unit'])}",
-                                  f"Batang: rata-rata NA terhadap {angka_id(NA_MAKS, 0)}; % Baik = Baik atau Sangat Baik."))
-    output.cetak(_ringkas(data["arah"], data["selisih_total"], len(baris), baris[0]["periode"],
-                          baris[-1]["periode"], "rata-rata NA"))
+                                  f"Batang: rata-rata NA terhadap {angka_id(NA_MAKS, 0)}; % Baik = Baik atau Sangat Baik.",
+                                  catatan_bila="Batang"))
+    if any(not b["dihitung"] for b in baris):
+        output.cetak("[yellow]*[/] belum lengkap: belum ada realisasi di periode itu, jadi tidak dihitung dalam tren")
+    output.cetak(_ringkas(data, "rata-rata NA"))

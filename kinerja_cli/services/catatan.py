@@ -14,6 +14,7 @@ from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation.catatan import (TanggalTidakValid, baca_tanggal, bersihkan_teks, periksa_inovasi,
                                   periksa_umpan_balik)
+from ..validation.tanggal_id import tanggal_id
 from . import impor_umum, pegawai, periode
 
 
@@ -27,7 +28,8 @@ def _tanggal_argumen(teks: str | None, per: Periode) -> tuple[str, list[str]]:
         t = date.today()
     peringatan = []
     if not (per.mulai <= t.isoformat() <= per.selesai):
-        peringatan.append(f"Tanggal {t.isoformat()} di luar periode {per.kode} ({per.mulai} s.d. {per.selesai}).")
+        peringatan.append(f"Tanggal {tanggal_id(t)} di luar periode {per.kode} ({tanggal_id(per.mulai)} s.d. "
+                          f"{tanggal_id(per.selesai)}).")
     return t.isoformat(), peringatan
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, KinerjaError, TidakDitemukan
+from ..kosakata import ASPEK_BERAKHLAK
 from ..model import HasilImpor
 from ..store.db import transaksi
 from ..validation.masalah import GALAT, PERINGATAN, Masalah
@@ -44,8 +45,16 @@ def _importir(jenis: str):
     }[jenis]
 
 
-# A sheet whose fill-in columns are all empty (a template sheet nobody filled in) is passed over.
-_ISIAN = {"Rating": ("rating_hk", "rating_pk")}
+# A sheet whose fill-in columns are all empty (a template sheet nobody filled in: only the NIP, name,
+# position, rater and target the template pre-fills) is passed over and does not count as sent.
+# Layouts not named here count as filled by any value (the template pre-fills none of their rows).
+_ISIAN = {
+    "Sasaran": ("nomor", "jenis", "rhk", "rhk_atasan", "aspek", "indikator", "target", "satuan", "bobot", "arah",
+                "target_maksimal", "status_skp"),
+    "Realisasi": ("realisasi", "bukti"),
+    "Perilaku": ASPEK_BERAKHLAK,
+    "Rating": ("rating_hk", "rating_pk"),
+}
 
 
 @dataclass
@@ -67,6 +76,13 @@ class HasilBuku:
     sheet_galat: str = ""
     ditandai: Path | None = None
     uji_coba: bool = False
+    dikenali: list = field(default_factory=list)  # (jenis, excel.kenali.Lembar) of every data sheet recognised
+    periode: str | None = None
+
+    @property
+    def kosong(self) -> bool:
+        """Received with every data sheet unfilled (a template sent back as it went out)."""
+        return not self.ditolak and bool(self.lembar) and all(x.hasil is None for x in self.lembar)
 
     @property
     def ditolak(self) -> bool:
@@ -104,9 +120,11 @@ def nama_tandai(folder: Path, berkas: Path) -> Path:
 
 
 def periksa_folder_tandai(folder: Path | None) -> None:
-    if folder is not None and not Path(folder).is_dir():
-        raise DataTidakValid(f"Folder {folder} untuk salinan bertanda tidak ada.",
-                             f"Buat foldernya dulu: mkdir \"{folder}\"")
+    """Refuse up front a --tandai-folder that is a file; a missing folder is created when the first
+    refused workbook is marked (berkas_aman.buat_folder)."""
+    if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+        raise DataTidakValid(f"{folder} bukan folder: salinan bertanda tidak dapat ditulis ke sana.",
+                             "Sebutkan folder (yang ada, atau yang akan dibuat) untuk --tandai-folder.")
 
 
 class _Batalkan(Exception):
@@ -128,6 +146,7 @@ def _rencana(berkas: Path, hasil: HasilBuku) -> list:
     from ..excel.kenali import kenali
 
     rencana = []
+    hasil.dikenali = []
     for i, lb in enumerate(kenali(berkas)):
         if lb.kosong or lb.bukan_data:
             continue
@@ -146,6 +165,7 @@ def _rencana(berkas: Path, hasil: HasilBuku) -> list:
                 "(kinerja templat CONTOH.xlsx --periode KODE)", None, lb.sheet, None, "", PERINGATAN))
             continue
         jenis = lb.tata.nama_sheet
+        hasil.dikenali.append((jenis, lb))
         if lb.kurang:
             raise BerkasTidakValid(
                 f"Sheet '{lb.sheet}' di {berkas.name}: kolom wajib tidak ditemukan: {', '.join(lb.kurang)}.",
@@ -162,7 +182,7 @@ def _rencana(berkas: Path, hasil: HasilBuku) -> list:
 def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> HasilBuku:
     """Import every data sheet of one workbook, all or nothing; a refusal is returned, not raised."""
     berkas = Path(berkas)
-    hasil = HasilBuku(berkas, uji_coba=uji_coba)
+    hasil = HasilBuku(berkas, uji_coba=uji_coba, periode=kode)
     rencana: list = []
     try:
         rencana = _rencana(berkas, hasil)
@@ -181,7 +201,7 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
                     h.uji_coba = uji_coba
                     hasil.lembar.append(HasilLembar(jenis, sheet, h))
                 hasil.sheet_galat = ""
-                _unit(db, [lb for *_, lb in rencana], hasil)
+                _unit(db, [lb for _, lb in hasil.dikenali], hasil)
                 if uji_coba:
                     raise _Batalkan()
                 _catat_kiriman(db, kode, hasil)
@@ -190,8 +210,8 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
     except KinerjaError as e:
         hasil.galat = e
         hasil.lembar = [x for x in hasil.lembar if x.hasil is None]
-        if rencana and not hasil.unit:
-            _unit(db, [lb for *_, lb in rencana], hasil)  # the stored roster names the unit to chase
+        if hasil.dikenali and not hasil.unit:
+            _unit(db, [lb for _, lb in hasil.dikenali], hasil)  # the stored roster names the unit to chase
     return hasil
 
 
@@ -222,8 +242,33 @@ def _catat_kiriman(db, kode: str | None, hasil: HasilBuku) -> None:
                       {"ditambah": hasil.jumlah("ditambah"), "diubah": hasil.jumlah("diubah"), "tetap": hasil.jumlah("tetap")})
 
 
+def saran(hasil: HasilBuku) -> str | None:
+    """The advice for a refused workbook in the batch: the single importers' advice names options this
+    command does not have (--lewati-galat, --tandai), so row problems get the batch's own."""
+    g = hasil.galat
+    if g is None:
+        return None
+    if not getattr(g, "masalah", None) and not any(o in (g.saran or "") for o in ("--lewati-galat", "--tandai")):
+        return g.saran
+    berkas = str(hasil.berkas)
+    ulang = f'kinerja impor "{berkas}"' if " " in berkas else f"kinerja impor {berkas}"
+    ulang += f" --periode {hasil.periode}" if hasil.periode else ""
+    if hasil.ditandai is not None:
+        return (f"Kirim salinan bertanda {hasil.ditandai} ke OPD (sel yang salah berwarna merah, dengan komentar); "
+                f"setelah diperbaiki, impor ulang berkas itu: {ulang}")
+    return (f"Perbaiki sel yang salah (lihat tabel masalah) lalu impor ulang berkas itu: {ulang}; untuk OPD, "
+            "--tandai-folder FOLDER menulis salinan bertanda setiap buku kerja yang ditolak.")
+
+
+def pesan_importir(hasil: HasilBuku) -> list[tuple[str, str, str]]:
+    """[(jenis, 'awas'|'info', text)]: the lines each importer of the workbook produced for the officer."""
+    return [(x.jenis, jenis, teks) for x in hasil.lembar if x.hasil is not None
+            for jenis in ("awas", "info") for teks in x.hasil.keterangan.get(jenis, ())]
+
+
 def tandai(hasil: HasilBuku, folder: Path) -> Path | None:
     """Write the marked copy of a refused workbook into `folder` (its problems, or the refusal itself)."""
+    from ..berkas_aman import buat_folder
     from ..excel.tandai import tulis
 
     if not hasil.ditolak:
@@ -232,6 +277,7 @@ def tandai(hasil: HasilBuku, folder: Path) -> Path | None:
     if not masalah:
         masalah = [Masalah(hasil.galat.pesan, hasil.galat.saran or "", None, hasil.sheet_galat, None, "", GALAT)]
     try:
+        buat_folder(folder)
         hasil.ditandai = tulis(hasil.berkas, nama_tandai(folder, hasil.berkas), masalah)
     except KinerjaError as e:  # a workbook that cannot be opened cannot be marked: say so in its row
         hasil.catatan.append(Masalah(f"Salinan bertanda tidak dapat ditulis: {e.pesan}", e.saran or "", None,

@@ -25,8 +25,9 @@ def waktu_lokal(teks: str | None) -> str | None:
 
 
 def status_kiriman(db, kode: str) -> dict:
-    """{periode, unit: [{unit, sasaran, realisasi, perilaku, rating, terakhir, terakhir_waktu, belum}]}, one row
-    per unit with active employees (and any other unit a workbook was received for), by name."""
+    """{periode, unit: [{unit, sasaran, realisasi, perilaku, rating, terakhir, terakhir_waktu, belum,
+    dikirim_kosong}]}, one row per unit with active employees (and any other unit a workbook was received
+    for), by name. A sheet sent unfilled (the template's rows only) is not received: '-'."""
     p = periode_wajib_ada(db, kode)
     terima = tabel.terakhir(db, p.kode)
     unit = [u["unit"] for u in tabel_pegawai.daftar_unit(db) if u["aktif"]]
@@ -37,12 +38,14 @@ def status_kiriman(db, kode: str) -> dict:
         b = {"unit": u}
         for lb in LEMBAR:
             b[lb.lower()] = waktu_lokal(per.get(lb))
-        b["terakhir"] = waktu_lokal(per.get("")) or "belum mengirim"
+        kosong = bool(per.get(tabel.KOSONG)) and not any(per.get(lb) for lb in LEMBAR)
+        b["terakhir"] = ("dikirim kosong, " if kosong else "") + (waktu_lokal(per.get("")) or "belum mengirim")
         b["terakhir_waktu"] = per.get("")
         b["belum"] = not per
+        b["dikirim_kosong"] = kosong
         baris.append(b)
     return {"periode": p, "unit": baris}
 
 
 def gaya(b: dict) -> str:
-    return "red" if b["belum"] else ""
+    return "red" if b["belum"] else ("yellow" if b["dikirim_kosong"] else "")

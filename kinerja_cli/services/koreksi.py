@@ -11,6 +11,7 @@ from ..store import koreksi as tabel
 from ..store import layanan as tabel_layanan
 from ..store.db import transaksi
 from ..validation.catatan import TanggalTidakValid, baca_tanggal, bersihkan_teks
+from ..validation.tanggal_id import tanggal_id
 from . import periode
 
 NAMA = {"inovasi": "Inovasi", "umpan_balik": "Umpan balik", "pelatihan": "Kegiatan pengembangan"}
@@ -28,7 +29,7 @@ def _entri(db, jenis: str, id_: int) -> dict:
     else:  # a training record belongs to the periods its date falls in
         kode = tabel.periode_ditutup_pada(db, e["tanggal"])
         if kode is not None:
-            raise PeriodeDitutup(f"Kegiatan nomor {id_} ({e['tanggal']}) termasuk periode {kode} yang sudah ditutup; "
+            raise PeriodeDitutup(f"Kegiatan nomor {id_} ({tanggal_id(e['tanggal'])}) termasuk periode {kode} yang sudah ditutup; "
                                  "datanya tidak dapat diubah.",
                                  f'Bila memang perlu diubah, buka kembali dengan: kinerja periode buka {kode} --alasan "..."')
     return e
@@ -71,6 +72,8 @@ def ubah(db, jenis: str, id_: int, teks: str | None = None, tanggal: str | None 
 
 def hapus_layanan(db, unit: str, indikator: str, kode: str) -> dict:
     """Delete one value of a service indicator (unit, indicator, period)."""
+    from ..validation.periode import urai_kode
+    from . import tolak_tutup
     from .layanan import cari_indikator, kode_periode, unit_wajib
 
     kode = kode_periode(kode)
@@ -83,7 +86,10 @@ def hapus_layanan(db, unit: str, indikator: str, kode: str) -> dict:
     if lama is None:
         raise TidakDitemukan(f"{u} — {ind['nama']} belum punya nilai untuk periode {kode}.",
                              f"Lihat nilai yang tercatat dengan: kinerja layanan daftar --unit \"{u}\"")
+    k = urai_kode(kode)
     with transaksi(db):
+        # as `layanan catat`: a value of a period lying inside a closed one (2026-T2 in 2026) is frozen too
+        tolak_tutup.tolak_bila_ditutup(db, f"Nilai layanan periode {kode}", k.mulai.isoformat(), k.selesai.isoformat())
         tabel.hapus_layanan_nilai(db, ind["id"], kode)
         audit.catat(db, "layanan_nilai", f"{u}/{ind['nama']}/{kode}", "hapus",
                     {"nilai": lama["nilai"], "sumber": lama["sumber"]}, None)

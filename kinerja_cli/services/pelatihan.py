@@ -15,6 +15,7 @@ from ..store import pelatihan as tabel
 from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation import pelatihan as cek
+from ..validation.tanggal_id import tanggal_id
 
 MINIMAL_JP = cek.MINIMAL_JP  # PNS: at least 20 JP a year (PP 11/2017 Pasal 203 ayat 4)
 DASAR_HUKUM_JP = cek.DASAR_HUKUM_JP
@@ -101,7 +102,7 @@ def _catat(db, p, kegiatan: str, jenis: str, tanggal: str, jp: str, penyelenggar
         raise DataTidakValid(f"{m.pesan}.", kalimat(m.saran) or None)
     baru, ubah, log, _ = _rencana(db, [c])
     if baru or ubah:
-        tolak_tutup.tolak_bila_ditutup(db, f"Tanggal {c.tanggal}", c.tanggal)  # an unchanged re-entry is no write
+        tolak_tutup.tolak_bila_ditutup(db, f"Tanggal {tanggal_id(c.tanggal)}", c.tanggal)  # an unchanged re-entry is no write
         tabel.simpan_banyak(db, baru, ubah)
         audit.catat_banyak(db, log)
     aksi = "tambah" if baru else "ubah" if ubah else "tetap"
@@ -118,7 +119,7 @@ def _di_periode_ditutup(db, pasangan: list, ditulis: list[dict]) -> list:
     for b, c in pasangan:
         p = tolak_tutup.periode_ditutup(db, c.tanggal) if c.kunci() in kunci else None
         if p is not None:
-            pesan, saran = tolak_tutup.pesan_ditutup(f"Tanggal {c.tanggal}", p)
+            pesan, saran = tolak_tutup.pesan_ditutup(f"Tanggal {tanggal_id(c.tanggal)}", p)
             hasil.append(di_sel(b, "tanggal", pesan.rstrip("."), saran, kunci=c.nip))
     return hasil
 

@@ -150,6 +150,9 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     impor_umum.info_tata(hasil, isi)
     hasil.keterangan.update(kosong=cek.kosong, baris_dilewati=len(cek.baris_galat) if lewati_galat else 0,
                             metode=per.metode)
+    if per.metode != "permenpan6":
+        hasil.awas(f"Periode {per.kode} memakai metode {per.metode}; rating pejabat penilai hanya dipakai pada "
+                   "metode permenpan6, jadi tidak memengaruhi nilai periode ini.")
     with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock
         tersimpan = tabel.rating_periode(db, per.kode)
         log = []

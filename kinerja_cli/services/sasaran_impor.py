@@ -194,9 +194,27 @@ def _status_impor(db, kode: str, simpan: list, punya: set, ganti: list, status_b
     if r["mundur"]:
         hasil.keterangan["status_tetap"] = [{"nip": n, "nama": roster[n].nama, "status": s, "berkas": b}
                                             for n, s, b in r["mundur"]]
+        hasil.info(teks_status_tetap(hasil.keterangan["status_tetap"]))
+    if hasil.keterangan["kembali_draf"]:
+        hasil.awas(teks_kembali_draf(hasil.keterangan["kembali_draf"], kode, hasil.uji_coba))
     for nip, s in r["diabaikan"]:
         hasil.peringatan.append(Masalah(
             f"Status SKP '{s}' di berkas untuk {roster[nip].nama} ({nip}) tidak diterapkan: baris SKP-nya berubah, "
             "jadi SKP kembali ke draf", f"ajukan lagi dengan: kinerja sasaran ajukan {nip} --periode {kode}", s, sheet,
             None, "status skp", PERINGATAN, nip))
     return r
+
+
+def teks_status_tetap(daftar: list[dict]) -> str:
+    """Which Status SKP cells were not applied because they would move a state backwards."""
+    nama = "; ".join(f"{d['nama']} ({d['nip']}): tersimpan {d['status']}, di berkas {d['berkas']}" for d in daftar)
+    return (f"Status SKP {len(daftar)} pegawai tidak diubah karena berkas tidak boleh memundurkan status "
+            f"(mis. disetujui kembali ke diajukan): {nama}.")
+
+
+def teks_kembali_draf(daftar: list[dict], periode: str, uji_coba: bool = False) -> str:
+    """SKPs that were submitted or agreed and went back to draf because their rows changed."""
+    nama = "; ".join(f"{d['nama']} ({d['nip']}, sebelumnya {d['status_lama']})" for d in daftar)
+    kata = "akan kembali" if uji_coba else "kembali"
+    return (f"Baris SKP berubah, jadi SKP {len(daftar)} pegawai {kata} ke draf dan perlu diajukan serta "
+            f"disetujui lagi: {nama}. Ajukan dengan: kinerja sasaran ajukan NIP --periode {periode}")

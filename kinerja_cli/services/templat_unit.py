@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..berkas_aman import buat_folder
 from ..errors import DataTidakValid, TidakDitemukan
 from ..store import pegawai as tabel_pegawai
 from . import templat
@@ -53,8 +54,6 @@ def rencana(db, folder: Path, kode: str) -> list[tuple[str, Path]]:
 def buat_per_unit(db, folder: Path, periode: str, timpa: bool = False, kemajuan=None) -> dict:
     """Write every unit's workbook into `folder`; refuse (before writing any) when one exists, unless `timpa`."""
     folder = Path(folder)
-    if not folder.is_dir():
-        raise TidakDitemukan(f"Folder {folder} tidak ada.", f"Buat foldernya dulu: mkdir \"{folder}\"")
     p = periode_wajib_ada(db, periode)
     daftar = rencana(db, folder, p.kode)
     if not daftar:
@@ -65,6 +64,7 @@ def buat_per_unit(db, folder: Path, periode: str, timpa: bool = False, kemajuan=
         contoh = ", ".join(b.name for b in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
         raise DataTidakValid(f"{len(ada)} berkas sudah ada di {folder}: {contoh}. Tidak ada berkas yang ditulis.",
                              "Pakai --timpa untuk menimpanya, atau pilih folder lain.")
+    buat_folder(folder)  # a missing folder is created (owner-only), as `kinerja impor --tandai-folder` does
     hasil = []
     for unit, berkas in daftar:
         if kemajuan is not None:

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
-from ..model import Periode, Rekaman, ada_data
+from ..model import Periode, Rekaman, ada_data, menunggu_realisasi
 from ..store import pegawai as tabel_pegawai
 from ..store import periode as tabel_periode
 from . import nilai
@@ -39,11 +39,26 @@ def _arah(pertama: Decimal, terakhir: Decimal) -> str:
     return "naik" if terakhir > pertama else "turun" if terakhir < pertama else "tetap"
 
 
-def _tambah_selisih(baris: list[dict], kunci: str) -> None:
+def _tambah_selisih(baris: list[dict], kunci: str) -> dict:
+    """Each row's change from the previous counted period, and the overall direction, reading only
+    periods with realisations (`dihitung`): a period in progress (no realisation yet) is no drop. Returns
+    {'arah', 'selisih_total', 'banding': [periods compared], 'belum_lengkap': [periods left out]}."""
     sebelum = None
+    banding = []
     for b in baris:
+        if not b["dihitung"]:
+            b["selisih"] = None
+            continue
         b["selisih"] = None if sebelum is None else b[kunci] - sebelum
         sebelum = b[kunci]
+        banding.append(b)
+    ringkas = {"banding": [b["periode"] for b in banding],
+               "belum_lengkap": [b["periode"] for b in baris if not b["dihitung"]],
+               "arah": None, "selisih_total": None}
+    if banding:
+        ringkas.update(arah=_arah(banding[0][kunci], banding[-1][kunci]),
+                       selisih_total=banding[-1][kunci] - banding[0][kunci])
+    return ringkas
 
 
 def tren_pegawai(db, nip: str) -> dict:
@@ -62,14 +77,12 @@ def tren_pegawai(db, nip: str) -> dict:
         baris.append({"nip": p.nip, "nama": p.nama, "periode": per.kode, "mulai": per.mulai,
                       "metode": h.metode, "status": per.status, "nhk": h.nhk,
                       "npk": h.npk, "na": h.na, "predikat": h.predikat,
-                      "lengkap": h.lengkap})
+                      "lengkap": h.lengkap, "dihitung": not menunggu_realisasi(h.catatan, h.nhk)})
     if not baris:
         raise TidakDitemukan(
             f"Belum ada hasil penilaian untuk {p.nama} ({p.nip}) di periode mana pun.",
             "Tren butuh data SKP atau penilaian perilaku pegawai ini; lihat periode dengan: kinerja periode daftar")
-    _tambah_selisih(baris, "na")
-    return {"pegawai": p.ke_dict(), "baris": baris, "arah": _arah(baris[0]["na"], baris[-1]["na"]),
-            "selisih_total": baris[-1]["na"] - baris[0]["na"]}
+    return {"pegawai": p.ke_dict(), "baris": baris, **_tambah_selisih(baris, "na")}
 
 
 def tren_unit(db, unit: str) -> dict:
@@ -93,10 +106,8 @@ def tren_unit(db, unit: str) -> dict:
                       "status": per.status, "jumlah_pegawai": len(rek),
                       "rata_na": (sum(na) / len(na)).quantize(DUA, ROUND_HALF_UP),
                       "persen_baik": (Decimal(100) * baik / len(rek)).quantize(DUA, ROUND_HALF_UP),
-                      **hitung})
+                      **hitung, "dihitung": any(not menunggu_realisasi(r.hasil.catatan, r.hasil.nhk) for r in rek)})
     if not baris:
         raise TidakDitemukan(f"Belum ada hasil penilaian untuk unit {u} di periode mana pun.",
                              "Lihat periode dengan: kinerja periode daftar")
-    _tambah_selisih(baris, "rata_na")
-    return {"unit": u, "baris": baris, "arah": _arah(baris[0]["rata_na"], baris[-1]["rata_na"]),
-            "selisih_total": baris[-1]["rata_na"] - baris[0]["rata_na"]}
+    return {"unit": u, "baris": baris, **_tambah_selisih(baris, "rata_na")}

@@ -25,7 +25,7 @@ def ribuan(n: int) -> str:
 
 def info(hasil: HasilImpor, teks: str) -> None:
     """One line for the officer (printed by the command after the problems), not a problem."""
-    hasil.keterangan.setdefault("info", []).append(teks)
+    hasil.info(teks)
 
 
 @dataclass

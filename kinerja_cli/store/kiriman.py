@@ -23,8 +23,12 @@ def catat(db, kode: str | None, unit: str, berkas: str, lembar: list[str], jumla
                 {"periode": kode, "unit": unit, "berkas": berkas, "lembar": lembar, **jumlah})
 
 
+KOSONG = "kosong"  # key of terakhir(): the last workbook received with every data sheet unfilled
+
+
 def terakhir(db, kode: str) -> dict[str, dict[str, str]]:
-    """{unit: {sheet name: the last time (audit UTC text) data of that sheet arrived}}."""
+    """{unit: {sheet name: the last time (audit UTC text) data of that sheet arrived}}; '' holds the last
+    time anything arrived, KOSONG the last time a workbook arrived with no sheet filled in."""
     hasil: dict[str, dict[str, str]] = {}
     awalan = f"{kode}/"
     for baru, waktu in db.execute(
@@ -35,6 +39,8 @@ def terakhir(db, kode: str) -> dict[str, dict[str, str]]:
         except ValueError:
             continue
         per = hasil.setdefault(str(isi.get("unit") or ""), {})
+        if not isi.get("lembar") and waktu > per.get(KOSONG, ""):
+            per[KOSONG] = waktu
         for lb in isi.get("lembar") or []:
             if waktu > per.get(lb, ""):
                 per[lb] = waktu

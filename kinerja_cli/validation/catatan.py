@@ -9,6 +9,7 @@ from typing import Mapping
 from ..model import BarisSumber, Pegawai
 from .masalah import GALAT, PERINGATAN, Masalah
 from .nip import NIPTidakValid, periksa_nip
+from .tanggal_id import tanggal_id
 from .teks import TanggalTidakValid, baca_tanggal  # noqa: F401 (re-exported)
 
 
@@ -68,7 +69,7 @@ def _tanggal(b: BarisSumber, ms: list, mulai: date | None, selesai: date | None,
         ms.append(_m(b, "tanggal", "tanggal", f"Tanggal: {e.pesan}", e.saran, kunci=kunci))
         return None
     if t and mulai and selesai and not (mulai <= t <= selesai):
-        ms.append(_m(b, "tanggal", "tanggal", f"Tanggal {t.isoformat()} di luar periode ({mulai} s.d. {selesai})",
+        ms.append(_m(b, "tanggal", "tanggal", f"Tanggal {tanggal_id(t)} di luar periode ({tanggal_id(mulai)} s.d. {tanggal_id(selesai)})",
                      "periksa tanggal atau periodenya", PERINGATAN, kunci))
     return t
 

@@ -9,7 +9,8 @@ from datetime import date, datetime
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _DMY = re.compile(r"^([0-9]{1,2})([/\-.])([0-9]{1,2})\2([0-9]{4})$")
 SARAN_TANGGAL_OPSI = "tulis misalnya 2026-01-31, 31-01-2026 atau 31/01/2026"
-SARAN_TANGGAL = "isi sel tanggal Excel, atau teks TTTT-BB-HH (2026-03-31) atau HH/BB/TTTT (31/03/2026)"
+SARAN_TANGGAL = ("isi sel tanggal Excel, atau teks TTTT-BB-HH (2026-03-31), HH-BB-TTTT (31-03-2026) atau "
+                 "HH/BB/TTTT (31/03/2026)")
 
 
 def teks(v) -> str | None:
