@@ -16,16 +16,42 @@ class Dihentikan(KeyboardInterrupt):
     """SIGTERM: stop like Ctrl-C, so every clean-up (temporary files, the second process) runs."""
 
 
+def _di_importlib(frame) -> bool:
+    """True when the signal interrupted importlib's own code (e.g. a module lock's weakref callback):
+    an exception raised there is printed as "Exception ignored" and lost, so the stop is deferred."""
+    return frame is not None and frame.f_code.co_filename.startswith("<frozen importlib")
+
+
+def _tunda() -> None:
+    """Raise the remembered stop 20 ms later, outside importlib (POSIX timers; elsewhere the command
+    boundary still reports the stop from `sinyal_diterima`)."""
+    if hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM"):
+        signal.signal(signal.SIGALRM, _saat_alarm)
+        signal.setitimer(signal.ITIMER_REAL, 0.02)
+
+
+def _henti(frame):
+    if _di_importlib(frame):
+        _tunda()
+        return
+    raise Dihentikan() if _sinyal == signal.SIGTERM else KeyboardInterrupt()
+
+
 def _saat_sigterm(signum, frame):
     global _sinyal
     _sinyal = signal.SIGTERM
-    raise Dihentikan()
+    _henti(frame)
 
 
 def _saat_sigint(signum, frame):
     global _sinyal
     _sinyal = signal.SIGINT
-    raise KeyboardInterrupt()
+    _henti(frame)
+
+
+def _saat_alarm(signum, frame):
+    if _sinyal is not None:
+        _henti(frame)
 
 
 def sinyal_diterima() -> KeyboardInterrupt | None:
