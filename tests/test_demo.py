@@ -34,7 +34,7 @@ def test_demo_builds_everything_and_leaves_user_db_alone(kinerja, tmp_path, db_p
     assert r.exit_code == 0, r.output
     out = r.stdout
     assert "302 pegawai" in out and "1101 baris SKP" in out
-    assert "2026 (2026-01-01 s.d. 2026-12-31, metode permenpan6)" in out
+    assert "2026 (1 Januari 2026 s.d. 31 Desember 2026, metode permenpan6)" in out
     assert "Nilai kinerja periode 2026 — metode permenpan6" in out
     assert "Distribusi predikat pegawai" in out and "Dampak pada layanan publik" in out
     assert "7,5 → 3,5 hari" in out  # DPMPTSP permit days falling over the quarters

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..berkas_aman import buat_folder
 from ..errors import TidakDitemukan
 from ..store.db import buat_db, buka_db
+from ..validation.tanggal_id import tanggal_id
 from . import (catatan, distribusi, ekspor, instansi, layanan, pegawai, pelatihan, penutupan, perilaku, periode,
                rating, realisasi, sasaran)
 from .dampak import ringkasan_demo
@@ -137,7 +138,7 @@ def bangun(folder: Path) -> HasilDemo:
         for unit, s in SINGKATAN_DEMO.items():
             instansi.atur_singkatan(db, unit, s)
         p = periode.buat(db, PERIODE, metode="permenpan6", persetujuan_skp=True)  # the sample SKP has a Status SKP column
-        hasil.langkah.append(("Periode", f"{p.kode} ({p.mulai} s.d. {p.selesai}, metode {p.metode})"))
+        hasil.langkah.append(("Periode", f"{p.kode} ({tanggal_id(p.mulai)} s.d. {tanggal_id(p.selesai)}, metode {p.metode})"))
         hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
         hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))
         hasil.langkah.append(("Penilaian perilaku", _ringkas(perilaku.impor(db, skp, PERIODE), "penilaian (atasan, rekan, bawahan, diri)")))
