@@ -188,17 +188,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     from ..store import nilai as tabel_nilai
     from . import beku, instansi, nilai
 
-    if bool(nip) == bool(unit):
-        raise DataTidakValid("Sebutkan NIP satu pegawai, atau --unit untuk semua pegawai satu unit.",
-                             "Contoh: kinerja ekspor dokumen 198502142010012003 --periode 2026")
-    if unit and berkas:
-        raise DataTidakValid("Dengan --unit, nama berkas dibuat per pegawai; jangan sebutkan BERKAS.",
-                             "Pakai --folder DIR untuk memilih tempatnya.")
-    if unit and not folder:
-        raise DataTidakValid("--unit membuat satu berkas per pegawai dan perlu --folder.",
-                             "Contoh: kinerja ekspor dokumen --unit DPMPTSP --periode 2026 --folder dokumen-2026")
-    if folder and Path(folder).exists() and not Path(folder).is_dir():
-        raise DataTidakValid(f"{folder} adalah berkas, bukan folder.", "Pilih nama folder lain untuk --folder.")
+    periksa_sasaran_dokumen(nip, unit, berkas, folder, "dokumen")
     if folder and not Path(folder).exists():
         from ..berkas_aman import penghalang
 
@@ -248,3 +238,19 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     return {"periode": lap.periode.kode, "berkas": ditulis, "dari_snapshot": lap.dari_snapshot,
             "tanpa_data": tanpa_data, "dilewati": bool(unit), "catatan": beku.catatan(db, lap.periode),
             "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis]}
+
+
+def periksa_sasaran_dokumen(nip, unit, berkas, folder, perintah: str) -> None:
+    """The choice of whom a per-employee document is written for (`ekspor dokumen`, `ekspor skp`):
+    one NIP into BERKAS, or every employee of --unit into --folder."""
+    if bool(nip) == bool(unit):
+        raise DataTidakValid("Sebutkan NIP satu pegawai, atau --unit untuk semua pegawai satu unit.",
+                             f"Contoh: kinerja ekspor {perintah} 198502142010012003 --periode 2026")
+    if unit and berkas:
+        raise DataTidakValid("Dengan --unit, nama berkas dibuat per pegawai; jangan sebutkan BERKAS.",
+                             "Pakai --folder DIR untuk memilih tempatnya.")
+    if unit and not folder:
+        raise DataTidakValid("--unit membuat satu berkas per pegawai dan perlu --folder.",
+                             f"Contoh: kinerja ekspor {perintah} --unit DPMPTSP --periode 2026 --folder {perintah}-2026")
+    if folder and Path(folder).exists() and not Path(folder).is_dir():
+        raise DataTidakValid(f"{folder} adalah berkas, bukan folder.", "Pilih nama folder lain untuk --folder.")

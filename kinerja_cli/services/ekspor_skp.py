@@ -101,18 +101,9 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
     from ..store import sasaran as tabel_sasaran
     from ..store import skp_status
     from . import beku, instansi, periode
+    from .ekspor import periksa_sasaran_dokumen
 
-    if bool(nip) == bool(unit):
-        raise DataTidakValid("Sebutkan NIP satu pegawai, atau --unit untuk semua pegawai satu unit.",
-                             "Contoh: kinerja ekspor skp 198502142010012003 --periode 2026")
-    if unit and berkas:
-        raise DataTidakValid("Dengan --unit, nama berkas dibuat per pegawai; jangan sebutkan BERKAS.",
-                             "Pakai --folder DIR untuk memilih tempatnya.")
-    if unit and not folder:
-        raise DataTidakValid("--unit membuat satu berkas per pegawai dan perlu --folder.",
-                             "Contoh: kinerja ekspor skp --unit DPMPTSP --periode 2026 --folder skp-2026")
-    if folder and Path(folder).exists() and not Path(folder).is_dir():
-        raise DataTidakValid(f"{folder} adalah berkas, bukan folder.", "Pilih nama folder lain untuk --folder.")
+    periksa_sasaran_dokumen(nip, unit, berkas, folder, "skp")
     per = periode.wajib_ada(db, kode)
     orang_, luar = _orang(db, per, nip, unit)
     konteks = beku.konteks_dokumen(db, per, orang_)
