@@ -32,6 +32,11 @@ NAMA_ASPEK = {
 
 PERAN = ("atasan", "rekan", "bawahan", "diri")
 PERAN_DIHITUNG = ("atasan", "rekan", "bawahan")  # diri is shown, never counted
+# NIP Penilai of a pejabat penilai outside the roster, who has no NIP there (issue 17 §3): the atasan recorded
+# with `kinerja pegawai atasan-luar`, or the kepala daerah of the instansi profile (services.atasan_luar)
+ATASAN_LUAR = "atasan-luar"
+KEPALA_DAERAH = "kepala-daerah"
+PENILAI_LUAR = (ATASAN_LUAR, KEPALA_DAERAH)
 
 # permenpan6 ratings: display labels and the keys used on input.
 DI_ATAS = "Di Atas Ekspektasi"

@@ -59,7 +59,8 @@ def impor(
 def catat(
     nip: Annotated[str, typer.Argument(help="NIP pegawai yang dinilai.")],
     periode: OpsiPeriode,
-    penilai: Annotated[str, typer.Option("--penilai", help="NIP penilai.")],
+    penilai: Annotated[str, typer.Option("--penilai", help="NIP penilai; atasan-luar atau kepala-daerah untuk "
+                                                    "pejabat penilai di luar daftar pegawai (peran atasan).")],
     peran: Annotated[Peran, typer.Option("--peran", help="Hubungan penilai dengan pegawai.")],
     skor: Annotated[list[str], typer.Option("--skor", help="ASPEK=NILAI (0-120), boleh berulang; koma desimal boleh: "
                                             "pelayanan=95,5. Nilai kosong (kompeten=) menghapus skor aspek itu.")],

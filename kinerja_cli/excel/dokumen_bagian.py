@@ -183,6 +183,8 @@ def identitas(w: Penulis, judul: str, orang: dict | None, kolom_label: int = 2, 
              ("UNIT KERJA", "unit")]
     if o.get("kepala"):
         baris = [("NAMA", "nama"), ("JABATAN", "jabatan"), ("INSTANSI", "unit")]
+    elif o.get("luar"):  # an atasan outside the roster (kinerja pegawai atasan-luar): name and jabatan only
+        baris = [("NAMA", "nama"), ("JABATAN", "jabatan")]
     kosong = TITIK if orang is None or o.get("kepala") else "-"
     for i, (label, kunci) in enumerate(baris, 1):
         w.sel(1, i, rata="center")
@@ -203,7 +205,7 @@ def baris_ttd(peran: str, orang: dict | None, tempat_tgl: str | None) -> list[tu
     if not orang:
         return hasil + [(f"( {TITIK}{TITIK} )", "nama"), (f"NIP. {TITIK}", "biasa")]
     hasil.append((orang["nama"] or f"( {TITIK}{TITIK} )", "nama"))
-    if orang.get("kepala"):
+    if orang.get("kepala") or orang.get("luar"):  # no NIP recorded for them
         return hasil + [(orang.get("jabatan") or "", "biasa")]
     if orang.get("pangkat") and orang["pangkat"] != "-":
         hasil.append((orang["pangkat"], "biasa"))

@@ -4,6 +4,7 @@ or a Sekda whose atasan is the kepala daerah, gets an approver for their SKP. Au
 from __future__ import annotations
 
 from ..errors import DataTidakValid, TidakDitemukan
+from ..kosakata import ATASAN_LUAR, KEPALA_DAERAH
 from ..store import atasan_luar as tabel
 from ..store import audit
 from ..store.db import transaksi
@@ -16,21 +17,58 @@ def teks(a: dict) -> str:
     return f"{a['nama']} ({a['jabatan']})" if a.get("jabatan") else a["nama"]
 
 
-def penilai_luar(db, pegawai) -> dict[str, str]:
-    """{nip: name} of the pejabat penilai outside the roster of every employee in `pegawai` (model.Pegawai)
-    without NIP Atasan: their atasan outside the roster, else the kepala daerah of the instansi profile
-    (PermenPANRB 6/2022: the kepala daerah assesses the heads at the top of the roster). An employee with
-    neither is left out: nobody is recorded as their pejabat penilai."""
-    from .instansi import profil
+def pejabat_luar(db, pegawai) -> dict[str, tuple[str, str]]:
+    """THE rule of the pejabat penilai outside the roster: {nip: (kata, name)} of every employee in
+    `pegawai` (model.Pegawai) without NIP Atasan: their atasan outside the roster (kata 'atasan-luar'), else
+    the kepala daerah of the instansi profile (kata 'kepala-daerah'; PermenPANRB 6/2022: the kepala daerah
+    assesses the heads at the top of the roster). `kata` is what the NIP Penilai of his perilaku scores
+    holds (he has no NIP in the roster). An employee with neither is left out: nobody is recorded as their
+    pejabat penilai. Used by `rating tetapkan`/`impor` and `perilaku catat`/`impor` alike."""
+    return pejabat_luar_nip(db, [p.nip for p in pegawai if not p.nip_atasan])
 
-    tanpa = [p.nip for p in pegawai if not p.nip_atasan]
+
+def pejabat_luar_nip(db, tanpa) -> dict[str, tuple[str, str]]:
+    """`pejabat_luar` of the NIPs `tanpa` of employees known to have no NIP Atasan."""
     if not tanpa:
         return {}
     luar = tabel.semua(db)
+    kepala = _kepala(db)
+    hasil = {n: (ATASAN_LUAR, teks(luar[n])) if n in luar else (KEPALA_DAERAH, kepala) for n in tanpa}
+    return {n: (k, t) for n, (k, t) in hasil.items() if t}
+
+
+def penilai_luar(db, pegawai) -> dict[str, str]:
+    """{nip: name} of `pejabat_luar`: how messages and documents name that pejabat penilai."""
+    return {n: t for n, (_, t) in pejabat_luar(db, pegawai).items()}
+
+
+def _kepala(db) -> str | None:
+    from .instansi import profil
+
     pr = profil(db)
-    kepala = teks({"nama": pr.kepala_nama, "jabatan": pr.kepala_jabatan}) if pr and pr.kepala_nama else None
-    hasil = {n: teks(luar[n]) if n in luar else kepala for n in tanpa}
-    return {n: t for n, t in hasil.items() if t}
+    return teks({"nama": pr.kepala_nama, "jabatan": pr.kepala_jabatan}) if pr and pr.kepala_nama else None
+
+
+def nama_penilai(db):
+    """(nip, penilai) -> the name of a stored perilaku penilai outside the roster ('atasan-luar': the atasan
+    recorded for that employee, 'kepala-daerah': the profile's kepala daerah), None for anything else.
+    Reads the two tables once; for listings, `nilai --rinci` and documents."""
+    luar = None
+    kepala: list = []
+
+    def nama(nip: str, penilai: str) -> str | None:
+        nonlocal luar
+        if penilai == ATASAN_LUAR:
+            if luar is None:
+                luar = tabel.semua(db)
+            return teks(luar[nip]) if nip in luar else "atasan luar (tidak tercatat lagi)"
+        if penilai == KEPALA_DAERAH:
+            if not kepala:
+                kepala.append(_kepala(db) or "kepala daerah")
+            return kepala[0]
+        return None
+
+    return nama
 
 
 def ambil(db, nip: str) -> dict | None:

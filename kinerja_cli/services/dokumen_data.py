@@ -46,8 +46,8 @@ def rantai(db, pegawai: dict, profil) -> tuple[dict | None, dict | None, bool]:
     kepala = kepala_daerah(profil, tanpa_nama=True)  # unnamed without a profile: name written by hand
     if pegawai["nip_atasan"]:
         atasan = orang(tabel_pegawai.ambil(db, pegawai["nip_atasan"]))
-    else:
-        atasan = kepala
+    else:  # outside the roster: the atasan recorded with `pegawai atasan-luar`, else the kepala daerah
+        atasan = _atasan_luar(db, pegawai["nip"], kepala) or kepala
     if atasan is None or penilai_kepala_daerah(atasan):  # the kepala daerah has no atasan pejabat penilai
         atasan2 = None
     elif atasan["nip_atasan"]:
@@ -57,6 +57,21 @@ def rantai(db, pegawai: dict, profil) -> tuple[dict | None, dict | None, bool]:
     jpt = (pegawai.get("jenis_jabatan") or "").strip().upper() == "JPT"
     puncak = atasan is not None and not atasan.get("kepala") and not atasan["nip_atasan"]
     return atasan, atasan2, bool((jpt or puncak) and atasan2 is not None)
+
+
+def _atasan_luar(db, nip: str, kepala: dict | None) -> dict | None:
+    """The atasan outside the roster of `nip` (services.atasan_luar) as a document person without NIP
+    ('luar': the NIP and pangkat lines are left out, as for the kepala daerah); the kepala daerah himself
+    when the name recorded is his. None when none is recorded."""
+    from ..store import atasan_luar
+
+    a = atasan_luar.ambil(db, nip)
+    if a is None:
+        return None
+    if kepala and kepala.get("nama") and " ".join(a["nama"].split()).casefold() == " ".join(kepala["nama"].split()).casefold():
+        return kepala
+    return {"nama": a["nama"], "nip": None, "pangkat": None, "jabatan": a["jabatan"] or "-", "unit": "-",
+            "nip_atasan": None, "jenis_jabatan": None, "kepala": False, "luar": True}
 
 
 class Bacaan:

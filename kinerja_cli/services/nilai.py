@@ -158,10 +158,21 @@ def rekaman_periode(db, periode: Periode, metode: str, data: Iterable, ringkas: 
 
 
 def _dengan_nama_penilai(db, k: _Konteks, data: list) -> Iterator[Rekaman]:
+    from ..kosakata import PENILAI_LUAR
+
     penilai = {b.penilai for x in data for b in x.perilaku}
     nama = tabel.nama_pegawai(db, penilai) if penilai else {}
+    luar = None
     for x in data:
-        yield rekaman_pegawai(k, x, nama_penilai=nama)
+        kata = {b.penilai for b in x.perilaku if b.penilai in PENILAI_LUAR}
+        if kata:  # a pejabat penilai outside the roster: his name depends on the employee he rates
+            if luar is None:
+                from .atasan_luar import nama_penilai
+
+                luar = nama_penilai(db)
+            yield rekaman_pegawai(k, x, nama_penilai={**nama, **{q: luar(x.pegawai.nip, q) for q in kata}})
+        else:
+            yield rekaman_pegawai(k, x, nama_penilai=nama)
 
 
 def _rekaman_langsung(db, periode: Periode, unit: str | None, nip: str | None, metode: str,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 
@@ -15,9 +15,10 @@ from ..store import pegawai as tabel_pegawai
 from ..store import perilaku as tabel
 from ..store.db import transaksi
 from ..validation.masalah import GALAT
-from ..kosakata import PERAN
-from ..validation.perilaku import (PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_skor,
-                                   kunci_aspek, pesan_aspek_kurang, periksa_hubungan, rata_rata)
+from ..kosakata import PENILAI_LUAR, PERAN
+from ..validation.perilaku import (PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_penilai_luar,
+                                   baca_skor, hubungan_luar, kunci_aspek, pesan_aspek_kurang, periksa_hubungan,
+                                   rata_rata, ringkas)
 from . import impor_umum, pegawai, periode
 from .impor_umum import konvensi_angka
 
@@ -81,7 +82,8 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
                     + " (atau kuncinya: " + ", ".join(ASPEK_BERAKHLAK) + ").",
                 )
             bacaan = impor_umum.Bacaan(db, berkas)
-            cek = PemeriksaPerilaku(bacaan.ambil("Daftar pegawai", lambda: tabel.roster_ringkas(db)))
+            roster = bacaan.ambil("Daftar pegawai", lambda: tabel.roster_ringkas(db))
+            cek = PemeriksaPerilaku(roster, _luar(db, roster))
             antre: list = []
             for b in isi.baris:
                 r = cek.periksa(b)
@@ -104,6 +106,13 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
         return hasil
     finally:
         tabel.hapus_tampungan(db)
+
+
+def _luar(db, roster: dict) -> dict:
+    """nip -> (kata, name) of the pejabat penilai outside the roster of the employees without NIP Atasan."""
+    from .atasan_luar import pejabat_luar_nip
+
+    return pejabat_luar_nip(db, [n for n, r in roster.items() if not r[1]])
 
 
 def _banding(db, kode: str) -> tuple[int, int]:
@@ -167,7 +176,7 @@ def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]
     empty value clears one); the rater's other stored aspects are kept."""
     per = periode.pastikan_terbuka(db, kode)
     n = pegawai.nip_dari_argumen(nip)
-    q = pegawai.nip_dari_argumen(penilai)
+    q = baca_penilai_luar(penilai) or pegawai.nip_dari_argumen(penilai)
     if peran not in PERAN:
         raise DataTidakValid(f"Peran '{peran}' tidak dikenal.", "Pilih: " + ", ".join(PERAN) + ".")
     skor = urai_skor(pasangan)
@@ -178,7 +187,17 @@ def catat(db, nip: str, kode: str, penilai: str, peran: str, pasangan: list[str]
 def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
     dikenal = {x.nip: x for x in (tabel_pegawai.ambil(db, n), tabel_pegawai.ambil(db, q)) if x}
     peringatan = []
-    for tingkat, _, pesan, saran in periksa_hubungan(n, q, peran, dikenal):
+    if q in PENILAI_LUAR:
+        from .atasan_luar import pejabat_luar
+
+        p = dikenal.get(n)
+        luar = pejabat_luar(db, [p]).get(n) if p else None
+        masalah = hubungan_luar(n, q, peran, p and ringkas(p), luar)
+        if luar and not masalah:
+            dikenal[q] = replace(p, nip=q, nama=luar[1])  # named in messages like a roster penilai
+    else:
+        masalah = periksa_hubungan(n, q, peran, dikenal)
+    for tingkat, _, pesan, saran in masalah:
         if tingkat == GALAT:
             raise (TidakDitemukan if "tidak ada di daftar" in pesan else DataTidakValid)(pesan + ".", saran)
         peringatan.append(f"{pesan} ({saran}).")
@@ -211,7 +230,7 @@ def _hanya_yang_berubah(entri: tuple) -> tuple:
 
 def _nama(dikenal: dict, nip: str) -> str:
     p = dikenal.get(nip)
-    return f"{p.nama} ({nip})" if p else nip
+    return (p.nama if nip in PENILAI_LUAR else f"{p.nama} ({nip})") if p else nip
 
 
 def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> list[dict]:
@@ -223,6 +242,13 @@ def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> li
         if u is None:
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
     hasil = tabel.daftar(db, per.kode, n, u)
+    nama_luar = None
     for d in hasil:
         d["rata"] = rata_rata({a: d[a] for a in ASPEK_BERAKHLAK})
+        if d["penilai"] in PENILAI_LUAR:  # a pejabat penilai outside the roster: named from atasan_luar / profile
+            if nama_luar is None:
+                from .atasan_luar import nama_penilai
+
+                nama_luar = nama_penilai(db)
+            d["nama_penilai"] = nama_luar(d["nip"], d["penilai"])
     return hasil

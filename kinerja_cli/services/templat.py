@@ -50,6 +50,9 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
     skp: dict[str, list[dict]] = {}
     for s in tabel.sasaran_periode(db, p.kode, nama_unit):
         skp.setdefault(s["nip"], []).append(s)
+    from .atasan_luar import pejabat_luar
+
+    luar = pejabat_luar(db, pegawai)  # heads without NIP Atasan: their pejabat penilai outside the roster
     for pg in pegawai:
         dasar = {"nip": pg.nip, "nama": pg.nama}
         baris = skp.get(pg.nip, [])
@@ -65,8 +68,8 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
             })
             isi.realisasi.append({**dasar, "nomor": s["nomor"], "indikator": s["indikator"], "target": target,
                                   "satuan": s["satuan"]})
-        if pg.nip_atasan:
-            isi.perilaku.append({**dasar, "penilai": pg.nip_atasan, "peran": "atasan"})
+        if pg.nip_atasan or pg.nip in luar:
+            isi.perilaku.append({**dasar, "penilai": pg.nip_atasan or luar[pg.nip][0], "peran": "atasan"})
     if p.metode == "permenpan6":
         isi.rating = _baris_rating(db, p, nama_unit, pegawai)
     return isi

@@ -213,6 +213,9 @@ def terapkan_migrasi(db: Database) -> list[str]:
     tertunda = [m.name for m in migrasi.pending(db)] if db["_sqlite_migrations"].exists() else nama_dikenal()
     if not tertunda:
         return []
+    # foreign keys off while migrating, as SQLite prescribes for rebuilding a table (lang_altertable.html
+    # #otheralter, step 1: outside the transaction); a rebuilding migration runs foreign_key_check itself
+    db.execute("PRAGMA foreign_keys = OFF")
     try:
         with transaksi(db):
             migrasi.apply(db)
@@ -223,6 +226,8 @@ def terapkan_migrasi(db: Database) -> list[str]:
             f"Pembaruan skema basis data {db_path(db)} ke {tertunda[-1]} gagal ({e}); basis data tidak diubah.",
             "Buat cadangan berkasnya lalu laporkan pesan ini ke pengelola aplikasi kinerja.",
         ) from None
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
     return tertunda
 
 

@@ -348,3 +348,49 @@ def m0009_pegawai_siasn(db: Database) -> None:
 
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]
+
+
+# -- issue 17 §3 (engineer U, branch luar): perilaku scores from a penilai outside the roster ---------
+
+
+def _bangun_ulang(db: Database, tabel: str, ubah_sql) -> None:
+    """Rebuild `tabel` with the CREATE TABLE text `ubah_sql(old text)`, keeping every row, column (also
+    columns added by earlier migrations), index and trigger: SQLite cannot drop a constraint, so this is
+    the procedure of https://sqlite.org/lang_altertable.html#otheralter (create new, copy, drop, rename,
+    recreate the indexes, foreign_key_check). Foreign keys are switched off around the migrations'
+    transaction by store.db.terapkan_migrasi (step 1 of that procedure: the pragma is a no-op inside a
+    transaction); where a caller left them on, they are deferred to the commit instead."""
+    x = db.execute
+    sql_lama = x("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [tabel]).fetchone()[0]
+    sql_baru = ubah_sql(sql_lama)
+    if sql_baru == sql_lama:  # already rebuilt (re-run safely)
+        return
+    if x("PRAGMA foreign_keys").fetchone()[0]:
+        x("PRAGMA defer_foreign_keys = ON")
+    lain = [r[0] for r in x("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+                            "AND sql IS NOT NULL", [tabel])]
+    galat_lama = len(x(f'PRAGMA foreign_key_check("{tabel}")').fetchall())
+    sementara = f"{tabel}_baru_0011"
+    awal = sql_baru.index("(")
+    x(f'CREATE TABLE "{sementara}" {sql_baru[awal:]}')
+    x(f'INSERT INTO "{sementara}" SELECT * FROM "{tabel}"')  # same columns, same order: only a constraint differs
+    x(f'DROP TABLE "{tabel}"')
+    x(f"ALTER TABLE {sementara} RENAME TO {tabel}")
+    for sql in lain:
+        x(sql)
+    if len(x(f'PRAGMA foreign_key_check("{tabel}")').fetchall()) > galat_lama:
+        import sqlite3
+
+        raise sqlite3.IntegrityError(f"membangun ulang tabel {tabel} melanggar foreign key")
+
+
+@migrasi(name="0011_perilaku_penilai_luar")
+def m0011_perilaku_penilai_luar(db: Database) -> None:
+    """A perilaku row's penilai is a roster NIP, or a keyword naming the employee's pejabat penilai outside
+    the roster (kosakata.PENILAI_LUAR: 'atasan-luar', 'kepala-daerah'), who has no row in pegawai: the
+    REFERENCES pegawai(nip) of the penilai column goes (services.perilaku checks every penilai instead).
+    The employee's own NIP and the period keep their foreign keys."""
+    import re
+
+    pola = re.compile(r"(\bpenilai\s+TEXT\s+NOT\s+NULL)\s+REFERENCES\s+pegawai\s*\(\s*nip\s*\)", re.IGNORECASE)
+    _bangun_ulang(db, "perilaku", lambda sql: pola.sub(r"\1", sql, count=1))

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping
 
 from ..kolom import normalisasi_judul
-from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, PERAN
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, PENILAI_LUAR, PERAN
 from ..model import BarisSumber, Pegawai
 from .angka import AngkaTidakValid, baca_angka, teks_desimal
 from .masalah import GALAT, PERINGATAN, Masalah
@@ -104,21 +104,58 @@ def periksa_hubungan(nip: str, penilai: str, peran: str,
     return hubungan(nip, penilai, peran, p and ringkas(p), q and ringkas(q))
 
 
-def tidak_terdaftar(nip: str | None, penilai: str | None, p: tuple | None, q: tuple | None) -> list:
+def tidak_terdaftar(nip: str | None, penilai: str | None, p: tuple | None, q: tuple | None,
+                    peran: str | None = None) -> list:
     """The employee and/or the rater missing from the roster (None NIPs are not judged here)."""
     hasil: list[tuple[str, str, str, str]] = []
     if nip and p is None:
         hasil.append((GALAT, "nip", f"Pegawai {nip} tidak ada di daftar pegawai",
                       "impor/tambahkan pegawai dulu, atau periksa NIP"))
     if penilai and q is None:
-        hasil.append((GALAT, "penilai", f"Penilai {penilai} tidak ada di daftar pegawai",
-                      "impor/tambahkan penilai dulu, atau periksa NIP penilai"))
+        saran = "impor/tambahkan penilai dulu, atau periksa NIP penilai"
+        if peran in (None, "atasan") and nip and (p is None or not p[1]):
+            saran += (f"; bila penilainya atasan di luar daftar pegawai (misalnya Sekda), catat dia: kinerja pegawai "
+                      f'atasan-luar {nip} --nama "..." --jabatan "..." lalu isi NIP penilai {PENILAI_LUAR[0]} '
+                      f"(atau {PENILAI_LUAR[1]} untuk kepala daerah di profil instansi)")
+        hasil.append((GALAT, "penilai", f"Penilai {penilai} tidak ada di daftar pegawai", saran))
     return hasil
+
+
+def baca_penilai_luar(nilai: object) -> str | None:
+    """'atasan-luar', 'Atasan Luar', 'KEPALA_DAERAH' -> the keyword of kosakata.PENILAI_LUAR; None otherwise."""
+    if not isinstance(nilai, str):
+        return None
+    kata = "-".join(nilai.replace("_", " ").replace("-", " ").casefold().split())
+    return kata if kata in PENILAI_LUAR else None
+
+
+def hubungan_luar(nip: str, kata: str, peran: str | None, p: tuple | None,
+                  luar: tuple[str, str] | None) -> list[tuple[str, str, str, str]]:
+    """May the pejabat penilai outside the roster (`kata` of kosakata.PENILAI_LUAR) rate `nip`? `p`: the
+    employee as `ringkas` gives it (None: not on the roster); `luar`: (kata, name) of his pejabat penilai
+    outside the roster (services.atasan_luar.pejabat_luar, the one rule), None when none is recorded."""
+    if p is None:
+        return tidak_terdaftar(nip, None, p, None)
+    if p[1]:
+        return [(GALAT, "penilai", f"Pegawai {nip} punya atasan langsung di daftar pegawai ({p[1]}); penilai "
+                 f"'{kata}' hanya untuk pegawai tanpa NIP Atasan", f"isi NIP penilai {p[1]} untuk atasannya")]
+    if luar is None:
+        return [(GALAT, "penilai", f"Pegawai {nip} belum punya atasan di luar daftar pegawai maupun kepala daerah "
+                 "di profil instansi, jadi penilai '" + kata + "' tidak dikenal",
+                 f'catat dulu: kinerja pegawai atasan-luar {nip} --nama "..." --jabatan "..." (atau kepala daerah: '
+                 'kinerja instansi --kepala-nama "...")')]
+    if luar[0] != kata:
+        return [(GALAT, "penilai", f"Pejabat penilai {nip} di luar daftar pegawai adalah {luar[1]}, bukan "
+                 f"{kata}", f"isi NIP penilai {luar[0]}")]
+    if peran is not None and peran != "atasan":
+        return [(GALAT, "peran", f"Penilai di luar daftar pegawai ({luar[1]}) hanya menilai sebagai atasan, "
+                 f"bukan {peran}", "isi peran atasan")]
+    return []
 
 
 def hubungan(nip: str, penilai: str, peran: str, p: tuple | None, q: tuple | None) -> list[tuple[str, str, str, str]]:
     """periksa_hubungan on the roster entries of `ringkas` (None: not on the roster)."""
-    hasil = tidak_terdaftar(nip, penilai, p, q)
+    hasil = tidak_terdaftar(nip, penilai, p, q, peran)
     if peran == "diri":
         if penilai != nip:
             hasil.append((GALAT, "peran", "Peran 'diri' hanya untuk penilaian diri sendiri (NIP penilai = NIP pegawai)",
@@ -167,6 +204,7 @@ class PemeriksaPerilaku:
     """
 
     roster: dict
+    luar: Mapping = field(default_factory=dict)  # nip -> (kata, name): services.atasan_luar.pejabat_luar
     masalah: list = field(default_factory=list)
     baris_galat: set = field(default_factory=set)  # Excel rows with an error
     ganda_pertama: set = field(default_factory=set)  # rows returned as good, refused later as duplicates
@@ -210,7 +248,7 @@ class PemeriksaPerilaku:
             return None
         ms: list[Masalah] = []
         nip = self._cari_nip(b, "nip", "NIP", ms)
-        penilai = self._cari_nip(b, "penilai", "NIP penilai", ms)
+        penilai = baca_penilai_luar(v.get("penilai")) or self._cari_nip(b, "penilai", "NIP penilai", ms)
         isi = v.get("peran")
         if type(isi) is str:
             peran = self._peran.get(isi, ...)
@@ -240,7 +278,12 @@ class PemeriksaPerilaku:
                                   "isi skor 0-120 untuk paling sedikit satu aspek BerAKHLAK",
                                   None, b.sheet, b.baris, "aspek", GALAT, nip or ""))
         p = q = None
-        if nip and penilai and peran:
+        if penilai in PENILAI_LUAR:  # the pejabat penilai outside the roster: one index after the roster's
+            p, q = nip and self.roster.get(nip), (self._n - 1,)
+            if nip:
+                for tingkat, key, pesan, saran in hubungan_luar(nip, penilai, peran, p, self.luar.get(nip)):
+                    ms.append(_m(b, key, pesan, saran, tingkat, nip))
+        elif nip and penilai and peran:
             p, q = self.roster.get(nip), self.roster.get(penilai)
             for tingkat, key, pesan, saran in hubungan(nip, penilai, peran, p, q):
                 ms.append(_m(b, key, pesan, saran, tingkat, nip))
