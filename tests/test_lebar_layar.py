@@ -190,8 +190,40 @@ def test_title_at_80_columns_is_not_cut_mid_word(demo, monkeypatch):
     r = _jalan(demo, monkeypatch, 80, *PERINTAH["nilai"])
     judul = r.stdout.splitlines()[0].rstrip()
     # the unit name gets what the longer "metode permenpan6" leaves: the title stays on one line
-    assert judul == "Nilai kinerja periode 2026 — metode permenpan6 — Dinas Penanaman Modal dan…"
+    # (too long for what the title leaves: the unit's short name, never a cut name)
+    assert judul == "Nilai kinerja periode 2026 — metode permenpan6 — DPMPTSP"
     assert r.stdout.splitlines()[1].startswith("┏")
+
+
+def _sel_pertama(keluar: str) -> list[str]:
+    """The first cell of every body line of a table."""
+    return [b.split("│")[1].strip() for b in keluar.splitlines() if b.startswith("│")]
+
+
+@pytest.mark.parametrize("lebar_layar", [80, 120])
+def test_status_and_nilai_show_units_by_their_short_names(demo, monkeypatch, lebar_layar):
+    """`status` at 120 columns gave the unit ~12 characters ("Badan / Kepegawaian / dan / Pengembangan / ...");
+    `nilai` at 120 hid the Unit column; the `nilai --unit` title cut the name. Short names (singkatan) now."""
+    r = _jalan(demo, monkeypatch, lebar_layar, "status", "-p", "2026")
+    unit = _sel_pertama(r.stdout)
+    assert {"BKPSDM", "Bappeda", "Disdukcapil", "DPMPTSP", "Dinkes", "RSUD"} <= set(unit), r.stdout
+    assert "Badan" not in unit and "Kependudukan" not in unit  # no full name broken into pieces
+    data = _jalan(demo, monkeypatch, lebar_layar, "status", "-p", "2026", "--format", "json").json()
+    assert "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia" in {u["unit"] for u in data}  # scripts: full
+    r = _jalan(demo, monkeypatch, lebar_layar, "nilai", "-p", "2026", "--unit", "dinas penanaman modal dan pelayanan "
+               "terpadu satu pintu")
+    assert r.stdout.splitlines()[0].rstrip() == "Nilai kinerja periode 2026 — metode permenpan6 — DPMPTSP"
+
+
+def test_nilai_keeps_the_unit_column_at_120(demo, monkeypatch):
+    r = _jalan(demo, monkeypatch, 120, "nilai", "-p", "2026")
+    kepala = " ".join(b for b in r.stdout.splitlines() if b.startswith("┃"))
+    assert "┃ Unit " in kepala
+    sel = [b.split("│")[3].strip() for b in r.stdout.splitlines() if b.startswith("│")]
+    assert {"BKPSDM", "Disdukcapil", "Inspektorat"} <= set(sel) and "Badan" not in sel
+    assert "Kolom disembunyikan agar muat di layar 120 kolom: Jabatan, NHK, NPK." in " ".join(r.stdout.split())
+    r = _jalan(demo, monkeypatch, 250, "nilai", "-p", "2026", "--unit", "Dinas Sosial")  # one unit: no column
+    assert "┃ Unit " not in r.stdout and "Dinas Sosial" in r.stdout.splitlines()[0]
 
 
 def test_piped_json_and_csv_keep_every_column(demo, monkeypatch):

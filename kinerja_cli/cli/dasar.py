@@ -97,7 +97,10 @@ def demo(
     db = tutup_nanti(buka_db(h.db))  # closed at the command boundary (app.py)
     lap = nilai.laporan(db, demo.PERIODE, unit, ringkas=True)
     semua = [nilai.baris_keluaran(r) for r in nilai.laporan(db, demo.PERIODE, ringkas=True).rekaman]
-    output_nilai.tabel_nilai([nilai.baris_keluaran(r) for r in lap.rekaman], lap.periode, lap.metode, False)
+    from ..services.instansi import dengan_singkatan
+
+    output_nilai.tabel_nilai(dengan_singkatan(db, [nilai.baris_keluaran(r) for r in lap.rekaman]), lap.periode,
+                             lap.metode, False)
     output.cetak("[bold]Seluruh pemerintah kota[/] — " + output_nilai.ringkasan_predikat(semua))
     lalu = [nilai.baris_keluaran(r) for r in nilai.laporan(db, demo.PERIODE_PP30, ringkas=True).rekaman]
     output.cetak(f"[bold]Pembanding: periode {demo.PERIODE_PP30}, metode pp30[/] (data SKP yang sama, nilai angka PP 30/2019) — "

@@ -84,7 +84,9 @@ def nilai(
                         if hanya_lengkap else f"Tidak ada pegawai dengan sub unit memuat '{sub_unit}'."
                         if sub_unit else "Tidak ada pegawai aktif yang cocok.")
             return
-        output_nilai.tabel_nilai(baris, lap.periode, lap.metode, lap.dari_snapshot)
+        from ..services.instansi import dengan_singkatan
+
+        output_nilai.tabel_nilai(dengan_singkatan(basis, baris), lap.periode, lap.metode, lap.dari_snapshot)
     else:
         output.tampilkan(baris, [output.Kolom(k, k) for k in KOLOM_JSON], fmt.value)
 

@@ -50,11 +50,16 @@ def status(
 
         status_kiriman.tampilkan(buka(db), periode, fmt.value)
         return
-    s = status.status(buka(db), periode, unit)
+    basis = buka(db)
+    s = status.status(basis, periode, unit)
     kode = s["periode"].kode
     permenpan6 = s["periode"].metode == "permenpan6"  # set ratings count only there
-    kolom_unit = [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_UNIT
-                  if permenpan6 or k != "rating_belum_ditetapkan"]
+    from ..services.instansi import dengan_singkatan
+
+    dengan_singkatan(basis, s["unit"])  # a narrow screen shows the units' short names (Disdukcapil, DPMPTSP)
+    dengan_singkatan(basis, s["pegawai"])
+    kolom_unit = [output.Kolom(k, j, r, a, penting=p, pendek="unit_singkat" if k == "unit" else None)
+                  for k, j, r, a, p in KOLOM_UNIT if permenpan6 or k != "rating_belum_ditetapkan"]
     siap = sum(u["siap"] for u in s["unit"])
     total = sum(u["pegawai"] for u in s["unit"])
     alur = ("Persetujuan SKP: ya (SKP yang belum disetujui atasan belum siap)." if s["persetujuan_skp"] else
@@ -68,8 +73,9 @@ def status(
     if fmt.value == "tabel" and s["unit"]:
         output.cetak(output.tabel(s["unit"], kolom_unit, judul=f"Kesiapan periode {kode}", catatan=catatan,
                                   gaya_baris=status.gaya_unit))
-    output.tampilkan(s["pegawai"], [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_PEGAWAI
-                                    if permenpan6 or k != "rating_ditetapkan"], fmt.value,
+    output.tampilkan(s["pegawai"], [output.Kolom(k, j, r, a, penting=p, pendek="unit_singkat" if k == "unit" else None)
+                                    for k, j, r, a, p in KOLOM_PEGAWAI if permenpan6 or k != "rating_ditetapkan"],
+                     fmt.value,
                      judul=f"Rincian per pegawai ({len(s['pegawai'])})", kosong="Belum ada pegawai aktif.",
                      gaya_baris=status.gaya_pegawai)
 

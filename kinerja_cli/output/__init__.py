@@ -105,6 +105,9 @@ class Kolom:
     # None: the first column and NIP columns 1, the others by position).
     jenis: str | None = None
     penting: int | None = None
+    # The key of a shorter text of the same thing (a unit's official short name), shown on screen instead
+    # when the full text would wrap or the column would be left out (output.lebar.tabel_pas).
+    pendek: str | None = None
 
 
 def _json_nilai(v: Any) -> Any:
@@ -215,7 +218,10 @@ def tabel(baris: Sequence[dict], kolom: Sequence[Kolom], judul: str | None = Non
     from .lebar import tabel_pas
 
     sel = [[Text(bersih(teks_sel(b.get(k.key), k.angka))) for k in kolom] for b in baris]  # user text: never markup
-    return tabel_pas(kolom, sel, judul, catatan, [gaya_baris(b) for b in baris] if gaya_baris else None, semua)
+    pendek = {i: [Text(bersih(teks_sel(b.get(k.pendek) or b.get(k.key), k.angka))) for b in baris]
+              for i, k in enumerate(kolom) if k.pendek}
+    return tabel_pas(kolom, sel, judul, catatan, [gaya_baris(b) for b in baris] if gaya_baris else None, semua,
+                     pendek=pendek or None)
 
 
 def tabel_sel(kolom: Sequence[Kolom], baris: Sequence[Sequence[Any]], judul=None, catatan: str | None = None,

@@ -149,10 +149,13 @@ def _polos(sel: Any) -> str:
 
 
 def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catatan=None, gaya: Sequence | None = None,
-              semua: str = "--format csv", lebar: int | None = None, catatan_bila: str | None = None, **opsi):
+              semua: str = "--format csv", lebar: int | None = None, catatan_bila: str | None = None,
+              pendek: dict[int, Sequence[Any]] | None = None, **opsi):
     """A Rich table of `baris` (cells: markup strings or Text) fitted to the console width, with the
     line naming the hidden columns under it (a Group) when some were left out. `catatan_bila`: the key
-    of the column `catatan` explains (a legend); it is printed only while that column is shown."""
+    of the column `catatan` explains (a legend); it is printed only while that column is shown.
+    `pendek`: {column index: shorter cells} (units' short names) used instead when that column's full
+    cells would wrap or be left out."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -166,6 +169,14 @@ def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catat
                for i, k in enumerate(kolom)]
     ukuran = [ukur(jenis[i], k.judul, [_polos(b[i]) for b in baris]) for i, k in enumerate(kolom)]
     tampil, w = susun(ukuran, penting, lebar)
+    sempit = [i for i in (pendek or {}) if i not in tampil or w is None or w[tampil.index(i)] < ukuran[i].wajar]
+    if sempit:  # the full text would wrap or be hidden: the short names instead
+        baris = [list(b) for b in baris]
+        for i in sempit:
+            for b, s in zip(baris, pendek[i]):
+                b[i] = s
+            ukuran[i] = ukur(jenis[i], kolom[i].judul, [_polos(b[i]) for b in baris])
+        tampil, w = susun(ukuran, penting, lebar)
     if catatan_bila is not None and not any(kolom[i].key == catatan_bila for i in tampil):
         catatan = None
     t = Table(title=teks(judul) if isinstance(judul, str) else judul,  # a str is plain text; markup: pass a Text

@@ -56,7 +56,9 @@ _ANGKA, _TEKS = output.ANGKA, output.TEKS
 KOLOM_NILAI = {"NIP": (output.NIP, 1), "Nama": (_TEKS, 2), "Unit": (_TEKS, 6), "Jabatan": (_TEKS, 7),
                "NHK": (_ANGKA, 3), "NPK": (_ANGKA, 3), "NA": (_ANGKA, 1), "Predikat": (_TEKS, 1),
                "Rating Hasil Kerja": (_TEKS, 2), "Rating Perilaku Kerja": (_TEKS, 2), "Catatan": (_TEKS, 4)}
-KOLOM_NILAI_P6 = {**KOLOM_NILAI, "NHK": (_ANGKA, 4), "NPK": (_ANGKA, 4)}
+# permenpan6: the ratings carry the result, NHK/NPK only the numbers behind the saran: on a narrow screen
+# they go before the unit (shown by its short name), which goes before the flags (Catatan)
+KOLOM_NILAI_P6 = {**KOLOM_NILAI, "Unit": (_TEKS, 5), "NHK": (_ANGKA, 5), "NPK": (_ANGKA, 5)}
 
 
 def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot: bool) -> None:
@@ -73,7 +75,8 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
         # the unit name gets what the rest of the title leaves on one line ("permenpan6" is longer than "pp30")
         lebar = output.konsol().width
         sisa = lebar - len(f"Nilai kinerja periode {periode.kode} — metode {metode} — {beku}") - 1
-        judul += f" — {esc(output.nama_pendek(baris[0]['unit'], max(JUDUL_MIN, min(lebar // 3 + 10, sisa))))}"
+        maks = max(JUDUL_MIN, min(lebar // 3 + 10, sisa))  # too long: the unit's short name (never cut mid-word)
+        judul += f" — {esc(output.nama_pendek(baris[0]['unit'], maks, baris[0].get('unit_singkat')))}"
     judul += beku
     kolom = ["NIP", "Nama"] + ([] if unit_sama else ["Unit"]) + ["Jabatan"]
     if metode == "pp30":
@@ -82,8 +85,9 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
         kolom += ["NHK", "Rating Hasil Kerja", "NPK", "Rating Perilaku Kerja", "Predikat"]
     kolom.append("Catatan")
     jenis = KOLOM_NILAI if metode == "pp30" else KOLOM_NILAI_P6
-    isi = []
+    isi, pendek = [], []
     for b in baris:
+        pendek.append(esc(b.get("unit_singkat") or b["unit"]))
         nama = esc(b["nama"]) + ("" if b.get("aktif", True) else f" [dim]({NONAKTIF})[/]")
         sel = [esc(b["nip"]), nama] + ([] if unit_sama else [esc(b["unit"])]) + \
             ([esc(b["jabatan"] or "-")] if "Jabatan" in kolom else [])
@@ -102,7 +106,7 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
     from rich.text import Text
 
     output.cetak(output.tabel_sel([output.Kolom(k, k, jenis=jenis[k][0], penting=jenis[k][1]) for k in kolom], isi,
-                                  Text.from_markup(judul)))
+                                  Text.from_markup(judul), pendek=None if unit_sama else {2: pendek}))
     saran = sum(1 for b in semua if RATING_BELUM_DITETAPKAN in b["catatan"] and b.get("ada_data", True))
     if saran:
         output.cetak(output.teks(baris_saran(saran, periode.kode)))

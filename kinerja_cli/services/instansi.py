@@ -121,6 +121,16 @@ def singkatan_unit(db) -> dict[str, str]:
     return tabel.singkatan_unit(db)
 
 
+def dengan_singkatan(db, baris: list[dict], kunci: str = "unit") -> list[dict]:
+    """Each row gets `unit_singkat`: its unit's official short name (singkatan), else the unit's name;
+    narrow tables show it instead of the full name (output.Kolom.pendek). The rows are changed in place."""
+    singkat = tabel.singkatan_unit(db)
+    for b in baris:
+        u = b.get(kunci)
+        b["unit_singkat"] = singkat.get(u.casefold(), u) if isinstance(u, str) else u
+    return baris
+
+
 def daftar_unit(db) -> list[dict]:
     """The units (services.pegawai.daftar_unit) with their short name."""
     from . import pegawai
