@@ -235,3 +235,18 @@ def test_skp_document_with_perspektif_prints_one_a4_page_wide(siap, kinerja, tmp
     assert "PERSPEKTIF" in teks and "Proses Bisnis" in teks
     baris_info = dict(x.split(":", 1) for x in info.splitlines() if ":" in x)
     assert baris_info["Pages"].strip() == "1" and baris_info["Page size"].split()[0] == "595.304"
+
+
+def test_parser_row_follows_the_one_list_of_skp_fields():
+    """The parser's output tuple is in kolom.KOLOM_SKP order (the store, staging and audit follow it), and the
+    one-row form (sasaran tambah) is the same parse by name."""
+    from kinerja_cli.kolom import KOLOM_SKP
+    from kinerja_cli.validation import sasaran as v
+
+    t, ms = v.Pengurai().urai({"rhk": "R", "indikator": "I", "target": "80-90", "bobot": 100, "nomor": 2,
+                               "aspek": "waktu", "perspektif": "Perspektif Anggaran", "satuan": "%"})
+    assert ms == [] and dict(zip(KOLOM_SKP, t))["perspektif"] == "anggaran"
+    assert dict(zip(KOLOM_SKP, t)) == {**v.urai_isi({"rhk": "R", "indikator": "I", "target": "80-90", "bobot": 100,
+                                                     "nomor": 2, "aspek": "waktu", "satuan": "%",
+                                                     "perspektif": "anggaran"})[0],
+                                       "target_lo": "80", "target_hi": "90", "bobot": "100"}

@@ -130,8 +130,6 @@ def urai_bobot(v, persen: bool = False) -> Decimal:
 
 
 _KOSONG = (None, "")
-# The cells parsed together by Pengurai._kelompok (the order of _kelompok_baru's parameters).
-_SEL_KELOMPOK = ("jenis", "aspek", "arah", "target_maksimal", "perspektif", "target", "satuan", "bobot")
 _BATAS_CACHE = 50_000  # distinct values remembered per field (flat memory on a file of unique values)
 _BATAS_NOMOR = 10 ** 15  # angka.BATAS_DIGIT: a whole number under it is its own nomor
 
@@ -203,8 +201,10 @@ class Pengurai:
         and remembered per combination of cells (a sheet repeats a few combinations thousands of times):
         (jenis, aspek, arah, maks, perspektif, satuan, target (lo, hi, lo text, hi text) or None,
         bobot (Decimal, text) or None, problems before the RHK column's, problems after)."""
-        sel = tuple(map(g, _SEL_KELOMPOK))
-        k = (*sel, *(v.__class__ for v in sel), (fmt.get("target"), fmt.get("bobot")) if fmt else None)
+        j, a, r, m, p, t, s, b = sel = (g("jenis"), g("aspek"), g("arah"), g("target_maksimal"), g("perspektif"),
+                                        g("target"), g("satuan"), g("bobot"))
+        k = (j, a, r, m, p, t, s, b, j.__class__, a.__class__, r.__class__, m.__class__, p.__class__, t.__class__,
+             s.__class__, b.__class__, (fmt.get("target"), fmt.get("bobot")) if fmt else None)
         c = self._cache.get("kelompok")
         if c is None:
             c = self._cache["kelompok"] = {}
