@@ -11,13 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, PERAN, RATING
+from .kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PERSPEKTIF, PERAN, RATING
+
+# THE stored fields of an SKP row (table sasaran), in store order: store.sasaran.KOLOM, the staging
+# table, the audit JSON, the templates' reads and the parser's output tuple all follow this list.
+# A new SKP field is added here (and as a Kolom of SASARAN below when the sheet carries it).
+KOLOM_SKP = ("nomor", "jenis", "rhk", "rhk_atasan_nomor", "aspek", "indikator", "target_lo", "target_hi", "satuan",
+             "bobot", "arah", "target_maksimal", "perspektif")
 
 
 # Allowed values of the drop-down columns of the templates (field key -> choices).
 PILIHAN = {
     "jenis": ("utama", "tambahan"),
     "aspek": ("kuantitas", "kualitas", "waktu", "biaya"),
+    "perspektif": tuple(NAMA_PERSPEKTIF.values()),  # the labels; keys and "Perspektif ..." are read too
     "arah": ("naik", "turun"),
     "target_maksimal": ("ya", "tidak"),
     "status_skp": ("draf", "diajukan", "disetujui", "dikembalikan"),
@@ -34,6 +41,9 @@ class Kolom:
     alias: tuple[str, ...] = ()  # other headers accepted on import
     wajib: bool = True  # import refused when the header is missing
     keterangan: str = ""  # shown in template instructions
+    # optional column added later: a sheet without it leaves the stored values as they are (an older
+    # workbook must not wipe what was set since); an empty cell in the column does clear the value
+    tetap_bila_hilang: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +162,10 @@ SASARAN = Tata(
         Kolom("rhk_atasan", "RHK Atasan (Nomor)", ("RHK Atasan", "RHK Atasan yang Diintervensi", "Nomor RHK Atasan"),
               wajib=False, keterangan="nomor baris SKP atasan langsung yang diintervensi (boleh kosong)"),
         Kolom("aspek", "Aspek", (), wajib=False, keterangan="kuantitas, kualitas, waktu atau biaya (kosong: kuantitas)"),
+        Kolom("perspektif", "Perspektif", ("Perspektif BSC", "Perspektif Balanced Scorecard"), wajib=False,
+              keterangan="untuk SKP JPT: Penerima Layanan, Proses Bisnis, Penguatan Internal atau Anggaran (kosong: "
+              "tanpa perspektif; bila kolom ini tidak ada di berkas, perspektif tersimpan tidak diubah)",
+              tetap_bila_hilang=True),
         Kolom("indikator", "Indikator", ("Indikator Kinerja", "Indikator Kinerja Individu", "IKI")),
         Kolom("target", "Target", (), keterangan="angka (95 atau 95,5) atau rentang (80-90)"),
         Kolom("satuan", "Satuan", ("Satuan Target",), wajib=False),
@@ -163,6 +177,10 @@ SASARAN = Tata(
               "dikembalikan dicatat atas nama atasan langsung)"),
     ),
 )
+
+# The fill-in columns of the Sasaran sheet (not the pre-filled NIP, Nama, Jabatan): a row with none of
+# them filled is a template row nobody filled in.
+ISIAN_SASARAN = tuple(k.key for k in SASARAN.kolom if k.key not in ("nip", "nama", "jabatan"))
 
 REALISASI = Tata(
     "Realisasi",

@@ -30,6 +30,16 @@ NAMA_ASPEK = {
     "kolaboratif": "Kolaboratif",
 }
 
+# Perspektif of a hasil kerja in the SKP of a JPT (PermenPANRB 6/2022, Balanced Scorecard): key stored
+# -> label; other jabatan use aspek (kuantitas/kualitas/waktu/biaya). Optional per SKP row.
+NAMA_PERSPEKTIF = {
+    "penerima-layanan": "Penerima Layanan",
+    "proses-bisnis": "Proses Bisnis",
+    "penguatan-internal": "Penguatan Internal",
+    "anggaran": "Anggaran",
+}
+PERSPEKTIF = tuple(NAMA_PERSPEKTIF)
+
 PERAN = ("atasan", "rekan", "bawahan", "diri")
 PERAN_DIHITUNG = ("atasan", "rekan", "bawahan")  # diri is shown, never counted
 # NIP Penilai of a pejabat penilai outside the roster, who has no NIP there (issue 17 §3): the atasan recorded

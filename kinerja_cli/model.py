@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 
 from .scoring.parameter import Parameter
 from .scoring.tipe import Hasil
@@ -149,10 +149,6 @@ class IdentitasPegawai:
         return cls(*map(d.get, _IDENTITAS_SELALU), d.get("aktif") is not False, d.get("sub_unit") or None)
 
 
-KOLOM_BARIS_MASUKAN = ("nomor", "jenis", "rhk", "rhk_atasan_nomor", "aspek", "indikator", "target_lo", "target_hi",
-                       "satuan", "bobot", "arah", "target_maksimal", "realisasi", "bukti")
-
-
 @dataclass(frozen=True, slots=True)
 class BarisMasukan:
     """One SKP row with its realisation, as scored (numbers are the stored texts, e.g. "4.8")."""
@@ -171,13 +167,21 @@ class BarisMasukan:
     target_maksimal: bool
     realisasi: str | None  # None: not recorded
     bukti: str | None
+    perspektif: str | None = None  # key of kosakata.NAMA_PERSPEKTIF (SKP of a JPT); None: none
 
     def ke_dict(self) -> dict:
-        return {k: getattr(self, k) for k in KOLOM_BARIS_MASUKAN}
+        """Fields added later (those with a default) are written only when set: a record without them
+        (and every snapshot stored before they existed) stays byte for byte what it was."""
+        return {k: v for k in KOLOM_BARIS_MASUKAN if (v := getattr(self, k)) is not None or k in _BARIS_SELALU}
 
     @classmethod
     def dari_dict(cls, d: dict) -> "BarisMasukan":
         return cls(*map(d.get, KOLOM_BARIS_MASUKAN))
+
+
+# The fields of BarisMasukan, in order: the record's one list (a new field is one line in the class above).
+KOLOM_BARIS_MASUKAN = tuple(f.name for f in fields(BarisMasukan))
+_BARIS_SELALU = frozenset(f.name for f in fields(BarisMasukan) if f.default is MISSING)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,8 @@ def test_good_file_every_field_stored(siap, kinerja, tmp_path):
     assert r.exit_code == 0, r.output
     assert "2 pegawai; baris SKP 5 ditambah, 0 diubah, 0 dihapus, 0 tetap" in r.stderr
     rows = q(siap, "SELECT * FROM sasaran WHERE nip = ? ORDER BY nomor", STAF1)
-    got = [{k: v for k, v in x.items() if k != "diubah"} for x in rows]
+    assert [x["perspektif"] for x in rows] == [None, None, None]  # no Perspektif column: none
+    got = [{k: v for k, v in x.items() if k not in ("diubah", "perspektif")} for x in rows]
     assert got == [
         dict(periode="2026", nip=STAF1, nomor=1, jenis="utama", rhk="Berkas izin diverifikasi", rhk_atasan_nomor=1,
              aspek="kuantitas", indikator="Indikator Berkas izin diverifikasi", target_lo="95.5", target_hi=None,
@@ -263,7 +264,7 @@ def test_daftar_formats_and_bobot_caption(siap, kinerja, tmp_path):
     assert [x["realisasi"] for x in d if x["nip"] == STAF1] == [97.5, None, None]
     r = kinerja("sasaran", "daftar", "--periode", "2026", "--format", "csv")
     assert r.stdout.splitlines()[0] == ("nip,nama,nomor,jenis,rhk,rhk_atasan_nomor,aspek,indikator,target,satuan,"
-                                        "bobot,arah,target_maksimal,realisasi")
+                                        "bobot,arah,target_maksimal,realisasi,perspektif")
     assert "Dewi Sartika" in r.stderr
     r = kinerja("sasaran", "daftar", "--periode", "2026", "--unit", "Tidak Ada")
     assert r.exit_code == 1 and "tidak ditemukan" in r.stderr

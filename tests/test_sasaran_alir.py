@@ -154,14 +154,15 @@ def test_audit_text_of_a_first_import_is_the_general_encoding(siap, kinerja, tmp
 @pytest.mark.parametrize("row", [
     dict(nomor=1, jenis="utama", rhk='a "b" \\ c\x01\x1f é 中 \u2028', rhk_atasan_nomor=None, aspek="waktu",
          indikator="i", target_lo="95.5", target_hi=None, satuan=None, bobot="100", arah="turun",
-         target_maksimal=True),
+         target_maksimal=True, perspektif="penerima-layanan"),
     dict(nomor=12, jenis="tambahan", rhk="x", rhk_atasan_nomor=3, aspek="kuantitas", indikator="\x00",
-         target_lo="80", target_hi="90", satuan="%", bobot="0.25", arah="naik", target_maksimal=False),
+         target_lo="80", target_hi="90", satuan="%", bobot="0.25", arah="naik", target_maksimal=False, perspektif=None),
 ])
 def test_audit_json_is_the_general_encoding(row):
     t = tuple(row[k] for k in tabel.KOLOM)
     assert tabel.audit_json(t) == tabel_audit.teks_json(row)
-    assert tabel.audit_json((*t[:-1], Decimal(1))) == tabel_audit.teks_json({**row, "target_maksimal": Decimal(1)})
+    i = tabel.KOLOM.index("target_maksimal")
+    assert tabel.audit_json((*t[:i], Decimal(1), *t[i + 1:])) == tabel_audit.teks_json({**row, "target_maksimal": Decimal(1)})
 
 
 def test_reimport_counts_rows_stored_with_other_decimal_text_as_unchanged(siap, kinerja, tmp_path):

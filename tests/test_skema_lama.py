@@ -103,7 +103,8 @@ def test_upgrade_runs_pending_migrations_and_keeps_rows(kinerja, salinan, monkey
     with sqlite3.connect(salinan) as c:
         assert c.execute("SELECT COUNT(*) FROM pegawai WHERE email LIKE '%@contoh.go.id'").fetchone()[0] == 4
         assert c.execute("SELECT name FROM _sqlite_migrations ORDER BY id DESC").fetchone()[0] == "9001_uji_email"
-    sesudah = isi(salinan)
+    sesudah = isi(salinan, {t: kolom(LAMA, t) for t in ISI_LAMA})  # the old columns (0012 adds sasaran.perspektif)
+    assert isi(salinan, {"sasaran": ["perspektif"]})["sasaran"] == ["(None,)"] * ISI_LAMA["sasaran"]
     for t in ISI_LAMA:
         if t not in ("pegawai", "periode", "_sqlite_migrations"):  # periode: 0002 adds a column
             assert sesudah[t] == sebelum[t], t

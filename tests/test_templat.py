@@ -202,7 +202,7 @@ def test_user_text_never_becomes_formula(siap, kinerja, tmp_path, db_path):
     assert ws.cell(sel["198601012010011001"], 2).quotePrefix  # stays text when edited in Excel
     baris = sel["198601012010011001"]
     assert ws.cell(baris, 6).value == "=1+1" and ws.cell(baris, 6).data_type == "s"
-    assert ws.cell(baris, 9).value == "+cmd|' /C calc'!A0" and ws.cell(baris, 9).data_type == "s"
+    assert ws.cell(baris, 10).value == "+cmd|' /C calc'!A0" and ws.cell(baris, 10).data_type == "s"
     ws_r = wb["Realisasi"]
     assert ws_r["D2"].value == "+cmd|' /C calc'!A0" and ws_r["D2"].data_type == "s"
     # and no formula anywhere in the file's XML

@@ -40,7 +40,9 @@ KOLOM_DAFTAR = (("nip", "NIP", False, False, 1), ("nama", "Nama", False, False, 
                 ("rhk_atasan_nomor", "RHK Atasan", True, False, 9), ("aspek", "Aspek", False, False, 8),
                 ("indikator", "Indikator", False, False, 2), ("target", "Target", True, False, 2),
                 ("satuan", "Satuan", False, False, 5), ("bobot", "Bobot (%)", True, True, 3), ("arah", "Arah", False, False, 8),
-                ("target_maksimal", "Target Maks", False, False, 9), ("realisasi", "Realisasi", True, True, 1))
+                ("target_maksimal", "Target Maks", False, False, 9), ("realisasi", "Realisasi", True, True, 1),
+                # last, so that the columns of --format csv/json before it stay where scripts expect them
+                ("perspektif", "Perspektif", False, False, 9))
 
 
 @app.command("impor")
@@ -54,7 +56,7 @@ def impor(
     timpa: OpsiTimpaTandai = False,
     db: OpsiDB = None,
 ) -> None:
-    """Impor SKP dari Excel (kolom: NIP, Nomor, Jenis, RHK, RHK Atasan (Nomor), Aspek, Indikator, Target, Satuan, Bobot (%), Arah, Target Maksimal).
+    """Impor SKP dari Excel (kolom: NIP, Nomor, Jenis, RHK, RHK Atasan (Nomor), Aspek, Perspektif, Indikator, Target, Satuan, Bobot (%), Arah, Target Maksimal).
 
     Baris SKP setiap pegawai yang ada di berkas diganti seluruhnya untuk periode itu; pegawai lain tidak
     tersentuh. Jumlah bobot tiap pegawai harus 100. Realisasi yang sudah dicatat tetap tersimpan.
@@ -94,6 +96,7 @@ def tambah(
     target_maksimal: Annotated[bool, typer.Option("--target-maksimal", help="Target ini adalah capaian paling tinggi yang mungkin.")] = False,
     rhk_atasan: Annotated[Optional[int], typer.Option("--rhk-atasan", help="Nomor baris SKP atasan langsung yang diintervensi.", parser=bilangan_bulat, metavar="<bilangan>")] = None,
     nomor: Annotated[Optional[int], typer.Option("--nomor", help="Nomor baris (bawaan: nomor berikutnya; nomor yang sudah ada diganti).", parser=bilangan_bulat, metavar="<bilangan>")] = None,
+    perspektif: Annotated[Optional[str], typer.Option("--perspektif", help="Perspektif hasil kerja (SKP JPT): Penerima Layanan, Proses Bisnis, Penguatan Internal atau Anggaran.", metavar="<perspektif>")] = None,
     db: OpsiDB = None,
 ) -> None:
     """Tambah satu baris SKP pegawai, atau ganti baris dengan --nomor yang sudah ada.
@@ -105,7 +108,7 @@ def tambah(
     from ..validation.angka import angka_id
 
     r = sasaran.tambah(buka(db), nip, periode, rhk, indikator, target, bobot, satuan, arah.value, jenis.value,
-                       aspek.value, target_maksimal, rhk_atasan, nomor)
+                       aspek.value, target_maksimal, rhk_atasan, nomor, perspektif)
     kata = {"tambah": "ditambahkan", "ubah": "diganti", "tetap": "sudah sama, tidak ada yang diubah"}[r["aksi"]]
     output.sukses(f"Baris SKP nomor {r['nomor']} {r['nama']} ({r['nip']}) periode {r['periode']} {kata}.")
     if not r["bobot_pas"]:
@@ -142,8 +145,11 @@ def daftar(
         if fmt != Format.tabel:
             output.peringatan(catatan)
     kolom = [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_DAFTAR]
-    if fmt == Format.tabel:  # on screen the Indonesian way: 95,5 and 80-90
-        baris = [{**b, "target": str(b["target"]).replace(".", ",")} for b in baris]
+    if fmt == Format.tabel:  # on screen the Indonesian way: 95,5 and 80-90, the perspektif by its label
+        from ..kosakata import NAMA_PERSPEKTIF
+
+        baris = [{**b, "target": str(b["target"]).replace(".", ","),
+                  "perspektif": NAMA_PERSPEKTIF.get(b["perspektif"], b["perspektif"])} for b in baris]
     n = len({b["nip"] for b in baris})
     output.tampilkan(baris, kolom, fmt.value, judul=f"SKP periode {periode} ({n} pegawai, {len(baris)} baris)",
                      catatan=catatan, kosong="Belum ada baris SKP. Impor dengan: kinerja sasaran impor BERKAS --periode "

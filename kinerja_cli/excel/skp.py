@@ -9,21 +9,35 @@ pimpinan are not recorded by kinerja: their boxes are left empty, to be filled i
 
 from __future__ import annotations
 
-from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PERSPEKTIF
 from .dokumen import PANDUAN, _target
 from .dokumen_bagian import Penulis, baris_periode, baris_teks, baris_ttd, identitas, tulis_kop, tulis_ttd
 from .kop import TITIK, tempat_tanggal
 from .lembar import Gaya, atur_cetak, lebar_kolom, tanggal_id
 
-LEBAR = [5, 30, 30, 11, 28, 13]  # A..F: NO, RHK ATASAN, RHK, ASPEK, INDIKATOR, TARGET
+LEBAR = [5, 30, 30, 11, 28, 13]  # A..F: NO, RHK ATASAN, RHK, PERSPEKTIF/ASPEK, INDIKATOR, TARGET
 LAMPIRAN = ("DUKUNGAN SUMBER DAYA", "SKEMA PERTANGGUNGJAWABAN", "KONSEKUENSI")
 NAMA_STATUS = {"draf": "Draf (belum diajukan)", "diajukan": "Diajukan, menunggu persetujuan pejabat penilai",
                "disetujui": "Disetujui", "dikembalikan": "Dikembalikan untuk diperbaiki"}
 
 
-def _kepala_tabel(w: Penulis) -> None:
-    for i, j in enumerate(("NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
-                           "INDIKATOR KINERJA INDIVIDU", "TARGET"), 1):
+def judul_aspek(baris: list) -> str:
+    """Column D: the perspektif (Balanced Scorecard, the SKP of a JPT) of the rows that have one, the aspek of
+    the others; its header says which (one column either way: the page stays one A4 width)."""
+    ada = [b.perspektif is not None for b in baris]
+    if ada and all(ada):
+        return "PERSPEKTIF"
+    return "PERSPEKTIF / ASPEK" if any(ada) else "ASPEK"
+
+
+def teks_aspek(b) -> str:
+    """'Penerima Layanan' for a row with a perspektif, else its aspek ('Kuantitas')."""
+    return NAMA_PERSPEKTIF.get(b.perspektif, b.perspektif) if b.perspektif else (b.aspek or "-").capitalize()
+
+
+def _kepala_tabel(w: Penulis, baris: list) -> None:
+    for i, j in enumerate(("NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA",
+                           judul_aspek(baris), "INDIKATOR KINERJA INDIVIDU", "TARGET"), 1):
         w.sel(i, j, tebal=True, rata="center", fill=w.g.kepala_fill)
     w.tinggi(3)
     w.maju()
@@ -32,8 +46,8 @@ def _kepala_tabel(w: Penulis) -> None:
 def _hasil_kerja(w: Penulis, d: dict) -> None:
     w.gabung(1, 6, "HASIL KERJA", tebal=True, fill=w.g.kepala_fill)
     w.maju()
-    _kepala_tabel(w)
     baris = d["baris"]
+    _kepala_tabel(w, baris)
     if not baris:
         w.gabung(1, 6, "Belum ada rencana hasil kerja untuk periode ini.")
         w.maju()
@@ -45,7 +59,7 @@ def _hasil_kerja(w: Penulis, d: dict) -> None:
         w.maju()
         for b in isi:
             atasan = d["rhk_atasan"].get(b.nomor) or "-"
-            teks = (atasan, b.rhk or "-", (b.aspek or "-").capitalize(), b.indikator or "-", _target(b))
+            teks = (atasan, b.rhk or "-", teks_aspek(b), b.indikator or "-", _target(b))
             w.sel(1, b.nomor, rata="center")
             for k, t in enumerate(teks, 2):
                 w.sel(k, t, rata="center" if k in (4, 6) else None)

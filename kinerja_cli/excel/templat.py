@@ -24,7 +24,7 @@ CADANGAN_BARIS = 1000  # ...and this many rows below the pre-filled ones
 
 KOLOM_NIP = ("nip", "penilai", "oleh")
 RENTANG_ANGKA = {"bobot": (0, 100), **{a: (0, 120) for a in ASPEK_BERAKHLAK}}  # decimal validations
-LEBAR = {"kegiatan": 45, "tanggal": 12, "jp": 8, "penyelenggara": 28, "nip": 22, "nama": 28, "jabatan": 26, "nomor": 8, "jenis": 11, "rhk": 45, "rhk_atasan": 14, "aspek": 12,
+LEBAR = {"kegiatan": 45, "tanggal": 12, "jp": 8, "penyelenggara": 28, "nip": 22, "nama": 28, "jabatan": 26, "nomor": 8, "jenis": 11, "rhk": 45, "rhk_atasan": 14, "aspek": 12, "perspektif": 18,
          "indikator": 45, "target": 11, "satuan": 12, "bobot": 10, "arah": 9, "target_maksimal": 11,
          "status_skp": 13, "realisasi": 12, "bukti": 35, "penilai": 22, "peran": 11, "rating_hk": 22,
          "rating_pk": 22, "alasan": 40, "oleh": 22, "rekomendasi": 50}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, KinerjaError, TidakDitemukan
+from ..kolom import ISIAN_SASARAN
 from ..kosakata import ASPEK_BERAKHLAK
 from ..model import HasilImpor
 from ..store.db import transaksi
@@ -49,8 +50,7 @@ def _importir(jenis: str):
 # position, rater and target the template pre-fills) is passed over and does not count as sent.
 # Layouts not named here count as filled by any value (the template pre-fills none of their rows).
 _ISIAN = {
-    "Sasaran": ("nomor", "jenis", "rhk", "rhk_atasan", "aspek", "indikator", "target", "satuan", "bobot", "arah",
-                "target_maksimal", "status_skp"),
+    "Sasaran": ISIAN_SASARAN,
     "Realisasi": ("realisasi", "bukti"),
     "Perilaku": ASPEK_BERAKHLAK,
     "Rating": ("rating_hk", "rating_pk"),

@@ -106,8 +106,9 @@ def _hasil(k: _Konteks, nip: str, nip_atasan: str | None, skp, perilaku):
 
 def _masukan_baris(r) -> BarisMasukan:
     """A BarisSkp as the record (and the snapshot) keeps it."""
-    return BarisMasukan(r.nomor, r.jenis, r.rhk, r.rhk_atasan_nomor, r.aspek, r.indikator, r.target_lo, r.target_hi,
-                        r.satuan, r.bobot, r.arah, bool(r.target_maksimal), r.realisasi, r.bukti)
+    d = r._asdict()
+    d["target_maksimal"] = bool(r.target_maksimal)
+    return BarisMasukan.dari_dict(d)
 
 
 _PERAN_URUT = {"atasan": 0, "rekan": 1, "bawahan": 2, "diri": 3}

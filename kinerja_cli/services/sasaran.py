@@ -43,12 +43,13 @@ def _satu_baris(nilai: dict) -> dict:
 
 def tambah(db, nip: str, kode: str, rhk: str, indikator: str, target: str, bobot: str, satuan: str | None = None,
            arah: str | None = None, jenis: str | None = None, aspek: str | None = None, target_maksimal: bool = False,
-           rhk_atasan: int | None = None, nomor: int | None = None) -> dict:
-    """Add one SKP row, or replace row `nomor` when it exists. Returns the row plus 'aksi' and 'jumlah_bobot'."""
+           rhk_atasan: int | None = None, nomor: int | None = None, perspektif: str | None = None) -> dict:
+    """Add one SKP row, or replace row `nomor` when it exists (the whole row: without `perspektif` it has none).
+    Returns the row plus 'aksi' and 'jumlah_bobot'."""
     kode = pastikan_terbuka(db, kode).kode
     row = _satu_baris({"rhk": rhk, "indikator": indikator, "target": target, "bobot": bobot, "satuan": satuan,
                        "arah": arah, "jenis": jenis, "aspek": aspek, "target_maksimal": target_maksimal,
-                       "nomor": nomor, "rhk_atasan": rhk_atasan})
+                       "nomor": nomor, "rhk_atasan": rhk_atasan, "perspektif": perspektif})
     with transaksi(db):  # the checks against stored rows, the next nomor and the write: under one lock
         return _tambah(db, kode, wajib_ada(db, nip), row)
 

@@ -129,6 +129,9 @@ def _tahap_baris(cek: PemeriksaSasaran, tahap: Tahap, baris) -> None:
 def _tahap_pegawai(db, kode: str, cek: PemeriksaSasaran, tahap: Tahap, bacaan) -> None:
     """Pass 2: the cascade links (the numbers of the atasan's rows are known now)."""
     tahap.kunci_nomor(cek.nips, cek.nomor_naik)
+    hilang = [k.key for k in SASARAN.kolom if k.tetap_bila_hilang and k.key not in cek.huruf]
+    if hilang and cek.nips:
+        tahap.pertahankan(kode, hilang)  # an older sheet without the column never wipes what was set since
     luar = cek.atasan_di_luar()
     atasan_tersimpan = (bacaan.ambil("Baris SKP atasan", lambda: tabel.nomor_per_pegawai(db, kode, luar))
                         if luar else {})

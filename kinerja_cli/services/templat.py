@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import TidakDitemukan
+from ..kosakata import NAMA_PERSPEKTIF
 from ..excel.templat import IsiTemplat, tulis_templat
 from ..excel.tulis import periksa_tujuan
 from ..model import Periode, Rekaman
@@ -62,7 +63,8 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
             target = _target(s["target_lo"], s["target_hi"])
             isi.sasaran.append({
                 **dasar, "jabatan": pg.jabatan, "nomor": s["nomor"], "jenis": s["jenis"], "rhk": s["rhk"],
-                "rhk_atasan": s["rhk_atasan_nomor"], "aspek": s["aspek"], "indikator": s["indikator"],
+                "rhk_atasan": s["rhk_atasan_nomor"], "aspek": s["aspek"],
+                "perspektif": NAMA_PERSPEKTIF.get(s["perspektif"], s["perspektif"]), "indikator": s["indikator"],
                 "target": target, "satuan": s["satuan"], "bobot": _desimal(s["bobot"]), "arah": s["arah"],
                 "target_maksimal": "ya" if s["target_maksimal"] else "tidak", "status_skp": s["status_skp"],
             })

@@ -38,6 +38,7 @@ class BarisSkp(NamedTuple):
     bukti: str | None = None
     aspek: str | None = None
     rhk_atasan_nomor: int | None = None
+    perspektif: str | None = None
 
 
 class BarisPerilaku(NamedTuple):
@@ -57,14 +58,18 @@ class DataPegawaiPeriode(NamedTuple):
 
 
 _SELECT_PEGAWAI = "SELECT " + ", ".join(f"p.{k}" for k in KOLOM_IDENTITAS)  # the fields of IdentitasPegawai
-_TEKS_SKP = "s.rhk, s.indikator, s.satuan, r.bukti, s.aspek, s.rhk_atasan_nomor"
+# The text columns of BarisSkp (from `rhk` on), read from the SKP row (s) or its realisation (r): derived
+# from the NamedTuple, so a new SKP field is one line in BarisSkp.
+_KOLOM_TEKS = BarisSkp._fields[BarisSkp._fields.index("rhk"):]
+_TEKS_SKP = ", ".join(("r." if k == "bukti" else "s.") + k for k in _KOLOM_TEKS)
+_TANPA_TEKS = ", ".join("NULL" for _ in _KOLOM_TEKS)
 
 
 def _sql_skp(dari: str, syarat: str, urut: str, teks: bool = True) -> str:
     """THE SKP query: each SKP row (alias s, joined as `dari` says) with its realisation, in the
     columns of BarisSkp; `teks` False leaves the texts out (NULL: the scoring input only)."""
     return f"""SELECT s.nip, s.nomor, s.jenis, s.target_lo, s.target_hi, s.bobot, s.arah, s.target_maksimal,
-                      r.nilai, {_TEKS_SKP if teks else "NULL, NULL, NULL, NULL, NULL, NULL"}
+                      r.nilai, {_TEKS_SKP if teks else _TANPA_TEKS}
                FROM {dari}
                LEFT JOIN realisasi r ON r.periode = s.periode AND r.nip = s.nip AND r.nomor = s.nomor
                WHERE s.periode = ? {syarat} ORDER BY {urut}"""

@@ -10,12 +10,12 @@ from decimal import Decimal
 
 from sqlite_utils import Database
 
+from ..kolom import KOLOM_SKP
 from ..validation.angka import teks_desimal
 from .audit_json import pembuat_objek
 from .db import sekarang
 
-KOLOM = ("nomor", "jenis", "rhk", "rhk_atasan_nomor", "aspek", "indikator", "target_lo", "target_hi", "satuan",
-         "bobot", "arah", "target_maksimal")
+KOLOM = KOLOM_SKP  # the stored fields, in store order (kolom.KOLOM_SKP: the one list)
 _DESIMAL = ("target_lo", "target_hi", "bobot")
 
 

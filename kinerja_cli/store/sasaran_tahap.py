@@ -112,6 +112,16 @@ class Tahap:
             self._indeks_nomor()
         self.c.executemany("INSERT INTO skp_pegawai (urut, nip) VALUES (?, ?)", enumerate(nips))
 
+    def pertahankan(self, kode: str, kolom: list[str]) -> None:
+        """Columns the sheet does not have (kolom.Kolom.tetap_bila_hilang): each staged row takes the
+        value stored for the same employee and nomor, so comparing and writing leave it as it is (a row
+        new to the period stays NULL). After `kunci_nomor`."""
+        for k in kolom:
+            assert k in KOLOM
+            self.c.execute(f"""UPDATE skp_tahap SET {k} = (SELECT t.{k} FROM skp_pegawai e JOIN main.sasaran t
+                                   ON t.periode = ? AND t.nip = e.nip AND t.nomor = skp_tahap.nomor
+                               WHERE e.urut = skp_tahap.urut)""", [kode])
+
     def _indeks_nomor(self) -> None:
         if not self._indeks:
             self.c.execute("CREATE INDEX temp.skp_tahap_nomor ON skp_tahap (urut, nomor)")

@@ -346,6 +346,17 @@ def m0009_pegawai_siasn(db: Database) -> None:
     )
 
 
+# --- issue 16 §3 / issue 13 (engineer T, branch perspektif): the Balanced-Scorecard perspektif of an SKP row ---
+
+@migrasi(name="0012_sasaran_perspektif")
+def m0012_sasaran_perspektif(db: Database) -> None:
+    """The perspektif of a hasil kerja in the SKP of a JPT (PermenPANRB 6/2022): penerima-layanan,
+    proses-bisnis, penguatan-internal or anggaran (kosakata.NAMA_PERSPEKTIF); NULL: none (other jabatan
+    use aspek). Existing rows keep NULL."""
+    if "perspektif" not in {r[1] for r in db.execute("PRAGMA table_info(sasaran)")}:  # idempotent
+        db.execute("ALTER TABLE sasaran ADD COLUMN perspektif TEXT")
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]
 

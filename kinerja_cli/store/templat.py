@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-_KOLOM = ("nip", "nomor", "jenis", "rhk", "rhk_atasan_nomor", "aspek", "indikator", "target_lo", "target_hi",
-          "satuan", "bobot", "arah", "target_maksimal")
+from .sasaran import KOLOM
+
+_KOLOM = ("nip", *KOLOM)
 
 
 def sasaran_periode(db: Database, periode: str, unit: str | None = None) -> list[dict]:

@@ -2,13 +2,16 @@
 
 Pure. A parsed row is a dict with the stored fields (numbers as Decimal):
 nomor, jenis, rhk, rhk_atasan_nomor, aspek, indikator, target_lo, target_hi,
-satuan, bobot, arah, target_maksimal.
+satuan, bobot, arah, target_maksimal, perspektif (kolom.KOLOM_SKP).
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+from ..kolom import KOLOM_SKP
+from ..kosakata import NAMA_PERSPEKTIF
 from .angka import RENTANG, AngkaAmbigu, AngkaTidakValid, baca_angka, teks_desimal
 from .masalah import GALAT, PERINGATAN
 from .teks import teks
@@ -75,6 +78,24 @@ def _pilihan(v, pilihan: tuple[str, ...], bawaan: str, nama: str) -> str:
     if s not in pilihan:
         raise NilaiTidakValid(f"{nama} '{teks(v)}' tidak dikenal", "isi salah satu: " + ", ".join(pilihan))
     return s
+
+
+_PERSPEKTIF = {**{k: k for k in NAMA_PERSPEKTIF}, **{v.lower(): k for k, v in NAMA_PERSPEKTIF.items()}}
+_AWALAN_PERSPEKTIF = re.compile(r"^perspektif\s*:?\s*")
+SARAN_PERSPEKTIF = ("isi salah satu: " + ", ".join(NAMA_PERSPEKTIF.values())
+                    + " (boleh diawali 'Perspektif'; kosong: tanpa perspektif)")
+
+
+def urai_perspektif(v) -> str | None:
+    """'Perspektif Penerima Layanan', 'penerima layanan', 'penerima-layanan' -> 'penerima-layanan'
+    (case-insensitive); empty -> None; anything else raises NilaiTidakValid naming the allowed values."""
+    s = teks(v)
+    if s is None:
+        return None
+    k = _PERSPEKTIF.get(_AWALAN_PERSPEKTIF.sub("", s.lower(), count=1))
+    if k is None:
+        raise NilaiTidakValid(f"perspektif '{s}' tidak dikenal", SARAN_PERSPEKTIF)
+    return k
 
 
 def ya_tidak(v, nama: str = "target maksimal") -> bool:
@@ -176,14 +197,14 @@ class Pengurai:
         return n
 
     def _kelompok(self, g, fmt: dict | None) -> tuple:
-        """jenis, aspek, arah, target maksimal, satuan, target, bobot of a row, parsed together and
-        remembered per combination of cells (a sheet repeats a few combinations thousands of times):
-        (jenis, aspek, arah, maks, satuan, target (lo, hi, lo text, hi text) or None,
+        """jenis, aspek, arah, target maksimal, perspektif, satuan, target, bobot of a row, parsed together
+        and remembered per combination of cells (a sheet repeats a few combinations thousands of times):
+        (jenis, aspek, arah, maks, perspektif, satuan, target (lo, hi, lo text, hi text) or None,
         bobot (Decimal, text) or None, problems before the RHK column's, problems after)."""
-        j, a, r, m, t, s, b = sel = (g("jenis"), g("aspek"), g("arah"), g("target_maksimal"), g("target"),
-                                     g("satuan"), g("bobot"))
-        k = (j, a, r, m, t, s, b, j.__class__, a.__class__, r.__class__, m.__class__, t.__class__, s.__class__,
-             b.__class__, (fmt.get("target"), fmt.get("bobot")) if fmt else None)
+        j, a, r, m, p, t, s, b = sel = (g("jenis"), g("aspek"), g("arah"), g("target_maksimal"), g("perspektif"),
+                                        g("target"), g("satuan"), g("bobot"))
+        k = (j, a, r, m, p, t, s, b, j.__class__, a.__class__, r.__class__, m.__class__, p.__class__, t.__class__,
+             s.__class__, b.__class__, (fmt.get("target"), fmt.get("bobot")) if fmt else None)
         c = self._cache.get("kelompok")
         if c is None:
             c = self._cache["kelompok"] = {}
@@ -198,13 +219,14 @@ class Pengurai:
             c[k] = r
         return r
 
-    def _kelompok_baru(self, jenis, aspek, arah, maks, target, satuan, bobot, fmt: dict | None) -> tuple:
+    def _kelompok_baru(self, jenis, aspek, arah, maks, perspektif, target, satuan, bobot, fmt: dict | None) -> tuple:
         c = self._sekali
         awal, akhir, hasil = [], [], []
         for v, m in (c("jenis", "jenis", _pilihan, jenis, JENIS, "utama", "jenis"),
                      c("aspek", "aspek", _pilihan, aspek, ASPEK, "kuantitas", "aspek"),
                      c("arah", "arah", _pilihan, arah, ARAH, "naik", "arah"),
-                     c("target_maksimal", "target_maksimal", ya_tidak, maks)):
+                     c("target_maksimal", "target_maksimal", ya_tidak, maks),
+                     c("perspektif", "perspektif", urai_perspektif, perspektif)):
             hasil.append(v)
             if m:
                 awal.append(m)
@@ -226,28 +248,9 @@ class Pengurai:
             akhir.append(m)
         return (*hasil, satuan, t, bb, tuple(awal), tuple(akhir))
 
-    def _urai(self, nilai: dict, fmt: dict | None):
-        """(fields, target (lo, hi, lo text, hi text) or None, bobot (Decimal, text) or None, problems)."""
-        ms: list[tuple[str, str, str, str]] = []
-        g = nilai.get
-        nomor = self._sel_nomor("nomor", g("nomor"), ms)
-        atasan = self._sel_nomor("rhk_atasan", g("rhk_atasan"), ms, "nomor RHK atasan")
-        jenis, aspek, arah, maks, satuan, t, bb, awal, akhir = self._kelompok(g, fmt)
-        if awal:
-            ms += awal
-        rhk = _teks(g("rhk"))
-        if not rhk:
-            ms.append(("rhk", "RHK (rencana hasil kerja) kosong", "isi RHK", GALAT))
-        indikator = _teks(g("indikator"))
-        if not indikator:
-            ms.append(("indikator", "Indikator kosong", "isi Indikator", GALAT))
-        if akhir:
-            ms += akhir
-        return (nomor, jenis, rhk, atasan, aspek, indikator, satuan, arah, maks), t, bb, ms
-
     def urai(self, nilai: dict, fmt: dict | None = None) -> tuple[tuple, list[tuple[str, str, str, str]]]:
         """The row's fields in store.sasaran.KOLOM order, decimals as their canonical text; problems.
-        (_urai written out: this runs once per row of a large sheet.)"""
+        (Written out: this runs once per row of a large sheet.)"""
         ms: list[tuple[str, str, str, str]] = []
         g = nilai.get
         v = g("nomor")
@@ -255,7 +258,7 @@ class Pengurai:
         v = g("rhk_atasan")
         atasan = (None if v is None else v if v.__class__ is int and 0 < v < _BATAS_NOMOR
                   else self._sel_nomor("rhk_atasan", v, ms, "nomor RHK atasan"))
-        jenis, aspek, arah, maks, satuan, t, bb, awal, akhir = self._kelompok(g, fmt)
+        jenis, aspek, arah, maks, persp, satuan, t, bb, awal, akhir = self._kelompok(g, fmt)
         if awal:
             ms += awal
         v = g("rhk")
@@ -269,15 +272,17 @@ class Pengurai:
         if akhir:
             ms += akhir
         return ((nomor, jenis, rhk, atasan, aspek, indikator, t[2] if t else None, t[3] if t else None, satuan,
-                 bb[1] if bb else None, arah, maks), ms)
+                 bb[1] if bb else None, arah, maks, persp), ms)
 
 
 def urai_isi(nilai: dict, fmt: dict | None = None) -> tuple[dict, list[tuple[str, str, str, str]]]:
-    """The fields of one row (without nip); problems as (key, pesan, saran, tingkat)."""
-    (nomor, jenis, rhk, atasan, aspek, indikator, satuan, arah, maks), t, bb, ms = Pengurai()._urai(nilai, fmt)
-    row = {"nomor": nomor, "rhk_atasan_nomor": atasan, "jenis": jenis, "aspek": aspek, "arah": arah,
-           "target_maksimal": maks, "rhk": rhk, "indikator": indikator, "satuan": satuan,
-           "target_lo": t[0] if t else None, "target_hi": t[1] if t else None, "bobot": bb[0] if bb else None}
+    """The fields of one row (without nip) by name (kolom.KOLOM_SKP), numbers as Decimal; problems as
+    (key, pesan, saran, tingkat)."""
+    t, ms = Pengurai().urai(nilai, fmt)
+    row = dict(zip(KOLOM_SKP, t))
+    for k in ("target_lo", "target_hi", "bobot"):
+        if row[k] is not None:
+            row[k] = Decimal(row[k])
     return row, ms
 
 

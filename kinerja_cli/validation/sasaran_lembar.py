@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..kolom import ISIAN_SASARAN
 from .angka import teks_desimal
 from .masalah import GALAT, PERINGATAN, di_sel
 from .nip import NIPTidakValid, periksa_nip
@@ -24,8 +25,7 @@ from .persetujuan import periksa_status_berkas
 from .sasaran import TOLERANSI_BOBOT, Pengurai, tebak_nip_angka
 
 # A row with none of these filled is a template row not filled in yet: skipped, not an error.
-_ISI_SKP = ("nomor", "jenis", "rhk", "rhk_atasan", "aspek", "indikator", "target", "satuan", "bobot", "arah",
-            "target_maksimal")
+_ISI_SKP = tuple(k for k in ISIAN_SASARAN if k != "status_skp")
 _BATAS_CACHE = 200_000  # distinct NIP texts remembered
 _SEDERHANA = (str, int, float)  # cell types a staged (SQLite) value keeps exactly
 
