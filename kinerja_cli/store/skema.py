@@ -348,3 +348,41 @@ def m0009_pegawai_siasn(db: Database) -> None:
 
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]
+
+
+# --- issue 14 §2 (engineer S, branch alasan): a reason per rating --------------------------------
+
+@migrasi(name="0010_alasan_per_rating")
+def m0010_alasan_per_rating(db: Database) -> None:
+    """rating_langsung keeps one reason per rating (alasan_hasil_kerja, alasan_perilaku) instead of one
+    reason for both: setting one rating no longer overwrites the other's reason. The table is rebuilt
+    (portable to every SQLite: no DROP COLUMN) and the old `alasan` goes to each rating the row holds
+    (both when it holds both; both too for a row holding neither, so nothing is lost)."""
+    x = db.execute
+    ada = {r[1] for r in x("PRAGMA table_info(rating_langsung)")}
+    if "alasan" not in ada:  # idempotent: already the new shape
+        return
+    x(
+        """CREATE TABLE rating_langsung_0010 (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            hasil_kerja TEXT,              -- di-atas | sesuai | di-bawah | NULL
+            perilaku TEXT,
+            alasan_hasil_kerja TEXT,       -- the pejabat penilai's reason for hasil_kerja (NULL when not set)
+            alasan_perilaku TEXT,          -- the reason for perilaku
+            oleh TEXT,
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, nip)
+        )"""
+    )
+    x(
+        """INSERT INTO rating_langsung_0010
+               (periode, nip, hasil_kerja, perilaku, alasan_hasil_kerja, alasan_perilaku, oleh, diubah)
+           SELECT periode, nip, hasil_kerja, perilaku,
+                  CASE WHEN hasil_kerja IS NOT NULL OR perilaku IS NULL THEN alasan END,
+                  CASE WHEN perilaku IS NOT NULL OR hasil_kerja IS NULL THEN alasan END,
+                  oleh, diubah
+           FROM rating_langsung"""
+    )
+    x("DROP TABLE rating_langsung")
+    x("ALTER TABLE rating_langsung_0010 RENAME TO rating_langsung")
