@@ -268,11 +268,17 @@ RATING_PEJABAT = Tata(
               keterangan="Di Atas Ekspektasi, Sesuai Ekspektasi atau Di Bawah Ekspektasi (kosong: tidak diubah)"),
         Kolom("rating_pk", "Rating Perilaku", ("Rating Perilaku Kerja", "Rating PK"),
               keterangan="Di Atas Ekspektasi, Sesuai Ekspektasi atau Di Bawah Ekspektasi (kosong: tidak diubah)"),
-        Kolom("alasan", "Alasan", ("Alasan Penetapan", "Keterangan"), keterangan="alasan penetapan (wajib bila rating diisi)"),
+        Kolom("alasan", "Alasan", ("Alasan Penetapan", "Keterangan"),
+              keterangan="alasan penetapan, berlaku untuk rating yang diisi di baris ini yang tidak punya alasannya "
+                         "sendiri (wajib bila rating diisi tanpa alasan per rating)"),
         Kolom("oleh", "NIP Pejabat Penilai", ("Pejabat Penilai", "NIP Penilai", "NIP Atasan"),
               keterangan="NIP atasan langsung pegawai (pejabat penilai kinerja) "
                          "(kosong bila pejabat penilai di luar daftar pegawai)"),
         Kolom("rekomendasi", "Rekomendasi", ("Catatan/Rekomendasi", "Catatan Rekomendasi", "Catatan"), wajib=False,
               keterangan="CATATAN/REKOMENDASI pejabat penilai di Dokumen Evaluasi (kosong: tidak diubah)"),
+        Kolom("alasan_hasil_kerja", "Alasan Hasil Kerja", ("Alasan Rating Hasil Kerja", "Alasan HK"), wajib=False,
+              keterangan="alasan khusus Rating Hasil Kerja, bila berbeda dari Alasan (kosong: memakai Alasan)"),
+        Kolom("alasan_perilaku", "Alasan Perilaku", ("Alasan Rating Perilaku", "Alasan Perilaku Kerja", "Alasan PK"),
+              wajib=False, keterangan="alasan khusus Rating Perilaku, bila berbeda dari Alasan (kosong: memakai Alasan)"),
     ),
 )

@@ -219,18 +219,44 @@ class Masukan:
 
 @dataclass(frozen=True, slots=True)
 class RatingLangsung:
-    """Ratings the atasan set directly (permenpan6): di-atas | sesuai | di-bawah | None, with the reason."""
+    """Ratings the pejabat penilai set directly (permenpan6): di-atas | sesuai | di-bawah | None, each with
+    its own reason (None when that rating is not set)."""
 
     hasil_kerja: str | None
     perilaku: str | None
-    alasan: str | None
+    alasan_hasil_kerja: str | None = None
+    alasan_perilaku: str | None = None
+
+    @property
+    def alasan(self) -> str | None:
+        """Both reasons in one text (the `alasan` key scripts read before the reasons were split)."""
+        return gabung_alasan(self.alasan_hasil_kerja, self.alasan_perilaku)
 
     def ke_dict(self) -> dict:
-        return {"hasil_kerja": self.hasil_kerja, "perilaku": self.perilaku, "alasan": self.alasan}
+        return {"hasil_kerja": self.hasil_kerja, "perilaku": self.perilaku,
+                "alasan_hasil_kerja": self.alasan_hasil_kerja, "alasan_perilaku": self.alasan_perilaku,
+                "alasan": self.alasan}
 
     @classmethod
     def dari_dict(cls, d: dict) -> "RatingLangsung":
-        return cls(d.get("hasil_kerja"), d.get("perilaku"), d.get("alasan"))
+        """From a stored row or snapshot; a snapshot closed before the reasons were split has one `alasan`,
+        which is the reason of each rating it holds (as migration 0010 did to stored rows)."""
+        hk, pk = d.get("hasil_kerja"), d.get("perilaku")
+        if "alasan_hasil_kerja" in d or "alasan_perilaku" in d:
+            return cls(hk, pk, d.get("alasan_hasil_kerja"), d.get("alasan_perilaku"))
+        a = d.get("alasan")
+        return cls(hk, pk, a if hk or not pk else None, a if pk or not hk else None)
+
+
+def gabung_alasan(alasan_hk: str | None, alasan_pk: str | None) -> str | None:
+    """The reasons of the two ratings in one text: the one reason when they agree or only one is given,
+    else 'hasil kerja: A; perilaku: B'."""
+    ada = [(n, a) for n, a in (("hasil kerja", alasan_hk), ("perilaku", alasan_pk)) if a]
+    if not ada:
+        return None
+    if len({a for _, a in ada}) == 1:
+        return ada[0][1]
+    return "; ".join(f"{n}: {a}" for n, a in ada)
 
 
 @dataclass(frozen=True, slots=True)

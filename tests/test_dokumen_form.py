@@ -138,9 +138,10 @@ def test_rating_sheet_rekomendasi_column_template_and_import(db_siap, kinerja, d
     assert kinerja("templat", t, "--periode", "2026").exit_code == 0
     ws = openpyxl.load_workbook(t)["Rating"]
     kepala = [c.value for c in ws[1]]
-    assert kepala[-1] == "Rekomendasi"
+    i = kepala.index("Rekomendasi")  # then the optional reason per rating (issue 14)
+    assert kepala[i:] == ["Rekomendasi", "Alasan Hasil Kerja", "Alasan Perilaku"]
     baris = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
-    assert baris[STAF2][-1] == "Rapikan arsip" and baris[STAF1][-1] is None
+    assert baris[STAF2][i] == "Rapikan arsip" and baris[STAF1][i] is None
     f = buat_xlsx(tmp_path / "r.xlsx", {"Rating": [kepala, [STAF1, "Citra", None, None, None, KADIS, "Ikut diklat PIM"],
                                                      [STAF2, "Dewi", "sesuai", None, "bukti cukup", KADIS, None]]})
     r = kinerja("rating", "impor", f, "-p", "2026")

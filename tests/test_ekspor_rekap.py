@@ -129,7 +129,7 @@ def test_rekap_sheets_numbers_formats_print(db_siap, kinerja, db_path, tmp_path)
 def test_permenpan6_columns_and_direct_rating(db_siap, kinerja, db_path, tmp_path):
     _siap(kinerja, db_path, "permenpan6")
     with sqlite3.connect(db_path) as c:
-        c.execute("INSERT INTO rating_langsung (periode, nip, hasil_kerja, perilaku, alasan, diubah)"
+        c.execute("INSERT INTO rating_langsung (periode, nip, hasil_kerja, perilaku, alasan_hasil_kerja, diubah)"
                   " VALUES ('2026', ?, 'sesuai', NULL, 'beban kerja berat', 'x')", [STAF2])
     wb = _rekap(kinerja, tmp_path / "r6.xlsx")
     ws = wb["Rekap"]

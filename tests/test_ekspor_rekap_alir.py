@@ -53,7 +53,7 @@ def _isi_banyak(db_path, n: int = 48, kode: str = "2026") -> None:
                           [kode, nip, [KADIS, STAF1, STAF2, nip][j], peran,
                            *[str(80 + (i + k + j) % 40) for k in range(7)], t])
             if i % 11 == 0:
-                c.execute("INSERT INTO rating_langsung (periode, nip, hasil_kerja, perilaku, alasan, diubah)"
+                c.execute("INSERT INTO rating_langsung (periode, nip, hasil_kerja, perilaku, alasan_hasil_kerja, diubah)"
                           " VALUES (?,?,?,?,?,?)", [kode, nip, "di-atas", None, "=alasan atasan", t])
             if i % 13 == 0:
                 c.execute("INSERT INTO inovasi (periode, nip, uraian, tanggal, dibuat) VALUES (?,?,?,?,?)",

@@ -68,7 +68,7 @@ def test_permenpan6_matrix(db_siap, kinerja, db_path):
         "Di Bawah Ekspektasi", "Di Bawah Ekspektasi", "Sangat Kurang")
     # the atasan sets a rating directly: it wins and is marked
     with sqlite3.connect(db_path) as c:
-        c.execute("INSERT INTO rating_langsung (periode, nip, hasil_kerja, perilaku, alasan, diubah)"
+        c.execute("INSERT INTO rating_langsung (periode, nip, hasil_kerja, perilaku, alasan_hasil_kerja, diubah)"
                   " VALUES ('2026', ?, 'sesuai', NULL, 'beban kerja berat', 'x')", [STAF2])
     d = _per_nip(kinerja("nilai", "--periode", "2026", "--format", "json").json())
     assert d[STAF2]["rating_hasil_kerja"] == "Sesuai Ekspektasi" and d[STAF2]["rating_hasil_kerja_langsung"] is True

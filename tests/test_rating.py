@@ -16,7 +16,8 @@ def _n(db_path, tabel):
 
 def _rating(db_path, nip, periode="2026"):
     with sqlite3.connect(db_path) as c:
-        r = c.execute("SELECT hasil_kerja, perilaku, alasan, oleh FROM rating_langsung WHERE periode = ? AND nip = ?",
+        r = c.execute("SELECT hasil_kerja, perilaku, alasan_hasil_kerja, alasan_perilaku, oleh FROM rating_langsung "
+                      "WHERE periode = ? AND nip = ?",
                       [periode, nip]).fetchone()
     return r
 
@@ -32,16 +33,22 @@ def test_set_merge_list_remove(siap, kinerja, db_path):
                 "--alasan", "target utama terlampaui", "--oleh", KADIS)
     assert r.exit_code == 0, r.output
     assert "Peringatan" not in r.stderr
-    assert _rating(db_path, STAF1) == ("di-atas", None, "target utama terlampaui", KADIS)
+    assert _rating(db_path, STAF1) == ("di-atas", None, "target utama terlampaui", None, KADIS)
     r = kinerja("rating", "tetapkan", STAF1, "--periode", "2026", "--perilaku", "sesuai", "--alasan", "kolaborasi baik")
     assert r.exit_code == 0 and "diubah" in r.stderr
-    assert _rating(db_path, STAF1) == ("di-atas", "sesuai", "kolaborasi baik", KADIS)
+    # issue 14: the perilaku reason no longer overwrites the hasil kerja reason
+    assert _rating(db_path, STAF1) == ("di-atas", "sesuai", "target utama terlampaui", "kolaborasi baik", KADIS)
+    assert ("Rating langsung diubah: hasil kerja Di Atas Ekspektasi (alasan: target utama terlampaui), perilaku "
+            "Sesuai Ekspektasi (alasan: kolaborasi baik)") in " ".join(r.stderr.split())
     audit = _n(db_path, "audit")
     r = kinerja("rating", "tetapkan", STAF1, "--periode", "2026", "--perilaku", "sesuai", "--alasan", "kolaborasi baik")
     assert "tidak ada perubahan" in r.stderr and _n(db_path, "audit") == audit
     d = kinerja("rating", "daftar", "--periode", "2026", "--format", "json").json()
     assert d == [{"nip": STAF1, "nama": "Citra Lestari", "unit": "DPMPTSP", "hasil_kerja": "di-atas",
-                  "perilaku": "sesuai", "alasan": "kolaborasi baik", "oleh": KADIS, "nama_oleh": "Budi Santoso, S.E.",
+                  "alasan_hasil_kerja": "target utama terlampaui", "perilaku": "sesuai",
+                  "alasan_perilaku": "kolaborasi baik",
+                  "alasan": "hasil kerja: target utama terlampaui; perilaku: kolaborasi baik",
+                  "oleh": KADIS, "nama_oleh": "Budi Santoso, S.E.",
                   "diubah": d[0]["diubah"]}]
     from kinerja_cli.store.db import buka_db
     from kinerja_cli.store.rating import rating_periode
@@ -82,7 +89,7 @@ def test_without_oleh_the_atasan_langsung_is_recorded(siap, kinerja, db_path):
     r = kinerja("rating", "tetapkan", STAF2, "--periode", "2026", "--perilaku", "di-bawah", "--alasan", "sering terlambat")
     assert r.exit_code == 0 and "Peringatan" not in r.stderr
     # no --oleh: the pejabat penilai recorded is the atasan langsung of the roster (PermenPANRB 6/2022)
-    assert _rating(db_path, STAF2, "2026") == (None, "di-bawah", "sering terlambat", KADIS)
+    assert _rating(db_path, STAF2, "2026") == (None, "di-bawah", None, "sering terlambat", KADIS)
 
 
 def test_closed_period_refuses_rating(siap, kinerja, db_path):

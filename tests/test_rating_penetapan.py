@@ -33,7 +33,8 @@ def _nilai(kinerja, nip):
 
 def _rating(db_path):
     with sqlite3.connect(db_path) as c:
-        return {r[0]: r[1:] for r in c.execute("SELECT nip, hasil_kerja, perilaku, alasan, oleh FROM rating_langsung")}
+        return {r[0]: r[1:] for r in c.execute("SELECT nip, hasil_kerja, perilaku, alasan_hasil_kerja, "
+                                                            "alasan_perilaku, oleh FROM rating_langsung")}
 
 
 def _audit(db_path):
@@ -68,9 +69,10 @@ def test_saran_until_imported_then_the_set_ratings_decide(p6, kinerja, db_path, 
     assert _rating(db_path) == {} and _audit(db_path) == []
     r = kinerja("rating", "impor", f, "-p", "2026")
     assert r.exit_code == 0 and "Impor selesai: 1 rating ditetapkan" in r.stderr
-    assert _rating(db_path) == {STAF1: ("di-atas", "di-atas", "inovasi layanan izin kilat", KADIS)}
+    assert _rating(db_path) == {STAF1: ("di-atas", "di-atas", "inovasi layanan izin kilat", "inovasi layanan izin kilat", KADIS)}
     assert _audit(db_path) == [(f"2026/{STAF1}", "tambah", None, {
-        "hasil_kerja": "di-atas", "perilaku": "di-atas", "alasan": "inovasi layanan izin kilat", "oleh": KADIS})]
+        "hasil_kerja": "di-atas", "perilaku": "di-atas", "alasan_hasil_kerja": "inovasi layanan izin kilat",
+        "alasan_perilaku": "inovasi layanan izin kilat", "oleh": KADIS})]
 
     s1 = _nilai(kinerja, STAF1)
     assert s1["catatan"] == [] and s1["lengkap"] is True
@@ -163,9 +165,10 @@ def test_terima_saran_sets_only_complete_results_and_is_audited(p6, kinerja, db_
     assert "data belum lengkap: aspek perilaku tidak lengkap" in out  # STAF2
     assert "data belum lengkap: realisasi belum lengkap" in out  # PPPK1
     assert "data belum lengkap: belum ada SKP" in out  # KADIS
-    assert _rating(db_path) == {STAF1: ("di-atas", "sesuai", "saran sesuai bukti dukung", KADIS)}
+    assert _rating(db_path) == {STAF1: ("di-atas", "sesuai", "saran sesuai bukti dukung", "saran sesuai bukti dukung", KADIS)}
     assert _audit(db_path) == [(f"2026/{STAF1}", "tambah", None, {
-        "hasil_kerja": "di-atas", "perilaku": "sesuai", "alasan": "saran sesuai bukti dukung", "oleh": KADIS,
+        "hasil_kerja": "di-atas", "perilaku": "sesuai", "alasan_hasil_kerja": "saran sesuai bukti dukung",
+        "alasan_perilaku": "saran sesuai bukti dukung", "oleh": KADIS,
         "sumber": "saran diterima", "diterima_oleh": KADIS})]
     s1 = _nilai(kinerja, STAF1)
     assert s1["catatan"] == [] and s1["lengkap"] and s1["predikat"] == "Baik"
@@ -209,7 +212,8 @@ def test_template_rating_sheet_saran_as_comment_then_imports(p6, kinerja, db_pat
     assert r.exit_code == 0 and "4 baris Rating" in " ".join(r.stderr.split())
     wb = openpyxl.load_workbook(f)
     ws = wb["Rating"]
-    assert [c.value for c in ws[1]] == JUDUL + ["Rekomendasi"]  # issue 16: the pejabat penilai's recommendation
+    # issue 16: the pejabat penilai's recommendation; issue 14: a reason per rating when they differ
+    assert [c.value for c in ws[1]] == JUDUL + ["Rekomendasi", "Alasan Hasil Kerja", "Alasan Perilaku"]
     baris = {ws.cell(row=i, column=1).value: i for i in range(2, 6)}
     i = baris[STAF1]
     assert ws.cell(row=i, column=3).value is None and ws.cell(row=i, column=4).value is None  # never the saran
@@ -251,6 +255,6 @@ def test_demo_atasan_sets_the_ratings_of_complete_results(p6, db_path):
         assert demo._rating_atasan(db, "2026") == "1 pegawai ditetapkan atasannya; 4 masih saran (data belum lengkap atau tanpa atasan)"
     finally:
         db.close()
-    assert _rating(db_path) == {STAF1: ("di-atas", "sesuai", "Ditetapkan atasan langsung sesuai bukti dukung (data demo)",
-                                        KADIS)}
+    demo_alasan = "Ditetapkan atasan langsung sesuai bukti dukung (data demo)"
+    assert _rating(db_path) == {STAF1: ("di-atas", "sesuai", demo_alasan, demo_alasan, KADIS)}
     assert _audit(db_path)[0][3]["diterima_oleh"] == KADIS

@@ -28,7 +28,8 @@ def p6(db_siap, kinerja, db_path):
 
 def _rating(db_path):
     with sqlite3.connect(db_path) as c:
-        return {r[0]: r[1:] for r in c.execute("SELECT nip, hasil_kerja, perilaku, alasan, oleh FROM rating_langsung")}
+        return {r[0]: r[1:] for r in c.execute("SELECT nip, hasil_kerja, perilaku, alasan_hasil_kerja, "
+                                                            "alasan_perilaku, oleh FROM rating_langsung")}
 
 
 def _audit_baru(db_path, nip):
@@ -48,7 +49,7 @@ def test_head_without_atasan_set_by_the_kepala_daerah(p6, kinerja, db_path):
     assert r.exit_code == 0, r.output
     assert "pejabat penilai H. Erman Safar (Wali Kota)" in " ".join(r.stderr.split())
     assert "Peringatan" not in r.stderr
-    assert _rating(db_path)[SEKDA] == ("sesuai", None, "sesuai target", None)
+    assert _rating(db_path)[SEKDA] == ("sesuai", None, "sesuai target", None, None)
     assert _audit_baru(db_path, SEKDA)[-1]["pejabat_penilai"] == "H. Erman Safar (Wali Kota)"
     # a roster atasan is named too, not only by NIP
     r = kinerja("rating", "tetapkan", STAF1, "-p", "2026", "--hasil-kerja", "sesuai", "--alasan", "x")
@@ -75,7 +76,7 @@ def test_unchanged_template_imports_for_the_head_without_atasan(p6, kinerja, db_
     wb.save(f)
     r = kinerja("rating", "impor", f, "-p", "2026")
     assert r.exit_code == 0 and "1 diubah" in r.stderr, r.output
-    assert _rating(db_path)[SEKDA] == (None, "di-atas", "teladan bagi OPD", None)
+    assert _rating(db_path)[SEKDA] == (None, "di-atas", None, "teladan bagi OPD", None)
     assert _audit_baru(db_path, SEKDA)[-1]["pejabat_penilai"] == "H. Erman Safar (Wali Kota)"
     # the batch import of the same workbook
     r = kinerja("impor", f, "-p", "2026")

@@ -69,12 +69,18 @@ def test_first_release_opens_with_todays_code_and_keeps_every_row(kinerja, salin
     # added since (instansi profile, unit short names, settings, atasan outside the roster, frozen parts of
     # closed periods, recommendations, the unor hierarchy) are empty
     sesudah = isi(salinan, {t: kolom(LAMA, t) for t in sebelum})
-    lain = ("_sqlite_migrations", "periode")
+    lain = ("_sqlite_migrations", "periode", "rating_langsung")  # rating_langsung: its one reason split (below)
     assert {t: v for t, v in sesudah.items() if t in sebelum and t not in lain} == \
         {t: v for t, v in sebelum.items() if t not in lain}
     assert all(not v for t, v in sesudah.items() if t not in sebelum)
     assert {"instansi", "unit_singkatan", "setelan", "atasan_luar"} <= set(sesudah) - set(sebelum)
     assert kinerja("pegawai", "lihat", "196711101992031001", "--db", salinan, "--format", "json").json()["sub_unit"] is None
+    # 0010_alasan_per_rating: the row's one reason is now the reason of each of its two ratings
+    with sqlite3.connect(salinan) as c:
+        assert c.execute("SELECT periode, nip, hasil_kerja, perilaku, alasan_hasil_kerja, alasan_perilaku, oleh, diubah "
+                         "FROM rating_langsung").fetchall() == [
+            ("2026", "198001012005011002", "di-atas", "sesuai", "Target investasi terlampaui",
+             "Target investasi terlampaui", "196711101992031001", "2026-01-15T09:00:00")]
     # the period's parameters (issue 14) gain only the settings that keep its results:
     # the per-employee 70/30-or-60/40 choice and the pp30 band name Butuh Perbaikan
     with sqlite3.connect(salinan) as c:
@@ -106,7 +112,8 @@ def test_upgrade_runs_pending_migrations_and_keeps_rows(kinerja, salinan, monkey
     sesudah = isi(salinan, {t: kolom(LAMA, t) for t in ISI_LAMA})  # the old columns (0012 adds sasaran.perspektif)
     assert isi(salinan, {"sasaran": ["perspektif"]})["sasaran"] == ["(None,)"] * ISI_LAMA["sasaran"]
     for t in ISI_LAMA:
-        if t not in ("pegawai", "periode", "_sqlite_migrations"):  # periode: 0002 adds a column
+        if t not in ("pegawai", "periode", "_sqlite_migrations", "rating_langsung"):  # periode: 0002 adds a
+            # column; rating_langsung: 0010 splits its reason (tests/test_alasan_rating.py)
             assert sesudah[t] == sebelum[t], t
     assert len(sesudah["pegawai"]) == 4
 

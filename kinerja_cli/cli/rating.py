@@ -35,7 +35,8 @@ _BANTU_RATING = "Di Atas Ekspektasi, Sesuai Ekspektasi, Di Bawah Ekspektasi (ata
 def tetapkan(
     nip: Annotated[str, typer.Argument(help="NIP pegawai.")],
     periode: OpsiPeriode,
-    alasan: Annotated[str, typer.Option("--alasan", help="Alasan penetapan (wajib, dicatat).")],
+    alasan: Annotated[str, typer.Option("--alasan", help="Alasan penetapan (wajib, dicatat): alasan rating yang "
+                                        "ditetapkan di perintah ini; alasan rating yang lain tetap.")],
     hasil_kerja: Annotated[Optional[str], typer.Option("--hasil-kerja", callback=_baca_rating,
                                                        help=f"Rating hasil kerja: {_BANTU_RATING}")] = None,
     perilaku: Annotated[Optional[str], typer.Option("--perilaku", callback=_baca_rating,
@@ -45,7 +46,8 @@ def tetapkan(
 ) -> None:
     """Tetapkan rating hasil kerja dan/atau perilaku secara langsung; rating ini mengalahkan rating hitungan.
 
-    Rating yang tidak disebut tetap seperti yang tersimpan.
+    Rating yang tidak disebut tetap seperti yang tersimpan, beserta alasannya; --alasan menjadi alasan
+    setiap rating yang ditetapkan di perintah ini.
 
     Contoh: kinerja rating tetapkan 198502142010012003 --periode 2026 --hasil-kerja di-atas --alasan "target utama terlampaui jauh" --oleh 198001012005011002
     """
@@ -56,8 +58,9 @@ def tetapkan(
     for p in h["peringatan"]:
         output.peringatan(p)
     nama = {None: "-", **KUNCI_RATING}
-    keadaan = (f"hasil kerja {nama[h['hasil_kerja']]}, perilaku {nama[h['perilaku']]}; "
-               f"pejabat penilai {h['pejabat_penilai'] or 'tidak tercatat'}")
+    keadaan = ", ".join(f"{judul} {nama[h[k]]}" + (f" (alasan: {h['alasan_' + k]})" if h[k] else "")
+                        for judul, k in (("hasil kerja", "hasil_kerja"), ("perilaku", "perilaku")))
+    keadaan += f"; pejabat penilai {h['pejabat_penilai'] or 'tidak tercatat'}"
     if h["aksi"] == "tetap":
         output.info(f"Rating langsung sudah sama ({keadaan}); tidak ada perubahan.")
     else:
@@ -151,7 +154,11 @@ def hapus(
 
 @app.command("daftar")
 def daftar(periode: OpsiPeriode, fmt: OpsiFormat = Format.tabel, db: OpsiDB = None) -> None:
-    """Daftar rating langsung pada suatu periode.
+    """Daftar rating langsung pada suatu periode, tiap rating dengan alasannya.
+
+    JSON/CSV: alasan_hasil_kerja dan alasan_perilaku; kolom alasan (untuk skrip lama) berisi kedua alasan
+    dalam satu teks: alasan itu saja bila keduanya sama atau hanya satu rating ditetapkan, selain itu
+    "hasil kerja: ...; perilaku: ...".
 
     Contoh: kinerja rating daftar --periode 2026 --format csv
     """
@@ -165,7 +172,10 @@ def daftar(periode: OpsiPeriode, fmt: OpsiFormat = Format.tabel, db: OpsiDB = No
                   "perilaku": label.get(b["perilaku"], b["perilaku"])} for b in baris]
     kolom = [output.Kolom(k, j, penting=p) for k, j, p in (  # p: importance on a narrow screen (1 always shown)
         ("nip", "NIP", 1), ("nama", "Nama", 2), ("unit", "Unit Kerja", 6), ("hasil_kerja", "Rating Hasil Kerja", 1),
-        ("perilaku", "Rating Perilaku", 1), ("alasan", "Alasan", 4), ("oleh", "NIP Atasan", 5), ("nama_oleh", "Atasan", 3),
+        ("alasan_hasil_kerja", "Alasan Hasil Kerja", 4), ("perilaku", "Rating Perilaku", 1),
+        ("alasan_perilaku", "Alasan Perilaku", 4), ("oleh", "NIP Atasan", 5), ("nama_oleh", "Atasan", 3),
         ("diubah", "Diubah", 7))]
+    if fmt is not Format.tabel:  # scripts written before the reasons were split read `alasan`: both in one text
+        kolom.insert(7, output.Kolom("alasan", "alasan"))
     output.tampilkan(baris, kolom, fmt.value, judul=f"Rating langsung {periode.upper()} ({len(baris)})",
                      kosong="Belum ada rating langsung pada periode ini.")

@@ -188,18 +188,22 @@ def kolom_rekap(metode: str, pangkat: bool = False, sub_unit: bool = False) -> l
 
 
 def nama_catatan(r: Rekaman) -> str:
-    """Incomplete-data flags in words, and the atasan's reason for a direct rating; a deactivated
+    """Incomplete-data flags in words, and the atasan's reason for each direct rating; a deactivated
     employee (pensiun, mutasi) with data in the period is marked first."""
     from ..kosakata import NAMA_CATATAN, NONAKTIF
 
     h = r.hasil
     bagian = [] if r.pegawai.aktif else [f"pegawai {NONAKTIF}"]
     bagian += [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h.catatan]
-    langsung = [nama for langsung, nama in ((h.rating_hk_langsung, "hasil kerja"), (h.rating_pk_langsung, "perilaku kerja"))
-                if langsung]
-    if langsung:
-        alasan = r.rating_langsung.alasan if r.rating_langsung else None
-        bagian.append(f"rating {' dan '.join(langsung)} ditetapkan atasan" + (f": {alasan}" if alasan else ""))
+    lg = r.rating_langsung
+    langsung = [(nama, getattr(lg, "alasan_" + kunci, None)) for ada, nama, kunci in
+                ((h.rating_hk_langsung, "hasil kerja", "hasil_kerja"), (h.rating_pk_langsung, "perilaku kerja", "perilaku"))
+                if ada]
+    if len({a for _, a in langsung}) == 1:  # one reason (or one rating): said once
+        alasan = langsung[0][1]
+        bagian.append(f"rating {' dan '.join(n for n, _ in langsung)} ditetapkan atasan" + (f": {alasan}" if alasan else ""))
+    else:  # each rating with its own reason
+        bagian += [f"rating {n} ditetapkan atasan" + (f": {a}" if a else "") for n, a in langsung]
     return "; ".join(bagian)
 
 

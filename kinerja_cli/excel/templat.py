@@ -27,8 +27,10 @@ RENTANG_ANGKA = {"bobot": (0, 100), **{a: (0, 120) for a in ASPEK_BERAKHLAK}}  #
 LEBAR = {"kegiatan": 45, "tanggal": 12, "jp": 8, "penyelenggara": 28, "nip": 22, "nama": 28, "jabatan": 26, "nomor": 8, "jenis": 11, "rhk": 45, "rhk_atasan": 14, "aspek": 12, "perspektif": 18,
          "indikator": 45, "target": 11, "satuan": 12, "bobot": 10, "arah": 9, "target_maksimal": 11,
          "status_skp": 13, "realisasi": 12, "bukti": 35, "penilai": 22, "peran": 11, "rating_hk": 22,
-         "rating_pk": 22, "alasan": 40, "oleh": 22, "rekomendasi": 50}
-TEKS_PANJANG = ("rhk", "indikator", "bukti", "jabatan", "alasan", "rekomendasi")
+         "rating_pk": 22, "alasan": 40, "oleh": 22, "rekomendasi": 50, "alasan_hasil_kerja": 30,
+         "alasan_perilaku": 30}
+TEKS_PANJANG = ("rhk", "indikator", "bukti", "jabatan", "alasan", "rekomendasi", "alasan_hasil_kerja",
+                "alasan_perilaku")
 BEKU = {"Sasaran": "D2", "Realisasi": "C2", "Perilaku": "C2", "Rating": "C2"}  # NIP/Nama stay visible when scrolling
 RUJUKAN = {"Realisasi": ("nama", "indikator", "target", "satuan"), "Perilaku": ("nama",)}  # copies: grey
 

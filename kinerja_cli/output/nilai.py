@@ -245,11 +245,12 @@ def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
                  f"{_angka(h.npk)} = [bold]{_angka(h.na)}[/]\n")
     output.cetak("[bold]4. Predikat[/]")
     if h.metode == "permenpan6":
-        for nama, kunci in (("Hasil kerja", "hk"), ("Perilaku kerja", "pk")):
+        for nama, kunci, kolom in (("Hasil kerja", "hk", "hasil_kerja"), ("Perilaku kerja", "pk", "perilaku")):
             teks = f"Rating {nama.lower()}: {esc(getattr(h, 'rating_' + kunci))}"
             if getattr(h, f"rating_{kunci}_langsung"):
                 teks += f" (ditetapkan pejabat penilai; saran: {esc(getattr(h, 'rating_' + kunci + '_turunan'))}"
-                teks += f"; alasan: {esc(r.rating_langsung.alasan)})" if r.rating_langsung else ")"
+                alasan_pejabat = getattr(r.rating_langsung, "alasan_" + kolom, None)
+                teks += f"; alasan: {esc(alasan_pejabat)})" if alasan_pejabat else ")"
             else:
                 teks += " (saran, belum ditetapkan pejabat penilai)"
             alasan = getattr(h, f"alasan_rating_{kunci}")

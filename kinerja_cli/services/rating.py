@@ -13,7 +13,7 @@ from ..validation.rating import KATA_DITERIMA, RatingTidakDikenal, baca_rating
 from . import pegawai, periode
 
 RATING = tuple(KUNCI_RATING)  # the keys typed and stored: di-atas, sesuai, di-bawah
-KOLOM = ("hasil_kerja", "perilaku", "alasan", "oleh")  # a stored rating row, as the audit log shows it
+KOLOM = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh")  # a stored row, as audited
 
 
 def _kunci(kode: str, nip: str) -> str:
@@ -27,18 +27,22 @@ def _rating(nilai: str | None, nama: str) -> str | None:
         raise DataTidakValid(f"Rating {nama} '{nilai}' tidak dikenal.", f"Isi salah satu: {KATA_DITERIMA}.") from None
 
 
-def rencana(lama: dict | None, hk: str | None, pk: str | None, alasan: str, oleh: str | None) -> tuple[dict, str]:
-    """(the row to store, tambah|ubah|tetap): a rating not given keeps its stored value (one rule for
-    `tetapkan`, `impor` and `terima-saran`)."""
+def rencana(lama: dict | None, hk: str | None, pk: str | None, alasan_hk: str | None, alasan_pk: str | None,
+            oleh: str | None) -> tuple[dict, str]:
+    """(the row to store, tambah|ubah|tetap): a rating given is stored with ITS reason; a rating not given keeps
+    its stored value and its stored reason (one rule for `tetapkan`, `impor` and `terima-saran`)."""
     lama = lama or {}
     baru = {"hasil_kerja": hk or lama.get("hasil_kerja"), "perilaku": pk or lama.get("perilaku"),
-            "alasan": alasan, "oleh": oleh or lama.get("oleh")}
+            "alasan_hasil_kerja": alasan_hk if hk else lama.get("alasan_hasil_kerja"),
+            "alasan_perilaku": alasan_pk if pk else lama.get("alasan_perilaku"),
+            "oleh": oleh or lama.get("oleh")}
     return baru, ("tetap" if lama == baru else "ubah" if lama else "tambah")
 
 
 def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | None, alasan: str,
              oleh: str | None = None) -> dict:
-    """Set one or both ratings; a rating not given keeps its stored value. Returns the stored state with
+    """Set one or both ratings, each given rating with `alasan` as its reason; a rating not given keeps its
+    stored value and reason. Returns the stored state with
     `pejabat_penilai` (the name to show) and `peringatan`."""
     per = periode.pastikan_terbuka(db, kode)
     if per.metode != "permenpan6":
@@ -82,7 +86,7 @@ def _tetapkan(db, per: Periode, p, hk: str | None, pk: str | None, teks: str, ol
                               f"atasan luar (kinerja pegawai atasan-luar {p.nip}), maupun kepala daerah di profil "
                               "instansi (kinerja instansi --kepala-nama).")
     lama = tabel.ambil(db, per.kode, p.nip)
-    baru, aksi = rencana(lama, hk, pk, teks, penilai)
+    baru, aksi = rencana(lama, hk, pk, teks, teks, penilai)
     if aksi != "tetap":
         tabel.simpan(db, per.kode, p.nip, baru)
         audit.catat(db, "rating_langsung", _kunci(per.kode, p.nip), aksi, lama, _diaudit(baru, nama_penilai), p.nip)
@@ -111,8 +115,11 @@ def hapus(db, nip: str, kode: str, alasan: str) -> dict:
 
 
 def daftar(db, kode: str) -> list[dict]:
+    """The set ratings of a period, each with its reason; `alasan`: both reasons in one text (model.gabung_alasan)."""
+    from ..model import gabung_alasan
+
     per = periode.wajib_ada(db, kode)
-    return tabel.daftar(db, per.kode)
+    return [{**b, "alasan": gabung_alasan(b["alasan_hasil_kerja"], b["alasan_perilaku"])} for b in tabel.daftar(db, per.kode)]
 
 
 # --- bulk: the Rating sheet, and a unit's saran accepted -----------------------------------
@@ -159,10 +166,10 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
         rekomendasi = _rekomendasi_impor(db, per.kode, cek.data, uji_coba)
         log += rekomendasi
         for _, x in cek.data:
-            if x.hasil_kerja is None and x.perilaku is None and not x.alasan:  # a row with only a recommendation
+            if x.hasil_kerja is None and x.perilaku is None:  # a row with only a recommendation
                 continue
             lama = {k: tersimpan[x.nip][k] for k in KOLOM} if x.nip in tersimpan else None
-            baru, aksi = rencana(lama, x.hasil_kerja, x.perilaku, x.alasan, x.oleh)
+            baru, aksi = rencana(lama, x.hasil_kerja, x.perilaku, x.alasan_hasil_kerja, x.alasan_perilaku, x.oleh)
             if aksi == "tetap":
                 hasil.tetap += 1
                 continue
@@ -282,7 +289,7 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
                 hasil["dilewati"].append({"nip": s["nip"], "nama": s["nama"], "alasan": sebab})
                 continue
             lama = {k: tersimpan[s["nip"]][k] for k in KOLOM} if s["nip"] in tersimpan else None
-            baru, aksi = rencana(lama, s["hk"], s["pk"], teks, s["atasan"])
+            baru, aksi = rencana(lama, s["hk"], s["pk"], teks, teks, s["atasan"])  # the reason of each rating accepted
             baru["oleh"] = s["atasan"]
             hasil["ditetapkan"].append({"nip": s["nip"], "nama": s["nama"], "hasil_kerja": baru["hasil_kerja"],
                                         "perilaku": baru["perilaku"], "oleh": s["atasan"] or nama_luar})

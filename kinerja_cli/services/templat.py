@@ -110,10 +110,19 @@ def _baris_rating(db, p: Periode, unit: str | None, pegawai: list) -> list[dict]
                 komentar[kolom] = (f"Saran kinerja dari angka: {label}" + (f" ({alasan})" if alasan else "")
                                    + ". Hanya saran: pilih rating yang ditetapkan pejabat penilai.")
         baris.append({"nip": pg.nip, "nama": pg.nama, "rating_hk": KUNCI_RATING.get(t.get("hasil_kerja")),
-                      "rating_pk": KUNCI_RATING.get(t.get("perilaku")), "alasan": t.get("alasan"),
+                      "rating_pk": KUNCI_RATING.get(t.get("perilaku")), **_alasan_templat(t),
                       "oleh": t.get("oleh") or pg.nip_atasan, "_komentar": komentar,
                       "rekomendasi": (rekomendasi.get(pg.nip) or {}).get("rekomendasi")})
     return baris
+
+
+def _alasan_templat(t: dict) -> dict:
+    """The stored reasons as the Rating sheet holds them, so the unchanged sheet imports as 'tetap': one reason
+    (the same for both ratings, or only one rating set) in Alasan; two different ones each in its own column."""
+    a_hk, a_pk = t.get("alasan_hasil_kerja"), t.get("alasan_perilaku")
+    if a_hk and a_pk and a_hk != a_pk:
+        return {"alasan": None, "alasan_hasil_kerja": a_hk, "alasan_perilaku": a_pk}
+    return {"alasan": a_hk or a_pk, "alasan_hasil_kerja": None, "alasan_perilaku": None}
 
 
 def buat(db, berkas: Path, periode: str, unit: str | None = None, kosong: bool = False,

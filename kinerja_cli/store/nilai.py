@@ -108,9 +108,12 @@ def nip_berinovasi(db: Database, kode: str) -> set[str]:
 
 
 def rating_langsung(db: Database, kode: str) -> dict[str, dict]:
-    """nip -> {"hasil_kerja", "perilaku", "alasan"} of the ratings the atasan set directly."""
-    cur = db.execute("SELECT nip, hasil_kerja, perilaku, alasan FROM rating_langsung WHERE periode = ?", [kode])
-    return {nip: {"hasil_kerja": hk, "perilaku": pk, "alasan": alasan} for nip, hk, pk, alasan in cur}
+    """nip -> {"hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku"} of the ratings the pejabat
+    penilai set directly, each with its own reason."""
+    cur = db.execute("SELECT nip, hasil_kerja, perilaku, alasan_hasil_kerja, alasan_perilaku FROM rating_langsung "
+                     "WHERE periode = ?", [kode])
+    return {nip: {"hasil_kerja": hk, "perilaku": pk, "alasan_hasil_kerja": ahk, "alasan_perilaku": apk}
+            for nip, hk, pk, ahk, apk in cur}
 
 
 def status_skp(db: Database, kode: str) -> dict[str, str]:

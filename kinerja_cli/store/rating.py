@@ -6,7 +6,7 @@ from sqlite_utils import Database
 
 from .db import sekarang
 
-_KOLOM = ("hasil_kerja", "perilaku", "alasan", "oleh")
+_KOLOM = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh")  # each rating with its reason
 
 
 def ambil(db: Database, kode: str, nip: str) -> dict | None:
@@ -16,9 +16,10 @@ def ambil(db: Database, kode: str, nip: str) -> dict | None:
 
 def simpan(db: Database, kode: str, nip: str, data: dict) -> None:
     db.execute(
-        f"INSERT INTO rating_langsung (periode, nip, {', '.join(_KOLOM)}, diubah) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        f"INSERT INTO rating_langsung (periode, nip, {', '.join(_KOLOM)}, diubah) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (periode, nip) DO UPDATE SET hasil_kerja = excluded.hasil_kerja, perilaku = excluded.perilaku,"
-        " alasan = excluded.alasan, oleh = excluded.oleh, diubah = excluded.diubah",
+        " alasan_hasil_kerja = excluded.alasan_hasil_kerja, alasan_perilaku = excluded.alasan_perilaku,"
+        " oleh = excluded.oleh, diubah = excluded.diubah",
         [kode, nip, *(data.get(k) for k in _KOLOM), sekarang()],
     )
 
@@ -28,7 +29,7 @@ def hapus(db: Database, kode: str, nip: str) -> int:
 
 
 def rating_periode(db: Database, kode: str) -> dict[str, dict]:
-    """{nip: {hasil_kerja, perilaku, alasan, oleh, diubah}} of a period in ONE query.
+    """{nip: {hasil_kerja, perilaku, alasan_hasil_kerja, alasan_perilaku, oleh, diubah}} of a period in ONE query.
 
     hasil_kerja / perilaku hold 'di-atas' | 'sesuai' | 'di-bawah' or None (not set).
     """
@@ -38,7 +39,7 @@ def rating_periode(db: Database, kode: str) -> dict[str, dict]:
 
 def daftar(db: Database, kode: str) -> list[dict]:
     cur = db.execute(
-        """SELECT r.nip, p.nama, p.unit, r.hasil_kerja, r.perilaku, r.alasan, r.oleh, q.nama AS nama_oleh, r.diubah
+        """SELECT r.nip, p.nama, p.unit, r.hasil_kerja, r.perilaku, r.alasan_hasil_kerja, r.alasan_perilaku, r.oleh, q.nama AS nama_oleh, r.diubah
            FROM rating_langsung r JOIN pegawai p ON p.nip = r.nip LEFT JOIN pegawai q ON q.nip = r.oleh
            WHERE r.periode = ? ORDER BY p.unit, p.nama, r.nip""",
         [kode],

@@ -346,19 +346,42 @@ def m0009_pegawai_siasn(db: Database) -> None:
     )
 
 
-# --- issue 16 §3 / issue 13 (engineer T, branch perspektif): the Balanced-Scorecard perspektif of an SKP row ---
+# --- issue 14 §2 (engineer S, branch alasan): a reason per rating --------------------------------
 
-@migrasi(name="0012_sasaran_perspektif")
-def m0012_sasaran_perspektif(db: Database) -> None:
-    """The perspektif of a hasil kerja in the SKP of a JPT (PermenPANRB 6/2022): penerima-layanan,
-    proses-bisnis, penguatan-internal or anggaran (kosakata.NAMA_PERSPEKTIF); NULL: none (other jabatan
-    use aspek). Existing rows keep NULL."""
-    if "perspektif" not in {r[1] for r in db.execute("PRAGMA table_info(sasaran)")}:  # idempotent
-        db.execute("ALTER TABLE sasaran ADD COLUMN perspektif TEXT")
-
-
-def nama_dikenal() -> list[str]:
-    return [m.name for m in migrasi._migrations]
+@migrasi(name="0010_alasan_per_rating")
+def m0010_alasan_per_rating(db: Database) -> None:
+    """rating_langsung keeps one reason per rating (alasan_hasil_kerja, alasan_perilaku) instead of one
+    reason for both: setting one rating no longer overwrites the other's reason. The table is rebuilt
+    (portable to every SQLite: no DROP COLUMN) and the old `alasan` goes to each rating the row holds
+    (both when it holds both; both too for a row holding neither, so nothing is lost)."""
+    x = db.execute
+    ada = {r[1] for r in x("PRAGMA table_info(rating_langsung)")}
+    if "alasan" not in ada:  # idempotent: already the new shape
+        return
+    x(
+        """CREATE TABLE rating_langsung_0010 (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            hasil_kerja TEXT,              -- di-atas | sesuai | di-bawah | NULL
+            perilaku TEXT,
+            alasan_hasil_kerja TEXT,       -- the pejabat penilai's reason for hasil_kerja (NULL when not set)
+            alasan_perilaku TEXT,          -- the reason for perilaku
+            oleh TEXT,
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, nip)
+        )"""
+    )
+    x(
+        """INSERT INTO rating_langsung_0010
+               (periode, nip, hasil_kerja, perilaku, alasan_hasil_kerja, alasan_perilaku, oleh, diubah)
+           SELECT periode, nip, hasil_kerja, perilaku,
+                  CASE WHEN hasil_kerja IS NOT NULL OR perilaku IS NULL THEN alasan END,
+                  CASE WHEN perilaku IS NOT NULL OR hasil_kerja IS NULL THEN alasan END,
+                  oleh, diubah
+           FROM rating_langsung"""
+    )
+    x("DROP TABLE rating_langsung")
+    x("ALTER TABLE rating_langsung_0010 RENAME TO rating_langsung")
 
 
 # -- issue 17 §3 (engineer U, branch luar): perilaku scores from a penilai outside the roster ---------
@@ -405,3 +428,18 @@ def m0011_perilaku_penilai_luar(db: Database) -> None:
 
     pola = re.compile(r"(\bpenilai\s+TEXT\s+NOT\s+NULL)\s+REFERENCES\s+pegawai\s*\(\s*nip\s*\)", re.IGNORECASE)
     _bangun_ulang(db, "perilaku", lambda sql: pola.sub(r"\1", sql, count=1))
+
+
+# --- issue 16 §3 / issue 13 (engineer T, branch perspektif): the Balanced-Scorecard perspektif of an SKP row ---
+
+@migrasi(name="0012_sasaran_perspektif")
+def m0012_sasaran_perspektif(db: Database) -> None:
+    """The perspektif of a hasil kerja in the SKP of a JPT (PermenPANRB 6/2022): penerima-layanan,
+    proses-bisnis, penguatan-internal or anggaran (kosakata.NAMA_PERSPEKTIF); NULL: none (other jabatan
+    use aspek). Existing rows keep NULL."""
+    if "perspektif" not in {r[1] for r in db.execute("PRAGMA table_info(sasaran)")}:  # idempotent
+        db.execute("ALTER TABLE sasaran ADD COLUMN perspektif TEXT")
+
+
+def nama_dikenal() -> list[str]:
+    return [m.name for m in migrasi._migrations]

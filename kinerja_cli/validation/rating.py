@@ -45,7 +45,8 @@ class RatingPejabat:
     nip: str
     hasil_kerja: str | None  # 'di-atas' | 'sesuai' | 'di-bawah'; None: not given (the stored one stays)
     perilaku: str | None
-    alasan: str
+    alasan_hasil_kerja: str | None  # the reason of hasil_kerja (None exactly when hasil_kerja is None)
+    alasan_perilaku: str | None
     oleh: str | None  # NIP of the pejabat penilai (the atasan langsung); None: the one outside the roster
     rekomendasi: str | None = None  # CATATAN/REKOMENDASI of the evaluation document (None: not given)
 
@@ -79,12 +80,12 @@ def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai],
     pertama: dict[str, int] = {}
     for b in baris:
         v = b.nilai
-        if not any(_teks(v.get(k)) for k in ("rating_hk", "rating_pk", "alasan", "rekomendasi")):
+        if not any(_teks(v.get(k)) for k in ("rating_hk", "rating_pk", *_ALASAN, "rekomendasi")):
             h.kosong += 1
             continue
         ms: list[Masalah] = []
         rekomendasi = _rekomendasi(b, ms)
-        hanya_rekomendasi = rekomendasi and not any(_teks(v.get(k)) for k in ("rating_hk", "rating_pk", "alasan"))
+        hanya_rekomendasi = rekomendasi and not any(_teks(v.get(k)) for k in ("rating_hk", "rating_pk", *_ALASAN))
         nip = _nip(b, "nip", "NIP", pegawai, ms)
         kunci = nip or ""
         rating, salah_kata = {}, False
@@ -98,10 +99,7 @@ def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai],
         if not salah_kata and not hanya_rekomendasi and rating["rating_hk"] is None and rating["rating_pk"] is None:
             ms.append(di_sel(b, "rating_hk", "Rating Hasil Kerja dan Rating Perilaku kosong",
                              "isi setidaknya salah satu rating, atau hapus baris ini", GALAT, kunci))
-        alasan = _teks(v.get("alasan"))
-        if not alasan and not hanya_rekomendasi:
-            ms.append(di_sel(b, "alasan", "Alasan kosong", "tulis alasan penetapan rating (dicatat di log audit)",
-                             GALAT, kunci))
+        alasan = {} if hanya_rekomendasi else _alasan(b, rating, kunci, ms)
         oleh = _pejabat(b, nip, pegawai, penilai_luar, ms)
         if nip and nip in pertama:
             ms.append(di_sel(b, "nip", f"NIP {nip} sudah ada di baris {pertama[nip]}; satu pegawai hanya satu baris",
@@ -112,8 +110,46 @@ def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai],
         if any(m.galat for m in ms):
             h.baris_galat.add(b.baris)
             continue
-        h.data.append((b, RatingPejabat(nip, rating["rating_hk"], rating["rating_pk"], alasan, oleh, rekomendasi)))
+        h.data.append((b, RatingPejabat(nip, rating["rating_hk"], rating["rating_pk"], alasan.get("rating_hk"),
+                                        alasan.get("rating_pk"), oleh, rekomendasi)))
     return h
+
+
+_ALASAN = ("alasan", "alasan_hasil_kerja", "alasan_perilaku")  # the row's reason, and (optional columns) one per rating
+_PER_RATING = {"rating_hk": ("alasan_hasil_kerja", "Rating Hasil Kerja", "Alasan Hasil Kerja"),
+               "rating_pk": ("alasan_perilaku", "Rating Perilaku", "Alasan Perilaku")}
+
+
+def _alasan(b: BarisSumber, rating: dict, kunci: str, ms: list) -> dict:
+    """{rating key: its reason} for each rating given: its own Alasan column when filled, else the row's Alasan.
+    Problems: a rating without any reason; a reason for a rating left empty; an Alasan no rating uses (both
+    ratings have their own, different reasons: which one it belongs to cannot be guessed)."""
+    v = b.nilai
+    umum = _teks(v.get("alasan"))
+    hasil, terpakai = {}, False
+    for key, (kolom, nama, judul) in _PER_RATING.items():
+        sendiri = _teks(v.get(kolom))
+        if rating.get(key) is None:
+            if sendiri and not _teks(v.get(key)):  # a wrong rating word is reported already
+                ms.append(di_sel(b, kolom, f"{judul} diisi tetapi {nama} kosong",
+                                 f"isi {nama} (rating yang sama bila hanya alasannya yang berubah), atau kosongkan "
+                                 f"{judul}", GALAT, kunci))
+            continue
+        hasil[key] = sendiri or umum
+        terpakai = terpakai or not sendiri or sendiri == umum
+    if hasil and not any(hasil.values()):
+        ms.append(di_sel(b, "alasan", "Alasan kosong", "tulis alasan penetapan rating (dicatat di log audit)",
+                         GALAT, kunci))
+    elif hasil and not all(hasil.values()):  # one rating has its own reason, the other none
+        kosong = [_PER_RATING[k] for k, a in hasil.items() if not a][0]
+        ms.append(di_sel(b, "alasan", f"Alasan kosong untuk {kosong[1]}",
+                         f"tulis alasannya di {kosong[2]} atau di Alasan (dicatat di log audit)", GALAT, kunci))
+    elif hasil and umum and not terpakai:
+        ms.append(di_sel(b, "alasan", "Alasan tidak dipakai: setiap rating di baris ini punya alasannya sendiri "
+                                      "(Alasan Hasil Kerja, Alasan Perilaku) yang berbeda",
+                         "kosongkan Alasan, atau kosongkan alasan per rating yang seharusnya memakai Alasan", GALAT,
+                         kunci))
+    return hasil
 
 
 def _rekomendasi(b: BarisSumber, ms: list) -> str | None:

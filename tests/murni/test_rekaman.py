@@ -17,9 +17,35 @@ def _baris() -> list[str]:
 
 
 def test_stored_snapshot_reads_back_and_writes_the_same_text():
+    """Byte for byte, except that a direct rating's one reason (before migration 0010_alasan_per_rating) is
+    written again as the reason of each rating it held; the text written then reads back byte for byte."""
     for teks in _baris():
-        r = Rekaman.dari_dict(json.loads(teks))
-        assert json.dumps(r.ke_dict(), ensure_ascii=False) == teks
+        lama = json.loads(teks)
+        r = Rekaman.dari_dict(lama)
+        baru = r.ke_dict()
+        if lama["rating_langsung"]:
+            a = lama["rating_langsung"]["alasan"]
+            lama["rating_langsung"] = {"hasil_kerja": "di-atas", "perilaku": "sesuai", "alasan_hasil_kerja": a,
+                                       "alasan_perilaku": a, "alasan": a}
+            assert json.dumps(baru, ensure_ascii=False) != teks
+        assert json.dumps(baru, ensure_ascii=False) == json.dumps(lama, ensure_ascii=False)
+        teks_baru = json.dumps(baru, ensure_ascii=False)
+        assert json.dumps(Rekaman.dari_dict(json.loads(teks_baru)).ke_dict(), ensure_ascii=False) == teks_baru
+
+
+def test_direct_rating_reasons_per_rating_in_the_snapshot():
+    """issue 14: each rating keeps its own reason; an old snapshot's one reason belongs to the ratings it held."""
+    from kinerja_cli.model import RatingLangsung
+
+    r = RatingLangsung("di-atas", "sesuai", "target utama terlampaui", "kolaborasi baik")
+    d = r.ke_dict()
+    assert d == {"hasil_kerja": "di-atas", "perilaku": "sesuai", "alasan_hasil_kerja": "target utama terlampaui",
+                 "alasan_perilaku": "kolaborasi baik",
+                 "alasan": "hasil kerja: target utama terlampaui; perilaku: kolaborasi baik"}
+    assert RatingLangsung.dari_dict(d) == r
+    assert RatingLangsung.dari_dict({"hasil_kerja": None, "perilaku": "di-bawah", "alasan": "terlambat"}) == \
+        RatingLangsung(None, "di-bawah", None, "terlambat")
+    assert RatingLangsung("sesuai", None, "x").alasan == "x"
 
 
 def test_record_attributes_from_a_stored_snapshot():
@@ -28,6 +54,7 @@ def test_record_attributes_from_a_stored_snapshot():
     assert (penuh.hasil.nhk, penuh.hasil.npk, penuh.hasil.na) == (Decimal("109.63"), Decimal("87.39"), Decimal("100.73"))
     assert penuh.hasil.predikat == "Baik" and penuh.hasil.rating_hk == "Di Atas Ekspektasi" and penuh.hasil.rating_hk_langsung
     assert penuh.rating_langsung.alasan == "target utama terlampaui" and penuh.ada_inovasi
+    assert penuh.rating_langsung.alasan_hasil_kerja == penuh.rating_langsung.alasan_perilaku == "target utama terlampaui"
     assert [b.nomor for b in penuh.masukan.baris] == [1, 2, 3] and penuh.masukan.baris[0].realisasi == "4.8"
     assert [(p.peran, p.nama_penilai) for p in penuh.masukan.penilaian][:2] == [
         ("atasan", "Febri Putra, S.E., M.M."), ("bawahan", "Rendi Putra, S.Sos., M.Si.")]
