@@ -167,3 +167,9 @@ def jenis_dasar(status: str | None) -> str | None:
     if not status:
         return None
     return "PPPK" if status.upper().startswith("PPPK") else ("PNS" if status.upper() in ("PNS", "CPNS") else None)
+
+# The LAMPIRAN SASARAN KINERJA PEGAWAI (PermenPANRB 6/2022 Format A.1.x): its three parts, in printed order,
+# as keys (command line, database, JSON) and as the form titles them.
+BAGIAN_LAMPIRAN = ("dukungan", "skema", "konsekuensi")
+NAMA_BAGIAN_LAMPIRAN = {"dukungan": "Dukungan Sumber Daya", "skema": "Skema Pertanggungjawaban",
+                        "konsekuensi": "Konsekuensi"}

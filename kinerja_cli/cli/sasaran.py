@@ -1,4 +1,5 @@
-"""kinerja sasaran impor|tambah|daftar|salin (ajukan|setujui|kembalikan|status: cli/persetujuan.py)"""
+"""kinerja sasaran impor|tambah|daftar|salin (ajukan|setujui|kembalikan|status: cli/persetujuan.py;
+lampiran|ekspektasi: cli/skp_lampiran.py)"""
 
 
 from enum import Enum
@@ -11,7 +12,8 @@ from .umum import (Format, bilangan_bulat, OpsiDB, OpsiFormat, OpsiLewatiGalat, 
                    buka, cek_berkas_terbuka, cek_tandai, laporkan_impor)
 
 app = typer.Typer(help="SKP: rencana hasil kerja, indikator, target dan bobot per pegawai per periode; "
-                  "persetujuan SKP oleh atasan langsung (ajukan, setujui, kembalikan, status)." "\n\nContoh: kinerja sasaran impor skp-dpmptsp.xlsx --periode 2026",
+                  "persetujuan SKP oleh atasan langsung (ajukan, setujui, kembalikan, status); lampiran SKP dan ekspektasi "
+                  "khusus pimpinan (lampiran, ekspektasi)." "\n\nContoh: kinerja sasaran impor skp-dpmptsp.xlsx --periode 2026",
                   no_args_is_help=True)
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
@@ -166,6 +168,7 @@ def salin(
 ) -> None:
     """Salin baris SKP ke periode baru sebagai draf: target dan bobot tetap, realisasi tidak ikut.
 
+    Lampiran SKP dan ekspektasi khusus pimpinan ikut disalin (kecuali pegawai sudah punya di periode tujuan).
     Pegawai yang sudah punya baris SKP di periode tujuan dilewati (tidak ada yang ditimpa); hanya pegawai aktif.
 
     Contoh: kinerja sasaran salin --dari 2025 --ke 2026 --unit DPMPTSP
@@ -179,6 +182,8 @@ def salin(
     output.sukses(f"SKP {len(r['disalin'])} pegawai ({r['baris']} baris) disalin dari periode {r['dari']} ke "
                   f"{r['ke']} sebagai draf; {len(r['dilewati'])} pegawai dilewati karena sudah punya SKP di periode "
                   f"{r['ke']}.")
+    if r.get("lampiran"):
+        output.info(f"Lampiran SKP dan ekspektasi khusus pimpinan {r['lampiran']} pegawai ikut disalin.")
     if r["disalin"]:
         output.info(f"Isi realisasinya nanti dengan: kinerja realisasi impor BERKAS --periode {r['ke']}")
 
@@ -189,4 +194,11 @@ def _daftarkan_persetujuan() -> None:
     persetujuan.daftarkan(app)
 
 
+def _daftarkan_lampiran() -> None:
+    from . import skp_lampiran
+
+    skp_lampiran.daftarkan(app)
+
+
 _daftarkan_persetujuan()
+_daftarkan_lampiran()

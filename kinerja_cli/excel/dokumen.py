@@ -187,9 +187,9 @@ def predikat_form(predikat: str | None) -> str:
     return (predikat or "-").upper()
 
 
-def _rekomendasi(w: Penulis, d: dict) -> None:
-    """CATATAN/REKOMENDASI of the pejabat penilai; under it the period's innovations and the development
-    follow-up. Nothing written yet: room to write by hand."""
+def _rekomendasi(w: Penulis, d: dict, lengkap: bool = True) -> None:
+    """CATATAN/REKOMENDASI of the pejabat penilai; under it (`lengkap`: D.1.1) the period's innovations and the
+    development follow-up. Nothing written yet: room to write by hand."""
     g = w.g
     w.gabung(1, 6, "CATATAN/REKOMENDASI", tebal=True, fill=g.kepala_fill)
     w.maju()
@@ -201,7 +201,7 @@ def _rekomendasi(w: Penulis, d: dict) -> None:
         w.tinggi(4)
         w.maju()
     for judul, isi in (("Inovasi periode ini", d.get("inovasi") or []),
-                       ("Tindak lanjut pengembangan", d.get("tindak_lanjut") or [])):
+                       ("Tindak lanjut pengembangan", d.get("tindak_lanjut") or [])) if lengkap else ():
         if isi:
             w.teks_penuh(f"{judul}:\n" + "\n".join(f"{i}. {x}" for i, x in enumerate(isi, 1)))
 
@@ -272,6 +272,8 @@ def _d12(w: Penulis, d: dict) -> None:
     else:
         _nilai(w, "NILAI AKHIR (NA)", h.na)
     _nilai(w, "PREDIKAT KINERJA PEGAWAI", predikat_form(h.predikat), tebal=True, fill=g.fill_predikat.get(h.predikat))
+    w.maju()
+    _rekomendasi(w, d, lengkap=False)  # the pejabat penilai's CATATAN/REKOMENDASI, as on every Format D page
     w.maju()
     w.teks_penuh("Hasil evaluasi kinerja pegawai tersebut di atas, sebagaimana dituangkan dalam Dokumen Evaluasi "
                  "Kinerja Pegawai (Format D.1.1) oleh Pejabat Penilai Kinerja, telah diperiksa dan ditetapkan oleh "

@@ -3,13 +3,16 @@ start of a period: kop, the employee and the pejabat penilai, hasil kerja utama 
 atasan each intervenes, the BerAKHLAK expectations, the lampiran and the signature blocks with the SKP
 agreement's state. One A4 portrait page.
 
-The lampiran (dukungan sumber daya, skema pertanggungjawaban, konsekuensi) and the ekspektasi khusus
-pimpinan are not recorded by kinerja: their boxes are left empty, to be filled in by hand.
+The lampiran (dukungan sumber daya, skema pertanggungjawaban, konsekuensi: numbered lines) and the ekspektasi
+khusus pimpinan per BerAKHLAK aspect are printed as recorded (`kinerja sasaran lampiran|ekspektasi`); a part
+not recorded is an empty box to be filled in by hand. The lampiran sits on the SKP's page when the whole
+fits one A4 page; otherwise it is a second sheet "Lampiran SKP" (its own A4 page, with the period, the
+employee and both signature blocks), so the SKP page is never shrunk to illegibility.
 """
 
 from __future__ import annotations
 
-from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PERSPEKTIF
+from ..kosakata import ASPEK_BERAKHLAK, BAGIAN_LAMPIRAN, NAMA_ASPEK, NAMA_PERSPEKTIF
 from .dokumen import PANDUAN, _target
 from .dokumen_bagian import Penulis, baris_periode, baris_teks, baris_ttd, identitas, tulis_kop, tulis_ttd
 from .kop import TITIK, tempat_tanggal
@@ -87,15 +90,23 @@ def _perilaku(w: Penulis, d: dict) -> None:
         w.maju()
 
 
-def _lampiran(w: Penulis) -> None:
-    """LAMPIRAN SASARAN KINERJA PEGAWAI: three boxes left empty (kinerja does not record them)."""
+def teks_bagian(baris: list[str]) -> str:
+    """The lines of one part of the lampiran as printed: '1. ...\n2. ...'; empty: ''."""
+    return "\n".join(f"{i}. {t}" for i, t in enumerate(baris, 1))
+
+
+def _lampiran(w: Penulis, d: dict) -> None:
+    """LAMPIRAN SASARAN KINERJA PEGAWAI: the three parts with their numbered lines (an empty box for a part
+    not recorded, to be filled in by hand)."""
     w.gabung(1, 6, "LAMPIRAN SASARAN KINERJA PEGAWAI", tebal=True, fill=w.g.kepala_fill)
     w.maju()
-    for i, judul in enumerate(LAMPIRAN, 1):
+    isi = d.get("lampiran") or {}
+    for i, (kunci, judul) in enumerate(zip(BAGIAN_LAMPIRAN, LAMPIRAN), 1):
+        teks = teks_bagian(isi.get(kunci) or [])
         w.sel(1, i, rata="center")
         w.gabung(2, 2, judul, tebal=True)
-        w.gabung(3, 6, "")
-        w.tinggi(3)
+        w.gabung(3, 6, teks)
+        w.tinggi(max(3, baris_teks(teks, sum(LEBAR[2:])), baris_teks(judul, LEBAR[1])))
         w.maju()
 
 
@@ -112,35 +123,26 @@ def teks_status(status: dict | None) -> str:
     return f"Status persetujuan SKP: {teks}."
 
 
-def tulis_skp(d: dict):
-    """A workbook (not saved) holding one employee's SKP on one A4 page."""
-    from openpyxl import Workbook
+# Row height (points, before scaling) that still prints on one A4 portrait page at a legible scale (about 60%:
+# the demo's SKP with 4 RHK rows and a short lampiran is about 1,250). Above it the lampiran gets its own page.
+TINGGI_HALAMAN = 1300
 
-    g = Gaya()
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SKP"
+
+def _tinggi(ws, sampai: int) -> float:
+    return sum(ws.row_dimensions[r].height or 15 for r in range(1, sampai))
+
+
+def _lembar(wb, judul: str, pertama: bool):
+    ws = wb.active if pertama else wb.create_sheet()
+    ws.title = judul
     lebar_kolom(ws, LEBAR)
     atur_cetak(ws, lanskap=False)
     ws.page_setup.fitToHeight = 1
     ws.print_options.horizontalCentered = True
-    w = Penulis(ws, g, LEBAR)
-    tulis_kop(w, d.get("profil"))
-    w.gabung(1, 6, "SASARAN KINERJA PEGAWAI", tebal=True, rata="center", border=False, ukuran=13)
-    w.maju()
-    for teks in baris_periode(d["periode"]):
-        w.gabung(1, 6, teks, tebal=True, rata="center", border=False)
-        w.maju()
-    w.maju()
-    identitas(w, "PEGAWAI YANG DINILAI", d["pegawai"])
-    identitas(w, "PEJABAT PENILAI KINERJA", d["atasan"])
-    w.maju()
-    _hasil_kerja(w, d)
-    w.maju()
-    _perilaku(w, d)
-    w.maju()
-    _lampiran(w)
-    w.maju()
+    return ws
+
+
+def _ttd(w: Penulis, d: dict) -> None:
     st = d.get("status")
     w.teks_penuh(teks_status(st), border=False, tebal=True)
     disetujui = st is not None and st["status"] == "disetujui" and st.get("tanggal")
@@ -150,5 +152,60 @@ def tulis_skp(d: dict):
     tt = tempat_tanggal(profil, tanggal) if tanggal else f"{tempat}, {TITIK}"  # not agreed yet: date by hand
     w.maju()
     tulis_ttd(w, baris_ttd("Pegawai yang Dinilai", d["pegawai"], tt), baris_ttd("Pejabat Penilai Kinerja", d["atasan"], tt))
+
+
+def _judul(w: Penulis, d: dict, judul: str) -> None:
+    w.gabung(1, 6, judul, tebal=True, rata="center", border=False, ukuran=13)
+    w.maju()
+    for teks in baris_periode(d["periode"]):
+        w.gabung(1, 6, teks, tebal=True, rata="center", border=False)
+        w.maju()
+    w.maju()
+
+
+def _halaman_skp(ws, g, d: dict, dengan_lampiran: bool) -> Penulis:
+    w = Penulis(ws, g, LEBAR)
+    tulis_kop(w, d.get("profil"))
+    _judul(w, d, "SASARAN KINERJA PEGAWAI")
+    identitas(w, "PEGAWAI YANG DINILAI", d["pegawai"])
+    identitas(w, "PEJABAT PENILAI KINERJA", d["atasan"])
+    w.maju()
+    _hasil_kerja(w, d)
+    w.maju()
+    _perilaku(w, d)
+    w.maju()
+    if dengan_lampiran:
+        _lampiran(w, d)
+        w.maju()
+    _ttd(w, d)
     ws.print_area = f"A1:F{w.r - 1}"
+    return w
+
+
+def _halaman_lampiran(ws, g, d: dict) -> None:
+    """The lampiran on its own A4 page: kop, title, period, the employee, the three parts, signatures."""
+    w = Penulis(ws, g, LEBAR)
+    tulis_kop(w, d.get("profil"))
+    _judul(w, d, "LAMPIRAN SASARAN KINERJA PEGAWAI")
+    identitas(w, "PEGAWAI YANG DINILAI", d["pegawai"])
+    w.maju()
+    _lampiran(w, d)
+    w.maju()
+    _ttd(w, d)
+    ws.print_area = f"A1:F{w.r - 1}"
+
+
+def tulis_skp(d: dict):
+    """A workbook (not saved) holding one employee's SKP: one A4 page, or two (sheet "SKP" and sheet
+    "Lampiran SKP") when the lampiran does not fit on the SKP's page."""
+    from openpyxl import Workbook
+
+    g = Gaya()
+    wb = Workbook()
+    w = _halaman_skp(_lembar(wb, "SKP", True), g, d, dengan_lampiran=True)
+    if _tinggi(w.ws, w.r) <= TINGGI_HALAMAN:
+        return wb
+    wb = Workbook()
+    _halaman_skp(_lembar(wb, "SKP", True), g, d, dengan_lampiran=False)
+    _halaman_lampiran(_lembar(wb, "Lampiran SKP", False), g, d)
     return wb

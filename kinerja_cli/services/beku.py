@@ -4,7 +4,7 @@ At close (`services.penutupan.tutup`), beside the results' snapshot, this module
 period's outputs show besides the results: the recap's Pengembangan sheet (JP per employee of the
 period's year, with the follow-up flags), its Dampak sheet (the service indicators and their values
 per period as they stood) and each employee's document context (pejabat penilai and atasan as the
-roster held them, the period's umpan balik). A closed period's recap and documents are then built
+roster held them, the period's umpan balik, the SKP's lampiran and ekspektasi khusus pimpinan). A closed period's recap and documents are then built
 from that frozen state only (`pengembangan`, `dampak`, `konteks_dokumen`); a period closed by an
 older version, which froze the results alone, falls back to the current data with one note
 (`CATATAN_LAMA`).
@@ -21,6 +21,7 @@ from ..model import Periode, Rekaman
 from ..store import periode as tabel_periode
 
 PENGEMBANGAN, DAMPAK, DOKUMEN = "pengembangan", "dampak", "dokumen"
+LAMPIRAN_SKP = "lampiran_skp"  # key of the document context: the SKP's lampiran and ekspektasi khusus pimpinan
 CATATAN_LAMA = ("Periode {kode} ditutup oleh versi kinerja sebelumnya yang hanya membekukan nilai: lembar "
                 "Pengembangan dan Dampak serta pejabat penilai dan umpan balik di dokumen diambil dari data terkini.")
 
@@ -113,14 +114,27 @@ def konteks_dokumen(db, p: Periode, pegawai: list) -> dict[str, dict]:
 def _konteks_langsung(db, kode: str, pegawai: list) -> dict[str, dict]:
     """The document context from live data: the chain of atasan (services.dokumen_data.rantai, with the
     kepala daerah of the instansi profile where the roster's chain ends) and the umpan balik."""
+    from ..store import skp_lampiran as tabel_lampiran
     from ..store.dokumen import umpan_balik
     from . import instansi
     from .dokumen_data import orang, rantai
 
     umpan = umpan_balik(db, kode, [x.nip for x in pegawai])
+    lampiran = tabel_lampiran.ambil(db, kode, [x.nip for x in pegawai])
     profil = instansi.profil(db)
     hasil = {}
     for x in pegawai:
         atasan, atasan2, d12 = rantai(db, orang(x), profil)
-        hasil[x.nip] = {"atasan": atasan, "atasan_atasan": atasan2, "d12": d12, "umpan_balik": umpan.get(x.nip, [])}
+        hasil[x.nip] = {"atasan": atasan, "atasan_atasan": atasan2, "d12": d12, "umpan_balik": umpan.get(x.nip, []),
+                        LAMPIRAN_SKP: lampiran.get(x.nip) or tabel_lampiran.kosong()}
     return hasil
+
+
+def lampiran_skp(db, kode: str, konteks: dict, nip: str) -> dict:
+    """The SKP's lampiran and ekspektasi khusus pimpinan ({"lampiran", "ekspektasi"}) of one employee's document
+    context: as frozen at close; from the current data for a context frozen before they were stored."""
+    from ..store import skp_lampiran as tabel_lampiran
+
+    if LAMPIRAN_SKP in konteks:
+        return konteks[LAMPIRAN_SKP]
+    return tabel_lampiran.ambil(db, kode, [nip]).get(nip) or tabel_lampiran.kosong()

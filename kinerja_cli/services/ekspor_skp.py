@@ -24,10 +24,12 @@ def _rhk_atasan(baris: list, baris_atasan: dict) -> dict[int, str]:
 
 def _data(db, per: Periode, p, konteks: dict, baris_periode: dict, status: dict, profil, tanggal) -> dict:
     """One SKP document. `p`: the employee (the snapshot's IdentitasPegawai for a closed period);
-    `konteks`: his pejabat penilai (services.beku.konteks_dokumen: frozen at close for a closed period),
-    whose SKP rows give the RHK atasan (a closed period's SKP rows cannot change)."""
+    `konteks`: his pejabat penilai, the SKP's lampiran and ekspektasi khusus pimpinan (services.beku.konteks_dokumen:
+    frozen at close for a closed period); the pejabat penilai's SKP rows give the RHK atasan (a closed period's SKP
+    rows cannot change)."""
     from ..model import BarisMasukan
     from ..store import pegawai as tabel_pegawai
+    from .beku import lampiran_skp
     from .dokumen_data import orang
 
     pegawai = orang(p)
@@ -45,9 +47,10 @@ def _data(db, per: Periode, p, konteks: dict, baris_periode: dict, status: dict,
             nama_oleh = o.nama if o else None
         st = {**st, "nama_oleh": nama_oleh}
     nip_atasan = atasan["nip"] if atasan and not atasan.get("kepala") else None
+    isi = lampiran_skp(db, per.kode, konteks, p.nip)
     return {"periode": per, "pegawai": pegawai, "atasan": atasan, "baris": baris, "status": st, "profil": profil,
             "tanggal": tanggal, "rhk_atasan": _rhk_atasan(baris, baris_periode.get(nip_atasan) or {}),
-            "ekspektasi": {}}
+            "lampiran": isi["lampiran"], "ekspektasi": isi["ekspektasi"]}
 
 
 def _orang(db, per: Periode, nip: str | None, unit: str | None) -> tuple[list, list]:

@@ -1,4 +1,4 @@
-"""`kinerja evaluasi catat`: the pejabat penilai's CATATAN/REKOMENDASI of the evaluation document (Format D.1.1).
+"""`kinerja evaluasi catat|daftar|hapus`: the pejabat penilai's CATATAN/REKOMENDASI of the evaluation document (Format D.1.1).
 
 One text per employee and period, written by the pejabat penilai kinerja (the atasan langsung); stored,
 audited, refused in a closed period. The Rating sheet's Rekomendasi column goes through `rencana` too.
@@ -6,7 +6,7 @@ audited, refused in a closed period. The Rating sheet's Rekomendasi column goes 
 
 from __future__ import annotations
 
-from ..errors import DataTidakValid
+from ..errors import DataTidakValid, TidakDitemukan
 from ..store import audit
 from ..store import evaluasi as tabel
 from ..store.db import transaksi
@@ -64,3 +64,33 @@ def catat(db, nip: str, kode: str, rekomendasi: str, oleh: str | None = None) ->
 def rekomendasi(db, kode: str, nips=None) -> dict[str, str]:
     """nip -> the recommendation text of the period."""
     return {n: d["rekomendasi"] for n, d in tabel.ambil(db, kode, nips).items()}
+
+
+def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
+    """The period's recommendations (all, or `unit`'s employees): nip, nama, unit, rekomendasi, oleh, nama_oleh,
+    diubah, periode."""
+    from ..store import pegawai as tabel_pegawai
+
+    per = periode.wajib_ada(db, kode)
+    u = None
+    if unit:
+        u = tabel_pegawai.unit_ada(db, unit)
+        if u is None:
+            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    return [{**b, "periode": per.kode} for b in tabel.daftar(db, per.kode, u)]
+
+
+def hapus(db, nip: str, kode: str) -> dict:
+    """Delete the recommendation of one employee and period; audited, refused in a closed period.
+    Returns {nip, nama, periode, rekomendasi (the text deleted)}."""
+    per = periode.pastikan_terbuka(db, kode)
+    p = pegawai.wajib_ada(db, nip)
+    with transaksi(db):
+        lama = tabel.ambil(db, per.kode, [p.nip]).get(p.nip)
+        if lama is None:
+            raise TidakDitemukan(f"{p.nama} ({p.nip}) belum punya rekomendasi periode {per.kode}; tidak ada yang dihapus.",
+                                 f"Lihat rekomendasi yang tercatat dengan: kinerja evaluasi daftar -p {per.kode}")
+        tabel.hapus(db, per.kode, p.nip)
+        audit.catat(db, "evaluasi_rekomendasi", _kunci(per.kode, p.nip), "hapus",
+                    {k: lama[k] for k in tabel.KOLOM}, None, p.nip)
+    return {"nip": p.nip, "nama": p.nama, "periode": per.kode, "rekomendasi": lama["rekomendasi"]}

@@ -181,9 +181,10 @@ def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
 
 # --- state changes caused by changes to the SKP rows (sasaran impor / tambah) ---
 
-def kembali_ke_draf(kode: str, nip: str, lama: dict) -> tuple[dict, tuple]:
-    """The draf row and audit entry for an SKP whose rows changed while diajukan/disetujui."""
-    baru = _baris("draf", None, date.today().isoformat(), ALASAN_BARIS_BERUBAH)
+def kembali_ke_draf(kode: str, nip: str, lama: dict, alasan: str = ALASAN_BARIS_BERUBAH) -> tuple[dict, tuple]:
+    """The draf row and audit entry for an SKP whose rows (or, with `alasan`, lampiran) changed while
+    diajukan/disetujui."""
+    baru = _baris("draf", None, date.today().isoformat(), alasan)
     return baru, entri_audit(kode, nip, lama, True, baru)
 
 

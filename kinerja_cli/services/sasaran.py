@@ -116,9 +116,11 @@ def teks_jumlah(d: dict) -> str:
 
 def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = None) -> dict:
     """Copy the SKP rows of period `dari` to period `ke` as draf (targets and weights kept, no
-    realisations, no agreement state), for active employees who have no rows in `ke` yet.
+    realisations, no agreement state), for active employees who have no rows in `ke` yet; their lampiran and
+    ekspektasi khusus pimpinan come along (unless they already have some in `ke`).
 
-    Returns {'dari', 'ke', 'disalin': [nip], 'baris': rows copied, 'dilewati': [nip] (already had rows)}."""
+    Returns {'dari', 'ke', 'disalin': [nip], 'baris': rows copied, 'dilewati': [nip] (already had rows),
+    'lampiran': employees whose lampiran/ekspektasi were copied}."""
     asal = periode_ada(db, dari).kode
     tujuan = pastikan_terbuka(db, ke).kode
     if asal == tujuan:
@@ -152,5 +154,8 @@ def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = Non
                                     {**tabel.ke_audit(row), "disalin_dari": asal}, p_nip)])
                 n += 1
             disalin.append(p_nip)
+        from .skp_lampiran import salin as salin_lampiran  # the SKP's lampiran and ekspektasi come along
+
+        lampiran = salin_lampiran(db, log, asal, tujuan, disalin) if disalin else 0
         log.selesai()
-    return {"dari": asal, "ke": tujuan, "disalin": disalin, "baris": n, "dilewati": sorted(sudah)}
+    return {"dari": asal, "ke": tujuan, "disalin": disalin, "baris": n, "dilewati": sorted(sudah), "lampiran": lampiran}

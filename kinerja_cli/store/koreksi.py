@@ -48,7 +48,7 @@ def periode_ditutup_pada(db: Database, tanggal: str) -> str | None:
 
 
 _DATA_PERIODE = ("sasaran", "realisasi", "perilaku", "umpan_balik", "inovasi", "rating_langsung", "unit_predikat",
-                 "hasil_snapshot", "skp_status")
+                 "hasil_snapshot", "skp_status", "evaluasi_rekomendasi", "skp_lampiran", "skp_ekspektasi")
 
 
 def data_periode(db: Database, kode: str) -> dict[str, int]:

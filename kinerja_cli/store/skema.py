@@ -441,5 +441,36 @@ def m0012_sasaran_perspektif(db: Database) -> None:
         db.execute("ALTER TABLE sasaran ADD COLUMN perspektif TEXT")
 
 
+# -- issue 16 §2/§3 (engineer W, branch lampiran): the SKP's lampiran and the ekspektasi khusus pimpinan --
+
+
+@migrasi(name="0013_skp_lampiran")
+def m0013_skp_lampiran(db: Database) -> None:
+    """The LAMPIRAN SASARAN KINERJA PEGAWAI of PermenPANRB 6/2022 Format A.1.x (dukungan sumber daya, skema
+    pertanggungjawaban, konsekuensi: each a numbered list of lines) and the ekspektasi khusus pimpinan per
+    BerAKHLAK aspect (the perilaku part of the SKP), per employee and period."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS skp_lampiran (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            bagian TEXT NOT NULL CHECK (bagian IN ('dukungan', 'skema', 'konsekuensi')),
+            urutan INTEGER NOT NULL,       -- 1, 2, ... as printed
+            teks TEXT NOT NULL,
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, nip, bagian, urutan)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS skp_ekspektasi (
+            periode TEXT NOT NULL REFERENCES periode(kode),
+            nip TEXT NOT NULL REFERENCES pegawai(nip),
+            aspek TEXT NOT NULL,           -- a BerAKHLAK key: pelayanan, akuntabel, ...
+            teks TEXT NOT NULL,
+            diubah TEXT NOT NULL,
+            PRIMARY KEY (periode, nip, aspek)
+        )"""
+    )
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]
