@@ -151,7 +151,7 @@ def rekap(
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
-    """Rekap JP tiap pegawai aktif dalam satu tahun: PNS terhadap minimal 20 JP (PP 11/2017 Pasal 203 ayat 4),
+    """Rekap JP tiap pegawai aktif (dan pegawai nonaktif yang punya data di periode tahun itu) dalam satu tahun: PNS terhadap minimal 20 JP (PP 11/2017 Pasal 203 ayat 4),
     PPPK terhadap batas paling lama 24 JP (PP 49/2018 Pasal 40 ayat 1; PPPK tidak punya batas minimal).
 
     Predikat terburuk diambil dari periode penilaian yang mulai pada tahun itu; predikat Butuh Perbaikan
@@ -178,6 +178,11 @@ def rekap(
             if b["melebihi_batas"]:
                 output.peringatan(f"{b['nama']} ({b['nip']}), PPPK: {angka_id(b['jp'])} JP pada {th} melebihi batas "
                                   f"paling lama {maks} JP setahun masa perjanjian kerja ({pelatihan.DASAR_HUKUM_JP_PPPK}).")
-    output.tampilkan(baris, _kolom(KOLOM_REKAP), fmt.value, judul=judul, catatan=catatan,
-                     kosong="Tidak ada pegawai aktif yang cocok.",
+    if fmt == Format.tabel:  # one who left (with data in the year's periods) is listed, marked as in `nilai`
+        from ..kosakata import NONAKTIF
+
+        baris = [b if b["aktif"] else {**b, "nama": f"{b['nama']} ({NONAKTIF})"} for b in baris]
+    kolom = KOLOM_REKAP if fmt == Format.tabel else (*KOLOM_REKAP, ("aktif", "Aktif", False, 7))
+    output.tampilkan(baris, _kolom(kolom), fmt.value, judul=judul, catatan=catatan,
+                     kosong="Tidak ada pegawai yang cocok.",
                      gaya_baris=lambda b: "bold red" if b["prioritas"] else ("yellow" if not b["memenuhi"] else None))

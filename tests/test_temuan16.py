@@ -1,0 +1,61 @@
+"""Tester 16's findings (recap Pengembangan, closed-period listings, the profile frozen at close,
+document details), each checked as a user would read it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import openpyxl
+
+from conftest import HEADER_PEGAWAI, KADIS, PPPK1, ROSTER, SEKDA, STAF1, STAF2, buat_xlsx
+from data_nilai import isi
+
+
+def _pengembangan(berkas) -> dict[str, list]:
+    """NIP -> the row of the recap's Pengembangan sheet (values)."""
+    ws = openpyxl.load_workbook(berkas)["Pengembangan"]
+    return {r[1]: list(r) for r in ws.iter_rows(min_row=5, values_only=True) if r[1]}
+
+
+def _keluar(kinerja, db_path, tmp_path):
+    """Period 2026 (pp30) with the hand-computed data; 4 JP for STAF2, who then leaves DPMPTSP (a roster
+    import without him); SEKDA (no data in 2026) is deactivated too."""
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
+    isi(db_path)
+    assert kinerja("pelatihan", "catat", STAF2, "--kegiatan", "Seminar SAKIP", "--jenis", "seminar",
+                   "--tanggal", "2026-04-02", "--jp", "4").exit_code == 0
+    f = buat_xlsx(tmp_path / "pegawai-baru.xlsx",
+                  {"Pegawai": [HEADER_PEGAWAI, *[r for r in ROSTER if r[0] not in (STAF2, SEKDA)]]})
+    r = kinerja("pegawai", "impor", str(f), "--nonaktifkan-yang-hilang")
+    assert r.exit_code == 0, r.output
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE pegawai SET aktif = 0 WHERE nip = ?", [SEKDA])
+
+
+def test_b1_pengembangan_lists_who_left_with_data_marked_nonaktif(db_siap, kinerja, db_path, tmp_path):
+    _keluar(kinerja, db_path, tmp_path)
+    d = {b["nip"]: b for b in kinerja("pelatihan", "rekap", "--tahun", "2026", "--format", "json").json()}
+    assert STAF2 in d and SEKDA not in d  # SEKDA: inactive, nothing recorded in 2026
+    assert d[STAF2]["jp"] == 4 and d[STAF2]["aktif"] is False and d[STAF1]["aktif"] is True
+    t = kinerja("pelatihan", "rekap", "--tahun", "2026")
+    assert "4 pegawai;" in t.stdout.replace("\n", " ")
+    baris = t.stdout.splitlines()
+    i = [n for n, x in enumerate(baris) if STAF2 in x][0]
+    assert "Dewi Sartika" in baris[i] and "(nonaktif)" in baris[i] + baris[i + 1] and t.stdout.count("(nonaktif)") == 1
+    for tahap in ("terbuka", "ditutup"):
+        rekap = tmp_path / f"rekap-{tahap}.xlsx"
+        assert kinerja("ekspor", "rekap", str(rekap), "--periode", "2026").exit_code == 0
+        peng = _pengembangan(rekap)
+        assert set(peng) == {KADIS, STAF1, STAF2, PPPK1}, tahap
+        assert peng[STAF2][6] == 4 and peng[STAF2][10].startswith("pegawai nonaktif; kurang 16 JP")
+        ringkasan = " ".join(str(c) for row in openpyxl.load_workbook(rekap)["Ringkasan"].iter_rows(values_only=True)
+                             for c in row if c)
+        assert "Jumlah pegawai: 4" in ringkasan
+        sub = openpyxl.load_workbook(rekap)["Pengembangan"]["A2"].value
+        assert " 4 pegawai;" in sub, sub
+        dok = tmp_path / f"dok-{tahap}.xlsx"  # his document counts his hours too (one read of the year's JP)
+        assert kinerja("ekspor", "dokumen", STAF2, str(dok), "--periode", "2026").exit_code == 0
+        teks = [c for row in openpyxl.load_workbook(dok).active.iter_rows(values_only=True) for c in row if c]
+        assert any("Pengembangan kompetensi tahun 2026: 4 JP dari minimal 20 JP (kurang 16 JP)" in str(c) for c in teks)
+        if tahap == "terbuka":
+            assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
