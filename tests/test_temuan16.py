@@ -59,3 +59,33 @@ def test_b1_pengembangan_lists_who_left_with_data_marked_nonaktif(db_siap, kiner
         assert any("Pengembangan kompetensi tahun 2026: 4 JP dari minimal 20 JP (kurang 16 JP)" in str(c) for c in teks)
         if tahap == "terbuka":
             assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
+
+
+def test_b2_pelatihan_rekap_of_a_closed_period_shows_the_state_at_close(db_siap, kinerja, db_path, tmp_path):
+    _keluar(kinerja, db_path, tmp_path)
+    assert kinerja("pelatihan", "catat", STAF1, "--kegiatan", "Bimtek SAKIP", "--jenis", "pelatihan",
+                   "--tanggal", "2026-03-15", "--jp", "8").exit_code == 0
+    terbuka = kinerja("pelatihan", "rekap", "-p", "2026", "--format", "json").json()
+    assert terbuka == kinerja("pelatihan", "rekap", "--tahun", "2026", "--format", "json").json()
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
+    with sqlite3.connect(db_path) as c:  # after closing, STAF1 moves to BKPSDM
+        c.execute("UPDATE pegawai SET unit = 'BKPSDM', nip_atasan = ? WHERE nip = ?", [SEKDA, STAF1])
+
+    r = kinerja("pelatihan", "rekap", "-p", "2026", "--format", "json")
+    d = {b["nip"]: b for b in r.json()}
+    assert d[STAF1]["unit"] == "DPMPTSP" and d[STAF1]["jp"] == 8 and d[STAF2]["aktif"] is False
+    assert r.json() == terbuka  # the listing of the closed period is what it was at close
+    unit = kinerja("pelatihan", "rekap", "-p", "2026", "--unit", "DPMPTSP", "--format", "json").json()
+    assert STAF1 in {b["nip"] for b in unit}
+    t = kinerja("pelatihan", "rekap", "--periode", "2026")
+    assert "Rekap pengembangan kompetensi 2026 (periode 2026)" in t.stdout.replace("\n", " ")
+    assert "BKPSDM" not in t.stdout
+    # the year's listing is today's data, and says where the frozen one is
+    r = kinerja("pelatihan", "rekap", "--tahun", "2026", "--format", "json")
+    assert {b["nip"]: b["unit"] for b in r.json()}[STAF1] == "BKPSDM"
+    assert ("Periode 2026 sudah ditutup; rekap per tahun ini memakai data terkini (unit kerja saat ini). "
+            "Rekap seperti saat periode ditutup: kinerja pelatihan rekap --periode 2026") in " ".join(r.stderr.split())
+    r = kinerja("pelatihan", "rekap", "--tahun", "2026", "-p", "2026")
+    assert r.exit_code == 1 and "--tahun dan --periode tidak dapat dipakai bersama" in r.stderr
+    r = kinerja("pelatihan", "rekap", "-p", "2026", "--unit", "Dinas Entah")
+    assert r.exit_code == 1 and "Unit kerja 'Dinas Entah' tidak ditemukan" in r.stderr
