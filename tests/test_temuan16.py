@@ -89,3 +89,69 @@ def test_b2_pelatihan_rekap_of_a_closed_period_shows_the_state_at_close(db_siap,
     assert r.exit_code == 1 and "--tahun dan --periode tidak dapat dipakai bersama" in r.stderr
     r = kinerja("pelatihan", "rekap", "-p", "2026", "--unit", "Dinas Entah")
     assert r.exit_code == 1 and "Unit kerja 'Dinas Entah' tidak ditemukan" in r.stderr
+
+
+def _semua_sel(berkas) -> dict:
+    """sheet -> every non-empty cell by coordinate (the "Dibuat: <time>" line left out), plus the images."""
+    wb = openpyxl.load_workbook(berkas)
+    return {ws.title: ({c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None
+                        and not (isinstance(c.value, str) and c.value.startswith("Dibuat: "))},
+                       len(getattr(ws, "_images", ()))) for ws in wb.worksheets}
+
+
+def _keluaran(kinerja, tmp_path, nama: str) -> list[dict]:
+    rekap, dok, skp = (tmp_path / f"{x}-{nama}.xlsx" for x in ("rekap", "dok", "skp"))
+    for args in (("rekap", str(rekap), "--per-unit"), ("dokumen", KADIS, str(dok), "--tanggal", "2027-01-10"),
+                 ("skp", STAF1, str(skp), "--tanggal", "2026-01-05")):
+        r = kinerja("ekspor", *args, "--periode", "2026")
+        assert r.exit_code == 0, r.output
+    return [_semua_sel(x) for x in (rekap, dok, skp)]
+
+
+def test_c1_profile_and_short_names_frozen_with_the_closed_period(db_siap, kinerja, db_path, tmp_path):
+    from test_instansi import _png, _profil
+
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
+    isi(db_path)
+    _profil(kinerja, tmp_path)
+    assert kinerja("unit", "singkatan", "DPMPTSP", "DPM-PTSP").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
+    rekap, dok, skp = sebelum = _keluaran(kinerja, tmp_path, "sebelum")
+    assert "DPM-PTSP" in rekap  # the per-unit sheet under its short name at close
+    isi_rekap = " ".join(str(v) for s, _ in rekap.values() for v in s.values())
+    assert "Batusangkar" in isi_rekap and "Yusnita, S.H." in isi_rekap
+
+    # after closing: another place, signatory, kepala daerah, kop and logo; the short name changed
+    logo = tmp_path / "logo-baru.png"
+    logo.write_bytes(_png(80, 40))
+    r = kinerja("instansi", "--tempat", "Padang", "--ttd-nama", "Rina, S.Sos.", "--kepala-nama", "Budi Baru",
+                "--pemda", "Pemerintah Kota Padang", "--logo", str(logo))
+    assert r.exit_code == 0, r.output
+    assert ('Periode yang sudah ditutup (2026) tetap memakai profil dan singkatan unit saat ditutup. Bila perubahan '
+            'ini perlu tampil di sana: kinerja periode buka 2026 --alasan "..." lalu tutup lagi.') in " ".join(r.stderr.split())
+    r = kinerja("unit", "singkatan", "DPMPTSP", "PTSP")
+    assert r.exit_code == 0 and "tetap memakai profil dan singkatan unit saat ditutup" in " ".join(r.stderr.split())
+    assert _keluaran(kinerja, tmp_path, "sesudah") == sebelum
+
+    # reopened and closed again: the new profile is frozen
+    assert kinerja("periode", "buka", "2026", "--alasan", "profil baru").exit_code == 0
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
+    rekap, dok, _ = _keluaran(kinerja, tmp_path, "lagi")
+    assert "PTSP" in rekap and "DPM-PTSP" not in rekap
+    assert "Padang" in " ".join(str(v) for s, _ in dok.values() for v in s.values())
+
+
+def test_c1_period_closed_before_the_profile_was_frozen_uses_the_current_one(db_siap, kinerja, db_path, tmp_path):
+    from test_instansi import _profil
+
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
+    isi(db_path)
+    _profil(kinerja, tmp_path)
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
+    with sqlite3.connect(db_path) as c:  # what the version before this change froze: everything but the profile
+        c.execute("DELETE FROM periode_beku WHERE bagian = 'profil'")
+    r = kinerja("instansi", "--tempat", "Padang")
+    assert r.exit_code == 0 and "tetap memakai profil" not in r.stderr
+    _, dok, _ = _keluaran(kinerja, tmp_path, "kini")
+    teks = " ".join(str(v) for s, _ in dok.values() for v in s.values())
+    assert "Padang" in teks and "Batusangkar" not in teks
