@@ -155,3 +155,16 @@ def test_c1_period_closed_before_the_profile_was_frozen_uses_the_current_one(db_
     _, dok, _ = _keluaran(kinerja, tmp_path, "kini")
     teks = " ".join(str(v) for s, _ in dok.values() for v in s.values())
     assert "Padang" in teks and "Batusangkar" not in teks
+
+
+def test_c2_aspect_score_note_sits_under_the_behaviour_table(db_siap, kinerja, db_path, tmp_path):
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
+    isi(db_path)
+    dok = tmp_path / "dok.xlsx"
+    assert kinerja("ekspor", "dokumen", STAF1, str(dok), "--periode", "2026").exit_code == 0
+    ws = openpyxl.load_workbook(dok)["Dokumen Evaluasi"]
+    baris = {str(ws.cell(r, 1).value): r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value is not None}
+    skor = [r for t, r in baris.items() if t.startswith("Skor aspek: rata-rata penilai per peran")][0]
+    npk = [r for t, r in baris.items() if t.startswith("NILAI PERILAKU KERJA (NPK)")][0]
+    assert npk < skor < baris["CATATAN/REKOMENDASI"]
+    assert skor < [r for t, r in baris.items() if t.startswith("PREDIKAT KINERJA PEGAWAI")][0]
