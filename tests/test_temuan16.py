@@ -168,3 +168,25 @@ def test_c2_aspect_score_note_sits_under_the_behaviour_table(db_siap, kinerja, d
     npk = [r for t, r in baris.items() if t.startswith("NILAI PERILAKU KERJA (NPK)")][0]
     assert npk < skor < baris["CATATAN/REKOMENDASI"]
     assert skor < [r for t, r in baris.items() if t.startswith("PREDIKAT KINERJA PEGAWAI")][0]
+
+
+def test_c3_pengembangan_data_rows_one_vertical_alignment(db_siap, kinerja, db_path, tmp_path):
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
+    isi(db_path)
+    rekap = tmp_path / "rekap.xlsx"
+    assert kinerja("ekspor", "rekap", str(rekap), "--periode", "2026").exit_code == 0
+    ws = openpyxl.load_workbook(rekap)["Pengembangan"]
+    for row in ws.iter_rows(min_row=5, max_row=ws.max_row):
+        assert {c.alignment.vertical for c in row} == {"top"}, [(c.coordinate, c.alignment.vertical) for c in row]
+    # and written through the cell path (a workbook of its own) the same
+    from kinerja_cli.excel import lembar_pengembangan
+    from kinerja_cli.services.pelatihan import rekap as rekap_jp
+    from kinerja_cli.store.db import buka_db
+
+    wb = openpyxl.Workbook(write_only=True)
+    lembar_pengembangan.tulis(wb, rekap_jp(buka_db(db_path), 2026), 2026)
+    wb.save(tmp_path / "p.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "p.xlsx")["Pengembangan"]
+    assert ws.max_row > 5
+    for row in ws.iter_rows(min_row=5, max_row=ws.max_row):
+        assert {c.alignment.vertical for c in row} == {"top"}
