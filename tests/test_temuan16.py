@@ -190,3 +190,23 @@ def test_c3_pengembangan_data_rows_one_vertical_alignment(db_siap, kinerja, db_p
     assert ws.max_row > 5
     for row in ws.iter_rows(min_row=5, max_row=ws.max_row):
         assert {c.alignment.vertical for c in row} == {"top"}
+
+
+def test_c4_no_doubled_full_stop_after_a_name_ending_in_a_title(db_siap, kinerja):
+    # KADIS is "Budi Santoso, S.E.": the sentence ends with his name
+    r = kinerja("pelatihan", "catat", KADIS, "--kegiatan", "Bimtek", "--jenis", "pelatihan", "--tanggal", "2026-03-15",
+                "--jp", "8")
+    assert r.exit_code == 0
+    assert "untuk Budi Santoso, S.E." in r.stderr and "S.E.." not in r.stderr
+    r = kinerja("pelatihan", "catat", KADIS, "--kegiatan", "Bimtek", "--jenis", "pelatihan", "--tanggal", "2026-03-15",
+                "--jp", "8")
+    assert "Sudah tercatat, tidak ada perubahan" in r.stderr and "S.E.." not in r.stderr
+
+
+def test_c4_message_rule_keeps_an_ellipsis():
+    from kinerja_cli.output import _pesan
+
+    assert _pesan(None, None, "untuk Andi Saputra, S.T..").plain == "untuk Andi Saputra, S.T."
+    assert _pesan(None, None, "untuk Andi, S.T.. Lalu").plain == "untuk Andi, S.T. Lalu"
+    assert _pesan(None, None, 'buka --alasan "..." lalu...').plain == 'buka --alasan "..." lalu...'
+    assert _pesan(None, None, "lihat ../data").plain == "lihat ../data"
