@@ -210,3 +210,26 @@ def test_c4_message_rule_keeps_an_ellipsis():
     assert _pesan(None, None, "untuk Andi, S.T.. Lalu").plain == "untuk Andi, S.T. Lalu"
     assert _pesan(None, None, 'buka --alasan "..." lalu...').plain == 'buka --alasan "..." lalu...'
     assert _pesan(None, None, "lihat ../data").plain == "lihat ../data"
+
+
+def _judul_cetak(ws) -> str | None:
+    return ws.print_title_rows
+
+
+def test_c5_ringkasan_repeats_its_header_when_the_table_runs_over_one_page(db_siap, kinerja, db_path, tmp_path):
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
+    isi(db_path)
+    kecil = tmp_path / "kecil.xlsx"
+    assert kinerja("ekspor", "rekap", str(kecil), "--periode", "2026").exit_code == 0
+    assert openpyxl.load_workbook(kecil)["Ringkasan"].print_title_rows is None  # one page: not over the charts
+    banyak = [[f"198101012005011{i + 1:03d}", f"Pegawai {i}", "Analis",
+               "pelaksana", "III/a", f"Dinas Nomor {i:02d}", None, "PNS"] for i in range(45)]
+    f = buat_xlsx(tmp_path / "banyak.xlsx", {"Pegawai": [HEADER_PEGAWAI, *ROSTER, *banyak]})
+    r = kinerja("pegawai", "impor", str(f))
+    assert r.exit_code == 0, r.output
+    besar = tmp_path / "besar.xlsx"
+    assert kinerja("ekspor", "rekap", str(besar), "--periode", "2026").exit_code == 0
+    ws = openpyxl.load_workbook(besar)["Ringkasan"]
+    kepala = [c.row for c in ws["A"] if c.value == "Unit Kerja"][0]
+    assert ws.print_title_rows == f"${kepala}:${kepala}"
+    assert sum(1 for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("Dinas Nomor")) == 45
