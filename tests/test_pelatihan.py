@@ -208,7 +208,8 @@ def test_rekap_numbers_by_hand(db_siap, kinerja, tmp_path, db_path):
     rows = _rekap(kinerja)
     d = {x["nip"]: x for x in rows}
     assert set(rows[0]) == {"nip", "nama", "unit", "status", "jumlah_kegiatan", "jp", "ketentuan_jp", "kekurangan_jp",
-                            "melebihi_batas", "memenuhi", "predikat_terburuk", "perlu_tindak_lanjut", "prioritas"}
+                            "melebihi_batas", "memenuhi", "predikat_terburuk", "perlu_tindak_lanjut", "prioritas",
+                            "aktif"}
     assert (d[STAF1]["jumlah_kegiatan"], d[STAF1]["jp"], d[STAF1]["kekurangan_jp"], d[STAF1]["memenuhi"]) == (2, 20.5, 0, True)
     assert (d[STAF2]["jumlah_kegiatan"], d[STAF2]["jp"], d[STAF2]["kekurangan_jp"], d[STAF2]["memenuhi"]) == (1, 12, 8, False)
     # a PPPK is never "under 20 JP": judged against the 24 JP ceiling
@@ -265,9 +266,9 @@ def test_rekap_table_title_footer_csv(db_siap, kinerja, tmp_path, db_path):
     assert "20,50" in t.stdout and "17,50" not in t.stdout  # no 20 JP gap for the PPPK
     c = kinerja("pelatihan", "rekap", "--tahun", "2026", "--format", "csv")
     assert c.stdout.splitlines()[0] == ("nip,nama,unit,status,jumlah_kegiatan,jp,ketentuan_jp,kekurangan_jp,"
-                                        "melebihi_batas,memenuhi,predikat_terburuk,perlu_tindak_lanjut,prioritas")
-    assert f"{STAF1},Citra Lestari,DPMPTSP,PNS,2,20.50,minimal 20 JP,0.00,false,true,Baik,false,false" in c.stdout
-    assert f"{PPPK1},Eko Prasetyo,DPMPTSP,PPPK,1,2.50,paling lama 24 JP,,false,true,Sangat Kurang,true,false" in c.stdout
+                                        "melebihi_batas,memenuhi,predikat_terburuk,perlu_tindak_lanjut,prioritas,aktif")
+    assert f"{STAF1},Citra Lestari,DPMPTSP,PNS,2,20.50,minimal 20 JP,0.00,false,true,Baik,false,false,true" in c.stdout
+    assert f"{PPPK1},Eko Prasetyo,DPMPTSP,PPPK,1,2.50,paling lama 24 JP,,false,true,Sangat Kurang,true,false,true" in c.stdout
     assert kinerja("pelatihan", "rekap", "--tahun", "1900").exit_code == 1
 
 

@@ -54,6 +54,8 @@ def instansi(
         data = h["profil"]
         if h["diubah"]:
             output.sukses(f"Profil instansi diubah: {', '.join(h['diubah'])}.")
+            if layanan.catatan_beku(h["tetap_beku"]):
+                output.info(layanan.catatan_beku(h["tetap_beku"]))
         else:
             output.info("Profil instansi tidak berubah (isian sama dengan yang tersimpan).")
     else:

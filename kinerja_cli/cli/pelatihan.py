@@ -147,28 +147,43 @@ def daftar(
 def rekap(
     tahun: Annotated[Optional[int], typer.Option("--tahun", help="Tahun kalender (bawaan: tahun ini).", parser=bilangan_bulat, metavar="<bilangan>")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    periode: Annotated[Optional[str], typer.Option("--periode", "-p", help="Rekap seperti lembar Pengembangan rekap periode ini (periode yang sudah ditutup: keadaan saat ditutup).")] = None,
     prioritas: Annotated[bool, typer.Option("--prioritas", help="Tampilkan dulu pegawai prioritas: predikat Butuh Perbaikan/Cukup atau lebih buruk dan PNS dengan JP kurang.")] = False,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
-    """Rekap JP tiap pegawai aktif dalam satu tahun: PNS terhadap minimal 20 JP (PP 11/2017 Pasal 203 ayat 4),
+    """Rekap JP tiap pegawai aktif (dan pegawai nonaktif yang punya data di periode tahun itu) dalam satu tahun: PNS terhadap minimal 20 JP (PP 11/2017 Pasal 203 ayat 4),
     PPPK terhadap batas paling lama 24 JP (PP 49/2018 Pasal 40 ayat 1; PPPK tidak punya batas minimal).
 
     Predikat terburuk diambil dari periode penilaian yang mulai pada tahun itu; predikat Butuh Perbaikan
     (Cukup) atau lebih buruk perlu tindak lanjut, dan bila PNS itu juga kurang JP, pegawai itu prioritas.
 
+    Dengan --periode: baris lembar Pengembangan rekap periode itu; periode yang sudah ditutup
+    ditampilkan seperti saat ditutup (unit kerja, JP dan predikat saat itu).
+
     Contoh: kinerja pelatihan rekap --tahun 2026 --prioritas
     """
     from .. import output
+    from ..errors import DataTidakValid
     from ..services import pelatihan
     from ..validation.angka import angka_id
 
-    th = tahun if tahun is not None else pelatihan.tahun_ini()
-    baris = pelatihan.rekap(buka(db), th, unit, prioritas)
+    if tahun is not None and periode:
+        raise DataTidakValid("--tahun dan --periode tidak dapat dipakai bersama.",
+                             "Pakai --periode untuk rekap satu periode (seperti saat ditutup), --tahun untuk data terkini.")
+    conn = buka(db)
+    if periode:
+        baris, th, catatan_awal = pelatihan.rekap_periode(conn, periode, unit, prioritas)
+    else:
+        th = tahun if tahun is not None else pelatihan.tahun_ini()
+        baris, catatan_awal = pelatihan.rekap(conn, th, unit, prioritas), pelatihan.catatan_tahun(conn, th)
+    for teks in catatan_awal:
+        output.info(teks)
     r = pelatihan.ringkasan(baris)
     minimal = angka_id(pelatihan.MINIMAL_JP, 0)
     maks = angka_id(pelatihan.MAKSIMAL_JP_PPPK, 0)
-    judul = (f"Rekap pengembangan kompetensi {th}{' — ' + unit if unit else ''}: PNS minimal {minimal} JP per tahun "
+    asal = f" (periode {periode})" if periode else ""
+    judul = (f"Rekap pengembangan kompetensi {th}{asal}{' — ' + unit if unit else ''}: PNS minimal {minimal} JP per tahun "
              f"({pelatihan.DASAR_HUKUM_JP}); PPPK paling lama {maks} JP ({pelatihan.DASAR_HUKUM_JP_PPPK})")
     catatan = (f"{r['jumlah_pegawai']} pegawai; {r['di_bawah_minimal']} PNS di bawah {minimal} JP; "
                f"{r['pppk_melebihi_batas']} dari {r['pppk']} PPPK di atas {maks} JP; "
@@ -178,6 +193,11 @@ def rekap(
             if b["melebihi_batas"]:
                 output.peringatan(f"{b['nama']} ({b['nip']}), PPPK: {angka_id(b['jp'])} JP pada {th} melebihi batas "
                                   f"paling lama {maks} JP setahun masa perjanjian kerja ({pelatihan.DASAR_HUKUM_JP_PPPK}).")
-    output.tampilkan(baris, _kolom(KOLOM_REKAP), fmt.value, judul=judul, catatan=catatan,
-                     kosong="Tidak ada pegawai aktif yang cocok.",
+    if fmt == Format.tabel:  # one who left (with data in the year's periods) is listed, marked as in `nilai`
+        from ..kosakata import NONAKTIF
+
+        baris = [b if b["aktif"] else {**b, "nama": f"{b['nama']} ({NONAKTIF})"} for b in baris]
+    kolom = KOLOM_REKAP if fmt == Format.tabel else (*KOLOM_REKAP, ("aktif", "Aktif", False, 7))
+    output.tampilkan(baris, _kolom(kolom), fmt.value, judul=judul, catatan=catatan,
+                     kosong="Tidak ada pegawai yang cocok.",
                      gaya_baris=lambda b: "bold red" if b["prioritas"] else ("yellow" if not b["memenuhi"] else None))

@@ -52,3 +52,5 @@ def singkatan(
     else:
         output.sukses(f"Singkatan unit {h['unit']}: {h['singkatan']}"
                       + (f" (sebelumnya {h['sebelumnya']})." if h["sebelumnya"] and h["sebelumnya"] != h["singkatan"] else "."))
+    if instansi.catatan_beku(h["tetap_beku"]):
+        output.info(instansi.catatan_beku(h["tetap_beku"]))

@@ -235,6 +235,7 @@ def _d11(w: Penulis, d: dict) -> None:
     _hasil_kerja(w, d)
     w.maju()
     _perilaku(w, d)
+    w.teks_penuh(CATATAN_SKOR, border=False, ukuran=8)  # how the table's aspect scores are made: under it
     w.maju()
     if d["metode"] == "pp30":
         _nilai(w, f"NILAI AKHIR (NA) = {angka_id(h.w_hk, 0)}% NHK + {angka_id(h.w_pk, 0)}% NPK", h.na)
@@ -244,7 +245,6 @@ def _d11(w: Penulis, d: dict) -> None:
         w.teks_penuh(f"Catatan: {catatan}", border=False)
     w.maju()
     _rekomendasi(w, d)
-    w.teks_penuh(CATATAN_SKOR, border=False, ukuran=8)
     _ttd_d11(w, d)
 
 

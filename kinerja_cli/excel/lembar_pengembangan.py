@@ -45,6 +45,12 @@ KOLOM_BUNGKUS = ("nama", "unit", "ketentuan_jp", "keterangan", "predikat_terburu
 XML_LANGSUNG = True  # rows of the recap's LembarCepat rendered as text (False: cell objects, same output)
 
 
+def _atas():
+    from openpyxl.styles import Alignment
+
+    return Alignment(vertical="top")  # every data cell: a wrapped name and its NIP and numbers start on one line
+
+
 def _huruf(i: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -124,8 +130,9 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP, s
         _tulis_xml(ws, baris, isi_prio)
         return ws
     bungkus = Alignment(wrap_text=True, vertical="top")
+    atas = _atas()
     for no, b in enumerate(baris, start=1):
-        gaya = {"fill": isi_prio} if _disorot(b) else {}
+        gaya = {"fill": isi_prio, "alignment": atas} if _disorot(b) else {"alignment": atas}
         n = _tinggi(b, b.get("unit"))
         if hasattr(ws, "tinggi_baris"):
             ws.tinggi_baris = round(Aliran.TINGGI_BARIS * n + 3, 1) if n > 1 else None
@@ -141,7 +148,7 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP, s
             elif jenis == "ya":
                 sel.append(_teks(ws, "Ya" if v else "Tidak", **gaya))
             else:
-                sel.append(_teks(ws, v, **gaya, **({"alignment": bungkus} if key in KOLOM_BUNGKUS else {})))
+                sel.append(_teks(ws, v, **{**gaya, **({"alignment": bungkus} if key in KOLOM_BUNGKUS else {})}))
         ws.append(sel)
     return ws
 
@@ -160,6 +167,7 @@ def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
 
     daftar = ws.parent._cell_styles
     bungkus = Alignment(wrap_text=True, vertical="top")
+    atas = _atas()
 
     def gaya(c) -> str:
         return f' s="{daftar.add(c._style)}"' if c.has_style else ""
@@ -167,8 +175,9 @@ def _tulis_xml(ws, baris: list[dict], isi_prio) -> None:
     s = {}
     for prio in (False, True):
         g = {"fill": isi_prio} if prio else {}
-        s[prio] = {"bil": gaya(_angka(ws, 0, "0", **g)), "desimal": gaya(_angka(ws, 0.0, "0.00", **g)),
-                   "teks": gaya(_teks(ws, "x", **g)), "kutip": gaya(_teks(ws, "=x", **g)),
+        a = {**g, "alignment": atas}
+        s[prio] = {"bil": gaya(_angka(ws, 0, "0", **a)), "desimal": gaya(_angka(ws, 0.0, "0.00", **a)),
+                   "teks": gaya(_teks(ws, "x", **a)), "kutip": gaya(_teks(ws, "=x", **a)),
                    "teks_b": gaya(_teks(ws, "x", alignment=bungkus, **g)),
                    "kutip_b": gaya(_teks(ws, "=x", alignment=bungkus, **g))}
     huruf = [_huruf(i) for i in range(len(KOLOM))]

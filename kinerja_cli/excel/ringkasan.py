@@ -104,6 +104,7 @@ def tulis_ringkasan(ws, data: DataRekap) -> None:
     from openpyxl.styles import Alignment
 
     from .kop import tulis_ttd
+    from .lembar_dampak import baris_per_halaman
 
     g = data.gaya
     label = label_predikat(data.metode)
@@ -118,9 +119,12 @@ def tulis_ringkasan(ws, data: DataRekap) -> None:
     n_kop = len(baris_kop(data.profil))
     kepala = n_kop + (1 if n_kop else 0) + len(blok) + 2
     tinggi_kepala = baris_terbanyak(zip(judul, lebar), 0.85)
-    # No repeated header row on Ringkasan: print titles are per sheet, so they would also print over the
-    # chart pages after the table; the table (one row per unit and the total) is read as one page.
-    atur_cetak(ws, lanskap=True)
+    # The header row is repeated only when the table (one row per unit and the total) runs over one page,
+    # as on Dampak: print titles are per sheet, so they would also print over the chart pages after a table
+    # that fits on one.
+    tinggi_tabel = sum(baris_terbanyak([(b["unit"], lebar[0]), *zip(kurva(b), lebar[-2:])]) for b in data.distribusi)
+    satu_halaman = kepala + tinggi_kepala + tinggi_tabel + 1 <= baris_per_halaman(lebar)
+    atur_cetak(ws, lanskap=True, baris_judul=None if satu_halaman else kepala)
     _kop(ws, data, aliran, lebar)
     for b in blok:
         aliran.tambah(b)

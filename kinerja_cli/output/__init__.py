@@ -291,8 +291,16 @@ def _pesan(label: str | None, gaya: str | None, pesan: str):
     if label:
         t.append(label, style=gaya)
         t.append(" ")
-    t.append(bersih(str(pesan)))
+    t.append(_satu_titik(bersih(str(pesan))))
     return t
+
+
+def _satu_titik(teks: str) -> str:
+    """A sentence that ends with a value ending in a full stop (a name with its title, "Andi Saputra, S.T.")
+    gets one full stop, not two; an ellipsis ("...") and a path ("../x") are kept."""
+    import re
+
+    return re.sub(r"(?<!\.)\.\.(?=\s|$)", ".", teks)
 
 
 def info(pesan: str) -> None:

@@ -3,24 +3,27 @@
 At close (`services.penutupan.tutup`), beside the results' snapshot, this module freezes what the
 period's outputs show besides the results: the recap's Pengembangan sheet (JP per employee of the
 period's year, with the follow-up flags), its Dampak sheet (the service indicators and their values
-per period as they stood) and each employee's document context (pejabat penilai and atasan as the
-roster held them, the period's umpan balik, the SKP's lampiran and ekspektasi khusus pimpinan). A closed period's recap and documents are then built
-from that frozen state only (`pengembangan`, `dampak`, `konteks_dokumen`); a period closed by an
-older version, which froze the results alone, falls back to the current data with one note
-(`CATATAN_LAMA`).
+per period as they stood), each employee's document context (pejabat penilai and atasan as the
+roster held them, the period's umpan balik, the SKP's lampiran and ekspektasi khusus pimpinan) and the
+instansi profile with the units' short names (kop, logo, place of dates, kepala daerah, the recap's
+signatory; sheet names and Unit columns). A closed period's recap and documents are then built from that
+frozen state only (`pengembangan`, `dampak`, `konteks_dokumen`, `profil`); a period closed by an older
+version, which froze the results alone, falls back to the current data with one note (`CATATAN_LAMA`).
 
 The writes dated inside a closed period are refused by services.tolak_tutup.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from decimal import Decimal
 
 from ..model import Periode, Rekaman
+from ..store import instansi as tabel_instansi
 from ..store import periode as tabel_periode
 
-PENGEMBANGAN, DAMPAK, DOKUMEN = "pengembangan", "dampak", "dokumen"
+PENGEMBANGAN, DAMPAK, DOKUMEN, PROFIL = "pengembangan", "dampak", "dokumen", "profil"
 LAMPIRAN_SKP = "lampiran_skp"  # key of the document context: the SKP's lampiran and ekspektasi khusus pimpinan
 CATATAN_LAMA = ("Periode {kode} ditutup oleh versi kinerja sebelumnya yang hanya membekukan nilai: lembar "
                 "Pengembangan dan Dampak serta pejabat penilai dan umpan balik di dokumen diambil dari data terkini.")
@@ -32,13 +35,22 @@ def _ke_json(x) -> str:
     def lain(o):
         if isinstance(o, Decimal):
             return {"$desimal": str(o)}
+        if isinstance(o, bytes):  # the profile's logo
+            return {"$bita": base64.b64encode(o).decode("ascii")}
         raise TypeError(f"{type(o).__name__} tidak dapat dibekukan")
 
     return json.dumps(x, ensure_ascii=False, default=lain)
 
 
 def _dari_json(teks: str):
-    return json.loads(teks, object_hook=lambda d: Decimal(d["$desimal"]) if d.keys() == {"$desimal"} else d)
+    def kait(d: dict):
+        if d.keys() == {"$desimal"}:
+            return Decimal(d["$desimal"])
+        if d.keys() == {"$bita"}:
+            return base64.b64decode(d["$bita"])
+        return d
+
+    return json.loads(teks, object_hook=kait)
 
 
 # -- freezing at close -------------------------------------------------------------------------
@@ -58,6 +70,8 @@ def bekukan(db, p: Periode, rekaman: list[Rekaman]) -> None:
     tabel_periode.simpan_beku(db, kode, DAMPAK, [("", _ke_json(layanan_dampak.data_dampak(db)))])
     ktx = _konteks_langsung(db, kode, [r.pegawai for r in rekaman])
     tabel_periode.simpan_beku(db, kode, DOKUMEN, [(n, _ke_json(k)) for n, k in ktx.items()])
+    profil_kini = {"profil": tabel_instansi.ambil(db), "singkatan": tabel_instansi.singkatan_unit(db)}
+    tabel_periode.simpan_beku(db, kode, PROFIL, [("", _ke_json(profil_kini))])
 
 
 def lama(db, p: Periode) -> bool:
@@ -95,6 +109,26 @@ def dampak(db, p: Periode, unit: str | None) -> list[dict]:
             data = _dari_json(beku[""])
             return [d for d in data if unit is None or d["unit"].casefold() == unit.casefold()]
     return layanan_dampak.data_dampak(db, unit)
+
+
+def profil(db, p: Periode):
+    """(ProfilInstansi | None, {unit casefolded: short name}) the period's recap and documents show: as
+    frozen at close for a closed period, so a later `kinerja instansi` or `unit singkatan` leaves its
+    outputs as they were. An open period, and a period closed before the profile was frozen with it
+    (no PROFIL part: closed by an older version), take the current profile and short names."""
+    from ..validation.instansi import dari_dict
+
+    if p.ditutup:
+        beku = tabel_periode.baca_beku(db, p.kode, PROFIL, [""])
+        if beku:
+            d = _dari_json(beku[""])
+            return dari_dict(d["profil"]), d["singkatan"]
+    return dari_dict(tabel_instansi.ambil(db)), tabel_instansi.singkatan_unit(db)
+
+
+def ditutup_berprofil(db) -> list[str]:
+    """Codes of the closed periods that keep the profile frozen at their close."""
+    return tabel_periode.kode_beku(db, PROFIL)
 
 
 def konteks_dokumen(db, p: Periode, pegawai: list) -> dict[str, dict]:

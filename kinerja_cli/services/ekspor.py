@@ -102,10 +102,11 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
 
     periksa_tujuan(Path(berkas), timpa)  # fail before the long part
     alir = nilai_alir.rekaman_urut_unit(db, kode, unit)
+    profil, singkatan = beku.profil(db, alir.periode)  # a closed period: as frozen at close
     data = DataRekap(periode=alir.periode, metode=alir.metode, rekaman=alir, distribusi=[],
                      dari_snapshot=alir.dari_snapshot, dibuat=datetime.now(), unit=unit, db=db,
-                     hitungan=_Hitungan(), profil=instansi.profil(db), tanggal=tanggal,
-                     singkatan=instansi.singkatan_unit(db), pangkat=pangkat, nomor_kolom=nomor_kolom,
+                     hitungan=_Hitungan(), profil=profil, tanggal=tanggal,
+                     singkatan=singkatan, pangkat=pangkat, nomor_kolom=nomor_kolom,
                      sub_unit=tabel_nilai.ada_sub_unit(db, alir.periode.kode, alir.unit, alir.dari_snapshot))
     hitungan = data.hitungan
 
@@ -223,7 +224,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
         periksa_tujuan(t, timpa)
     konteks = beku.konteks_dokumen(db, lap.periode, [r.pegawai for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode.kode)
-    profil = instansi.profil(db)
+    profil, _ = beku.profil(db, lap.periode)  # a closed period: as frozen at close
     bacaan = Bacaan(db, lap.periode, [r.pegawai.nip for r in lap.rekaman])
     ditulis: list[str] = []
     try:

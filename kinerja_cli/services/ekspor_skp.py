@@ -135,7 +135,7 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
         buat_folder(folder)  # 0700 whatever the umask
     for t in tujuan:
         periksa_tujuan(t, timpa)
-    profil = instansi.profil(db)
+    profil, _ = beku.profil(db, per)  # a closed period: as frozen at close
     status = skp_status.ambil(db, per.kode, [x.nip for x in orang_])
     ditulis: list[str] = []
     try:

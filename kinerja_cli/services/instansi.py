@@ -92,7 +92,23 @@ def atur(db, logo: Path | None = None, hapus_logo: bool = False, **teks) -> dict
             tabel.simpan(db, {k: getattr(baru, k) for k in tabel.KOLOM})
             audit.catat(db, "instansi", "profil", "ubah" if lama else "tambah",
                         {k: a[k] for k in beda} if lama else None, {k: b[k] for k in beda})
-    return {"profil": b, "diubah": [v.LABEL[k] for k in beda]}
+    return {"profil": b, "diubah": [v.LABEL[k] for k in beda], "tetap_beku": _tetap_beku(db) if beda else []}
+
+
+def _tetap_beku(db) -> list[str]:
+    """The closed periods a change leaves as they were: they keep the profile frozen at close."""
+    from .beku import ditutup_berprofil
+
+    return ditutup_berprofil(db)
+
+
+def catatan_beku(kode: list[str]) -> str | None:
+    """The one-line note after a change to the profile or a short name, when closed periods keep theirs."""
+    if not kode:
+        return None
+    daftar = ", ".join(kode)
+    return (f"Periode yang sudah ditutup ({daftar}) tetap memakai profil dan singkatan unit saat ditutup. "
+            f"Bila perubahan ini perlu tampil di sana: kinerja periode buka {kode[0]} --alasan \"...\" lalu tutup lagi.")
 
 
 def atur_singkatan(db, unit: str, singkatan: str | None) -> dict:
@@ -114,7 +130,8 @@ def atur_singkatan(db, unit: str, singkatan: str | None) -> dict:
         if lama != singkatan:
             audit.catat(db, "unit_singkatan", u, "hapus" if singkatan is None else ("ubah" if lama else "tambah"),
                         {"singkatan": lama} if lama else None, {"singkatan": singkatan} if singkatan else None)
-    return {"unit": u, "singkatan": singkatan, "sebelumnya": lama}
+    return {"unit": u, "singkatan": singkatan, "sebelumnya": lama,
+            "tetap_beku": _tetap_beku(db) if lama != singkatan else []}
 
 
 def singkatan_unit(db) -> dict[str, str]:

@@ -9,7 +9,8 @@ from pathlib import Path
 from ..errors import DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
 from ..kolom import PELATIHAN
 from ..model import BarisSumber, HasilImpor
-from ..kosakata import BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, ORDER_PREDIKAT, SANGAT_KURANG, jenis_dasar
+from ..kosakata import (BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, NONAKTIF, ORDER_PREDIKAT, SANGAT_KURANG,
+                        jenis_dasar)
 from ..store import audit
 from ..store import pelatihan as tabel
 from ..store import pegawai as tabel_pegawai
@@ -171,11 +172,15 @@ def predikat_per_nip(rekaman) -> dict[str, str]:
 
 
 def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dikenal: dict | None = None) -> list[dict]:
-    """JP per active employee in calendar year `tahun` against the rule of their status (DOMAIN.md 7):
+    """JP per employee of calendar year `tahun` against the rule of their status (DOMAIN.md 7):
     a PNS against the MINIMAL_JP (20) minimum, a PPPK against the MAKSIMAL_JP_PPPK (24) ceiling (a PPPK
     has no minimum, so is never "under 20 JP"), with the follow-up flags.
 
-    Each row: nip, nama, unit, status (PNS | PPPK), jumlah_kegiatan (int), jp (Decimal), ketentuan_jp (the
+    The employees: the active ones and, as in the results of the year's periods (store.nilai's one rule),
+    those deactivated with data in one of them (listed with `aktif` False and Keterangan starting
+    "pegawai nonaktif"), so the count agrees with the recap's Ringkasan.
+
+    Each row: nip, nama, unit, status (PNS | PPPK), aktif (bool), jumlah_kegiatan (int), jp (Decimal), ketentuan_jp (the
     rule in words), kekurangan_jp (Decimal, 0 when met; None for a PPPK), melebihi_batas (bool: a PPPK
     above 24 JP), memenuhi (bool: the rule of their status is met), keterangan (words), predikat_terburuk
     (str | None), perlu_tindak_lanjut (bool), prioritas (bool: follow-up and a PNS under 20 JP).
@@ -187,20 +192,48 @@ def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dike
     jp = tabel.jp_tahun(db, tahun, u)
     terburuk = predikat_terburuk(db, tahun, u, dikenal)
     baris = []
-    for p in tabel_pegawai.cari(db, u, None, True):
+    for p in tabel_pegawai.cari(db, u, None, False):
+        if not p.aktif and p.nip not in terburuk:  # left, with nothing recorded in the year's periods
+            continue
         daftar_jp = jp.get(p.nip, [])
         total = sum((Decimal(x) for x in daftar_jp), Decimal(0))
         pr = terburuk.get(p.nip)
         tindak = pr in PREDIKAT_TINDAK_LANJUT
-        baris.append({"nip": p.nip, "nama": p.nama, "unit": p.unit, "status": p.status,
+        baris.append({"nip": p.nip, "nama": p.nama, "unit": p.unit, "status": p.status, "aktif": p.aktif,
                       "jumlah_kegiatan": len(daftar_jp), "jp": total, **aturan_jp(p.status, total),
                       "predikat_terburuk": pr, "perlu_tindak_lanjut": tindak})
         b = baris[-1]
+        if not p.aktif:
+            b["keterangan"] = f"pegawai {NONAKTIF}; {b['keterangan']}"
         b["prioritas"] = tindak and b["kekurangan_jp"] is not None and b["kekurangan_jp"] > 0
     baris.sort(key=lambda b: (b["unit"].lower(), b["nama"].lower(), b["nip"]))
     if prioritas:
         baris.sort(key=_kunci_prioritas)  # stable: unit, nama still order rows of the same weight
     return baris
+
+
+def rekap_periode(db, kode: str, unit: str | None = None, prioritas: bool = False) -> tuple[list[dict], int, list[str]]:
+    """(rows, year, notes) of period `kode`'s Pengembangan, the rows of its recap sheet: a closed period's
+    as frozen at close (services.beku: the unit each employee had then), an open one's from `rekap`."""
+    from . import beku
+    from . import periode as layanan_periode
+
+    p = layanan_periode.wajib_ada(db, kode)
+    u = (tabel_pegawai.unit_ada(db, unit) or unit.strip()) if (unit and p.ditutup) else _unit(db, unit)
+    baris, tahun = beku.pengembangan(db, p, u, None)
+    if unit and not baris and p.ditutup:
+        _unit(db, unit)  # neither in the frozen rows nor in the roster: refused as unknown
+    baris = [{"aktif": True, **b} for b in baris]  # rows frozen before `aktif` was kept: everyone was active
+    if not prioritas:
+        baris.sort(key=lambda b: (b["unit"].lower(), b["nama"].lower(), b["nip"]))
+    return baris, tahun, beku.catatan(db, p)
+
+
+def catatan_tahun(db, tahun: int) -> list[str]:
+    """A note per closed period of `tahun`: the year's listing is today's data, the period's is frozen."""
+    return [f"Periode {p.kode} sudah ditutup; rekap per tahun ini memakai data terkini (unit kerja saat ini). "
+            f"Rekap seperti saat periode ditutup: kinerja pelatihan rekap --periode {p.kode}"
+            for p in periode_urut(db, tahun) if p.ditutup]
 
 
 def _jp(x: Decimal) -> str:

@@ -68,9 +68,10 @@ def daftar(db: Database, nip: str | None = None, tahun: int | None = None, unit:
 
 
 def jp_tahun(db: Database, tahun: int, unit: str | None = None) -> dict[str, list[str]]:
-    """nip -> JP texts of every record dated in that calendar year (active employees only)."""
+    """nip -> JP texts of every record dated in that calendar year (inactive employees too: one who left
+    still has his hours in the periods he has results in; the caller chooses whom it lists)."""
     sql = ("SELECT l.nip, l.jp FROM pelatihan l JOIN pegawai p ON p.nip = l.nip"
-           " WHERE p.aktif = 1 AND l.tanggal BETWEEN ? AND ?")
+           " WHERE l.tanggal BETWEEN ? AND ?")
     args: list = list(_rentang_tahun(tahun))
     if unit:
         sql += " AND p.unit = ? COLLATE NOCASE"

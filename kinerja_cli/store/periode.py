@@ -84,6 +84,12 @@ def baca_beku(db: Database, kode: str, bagian: str, kunci: list[str] | None = No
     return hasil
 
 
+def kode_beku(db: Database, bagian: str) -> list[str]:
+    """The periods holding a frozen part `bagian`, by code."""
+    return [r[0] for r in db.execute("SELECT DISTINCT periode FROM periode_beku WHERE bagian = ? ORDER BY periode",
+                                     [bagian])]
+
+
 def ada_beku(db: Database, kode: str) -> bool:
     """Was the period closed by a version that froze more than the results?"""
     return db.execute("SELECT 1 FROM periode_beku WHERE periode = ? LIMIT 1", [kode]).fetchone() is not None
