@@ -160,7 +160,7 @@ def test_mid_period_without_realisation_reads_belum_lengkap(db_periode, kinerja,
     r = kinerja("nilai", "-p", "2026", "--unit", "DPMPTSP")
     baris = next(x for x in r.stdout.splitlines() if STAF1 in x)
     assert "belum lengkap" in baris and "Sangat Kurang" not in baris
-    assert "Sangat Kurang" not in r.stdout and "belum lengkap: 1" in r.stdout
+    assert "Sangat Kurang" not in r.stdout and "belum lengkap (menunggu realisasi): 1" in r.stdout
     d = {x["nip"]: x for x in kinerja("nilai", "-p", "2026", "--format", "json").json()}
     assert d[STAF1]["predikat"] == "Sangat Kurang" and d[STAF1]["lengkap"] is False  # scripts keep the values
     assert kinerja("realisasi", "catat", STAF1, "-p", "2026", "--nomor", "1", "--nilai", "10").exit_code == 0

@@ -1,0 +1,82 @@
+"""Tester 17 findings, part B (listings and corrections): each test fails on the code before the fix."""
+
+from __future__ import annotations
+
+from conftest import KADIS, STAF1, STAF2
+from test_tren import tiga_periode  # noqa: F401  (fixture: 2026-T1 closed, T2 open, T3 empty; pp30)
+
+
+def _skp(kinerja, nip, kode="2026-T3", target="1"):
+    r = kinerja("sasaran", "tambah", nip, "-p", kode, "--rhk", "Laporan", "--indikator", "Laporan selesai",
+                "--target", target, "--bobot", "100", "--satuan", "dokumen")
+    assert r.exit_code == 0, r.output
+
+
+def _rata(teks: str) -> str:
+    return " ".join(teks.split())
+
+
+# -- B1: people waiting for any realisation are "belum lengkap", out of spreads and means ------------------
+
+def test_distribusi_tengah_periode_tidak_sangat_kurang(tiga_periode, kinerja):
+    for nip in (STAF1, KADIS):  # 2026-T3 mid-period: SKP rows, no realisation yet
+        _skp(kinerja, nip)
+    b = kinerja("distribusi", "-p", "2026-T3", "--unit", "DPMPTSP", "--format", "json").json()[0]
+    assert (b["sangat_kurang"], b["persen_sangat_kurang"], b["jumlah"], b["tanpa_data"]) == (0, 0.0, 0, 2)
+    assert b["menunggu_realisasi"] == 2
+    t = _rata(kinerja("distribusi", "-p", "2026-T3", "--unit", "DPMPTSP").stdout)
+    assert "Belum lengkap" in t and "100,00%" not in t
+    assert "2 pegawai belum lengkap (SKP belum punya realisasi sama sekali) juga tidak ikut dihitung" in t
+
+
+def test_tren_unit_tengah_periode_rata_rata_tanpa_yang_menunggu(tiga_periode, kinerja):
+    _skp(kinerja, STAF1)
+    _skp(kinerja, KADIS)
+    assert kinerja("realisasi", "catat", STAF1, "--nomor", "1", "--nilai", "1", "-p", "2026-T3").exit_code == 0  # STAF1 counted, KADIS waits
+    staf1 = [x for x in kinerja("tren", STAF1, "--format", "json").json() if x["periode"] == "2026-T3"][0]
+    rows = {x["periode"]: x for x in kinerja("tren", "--unit", "DPMPTSP", "--format", "json").json()}
+    t3 = rows["2026-T3"]
+    assert (t3["rata_na"], t3["sangat_kurang"], t3["jumlah_pegawai"]) == (staf1["na"], 0, 2)  # STAF1's alone
+    assert t3["menunggu_realisasi"] == 1  # KADIS: NA 0 while waiting, not in the mean
+    assert rows["2026-T2"]["menunggu_realisasi"] == 0
+
+
+def test_tren_unit_periode_tanpa_realisasi_tanpa_rata_rata(tiga_periode, kinerja):
+    for nip in (STAF1, KADIS):
+        _skp(kinerja, nip)
+    t3 = [x for x in kinerja("tren", "--unit", "DPMPTSP", "--format", "json").json() if x["periode"] == "2026-T3"][0]
+    assert (t3["rata_na"], t3["persen_baik"], t3["sangat_kurang"]) == (None, None, 0)
+    assert t3["menunggu_realisasi"] == 2
+    t = _rata(kinerja("tren", "--unit", "DPMPTSP").stdout)
+    baris = [x for x in t.split("│ 2026-T3")[1:2]][0]
+    assert "0,00" not in baris.split("│ 2026")[0]  # no mean 0,00 / 0,00% for a period in progress
+    assert "tidak ikut dihitung dalam rata-rata NA, % Baik dan jumlah per predikat" in t
+    p = _rata(kinerja("tren", STAF1).stdout)
+    assert "belum lengkap" in p.split("2026-T3")[1] and "Sangat Kurang" not in p
+
+
+def test_rekap_tengah_periode_sebaran_tanpa_yang_menunggu(tiga_periode, kinerja, tmp_path):
+    import openpyxl
+
+    for nip in (STAF1, KADIS):
+        _skp(kinerja, nip)
+    berkas = tmp_path / "rekap.xlsx"
+    assert kinerja("ekspor", "rekap", str(berkas), "-p", "2026-T3").exit_code == 0
+    ws = openpyxl.load_workbook(berkas, read_only=True)["Ringkasan"]
+    isi = [[c for c in r if c is not None] for r in ws.iter_rows(values_only=True)]
+    unit = [r for r in isi if r and r[0] == "DPMPTSP"][0]
+    assert unit[1:7] == [0, 0, 0, 0, 0, 0]  # Jumlah and every predikat count: nobody counted Sangat Kurang
+    teks = " ".join(str(r[0]) for r in isi if r)
+    assert "Belum lengkap: 2 pegawai yang SKP-nya belum punya realisasi sama sekali (tidak masuk sebaran predikat)" in teks
+
+
+# -- B7: the two counts under `nilai` read differently ---------------------------------------------------------
+
+def test_ringkasan_nilai_dua_hitungan_beda_kata(tiga_periode, kinerja, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    for nip in (STAF1, KADIS):
+        _skp(kinerja, nip)
+    t = _rata(kinerja("nilai", "-p", "2026-T3").stdout)
+    assert "belum lengkap (menunggu realisasi): 2" in t
+    assert "hasil belum final (ada catatan: lihat kolom Catatan; --hanya-lengkap untuk menyaring)" in t
+    assert t.split("Jumlah: ")[1].count("belum lengkap") == 1  # once, for the people waiting
