@@ -80,3 +80,65 @@ def test_ringkasan_nilai_dua_hitungan_beda_kata(tiga_periode, kinerja, monkeypat
     assert "belum lengkap (menunggu realisasi): 2" in t
     assert "hasil belum final (ada catatan: lihat kolom Catatan; --hanya-lengkap untuk menyaring)" in t
     assert t.split("Jumlah: ")[1].count("belum lengkap") == 1  # once, for the people waiting
+
+
+# -- B3 / B9: sasaran salin never writes an RHK atasan link the new period cannot hold; names whom it skips ----
+
+def _tambah_skp(kinerja, nip, periode, rhk, *extra):
+    r = kinerja("sasaran", "tambah", nip, "--periode", periode, "--rhk", rhk, "--indikator", f"Indikator {rhk}",
+                "--target", "10", "--bobot", "100", "--satuan", "dokumen", *extra)
+    assert r.exit_code == 0, r.output
+
+
+def test_salin_tautan_rhk_atasan_yang_hilang_dikosongkan_dan_disebut(db_periode, kinerja, tmp_path):
+    import json
+    import sqlite3
+
+    from conftest import SEKDA
+
+    _tambah_skp(kinerja, SEKDA, "2026", "Tata kelola")
+    _tambah_skp(kinerja, KADIS, "2026", "Perizinan cepat", "--rhk-atasan", "1")  # -> the Sekda's row 1
+    _tambah_skp(kinerja, STAF1, "2026", "Izin terbit", "--rhk-atasan", "1")  # -> the Kadis's row 1
+    assert kinerja("periode", "buat", "2027").exit_code == 0
+    r = kinerja("sasaran", "salin", "--dari", "2026", "--ke", "2027", "--unit", "dpmptsp")  # the Sekda's SKP stays behind
+    assert r.exit_code == 0, r.output
+    t = _rata(r.output)
+    assert ("RHK atasan tidak disalin pada 1 baris, karena baris SKP atasan yang dirujuk tidak ada di periode 2027: "
+            f"Budi Santoso, S.E. ({KADIS}) baris 1 → RHK atasan nomor 1 (SKP Drs. H. Ahmad Yani)") in t
+    assert f"kinerja sasaran salin --dari 2026 --ke 2027 --nip {SEKDA}" in t
+    with sqlite3.connect(db_periode) as c:
+        tautan = dict(c.execute("SELECT nip, rhk_atasan_nomor FROM sasaran WHERE periode = '2027'").fetchall())
+        audit = json.loads(c.execute("SELECT baru FROM audit WHERE kunci = ?", [f"2027/{KADIS}/1"]).fetchone()[0])
+    assert tautan == {KADIS: None, STAF1: 1}  # STAF1's atasan (the Kadis) was copied with it: link kept
+    assert audit["rhk_atasan_tidak_disalin"] == 1 and audit["disalin_dari"] == "2026"
+    assert "tidak ada temuan" in kinerja("periksa").output
+    # what salin wrote is what an import of the unit's unchanged template accepts
+    berkas = tmp_path / "skp.xlsx"
+    assert kinerja("templat", str(berkas), "-p", "2027", "--unit", "DPMPTSP").exit_code == 0
+    r = kinerja("sasaran", "impor", str(berkas), "-p", "2027")
+    assert r.exit_code == 0, r.output
+
+
+def test_periksa_melaporkan_tautan_rhk_atasan_yang_hilang(db_periode, kinerja, db_path):
+    import sqlite3
+
+    _tambah_skp(kinerja, KADIS, "2026", "Perizinan cepat")
+    _tambah_skp(kinerja, STAF1, "2026", "Izin terbit", "--rhk-atasan", "1")
+    with sqlite3.connect(db_path) as c:  # as an older salin left it: the Kadis's row 1 gone, the link still there
+        c.execute("UPDATE sasaran SET rhk_atasan_nomor = 3 WHERE nip = ?", [STAF1])
+    r = kinerja("periksa", "--format", "json")
+    temuan = [x for x in r.json() if x["jenis"] == "rhk_atasan"]
+    assert [x["kunci"] for x in temuan] == [f"2026/{STAF1}/1"]
+    assert (f"Baris SKP 1 Citra Lestari ({STAF1}) periode 2026 merujuk RHK atasan nomor 3, tetapi SKP Budi Santoso, "
+            f"S.E. ({KADIS}) periode 2026 tidak punya baris nomor 3") in temuan[0]["pesan"]
+
+
+def test_salin_menyebut_pegawai_yang_dilewati(db_periode, kinerja):
+    from conftest import STAF2
+
+    _tambah_skp(kinerja, STAF1, "2026", "Izin terbit")
+    _tambah_skp(kinerja, STAF2, "2026", "Arsip")
+    assert kinerja("periode", "buat", "2027").exit_code == 0
+    _tambah_skp(kinerja, STAF2, "2027", "Arsip baru")
+    t = _rata(kinerja("sasaran", "salin", "--dari", "2026", "--ke", "2027").output)
+    assert f"1 pegawai dilewati karena sudah punya SKP di periode 2027: Dewi Sartika ({STAF2})." in t
