@@ -142,3 +142,27 @@ def test_salin_menyebut_pegawai_yang_dilewati(db_periode, kinerja):
     _tambah_skp(kinerja, STAF2, "2027", "Arsip baru")
     t = _rata(kinerja("sasaran", "salin", "--dari", "2026", "--ke", "2027").output)
     assert f"1 pegawai dilewati karena sudah punya SKP di periode 2027: Dewi Sartika ({STAF2})." in t
+
+
+# -- B5: inovasi / umpan-balik daftar use and name the default period ---------------------------------------
+
+def test_daftar_inovasi_dan_umpan_balik_memakai_periode_bawaan(db_periode, kinerja, monkeypatch):
+    from conftest import STAF2
+
+    assert kinerja("periode", "buat", "2027").exit_code == 0
+    for kode in ("2026", "2027"):
+        assert kinerja("inovasi", "catat", STAF1, f"Inovasi {kode}", "-p", kode, "--tanggal", f"{kode}-03-01").exit_code == 0
+        assert kinerja("umpan-balik", "catat", STAF2, f"Catatan {kode}", "-p", kode, "--dari", KADIS,
+                       "--tanggal", f"{kode}-03-01").exit_code == 0
+    assert kinerja("periode", "pakai", "2027").exit_code == 0
+    for perintah in ("inovasi", "umpan-balik"):
+        r = kinerja(perintah, "daftar", "--format", "json")
+        assert [x["periode"] for x in r.json()] == ["2027"] and "Periode: 2027 (bawaan)" in r.stderr
+        semua = kinerja(perintah, "daftar", "--semua-periode", "--format", "json").json()
+        assert sorted(x["periode"] for x in semua) == ["2026", "2027"]
+        t = kinerja(perintah, "daftar").output
+        assert "periode 2027 (1)" in t and "2026" not in t.split("periode 2027 (1)")[1]
+        assert "semua periode (2)" in kinerja(perintah, "daftar", "--semua-periode").output
+        assert kinerja(perintah, "daftar", "-p", "2026", "--semua-periode").exit_code == 2
+    monkeypatch.setenv("KINERJA_PERIODE", "2026")
+    assert [x["periode"] for x in kinerja("inovasi", "daftar", "--format", "json").json()] == ["2026"]
