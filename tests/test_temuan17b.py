@@ -166,3 +166,23 @@ def test_daftar_inovasi_dan_umpan_balik_memakai_periode_bawaan(db_periode, kiner
         assert kinerja(perintah, "daftar", "-p", "2026", "--semua-periode").exit_code == 2
     monkeypatch.setenv("KINERJA_PERIODE", "2026")
     assert [x["periode"] for x in kinerja("inovasi", "daftar", "--format", "json").json()] == ["2026"]
+
+
+# -- B2: a long unit name in the tren title gives way to its short name, never cut mid-name ------------------
+
+def test_judul_tren_unit_nama_singkat_bila_tidak_muat(tiga_periode, kinerja, monkeypatch):
+    import sqlite3
+
+    panjang = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"
+    with sqlite3.connect(tiga_periode) as c:
+        c.execute("UPDATE pegawai SET unit = ? WHERE unit = 'DPMPTSP'", [panjang])
+    assert kinerja("unit", "singkatan", panjang, "DPMPTSP").exit_code == 0
+    monkeypatch.setenv("COLUMNS", "60")
+    judul = kinerja("tren", "--unit", "DPMPTSP").stdout.splitlines()[0].strip()
+    assert judul == "Tren nilai kinerja unit DPMPTSP"
+    monkeypatch.setenv("COLUMNS", "80")
+    judul = kinerja("tren", "--unit", "DPMPTSP").stdout.splitlines()[0].strip()
+    assert judul == f"Tren nilai kinerja unit {panjang}"
+    monkeypatch.setenv("COLUMNS", "60")
+    t = kinerja("tren", STAF1).stdout
+    assert "DPMPTSP" in t and "…" not in t

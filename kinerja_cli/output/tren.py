@@ -79,7 +79,7 @@ def tren_pegawai(data: dict) -> None:
     p, baris = data["pegawai"], data["baris"]
     esc = output.esc  # every user value inside markup goes through it
     judul = Text.from_markup(f"Tren nilai kinerja {esc(p['nama'])} — NIP {esc(p['nip'])}, "
-                             f"{esc(output.nama_pendek(p['unit']))}")
+                             f"{esc(output.nama_pendek(p['unit'], singkatan=data.get('singkatan')))}")
     isi = []
     for b in baris:
         w = WARNA_PREDIKAT.get(b["predikat"], "")
@@ -117,7 +117,9 @@ def tren_unit(data: dict) -> None:
         isi.append([periode, b["metode"], str(b["jumlah_pegawai"]),
                     *([str(b.get("menunggu_realisasi", 0))] if menunggu else []), rata, persen, *jumlah, bar,
                     perubahan(b["selisih"])])
-    output.cetak(output.tabel_sel(kolom, isi, f"Tren nilai kinerja unit {output.nama_pendek(data['unit'])}",
+    awal = "Tren nilai kinerja unit "  # the unit's whole name when the line holds it, else its short name
+    nama = output.nama_pendek(data["unit"], max(1, output.konsol().width - len(awal) - 2), data.get("singkatan"))
+    output.cetak(output.tabel_sel(kolom, isi, output.esc(awal + nama),
                                   f"Batang: rata-rata NA terhadap {angka_id(NA_MAKS, 0)}; % Baik = Baik atau Sangat Baik.",
                                   catatan_bila="Batang"))
     if menunggu:

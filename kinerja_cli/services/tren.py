@@ -82,7 +82,10 @@ def tren_pegawai(db, nip: str) -> dict:
         raise TidakDitemukan(
             f"Belum ada hasil penilaian untuk {p.nama} ({p.nip}) di periode mana pun.",
             "Tren butuh data SKP atau penilaian perilaku pegawai ini; lihat periode dengan: kinerja periode daftar")
-    return {"pegawai": p.ke_dict(), "baris": baris, **_tambah_selisih(baris, "na")}
+    from .instansi import singkatan_unit
+
+    return {"pegawai": p.ke_dict(), "singkatan": singkatan_unit(db).get((p.unit or "").casefold()), "baris": baris,
+            **_tambah_selisih(baris, "na")}
 
 
 def tren_unit(db, unit: str) -> dict:
@@ -115,4 +118,7 @@ def tren_unit(db, unit: str) -> dict:
     if not baris:
         raise TidakDitemukan(f"Belum ada hasil penilaian untuk unit {u} di periode mana pun.",
                              "Lihat periode dengan: kinerja periode daftar")
-    return {"unit": u, "baris": baris, **_tambah_selisih(baris, "rata_na")}
+    from .instansi import singkatan_unit
+
+    return {"unit": u, "singkatan": singkatan_unit(db).get(u.casefold()), "baris": baris,
+            **_tambah_selisih(baris, "rata_na")}
