@@ -186,3 +186,25 @@ def test_judul_tren_unit_nama_singkat_bila_tidak_muat(tiga_periode, kinerja, mon
     monkeypatch.setenv("COLUMNS", "60")
     t = kinerja("tren", STAF1).stdout
     assert "DPMPTSP" in t and "…" not in t
+
+
+# -- B4: ubah --tanggal outside the entry's period warns, as catat does ----------------------------------------
+
+def test_ubah_tanggal_di_luar_periode_diperingatkan(db_periode, kinerja, db_path):
+    import sqlite3
+
+    from conftest import STAF2
+
+    assert kinerja("inovasi", "catat", STAF1, "Izin daring", "-p", "2026", "--tanggal", "2026-03-01").exit_code == 0
+    assert kinerja("umpan-balik", "catat", STAF2, "Arsip rapi", "-p", "2026", "--dari", KADIS,
+                   "--tanggal", "2026-03-01").exit_code == 0
+    for perintah in ("inovasi", "umpan-balik"):
+        r = kinerja(perintah, "ubah", "1", "--tanggal", "2027-01-05")
+        assert r.exit_code == 0, r.output
+        assert ("Tanggal 5 Januari 2027 di luar periode 2026 (1 Januari 2026 s.d. 31 Desember 2026)."
+                in _rata(r.stderr))
+        r = kinerja(perintah, "ubah", "1", "--tanggal", "15/06/2026")
+        assert "di luar periode" not in r.output
+    with sqlite3.connect(db_path) as c:  # changed all the same (a late note is still a note), and audited
+        assert c.execute("SELECT tanggal FROM inovasi").fetchone()[0] == "2026-06-15"
+        assert c.execute("SELECT COUNT(*) FROM audit WHERE tabel = 'inovasi' AND aksi = 'ubah'").fetchone()[0] == 2

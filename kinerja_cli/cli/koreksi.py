@@ -35,6 +35,8 @@ def _ubah(jenis: str, nomor: int, teks: str | None, tanggal: str | None, db) -> 
     from ..services import koreksi
 
     r = koreksi.ubah(buka(db), jenis, nomor, teks, tanggal)
+    for p in r["peringatan"]:
+        output.peringatan(p)
     if r["berubah"]:
         output.sukses(f"{koreksi.NAMA[jenis]} nomor {nomor} diubah (tercatat di log audit): {_teks(r['baru'], jenis)}.")
     else:
