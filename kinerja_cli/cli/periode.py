@@ -84,7 +84,9 @@ def buat(
     m = metode.value if metode else periode.METODE_BAWAAN
     p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, m, pengaturan,
                      persetujuan_skp == YaTidak.ya)
-    output.sukses(f"Periode {p.kode} ({p.jenis}, {p.mulai} s.d. {p.selesai}, metode {p.metode}, "
+    from ..validation.tanggal_id import tanggal_id
+
+    output.sukses(f"Periode {p.kode} ({p.jenis}, {tanggal_id(p.mulai)} s.d. {tanggal_id(p.selesai)}, metode {p.metode}, "
                   f"persetujuan SKP {'ya' if p.persetujuan_skp else 'tidak'}) dibuat.")
     for baris in periode.keterangan_metode(p, dipilih=metode is not None):
         output.info(baris)
