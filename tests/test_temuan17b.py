@@ -208,3 +208,31 @@ def test_ubah_tanggal_di_luar_periode_diperingatkan(db_periode, kinerja, db_path
     with sqlite3.connect(db_path) as c:  # changed all the same (a late note is still a note), and audited
         assert c.execute("SELECT tanggal FROM inovasi").fetchone()[0] == "2026-06-15"
         assert c.execute("SELECT COUNT(*) FROM audit WHERE tabel = 'inovasi' AND aksi = 'ubah'").fetchone()[0] == 2
+
+
+# -- B8: every date option's help names the forms it accepts ---------------------------------------------------
+
+def test_bantuan_setiap_opsi_tanggal_menyebut_semua_bentuk():
+    import re
+
+    import typer.main
+
+    from kinerja_cli.app import app
+
+    def semua(cmd, jalur=()):
+        for nama, sub in getattr(cmd, "commands", {}).items():
+            yield from semua(sub, jalur + (nama,))
+        if not hasattr(cmd, "commands"):
+            yield jalur, cmd
+
+    opsi_tanggal = {"--tanggal", "--sejak", "--sampai", "--mulai", "--selesai"}
+    dilihat = []
+    for jalur, cmd in semua(typer.main.get_command(app)):
+        for p in cmd.params:
+            if opsi_tanggal & set(getattr(p, "opts", ())):
+                dilihat.append(" ".join(jalur + (p.opts[0],)))
+                bantuan = p.help or ""
+                for bentuk in (r"\d{4}-\d\d-\d\d", r"\d\d-\d\d-\d{4}", r"\d\d/\d\d/\d{4}"):
+                    assert re.search(bentuk, bantuan), f"{' '.join(jalur)} {p.opts[0]}: {bantuan}"
+    assert {"ekspor rekap --tanggal", "ekspor skp --tanggal", "riwayat --sejak", "periode buat --selesai",
+            "inovasi ubah --tanggal"} <= set(dilihat)

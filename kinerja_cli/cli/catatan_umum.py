@@ -6,11 +6,13 @@ from typing import Annotated, Optional
 
 import typer
 
+from .umum import bantuan_tanggal
+
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
 OpsiPeriodeSaring = Annotated[Optional[str], typer.Option(
     "--periode", "-p", help="Hanya periode ini (bawaan: periode bawaan bila ada, lihat kinerja periode pakai).")]
 OpsiSemuaPeriode = Annotated[bool, typer.Option("--semua-periode", help="Semua periode, walau ada periode bawaan.")]
-OpsiTanggal = Annotated[Optional[str], typer.Option("--tanggal", help="2026-01-15, 15-01-2026 atau 15/01/2026 (bawaan: hari ini).")]
+OpsiTanggal = Annotated[Optional[str], typer.Option("--tanggal", help=bantuan_tanggal("Tanggal", "hari ini"))]
 OpsiSheet = Annotated[Optional[str], typer.Option("--sheet", help="Nama sheet (bawaan: sheet yang cocok).")]
 OpsiUjiCoba = Annotated[bool, typer.Option("--dry-run", help="Periksa dan hitung saja, tanpa menyimpan.")]
 OpsiLewati = Annotated[bool, typer.Option("--lewati-galat", help="Simpan baris yang benar, lewati baris bergalat.")]

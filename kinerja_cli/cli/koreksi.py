@@ -5,11 +5,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import OpsiDB, buka
+from .umum import OpsiDB, buka, bantuan_tanggal
 
 ArgNomor = Annotated[int, typer.Argument(help="Nomor entri (kolom No pada daftar).", metavar="NOMOR")]
-OpsiTanggalBaru = Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal baru: 2026-01-15, 15-01-2026 atau "
-                                                        "15/01/2026.")]
+OpsiTanggalBaru = Annotated[Optional[str], typer.Option("--tanggal", help=bantuan_tanggal("Tanggal baru"))]
 
 
 def _teks(e: dict, jenis: str) -> str:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..validation.tanggal_id import tanggal_id
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, bantuan_tanggal
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
 ArgNip = Annotated[str, typer.Argument(help="NIP atau NI PPPK pegawai pemilik SKP.")]
@@ -49,7 +49,7 @@ def setujui(
     nip: ArgNip,
     periode: OpsiPeriode,
     oleh: OpsiOleh = None,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal persetujuan: 2026-01-15, 15-01-2026 atau 15/01/2026 (bawaan: hari ini).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help=bantuan_tanggal("Tanggal persetujuan", "hari ini"))] = None,
     db: OpsiDB = None,
 ) -> None:
     """Atasan langsung menyetujui SKP yang sudah diajukan (diajukan -> disetujui).
