@@ -64,7 +64,7 @@ def test_choices_any_case(db_periode, kinerja, db_path):
 def test_every_date_option_reads_the_same_forms(db_periode, kinerja, db_path, tmp_path, tulis):
     assert kinerja("riwayat", "--sejak", tulis).exit_code == 0
     r = kinerja("periode", "buat", "2030-T1", "--mulai", tulis.replace("2026", "2030"))
-    assert r.exit_code == 0 and "2030-01-15 s.d." in r.stderr, r.output
+    assert r.exit_code == 0 and "15 Januari 2030 s.d." in r.stderr, r.output
     r = kinerja("inovasi", "catat", STAF1, "Izin daring", "-p", "2026", "--tanggal", tulis)
     assert r.exit_code == 0, r.output
     r = kinerja("pelatihan", "catat", STAF1, "--kegiatan", "Bimtek", "--jenis", "bimtek", "--tanggal", tulis, "--jp", "2")
