@@ -163,7 +163,7 @@ def test_unknown_period_unit_nip(db_siap, kinerja):
     r = kinerja("nilai", "--periode", "2026", "--unit", "Tidak Ada")
     assert r.exit_code == 1 and "tidak ditemukan" in r.stderr
     r = kinerja("nilai", "--periode", "2026", "--nip", "123")
-    assert r.exit_code == 1 and "tidak valid" in r.stderr
+    assert r.exit_code == 2 and "tidak valid" in r.stderr
 
 
 def test_distribusi_against_curve(db_siap, kinerja, db_path):

@@ -236,3 +236,33 @@ def test_bantuan_setiap_opsi_tanggal_menyebut_semua_bentuk():
                     assert re.search(bentuk, bantuan), f"{' '.join(jalur)} {p.opts[0]}: {bantuan}"
     assert {"ekspor rekap --tanggal", "ekspor skp --tanggal", "riwayat --sejak", "periode buat --selesai",
             "inovasi ubah --tanggal"} <= set(dilihat)
+
+
+# -- B9: small gaps ----------------------------------------------------------------------------------------------
+
+def test_sasaran_status_nip(db_periode, kinerja):
+    from conftest import STAF2
+
+    _tambah_skp(kinerja, STAF1, "2026", "Izin terbit")
+    _tambah_skp(kinerja, STAF2, "2026", "Arsip")
+    d = kinerja("sasaran", "status", "-p", "2026", "--nip", STAF1, "--format", "json").json()
+    assert [(x["nip"], x["status"]) for x in d] == [(STAF1, "draf")]
+    r = kinerja("sasaran", "status", "-p", "2026", "--nip", KADIS)
+    assert r.exit_code == 0 and f"Belum ada SKP pegawai {KADIS} pada periode 2026." in _rata(r.output)
+
+
+def test_rating_hapus_menyebut_pegawai(db_siap, kinerja):
+    assert kinerja("periode", "buat", "2026", "--metode", "permenpan6").exit_code == 0
+    assert kinerja("rating", "tetapkan", STAF1, "-p", "2026", "--hasil-kerja", "di-atas", "--alasan", "target terlampaui",
+                   "--oleh", KADIS).exit_code == 0
+    r = kinerja("rating", "hapus", STAF1, "-p", "2026", "--alasan", "keliru")
+    assert r.exit_code == 0
+    assert (f"Rating langsung Citra Lestari ({STAF1}) periode 2026 dihapus (hasil kerja Di Atas Ekspektasi"
+            in _rata(r.output))
+
+
+def test_nip_salah_ketik_adalah_salah_pemakaian(tiga_periode, kinerja):
+    for args in (("tren", "--nip", "abc"), ("tren", "abc"), ("nilai", "-p", "2026-T2", "--nip", "abc")):
+        r = kinerja(*args)
+        assert r.exit_code == 2 and "NIP 'abc' tidak valid" in r.stderr and "Traceback" not in r.output
+    assert kinerja("tren", "--nip", "199912312020121999").exit_code == 1  # well formed, not in the roster: refused

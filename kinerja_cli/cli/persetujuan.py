@@ -87,6 +87,7 @@ def kembalikan(
 def status(
     periode: OpsiPeriode,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
@@ -97,12 +98,12 @@ def status(
     from .. import output
     from ..services import persetujuan
 
-    baris = persetujuan.daftar(buka(db), periode, unit)
+    baris = persetujuan.daftar(buka(db), periode, unit, nip)
     hitung = {s: sum(1 for b in baris if b["status"] == s) for s in GAYA_STATUS}
     catatan = ", ".join(f"{s} {n}" for s, n in hitung.items())
     output.tampilkan(baris, [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_STATUS], fmt.value,
                      judul=f"Status persetujuan SKP periode {periode} ({len(baris)} pegawai)", catatan=catatan,
-                     kosong=f"Belum ada SKP pada periode {periode}.", gaya_baris=lambda b: GAYA_STATUS[b["status"]])
+                     kosong=f"Belum ada SKP{f' pegawai {nip}' if nip else ''} pada periode {periode}.", gaya_baris=lambda b: GAYA_STATUS[b["status"]])
 
 
 def daftarkan(app: typer.Typer) -> None:
