@@ -41,6 +41,13 @@ class DataTidakValid(KinerjaError):
     """A value the rules refuse."""
 
 
+class SalahKetik(DataTidakValid):
+    """A value typed on the command line that cannot be read at all (a NIP with letters or the wrong
+    number of digits): wrong usage, exit 2, like any malformed option value."""
+
+    kode_keluar = 2
+
+
 class PeriodeDitutup(KinerjaError):
     """A write to a closed period."""
 

@@ -319,3 +319,10 @@ def menunggu_realisasi(catatan, nhk) -> bool:
     from .kosakata import REALISASI_KOSONG
 
     return REALISASI_KOSONG in (catatan or ()) and nhk is not None and Decimal(nhk) == 0
+
+
+def masuk_sebaran(r: Rekaman) -> bool:
+    """True when a record counts in a spread, a mean or a share (distribusi, tren, the recap's
+    distribution): data recorded, and not still waiting for any realisation (`menunggu_realisasi`:
+    its NHK 0 / "Sangat Kurang" says nothing yet). The one place that decides it."""
+    return r.tercatat and not menunggu_realisasi(r.hasil.catatan, r.hasil.nhk)

@@ -33,7 +33,7 @@ def test_new_period_is_permenpan6_and_says_how_to_pick_pp30(db_siap, kinerja, db
     r = kinerja("periode", "buat", "2026")
     assert r.exit_code == 0, r.output
     err = " ".join(r.stderr.split())
-    assert "Periode 2026 (tahunan, 2026-01-01 s.d. 2026-12-31, metode permenpan6, persetujuan SKP tidak) dibuat." in err
+    assert "Periode 2026 (tahunan, 1 Januari 2026 s.d. 31 Desember 2026, metode permenpan6, persetujuan SKP tidak) dibuat." in err
     assert "Metode permenpan6 (metode bawaan): PermenPANRB 6/2022, aturan yang berlaku" in err
     assert "pilih --metode pp30 saat membuat periode: kinerja periode buat KODE --metode pp30" in err
     assert "Aturan periode ini dan sumbernya: kinerja aturan -p 2026" in err

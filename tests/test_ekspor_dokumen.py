@@ -182,7 +182,7 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
     r = kinerja("ekspor", "dokumen", STAF1, "--periode", "2026", "--tanggal", "29-13-2026")  # 29-11-2026 is fine now
     assert r.exit_code == 1 and "31-01-2026 atau 31/01/2026" in r.stderr
     r = kinerja("ekspor", "dokumen", "123", "--periode", "2026")
-    assert r.exit_code == 1 and "tidak valid" in r.stderr
+    assert r.exit_code == 2 and "tidak valid" in r.stderr  # a malformed NIP is wrong usage
 
 
 def test_closed_period_document_uses_snapshot(db_siap, kinerja, db_path, tmp_path):

@@ -90,7 +90,7 @@ def test_table_indonesian_numbers_footer_filters(db_siap, kinerja, db_path):
     # one person has no data at all: the table says "belum dinilai" rather than a Sangat Kurang
     assert "Jumlah: 5 pegawai" in t.stdout and "Baik: 1" in t.stdout and "Sangat Kurang: 2" in t.stdout
     assert "belum dinilai: 1" in t.stdout and "belum ada data periode ini" in t.stdout
-    assert "data belum lengkap" in t.stdout
+    assert "hasil belum final (ada catatan: lihat kolom Catatan" in " ".join(t.stdout.split())
     semua = kinerja("nilai", "--periode", "2026", "--format", "json").json()
     kosong = [x for x in semua if not x["ada_data"]]
     assert len(kosong) == 1 and kosong[0]["catatan"][0] == "tanpa_sasaran"
@@ -163,7 +163,7 @@ def test_unknown_period_unit_nip(db_siap, kinerja):
     r = kinerja("nilai", "--periode", "2026", "--unit", "Tidak Ada")
     assert r.exit_code == 1 and "tidak ditemukan" in r.stderr
     r = kinerja("nilai", "--periode", "2026", "--nip", "123")
-    assert r.exit_code == 1 and "tidak valid" in r.stderr
+    assert r.exit_code == 2 and "tidak valid" in r.stderr
 
 
 def test_distribusi_against_curve(db_siap, kinerja, db_path):

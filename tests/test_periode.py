@@ -30,7 +30,7 @@ def test_bad_codes(kode):
 def test_create_list_close_reopen(db_siap, kinerja, db_path):
     r = kinerja("periode", "buat", "2026-T1", "--metode", "permenpan6")
     assert r.exit_code == 0, r.output
-    assert "2026-01-01 s.d. 2026-03-31" in r.stderr
+    assert "1 Januari 2026 s.d. 31 Maret 2026" in " ".join(r.stderr.split()) and "2026-01-01" not in r.stderr
     r = kinerja("periode", "buat", "2026-T1")
     assert r.exit_code == 1 and "sudah ada" in r.stderr
     r = kinerja("periode", "buat", "2026-T2", "--jenis", "bulanan")

@@ -148,5 +148,5 @@ def test_catat(siap, kinerja):
     r = catat(KADIS, "--periode", "2026", "--nomor", "2", "--nilai", "lima")
     assert r.exit_code == 1 and "bukan angka" in r.stderr
     r = catat("12345", "--periode", "2026", "--nomor", "2", "--nilai", "1")
-    assert r.exit_code == 1 and "tidak valid" in r.stderr
+    assert r.exit_code == 2 and "tidak valid" in r.stderr
     assert n(siap, "realisasi") == 1

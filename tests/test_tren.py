@@ -99,7 +99,7 @@ def test_no_periods_and_usage(tiga_periode, kinerja):
     assert kinerja("tren").exit_code == 2
     assert kinerja("tren", STAF1, "--unit", "DPMPTSP").exit_code == 2
     assert kinerja("tren", "--unit", "Tidak Ada").exit_code == 1
-    assert kinerja("tren", "12345").exit_code == 1
+    assert kinerja("tren", "12345").exit_code == 2  # a malformed NIP is wrong usage (as any malformed option value)
 
 
 def test_single_period_and_kadis(db_siap, kinerja, db_path):

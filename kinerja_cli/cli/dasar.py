@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka, bilangan_bulat
+from .umum import Format, OpsiDB, OpsiFormat, buka, bilangan_bulat, bantuan_tanggal
 
 
 def init(db: OpsiDB = None) -> None:
@@ -31,9 +31,8 @@ def init(db: OpsiDB = None) -> None:
 
 def riwayat(
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya perubahan tentang pegawai ini.")] = None,
-    sejak: Annotated[Optional[str], typer.Option("--sejak", help="Sejak tanggal (2026-01-31, 31-01-2026 atau "
-                                                 "31/01/2026), atau tanggal dan jam \"31/01/2026 08:00\" (waktu setempat "
-                                                 "komputer ini).")] = None,
+    sejak: Annotated[Optional[str], typer.Option("--sejak", help=bantuan_tanggal("Sejak tanggal")[:-1]
+                                                 + "; atau tanggal dan jam \"31/01/2026 08:00\" (waktu setempat komputer ini).")] = None,
     batas: Annotated[int, typer.Option("--batas", help="Jumlah baris terbaru yang ditampilkan (0: semua).", parser=bilangan_bulat, metavar="<bilangan>")] = 200,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,

@@ -49,7 +49,7 @@ def distribusi(
     baris = distribusi.distribusi(basis, periode, unit)
     kolom = distribusi.kolom_predikat(basis, periode)  # pp30: 'cukup' / Cukup for the 70-<90 band
     if fmt is not Format.tabel:
-        kunci = ["unit", "jumlah", "tanpa_data", *[k for k, _ in kolom],
+        kunci = ["unit", "jumlah", "tanpa_data", "menunggu_realisasi", *[k for k, _ in kolom],
                  *[f"persen_{k}" for k, _ in kolom], "predikat_unit", "sesuai_kurva", "pelanggaran"]
         output.tampilkan(baris, [output.Kolom(k, k) for k in kunci], fmt.value)
         return

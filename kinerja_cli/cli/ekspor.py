@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import OpsiDB, buka
+from .umum import OpsiDB, buka, bantuan_tanggal
 
 app = typer.Typer(help="Ekspor Excel: rekap nilai satu periode, dokumen evaluasi kinerja dan dokumen SKP per pegawai." "\n\nContoh: kinerja ekspor rekap rekap-2026.xlsx --periode 2026 --per-unit",
                   no_args_is_help=True)
@@ -22,7 +22,7 @@ def rekap(
     periode: OpsiPeriode,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     per_unit: Annotated[bool, typer.Option("--per-unit", help="Tambahkan satu sheet per unit kerja.")] = False,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan TTTT-BB-HH (bawaan: hari ini).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help=bantuan_tanggal("Tanggal tanda tangan", "hari ini"))] = None,
     pangkat: Annotated[bool, typer.Option("--pangkat", help="Tambahkan kolom Pangkat di samping Golongan.")] = False,
     nomor_kolom: Annotated[bool, typer.Option("--nomor-kolom", help="Tambahkan baris nomor kolom (1) (2) ... di bawah judul kolom.")] = False,
     timpa: OpsiTimpa = False,
@@ -58,7 +58,7 @@ def dokumen(
     periode: OpsiPeriode = ...,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Satu dokumen untuk setiap pegawai unit ini.")] = None,
     folder: Annotated[Optional[Path], typer.Option("--folder", help="Folder tujuan (wajib dengan --unit).")] = None,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan: 2026-11-29, 29-11-2026 atau 29/11/2026 (bawaan: hari ini).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help=bantuan_tanggal("Tanggal tanda tangan", "hari ini"))] = None,
     timpa: OpsiTimpa = False,
     db: OpsiDB = None,
 ) -> None:
@@ -107,7 +107,8 @@ def skp(
     periode: OpsiPeriode = ...,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Satu dokumen SKP untuk setiap pegawai unit ini.")] = None,
     folder: Annotated[Optional[Path], typer.Option("--folder", help="Folder tujuan (wajib dengan --unit).")] = None,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal tanda tangan TTTT-BB-HH bila SKP belum disetujui (bawaan: diisi tangan).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help=bantuan_tanggal("Tanggal tanda tangan bila SKP belum disetujui",
+                                                                                       "diisi tangan"))] = None,
     timpa: OpsiTimpa = False,
     db: OpsiDB = None,
 ) -> None:

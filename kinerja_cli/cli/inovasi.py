@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
+from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSemuaPeriode, OpsiSheet,
+                           OpsiTanggal, OpsiUjiCoba, judul_daftar, periode_saring,
                            laporkan_catat, laporkan_impor)
 from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, cek_berkas_terbuka, cek_tandai
 
@@ -60,6 +61,7 @@ def impor(
 @app.command("daftar")
 def daftar(
     periode: OpsiPeriodeSaring = None,
+    semua_periode: OpsiSemuaPeriode = False,
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
@@ -71,8 +73,10 @@ def daftar(
     from .. import output
     from ..services import catatan
 
-    baris = catatan.daftar_inovasi(buka(db), periode, nip)
+    basis = buka(db)
+    periode = periode_saring(periode, semua_periode)
+    baris = catatan.daftar_inovasi(basis, periode, nip)
     kolom = [output.Kolom(k, j, penting=p) for k, j, p in (  # p: importance on a narrow screen (1 always shown)
         ("id", "No", 1), ("periode", "Periode", 5), ("tanggal", "Tanggal", 4), ("nip", "NIP", 1), ("nama", "Nama", 2),
         ("unit", "Unit Kerja", 6), ("uraian", "Uraian Inovasi", 1))]
-    output.tampilkan(baris, kolom, fmt.value, judul=f"Inovasi ({len(baris)})", kosong="Belum ada inovasi yang cocok.")
+    output.tampilkan(baris, kolom, fmt.value, judul=judul_daftar("Inovasi", periode, len(baris)), kosong="Belum ada inovasi yang cocok.")

@@ -5,11 +5,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import OpsiDB, buka
+from .umum import OpsiDB, buka, bantuan_tanggal
 
 ArgNomor = Annotated[int, typer.Argument(help="Nomor entri (kolom No pada daftar).", metavar="NOMOR")]
-OpsiTanggalBaru = Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal baru: 2026-01-15, 15-01-2026 atau "
-                                                        "15/01/2026.")]
+OpsiTanggalBaru = Annotated[Optional[str], typer.Option("--tanggal", help=bantuan_tanggal("Tanggal baru"))]
 
 
 def _teks(e: dict, jenis: str) -> str:
@@ -35,6 +34,8 @@ def _ubah(jenis: str, nomor: int, teks: str | None, tanggal: str | None, db) -> 
     from ..services import koreksi
 
     r = koreksi.ubah(buka(db), jenis, nomor, teks, tanggal)
+    for p in r["peringatan"]:
+        output.peringatan(p)
     if r["berubah"]:
         output.sukses(f"{koreksi.NAMA[jenis]} nomor {nomor} diubah (tercatat di log audit): {_teks(r['baru'], jenis)}.")
     else:

@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, bilangan_bulat, buka, cek_berkas_terbuka,
-                   cek_tandai)
+from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, bantuan_tanggal, bilangan_bulat, buka,
+                   cek_berkas_terbuka, cek_tandai)
 
 app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun." "\n\nContoh: kinerja pelatihan rekap --tahun 2026 --prioritas",
                   no_args_is_help=True)
@@ -89,7 +89,7 @@ def catat(
     nip: Annotated[str, typer.Argument(help="NIP pegawai.")],
     kegiatan: Annotated[str, typer.Option("--kegiatan", help="Nama kegiatan.")],
     jenis: Annotated[str, typer.Option("--jenis", help="pelatihan, workshop, seminar, coaching, e-learning atau lainnya.")],
-    tanggal: Annotated[str, typer.Option("--tanggal", help="Tanggal kegiatan: 2026-01-15, 15-01-2026 atau 15/01/2026.")],
+    tanggal: Annotated[str, typer.Option("--tanggal", help=bantuan_tanggal("Tanggal kegiatan"))],
     jp: Annotated[str, typer.Option("--jp", help="Jumlah jam pelajaran (boleh 2,5).")],
     penyelenggara: Annotated[Optional[str], typer.Option("--penyelenggara", help="Penyelenggara kegiatan.")] = None,
     db: OpsiDB = None,

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka, konfirmasi
+from .umum import Format, OpsiDB, OpsiFormat, buka, konfirmasi, bantuan_tanggal
 
 app = typer.Typer(help="Periode penilaian: buat, daftar, tutup (hasil dibekukan), buka kembali." "\n\nContoh: kinerja periode buat 2026 --metode pp30", no_args_is_help=True)
 
@@ -50,8 +50,8 @@ _ATURAN = "Aturan (kebijakan lokal, disimpan bersama periode)"
 def buat(
     kode: Annotated[str, typer.Argument(help="2026 (tahunan), 2026-T1 (triwulan) atau 2026-01 (bulanan).")],
     jenis: Annotated[Optional[Jenis], typer.Option("--jenis", help="Jenis periode (bawaan: dari kode).")] = None,
-    mulai: Annotated[Optional[str], typer.Option("--mulai", help="Tanggal mulai: 2026-01-01, 01-01-2026 atau 01/01/2026 (bawaan: dari kode).")] = None,
-    selesai: Annotated[Optional[str], typer.Option("--selesai", help="Tanggal selesai, ditulis seperti --mulai (bawaan: dari kode).")] = None,
+    mulai: Annotated[Optional[str], typer.Option("--mulai", help=bantuan_tanggal("Tanggal mulai", "dari kode"))] = None,
+    selesai: Annotated[Optional[str], typer.Option("--selesai", help=bantuan_tanggal("Tanggal selesai", "dari kode"))] = None,
     metode: Annotated[Optional[Metode], typer.Option("--metode", help="permenpan6 (bawaan: PermenPANRB 6/2022, rating oleh pejabat penilai) atau pp30 (nilai angka, PP 30/2019).", show_default=False)] = None,
     persetujuan_skp: OpsiPersetujuan = None,
     penilaian_360: Annotated[Optional[Ya], typer.Option("--penilaian-360", help="PP 30/2019 Pasal 41 ayat 2-4: ya (bawaan) = rekan dan bawahan ikut dihitung, NA 60/40 untuk semua; tidak = hanya atasan, NA 70/30.", show_default=False, rich_help_panel=_ATURAN)] = None,
@@ -84,7 +84,9 @@ def buat(
     m = metode.value if metode else periode.METODE_BAWAAN
     p = periode.buat(buka(db), kode, jenis.value if jenis else None, mulai, selesai, m, pengaturan,
                      persetujuan_skp == YaTidak.ya)
-    output.sukses(f"Periode {p.kode} ({p.jenis}, {p.mulai} s.d. {p.selesai}, metode {p.metode}, "
+    from ..validation.tanggal_id import tanggal_id
+
+    output.sukses(f"Periode {p.kode} ({p.jenis}, {tanggal_id(p.mulai)} s.d. {tanggal_id(p.selesai)}, metode {p.metode}, "
                   f"persetujuan SKP {'ya' if p.persetujuan_skp else 'tidak'}) dibuat.")
     for baris in periode.keterangan_metode(p, dipilih=metode is not None):
         output.info(baris)

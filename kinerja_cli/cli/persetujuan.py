@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..validation.tanggal_id import tanggal_id
-from .umum import Format, OpsiDB, OpsiFormat, buka
+from .umum import Format, OpsiDB, OpsiFormat, buka, bantuan_tanggal
 
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
 ArgNip = Annotated[str, typer.Argument(help="NIP atau NI PPPK pegawai pemilik SKP.")]
@@ -49,7 +49,7 @@ def setujui(
     nip: ArgNip,
     periode: OpsiPeriode,
     oleh: OpsiOleh = None,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal persetujuan: 2026-01-15, 15-01-2026 atau 15/01/2026 (bawaan: hari ini).")] = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help=bantuan_tanggal("Tanggal persetujuan", "hari ini"))] = None,
     db: OpsiDB = None,
 ) -> None:
     """Atasan langsung menyetujui SKP yang sudah diajukan (diajukan -> disetujui).
@@ -87,6 +87,7 @@ def kembalikan(
 def status(
     periode: OpsiPeriode,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
+    nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
@@ -97,12 +98,12 @@ def status(
     from .. import output
     from ..services import persetujuan
 
-    baris = persetujuan.daftar(buka(db), periode, unit)
+    baris = persetujuan.daftar(buka(db), periode, unit, nip)
     hitung = {s: sum(1 for b in baris if b["status"] == s) for s in GAYA_STATUS}
     catatan = ", ".join(f"{s} {n}" for s, n in hitung.items())
     output.tampilkan(baris, [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_STATUS], fmt.value,
                      judul=f"Status persetujuan SKP periode {periode} ({len(baris)} pegawai)", catatan=catatan,
-                     kosong=f"Belum ada SKP pada periode {periode}.", gaya_baris=lambda b: GAYA_STATUS[b["status"]])
+                     kosong=f"Belum ada SKP{f' pegawai {nip}' if nip else ''} pada periode {periode}.", gaya_baris=lambda b: GAYA_STATUS[b["status"]])
 
 
 def daftarkan(app: typer.Typer) -> None:

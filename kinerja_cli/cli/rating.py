@@ -148,8 +148,11 @@ def hapus(
     from .. import output
     from ..services import rating
 
-    rating.hapus(buka(db), nip, periode, alasan)
-    output.sukses("Rating langsung dihapus (tercatat di log audit).")
+    h = rating.hapus(buka(db), nip, periode, alasan)
+    nama = {None: "-", **KUNCI_RATING}
+    output.sukses(f"Rating langsung {h['nama']} ({h['nip']}) periode {h['periode']} dihapus (hasil kerja "
+                  f"{nama.get(h['hasil_kerja'], h['hasil_kerja'])}, perilaku {nama.get(h['perilaku'], h['perilaku'])}; "
+                  "tercatat di log audit). Rating hitungan berlaku kembali.")
 
 
 @app.command("daftar")

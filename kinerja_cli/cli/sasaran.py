@@ -178,14 +178,30 @@ def salin(
 
     if nip and unit:
         raise typer.BadParameter("pilih salah satu: --nip atau --unit", param_hint="--nip/--unit")
+    from ..services.sasaran_tautan import teks as teks_tautan
+
     r = sasaran.salin(buka(db), dari, ke, unit, nip)
     output.sukses(f"SKP {len(r['disalin'])} pegawai ({r['baris']} baris) disalin dari periode {r['dari']} ke "
                   f"{r['ke']} sebagai draf; {len(r['dilewati'])} pegawai dilewati karena sudah punya SKP di periode "
-                  f"{r['ke']}.")
+                  f"{r['ke']}" + (f": {_beberapa(r['dilewati_nama'])}." if r["dilewati"] else "."))
+    lepas = r["tautan_dilepas"]
+    if lepas:
+        atasan = sorted({d["atasan"] for d in lepas if d["atasan"]})
+        output.peringatan(
+            f"RHK atasan tidak disalin pada {len(lepas)} baris, karena baris SKP atasan yang dirujuk tidak ada di "
+            f"periode {r['ke']}: {_beberapa(teks_tautan(lepas))}. Kolom RHK Atasan baris itu dikosongkan. "
+            + (f"Salin atau impor dulu SKP atasannya (kinerja sasaran salin --dari {r['dari']} --ke {r['ke']} --nip "
+               f"{atasan[0]}), lalu isi lagi RHK Atasan lewat templat dan kinerja sasaran impor."
+               if atasan else "Isi NIP atasan di daftar pegawai bila perlu."))
     if r.get("lampiran"):
         output.info(f"Lampiran SKP dan ekspektasi khusus pimpinan {r['lampiran']} pegawai ikut disalin.")
     if r["disalin"]:
         output.info(f"Isi realisasinya nanti dengan: kinerja realisasi impor BERKAS --periode {r['ke']}")
+
+
+def _beberapa(nama: list[str], n: int = 5) -> str:
+    """The first `n` of a list, then how many more ('A; B; C; dan 4 lainnya')."""
+    return "; ".join(nama[:n]) + (f"; dan {len(nama) - n} lainnya" if len(nama) > n else "")
 
 
 def _daftarkan_persetujuan() -> None:

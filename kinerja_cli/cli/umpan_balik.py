@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSheet, OpsiTanggal, OpsiUjiCoba,
+from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSemuaPeriode, OpsiSheet,
+                           OpsiTanggal, OpsiUjiCoba, judul_daftar, periode_saring,
                            laporkan_catat, laporkan_impor)
 from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, cek_berkas_terbuka, cek_tandai
 
@@ -61,6 +62,7 @@ def impor(
 @app.command("daftar")
 def daftar(
     periode: OpsiPeriodeSaring = None,
+    semua_periode: OpsiSemuaPeriode = False,
     nip: Annotated[Optional[str], typer.Option("--nip", help="Hanya pegawai ini.")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Hanya unit kerja ini.")] = None,
     fmt: OpsiFormat = Format.tabel,
@@ -73,8 +75,10 @@ def daftar(
     from .. import output
     from ..services import catatan
 
-    baris = catatan.daftar_umpan_balik(buka(db), periode, nip, unit)
+    basis = buka(db)
+    periode = periode_saring(periode, semua_periode)
+    baris = catatan.daftar_umpan_balik(basis, periode, nip, unit)
     kolom = [output.Kolom(k, j, penting=p) for k, j, p in (  # p: importance on a narrow screen (1 always shown)
         ("id", "No", 1), ("periode", "Periode", 6), ("tanggal", "Tanggal", 3), ("nip", "NIP", 1), ("nama", "Nama", 2),
         ("unit", "Unit Kerja", 7), ("dari", "NIP Pemberi", 5), ("nama_dari", "Pemberi", 4), ("teks", "Umpan Balik", 1))]
-    output.tampilkan(baris, kolom, fmt.value, judul=f"Umpan balik ({len(baris)})", kosong="Belum ada umpan balik yang cocok.")
+    output.tampilkan(baris, kolom, fmt.value, judul=judul_daftar("Umpan balik", periode, len(baris)), kosong="Belum ada umpan balik yang cocok.")

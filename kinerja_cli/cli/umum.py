@@ -7,6 +7,14 @@ from typing import Annotated, Optional
 
 import typer
 
+BENTUK_TANGGAL = "2026-01-31, 31-01-2026 atau 31/01/2026"  # what baca_tanggal reads, named by every date option
+
+
+def bantuan_tanggal(apa: str, bawaan: str | None = None) -> str:
+    """The help of a date option: what it is and the forms it accepts (one wording for every option)."""
+    return f"{apa}: {BENTUK_TANGGAL}" + (f" (bawaan: {bawaan})." if bawaan else ".")
+
+
 OpsiDB = Annotated[
     Optional[Path],
     typer.Option("--db", help="Berkas basis data (bawaan: $KINERJA_DB, atau ./kinerja.db).", show_default=False,

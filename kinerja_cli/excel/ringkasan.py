@@ -55,13 +55,17 @@ def lingkup(data: DataRekap) -> list[str]:
     n_tanpa = sum(getattr(h, "tanpa_data", {}).values()) if h is not None else 0
     baris = [f"Lingkup: unit kerja {data.unit}" if data.unit else
              f"Lingkup: semua unit kerja ({len(data.distribusi)} unit)"]
+    n_menunggu = sum(getattr(h, "menunggu", {}).values()) if h is not None else 0
+    menunggu = ([f"Belum lengkap: {n_menunggu} pegawai yang SKP-nya belum punya realisasi sama sekali (tidak masuk "
+                 "sebaran predikat)"] if n_menunggu else [])  # mid-period (model.masuk_sebaran): NHK 0 is no Sangat Kurang
     if not n_tanpa:
-        return baris + [f"Jumlah pegawai: {data.jumlah} (semuanya masuk sebaran predikat)"]
+        return baris + [f"Jumlah pegawai: {data.jumlah}" + ("" if n_menunggu else " (semuanya masuk sebaran predikat)")
+                        ] + menunggu
     nama = "; ".join(f"{n} ({u})" for n, u in tanpa[:10]) + (f"; dan {n_tanpa - 10} lainnya" if n_tanpa > 10 else "")
-    return baris + [f"Jumlah pegawai: {data.jumlah}: {data.jumlah - n_tanpa} dinilai (masuk sebaran predikat), "
+    return baris + [f"Jumlah pegawai: {data.jumlah}: {data.jumlah - n_tanpa - n_menunggu} dinilai (masuk sebaran predikat), "
                     f"{n_tanpa} belum punya data periode ini (tanpa SKP dan penilaian; tidak masuk sebaran, "
                     "tercantum di sheet Rekap sebagai \"belum dinilai\")",
-                    f"Belum punya data: {nama}"]
+                    f"Belum punya data: {nama}"] + menunggu
 
 
 def _kop(ws, data: DataRekap, aliran, lebar: list[float]) -> None:

@@ -137,14 +137,15 @@ def ringkasan_predikat(baris: list[dict]) -> str:
         p = predikat_tampil(b)
         hitung[p] = hitung.get(p, 0) + 1
     bagian = [f"{_predikat(p)}: {hitung[p]}" for p in ORDER_PREDIKAT if p in hitung]
-    if hitung.get(BELUM_LENGKAP):
-        bagian.append(f"[yellow]{BELUM_LENGKAP}: {hitung[BELUM_LENGKAP]}[/]")
+    if hitung.get(BELUM_LENGKAP):  # the predikat cell's word, with what it waits for
+        bagian.append(f"[yellow]{BELUM_LENGKAP} (menunggu realisasi): {hitung[BELUM_LENGKAP]}[/]")
     if tanpa_data:
         bagian.append(f"[dim]{BELUM_DINILAI}: {tanpa_data}[/]")
     tidak_lengkap = sum(1 for b in baris if not b["lengkap"] and b.get("ada_data", True))
     teks = f"Jumlah: {len(baris)} pegawai — " + ", ".join(bagian)
     if tidak_lengkap:
-        teks += f" — [yellow]{tidak_lengkap} data belum lengkap[/] (lihat kolom Catatan; --hanya-lengkap untuk menyaring)"
+        # results with any catatan flag (a saran, a missing rater...): not the same count as the one above
+        teks += f" — [yellow]{tidak_lengkap} hasil belum final[/] (ada catatan: lihat kolom Catatan; --hanya-lengkap untuk menyaring)"
     return teks
 
 
@@ -283,7 +284,8 @@ def tabel_distribusi(baris: list[dict], periode: str, kolom_predikat: tuple = KO
     predikat, the curve verdict."""
     tampil = []
     for b in baris:
-        t = {"unit": b["unit"], "jumlah": b["jumlah"], "tanpa_data": b.get("tanpa_data", 0)}
+        t = {"unit": b["unit"], "jumlah": b["jumlah"], "tanpa_data": b.get("tanpa_data", 0),
+             "menunggu": b.get("menunggu_realisasi", 0)}
         for k, _ in kolom_predikat:
             t[k] = f"{b[k]} ({output.teks_sel(b['persen_' + k], True)}%)"
         t["predikat_unit"] = NAMA_PREDIKAT_UNIT.get(b["predikat_unit"], "-") if b["predikat_unit"] else "belum ditetapkan"
@@ -296,9 +298,14 @@ def tabel_distribusi(baris: list[dict], periode: str, kolom_predikat: tuple = KO
              output.Kolom("predikat_unit", "Predikat unit", penting=3), output.Kolom("kurva", "Kurva distribusi", penting=4)]
     if any(t["tanpa_data"] for t in tampil):
         kolom.insert(2, output.Kolom("tanpa_data", "Tanpa data", True, penting=3))
+    menunggu = sum(t["menunggu"] for t in tampil)
+    if menunggu:  # mid-period: never a column of "Sangat Kurang" for people whose realisations are not in yet
+        kolom.insert(2, output.Kolom("menunggu", "Belum lengkap", True, penting=3))
     output.tampilkan(tampil, kolom, "tabel", judul=f"Distribusi predikat pegawai, periode {periode}",
                      catatan="Kurva hanya peringatan: tidak ada rating yang diubah. Pegawai tanpa data sama sekali "
-                             "(tanpa SKP dan penilaian) tidak ikut dihitung.",
+                             "(tanpa SKP dan penilaian) tidak ikut dihitung"
+                             + (f"; {menunggu} pegawai belum lengkap (SKP belum punya realisasi sama sekali) juga tidak "
+                                "ikut dihitung dalam jumlah dan persentase." if menunggu else "."),
                      gaya_baris=lambda b: None if b["sesuai_kurva"] is not False else "yellow")
     langgar = [b for b in baris if b["sesuai_kurva"] is False]
     if langgar:

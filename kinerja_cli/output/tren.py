@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from .. import output
 from ..kosakata import BAIK, BUTUH_PERBAIKAN, KUNCI_PREDIKAT, KURANG, ORDER_PREDIKAT, SANGAT_KURANG
-from .nilai import WARNA_PREDIKAT
+from .nilai import BELUM_LENGKAP, WARNA_PREDIKAT
 from ..validation.angka import angka_id
 
 NA_MAKS = Decimal(120)
@@ -79,11 +79,15 @@ def tren_pegawai(data: dict) -> None:
     p, baris = data["pegawai"], data["baris"]
     esc = output.esc  # every user value inside markup goes through it
     judul = Text.from_markup(f"Tren nilai kinerja {esc(p['nama'])} — NIP {esc(p['nip'])}, "
-                             f"{esc(output.nama_pendek(p['unit']))}")
+                             f"{esc(output.nama_pendek(p['unit'], singkatan=data.get('singkatan')))}")
     isi = []
     for b in baris:
         w = WARNA_PREDIKAT.get(b["predikat"], "")
         periode = esc(b["periode"]) + ("" if b["lengkap"] else " [yellow]*[/]")
+        if not b.get("dihitung", True):  # mid-period: no realisation yet, so no predikat and no bar to read
+            isi.append([periode, b["metode"], angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]),
+                        f"[yellow]{BELUM_LENGKAP}[/]", "", perubahan(b["selisih"])])
+            continue
         isi.append([periode, b["metode"], angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]),
                     f"[{w}]{b['predikat']}[/]" if w else esc(b["predikat"]),
                     f"[{w}]{batang(b['na'])}[/]" if w else batang(b["na"]), perubahan(b["selisih"])])
@@ -97,18 +101,30 @@ def tren_pegawai(data: dict) -> None:
 def tren_unit(data: dict) -> None:
     baris = data["baris"]
     ada = [p for p in ORDER_PREDIKAT if any(b[KUNCI_PREDIKAT[p]] for b in baris)]
-    kolom = _kolom((("Periode", _U, 1), ("Metode", _T, 6), ("Pegawai", _A, 3), ("Rata-rata NA", _A, 1),
+    menunggu = any(b.get("menunggu_realisasi") for b in baris)
+    kolom = _kolom((("Periode", _U, 1), ("Metode", _T, 6), ("Pegawai", _A, 3),
+                    *((("Belum lengkap", _A, 2),) if menunggu else ()), ("Rata-rata NA", _A, 1),
                     ("% Baik", _A, 2), *((p, _A, 4) for p in ada), ("Batang", _U, 5), ("Perubahan", _A, 3)))
     isi = []
     for b in baris:
-        w = warna_na(b["rata_na"])
         jumlah = [f"[{WARNA_PREDIKAT[p]}]{b[KUNCI_PREDIKAT[p]]}[/]" if b[KUNCI_PREDIKAT[p]] else "[dim]0[/]" for p in ada]
         periode = output.esc(b["periode"]) + ("" if b["dihitung"] else " [yellow]*[/]")
-        isi.append([periode, b["metode"], str(b["jumlah_pegawai"]), angka_id(b["rata_na"]),
-                    f"{angka_id(b['persen_baik'])}%", *jumlah, f"[{w}]{batang(b['rata_na'])}[/]", perubahan(b["selisih"])])
-    output.cetak(output.tabel_sel(kolom, isi, f"Tren nilai kinerja unit {output.nama_pendek(data['unit'])}",
+        if b["rata_na"] is None:  # nobody with a realisation yet: no mean, no share, no bar
+            rata, persen, bar = "[dim]–[/]", "[dim]–[/]", ""
+        else:
+            w = warna_na(b["rata_na"])
+            rata, persen, bar = angka_id(b["rata_na"]), f"{angka_id(b['persen_baik'])}%", f"[{w}]{batang(b['rata_na'])}[/]"
+        isi.append([periode, b["metode"], str(b["jumlah_pegawai"]),
+                    *([str(b.get("menunggu_realisasi", 0))] if menunggu else []), rata, persen, *jumlah, bar,
+                    perubahan(b["selisih"])])
+    awal = "Tren nilai kinerja unit "  # the unit's whole name when the line holds it, else its short name
+    nama = output.nama_pendek(data["unit"], max(1, output.konsol().width - len(awal) - 2), data.get("singkatan"))
+    output.cetak(output.tabel_sel(kolom, isi, output.esc(awal + nama),
                                   f"Batang: rata-rata NA terhadap {angka_id(NA_MAKS, 0)}; % Baik = Baik atau Sangat Baik.",
                                   catatan_bila="Batang"))
-    if any(not b["dihitung"] for b in baris):
-        output.cetak("[yellow]*[/] belum lengkap: belum ada realisasi di periode itu, jadi tidak dihitung dalam tren")
+    if menunggu:
+        output.cetak("Belum lengkap: pegawai yang SKP-nya belum punya realisasi sama sekali; tidak ikut dihitung "
+                     "dalam rata-rata NA, % Baik dan jumlah per predikat."
+                     + (" [yellow]*[/] periode tanpa realisasi sama sekali: tidak dihitung dalam tren."
+                        if any(not b["dihitung"] for b in baris) else ""))
     output.cetak(_ringkas(data, "rata-rata NA"))

@@ -26,11 +26,16 @@ def _tanggal_argumen(teks: str | None, per: Periode) -> tuple[str, list[str]]:
         raise DataTidakValid(f"--tanggal: {e.pesan}.", e.saran) from None
     if t is None:
         t = date.today()
-    peringatan = []
-    if not (per.mulai <= t.isoformat() <= per.selesai):
-        peringatan.append(f"Tanggal {tanggal_id(t)} di luar periode {per.kode} ({tanggal_id(per.mulai)} s.d. "
-                          f"{tanggal_id(per.selesai)}).")
-    return t.isoformat(), peringatan
+    luar = di_luar_periode(t, per)
+    return t.isoformat(), [luar] if luar else []
+
+
+def di_luar_periode(t: date, per: Periode) -> str | None:
+    """The warning for a note dated outside its period (recorded anyway: a late note is still a note);
+    None inside. One wording for catat and ubah."""
+    if per.mulai <= t.isoformat() <= per.selesai:
+        return None
+    return f"Tanggal {tanggal_id(t)} di luar periode {per.kode} ({tanggal_id(per.mulai)} s.d. {tanggal_id(per.selesai)})."
 
 
 def _batas(per: Periode) -> tuple[date, date]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import DataTidakValid
 from ..kosakata import BUTUH_PERBAIKAN, KUNCI_PREDIKAT, PREDIKAT_UNIT
 from ..kosakata import kolom_predikat as kolom_predikat_kosakata
-from ..model import Periode
+from ..model import Periode, masuk_sebaran
 from ..scoring.distribusi import sebaran
 from ..store import audit
 from ..store import nilai as tabel
@@ -71,27 +71,34 @@ def dari_laporan(db, lap) -> list[dict]:
     """`distribusi` of an already computed report: its records counted per unit and predikat.
 
     Employees with nothing recorded in the period (no SKP row, no behaviour score, no direct
-    rating) are counted apart as `tanpa_data`: their computed 0 / Sangat Kurang says nothing
-    about their performance, so it stays out of the spread and of the curve check.
+    rating) are counted apart as `tanpa_data`, and those whose SKP rows still wait for any
+    realisation as `menunggu_realisasi` (mid-period): their computed 0 / Sangat Kurang says
+    nothing about their performance, so it stays out of the spread and of the curve check.
     """
     per_unit: dict[str, dict[str, int]] = {}
     tanpa_data: dict[str, int] = {}
+    menunggu: dict[str, int] = {}
     for r in lap.rekaman:
         u = r.pegawai.unit
         per_unit.setdefault(u, {})
         if not tercatat(r):
             tanpa_data[u] = tanpa_data.get(u, 0) + 1
-            continue
-        pr = r.hasil.predikat
-        per_unit[u][pr] = per_unit[u].get(pr, 0) + 1
-    return dari_hitungan(db, lap.periode, per_unit, tanpa_data)
+        elif not masuk_sebaran(r):
+            menunggu[u] = menunggu.get(u, 0) + 1
+        else:
+            pr = r.hasil.predikat
+            per_unit[u][pr] = per_unit[u].get(pr, 0) + 1
+    return dari_hitungan(db, lap.periode, per_unit, tanpa_data, menunggu)
 
 
-def dari_hitungan(db, periode: Periode, per_unit: dict[str, dict[str, int]], tanpa_data: dict[str, int]) -> list[dict]:
+def dari_hitungan(db, periode: Periode, per_unit: dict[str, dict[str, int]], tanpa_data: dict[str, int],
+                  menunggu: dict[str, int] | None = None) -> list[dict]:
     """Per unit (by name, case-folded): the spread of `per_unit` (unit -> {predikat: count} of the
-    employees with data) against the unit's curve, and `tanpa_data` (unit -> employees without)."""
+    employees counted, `model.masuk_sebaran`) against the unit's curve, `tanpa_data` (unit -> employees
+    without data) and `menunggu_realisasi` (unit -> employees whose SKP waits for any realisation)."""
+    menunggu = menunggu or {}
     param = periode.param
     predikat_unit = tabel.unit_predikat(db, periode.kode)
-    return [{"unit": u, "jumlah": 0, "tanpa_data": tanpa_data.get(u, 0),
+    return [{"unit": u, "jumlah": 0, "tanpa_data": tanpa_data.get(u, 0), "menunggu_realisasi": menunggu.get(u, 0),
              **sebaran(per_unit[u], predikat_unit.get(u), param)}
             for u in sorted(per_unit, key=str.lower)]

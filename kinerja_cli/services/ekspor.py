@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DataTidakValid
-from ..model import Rekaman
+from ..model import Rekaman, masuk_sebaran
 from .dokumen_data import Bacaan, orang
 
 lembar_tambahan: list[tuple[str, Callable]] = []
@@ -70,6 +70,7 @@ class _Hitungan:
     def __init__(self):
         self.per_unit: dict[str, dict[str, int]] = {}  # unit -> {predikat: count}, employees with data
         self.tanpa_data: dict[str, int] = {}  # unit -> employees without any data recorded
+        self.menunggu: dict[str, int] = {}  # unit -> employees whose SKP still waits for any realisation
         self.predikat: dict[str, str] = {}  # nip -> predikat, employees with data recorded
         self.tanpa_data_nama: list[tuple[str, str]] = []  # (nama, unit) of the first employees without data
 
@@ -78,7 +79,10 @@ class _Hitungan:
         jumlah = self.per_unit.setdefault(u, {})
         if r.tercatat:
             pr = r.hasil.predikat
-            jumlah[pr] = jumlah.get(pr, 0) + 1
+            if masuk_sebaran(r):
+                jumlah[pr] = jumlah.get(pr, 0) + 1
+            else:  # mid-period: out of the spread (model.masuk_sebaran)
+                self.menunggu[u] = self.menunggu.get(u, 0) + 1
             self.predikat[r.pegawai.nip] = pr
         else:
             self.tanpa_data[u] = self.tanpa_data.get(u, 0) + 1
@@ -112,7 +116,8 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
 
     def sesudah() -> None:
         alir.jumlah = data.jumlah  # what was actually written
-        data.distribusi = distribusi.dari_hitungan(db, alir.periode, hitungan.per_unit, hitungan.tanpa_data)
+        data.distribusi = distribusi.dari_hitungan(db, alir.periode, hitungan.per_unit, hitungan.tanpa_data,
+                                                     hitungan.menunggu)
 
     _muat_penyedia()
     # write-only rows spill into the run's private folder beside the target, not in /tmp or loose in the folder

@@ -13,6 +13,7 @@ from ..store.db import transaksi
 from ..validation.catatan import TanggalTidakValid, baca_tanggal, bersihkan_teks
 from ..validation.tanggal_id import tanggal_id
 from . import periode
+from .catatan import di_luar_periode
 
 NAMA = {"inovasi": "Inovasi", "umpan_balik": "Umpan balik", "pelatihan": "Kegiatan pengembangan"}
 _DAFTAR = {"inovasi": "kinerja inovasi daftar", "umpan_balik": "kinerja umpan-balik daftar",
@@ -45,7 +46,8 @@ def hapus(db, jenis: str, id_: int) -> dict:
 
 
 def ubah(db, jenis: str, id_: int, teks: str | None = None, tanggal: str | None = None) -> dict:
-    """Change the text and/or date of an innovation or a feedback note; returns {'lama', 'baru', 'berubah'}."""
+    """Change the text and/or date of an innovation or a feedback note; returns {'lama', 'baru', 'berubah',
+    'peringatan'} (a new date outside the entry's period is warned about, as when it is recorded)."""
     kolom_teks = {"inovasi": "uraian", "umpan_balik": "teks"}[jenis]
     if teks is None and tanggal is None:
         raise DataTidakValid("Tidak ada yang diubah.", f"Sebutkan --{kolom_teks} dan/atau --tanggal.")
@@ -62,12 +64,15 @@ def ubah(db, jenis: str, id_: int, teks: str | None = None, tanggal: str | None 
         except TanggalTidakValid as x:
             raise DataTidakValid(f"--tanggal: {x.pesan}.", x.saran) from None
         baru["tanggal"] = t.isoformat()
+        peringatan = [x for x in (di_luar_periode(t, periode.wajib_ada(db, e["periode"])),) if x]
+    else:
+        peringatan = []
     berubah = {k: v for k, v in baru.items() if e[k] != v}
     if berubah:
         with transaksi(db):
             tabel.ubah(db, jenis, id_, berubah)
             audit.catat(db, jenis, str(id_), "ubah", {k: e[k] for k in berubah}, berubah, e["nip"])
-    return {"lama": e, "baru": {**e, **berubah}, "berubah": bool(berubah)}
+    return {"lama": e, "baru": {**e, **berubah}, "berubah": bool(berubah), "peringatan": peringatan}
 
 
 def hapus_layanan(db, unit: str, indikator: str, kode: str) -> dict:

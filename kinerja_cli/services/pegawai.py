@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import DataTidakValid, TidakDitemukan
+from ..errors import DataTidakValid, SalahKetik, TidakDitemukan
 from ..excel.kolom_hilang import KolomTidakLengkap
 from ..kolom import PEGAWAI_IMPOR
 from ..model import HasilImpor, Pegawai
@@ -65,7 +65,7 @@ def nip_dari_argumen(nip: str) -> str:
     try:
         return periksa_nip(nip).nip
     except NIPTidakValid as e:
-        raise DataTidakValid(f"NIP '{nip}' tidak valid: {e.pesan}.", e.saran or None) from None
+        raise SalahKetik(f"NIP '{nip}' tidak valid: {e.pesan}.", e.saran or None) from None
 
 
 def wajib_ada(db, nip: str) -> Pegawai:

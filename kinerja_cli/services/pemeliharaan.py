@@ -97,7 +97,26 @@ def periksa(db) -> list[dict]:
         tambah("galat", "bobot", f"{periode}/{nip}", f"Periode {periode} sudah ditutup, tetapi bobot SKP {nip} berjumlah {s}.")
     for kode in tabel.periode_tanpa_snapshot(db):
         tambah("galat", "snapshot", kode, f"Periode {kode} berstatus ditutup tetapi tidak punya hasil beku.")
+    _rhk_atasan_hilang(db, tambah)
     return temuan
+
+
+def _rhk_atasan_hilang(db, tambah) -> None:
+    """Open periods: SKP rows whose RHK atasan names a row the direct atasan does not have there (an import of
+    the same rows would be refused). A closed period is frozen: its links are not checked against today's roster."""
+    from ..store import periode as tabel_periode
+    from .sasaran_tautan import tautan_hilang
+
+    for per in tabel_periode.semua(db):
+        if per.status == "ditutup":
+            continue
+        for d in tautan_hilang(db, per.kode):
+            ada = (f"SKP {d['nama_atasan']} ({d['atasan']}) periode {per.kode} tidak punya baris nomor "
+                   f"{d['rhk_atasan_nomor']}" if d["atasan"] else "pegawai ini tidak punya atasan langsung")
+            tambah("peringatan", "rhk_atasan", f"{per.kode}/{d['nip']}/{d['nomor']}",
+                   f"Baris SKP {d['nomor']} {d['nama']} ({d['nip']}) periode {per.kode} merujuk RHK atasan nomor "
+                   f"{d['rhk_atasan_nomor']}, tetapi {ada}. Perbaiki kolom RHK Atasan lewat templat lalu "
+                   f"kinerja sasaran impor, atau impor SKP atasannya dulu.")
 
 
 @dataclass

@@ -165,15 +165,19 @@ def kembalikan(db, nip: str, kode: str, oleh: str | None, alasan: str) -> dict:
     return _hasil(kode, p, status, baru, nama_oleh)
 
 
-def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
-    """Employees with an SKP (rows or a state) in the period and the state of their SKP."""
+def daftar(db, kode: str, unit: str | None = None, nip: str | None = None) -> list[dict]:
+    """Employees with an SKP (rows or a state) in the period and the state of their SKP (one employee: `nip`)."""
     kode = periode_wajib_ada(db, kode).kode
+    if nip:
+        nip = wajib_ada(db, nip).nip
     if unit:
         u = tabel_pegawai.unit_ada(db, unit)
         if not u:
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
         unit = u
     baris = tabel.daftar(db, kode, unit)
+    if nip:
+        baris = [b for b in baris if b["nip"] == nip]
     for b in baris:
         b["status"] = b["status"] or "draf"
     return baris

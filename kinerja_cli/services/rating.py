@@ -111,7 +111,7 @@ def hapus(db, nip: str, kode: str, alasan: str) -> dict:
                                  f"Lihat dengan: kinerja rating daftar --periode {per.kode}")
         tabel.hapus(db, per.kode, p.nip)
         audit.catat(db, "rating_langsung", _kunci(per.kode, p.nip), "hapus", lama, {"alasan": teks}, p.nip)
-    return lama
+    return {**lama, "nip": p.nip, "nama": p.nama, "periode": per.kode}
 
 
 def daftar(db, kode: str) -> list[dict]:

@@ -21,6 +21,7 @@ from .periode import pastikan_terbuka
 from .periode import wajib_ada as periode_ada
 from .persetujuan import kembali_ke_draf
 from .sasaran_impor import impor as impor_berkas
+from .sasaran_tautan import lepas_tautan_hilang
 
 
 def _kunci(kode: str, nip: str, nomor: int) -> str:
@@ -119,7 +120,9 @@ def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = Non
     realisations, no agreement state), for active employees who have no rows in `ke` yet; their lampiran and
     ekspektasi khusus pimpinan come along (unless they already have some in `ke`).
 
+    An RHK atasan link to a row the atasan does not have in `ke` is not copied (services.sasaran_tautan).
     Returns {'dari', 'ke', 'disalin': [nip], 'baris': rows copied, 'dilewati': [nip] (already had rows),
+    'dilewati_nama': ['Nama (NIP)'], 'tautan_dilepas': [links not copied],
     'lampiran': employees whose lampiran/ekspektasi were copied}."""
     asal = periode_ada(db, dari).kode
     tujuan = pastikan_terbuka(db, ke).kode
@@ -142,6 +145,9 @@ def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = Non
                              f"Lihat dengan: kinerja sasaran daftar --periode {asal}")
     with transaksi(db):  # which employees already have rows in `ke` is read under the write lock
         sudah = tabel.nomor_per_pegawai(db, tujuan, baris)
+        # the rows to copy (the same dicts as in `baris`): links to rows `ke` will not have are cleared in place
+        dilepas = lepas_tautan_hilang(db, tujuan, {n: r for n, r in baris.items() if n not in sudah})
+        lepas_map = {(d["nip"], d["nomor"]): d["rhk_atasan_nomor"] for d in dilepas}
         log = audit.Pencatat(db)
         disalin, n = [], 0
         for p_nip in sorted(baris):
@@ -150,12 +156,16 @@ def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = Non
             for nomor in sorted(baris[p_nip]):
                 row = baris[p_nip][nomor]
                 tabel.simpan_satu(db, tujuan, p_nip, row)
+                lepas = {"rhk_atasan_tidak_disalin": lepas_n} if (lepas_n := lepas_map.get((p_nip, nomor))) else {}
                 log.tambah_banyak([("sasaran", _kunci(tujuan, p_nip, nomor), "tambah", None,
-                                    {**tabel.ke_audit(row), "disalin_dari": asal}, p_nip)])
+                                    {**tabel.ke_audit(row), "disalin_dari": asal, **lepas}, p_nip)])
                 n += 1
             disalin.append(p_nip)
         from .skp_lampiran import salin as salin_lampiran  # the SKP's lampiran and ekspektasi come along
 
         lampiran = salin_lampiran(db, log, asal, tujuan, disalin) if disalin else 0
         log.selesai()
-    return {"dari": asal, "ke": tujuan, "disalin": disalin, "baris": n, "dilewati": sorted(sudah), "lampiran": lampiran}
+    roster = tabel_pegawai.semua(db) if sudah else {}
+    return {"dari": asal, "ke": tujuan, "disalin": disalin, "baris": n, "dilewati": sorted(sudah),
+            "dilewati_nama": [f"{roster[x].nama} ({x})" if x in roster else x for x in sorted(sudah)],
+            "tautan_dilepas": dilepas, "lampiran": lampiran}

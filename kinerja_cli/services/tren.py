@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
-from ..model import Periode, Rekaman, ada_data, menunggu_realisasi
+from ..model import Periode, Rekaman, ada_data, masuk_sebaran
 from ..store import pegawai as tabel_pegawai
 from ..store import periode as tabel_periode
 from . import nilai
@@ -77,16 +77,23 @@ def tren_pegawai(db, nip: str) -> dict:
         baris.append({"nip": p.nip, "nama": p.nama, "periode": per.kode, "mulai": per.mulai,
                       "metode": h.metode, "status": per.status, "nhk": h.nhk,
                       "npk": h.npk, "na": h.na, "predikat": h.predikat,
-                      "lengkap": h.lengkap, "dihitung": not menunggu_realisasi(h.catatan, h.nhk)})
+                      "lengkap": h.lengkap, "dihitung": masuk_sebaran(rek[0])})
     if not baris:
         raise TidakDitemukan(
             f"Belum ada hasil penilaian untuk {p.nama} ({p.nip}) di periode mana pun.",
             "Tren butuh data SKP atau penilaian perilaku pegawai ini; lihat periode dengan: kinerja periode daftar")
-    return {"pegawai": p.ke_dict(), "baris": baris, **_tambah_selisih(baris, "na")}
+    from .instansi import singkatan_unit
+
+    return {"pegawai": p.ke_dict(), "singkatan": singkatan_unit(db).get((p.unit or "").casefold()), "baris": baris,
+            **_tambah_selisih(baris, "na")}
 
 
 def tren_unit(db, unit: str) -> dict:
-    """{'unit', 'baris': [per period: count, mean NA, share Baik or better, counts per predikat], 'arah', ...}."""
+    """{'unit', 'baris': [per period: count, mean NA, share Baik or better, counts per predikat], 'arah', ...}.
+
+    `jumlah_pegawai` counts everyone with data in the period; of them, `menunggu_realisasi` still wait
+    for any realisation (mid-period) and stay out of the mean, the share and the counts per predikat
+    (`model.masuk_sebaran`): `rata_na` and `persen_baik` are None while nobody has realisations yet."""
     u = tabel_pegawai.unit_ada(db, unit)
     if not u:
         raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
@@ -95,19 +102,23 @@ def tren_unit(db, unit: str) -> dict:
         rek = [r for r in nilai.laporan(db, per.kode, unit=u, ringkas=True).rekaman if tercatat(r)]
         if not rek:
             continue
-        na = [r.hasil.na for r in rek]
+        dihitung = [r for r in rek if masuk_sebaran(r)]
         hitung = {KUNCI_PREDIKAT[p]: 0 for p in ORDER_PREDIKAT}
-        for r in rek:
+        for r in dihitung:
             k = KUNCI_PREDIKAT.get(r.hasil.predikat)
             if k:
                 hitung[k] += 1
-        baik = sum(1 for r in rek if r.hasil.predikat in (SANGAT_BAIK, BAIK))
+        baik = sum(1 for r in dihitung if r.hasil.predikat in (SANGAT_BAIK, BAIK))
+        n = len(dihitung)
         baris.append({"unit": u, "periode": per.kode, "mulai": per.mulai, "metode": rek[0].hasil.metode,
-                      "status": per.status, "jumlah_pegawai": len(rek),
-                      "rata_na": (sum(na) / len(na)).quantize(DUA, ROUND_HALF_UP),
-                      "persen_baik": (Decimal(100) * baik / len(rek)).quantize(DUA, ROUND_HALF_UP),
-                      **hitung, "dihitung": any(not menunggu_realisasi(r.hasil.catatan, r.hasil.nhk) for r in rek)})
+                      "status": per.status, "jumlah_pegawai": len(rek), "menunggu_realisasi": len(rek) - n,
+                      "rata_na": (sum(r.hasil.na for r in dihitung) / n).quantize(DUA, ROUND_HALF_UP) if n else None,
+                      "persen_baik": (Decimal(100) * baik / n).quantize(DUA, ROUND_HALF_UP) if n else None,
+                      **hitung, "dihitung": bool(n)})
     if not baris:
         raise TidakDitemukan(f"Belum ada hasil penilaian untuk unit {u} di periode mana pun.",
                              "Lihat periode dengan: kinerja periode daftar")
-    return {"unit": u, "baris": baris, **_tambah_selisih(baris, "rata_na")}
+    from .instansi import singkatan_unit
+
+    return {"unit": u, "singkatan": singkatan_unit(db).get(u.casefold()), "baris": baris,
+            **_tambah_selisih(baris, "rata_na")}
