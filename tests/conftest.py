@@ -220,3 +220,10 @@ def salin_demo(demo_sesi, tujuan: Path) -> Path:
     """A private copy of the session's demo database at `tujuan` (a .db path)."""
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     return _salin(demo_sesi[0] / "kinerja-demo.db", tujuan)
+
+
+@pytest.fixture(scope="session")
+def lo_profil(tmp_path_factory) -> str:
+    """The `-env:UserInstallation=…` argument of soffice: one LibreOffice user profile for the session.
+    LibreOffice builds a new profile on its first start (~1.5 s); the PDF tests share this one."""
+    return f"-env:UserInstallation=file://{tmp_path_factory.mktemp('lo_profil')}"
