@@ -61,13 +61,21 @@ def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: st
 
 def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                       lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
+    return _impor(db, berkas, kode, UMPAN_BALIK, periksa_umpan_balik, _simpan_umpan_balik, sheet, uji_coba,
+                  lewati_galat, tandai)
+
+
+def _impor(db, berkas: Path, kode: str, tata, periksa, simpan, sheet: str | None, uji_coba: bool,
+           lewati_galat: bool, tandai: Path | None) -> HasilImpor:
+    """One import of dated notes (umpan balik, inovasi): read with layout `tata`, check the rows with
+    `periksa` against the roster and the period's dates, then `simpan` what is new."""
     per = periode.pastikan_terbuka(db, kode)
-    isi = impor_umum.baca(berkas, UMPAN_BALIK, sheet, tandai)
+    isi = impor_umum.baca(berkas, tata, sheet, tandai)
     bacaan = impor_umum.Bacaan(db, berkas)
-    cek = periksa_umpan_balik(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
+    cek = periksa(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
     galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
-    with impor_umum.tulis(db, uji_coba, bacaan):  # stored notes read, compared and written under one lock
-        hasil = _simpan_umpan_balik(db, per, cek, galat, uji_coba, lewati_galat)
+    with impor_umum.tulis(db, uji_coba, bacaan):  # stored rows read, compared and written under one lock
+        hasil = simpan(db, per, cek, galat, uji_coba, lewati_galat)
     impor_umum.info_tata(hasil, isi)
     return hasil
 
@@ -134,15 +142,7 @@ def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = No
 
 def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                   lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
-    per = periode.pastikan_terbuka(db, kode)
-    isi = impor_umum.baca(berkas, INOVASI, sheet, tandai)
-    bacaan = impor_umum.Bacaan(db, berkas)
-    cek = periksa_inovasi(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
-    galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
-    with impor_umum.tulis(db, uji_coba, bacaan):  # stored innovations read, compared and written under one lock
-        hasil = _simpan_inovasi(db, per, cek, galat, uji_coba, lewati_galat)
-    impor_umum.info_tata(hasil, isi)
-    return hasil
+    return _impor(db, berkas, kode, INOVASI, periksa_inovasi, _simpan_inovasi, sheet, uji_coba, lewati_galat, tandai)
 
 
 def _simpan_inovasi(db, per: Periode, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:
