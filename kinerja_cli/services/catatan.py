@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..errors import DataTidakValid, TidakDitemukan
+from ..errors import DataTidakValid
 from ..kolom import INOVASI, UMPAN_BALIK
 from ..model import HasilImpor, Periode
 from ..store import audit
@@ -117,10 +117,7 @@ def daftar_umpan_balik(db, kode: str | None = None, nip: str | None = None, unit
 def _unit(db, unit: str | None) -> str | None:
     if not unit:
         return None
-    u = tabel_pegawai.unit_ada(db, unit)
-    if u is None:
-        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-    return u
+    return pegawai.unit_wajib_ada(db, unit)
 
 
 # --- inovasi -------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from ..validation.angka import teks_desimal
 from ..validation.catatan import TanggalTidakValid, baca_tanggal
 from ..validation.persetujuan import DARI_BERKAS, KEMBALI_KE_DRAF, TransisiDitolak, dapat_dicapai, transisi
 from ..validation.sasaran import TOLERANSI_BOBOT
-from .pegawai import wajib_ada
+from .pegawai import unit_wajib_ada, wajib_ada
 from .periode import pastikan_terbuka
 from .periode import wajib_ada as periode_wajib_ada
 
@@ -169,10 +169,7 @@ def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
     """Employees with an SKP (rows or a state) in the period and the state of their SKP."""
     kode = periode_wajib_ada(db, kode).kode
     if unit:
-        u = tabel_pegawai.unit_ada(db, unit)
-        if not u:
-            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-        unit = u
+        unit = unit_wajib_ada(db, unit)
     baris = tabel.daftar(db, kode, unit)
     for b in baris:
         b["status"] = b["status"] or "draf"

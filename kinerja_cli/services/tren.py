@@ -14,10 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
 from ..model import Periode, Rekaman, ada_data, menunggu_realisasi
-from ..store import pegawai as tabel_pegawai
 from ..store import periode as tabel_periode
 from . import nilai
-from .pegawai import wajib_ada
+from .pegawai import unit_wajib_ada, wajib_ada
 
 DUA = Decimal("0.01")
 
@@ -87,9 +86,7 @@ def tren_pegawai(db, nip: str) -> dict:
 
 def tren_unit(db, unit: str) -> dict:
     """{'unit', 'baris': [per period: count, mean NA, share Baik or better, counts per predikat], 'arah', ...}."""
-    u = tabel_pegawai.unit_ada(db, unit)
-    if not u:
-        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    u = unit_wajib_ada(db, unit)
     baris = []
     for per in periode_urut(db):
         rek = [r for r in nilai.laporan(db, per.kode, unit=u, ringkas=True).rekaman if tercatat(r)]
