@@ -188,3 +188,42 @@ def db_siap(kinerja, db_path, _templat_siap):
 def db_periode(kinerja, db_path, _templat_periode):
     """db_siap plus period 2026 (pp30): as `kinerja periode buat 2026 --metode pp30` on db_siap."""
     return _salin(_templat_periode, db_path)
+
+
+@pytest.fixture(scope="session")
+def demo_sesi(tmp_path_factory):
+    """`kinerja demo --folder DEMO` run once per session (in-process, COLUMNS=200) with KINERJA_DB
+    pointing at a user's file holding b"database milik pengguna": (DEMO folder, the run's result,
+    that user file). The demo database is checkpointed so that a copy of the .db file alone
+    (`salin_demo`) is the whole database. Read it, never write it: copy it first."""
+    folder = tmp_path_factory.mktemp("demo_sesi")
+    pengguna = folder / "pengguna.db"
+    pengguna.write_bytes(b"database milik pengguna")
+    demo = folder / "demo"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KINERJA_DB", str(pengguna))
+        mp.setenv("COLUMNS", "200")
+        mp.setattr(typer.testing, "_get_command", _perintah)
+        r = _jalankan(CliRunner(), ["demo", "--folder", demo])
+    assert r.exit_code == 0, r.output
+    db = demo / "kinerja-demo.db"
+    c = sqlite3.connect(db)
+    try:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        c.close()
+    assert not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
+    return demo, r, pengguna
+
+
+def salin_demo(demo_sesi, tujuan: Path) -> Path:
+    """A private copy of the session's demo database at `tujuan` (a .db path)."""
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    return _salin(demo_sesi[0] / "kinerja-demo.db", tujuan)
+
+
+@pytest.fixture(scope="session")
+def lo_profil(tmp_path_factory) -> str:
+    """The `-env:UserInstallation=…` argument of soffice: one LibreOffice user profile for the session.
+    LibreOffice builds a new profile on its first start (~1.5 s); the PDF tests share this one."""
+    return f"-env:UserInstallation=file://{tmp_path_factory.mktemp('lo_profil')}"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import _templat
 from kinerja_cli.bench_data import PERIODE, buat_berkas
 
 _BESIDE = Path(sys.executable).parent / "kinerja"
@@ -22,12 +23,10 @@ KINERJA = [str(_BESIDE)] if _BESIDE.exists() else [sys.executable, "-m", "kinerj
 def kantor(tmp_path_factory):
     folder = tmp_path_factory.mktemp("kantor")
     buat_berkas(folder, 3000)
-    db = folder / "k.db"
-    env = {**os.environ, "KINERJA_DB": str(db)}
-    for args in (["init"], ["periode", "buat", PERIODE, "--metode", "pp30"], ["pegawai", "impor", folder / "pegawai.xlsx"],
-                 ["sasaran", "impor", folder / "sasaran.xlsx", "-p", PERIODE],
-                 ["realisasi", "impor", folder / "realisasi.xlsx", "-p", PERIODE]):
-        subprocess.run([*KINERJA, *map(str, args)], env=env, check=True, capture_output=True)
+    # the set-up runs in-process (no signal here); only the recap the tests stop runs as its own process
+    db = _templat(folder / "k.db", ["init"], ["periode", "buat", PERIODE, "--metode", "pp30"],
+                  ["pegawai", "impor", folder / "pegawai.xlsx"], ["sasaran", "impor", folder / "sasaran.xlsx", "-p", PERIODE],
+                  ["realisasi", "impor", folder / "realisasi.xlsx", "-p", PERIODE])
     return folder, db
 
 

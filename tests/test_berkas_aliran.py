@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import salin_demo
+
 _BESIDE = Path(sys.executable).parent / "kinerja"
 KINERJA = [str(_BESIDE)] if _BESIDE.exists() else [sys.executable, "-m", "kinerja_cli"]
 CONTOH = Path(__file__).resolve().parent.parent / "contoh_data"
@@ -31,12 +33,9 @@ def _jalankan(*args, env=None, encoding="utf-8"):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo database (302 employees, period 2026)."""
-    folder = tmp_path_factory.mktemp("demo")
-    r = _jalankan("demo", "--folder", folder / "d")
-    assert r.returncode == 0, r.stderr
-    return folder / "d" / "kinerja-demo.db"
+def demo(tmp_path_factory, demo_sesi):
+    """The demo database (302 employees, period 2026): a copy of the one built for the session."""
+    return salin_demo(demo_sesi, tmp_path_factory.mktemp("demo") / "d" / "kinerja-demo.db")
 
 
 @contextlib.contextmanager

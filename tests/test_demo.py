@@ -3,12 +3,15 @@ permenpan6 (the law in force) with ratings set by the atasan, and 2025 under pp3
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+
+from conftest import salin_demo
 
 # PermenPANRB 6/2022 matrix (DOMAIN.md 5): (rating hasil kerja, rating perilaku) -> predikat
 ATAS, SESUAI, BAWAH = "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"
@@ -27,11 +30,11 @@ def _pp30(na: float, inovasi: bool) -> str:
     return "Baik" if na >= 90 else "Cukup" if na >= 70 else "Kurang" if na >= 50 else "Sangat Kurang"
 
 
-def test_demo_builds_everything_and_leaves_user_db_alone(kinerja, tmp_path, db_path):
-    db_path.write_bytes(b"database milik pengguna")  # must stay untouched
+def test_demo_builds_everything_and_leaves_user_db_alone(kinerja, tmp_path, db_path, demo_sesi):
+    sesi, r, pengguna = demo_sesi  # `kinerja demo --folder SESI` run once for the session, KINERJA_DB=pengguna
+    assert pengguna.read_bytes() == b"database milik pengguna"  # must stay untouched
     folder = tmp_path / "demo"
-    r = kinerja("demo", "--folder", folder)
-    assert r.exit_code == 0, r.output
+    shutil.copytree(sesi, folder)
     out = r.stdout
     assert "302 pegawai" in out and "1101 baris SKP" in out
     assert "2026 (1 Januari 2026 s.d. 31 Desember 2026, metode permenpan6)" in out
@@ -39,21 +42,20 @@ def test_demo_builds_everything_and_leaves_user_db_alone(kinerja, tmp_path, db_p
     assert "Distribusi predikat pegawai" in out and "Dampak pada layanan publik" in out
     assert "7,5 → 3,5 hari" in out  # DPMPTSP permit days falling over the quarters
     rekap = folder / "rekap-2026.xlsx"
-    assert rekap.exists() and str(rekap) in out.replace("\n", "")
+    assert (sesi / "rekap-2026.xlsx").exists() and str(sesi / "rekap-2026.xlsx") in out.replace("\n", "")
     assert openpyxl.load_workbook(rekap, read_only=True).sheetnames[:5] == [
         "Ringkasan", "Rekap", "Rincian", "Pengembangan", "Dampak"]
-    assert db_path.read_bytes() == b"database milik pengguna"
-    # running it again rebuilds the demo database, it does not pile up
+    # running it again (a copy of that folder) rebuilds the demo database, it does not pile up
+    db_path.write_bytes(b"database milik pengguna")  # must stay untouched
     r = kinerja("demo", "--folder", folder)
     assert r.exit_code == 0 and "Jumlah: 302 pegawai" in r.stdout
+    assert db_path.read_bytes() == b"database milik pengguna"
 
 
-def test_demo_permenpan6_ratings_set_by_the_atasan_and_pp30_beside_it(kinerja, tmp_path):
-    folder = tmp_path / "demo"
-    r = kinerja("demo", "--folder", folder)
-    assert r.exit_code == 0, r.output
+def test_demo_permenpan6_ratings_set_by_the_atasan_and_pp30_beside_it(kinerja, tmp_path, demo_sesi):
+    _, r, _ = demo_sesi  # `kinerja demo` run once for the session
     out = " ".join(r.stdout.split())  # the terminal wraps long lines
-    db = folder / "kinerja-demo.db"
+    db = salin_demo(demo_sesi, tmp_path / "demo" / "kinerja-demo.db")
 
     # 2026, permenpan6: every complete result has ratings set by the employee's own atasan langsung
     baris = kinerja("nilai", "-p", "2026", "--db", db, "-f", "json").json()

@@ -217,14 +217,14 @@ def test_skp_unit_folder_and_refusals(db_siap, kinerja, db_path, tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
-def test_each_document_prints_on_one_a4_page(db_siap, kinerja, db_path, tmp_path):
+def test_each_document_prints_on_one_a4_page(db_siap, kinerja, db_path, tmp_path, lo_profil):
     _skp_siap(kinerja, db_path)
     assert kinerja("evaluasi", "catat", STAF1, "-p", "2026", "--rekomendasi", "Pertahankan. " * 40).exit_code == 0
     for args in ((STAF1, tmp_path / "staf.xlsx"), (KADIS, tmp_path / "kadis.xlsx")):
         assert kinerja("ekspor", "dokumen", *args, "-p", "2026").exit_code == 0
     assert kinerja("ekspor", "skp", STAF1, tmp_path / "skp.xlsx", "-p", "2026").exit_code == 0
     berkas = [str(tmp_path / n) for n in ("staf.xlsx", "kadis.xlsx", "skp.xlsx")]
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+    subprocess.run(["soffice", "--headless", lo_profil, "--convert-to", "pdf",
                     "--outdir", str(tmp_path), *berkas], capture_output=True, timeout=120, check=True)
     halaman = {}
     for n in ("staf", "kadis", "skp"):

@@ -257,13 +257,13 @@ def test_optional_pangkat_and_column_numbers(db_siap, kinerja, db_path, tmp_path
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) or poppler-utils not installed")
-def test_printed_pages(db_siap, kinerja, db_path, tmp_path):
+def test_printed_pages(db_siap, kinerja, db_path, tmp_path, lo_profil):
     _siap(kinerja, db_path)
     _profil(kinerja, tmp_path)
     rekap, dok = tmp_path / "rekap.xlsx", tmp_path / "dok.xlsx"
     assert kinerja("ekspor", "rekap", rekap, "--periode", "2026", "--per-unit").exit_code == 0
     assert kinerja("ekspor", "dokumen", STAF1, dok, "--periode", "2026").exit_code == 0
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+    subprocess.run(["soffice", lo_profil, "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(rekap), str(dok)], check=True, capture_output=True, timeout=180)
     halaman = {}
     for nama in ("rekap", "dok"):

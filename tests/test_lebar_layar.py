@@ -11,7 +11,7 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
-from conftest import _jalankan, _perintah
+from conftest import _jalankan, _perintah, salin_demo
 from kinerja_cli.output import lebar
 
 UNIT = "DPMPTSP"
@@ -56,16 +56,9 @@ AWAL_KOTAK, AKHIR_KOTAK = "│┃┏┡└┌├", "│┃┓┩┘┐┤"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo database, built once for the module by `kinerja demo`."""
-    folder = tmp_path_factory.mktemp("demo_lebar")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KINERJA_DB", str(folder / "tidak-dipakai.db"))
-        mp.setenv("COLUMNS", "200")
-        mp.setattr(typer.testing, "_get_command", _perintah)
-        r = _jalankan(CliRunner(), ["demo", "--folder", folder / "demo"])
-    assert r.exit_code == 0, r.output
-    return folder / "demo" / "kinerja-demo.db"
+def demo(tmp_path_factory, demo_sesi):
+    """The demo database for the module: a copy of the one `kinerja demo` built for the session."""
+    return salin_demo(demo_sesi, tmp_path_factory.mktemp("demo_lebar") / "demo" / "kinerja-demo.db")
 
 
 def _jalan(demo, monkeypatch, lebar_layar: int, *args: str):

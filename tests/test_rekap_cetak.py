@@ -69,14 +69,14 @@ def test_recap_sheets_print_without_cuts(db_siap, kinerja, db_path, tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
-def test_dampak_and_ringkasan_pages_through_libreoffice(db_siap, kinerja, db_path, tmp_path):
+def test_dampak_and_ringkasan_pages_through_libreoffice(db_siap, kinerja, db_path, tmp_path, lo_profil):
     f = _siap(kinerja, db_path, tmp_path)
     wb = openpyxl.load_workbook(f)
     for nama in ("Rekap", "Rincian", "Pengembangan"):
         del wb[nama]
     kecil = tmp_path / "kecil.xlsx"
     wb.save(kecil)
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+    subprocess.run(["soffice", "--headless", lo_profil, "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(kecil)], capture_output=True, timeout=120, check=True)
     halaman = []
     info = subprocess.run(["pdfinfo", str(tmp_path / "kecil.pdf")], capture_output=True, text=True).stdout

@@ -50,17 +50,15 @@ def test_negative_limit_is_refused(db_siap, kinerja):
     assert r.exit_code == 2 and "'kemarin' bukan tanggal" in r.stderr
 
 
-def test_logged_command_keeps_its_quotes(tmp_path):
-    """The Perintah column can be run again as shown: arguments with spaces stay quoted."""
-    import json
+def test_logged_command_keeps_its_quotes(db_periode, kinerja):
+    """The Perintah column can be run again as shown: arguments with spaces stay quoted. The command
+    logged runs as its own process (its real argv); the set-up before it runs in-process."""
     import subprocess
     import sys
 
-    env = {"KINERJA_DB": str(tmp_path / "q.db"), "PATH": ""}
-    jalankan = [sys.executable, "-m", "kinerja_cli"]
-    for args in (["init"], ["periode", "buat", "2026", "--metode", "pp30"], ["periode", "tutup", "2026", "--ya"],
-                 ["periode", "buka", "2026", "--alasan", "koreksi data DPMPTSP"]):
-        subprocess.run([*jalankan, *args], env=env, check=True, capture_output=True)
-    r = subprocess.run([*jalankan, "riwayat", "--format", "json"], env=env, check=True, capture_output=True, text=True)
-    terbaru = json.loads(r.stdout)[0]
+    assert kinerja("periode", "tutup", "2026", "--ya").exit_code == 0
+    env = {"KINERJA_DB": str(db_periode), "PATH": ""}
+    subprocess.run([sys.executable, "-m", "kinerja_cli", "periode", "buka", "2026", "--alasan", "koreksi data DPMPTSP"],
+                   env=env, check=True, capture_output=True)
+    terbaru = kinerja("riwayat", "--format", "json").json()[0]
     assert terbaru["perintah"] == "kinerja periode buka 2026 --alasan 'koreksi data DPMPTSP'"

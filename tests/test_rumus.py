@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import openpyxl
 import pytest
 from conftest import KADIS, STAF1, buat_xlsx
@@ -52,12 +54,35 @@ def test_formula_in_another_sheet_does_not_matter(siap, kinerja, tmp_path):
     assert r.exit_code == 0, r.output
 
 
-def test_scanner_counts_across_chunks_and_ignores_formulas_with_values(tmp_path):
+def _buku_besar(path):
+    """Sheet "Data": 30,000 rows (well over one 1 MB read of sheet XML) of a text cell and a number,
+    every 1000th number (from row 8) a formula without a value. The rows are the XML openpyxl's
+    write-only sheet writes for them (`ws.append([text, "=A8&\\"x\\"" or i])`), joined as text:
+    openpyxl took ~4 s to write them one cell at a time."""
+    from xml.sax.saxutils import escape
+
     wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("Data")
-    for i in range(30000):  # well over one 1 MB read of sheet XML
-        ws.append([f"teks panjang {i} " * 3, f"=A{i + 1}&\"x\"" if i % 1000 == 7 else i])
-    wb.save(tmp_path / "besar.xlsx")
+    wb.create_sheet("Data")
+    wb.save(path)
+    baris = []
+    for i in range(30000):
+        r = i + 1
+        b = (f'<c r="B{r}"><f>{escape(f"A{r}&" + chr(34) + "x" + chr(34))}</f><v /></c>' if i % 1000 == 7
+             else f'<c r="B{r}" t="n"><v>{i}</v></c>')
+        baris.append(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t xml:space="preserve">'
+                     f'{f"teks panjang {i} " * 3}</t></is></c>{b}</row>')
+    with zipfile.ZipFile(path) as z:
+        bagian = {n: z.read(n) for n in z.namelist()}
+    lembar = bagian["xl/worksheets/sheet1.xml"].decode()
+    bagian["xl/worksheets/sheet1.xml"] = lembar.replace("<sheetData></sheetData>", f"<sheetData>{''.join(baris)}</sheetData>").encode()
+    assert bagian["xl/worksheets/sheet1.xml"] != lembar.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, isi in bagian.items():
+            z.writestr(n, isi)
+
+
+def test_scanner_counts_across_chunks_and_ignores_formulas_with_values(tmp_path):
+    _buku_besar(tmp_path / "besar.xlsx")
     n, sel = rumus_tanpa_nilai(tmp_path / "besar.xlsx", "Data")
     assert n == 30 and sel[:2] == ["B8", "B1008"]
     # a workbook saved by Excel stores the result next to the formula: nothing to report

@@ -7,15 +7,17 @@ import openpyxl
 from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2
 
 
-def _isi_sheet(path, sheet, isi_baris):
+def _isi_sheet(path, sheet, isi_baris, **lain):
+    """Fill the pre-filled rows of `sheet` (and of each further sheet=isi_baris given) and save once."""
     wb = openpyxl.load_workbook(path)
-    ws = wb[sheet]
-    judul = {c.value: c.column for c in ws[1] if c.value}
-    for row in ws.iter_rows(min_row=2):
-        nip = row[judul["NIP"] - 1].value
-        if nip:
-            for kolom, nilai in isi_baris(nip, {k: row[v - 1].value for k, v in judul.items()}).items():
-                ws.cell(row=row[0].row, column=judul[kolom], value=nilai)
+    for nama, isi in {sheet: isi_baris, **lain}.items():
+        ws = wb[nama]
+        judul = {c.value: c.column for c in ws[1] if c.value}
+        for row in ws.iter_rows(min_row=2):
+            nip = row[judul["NIP"] - 1].value
+            if nip:
+                for kolom, nilai in isi(nip, {k: row[v - 1].value for k, v in judul.items()}).items():
+                    ws.cell(row=row[0].row, column=judul[kolom], value=nilai)
     wb.save(path)
 
 
@@ -42,9 +44,9 @@ def test_template_round_trip(db_siap, kinerja, tmp_path):
 
     f2 = tmp_path / "templat2.xlsx"
     assert kinerja("templat", f2, "--periode", "2026", "--unit", "DPMPTSP").exit_code == 0
-    _isi_sheet(f2, "Realisasi", lambda nip, _: {"Realisasi": 95.5 if nip == STAF1 else 4, "Bukti": "laporan.pdf"})
-    _isi_sheet(f2, "Perilaku", lambda nip, row: {a: 100 for a in (
-        "Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif")})
+    _isi_sheet(f2, "Realisasi", lambda nip, _: {"Realisasi": 95.5 if nip == STAF1 else 4, "Bukti": "laporan.pdf"},
+               Perilaku=lambda nip, row: {a: 100 for a in (
+                   "Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif")})
     r = kinerja("realisasi", "impor", f2, "--periode", "2026")
     assert r.exit_code == 0, r.output
     r = kinerja("perilaku", "impor", f2, "--periode", "2026")

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import Format, OpsiDB, OpsiFormat, buka, cek_berkas_terbuka
+from .umum import Format, OpsiDB, OpsiFormat, buka, impor_berkas
 
 app = typer.Typer(
     help="Indikator layanan publik per unit kerja (misalnya hari penerbitan izin usaha) dan nilainya per periode.\n\n"
@@ -128,9 +128,7 @@ def impor(
     from .. import output
     from ..services import layanan
 
-    cek_berkas_terbuka(berkas)
-    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat)
+    h = impor_berkas(berkas, None, False, lambda: layanan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat))
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
     for teks in h.keterangan.get("info", ()):
         output.info(teks)

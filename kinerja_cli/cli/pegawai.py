@@ -6,8 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, cek_berkas_terbuka, cek_tandai,
-                   laporkan_impor)
+from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, impor_berkas, laporkan_impor)
 
 app = typer.Typer(help="Daftar pegawai (roster): impor dari Excel, daftar, lihat satu pegawai." "\n\nContoh: kinerja pegawai impor daftar_pegawai.xlsx", no_args_is_help=True)
 
@@ -45,12 +44,9 @@ def impor(
 
     if unit_dari is not None and unit_dari.strip().lower() != "unor":
         raise typer.BadParameter(f"'{unit_dari}' tidak dikenal; satu-satunya pilihan: unor", param_hint="--unit-dari")
-    cek_tandai(berkas, tandai, timpa)
-    cek_berkas_terbuka(berkas)
-    from .. import output
-    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = pegawai.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai, hierarki,
-                          "unor" if unit_dari else None)
+    h = impor_berkas(berkas, tandai, timpa,
+                     lambda: pegawai.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, nonaktifkan, tandai,
+                                           hierarki, "unor" if unit_dari else None))
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.dinonaktifkan} dinonaktifkan, {baris_dilewati(h)} baris dilewati.")
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, bantuan_tanggal, bilangan_bulat, buka,
-                   cek_berkas_terbuka, cek_tandai)
+                   impor_berkas)
 
 app = typer.Typer(help="Pengembangan kompetensi: catatan pelatihan (JP) dan rekap kekurangan 20 JP per tahun." "\n\nContoh: kinerja pelatihan rekap --tahun 2026 --prioritas",
                   no_args_is_help=True)
@@ -50,10 +50,8 @@ def impor(
     from .. import output
     from ..services import pelatihan
 
-    cek_tandai(berkas, tandai, timpa)
-    cek_berkas_terbuka(berkas)
-    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = pelatihan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, tandai)
+    h = impor_berkas(berkas, tandai, timpa,
+                     lambda: pelatihan.impor(buka(db), berkas, sheet, uji_coba, lewati_galat, tandai))
     output.tabel_masalah(h.dilewati + h.peringatan, judul="Baris dilewati dan peringatan")
     if h.keterangan.get("ditandai"):
         output.info(f"Sel bermasalah ditandai di: {h.keterangan['ditandai']}")

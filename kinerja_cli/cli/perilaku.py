@@ -7,8 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, cek_berkas_terbuka, cek_tandai,
-                   laporkan_impor)
+from .umum import (Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, impor_berkas, laporkan_impor)
 
 app = typer.Typer(help="Penilaian perilaku kerja BerAKHLAK per penilai: impor dari Excel, catat, daftar." "\n\nContoh: kinerja perilaku impor skp-dpmptsp.xlsx --periode 2026",
                   no_args_is_help=True)
@@ -45,11 +44,8 @@ def impor(
     """
     from ..services import perilaku
 
-    cek_tandai(berkas, tandai, timpa)
-    cek_berkas_terbuka(berkas)
-    from .. import output
-    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = perilaku.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    h = impor_berkas(berkas, tandai, timpa,
+                     lambda: perilaku.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai))
     laporkan_impor(h, f"{h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati"
                       + (f", {h.keterangan['kosong']} baris belum diisi." if h.keterangan.get("kosong") else "."))

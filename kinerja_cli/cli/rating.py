@@ -8,7 +8,7 @@ import typer
 
 from ..kosakata import KUNCI_RATING
 from .umum import (Format, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba,
-                   buka, cek_berkas_terbuka, cek_tandai, laporkan_impor)
+                   buka, impor_berkas, laporkan_impor)
 
 app = typer.Typer(help="Rating yang ditetapkan pejabat penilai (atasan langsung) pada metode permenpan6, dengan alasan. "
                   "Rating dari angka hanya saran sampai ditetapkan: satu per satu, diimpor dari sheet Rating, atau "
@@ -88,13 +88,10 @@ def impor(
 
     Contoh: kinerja rating impor templat-dpmptsp.xlsx -p 2026 --dry-run
     """
-    from .. import output
     from ..services import rating
 
-    cek_tandai(berkas, tandai, timpa)
-    cek_berkas_terbuka(berkas)
-    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = rating.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    h = impor_berkas(berkas, tandai, timpa,
+                     lambda: rating.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai))
     kosong = h.keterangan.get("kosong", 0)
     laporkan_impor(h, f"{h.ditambah} rating ditetapkan, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('baris_dilewati', 0)} baris dilewati"

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .umum import (OpsiDB, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba, bilangan_bulat, buka,
-                   cek_berkas_terbuka, cek_tandai, laporkan_impor)
+                   impor_berkas, laporkan_impor)
 
 app = typer.Typer(help="Realisasi: capaian tiap baris SKP per periode." "\n\nContoh: kinerja realisasi impor skp-dpmptsp.xlsx --periode 2026", no_args_is_help=True)
 
@@ -34,11 +34,8 @@ def impor(
     from ..services import realisasi
     from ..services.impor_umum import baris_dilewati
 
-    cek_tandai(berkas, tandai, timpa)
-    cek_berkas_terbuka(berkas)
-    from .. import output
-    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = realisasi.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    h = impor_berkas(berkas, tandai, timpa,
+                     lambda: realisasi.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai))
     laporkan_impor(h, f"realisasi {h.ditambah} ditambah, {h.diubah} diubah, {h.tetap} tetap, "
                       f"{h.keterangan.get('kosong', 0)} belum diisi (sel kosong), {baris_dilewati(h)} baris dilewati.")
 

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .umum import (Format, bilangan_bulat, OpsiDB, OpsiFormat, OpsiLewatiGalat, OpsiSheet, OpsiTandai, OpsiTimpaTandai, OpsiUjiCoba,
-                   buka, cek_berkas_terbuka, cek_tandai, laporkan_impor)
+                   buka, impor_berkas, laporkan_impor)
 
 app = typer.Typer(help="SKP: rencana hasil kerja, indikator, target dan bobot per pegawai per periode; "
                   "persetujuan SKP oleh atasan langsung (ajukan, setujui, kembalikan, status); lampiran SKP dan ekspektasi "
@@ -71,11 +71,8 @@ def impor(
     from ..services import sasaran
     from ..services.impor_umum import baris_dilewati
 
-    cek_tandai(berkas, tandai, timpa)
-    cek_berkas_terbuka(berkas)
-    from .. import output
-    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = sasaran.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    h = impor_berkas(berkas, tandai, timpa,
+                     lambda: sasaran.impor(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai))
     laporkan_impor(h, f"{h.keterangan.get('pegawai', 0)} pegawai; baris SKP {h.ditambah} ditambah, {h.diubah} diubah, "
                       f"{h.keterangan.get('dihapus', 0)} dihapus, {h.tetap} tetap, {baris_dilewati(h)} baris dilewati"
                       + (f", {h.keterangan['kosong']} baris templat belum diisi" if h.keterangan.get("kosong") else "")

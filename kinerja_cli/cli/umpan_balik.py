@@ -8,7 +8,7 @@ import typer
 from .catatan_umum import (ArgBerkas, OpsiLewati, OpsiPeriode, OpsiPeriodeSaring, OpsiSemuaPeriode, OpsiSheet,
                            OpsiTanggal, OpsiUjiCoba, judul_daftar, periode_saring,
                            laporkan_catat, laporkan_impor)
-from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, cek_berkas_terbuka, cek_tandai
+from .umum import Format, OpsiDB, OpsiFormat, OpsiTandai, OpsiTimpaTandai, buka, impor_berkas
 
 app = typer.Typer(help="Umpan balik berkelanjutan: catatan bertanggal dari atasan atau rekan tentang pegawai." '\n\nContoh: kinerja umpan-balik catat 198502142010012003 --periode 2026 --dari 198001012005011002 "Laporan tepat waktu"',
                   no_args_is_help=True)
@@ -51,11 +51,8 @@ def impor(
     """
     from ..services import catatan
 
-    cek_tandai(berkas, tandai, timpa)
-    cek_berkas_terbuka(berkas)
-    from .. import output
-    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
-        h = catatan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai)
+    h = impor_berkas(berkas, tandai, timpa,
+                     lambda: catatan.impor_umpan_balik(buka(db), berkas, periode, sheet, uji_coba, lewati_galat, tandai))
     laporkan_impor(h)
 
 

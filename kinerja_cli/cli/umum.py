@@ -91,6 +91,18 @@ def cek_tandai(berkas: Path, tandai: Optional[Path], timpa: bool) -> None:
         periksa_tandai(berkas, tandai, timpa)
 
 
+def impor_berkas(berkas: Path, tandai: Optional[Path], timpa: bool, impor):
+    """What every import command does around its service call `impor()` (which opens the database):
+    refuse an existing --tandai target up front, warn when the workbook is open in Excel, then read
+    and check it under the spinner. Returns what `impor()` returns."""
+    from .. import output
+
+    cek_tandai(berkas, tandai, timpa)
+    cek_berkas_terbuka(berkas)
+    with output.sibuk(f"Membaca dan memeriksa {berkas} ..."):
+        return impor()
+
+
 _terbuka: list = []  # the databases this command opened; closed at the command boundary (app.py)
 
 

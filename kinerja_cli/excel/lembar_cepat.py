@@ -243,3 +243,12 @@ class GayaSel:
         if k in _ANGKA:
             return SelCepat(v, self.s, "n")
         return sel_aman(self.ws, v, **self.gaya)
+
+
+def sel_kosong(ws, **gaya):
+    """One empty cell with this style, to append in many rows: resolved once (a SelCepat on a
+    LembarCepat, else the openpyxl cell `sel_aman` gives; the same cell may stand in every row)."""
+    c = sel_aman(ws, None, **gaya)
+    if not isinstance(ws, kelas_lembar()):
+        return c
+    return SelCepat(None, str(ws.parent._cell_styles.add(c._style)) if c.has_style else "", "")

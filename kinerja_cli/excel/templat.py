@@ -16,6 +16,7 @@ from ..model import Periode
 from ..validation.pelatihan import JENIS as JENIS_PELATIHAN
 from ..kosakata import ASPEK_BERAKHLAK
 from .aman import sel_aman
+from .lembar_cepat import buat_lembar, sel_kosong
 from .petunjuk import tulis_petunjuk
 from .tulis import periksa_tujuan, sementara_di, simpan_atomik
 
@@ -66,11 +67,11 @@ def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
     with sementara_di(path.parent if str(path.parent) else Path("."), path):  # rows spill in the private folder
         wb = openpyxl.Workbook(write_only=True)
         tulis_petunjuk(wb.create_sheet("Petunjuk"), isi)
-        _tulis_data(wb.create_sheet(SASARAN.nama_sheet), SASARAN, isi.sasaran)
-        _tulis_data(wb.create_sheet(REALISASI.nama_sheet), REALISASI, isi.realisasi)
-        _tulis_data(wb.create_sheet(PERILAKU.nama_sheet), PERILAKU, isi.perilaku)
+        _tulis_data(buat_lembar(wb, SASARAN.nama_sheet), SASARAN, isi.sasaran)
+        _tulis_data(buat_lembar(wb, REALISASI.nama_sheet), REALISASI, isi.realisasi)
+        _tulis_data(buat_lembar(wb, PERILAKU.nama_sheet), PERILAKU, isi.perilaku)
         if isi.rating is not None:
-            _tulis_data(wb.create_sheet(RATING_PEJABAT.nama_sheet), RATING_PEJABAT, isi.rating)
+            _tulis_data(buat_lembar(wb, RATING_PEJABAT.nama_sheet), RATING_PEJABAT, isi.rating)
         return simpan_atomik(wb, path, timpa)
 
 
@@ -82,7 +83,7 @@ def tulis_templat_pelatihan(path: Path, baris: list[dict], timpa: bool = False) 
     periksa_tujuan(path, timpa)
     with sementara_di(path.parent if str(path.parent) else Path("."), path):
         wb = openpyxl.Workbook(write_only=True)
-        _tulis_data(wb.create_sheet(PELATIHAN.nama_sheet), PELATIHAN, baris)
+        _tulis_data(buat_lembar(wb, PELATIHAN.nama_sheet), PELATIHAN, baris)
         return simpan_atomik(wb, path, timpa)
 
 
@@ -140,10 +141,11 @@ def _tulis_data(ws, tata: Tata, baris: list[dict]) -> None:
     # Empty rows below: NIP cells pre-formatted as text for the whole validated range.
     posisi = [i for i, k in enumerate(kolom) if k.key in KOLOM_NIP]
     lebar = max(posisi) + 1
+    teks = sel_kosong(ws, number_format="@")  # resolved once for thousands of rows
     for _ in range(len(baris) + 2, akhir + 1):
         row = [None] * lebar
         for i in posisi:
-            row[i] = sel_aman(ws, None, number_format="@")
+            row[i] = teks
         ws.append(row)
 
 

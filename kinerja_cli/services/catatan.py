@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..errors import DataTidakValid, TidakDitemukan
+from ..errors import DataTidakValid
 from ..kolom import INOVASI, UMPAN_BALIK
 from ..model import HasilImpor, Periode
 from ..store import audit
@@ -66,13 +66,21 @@ def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: st
 
 def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                       lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
+    return _impor(db, berkas, kode, UMPAN_BALIK, periksa_umpan_balik, _simpan_umpan_balik, sheet, uji_coba,
+                  lewati_galat, tandai)
+
+
+def _impor(db, berkas: Path, kode: str, tata, periksa, simpan, sheet: str | None, uji_coba: bool,
+           lewati_galat: bool, tandai: Path | None) -> HasilImpor:
+    """One import of dated notes (umpan balik, inovasi): read with layout `tata`, check the rows with
+    `periksa` against the roster and the period's dates, then `simpan` what is new."""
     per = periode.pastikan_terbuka(db, kode)
-    isi = impor_umum.baca(berkas, UMPAN_BALIK, sheet, tandai)
+    isi = impor_umum.baca(berkas, tata, sheet, tandai)
     bacaan = impor_umum.Bacaan(db, berkas)
-    cek = periksa_umpan_balik(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
+    cek = periksa(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
     galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
-    with impor_umum.tulis(db, uji_coba, bacaan):  # stored notes read, compared and written under one lock
-        hasil = _simpan_umpan_balik(db, per, cek, galat, uji_coba, lewati_galat)
+    with impor_umum.tulis(db, uji_coba, bacaan):  # stored rows read, compared and written under one lock
+        hasil = simpan(db, per, cek, galat, uji_coba, lewati_galat)
     impor_umum.info_tata(hasil, isi)
     return hasil
 
@@ -114,10 +122,7 @@ def daftar_umpan_balik(db, kode: str | None = None, nip: str | None = None, unit
 def _unit(db, unit: str | None) -> str | None:
     if not unit:
         return None
-    u = tabel_pegawai.unit_ada(db, unit)
-    if u is None:
-        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-    return u
+    return pegawai.unit_wajib_ada(db, unit)
 
 
 # --- inovasi -------------------------------------------------------------------------------
@@ -139,15 +144,7 @@ def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = No
 
 def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                   lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
-    per = periode.pastikan_terbuka(db, kode)
-    isi = impor_umum.baca(berkas, INOVASI, sheet, tandai)
-    bacaan = impor_umum.Bacaan(db, berkas)
-    cek = periksa_inovasi(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
-    galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)
-    with impor_umum.tulis(db, uji_coba, bacaan):  # stored innovations read, compared and written under one lock
-        hasil = _simpan_inovasi(db, per, cek, galat, uji_coba, lewati_galat)
-    impor_umum.info_tata(hasil, isi)
-    return hasil
+    return _impor(db, berkas, kode, INOVASI, periksa_inovasi, _simpan_inovasi, sheet, uji_coba, lewati_galat, tandai)
 
 
 def _simpan_inovasi(db, per: Periode, cek, galat: list, uji_coba: bool, lewati_galat: bool) -> HasilImpor:

@@ -220,11 +220,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
         else:
             t = Path(folder or ".") / nama_berkas(p.nip, p.nama, periode=lap.periode.kode)
         tujuan.append(t)
-    ada = [t for t in tujuan if t.exists()]
-    if ada and not timpa:
-        daftar = ", ".join(t.name for t in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
-        raise DataTidakValid(f"{len(ada)} berkas sudah ada: {daftar}; tidak ada yang ditulis.",
-                             "Pakai folder/nama lain, atau tambahkan --timpa untuk menggantinya.")
+    ada = berkas_yang_ada(tujuan, timpa)
     for t in tujuan:
         periksa_tujuan(t, timpa)
     konteks = beku.konteks_dokumen(db, lap.periode, [r.pegawai for r in lap.rekaman])
@@ -260,3 +256,14 @@ def periksa_sasaran_dokumen(nip, unit, berkas, folder, perintah: str) -> None:
                              f"Contoh: kinerja ekspor {perintah} --unit DPMPTSP --periode 2026 --folder {perintah}-2026")
     if folder and Path(folder).exists() and not Path(folder).is_dir():
         raise DataTidakValid(f"{folder} adalah berkas, bukan folder.", "Pilih nama folder lain untuk --folder.")
+
+
+def berkas_yang_ada(tujuan: list[Path], timpa: bool) -> list[Path]:
+    """The target files of a per-employee export that exist already; without --timpa, a refusal naming
+    them (the first five) before anything is written."""
+    ada = [t for t in tujuan if t.exists()]
+    if ada and not timpa:
+        daftar = ", ".join(t.name for t in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
+        raise DataTidakValid(f"{len(ada)} berkas sudah ada: {daftar}; tidak ada yang ditulis.",
+                             "Pakai folder/nama lain, atau tambahkan --timpa untuk menggantinya.")
+    return ada

@@ -104,7 +104,7 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
     from ..store import sasaran as tabel_sasaran
     from ..store import skp_status
     from . import beku, instansi, periode
-    from .ekspor import periksa_sasaran_dokumen
+    from .ekspor import berkas_yang_ada, periksa_sasaran_dokumen
 
     periksa_sasaran_dokumen(nip, unit, berkas, folder, "skp")
     per = periode.wajib_ada(db, kode)
@@ -121,11 +121,7 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
     orang_ = [x for x in orang_ if x.nip in baris]
     luar = [x for x in luar if x.nip in baris]
     tujuan = [Path(berkas) if berkas else Path(folder or ".") / ("SKP_" + nama_berkas(x.nip, x.nama, periode=per.kode)) for x in orang_]
-    ada = [t for t in tujuan if t.exists()]
-    if ada and not timpa:
-        daftar = ", ".join(t.name for t in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
-        raise DataTidakValid(f"{len(ada)} berkas sudah ada: {daftar}; tidak ada yang ditulis.",
-                             "Pakai folder/nama lain, atau tambahkan --timpa untuk menggantinya.")
+    ada = berkas_yang_ada(tujuan, timpa)
     if folder and orang_:
         from ..berkas_aman import buat_folder, penghalang
 

@@ -53,10 +53,7 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
 def daftar(db, unit: str | None = None, cari: str | None = None, hanya_aktif: bool = True,
            sub_unit: str | None = None) -> list[dict]:
     if unit:
-        nama_unit = tabel.unit_ada(db, unit)
-        if not nama_unit:
-            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-        unit = nama_unit
+        unit = unit_wajib_ada(db, unit)
     return [p.ke_dict() for p in tabel.cari(db, unit, cari, hanya_aktif, sub_unit)]
 
 
@@ -75,6 +72,14 @@ def wajib_ada(db, nip: str) -> Pegawai:
         raise TidakDitemukan(f"Pegawai dengan NIP {n} tidak ada di basis data.",
                              "Cari dengan: kinerja pegawai daftar --cari NAMA")
     return p
+
+
+def unit_wajib_ada(db, unit: str) -> str:
+    """The stored spelling of unit kerja `unit` (case-insensitive), or TidakDitemukan naming it."""
+    u = tabel.unit_ada(db, unit)
+    if not u:
+        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    return u
 
 
 def ubah(db, nip: str, jenis_jabatan: str) -> dict:

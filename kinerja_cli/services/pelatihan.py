@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
+from ..errors import DataTidakValid, ImporDitolak, kalimat
 from ..kolom import PELATIHAN
 from ..model import BarisSumber, HasilImpor
 from ..kosakata import (BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, NONAKTIF, ORDER_PREDIKAT, SANGAT_KURANG,
@@ -27,7 +27,7 @@ PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCO
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 from . import impor_umum, nilai, tolak_tutup
 from .impor_umum import konvensi_angka
-from .pegawai import wajib_ada
+from .pegawai import unit_wajib_ada, wajib_ada
 from .tren import periode_urut, tercatat
 
 
@@ -132,12 +132,7 @@ def _tahun(tahun: int | None) -> int | None:
 
 
 def _unit(db, unit: str | None) -> str | None:
-    if not unit:
-        return None
-    u = tabel_pegawai.unit_ada(db, unit)
-    if not u:
-        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-    return u
+    return unit_wajib_ada(db, unit) if unit else None
 
 
 def daftar(db, nip: str | None = None, tahun: int | None = None, unit: str | None = None) -> list[dict]:

@@ -19,7 +19,7 @@ from ..validation.angka import teks_desimal
 from ..validation.catatan import TanggalTidakValid, baca_tanggal
 from ..validation.persetujuan import DARI_BERKAS, KEMBALI_KE_DRAF, TransisiDitolak, dapat_dicapai, transisi
 from ..validation.sasaran import TOLERANSI_BOBOT
-from .pegawai import wajib_ada
+from .pegawai import unit_wajib_ada, wajib_ada
 from .periode import pastikan_terbuka
 from .periode import wajib_ada as periode_wajib_ada
 
@@ -171,10 +171,7 @@ def daftar(db, kode: str, unit: str | None = None, nip: str | None = None) -> li
     if nip:
         nip = wajib_ada(db, nip).nip
     if unit:
-        u = tabel_pegawai.unit_ada(db, unit)
-        if not u:
-            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-        unit = u
+        unit = unit_wajib_ada(db, unit)
     baris = tabel.daftar(db, kode, unit)
     if nip:
         baris = [b for b in baris if b["nip"] == nip]

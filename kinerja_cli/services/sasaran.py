@@ -16,7 +16,7 @@ from ..validation.angka import angka_id
 from ..validation.masalah import GALAT
 from ..validation.persetujuan import KEMBALI_KE_DRAF
 from ..validation.sasaran import TOLERANSI_BOBOT, teks_target, urai_isi
-from .pegawai import wajib_ada
+from .pegawai import unit_wajib_ada, wajib_ada
 from .periode import pastikan_terbuka
 from .periode import wajib_ada as periode_ada
 from .persetujuan import kembali_ke_draf
@@ -95,10 +95,7 @@ def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> tu
     if nip:
         nip = wajib_ada(db, nip).nip
     if unit:
-        u = tabel_pegawai.unit_ada(db, unit)
-        if not u:
-            raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-        unit = u
+        unit = unit_wajib_ada(db, unit)
     baris = tabel.daftar(db, kode, nip, unit)
     jumlah: dict[str, tuple[str, Decimal]] = {}
     for b in baris:

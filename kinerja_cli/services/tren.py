@@ -14,10 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..errors import DataTidakValid, TidakDitemukan
 from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
 from ..model import Periode, Rekaman, ada_data, masuk_sebaran
-from ..store import pegawai as tabel_pegawai
 from ..store import periode as tabel_periode
 from . import nilai
-from .pegawai import wajib_ada
+from .pegawai import unit_wajib_ada, wajib_ada
 
 DUA = Decimal("0.01")
 
@@ -94,9 +93,7 @@ def tren_unit(db, unit: str) -> dict:
     `jumlah_pegawai` counts everyone with data in the period; of them, `menunggu_realisasi` still wait
     for any realisation (mid-period) and stay out of the mean, the share and the counts per predikat
     (`model.masuk_sebaran`): `rata_na` and `persen_baik` are None while nobody has realisations yet."""
-    u = tabel_pegawai.unit_ada(db, unit)
-    if not u:
-        raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
+    u = unit_wajib_ada(db, unit)
     baris = []
     for per in periode_urut(db):
         rek = [r for r in nilai.laporan(db, per.kode, unit=u, ringkas=True).rekaman if tercatat(r)]
