@@ -59,6 +59,7 @@ def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: st
     return {"baru": True, "id": i, "peringatan": peringatan}
 
 
+@impor_umum.lingkup_impor
 def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                       lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
     per = periode.pastikan_terbuka(db, kode)
@@ -132,6 +133,7 @@ def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = No
     return {"baru": True, "id": i, "peringatan": peringatan}
 
 
+@impor_umum.lingkup_impor
 def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                   lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
     per = periode.pastikan_terbuka(db, kode)
