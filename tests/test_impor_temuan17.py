@@ -1,0 +1,143 @@
+"""Tester findings of issue 17 part A (the period-end inbox): every problem of a workbook in one run,
+what a workbook brought, file names and columns at 80 columns, the marked copies, the Rating sheet's
+saran comments and a Peran that contradicts the roster."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import openpyxl
+import pytest
+from conftest import KADIS, SEKDA, STAF1, STAF2, buat_xlsx
+
+from kinerja_cli.kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
+
+H_SASARAN = ["NIP", "Nomor", "RHK", "Indikator", "Target", "Satuan", "Bobot (%)"]
+H_REALISASI = ["NIP", "Nomor", "Realisasi"]
+H_PERILAKU = ["NIP", "NIP Penilai", "Peran", *(NAMA_ASPEK[a] for a in ASPEK_BERAKHLAK)]
+TAK_DIKENAL = "199901012020011999"
+
+
+def _q(db, sql, *args):
+    with sqlite3.connect(db) as c:
+        return c.execute(sql, args).fetchall()
+
+
+def _teks(r) -> str:
+    return " ".join(r.output.split())
+
+
+def _galat(ws, koordinat: str, kode: str) -> None:
+    """A real error cell (t="e"), as Excel saves a failed formula's result."""
+    ws[koordinat] = kode
+    ws[koordinat].data_type = "e"
+
+
+def _buku(path, sheets: dict, galat: dict | None = None):
+    buat_xlsx(path, sheets)
+    if galat:
+        wb = openpyxl.load_workbook(path)
+        for ref, kode in galat.items():
+            sheet, sel = ref.split("!")
+            _galat(wb[sheet], sel, kode)
+        wb.save(path)
+    return path
+
+
+@pytest.fixture
+def periode(db_periode, kinerja, tmp_path):
+    r = kinerja("sasaran", "impor", buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [
+        H_SASARAN, [KADIS, 1, "Investasi", "Nilai", 100, "%", 60], [KADIS, 2, "Izin", "Hari", 5, "hari", 40],
+        [STAF1, 1, "Berkas", "Berkas", 10, "dok", 100]]}), "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    return db_periode
+
+
+# --- A1: an error cell is one problem of its cell; every other problem is listed in the same run ---
+
+def test_a1_sel_galat_tidak_menyembunyikan_masalah_lain_realisasi(periode, kinerja, tmp_path):
+    f = _buku(tmp_path / "r.xlsx", {"Realisasi": [
+        H_REALISASI, [KADIS, 1, 97], [KADIS, 2, 0], [TAK_DIKENAL, 1, 80], [STAF1, 1, "sepuluh"]]},
+        {"Realisasi!C3": "#N/A"})
+    sebelum = _q(periode, "SELECT COUNT(*) FROM audit")
+    r = kinerja("realisasi", "impor", f, "--periode", "2026", "--tandai", tmp_path / "r.galat.xlsx")
+    assert r.exit_code == 1, r.output
+    t = _teks(r)
+    assert "Sel Realisasi!C3 berisi galat Excel #N/A" in t
+    assert TAK_DIKENAL in t and "'sepuluh'" in t  # the rows after the error cell were checked too
+    assert "1 sel di sheet 'Realisasi' berisi galat Excel (#N/A), misalnya Realisasi!C3; dan 2 galat lain di 2 baris" in t
+    assert "belum diisi" not in t  # the error cell is not read as an unfilled realisation
+    assert _q(periode, "SELECT COUNT(*) FROM realisasi") == [(0,)]
+    assert _q(periode, "SELECT COUNT(*) FROM audit") == sebelum
+    ws = openpyxl.load_workbook(tmp_path / "r.galat.xlsx")["Realisasi"]  # every problem marked in one copy
+    assert "#N/A" in ws["C3"].comment.text and ws["A4"].comment is not None and ws["C5"].comment is not None
+    # --lewati-galat keeps the good rows of a file with wrong values, never one with an error cell
+    r = kinerja("realisasi", "impor", f, "--periode", "2026", "--lewati-galat")
+    assert r.exit_code == 1 and "--lewati-galat tidak melewati sel seperti ini" in _teks(r)
+    assert _q(periode, "SELECT COUNT(*) FROM realisasi") == [(0,)]
+
+
+def test_a1_pelatihan_ref_tidak_menyembunyikan_tanggal_dan_nip(db_periode, kinerja, tmp_path):
+    f = _buku(tmp_path / "p.xlsx", {"Pelatihan": [
+        ["NIP", "Kegiatan", "Tanggal", "JP"], [STAF1, "Diklat A", "2026-03-01", 8],
+        [STAF1, "Diklat B", "31/02/2026", 8], [TAK_DIKENAL, "Diklat C", "2026-03-02", 8]]},
+        {"Pelatihan!D2": "#REF!"})
+    r = kinerja("pelatihan", "impor", f)
+    assert r.exit_code == 1, r.output
+    t = _teks(r)
+    assert "Sel Pelatihan!D2 berisi galat Excel #REF!" in t and "31/02/2026" in t and TAK_DIKENAL in t
+    assert "JP kosong" not in t  # the error cell's own problem says it, not a second 'empty' one
+    assert _q(db_periode, "SELECT COUNT(*) FROM pelatihan") == [(0,)]
+
+
+def test_a1_karakter_kendali_dan_galat_lain_satu_kali(db_periode, kinerja, tmp_path):
+    f = buat_xlsx(tmp_path / "u.xlsx", {"Umpan Balik": [
+        ["NIP", "Dari", "Tanggal", "Catatan"], [STAF1, KADIS, "2026-03-01", "baik_x001B_"],
+        [TAK_DIKENAL, KADIS, "2026-03-01", "baik"]]})
+    r = kinerja("umpan-balik", "impor", f, "--periode", "2026")
+    assert r.exit_code == 1, r.output
+    t = _teks(r)
+    assert "1 sel berisi karakter kendali" in t and "di sel D2" in t and TAK_DIKENAL in t
+
+
+def test_a1_impor_buku_semua_masalah_semua_sheet_dalam_satu_kali(periode, kinerja, tmp_path):
+    """Realisasi!C2 #N/A, a score 130 and an unknown NIP penilai in Perilaku, and the '1.200' warning: one run."""
+    f = _buku(tmp_path / "dinsos.xlsx", {
+        "Realisasi": [H_REALISASI, [KADIS, 1, 97], [KADIS, 2, "1.200"], [STAF1, 1, "95,5"]],
+        "Perilaku": [H_PERILAKU, [STAF1, KADIS, "atasan", 130, *([100] * 6)],
+                     [STAF2, TAK_DIKENAL, "atasan", *([100] * 7)]],
+    }, {"Realisasi!C2": "#N/A"})
+    kembali = tmp_path / "kembali"
+    r = kinerja("impor", f, "--periode", "2026", "--tandai-folder", kembali)
+    assert r.exit_code == 1, r.output
+    t = _teks(r)
+    assert "Sel Realisasi!C2 berisi galat Excel #N/A" in t
+    assert "130" in t and f"Penilai {TAK_DIKENAL} tidak ada di daftar pegawai" in t
+    assert "'1.200'" in t and "dibaca cara Indonesia" in t  # A2: the warning of the refused workbook is shown with its problems
+    assert "2 sheet bermasalah" in t
+    assert _q(periode, "SELECT COUNT(*) FROM realisasi") == [(0,)] and _q(periode, "SELECT COUNT(*) FROM perilaku") == [(0,)]
+    wb = openpyxl.load_workbook(kembali / "dinsos.galat.xlsx")  # one marked copy with every sheet's cells
+    assert "#N/A" in wb["Realisasi"]["C2"].comment.text and "130" in wb["Perilaku"]["D2"].comment.text
+
+
+def test_a1_sheet_yang_bergantung_pada_sheet_ditolak_tidak_diperiksa(periode, kinerja, tmp_path):
+    f = buat_xlsx(tmp_path / "b.xlsx", {
+        "Sasaran": [H_SASARAN, [STAF2, 1, "Berkas", "Berkas", "#N/A", "dok", 100]],
+        "Realisasi": [H_REALISASI, [STAF2, 1, 90]],  # against stored targets: a false 'no SKP row'
+        "Perilaku": [H_PERILAKU, [STAF2, KADIS, "atasan", 130, *([100] * 6)]],
+    })
+    b = kinerja("impor", f, "--periode", "2026", "--format", "json").json()[0]
+    assert b["ditolak"] and "Realisasi (tidak diperiksa: sheet Sasaran ditolak)" in b["sheet"]
+    assert "sheet Perilaku" in b["galat"] and "#N/A" in b["galat"]
+
+
+def test_a2_peringatan_sheet_yang_diterima_tampil_bila_buku_ditolak(periode, kinerja, tmp_path):
+    f = buat_xlsx(tmp_path / "b.xlsx", {
+        "Realisasi": [H_REALISASI, [KADIS, 1, "1.200"], [KADIS, 2, "4,5"]],  # accepted, with a warning
+        "Perilaku": [H_PERILAKU, [STAF1, KADIS, "atasan", 130, *([100] * 6)]],  # refused
+    })
+    r = kinerja("impor", f, "--periode", "2026")
+    assert r.exit_code == 1, r.output
+    t = _teks(r)
+    assert "130" in t and "'1.200'" in t and "dibaca cara Indonesia" in t
+    assert "peringatan" in t
