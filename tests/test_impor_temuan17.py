@@ -27,6 +27,12 @@ def _teks(r) -> str:
     return " ".join(r.output.split())
 
 
+def _kolom(teks: str, i: int) -> str:
+    """The text of column `i` of a Rich table, its wrapped lines joined (to read a cell as a user does)."""
+    sel = [b.split("│")[1:-1][i].strip() for b in teks.splitlines() if b.startswith("│")]
+    return " ".join(x for x in sel if x)
+
+
 def _galat(ws, koordinat: str, kode: str) -> None:
     """A real error cell (t="e"), as Excel saves a failed formula's result."""
     ws[koordinat] = kode
@@ -141,3 +147,43 @@ def test_a2_peringatan_sheet_yang_diterima_tampil_bila_buku_ditolak(periode, kin
     t = _teks(r)
     assert "130" in t and "'1.200'" in t and "dibaca cara Indonesia" in t
     assert "peringatan" in t
+
+
+# --- A3/A4: a workbook sent back as it went out brought nothing; status names who still owes what ---
+
+def _kiriman_sekda_tanpa_isi(kinerja, tmp_path):
+    """Sekretariat Daerah's targets are stored, so its workbook goes out with its Sasaran pre-filled;
+    DPMPTSP fills and returns its workbook, Sekretariat Daerah returns its own unchanged."""
+    from test_impor_buku import _isi_templat
+
+    r = kinerja("sasaran", "impor", buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [
+        H_SASARAN, [SEKDA, 1, "Tata kelola", "Indeks", 80, "indeks", 100]]}), "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    kirim = tmp_path / "kirim"
+    assert kinerja("templat", "--per-unit", kirim, "--periode", "2026").exit_code == 0
+    _isi_templat(kirim / "DPMPTSP_2026.xlsx", {})
+    return kirim
+
+
+def test_a3_a4_buku_dikirim_balik_tanpa_isi_bukan_kiriman(kinerja, db_periode, tmp_path, monkeypatch):
+    kirim = _kiriman_sekda_tanpa_isi(kinerja, tmp_path)
+    monkeypatch.setenv("COLUMNS", "80")
+    r = kinerja("impor", kirim, "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    t = _teks(r)
+    # A4: at 80 columns (the Sheet column hidden) the result says the workbook brought nothing new
+    assert "disembunyikan agar muat di layar 80 kolom: Sheet" in t
+    assert "diimpor, tidak ada data baru; belum diisi: Realisasi, Perilaku" in _kolom(r.output, -1), r.output
+    b = {x["berkas"]: x for x in kinerja("impor", kirim, "--periode", "2026", "--format", "json").json()}
+    assert b["Sekretariat-Daerah_2026.xlsx"]["hasil"] == "diimpor, tidak ada data baru; belum diisi: Realisasi, Perilaku"
+    # A3: the unchanged pre-filled Sasaran is no sheet the unit sent
+    lembar = _q(db_periode, "SELECT json_extract(baru, '$.lembar') FROM audit WHERE tabel = 'kiriman' "
+                            "AND kunci = '2026/Sekretariat Daerah'")
+    assert lembar and all(x == ("[]",) for x in lembar)
+    k = {x["unit"]: x for x in kinerja("status", "-p", "2026", "--kiriman", "--format", "json").json()}
+    assert k["Sekretariat Daerah"]["realisasi"] is None and k["Sekretariat Daerah"]["kurang"] == "Realisasi, Perilaku"
+    assert k["DPMPTSP"]["kurang"] == ""
+    monkeypatch.setenv("COLUMNS", "200")
+    t = _teks(kinerja("status", "-p", "2026", "--kiriman"))
+    assert "sudah mengirim" not in t
+    assert "Belum lengkap: 1 unit. Belum Realisasi, Perilaku: Sekretariat Daerah." in t

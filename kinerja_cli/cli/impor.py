@@ -86,9 +86,16 @@ def _baris(h) -> dict:
     if h.ditolak:
         hasil = "ditolak" + (f" (sheet {h.sheet_galat})" if h.sheet_galat else "") + ": " + h.galat.pesan
     else:
+        # what the workbook brought, in the column never hidden (the Sheet column may be, at 80 columns)
         hasil = "uji coba" if h.uji_coba else "diimpor"
         if h.kosong:
             hasil += " kosong (tidak ada sheet yang diisi)"
+        else:
+            if not h.jumlah("ditambah") and not h.jumlah("diubah"):
+                hasil += ", tidak ada data baru"
+            belum = [x.jenis for x in h.lembar if x.hasil is None]
+            if belum:
+                hasil += "; belum diisi: " + ", ".join(belum)
         peringatan = sum(len(x.hasil.peringatan) for x in h.lembar if x.hasil is not None) + len(h.catatan)
         if peringatan:
             hasil += f", {peringatan} peringatan"

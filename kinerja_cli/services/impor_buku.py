@@ -284,10 +284,12 @@ def _unit(db, lembar: list, hasil: HasilBuku) -> None:
 
 
 def _catat_kiriman(db, kode: str | None, hasil: HasilBuku) -> None:
-    """One audit entry per workbook received: which sheets came for which unit (read by `status --kiriman`)."""
+    """One audit entry per workbook received: which sheets brought data for which unit (read by `status
+    --kiriman`). A sheet that changed nothing -- the pre-filled template sent back as it went out -- is
+    not a sheet the unit sent: the officer must still chase it."""
     from ..store import kiriman
 
-    lembar = [x.jenis for x in hasil.lembar if x.hasil is not None]
+    lembar = [x.jenis for x in hasil.lembar if x.hasil is not None and (x.hasil.ditambah or x.hasil.diubah)]
     for unit in hasil.semua_unit:
         kiriman.catat(db, kode, unit, hasil.berkas.name, lembar,
                       {"ditambah": hasil.jumlah("ditambah"), "diubah": hasil.jumlah("diubah"), "tetap": hasil.jumlah("tetap")})
