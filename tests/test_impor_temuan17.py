@@ -187,3 +187,18 @@ def test_a3_a4_buku_dikirim_balik_tanpa_isi_bukan_kiriman(kinerja, db_periode, t
     t = _teks(kinerja("status", "-p", "2026", "--kiriman"))
     assert "sudah mengirim" not in t
     assert "Belum lengkap: 1 unit. Belum Realisasi, Perilaku: Sekretariat Daerah." in t
+
+
+@pytest.mark.parametrize("lebar", ["80", "100"])
+def test_a5_tabel_masalah_beberapa_sheet_tetap_menampilkan_sheet(periode, kinerja, tmp_path, monkeypatch, lebar):
+    f = buat_xlsx(tmp_path / "b.xlsx", {
+        "Realisasi": [H_REALISASI, [TAK_DIKENAL, 1, 90]],
+        "Perilaku": [H_PERILAKU, [STAF1, TAK_DIKENAL, "atasan", *([100] * 7)]],
+    })
+    monkeypatch.setenv("COLUMNS", lebar)
+    r = kinerja("impor", f, "--periode", "2026")
+    assert r.exit_code == 1, r.output
+    tabel = r.stderr.split("Masalah di b.xlsx", 1)[1]
+    assert "┃ Sheet" in tabel.splitlines()[2] and {"Realisasi", "Perilaku"} <= set(_kolom(tabel, 1).split())
+    t = _teks(r)
+    assert "--tandai-folder" in t.split("Masalah di b.xlsx", 1)[1] and "(--tandai)" not in t

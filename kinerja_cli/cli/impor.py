@@ -16,6 +16,9 @@ LAYAR = {"berkas": (1, "pecah"), "hasil": (1, None), "unit": (2, None), "ditamba
          "tetap": (3, None), "sheet": (4, None)}
 
 
+TANDAI = "salinan bertanda (--tandai-folder FOLDER)"  # what shows every column of a problem table
+
+
 def _kolom_layar() -> list:
     from .. import output
 
@@ -113,11 +116,12 @@ def _rincian(h) -> None:
 
     if h.ditolak:
         output.galat(f"{h.berkas.name}: {h.galat.pesan}", impor_buku.saran(h))
-        output.tabel_masalah(getattr(h.galat, "masalah", []), judul=f"Masalah di {h.berkas.name}")
+        output.tabel_masalah(getattr(h.galat, "masalah", []), judul=f"Masalah di {h.berkas.name}",
+                             semua=TANDAI)
         if h.ditandai:
             output.info(f"Sel bermasalah ditandai di: {h.ditandai}")
     peringatan = list(h.catatan) + [m for x in h.lembar if x.hasil is not None for m in x.hasil.peringatan]
-    output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50)
+    output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50, semua=TANDAI)
     pesan = impor_buku.pesan_importir(h)
     if pesan:
         output.info(f"{h.berkas.name}:")
