@@ -202,3 +202,35 @@ def test_a5_tabel_masalah_beberapa_sheet_tetap_menampilkan_sheet(periode, kinerj
     assert "┃ Sheet" in tabel.splitlines()[2] and {"Realisasi", "Perilaku"} <= set(_kolom(tabel, 1).split())
     t = _teks(r)
     assert "--tandai-folder" in t.split("Masalah di b.xlsx", 1)[1] and "(--tandai)" not in t
+
+
+# --- A7/A8: a file name is never split mid-word; the hidden-columns line names only options the command has ---
+
+def test_a7_kata_panjang_di_kolom_teks_dipecah_di_tanda_pisah():
+    from rich.console import Console
+
+    from kinerja_cli.output import Kolom
+    from kinerja_cli.output.lebar import TEKS, tabel_pas
+
+    kolom = [Kolom("berkas", "Berkas", jenis="pecah", penting=1), Kolom("hasil", "Hasil", jenis=TEKS, penting=1)]
+    baris = [["Dinas-Sosial_2026.xlsx", "ditolak: Impor Dinas-Sosial_2026.xlsx ditolak karena 3 galat di 2 baris"]]
+    c = Console(width=44, record=True, color_system=None)
+    c.print(tabel_pas(kolom, baris, lebar=44))
+    teks = c.export_text()
+    assert "2026.xl" not in teks.replace("2026.xlsx", "")  # never 'Dinas-Sosial_2026.xl' / 'sx'
+    potongan = [x for x in _kolom(teks, 1).split() if "Sosial" in x or "2026" in x]
+    assert potongan and all(p in ("Dinas-Sosial_", "Dinas-", "Sosial_", "2026.xlsx", "Dinas-Sosial_2026.xlsx") for p in potongan)
+
+
+@pytest.mark.parametrize("lebar", ["50", "80", "160"])
+def test_a7_a8_templat_per_unit_nama_berkas_utuh_dan_tanpa_format(kinerja, db_periode, tmp_path, monkeypatch, lebar):
+    monkeypatch.setenv("COLUMNS", lebar)
+    r = kinerja("templat", "--per-unit", tmp_path / "kirim", "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    sel = [b.split("│")[1].strip() for b in r.stdout.splitlines() if b.startswith("│")]
+    nama = "".join(sel)  # the Berkas column, its lines joined: the file names, each whole
+    assert nama == "DPMPTSP_2026.xlsxSekretariat-Daerah_2026.xlsx", r.stdout
+    assert all(s.endswith(("_", "-", ".xlsx")) for s in sel if s), sel  # folded only after _ or -
+    assert "--format" not in r.output  # templat has no --format
+    if lebar == "50":
+        assert "Kolom disembunyikan" in r.output and "Semua kolom: terminal yang lebih lebar." in " ".join(r.output.split())
