@@ -234,3 +234,20 @@ def test_a7_a8_templat_per_unit_nama_berkas_utuh_dan_tanpa_format(kinerja, db_pe
     assert "--format" not in r.output  # templat has no --format
     if lebar == "50":
         assert "Kolom disembunyikan" in r.output and "Semua kolom: terminal yang lebih lebar." in " ".join(r.output.split())
+
+
+# --- A6: --tandai-folder never overwrites a marked copy without --timpa (as --tandai) ---
+
+def test_a6_tandai_folder_tidak_menimpa_tanpa_timpa(periode, kinerja, tmp_path):
+    f = buat_xlsx(tmp_path / "b.xlsx", {"Perilaku": [H_PERILAKU, [STAF1, KADIS, "atasan", 130, *([100] * 6)]]})
+    kembali = tmp_path / "kembali"
+    kembali.mkdir()
+    (kembali / "b.galat.xlsx").write_bytes(b"salinan yang sudah dikirim ke OPD")
+    r = kinerja("impor", f, "--periode", "2026", "--tandai-folder", kembali)
+    assert r.exit_code == 1
+    t = _teks(r)
+    assert "1 salinan bertanda sudah ada di" in t and "b.galat.xlsx" in t and "--timpa" in t
+    assert (kembali / "b.galat.xlsx").read_bytes() == b"salinan yang sudah dikirim ke OPD"
+    r = kinerja("impor", f, "--periode", "2026", "--tandai-folder", kembali, "--timpa")
+    assert r.exit_code == 1 and "130" in _teks(r)
+    assert "130" in openpyxl.load_workbook(kembali / "b.galat.xlsx")["Perilaku"]["D2"].comment.text

@@ -32,6 +32,8 @@ def impor(
     tandai_folder: Annotated[Optional[Path], typer.Option(
         "--tandai-folder", help="Tulis salinan bertanda (sel bergalat merah, dengan komentar) setiap buku kerja yang "
         "ditolak ke folder ini, untuk dikirim kembali ke OPD.", show_default=False)] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Dengan --tandai-folder: timpa salinan bertanda yang sudah "
+                                        "ada di folder itu (tanpa ini, impor ditolak sebelum mulai).")] = False,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
@@ -50,7 +52,7 @@ def impor(
     from ..services.periode import wajib_ada
 
     daftar = impor_buku.daftar_berkas(berkas)
-    impor_buku.periksa_folder_tandai(tandai_folder)
+    impor_buku.periksa_folder_tandai(tandai_folder, daftar, timpa)
     basis = buka(db)
     kode = wajib_ada(basis, periode).kode
     with kemajuan(len(daftar), "Mengimpor") as langkah:

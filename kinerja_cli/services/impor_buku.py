@@ -119,12 +119,22 @@ def nama_tandai(folder: Path, berkas: Path) -> Path:
     return Path(folder) / f"{Path(berkas).stem}.galat.xlsx"
 
 
-def periksa_folder_tandai(folder: Path | None) -> None:
-    """Refuse up front a --tandai-folder that is a file; a missing folder is created when the first
-    refused workbook is marked (berkas_aman.buat_folder)."""
-    if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+def periksa_folder_tandai(folder: Path | None, daftar: list | None = None, timpa: bool = False) -> None:
+    """Refuse up front a --tandai-folder that is a file, or that already holds the marked copy of one
+    of the workbooks (`daftar`) unless `timpa` -- as --tandai of every importer: a copy sent to an OPD
+    last week is never overwritten by accident. A missing folder is created when the first refused
+    workbook is marked (berkas_aman.buat_folder)."""
+    if folder is None:
+        return
+    if Path(folder).exists() and not Path(folder).is_dir():
         raise DataTidakValid(f"{folder} bukan folder: salinan bertanda tidak dapat ditulis ke sana.",
                              "Sebutkan folder (yang ada, atau yang akan dibuat) untuk --tandai-folder.")
+    ada = [nama_tandai(folder, b) for b in daftar or () if not timpa and nama_tandai(folder, b).exists()]
+    if ada:
+        contoh = ", ".join(p.name for p in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
+        raise DataTidakValid(f"{len(ada)} salinan bertanda sudah ada di {folder}: {contoh}; salinan bertanda tidak "
+                             "menimpanya tanpa diminta. Tidak ada yang diimpor.",
+                             "Pakai --timpa untuk menimpanya, atau pilih folder lain untuk --tandai-folder.")
 
 
 class _Batalkan(Exception):
