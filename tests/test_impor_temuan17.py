@@ -251,3 +251,27 @@ def test_a6_tandai_folder_tidak_menimpa_tanpa_timpa(periode, kinerja, tmp_path):
     r = kinerja("impor", f, "--periode", "2026", "--tandai-folder", kembali, "--timpa")
     assert r.exit_code == 1 and "130" in _teks(r)
     assert "130" in openpyxl.load_workbook(kembali / "b.galat.xlsx")["Perilaku"]["D2"].comment.text
+
+
+# --- A9: no saran from zeros on the Rating sheet before the realisations are in ---
+
+def test_a9_templat_rating_tanpa_saran_sebelum_realisasi_lengkap(db_siap, kinerja, tmp_path):
+    assert kinerja("periode", "buat", "2026", "--metode", "permenpan6").exit_code == 0
+    assert kinerja("sasaran", "impor", buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [
+        H_SASARAN, [STAF1, 1, "Berkas", "Berkas", 10, "dok", 100], [STAF2, 1, "Surat", "Surat", 10, "surat", 100]]}),
+        "--periode", "2026").exit_code == 0
+    assert kinerja("perilaku", "impor", buat_xlsx(tmp_path / "p.xlsx", {"Perilaku": [
+        H_PERILAKU, [STAF1, KADIS, "atasan", *([100] * 7)], [STAF2, KADIS, "atasan", *([100] * 7)]]}),
+        "--periode", "2026").exit_code == 0
+    assert kinerja("realisasi", "impor", buat_xlsx(tmp_path / "r.xlsx", {"Realisasi": [
+        H_REALISASI, [STAF2, 1, 10]]}), "--periode", "2026").exit_code == 0  # Dewi's realisation only
+    f = tmp_path / "templat.xlsx"
+    assert kinerja("templat", f, "-p", "2026", "--unit", "DPMPTSP").exit_code == 0
+    ws = openpyxl.load_workbook(f)["Rating"]
+    judul = [c.value for c in ws[1]]
+    hk, pk = judul.index("Rating Hasil Kerja") + 1, judul.index("Rating Perilaku") + 1
+    baris = {ws.cell(row=i, column=1).value: i for i in range(2, ws.max_row + 1)}
+    citra, dewi = baris[STAF1], baris[STAF2]
+    assert ws.cell(row=citra, column=hk).comment is None  # no realisation yet: no 'Di Bawah Ekspektasi (NHK 0,00 ...)'
+    assert ws.cell(row=citra, column=pk).comment is not None  # the behaviour scores are complete: its saran stays
+    assert ws.cell(row=dewi, column=hk).comment.text.startswith("Saran kinerja dari angka:")
