@@ -275,3 +275,17 @@ def test_a9_templat_rating_tanpa_saran_sebelum_realisasi_lengkap(db_siap, kinerj
     assert ws.cell(row=citra, column=hk).comment is None  # no realisation yet: no 'Di Bawah Ekspektasi (NHK 0,00 ...)'
     assert ws.cell(row=citra, column=pk).comment is not None  # the behaviour scores are complete: its saran stays
     assert ws.cell(row=dewi, column=hk).comment.text.startswith("Saran kinerja dari angka:")
+
+
+# --- A10: a Peran that contradicts the roster is named with both readings ---
+
+def test_a10_peran_rekan_padahal_atasan_langsung_diperingatkan(db_periode, kinerja, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")  # the warning read whole, on one line
+    f = buat_xlsx(tmp_path / "p.xlsx", {"Perilaku": [H_PERILAKU, [STAF1, KADIS, "rekan kerja", *([100] * 7)]]})
+    r = kinerja("perilaku", "impor", f, "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    t = _teks(r)
+    assert (f"NIP Penilai {KADIS} adalah atasan langsung pegawai {STAF1} menurut data pegawai, tetapi Peran ditulis "
+            "rekan") in t
+    assert "tulis Peran atasan" in t
+    assert _q(db_periode, "SELECT peran FROM perilaku WHERE nip = ?", STAF1) == [("rekan",)]  # the file's role kept
