@@ -16,6 +16,9 @@ LAYAR = {"berkas": (1, "pecah"), "hasil": (1, None), "unit": (2, None), "ditamba
          "tetap": (3, None), "sheet": (4, None)}
 
 
+TANDAI = "salinan bertanda (--tandai-folder FOLDER)"  # what shows every column of a problem table
+
+
 def _kolom_layar() -> list:
     from .. import output
 
@@ -29,6 +32,8 @@ def impor(
     tandai_folder: Annotated[Optional[Path], typer.Option(
         "--tandai-folder", help="Tulis salinan bertanda (sel bergalat merah, dengan komentar) setiap buku kerja yang "
         "ditolak ke folder ini, untuk dikirim kembali ke OPD.", show_default=False)] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Dengan --tandai-folder: timpa salinan bertanda yang sudah "
+                                        "ada di folder itu (tanpa ini, impor ditolak sebelum mulai).")] = False,
     fmt: OpsiFormat = Format.tabel,
     db: OpsiDB = None,
 ) -> None:
@@ -47,7 +52,7 @@ def impor(
     from ..services.periode import wajib_ada
 
     daftar = impor_buku.daftar_berkas(berkas)
-    impor_buku.periksa_folder_tandai(tandai_folder)
+    impor_buku.periksa_folder_tandai(tandai_folder, daftar, timpa)
     basis = buka(db)
     kode = wajib_ada(basis, periode).kode
     with kemajuan(len(daftar), "Mengimpor") as langkah:
@@ -86,9 +91,16 @@ def _baris(h) -> dict:
     if h.ditolak:
         hasil = "ditolak" + (f" (sheet {h.sheet_galat})" if h.sheet_galat else "") + ": " + h.galat.pesan
     else:
+        # what the workbook brought, in the column never hidden (the Sheet column may be, at 80 columns)
         hasil = "uji coba" if h.uji_coba else "diimpor"
         if h.kosong:
             hasil += " kosong (tidak ada sheet yang diisi)"
+        else:
+            if not h.jumlah("ditambah") and not h.jumlah("diubah"):
+                hasil += ", tidak ada data baru"
+            belum = [x.jenis for x in h.lembar if x.hasil is None]
+            if belum:
+                hasil += "; belum diisi: " + ", ".join(belum)
         peringatan = sum(len(x.hasil.peringatan) for x in h.lembar if x.hasil is not None) + len(h.catatan)
         if peringatan:
             hasil += f", {peringatan} peringatan"
@@ -106,11 +118,12 @@ def _rincian(h) -> None:
 
     if h.ditolak:
         output.galat(f"{h.berkas.name}: {h.galat.pesan}", impor_buku.saran(h))
-        output.tabel_masalah(getattr(h.galat, "masalah", []), judul=f"Masalah di {h.berkas.name}")
+        output.tabel_masalah(getattr(h.galat, "masalah", []), judul=f"Masalah di {h.berkas.name}",
+                             semua=TANDAI)
         if h.ditandai:
             output.info(f"Sel bermasalah ditandai di: {h.ditandai}")
     peringatan = list(h.catatan) + [m for x in h.lembar if x.hasil is not None for m in x.hasil.peringatan]
-    output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50)
+    output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50, semua=TANDAI)
     pesan = impor_buku.pesan_importir(h)
     if pesan:
         output.info(f"{h.berkas.name}:")

@@ -106,10 +106,11 @@ def _per_unit(folder: Path, periode: str, timpa: bool, db) -> None:
                           "setelah periode dibuka kembali.")
     baris = [{"berkas": Path(b["berkas"]).name, "unit": b["unit"], "pegawai": b["pegawai"], "sasaran": b["sasaran"],
               "realisasi": b["realisasi"], "perilaku": b["perilaku"]} for b in h["berkas"]]
-    kolom = [output.Kolom("berkas", "Berkas"), output.Kolom("unit", "Unit"), output.Kolom("pegawai", "Pegawai", True),
-             output.Kolom("sasaran", "Sasaran", True), output.Kolom("realisasi", "Realisasi", True),
-             output.Kolom("perilaku", "Perilaku", True)]
-    output.cetak(output.tabel(baris, kolom, judul=f"Templat periode {h['periode']} per unit di {h['folder']}"))
+    kolom = [output.Kolom("berkas", "Berkas", jenis="pecah", penting=1), output.Kolom("unit", "Unit"),
+             output.Kolom("pegawai", "Pegawai", True), output.Kolom("sasaran", "Sasaran", True),
+             output.Kolom("realisasi", "Realisasi", True), output.Kolom("perilaku", "Perilaku", True)]
+    output.cetak(output.tabel(baris, kolom, judul=f"Templat periode {h['periode']} per unit di {h['folder']}",
+                              semua=""))  # templat has no --format: only a wider terminal shows every column
     output.sukses(f"{len(baris)} buku kerja ditulis ke {h['folder']}, satu per unit kerja.")
     output.info(f"Setelah diisi OPD, impor semuanya sekaligus: kinerja impor {h['folder']} --periode {h['periode']}")
 
@@ -132,9 +133,10 @@ def _atasan_per_unit(folder: Path, timpa: bool, db) -> None:
     h = templat_atasan.buat_per_unit(buka(db), folder, timpa)
     baris = [{"berkas": Path(b["berkas"]).name, "unit": b["unit"], "pegawai": b["pegawai"],
               "tanpa_atasan": b["tanpa_atasan"], "saran": b["saran"]} for b in h["berkas"]]
-    kolom = [output.Kolom("berkas", "Berkas"), output.Kolom("unit", "Unit"), output.Kolom("pegawai", "Pegawai", True),
-             output.Kolom("tanpa_atasan", "Tanpa atasan", True), output.Kolom("saran", "Saran", True)]
-    output.cetak(output.tabel(baris, kolom, judul=f"Daftar atasan per unit di {h['folder']}"))
+    kolom = [output.Kolom("berkas", "Berkas", jenis="pecah", penting=1), output.Kolom("unit", "Unit"),
+             output.Kolom("pegawai", "Pegawai", True), output.Kolom("tanpa_atasan", "Tanpa atasan", True),
+             output.Kolom("saran", "Saran", True)]
+    output.cetak(output.tabel(baris, kolom, judul=f"Daftar atasan per unit di {h['folder']}", semua=""))
     output.sukses(f"{len(baris)} daftar atasan ditulis ke {h['folder']}, satu per unit kerja.")
     output.info("Periksa dan isi kolom NIP Atasan, lalu impor setiap berkas: kinerja pegawai impor BERKAS  "
                 "(hanya tautan atasan yang diubah)")

@@ -29,6 +29,7 @@ class IsiSheet:
     judul: dict  # field key -> header text found
     baris: object  # list[BarisSumber], or a one-pass iterator of them (alir_sheet)
     info: list = field(default_factory=list)  # lines for the officer: rows of an office layout passed over
+    galat_sel: object = None  # sel_galat.PenampungGalat: the Excel error cells of the data columns seen so far
 
 
 def buka_pembaca(path: Path, paksa_openpyxl: bool = False) -> Pembaca:
@@ -357,13 +358,16 @@ def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul) -> IsiSheet:
     galat = PenampungGalat(path.name, ws, huruf, judul.lewati)
     info = list(judul.info)
     baris = saring_tanda_tangan(pb.baris(ws, judul.lewati, keys, huruf, galat), info)
-    return IsiSheet(path, ws, judul.baris, huruf, judul.teks, _tolak_sel_galat(baris, galat), info)
+    return IsiSheet(path, ws, judul.baris, huruf, judul.teks, _tolak_sel_galat(baris, galat), info, galat)
 
 
 def _tolak_sel_galat(baris, galat):
-    """The rows; once they are exhausted, the refusal of the Excel error cells seen (excel/sel_galat.py)."""
+    """The rows; once they are exhausted, the refusal of the Excel error cells seen (excel/sel_galat.py),
+    unless the caller takes them as problems of the import (`galat.tunda`: services.impor_umum lists them
+    with every other problem of the file instead of stopping at them)."""
     try:
         yield from baris
     finally:
         baris.close()
-    galat.tolak_bila_ada()
+    if not galat.tunda:
+        galat.tolak_bila_ada()

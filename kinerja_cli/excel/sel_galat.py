@@ -80,6 +80,7 @@ class PenampungGalat:
         self.kunci = {h: k for k, h in huruf.items()}  # column letter -> field key
         self.sel: dict = {}  # (row, letter) -> error text
         self.lebih = 0  # cells beyond BATAS
+        self.tunda = False  # True: the caller lists the cells with the import's other problems (no refusal here)
 
     def catat(self, baris: int, huruf: str, kode: str) -> None:
         if (baris, huruf) in self.sel:
@@ -95,23 +96,37 @@ class PenampungGalat:
             if r > self.baris_judul and h in self.kunci:
                 self.catat(r, h, kode)
 
+    @property
+    def jumlah(self) -> int:
+        return len(self.sel) + self.lebih
+
+    def masalah(self) -> list:
+        """One problem per error cell (row, then column order): the cell, its error and the fix."""
+        from ..validation.masalah import Masalah
+
+        hasil = []
+        for r, h in sorted(self.sel, key=lambda x: (x[0], _urut_kolom(x[1]))):
+            kode = self.sel[(r, h)]
+            key = self.kunci[h]
+            hasil.append(Masalah(f"Sel {ref_sel(self.sheet, h, r)} berisi galat Excel {kode}, bukan nilai",
+                                 SARAN, kode, self.sheet, r, f"{h} ({key.replace('_', ' ')})", huruf=h))
+        return hasil
+
     def tolak_bila_ada(self) -> None:
         if not self.sel:
             return
-        from ..validation.masalah import Masalah
+        masalah = self.masalah()
+        raise SelGalatExcel(f"Impor {self.nama_berkas} ditolak: {uraian(masalah, self.jumlah)}. " + AKIBAT,
+                            masalah, SARAN[0].upper() + SARAN[1:] + ", lalu impor ulang.")
 
-        urut = sorted(self.sel, key=lambda x: (x[0], _urut_kolom(x[1])))
-        masalah = []
-        for r, h in urut:
-            kode = self.sel[(r, h)]
-            key = self.kunci[h]
-            masalah.append(Masalah(f"Sel {ref_sel(self.sheet, h, r)} berisi galat Excel {kode}, bukan nilai",
-                                   SARAN, kode, self.sheet, r, f"{h} ({key.replace('_', ' ')})", huruf=h))
-        n = len(urut) + self.lebih
-        kode = sorted({self.sel[x] for x in urut})
-        contoh = ", ".join(ref_sel(self.sheet, h, r) for r, h in urut[:5])
-        raise SelGalatExcel(
-            f"Impor {self.nama_berkas} ditolak: {n} sel di sheet '{self.sheet}' berisi galat Excel "
-            f"({', '.join(kode)}), misalnya {contoh}. Sel galat tidak dibaca sebagai sel kosong, jadi tidak ada "
-            "nilai tersimpan yang dihapus. Tidak ada data yang ditulis.",
-            masalah, SARAN[0].upper() + SARAN[1:] + ", lalu impor ulang.")
+
+AKIBAT = "Sel galat tidak dibaca sebagai sel kosong, jadi tidak ada nilai tersimpan yang dihapus. Tidak ada data yang ditulis."
+
+
+def uraian(masalah: list, jumlah: int) -> str:
+    """'3 sel di sheet 'Realisasi' berisi galat Excel (#N/A, #REF!), misalnya Realisasi!G3, ...' for the
+    error-cell problems of one sheet (`jumlah` counts those beyond BATAS too)."""
+    kode = sorted({str(m.nilai) for m in masalah})
+    contoh = ", ".join(ref_sel(m.sheet, m.huruf, m.baris) for m in masalah[:5])
+    return (f"{jumlah} sel di sheet '{masalah[0].sheet}' berisi galat Excel ({', '.join(kode)}), "
+            f"misalnya {contoh}")

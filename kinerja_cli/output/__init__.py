@@ -322,25 +322,34 @@ def galat(pesan: str, saran: str | None = None) -> None:
         c.print(_pesan("Saran:", "cyan", saran))
 
 
-def tabel_masalah(masalah: Sequence, judul: str = "Masalah di berkas", batas: int = 200) -> None:
-    """Every problem: sheet, row, column, value, what is wrong, how to fix (to stderr)."""
+def tabel_masalah(masalah: Sequence, judul: str = "Masalah di berkas", batas: int = 200,
+                  semua: str = "salinan bertanda (--tandai)") -> None:
+    """Every problem: sheet, row, column, value, what is wrong, how to fix (to stderr). `semua`: how the
+    command shows every column when some are hidden (the option it has for a marked copy)."""
     if not masalah:
         return
     from .lebar import tabel_pas
     from ..validation.masalah import ringkas
 
     masalah = ringkas(masalah)
+    # Problems of several sheets (a workbook of `kinerja impor`): 'baris 4, C' means nothing without
+    # its sheet, so Sheet is never hidden and the value found goes first. One sheet: the title names it.
+    sheets = list(dict.fromkeys(m.sheet for m in masalah if m.sheet))
+    banyak = len(sheets) > 1
+    if len(sheets) == 1:
+        judul = f"{judul} (sheet {sheets[0]})"
     # Words wrap at spaces, a value (a NIP, a number) breaks only at / - _ or a space, never inside
-    kolom = [Kolom("tingkat", "Tingkat", jenis=UTUH, penting=1), Kolom("sheet", "Sheet", jenis=TEKS, penting=3),
+    kolom = [Kolom("tingkat", "Tingkat", jenis=UTUH, penting=1),
+             Kolom("sheet", "Sheet", jenis=TEKS, penting=1 if banyak else 3),
              Kolom("baris", "Baris", jenis=UTUH, penting=1), Kolom("kolom", "Kolom", jenis=TEKS, penting=2),
-             Kolom("nilai", "Nilai", jenis=PECAH, penting=1), Kolom("pesan", "Masalah", jenis=TEKS, penting=1),
+             Kolom("nilai", "Nilai", jenis=PECAH, penting=2 if banyak else 1), Kolom("pesan", "Masalah", jenis=TEKS, penting=1),
              Kolom("saran", "Perbaikan", jenis=TEKS, penting=1)]
     urut = sorted(masalah, key=lambda m: (0 if m.galat else 1, m.sheet, m.baris or 0, m.kolom))
     sel = [[teks("galat", "red") if m.galat else teks("peringatan", "yellow"), teks(m.sheet or "-"),
             str(m.baris) if m.baris else "-", teks(m.kolom or "-"), teks("-" if m.nilai is None else str(m.nilai)[:40]),
             teks(m.pesan), teks(m.saran or "")] for m in urut[:batas]]
     c = konsol_err()
-    c.print(tabel_pas(kolom, sel, judul, None, lebar=c.width, semua="salinan bertanda (--tandai)",
+    c.print(tabel_pas(kolom, sel, judul, None, lebar=c.width, semua=semua,
                       show_lines=False))
     if len(urut) > batas:
         c.print(f"... dan {len(urut) - batas} masalah lain (perbaiki yang di atas lalu impor ulang).")

@@ -2,7 +2,8 @@
 
 - `NIP`: never cut or wrapped (people copy NIPs from tables);
 - `ANGKA`: a number (or a short figure such as "3 (13,64%)"), never split;
-- `TEKS`: words wrap at spaces; a word is broken only when longer than `KATA_MAKS`;
+- `TEKS`: words wrap at spaces; a word is broken only when longer than `KATA_MAKS`, and then after
+  '/', '-' or '_' first (a file name in a message: 'Dinas-Sosial_' / '2026.xlsx', never '...xl' / 'sx');
 - `UTUH`: other text never wrapped (a bar of block characters, a sparkline), left-aligned.
 - `PECAH`: a key or a file name ('2026/198502142010012003', 'Sekretariat-Daerah_2026.xlsx'): broken
   only after '/', '-', '_' or a space, so that a NIP or a number inside it stays whole.
@@ -101,10 +102,11 @@ def susun(ukuran: Sequence[Ukuran], penting: Sequence[int], lebar: int) -> tuple
 
 
 def kalimat_tersembunyi(judul: Sequence[str], lebar: int, semua: str = "--format csv") -> str:
-    """The one line under a table whose columns did not all fit."""
+    """The one line under a table whose columns did not all fit. `semua`: the option of the command that
+    shows every column ('--format csv'); "" for a command without one (only a wider terminal helps)."""
     nama = ", ".join(" ".join(j.split()) for j in judul)
-    return (f"Kolom disembunyikan agar muat di layar {lebar} kolom: {nama}. "
-            f"Semua kolom: {semua}, atau terminal yang lebih lebar.")
+    cara = f"{semua}, atau terminal yang lebih lebar" if semua else "terminal yang lebih lebar"
+    return f"Kolom disembunyikan agar muat di layar {lebar} kolom: {nama}. Semua kolom: {cara}."
 
 
 def nama_pendek(nama: str, maks: int, singkatan: str | None = None) -> str:
@@ -122,6 +124,18 @@ def nama_pendek(nama: str, maks: int, singkatan: str | None = None) -> str:
             break
         hasil = calon
     return (hasil or kata[0]) + "…"
+
+
+def _kata_panjang(sel: Any, lebar: int) -> Any:
+    """A TEKS cell whose words all fit `lebar` as it is; else its too-long words broken after '/', '-'
+    or '_' (`pecah`), so Rich wraps the rest at spaces and cuts inside a piece only if one is still wider."""
+    from rich.text import Text
+
+    polos = _polos(sel)
+    if not any(_lebar_teks(k) > lebar for k in polos.split()):
+        return sel
+    baru = re.sub(r"\S+", lambda m: pecah(m.group(), lebar) if _lebar_teks(m.group()) > lebar else m.group(), polos)
+    return Text(baru, style=sel.style if isinstance(sel, Text) else "")
 
 
 def pecah(teks: str, lebar: int) -> str:
@@ -190,8 +204,9 @@ def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catat
                      min_width=ukuran[i].kecil if w is None and jenis[i] != TEKS else None)
     for r, b in enumerate(baris):
         sel = [b[i] for i in tampil]
-        if w is not None:  # PECAH cells broken at their own points, never by Rich
-            sel = [teks(pecah(_polos(s), w[n])) if jenis[i] == PECAH else s for n, (i, s) in enumerate(zip(tampil, sel))]
+        if w is not None:  # PECAH cells (and long words of TEKS cells) broken at their own points, never by Rich
+            sel = [teks(pecah(_polos(s), w[n])) if jenis[i] == PECAH else (_kata_panjang(s, w[n]) if jenis[i] == TEKS else s)
+                   for n, (i, s) in enumerate(zip(tampil, sel))]
         t.add_row(*sel, style=gaya[r] if gaya else None)
     if len(tampil) == len(kolom):
         return t

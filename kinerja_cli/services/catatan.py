@@ -64,6 +64,7 @@ def catat_umpan_balik(db, nip: str, kode: str, dari: str, teks: str, tanggal: st
     return {"baru": True, "id": i, "peringatan": peringatan}
 
 
+@impor_umum.lingkup_impor
 def impor_umpan_balik(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                       lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
     return _impor(db, berkas, kode, UMPAN_BALIK, periksa_umpan_balik, _simpan_umpan_balik, sheet, uji_coba,
@@ -142,6 +143,7 @@ def catat_inovasi(db, nip: str, kode: str, uraian: str, tanggal: str | None = No
     return {"baru": True, "id": i, "peringatan": peringatan}
 
 
+@impor_umum.lingkup_impor
 def impor_inovasi(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool = False,
                   lewati_galat: bool = False, tandai: Path | None = None) -> HasilImpor:
     return _impor(db, berkas, kode, INOVASI, periksa_inovasi, _simpan_inovasi, sheet, uji_coba, lewati_galat, tandai)

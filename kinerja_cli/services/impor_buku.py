@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, KinerjaError, TidakDitemukan
+from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, KinerjaError, TidakDitemukan
 from ..kolom import ISIAN_SASARAN
 from ..kosakata import ASPEK_BERAKHLAK
 from ..model import HasilImpor
@@ -119,12 +119,22 @@ def nama_tandai(folder: Path, berkas: Path) -> Path:
     return Path(folder) / f"{Path(berkas).stem}.galat.xlsx"
 
 
-def periksa_folder_tandai(folder: Path | None) -> None:
-    """Refuse up front a --tandai-folder that is a file; a missing folder is created when the first
-    refused workbook is marked (berkas_aman.buat_folder)."""
-    if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+def periksa_folder_tandai(folder: Path | None, daftar: list | None = None, timpa: bool = False) -> None:
+    """Refuse up front a --tandai-folder that is a file, or that already holds the marked copy of one
+    of the workbooks (`daftar`) unless `timpa` -- as --tandai of every importer: a copy sent to an OPD
+    last week is never overwritten by accident. A missing folder is created when the first refused
+    workbook is marked (berkas_aman.buat_folder)."""
+    if folder is None:
+        return
+    if Path(folder).exists() and not Path(folder).is_dir():
         raise DataTidakValid(f"{folder} bukan folder: salinan bertanda tidak dapat ditulis ke sana.",
                              "Sebutkan folder (yang ada, atau yang akan dibuat) untuk --tandai-folder.")
+    ada = [nama_tandai(folder, b) for b in daftar or () if not timpa and nama_tandai(folder, b).exists()]
+    if ada:
+        contoh = ", ".join(p.name for p in ada[:5]) + (f" dan {len(ada) - 5} lainnya" if len(ada) > 5 else "")
+        raise DataTidakValid(f"{len(ada)} salinan bertanda sudah ada di {folder}: {contoh}; salinan bertanda tidak "
+                             "menimpanya tanpa diminta. Tidak ada yang diimpor.",
+                             "Pakai --timpa untuk menimpanya, atau pilih folder lain untuk --tandai-folder.")
 
 
 class _Batalkan(Exception):
@@ -195,11 +205,26 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
                                  "Tambahkan --periode KODE, misalnya --periode 2026.")
         try:
             with transaksi(db):
+                ditolak: list = []  # (jenis, sheet, the refusal): the later sheets are still checked
+                masalah: list = []  # every problem of the workbook, sheet by sheet in import order
                 for _, _, jenis, sheet, _ in rencana:
+                    induk = _induk_ditolak(jenis, [j for j, _, _ in ditolak])
+                    if induk:
+                        hasil.lembar.append(HasilLembar(jenis, sheet, None, f"tidak diperiksa: sheet {induk} ditolak"))
+                        continue
                     hasil.sheet_galat = sheet
-                    h = _importir(jenis)(db, berkas, kode, sheet)
+                    try:
+                        h = _importir(jenis)(db, berkas, kode, sheet)
+                    except (ImporDitolak, BerkasTidakValid) as e:
+                        ditolak.append((jenis, sheet, e))
+                        masalah += getattr(e, "masalah", None) or [Masalah(e.pesan, e.saran or "", None, sheet)]
+                        continue
                     h.uji_coba = uji_coba
                     hasil.lembar.append(HasilLembar(jenis, sheet, h))
+                    masalah += h.peringatan
+                if ditolak:
+                    hasil.sheet_galat = ", ".join(s for _, s, _ in ditolak)
+                    raise _tolakan_buku(berkas, ditolak, masalah)
                 hasil.sheet_galat = ""
                 _unit(db, [lb for _, lb in hasil.dikenali], hasil)
                 if uji_coba:
@@ -213,6 +238,42 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
         if hasil.dikenali and not hasil.unit:
             _unit(db, [lb for _, lb in hasil.dikenali], hasil)  # the stored roster names the unit to chase
     return hasil
+
+
+# A refused sheet does not stop the check of the workbook (every problem in one run, for one round trip
+# to the OPD), but a sheet whose checks read what a refused sheet would have written is not checked:
+# against the stored data its problems would be false. Every sheet reads the roster.
+_BERGANTUNG = {"Realisasi": ("Sasaran",)}
+
+
+def _induk_ditolak(jenis: str, ditolak: list) -> str | None:
+    for j in ditolak:
+        if j == "Pegawai" or j in _BERGANTUNG.get(jenis, ()):
+            return j
+    return None
+
+
+def _tolakan_buku(berkas: Path, ditolak: list, masalah: list) -> KinerjaError:
+    """One refusal for the workbook: every refused sheet's problems and the other sheets' warnings."""
+    jenis, sheet, e = ditolak[0]
+    if len(ditolak) == 1:
+        if not isinstance(e, ImporDitolak) and len(masalah) == 1:
+            return e
+        return type(e)(e.pesan, masalah, e.saran) if isinstance(e, ImporDitolak) else ImporDitolak(e.pesan, masalah, e.saran)
+    bagian = "; ".join(f"sheet {s}: {_inti(x.pesan, berkas)}" for _, s, x in ditolak)
+    return ImporDitolak(f"Impor {berkas.name} ditolak: {len(ditolak)} sheet bermasalah. {bagian[0].upper()}{bagian[1:]}. "
+                        "Tidak ada data dari buku kerja ini yang ditulis.", masalah,
+                        " ".join(dict.fromkeys(x.saran for _, _, x in ditolak if x.saran)) or None)
+
+
+def _inti(pesan: str, berkas: Path) -> str:
+    """An importer's refusal without what the workbook's own message says once ('Impor X ditolak:',
+    'Tidak ada data yang ditulis.')."""
+    from ..excel.sel_galat import AKIBAT
+
+    for buang in (AKIBAT, "Tidak ada data yang ditulis."):
+        pesan = pesan.replace(buang, "")
+    return pesan.removeprefix(f"Impor {berkas.name} ditolak: ").strip().rstrip(".")
 
 
 def _unit(db, lembar: list, hasil: HasilBuku) -> None:
@@ -233,10 +294,12 @@ def _unit(db, lembar: list, hasil: HasilBuku) -> None:
 
 
 def _catat_kiriman(db, kode: str | None, hasil: HasilBuku) -> None:
-    """One audit entry per workbook received: which sheets came for which unit (read by `status --kiriman`)."""
+    """One audit entry per workbook received: which sheets brought data for which unit (read by `status
+    --kiriman`). A sheet that changed nothing -- the pre-filled template sent back as it went out -- is
+    not a sheet the unit sent: the officer must still chase it."""
     from ..store import kiriman
 
-    lembar = [x.jenis for x in hasil.lembar if x.hasil is not None]
+    lembar = [x.jenis for x in hasil.lembar if x.hasil is not None and (x.hasil.ditambah or x.hasil.diubah)]
     for unit in hasil.semua_unit:
         kiriman.catat(db, kode, unit, hasil.berkas.name, lembar,
                       {"ditambah": hasil.jumlah("ditambah"), "diubah": hasil.jumlah("diubah"), "tetap": hasil.jumlah("tetap")})

@@ -43,8 +43,10 @@ from ..excel.tandai import tulis as tulis_tandai
 from ..model import HasilImpor
 from ..store.db import transaksi, versi_data
 from ..validation.angka import ID, PENANDA_AMBIGU, bukti_konvensi, perlu_konvensi, terapkan_konvensi
-from ..validation.masalah import PERINGATAN, Masalah, di_sel
-from ..validation.teks import SARAN_KENDALI, karakter_kendali, saran_karakter
+from ..validation.masalah import PERINGATAN, Masalah, huruf_sel
+from . import tolakan_baca
+
+lingkup_impor = tolakan_baca.lingkup  # decorator of an importer without @konvensi_angka (which includes it)
 
 SARAN_TOLAK = "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja."
 
@@ -82,50 +84,15 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
                     f"(baris {isi.baris_judul}).",
                     f"Isi satu baris per data di bawah judul kolom ({', '.join(k.judul for k in tata.wajib())}).",
                 )
-            isi.baris = _tanpa_kendali(chain((pertama,), baris), berkas, tandai)
+            if tolakan_baca.aktif() and isi.galat_sel is not None:
+                isi.galat_sel.tunda = True  # listed by putuskan with the rows' problems (services/tolakan_baca.py)
+            isi.baris = tolakan_baca.awasi(chain((pertama,), baris), berkas, isi, tandai_bila_perlu, tandai)
             yield isi
-    except SelGalatExcel as e:  # Excel error cells (#N/A...): the reader refuses them once the rows are read
+    except SelGalatExcel as e:  # Excel error cells (#N/A...) outside an import scope: refused once the rows are read
         p = tandai_bila_perlu(berkas, e.masalah, tandai)
         if p is not None:
             e.saran = f"{e.saran} Sel galat ditandai merah di {p}."
         raise
-
-
-BATAS_KENDALI = 200  # cells listed when a file is refused for control characters
-
-
-def _tanpa_kendali(baris, berkas: Path, tandai: Path | None):
-    """The rows, passed on unchanged; when the stream ends, refuse the file if any text cell held a
-    control character (ESC, BEL, ... or Excel's _x001B_ form of them), naming every such cell.
-
-    One rule for every importer and both reader paths: such a character in a name or a note is
-    invisible in Excel but would reach the officer's terminal or the recap, so it is never stored.
-    The caller writes only after consuming the rows (see `alir`), so nothing is written.
-    """
-    temuan: list = []
-    jumlah = 0
-    for b in baris:
-        nilai = b.nilai
-        gabung = "".join([v for v in nilai.values() if v.__class__ is str])
-        if not gabung.isprintable() or "_x" in gabung:
-            for key, v in nilai.items():
-                apa = karakter_kendali(v)
-                if apa is not None:
-                    jumlah += 1
-                    if len(temuan) < BATAS_KENDALI:
-                        temuan.append(di_sel(b, key, f"Sel berisi karakter kendali yang tidak terlihat: {apa}",
-                                             saran_karakter(apa), nilai=v))
-        yield b
-    if temuan:
-        p = tandai_bila_perlu(berkas, temuan, tandai)
-        tempat = ", ".join(f"{m.kolom.split(' ', 1)[0]}{m.baris}" for m in temuan[:5]) + (", ..." if jumlah > 5 else "")
-        raise ImporDitolak(
-            f"Impor {berkas.name} ditolak: {jumlah} sel berisi karakter kendali yang tidak terlihat di Excel "
-            f"(misalnya ESC, atau pembalik arah teks seperti RIGHT-TO-LEFT OVERRIDE), di sel {tempat}. "
-            "Tidak ada data yang ditulis.",
-            temuan, "Hapus karakter itu dari setiap sel di tabel: "
-            + ("; ".join(dict.fromkeys(m.saran for m in temuan)) if temuan else SARAN_KENDALI) + "."
-            + (f" Sel yang salah ditandai merah di {p}." if p else ""))
 
 
 def periksa_tandai(berkas: Path | str, tandai: Path | str, timpa: bool) -> None:
@@ -168,12 +135,19 @@ def putuskan(berkas: Path | str, masalah: list, lewati_galat: bool, tandai: Path
              hasil: HasilImpor | None = None) -> list:
     """Refuse the import if any problem is an error (unless --lewati-galat); return the errors.
 
-    With --tandai the marked copy is written in every case where problems exist.
+    With --tandai the marked copy is written in every case where problems exist. Cells the reader
+    refused (Excel error cells, control characters: services/tolakan_baca.py) are listed with the
+    rows' problems and refuse the import even with --lewati-galat.
     """
     berkas = Path(berkas)
     masalah[:] = selesaikan_angka(masalah)
+    tolakan = tolakan_baca.ambil(berkas)
+    if tolakan:
+        masalah[:] = tolakan_baca.gabung(tolakan, masalah)
     galat = [m for m in masalah if m.galat]
     p = tandai_bila_perlu(berkas, masalah, tandai, hasil)
+    if tolakan:
+        tolakan_baca.tolak(berkas, tolakan, masalah, lewati_galat, p)
     if galat and not lewati_galat:
         n_baris = len({(m.sheet, m.baris) for m in galat})
         saran = SARAN_TOLAK + " " + (f"Sel yang salah ditandai merah di {p}." if p else saran_tandai(berkas))
@@ -242,12 +216,14 @@ def tulis(db, uji_coba: bool, bacaan: Bacaan | None = None):
     (uji_coba) no transaction: the same reads and comparisons run, nothing is written."""
     if uji_coba:
         yield
+        tolakan_baca.sisa()
         return
 
     with transaksi(db):
         if bacaan is not None:
             bacaan.pastikan()
         yield
+        tolakan_baca.sisa()  # never commit while a cell the reader refused is undecided
 
 
 def baris_dilewati(hasil: HasilImpor) -> int:
@@ -309,11 +285,12 @@ def konvensi_angka(impor):
                 return impor(*args, **kwargs)
             except _Ulangi:
                 k.ulang = True
+                tolakan_baca.kosongkan()  # the file is read again from the start
                 return impor(*args, **kwargs)
         finally:
             _KEADAAN.reset(token)
 
-    return bungkus
+    return tolakan_baca.lingkup(bungkus)
 
 
 def sesuaikan_angka(berkas, tata, isi):
@@ -343,13 +320,7 @@ def sesuaikan_angka(berkas, tata, isi):
     return baris() if not isinstance(isi.baris, list) else list(baris())
 
 
-def _huruf(m) -> str:
-    """The column letter of a cell problem ('D' of kolom 'D (jp)' when huruf is not filled in)."""
-    if m.huruf:
-        return m.huruf
-    h = m.kolom.split(" (", 1)[0]
-    return h if h.isascii() and h.isalpha() and h.isupper() and len(h) <= 3 else ""
-
+_huruf = huruf_sel
 
 def _ambigu(m) -> bool:
     return m.galat and PENANDA_AMBIGU in m.pesan and perlu_konvensi(m.nilai) and bool(_huruf(m))
@@ -362,6 +333,8 @@ def _bukti_kolom(sumber: tuple, kolom: set) -> tuple[dict, dict]:
     hasil: dict = {c: set() for c in kolom}
     contoh: dict = {c: {} for c in kolom}
     with alir_sheet(berkas, tata, sheet) as isi:
+        if isi.galat_sel is not None:
+            isi.galat_sel.tunda = True  # a scan for evidence: the import itself lists the error cells
         kunci = [(key, (isi.sheet, h)) for key, h in isi.huruf.items() if (isi.sheet, h) in kolom]
         dilihat: dict = {}
         for b in isi.baris:

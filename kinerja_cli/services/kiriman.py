@@ -26,9 +26,14 @@ def waktu_lokal(teks: str | None) -> str | None:
 
 def status_kiriman(db, kode: str) -> dict:
     """{periode, unit: [{unit, sasaran, realisasi, perilaku, rating, terakhir, terakhir_waktu, belum,
-    dikirim_kosong}]}, one row per unit with active employees (and any other unit a workbook was received
-    for), by name. A sheet sent unfilled (the template's rows only) is not received: '-'."""
+    dikirim_kosong, kurang}]}, one row per unit with active employees (and any other unit a workbook was
+    received for), by name. A sheet sent unfilled (the template's rows only) or unchanged is not received:
+    '-'. `kurang`: the sheets still missing ('Realisasi, Perilaku'; Rating only in a permenpan6 period)."""
     p = periode_wajib_ada(db, kode)
+    wajib = [lb for lb in LEMBAR if lb != "Rating" or p.metode == "permenpan6"]
+    from .instansi import singkatan_unit
+
+    singkat = singkatan_unit(db)
     terima = tabel.terakhir(db, p.kode)
     unit = [u["unit"] for u in tabel_pegawai.daftar_unit(db) if u["aktif"]]
     unit += sorted(u for u in terima if u and u not in unit)
@@ -43,6 +48,8 @@ def status_kiriman(db, kode: str) -> dict:
         b["terakhir_waktu"] = per.get("")
         b["belum"] = not per
         b["dikirim_kosong"] = kosong
+        b["kurang"] = ", ".join(lb for lb in wajib if not per.get(lb))
+        b["singkatan"] = singkat.get(u.casefold()) or u  # named so in the line of units still missing sheets
         baris.append(b)
     return {"periode": p, "unit": baris}
 

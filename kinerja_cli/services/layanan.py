@@ -5,8 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
-from ..excel.baca import baca_sheet
+from ..errors import DataTidakValid, ImporDitolak, TidakDitemukan, kalimat
 from ..kolom import LAYANAN
 from ..model import HasilImpor
 from ..store import audit
@@ -162,12 +161,7 @@ def daftar_nilai(db, unit: str | None = None, indikator: str | None = None) -> l
 @konvensi_angka
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False) -> HasilImpor:
     """Import values (one row per unit, indicator, period); new indicators are created. All or nothing."""
-    isi = baca_sheet(berkas, LAYANAN, sheet)
-    if not isi.baris:
-        raise BerkasTidakValid(
-            f"Sheet '{isi.sheet}' di {Path(berkas).name} tidak berisi data di bawah baris judul (baris {isi.baris_judul}).",
-            "Isi satu baris per unit, indikator dan periode di bawah judul kolom.",
-        )
+    isi = impor_umum.baca(berkas, LAYANAN, sheet)  # refuses a sheet without data rows
     # The checks need the stored units and indicators (a new indicator is created by the import): they
     # run in the one write transaction with the comparison and the writes, so two imports at once
     # never both create the same indicator.
@@ -179,17 +173,8 @@ def _impor_isi(db, berkas: Path, isi, uji_coba: bool, lewati_galat: bool) -> Has
     unit_dikenal = {u["unit"].casefold(): u["unit"] for u in tabel_pegawai.daftar_unit(db)}
     semua = tabel.indikator_semua(db)
     ada = {(i["unit"], i["nama"].casefold()): i for i in semua}
-    isi.baris = impor_umum.sesuaikan_angka(berkas, LAYANAN, isi)
     cek = periksa_layanan(isi.baris, unit_dikenal, ada)
-    cek.masalah[:] = impor_umum.selesaikan_angka(cek.masalah)
-    galat = [m for m in cek.masalah if m.galat]
-    if galat and not lewati_galat:
-        raise ImporDitolak(
-            f"Impor {Path(berkas).name} ditolak: {len(galat)} galat di {len(cek.baris_galat)} baris. "
-            "Tidak ada data yang ditulis.",
-            cek.masalah,
-            "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja.",
-        )
+    galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat)
     hasil = HasilImpor(uji_coba=uji_coba, dilewati=galat, peringatan=[m for m in cek.masalah if not m.galat])
     impor_umum.info_tata(hasil, isi)
     tersimpan = tabel.nilai_indikator(db, [i["id"] for i in semua])

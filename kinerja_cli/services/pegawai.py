@@ -21,6 +21,7 @@ KOLOM_BOLEH_ABSEN = ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "stat
 _TAMBAHAN_DIPERTAHANKAN = ("sub_unit", "kedudukan", "unor_id")
 
 
+@impor_umum.lingkup_impor
 def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           nonaktifkan_hilang: bool = False, tandai: Path | None = None, hierarki: Path | None = None,
           unit_dari: str | None = None) -> HasilImpor:

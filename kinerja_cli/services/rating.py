@@ -11,6 +11,7 @@ from ..store import rating as tabel
 from ..store.db import transaksi
 from ..validation.rating import KATA_DITERIMA, RatingTidakDikenal, baca_rating
 from . import pegawai, periode
+from .tolakan_baca import lingkup as lingkup_impor
 
 RATING = tuple(KUNCI_RATING)  # the keys typed and stored: di-atas, sesuai, di-bawah
 KOLOM = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh")  # a stored row, as audited
@@ -124,6 +125,7 @@ def daftar(db, kode: str) -> list[dict]:
 
 # --- bulk: the Rating sheet, and a unit's saran accepted -----------------------------------
 
+@lingkup_impor  # reader-refused cells listed with the rows' problems (services/tolakan_baca.py)
 def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = False, lewati_galat: bool = False,
           tandai=None):
     """Import the pejabat penilai's ratings (sheet Rating); all-or-nothing unless `lewati_galat`.

@@ -36,6 +36,7 @@ class Hierarki:
     peringatan: list
 
 
+@impor_umum.lingkup_impor
 def baca_hierarki(berkas: Path) -> Hierarki:
     """Read and check SIASN's unor hierarchy; refuse it (every problem listed) when it cannot be used."""
     isi = impor_umum.baca(berkas, HIERARKI)

@@ -29,6 +29,14 @@ class Masalah:
         return ", ".join(bagian)
 
 
+def huruf_sel(m: Masalah) -> str:
+    """The column letter of a cell problem: `huruf`, else the letter 'D' of a kolom 'D (jp)'; "" for a row."""
+    if m.huruf:
+        return m.huruf
+    h = m.kolom.split(" (", 1)[0]
+    return h if h.isascii() and h.isalpha() and h.isupper() and len(h) <= 3 else ""
+
+
 def di_sel(b, key: str, pesan: str, saran: str = "", tingkat: str = GALAT, kunci: str = "",
            nilai: object = ...) -> Masalah:
     """A problem in field `key` of the source row `b` (a model.BarisSumber): place and letter filled in."""

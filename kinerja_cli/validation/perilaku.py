@@ -177,6 +177,11 @@ def hubungan(nip: str, penilai: str, peran: str, p: tuple | None, q: tuple | Non
     elif peran == "rekan" and p[3] != q[3]:
         hasil.append((PERINGATAN, "penilai", f"Rekan penilai {penilai} berada di unit lain ({q[2]}, pegawai di {p[2]})",
                       "periksa NIP penilai bila ini tidak disengaja"))
+    if peran == "rekan" and p[1] == penilai:  # both readings named: the file's role is kept, never guessed
+        hasil.append((PERINGATAN, "peran", f"NIP Penilai {penilai} adalah atasan langsung pegawai {nip} menurut data "
+                      "pegawai, tetapi Peran ditulis rekan: disimpan sebagai penilaian rekan, tidak dihitung sebagai "
+                      "penilaian atasan", "tulis Peran atasan bila ini penilaian atasan langsung; bila memang "
+                      "rekan, perbarui NIP Atasan di daftar pegawai"))
     return hasil
 
 
