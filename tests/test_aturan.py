@@ -89,7 +89,7 @@ def test_penilaian_360_tidak_changes_results(db_siap, kinerja, db_path):
 def test_invalid_options_are_refused_naming_the_option(db_siap, kinerja, db_path):
     for opsi, pesan in ((["--ambang-sesuai", "120"], "--ambang-sesuai (120) harus lebih dari 0 dan di bawah "
                                                      "--ambang-di-atas (110)"),
-                        (["--bobot-rekan", "banyak"], "--bobot-rekan harus angka, ditemukan 'banyak'"),
+                        (["--bobot-rekan", "banyak"], "--bobot-rekan 'banyak' bukan angka."),
                         (["--bobot-atasan", "0"], "--bobot-atasan harus lebih dari 0"),
                         (["--pembulatan-desimal", "9"], "--pembulatan-desimal harus 0 sampai 6, ditemukan 9"),
                         (["--capaian-rentang", "0"], "--capaian-rentang harus lebih dari 0")):

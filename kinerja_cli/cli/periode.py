@@ -55,7 +55,7 @@ def buat(
     metode: Annotated[Optional[Metode], typer.Option("--metode", help="permenpan6 (bawaan: PermenPANRB 6/2022, rating oleh pejabat penilai) atau pp30 (nilai angka, PP 30/2019).", show_default=False)] = None,
     persetujuan_skp: OpsiPersetujuan = None,
     penilaian_360: Annotated[Optional[Ya], typer.Option("--penilaian-360", help="PP 30/2019 Pasal 41 ayat 2-4: ya (bawaan) = rekan dan bawahan ikut dihitung, NA 60/40 untuk semua; tidak = hanya atasan, NA 70/30.", show_default=False, rich_help_panel=_ATURAN)] = None,
-    pembulatan_desimal: Annotated[Optional[int], typer.Option("--pembulatan-desimal", help="Jumlah desimal setiap langkah (r), 0-6 (bawaan 2).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    pembulatan_desimal: Annotated[Optional[str], typer.Option("--pembulatan-desimal", metavar="<bilangan>", help="Jumlah desimal setiap langkah (r), 0-6 (bawaan 2).", show_default=False, rich_help_panel=_ATURAN)] = None,
     pembulatan: Annotated[Optional[CaraBulat], typer.Option("--pembulatan", help="Cara pembulatan (bawaan setengah-ke-atas).", show_default=False, rich_help_panel=_ATURAN)] = None,
     bobot_atasan: Annotated[Optional[str], typer.Option("--bobot-atasan", metavar="<angka>", help="Bobot atasan dalam NPK (bawaan 60).", show_default=False, rich_help_panel=_ATURAN)] = None,
     bobot_rekan: Annotated[Optional[str], typer.Option("--bobot-rekan", metavar="<angka>", help="Bobot rekan kerja dalam NPK (bawaan 20).", show_default=False, rich_help_panel=_ATURAN)] = None,
@@ -86,7 +86,8 @@ def buat(
                      persetujuan_skp == YaTidak.ya)
     output.sukses(f"Periode {p.kode} ({p.jenis}, {p.mulai} s.d. {p.selesai}, metode {p.metode}, "
                   f"persetujuan SKP {'ya' if p.persetujuan_skp else 'tidak'}) dibuat.")
-    for baris in periode.keterangan_metode(p, dipilih=metode is not None):
+    for baris in periode.keterangan_metode(p, dipilih=metode is not None) + periode.keterangan_pengaturan(
+            p, [k for k, v in pengaturan.items() if v is not None]):
         output.info(baris)
 
 

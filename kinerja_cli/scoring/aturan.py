@@ -117,6 +117,8 @@ def pengaturan_periode(penilaian_360: str | None = None, pembulatan_desimal: obj
     d = parameter_bawaan()
 
     def angka(x, nama):
+        if isinstance(x, str):  # a typed text is read by validation.angka.baca_angka first (services.periode)
+            raise TypeError(f"{nama}: pass a number read by the number rule, not the text {x!r}")
         try:
             return ke_decimal(x, nama)
         except ValueError:
@@ -125,6 +127,7 @@ def pengaturan_periode(penilaian_360: str | None = None, pembulatan_desimal: obj
     if penilaian_360 is not None:
         d["penilaian_360"] = penilaian_360
     if pembulatan_desimal is not None:
+        angka(pembulatan_desimal, "--pembulatan-desimal")
         if not 0 <= int(pembulatan_desimal) <= 6:
             raise ValueError(f"--pembulatan-desimal harus 0 sampai 6, ditemukan {pembulatan_desimal}")
         d["pembulatan"]["desimal"] = str(int(pembulatan_desimal))
