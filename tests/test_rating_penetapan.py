@@ -164,7 +164,7 @@ def test_terima_saran_sets_only_complete_results_and_is_audited(p6, kinerja, db_
     assert "1 pegawai ditetapkan dari saran, 3 dilewati, 0 sudah ditetapkan sebelumnya." in out
     assert "data belum lengkap: aspek perilaku tidak lengkap" in out  # STAF2
     assert "data belum lengkap: realisasi belum lengkap" in out  # PPPK1
-    assert "data belum lengkap: belum ada SKP" in out  # KADIS
+    assert "tidak dapat menerima saran untuk diri sendiri" in out  # KADIS (f14: who may accept comes first)
     assert _rating(db_path) == {STAF1: ("di-atas", "sesuai", "saran sesuai bukti dukung", "saran sesuai bukti dukung", KADIS)}
     assert _audit(db_path) == [(f"2026/{STAF1}", "tambah", None, {
         "hasil_kerja": "di-atas", "perilaku": "sesuai", "alasan_hasil_kerja": "saran sesuai bukti dukung",

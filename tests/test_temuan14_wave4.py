@@ -56,3 +56,53 @@ def test_periode_buat_reads_comma_decimals_and_repeats_what_it_stored(db_siap, k
     # nothing given: nothing repeated
     r = kinerja("periode", "buat", "2021-T2")
     assert "Pengaturan yang disimpan" not in r.stderr
+
+
+# --- A2: one accepts a saran only for the people below oneself in the atasan chain ----------------------
+
+def _rating(db_path):
+    with sqlite3.connect(db_path) as c:
+        return {r[0]: r[1:] for r in c.execute("SELECT nip, hasil_kerja, perilaku, oleh FROM rating_langsung")}
+
+
+def test_terima_saran_only_for_people_below_oneself(db_siap, kinerja, db_path):
+    """STAF1 becomes a Kepala Bidang (administrator) with PPPK1 below him; KADIS (STAF1's own boss) and PPPK1
+    have complete data resting on saran. STAF1 accepts for PPPK1 only (stored pejabat penilai STAF1, his atasan
+    langsung); KADIS (his superior, rated by SEKDA) and STAF1 himself are skipped with the reason."""
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    isi(db_path)
+    t = "2026-01-01T00:00:00"
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE pegawai SET jenis_jabatan = 'administrator', jabatan = 'Kepala Bidang' WHERE nip = ?", [STAF1])
+        c.execute("UPDATE pegawai SET nip_atasan = ? WHERE nip = ?", [STAF1, PPPK1])
+        c.execute("INSERT INTO sasaran (periode, nip, nomor, jenis, rhk, aspek, indikator, target_lo, target_hi, satuan,"
+                  " bobot, arah, target_maksimal, diubah) VALUES ('2026', ?, 1, 'utama', 'Dinas', 'kuantitas',"
+                  " 'Izin', '100', NULL, '%', '100', 'naik', 0, ?)", [KADIS, t])
+        c.executemany("INSERT INTO realisasi (periode, nip, nomor, nilai, diubah) VALUES ('2026', ?, ?, ?, ?)",
+                      [(KADIS, 1, "100", t), (PPPK1, 2, "10", t)])
+        c.execute(f"INSERT INTO perilaku (periode, nip, penilai, peran, {', '.join(ASPEK)}, diubah)"
+                  f" VALUES ('2026', ?, ?, 'atasan', {','.join('?' * 7)}, ?)", [PPPK1, STAF1, *["100"] * 7, t])
+        c.execute(f"INSERT INTO perilaku (periode, nip, penilai, peran, {', '.join(ASPEK)}, diubah)"
+                  f" VALUES ('2026', ?, ?, 'rekan', {','.join('?' * 7)}, ?)", [PPPK1, STAF2, *["100"] * 7, t])
+    lengkap = {x["nip"]: x["catatan"] for x in kinerja("nilai", "-p", "2026", "--format", "json").json()}
+    assert lengkap[KADIS] == ["rating_belum_ditetapkan"] and lengkap[PPPK1] == ["rating_belum_ditetapkan"]
+    assert lengkap[STAF1] == ["rating_belum_ditetapkan"]
+
+    r = kinerja("rating", "terima-saran", "-p", "2026", "--unit", "DPMPTSP", "--oleh", STAF1, "--alasan", "sesuai bukti")
+    assert r.exit_code == 0, r.output
+    out = _satu(r.output)
+    assert "1 pegawai ditetapkan dari saran, 3 dilewati, 0 sudah ditetapkan sebelumnya." in out
+    assert (f"atasan Citra Lestari ({STAF1}), bukan bawahannya; ratingnya ditetapkan Drs. H. Ahmad Yani ({SEKDA})"
+            in out)
+    assert f"tidak dapat menerima saran untuk diri sendiri; ratingnya ditetapkan Budi Santoso, S.E. ({KADIS})" in out
+    assert (f"bukan bawahan Citra Lestari ({STAF1}) dalam rantai atasan; ratingnya ditetapkan Budi Santoso, S.E. "
+            f"({KADIS})") in out  # STAF2, a colleague
+    rating = _rating(db_path)
+    assert set(rating) == {PPPK1} and rating[PPPK1][2] == STAF1  # the stored pejabat penilai: PPPK1's atasan
+
+    # KADIS accepts for everyone below him, through STAF1 too; SEKDA (his atasan) is not in the unit
+    r = kinerja("rating", "terima-saran", "-p", "2026", "--unit", "DPMPTSP", "--oleh", KADIS, "--alasan", "sesuai bukti")
+    out = _satu(r.output)
+    assert "1 pegawai ditetapkan dari saran, 2 dilewati, 1 sudah ditetapkan sebelumnya." in out, out
+    assert f"tidak dapat menerima saran untuk diri sendiri; ratingnya ditetapkan Drs. H. Ahmad Yani ({SEKDA})" in out
+    assert _rating(db_path)[STAF1][2] == KADIS and KADIS not in _rating(db_path)

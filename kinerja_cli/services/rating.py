@@ -218,7 +218,8 @@ def _saran(r: Rekaman) -> dict:
 
 def terima_saran(db, kode: str, unit: str, oleh: str, alasan: str, uji_coba: bool = False) -> dict:
     """Set, for every employee of `unit` whose result rests on a saran and has all its data, the saran as
-    the rating of their pejabat penilai (the atasan langsung); audited with who accepted and why.
+    the rating of their pejabat penilai (the atasan langsung); audited with who accepted and why. `oleh` accepts
+    only for the people below them in the atasan chain; the others are skipped with the reason (_bukan_bawahan).
 
     Returns {"ditetapkan": [{nip, nama, hasil_kerja, perilaku, oleh}], "dilewati": [{nip, nama, alasan}],
     "sudah": n already set, "uji_coba"}."""
@@ -260,6 +261,35 @@ def _penerima(db, unit: str, oleh: str) -> str:
                          "satu (kinerja rating tetapkan) atau lewat sheet Rating (kinerja rating impor).")
 
 
+def _rantai(roster: dict, nip: str) -> list[str]:
+    """The atasan chain above `nip`, nearest first (a loop, refused at roster import, stops the walk)."""
+    hasil, n = [], roster[nip].nip_atasan if nip in roster else None
+    while n and n not in hasil and n != nip:
+        hasil.append(n)
+        n = roster[n].nip_atasan if n in roster else None
+    return hasil
+
+
+def _bukan_bawahan(roster: dict, nip: str, penerima: str) -> str | None:
+    """Why `penerima` may not accept the saran of `nip` (None: `nip` is below `penerima` in the atasan chain).
+
+    One accepts only for the people one assesses, directly or through the atasan below oneself: never for
+    oneself, one's own superiors or anyone outside one's chain."""
+    def nama(n):
+        x = roster.get(n)
+        return f"{x.nama} ({n})" if x else n
+
+    rantai = _rantai(roster, nip)
+    if penerima in rantai:
+        return None
+    penilai = nama(rantai[0]) if rantai else "pejabat di luar daftar pegawai"
+    if nip == penerima:
+        return f"tidak dapat menerima saran untuk diri sendiri; ratingnya ditetapkan {penilai}"
+    if nip in _rantai(roster, penerima):
+        return f"atasan {nama(penerima)}, bukan bawahannya; ratingnya ditetapkan {penilai}"
+    return f"bukan bawahan {nama(penerima)} dalam rantai atasan; ratingnya ditetapkan {penilai}"
+
+
 def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji_coba: bool) -> dict:
     from contextlib import nullcontext
 
@@ -271,7 +301,8 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
     with nullcontext() if uji_coba else transaksi(db):  # the results read and the ratings written: one lock
         u = nilai.unit_terdaftar(db, unit)
         penerima = _penerima(db, u, oleh) if oleh else None
-        luar = penilai_luar(db, tabel_pegawai.semua(db).values())
+        roster = tabel_pegawai.semua(db)
+        luar = penilai_luar(db, roster.values())
         tersimpan = tabel.rating_periode(db, per.kode)
         log = []
         for r in nilai.laporan(db, per.kode, u).rekaman:
@@ -281,7 +312,8 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
                 continue
             lain = [NAMA_CATATAN.get(c, c) for c in s["catatan"] if c != RATING_BELUM_DITETAPKAN]
             nama_luar = None if s["atasan"] else luar.get(s["nip"])
-            sebab = (f"data belum lengkap: {'; '.join(lain)}" if lain else
+            sebab = (_bukan_bawahan(roster, s["nip"], penerima) if penerima else None) or (
+                     f"data belum lengkap: {'; '.join(lain)}" if lain else
                      None if s["atasan"] or nama_luar else
                      "tidak ada pejabat penilai: tanpa atasan langsung di daftar pegawai, atasan luar, maupun kepala "
                      "daerah di profil instansi")
