@@ -106,3 +106,22 @@ def test_terima_saran_only_for_people_below_oneself(db_siap, kinerja, db_path):
     assert "1 pegawai ditetapkan dari saran, 2 dilewati, 1 sudah ditetapkan sebelumnya." in out, out
     assert f"tidak dapat menerima saran untuk diri sendiri; ratingnya ditetapkan Drs. H. Ahmad Yani ({SEKDA})" in out
     assert _rating(db_path)[STAF1][2] == KADIS and KADIS not in _rating(db_path)
+
+
+# --- A3: rating impor on a pp30 period refuses like rating tetapkan ------------------------------------
+
+JUDUL_RATING = ["NIP", "Nama", "Rating Hasil Kerja", "Rating Perilaku", "Alasan", "NIP Pejabat Penilai"]
+
+
+def test_rating_impor_on_pp30_refuses_like_tetapkan(db_siap, kinerja, db_path, tmp_path):
+    assert kinerja("periode", "buat", "2025", "--metode", "pp30").exit_code == 0
+    f = buat_xlsx(tmp_path / "r.xlsx", {"Rating": [
+        JUDUL_RATING, [STAF1, "Citra Lestari", "Di Atas Ekspektasi", "Sesuai Ekspektasi", "bagus", KADIS]]})
+    tetapkan = kinerja("rating", "tetapkan", STAF1, "-p", "2025", "--hasil-kerja", "di-atas", "--alasan", "bagus")
+    impor = kinerja("rating", "impor", str(f), "-p", "2025")
+    assert tetapkan.exit_code == impor.exit_code == 1, impor.output
+    pesan = ("Periode 2025 memakai metode pp30: rating ditetapkan pejabat penilai hanya ada pada metode "
+             "permenpan6; pada metode ini rating dihitung dari angka.")
+    assert pesan in _satu(impor.stderr) and pesan in _satu(tetapkan.stderr)
+    assert _rating(db_path) == {}
+    assert kinerja("rating", "impor", str(f), "-p", "2025", "--dry-run").exit_code == 1

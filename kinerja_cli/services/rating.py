@@ -39,16 +39,21 @@ def rencana(lama: dict | None, hk: str | None, pk: str | None, alasan_hk: str | 
     return baru, ("tetap" if lama == baru else "ubah" if lama else "tambah")
 
 
+def _wajib_permenpan6(per: Periode) -> Periode:
+    """Ratings set by the pejabat penilai exist only under permenpan6: `tetapkan` and `impor` refuse the same way."""
+    if per.metode != "permenpan6":
+        raise DataTidakValid(f"Periode {per.kode} memakai metode {per.metode}: rating ditetapkan pejabat penilai "
+                             "hanya ada pada metode permenpan6; pada metode ini rating dihitung dari angka.",
+                             "Tetapkan rating pada periode bermetode permenpan6 (kinerja periode daftar).")
+    return per
+
+
 def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | None, alasan: str,
              oleh: str | None = None) -> dict:
     """Set one or both ratings, each given rating with `alasan` as its reason; a rating not given keeps its
     stored value and reason. Returns the stored state with
     `pejabat_penilai` (the name to show) and `peringatan`."""
-    per = periode.pastikan_terbuka(db, kode)
-    if per.metode != "permenpan6":
-        raise DataTidakValid(f"Periode {per.kode} memakai metode {per.metode}: rating ditetapkan pejabat penilai "
-                             "hanya ada pada metode permenpan6; pada metode ini rating dihitung dari angka.",
-                             "Tetapkan rating pada periode bermetode permenpan6 (kinerja periode daftar).")
+    per = _wajib_permenpan6(periode.pastikan_terbuka(db, kode))
     hk, pk = _rating(hasil_kerja, "hasil kerja"), _rating(perilaku, "perilaku")
     if hk is None and pk is None:
         raise DataTidakValid("Tidak ada rating yang ditetapkan.",
@@ -138,7 +143,7 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     from ..validation.rating import periksa_rating
     from . import impor_umum
 
-    per = periode.pastikan_terbuka(db, kode)
+    per = _wajib_permenpan6(periode.pastikan_terbuka(db, kode))
     berkas = Path(berkas)
     bacaan = impor_umum.Bacaan(db, berkas)  # the roster the checks use, re-checked under the write lock
     from .atasan_luar import penilai_luar
@@ -157,9 +162,6 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     impor_umum.info_tata(hasil, isi)
     hasil.keterangan.update(kosong=cek.kosong, baris_dilewati=len(cek.baris_galat) if lewati_galat else 0,
                             metode=per.metode)
-    if per.metode != "permenpan6":
-        hasil.awas(f"Periode {per.kode} memakai metode {per.metode}; rating pejabat penilai hanya dipakai pada "
-                   "metode permenpan6, jadi tidak memengaruhi nilai periode ini.")
     with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock
         tersimpan = tabel.rating_periode(db, per.kode)
         log = []
