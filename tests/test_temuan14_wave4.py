@@ -125,3 +125,25 @@ def test_rating_impor_on_pp30_refuses_like_tetapkan(db_siap, kinerja, db_path, t
     assert pesan in _satu(impor.stderr) and pesan in _satu(tetapkan.stderr)
     assert _rating(db_path) == {}
     assert kinerja("rating", "impor", str(f), "-p", "2025", "--dry-run").exit_code == 1
+
+
+# --- A4: --capaian-turun-boleh-negatif changes the nilai, not only the C shown -------------------------
+
+def test_capaian_turun_boleh_negatif_follows_the_formula(db_siap, kinerja, db_path):
+    """STAF1 row 1: target 100, realisasi 100 → C 100 → 109 (bobot 60). Row 2 arah turun, target 5 hari,
+    realisasi 12 (the test sets it): C = (1 + (1 − 12/5)) × 100 = −40,00. Default: C → 0, nilai 0,
+    NHK = 60 × 109 / 100 = 65,40. Boleh negatif: nilai = −40 × 49 / 59 = −33,2203… → −33,22,
+    NHK = (60 × 109 + 40 × (−33,22)) / 100 = (6540 − 1328,8) / 100 = 52,112 → 52,11."""
+    for kode, opsi in (("2026", []), ("2027", ["--capaian-turun-boleh-negatif"])):
+        assert kinerja("periode", "buat", kode, "--metode", "pp30", *opsi).exit_code == 0
+        isi(db_path, kode)
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE realisasi SET nilai = '12' WHERE nip = ? AND nomor = 2", [STAF1])
+    nhk = {k: next(x for x in kinerja("nilai", "-p", k, "--format", "json").json() if x["nip"] == STAF1)["nhk"]
+           for k in ("2026", "2027")}
+    assert nhk == {"2026": 65.40, "2027": 52.11}
+    r = kinerja("nilai", "-p", "2027", "--nip", STAF1, "--rinci")
+    t = _satu(r.stdout)
+    assert "-40,00" in t and "-33,22" in t and "C < 60 → C / 59 × 49" in t
+    a = {x["kunci"]: x for x in kinerja("aturan", "-p", "2027", "--format", "json").json()}
+    assert a["capaian_turun_min_nol"]["nilai"] == "tidak: capaian dan nilai capaian IKI arah turun boleh negatif (C / 59 × 49)"

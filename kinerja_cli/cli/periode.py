@@ -63,7 +63,7 @@ def buat(
     ambang_di_atas: Annotated[Optional[str], typer.Option("--ambang-di-atas", metavar="<angka>", help="Saran rating Di Atas Ekspektasi mulai nilai ini (bawaan 110).", show_default=False, rich_help_panel=_ATURAN)] = None,
     ambang_sesuai: Annotated[Optional[str], typer.Option("--ambang-sesuai", metavar="<angka>", help="Saran rating Sesuai Ekspektasi mulai nilai ini (bawaan 90).", show_default=False, rich_help_panel=_ATURAN)] = None,
     capaian_rentang: Annotated[Optional[str], typer.Option("--capaian-rentang", metavar="<angka>", help="Capaian (%) bila realisasi di dalam rentang target (bawaan 100).", show_default=False, rich_help_panel=_ATURAN)] = None,
-    capaian_turun_min_nol: Annotated[Optional[bool], typer.Option("--capaian-turun-min-nol/--capaian-turun-boleh-negatif", help="Capaian arah turun tidak kurang dari 0 (bawaan: ya).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    capaian_turun_min_nol: Annotated[Optional[bool], typer.Option("--capaian-turun-min-nol/--capaian-turun-boleh-negatif", help="Capaian arah turun tidak kurang dari 0 (bawaan: ya). Boleh negatif: nilai capaian IKI mengikuti rumus C / 59 × 49, jadi ikut negatif dan menurunkan NHK.", show_default=False, rich_help_panel=_ATURAN)] = None,
     db: OpsiDB = None,
 ) -> None:
     """Buat periode penilaian. Metode dan semua parameter aturan disimpan bersama periode.

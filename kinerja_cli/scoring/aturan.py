@@ -68,7 +68,8 @@ ATURAN = (
            "--capaian-rentang", lambda p, m: f"{_t(p.capaian_rentang)}%"),
     Aturan("capaian_turun_min_nol", "Capaian arah turun tidak kurang dari 0", KEBIJAKAN_LOKAL,
            "--capaian-turun-min-nol, --capaian-turun-boleh-negatif",
-           lambda p, m: "ya" if p.capaian_turun_min_nol else "tidak"),
+           lambda p, m: "ya" if p.capaian_turun_min_nol else
+           "tidak: capaian dan nilai capaian IKI arah turun boleh negatif (C / 59 × 49)"),
     Aturan("realisasi_kosong", "Realisasi yang belum diisi dihitung 0 (baris ditandai belum lengkap)",
            KEBIJAKAN_LOKAL, TETAP, lambda p, m: "0"),
     Aturan("konversi", "Konversi capaian ke nilai capaian IKI (100% → 109, di atas 110% → 120, target maksimal "
