@@ -147,3 +147,28 @@ def test_capaian_turun_boleh_negatif_follows_the_formula(db_siap, kinerja, db_pa
     assert "-40,00" in t and "-33,22" in t and "C < 60 → C / 59 × 49" in t
     a = {x["kunci"]: x for x in kinerja("aturan", "-p", "2027", "--format", "json").json()}
     assert a["capaian_turun_min_nol"]["nilai"] == "tidak: capaian dan nilai capaian IKI arah turun boleh negatif (C / 59 × 49)"
+
+
+# --- A5: penilaian 360 under permenpan6; no NA formula passed off as the basis of a 6/2022 rating -------
+
+def test_penilaian_360_tidak_on_permenpan6_is_explained_and_rinci_prints_the_rule_applied(db_siap, kinerja, db_path):
+    r = kinerja("periode", "buat", "2026", "--penilaian-360", "tidak")
+    assert r.exit_code == 0, r.output
+    t = _satu(r.stderr)
+    assert ("Penilaian 360: tidak. Pada metode permenpan6 setelan ini hanya mengubah saran rating perilaku: "
+            "NPK = nilai atasan saja, nilai rekan dan bawahan tidak dihitung.") in t
+    isi(db_path)
+    # STAF1: atasan 110, rekan 100 → NPK = 110 (atasan only), saran perilaku 110 ≥ 110 → Di Atas Ekspektasi
+    s1 = next(x for x in kinerja("nilai", "-p", "2026", "--format", "json").json() if x["nip"] == STAF1)
+    assert (s1["npk"], s1["rating_perilaku"]) == (110.0, "Di Atas Ekspektasi")
+    t = _satu(kinerja("nilai", "-p", "2026", "--nip", STAF1, "--rinci").stdout)
+    assert "penilaian 360 periode ini: tidak, jadi NPK = nilai atasan saja; rekan dan bawahan ditampilkan" in t
+    assert "bobot peran atasan 60" not in t
+    assert "3. Nilai akhir: angka bantu, bukan dasar rating" in t
+    assert "PermenPANRB 6/2022 tidak memakai rumus nilai akhir" in t
+    # pp30 keeps its section
+    assert kinerja("periode", "buat", "2025", "--metode", "pp30").exit_code == 0
+    isi(db_path, "2025")
+    t = _satu(kinerja("nilai", "-p", "2025", "--nip", STAF1, "--rinci").stdout)
+    assert "3. Nilai akhir Bobot komponen: hasil kerja 60,00%" in t and "angka bantu" not in t
+    assert "bobot peran atasan 60, rekan 20, bawahan 20, dinormalkan" in t

@@ -151,6 +151,10 @@ def keterangan_metode(p: Periode, dipilih: bool) -> list[str]:
                  "perilaku ditetapkan pejabat penilai, kinerja hanya memberi saran dari angka.",
                  "Untuk nilai angka PP 30/2019 (misalnya untuk TPP) pilih --metode pp30 saat membuat periode: "
                  f"kinerja periode buat KODE --metode pp30. Metode periode {k} tidak berubah sendiri."]
+        if p.param.penilaian_360 == "tidak":  # a PP 30/2019 setting: say what it still does under 6/2022
+            hasil.append("Penilaian 360: tidak. Pada metode permenpan6 setelan ini hanya mengubah saran rating "
+                         "perilaku: NPK = nilai atasan saja, nilai rekan dan bawahan tidak dihitung. Bobot NA 70/30 "
+                         "(PP 30/2019 Pasal 41) tidak dipakai pada metode ini.")
     else:
         param = p.param
         bobot = "60/40 untuk semua pegawai" if param.penilaian_360 == "ya" else "70/30, NPK = nilai atasan saja"
