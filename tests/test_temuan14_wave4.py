@@ -172,3 +172,53 @@ def test_penilaian_360_tidak_on_permenpan6_is_explained_and_rinci_prints_the_rul
     t = _satu(kinerja("nilai", "-p", "2025", "--nip", STAF1, "--rinci").stdout)
     assert "3. Nilai akhir Bobot komponen: hasil kerja 60,00%" in t and "angka bantu" not in t
     assert "bobot peran atasan 60, rekan 20, bawahan 20, dinormalkan" in t
+
+
+# --- A6: the recap's Ringkasan counts the results still resting on saran --------------------------------
+
+def _ringkasan(f) -> list[str]:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(f)["Ringkasan"]
+    return [c.value for row in ws.iter_rows(max_row=20) for c in row if isinstance(c.value, str)]
+
+
+def test_recap_ringkasan_counts_results_on_saran(db_siap, kinerja, db_path, tmp_path):
+    """data_nilai: STAF1, STAF2, PPPK1 and KADIS have data (SEKDA none): 4 assessed, all 4 on saran; after
+    the pejabat penilai sets STAF1's ratings, 3 of 4."""
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    isi(db_path)
+    f = tmp_path / "r.xlsx"
+    assert kinerja("ekspor", "rekap", str(f), "-p", "2026").exit_code == 0
+    teks = _ringkasan(f)
+    assert ("Hasil yang masih berupa saran rating (rating belum ditetapkan pejabat penilai): 4 dari 4; predikatnya "
+            "belum final sampai rating ditetapkan (kinerja rating tetapkan / impor / terima-saran)") in teks
+    assert kinerja("rating", "tetapkan", STAF1, "-p", "2026", "--hasil-kerja", "di-atas", "--perilaku", "sesuai",
+                   "--alasan", "bukti dukung").exit_code == 0
+    assert kinerja("ekspor", "rekap", str(f), "-p", "2026", "--timpa").exit_code == 0
+    assert any(t.startswith("Hasil yang masih berupa saran rating (rating belum ditetapkan pejabat penilai): 3 dari 4;")
+               for t in _ringkasan(f))
+    # pp30: no saran, no line
+    assert kinerja("periode", "buat", "2025", "--metode", "pp30").exit_code == 0
+    isi(db_path, "2025")
+    assert kinerja("ekspor", "rekap", str(f), "-p", "2025", "--timpa").exit_code == 0
+    assert not any("saran" in t for t in _ringkasan(f))
+
+
+# --- A7: periode tutup --ya says how many results were frozen on saran ----------------------------------
+
+def test_periode_tutup_ya_counts_saran(db_siap, kinerja, db_path):
+    """data_nilai on permenpan6: every result carries the flag until set (SEKDA, without data, too: the same count
+    as the question asked on a terminal); STAF1's ratings set → STAF2, PPPK1, KADIS, SEKDA = 4 left."""
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    isi(db_path)
+    assert kinerja("rating", "tetapkan", STAF1, "-p", "2026", "--hasil-kerja", "di-atas", "--perilaku", "sesuai",
+                   "--alasan", "bukti dukung").exit_code == 0
+    r = kinerja("periode", "tutup", "2026", "--ya")
+    assert r.exit_code == 0, r.output
+    t = _satu(r.stderr)
+    assert ('4 hasil dibekukan masih berupa saran rating (belum ditetapkan pejabat penilai); untuk menetapkannya: '
+            'kinerja periode buka 2026 --alasan "...", lalu kinerja rating impor / terima-saran -p 2026') in t
+    assert kinerja("periode", "buat", "2025", "--metode", "pp30").exit_code == 0
+    isi(db_path, "2025")
+    assert "saran" not in kinerja("periode", "tutup", "2025", "--ya").stderr

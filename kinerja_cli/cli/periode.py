@@ -165,6 +165,10 @@ def tutup(
                           + (f" ({h.tanpa_data} tanpa data sama sekali)" if h.tanpa_data else "")
                           + f". Lihat: kinerja nilai --periode {k}; bila perlu dibetulkan: "
                           f'kinerja periode buka {k} --alasan "..."')
+    if h.saran:  # said with --ya too: the question's warning is not the only place it is told
+        output.peringatan(f"{h.saran} hasil dibekukan masih berupa saran rating (belum ditetapkan pejabat penilai); "
+                          f'untuk menetapkannya: kinerja periode buka {k} --alasan "...", lalu kinerja rating impor / '
+                          f"terima-saran -p {k}")
 
 
 @app.command("buka")

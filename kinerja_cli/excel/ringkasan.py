@@ -55,13 +55,18 @@ def lingkup(data: DataRekap) -> list[str]:
     n_tanpa = sum(getattr(h, "tanpa_data", {}).values()) if h is not None else 0
     baris = [f"Lingkup: unit kerja {data.unit}" if data.unit else
              f"Lingkup: semua unit kerja ({len(data.distribusi)} unit)"]
+    saran = getattr(h, "saran", 0)
+    # results on a saran are in the spread with the predikat the saran gives: say how many are not final yet
+    catatan_saran = [f"Hasil yang masih berupa saran rating (rating belum ditetapkan pejabat penilai): {saran} dari "
+                     f"{data.jumlah - n_tanpa}; predikatnya belum final sampai rating ditetapkan (kinerja rating "
+                     "tetapkan / impor / terima-saran)"] if saran else []
     if not n_tanpa:
-        return baris + [f"Jumlah pegawai: {data.jumlah} (semuanya masuk sebaran predikat)"]
+        return baris + [f"Jumlah pegawai: {data.jumlah} (semuanya masuk sebaran predikat)"] + catatan_saran
     nama = "; ".join(f"{n} ({u})" for n, u in tanpa[:10]) + (f"; dan {n_tanpa - 10} lainnya" if n_tanpa > 10 else "")
     return baris + [f"Jumlah pegawai: {data.jumlah}: {data.jumlah - n_tanpa} dinilai (masuk sebaran predikat), "
                     f"{n_tanpa} belum punya data periode ini (tanpa SKP dan penilaian; tidak masuk sebaran, "
                     "tercantum di sheet Rekap sebagai \"belum dinilai\")",
-                    f"Belum punya data: {nama}"]
+                    f"Belum punya data: {nama}"] + catatan_saran
 
 
 def _kop(ws, data: DataRekap, aliran, lebar: list[float]) -> None:

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DataTidakValid
+from ..kosakata import RATING_BELUM_DITETAPKAN
 from ..model import Rekaman
 from .dokumen_data import Bacaan, orang
 
@@ -72,6 +73,7 @@ class _Hitungan:
         self.tanpa_data: dict[str, int] = {}  # unit -> employees without any data recorded
         self.predikat: dict[str, str] = {}  # nip -> predikat, employees with data recorded
         self.tanpa_data_nama: list[tuple[str, str]] = []  # (nama, unit) of the first employees without data
+        self.saran = 0  # results resting on a saran rating (flag rating_belum_ditetapkan): not final
 
     def tambah(self, r: Rekaman) -> None:
         u = r.pegawai.unit
@@ -80,6 +82,7 @@ class _Hitungan:
             pr = r.hasil.predikat
             jumlah[pr] = jumlah.get(pr, 0) + 1
             self.predikat[r.pegawai.nip] = pr
+            self.saran += RATING_BELUM_DITETAPKAN in r.hasil.catatan
         else:
             self.tanpa_data[u] = self.tanpa_data.get(u, 0) + 1
             if len(self.tanpa_data_nama) < 10:  # named in Ringkasan (the rest counted): memory stays flat
