@@ -222,3 +222,21 @@ def test_periode_tutup_ya_counts_saran(db_siap, kinerja, db_path):
     assert kinerja("periode", "buat", "2025", "--metode", "pp30").exit_code == 0
     isi(db_path, "2025")
     assert "saran" not in kinerja("periode", "tutup", "2025", "--ya").stderr
+
+
+# --- A8: `kinerja aturan` says which rules apply to the period's scheme ---------------------------------
+
+def test_aturan_marks_what_applies_to_the_scheme(db_siap, kinerja, db_path):
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2025", "--metode", "pp30").exit_code == 0
+    b = {k: {x["kunci"]: x["berlaku"] for x in kinerja("aturan", "-p", k, "--format", "json").json()}
+         for k in ("2026", "2025")}
+    assert b["2026"]["predikat_pp30"] == "tidak (hanya pp30)"
+    assert b["2026"]["penilaian_360"] == ("sebagian: rekan dan bawahan ikut dihitung dalam NPK (saran rating perilaku) "
+                                          "atau tidak; bobot NA tidak dipakai")
+    assert b["2026"]["ambang_saran"] == b["2026"]["rating_ditetapkan"] == b["2026"]["capaian"] == "ya"
+    assert b["2025"]["ambang_saran"] == b["2025"]["rating_ditetapkan"] == "tidak (hanya permenpan6)"
+    assert b["2025"]["utama_di_bawah"] == "tidak (hanya permenpan6)"
+    assert b["2025"]["predikat_pp30"] == b["2025"]["penilaian_360"] == b["2025"]["kurva_distribusi"] == "ya"
+    t = _satu(kinerja("aturan", "-p", "2025").stdout)
+    assert "Berlaku" in t and "tidak (hanya permenpan6)" in t
