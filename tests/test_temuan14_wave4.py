@@ -240,3 +240,24 @@ def test_aturan_marks_what_applies_to_the_scheme(db_siap, kinerja, db_path):
     assert b["2025"]["predikat_pp30"] == b["2025"]["penilaian_360"] == b["2025"]["kurva_distribusi"] == "ya"
     t = _satu(kinerja("aturan", "-p", "2025").stdout)
     assert "Berlaku" in t and "tidak (hanya permenpan6)" in t
+
+
+# --- A9: the Rating import names columns by the sheet's headings; a free name for --tandai -------------
+
+def test_rating_impor_names_columns_by_heading_and_suggests_a_free_tandai_name(db_siap, kinerja, db_path, tmp_path):
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    isi(db_path)
+    f = buat_xlsx(tmp_path / "r-bad.xlsx", {"Rating": [
+        JUDUL_RATING, [STAF2, "Dewi Sartika", "bagus", "Sesuai Ekspektasi", "x", SEKDA]]})
+    r = kinerja("rating", "impor", str(f), "-p", "2026")
+    assert r.exit_code == 1
+    t = _satu(r.output)
+    assert "C (Rating Hasil Kerja)" in t and "F (NIP Pejabat Penilai)" in t
+    assert "(rating hk)" not in t and "(oleh)" not in t
+    tanda = tmp_path / "r-bad.galat.xlsx"
+    tanda.write_bytes(b"")
+    (tmp_path / "r-bad.galat-2.xlsx").write_bytes(b"")
+    r = kinerja("rating", "impor", str(f), "-p", "2026", "--tandai", str(tanda))
+    assert r.exit_code == 1
+    t = _satu(r.stderr)
+    assert f"pilih nama lain (misalnya --tandai {tmp_path / 'r-bad.galat-3.xlsx'})" in t
