@@ -261,3 +261,23 @@ def test_rating_impor_names_columns_by_heading_and_suggests_a_free_tandai_name(d
     assert r.exit_code == 1
     t = _satu(r.stderr)
     assert f"pilih nama lain (misalnya --tandai {tmp_path / 'r-bad.galat-3.xlsx'})" in t
+
+
+# --- A10: a predikat resting on saran is marked in the table, even at 80 columns -----------------------
+
+def test_nilai_marks_a_saran_predikat_at_80_columns(db_siap, kinerja, db_path, monkeypatch):
+    """STAF1: saran Di Atas × Sesuai → Baik (on saran: Baik*); after the pejabat penilai sets Di Atas × Di Atas
+    → Sangat Baik, without the mark."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    isi(db_path)
+    t = kinerja("nilai", "-p", "2026").stdout
+    baris = next(x for x in t.splitlines() if STAF1 in x)
+    assert "Baik*" in baris, t
+    assert "* 4 hasil masih saran (rating belum ditetapkan pejabat penilai)" in _satu(t)
+    assert kinerja("rating", "tetapkan", STAF1, "-p", "2026", "--hasil-kerja", "di-atas", "--perilaku", "di-atas",
+                   "--alasan", "bukti dukung").exit_code == 0
+    t = kinerja("nilai", "-p", "2026").stdout
+    baris = next(x for x in t.splitlines() if STAF1 in x)
+    assert "Sangat Baik" in baris and "*" not in baris
+    assert "* 3 hasil masih saran" in _satu(t)

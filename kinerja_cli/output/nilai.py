@@ -100,7 +100,9 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
         else:
             hk = b["rating_hasil_kerja"] + ("" if b["rating_hasil_kerja_langsung"] else SARAN)
             pk = b["rating_perilaku"] + ("" if b["rating_perilaku_langsung"] else SARAN)
-            sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(predikat_tampil(b))]
+            pr = predikat_tampil(b)  # on saran: marked in the column itself, which a narrow screen keeps
+            tanda = TANDA_SARAN if RATING_BELUM_DITETAPKAN in b["catatan"] and pr != BELUM_LENGKAP else ""
+            sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(pr) + tanda]
         sel.append(f"[yellow]{_catatan(b['catatan'])}[/]" if b["catatan"] else "")
         isi.append(sel)
     from rich.text import Text
@@ -117,11 +119,12 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
 
 
 SARAN = " (saran)"  # a rating kinerja suggested from the numbers, not set by the pejabat penilai
+TANDA_SARAN = "*"  # after a predikat resting on saran (the Catatan column may be hidden on a narrow screen)
 
 
 def baris_saran(n: int, kode: str) -> str:
     """The summary line under a permenpan6 table: how many results still rest on a saran, and the fix."""
-    return (f"{n} hasil masih saran (rating belum ditetapkan pejabat penilai) — tetapkan dengan: "
+    return (f"{TANDA_SARAN} {n} hasil masih saran (rating belum ditetapkan pejabat penilai) — tetapkan dengan: "
             f"kinerja rating tetapkan NIP -p {kode}, kinerja rating impor BERKAS -p {kode}, atau "
             f"kinerja rating terima-saran --unit UNIT -p {kode} --oleh NIP --alasan \"...\"")
 
