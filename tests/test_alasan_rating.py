@@ -153,13 +153,13 @@ def test_import_refuses_reasons_it_cannot_place(p6, kinerja, db_path, tmp_path):
         db.close()
     m = {(x.baris, x.kolom): (x.pesan, x.saran) for x in e.value.masalah}
     assert e.value.pesan == "Impor salah.xlsx ditolak: 3 galat di 3 baris. Tidak ada data yang ditulis."
-    assert m[(2, "G (alasan hasil kerja)")] == (
+    assert m[(2, "G (Alasan Hasil Kerja)")] == (
         "Alasan Hasil Kerja diisi tetapi Rating Hasil Kerja kosong",
         "isi Rating Hasil Kerja (rating yang sama bila hanya alasannya yang berubah), atau kosongkan Alasan Hasil Kerja")
-    assert m[(3, "E (alasan)")] == (
+    assert m[(3, "E (Alasan)")] == (
         "Alasan tidak dipakai: setiap rating di baris ini punya alasannya sendiri (Alasan Hasil Kerja, Alasan "
         "Perilaku) yang berbeda", "kosongkan Alasan, atau kosongkan alasan per rating yang seharusnya memakai Alasan")
-    assert m[(4, "E (alasan)")] == ("Alasan kosong untuk Rating Perilaku",
+    assert m[(4, "E (Alasan)")] == ("Alasan kosong untuk Rating Perilaku",
                                     "tulis alasannya di Alasan Perilaku atau di Alasan (dicatat di log audit)")
     r = kinerja("rating", "impor", f, "-p", "2026")
     assert r.exit_code == 1 and "3 galat di 3 baris" in _satu_baris(r.stderr)

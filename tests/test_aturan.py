@@ -68,7 +68,7 @@ def test_options_are_stored_and_printed_by_aturan(db_siap, kinerja, db_path):
     assert a["penilaian_360"]["sumber"] == "PP 30/2019 Pasal 41 ayat 2-4"
     assert a["pembulatan"]["nilai"] == "1 desimal, setengah-genap" and a["pembulatan"]["sumber"] == KEBIJAKAN_LOKAL
     assert a["bobot_peran"]["nilai"] == "50/25/25" and a["ambang_saran"]["nilai"] == "105 / 85,5"
-    assert a["capaian_turun_min_nol"]["nilai"] == "tidak" and a["metode"]["nilai"] == "pp30"
+    assert a["capaian_turun_min_nol"]["nilai"].startswith("tidak: ") and a["metode"]["nilai"] == "pp30"
     assert a["jp_pppk"]["sumber"] == "PP 49/2018 Pasal 40 ayat 1" and a["jp_pns"]["sumber"] == "PP 11/2017 Pasal 203 ayat 4"
     t = kinerja("aturan", "-p", "2026")
     teks = " ".join(t.stdout.split())
@@ -89,7 +89,7 @@ def test_penilaian_360_tidak_changes_results(db_siap, kinerja, db_path):
 def test_invalid_options_are_refused_naming_the_option(db_siap, kinerja, db_path):
     for opsi, pesan in ((["--ambang-sesuai", "120"], "--ambang-sesuai (120) harus lebih dari 0 dan di bawah "
                                                      "--ambang-di-atas (110)"),
-                        (["--bobot-rekan", "banyak"], "--bobot-rekan harus angka, ditemukan 'banyak'"),
+                        (["--bobot-rekan", "banyak"], "--bobot-rekan 'banyak' bukan angka."),
                         (["--bobot-atasan", "0"], "--bobot-atasan harus lebih dari 0"),
                         (["--pembulatan-desimal", "9"], "--pembulatan-desimal harus 0 sampai 6, ditemukan 9"),
                         (["--capaian-rentang", "0"], "--capaian-rentang harus lebih dari 0")):

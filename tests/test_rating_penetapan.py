@@ -112,16 +112,16 @@ def test_import_refuses_every_problem_named_by_row_and_cell(p6, kinerja, db_path
     ]})
     e, m = _masalah(db_path, f)
     assert e.pesan == "Impor salah.xlsx ditolak: 6 galat di 6 baris. Tidak ada data yang ditulis."
-    assert m[(2, "A (nip)")] == ("NIP 199912312020121999 tidak ada di daftar pegawai", "impor pegawai dulu, atau periksa NIP")
-    assert m[(3, "C (rating hk)")] == (
+    assert m[(2, "A (NIP)")] == ("NIP 199912312020121999 tidak ada di daftar pegawai", "impor pegawai dulu, atau periksa NIP")
+    assert m[(3, "C (Rating Hasil Kerja)")] == (
         "Rating Hasil Kerja 'Bagus' tidak dikenal",
         "isi salah satu: Di Atas Ekspektasi, Sesuai Ekspektasi, Di Bawah Ekspektasi "
         "(atau singkatnya di-atas, sesuai, di-bawah; huruf besar/kecil bebas)")
-    assert m[(4, "F (oleh)")][0] == (f"Pejabat penilai {SEKDA} (Drs. H. Ahmad Yani) bukan atasan langsung {STAF2} "
+    assert m[(4, "F (NIP Pejabat Penilai)")][0] == (f"Pejabat penilai {SEKDA} (Drs. H. Ahmad Yani) bukan atasan langsung {STAF2} "
                                      f"(Dewi Sartika) di daftar pegawai (atasan tercatat {KADIS} (Budi Santoso, S.E.))")
-    assert m[(5, "A (nip)")][0] == f"NIP {STAF1} sudah ada di baris 3; satu pegawai hanya satu baris"
-    assert m[(6, "E (alasan)")] == ("Alasan kosong", "tulis alasan penetapan rating (dicatat di log audit)")
-    assert m[(7, "F (oleh)")] == ("NIP Pejabat Penilai kosong", f"isi NIP atasan langsung pegawai ini: {SEKDA}")
+    assert m[(5, "A (NIP)")][0] == f"NIP {STAF1} sudah ada di baris 3; satu pegawai hanya satu baris"
+    assert m[(6, "E (Alasan)")] == ("Alasan kosong", "tulis alasan penetapan rating (dicatat di log audit)")
+    assert m[(7, "F (NIP Pejabat Penilai)")] == ("NIP Pejabat Penilai kosong", f"isi NIP atasan langsung pegawai ini: {SEKDA}")
     assert _rating(db_path) == {}
     # the command: refused, nothing written, the marked copy on request
     tanda = tmp_path / "salah.galat.xlsx"
@@ -164,7 +164,7 @@ def test_terima_saran_sets_only_complete_results_and_is_audited(p6, kinerja, db_
     assert "1 pegawai ditetapkan dari saran, 3 dilewati, 0 sudah ditetapkan sebelumnya." in out
     assert "data belum lengkap: aspek perilaku tidak lengkap" in out  # STAF2
     assert "data belum lengkap: realisasi belum lengkap" in out  # PPPK1
-    assert "data belum lengkap: belum ada SKP" in out  # KADIS
+    assert "tidak dapat menerima saran untuk diri sendiri" in out  # KADIS (f14: who may accept comes first)
     assert _rating(db_path) == {STAF1: ("di-atas", "sesuai", "saran sesuai bukti dukung", "saran sesuai bukti dukung", KADIS)}
     assert _audit(db_path) == [(f"2026/{STAF1}", "tambah", None, {
         "hasil_kerja": "di-atas", "perilaku": "sesuai", "alasan_hasil_kerja": "saran sesuai bukti dukung",

@@ -7,7 +7,8 @@ import typer
 
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
-KOLOM = (("aturan", "Aturan"), ("sumber", "Sumber"), ("nilai", "Nilai periode"), ("opsi", "Opsi periode buat"))
+KOLOM = (("aturan", "Aturan"), ("berlaku", "Berlaku"), ("sumber", "Sumber"), ("nilai", "Nilai periode"),
+         ("opsi", "Opsi periode buat"))
 
 
 def aturan(
@@ -28,7 +29,8 @@ def aturan(
     kolom += [output.Kolom(k, j) for k, j in KOLOM]
     output.tampilkan(baris, kolom, fmt.value,
                      judul=f"Aturan penilaian periode {p.kode} (metode {p.metode}, {p.status})",
-                     catatan="Sumber \"kebijakan lokal\": pilihan instansi, disimpan bersama periode; "
+                     catatan=f"Berlaku: apakah aturan dipakai pada metode {p.metode}. "
+                             "Sumber \"kebijakan lokal\": pilihan instansi, disimpan bersama periode; "
                              "opsi \"-\": tidak dapat diubah per periode (teks peraturan, atau kebijakan lokal "
                              "yang tetap di kinerja).")
 

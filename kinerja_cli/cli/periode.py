@@ -55,7 +55,7 @@ def buat(
     metode: Annotated[Optional[Metode], typer.Option("--metode", help="permenpan6 (bawaan: PermenPANRB 6/2022, rating oleh pejabat penilai) atau pp30 (nilai angka, PP 30/2019).", show_default=False)] = None,
     persetujuan_skp: OpsiPersetujuan = None,
     penilaian_360: Annotated[Optional[Ya], typer.Option("--penilaian-360", help="PP 30/2019 Pasal 41 ayat 2-4: ya (bawaan) = rekan dan bawahan ikut dihitung, NA 60/40 untuk semua; tidak = hanya atasan, NA 70/30.", show_default=False, rich_help_panel=_ATURAN)] = None,
-    pembulatan_desimal: Annotated[Optional[int], typer.Option("--pembulatan-desimal", help="Jumlah desimal setiap langkah (r), 0-6 (bawaan 2).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    pembulatan_desimal: Annotated[Optional[str], typer.Option("--pembulatan-desimal", metavar="<bilangan>", help="Jumlah desimal setiap langkah (r), 0-6 (bawaan 2).", show_default=False, rich_help_panel=_ATURAN)] = None,
     pembulatan: Annotated[Optional[CaraBulat], typer.Option("--pembulatan", help="Cara pembulatan (bawaan setengah-ke-atas).", show_default=False, rich_help_panel=_ATURAN)] = None,
     bobot_atasan: Annotated[Optional[str], typer.Option("--bobot-atasan", metavar="<angka>", help="Bobot atasan dalam NPK (bawaan 60).", show_default=False, rich_help_panel=_ATURAN)] = None,
     bobot_rekan: Annotated[Optional[str], typer.Option("--bobot-rekan", metavar="<angka>", help="Bobot rekan kerja dalam NPK (bawaan 20).", show_default=False, rich_help_panel=_ATURAN)] = None,
@@ -63,7 +63,7 @@ def buat(
     ambang_di_atas: Annotated[Optional[str], typer.Option("--ambang-di-atas", metavar="<angka>", help="Saran rating Di Atas Ekspektasi mulai nilai ini (bawaan 110).", show_default=False, rich_help_panel=_ATURAN)] = None,
     ambang_sesuai: Annotated[Optional[str], typer.Option("--ambang-sesuai", metavar="<angka>", help="Saran rating Sesuai Ekspektasi mulai nilai ini (bawaan 90).", show_default=False, rich_help_panel=_ATURAN)] = None,
     capaian_rentang: Annotated[Optional[str], typer.Option("--capaian-rentang", metavar="<angka>", help="Capaian (%) bila realisasi di dalam rentang target (bawaan 100).", show_default=False, rich_help_panel=_ATURAN)] = None,
-    capaian_turun_min_nol: Annotated[Optional[bool], typer.Option("--capaian-turun-min-nol/--capaian-turun-boleh-negatif", help="Capaian arah turun tidak kurang dari 0 (bawaan: ya).", show_default=False, rich_help_panel=_ATURAN)] = None,
+    capaian_turun_min_nol: Annotated[Optional[bool], typer.Option("--capaian-turun-min-nol/--capaian-turun-boleh-negatif", help="Capaian arah turun tidak kurang dari 0 (bawaan: ya). Boleh negatif: nilai capaian IKI mengikuti rumus C / 59 × 49, jadi ikut negatif dan menurunkan NHK.", show_default=False, rich_help_panel=_ATURAN)] = None,
     db: OpsiDB = None,
 ) -> None:
     """Buat periode penilaian. Metode dan semua parameter aturan disimpan bersama periode.
@@ -88,7 +88,8 @@ def buat(
 
     output.sukses(f"Periode {p.kode} ({p.jenis}, {tanggal_id(p.mulai)} s.d. {tanggal_id(p.selesai)}, metode {p.metode}, "
                   f"persetujuan SKP {'ya' if p.persetujuan_skp else 'tidak'}) dibuat.")
-    for baris in periode.keterangan_metode(p, dipilih=metode is not None):
+    for baris in periode.keterangan_metode(p, dipilih=metode is not None) + periode.keterangan_pengaturan(
+            p, [k for k, v in pengaturan.items() if v is not None]):
         output.info(baris)
 
 
@@ -166,6 +167,10 @@ def tutup(
                           + (f" ({h.tanpa_data} tanpa data sama sekali)" if h.tanpa_data else "")
                           + f". Lihat: kinerja nilai --periode {k}; bila perlu dibetulkan: "
                           f'kinerja periode buka {k} --alasan "..."')
+    if h.saran:  # said with --ya too: the question's warning is not the only place it is told
+        output.peringatan(f"{h.saran} hasil dibekukan masih berupa saran rating (belum ditetapkan pejabat penilai); "
+                          f'untuk menetapkannya: kinerja periode buka {k} --alasan "...", lalu kinerja rating impor / '
+                          f"terima-saran -p {k}")
 
 
 @app.command("buka")

@@ -104,7 +104,8 @@ def terima_saran(
     periode: OpsiPeriode,
     unit: Annotated[str, typer.Option("--unit", help="Unit kerja yang sarannya diterima.")],
     oleh: Annotated[str, typer.Option("--oleh", help="NIP pejabat yang menerima saran (dicatat): atasan langsung "
-                                      "seorang pegawai unit itu, atau pimpinan unit (JPT/administrator).")],
+                                      "seorang pegawai unit itu, atau pimpinan unit (JPT/administrator); hanya "
+                                      "untuk pegawai di bawahnya dalam rantai atasan.")],
     alasan: Annotated[str, typer.Option("--alasan", help="Alasan menerima saran (wajib, dicatat).")],
     uji_coba: OpsiUjiCoba = False,
     db: OpsiDB = None,
@@ -113,7 +114,9 @@ def terima_saran(
     hasilnya masih saran dan datanya lengkap.
 
     Pejabat penilai tiap pegawai adalah atasan langsungnya di daftar pegawai; siapa yang menerima dan
-    alasannya dicatat di log audit. Pegawai yang datanya belum lengkap dilewati, dengan alasannya.
+    alasannya dicatat di log audit. Saran hanya diterima untuk pegawai di bawah --oleh dalam rantai atasan
+    (tidak untuk diri sendiri atau atasannya). Pegawai lain dan yang datanya belum lengkap dilewati, dengan
+    alasannya.
 
     Contoh: kinerja rating terima-saran --unit DPMPTSP -p 2026 --oleh 198001012005011002 --alasan "sesuai bukti dukung"
     """

@@ -58,14 +58,19 @@ def lingkup(data: DataRekap) -> list[str]:
     n_menunggu = sum(getattr(h, "menunggu", {}).values()) if h is not None else 0
     menunggu = ([f"Belum lengkap: {n_menunggu} pegawai yang SKP-nya belum punya realisasi sama sekali (tidak masuk "
                  "sebaran predikat)"] if n_menunggu else [])  # mid-period (model.masuk_sebaran): NHK 0 is no Sangat Kurang
+    saran = getattr(h, "saran", 0)
+    # results on a saran are in the spread with the predikat the saran gives: say how many are not final yet
+    catatan_saran = [f"Hasil yang masih berupa saran rating (rating belum ditetapkan pejabat penilai): {saran} dari "
+                     f"{data.jumlah - n_tanpa}; predikatnya belum final sampai rating ditetapkan (kinerja rating "
+                     "tetapkan / impor / terima-saran)"] if saran else []
     if not n_tanpa:
         return baris + [f"Jumlah pegawai: {data.jumlah}" + ("" if n_menunggu else " (semuanya masuk sebaran predikat)")
-                        ] + menunggu
+                        ] + menunggu + catatan_saran
     nama = "; ".join(f"{n} ({u})" for n, u in tanpa[:10]) + (f"; dan {n_tanpa - 10} lainnya" if n_tanpa > 10 else "")
     return baris + [f"Jumlah pegawai: {data.jumlah}: {data.jumlah - n_tanpa - n_menunggu} dinilai (masuk sebaran predikat), "
                     f"{n_tanpa} belum punya data periode ini (tanpa SKP dan penilaian; tidak masuk sebaran, "
                     "tercantum di sheet Rekap sebagai \"belum dinilai\")",
-                    f"Belum punya data: {nama}"] + menunggu
+                    f"Belum punya data: {nama}"] + menunggu + catatan_saran
 
 
 def _kop(ws, data: DataRekap, aliran, lebar: list[float]) -> None:

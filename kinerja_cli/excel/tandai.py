@@ -39,7 +39,18 @@ def periksa_tujuan(sumber: Path, tujuan: Path, timpa: bool = True) -> None:
     if not timpa and (tujuan.exists() or tujuan.is_symlink()):
         raise DataTidakValid(f"{tujuan} sudah ada; berkas tanda galat tidak menimpanya tanpa diminta. "
                              "Tidak ada yang diimpor.",
-                             f"Pakai --timpa untuk menimpanya, atau pilih nama lain (misalnya --tandai {sumber.stem}.galat.xlsx).")
+                             f"Pakai --timpa untuk menimpanya, atau pilih nama lain (misalnya --tandai "
+                             f"{nama_bebas(sumber, tujuan)}).")
+
+
+def nama_bebas(sumber: Path, tujuan: Path) -> Path:
+    """A marked-copy name beside `tujuan` that does not exist yet: NAME.galat.xlsx, else NAME.galat-2.xlsx, ..."""
+    folder = Path(tujuan).parent
+    for i in range(1, 1000):
+        calon = folder / f"{Path(sumber).stem}.galat{'' if i == 1 else f'-{i}'}.xlsx"
+        if not (calon.exists() or calon.is_symlink()):
+            return calon
+    return folder / f"{Path(sumber).stem}.galat-baru.xlsx"
 
 
 

@@ -100,7 +100,9 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
         else:
             hk = b["rating_hasil_kerja"] + ("" if b["rating_hasil_kerja_langsung"] else SARAN)
             pk = b["rating_perilaku"] + ("" if b["rating_perilaku_langsung"] else SARAN)
-            sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(predikat_tampil(b))]
+            pr = predikat_tampil(b)  # on saran: marked in the column itself, which a narrow screen keeps
+            tanda = TANDA_SARAN if RATING_BELUM_DITETAPKAN in b["catatan"] and pr != BELUM_LENGKAP else ""
+            sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(pr) + tanda]
         sel.append(f"[yellow]{_catatan(b['catatan'])}[/]" if b["catatan"] else "")
         isi.append(sel)
     from rich.text import Text
@@ -117,11 +119,12 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
 
 
 SARAN = " (saran)"  # a rating kinerja suggested from the numbers, not set by the pejabat penilai
+TANDA_SARAN = "*"  # after a predikat resting on saran (the Catatan column may be hidden on a narrow screen)
 
 
 def baris_saran(n: int, kode: str) -> str:
     """The summary line under a permenpan6 table: how many results still rest on a saran, and the fix."""
-    return (f"{n} hasil masih saran (rating belum ditetapkan pejabat penilai) — tetapkan dengan: "
+    return (f"{TANDA_SARAN} {n} hasil masih saran (rating belum ditetapkan pejabat penilai) — tetapkan dengan: "
             f"kinerja rating tetapkan NIP -p {kode}, kinerja rating impor BERKAS -p {kode}, atau "
             f"kinerja rating terima-saran --unit UNIT -p {kode} --oleh NIP --alasan \"...\"")
 
@@ -175,16 +178,19 @@ KOLOM_RINCI_PK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
 
 
 def _aturan_rinci(periode: Periode) -> tuple[str, str]:
-    """(the rounding in words, the role weights in words) of the period's stored parameters."""
+    """(the rounding in words, the NPK rule applied in words) of the period's stored parameters."""
     from ..scoring.parameter import Parameter
 
     try:
         param = periode.param
     except (KeyError, TypeError, ValueError):
         param = Parameter.dari_dict({})
+    if param.penilaian_360 == "tidak":  # the rule applied, not the unused role weights
+        return param.teks_pembulatan(), ("penilaian 360 periode ini: tidak, jadi NPK = nilai atasan saja; "
+                                         "rekan dan bawahan ditampilkan, tidak dihitung")
     peran = ", ".join(f"{k} {angka_id(v, 0) if v == v.to_integral_value() else angka_id(v)}"
                       for k, v in param.bobot_peran.items())
-    return param.teks_pembulatan(), peran
+    return param.teks_pembulatan(), f"bobot peran {peran}, dinormalkan atas peran yang benar-benar menilai"
 
 
 def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
@@ -236,12 +242,18 @@ def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
     if bobot:
         suku = " + ".join(f"{angka_id(Decimal(bobot[k]))}% × {_angka(per_peran[k])}" for k in bobot)
         output.cetak(f"NPK = {suku} = [bold]{_angka(h.npk)}[/] ({bulat})\n"
-                     f"  bobot peran {bobot_peran}, dinormalkan atas peran yang benar-benar menilai\n")
+                     f"  {bobot_peran}\n")
     else:
         output.cetak("NPK = 0 (tidak ada penilaian perilaku)\n")
     # 5-6: NA and predikat
-    output.cetak(f"[bold]3. Nilai akhir[/]\nBobot komponen: hasil kerja {angka_id(h.w_hk)}%, perilaku "
-                 f"{angka_id(h.w_pk)}% — {esc(h.alasan_bobot)}")
+    if h.metode == "permenpan6":  # 6/2022: "tidak digunakan lagi rumus matematis"; NA is no basis of a rating
+        output.cetak("[bold]3. Nilai akhir: angka bantu, bukan dasar rating[/]\nPermenPANRB 6/2022 tidak memakai rumus "
+                     "nilai akhir: predikat berasal dari kuadran rating hasil kerja × rating perilaku (bagian 4). "
+                     "NA di bawah hanya angka bantu (misalnya untuk TPP), dengan bobot "
+                     f"{angka_id(h.w_hk)}/{angka_id(h.w_pk)} — {esc(h.alasan_bobot)}")
+    else:
+        output.cetak(f"[bold]3. Nilai akhir[/]\nBobot komponen: hasil kerja {angka_id(h.w_hk)}%, perilaku "
+                     f"{angka_id(h.w_pk)}% — {esc(h.alasan_bobot)}")
     output.cetak(f"NA = {angka_id(h.w_hk)}% × {_angka(h.nhk)} + {angka_id(h.w_pk)}% × "
                  f"{_angka(h.npk)} = [bold]{_angka(h.na)}[/]\n")
     output.cetak("[bold]4. Predikat[/]")

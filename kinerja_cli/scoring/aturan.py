@@ -32,6 +32,21 @@ class Aturan:
     sumber: str  # regulation and article, or KEBIJAKAN_LOKAL
     opsi: str  # the option of `kinerja periode buat` that changes it, or TETAP
     nilai: Callable  # (Parameter, metode) -> the period's value in words
+    metode: tuple = ("permenpan6", "pp30")  # the schemes whose results this rule shapes
+    sebagian: dict | None = None  # metode -> what part of the rule still applies under a scheme not listed
+
+
+PP30 = ("pp30",)
+P6 = ("permenpan6",)
+
+
+def berlaku(a: Aturan, metode: str) -> str:
+    """Does rule `a` apply to a period of `metode`? 'ya', 'sebagian: ...' or 'tidak (hanya ...)'."""
+    if metode in a.metode:
+        return "ya"
+    if a.sebagian and metode in a.sebagian:
+        return f"sebagian: {a.sebagian[metode]}"
+    return f"tidak (hanya {', '.join(a.metode)})"
 
 
 def _t(x: Decimal) -> str:
@@ -68,7 +83,8 @@ ATURAN = (
            "--capaian-rentang", lambda p, m: f"{_t(p.capaian_rentang)}%"),
     Aturan("capaian_turun_min_nol", "Capaian arah turun tidak kurang dari 0", KEBIJAKAN_LOKAL,
            "--capaian-turun-min-nol, --capaian-turun-boleh-negatif",
-           lambda p, m: "ya" if p.capaian_turun_min_nol else "tidak"),
+           lambda p, m: "ya" if p.capaian_turun_min_nol else
+           "tidak: capaian dan nilai capaian IKI arah turun boleh negatif (C / 59 × 49)"),
     Aturan("realisasi_kosong", "Realisasi yang belum diisi dihitung 0 (baris ditandai belum lengkap)",
            KEBIJAKAN_LOKAL, TETAP, lambda p, m: "0"),
     Aturan("konversi", "Konversi capaian ke nilai capaian IKI (100% → 109, di atas 110% → 120, target maksimal "
@@ -82,16 +98,17 @@ ATURAN = (
            lambda p, m: f"{_t(p.bobot_atasan)}/{_t(p.bobot_rekan)}/{_t(p.bobot_bawahan)}"),
     Aturan("penilaian_360", "Bobot NA hasil kerja/perilaku: 60/40 bila instansi memakai penilaian 360 "
            "(rekan dan bawahan dihitung), 70/30 bila tidak", "PP 30/2019 Pasal 41 ayat 2-4", "--penilaian-360",
-           _360),
+           _360, PP30, {"permenpan6": "rekan dan bawahan ikut dihitung dalam NPK (saran rating perilaku) atau tidak; "
+                                      "bobot NA tidak dipakai"}),
     Aturan("predikat_pp30", "Predikat pp30 dari NA; Sangat Baik perlu inovasi", "PP 30/2019 Pasal 41 ayat 5",
-           TETAP, _pp30),
+           TETAP, _pp30, PP30),
     Aturan("rating_ditetapkan", "permenpan6: rating hasil kerja dan perilaku ditetapkan pejabat penilai; "
-           "predikat dari kuadran", "PermenPANRB 6/2022; SE MenPANRB 3/2023", TETAP, lambda p, m: "tetap"),
+           "predikat dari kuadran", "PermenPANRB 6/2022; SE MenPANRB 3/2023", TETAP, lambda p, m: "tetap", P6),
     Aturan("ambang_saran", "Saran rating dari angka: Di Atas bila ≥ ambang atas, Sesuai bila ≥ ambang sesuai",
            KEBIJAKAN_LOKAL, "--ambang-di-atas, --ambang-sesuai",
-           lambda p, m: f"{_t(p.ambang_di_atas)} / {_t(p.ambang_sesuai)}"),
+           lambda p, m: f"{_t(p.ambang_di_atas)} / {_t(p.ambang_sesuai)}", P6),
     Aturan("utama_di_bawah", "Saran Hasil Kerja tidak Di Atas bila ada sasaran utama Di Bawah Ekspektasi",
-           KEBIJAKAN_LOKAL, TETAP, lambda p, m: "tetap"),
+           KEBIJAKAN_LOKAL, TETAP, lambda p, m: "tetap", P6),
     Aturan("kurva_distribusi", "Kurva distribusi predikat pegawai menurut predikat unit (diperiksa, tidak "
            "mengubah rating)", "SE MenPANRB 3/2023", TETAP,
            lambda p, m: "tabel bawaan" if p.kurva == Parameter.bawaan().kurva else "tabel periode"),
@@ -103,9 +120,10 @@ ATURAN = (
 
 
 def daftar_aturan(param: Parameter, metode: str) -> list[dict]:
-    """The rules of a period: kunci, aturan, sumber, opsi and the period's nilai, in the table's order."""
-    return [{"kunci": a.kunci, "aturan": a.aturan, "sumber": a.sumber, "opsi": a.opsi, "nilai": a.nilai(param, metode)}
-            for a in ATURAN]
+    """The rules of a period: kunci, aturan, sumber, opsi, the period's nilai and whether it applies to the
+    period's scheme (berlaku), in the table's order."""
+    return [{"kunci": a.kunci, "aturan": a.aturan, "sumber": a.sumber, "opsi": a.opsi, "nilai": a.nilai(param, metode),
+             "berlaku": berlaku(a, metode)} for a in ATURAN]
 
 
 def pengaturan_periode(penilaian_360: str | None = None, pembulatan_desimal: object = None,
@@ -117,6 +135,8 @@ def pengaturan_periode(penilaian_360: str | None = None, pembulatan_desimal: obj
     d = parameter_bawaan()
 
     def angka(x, nama):
+        if isinstance(x, str):  # a typed text is read by validation.angka.baca_angka first (services.periode)
+            raise TypeError(f"{nama}: pass a number read by the number rule, not the text {x!r}")
         try:
             return ke_decimal(x, nama)
         except ValueError:
@@ -125,6 +145,7 @@ def pengaturan_periode(penilaian_360: str | None = None, pembulatan_desimal: obj
     if penilaian_360 is not None:
         d["penilaian_360"] = penilaian_360
     if pembulatan_desimal is not None:
+        angka(pembulatan_desimal, "--pembulatan-desimal")
         if not 0 <= int(pembulatan_desimal) <= 6:
             raise ValueError(f"--pembulatan-desimal harus 0 sampai 6, ditemukan {pembulatan_desimal}")
         d["pembulatan"]["desimal"] = str(int(pembulatan_desimal))

@@ -90,11 +90,12 @@ def nilai_capaian(c: Decimal, target_maksimal: bool = False, param=None) -> tupl
     ``c`` is rounded (r) first, so the bands meet without gaps.
     """
     b = _b if param is None else param.bulat
-    return konversi(b(c), target_maksimal, b)
+    return konversi(b(c), target_maksimal, b, param is not None and not param.capaian_turun_min_nol)
 
 
-def konversi(c: Decimal, target_maksimal: bool, _b=_b) -> tuple:
-    """:func:`nilai_capaian` for a C that is already rounded (hot path); ``_b`` is the (r) step."""
+def konversi(c: Decimal, target_maksimal: bool, _b=_b, negatif: bool = False) -> tuple:
+    """:func:`nilai_capaian` for a C that is already rounded (hot path); ``_b`` is the (r) step; ``negatif``:
+    a C below 0 keeps the formula's negative nilai (the period's capaian_turun_min_nol is off), else 0."""
     if c >= SERATUS:
         if target_maksimal:
             return _120, CABANG_TARGET_MAKSIMAL
@@ -107,6 +108,8 @@ def konversi(c: Decimal, target_maksimal: bool, _b=_b) -> tuple:
         return _b(_70 + _19 * (c - _80) / _19), CABANG_80_100
     if c >= _60:
         return _b(_50 + _19 * (c - _60) / _19), CABANG_60_80
-    if c <= 0:
+    if c == 0 or (c < 0 and not negatif):
         return _NOL2, CABANG_DI_BAWAH_60
+    # `negatif`: the period lets C of arah turun go below 0 (--capaian-turun-boleh-negatif); the formula then
+    # gives a negative nilai, which is the point of that setting (C = -40 -> -33.22)
     return _b(c * _49 / _59), CABANG_DI_BAWAH_60

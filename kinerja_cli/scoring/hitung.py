@@ -118,6 +118,7 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
     sesuai = param.ambang_sesuai
     bulat_ = bulat if param.bawaan_bulat else param.bulat
     nol = bulat_(NOL)
+    negatif = not param.capaian_turun_min_nol  # a C below 0 (arah turun) keeps its negative nilai
 
     # 1-3: rows, nilai capaian, NHK.
     hasil_baris = []
@@ -140,7 +141,7 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
                 lengkap = False
                 ada_target_salah = True
             else:
-                nilai, cabang = konversi(c, b.target_maksimal, bulat_)
+                nilai, cabang = konversi(c, b.target_maksimal, bulat_, negatif)
                 lengkap = True
         # nilai is already rounded: compare directly.
         if nilai >= di_atas:

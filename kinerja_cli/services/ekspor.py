@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DataTidakValid
+from ..kosakata import RATING_BELUM_DITETAPKAN
 from ..model import Rekaman, masuk_sebaran
 from .dokumen_data import Bacaan, orang
 
@@ -73,6 +74,7 @@ class _Hitungan:
         self.menunggu: dict[str, int] = {}  # unit -> employees whose SKP still waits for any realisation
         self.predikat: dict[str, str] = {}  # nip -> predikat, employees with data recorded
         self.tanpa_data_nama: list[tuple[str, str]] = []  # (nama, unit) of the first employees without data
+        self.saran = 0  # results resting on a saran rating (flag rating_belum_ditetapkan): not final
 
     def tambah(self, r: Rekaman) -> None:
         u = r.pegawai.unit
@@ -84,6 +86,7 @@ class _Hitungan:
             else:  # mid-period: out of the spread (model.masuk_sebaran)
                 self.menunggu[u] = self.menunggu.get(u, 0) + 1
             self.predikat[r.pegawai.nip] = pr
+            self.saran += RATING_BELUM_DITETAPKAN in r.hasil.catatan
         else:
             self.tanpa_data[u] = self.tanpa_data.get(u, 0) + 1
             if len(self.tanpa_data_nama) < 10:  # named in Ringkasan (the rest counted): memory stays flat

@@ -38,6 +38,7 @@ class HasilTutup:
     jumlah_hasil: int
     tidak_lengkap: int  # frozen with incomplete data
     tanpa_data: int  # of them, nobody had started on
+    saran: int = 0  # frozen on a saran rating (flag rating_belum_ditetapkan), counted among tidak_lengkap
 
 
 def tutup(db, kode: str) -> HasilTutup:
@@ -60,5 +61,8 @@ def tutup(db, kode: str) -> HasilTutup:
         beku.bekukan(db, tabel_periode.ambil(db, p.kode), hasil)  # the recap's other sheets, the documents' context
         audit.catat(db, "periode", p.kode, "ubah", {"status": "terbuka"},
                     {"status": "ditutup", "jumlah_hasil": len(hasil)})
+    from ..kosakata import RATING_BELUM_DITETAPKAN
+
     return HasilTutup(tabel_periode.ambil(db, p.kode), len(hasil), sum(1 for r in hasil if not r.hasil.lengkap),
-                      sum(1 for r in hasil if not ada_data(r)))
+                      sum(1 for r in hasil if not ada_data(r)),
+                      sum(1 for r in hasil if RATING_BELUM_DITETAPKAN in r.hasil.catatan))

@@ -53,13 +53,44 @@ def _tolak_bila_ditutup(p: Periode, sementara: bool = False) -> Periode:
 
 METODE_BAWAAN = "permenpan6"  # PermenPANRB 6/2022, the rule in force (DOMAIN.md 2)
 
+# The numeric options of `periode buat` (pengaturan_periode keywords): each read by THE number rule of every
+# other option and cell (validation.angka.baca_angka), so '1.200' or '1,250' is refused with both readings.
+OPSI_ANGKA = ("pembulatan_desimal", "bobot_atasan", "bobot_rekan", "bobot_bawahan", "ambang_di_atas",
+              "ambang_sesuai", "capaian_rentang")
+
+
+def opsi(kunci: str) -> str:
+    """The command-line spelling of a setting: bobot_atasan -> --bobot-atasan."""
+    return "--" + kunci.replace("_", "-")
+
+
+def _angka_opsi(kunci: str, nilai):
+    """A numeric option read by validation.angka.baca_angka (already a number: kept); refused naming the option."""
+    from decimal import Decimal
+
+    from ..validation.angka import AngkaTidakValid, baca_angka, tulis_id
+
+    if isinstance(nilai, Decimal) or (isinstance(nilai, int) and not isinstance(nilai, bool)):
+        d = Decimal(nilai)
+    else:
+        try:
+            d = baca_angka(nilai)
+        except AngkaTidakValid as e:
+            raise DataTidakValid(f"Pengaturan periode tidak valid: {opsi(kunci)} {e.pesan}.", e.saran_atau(
+                "isi dengan angka, misalnya 60 atau 62,5 (koma untuk desimal)").rstrip(".") + ".") from None
+    if kunci == "pembulatan_desimal" and d != d.to_integral_value():
+        raise DataTidakValid(f"Pengaturan periode tidak valid: {opsi(kunci)} harus bilangan bulat 0 sampai 6, "
+                             f"ditemukan {tulis_id(d)}.", "Tulis misalnya --pembulatan-desimal 2.")
+    return Decimal(format(d, "f"))  # stored as typed: 50, not baca_angka's normalized 5E+1
+
 
 def buat(db, kode: str, jenis: str | None = None, mulai: str | None = None, selesai: str | None = None,
          metode: str = METODE_BAWAAN, pengaturan: dict | None = None, persetujuan_skp: bool = False) -> Periode:
     """Create a period; `pengaturan`: options of `periode buat` (scoring.aturan.pengaturan_periode keywords,
     None values meaning today's default), stored with the period as its parameter."""
+    diberikan = {k: v for k, v in (pengaturan or {}).items() if v is not None}
     try:
-        parameter = pengaturan_periode(**{k: v for k, v in (pengaturan or {}).items() if v is not None})
+        parameter = pengaturan_periode(**{k: _angka_opsi(k, v) if k in OPSI_ANGKA else v for k, v in diberikan.items()})
     except ValueError as e:
         raise DataTidakValid(f"Pengaturan periode tidak valid: {e}.",
                              "Lihat pilihan dengan: kinerja periode buat --help") from None
@@ -120,6 +151,10 @@ def keterangan_metode(p: Periode, dipilih: bool) -> list[str]:
                  "perilaku ditetapkan pejabat penilai, kinerja hanya memberi saran dari angka.",
                  "Untuk nilai angka PP 30/2019 (misalnya untuk TPP) pilih --metode pp30 saat membuat periode: "
                  f"kinerja periode buat KODE --metode pp30. Metode periode {k} tidak berubah sendiri."]
+        if p.param.penilaian_360 == "tidak":  # a PP 30/2019 setting: say what it still does under 6/2022
+            hasil.append("Penilaian 360: tidak. Pada metode permenpan6 setelan ini hanya mengubah saran rating "
+                         "perilaku: NPK = nilai atasan saja, nilai rekan dan bawahan tidak dihitung. Bobot NA 70/30 "
+                         "(PP 30/2019 Pasal 41) tidak dipakai pada metode ini.")
     else:
         param = p.param
         bobot = "60/40 untuk semua pegawai" if param.penilaian_360 == "ya" else "70/30, NPK = nilai atasan saja"
@@ -128,6 +163,23 @@ def keterangan_metode(p: Periode, dipilih: bool) -> list[str]:
                  f"Penilaian 360: {param.penilaian_360} (NA {bobot}); pilih yang lain dengan --penilaian-360 "
                  f"{'tidak' if param.penilaian_360 == 'ya' else 'ya'} saat membuat periode."]
     return hasil + [f"Aturan periode ini dan sumbernya: kinerja aturan -p {k}"]
+
+
+# option given -> the rule of scoring.aturan.ATURAN that shows its stored value
+_ATURAN_OPSI = {"penilaian_360": "penilaian_360", "pembulatan_desimal": "pembulatan", "pembulatan": "pembulatan",
+                "bobot_atasan": "bobot_peran", "bobot_rekan": "bobot_peran", "bobot_bawahan": "bobot_peran",
+                "ambang_di_atas": "ambang_saran", "ambang_sesuai": "ambang_saran",
+                "capaian_rentang": "capaian_dalam_rentang", "capaian_turun_min_nol": "capaian_turun_min_nol"}
+
+
+def keterangan_pengaturan(p: Periode, diberikan) -> list[str]:
+    """What `periode buat` repeats of the settings given explicitly: each rule touched, with the value now stored
+    (read back from the period, so the user sees what was stored, not what was typed)."""
+    kunci = {_ATURAN_OPSI[k] for k in diberikan if k in _ATURAN_OPSI}
+    if not kunci:
+        return []
+    return ["Pengaturan yang disimpan bersama periode:"] + [
+        f"  {a['aturan']}: {a['nilai']} ({a['opsi']})" for a in daftar_aturan(p.param, p.metode) if a["kunci"] in kunci]
 
 
 def aturan(db, kode: str) -> tuple[Periode, list[dict]]:

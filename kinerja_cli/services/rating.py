@@ -40,16 +40,21 @@ def rencana(lama: dict | None, hk: str | None, pk: str | None, alasan_hk: str | 
     return baru, ("tetap" if lama == baru else "ubah" if lama else "tambah")
 
 
+def _wajib_permenpan6(per: Periode) -> Periode:
+    """Ratings set by the pejabat penilai exist only under permenpan6: `tetapkan` and `impor` refuse the same way."""
+    if per.metode != "permenpan6":
+        raise DataTidakValid(f"Periode {per.kode} memakai metode {per.metode}: rating ditetapkan pejabat penilai "
+                             "hanya ada pada metode permenpan6; pada metode ini rating dihitung dari angka.",
+                             "Tetapkan rating pada periode bermetode permenpan6 (kinerja periode daftar).")
+    return per
+
+
 def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | None, alasan: str,
              oleh: str | None = None) -> dict:
     """Set one or both ratings, each given rating with `alasan` as its reason; a rating not given keeps its
     stored value and reason. Returns the stored state with
     `pejabat_penilai` (the name to show) and `peringatan`."""
-    per = periode.pastikan_terbuka(db, kode)
-    if per.metode != "permenpan6":
-        raise DataTidakValid(f"Periode {per.kode} memakai metode {per.metode}: rating ditetapkan pejabat penilai "
-                             "hanya ada pada metode permenpan6; pada metode ini rating dihitung dari angka.",
-                             "Tetapkan rating pada periode bermetode permenpan6 (kinerja periode daftar).")
+    per = _wajib_permenpan6(periode.pastikan_terbuka(db, kode))
     hk, pk = _rating(hasil_kerja, "hasil kerja"), _rating(perilaku, "perilaku")
     if hk is None and pk is None:
         raise DataTidakValid("Tidak ada rating yang ditetapkan.",
@@ -140,7 +145,7 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     from ..validation.rating import periksa_rating
     from . import impor_umum
 
-    per = periode.pastikan_terbuka(db, kode)
+    per = _wajib_permenpan6(periode.pastikan_terbuka(db, kode))
     berkas = Path(berkas)
     bacaan = impor_umum.Bacaan(db, berkas)  # the roster the checks use, re-checked under the write lock
     from .atasan_luar import penilai_luar
@@ -159,9 +164,6 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     impor_umum.info_tata(hasil, isi)
     hasil.keterangan.update(kosong=cek.kosong, baris_dilewati=len(cek.baris_galat) if lewati_galat else 0,
                             metode=per.metode)
-    if per.metode != "permenpan6":
-        hasil.awas(f"Periode {per.kode} memakai metode {per.metode}; rating pejabat penilai hanya dipakai pada "
-                   "metode permenpan6, jadi tidak memengaruhi nilai periode ini.")
     with impor_umum.tulis(db, uji_coba, bacaan):  # what is stored is read, compared and written under one lock
         tersimpan = tabel.rating_periode(db, per.kode)
         log = []
@@ -220,7 +222,8 @@ def _saran(r: Rekaman) -> dict:
 
 def terima_saran(db, kode: str, unit: str, oleh: str, alasan: str, uji_coba: bool = False) -> dict:
     """Set, for every employee of `unit` whose result rests on a saran and has all its data, the saran as
-    the rating of their pejabat penilai (the atasan langsung); audited with who accepted and why.
+    the rating of their pejabat penilai (the atasan langsung); audited with who accepted and why. `oleh` accepts
+    only for the people below them in the atasan chain; the others are skipped with the reason (_bukan_bawahan).
 
     Returns {"ditetapkan": [{nip, nama, hasil_kerja, perilaku, oleh}], "dilewati": [{nip, nama, alasan}],
     "sudah": n already set, "uji_coba"}."""
@@ -262,6 +265,35 @@ def _penerima(db, unit: str, oleh: str) -> str:
                          "satu (kinerja rating tetapkan) atau lewat sheet Rating (kinerja rating impor).")
 
 
+def _rantai(roster: dict, nip: str) -> list[str]:
+    """The atasan chain above `nip`, nearest first (a loop, refused at roster import, stops the walk)."""
+    hasil, n = [], roster[nip].nip_atasan if nip in roster else None
+    while n and n not in hasil and n != nip:
+        hasil.append(n)
+        n = roster[n].nip_atasan if n in roster else None
+    return hasil
+
+
+def _bukan_bawahan(roster: dict, nip: str, penerima: str) -> str | None:
+    """Why `penerima` may not accept the saran of `nip` (None: `nip` is below `penerima` in the atasan chain).
+
+    One accepts only for the people one assesses, directly or through the atasan below oneself: never for
+    oneself, one's own superiors or anyone outside one's chain."""
+    def nama(n):
+        x = roster.get(n)
+        return f"{x.nama} ({n})" if x else n
+
+    rantai = _rantai(roster, nip)
+    if penerima in rantai:
+        return None
+    penilai = nama(rantai[0]) if rantai else "pejabat di luar daftar pegawai"
+    if nip == penerima:
+        return f"tidak dapat menerima saran untuk diri sendiri; ratingnya ditetapkan {penilai}"
+    if nip in _rantai(roster, penerima):
+        return f"atasan {nama(penerima)}, bukan bawahannya; ratingnya ditetapkan {penilai}"
+    return f"bukan bawahan {nama(penerima)} dalam rantai atasan; ratingnya ditetapkan {penilai}"
+
+
 def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji_coba: bool) -> dict:
     from contextlib import nullcontext
 
@@ -273,7 +305,8 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
     with nullcontext() if uji_coba else transaksi(db):  # the results read and the ratings written: one lock
         u = nilai.unit_terdaftar(db, unit)
         penerima = _penerima(db, u, oleh) if oleh else None
-        luar = penilai_luar(db, tabel_pegawai.semua(db).values())
+        roster = tabel_pegawai.semua(db)
+        luar = penilai_luar(db, roster.values())
         tersimpan = tabel.rating_periode(db, per.kode)
         log = []
         for r in nilai.laporan(db, per.kode, u).rekaman:
@@ -283,7 +316,8 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
                 continue
             lain = [NAMA_CATATAN.get(c, c) for c in s["catatan"] if c != RATING_BELUM_DITETAPKAN]
             nama_luar = None if s["atasan"] else luar.get(s["nip"])
-            sebab = (f"data belum lengkap: {'; '.join(lain)}" if lain else
+            sebab = (_bukan_bawahan(roster, s["nip"], penerima) if penerima else None) or (
+                     f"data belum lengkap: {'; '.join(lain)}" if lain else
                      None if s["atasan"] or nama_luar else
                      "tidak ada pejabat penilai: tanpa atasan langsung di daftar pegawai, atasan luar, maupun kepala "
                      "daerah di profil instansi")

@@ -11,8 +11,23 @@ from typing import Iterable, Mapping
 
 from ..kosakata import KUNCI_RATING
 from ..model import BarisSumber, Pegawai
-from .masalah import GALAT, Masalah, di_sel
+from .masalah import GALAT, Masalah
+from .masalah import di_sel as _di_sel
 from .nip import NIPTidakValid, periksa_nip
+
+
+def di_sel(b: BarisSumber, key: str, *args, **kw) -> Masalah:
+    """A problem in a cell of the Rating sheet, its column named by the sheet's heading ('C (Rating Hasil
+    Kerja)'), not by the field key ('C (rating hk)')."""
+    from dataclasses import replace
+
+    from ..kolom import RATING_PEJABAT
+
+    m = _di_sel(b, key, *args, **kw)
+    judul = next((k.judul for k in RATING_PEJABAT.kolom if k.key == key), None)
+    h = b.huruf.get(key, "")
+    return replace(m, kolom=f"{h} ({judul})" if h else judul) if judul else m
+
 
 # Every accepted spelling, normalised (lower case, no spaces, dashes or underscores) -> stored key.
 _KATA = {}

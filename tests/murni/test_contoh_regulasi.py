@@ -77,8 +77,10 @@ def test_arah_turun_tidak_di_bawah_nol_adalah_kebijakan_lokal():
     assert capaian(baris(1, "5", "12", arah="turun"), P)[0] == D("0.00")
     bebas = param(capaian_turun_min_nol=False)
     assert capaian(baris(1, "5", "12", arah="turun"), bebas)[0] == D("-40.00")
-    # the nilai is 0 either way: C ≤ 0 → 0
-    assert nilai_capaian(D(-40), param=bebas)[0] == D(0)
+    # the nilai follows C: 0 → 0 by default; with the setting off, C < 60 → C / 59 × 49 = −40 × 49 / 59
+    # = −33,2203… → −33,22 (f14: the setting changes the result, not only the C shown)
+    assert nilai_capaian(D(0), param=P)[0] == D(0)
+    assert nilai_capaian(D(-40), param=bebas)[0] == D("-33.22")
 
 
 def test_target_maksimal_100_persen_nilai_120():
