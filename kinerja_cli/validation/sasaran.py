@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from operator import itemgetter
 
 from ..kolom import KOLOM_SKP
 from ..kosakata import NAMA_PERSPEKTIF
@@ -197,14 +198,12 @@ class Pengurai:
         return n
 
     def _kelompok(self, g, fmt: dict | None) -> tuple:
-        """jenis, aspek, arah, target maksimal, perspektif, satuan, target, bobot of a row, parsed together
-        and remembered per combination of cells (a sheet repeats a few combinations thousands of times):
-        (jenis, aspek, arah, maks, perspektif, satuan, target (lo, hi, lo text, hi text) or None,
-        bobot (Decimal, text) or None, problems before the RHK column's, problems after)."""
-        j, a, r, m, p, t, s, b = sel = (g("jenis"), g("aspek"), g("arah"), g("target_maksimal"), g("perspektif"),
-                                        g("target"), g("satuan"), g("bobot"))
-        k = (j, a, r, m, p, t, s, b, j.__class__, a.__class__, r.__class__, m.__class__, p.__class__, t.__class__,
-             s.__class__, b.__class__, (fmt.get("target"), fmt.get("bobot")) if fmt else None)
+        """The choice cells (_PILIHAN_SEL), satuan, target and bobot of a row, parsed together and remembered
+        per combination of cells (a sheet repeats a few combinations thousands of times): ({field: value} of
+        the choices, satuan, target (lo, hi, lo text, hi text) or None, bobot (Decimal, text) or None,
+        problems before the RHK column's, problems after)."""
+        sel = tuple(map(g, _KUNCI_SEL))
+        k = (sel, tuple(map(type, sel)), (fmt.get("target"), fmt.get("bobot")) if fmt else None)
         c = self._cache.get("kelompok")
         if c is None:
             c = self._cache["kelompok"] = {}
@@ -214,22 +213,19 @@ class Pengurai:
             pass
         except TypeError:  # an unhashable value: parse it every time
             k = None
-        r = self._kelompok_baru(*sel, fmt)
+        r = self._kelompok_baru(sel, fmt)
         if k is not None and len(c) < _BATAS_CACHE:
             c[k] = r
         return r
 
-    def _kelompok_baru(self, jenis, aspek, arah, maks, perspektif, target, satuan, bobot, fmt: dict | None) -> tuple:
+    def _kelompok_baru(self, sel: tuple, fmt: dict | None) -> tuple:
         c = self._sekali
-        awal, akhir, hasil = [], [], []
-        for v, m in (c("jenis", "jenis", _pilihan, jenis, JENIS, "utama", "jenis"),
-                     c("aspek", "aspek", _pilihan, aspek, ASPEK, "kuantitas", "aspek"),
-                     c("arah", "arah", _pilihan, arah, ARAH, "naik", "arah"),
-                     c("target_maksimal", "target_maksimal", ya_tidak, maks),
-                     c("perspektif", "perspektif", urai_perspektif, perspektif)):
-            hasil.append(v)
+        awal, akhir, pilihan = [], [], {}
+        for (key, fungsi, args), v in zip(_PILIHAN_SEL, sel):
+            pilihan[key], m = c(key, key, fungsi, v, *args)
             if m:
                 awal.append(m)
+        target, satuan, bobot = sel[len(_PILIHAN_SEL):]
         satuan = _teks(satuan)
         persen = False
         if fmt:
@@ -246,11 +242,10 @@ class Pengurai:
         bb, m = c("bobot%" if persen else "bobot", "bobot", _bobot, bobot, persen)
         if m:
             akhir.append(m)
-        return (*hasil, satuan, t, bb, tuple(awal), tuple(akhir))
+        return (pilihan, satuan, t, bb, tuple(awal), tuple(akhir))
 
     def urai(self, nilai: dict, fmt: dict | None = None) -> tuple[tuple, list[tuple[str, str, str, str]]]:
-        """The row's fields in store.sasaran.KOLOM order, decimals as their canonical text; problems.
-        (Written out: this runs once per row of a large sheet.)"""
+        """The row's fields in kolom.KOLOM_SKP order, decimals as their canonical text; problems."""
         ms: list[tuple[str, str, str, str]] = []
         g = nilai.get
         v = g("nomor")
@@ -258,7 +253,7 @@ class Pengurai:
         v = g("rhk_atasan")
         atasan = (None if v is None else v if v.__class__ is int and 0 < v < _BATAS_NOMOR
                   else self._sel_nomor("rhk_atasan", v, ms, "nomor RHK atasan"))
-        jenis, aspek, arah, maks, persp, satuan, t, bb, awal, akhir = self._kelompok(g, fmt)
+        pilihan, satuan, t, bb, awal, akhir = self._kelompok(g, fmt)
         if awal:
             ms += awal
         v = g("rhk")
@@ -271,8 +266,23 @@ class Pengurai:
             ms.append(("indikator", "Indikator kosong", "isi Indikator", GALAT))
         if akhir:
             ms += akhir
-        return ((nomor, jenis, rhk, atasan, aspek, indikator, t[2] if t else None, t[3] if t else None, satuan,
-                 bb[1] if bb else None, arah, maks, persp), ms)
+        row = {**pilihan, "nomor": nomor, "rhk": rhk, "rhk_atasan_nomor": atasan, "indikator": indikator,
+               "target_lo": t[2] if t else None, "target_hi": t[3] if t else None, "satuan": satuan,
+               "bobot": bb[1] if bb else None}
+        return _URUTAN_SKP(row), ms
+
+
+# The choice cells of an SKP row: (field, parser, its extra arguments). Parsed together with satuan, target and
+# bobot, once per combination of cells (Pengurai._kelompok). A new choice field of an SKP row is one entry here.
+_PILIHAN_SEL = (
+    ("jenis", _pilihan, (JENIS, "utama", "jenis")),
+    ("aspek", _pilihan, (ASPEK, "kuantitas", "aspek")),
+    ("arah", _pilihan, (ARAH, "naik", "arah")),
+    ("target_maksimal", ya_tidak, ()),
+    ("perspektif", urai_perspektif, ()),
+)
+_KUNCI_SEL = (*(k for k, _, _ in _PILIHAN_SEL), "target", "satuan", "bobot")
+_URUTAN_SKP = itemgetter(*KOLOM_SKP)  # a row's fields by name -> the tuple in kolom.KOLOM_SKP order
 
 
 def urai_isi(nilai: dict, fmt: dict | None = None) -> tuple[dict, list[tuple[str, str, str, str]]]:
