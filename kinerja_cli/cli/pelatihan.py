@@ -171,7 +171,9 @@ def rekap(
                              "Pakai --periode untuk rekap satu periode (seperti saat ditutup), --tahun untuk data terkini.")
     conn = buka(db)
     if periode:
-        baris, th, catatan_awal = pelatihan.rekap_periode(conn, periode, unit, prioritas)
+        from ..services.pelatihan_periode import rekap_periode
+
+        baris, th, catatan_awal = rekap_periode(conn, periode, unit, prioritas)
     else:
         th = tahun if tahun is not None else pelatihan.tahun_ini()
         baris, catatan_awal = pelatihan.rekap(conn, th, unit, prioritas), pelatihan.catatan_tahun(conn, th)

@@ -23,7 +23,7 @@ from ..model import Periode, Rekaman
 from ..store import instansi as tabel_instansi
 from ..store import periode as tabel_periode
 
-PENGEMBANGAN, DAMPAK, DOKUMEN, PROFIL = "pengembangan", "dampak", "dokumen", "profil"
+PENGEMBANGAN, DAMPAK, DOKUMEN, PROFIL = "pengembangan", "dampak", "dokumen", tabel_periode.BEKU_PROFIL
 LAMPIRAN_SKP = "lampiran_skp"  # key of the document context: the SKP's lampiran and ekspektasi khusus pimpinan
 CATATAN_LAMA = ("Periode {kode} ditutup oleh versi kinerja sebelumnya yang hanya membekukan nilai: lembar "
                 "Pengembangan dan Dampak serta pejabat penilai dan umpan balik di dokumen diambil dari data terkini.")
@@ -124,11 +124,6 @@ def profil(db, p: Periode):
             d = _dari_json(beku[""])
             return dari_dict(d["profil"]), d["singkatan"]
     return dari_dict(tabel_instansi.ambil(db)), tabel_instansi.singkatan_unit(db)
-
-
-def ditutup_berprofil(db) -> list[str]:
-    """Codes of the closed periods that keep the profile frozen at their close."""
-    return tabel_periode.kode_beku(db, PROFIL)
 
 
 def konteks_dokumen(db, p: Periode, pegawai: list) -> dict[str, dict]:

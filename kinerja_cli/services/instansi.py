@@ -12,6 +12,7 @@ from ..errors import DataTidakValid
 from ..store import audit
 from ..store import instansi as tabel
 from ..store import pegawai as tabel_pegawai
+from ..store import periode as tabel_periode
 from ..store.db import transaksi
 from ..validation import instansi as v
 from ..validation.instansi import ProfilInstansi, ProfilTidakValid
@@ -97,9 +98,7 @@ def atur(db, logo: Path | None = None, hapus_logo: bool = False, **teks) -> dict
 
 def _tetap_beku(db) -> list[str]:
     """The closed periods a change leaves as they were: they keep the profile frozen at close."""
-    from .beku import ditutup_berprofil
-
-    return ditutup_berprofil(db)
+    return tabel_periode.kode_beku(db, tabel_periode.BEKU_PROFIL)
 
 
 def catatan_beku(kode: list[str]) -> str | None:

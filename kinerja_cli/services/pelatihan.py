@@ -207,23 +207,6 @@ def rekap(db, tahun: int, unit: str | None = None, prioritas: bool = False, dike
     return baris
 
 
-def rekap_periode(db, kode: str, unit: str | None = None, prioritas: bool = False) -> tuple[list[dict], int, list[str]]:
-    """(rows, year, notes) of period `kode`'s Pengembangan, the rows of its recap sheet: a closed period's
-    as frozen at close (services.beku: the unit each employee had then), an open one's from `rekap`."""
-    from . import beku
-    from . import periode as layanan_periode
-
-    p = layanan_periode.wajib_ada(db, kode)
-    u = (tabel_pegawai.unit_ada(db, unit) or unit.strip()) if (unit and p.ditutup) else _unit(db, unit)
-    baris, tahun = beku.pengembangan(db, p, u, None)
-    if unit and not baris and p.ditutup:
-        _unit(db, unit)  # neither in the frozen rows nor in the roster: refused as unknown
-    baris = [{"aktif": True, **b} for b in baris]  # rows frozen before `aktif` was kept: everyone was active
-    if not prioritas:
-        baris.sort(key=lambda b: (b["unit"].lower(), b["nama"].lower(), b["nip"]))
-    return baris, tahun, beku.catatan(db, p)
-
-
 def catatan_tahun(db, tahun: int) -> list[str]:
     """A note per closed period of `tahun`: the year's listing is today's data, the period's is frozen."""
     return [f"Periode {p.kode} sudah ditutup; rekap per tahun ini memakai data terkini (unit kerja saat ini). "

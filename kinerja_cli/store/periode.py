@@ -84,6 +84,9 @@ def baca_beku(db: Database, kode: str, bagian: str, kunci: list[str] | None = No
     return hasil
 
 
+BEKU_PROFIL = "profil"  # the frozen part holding the instansi profile and the units' short names (services.beku)
+
+
 def kode_beku(db: Database, bagian: str) -> list[str]:
     """The periods holding a frozen part `bagian`, by code."""
     return [r[0] for r in db.execute("SELECT DISTINCT periode FROM periode_beku WHERE bagian = ? ORDER BY periode",
