@@ -131,6 +131,12 @@ def ditutup_berprofil(db) -> list[str]:
     return tabel_periode.kode_beku(db, PROFIL)
 
 
+def identitas(db, p: Periode) -> dict | None:
+    """nip -> model.IdentitasPegawai (name, unit, atasan) as frozen at close for a closed period; None for an open
+    one (listings then use the current roster)."""
+    return tabel_periode.identitas_snapshot(db, p.kode) if p.ditutup else None
+
+
 def konteks_dokumen(db, p: Periode, pegawai: list) -> dict[str, dict]:
     """nip -> {"atasan", "atasan_atasan" (the document's identity blocks, or None), "umpan_balik"}
     of each employee (the records' IdentitasPegawai): frozen at close for a closed period."""

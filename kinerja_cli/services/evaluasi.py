@@ -68,16 +68,29 @@ def rekomendasi(db, kode: str, nips=None) -> dict[str, str]:
 
 def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
     """The period's recommendations (all, or `unit`'s employees): nip, nama, unit, rekomendasi, oleh, nama_oleh,
-    diubah, periode."""
+    diubah, periode. A closed period shows each employee's name and unit as frozen at close (services.beku),
+    so a later roster move leaves its listing as its recap and documents are."""
     from ..store import pegawai as tabel_pegawai
+    from . import beku
 
     per = periode.wajib_ada(db, kode)
+    beku_ = beku.identitas(db, per)
     u = None
     if unit:
         u = tabel_pegawai.unit_ada(db, unit)
-        if u is None:
+        if u is None and not (beku_ and any(x.unit.casefold() == unit.strip().casefold() for x in beku_.values())):
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-    return [{**b, "periode": per.kode} for b in tabel.daftar(db, per.kode, u)]
+        u = u or unit.strip()
+    if beku_ is None:
+        return [{**b, "periode": per.kode} for b in tabel.daftar(db, per.kode, u)]
+    hasil = []
+    for b in tabel.daftar(db, per.kode):
+        x, o = beku_.get(b["nip"]), beku_.get(b["oleh"] or "")
+        b = {**b, "nama": x.nama if x else b["nama"], "unit": x.unit if x else b["unit"],
+             "nama_oleh": o.nama if o else b["nama_oleh"], "periode": per.kode}
+        if u is None or b["unit"].casefold() == u.casefold():
+            hasil.append(b)
+    return sorted(hasil, key=lambda b: (b["unit"].casefold(), b["nama"].casefold(), b["nip"]))
 
 
 def hapus(db, nip: str, kode: str) -> dict:
