@@ -32,3 +32,28 @@ def test_evaluasi_daftar_of_a_closed_period_shows_the_unit_at_close(db_siap, kin
     assert kinerja("periode", "buka", "2026", "--alasan", "koreksi").exit_code == 0
     r = kinerja("evaluasi", "daftar", "-p", "2026", "--format", "json")
     assert [(x["nip"], x["unit"]) for x in r.json()] == [(STAF1, "Sekretariat Daerah")]
+
+
+def test_closed_period_document_takes_the_year_jp_frozen_at_close(db_siap, kinerja, db_path, tmp_path):
+    from data_nilai import isi
+
+    assert kinerja("periode", "buat", "2026-T1", "--metode", "pp30").exit_code == 0
+    isi(db_path, kode="2026-T1")
+    assert kinerja("pelatihan", "catat", STAF1, "--kegiatan", "Bimtek SAKIP", "--jenis", "pelatihan",
+                   "--tanggal", "2026-02-10", "--jp", "8").exit_code == 0
+    assert kinerja("periode", "tutup", "2026-T1", "--ya").exit_code == 0
+    f = tmp_path / "citra.xlsx"
+
+    def tindak_lanjut() -> str | None:
+        assert kinerja("ekspor", "dokumen", STAF1, f, "-p", "2026-T1", "--timpa").exit_code == 0
+        ws = openpyxl.load_workbook(f).active
+        return next((c.value for row in ws.iter_rows() for c in row
+                    if isinstance(c.value, str) and c.value.startswith("Tindak lanjut")), None)
+
+    sebelum = tindak_lanjut()
+    assert "8 JP dari minimal 20 JP (kurang 12 JP)" in sebelum
+    # hours dated later in the same year (outside the closed quarter: accepted) leave the closed document as it was
+    r = kinerja("pelatihan", "catat", STAF1, "--kegiatan", "Diklat PIM", "--jenis", "pelatihan",
+                "--tanggal", "2026-08-10", "--jp", "30")
+    assert r.exit_code == 0, r.output
+    assert tindak_lanjut() == sebelum

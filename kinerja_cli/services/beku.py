@@ -99,6 +99,15 @@ def pengembangan(db, p: Periode, unit: str | None, dikenal: dict | None) -> tupl
     return pelatihan.rekap(db, p.tahun, unit, prioritas=True, dikenal=dikenal), p.tahun
 
 
+def jp_tahun(db, p: Periode) -> dict[str, Decimal] | None:
+    """nip -> JP of the period's year as frozen at close (the Pengembangan part) for a closed period; None for an
+    open one, and for a period closed before that part was frozen (the caller reads the current hours)."""
+    if not p.ditutup:
+        return None
+    beku = tabel_periode.baca_beku(db, p.kode, PENGEMBANGAN, [""])
+    return {b["nip"]: Decimal(b["jp"]) for b in _dari_json(beku[""])} if beku else None
+
+
 def dampak(db, p: Periode, unit: str | None) -> list[dict]:
     """The Dampak sheet's data: frozen at close for a closed period, else the current indicators."""
     from . import dampak as layanan_dampak

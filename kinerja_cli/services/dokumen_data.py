@@ -80,6 +80,7 @@ class Bacaan:
     def __init__(self, db, periode: Periode, nips: list[str]):
         from ..store import catatan, evaluasi
         from ..store import pelatihan as tabel_pelatihan
+        from .beku import jp_tahun
 
         self.periode = periode
         self.rekomendasi = {n: x["rekomendasi"] for n, x in evaluasi.ambil(db, periode.kode, nips).items()}
@@ -89,8 +90,10 @@ class Bacaan:
             if i["nip"] in dicari:
                 self.inovasi.setdefault(i["nip"], []).append(i["uraian"])
         self.tahun = periode.tahun
-        self.jp = {n: sum((Decimal(x) for x in v), Decimal(0))
-                   for n, v in tabel_pelatihan.jp_tahun(db, self.tahun).items() if n in dicari}
+        beku = jp_tahun(db, periode)  # a closed period: the hours of its year as frozen at close
+        self.jp = ({n: jp for n, jp in beku.items() if n in dicari} if beku is not None else
+                   {n: sum((Decimal(x) for x in v), Decimal(0))
+                    for n, v in tabel_pelatihan.jp_tahun(db, self.tahun).items() if n in dicari})
         try:
             self.param = periode.param
         except (KeyError, TypeError, ValueError):
