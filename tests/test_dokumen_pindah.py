@@ -57,3 +57,25 @@ def test_closed_period_document_takes_the_year_jp_frozen_at_close(db_siap, kiner
                 "--tanggal", "2026-08-10", "--jp", "30")
     assert r.exit_code == 0, r.output
     assert tindak_lanjut() == sebelum
+
+
+def test_evaluasi_names_the_pejabat_penilai_outside_the_roster(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path, "permenpan6")
+    r = kinerja("evaluasi", "catat", SEKDA, "-p", "2026", "--rekomendasi", "Pertahankan koordinasi")
+    assert r.exit_code == 0 and "Peringatan" not in r.output
+    assert "Pejabat penilai: H. Eka Putra, S.E., M.M. (Bupati)." in " ".join(r.output.split())
+    r = kinerja("evaluasi", "daftar", "-p", "2026", "--format", "json")
+    assert [(x["nip"], x["oleh"], x["nama_oleh"]) for x in r.json()] == [
+        (SEKDA, None, "H. Eka Putra, S.E., M.M. (Bupati)")]
+    # an atasan luar recorded for him comes first (services.atasan_luar.pejabat_luar, the one rule)
+    assert kinerja("pegawai", "atasan-luar", SEKDA, "--nama", "Drs. Pj. Bupati", "--jabatan", "Penjabat Bupati").exit_code == 0
+    r = kinerja("evaluasi", "daftar", "-p", "2026", "--format", "json")
+    assert r.json()[0]["nama_oleh"] == "Drs. Pj. Bupati (Penjabat Bupati)"
+
+
+def test_evaluasi_catat_without_any_pejabat_penilai_warns_how_to_record_one(db_siap, kinerja, db_path):
+    _siap(kinerja, db_path, "permenpan6", profil=False)
+    r = kinerja("evaluasi", "catat", SEKDA, "-p", "2026", "--rekomendasi", "Pertahankan koordinasi")
+    pesan = " ".join(r.stderr.split())
+    assert r.exit_code == 0 and "tidak ada pejabat penilai di luar daftar (atasan luar atau kepala daerah)" in pesan
+    assert "kinerja pegawai atasan-luar NIP" in pesan and "kinerja instansi --kepala-nama" in pesan
