@@ -79,3 +79,29 @@ def test_evaluasi_catat_without_any_pejabat_penilai_warns_how_to_record_one(db_s
     pesan = " ".join(r.stderr.split())
     assert r.exit_code == 0 and "tidak ada pejabat penilai di luar daftar (atasan luar atau kepala daerah)" in pesan
     assert "kinerja pegawai atasan-luar NIP" in pesan and "kinerja instansi --kepala-nama" in pesan
+
+
+def test_document_names_who_wrote_the_recommendation_after_a_roster_move(db_siap, kinerja, db_path, tmp_path):
+    _siap(kinerja, db_path)
+    assert kinerja("evaluasi", "catat", STAF1, "-p", "2026", "--rekomendasi", "Ikutkan pelatihan").exit_code == 0
+    _pindah(kinerja, tmp_path)  # Citra now under the Sekda: he signs, the Kadis wrote
+    f = tmp_path / "citra.xlsx"
+    r = kinerja("ekspor", "dokumen", STAF1, f, "-p", "2026")
+    pesan = " ".join(r.stderr.split())
+    assert r.exit_code == 0
+    assert (f"CATATAN/REKOMENDASI Citra Lestari ({STAF1}) periode 2026 ditulis oleh Budi Santoso, S.E. ({KADIS}), "
+            f"bukan pejabat penilai yang menandatangani dokumen, Drs. H. Ahmad Yani ({SEKDA})") in pesan
+    assert f'kinerja evaluasi catat {STAF1} -p 2026 --rekomendasi "..."' in pesan
+    ws = openpyxl.load_workbook(f).active
+    judul = next(c for row in ws.iter_rows() for c in row if c.value == "CATATAN/REKOMENDASI")
+    assert ws.cell(row=judul.row + 1, column=1).value == "Ikutkan pelatihan"
+    assert ws.cell(row=judul.row + 2, column=1).value == (
+        "Ditulis oleh Budi Santoso, S.E. (NIP. 19800101 200501 1 002), bukan pejabat penilai kinerja yang "
+        "menandatangani dokumen ini.")
+    assert any(str(m).startswith(f"A{judul.row + 2}:") for m in ws.merged_cells.ranges)
+    # written again by the signing pejabat penilai: no note, no warning
+    assert kinerja("evaluasi", "catat", STAF1, "-p", "2026", "--rekomendasi", "Ikutkan pelatihan").exit_code == 0
+    r = kinerja("ekspor", "dokumen", STAF1, f, "-p", "2026", "--timpa")
+    assert r.exit_code == 0 and "ditulis oleh" not in r.stderr
+    ws = openpyxl.load_workbook(f).active
+    assert not any(isinstance(c.value, str) and c.value.startswith("Ditulis oleh") for row in ws.iter_rows() for c in row)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..validation.angka import angka_id
+from ..validation.instansi import nip_cetak
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT
 from .dokumen_bagian import (TANPA_ATASAN_PENILAI, Penulis, baris_periode, baris_teks, baris_ttd, identitas,
                              penilai_kepala_daerah, tulis_kop, tulis_ttd)
@@ -196,6 +197,10 @@ def _rekomendasi(w: Penulis, d: dict, lengkap: bool = True) -> None:
     teks = d.get("rekomendasi")
     if teks:
         w.teks_penuh(teks)
+        o = d.get("penulis_rekomendasi")  # not the signing pejabat penilai (the roster changed since)
+        if o:
+            w.teks_penuh(f"Ditulis oleh {o['nama']} ({nip_cetak(o['nip'])}), bukan pejabat penilai kinerja yang "
+                         "menandatangani dokumen ini.", miring=True, ukuran=8)
     else:
         w.gabung(1, 6, "")
         w.tinggi(4)

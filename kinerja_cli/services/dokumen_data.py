@@ -79,11 +79,15 @@ class Bacaan:
 
     def __init__(self, db, periode: Periode, nips: list[str]):
         from ..store import catatan, evaluasi
+        from ..store import pegawai as tabel_pegawai
         from ..store import pelatihan as tabel_pelatihan
         from .beku import jp_tahun
 
         self.periode = periode
-        self.rekomendasi = {n: x["rekomendasi"] for n, x in evaluasi.ambil(db, periode.kode, nips).items()}
+        tersimpan = evaluasi.ambil(db, periode.kode, nips)
+        self.rekomendasi = {n: x["rekomendasi"] for n, x in tersimpan.items()}
+        self._penulis = {n: x["oleh"] for n, x in tersimpan.items() if x["oleh"]}
+        self._nama = {n: x.nama for n in set(self._penulis.values()) if (x := tabel_pegawai.ambil(db, n))}
         dicari = set(nips)
         self.inovasi: dict[str, list[str]] = {}
         for i in catatan.daftar_inovasi(db, periode.kode):
@@ -98,6 +102,14 @@ class Bacaan:
             self.param = periode.param
         except (KeyError, TypeError, ValueError):
             self.param = None
+
+    def penulis_lain(self, nip: str, atasan: dict | None) -> dict | None:
+        """{"nama", "nip"} of who wrote `nip`'s recommendation when that is not the pejabat penilai signing the
+        document (`atasan`: the roster changed since it was written), else None."""
+        oleh = self._penulis.get(nip)
+        if not oleh or (atasan or {}).get("nip") == oleh:
+            return None
+        return {"nama": self._nama.get(oleh, oleh), "nip": oleh}
 
     def pola(self, predikat_unit: str | None) -> str | None:
         """The curve's rules for the unit's predikat, as one line ('...; ...'), or None."""
