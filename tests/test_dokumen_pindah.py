@@ -105,3 +105,33 @@ def test_document_names_who_wrote_the_recommendation_after_a_roster_move(db_siap
     assert r.exit_code == 0 and "ditulis oleh" not in r.stderr
     ws = openpyxl.load_workbook(f).active
     assert not any(isinstance(c.value, str) and c.value.startswith("Ditulis oleh") for row in ws.iter_rows() for c in row)
+
+
+def _kanan_dari(ws, label):
+    c = next(c for row in ws.iter_rows() for c in row if c.value == label)
+    return ws.cell(row=c.row, column=5).value
+
+
+def test_pangkat_one_printed_form_and_a_missing_score_is_not_zero(db_siap, kinerja, db_path, tmp_path):
+    _siap(kinerja, db_path, "permenpan6")
+    # the Sekda: no SKP row and no behaviour score recorded: NHK and NPK are missing, not 0
+    f = tmp_path / "sekda.xlsx"
+    assert kinerja("ekspor", "dokumen", SEKDA, f, "-p", "2026").exit_code == 0
+    ws = openpyxl.load_workbook(f).active
+    assert _kanan_dari(ws, "NILAI HASIL KERJA (NHK)") == "-"
+    assert _kanan_dari(ws, "NILAI PERILAKU KERJA (NPK)") == "-"
+    # the pangkat: documents and the recap's signature print it one way, 'Pembina Utama Muda (IV/c)'
+    f = tmp_path / "citra.xlsx"
+    assert kinerja("ekspor", "dokumen", STAF1, f, "-p", "2026").exit_code == 0
+    ws = openpyxl.load_workbook(f).active
+    teks = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Pembina Utama Muda (IV/c)" in teks and "Penata Muda (III/a)" in teks
+    assert not any(", IV/" in t or ", III/" in t for t in teks)
+    assert _kanan_dari(ws, "NILAI PERILAKU KERJA (NPK)") not in (None, "-")  # Citra was scored
+    assert kinerja("instansi", "--ttd-jabatan", "Kepala BKPSDM", "--ttd-nama", "Budi Santoso, S.E.",
+                   "--ttd-nip", KADIS, "--ttd-pangkat", "Pembina Utama Muda, IV/c").exit_code == 0
+    f = tmp_path / "rekap.xlsx"
+    assert kinerja("ekspor", "rekap", f, "-p", "2026").exit_code == 0
+    ws = openpyxl.load_workbook(f)["Ringkasan"]
+    ttd = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "Kepala BKPSDM" in c.value]
+    assert len(ttd) == 1 and "\nBudi Santoso, S.E.\nPembina Utama Muda (IV/c)\nNIP. 19800101 200501 1 002" in ttd[0]

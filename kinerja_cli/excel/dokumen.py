@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from ..validation.angka import angka_id
 from ..validation.instansi import nip_cetak
-from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT
+from ..kosakata import (ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT, TANPA_PENILAIAN_PERILAKU,
+                        TANPA_SASARAN)
 from .dokumen_bagian import (TANPA_ATASAN_PENILAI, Penulis, baris_periode, baris_teks, baris_ttd, identitas,
                              penilai_kepala_daerah, tulis_kop, tulis_ttd)
 from .kop import tempat_tanggal
@@ -105,7 +106,7 @@ def _hasil_kerja(w: Penulis, d: dict) -> None:
         w.ws.row_dimensions[akhir].height = (w.ws.row_dimensions[akhir].height or 15) + (perlu - ada)
     w.r = simpan
     h = d["rekaman"].hasil
-    _nilai(w, "NILAI HASIL KERJA (NHK)", h.nhk)
+    _nilai(w, "NILAI HASIL KERJA (NHK)", _angka(h.nhk, h, TANPA_SASARAN))
     if d["metode"] == "permenpan6":
         _nilai(w, "RATING HASIL KERJA", _rating(h.rating_hk, h.rating_hk_langsung, h.rating_hk_turunan))
 
@@ -124,6 +125,12 @@ def _rating_d12(rating: str | None, langsung: bool) -> str:
     if rating and not langsung:
         return f"{rating} (saran dari angka; belum ditetapkan pejabat penilai)"
     return rating or "-"
+
+
+def _angka(nilai, h, kosong: str):
+    """A score, or "-" when the record's flag `kosong` says nothing was there to score (no SKP rows, no behaviour
+    score counted): a missing value is not zero."""
+    return "-" if kosong in (h.catatan or ()) else nilai
 
 
 def _nilai(w: Penulis, label: str, nilai, tebal=False, fill=None) -> None:
@@ -156,7 +163,7 @@ def _perilaku(w: Penulis, d: dict) -> None:
         w.tinggi(max(baris_teks(panduan, LEBAR[2] + LEBAR[3]), baris_teks(ket, LEBAR[5])))
         w.maju()
     h = d["rekaman"].hasil
-    _nilai(w, "NILAI PERILAKU KERJA (NPK)", h.npk)
+    _nilai(w, "NILAI PERILAKU KERJA (NPK)", _angka(h.npk, h, TANPA_PENILAIAN_PERILAKU))
     if d["metode"] == "permenpan6":
         _nilai(w, "RATING PERILAKU KERJA", _rating(h.rating_pk, h.rating_pk_langsung, h.rating_pk_turunan))
 

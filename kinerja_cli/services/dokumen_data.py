@@ -15,7 +15,7 @@ from ..model import Periode, Rekaman
 
 def orang(p) -> dict | None:
     """A document person from model.Pegawai or the record's IdentitasPegawai (None stays None)."""
-    from ..validation.golongan import pangkat
+    from ..validation.golongan import pangkat_golongan
 
     if p is None:
         return None
@@ -23,7 +23,7 @@ def orang(p) -> dict | None:
     if jenis_dasar(p.status) == "PPPK":
         pg = f"Golongan {gol}" if gol else "-"
     else:
-        pg = ", ".join(x for x in (pangkat(gol), gol) if x) or "-"
+        pg = pangkat_golongan(gol) or "-"
     d = {"nama": p.nama, "nip": p.nip, "pangkat": pg, "jabatan": p.jabatan or "-", "unit": p.unit or "-",
          "nip_atasan": p.nip_atasan, "jenis_jabatan": getattr(p, "jenis_jabatan", None), "kepala": False}
     if getattr(p, "sub_unit", None):  # only when stored: a frozen document context keeps its old form
