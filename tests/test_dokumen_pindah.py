@@ -135,3 +135,31 @@ def test_pangkat_one_printed_form_and_a_missing_score_is_not_zero(db_siap, kiner
     ws = openpyxl.load_workbook(f)["Ringkasan"]
     ttd = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "Kepala BKPSDM" in c.value]
     assert len(ttd) == 1 and "\nBudi Santoso, S.E.\nPembina Utama Muda (IV/c)\nNIP. 19800101 200501 1 002" in ttd[0]
+
+
+def test_ringkasan_info_lines_wrap_within_the_table_and_dampak_marks_a_single_period(db_siap, kinerja, db_path,
+                                                                                     tmp_path):
+    from conftest import HEADER_PEGAWAI as H
+
+    _siap(kinerja, db_path)
+    baru = [[f"198101012005011{i + 1:03d}", f"Pegawai Baru Dengan Nama Panjang {i}, S.Kom.", "Analis", "pelaksana",
+             "III/a", "DPMPTSP", KADIS, "PNS"] for i in range(12)]
+    assert kinerja("pegawai", "impor", buat_xlsx(tmp_path / "p.xlsx", {"Pegawai": [H, *ROSTER, *baru]})).exit_code == 0
+    assert kinerja("layanan", "indikator", "tambah", "DPMPTSP", "--nama", "Waktu izin", "--satuan", "hari",
+                   "--arah", "turun").exit_code == 0
+    assert kinerja("layanan", "catat", "DPMPTSP", "--indikator", "1", "-p", "2026", "--nilai", "4").exit_code == 0
+    f = tmp_path / "rekap.xlsx"
+    assert kinerja("ekspor", "rekap", f, "-p", "2026").exit_code == 0
+    wb = openpyxl.load_workbook(f)
+    ws = wb["Ringkasan"]
+    lebar = sum(ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNO")
+    kepala = next(c.row for c in ws["A"] if c.value == "Unit Kerja")
+    info = [c.value for c in ws["A"][:kepala - 1] if isinstance(c.value, str)]
+    assert all(len(t) <= lebar for t in info), max(map(len, info))
+    teks = " ".join(" ".join(info).split())
+    assert "Belum punya data:" in teks and "Pegawai Baru Dengan Nama Panjang 0, S.Kom. (DPMPTSP)" in teks
+    assert "dan 3 lainnya" in teks
+    # Dampak, one period: the line chart's series carries markers (a single point draws no line)
+    dp = wb["Dampak"]
+    assert len(dp._charts) == 1
+    assert [s.marker.symbol for s in dp._charts[0].series] == ["circle"]
