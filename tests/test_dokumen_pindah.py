@@ -163,3 +163,10 @@ def test_ringkasan_info_lines_wrap_within_the_table_and_dampak_marks_a_single_pe
     dp = wb["Dampak"]
     assert len(dp._charts) == 1
     assert [s.marker.symbol for s in dp._charts[0].series] == ["circle"]
+
+
+def test_ekspor_skp_help_names_the_lampiran_commands(kinerja, db_path):
+    r = kinerja("ekspor", "skp", "--help")
+    teks = " ".join(r.stdout.split())
+    assert r.exit_code == 0 and "lampiran (diisi tangan)" not in teks
+    assert "kinerja sasaran lampiran" in teks and "kinerja sasaran ekspektasi" in teks
