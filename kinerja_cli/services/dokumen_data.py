@@ -75,13 +75,13 @@ def _atasan_luar(db, nip: str, kepala: dict | None) -> dict | None:
 
 
 class Bacaan:
-    """The period's recommendations, innovations and development hours, read once for many documents."""
+    """The period's recommendations, innovations and development hours, read once for many documents (`jp_beku`:
+    the hours of a closed period's year as frozen at close, services.beku.jp_tahun; None reads the current ones)."""
 
-    def __init__(self, db, periode: Periode, nips: list[str]):
+    def __init__(self, db, periode: Periode, nips: list[str], jp_beku: dict | None = None):
         from ..store import catatan, evaluasi
         from ..store import pegawai as tabel_pegawai
         from ..store import pelatihan as tabel_pelatihan
-        from .beku import jp_tahun
 
         self.periode = periode
         tersimpan = evaluasi.ambil(db, periode.kode, nips)
@@ -94,7 +94,7 @@ class Bacaan:
             if i["nip"] in dicari:
                 self.inovasi.setdefault(i["nip"], []).append(i["uraian"])
         self.tahun = periode.tahun
-        beku = jp_tahun(db, periode)  # a closed period: the hours of its year as frozen at close
+        beku = jp_beku  # a closed period: the hours of its year as frozen at close (services.beku.jp_tahun)
         self.jp = ({n: jp for n, jp in beku.items() if n in dicari} if beku is not None else
                    {n: sum((Decimal(x) for x in v), Decimal(0))
                     for n, v in tabel_pelatihan.jp_tahun(db, self.tahun).items() if n in dicari})

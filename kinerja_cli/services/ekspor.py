@@ -230,7 +230,7 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     konteks = beku.konteks_dokumen(db, lap.periode, [r.pegawai for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode.kode)
     profil, _ = beku.profil(db, lap.periode)  # a closed period: as frozen at close
-    bacaan = Bacaan(db, lap.periode, [r.pegawai.nip for r in lap.rekaman])
+    bacaan = Bacaan(db, lap.periode, [r.pegawai.nip for r in lap.rekaman], beku.jp_tahun(db, lap.periode))
     ditulis: list[str] = []
     lain: list[str] = []
     try:
