@@ -170,3 +170,11 @@ def test_ekspor_skp_help_names_the_lampiran_commands(kinerja, db_path):
     teks = " ".join(r.stdout.split())
     assert r.exit_code == 0 and "lampiran (diisi tangan)" not in teks
     assert "kinerja sasaran lampiran" in teks and "kinerja sasaran ekspektasi" in teks
+
+
+def test_a_context_frozen_with_the_old_pangkat_form_prints_the_one_form():
+    from kinerja_cli.services.beku import _pangkat_satu_bentuk
+
+    k = _pangkat_satu_bentuk({"atasan": {"nama": "Budi", "pangkat": "Pembina Utama Muda, IV/c"},
+                              "atasan_atasan": {"nama": "Bupati", "pangkat": None}, "umpan_balik": []})
+    assert k["atasan"]["pangkat"] == "Pembina Utama Muda (IV/c)" and k["atasan_atasan"]["pangkat"] is None

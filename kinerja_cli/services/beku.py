@@ -152,12 +152,25 @@ def konteks_dokumen(db, p: Periode, pegawai: list) -> dict[str, dict]:
     if p.ditutup:
         beku = tabel_periode.baca_beku(db, p.kode, DOKUMEN, [x.nip for x in pegawai])
         if beku:
-            hasil = {n: _dari_json(t) for n, t in beku.items()}
+            hasil = {n: _pangkat_satu_bentuk(_dari_json(t)) for n, t in beku.items()}
             kurang = [x for x in pegawai if x.nip not in hasil]
             if kurang:  # not in the snapshot at close: nothing was frozen for them
                 hasil.update(_konteks_langsung(db, p.kode, kurang))
             return hasil
     return _konteks_langsung(db, p.kode, pegawai)
+
+
+def _pangkat_satu_bentuk(k: dict) -> dict:
+    """A context frozen when documents printed 'Pembina Utama Muda, IV/c': its people's pangkat in today's one form
+    (validation.golongan.pangkat_golongan, 'Pembina Utama Muda (IV/c)'), so one document never prints both."""
+    import re
+
+    for kunci in ("atasan", "atasan_atasan"):
+        o = k.get(kunci)
+        m = re.fullmatch(r"(.+), ([IV]+/[a-e])", (o or {}).get("pangkat") or "")
+        if m:
+            k[kunci] = {**o, "pangkat": f"{m.group(1)} ({m.group(2)})"}
+    return k
 
 
 def _konteks_langsung(db, kode: str, pegawai: list) -> dict[str, dict]:
