@@ -125,7 +125,7 @@ def test_kepala_daerah_closes_the_chain_and_d12_for_a_head_of_opd(db_siap, kiner
     atas = _sel(d12, "Atasan Pejabat Penilai Kinerja")[0]
     assert _bawah(d12, atas, 5)[3:] == ["H. Eka Putra, S.E., M.M.", "Bupati Tanah Datar"]
     kiri = [c for c in _sel(d12, "Pejabat Penilai Kinerja") if c.row == atas.row][0]
-    assert _bawah(d12, kiri, 6)[3:] == ["Drs. H. Ahmad Yani", "Pembina Utama Madya, IV/d", "NIP. 19671110 199203 1 001"]
+    assert _bawah(d12, kiri, 6)[3:] == ["Drs. H. Ahmad Yani", "Pembina Utama Madya (IV/d)", "NIP. 19671110 199203 1 001"]
     for s in wb.worksheets:  # each page A4 portrait, fitted to one page
         assert int(s.page_setup.paperSize) == 9 and s.page_setup.orientation == "portrait"
         assert s.page_setup.fitToWidth == 1 and s.page_setup.fitToHeight == 1 and s.print_area
@@ -190,7 +190,7 @@ def test_skp_document_rows_status_and_signatures(db_siap, kinerja, db_path, tmp_
     assert "Status persetujuan SKP: Disetujui oleh Budi Santoso, S.E. pada 5 Januari 2026." in teks
     kanan = [c for c in _sel(ws, "Pejabat Penilai Kinerja") if c.column == 5][0]
     assert ws.cell(row=kanan.row - 1, column=5).value == "Batusangkar, 5 Januari 2026"
-    assert _bawah(ws, kanan, 6)[3:] == ["Budi Santoso, S.E.", "Pembina Utama Muda, IV/c", "NIP. 19800101 200501 1 002"]
+    assert _bawah(ws, kanan, 6)[3:] == ["Budi Santoso, S.E.", "Pembina Utama Muda (IV/c)", "NIP. 19800101 200501 1 002"]
     assert ws.page_setup.fitToHeight == 1 and ws.page_setup.orientation == "portrait"
     # not agreed yet: the state is said and the date is left to be written by hand
     f2 = tmp_path / "skp2.xlsx"

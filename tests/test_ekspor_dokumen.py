@@ -61,7 +61,7 @@ def test_document_identity_atasan_feedback_scores_date(db_siap, kinerja, db_path
     assert [_kanan(ws, "NAMA", i).value for i in range(3)] == ["Citra Lestari", "Budi Santoso, S.E.", "Drs. H. Ahmad Yani"]
     assert [_kanan(ws, "NIP", i).value for i in range(3)] == [STAF1, KADIS, SEKDA]
     assert all(_kanan(ws, "NIP", i).data_type == "s" for i in range(3))
-    assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Penata Muda, III/a"
+    assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Penata Muda (III/a)"
     assert _kanan(ws, "JABATAN").value == "Analis Perizinan" and _kanan(ws, "UNIT KERJA").value == "DPMPTSP"
     assert "PEJABAT PENILAI KINERJA" in teks and "ATASAN PEJABAT PENILAI KINERJA" in teks
     # hasil kerja table and feedback notes
@@ -90,12 +90,12 @@ def test_document_identity_atasan_feedback_scores_date(db_siap, kinerja, db_path
     assert "Padang Panjang, 29 November 2026" in teks and "Pejabat Penilai Kinerja" in teks
     tt = _cari(ws, "Pejabat Penilai Kinerja")[0]
     bawah = [ws.cell(row=tt.row + i, column=tt.column).value for i in range(1, 7)]
-    assert bawah[3:] == ["Budi Santoso, S.E.", "Pembina Utama Muda, IV/c", "NIP. 19800101 200501 1 002"]
+    assert bawah[3:] == ["Budi Santoso, S.E.", "Pembina Utama Muda (IV/c)", "NIP. 19800101 200501 1 002"]
     assert ws.cell(row=tt.row - 1, column=tt.column).value == "Padang Panjang, 29 November 2026"
     kiri = _cari(ws, "Pegawai yang Dinilai")[0]
     assert kiri.row == tt.row and kiri.column < tt.column
     assert [ws.cell(row=kiri.row + i, column=kiri.column).value for i in (4, 5, 6)] == [
-        "Citra Lestari", "Penata Muda, III/a", "NIP. 19850214 201001 2 003"]
+        "Citra Lestari", "Penata Muda (III/a)", "NIP. 19850214 201001 2 003"]
     # layout
     assert ws.page_setup.orientation == "portrait" and ws.page_setup.fitToWidth == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True and ws.merged_cells.ranges
@@ -166,7 +166,7 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
                for c in _sel(ws).values())
     assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "SANGAT KURANG"
     assert "Arsip perlu dirapikan" in ws.cell(row=_cari(ws, "UMPAN BALIK BERKELANJUTAN")[0].row + 1, column=6).value
-    assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Pengatur, II/c"
+    assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Pengatur (II/c)"
     pp = openpyxl.load_workbook(d / f"{PPPK1}_Eko-Prasetyo_2026.xlsx").active
     assert _kanan(pp, "PANGKAT/GOL. RUANG").value == "Golongan IX"
     waktu = os.stat(d / f"{KADIS}_Budi-Santoso_2026.xlsx").st_mtime_ns

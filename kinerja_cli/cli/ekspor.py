@@ -115,7 +115,9 @@ def skp(
     """Tulis dokumen SKP (Sasaran Kinerja Pegawai, Format A.1.x PermenPANRB 6/2022) ke Excel, satu halaman A4.
 
     Berisi hasil kerja utama dan tambahan dengan RHK atasan yang diintervensi, indikator, target, aspek,
-    perilaku kerja BerAKHLAK, lampiran (diisi tangan) dan tanda tangan dengan status persetujuan SKP.
+    perilaku kerja BerAKHLAK dengan ekspektasi khusus pimpinan (dicatat dengan kinerja sasaran ekspektasi), lampiran
+    SKP: dukungan sumber daya, skema pertanggungjawaban, konsekuensi (dicatat dengan kinerja sasaran lampiran; yang
+    belum dicatat dicetak kosong untuk diisi tangan) dan tanda tangan dengan status persetujuan SKP.
 
     Contoh: kinerja ekspor skp 198502142010012003 --periode 2026
 

@@ -36,7 +36,8 @@ def catat(
     for p in h["peringatan"]:
         output.peringatan(p)
     kata = {"tambah": "dicatat", "ubah": "diganti", "tetap": "sudah tercatat sama; tidak ada yang diubah"}[h["aksi"]]
-    output.sukses(f"Rekomendasi untuk {h['nama']} ({h['nip']}) periode {h['periode']} {kata}.")
+    penilai = f" Pejabat penilai: {h['nama_oleh']}." if h["nama_oleh"] else ""
+    output.sukses(f"Rekomendasi untuk {h['nama']} ({h['nip']}) periode {h['periode']} {kata}.{penilai}")
 
 
 @app.command("daftar")

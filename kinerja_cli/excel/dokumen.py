@@ -9,7 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..validation.angka import angka_id
-from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT
+from ..validation.instansi import nip_cetak
+from ..kosakata import (ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT, TANPA_PENILAIAN_PERILAKU,
+                        TANPA_SASARAN)
 from .dokumen_bagian import (TANPA_ATASAN_PENILAI, Penulis, baris_periode, baris_teks, baris_ttd, identitas,
                              penilai_kepala_daerah, tulis_kop, tulis_ttd)
 from .kop import tempat_tanggal
@@ -104,7 +106,7 @@ def _hasil_kerja(w: Penulis, d: dict) -> None:
         w.ws.row_dimensions[akhir].height = (w.ws.row_dimensions[akhir].height or 15) + (perlu - ada)
     w.r = simpan
     h = d["rekaman"].hasil
-    _nilai(w, "NILAI HASIL KERJA (NHK)", h.nhk)
+    _nilai(w, "NILAI HASIL KERJA (NHK)", _angka(h.nhk, h, TANPA_SASARAN))
     if d["metode"] == "permenpan6":
         _nilai(w, "RATING HASIL KERJA", _rating(h.rating_hk, h.rating_hk_langsung, h.rating_hk_turunan))
 
@@ -123,6 +125,12 @@ def _rating_d12(rating: str | None, langsung: bool) -> str:
     if rating and not langsung:
         return f"{rating} (saran dari angka; belum ditetapkan pejabat penilai)"
     return rating or "-"
+
+
+def _angka(nilai, h, kosong: str):
+    """A score, or "-" when the record's flag `kosong` says nothing was there to score (no SKP rows, no behaviour
+    score counted): a missing value is not zero."""
+    return "-" if kosong in (h.catatan or ()) else nilai
 
 
 def _nilai(w: Penulis, label: str, nilai, tebal=False, fill=None) -> None:
@@ -155,7 +163,7 @@ def _perilaku(w: Penulis, d: dict) -> None:
         w.tinggi(max(baris_teks(panduan, LEBAR[2] + LEBAR[3]), baris_teks(ket, LEBAR[5])))
         w.maju()
     h = d["rekaman"].hasil
-    _nilai(w, "NILAI PERILAKU KERJA (NPK)", h.npk)
+    _nilai(w, "NILAI PERILAKU KERJA (NPK)", _angka(h.npk, h, TANPA_PENILAIAN_PERILAKU))
     if d["metode"] == "permenpan6":
         _nilai(w, "RATING PERILAKU KERJA", _rating(h.rating_pk, h.rating_pk_langsung, h.rating_pk_turunan))
 
@@ -196,6 +204,10 @@ def _rekomendasi(w: Penulis, d: dict, lengkap: bool = True) -> None:
     teks = d.get("rekomendasi")
     if teks:
         w.teks_penuh(teks)
+        o = d.get("penulis_rekomendasi")  # not the signing pejabat penilai (the roster changed since)
+        if o:
+            w.teks_penuh(f"Ditulis oleh {o['nama']} ({nip_cetak(o['nip'])}), bukan pejabat penilai kinerja yang "
+                         "menandatangani dokumen ini.", miring=True, ukuran=8)
     else:
         w.gabung(1, 6, "")
         w.tinggi(4)

@@ -178,6 +178,9 @@ def tulis(wb, data: list[dict], nama: str = NAMA_SHEET, singkatan: dict | None =
                 ref = Reference(ws, min_col=kol_awal_periode, max_col=kol_awal_periode + n - 1, min_row=baris_data,
                                 max_row=baris_data)
                 ch.add_data(ref, from_rows=True, titles_from_data=False)
+                for seri in ch.series:  # a marker on each value: one period alone (no line to draw) still shows
+                    seri.marker.symbol = "circle"
+                    seri.marker.size = 7
                 ch.set_categories(Reference(ws, min_col=kol_awal_periode, max_col=kol_awal_periode + n - 1,
                                             min_row=BARIS_JUDUL, max_row=BARIS_JUDUL))
                 ws.add_chart(ch)

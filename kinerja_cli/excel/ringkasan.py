@@ -100,6 +100,13 @@ def _kop(ws, data: DataRekap, aliran, lebar: list[float]) -> None:
         ws.add_image(gambar, "A1")
 
 
+def bungkus(teks: str, lebar: int) -> list[str]:
+    """`teks` as lines of at most `lebar` characters, broken at spaces (continuation lines indented)."""
+    import textwrap
+
+    return textwrap.wrap(teks, lebar, subsequent_indent="   ", break_long_words=False, break_on_hyphens=False) or [teks]
+
+
 def lebar_judul(judul: str, dasar: float = 10) -> float:
     """A column wide enough for the longest word of its bold header (wrapped at spaces and '/'), so no
     word is broken in print ('Misconduc t')."""
@@ -117,11 +124,13 @@ def tulis_ringkasan(ws, data: DataRekap) -> None:
 
     g = data.gaya
     label = label_predikat(data.metode)
-    # no profile given: the full kop (logo, address) is written by _kop instead of the short one
-    blok = baris_blok_judul(ws, g, "REKAPITULASI PENILAIAN KINERJA PEGAWAI", info_periode(data) + lingkup(data))
     judul = ["Unit Kerja", "Jumlah", *label, *[f"% {x}" for x in label], "Belum Punya Data", "Predikat Unit",
              "Kurva Distribusi"]
     lebar = [26, 8, *[lebar_judul(j) for j in judul[2:-3]], 10, 16, 42]
+    # no profile given: the full kop (logo, address) is written by _kop instead of the short one. Each info line
+    # wrapped within the table's width: a longer line would make LibreOffice shrink the whole page to fit it.
+    info = [b for t in info_periode(data) + lingkup(data) for b in bungkus(t, int(sum(lebar) * 0.95))]
+    blok = baris_blok_judul(ws, g, "REKAPITULASI PENILAIAN KINERJA PEGAWAI", info)
     lebar_kolom(ws, lebar)
     aliran = Aliran(ws)
     # print setup before the first row (write-only): the header row number is known in advance

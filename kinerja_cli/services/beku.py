@@ -99,6 +99,15 @@ def pengembangan(db, p: Periode, unit: str | None, dikenal: dict | None) -> tupl
     return pelatihan.rekap(db, p.tahun, unit, prioritas=True, dikenal=dikenal), p.tahun
 
 
+def jp_tahun(db, p: Periode) -> dict[str, Decimal] | None:
+    """nip -> JP of the period's year as frozen at close (the Pengembangan part) for a closed period; None for an
+    open one, and for a period closed before that part was frozen (the caller reads the current hours)."""
+    if not p.ditutup:
+        return None
+    beku = tabel_periode.baca_beku(db, p.kode, PENGEMBANGAN, [""])
+    return {b["nip"]: Decimal(b["jp"]) for b in _dari_json(beku[""])} if beku else None
+
+
 def dampak(db, p: Periode, unit: str | None) -> list[dict]:
     """The Dampak sheet's data: frozen at close for a closed period, else the current indicators."""
     from . import dampak as layanan_dampak
@@ -126,18 +135,37 @@ def profil(db, p: Periode):
     return dari_dict(tabel_instansi.ambil(db)), tabel_instansi.singkatan_unit(db)
 
 
+def identitas(db, p: Periode) -> dict | None:
+    """nip -> model.IdentitasPegawai (name, unit, atasan) as frozen at close for a closed period; None for an open
+    one (listings then use the current roster)."""
+    return tabel_periode.identitas_snapshot(db, p.kode) if p.ditutup else None
+
+
 def konteks_dokumen(db, p: Periode, pegawai: list) -> dict[str, dict]:
     """nip -> {"atasan", "atasan_atasan" (the document's identity blocks, or None), "umpan_balik"}
     of each employee (the records' IdentitasPegawai): frozen at close for a closed period."""
     if p.ditutup:
         beku = tabel_periode.baca_beku(db, p.kode, DOKUMEN, [x.nip for x in pegawai])
         if beku:
-            hasil = {n: _dari_json(t) for n, t in beku.items()}
+            hasil = {n: _pangkat_satu_bentuk(_dari_json(t)) for n, t in beku.items()}
             kurang = [x for x in pegawai if x.nip not in hasil]
             if kurang:  # not in the snapshot at close: nothing was frozen for them
                 hasil.update(_konteks_langsung(db, p.kode, kurang))
             return hasil
     return _konteks_langsung(db, p.kode, pegawai)
+
+
+def _pangkat_satu_bentuk(k: dict) -> dict:
+    """A context frozen when documents printed 'Pembina Utama Muda, IV/c': its people's pangkat in today's one form
+    (validation.golongan.pangkat_golongan, 'Pembina Utama Muda (IV/c)'), so one document never prints both."""
+    import re
+
+    for kunci in ("atasan", "atasan_atasan"):
+        o = k.get(kunci)
+        m = re.fullmatch(r"(.+), ([IV]+/[a-e])", (o or {}).get("pangkat") or "")
+        if m:
+            k[kunci] = {**o, "pangkat": f"{m.group(1)} ({m.group(2)})"}
+    return k
 
 
 def _konteks_langsung(db, kode: str, pegawai: list) -> dict[str, dict]:

@@ -15,7 +15,7 @@ from ..model import Periode, Rekaman
 
 def orang(p) -> dict | None:
     """A document person from model.Pegawai or the record's IdentitasPegawai (None stays None)."""
-    from ..validation.golongan import pangkat
+    from ..validation.golongan import pangkat_golongan
 
     if p is None:
         return None
@@ -23,7 +23,7 @@ def orang(p) -> dict | None:
     if jenis_dasar(p.status) == "PPPK":
         pg = f"Golongan {gol}" if gol else "-"
     else:
-        pg = ", ".join(x for x in (pangkat(gol), gol) if x) or "-"
+        pg = pangkat_golongan(gol) or "-"
     d = {"nama": p.nama, "nip": p.nip, "pangkat": pg, "jabatan": p.jabatan or "-", "unit": p.unit or "-",
          "nip_atasan": p.nip_atasan, "jenis_jabatan": getattr(p, "jenis_jabatan", None), "kepala": False}
     if getattr(p, "sub_unit", None):  # only when stored: a frozen document context keeps its old form
@@ -75,26 +75,41 @@ def _atasan_luar(db, nip: str, kepala: dict | None) -> dict | None:
 
 
 class Bacaan:
-    """The period's recommendations, innovations and development hours, read once for many documents."""
+    """The period's recommendations, innovations and development hours, read once for many documents (`jp_beku`:
+    the hours of a closed period's year as frozen at close, services.beku.jp_tahun; None reads the current ones)."""
 
-    def __init__(self, db, periode: Periode, nips: list[str]):
+    def __init__(self, db, periode: Periode, nips: list[str], jp_beku: dict | None = None):
         from ..store import catatan, evaluasi
+        from ..store import pegawai as tabel_pegawai
         from ..store import pelatihan as tabel_pelatihan
 
         self.periode = periode
-        self.rekomendasi = {n: x["rekomendasi"] for n, x in evaluasi.ambil(db, periode.kode, nips).items()}
+        tersimpan = evaluasi.ambil(db, periode.kode, nips)
+        self.rekomendasi = {n: x["rekomendasi"] for n, x in tersimpan.items()}
+        self._penulis = {n: x["oleh"] for n, x in tersimpan.items() if x["oleh"]}
+        self._nama = {n: x.nama for n in set(self._penulis.values()) if (x := tabel_pegawai.ambil(db, n))}
         dicari = set(nips)
         self.inovasi: dict[str, list[str]] = {}
         for i in catatan.daftar_inovasi(db, periode.kode):
             if i["nip"] in dicari:
                 self.inovasi.setdefault(i["nip"], []).append(i["uraian"])
         self.tahun = periode.tahun
-        self.jp = {n: sum((Decimal(x) for x in v), Decimal(0))
-                   for n, v in tabel_pelatihan.jp_tahun(db, self.tahun).items() if n in dicari}
+        beku = jp_beku  # a closed period: the hours of its year as frozen at close (services.beku.jp_tahun)
+        self.jp = ({n: jp for n, jp in beku.items() if n in dicari} if beku is not None else
+                   {n: sum((Decimal(x) for x in v), Decimal(0))
+                    for n, v in tabel_pelatihan.jp_tahun(db, self.tahun).items() if n in dicari})
         try:
             self.param = periode.param
         except (KeyError, TypeError, ValueError):
             self.param = None
+
+    def penulis_lain(self, nip: str, atasan: dict | None) -> dict | None:
+        """{"nama", "nip"} of who wrote `nip`'s recommendation when that is not the pejabat penilai signing the
+        document (`atasan`: the roster changed since it was written), else None."""
+        oleh = self._penulis.get(nip)
+        if not oleh or (atasan or {}).get("nip") == oleh:
+            return None
+        return {"nama": self._nama.get(oleh, oleh), "nip": oleh}
 
     def pola(self, predikat_unit: str | None) -> str | None:
         """The curve's rules for the unit's predikat, as one line ('...; ...'), or None."""

@@ -185,6 +185,7 @@ def _data_dokumen(lap, r: Rekaman, konteks: dict, predikat_unit: dict, tanggal: 
             "d12": konteks.get("d12", False), "tanggal": tanggal, "umpan_balik": konteks["umpan_balik"],
             "skor_aspek": skor_aspek(r), "predikat_unit": pu, "pola_distribusi": bacaan.pola(pu), "profil": profil,
             "rekomendasi": bacaan.rekomendasi.get(nip), "inovasi": bacaan.inovasi.get(nip, []),
+            "penulis_rekomendasi": bacaan.penulis_lain(nip, konteks["atasan"]),
             "tindak_lanjut": bacaan.tindak_lanjut(r)}
 
 
@@ -229,12 +230,16 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
     konteks = beku.konteks_dokumen(db, lap.periode, [r.pegawai for r in lap.rekaman])
     pu = tabel_nilai.unit_predikat(db, lap.periode.kode)
     profil, _ = beku.profil(db, lap.periode)  # a closed period: as frozen at close
-    bacaan = Bacaan(db, lap.periode, [r.pegawai.nip for r in lap.rekaman])
+    bacaan = Bacaan(db, lap.periode, [r.pegawai.nip for r in lap.rekaman], beku.jp_tahun(db, lap.periode))
     ditulis: list[str] = []
+    lain: list[str] = []
     try:
         for r, t in zip(lap.rekaman, tujuan):
-            wb = tulis_dokumen(_data_dokumen(lap, r, konteks[r.pegawai.nip], pu, tanggal, profil, bacaan))
+            d = _data_dokumen(lap, r, konteks[r.pegawai.nip], pu, tanggal, profil, bacaan)
+            wb = tulis_dokumen(d)
             ditulis.append(str(simpan_aman(wb, t, timpa)))
+            if d["penulis_rekomendasi"]:
+                lain.append(_pesan_penulis_lain(d, lap.periode.kode))
     except BaseException:  # all or nothing: remove this run's new documents (replaced ones cannot come back)
         for p in ditulis:
             if Path(p) not in ada:
@@ -242,7 +247,17 @@ def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berk
         raise
     return {"periode": lap.periode.kode, "berkas": ditulis, "dari_snapshot": lap.dari_snapshot,
             "tanpa_data": tanpa_data, "dilewati": bool(unit), "catatan": beku.catatan(db, lap.periode),
-            "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis]}
+            "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis] + lain}
+
+
+def _pesan_penulis_lain(d: dict, kode: str) -> str:
+    """The warning of a document whose CATATAN/REKOMENDASI was written by someone other than its signing
+    pejabat penilai (the roster changed since): both named, with the command to have it rewritten."""
+    p, a, o = d["pegawai"], d["atasan"] or {}, d["penulis_rekomendasi"]
+    ttd = f"{a.get('nama') or '-'} ({a['nip']})" if a.get("nip") else (a.get("nama") or "-")
+    return (f"CATATAN/REKOMENDASI {p['nama']} ({p['nip']}) periode {kode} ditulis oleh {o['nama']} ({o['nip']}), "
+            f"bukan pejabat penilai yang menandatangani dokumen, {ttd}; dokumen mencatat penulisnya. Bila perlu "
+            f'ditulis ulang: kinerja evaluasi catat {p["nip"]} -p {kode} --rekomendasi "..."')
 
 
 def periksa_sasaran_dokumen(nip, unit, berkas, folder, perintah: str) -> None:

@@ -33,7 +33,8 @@ def periksa_teks(teks: str | None) -> str:
 
 
 def catat(db, nip: str, kode: str, rekomendasi: str, oleh: str | None = None) -> dict:
-    """Store (or replace) the recommendation; audited. Returns {nip, nama, periode, rekomendasi, oleh, aksi, peringatan}."""
+    """Store (or replace) the recommendation; audited. Returns {nip, nama, periode, rekomendasi, oleh, nama_oleh (the
+    pejabat penilai's name: outside the roster when `oleh` is None), aksi, peringatan}."""
     per = periode.pastikan_terbuka(db, kode)
     isi = periksa_teks(rekomendasi)
     with transaksi(db):
@@ -48,9 +49,12 @@ def catat(db, nip: str, kode: str, rekomendasi: str, oleh: str | None = None) ->
                                      "atau perbarui daftar pegawai.")
         else:
             penilai = p.nip_atasan
-            if not penilai:
-                peringatan.append(f"{p.nip} tidak punya atasan langsung di daftar pegawai: rekomendasi dicatat "
-                                  "tanpa NIP pejabat penilai.")
+        nama_oleh = pegawai.wajib_ada(db, penilai).nama if penilai else _penilai_luar(db, [p.nip]).get(p.nip)
+        if not penilai and not nama_oleh:
+            peringatan.append(f"{p.nip} tidak punya atasan langsung di daftar pegawai dan tidak ada pejabat penilai di "
+                              "luar daftar (atasan luar atau kepala daerah): rekomendasi dicatat tanpa pejabat penilai. "
+                              "Catat dengan: kinerja pegawai atasan-luar NIP --nama ... atau kinerja instansi "
+                              "--kepala-nama ...")
         lama = tabel.ambil(db, per.kode, [p.nip]).get(p.nip)
         lama = {k: lama[k] for k in tabel.KOLOM} if lama else None
         baru = {"rekomendasi": isi, "oleh": penilai}
@@ -58,7 +62,16 @@ def catat(db, nip: str, kode: str, rekomendasi: str, oleh: str | None = None) ->
         if aksi != "tetap":
             tabel.simpan(db, per.kode, p.nip, isi, penilai)
             audit.catat(db, "evaluasi_rekomendasi", _kunci(per.kode, p.nip), aksi, lama, baru, p.nip)
-    return {"nip": p.nip, "nama": p.nama, "periode": per.kode, **baru, "aksi": aksi, "peringatan": peringatan}
+    return {"nip": p.nip, "nama": p.nama, "periode": per.kode, **baru, "nama_oleh": nama_oleh, "aksi": aksi,
+            "peringatan": peringatan}
+
+
+def _penilai_luar(db, nips: list[str]) -> dict[str, str]:
+    """nip -> the name of the pejabat penilai outside the roster of employees without NIP Atasan (the one rule,
+    services.atasan_luar.pejabat_luar: their atasan luar, else the kepala daerah of the profile)."""
+    from .atasan_luar import pejabat_luar_nip
+
+    return {n: t for n, (_, t) in pejabat_luar_nip(db, nips).items()}
 
 
 def rekomendasi(db, kode: str, nips=None) -> dict[str, str]:
@@ -68,16 +81,36 @@ def rekomendasi(db, kode: str, nips=None) -> dict[str, str]:
 
 def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
     """The period's recommendations (all, or `unit`'s employees): nip, nama, unit, rekomendasi, oleh, nama_oleh,
-    diubah, periode."""
+    diubah, periode; nama_oleh of a row without `oleh` names the pejabat penilai outside the roster (atasan luar
+    or kepala daerah), who has no NIP. A closed period shows each employee's name and unit as frozen at close (services.beku),
+    so a later roster move leaves its listing as its recap and documents are."""
     from ..store import pegawai as tabel_pegawai
+    from . import beku
 
     per = periode.wajib_ada(db, kode)
+    beku_ = beku.identitas(db, per)
     u = None
     if unit:
         u = tabel_pegawai.unit_ada(db, unit)
-        if u is None:
+        if u is None and not (beku_ and any(x.unit.casefold() == unit.strip().casefold() for x in beku_.values())):
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-    return [{**b, "periode": per.kode} for b in tabel.daftar(db, per.kode, u)]
+        u = u or unit.strip()
+    if beku_ is None:
+        return _nama_luar(db, [{**b, "periode": per.kode} for b in tabel.daftar(db, per.kode, u)])
+    hasil = []
+    for b in tabel.daftar(db, per.kode):
+        x, o = beku_.get(b["nip"]), beku_.get(b["oleh"] or "")
+        b = {**b, "nama": x.nama if x else b["nama"], "unit": x.unit if x else b["unit"],
+             "nama_oleh": o.nama if o else b["nama_oleh"], "periode": per.kode}
+        if u is None or b["unit"].casefold() == u.casefold():
+            hasil.append(b)
+    return _nama_luar(db, sorted(hasil, key=lambda b: (b["unit"].casefold(), b["nama"].casefold(), b["nip"])))
+
+
+def _nama_luar(db, baris: list[dict]) -> list[dict]:
+    """Rows written without a pejabat penilai's NIP (no NIP Atasan) name the pejabat penilai outside the roster."""
+    luar = _penilai_luar(db, [b["nip"] for b in baris if not b["oleh"]])
+    return [{**b, "nama_oleh": luar.get(b["nip"])} if not b["oleh"] else b for b in baris]
 
 
 def hapus(db, nip: str, kode: str) -> dict:

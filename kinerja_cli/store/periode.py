@@ -54,6 +54,15 @@ def baca_snapshot(db: Database, kode: str) -> list[Rekaman]:
             for r in db.execute("SELECT data FROM hasil_snapshot WHERE periode = ? ORDER BY nip", [kode])]
 
 
+def identitas_snapshot(db: Database, kode: str) -> dict:
+    """nip -> model.IdentitasPegawai of every frozen record (the roster as it stood at close), without
+    reading the records' inputs and results."""
+    from ..model import IdentitasPegawai
+
+    return {r[0]: IdentitasPegawai.dari_dict(json.loads(r[1])) for r in db.execute(
+        "SELECT nip, json_extract(data, '$.pegawai') FROM hasil_snapshot WHERE periode = ?", [kode])}
+
+
 def hapus_snapshot(db: Database, kode: str) -> int:
     """Drop the frozen records (their count) and every other frozen part of the period (periode_beku)."""
     db.execute("DELETE FROM periode_beku WHERE periode = ?", [kode])

@@ -60,3 +60,10 @@ _PANGKAT_PANJANG = sorted(PANGKAT_PNS.items(), key=lambda kv: -len(kv[1]))  # 'P
 
 def pangkat(golongan: str | None) -> str:
     return PANGKAT_PNS.get(golongan or "", "")
+
+
+def pangkat_golongan(golongan: str | None) -> str:
+    """THE printed form of a PNS pangkat with its golongan, 'Pembina Utama Muda (IV/c)' (documents and the
+    recap's signature alike); the golongan alone when it has no pangkat name; '' without a golongan."""
+    nama = pangkat(golongan)
+    return f"{nama} ({golongan})" if nama else (golongan or "")

@@ -9,7 +9,7 @@ import re
 import struct
 from dataclasses import dataclass, fields, replace
 
-from .golongan import PANGKAT_PNS, normalisasi_golongan
+from .golongan import PANGKAT_PNS, normalisasi_golongan, pangkat_golongan
 from .nip import NIPTidakValid, normalisasi_nip, periksa_nip
 
 LOGO_MAKS = 1024 * 1024  # bytes: a kop logo is a few hundred KB at most; the database stays small
@@ -131,7 +131,7 @@ def normalisasi_pangkat(v: str) -> str:
         if nama and nama.lower() != PANGKAT_PNS[g].lower():
             raise ProfilTidakValid(f"Pangkat '{nama}' tidak cocok dengan golongan {g} ({PANGKAT_PNS[g]}).",
                                    f"Tulis '{PANGKAT_PNS[g]} ({g})', atau golongannya saja: {g}.")
-        return f"{PANGKAT_PNS[g]} ({g})"
+        return pangkat_golongan(g)
     nama_dikenal = {x.lower(): x for x in PANGKAT_PNS.values()}
     if nama.lower() not in nama_dikenal:
         raise ProfilTidakValid(f"Pangkat '{v}' tidak dikenal.",
