@@ -131,3 +131,20 @@ def test_migration_0014_from_a_0013_database(kinerja, db_path, tmp_path, monkeyp
 
     lg = Rekaman.dari_dict(json.loads(lama[1])).rating_langsung  # closed before 0014: no pejabat penilai recorded
     assert lg.hasil_kerja and lg.pejabat("hasil_kerja") is None
+
+
+# --- Q2: an Excel error cell is named by the column's heading -------------------------------------------
+
+def test_rating_impor_error_cell_named_by_heading(db_siap, kinerja, db_path, tmp_path):
+    from conftest import buat_xlsx
+
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    isi(db_path)
+    f = buat_xlsx(tmp_path / "r.xlsx", {"Rating": [
+        ["NIP", "Nama", "Rating Hasil Kerja", "Rating Perilaku", "Alasan", "NIP Pejabat Penilai"],
+        [STAF2, "Dewi Sartika", "#N/A", "Sesuai Ekspektasi", "x", KADIS]]})
+    r = kinerja("rating", "impor", str(f), "-p", "2026")
+    assert r.exit_code == 1, r.output
+    t = _satu(r.output)
+    assert "Sel Rating!C2 berisi galat Excel #N/A, bukan nilai" in t
+    assert "C (Rating Hasil Kerja)" in t and "(rating hk)" not in t
