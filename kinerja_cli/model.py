@@ -226,26 +226,43 @@ class RatingLangsung:
     perilaku: str | None
     alasan_hasil_kerja: str | None = None
     alasan_perilaku: str | None = None
+    # the pejabat penilai of each rating (NIP and name as when read; None: not recorded, e.g. a snapshot
+    # closed before migration 0014, or a pejabat penilai outside the roster)
+    oleh_hasil_kerja: str | None = None
+    oleh_perilaku: str | None = None
+    nama_oleh_hasil_kerja: str | None = None
+    nama_oleh_perilaku: str | None = None
 
     @property
     def alasan(self) -> str | None:
         """Both reasons in one text (the `alasan` key scripts read before the reasons were split)."""
         return gabung_alasan(self.alasan_hasil_kerja, self.alasan_perilaku)
 
+    def pejabat(self, kolom: str) -> str | None:
+        """'Nama (NIP)' of the pejabat penilai who set the rating `kolom` (hasil_kerja | perilaku), the NIP
+        alone when the name is not known, None when not recorded."""
+        nip, nama = getattr(self, "oleh_" + kolom), getattr(self, "nama_oleh_" + kolom)
+        return f"{nama} ({nip})" if nip and nama else nip
+
     def ke_dict(self) -> dict:
-        return {"hasil_kerja": self.hasil_kerja, "perilaku": self.perilaku,
-                "alasan_hasil_kerja": self.alasan_hasil_kerja, "alasan_perilaku": self.alasan_perilaku,
-                "alasan": self.alasan}
+        d = {"hasil_kerja": self.hasil_kerja, "perilaku": self.perilaku,
+             "alasan_hasil_kerja": self.alasan_hasil_kerja, "alasan_perilaku": self.alasan_perilaku,
+             "alasan": self.alasan}
+        oleh = {"oleh_hasil_kerja": self.oleh_hasil_kerja, "oleh_perilaku": self.oleh_perilaku,
+                "nama_oleh_hasil_kerja": self.nama_oleh_hasil_kerja, "nama_oleh_perilaku": self.nama_oleh_perilaku}
+        return {**d, **oleh} if any(oleh.values()) else d  # none recorded: the shape older snapshots have
 
     @classmethod
     def dari_dict(cls, d: dict) -> "RatingLangsung":
         """From a stored row or snapshot; a snapshot closed before the reasons were split has one `alasan`,
         which is the reason of each rating it holds (as migration 0010 did to stored rows)."""
         hk, pk = d.get("hasil_kerja"), d.get("perilaku")
+        oleh = tuple(d.get(k) for k in ("oleh_hasil_kerja", "oleh_perilaku", "nama_oleh_hasil_kerja",
+                                         "nama_oleh_perilaku"))  # absent before migration 0014
         if "alasan_hasil_kerja" in d or "alasan_perilaku" in d:
-            return cls(hk, pk, d.get("alasan_hasil_kerja"), d.get("alasan_perilaku"))
+            return cls(hk, pk, d.get("alasan_hasil_kerja"), d.get("alasan_perilaku"), *oleh)
         a = d.get("alasan")
-        return cls(hk, pk, a if hk or not pk else None, a if pk or not hk else None)
+        return cls(hk, pk, a if hk or not pk else None, a if pk or not hk else None, *oleh)
 
 
 def gabung_alasan(alasan_hk: str | None, alasan_pk: str | None) -> str | None:

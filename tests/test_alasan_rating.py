@@ -53,12 +53,17 @@ def test_second_rating_keeps_the_first_reason_everywhere(p6, kinerja, db_path, t
     assert _tersimpan(db_path) == ("di-atas", "sesuai", A, B)
     # nilai --rinci: each reason beside its rating
     t = _satu_baris(kinerja("nilai", "-p", "2026", "--nip", STAF1, "--rinci").stdout)
-    assert (f"Rating hasil kerja: Di Atas Ekspektasi (ditetapkan pejabat penilai; saran: Di Atas Ekspektasi; "
+    oleh = f"Budi Santoso, S.E. ({KADIS})"  # each rating names its pejabat penilai (h14 Q3/Q5)
+    assert (f"Rating hasil kerja: Di Atas Ekspektasi (ditetapkan pejabat penilai {oleh}; saran: Di Atas Ekspektasi; "
             f"alasan: {A})") in t
-    assert f"Rating perilaku kerja: Sesuai Ekspektasi (ditetapkan pejabat penilai; saran: Sesuai Ekspektasi; alasan: {B})" in t
+    assert (f"Rating perilaku kerja: Sesuai Ekspektasi (ditetapkan pejabat penilai {oleh}; saran: Sesuai Ekspektasi; "
+            f"alasan: {B})") in t
     j = kinerja("nilai", "-p", "2026", "--nip", STAF1, "--rinci", "--format", "json").json()
     assert j["rincian"]["rating_langsung"] == {"hasil_kerja": "di-atas", "perilaku": "sesuai", "alasan_hasil_kerja": A,
-                                               "alasan_perilaku": B, "alasan": f"hasil kerja: {A}; perilaku: {B}"}
+                                               "alasan_perilaku": B, "alasan": f"hasil kerja: {A}; perilaku: {B}",
+                                               "oleh_hasil_kerja": KADIS, "oleh_perilaku": KADIS,
+                                               "nama_oleh_hasil_kerja": "Budi Santoso, S.E.",
+                                               "nama_oleh_perilaku": "Budi Santoso, S.E."}
     # rating daftar: both reasons on screen and for scripts (`alasan`: both in one text)
     t = kinerja("rating", "daftar", "-p", "2026", "--format", "csv").stdout.splitlines()
     assert t[0].split(",")[3:8] == ["hasil_kerja", "alasan_hasil_kerja", "perilaku", "alasan_perilaku", "alasan"]
@@ -70,7 +75,7 @@ def test_second_rating_keeps_the_first_reason_everywhere(p6, kinerja, db_path, t
     f = tmp_path / "rekap.xlsx"
     assert kinerja("ekspor", "rekap", f, "-p", "2026").exit_code == 0
     sel = [c.value for row in openpyxl.load_workbook(f)["Rekap"].iter_rows() for c in row if isinstance(c.value, str)]
-    assert any(f"rating hasil kerja ditetapkan atasan: {A}; rating perilaku kerja ditetapkan atasan: {B}" in v
+    assert any(f"rating hasil kerja ditetapkan {oleh}: {A}; rating perilaku kerja ditetapkan {oleh}: {B}" in v
                for v in sel)
     # the audit log: old and new reason of each rating
     h = kinerja("riwayat", "--nip", STAF1, "--format", "json").json()

@@ -48,7 +48,9 @@ def test_set_merge_list_remove(siap, kinerja, db_path):
                   "alasan_hasil_kerja": "target utama terlampaui", "perilaku": "sesuai",
                   "alasan_perilaku": "kolaborasi baik",
                   "alasan": "hasil kerja: target utama terlampaui; perilaku: kolaborasi baik",
-                  "oleh": KADIS, "nama_oleh": "Budi Santoso, S.E.",
+                  "oleh": KADIS, "nama_oleh": "Budi Santoso, S.E.",  # each rating's own pejabat penilai too (0014)
+                  "oleh_hasil_kerja": KADIS, "nama_oleh_hasil_kerja": "Budi Santoso, S.E.",
+                  "oleh_perilaku": KADIS, "nama_oleh_perilaku": "Budi Santoso, S.E.",
                   "diubah": d[0]["diubah"]}]
     from kinerja_cli.store.db import buka_db
     from kinerja_cli.store.rating import rating_periode

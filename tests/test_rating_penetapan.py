@@ -72,7 +72,8 @@ def test_saran_until_imported_then_the_set_ratings_decide(p6, kinerja, db_path, 
     assert _rating(db_path) == {STAF1: ("di-atas", "di-atas", "inovasi layanan izin kilat", "inovasi layanan izin kilat", KADIS)}
     assert _audit(db_path) == [(f"2026/{STAF1}", "tambah", None, {
         "hasil_kerja": "di-atas", "perilaku": "di-atas", "alasan_hasil_kerja": "inovasi layanan izin kilat",
-        "alasan_perilaku": "inovasi layanan izin kilat", "oleh": KADIS})]
+        "alasan_perilaku": "inovasi layanan izin kilat", "oleh": KADIS, "oleh_hasil_kerja": KADIS,
+        "oleh_perilaku": KADIS})]
 
     s1 = _nilai(kinerja, STAF1)
     assert s1["catatan"] == [] and s1["lengkap"] is True
@@ -168,8 +169,8 @@ def test_terima_saran_sets_only_complete_results_and_is_audited(p6, kinerja, db_
     assert _rating(db_path) == {STAF1: ("di-atas", "sesuai", "saran sesuai bukti dukung", "saran sesuai bukti dukung", KADIS)}
     assert _audit(db_path) == [(f"2026/{STAF1}", "tambah", None, {
         "hasil_kerja": "di-atas", "perilaku": "sesuai", "alasan_hasil_kerja": "saran sesuai bukti dukung",
-        "alasan_perilaku": "saran sesuai bukti dukung", "oleh": KADIS,
-        "sumber": "saran diterima", "diterima_oleh": KADIS})]
+        "alasan_perilaku": "saran sesuai bukti dukung", "oleh": KADIS, "oleh_hasil_kerja": KADIS,
+        "oleh_perilaku": KADIS, "sumber": "saran diterima", "diterima_oleh": KADIS})]
     s1 = _nilai(kinerja, STAF1)
     assert s1["catatan"] == [] and s1["lengkap"] and s1["predikat"] == "Baik"
     from kinerja_cli.services.riwayat import perubahan
@@ -252,7 +253,7 @@ def test_demo_atasan_sets_the_ratings_of_complete_results(p6, db_path):
 
     db = buka_db(db_path)
     try:
-        assert demo._rating_atasan(db, "2026") == "1 pegawai ditetapkan atasannya; 4 masih saran (data belum lengkap atau tanpa atasan)"
+        assert demo._rating_atasan(db, "2026") == "1 pegawai ditetapkan atasannya; 3 masih saran (data belum lengkap atau tanpa atasan)"
     finally:
         db.close()
     demo_alasan = "Ditetapkan atasan langsung sesuai bukti dukung (data demo)"

@@ -74,7 +74,7 @@ def test_every_path_refuses_the_same_cells_with_the_same_messages(tmp_path, monk
     sel = [(x.baris, x.huruf, x.nilai) for x in m]
     assert sel == [(i + 3, "ABCDE"[i % 5], kode) for i, kode in enumerate(SEPULUH)] + [(13, "D", "#DIV/0!")]
     assert m[2].pesan == "Sel Realisasi!C5 berisi galat Excel #DIV/0!, bukan nilai" and m[2].saran == PERBAIKAN
-    assert m[2].kolom == "C (nomor)"
+    assert m[2].kolom == "C (Nomor)"  # the heading found in the file (h14 Q2)
     assert lewat_openpyxl.pesan.startswith("Impor galat.xlsx ditolak: 11 sel di sheet 'Realisasi' berisi galat Excel (")
     assert all(k in lewat_openpyxl.pesan for k in SEPULUH) and "Tidak ada data yang ditulis" in lewat_openpyxl.pesan
     assert "Paste Special > Values" in lewat_openpyxl.saran

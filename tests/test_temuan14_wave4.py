@@ -208,8 +208,8 @@ def test_recap_ringkasan_counts_results_on_saran(db_siap, kinerja, db_path, tmp_
 # --- A7: periode tutup --ya says how many results were frozen on saran ----------------------------------
 
 def test_periode_tutup_ya_counts_saran(db_siap, kinerja, db_path):
-    """data_nilai on permenpan6: every result carries the flag until set (SEKDA, without data, too: the same count
-    as the question asked on a terminal); STAF1's ratings set → STAF2, PPPK1, KADIS, SEKDA = 4 left."""
+    """data_nilai on permenpan6: every result with data carries the flag until set (SEKDA, without data, does not:
+    "tanpa data sama sekali", h14 Q1); STAF1's ratings set → STAF2, PPPK1, KADIS = 3 left."""
     assert kinerja("periode", "buat", "2026").exit_code == 0
     isi(db_path)
     assert kinerja("rating", "tetapkan", STAF1, "-p", "2026", "--hasil-kerja", "di-atas", "--perilaku", "sesuai",
@@ -217,7 +217,7 @@ def test_periode_tutup_ya_counts_saran(db_siap, kinerja, db_path):
     r = kinerja("periode", "tutup", "2026", "--ya")
     assert r.exit_code == 0, r.output
     t = _satu(r.stderr)
-    assert ('4 hasil dibekukan masih berupa saran rating (belum ditetapkan pejabat penilai); untuk menetapkannya: '
+    assert ('3 hasil dibekukan masih berupa saran rating (belum ditetapkan pejabat penilai); untuk menetapkannya: '
             'kinerja periode buka 2026 --alasan "...", lalu kinerja rating impor / terima-saran -p 2026') in t
     assert kinerja("periode", "buat", "2025", "--metode", "pp30").exit_code == 0
     isi(db_path, "2025")

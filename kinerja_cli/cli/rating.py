@@ -161,7 +161,8 @@ def daftar(periode: OpsiPeriode, fmt: OpsiFormat = Format.tabel, db: OpsiDB = No
 
     JSON/CSV: alasan_hasil_kerja dan alasan_perilaku; kolom alasan (untuk skrip lama) berisi kedua alasan
     dalam satu teks: alasan itu saja bila keduanya sama atau hanya satu rating ditetapkan, selain itu
-    "hasil kerja: ...; perilaku: ...".
+    "hasil kerja: ...; perilaku: ...". Pejabat penilai tiap rating: oleh_hasil_kerja dan oleh_perilaku (NIP,
+    dengan nama_oleh_*); kolom oleh (untuk skrip lama) berisi pejabat penilai yang terakhir menetapkan rating.
 
     Contoh: kinerja rating daftar --periode 2026 --format csv
     """
@@ -176,9 +177,14 @@ def daftar(periode: OpsiPeriode, fmt: OpsiFormat = Format.tabel, db: OpsiDB = No
     kolom = [output.Kolom(k, j, penting=p) for k, j, p in (  # p: importance on a narrow screen (1 always shown)
         ("nip", "NIP", 1), ("nama", "Nama", 2), ("unit", "Unit Kerja", 6), ("hasil_kerja", "Rating Hasil Kerja", 1),
         ("alasan_hasil_kerja", "Alasan Hasil Kerja", 4), ("perilaku", "Rating Perilaku", 1),
-        ("alasan_perilaku", "Alasan Perilaku", 4), ("oleh", "NIP Atasan", 5), ("nama_oleh", "Atasan", 3),
-        ("diubah", "Diubah", 7))]
-    if fmt is not Format.tabel:  # scripts written before the reasons were split read `alasan`: both in one text
-        kolom.insert(7, output.Kolom("alasan", "alasan"))
+        ("alasan_perilaku", "Alasan Perilaku", 4), ("nama_oleh_hasil_kerja", "Penilai Hasil Kerja", 3),
+        ("nama_oleh_perilaku", "Penilai Perilaku", 3), ("diubah", "Diubah", 7))]  # each rating's pejabat penilai
+    if fmt is not Format.tabel:  # scripts written before the reasons were split read `alasan`: both in one text;
+        kolom.insert(7, output.Kolom("alasan", "alasan"))  # before 0014 they read `oleh`: who last set a rating
+        kolom[8:8] = [output.Kolom("oleh", "oleh"), output.Kolom("nama_oleh", "nama_oleh"),
+                      output.Kolom("oleh_hasil_kerja", "oleh_hasil_kerja"), output.Kolom("oleh_perilaku", "oleh_perilaku")]
+    else:  # on screen: the name with the NIP, and the NIP alone for a name not in the roster
+        baris = [{**b, **{f"nama_oleh_{k}": (f"{b[f'nama_oleh_{k}']} ({b[f'oleh_{k}']})" if b[f"nama_oleh_{k}"]
+                                             else b[f"oleh_{k}"]) for k in ("hasil_kerja", "perilaku")}} for b in baris]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Rating langsung {periode.upper()} ({len(baris)})",
                      kosong="Belum ada rating langsung pada periode ini.")

@@ -355,7 +355,7 @@ def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul) -> IsiSheet:
 
     huruf = {k: huruf_kolom(i) for k, i in judul.idx.items()}
     keys = list(judul.idx.items())
-    galat = PenampungGalat(path.name, ws, huruf, judul.lewati)
+    galat = PenampungGalat(path.name, ws, huruf, judul.lewati, judul.teks)
     info = list(judul.info)
     baris = saring_tanda_tangan(pb.baris(ws, judul.lewati, keys, huruf, galat), info)
     return IsiSheet(path, ws, judul.baris, huruf, judul.teks, _tolak_sel_galat(baris, galat), info, galat)

@@ -108,13 +108,19 @@ def _hasil_kerja(w: Penulis, d: dict) -> None:
     h = d["rekaman"].hasil
     _nilai(w, "NILAI HASIL KERJA (NHK)", _angka(h.nhk, h, TANPA_SASARAN))
     if d["metode"] == "permenpan6":
-        _nilai(w, "RATING HASIL KERJA", _rating(h.rating_hk, h.rating_hk_langsung, h.rating_hk_turunan))
+        _nilai(w, "RATING HASIL KERJA", _rating(h.rating_hk, h.rating_hk_langsung, h.rating_hk_turunan,
+                                                        _pejabat(d["rekaman"], "hasil_kerja")))
 
 
-def _rating(rating: str | None, langsung: bool, turunan: str | None) -> str:
+def _pejabat(r, kolom: str) -> str | None:
+    """'Nama (NIP)' of the pejabat penilai who set that rating of the record, when recorded."""
+    return r.rating_langsung.pejabat(kolom) if r.rating_langsung else None
+
+
+def _rating(rating: str | None, langsung: bool, turunan: str | None, oleh: str | None = None) -> str:
     teks = rating or "-"
     if langsung:
-        teks += f" (ditetapkan langsung oleh atasan; rating turunan: {turunan or '-'})"
+        teks += f" (ditetapkan langsung oleh {oleh or 'atasan'}; rating turunan: {turunan or '-'})"
     elif rating:
         teks += " (saran dari angka; belum ditetapkan pejabat penilai)"
     return teks
@@ -165,7 +171,8 @@ def _perilaku(w: Penulis, d: dict) -> None:
     h = d["rekaman"].hasil
     _nilai(w, "NILAI PERILAKU KERJA (NPK)", _angka(h.npk, h, TANPA_PENILAIAN_PERILAKU))
     if d["metode"] == "permenpan6":
-        _nilai(w, "RATING PERILAKU KERJA", _rating(h.rating_pk, h.rating_pk_langsung, h.rating_pk_turunan))
+        _nilai(w, "RATING PERILAKU KERJA", _rating(h.rating_pk, h.rating_pk_langsung, h.rating_pk_turunan,
+                                                           _pejabat(d["rekaman"], "perilaku")))
 
 
 def _judul(w: Penulis, d: dict, sub: str | None = None) -> None:

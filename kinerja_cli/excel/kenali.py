@@ -123,7 +123,7 @@ def _kenali_sheet(pb, nama_sheet: str, batas: int) -> Lembar:
     tata, judul = pilihan
     lembar.tata, lembar.baris_judul = tata, judul.baris
     huruf = {k: huruf_kolom(i) for k, i in judul.idx.items()}
-    galat = PenampungGalat(Path(pb.path).name, nama_sheet, huruf, judul.lewati)  # the importer refuses them
+    galat = PenampungGalat(Path(pb.path).name, nama_sheet, huruf, judul.lewati, judul.teks)  # the importer refuses them
     baris = pb.baris(nama_sheet, judul.lewati, list(judul.idx.items()), huruf, galat)
     for b in saring_tanda_tangan(baris, []):
         isi = {k: v for k, v in b.nilai.items() if v not in (None, "") and not (isinstance(v, str) and not v.strip())}

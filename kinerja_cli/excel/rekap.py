@@ -196,14 +196,15 @@ def nama_catatan(r: Rekaman) -> str:
     bagian = [] if r.pegawai.aktif else [f"pegawai {NONAKTIF}"]
     bagian += [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h.catatan]
     lg = r.rating_langsung
-    langsung = [(nama, getattr(lg, "alasan_" + kunci, None)) for ada, nama, kunci in
+    langsung = [(nama, getattr(lg, "alasan_" + kunci, None), (lg.pejabat(kunci) if lg else None) or "atasan")
+                for ada, nama, kunci in
                 ((h.rating_hk_langsung, "hasil kerja", "hasil_kerja"), (h.rating_pk_langsung, "perilaku kerja", "perilaku"))
                 if ada]
-    if len({a for _, a in langsung}) == 1:  # one reason (or one rating): said once
-        alasan = langsung[0][1]
-        bagian.append(f"rating {' dan '.join(n for n, _ in langsung)} ditetapkan atasan" + (f": {alasan}" if alasan else ""))
-    else:  # each rating with its own reason
-        bagian += [f"rating {n} ditetapkan atasan" + (f": {a}" if a else "") for n, a in langsung]
+    if len({(a, o) for _, a, o in langsung}) == 1:  # one reason and one pejabat penilai (or one rating): said once
+        alasan, oleh = langsung[0][1:]
+        bagian.append(f"rating {' dan '.join(n for n, _, _ in langsung)} ditetapkan {oleh}" + (f": {alasan}" if alasan else ""))
+    else:  # each rating with its own reason and pejabat penilai
+        bagian += [f"rating {n} ditetapkan {o}" + (f": {a}" if a else "") for n, a, o in langsung]
     return "; ".join(bagian)
 
 

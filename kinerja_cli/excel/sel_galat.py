@@ -75,9 +75,10 @@ def _urut_kolom(h: str) -> tuple[int, str]:
 class PenampungGalat:
     """The error cells of one sheet's data columns, from whichever reader path saw them."""
 
-    def __init__(self, nama_berkas: str, sheet: str, huruf: dict, baris_judul: int):
+    def __init__(self, nama_berkas: str, sheet: str, huruf: dict, baris_judul: int, teks: dict | None = None):
         self.nama_berkas, self.sheet, self.baris_judul = nama_berkas, sheet, baris_judul
         self.kunci = {h: k for k, h in huruf.items()}  # column letter -> field key
+        self.teks = teks or {}  # field key -> the header text found in the file: a column is named as the user sees it
         self.sel: dict = {}  # (row, letter) -> error text
         self.lebih = 0  # cells beyond BATAS
         self.tunda = False  # True: the caller lists the cells with the import's other problems (no refusal here)
@@ -108,8 +109,9 @@ class PenampungGalat:
         for r, h in sorted(self.sel, key=lambda x: (x[0], _urut_kolom(x[1]))):
             kode = self.sel[(r, h)]
             key = self.kunci[h]
+            judul = " ".join(str(self.teks.get(key) or "").split()) or key.replace("_", " ")
             hasil.append(Masalah(f"Sel {ref_sel(self.sheet, h, r)} berisi galat Excel {kode}, bukan nilai",
-                                 SARAN, kode, self.sheet, r, f"{h} ({key.replace('_', ' ')})", huruf=h))
+                                 SARAN, kode, self.sheet, r, f"{h} ({judul})", huruf=h))
         return hasil
 
     def tolak_bila_ada(self) -> None:

@@ -261,7 +261,9 @@ def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
         for nama, kunci, kolom in (("Hasil kerja", "hk", "hasil_kerja"), ("Perilaku kerja", "pk", "perilaku")):
             teks = f"Rating {nama.lower()}: {esc(getattr(h, 'rating_' + kunci))}"
             if getattr(h, f"rating_{kunci}_langsung"):
-                teks += f" (ditetapkan pejabat penilai; saran: {esc(getattr(h, 'rating_' + kunci + '_turunan'))}"
+                oleh = r.rating_langsung.pejabat(kolom) if r.rating_langsung else None  # who set THIS rating
+                teks += (f" (ditetapkan pejabat penilai{' ' + esc(oleh) if oleh else ''}; "
+                         f"saran: {esc(getattr(h, 'rating_' + kunci + '_turunan'))}")
                 alasan_pejabat = getattr(r.rating_langsung, "alasan_" + kolom, None)
                 teks += f"; alasan: {esc(alasan_pejabat)})" if alasan_pejabat else ")"
             else:

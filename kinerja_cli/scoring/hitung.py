@@ -213,7 +213,8 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
     alasan_pk = alasan_rating("NPK", npk, pk_turunan, param)
     hk, hk_langsung, alasan_hk = _langsung(data.rating_hk_langsung, hk_turunan, alasan_hk)
     pk, pk_langsung, alasan_pk = _langsung(data.rating_pk_langsung, pk_turunan, alasan_pk)
-    if not (hk_langsung and pk_langsung):  # a saran is a suggestion, never the pejabat penilai's rating
+    ada_data = bool(data.baris or data.penilaian or hk_langsung or pk_langsung)  # else: nobody has started yet
+    if ada_data and not (hk_langsung and pk_langsung):  # a saran is a suggestion, never the pejabat penilai's rating
         catatan.append(RATING_BELUM_DITETAPKAN)
     predikat, sel = predikat_matriks(hk, pk)
     aturan = f"{sel} → {predikat}"

@@ -14,7 +14,8 @@ from . import pegawai, periode
 from .tolakan_baca import lingkup as lingkup_impor
 
 RATING = tuple(KUNCI_RATING)  # the keys typed and stored: di-atas, sesuai, di-bawah
-KOLOM = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh")  # a stored row, as audited
+KOLOM = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh",  # a stored row, as audited
+         "oleh_hasil_kerja", "oleh_perilaku")
 
 
 def _kunci(kode: str, nip: str) -> str:
@@ -31,12 +32,15 @@ def _rating(nilai: str | None, nama: str) -> str | None:
 def rencana(lama: dict | None, hk: str | None, pk: str | None, alasan_hk: str | None, alasan_pk: str | None,
             oleh: str | None) -> tuple[dict, str]:
     """(the row to store, tambah|ubah|tetap): a rating given is stored with ITS reason; a rating not given keeps
-    its stored value and its stored reason (one rule for `tetapkan`, `impor` and `terima-saran`)."""
+    its stored value, its stored reason and its stored pejabat penilai (one rule for `tetapkan`, `impor` and
+    `terima-saran`); `oleh` (kept for scripts): the pejabat penilai who last set a rating."""
     lama = lama or {}
     baru = {"hasil_kerja": hk or lama.get("hasil_kerja"), "perilaku": pk or lama.get("perilaku"),
             "alasan_hasil_kerja": alasan_hk if hk else lama.get("alasan_hasil_kerja"),
             "alasan_perilaku": alasan_pk if pk else lama.get("alasan_perilaku"),
-            "oleh": oleh or lama.get("oleh")}
+            "oleh": oleh or lama.get("oleh"),
+            "oleh_hasil_kerja": oleh if hk else lama.get("oleh_hasil_kerja"),
+            "oleh_perilaku": oleh if pk else lama.get("oleh_perilaku")}
     return baru, ("tetap" if lama == baru else "ubah" if lama else "tambah")
 
 

@@ -52,7 +52,9 @@ def _pegawai(nip: str, nama: str, unit: str, nip_atasan: str | None, skp, nilai,
     if rating is not None:  # permenpan6: the same rule as the flag of `kinerja nilai` (both ratings set)
         r = rating.get(nip) or {}
         ditetapkan = bool(r.get("hasil_kerja") and r.get("perilaku"))
-        if not ditetapkan:
+        if not ditetapkan and not (baris or nilai or r):  # no data at all: "belum punya data", not a saran
+            ditetapkan = None
+        if ditetapkan is False:
             kurang.append(NAMA_CATATAN[RATING_BELUM_DITETAPKAN])
     return {"nip": nip, "nama": nama, "unit": unit, "baris_skp": baris, "total_bobot": bobot,
             "realisasi_terisi": terisi, "status_skp": status_skp, "atasan_menilai": bool(atasan),

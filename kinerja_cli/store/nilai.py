@@ -108,12 +108,16 @@ def nip_berinovasi(db: Database, kode: str) -> set[str]:
 
 
 def rating_langsung(db: Database, kode: str) -> dict[str, dict]:
-    """nip -> {"hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku"} of the ratings the pejabat
-    penilai set directly, each with its own reason."""
-    cur = db.execute("SELECT nip, hasil_kerja, perilaku, alasan_hasil_kerja, alasan_perilaku FROM rating_langsung "
-                     "WHERE periode = ?", [kode])
-    return {nip: {"hasil_kerja": hk, "perilaku": pk, "alasan_hasil_kerja": ahk, "alasan_perilaku": apk}
-            for nip, hk, pk, ahk, apk in cur}
+    """nip -> {"hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh_hasil_kerja",
+    "oleh_perilaku", "nama_oleh_hasil_kerja", "nama_oleh_perilaku"} of the ratings the pejabat penilai set
+    directly, each with its own reason and its own pejabat penilai (NIP and name)."""
+    kolom = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh_hasil_kerja", "oleh_perilaku",
+             "nama_oleh_hasil_kerja", "nama_oleh_perilaku")
+    cur = db.execute("SELECT r.nip, r.hasil_kerja, r.perilaku, r.alasan_hasil_kerja, r.alasan_perilaku, r.oleh_hasil_kerja,"
+                     " r.oleh_perilaku, qh.nama, qp.nama FROM rating_langsung r"
+                     " LEFT JOIN pegawai qh ON qh.nip = r.oleh_hasil_kerja LEFT JOIN pegawai qp ON qp.nip = r.oleh_perilaku"
+                     " WHERE r.periode = ?", [kode])
+    return {r[0]: dict(zip(kolom, r[1:])) for r in cur}
 
 
 def status_skp(db: Database, kode: str) -> dict[str, str]:

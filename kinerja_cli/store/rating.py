@@ -6,7 +6,8 @@ from sqlite_utils import Database
 
 from .db import sekarang
 
-_KOLOM = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh")  # each rating with its reason
+# each rating with its reason and its pejabat penilai (oleh_*: NIP, migration 0014); `oleh`: who last set a rating
+_KOLOM = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh", "oleh_hasil_kerja", "oleh_perilaku")
 
 
 def ambil(db: Database, kode: str, nip: str) -> dict | None:
@@ -16,10 +17,9 @@ def ambil(db: Database, kode: str, nip: str) -> dict | None:
 
 def simpan(db: Database, kode: str, nip: str, data: dict) -> None:
     db.execute(
-        f"INSERT INTO rating_langsung (periode, nip, {', '.join(_KOLOM)}, diubah) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (periode, nip) DO UPDATE SET hasil_kerja = excluded.hasil_kerja, perilaku = excluded.perilaku,"
-        " alasan_hasil_kerja = excluded.alasan_hasil_kerja, alasan_perilaku = excluded.alasan_perilaku,"
-        " oleh = excluded.oleh, diubah = excluded.diubah",
+        f"INSERT INTO rating_langsung (periode, nip, {', '.join(_KOLOM)}, diubah) VALUES ({', '.join('?' * (len(_KOLOM) + 3))})"
+        f" ON CONFLICT (periode, nip) DO UPDATE SET {', '.join(f'{k} = excluded.{k}' for k in _KOLOM)},"
+        " diubah = excluded.diubah",
         [kode, nip, *(data.get(k) for k in _KOLOM), sekarang()],
     )
 
@@ -29,7 +29,8 @@ def hapus(db: Database, kode: str, nip: str) -> int:
 
 
 def rating_periode(db: Database, kode: str) -> dict[str, dict]:
-    """{nip: {hasil_kerja, perilaku, alasan_hasil_kerja, alasan_perilaku, oleh, diubah}} of a period in ONE query.
+    """{nip: {hasil_kerja, perilaku, alasan_hasil_kerja, alasan_perilaku, oleh, oleh_hasil_kerja, oleh_perilaku,
+    diubah}} of a period in ONE query.
 
     hasil_kerja / perilaku hold 'di-atas' | 'sesuai' | 'di-bawah' or None (not set).
     """
@@ -39,8 +40,11 @@ def rating_periode(db: Database, kode: str) -> dict[str, dict]:
 
 def daftar(db: Database, kode: str) -> list[dict]:
     cur = db.execute(
-        """SELECT r.nip, p.nama, p.unit, r.hasil_kerja, r.perilaku, r.alasan_hasil_kerja, r.alasan_perilaku, r.oleh, q.nama AS nama_oleh, r.diubah
+        """SELECT r.nip, p.nama, p.unit, r.hasil_kerja, r.perilaku, r.alasan_hasil_kerja, r.alasan_perilaku, r.oleh,
+                  q.nama AS nama_oleh, r.oleh_hasil_kerja, qh.nama AS nama_oleh_hasil_kerja, r.oleh_perilaku,
+                  qp.nama AS nama_oleh_perilaku, r.diubah
            FROM rating_langsung r JOIN pegawai p ON p.nip = r.nip LEFT JOIN pegawai q ON q.nip = r.oleh
+                LEFT JOIN pegawai qh ON qh.nip = r.oleh_hasil_kerja LEFT JOIN pegawai qp ON qp.nip = r.oleh_perilaku
            WHERE r.periode = ? ORDER BY p.unit, p.nama, r.nip""",
         [kode],
     )

@@ -472,5 +472,22 @@ def m0013_skp_lampiran(db: Database) -> None:
     )
 
 
+# --- re-tester 14 Q3 (engineer h14): one pejabat penilai per rating --------------------------------------
+
+@migrasi(name="0014_rating_oleh_per_rating")
+def m0014_rating_oleh_per_rating(db: Database) -> None:
+    """rating_langsung keeps the pejabat penilai of each rating (oleh_hasil_kerja, oleh_perilaku): when the
+    atasan changes between the two ratings, each keeps who set it. `oleh` stays (scripts read it): the
+    pejabat penilai who last set a rating. Existing rows copy `oleh` to each rating they hold."""
+    x = db.execute
+    ada = {r[1] for r in x("PRAGMA table_info(rating_langsung)")}
+    for kolom in ("oleh_hasil_kerja", "oleh_perilaku"):  # idempotent
+        if kolom not in ada:
+            x(f"ALTER TABLE rating_langsung ADD COLUMN {kolom} TEXT")  # NIP of the pejabat penilai; NULL: not set / outside the roster
+    x("""UPDATE rating_langsung SET
+             oleh_hasil_kerja = COALESCE(oleh_hasil_kerja, CASE WHEN hasil_kerja IS NOT NULL THEN oleh END),
+             oleh_perilaku = COALESCE(oleh_perilaku, CASE WHEN perilaku IS NOT NULL THEN oleh END)""")
+
+
 def nama_dikenal() -> list[str]:
     return [m.name for m in migrasi._migrations]
