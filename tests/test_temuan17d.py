@@ -9,7 +9,7 @@ import sqlite3
 import openpyxl
 import pytest
 
-from conftest import KADIS, PPPK1, STAF1, STAF2
+from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2, salin_demo
 from data_nilai import isi
 
 
@@ -93,3 +93,61 @@ def test_r4_periode_ditutup_sebelumnya_tetap_dibaca_sama(p6, kinerja, db_path):
         "Di Bawah Ekspektasi", "Di Bawah Ekspektasi", "Sangat Kurang")
     assert _json(kinerja, STAF1)["predikat"] == "Baik"
 
+
+# -- R5: the kepala daerah (instansi profile) approves the SKP of the head at the top of the roster ---------
+
+@pytest.fixture
+def sekda_skp(db_siap, kinerja):
+    """Period 2026 with the approval workflow; the Sekda (no NIP Atasan) has an SKP; the profile names the
+    kepala daerah."""
+    assert kinerja("periode", "buat", "2026", "--persetujuan-skp", "ya").exit_code == 0
+    r = kinerja("sasaran", "tambah", SEKDA, "-p", "2026", "--rhk", "Koordinasi", "--indikator", "Rapat koordinasi",
+                "--target", "12", "--bobot", "100", "--satuan", "kali")
+    assert r.exit_code == 0, r.output
+    assert kinerja("instansi", "--kepala-nama", "H. Erman Safar", "--kepala-jabatan", "Wali Kota").exit_code == 0
+
+
+def test_r5_kepala_daerah_menerima_dan_menyetujui_skp_sekda(sekda_skp, kinerja):
+    def flag():
+        return "skp_belum_disetujui" in _json(kinerja, SEKDA)["catatan"]
+
+    assert flag()  # someone can agree to it now: flagged like everyone else
+    r = kinerja("sasaran", "ajukan", SEKDA, "-p", "2026")
+    assert r.exit_code == 0, r.output
+    assert "diajukan kepada kepala daerah (profil instansi), H. Erman Safar (Wali Kota)" in _rata(r.output)
+    r = kinerja("sasaran", "setujui", SEKDA, "-p", "2026", "--oleh", KADIS)  # not his pejabat penilai
+    assert r.exit_code == 1
+    assert ("disetujui oleh pejabat penilainya di luar daftar pegawai, H. Erman Safar (Wali Kota), bukan oleh "
+            f"{KADIS}") in _rata(r.stderr) and "--oleh kepala-daerah" in _rata(r.stderr)
+    r = kinerja("sasaran", "setujui", SEKDA, "-p", "2026", "--oleh", "Kepala-Daerah")
+    assert r.exit_code == 0, r.output
+    assert "disetujui oleh H. Erman Safar (Wali Kota)" in _rata(r.output)
+    st = kinerja("sasaran", "status", "-p", "2026", "--nip", SEKDA, "--format", "json").json()[0]
+    assert (st["status"], st["nama_oleh"]) == ("disetujui", "H. Erman Safar (Wali Kota)")
+    assert not flag()
+
+
+def test_r5_tanpa_kepala_daerah_tidak_ada_yang_menyetujui(db_siap, kinerja):
+    assert kinerja("periode", "buat", "2026", "--persetujuan-skp", "ya").exit_code == 0
+    assert kinerja("sasaran", "tambah", SEKDA, "-p", "2026", "--rhk", "K", "--indikator", "Rapat", "--target", "12",
+                   "--bobot", "100").exit_code == 0
+    assert "skp_belum_disetujui" not in _json(kinerja, SEKDA)["catatan"]  # nobody can agree: never flagged
+    r = kinerja("sasaran", "setujui", SEKDA, "-p", "2026")
+    assert r.exit_code == 1
+    t = _rata(r.stderr)
+    assert "belum mencatat kepala daerah" in t and 'kinerja instansi --kepala-nama "..."' in t
+
+
+def test_r5_demo_sekda_dinilai_dan_disetujui_kepala_daerah(demo_sesi, kinerja, tmp_path):
+    db = salin_demo(demo_sesi, tmp_path / "demo" / "kinerja-demo.db")
+    sekda = [p for p in kinerja("pegawai", "daftar", "--db", db, "-f", "json").json() if not p.get("nip_atasan")]
+    assert len(sekda) == 1
+    nip = sekda[0]["nip"]
+    for kode in ("2026", "2025"):
+        b = next(x for x in kinerja("nilai", "-p", kode, "--db", db, "-f", "json").json() if x["nip"] == nip)
+        assert "skp_belum_disetujui" not in b["catatan"] and "tanpa_penilaian_atasan" not in b["catatan"], b
+    b = next(x for x in kinerja("nilai", "-p", "2026", "--db", db, "-f", "json").json() if x["nip"] == nip)
+    assert b["lengkap"] and b["predikat"] == "Baik", b
+    st = kinerja("sasaran", "status", "-p", "2026", "--db", db, "--nip", nip, "-f", "json").json()[0]
+    assert (st["status"], st["nama_oleh"]) == ("disetujui", "Kepala Daerah Contoh (Wali Kota)")
+    assert "Kepala daerah" in demo_sesi[1].stdout
