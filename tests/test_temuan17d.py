@@ -151,3 +151,29 @@ def test_r5_demo_sekda_dinilai_dan_disetujui_kepala_daerah(demo_sesi, kinerja, t
     st = kinerja("sasaran", "status", "-p", "2026", "--db", db, "--nip", nip, "-f", "json").json()[0]
     assert (st["status"], st["nama_oleh"]) == ("disetujui", "Kepala Daerah Contoh (Wali Kota)")
     assert "Kepala daerah" in demo_sesi[1].stdout
+
+
+# -- R9: a rater outside the roster is named where the NIP stands, not by the token -----------------------
+
+def test_r9_penilai_luar_bernama_di_rinci_dan_perilaku_daftar(sekda_skp, kinerja, monkeypatch):
+    from kinerja_cli.kosakata import ASPEK_BERAKHLAK
+
+    skor = [x for a in ASPEK_BERAKHLAK for x in ("--skor", f"{a}=100")]
+    r = kinerja("perilaku", "catat", SEKDA, "-p", "2026", "--penilai", "kepala-daerah", "--peran", "atasan", *skor)
+    assert r.exit_code == 0, r.output
+    for lebar in ("80", "120"):
+        monkeypatch.setenv("COLUMNS", lebar)
+        for args in (("perilaku", "daftar", "-p", "2026"), ("nilai", "-p", "2026", "--nip", SEKDA, "--rinci")):
+            t = kinerja(*args).stdout
+            t = t[max(t.find("2. Perilaku"), 0):]  # --rinci: the perilaku table
+            tabel = t[t.index("┏"):t.index("┘")]
+            assert "kepala-daerah" not in tabel, (lebar, args, t)
+            kolom: dict = {}  # column index -> its cells' text, wrapped lines joined
+            for x in tabel.splitlines():
+                for i, bagian in enumerate(x.split("│")[1:-1]):
+                    kolom[i] = f"{kolom.get(i, '')} {bagian.strip()}"
+            assert any("H. Erman Safar (Wali Kota) — kepala daerah" in _rata(k) for k in kolom.values()), (lebar, t)
+    monkeypatch.setenv("COLUMNS", "80")
+    d = kinerja("perilaku", "daftar", "-p", "2026", "--format", "json").json()[0]
+    assert (d["penilai"], d["nama_penilai"]) == ("kepala-daerah", "H. Erman Safar (Wali Kota)")  # scripts: the token
+

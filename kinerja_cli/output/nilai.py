@@ -7,7 +7,7 @@ from decimal import Decimal
 from .. import output
 from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
                         KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, NONAKTIF, ORDER_PREDIKAT,
-                        RATING_BELUM_DITETAPKAN, SANGAT_BAIK, SANGAT_KURANG)
+                        RATING_BELUM_DITETAPKAN, SANGAT_BAIK, SANGAT_KURANG, penilai_tampil)
 from ..model import BarisMasukan, Periode, Rekaman, ada_data
 from ..validation.angka import angka_id
 
@@ -180,7 +180,7 @@ KOLOM_RINCI_HK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
     ("Arah", _TEKS, 7), ("Capaian C (%)", _ANGKA, 2), ("Cabang konversi", _TEKS, 8), ("Nilai", _ANGKA, 1),
     ("Bobot", _ANGKA, 2), ("Bobot × Nilai", _ANGKA, 3))]
 KOLOM_RINCI_PK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
-    ("Penilai", output.NIP, 1), ("Nama", _TEKS, 4), ("Peran", _TEKS, 2),
+    ("Penilai", output.PECAH, 1), ("Nama", _TEKS, 4), ("Peran", _TEKS, 2),
     *((a.capitalize(), _ANGKA, 3) for a in ASPEK_BERAKHLAK), ("Rata-rata", _ANGKA, 1))]
 
 
@@ -239,7 +239,7 @@ def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
     for pn in m.penilaian:
         skor = [_angka(pn.skor.get(a)) if pn.skor.get(a) is not None else "-" for a in ASPEK_BERAKHLAK]
         peran = pn.peran + (" (tidak dihitung)" if pn.peran == "diri" else "")
-        isi.append([esc(pn.penilai), esc(pn.nama_penilai or "-"), esc(peran), *skor,
+        isi.append([esc(penilai_tampil(pn.penilai, pn.nama_penilai)), esc(pn.nama_penilai or "-"), esc(peran), *skor,
                     _angka(rata.get((pn.penilai, pn.peran)))])
     t = output.tabel_sel(KOLOM_RINCI_PK, isi, "2. Perilaku kerja (BerAKHLAK, skor 0–120)", semua="--format json")
     output.cetak(t if m.penilaian else "[bold]2. Perilaku kerja (BerAKHLAK)[/]\n[yellow]Belum ada penilaian perilaku.[/]")
