@@ -177,3 +177,23 @@ def test_r9_penilai_luar_bernama_di_rinci_dan_perilaku_daftar(sekda_skp, kinerja
     d = kinerja("perilaku", "daftar", "-p", "2026", "--format", "json").json()[0]
     assert (d["penilai"], d["nama_penilai"]) == ("kepala-daerah", "H. Erman Safar (Wali Kota)")  # scripts: the token
 
+
+# -- R10: target and realisasi in one number format in `sasaran daftar` -------------------------------------
+
+def test_r10_target_dan_realisasi_satu_format(db_siap, kinerja, monkeypatch):
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    for no, target, bobot in (("1", "3000", "60"), ("2", "12,5", "40")):
+        r = kinerja("sasaran", "tambah", STAF1, "-p", "2026", "--rhk", f"R{no}", "--indikator", f"Indikator {no}",
+                    "--target", target, "--bobot", bobot, "--satuan", "dok")
+        assert r.exit_code == 0, r.output
+    for no, nilai in (("1", "2951"), ("2", "12,25")):
+        assert kinerja("realisasi", "catat", STAF1, "-p", "2026", "--nomor", no, "--nilai", nilai).exit_code == 0
+    monkeypatch.setenv("COLUMNS", "120")
+    t = kinerja("sasaran", "daftar", "-p", "2026").stdout
+    baris = [x.split("│") for x in t.splitlines() if STAF1 in x]
+    sel = [[c.strip() for c in b] for b in baris]
+    assert any("3.000" in b and "2.951" in b for b in sel), t  # not "3000" beside "2.951,00"
+    assert any("12,5" in b and "12,25" in b for b in sel), t
+    assert "2.951,00" not in t and "3000" not in t
+    d = kinerja("sasaran", "daftar", "-p", "2026", "--format", "json").json()
+    assert [(x["target"], x["realisasi"]) for x in d] == [("3000", 2951.0), ("12.5", 12.25)]  # scripts: unchanged
