@@ -197,3 +197,26 @@ def test_r10_target_dan_realisasi_satu_format(db_siap, kinerja, monkeypatch):
     assert "2.951,00" not in t and "3000" not in t
     d = kinerja("sasaran", "daftar", "-p", "2026", "--format", "json").json()
     assert [(x["target"], x["realisasi"]) for x in d] == [("3000", 2951.0), ("12.5", 12.25)]  # scripts: unchanged
+
+
+# -- R11: `sasaran salin` names the deactivated employees it leaves out ----------------------------------
+
+def test_r11_salin_menyebut_pegawai_nonaktif(db_siap, kinerja, tmp_path):
+    from conftest import HEADER_PEGAWAI, ROSTER, buat_xlsx
+
+    assert kinerja("periode", "buat", "2026").exit_code == 0
+    for nip in (STAF1, STAF2, PPPK1):
+        assert kinerja("sasaran", "tambah", nip, "-p", "2026", "--rhk", "R", "--indikator", "I", "--target", "1",
+                       "--bobot", "100").exit_code == 0
+    tanpa_staf2 = [b for b in ROSTER if b[0] != STAF2]  # Dewi Sartika left (pensiun): deactivated
+    r = kinerja("pegawai", "impor", buat_xlsx(tmp_path / "r.xlsx", {"Pegawai": [HEADER_PEGAWAI, *tanpa_staf2]}),
+                "--nonaktifkan-yang-hilang")
+    assert r.exit_code == 0 and "1 dinonaktifkan" in r.output, r.output
+    assert kinerja("periode", "buat", "2027").exit_code == 0
+    r = kinerja("sasaran", "salin", "--dari", "2026", "--ke", "2027", "--unit", "DPMPTSP")
+    assert r.exit_code == 0, r.output
+    t = _rata(r.output)
+    assert "SKP 2 pegawai (2 baris) disalin dari periode 2026 ke 2027" in t
+    assert f"1 pegawai nonaktif tidak disalin: Dewi Sartika ({STAF2})." in t
+    d = kinerja("sasaran", "daftar", "-p", "2027", "--format", "json").json()
+    assert sorted({x["nip"] for x in d}) == sorted([STAF1, PPPK1])

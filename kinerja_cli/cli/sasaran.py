@@ -183,6 +183,8 @@ def salin(
     output.sukses(f"SKP {len(r['disalin'])} pegawai ({r['baris']} baris) disalin dari periode {r['dari']} ke "
                   f"{r['ke']} sebagai draf; {len(r['dilewati'])} pegawai dilewati karena sudah punya SKP di periode "
                   f"{r['ke']}" + (f": {_beberapa(r['dilewati_nama'])}." if r["dilewati"] else "."))
+    if r["nonaktif_nama"]:
+        output.info(sasaran.teks_nonaktif(r["nonaktif_nama"]) + ".")
     lepas = r["tautan_dilepas"]
     if lepas:
         atasan = sorted({d["atasan"] for d in lepas if d["atasan"]})
