@@ -47,6 +47,16 @@ PERAN_DIHITUNG = ("atasan", "rekan", "bawahan")  # diri is shown, never counted
 ATASAN_LUAR = "atasan-luar"
 KEPALA_DAERAH = "kepala-daerah"
 PENILAI_LUAR = (ATASAN_LUAR, KEPALA_DAERAH)
+NAMA_PENILAI_LUAR = {ATASAN_LUAR: "atasan di luar daftar", KEPALA_DAERAH: "kepala daerah"}
+
+
+def penilai_tampil(penilai: str, nama_penilai: str | None) -> str:
+    """How a screen names a rater where the NIP stands: the NIP, or for a rater outside the roster (no NIP)
+    the name with the kind, e.g. "H. Erman Safar (Wali Kota) — kepala daerah" (never the bare token)."""
+    jenis = NAMA_PENILAI_LUAR.get(penilai)
+    if jenis is None:
+        return penilai
+    return f"{nama_penilai} — {jenis}" if nama_penilai else jenis
 
 # permenpan6 ratings: display labels and the keys used on input.
 DI_ATAS = "Di Atas Ekspektasi"

@@ -341,5 +341,6 @@ def menunggu_realisasi(catatan, nhk) -> bool:
 def masuk_sebaran(r: Rekaman) -> bool:
     """True when a record counts in a spread, a mean or a share (distribusi, tren, the recap's
     distribution): data recorded, and not still waiting for any realisation (`menunggu_realisasi`:
-    its NHK 0 / "Sangat Kurang" says nothing yet). The one place that decides it."""
-    return r.tercatat and not menunggu_realisasi(r.hasil.catatan, r.hasil.nhk)
+    its NHK 0 / "Sangat Kurang" says nothing yet), and with a predikat (permenpan6: none while a rating is
+    neither set nor has the data its saran would rest on). The one place that decides it."""
+    return r.tercatat and r.hasil.predikat is not None and not menunggu_realisasi(r.hasil.catatan, r.hasil.nhk)

@@ -164,7 +164,8 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
         "Di Bawah Ekspektasi (saran dari angka; belum ditetapkan pejabat penilai)"
     assert any("rating masih saran, belum ditetapkan pejabat penilai" in str(c.value) and str(c.value).startswith("Catatan:")
                for c in _sel(ws).values())
-    assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "SANGAT KURANG"
+    assert _nilai_label(ws, "RATING PERILAKU KERJA").value == "-"  # 2 of 7 aspects scored: no saran (re-tester 17 R4)
+    assert _nilai_label(ws, "PREDIKAT KINERJA PEGAWAI").value == "-"
     assert "Arsip perlu dirapikan" in ws.cell(row=_cari(ws, "UMPAN BALIK BERKELANJUTAN")[0].row + 1, column=6).value
     assert _kanan(ws, "PANGKAT/GOL. RUANG").value == "Pengatur (II/c)"
     pp = openpyxl.load_workbook(d / f"{PPPK1}_Eko-Prasetyo_2026.xlsx").active

@@ -130,7 +130,7 @@ def test_permenpan6_columns_and_direct_rating(db_siap, kinerja, db_path, tmp_pat
     _siap(kinerja, db_path, "permenpan6")
     with sqlite3.connect(db_path) as c:
         c.execute("INSERT INTO rating_langsung (periode, nip, hasil_kerja, perilaku, alasan_hasil_kerja, diubah)"
-                  " VALUES ('2026', ?, 'sesuai', NULL, 'beban kerja berat', 'x')", [STAF2])
+                  " VALUES ('2026', ?, 'sesuai', 'di-bawah', 'beban kerja berat', 'x')", [STAF2])  # 2 of 7 aspects: no saran
     wb = _rekap(kinerja, tmp_path / "r6.xlsx")
     ws = wb["Rekap"]
     judul, data = _data(ws, _baris_kepala(ws))

@@ -66,7 +66,7 @@ def test_d12_marks_saran_ratings_and_tutup_counts_them(db_siap, kinerja, db_path
     assert kinerja("ekspor", "dokumen", KADIS, f, "-p", "2026", "--tanggal", "2026-12-30").exit_code == 0
     teks = _teks(openpyxl.load_workbook(f)["D.1.2 Atasan Penilai"])
     i = teks.index("RATING HASIL KERJA")
-    assert teks[i + 1].endswith("(saran dari angka; belum ditetapkan pejabat penilai)")
+    assert teks[i + 1] == "-"  # KADIS has no SKP: no saran of hasil kerja (re-tester 17 R4)
     i = teks.index("RATING PERILAKU KERJA")
     assert teks[i + 1].endswith("(saran dari angka; belum ditetapkan pejabat penilai)")
     # a rating set by the pejabat penilai is shown as it is

@@ -26,7 +26,8 @@ def test_distribusi_tengah_periode_tidak_sangat_kurang(tiga_periode, kinerja):
     assert b["menunggu_realisasi"] == 2
     t = _rata(kinerja("distribusi", "-p", "2026-T3", "--unit", "DPMPTSP").stdout)
     assert "Belum lengkap" in t and "100,00%" not in t
-    assert "2 pegawai belum lengkap (SKP belum punya realisasi sama sekali) juga tidak ikut dihitung" in t
+    assert ("2 pegawai belum lengkap (belum ada realisasi sama sekali, atau rating belum ditetapkan dan belum ada "
+            "saran) juga tidak ikut dihitung") in t
 
 
 def test_tren_unit_tengah_periode_rata_rata_tanpa_yang_menunggu(tiga_periode, kinerja):

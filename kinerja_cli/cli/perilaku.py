@@ -94,9 +94,14 @@ def daftar(
     from ..services import perilaku
 
     baris = perilaku.daftar(buka(db), periode, nip, unit)
+    if fmt == Format.tabel:  # a rater outside the roster: the name where the NIP stands (JSON/CSV keep the token)
+        from ..kosakata import penilai_tampil
+
+        baris = [{**b, "penilai": penilai_tampil(b["penilai"], b.get("nama_penilai"))} for b in baris]
     # importance on a narrow screen: who, by whom, the mean first; the seven aspects; names; the unit last
     kolom = [output.Kolom("nip", "NIP", penting=1), output.Kolom("nama", "Nama", penting=3),
-             output.Kolom("unit", "Unit Kerja", penting=6), output.Kolom("penilai", "NIP Penilai", penting=2),
+             output.Kolom("unit", "Unit Kerja", penting=6),
+             output.Kolom("penilai", "NIP Penilai", jenis=output.PECAH, penting=2),  # a NIP never breaks: no separator
              output.Kolom("nama_penilai", "Penilai", penting=5), output.Kolom("peran", "Peran", penting=2)]
     kolom += [output.Kolom(a, NAMA_ASPEK[a].replace("Berorientasi ", ""), angka=True, penting=4) for a in ASPEK_BERAKHLAK]
     kolom.append(output.Kolom("rata", "Rata-rata", angka=True, penting=1))

@@ -11,8 +11,9 @@ from .umum import Format, OpsiDB, OpsiFormat, buka, bantuan_tanggal
 OpsiPeriode = Annotated[str, typer.Option("--periode", "-p", help="Kode periode, misalnya 2026 atau 2026-T1.")]
 ArgNip = Annotated[str, typer.Argument(help="NIP atau NI PPPK pegawai pemilik SKP.")]
 OpsiOleh = Annotated[Optional[str], typer.Option("--oleh", help="NIP atasan langsung pegawai (sesuai daftar pegawai); "
-                                                  "tidak ditulis bila atasannya di luar daftar (kinerja pegawai "
-                                                  "atasan-luar).", show_default=False)]
+                                                  "tidak ditulis (atau kepala-daerah / atasan-luar) bila pejabat "
+                                                  "penilainya di luar daftar: atasan-luar (kinerja pegawai atasan-luar) "
+                                                  "atau kepala daerah dari profil instansi.", show_default=False)]
 
 # (key, header, right-aligned, number, importance on a narrow screen: 1 always shown, the highest hidden first)
 KOLOM_STATUS = (("nip", "NIP", False, False, 1), ("nama", "Nama", False, False, 2), ("unit", "Unit Kerja", False, False, 6),
@@ -38,9 +39,14 @@ def ajukan(nip: ArgNip, periode: OpsiPeriode, db: OpsiDB = None) -> None:
         output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} diajukan (sebelumnya {r['status_lama']}).")
         output.peringatan(f"{r['nama']} tidak punya atasan langsung di daftar pegawai, jadi belum ada yang dapat "
                           f"menyetujuinya. Catat atasannya: kinerja pegawai atasan-luar {r['nip']} --nama \"...\" "
-                          "--jabatan \"...\" (atau isi NIP Atasan di daftar pegawai).")
+                          "--jabatan \"...\" (atau isi NIP Atasan di daftar pegawai, atau catat kepala daerah di "
+                          "profil instansi: kinerja instansi --kepala-nama \"...\").")
         return
-    kepada = f"atasannya di luar daftar pegawai, {k['nama']}" if k["luar"] else f"atasan langsung, {k['nama']}"
+    from ..kosakata import KEPALA_DAERAH
+
+    kepada = {None: f"atasan langsung, {k['nama']}",
+              KEPALA_DAERAH: f"kepala daerah (profil instansi), {k['nama']}"}.get(
+                  k["luar"], f"atasannya di luar daftar pegawai, {k['nama']}")
     output.sukses(f"SKP {r['nama']} ({r['nip']}) periode {r['periode']} diajukan kepada {kepada} "
                   f"(sebelumnya {r['status_lama']}).")
 

@@ -144,10 +144,12 @@ def daftar(
         if fmt != Format.tabel:
             output.peringatan(catatan)
     kolom = [output.Kolom(k, j, r, a, penting=p) for k, j, r, a, p in KOLOM_DAFTAR]
-    if fmt == Format.tabel:  # on screen the Indonesian way: 95,5 and 80-90, the perspektif by its label
-        from ..kosakata import NAMA_PERSPEKTIF
+    if fmt == Format.tabel:  # on screen the Indonesian way, target and realisasi alike: 3.000, 95,5 and 80-90;
+        from ..kosakata import NAMA_PERSPEKTIF  # the perspektif by its label
+        from ..validation.angka import angka_id_tersimpan as a
 
-        baris = [{**b, "target": str(b["target"]).replace(".", ","),
+        baris = [{**b, "target": a(b["target_lo"]) + (f"-{a(b['target_hi'])}" if b.get("target_hi") is not None else ""),
+                  "realisasi": a(b["realisasi"]),
                   "perspektif": NAMA_PERSPEKTIF.get(b["perspektif"], b["perspektif"])} for b in baris]
     n = len({b["nip"] for b in baris})
     output.tampilkan(baris, kolom, fmt.value, judul=f"SKP periode {periode} ({n} pegawai, {len(baris)} baris)",
@@ -181,6 +183,8 @@ def salin(
     output.sukses(f"SKP {len(r['disalin'])} pegawai ({r['baris']} baris) disalin dari periode {r['dari']} ke "
                   f"{r['ke']} sebagai draf; {len(r['dilewati'])} pegawai dilewati karena sudah punya SKP di periode "
                   f"{r['ke']}" + (f": {_beberapa(r['dilewati_nama'])}." if r["dilewati"] else "."))
+    if r["nonaktif_nama"]:
+        output.info(sasaran.teks_nonaktif(r["nonaktif_nama"]) + ".")
     lepas = r["tautan_dilepas"]
     if lepas:
         atasan = sorted({d["atasan"] for d in lepas if d["atasan"]})

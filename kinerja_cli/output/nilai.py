@@ -7,7 +7,7 @@ from decimal import Decimal
 from .. import output
 from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
                         KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, NONAKTIF, ORDER_PREDIKAT,
-                        RATING_BELUM_DITETAPKAN, SANGAT_BAIK, SANGAT_KURANG)
+                        RATING_BELUM_DITETAPKAN, SANGAT_BAIK, SANGAT_KURANG, penilai_tampil)
 from ..model import BarisMasukan, Periode, Rekaman, ada_data
 from ..validation.angka import angka_id
 
@@ -37,8 +37,8 @@ def predikat_tampil(b: dict) -> str:
     (issue 17 §4). Someone with some realisations keeps their predikat (and the flag in Catatan)."""
     from ..model import menunggu_realisasi
 
-    if menunggu_realisasi(b.get("catatan"), b.get("nhk")):
-        return BELUM_LENGKAP
+    if b.get("predikat") is None or menunggu_realisasi(b.get("catatan"), b.get("nhk")):
+        return BELUM_LENGKAP  # no predikat (permenpan6): a rating neither set nor with data for a saran
     return b["predikat"]
 
 
@@ -98,8 +98,7 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
         if metode == "pp30":
             sel += [angka_id(b["nhk"]), angka_id(b["npk"]), angka_id(b["na"]), _predikat(predikat_tampil(b))]
         else:
-            hk = b["rating_hasil_kerja"] + ("" if b["rating_hasil_kerja_langsung"] else SARAN)
-            pk = b["rating_perilaku"] + ("" if b["rating_perilaku_langsung"] else SARAN)
+            hk, pk = (rating_tampil(b[k], b[k + "_langsung"]) for k in ("rating_hasil_kerja", "rating_perilaku"))
             pr = predikat_tampil(b)  # on saran: marked in the column itself, which a narrow screen keeps
             tanda = TANDA_SARAN if RATING_BELUM_DITETAPKAN in b["catatan"] and pr != BELUM_LENGKAP else ""
             sel += [angka_id(b["nhk"]), hk, angka_id(b["npk"]), pk, _predikat(pr) + tanda]
@@ -119,6 +118,14 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
 
 
 SARAN = " (saran)"  # a rating kinerja suggested from the numbers, not set by the pejabat penilai
+TANPA_SARAN = "belum ada saran"  # neither set nor suggested: the data a saran would rest on is missing
+
+
+def rating_tampil(rating: str | None, langsung: bool) -> str:
+    """A rating cell: as set, marked as a saran, or "belum ada saran" (scoring.hitung.kurang_dasar_saran)."""
+    if rating is None:
+        return f"[dim]{TANPA_SARAN}[/]"
+    return output.esc(rating) + ("" if langsung else SARAN)
 TANDA_SARAN = "*"  # after a predikat resting on saran (the Catatan column may be hidden on a narrow screen)
 
 
@@ -173,7 +180,7 @@ KOLOM_RINCI_HK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
     ("Arah", _TEKS, 7), ("Capaian C (%)", _ANGKA, 2), ("Cabang konversi", _TEKS, 8), ("Nilai", _ANGKA, 1),
     ("Bobot", _ANGKA, 2), ("Bobot × Nilai", _ANGKA, 3))]
 KOLOM_RINCI_PK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
-    ("Penilai", output.NIP, 1), ("Nama", _TEKS, 4), ("Peran", _TEKS, 2),
+    ("Penilai", output.PECAH, 1), ("Nama", _TEKS, 4), ("Peran", _TEKS, 2),
     *((a.capitalize(), _ANGKA, 3) for a in ASPEK_BERAKHLAK), ("Rata-rata", _ANGKA, 1))]
 
 
@@ -232,7 +239,7 @@ def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
     for pn in m.penilaian:
         skor = [_angka(pn.skor.get(a)) if pn.skor.get(a) is not None else "-" for a in ASPEK_BERAKHLAK]
         peran = pn.peran + (" (tidak dihitung)" if pn.peran == "diri" else "")
-        isi.append([esc(pn.penilai), esc(pn.nama_penilai or "-"), esc(peran), *skor,
+        isi.append([esc(penilai_tampil(pn.penilai, pn.nama_penilai)), esc(pn.nama_penilai or "-"), esc(peran), *skor,
                     _angka(rata.get((pn.penilai, pn.peran)))])
     t = output.tabel_sel(KOLOM_RINCI_PK, isi, "2. Perilaku kerja (BerAKHLAK, skor 0–120)", semua="--format json")
     output.cetak(t if m.penilaian else "[bold]2. Perilaku kerja (BerAKHLAK)[/]\n[yellow]Belum ada penilaian perilaku.[/]")
@@ -259,20 +266,23 @@ def rinci(r: Rekaman, periode: Periode, dari_snapshot: bool) -> None:
     output.cetak("[bold]4. Predikat[/]")
     if h.metode == "permenpan6":
         for nama, kunci, kolom in (("Hasil kerja", "hk", "hasil_kerja"), ("Perilaku kerja", "pk", "perilaku")):
-            teks = f"Rating {nama.lower()}: {esc(getattr(h, 'rating_' + kunci))}"
-            if getattr(h, f"rating_{kunci}_langsung"):
+            nilai_rating = getattr(h, 'rating_' + kunci)
+            teks = f"Rating {nama.lower()}: {esc(nilai_rating or '-')}"
+            if nilai_rating is None:
+                teks += f" ({TANPA_SARAN}, belum ditetapkan pejabat penilai)"
+            elif getattr(h, f"rating_{kunci}_langsung"):
                 oleh = r.rating_langsung.pejabat(kolom) if r.rating_langsung else None  # who set THIS rating
                 teks += (f" (ditetapkan pejabat penilai{' ' + esc(oleh) if oleh else ''}; "
-                         f"saran: {esc(getattr(h, 'rating_' + kunci + '_turunan'))}")
+                         f"saran: {esc(getattr(h, 'rating_' + kunci + '_turunan') or TANPA_SARAN)}")
                 alasan_pejabat = getattr(r.rating_langsung, "alasan_" + kolom, None)
                 teks += f"; alasan: {esc(alasan_pejabat)})" if alasan_pejabat else ")"
             else:
                 teks += " (saran, belum ditetapkan pejabat penilai)"
             alasan = getattr(h, f"alasan_rating_{kunci}")
             output.cetak(teks + (f" — {esc(alasan)}" if alasan else ""))
-        output.cetak(f"Sel matriks: {esc(h.sel_matriks)}")
+        output.cetak(f"Sel matriks: {esc(h.sel_matriks or '-')}")
     output.cetak(esc(h.aturan_predikat))
-    output.cetak(f"Predikat: {_predikat(h.predikat)}")
+    output.cetak(f"Predikat: {_predikat(h.predikat or BELUM_LENGKAP)}")
     if h.catatan:
         output.cetak(f"[yellow]Data belum lengkap: {_catatan(h.catatan)}[/]")
 
@@ -318,7 +328,8 @@ def tabel_distribusi(baris: list[dict], periode: str, kolom_predikat: tuple = KO
     output.tampilkan(tampil, kolom, "tabel", judul=f"Distribusi predikat pegawai, periode {periode}",
                      catatan="Kurva hanya peringatan: tidak ada rating yang diubah. Pegawai tanpa data sama sekali "
                              "(tanpa SKP dan penilaian) tidak ikut dihitung"
-                             + (f"; {menunggu} pegawai belum lengkap (SKP belum punya realisasi sama sekali) juga tidak "
+                             + (f"; {menunggu} pegawai belum lengkap (belum ada realisasi sama sekali, atau rating belum "
+                                "ditetapkan dan belum ada saran) juga tidak "
                                 "ikut dihitung dalam jumlah dan persentase." if menunggu else "."),
                      gaya_baris=lambda b: None if b["sesuai_kurva"] is not False else "yellow")
     langgar = [b for b in baris if b["sesuai_kurva"] is False]

@@ -23,6 +23,7 @@ from ..kosakata import (
     DI_ATAS,
     DI_BAWAH,
     METODE,
+    NAMA_CATATAN,
     RATING_BELUM_DITETAPKAN,
     REALISASI_KOSONG,
     SESUAI,
@@ -76,6 +77,26 @@ def tanpa_rekan_bawahan(metode: str, param: Parameter, peran_dihitung) -> bool:
     `kinerja nilai` and `kinerja status`."""
     peran = set(peran_dihitung)
     return metode == "pp30" and param.penilaian_360 == "ya" and bool(peran) and not peran & {"rekan", "bawahan"}
+
+
+# The flags that leave a saran without the data it would rest on: before the realisations are in every NHK
+# is 0, before the atasan scored the NPK says nothing, and a "Di Bawah Ekspektasi" from those zeros would
+# mislead the pejabat penilai. The one rule (issue 17 R4): the result record, the nilai table, the recap,
+# the document and the template's Rating sheet all read the saran as this rule leaves it.
+TANPA_DASAR_SARAN = {
+    "hk": (TANPA_SASARAN, REALISASI_KOSONG, BOBOT_TIDAK_100, TARGET_TIDAK_VALID),
+    "pk": (TANPA_PENILAIAN_ATASAN, TANPA_PENILAIAN_PERILAKU, ASPEK_TIDAK_LENGKAP),
+}
+
+
+def kurang_dasar_saran(kunci: str, catatan) -> tuple:
+    """The flags (of `catatan`) for which the saran of rating `kunci` ('hk' | 'pk') is left out; () = it has its data."""
+    ada = set(catatan)
+    return tuple(c for c in TANPA_DASAR_SARAN[kunci] if c in ada)
+
+
+def _tanpa_saran(kurang: tuple) -> str:
+    return "belum ada saran: " + ", ".join(NAMA_CATATAN.get(c, c) for c in kurang)
 
 
 def _cek_metode(metode: str) -> None:
@@ -211,13 +232,22 @@ def _hitung(data: DataPegawai, metode: str, param: Parameter, teks_bobot=None) -
         )
     pk_turunan = rating(npk, param)
     alasan_pk = alasan_rating("NPK", npk, pk_turunan, param)
+    if kurang := kurang_dasar_saran("hk", catatan):  # no saran from data that is not there
+        hk_turunan, alasan_hk = None, _tanpa_saran(kurang)
+    if kurang := kurang_dasar_saran("pk", catatan):
+        pk_turunan, alasan_pk = None, _tanpa_saran(kurang)
     hk, hk_langsung, alasan_hk = _langsung(data.rating_hk_langsung, hk_turunan, alasan_hk)
     pk, pk_langsung, alasan_pk = _langsung(data.rating_pk_langsung, pk_turunan, alasan_pk)
     ada_data = bool(data.baris or data.penilaian or hk_langsung or pk_langsung)  # else: nobody has started yet
     if ada_data and not (hk_langsung and pk_langsung):  # a saran is a suggestion, never the pejabat penilai's rating
         catatan.append(RATING_BELUM_DITETAPKAN)
-    predikat, sel = predikat_matriks(hk, pk)
-    aturan = f"{sel} → {predikat}"
+    if hk is None or pk is None:  # neither set nor suggested: no cell of the matrix, no predikat yet
+        kosong = [n for n, x in (("hasil kerja", hk), ("perilaku", pk)) if x is None]
+        predikat, sel = None, None
+        aturan = f"Belum ada predikat: rating {' dan '.join(kosong)} belum ditetapkan dan belum ada saran"
+    else:
+        predikat, sel = predikat_matriks(hk, pk)
+        aturan = f"{sel} → {predikat}"
     if hk_langsung or pk_langsung:
         yang = [n for n, ya in (("hasil kerja", hk_langsung), ("perilaku", pk_langsung)) if ya]
         aturan += f" (rating {' dan '.join(yang)} ditetapkan langsung oleh atasan)"

@@ -91,7 +91,7 @@ class Hasil:
     w_pk: Decimal  # percent, e.g. 30
     alasan_bobot: str
     na: Decimal
-    predikat: str
+    predikat: Optional[str]  # None (permenpan6): a rating neither set nor suggested (no data to rest a saran on)
     aturan_predikat: str
     rating_hk: Optional[str]  # final (direct wins); None under pp30
     rating_hk_turunan: Optional[str]  # derived from NHK and the utama-row cap

@@ -37,6 +37,15 @@ def pejabat_luar_nip(db, tanpa) -> dict[str, tuple[str, str]]:
     return {n: (k, t) for n, (k, t) in hasil.items() if t}
 
 
+def punya_pejabat_luar(db):
+    """nip -> bool for employees without NIP Atasan: does `pejabat_luar` name someone for them (their atasan
+    outside the roster, else the profile's kepala daerah)? The same rule, read once, for a whole period
+    (the flag "SKP belum disetujui" of `nilai` and `status`)."""
+    luar = tabel.semua_nip(db)
+    kepala = _kepala(db) is not None
+    return lambda nip: kepala or nip in luar
+
+
 def penilai_luar(db, pegawai) -> dict[str, str]:
     """{nip: name} of `pejabat_luar`: how messages and documents name that pejabat penilai."""
     return {n: t for n, (_, t) in pejabat_luar(db, pegawai).items()}

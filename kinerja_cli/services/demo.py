@@ -91,6 +91,26 @@ def _rating_atasan(db, kode: str) -> str:
             "(data belum lengkap atau tanpa atasan)")
 
 
+SKOR_KEPALA_DAERAH = "105"  # the kepala daerah's perilaku score of the heads at the top of the roster (Sesuai)
+
+
+def _oleh_kepala_daerah(db, kode: str) -> str:
+    """The heads at the top of the roster (no NIP Atasan: the Sekda) are assessed by the kepala daerah of the
+    instansi profile (services.atasan_luar.pejabat_luar): he scores their perilaku (NIP Penilai `kepala-daerah`)
+    and agrees to their SKP, as the demo's atasan do for everyone else."""
+    from ..kosakata import ASPEK_BERAKHLAK, KEPALA_DAERAH
+    from ..store import pegawai as tabel_pegawai
+    from . import persetujuan
+
+    puncak = [p for p in tabel_pegawai.semua(db).values() if p.aktif and not p.nip_atasan]
+    for p in puncak:
+        perilaku.catat(db, p.nip, kode, KEPALA_DAERAH, "atasan", [f"{a}={SKOR_KEPALA_DAERAH}" for a in ASPEK_BERAKHLAK])
+        if periode.wajib_ada(db, kode).persetujuan_skp:
+            persetujuan.ajukan(db, p.nip, kode)
+            persetujuan.setujui(db, p.nip, kode, KEPALA_DAERAH)
+    return f"menilai perilaku dan menyetujui SKP {len(puncak)} pegawai tanpa atasan di daftar (Sekretaris Daerah)"
+
+
 def _tahun_lalu(tanggal: str | None) -> str | None:
     """The same day one year earlier (29 February becomes the 28th)."""
     if not tanggal:
@@ -110,6 +130,7 @@ def _periode_pp30(path: Path, skp: Path) -> str:
         sasaran.impor(db, skp, PERIODE_PP30)
         realisasi.impor(db, skp, PERIODE_PP30)
         perilaku.impor(db, skp, PERIODE_PP30)
+        _oleh_kepala_daerah(db, PERIODE_PP30)
         for i in catatan.daftar_inovasi(db, PERIODE):  # pp30's Sangat Baik needs an innovation in the period
             catatan.catat_inovasi(db, i["nip"], PERIODE_PP30, i["uraian"], _tahun_lalu(i["tanggal"]))
         penutupan.tutup(db, PERIODE_PP30)
@@ -142,6 +163,7 @@ def bangun(folder: Path) -> HasilDemo:
         hasil.langkah.append(("SKP (sasaran)", _ringkas(sasaran.impor(db, skp, PERIODE), "baris SKP")))
         hasil.langkah.append(("Realisasi", _ringkas(realisasi.impor(db, skp, PERIODE), "realisasi")))
         hasil.langkah.append(("Penilaian perilaku", _ringkas(perilaku.impor(db, skp, PERIODE), "penilaian (atasan, rekan, bawahan, diri)")))
+        hasil.langkah.append(("Kepala daerah", _oleh_kepala_daerah(db, PERIODE)))
         if p.metode == "permenpan6":
             hasil.langkah.append(("Rating pejabat penilai", _rating_atasan(db, PERIODE)))
         hasil.langkah.append(("Umpan balik",

@@ -39,9 +39,10 @@ def perlu_persetujuan(status: dict[str, str] | None, nip: str, ada_skp: bool, ni
     status: nip -> state when the period uses the agreement workflow (its setting persetujuan_skp),
     None when it does not. Only in such a period,
     for an employee with SKP rows whose state is not `disetujui`. An employee without an atasan in
-    the roster is never flagged: nobody in kinerja can agree to that SKP.
+    the roster is flagged only when a pejabat penilai outside the roster can agree to it (their atasan
+    outside the roster, or the kepala daerah of the instansi profile: services.atasan_luar.pejabat_luar).
     """
-    punya_atasan = bool(nip_atasan) or nip in getattr(status, "atasan_luar", ())  # an atasan outside the roster
+    punya_atasan = bool(nip_atasan) or getattr(status, "pejabat_luar", StatusSkp.pejabat_luar)(nip)
     return status is not None and ada_skp and punya_atasan and status.get(nip) != "disetujui"
 
 
@@ -74,19 +75,22 @@ def _konteks(db, periode: Periode, metode: str) -> _Konteks:
 
 
 class StatusSkp(dict):
-    """nip -> SKP state of a period using the agreement workflow; `atasan_luar`: the employees whose
-    atasan is outside the roster (they can be agreed to, so they are flagged like everyone else)."""
+    """nip -> SKP state of a period using the agreement workflow; `pejabat_luar(nip)`: for an employee without
+    NIP Atasan, can a pejabat penilai outside the roster agree to it (then it is flagged like everyone else)."""
 
-    atasan_luar: frozenset = frozenset()
+    @staticmethod
+    def pejabat_luar(nip: str) -> bool:
+        return False
 
 
 def _status_skp(db, kode: str) -> dict | None:
-    from ..store import atasan_luar, skp_status
+    from ..store import skp_status
+    from .atasan_luar import punya_pejabat_luar
 
     if not skp_status.dipakai(db, kode):
         return None
     s = StatusSkp(tabel.status_skp(db, kode))
-    s.atasan_luar = atasan_luar.semua_nip(db)
+    s.pejabat_luar = punya_pejabat_luar(db)
     return s
 
 

@@ -69,21 +69,11 @@ def _atasan_berwenang(db, p, oleh: str | None, kode: str, kata: str) -> tuple[st
     """(what the state row records as `oleh`, the name to show) of the atasan who may act: the
     employee's atasan in the roster (--oleh NIP), or their atasan outside the roster (no --oleh);
     DataTidakValid naming the real atasan otherwise."""
-    from .atasan_luar import ambil as atasan_luar
-    from .atasan_luar import teks as teks_luar
-
     if not p.nip_atasan:
-        luar = atasan_luar(db, p.nip)
-        if luar is None:
-            raise DataTidakValid(f"{p.nama} ({p.nip}) tidak punya atasan langsung di daftar pegawai, jadi SKP-nya tidak "
-                                 f"dapat {kata} lewat kinerja.",
-                                 "Isi NIP Atasan pegawai ini di daftar pegawai lalu impor ulang (kinerja pegawai impor), "
-                                 f'atau catat atasan di luar daftar: kinerja pegawai atasan-luar {p.nip} --nama "..." '
-                                 '--jabatan "..."')
-        if oleh:
-            raise DataTidakValid(f"SKP {p.nama} ({p.nip}) {kata} oleh atasannya di luar daftar pegawai, "
-                                 f"{teks_luar(luar)}, bukan oleh {oleh}.", "Tulis perintahnya tanpa --oleh.")
-        t = teks_luar(luar)
+        kata_luar, t = _pejabat_luar(db, p, kata)
+        if oleh and oleh.strip().lower() != kata_luar:
+            raise DataTidakValid(f"SKP {p.nama} ({p.nip}) {kata} oleh pejabat penilainya di luar daftar pegawai, "
+                                 f"{t}, bukan oleh {oleh}.", f"Tulis perintahnya tanpa --oleh, atau dengan --oleh {kata_luar}.")
         return t, t
     if not oleh:
         atasan = wajib_ada(db, p.nip_atasan)
@@ -126,15 +116,31 @@ def ajukan(db, nip: str, kode: str) -> dict:
 
 
 def _kepada(db, p) -> dict | None:
-    """Whom a submitted SKP goes to: {'nama', 'luar'}; None when nobody can agree to it."""
+    """Whom a submitted SKP goes to: {'nama', 'luar': None | 'atasan-luar' | 'kepala-daerah'}; None when nobody
+    can agree to it."""
     if p.nip_atasan:
         a = tabel_pegawai.ambil(db, p.nip_atasan)
-        return {"nama": f"{a.nama} ({a.nip})" if a else p.nip_atasan, "luar": False}
-    from .atasan_luar import ambil as atasan_luar
-    from .atasan_luar import teks as teks_luar
+        return {"nama": f"{a.nama} ({a.nip})" if a else p.nip_atasan, "luar": None}
+    from .atasan_luar import pejabat_luar
 
-    luar = atasan_luar(db, p.nip)
-    return {"nama": teks_luar(luar), "luar": True} if luar else None
+    luar = pejabat_luar(db, [p]).get(p.nip)
+    return {"nama": luar[1], "luar": luar[0]} if luar else None
+
+
+def _pejabat_luar(db, p, kata: str) -> tuple[str, str]:
+    """(kata, name) of the pejabat penilai outside the roster of `p` (no NIP Atasan): services.atasan_luar.pejabat_luar,
+    the one rule (their atasan outside the roster, else the kepala daerah of the instansi profile)."""
+    from .atasan_luar import pejabat_luar
+
+    luar = pejabat_luar(db, [p]).get(p.nip)
+    if luar is None:
+        raise DataTidakValid(f"{p.nama} ({p.nip}) tidak punya atasan langsung di daftar pegawai, dan profil instansi "
+                             f"belum mencatat kepala daerah, jadi SKP-nya tidak dapat {kata} lewat kinerja.",
+                             "Isi NIP Atasan pegawai ini di daftar pegawai lalu impor ulang (kinerja pegawai impor), "
+                             f'catat atasan di luar daftar: kinerja pegawai atasan-luar {p.nip} --nama "..." '
+                             '--jabatan "...", atau catat kepala daerah: kinerja instansi --kepala-nama "..." '
+                             '--kepala-jabatan "..."')
+    return luar
 
 
 def setujui(db, nip: str, kode: str, oleh: str | None, tanggal: str | None = None) -> dict:

@@ -120,7 +120,8 @@ def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = Non
     An RHK atasan link to a row the atasan does not have in `ke` is not copied (services.sasaran_tautan).
     Returns {'dari', 'ke', 'disalin': [nip], 'baris': rows copied, 'dilewati': [nip] (already had rows),
     'dilewati_nama': ['Nama (NIP)'], 'tautan_dilepas': [links not copied],
-    'lampiran': employees whose lampiran/ekspektasi were copied}."""
+    'lampiran': employees whose lampiran/ekspektasi were copied, 'nonaktif_nama': ['Nama (NIP)'] of deactivated
+    employees of the selection with rows in `dari`, not copied}."""
     asal = periode_ada(db, dari).kode
     tujuan = pastikan_terbuka(db, ke).kode
     if asal == tujuan:
@@ -130,15 +131,22 @@ def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = Non
         u = tabel_pegawai.unit_ada(db, unit)
         if u is None:
             raise TidakDitemukan(f"Unit kerja '{unit}' tidak ditemukan.", "Lihat nama unit dengan: kinerja unit daftar")
-        nips = [p.nip for p in tabel_pegawai.cari(db, u)]
+        semua = tabel_pegawai.cari(db, u, hanya_aktif=False)
     elif nip:
-        nips = [wajib_ada(db, nip).nip]
+        semua = [wajib_ada(db, nip)]  # named on purpose: copied even when deactivated
     else:
-        nips = [p.nip for p in tabel_pegawai.cari(db)]  # active employees only
+        semua = tabel_pegawai.cari(db, hanya_aktif=False)
+    # active employees only (or the one named); the others are named in the result, never left out silently
+    nips = [p.nip for p in semua if p.aktif or nip]
+    lepas_aktif = {p.nip: p for p in semua if not (p.aktif or nip)}
+    nonaktif = [f"{lepas_aktif[n].nama} ({n})" for n in sorted(tabel.baris_pegawai(db, asal, list(lepas_aktif)),
+                                                                 key=lambda n: (lepas_aktif[n].nama, n))] \
+        if lepas_aktif else []
     baris = tabel.baris_pegawai(db, asal, nips)
     if not baris:
         raise TidakDitemukan(f"Tidak ada baris SKP periode {asal} yang dapat disalin"
-                             + (f" untuk unit {unit}" if unit else f" untuk {nip}" if nip else "") + ".",
+                             + (f" untuk unit {unit}" if unit else f" untuk {nip}" if nip else "")
+                             + (f"; {teks_nonaktif(nonaktif)}" if nonaktif else "") + ".",
                              f"Lihat dengan: kinerja sasaran daftar --periode {asal}")
     with transaksi(db):  # which employees already have rows in `ke` is read under the write lock
         sudah = tabel.nomor_per_pegawai(db, tujuan, baris)
@@ -165,4 +173,10 @@ def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = Non
     roster = tabel_pegawai.semua(db) if sudah else {}
     return {"dari": asal, "ke": tujuan, "disalin": disalin, "baris": n, "dilewati": sorted(sudah),
             "dilewati_nama": [f"{roster[x].nama} ({x})" if x in roster else x for x in sorted(sudah)],
-            "tautan_dilepas": dilepas, "lampiran": lampiran}
+            "tautan_dilepas": dilepas, "lampiran": lampiran, "nonaktif_nama": nonaktif}
+
+
+def teks_nonaktif(nama: list[str], n: int = 5) -> str:
+    """'1 pegawai nonaktif tidak disalin: Nama (NIP)' (the first `n` named, then how many more)."""
+    lain = f"; dan {len(nama) - n} lainnya" if len(nama) > n else ""
+    return f"{len(nama)} pegawai nonaktif tidak disalin: " + "; ".join(nama[:n]) + lain

@@ -82,17 +82,14 @@ def _saran_rekaman(r: Rekaman) -> dict:
     for an employee with no data at all in the period (no SKP, no score: a 'saran' from zeros says nothing),
     and none for a rating whose data is not complete yet: before the realisations are in, every NHK is 0
     and a saran 'Di Bawah Ekspektasi' would mislead the pejabat penilai who reads the comment."""
-    from ..kosakata import (ASPEK_TIDAK_LENGKAP, BOBOT_TIDAK_100, REALISASI_KOSONG, TANPA_PENILAIAN_ATASAN,
-                            TANPA_PENILAIAN_PERILAKU, TANPA_SASARAN, TARGET_TIDAK_VALID)
     from ..model import ada_data
+    from ..scoring.hitung import kurang_dasar_saran
 
     if not ada_data(r):
         return {}
     h = r.hasil
-    belum = {"hk": {TANPA_SASARAN, REALISASI_KOSONG, BOBOT_TIDAK_100, TARGET_TIDAK_VALID},
-             "pk": {TANPA_PENILAIAN_ATASAN, TANPA_PENILAIAN_PERILAKU, ASPEK_TIDAK_LENGKAP}}
     return {k: (getattr(h, f"rating_{k}_turunan"), getattr(h, f"alasan_rating_{k}")) for k in ("hk", "pk")
-            if not belum[k] & set(h.catatan)}
+            if not kurang_dasar_saran(k, h.catatan)}
 
 
 def _baris_rating(db, p: Periode, unit: str | None, pegawai: list) -> list[dict]:

@@ -265,6 +265,19 @@ def teks_desimal(d: Decimal | None) -> str | None:
     return "0" if t in ("-0", "") else t
 
 
+def angka_id_tersimpan(d: Decimal | float | str | None) -> str:
+    """Indonesian display with the decimals the stored value has (none added, none cut), thousands grouped:
+    3000 -> '3.000', 2951 -> '2.951', 97.5 -> '97,5', 1234.125 -> '1.234,125'. For a target beside its
+    realisation (`sasaran daftar`): one format for both."""
+    if d is None or d == "":
+        return "-"
+    t = teks_desimal(d if isinstance(d, Decimal) else Decimal(str(d)))
+    tanda, t = ("-", t[1:]) if t.startswith("-") else ("", t)
+    bulat, _, pecahan = t.partition(".")
+    bulat = f"{int(bulat):,}".replace(",", ".")
+    return tanda + bulat + ("," + pecahan if pecahan else "")
+
+
 def angka_id(d: Decimal | float | None, digit: int = 2) -> str:
     """Indonesian display: 109 -> '109,00'; 1234.5 -> '1.234,50'."""
     if d is None:

@@ -183,8 +183,11 @@ def test_rating_langsung_hanya_satu():
     assert h.predikat == "Baik"
 
 
-def test_rekan_saja_tetap_memberi_rating():
+def test_rekan_saja_tanpa_saran_perilaku():
+    """The NPK is counted from the rekan, but without the atasan's score there is no saran of perilaku
+    (re-tester 17 R4: the rule the template's Rating sheet used, now the result's)."""
     data = pegawai(satu_baris(), (Penilaian("R", "rekan", semua("112")),))
     h = hitung(data, "permenpan6", P)
-    assert h.rating_pk == ATAS
+    assert h.npk == D("112.00") and (h.rating_pk, h.rating_pk_turunan, h.predikat) == (None, None, None)
+    assert h.alasan_rating_pk == "belum ada saran: atasan belum menilai"
     assert h.catatan == ("tanpa_penilaian_atasan", "rating_belum_ditetapkan")  # a saran is not a set rating
