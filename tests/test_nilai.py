@@ -91,7 +91,7 @@ def test_table_indonesian_numbers_footer_filters(db_siap, kinerja, db_path):
     # one person has no data at all: the table says "belum dinilai" rather than a Sangat Kurang
     assert "Jumlah: 5 pegawai" in t.stdout and "Baik: 1" in t.stdout and "Sangat Kurang: 2" in t.stdout
     assert "belum dinilai: 1" in t.stdout and "belum ada data periode ini" in t.stdout
-    assert "hasil belum final (ada catatan: lihat kolom Catatan" in " ".join(t.stdout.split())
+    assert "hasil belum final (ada catatan: kolom Catatan" in " ".join(t.stdout.split())
     semua = kinerja("nilai", "--periode", "2026", "--format", "json").json()
     kosong = [x for x in semua if not x["ada_data"]]
     assert len(kosong) == 1 and kosong[0]["catatan"][0] == "tanpa_sasaran"

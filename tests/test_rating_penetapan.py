@@ -121,7 +121,8 @@ def test_import_refuses_every_problem_named_by_row_and_cell(p6, kinerja, db_path
     assert m[(4, "F (NIP Pejabat Penilai)")][0] == (f"Pejabat penilai {SEKDA} (Drs. H. Ahmad Yani) bukan atasan langsung {STAF2} "
                                      f"(Dewi Sartika) di daftar pegawai (atasan tercatat {KADIS} (Budi Santoso, S.E.))")
     assert m[(5, "A (NIP)")][0] == f"NIP {STAF1} sudah ada di baris 3; satu pegawai hanya satu baris"
-    assert m[(6, "E (Alasan)")] == ("Alasan kosong", "tulis alasan penetapan rating (dicatat di log audit)")
+    assert m[(6, "E (Alasan)")] == ("Alasan kosong", "tulis alasan penetapan rating di Alasan atau Alasan Hasil Kerja "
+                                                    "(dicatat di log audit)")
     assert m[(7, "F (NIP Pejabat Penilai)")] == ("NIP Pejabat Penilai kosong", f"isi NIP atasan langsung pegawai ini: {SEKDA}")
     assert _rating(db_path) == {}
     # the command: refused, nothing written, the marked copy on request

@@ -281,3 +281,22 @@ def test_nilai_marks_a_saran_predikat_at_80_columns(db_siap, kinerja, db_path, m
     baris = next(x for x in t.splitlines() if STAF1 in x)
     assert "Sangat Baik" in baris and "*" not in baris
     assert "* 3 hasil masih saran" in _satu(t)
+
+
+def test_saran_reason_alone_and_aturan_speaks_of_permenpan6(db_siap, kinerja, db_path):
+    """Re-tester 14 Q4/Q5: the Rating sheet's comment on a rating already set is the saran from the numbers only
+    (not "Ditetapkan langsung oleh atasan: ..."); `periode buat`/`aturan` on a permenpan6 period with penilaian 360
+    'tidak' say what the setting does there (NPK from the atasan only), not "NA = 70/30"."""
+    from kinerja_cli.scoring.hitung import _langsung, alasan_saran
+
+    label, langsung, teks = _langsung("sesuai", "Di Bawah Ekspektasi", "NHK 85,00 < 90 (ambang sesuai)")
+    assert langsung and teks.startswith("Ditetapkan langsung oleh atasan: Sesuai Ekspektasi")
+    assert alasan_saran(teks, langsung) == "NHK 85,00 < 90 (ambang sesuai)"
+    assert alasan_saran("NHK 120,00 ≥ 110", False) == "NHK 120,00 ≥ 110"
+    r = kinerja("periode", "buat", "2034", "--penilaian-360", "tidak")
+    assert r.exit_code == 0, r.output
+    keluar = " ".join(r.output.split())
+    assert "NA = 70/30" not in keluar
+    assert "tidak: NPK (dasar saran rating perilaku) = nilai atasan saja; bobot NA tidak dipakai" in keluar
+    a = {x["kunci"]: x["nilai"] for x in kinerja("aturan", "-p", "2034", "--format", "json").json()}
+    assert a["penilaian_360"] == "tidak: NPK (dasar saran rating perilaku) = nilai atasan saja; bobot NA tidak dipakai"

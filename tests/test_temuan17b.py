@@ -79,7 +79,7 @@ def test_ringkasan_nilai_dua_hitungan_beda_kata(tiga_periode, kinerja, monkeypat
         _skp(kinerja, nip)
     t = _rata(kinerja("nilai", "-p", "2026-T3").stdout)
     assert "belum lengkap (menunggu realisasi): 2" in t
-    assert "hasil belum final (ada catatan: lihat kolom Catatan; --hanya-lengkap untuk menyaring)" in t
+    assert "hasil belum final (ada catatan: kolom Catatan, --rinci atau --format csv; --hanya-lengkap untuk menyaring)" in t
     assert t.split("Jumlah: ")[1].count("belum lengkap") == 1  # once, for the people waiting
 
 

@@ -155,7 +155,7 @@ def ringkasan_predikat(baris: list[dict]) -> str:
     teks = f"Jumlah: {len(baris)} pegawai — " + ", ".join(bagian)
     if tidak_lengkap:
         # results with any catatan flag (a saran, a missing rater...): not the same count as the one above
-        teks += f" — [yellow]{tidak_lengkap} hasil belum final[/] (ada catatan: lihat kolom Catatan; --hanya-lengkap untuk menyaring)"
+        teks += f" — [yellow]{tidak_lengkap} hasil belum final[/] (ada catatan: kolom Catatan, --rinci atau --format csv; --hanya-lengkap untuk menyaring)"
     return teks
 
 

@@ -57,9 +57,13 @@ def _pembulatan(p: Parameter, _m) -> str:
     return f"{p.desimal} desimal, {p.cara_bulat}"
 
 
-def _360(p: Parameter, _m) -> str:
+def _360(p: Parameter, m) -> str:
     r = f"{_t(p.hk_dengan_rekan)}/{_t(p.pk_dengan_rekan)}"
     a = f"{_t(p.hk_atasan_saja)}/{_t(p.pk_atasan_saja)}"
+    if m == "permenpan6" and p.penilaian_360 in ("ya", "tidak"):  # 6/2022 has no NA: only the saran's NPK changes
+        return (f"{p.penilaian_360}: NPK (dasar saran rating perilaku) = "
+                + ("nilai atasan, rekan dan bawahan menurut bobot peran" if p.penilaian_360 == "ya"
+                   else "nilai atasan saja") + "; bobot NA tidak dipakai")
     if p.penilaian_360 == "ya":
         return f"ya: NA = {r} untuk semua pegawai; pegawai tanpa nilai rekan/bawahan ditandai (pp30)"
     if p.penilaian_360 == "tidak":

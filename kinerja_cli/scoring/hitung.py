@@ -269,8 +269,19 @@ def _aspek_tidak_lengkap(penilaian, dihitung: dict) -> bool:
     return False
 
 
+_LANGSUNG = "Ditetapkan langsung oleh atasan: {label} (turunan: {alasan})"
+
+
 def _langsung(kunci, turunan, alasan):
     if kunci is None:
         return turunan, False, alasan
     label = label_rating(kunci)
-    return label, True, f"Ditetapkan langsung oleh atasan: {label} (turunan: {alasan})"
+    return label, True, _LANGSUNG.format(label=label, alasan=alasan)
+
+
+def alasan_saran(alasan: str, langsung: bool) -> str:
+    """The reason of the saran alone, from a Hasil's alasan_rating_* (which, for a set rating, wraps it: _LANGSUNG)."""
+    if not langsung:
+        return alasan
+    awal = _LANGSUNG.split("{alasan}")[0].split("{label}")[1]  # " (turunan: "
+    return alasan[alasan.index(awal) + len(awal):-1] if awal in alasan else alasan

@@ -83,13 +83,14 @@ def _saran_rekaman(r: Rekaman) -> dict:
     and none for a rating whose data is not complete yet: before the realisations are in, every NHK is 0
     and a saran 'Di Bawah Ekspektasi' would mislead the pejabat penilai who reads the comment."""
     from ..model import ada_data
-    from ..scoring.hitung import kurang_dasar_saran
+    from ..scoring.hitung import alasan_saran, kurang_dasar_saran
 
     if not ada_data(r):
         return {}
     h = r.hasil
-    return {k: (getattr(h, f"rating_{k}_turunan"), getattr(h, f"alasan_rating_{k}")) for k in ("hk", "pk")
-            if not kurang_dasar_saran(k, h.catatan)}
+    return {k: (getattr(h, f"rating_{k}_turunan"),
+                alasan_saran(getattr(h, f"alasan_rating_{k}"), getattr(h, f"rating_{k}_langsung")))
+            for k in ("hk", "pk") if not kurang_dasar_saran(k, h.catatan)}
 
 
 def _baris_rating(db, p: Periode, unit: str | None, pegawai: list) -> list[dict]:

@@ -153,8 +153,10 @@ def _alasan(b: BarisSumber, rating: dict, kunci: str, ms: list) -> dict:
         hasil[key] = sendiri or umum
         terpakai = terpakai or not sendiri or sendiri == umum
     if hasil and not any(hasil.values()):
-        ms.append(di_sel(b, "alasan", "Alasan kosong", "tulis alasan penetapan rating (dicatat di log audit)",
-                         GALAT, kunci))
+        kolom = ["Alasan"] + [_PER_RATING[k][2] for k in hasil]  # every column that would do
+        tempat = ", ".join(kolom[:-1]) + " atau " + kolom[-1]
+        ms.append(di_sel(b, "alasan", "Alasan kosong", f"tulis alasan penetapan rating di {tempat} (dicatat di log "
+                         "audit)", GALAT, kunci))
     elif hasil and not all(hasil.values()):  # one rating has its own reason, the other none
         kosong = [_PER_RATING[k] for k, a in hasil.items() if not a][0]
         ms.append(di_sel(b, "alasan", f"Alasan kosong untuk {kosong[1]}",
