@@ -30,6 +30,7 @@ class IsiSheet:
     baris: object  # list[BarisSumber], or a one-pass iterator of them (alir_sheet)
     info: list = field(default_factory=list)  # lines for the officer: rows of an office layout passed over
     galat_sel: object = None  # sel_galat.PenampungGalat: the Excel error cells of the data columns seen so far
+    penanda: object = None  # excel.penanda.Penanda: the period the workbook's template was made for, or None
 
 
 def buka_pembaca(path: Path, paksa_openpyxl: bool = False) -> Pembaca:
@@ -280,6 +281,9 @@ def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_ope
             raise rusak(path, e) from None
     aliran = isi.baris  # the caller may replace isi.baris (a list, a chain): close the stream itself
     try:
+        from .penanda import dari_pembaca
+
+        isi.penanda = dari_pembaca(pb)
         pb.periksa_sebelum_baris(isi.sheet)
         yield isi
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..kolom import PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
 from .aman import sel_aman
+from .penanda import JUDUL
 
 DESKRIPSI_ASPEK = {
     "pelayanan": "memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif, dan dapat diandalkan; "
@@ -107,7 +108,7 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
     berkas = "BERKAS.xlsx"
     kode = p.kode
     r: list[tuple[str, str, str]] = [
-        ("judul", f"Templat kinerja ASN, periode {kode}", ""),
+        ("judul", JUDUL.format(kode=kode), ""),  # read back by excel/penanda.py
         ("kosong", "", ""),
         ("info", "Periode", f"{kode} ({p.jenis}, {tanggal_id(p.mulai)} s.d. {tanggal_id(p.selesai)}), "
                             f"metode {p.metode}"),

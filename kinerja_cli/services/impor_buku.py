@@ -15,12 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, KinerjaError, TidakDitemukan
+from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, KinerjaError, PeriodeBerkasLain, TidakDitemukan
 from ..kolom import ISIAN_SASARAN
 from ..kosakata import ASPEK_BERAKHLAK
 from ..model import HasilImpor
 from ..store.db import transaksi
 from ..validation.masalah import GALAT, PERINGATAN, Masalah
+from ..excel import penanda
+from .impor_umum import periksa_periode
 
 EKSTENSI = (".xlsx", ".xls", ".ods", ".csv")  # what excel.baca reads (each file recognised by its content)
 
@@ -200,9 +202,11 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
             raise BerkasTidakValid(f"{berkas.name} tidak berisi sheet data yang dikenali.",
                                    "Isi sheet dari templat (kinerja templat --per-unit FOLDER --periode KODE), lalu kirim ulang.")
         perlu_periode = [j for _, _, j, _, _ in rencana if j not in ("Pegawai", "Pelatihan", "Layanan")]
+        tanda = penanda.dari_berkas(berkas)  # the period of a kinerja template (None: the office's own Excel)
         if perlu_periode and kode is None:
             raise DataTidakValid(f"{berkas.name} berisi sheet {', '.join(perlu_periode)}: sebutkan periodenya.",
                                  "Tambahkan --periode KODE, misalnya --periode 2026.")
+        periksa_periode(berkas, kode, tanda)  # before any sheet: one refusal for the workbook
         try:
             with transaksi(db):
                 ditolak: list = []  # (jenis, sheet, the refusal): the later sheets are still checked
@@ -323,6 +327,19 @@ def saran(hasil: HasilBuku) -> str | None:
             "--tandai-folder FOLDER menulis salinan bertanda setiap buku kerja yang ditolak.")
 
 
+def saran_akhir(ditolak: list, folder_tandai: Path | None) -> str:
+    """The advice under the batch's last line, for the refused workbooks (HasilBuku)."""
+    lain = [h for h in ditolak if isinstance(h.galat, PeriodeBerkasLain)]
+    if len(lain) == len(ditolak):  # nothing in the files is wrong: the period given was
+        return ("Templat periode lain tidak diimpor ke periode ini: impor ulang berkas itu dengan --periode periode "
+                "templatnya (lihat saran di atas).")
+    salinan = any(h.ditandai for h in ditolak)
+    return ("Perbaiki berkas itu (lihat tabel masalah di atas" + (
+        f", atau salinan bertanda di {folder_tandai}" if folder_tandai and salinan else
+        "; --tandai-folder FOLDER menulis salinan bertanda untuk OPD" if not folder_tandai else "")
+        + "), lalu impor ulang berkas itu saja.")
+
+
 def pesan_importir(hasil: HasilBuku) -> list[tuple[str, str, str]]:
     """[(jenis, 'awas'|'info', text)]: the lines each importer of the workbook produced for the officer."""
     return [(x.jenis, jenis, teks) for x in hasil.lembar if x.hasil is not None
@@ -334,7 +351,7 @@ def tandai(hasil: HasilBuku, folder: Path) -> Path | None:
     from ..berkas_aman import buat_folder
     from ..excel.tandai import tulis
 
-    if not hasil.ditolak:
+    if not hasil.ditolak or isinstance(hasil.galat, PeriodeBerkasLain):  # the command's period, not a cell, is wrong
         return None
     masalah = list(getattr(hasil.galat, "masalah", []) or [])
     if not masalah:

@@ -1,0 +1,102 @@
+"""Re-tester findings of issue 17 part C (the import inbox): a template of another period is refused,
+formula cells without a stored result are problems of their cells, dependent sheets say why they
+were not checked, what kinerja writes it accepts, who sent what, dates shown the Indonesian way."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import openpyxl
+import pytest
+from conftest import KADIS, STAF1, STAF2, buat_xlsx
+
+H_SASARAN = ["NIP", "Nomor", "RHK", "Indikator", "Target", "Satuan", "Bobot (%)"]
+H_REALISASI = ["NIP", "Nomor", "Realisasi"]
+
+
+def _q(db, sql, *args):
+    with sqlite3.connect(db) as c:
+        return c.execute(sql, args).fetchall()
+
+
+def _teks(r) -> str:
+    return " ".join(r.output.split())
+
+
+@pytest.fixture
+def dua_periode(db_periode, kinerja, tmp_path):
+    """Periods 2026 (with KADIS's SKP and realisations) and 2027 (the same SKP, no realisations)."""
+    assert kinerja("periode", "buat", "2027", "--metode", "pp30").exit_code == 0
+    skp = buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [
+        H_SASARAN, [KADIS, 1, "Investasi", "Nilai", 100, "%", 60], [KADIS, 2, "Izin", "Hari", 5, "hari", 40]]})
+    for kode in ("2026", "2027"):
+        r = kinerja("sasaran", "impor", skp, "--periode", kode)
+        assert r.exit_code == 0, r.output
+    r = kinerja("realisasi", "impor", buat_xlsx(tmp_path / "r26.xlsx", {"Realisasi": [
+        H_REALISASI, [KADIS, 1, 90], [KADIS, 2, 4]]}), "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    return db_periode
+
+
+def _isi_realisasi(path, nilai=77):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Realisasi"]
+    judul = [c.value for c in ws[1]]
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, 1).value:
+            ws.cell(r, judul.index("Realisasi") + 1).value = nilai
+    wb.save(path)
+    return path
+
+
+def _simpanan(db):
+    return (_q(db, "SELECT periode, nip, nomor, nilai FROM realisasi ORDER BY 1, 2, 3"),
+            _q(db, "SELECT COUNT(*) FROM audit"))
+
+
+# --- R1: a workbook made for another period is never imported into the target period in silence ---
+
+def test_r1_templat_periode_lain_ditolak_impor_buku_periode_bawaan(dua_periode, kinerja, tmp_path):
+    f = tmp_path / "DPMPTSP_2027.xlsx"
+    assert kinerja("templat", f, "--periode", "2027", "--unit", "DPMPTSP").exit_code == 0
+    _isi_realisasi(f)
+    assert kinerja("periode", "pakai", "2026").exit_code == 0
+    sebelum = _simpanan(dua_periode)
+    r = kinerja("impor", f)  # no -p: the default period 2026
+    assert r.exit_code == 1, r.output
+    t = _teks(r)
+    assert ("DPMPTSP_2027.xlsx adalah templat periode 2027 (properti berkas kinerja_periode), bukan periode 2026 "
+            "yang dituju impor ini. Tidak ada data yang ditulis.") in t
+    assert "ulangi perintah dengan --periode 2027 (-p 2027)" in t
+    assert "impor ulang berkas itu dengan --periode periode templatnya" in t
+    assert _simpanan(dua_periode) == sebelum  # the 2026 realisations 90 and 4 are still there
+    r = kinerja("impor", f, "--periode", "2027")  # the fix the message names
+    assert r.exit_code == 0, r.output
+    assert _q(dua_periode, "SELECT nomor, nilai FROM realisasi WHERE periode = '2027' ORDER BY 1") == [
+        (1, "77"), (2, "77")]
+
+
+def test_r1_templat_lama_dibaca_dari_petunjuk_setiap_importir(dua_periode, kinerja, tmp_path):
+    """A template sent out before the property existed records its period in the Petunjuk title only;
+    every importer of period data refuses it for another period, naming where it read the period."""
+    f = buat_xlsx(tmp_path / "lama.xlsx", {
+        "Petunjuk": [["Templat kinerja ASN, periode 2027"], [], ["Periode", "2027 (tahunan)"]],
+        "Sasaran": [H_SASARAN, [KADIS, 1, "Investasi", "Nilai", 100, "%", 60], [KADIS, 2, "Izin", "Hari", 5, "hari", 40]],
+        "Realisasi": [H_REALISASI, [KADIS, 1, 11], [KADIS, 2, 1]]})
+    sebelum = _simpanan(dua_periode)
+    for perintah in ("sasaran", "realisasi"):
+        r = kinerja(perintah, "impor", f, "--periode", "2026")
+        assert r.exit_code == 1, r.output
+        assert ("lama.xlsx adalah templat periode 2027 (judul sheet Petunjuk, sel A1), bukan periode 2026 yang "
+                "dituju impor ini") in _teks(r)
+    r = kinerja("impor", f, "--periode", "2026", "--tandai-folder", tmp_path / "tandai")
+    assert r.exit_code == 1 and "adalah templat periode 2027" in _teks(r)
+    assert not (tmp_path / "tandai" / "lama.galat.xlsx").exists()  # nothing of the OPD's to mark
+    assert _simpanan(dua_periode) == sebelum
+
+
+def test_r1_berkas_kantor_tanpa_penanda_tetap_diterima(dua_periode, kinerja, tmp_path):
+    f = buat_xlsx(tmp_path / "kantor.xlsx", {"Realisasi": [H_REALISASI, [KADIS, 1, 91]]})
+    r = kinerja("realisasi", "impor", f, "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    assert (1, "91") in _q(dua_periode, "SELECT nomor, nilai FROM realisasi WHERE periode = '2026'")
