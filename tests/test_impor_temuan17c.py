@@ -100,3 +100,39 @@ def test_r1_berkas_kantor_tanpa_penanda_tetap_diterima(dua_periode, kinerja, tmp
     r = kinerja("realisasi", "impor", f, "--periode", "2026")
     assert r.exit_code == 0, r.output
     assert (1, "91") in _q(dua_periode, "SELECT nomor, nilai FROM realisasi WHERE periode = '2026'")
+
+
+# --- R6: a formula cell without a stored result is one problem of its cell, not the end of the check ---
+
+def _rumus(ws, koordinat: str, rumus: str) -> None:
+    ws[koordinat] = rumus  # openpyxl stores the formula without a result, as a script would
+
+
+def test_r6_rumus_tanpa_hasil_satu_masalah_selnya(dua_periode, kinerja, tmp_path):
+    f = tmp_path / "DPMPTSP_2027.xlsx"
+    assert kinerja("templat", f, "--periode", "2027", "--unit", "DPMPTSP").exit_code == 0
+    _isi_realisasi(f, 80)
+    wb = openpyxl.load_workbook(f)
+    ws = wb["Realisasi"]
+    _rumus(ws, "G2", "=40+40")
+    ws["G3"] = "delapan"  # another problem further down the same sheet
+    wp = wb["Perilaku"]
+    aspek = [c.value for c in wp[1]].index("Berorientasi Pelayanan") + 1
+    wp.cell(2, aspek).value = 500  # and one in a later sheet
+    sel_perilaku = wp.cell(2, aspek).coordinate
+    wb.save(f)
+    sebelum = _simpanan(dua_periode)
+    r = kinerja("impor", f, "--periode", "2027", "--tandai-folder", tmp_path / "tandai")
+    assert r.exit_code == 1, r.output
+    t = _teks(r)
+    assert "1 sel di sheet 'Realisasi' berisi rumus tanpa hasil tersimpan, misalnya Realisasi!G2" in t
+    assert "'delapan'" in t and "500" in t  # every other problem of the workbook, in the same run
+    assert "DPMPTSP" in t  # the unit to chase is named, not "-"
+    assert _simpanan(dua_periode) == sebelum
+    tandai = openpyxl.load_workbook(tmp_path / "tandai" / "DPMPTSP_2027.galat.xlsx")
+    komentar = tandai["Realisasi"]["G2"].comment.text
+    assert "Sel Realisasi!G2 berisi rumus (=40+40) tanpa hasil tersimpan di berkas" in komentar
+    assert "Paste Values" in komentar
+    assert tandai["Realisasi"]["G3"].comment is not None and tandai["Perilaku"][sel_perilaku].comment is not None
+    daftar = [c.value for row in tandai["Galat kinerja"].iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("rumus (=40+40)" in v for v in daftar)

@@ -284,7 +284,7 @@ def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_ope
         from .penanda import dari_pembaca
 
         isi.penanda = dari_pembaca(pb)
-        pb.periksa_sebelum_baris(isi.sheet)
+        pb.periksa_sebelum_baris(isi.sheet, isi.galat_sel)
         yield isi
     finally:
         aliran.close()
