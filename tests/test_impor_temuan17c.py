@@ -136,3 +136,22 @@ def test_r6_rumus_tanpa_hasil_satu_masalah_selnya(dua_periode, kinerja, tmp_path
     assert tandai["Realisasi"]["G3"].comment is not None and tandai["Perilaku"][sel_perilaku].comment is not None
     daftar = [c.value for row in tandai["Galat kinerja"].iter_rows() for c in row if isinstance(c.value, str)]
     assert any("rumus (=40+40)" in v for v in daftar)
+
+
+# --- R2: a sheet left unchecked because the sheet it depends on was refused says so, on every screen ---
+
+def test_r2_realisasi_tidak_diperiksa_disebut_di_layar_80_dan_salinan(dua_periode, kinerja, tmp_path, monkeypatch):
+    f = buat_xlsx(tmp_path / "dinsos.xlsx", {
+        "Sasaran": [H_SASARAN, [KADIS, 1, "Investasi", "Nilai", 100, "%", 60], [KADIS, 2, "Izin", "Hari", 5, "hari", 99]],
+        "Realisasi": [H_REALISASI, [KADIS, 1, "#N/A"], [KADIS, 2, "1.200"]]})
+    monkeypatch.setenv("COLUMNS", "80")
+    sebelum = _simpanan(dua_periode)
+    r = kinerja("impor", f, "--periode", "2027", "--tandai-folder", tmp_path / "tandai")
+    assert r.exit_code == 1, r.output
+    hasil = " ".join(b.split("│")[-2].strip() for b in r.stdout.splitlines() if b.startswith("│"))
+    assert "Sheet Realisasi tidak diperiksa (karena sheet Sasaran ditolak)." in hasil  # the column never hidden
+    assert _simpanan(dua_periode) == sebelum
+    ws = openpyxl.load_workbook(tmp_path / "tandai" / "dinsos.galat.xlsx")["Galat kinerja"]
+    daftar = [" ".join(str(v) for v in row if v) for row in ws.iter_rows(values_only=True)]
+    assert any(d.startswith("peringatan Realisasi Sheet Realisasi tidak diperiksa (karena sheet Sasaran ditolak)")
+               for d in daftar), daftar

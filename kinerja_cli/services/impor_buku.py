@@ -211,10 +211,13 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
             with transaksi(db):
                 ditolak: list = []  # (jenis, sheet, the refusal): the later sheets are still checked
                 masalah: list = []  # every problem of the workbook, sheet by sheet in import order
+                lewat: list = []  # the sentences naming the sheets not checked
                 for _, _, jenis, sheet, _ in rencana:
                     induk = _induk_ditolak(jenis, [j for j, _, _ in ditolak])
                     if induk:
                         hasil.lembar.append(HasilLembar(jenis, sheet, None, f"tidak diperiksa: sheet {induk} ditolak"))
+                        lewat.append(f"Sheet {sheet} {_TIDAK_DIPERIKSA.format(induk=induk)}.")
+                        masalah.append(_tidak_diperiksa(sheet, induk))
                         continue
                     hasil.sheet_galat = sheet
                     try:
@@ -228,7 +231,7 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
                     masalah += h.peringatan
                 if ditolak:
                     hasil.sheet_galat = ", ".join(s for _, s, _ in ditolak)
-                    raise _tolakan_buku(berkas, ditolak, masalah)
+                    raise _tolakan_buku(berkas, ditolak, masalah, " ".join(lewat))
                 hasil.sheet_galat = ""
                 _unit(db, [lb for _, lb in hasil.dikenali], hasil)
                 if uji_coba:
@@ -257,16 +260,29 @@ def _induk_ditolak(jenis: str, ditolak: list) -> str | None:
     return None
 
 
-def _tolakan_buku(berkas: Path, ditolak: list, masalah: list) -> KinerjaError:
-    """One refusal for the workbook: every refused sheet's problems and the other sheets' warnings."""
+_TIDAK_DIPERIKSA = "tidak diperiksa (karena sheet {induk} ditolak)"
+
+
+def _tidak_diperiksa(sheet: str, induk: str) -> Masalah:
+    """The note of a sheet left unchecked because the sheet it depends on was refused: in the refusal, the
+    problem table and the marked copy's list, so that its problems are not a surprise of the next round."""
+    return Masalah(f"Sheet {sheet} {_TIDAK_DIPERIKSA.format(induk=induk)}: isinya baru dapat diperiksa setelah "
+                   f"sheet {induk} diterima", f"perbaiki sheet {induk}, lalu impor ulang; sheet {sheet} diperiksa saat "
+                   "itu", None, sheet, None, "", PERINGATAN)
+
+
+def _tolakan_buku(berkas: Path, ditolak: list, masalah: list, lewat: str = "") -> KinerjaError:
+    """One refusal for the workbook: every refused sheet's problems and the other sheets' warnings, and
+    which sheets were not checked because a sheet they depend on was refused."""
     jenis, sheet, e = ditolak[0]
     if len(ditolak) == 1:
         if not isinstance(e, ImporDitolak) and len(masalah) == 1:
             return e
-        return type(e)(e.pesan, masalah, e.saran) if isinstance(e, ImporDitolak) else ImporDitolak(e.pesan, masalah, e.saran)
+        pesan = f"{e.pesan} {lewat}".strip()
+        return type(e)(pesan, masalah, e.saran) if isinstance(e, ImporDitolak) else ImporDitolak(pesan, masalah, e.saran)
     bagian = "; ".join(f"sheet {s}: {_inti(x.pesan, berkas)}" for _, s, x in ditolak)
     return ImporDitolak(f"Impor {berkas.name} ditolak: {len(ditolak)} sheet bermasalah. {bagian[0].upper()}{bagian[1:]}. "
-                        "Tidak ada data dari buku kerja ini yang ditulis.", masalah,
+                        f"{lewat + ' ' if lewat else ''}Tidak ada data dari buku kerja ini yang ditulis.", masalah,
                         " ".join(dict.fromkeys(x.saran for _, _, x in ditolak if x.saran)) or None)
 
 
