@@ -155,3 +155,16 @@ def test_r2_realisasi_tidak_diperiksa_disebut_di_layar_80_dan_salinan(dua_period
     daftar = [" ".join(str(v) for v in row if v) for row in ws.iter_rows(values_only=True)]
     assert any(d.startswith("peringatan Realisasi Sheet Realisasi tidak diperiksa (karena sheet Sasaran ditolak)")
                for d in daftar), daftar
+
+
+# --- R8: the Petunjuk sheet shows when the template was made the Indonesian way ---
+
+def test_r8_petunjuk_dibuat_cara_indonesia(db_periode, kinerja, tmp_path):
+    import re
+
+    from kinerja_cli.validation.tanggal_id import BULAN
+
+    f = tmp_path / "t.xlsx"
+    assert kinerja("templat", f, "--periode", "2026").exit_code == 0
+    baris = {r[0]: r[1] for r in openpyxl.load_workbook(f)["Petunjuk"].iter_rows(values_only=True) if r and r[0]}
+    assert re.fullmatch(rf"\d{{1,2}} ({'|'.join(BULAN)}) \d{{4}} \d{{2}}\.\d{{2}}", baris["Dibuat"]), baris["Dibuat"]

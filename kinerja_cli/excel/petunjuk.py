@@ -11,6 +11,7 @@ from ..kolom import PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
 from .aman import sel_aman
 from .penanda import JUDUL
+from ..validation.tanggal_id import tanggal_id as tanggal_waktu_id
 
 DESKRIPSI_ASPEK = {
     "pelayanan": "memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif, dan dapat diandalkan; "
@@ -113,7 +114,7 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
         ("info", "Periode", f"{kode} ({p.jenis}, {tanggal_id(p.mulai)} s.d. {tanggal_id(p.selesai)}), "
                             f"metode {p.metode}"),
         ("info", "Unit kerja", unit),
-        ("info", "Dibuat", isi.dibuat),
+        ("info", "Dibuat", tanggal_waktu_id(isi.dibuat)),  # 6 Desember 2026 11.28, never ISO text
         ("info", "Isi awal", "Tanpa isian awal (templat kosong)." if isi.kosong else
          f"{isi.jumlah_pegawai} pegawai aktif, {len(isi.sasaran)} baris di sheet Sasaran, "
          f"{len(isi.realisasi)} baris di sheet Realisasi, {len(isi.perilaku)} baris di sheet Perilaku."),
