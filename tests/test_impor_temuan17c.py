@@ -168,3 +168,26 @@ def test_r8_petunjuk_dibuat_cara_indonesia(db_periode, kinerja, tmp_path):
     assert kinerja("templat", f, "--periode", "2026").exit_code == 0
     baris = {r[0]: r[1] for r in openpyxl.load_workbook(f)["Petunjuk"].iter_rows(values_only=True) if r and r[0]}
     assert re.fullmatch(rf"\d{{1,2}} ({'|'.join(BULAN)}) \d{{4}} \d{{2}}\.\d{{2}}", baris["Dibuat"]), baris["Dibuat"]
+
+
+# --- R7: only a workbook imported counts as a unit sending; short unit names on a narrow screen ---
+
+def test_r7_salin_bkpsdm_bukan_kiriman_unit(dua_periode, kinerja, tmp_path, monkeypatch):
+    assert kinerja("periode", "buat", "2028", "--metode", "pp30").exit_code == 0
+    assert kinerja("sasaran", "salin", "--dari", "2026", "--ke", "2028").exit_code == 0  # done by the HR office
+    r = kinerja("status", "--kiriman", "-p", "2028", "--format", "json")
+    baris = {b["unit"]: b for b in r.json()}
+    assert baris["DPMPTSP"]["sasaran"] is None and baris["DPMPTSP"]["belum"] is True
+    f = buat_xlsx(tmp_path / "r.xlsx", {"Realisasi": [H_REALISASI, [KADIS, 1, 50]]})
+    assert kinerja("realisasi", "impor", f, "-p", "2028").exit_code == 0  # a workbook the unit sent
+    baris = {b["unit"]: b for b in kinerja("status", "--kiriman", "-p", "2028", "--format", "json").json()}
+    assert baris["DPMPTSP"]["realisasi"] and baris["DPMPTSP"]["sasaran"] is None
+
+
+def test_r7_kiriman_nama_singkat_di_layar_sempit(dua_periode, kinerja, monkeypatch):
+    assert kinerja("unit", "singkatan", "Sekretariat Daerah", "Setda").exit_code == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    r = kinerja("status", "--kiriman", "-p", "2026")
+    assert r.exit_code == 0, r.output
+    unit = [b.split("│")[1].strip() for b in r.stdout.splitlines() if b.startswith("│")]
+    assert "Setda" in unit and "Sekretariat" not in unit and "Daerah" not in unit
