@@ -191,3 +191,52 @@ def test_r7_kiriman_nama_singkat_di_layar_sempit(dua_periode, kinerja, monkeypat
     assert r.exit_code == 0, r.output
     unit = [b.split("│")[1].strip() for b in r.stdout.splitlines() if b.startswith("│")]
     assert "Setda" in unit and "Sekretariat" not in unit and "Daerah" not in unit
+
+
+# --- R3: what kinerja writes, kinerja accepts; a roster change that strands RHK Atasan links is told ---
+
+H_SASARAN_TAUT = [*H_SASARAN, "RHK Atasan (Nomor)"]
+
+
+@pytest.fixture
+def kadis_tanpa_atasan(db_periode, kinerja, tmp_path):
+    """KADIS's SKP links RHK 2 of SEKDA; then a roster without KADIS's NIP Atasan is imported."""
+    from conftest import HEADER_PEGAWAI, ROSTER, SEKDA
+
+    skp = buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [
+        H_SASARAN_TAUT, [SEKDA, 1, "Kota", "IKU", 100, "%", 50, None], [SEKDA, 2, "Investasi", "Nilai", 100, "%", 50, None],
+        [KADIS, 1, "Investasi", "Nilai", 100, "%", 60, 2], [KADIS, 2, "Izin", "Hari", 5, "hari", 40, None]]})
+    r = kinerja("sasaran", "impor", skp, "--periode", "2026")
+    assert r.exit_code == 0, r.output
+    roster = [list(b) for b in ROSTER]
+    roster[1][6] = None  # KADIS's NIP Atasan cleared (rosters kept per OPD)
+    r = kinerja("pegawai", "impor", buat_xlsx(tmp_path / "pegawai.xlsx", {"Pegawai": [HEADER_PEGAWAI, *roster]}))
+    assert r.exit_code == 0, r.output
+    return db_periode, r
+
+
+def test_r3_templat_tidak_mengisi_tautan_yang_akan_ditolak(kadis_tanpa_atasan, kinerja, tmp_path):
+    db, _ = kadis_tanpa_atasan
+    f = tmp_path / "DPMPTSP.xlsx"
+    assert kinerja("templat", f, "--periode", "2026", "--unit", "DPMPTSP").exit_code == 0
+    wb = openpyxl.load_workbook(f)
+    ws = wb["Sasaran"]
+    judul = [c.value for c in ws[1]]
+    kolom = judul.index("RHK Atasan (Nomor)") + 1
+    baris = [r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == KADIS and ws.cell(r, judul.index("Nomor") + 1).value == 1]
+    sel = ws.cell(baris[0], kolom)
+    assert sel.value is None
+    assert "Tersimpan RHK atasan nomor 2, tetapi pegawai ini tidak punya atasan langsung" in sel.comment.text
+    petunjuk = " ".join(str(v) for r in wb["Petunjuk"].iter_rows(values_only=True) for v in r if v)
+    assert "1 sel RHK Atasan (Nomor) sengaja dikosongkan" in petunjuk
+    r = kinerja("impor", f, "--periode", "2026")  # the unchanged template is accepted
+    assert r.exit_code == 0, r.output
+
+
+def test_r3_pegawai_impor_memperingatkan_tautan_yang_menggantung(kadis_tanpa_atasan):
+    _, r = kadis_tanpa_atasan
+    t = _teks(r)
+    assert ("NIP Atasan berubah, tetapi SKP masih menautkan nomor RHK atasan lama (1 pegawai): Budi Santoso, S.E. "
+            "(198001012005011002): 1 baris SKP periode 2026 menautkan RHK atasan lama 196711101992031001, kini tanpa "
+            "atasan.") in t
+    assert "Perbaiki kolom RHK Atasan (Nomor) mereka" in t and "kinerja periksa" in t

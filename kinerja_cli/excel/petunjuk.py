@@ -153,6 +153,10 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
                      "penerbitan izin usaha (target 3 hari, realisasi 2 hari berarti melampaui target)."),
         ("teks", "", "Target Maksimal ya: target sudah capaian tertinggi yang mungkin (misalnya 100% laporan tanpa "
                      "temuan audit)."),
+        *([("teks", "", f"{isi.rhk_atasan_dikosongkan} sel RHK Atasan (Nomor) sengaja dikosongkan walaupun "
+                         "tautannya tersimpan: pegawainya tidak punya atasan langsung di daftar pegawai, atau SKP "
+                         "atasannya tidak punya nomor itu, sehingga impor akan menolaknya. Alasannya tertulis di "
+                         "komentar sel itu.")] if isi.rhk_atasan_dikosongkan else []),
         *_kolom(SASARAN),
         ("kosong", "", ""),
         ("bagian", "Sheet Realisasi", "Satu baris untuk setiap baris SKP yang sudah tersimpan: isi kolom Realisasi "

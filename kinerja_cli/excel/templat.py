@@ -50,6 +50,7 @@ class IsiTemplat:
     realisasi: list = field(default_factory=list)
     perilaku: list = field(default_factory=list)
     rating: list | None = None  # permenpan6 only: the Rating sheet's rows ("_komentar": {key: saran text})
+    rhk_atasan_dikosongkan: int = 0  # stored RHK Atasan links left empty: the import would refuse them
 
 
 def angka_sel(v):
