@@ -234,6 +234,14 @@ def _pilih_sheet(pb: Pembaca, tata: Tata, sheet: str | None, nama_berkas: str) -
     return None
 
 
+def penanda_berkas(path: Path | str):
+    """The period the kinerja template `path` was made for (excel.penanda.Penanda), or None."""
+    from .penanda import dari_pembaca
+
+    with buka_pembaca(Path(path)) as pb:
+        return dari_pembaca(pb)
+
+
 def baca_sheet(path: Path | str, tata: Tata, sheet: str | None = None) -> IsiSheet:
     """Read the data rows of the sheet that holds `tata`'s headers, as a list.
 

@@ -53,14 +53,6 @@ def dari_pembaca(pb) -> Penanda | None:
     return Penanda(m.group(1).upper(), f"judul sheet {nama}, sel A1") if m else None
 
 
-def dari_berkas(path: Path | str) -> Penanda | None:
-    """The same for a file not yet open (opened through the one reader interface)."""
-    from .baca import buka_pembaca
-
-    with buka_pembaca(Path(path)) as pb:
-        return dari_pembaca(pb)
-
-
 def _properti(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as z:

@@ -21,7 +21,7 @@ from ..kosakata import ASPEK_BERAKHLAK
 from ..model import HasilImpor
 from ..store.db import transaksi
 from ..validation.masalah import GALAT, PERINGATAN, Masalah
-from ..excel import penanda
+from ..excel.baca import penanda_berkas
 from .impor_umum import periksa_periode
 
 EKSTENSI = (".xlsx", ".xls", ".ods", ".csv")  # what excel.baca reads (each file recognised by its content)
@@ -202,7 +202,7 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
             raise BerkasTidakValid(f"{berkas.name} tidak berisi sheet data yang dikenali.",
                                    "Isi sheet dari templat (kinerja templat --per-unit FOLDER --periode KODE), lalu kirim ulang.")
         perlu_periode = [j for _, _, j, _, _ in rencana if j not in ("Pegawai", "Pelatihan", "Layanan")]
-        tanda = penanda.dari_berkas(berkas)  # the period of a kinerja template (None: the office's own Excel)
+        tanda = penanda_berkas(berkas)  # the period of a kinerja template (None: the office's own Excel)
         if perlu_periode and kode is None:
             raise DataTidakValid(f"{berkas.name} berisi sheet {', '.join(perlu_periode)}: sebutkan periodenya.",
                                  "Tambahkan --periode KODE, misalnya --periode 2026.")
