@@ -72,5 +72,9 @@ class BerkasTidakValid(KinerjaError):
     """A file that is not a usable workbook (not xlsx, empty, no headers)."""
 
 
+class PeriodeBerkasLain(BerkasTidakValid):
+    """A kinerja template made for another period than the import's (excel/penanda.py): nothing to mark."""
+
+
 class SelGalatExcel(ImporDitolak):
     """A data sheet holding Excel error cells (#N/A, #REF!, ...); `masalah` names each cell."""

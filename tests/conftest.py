@@ -110,11 +110,17 @@ def _jalankan(runner: CliRunner, args, input: str | None = None) -> Hasil:
     this a connection would stay open until the garbage collector happens to find it (a later
     `pulihkan` in the same test would then see "another process" holding the database)."""
     global _sambungan_perintah
+    import shlex
+
+    from kinerja_cli.store import audit
+
     output.reset()
     _sambungan_perintah = []
+    audit.set_perintah(shlex.join(["kinerja", *(str(a) for a in args)]))  # as main() logs it, not pytest's argv
     try:
         r = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
     finally:
+        audit.set_perintah(None)
         sambungan, _sambungan_perintah = _sambungan_perintah, None
         for c in sambungan:
             c.close()

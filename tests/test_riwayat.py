@@ -21,7 +21,8 @@ def test_table_shows_only_the_changed_fields(db_siap, kinerja):
     r = kinerja("riwayat", "--nip", KADIS, "--batas", "1")
     assert r.exit_code == 0
     assert "bobot: 60 → 75" in r.stdout
-    assert "Nilai investasi" not in r.stdout  # unchanged fields are left out
+    perubahan_kolom = [b.split("│")[-2] for b in r.stdout.splitlines() if b.startswith("│")]
+    assert perubahan_kolom and not any("Nilai investasi" in x for x in perubahan_kolom)  # unchanged fields left out
     assert "Perubahan" in r.stdout and "Lama" not in r.stdout
     h = kinerja("riwayat", "--nip", KADIS, "--batas", "1", "--format", "json").json()[0]
     assert h["aksi"] == "ubah"

@@ -42,7 +42,7 @@ def test_formula_without_stored_result_refuses_the_file(siap, kinerja, tmp_path,
     r = kinerja(*perintah, f, *periode)
     assert r.exit_code == 1, r.output
     teks = " ".join(r.stderr.split())
-    assert f"Sheet '{sheet}' di rumus.xlsx berisi 1 sel rumus tanpa hasil tersimpan" in teks
+    assert f"Impor rumus.xlsx ditolak: 1 sel di sheet '{sheet}' berisi rumus tanpa hasil tersimpan, misalnya" in teks
     assert "Paste Values" in teks and "Traceback" not in r.output
     assert _jumlah(siap) == sebelum
 
@@ -97,7 +97,7 @@ def test_scanner_counts_across_chunks_and_ignores_formulas_with_values(tmp_path)
 
 def test_formula_far_down_a_large_sheet_is_found_by_the_slices(siap, kinerja, tmp_path, monkeypatch):
     """Below the first slices the calamine slices themselves spot the formula (no second pass over the file)."""
-    from kinerja_cli.errors import BerkasTidakValid
+    from kinerja_cli.errors import SelGalatExcel
     from kinerja_cli.excel import baca_iris
     from kinerja_cli.kolom import REALISASI
     from kinerja_cli.services import impor_umum
@@ -108,7 +108,7 @@ def test_formula_far_down_a_large_sheet_is_found_by_the_slices(siap, kinerja, tm
     monkeypatch.setattr(baca_iris, "IRISAN", 20_000)
     monkeypatch.setattr(baca_iris, "IRISAN_PERTAMA", 4096)
     monkeypatch.setattr(baca_iris, "_POTONG", 4096)
-    with pytest.raises(BerkasTidakValid, match=r"sel rumus tanpa hasil tersimpan \(misalnya C2501\)"):
+    with pytest.raises(SelGalatExcel, match=r"rumus tanpa hasil tersimpan, misalnya Realisasi!C2501"):
         with impor_umum.alir(f, REALISASI) as isi:
             assert next(isi.baris).baris == 2  # the start of the sheet was read by calamine
             for _ in isi.baris:

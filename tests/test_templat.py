@@ -161,8 +161,14 @@ def test_existing_skp_rows_prefilled(siap, kinerja, tmp_path, db_path):
     r1, r2 = citra
     assert (r1["RHK"], r1["Target"], r1["Bobot (%)"], r1["Arah"], r1["Target Maksimal"], r1["Status SKP"]) == \
         ("Izin usaha terbit", 3, 60, "turun", "tidak", "diajukan")
+    # the stored link to RHK 1 of KADIS, who has no SKP row 1: left empty (the import would refuse it), said why
     assert (r2["Target"], r2["Bobot (%)"], r2["Target Maksimal"], r2["Satuan"], r2["RHK Atasan (Nomor)"]) == \
-        ("80-90.5", 40, "ya", "dokumen", 1)
+        ("80-90.5", 40, "ya", "dokumen", None)
+    ws = wb["Sasaran"]
+    judul = [c.value for c in ws[1]]
+    sel = [ws.cell(i, judul.index("RHK Atasan (Nomor)") + 1) for i in range(2, ws.max_row + 1)
+           if ws.cell(i, 1).value == STAF1 and ws.cell(i, judul.index("Nomor") + 1).value == 2][0]
+    assert "Tersimpan RHK atasan nomor 1, tetapi SKP atasan langsungnya" in sel.comment.text
     assert len([r for r in sas if r["NIP"] == STAF2]) == 1  # others: one empty row each
     rea = _data(wb["Realisasi"])
     assert [(r["NIP"], r["Nomor"], r["Indikator"], r["Target"], r["Realisasi"], r["Bukti"]) for r in rea] == [

@@ -73,10 +73,7 @@ def impor(
     ringkas = f"{diterima} dari {len(semua)} buku kerja {kata}"
     if ditolak:
         output.galat(f"{ringkas}; {len(ditolak)} ditolak (tidak ada data dari buku kerja itu yang ditulis): "
-                     + ", ".join(h.berkas.name for h in ditolak) + ".",
-                     "Perbaiki berkas itu (lihat tabel masalah di atas" + (
-                         f", atau salinan bertanda di {tandai_folder}" if tandai_folder else
-                         "; --tandai-folder FOLDER menulis salinan bertanda untuk OPD") + "), lalu impor ulang berkas itu saja.")
+                     + ", ".join(h.berkas.name for h in ditolak) + ".", impor_buku.saran_akhir(ditolak, tandai_folder))
         raise typer.Exit(1)
     output.sukses(ringkas + ("." if not uji_coba else " (uji coba: tidak ada yang disimpan)."))
 

@@ -11,7 +11,8 @@ def tampilkan(db, periode: str, fmt: str) -> None:
 
     s = kiriman.status_kiriman(db, periode)
     kode = s["periode"].kode
-    kolom = [output.Kolom(k, j) for k, j in KOLOM if k != "rating" or s["periode"].metode == "permenpan6"]
+    kolom = [output.Kolom(k, j, pendek="singkatan" if k == "unit" else None)  # a narrow screen: short names
+             for k, j in KOLOM if k != "rating" or s["periode"].metode == "permenpan6"]
     if fmt != "tabel":
         kolom = kolom[:-1] + [output.Kolom("terakhir_waktu", "terakhir_waktu"), output.Kolom("belum", "belum"),
                               output.Kolom("dikirim_kosong", "dikirim_kosong"), output.Kolom("kurang", "kurang")]

@@ -30,6 +30,7 @@ class IsiSheet:
     baris: object  # list[BarisSumber], or a one-pass iterator of them (alir_sheet)
     info: list = field(default_factory=list)  # lines for the officer: rows of an office layout passed over
     galat_sel: object = None  # sel_galat.PenampungGalat: the Excel error cells of the data columns seen so far
+    penanda: object = None  # excel.penanda.Penanda: the period the workbook's template was made for, or None
 
 
 def buka_pembaca(path: Path, paksa_openpyxl: bool = False) -> Pembaca:
@@ -233,6 +234,14 @@ def _pilih_sheet(pb: Pembaca, tata: Tata, sheet: str | None, nama_berkas: str) -
     return None
 
 
+def penanda_berkas(path: Path | str):
+    """The period the kinerja template `path` was made for (excel.penanda.Penanda), or None."""
+    from .penanda import dari_pembaca
+
+    with buka_pembaca(Path(path)) as pb:
+        return dari_pembaca(pb)
+
+
 def baca_sheet(path: Path | str, tata: Tata, sheet: str | None = None) -> IsiSheet:
     """Read the data rows of the sheet that holds `tata`'s headers, as a list.
 
@@ -280,7 +289,10 @@ def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_ope
             raise rusak(path, e) from None
     aliran = isi.baris  # the caller may replace isi.baris (a list, a chain): close the stream itself
     try:
-        pb.periksa_sebelum_baris(isi.sheet)
+        from .penanda import dari_pembaca
+
+        isi.penanda = dari_pembaca(pb)
+        pb.periksa_sebelum_baris(isi.sheet, isi.galat_sel)
         yield isi
     finally:
         aliran.close()

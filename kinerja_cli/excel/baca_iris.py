@@ -157,21 +157,19 @@ class LembarIris:
         self.buku, self.title, self._bagian = buku, title, bagian
         self._sst_besar = len(buku._sst)
         self._keadaan = KeadaanBaris(Path(buku.path).name, title)  # row order across slices
-        self.sel_galat: list = []  # Excel error cells of the slices read so far (excel/sel_galat.py)
+        self.sel_galat: list = []  # Excel error cells (and formulas without result) of the slices read so far
 
     def irisan(self, utuh: bool = False):
         """(0-based row of rows[0], 0-based column of rows[i][0], rows as calamine lists) per slice, in order.
         `utuh`: the whole sheet in one slice (still cut where its grid would exceed BATAS_SEL)."""
         from python_calamine import CalamineWorkbook
 
-        from .rumus import galat_rumus, sel_dalam
+        from .rumus import sel_dalam
         from .sel_galat import dalam_xml
 
         sesudah = 0  # rows must come in order: a slice never starts above the end of the previous one
         for kepala, isi, ekor in self._potong_xml(utuh):
-            n, sel = sel_dalam(isi)  # a formula without a stored result would read as empty: refuse
-            if n:
-                raise galat_rumus(Path(self.buku.path).name, self.title, n, sel, semua=False)
+            self.sel_galat += sel_dalam(isi)  # a formula without a stored result reads as empty: refused as its cell
             if (isi.count(b't="s"') + isi.count(b"t='s'")) * self.buku.sst_terpanjang > BATAS_TEKS:
                 raise TakBisaIris("shared strings would be copied into too many cells")  # openpyxl shares them
             galat, isi = dalam_xml(isi)  # calamine reads error cells as '': note them from the XML

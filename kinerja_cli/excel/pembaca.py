@@ -62,8 +62,9 @@ class Pembaca(ABC):
         `huruf` field key -> column letter; error cells go to `galat` (sel_galat.PenampungGalat) and
         read as None. A sheet that turns out broken raises BerkasTidakValid while iterating."""
 
-    def periksa_sebelum_baris(self, sheet: str) -> None:
-        """Refusals that need the whole sheet before its rows are used (nothing by default)."""
+    def periksa_sebelum_baris(self, sheet: str, galat=None) -> None:
+        """Cells to refuse that need the whole sheet before its rows are used, given to `galat`
+        (sel_galat.PenampungGalat) like error cells (nothing by default)."""
 
     def close(self) -> None:
         """Release the file."""
@@ -160,14 +161,14 @@ class PembacaOpenpyxl(Pembaca):
     def kepala(self, sheet: str, n: int) -> Iterator[tuple]:
         return self._lembar[sheet].iter_rows(max_row=n, values_only=True)
 
-    def periksa_sebelum_baris(self, sheet: str) -> None:
+    def periksa_sebelum_baris(self, sheet: str, galat=None) -> None:
         """Formulas without a stored result would read as empty cells, and an import would then clear
-        stored values or skip rows without a word (the calamine slices check each slice as they go)."""
-        from .rumus import galat_rumus, rumus_tanpa_nilai
+        stored values or skip rows without a word: each one in a data column is refused as its cell
+        (excel/rumus.py; the calamine slices see them in each slice as they go)."""
+        from .rumus import sel_berkas
 
-        n, sel = rumus_tanpa_nilai(self.path, sheet)
-        if n:
-            raise galat_rumus(self.path.name, sheet, n, sel)
+        if galat is not None:
+            galat.catat_xml(sel_berkas(self.path, sheet))
 
     def baris(self, sheet, baris_judul, keys, huruf, galat, mulai: int | None = None):
         return baris_openpyxl(self.path, self._lembar[sheet], keys, huruf,

@@ -10,6 +10,8 @@ from __future__ import annotations
 from ..kolom import PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
 from .aman import sel_aman
+from .penanda import JUDUL
+from ..validation.tanggal_id import tanggal_id as tanggal_waktu_id
 
 DESKRIPSI_ASPEK = {
     "pelayanan": "memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif, dan dapat diandalkan; "
@@ -107,12 +109,12 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
     berkas = "BERKAS.xlsx"
     kode = p.kode
     r: list[tuple[str, str, str]] = [
-        ("judul", f"Templat kinerja ASN, periode {kode}", ""),
+        ("judul", JUDUL.format(kode=kode), ""),  # read back by excel/penanda.py
         ("kosong", "", ""),
         ("info", "Periode", f"{kode} ({p.jenis}, {tanggal_id(p.mulai)} s.d. {tanggal_id(p.selesai)}), "
                             f"metode {p.metode}"),
         ("info", "Unit kerja", unit),
-        ("info", "Dibuat", isi.dibuat),
+        ("info", "Dibuat", tanggal_waktu_id(isi.dibuat)),  # 6 Desember 2026 11.28, never ISO text
         ("info", "Isi awal", "Tanpa isian awal (templat kosong)." if isi.kosong else
          f"{isi.jumlah_pegawai} pegawai aktif, {len(isi.sasaran)} baris di sheet Sasaran, "
          f"{len(isi.realisasi)} baris di sheet Realisasi, {len(isi.perilaku)} baris di sheet Perilaku."),
@@ -151,6 +153,10 @@ def baris_petunjuk(isi) -> list[tuple[str, str, str]]:
                      "penerbitan izin usaha (target 3 hari, realisasi 2 hari berarti melampaui target)."),
         ("teks", "", "Target Maksimal ya: target sudah capaian tertinggi yang mungkin (misalnya 100% laporan tanpa "
                      "temuan audit)."),
+        *([("teks", "", f"{isi.rhk_atasan_dikosongkan} sel RHK Atasan (Nomor) sengaja dikosongkan walaupun "
+                         "tautannya tersimpan: pegawainya tidak punya atasan langsung di daftar pegawai, atau SKP "
+                         "atasannya tidak punya nomor itu, sehingga impor akan menolaknya. Alasannya tertulis di "
+                         "komentar sel itu.")] if isi.rhk_atasan_dikosongkan else []),
         *_kolom(SASARAN),
         ("kosong", "", ""),
         ("bagian", "Sheet Realisasi", "Satu baris untuk setiap baris SKP yang sudah tersimpan: isi kolom Realisasi "

@@ -2,7 +2,10 @@
 
 A workbook written by a script (or saved without calculation) keeps `=5+5` but no value;
 Excel shows 10, kinerja would read nothing, and an import would then clear what was stored.
-So the data sheet is scanned before its rows are used, and such a workbook is refused.
+So such a cell is refused like an Excel error cell (excel/sel_galat.py): each one found in a
+data column is one problem of its cell, listed (and marked) with every other problem of the
+file, and the file is refused. The openpyxl path scans the sheet before its rows are used; the
+calamine slices see the cells in each slice's XML.
 """
 
 from __future__ import annotations
@@ -14,7 +17,21 @@ from pathlib import Path
 
 from .periksa_zip import bagian_utuh
 
-_SEL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
+_SEL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<f\b[^>]*(?:/>|>([^<]*)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
+_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")
+
+
+class Rumus(str):
+    """The "error code" of a formula cell without a stored result in sel_galat.PenampungGalat: the formula
+    ('=5+5'), or '' for a cell sharing another cell's formula."""
+
+
+def _temuan(m) -> tuple[str, int, Rumus]:
+    from xml.sax.saxutils import unescape
+
+    huruf, baris = _REF.fullmatch(m.group(1).decode()).groups()
+    teks = unescape(m.group(2).decode("utf-8", "replace")).strip() if m.group(2) else ""
+    return huruf, int(baris), Rumus(f"={teks}" if teks else "")
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b(?:\w+:)?id="([^"]*)"')
 _REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
                   rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
@@ -47,6 +64,15 @@ def _bagian_sheet(z: zipfile.ZipFile, nama_sheet: str | None) -> list[str]:
 def rumus_tanpa_nilai(path: Path | str, nama_sheet: str | None = None, contoh: int = 5) -> tuple[int, list[str]]:
     """(count, first cell references) of formula cells without a stored value in the sheet."""
     jumlah, sel = 0, []
+    for h, r, _ in sel_berkas(path, nama_sheet):
+        jumlah += 1
+        if len(sel) < contoh:
+            sel.append(f"{h}{r}")
+    return jumlah, sel
+
+
+def sel_berkas(path: Path | str, nama_sheet: str | None = None):
+    """(column letter, row, Rumus) of every formula cell without a stored value in the sheet, in order."""
     try:
         with zipfile.ZipFile(path) as z:
             for nama in _bagian_sheet(z, nama_sheet):
@@ -60,32 +86,16 @@ def rumus_tanpa_nilai(path: Path | str, nama_sheet: str | None = None, contoh: i
                             batas = 0
                         if teks.find(b"<f", 0, batas) >= 0:  # most sheets hold no formula at all
                             for m in _SEL.finditer(teks, 0, batas):
-                                jumlah += 1
-                                if len(sel) < contoh:
-                                    sel.append(m.group(1).decode())
+                                yield _temuan(m)
                         ekor = teks[batas:]
                         if not potong:
                             break
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-        return 0, []
-    return jumlah, sel
+        return
 
 
-def sel_dalam(xml: bytes, contoh: int = 5) -> tuple[int, list[str]]:
-    """(count, first references) of formula cells without a stored value in a run of whole rows."""
+def sel_dalam(xml: bytes) -> list:
+    """(column letter, row, Rumus) of the formula cells without a stored value in a run of whole rows."""
     if b"<f" not in xml:  # most slices hold no formula at all
-        return 0, []
-    ref = [m.group(1).decode() for m in _SEL.finditer(xml)]
-    return len(ref), ref[:contoh]
-
-
-def galat_rumus(nama_berkas: str, sheet: str, n: int, sel: list[str], semua: bool = True):
-    """The refusal for formula cells without stored results (n: the count, when the whole sheet was seen)."""
-    from ..errors import BerkasTidakValid
-
-    jumlah = f"{n} sel rumus" if semua else "sel rumus"
-    return BerkasTidakValid(
-        f"Sheet '{sheet}' di {nama_berkas} berisi {jumlah} tanpa hasil tersimpan (misalnya {', '.join(sel)}); "
-        "kinerja membaca hasil yang tersimpan, jadi sel itu akan terbaca kosong. Tidak ada data yang ditulis.",
-        "Buka berkasnya di Excel lalu simpan (Excel menghitung dan menyimpan hasilnya), "
-        "atau salin sel itu lalu tempel sebagai nilai (Paste Values).")
+        return []
+    return [_temuan(m) for m in _SEL.finditer(xml)]

@@ -20,10 +20,13 @@ from __future__ import annotations
 import re
 
 from ..errors import SelGalatExcel
+from .rumus import Rumus
 
 KODE_GALAT = frozenset({"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
                         "#SPILL!", "#CALC!", "#GETTING_DATA"})
 SARAN = "perbaiki rumusnya di Excel atau tempel sebagai nilai (Paste Special > Values)"
+SARAN_RUMUS = ("buka berkasnya di Excel lalu simpan (Excel menghitung dan menyimpan hasil rumus), atau salin sel "
+               "itu lalu tempel sebagai nilai (Paste Values)")
 BATAS = 1000  # cells listed at most (all are counted)
 
 _KODE_CALAMINE = {b"#N/A", b"#REF!", b"#DIV/0!", b"#VALUE!", b"#NAME?", b"#NUM!", b"#NULL!"}  # the rest: it refuses
@@ -110,8 +113,15 @@ class PenampungGalat:
             kode = self.sel[(r, h)]
             key = self.kunci[h]
             judul = " ".join(str(self.teks.get(key) or "").split()) or key.replace("_", " ")
+            kolom = f"{h} ({judul})"
+            if isinstance(kode, Rumus):
+                isi = f" ({kode})" if kode else ""
+                hasil.append(Masalah(f"Sel {ref_sel(self.sheet, h, r)} berisi rumus{isi} tanpa hasil tersimpan di "
+                                     "berkas", SARAN_RUMUS, str(kode) or None, self.sheet, r, kolom,
+                                     huruf=h))
+                continue
             hasil.append(Masalah(f"Sel {ref_sel(self.sheet, h, r)} berisi galat Excel {kode}, bukan nilai",
-                                 SARAN, kode, self.sheet, r, f"{h} ({judul})", huruf=h))
+                                 SARAN, kode, self.sheet, r, kolom, huruf=h))
         return hasil
 
     def tolak_bila_ada(self) -> None:
@@ -119,16 +129,25 @@ class PenampungGalat:
             return
         masalah = self.masalah()
         raise SelGalatExcel(f"Impor {self.nama_berkas} ditolak: {uraian(masalah, self.jumlah)}. " + AKIBAT,
-                            masalah, SARAN[0].upper() + SARAN[1:] + ", lalu impor ulang.")
+                            masalah, saran(masalah))
 
 
-AKIBAT = "Sel galat tidak dibaca sebagai sel kosong, jadi tidak ada nilai tersimpan yang dihapus. Tidak ada data yang ditulis."
+AKIBAT = "Sel seperti itu tidak dibaca sebagai sel kosong, jadi tidak ada nilai tersimpan yang dihapus. Tidak ada data yang ditulis."
 
 
 def uraian(masalah: list, jumlah: int) -> str:
     """'3 sel di sheet 'Realisasi' berisi galat Excel (#N/A, #REF!), misalnya Realisasi!G3, ...' for the
-    error-cell problems of one sheet (`jumlah` counts those beyond BATAS too)."""
-    kode = sorted({str(m.nilai) for m in masalah})
+    error-cell problems of one sheet (`jumlah` counts those beyond BATAS too); formulas without a
+    stored result named as such."""
+    kode = sorted({str(m.nilai) for m in masalah if m.saran != SARAN_RUMUS})
+    apa = [f"galat Excel ({', '.join(kode)})"] if kode else []
+    if any(m.saran == SARAN_RUMUS for m in masalah):
+        apa.append("rumus tanpa hasil tersimpan")
     contoh = ", ".join(ref_sel(m.sheet, m.huruf, m.baris) for m in masalah[:5])
-    return (f"{jumlah} sel di sheet '{masalah[0].sheet}' berisi galat Excel ({', '.join(kode)}), "
-            f"misalnya {contoh}")
+    return f"{jumlah} sel di sheet '{masalah[0].sheet}' berisi {' atau '.join(apa)}, misalnya {contoh}"
+
+
+def saran(masalah: list) -> str:
+    """The advice for the refused cells of `masalah` (error cells, formulas without result)."""
+    teks = "; ".join(dict.fromkeys(m.saran for m in masalah if m.saran in (SARAN, SARAN_RUMUS))) or SARAN
+    return teks[0].upper() + teks[1:] + ", lalu impor ulang."

@@ -15,6 +15,7 @@ from ..kolom import PELATIHAN, PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SAS
 from ..model import Periode
 from ..validation.pelatihan import JENIS as JENIS_PELATIHAN
 from ..kosakata import ASPEK_BERAKHLAK
+from . import penanda
 from .aman import sel_aman
 from .lembar_cepat import buat_lembar, sel_kosong
 from .petunjuk import tulis_petunjuk
@@ -49,6 +50,7 @@ class IsiTemplat:
     realisasi: list = field(default_factory=list)
     perilaku: list = field(default_factory=list)
     rating: list | None = None  # permenpan6 only: the Rating sheet's rows ("_komentar": {key: saran text})
+    rhk_atasan_dikosongkan: int = 0  # stored RHK Atasan links left empty: the import would refuse them
 
 
 def angka_sel(v):
@@ -66,7 +68,8 @@ def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
     periksa_tujuan(path, timpa)
     with sementara_di(path.parent if str(path.parent) else Path("."), path):  # rows spill in the private folder
         wb = openpyxl.Workbook(write_only=True)
-        tulis_petunjuk(wb.create_sheet("Petunjuk"), isi)
+        penanda.tulis(wb, isi.periode.kode)  # an import into another period is refused (excel/penanda.py)
+        tulis_petunjuk(wb.create_sheet(penanda.SHEET_PETUNJUK), isi)
         _tulis_data(buat_lembar(wb, SASARAN.nama_sheet), SASARAN, isi.sasaran)
         _tulis_data(buat_lembar(wb, REALISASI.nama_sheet), REALISASI, isi.realisasi)
         _tulis_data(buat_lembar(wb, PERILAKU.nama_sheet), PERILAKU, isi.perilaku)

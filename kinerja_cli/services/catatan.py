@@ -76,7 +76,7 @@ def _impor(db, berkas: Path, kode: str, tata, periksa, simpan, sheet: str | None
     """One import of dated notes (umpan balik, inovasi): read with layout `tata`, check the rows with
     `periksa` against the roster and the period's dates, then `simpan` what is new."""
     per = periode.pastikan_terbuka(db, kode)
-    isi = impor_umum.baca(berkas, tata, sheet, tandai)
+    isi = impor_umum.baca(berkas, tata, sheet, tandai, per.kode)
     bacaan = impor_umum.Bacaan(db, berkas)
     cek = periksa(isi.baris, bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db)), *_batas(per))
     galat = impor_umum.putuskan(berkas, cek.masalah, lewati_galat, tandai)

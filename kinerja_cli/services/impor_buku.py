@@ -15,12 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, KinerjaError, TidakDitemukan
+from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, KinerjaError, PeriodeBerkasLain, TidakDitemukan
 from ..kolom import ISIAN_SASARAN
 from ..kosakata import ASPEK_BERAKHLAK
 from ..model import HasilImpor
 from ..store.db import transaksi
 from ..validation.masalah import GALAT, PERINGATAN, Masalah
+from ..excel.baca import penanda_berkas
+from .impor_umum import periksa_periode
 
 EKSTENSI = (".xlsx", ".xls", ".ods", ".csv")  # what excel.baca reads (each file recognised by its content)
 
@@ -200,17 +202,22 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
             raise BerkasTidakValid(f"{berkas.name} tidak berisi sheet data yang dikenali.",
                                    "Isi sheet dari templat (kinerja templat --per-unit FOLDER --periode KODE), lalu kirim ulang.")
         perlu_periode = [j for _, _, j, _, _ in rencana if j not in ("Pegawai", "Pelatihan", "Layanan")]
+        tanda = penanda_berkas(berkas)  # the period of a kinerja template (None: the office's own Excel)
         if perlu_periode and kode is None:
             raise DataTidakValid(f"{berkas.name} berisi sheet {', '.join(perlu_periode)}: sebutkan periodenya.",
                                  "Tambahkan --periode KODE, misalnya --periode 2026.")
+        periksa_periode(berkas, kode, tanda)  # before any sheet: one refusal for the workbook
         try:
             with transaksi(db):
                 ditolak: list = []  # (jenis, sheet, the refusal): the later sheets are still checked
                 masalah: list = []  # every problem of the workbook, sheet by sheet in import order
+                lewat: list = []  # the sentences naming the sheets not checked
                 for _, _, jenis, sheet, _ in rencana:
                     induk = _induk_ditolak(jenis, [j for j, _, _ in ditolak])
                     if induk:
                         hasil.lembar.append(HasilLembar(jenis, sheet, None, f"tidak diperiksa: sheet {induk} ditolak"))
+                        lewat.append(f"Sheet {sheet} {_TIDAK_DIPERIKSA.format(induk=induk)}.")
+                        masalah.append(_tidak_diperiksa(sheet, induk))
                         continue
                     hasil.sheet_galat = sheet
                     try:
@@ -224,7 +231,7 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
                     masalah += h.peringatan
                 if ditolak:
                     hasil.sheet_galat = ", ".join(s for _, s, _ in ditolak)
-                    raise _tolakan_buku(berkas, ditolak, masalah)
+                    raise _tolakan_buku(berkas, ditolak, masalah, " ".join(lewat))
                 hasil.sheet_galat = ""
                 _unit(db, [lb for _, lb in hasil.dikenali], hasil)
                 if uji_coba:
@@ -253,16 +260,29 @@ def _induk_ditolak(jenis: str, ditolak: list) -> str | None:
     return None
 
 
-def _tolakan_buku(berkas: Path, ditolak: list, masalah: list) -> KinerjaError:
-    """One refusal for the workbook: every refused sheet's problems and the other sheets' warnings."""
+_TIDAK_DIPERIKSA = "tidak diperiksa (karena sheet {induk} ditolak)"
+
+
+def _tidak_diperiksa(sheet: str, induk: str) -> Masalah:
+    """The note of a sheet left unchecked because the sheet it depends on was refused: in the refusal, the
+    problem table and the marked copy's list, so that its problems are not a surprise of the next round."""
+    return Masalah(f"Sheet {sheet} {_TIDAK_DIPERIKSA.format(induk=induk)}: isinya baru dapat diperiksa setelah "
+                   f"sheet {induk} diterima", f"perbaiki sheet {induk}, lalu impor ulang; sheet {sheet} diperiksa saat "
+                   "itu", None, sheet, None, "", PERINGATAN)
+
+
+def _tolakan_buku(berkas: Path, ditolak: list, masalah: list, lewat: str = "") -> KinerjaError:
+    """One refusal for the workbook: every refused sheet's problems and the other sheets' warnings, and
+    which sheets were not checked because a sheet they depend on was refused."""
     jenis, sheet, e = ditolak[0]
     if len(ditolak) == 1:
         if not isinstance(e, ImporDitolak) and len(masalah) == 1:
             return e
-        return type(e)(e.pesan, masalah, e.saran) if isinstance(e, ImporDitolak) else ImporDitolak(e.pesan, masalah, e.saran)
+        pesan = f"{e.pesan} {lewat}".strip()
+        return type(e)(pesan, masalah, e.saran) if isinstance(e, ImporDitolak) else ImporDitolak(pesan, masalah, e.saran)
     bagian = "; ".join(f"sheet {s}: {_inti(x.pesan, berkas)}" for _, s, x in ditolak)
     return ImporDitolak(f"Impor {berkas.name} ditolak: {len(ditolak)} sheet bermasalah. {bagian[0].upper()}{bagian[1:]}. "
-                        "Tidak ada data dari buku kerja ini yang ditulis.", masalah,
+                        f"{lewat + ' ' if lewat else ''}Tidak ada data dari buku kerja ini yang ditulis.", masalah,
                         " ".join(dict.fromkeys(x.saran for _, _, x in ditolak if x.saran)) or None)
 
 
@@ -323,6 +343,19 @@ def saran(hasil: HasilBuku) -> str | None:
             "--tandai-folder FOLDER menulis salinan bertanda setiap buku kerja yang ditolak.")
 
 
+def saran_akhir(ditolak: list, folder_tandai: Path | None) -> str:
+    """The advice under the batch's last line, for the refused workbooks (HasilBuku)."""
+    lain = [h for h in ditolak if isinstance(h.galat, PeriodeBerkasLain)]
+    if len(lain) == len(ditolak):  # nothing in the files is wrong: the period given was
+        return ("Templat periode lain tidak diimpor ke periode ini: impor ulang berkas itu dengan --periode periode "
+                "templatnya (lihat saran di atas).")
+    salinan = any(h.ditandai for h in ditolak)
+    return ("Perbaiki berkas itu (lihat tabel masalah di atas" + (
+        f", atau salinan bertanda di {folder_tandai}" if folder_tandai and salinan else
+        "; --tandai-folder FOLDER menulis salinan bertanda untuk OPD" if not folder_tandai else "")
+        + "), lalu impor ulang berkas itu saja.")
+
+
 def pesan_importir(hasil: HasilBuku) -> list[tuple[str, str, str]]:
     """[(jenis, 'awas'|'info', text)]: the lines each importer of the workbook produced for the officer."""
     return [(x.jenis, jenis, teks) for x in hasil.lembar if x.hasil is not None
@@ -334,7 +367,7 @@ def tandai(hasil: HasilBuku, folder: Path) -> Path | None:
     from ..berkas_aman import buat_folder
     from ..excel.tandai import tulis
 
-    if not hasil.ditolak:
+    if not hasil.ditolak or isinstance(hasil.galat, PeriodeBerkasLain):  # the command's period, not a cell, is wrong
         return None
     masalah = list(getattr(hasil.galat, "masalah", []) or [])
     if not masalah:

@@ -36,7 +36,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import BasisDataError, BerkasTidakValid, ImporDitolak, SelGalatExcel
+from ..errors import BasisDataError, BerkasTidakValid, ImporDitolak, PeriodeBerkasLain, SelGalatExcel
 from ..excel.baca import alir_sheet, berkas_kunci_excel
 from ..excel.tandai import periksa_tujuan
 from ..excel.tandai import tulis as tulis_tandai
@@ -51,15 +51,15 @@ lingkup_impor = tolakan_baca.lingkup  # decorator of an importer without @konven
 SARAN_TOLAK = "Perbaiki berkasnya lalu impor ulang, atau pakai --lewati-galat untuk menyimpan baris yang benar saja."
 
 
-def baca(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None = None):
+def baca(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None = None, periode: str | None = None):
     """The sheet's data rows (excel.baca.IsiSheet, `baris` a list); refuse a sheet without data rows."""
-    with alir(berkas, tata, sheet, tandai) as isi:
+    with alir(berkas, tata, sheet, tandai, periode) as isi:
         isi.baris = list(isi.baris)
     return isi
 
 
 @contextmanager
-def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None = None):
+def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None = None, periode: str | None = None):
     """Like `baca`, for the large importers: yields an IsiSheet whose `baris` is a one-pass
     iterator of BarisSumber, read from the workbook as it is consumed (flat memory).
 
@@ -67,7 +67,8 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
     workbook, headers missing, no data rows: the first data row is read ahead). A sheet that
     turns out broken further down raises BerkasTidakValid while iterating, so a caller writes
     inside its transaction only after consuming the rows, or lets the error roll it back.
-    Use it as `with impor_umum.alir(...) as isi:`.
+    Use it as `with impor_umum.alir(...) as isi:`. `periode`: the period the rows go to; a kinerja
+    template made for another one is refused before any row is read (periksa_periode).
     """
     from itertools import chain
 
@@ -76,6 +77,7 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
         periksa_tujuan(berkas, Path(tandai))
     try:
         with alir_sheet(berkas, tata, sheet) as isi:
+            periksa_periode(berkas, periode, isi.penanda)
             baris = iter(sesuaikan_angka(berkas, tata, isi))
             pertama = next(baris, None)
             if pertama is None:
@@ -93,6 +95,21 @@ def alir(berkas: Path | str, tata, sheet: str | None = None, tandai: Path | None
         if p is not None:
             e.saran = f"{e.saran} Sel galat ditandai merah di {p}."
         raise
+
+
+def periksa_periode(berkas: Path | str, periode: str | None, penanda) -> None:
+    """Refuse a kinerja template made for another period than `periode` (excel.penanda.Penanda; None: a
+    workbook that records no period, the office's own Excel, is accepted). The one rule of every importer
+    of period data and of `kinerja impor`: rows of 2027 never overwrite those of 2026 in silence."""
+    if periode is None or penanda is None or penanda.kode == str(periode).strip().upper():
+        return
+    nama = Path(berkas).name
+    raise PeriodeBerkasLain(
+        f"{nama} adalah templat periode {penanda.kode} ({penanda.asal}), bukan periode {periode} yang dituju "
+        "impor ini. Tidak ada data yang ditulis.",
+        f"Bila isinya data periode {penanda.kode}, ulangi perintah dengan --periode {penanda.kode} (-p "
+        f"{penanda.kode}). Bila isinya memang data periode {periode}, minta OPD mengisi templat periode "
+        f"{periode} (kinerja templat --per-unit FOLDER --periode {periode}).")
 
 
 def periksa_tandai(berkas: Path | str, tandai: Path | str, timpa: bool) -> None:

@@ -36,6 +36,7 @@ def simpan(db, berkas: Path, sheet: str, dari_berkas, absen: list, uji_coba: boo
                                                   seluruh_pemda, jenis_tak_tentu)
         if "status" not in absen:  # an absent column keeps the stored status
             _ingatkan_status(cek, tersimpan, sheet, hasil)
+        _ingatkan_tautan(db, ubah, tersimpan, hasil)
         if absen and dipertahankan and ingatkan_absen:
             judul = {k.key: k.judul for k in PEGAWAI.kolom}
             nama = ", ".join(judul[k] for k in absen)
@@ -67,6 +68,35 @@ def _ingatkan_tertinggal(db, hier, di_berkas: set, hasil: HasilImpor) -> None:
             f"Hierarki unor {hier.berkas.name} tidak memuat {len(hilang)} unor yang masih menjadi unor {n} pegawai "
             f"aktif tersimpan di luar berkas ini: {uraian_tertinggal(db, hilang)}. Impor juga ekspor SIASN mereka "
             "(PPPK, PPPK paruh waktu): kinerja pegawai impor BERKAS")
+
+
+BATAS_TAUTAN = 5  # people named in the warning about stranded RHK Atasan links
+
+
+def _ingatkan_tautan(db, ubah: list, tersimpan: dict, hasil: HasilImpor) -> None:
+    """A changed NIP Atasan leaves the SKP rows of open periods linking the old atasan's RHK numbers: the next
+    SKP import of those people is refused ('RHK Atasan') -- named now, with the fix, not discovered then."""
+    from ..store import sasaran as tabel_sasaran
+
+    pindah = {p.nip: (tersimpan[p.nip].nip_atasan, p.nip_atasan) for p in ubah
+              if p.nip in tersimpan and tersimpan[p.nip].nip_atasan and tersimpan[p.nip].nip_atasan != p.nip_atasan}
+    if not pindah:
+        return
+    tautan = tabel_sasaran.tautan_periode_terbuka(db, pindah)
+    if not tautan:
+        return
+    orang = []
+    for nip, baris in tautan.items():
+        lama, baru = pindah[nip]
+        periode = sorted({k for k, _, _ in baris})
+        orang.append(f"{tersimpan[nip].nama} ({nip}): {len(baris)} baris SKP periode {', '.join(periode)} menautkan "
+                     f"RHK atasan lama {lama}" + (f", atasannya sekarang {baru}" if baru else ", kini tanpa atasan"))
+    contoh = "; ".join(orang[:BATAS_TAUTAN]) + (f"; dan {len(orang) - BATAS_TAUTAN} pegawai lain" if len(orang) > BATAS_TAUTAN else "")
+    hasil.keterangan.setdefault("awas", []).append(
+        f"NIP Atasan berubah, tetapi SKP masih menautkan nomor RHK atasan lama ({len(orang)} pegawai): {contoh}. "
+        "Impor SKP berikutnya menolak tautan itu. Perbaiki kolom RHK Atasan (Nomor) mereka (kinerja templat "
+        "--periode KODE --unit UNIT, isi lalu impor; templat mengosongkan tautan yang tidak berlaku), atau "
+        "kembalikan NIP Atasan bila perubahan ini keliru. Semua tautan yang menggantung: kinerja periksa")
 
 
 def _ingatkan_status(cek, tersimpan: dict, sheet: str, hasil: HasilImpor) -> None:

@@ -74,7 +74,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     hasil = HasilImpor(uji_coba=uji_coba)
     tabel.tampungan_baru(db)
     try:
-        with impor_umum.alir(berkas, PERILAKU, sheet, tandai) as isi:
+        with impor_umum.alir(berkas, PERILAKU, sheet, tandai, kode) as isi:
             if not any(a in isi.huruf for a in ASPEK_BERAKHLAK):
                 raise BerkasTidakValid(
                     f"Sheet '{isi.sheet}' di {Path(berkas).name}: tidak ada kolom aspek BerAKHLAK.",

@@ -156,7 +156,7 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
 
     roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
     luar = penilai_luar(db, roster.values())
-    with impor_umum.alir(berkas, RATING_PEJABAT, sheet, tandai) as isi:
+    with impor_umum.alir(berkas, RATING_PEJABAT, sheet, tandai, per.kode) as isi:
         cek = periksa_rating(isi.baris, roster, luar)
         nama_sheet = isi.sheet
     if not cek.data and not cek.masalah:

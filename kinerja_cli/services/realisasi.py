@@ -60,7 +60,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     hasil = HasilImpor(uji_coba=uji_coba)
     tabel.tampungan_baru(db)
     try:
-        with impor_umum.alir(berkas, REALISASI, sheet, tandai) as isi:
+        with impor_umum.alir(berkas, REALISASI, sheet, tandai, kode) as isi:
             ada_bukti = "bukti" in isi.huruf
             bacaan = impor_umum.Bacaan(db, berkas)
             roster = bacaan.ambil("Daftar pegawai", lambda: tabel.roster_ringkas(db))

@@ -39,7 +39,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
     roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
     tahap = None
     try:
-        with sementara(db.conn), impor_umum.alir(berkas, SASARAN, sheet, tandai) as isi:
+        with sementara(db.conn), impor_umum.alir(berkas, SASARAN, sheet, tandai, kode) as isi:
             nama_sheet = isi.sheet
             cek = PemeriksaSasaran(roster, isi.sheet, isi.huruf)
             tahap = Tahap(db)

@@ -54,6 +54,9 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
     from .atasan_luar import pejabat_luar
 
     luar = pejabat_luar(db, pegawai)  # heads without NIP Atasan: their pejabat penilai outside the roster
+    from ..store import sasaran as tabel_sasaran
+
+    nomor_atasan = tabel_sasaran.nomor_per_pegawai(db, p.kode, {pg.nip_atasan for pg in pegawai if pg.nip_atasan})
     for pg in pegawai:
         dasar = {"nip": pg.nip, "nama": pg.nama}
         baris = skp.get(pg.nip, [])
@@ -61,9 +64,11 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
             isi.sasaran.append({**dasar, "jabatan": pg.jabatan})
         for s in baris:
             target = _target(s["target_lo"], s["target_hi"])
+            rhk_atasan, komentar = _rhk_atasan(pg, s["rhk_atasan_nomor"], nomor_atasan)
+            isi.rhk_atasan_dikosongkan += bool(komentar)
             isi.sasaran.append({
                 **dasar, "jabatan": pg.jabatan, "nomor": s["nomor"], "jenis": s["jenis"], "rhk": s["rhk"],
-                "rhk_atasan": s["rhk_atasan_nomor"], "aspek": s["aspek"],
+                "rhk_atasan": rhk_atasan, "_komentar": komentar, "aspek": s["aspek"],
                 "perspektif": NAMA_PERSPEKTIF.get(s["perspektif"], s["perspektif"]), "indikator": s["indikator"],
                 "target": target, "satuan": s["satuan"], "bobot": _desimal(s["bobot"]), "arah": s["arah"],
                 "target_maksimal": "ya" if s["target_maksimal"] else "tidak", "status_skp": s["status_skp"],
@@ -75,6 +80,23 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
     if p.metode == "permenpan6":
         isi.rating = _baris_rating(db, p, nama_unit, pegawai)
     return isi
+
+
+def _rhk_atasan(pg, nomor: int | None, nomor_atasan: dict) -> tuple[int | None, dict]:
+    """The RHK Atasan cell of a stored SKP row, and its comment: a link the import would refuse (no atasan in
+    the roster any more, or a number the atasan's stored SKP does not have) is left empty and the comment says
+    why -- what kinerja writes, kinerja must accept (sasaran_lembar.kaskade is the rule)."""
+    if nomor is None:
+        return None, {}
+    if not pg.nip_atasan:
+        sebab = "pegawai ini tidak punya atasan langsung di daftar pegawai (kolom NIP Atasan kosong)"
+    elif nomor not in nomor_atasan.get(pg.nip_atasan, ()):
+        sebab = f"SKP atasan langsungnya ({pg.nip_atasan}) di periode ini tidak punya baris nomor {nomor}"
+    else:
+        return nomor, {}
+    return None, {"rhk_atasan": f"Tersimpan RHK atasan nomor {nomor}, tetapi {sebab}; sel ini dikosongkan agar "
+                                "berkas dapat diimpor (tautannya terhapus saat impor). Bila tautan itu benar, "
+                                "perbaiki NIP Atasan di daftar pegawai lalu buat templat lagi."}
 
 
 def _saran_rekaman(r: Rekaman) -> dict:

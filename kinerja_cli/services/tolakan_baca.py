@@ -157,6 +157,6 @@ def _uraian(t: Tolakan) -> str:
 
 def _saran(t: Tolakan) -> str:
     if t.jenis == GALAT_EXCEL:
-        return sel_galat.SARAN[0].upper() + sel_galat.SARAN[1:] + ", lalu impor ulang."
+        return sel_galat.saran(t.masalah)
     return ("Hapus karakter itu dari setiap sel di tabel: "
             + ("; ".join(dict.fromkeys(m.saran for m in t.masalah)) if t.masalah else SARAN_KENDALI) + ".")

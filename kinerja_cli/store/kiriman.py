@@ -2,8 +2,10 @@
 
 Two kinds of entries tell what a unit sent for a period: the one `kiriman` entry `kinerja impor`
 writes per workbook (even when nothing in it changed: the unit did send it), and the entries of
-every row the importers and the single-entry commands wrote (sasaran, realisasi, perilaku,
-rating_langsung: key 'KODE/NIP/...'), placed in the unit of the employee concerned.
+every row the single importers wrote from a workbook (`sasaran impor`, `realisasi impor`...:
+tables sasaran, realisasi, perilaku, rating_langsung, key 'KODE/NIP/...'), placed in the unit of
+the employee concerned. What the HR office does itself (`sasaran salin`, `realisasi catat`,
+`rating terima-saran`) is not a unit sending anything.
 """
 
 from __future__ import annotations
@@ -47,10 +49,12 @@ def terakhir(db, kode: str) -> dict[str, dict[str, str]]:
         if waktu > per.get("", ""):
             per[""] = waktu  # any workbook at all
     tanda = ",".join("?" * len(LEMBAR))
-    for unit, tabel, waktu in db.execute(
-            f"""SELECT p.unit, a.tabel, MAX(a.waktu) FROM audit a JOIN pegawai p ON p.nip = a.nip
+    for unit, tabel, perintah, waktu in db.execute(
+            f"""SELECT p.unit, a.tabel, a.perintah, MAX(a.waktu) FROM audit a JOIN pegawai p ON p.nip = a.nip
                 WHERE a.tabel IN ({tanda}) AND substr(a.kunci, 1, ?) = ? AND a.aksi != 'hapus'
-                GROUP BY p.unit, a.tabel""", [*LEMBAR, len(awalan), awalan]):
+                GROUP BY p.unit, a.tabel, a.perintah""", [*LEMBAR, len(awalan), awalan]):
+        if not dari_berkas(perintah):
+            continue
         per = hasil.setdefault(unit, {})
         lb = LEMBAR[tabel]
         if waktu > per.get(lb, ""):
@@ -58,3 +62,17 @@ def terakhir(db, kode: str) -> dict[str, dict[str, str]]:
         if waktu > per.get("", ""):
             per[""] = waktu
     return hasil
+
+
+def dari_berkas(perintah: str) -> bool:
+    """Was the logged command an import of a workbook ('kinerja realisasi impor F', 'kinerja impor DIR')?
+    The command path is the first words that are not options (the app has no option taking a value
+    before it)."""
+    import shlex
+
+    try:
+        kata = shlex.split(perintah or "")
+    except ValueError:
+        kata = (perintah or "").split()
+    jalur = [k for k in kata[1:] if not k.startswith("-")][:2]
+    return "impor" in jalur

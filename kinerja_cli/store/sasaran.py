@@ -64,6 +64,17 @@ def nomor_per_pegawai(db: Database, kode: str, nips=None) -> dict[str, set[int]]
     return hasil
 
 
+def tautan_periode_terbuka(db: Database, nips) -> dict[str, list[tuple[str, int, int]]]:
+    """nip -> [(period, SKP nomor, RHK atasan nomor)] of the rows of open periods that link an RHK atasan."""
+    w, a = _saring_nip(nips)
+    hasil: dict[str, list] = {}
+    for kode, nip, nomor, atas in db.execute(
+            "SELECT s.periode, s.nip, s.nomor, s.rhk_atasan_nomor FROM sasaran s JOIN periode p ON p.kode = s.periode "
+            f"WHERE p.status = 'terbuka' AND s.rhk_atasan_nomor IS NOT NULL{w} ORDER BY s.nip, s.periode, s.nomor", a):
+        hasil.setdefault(nip, []).append((kode, nomor, atas))
+    return hasil
+
+
 def daftar(db: Database, kode: str, nip: str | None = None, unit: str | None = None) -> list[dict]:
     """Every SKP row of the period with nama, unit and its realisasi (None when not recorded), filtered by
     one NIP or one unit, ordered by unit, nama, nomor."""
