@@ -198,6 +198,14 @@ def test_skp_document_rows_status_and_signatures(db_siap, kinerja, db_path, tmp_
     ws = openpyxl.load_workbook(f2).active
     assert "Status persetujuan SKP: Draf (belum diajukan)." in _teks(ws)
     assert "Batusangkar, ……………………" in _teks(ws)
+    # --tanggal is for an SKP not agreed yet: on an agreed one it is not used, and the command says so
+    f3 = tmp_path / "skp3.xlsx"
+    r = kinerja("ekspor", "skp", STAF1, f3, "--periode", "2026", "--tanggal", "25/01/2026")
+    assert r.exit_code == 0, r.output
+    assert ("--tanggal 25 Januari 2026 tidak dipakai untuk 1 SKP yang sudah disetujui: yang dicetak tanggal "
+            "persetujuannya (Citra Lestari: 5 Januari 2026).") in " ".join(r.output.split())
+    kanan = [c for c in _sel(openpyxl.load_workbook(f3).active, "Pejabat Penilai Kinerja") if c.column == 5][0]
+    assert openpyxl.load_workbook(f3).active.cell(row=kanan.row - 1, column=5).value == "Batusangkar, 5 Januari 2026"
 
 
 def test_skp_unit_folder_and_refusals(db_siap, kinerja, db_path, tmp_path):

@@ -145,4 +145,20 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
         raise
     return {"periode": per.kode, "berkas": ditulis, "tanpa_skp": tanpa,
             "peringatan": [x for x in (instansi.peringatan(profil),) if x and ditulis],
-            "catatan": [x for x in (*beku.catatan(db, per), _catatan_luar(per, luar)) if x and ditulis]}
+            "catatan": [x for x in (*beku.catatan(db, per), _catatan_luar(per, luar),
+                                    _catatan_tanggal(tanggal, orang_, status)) if x and ditulis]}
+
+
+def _catatan_tanggal(tanggal: date | None, orang_: list, status: dict) -> str | None:
+    """--tanggal is the signing date of an SKP not agreed yet; an agreed SKP prints its agreement date (excel.skp):
+    say so rather than drop the option silently."""
+    from ..validation.tanggal_id import tanggal_id
+
+    setuju = [x for x in orang_ if (status.get(x.nip) or {}).get("status") == "disetujui"
+              and (status.get(x.nip) or {}).get("tanggal")]
+    if tanggal is None or not setuju:
+        return None
+    contoh = "; ".join(f"{x.nama}: {tanggal_id(status[x.nip]['tanggal'])}" for x in setuju[:3])
+    lain = f"; dan {len(setuju) - 3} lainnya" if len(setuju) > 3 else ""
+    return (f"--tanggal {tanggal_id(tanggal)} tidak dipakai untuk {len(setuju)} SKP yang sudah disetujui: yang "
+            f"dicetak tanggal persetujuannya ({contoh}{lain}).")
