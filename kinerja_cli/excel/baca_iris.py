@@ -26,8 +26,9 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .periksa_zip import (BATAS_BARIS_XML, KeadaanBaris, KepalaTerlaluPanjang, bagian_utuh, baca_kepala,
-                          lokal, nama_zip, periksa_irisan, relasi)
+from .periksa_baris import KeadaanBaris, periksa_irisan
+from .periksa_lembar import BATAS_BARIS_XML, KepalaTerlaluPanjang, baca_kepala
+from .periksa_zip import bagian_utuh, lokal, nama_zip, relasi
 
 IRISAN_PERTAMA = 1 << 16  # the first slice of a large sheet is small: the header search needs 15 rows only
 IRISAN = 4 << 20  # bytes of sheet XML per slice (raised to twice the shared strings when those are large)

@@ -129,7 +129,7 @@ class PembacaOpenpyxl(Pembaca):
 
     def __init__(self, path: Path):
         super().__init__(path)
-        from .periksa_zip import periksa_lembar
+        from .periksa_lembar import periksa_lembar
 
         periksa_lembar(self.path)  # row numbers, references and the dimension: openpyxl trusts them all
         import openpyxl
