@@ -1,0 +1,96 @@
+"""Final tester 17 findings (temuan17e): each test fails on the code before the fix."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import openpyxl
+import pytest
+
+from conftest import KADIS, SEKDA, STAF1, buat_xlsx
+
+KEPALA = "H. Erman Safar (Wali Kota)"
+RATING = ["NIP", "Nama", "Rating Hasil Kerja", "Rating Perilaku", "Alasan", "NIP Pejabat Penilai"]
+
+
+def _rata(teks: str) -> str:
+    return " ".join(teks.split())
+
+
+@pytest.fixture
+def p6(db_siap, kinerja):
+    """permenpan6 period 2026; the Sekda (no NIP Atasan) is rated by the kepala daerah of the profile."""
+    assert kinerja("periode", "buat", "2026", "--metode", "permenpan6").exit_code == 0
+    assert kinerja("instansi", "--kepala-nama", "H. Erman Safar", "--kepala-jabatan", "Wali Kota").exit_code == 0
+    return db_siap
+
+
+def _oleh(db_path, nip: str) -> tuple:
+    con = sqlite3.connect(db_path)
+    r = con.execute("SELECT oleh, oleh_hasil_kerja, oleh_perilaku FROM rating_langsung WHERE nip = ?", [nip]).fetchone()
+    con.close()
+    return r
+
+
+# -- E2: the Rating sheet names the kepala daerah / atasan luar as the Perilaku sheet does ------------
+
+def test_e2_templat_rating_mengisi_kepala_daerah_dan_impor_mencatatnya(p6, kinerja, db_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    f = tmp_path / "templat.xlsx"
+    assert kinerja("templat", str(f), "-p", "2026").exit_code == 0
+    wb = openpyxl.load_workbook(f)
+    ws = wb["Rating"]
+    judul = [c.value for c in ws[1]]
+    baris = next(r for r in ws.iter_rows(min_row=2) if r[0].value == SEKDA)
+    assert baris[judul.index("NIP Pejabat Penilai")].value == "kepala-daerah"  # pre-filled like the Perilaku sheet
+    baris[judul.index("Rating Hasil Kerja")].value = "sesuai"
+    baris[judul.index("Alasan")].value = "koordinasi berjalan"
+    wb.save(f)
+    r = kinerja("rating", "impor", str(f), "-p", "2026")
+    assert r.exit_code == 0, r.output
+    assert _oleh(db_path, SEKDA) == ("kepala-daerah", "kepala-daerah", None)  # the rater is recorded
+    csv = kinerja("rating", "daftar", "-p", "2026", "--format", "json").json()
+    b = next(x for x in csv if x["nip"] == SEKDA)
+    assert (b["oleh"], b["nama_oleh"], b["oleh_hasil_kerja"], b["nama_oleh_hasil_kerja"]) == (
+        "kepala-daerah", KEPALA, "kepala-daerah", KEPALA)
+    t = _rata(kinerja("rating", "daftar", "-p", "2026").stdout)
+    assert f"{KEPALA} — kepala daerah" in t
+    rinci = _rata(kinerja("nilai", "-p", "2026", "--nip", SEKDA, "--rinci").stdout)
+    assert f"ditetapkan pejabat penilai {KEPALA} — kepala daerah" in rinci
+    assert "0 diubah, 1 tetap" in _rata(kinerja("rating", "impor", str(f), "-p", "2026").stderr)  # unchanged file
+
+
+def test_e2_sheet_rating_menerima_token_dengan_aturan_yang_sama(p6, kinerja, db_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")  # each problem on one line
+    f = buat_xlsx(tmp_path / "r.xlsx", {"Rating": [RATING,
+        [SEKDA, "Sekda", "di-atas", None, "bagus", "Kepala Daerah"],     # any spelling of the token
+        [KADIS, "Kadis", "sesuai", None, "cukup", "kepala-daerah"]]})   # has an atasan in the roster: refused
+    r = kinerja("rating", "impor", str(f), "-p", "2026")
+    assert r.exit_code == 1
+    t = _rata(r.stdout + r.stderr)
+    assert "NIP hanya boleh berisi angka" not in t
+    assert (f"Pegawai {KADIS} punya atasan langsung di daftar pegawai ({SEKDA}); penilai 'kepala-daerah' hanya "
+            "untuk pegawai tanpa NIP Atasan") in t and f"isi NIP Pejabat Penilai {SEKDA}" in t
+    g = buat_xlsx(tmp_path / "g.xlsx", {"Rating": [RATING, [SEKDA, "Sekda", "di-atas", None, "bagus", "Kepala Daerah"]]})
+    r = kinerja("rating", "impor", str(g), "-p", "2026")
+    assert r.exit_code == 0, r.output
+    assert _oleh(db_path, SEKDA) == ("kepala-daerah", "kepala-daerah", None)
+    h = buat_xlsx(tmp_path / "h.xlsx", {"Rating": [RATING, [SEKDA, "Sekda", "di-atas", None, "bagus", "atasan-luar"]]})
+    r = kinerja("rating", "impor", str(h), "-p", "2026")  # no atasan luar recorded: the kepala daerah rates him
+    assert r.exit_code == 1
+    assert "Pejabat penilai " + SEKDA + f" di luar daftar pegawai adalah {KEPALA}, bukan atasan-luar" in _rata(
+        r.stdout + r.stderr)
+
+
+def test_e2_rating_tetapkan_mencatat_kepala_daerah(p6, kinerja, db_path):
+    r = kinerja("rating", "tetapkan", SEKDA, "-p", "2026", "--perilaku", "sesuai", "--alasan", "baik")
+    assert r.exit_code == 0, r.output
+    assert _oleh(db_path, SEKDA) == ("kepala-daerah", None, "kepala-daerah")
+    r = kinerja("rating", "tetapkan", SEKDA, "-p", "2026", "--hasil-kerja", "di-atas", "--alasan", "baik",
+                "--oleh", "kepala-daerah")
+    assert r.exit_code == 0, r.output
+    assert _oleh(db_path, SEKDA) == ("kepala-daerah", "kepala-daerah", "kepala-daerah")
+    r = kinerja("rating", "tetapkan", STAF1, "-p", "2026", "--hasil-kerja", "di-atas", "--alasan", "baik",
+                "--oleh", "kepala-daerah")
+    assert r.exit_code == 1
+    assert f"Pegawai {STAF1} punya atasan langsung di daftar pegawai ({KADIS})" in _rata(r.stderr)
