@@ -94,3 +94,31 @@ def test_e2_rating_tetapkan_mencatat_kepala_daerah(p6, kinerja, db_path):
                 "--oleh", "kepala-daerah")
     assert r.exit_code == 1
     assert f"Pegawai {STAF1} punya atasan langsung di daftar pegawai ({KADIS})" in _rata(r.stderr)
+
+
+# -- E1: a returned workbook's filled sheet counts as sent, changed or not; an empty one does not ------
+
+H_SASARAN = ["NIP", "Nomor", "RHK", "Indikator", "Target", "Satuan", "Bobot (%)"]
+
+
+def test_e1_sasaran_terisi_dikirim_balik_tanpa_perubahan_terhitung(db_periode, kinerja, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    skp = buat_xlsx(tmp_path / "skp.xlsx", {"Sasaran": [H_SASARAN, [SEKDA, 1, "Tata kelola", "Indeks", 80, "indeks", 100],
+                                                        [KADIS, 1, "Investasi", "Nilai", 100, "%", 100]]})
+    assert kinerja("sasaran", "impor", skp, "-p", "2026").exit_code == 0
+    assert kinerja("periode", "buat", "2027", "--metode", "pp30").exit_code == 0
+    assert kinerja("sasaran", "salin", "--dari", "2026", "--ke", "2027").exit_code == 0
+    k = {b["unit"]: b for b in kinerja("status", "-p", "2027", "--kiriman", "--format", "json").json()}
+    assert k["DPMPTSP"]["sasaran"] is None and k["Sekretariat Daerah"]["sasaran"] is None  # the copy is not sent
+    kirim = tmp_path / "kirim"
+    assert kinerja("templat", "--per-unit", kirim, "-p", "2027").exit_code == 0
+    r = kinerja("impor", kirim, "-p", "2027", "--format", "json")  # every OPD returns its workbook unchanged
+    assert r.exit_code == 0, r.output
+    assert {b["hasil"] for b in r.json()} == {"diimpor, tidak ada data baru; belum diisi: Realisasi, Perilaku"}
+    k = {b["unit"]: b for b in kinerja("status", "-p", "2027", "--kiriman", "--format", "json").json()}
+    for u in ("DPMPTSP", "Sekretariat Daerah"):
+        assert k[u]["sasaran"] and k[u]["realisasi"] is None and k[u]["kurang"] == "Realisasi, Perilaku", k[u]
+    t = _rata(kinerja("status", "-p", "2027", "--kiriman").stdout)
+    assert "Belum Sasaran" not in t
+    assert "Belum Realisasi, Perilaku: DPMPTSP, Sekretariat Daerah" in t or \
+        "Belum Realisasi, Perilaku: Sekretariat Daerah, DPMPTSP" in t, t

@@ -314,12 +314,14 @@ def _unit(db, lembar: list, hasil: HasilBuku) -> None:
 
 
 def _catat_kiriman(db, kode: str | None, hasil: HasilBuku) -> None:
-    """One audit entry per workbook received: which sheets brought data for which unit (read by `status
-    --kiriman`). A sheet that changed nothing -- the pre-filled template sent back as it went out -- is
-    not a sheet the unit sent: the officer must still chase it."""
+    """One audit entry per workbook received: which sheets the unit sent for which unit (read by `status
+    --kiriman`). A sheet imported with filled rows is sent, changed or not (a pre-filled Sasaran the OPD
+    returns as it is: the OPD agrees with it); a sheet left empty ("belum diisi") is not: the officer must
+    still chase it. What the HR office does itself (`sasaran salin`, `catat`) never writes this entry."""
     from ..store import kiriman
 
-    lembar = [x.jenis for x in hasil.lembar if x.hasil is not None and (x.hasil.ditambah or x.hasil.diubah)]
+    lembar = [x.jenis for x in hasil.lembar
+              if x.hasil is not None and (x.hasil.ditambah or x.hasil.diubah or x.hasil.tetap)]
     for unit in hasil.semua_unit:
         kiriman.catat(db, kode, unit, hasil.berkas.name, lembar,
                       {"ditambah": hasil.jumlah("ditambah"), "diubah": hasil.jumlah("diubah"), "tetap": hasil.jumlah("tetap")})
