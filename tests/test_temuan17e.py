@@ -122,3 +122,17 @@ def test_e1_sasaran_terisi_dikirim_balik_tanpa_perubahan_terhitung(db_periode, k
     assert "Belum Sasaran" not in t
     assert "Belum Realisasi, Perilaku: DPMPTSP, Sekretariat Daerah" in t or \
         "Belum Realisasi, Perilaku: Sekretariat Daerah, DPMPTSP" in t, t
+
+
+# -- E3: an unknown NIP on the Rating sheet never puts "None" in a command ----------------------------
+
+def test_e3_nip_tak_dikenal_tanpa_none_di_saran(p6, kinerja, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    f = buat_xlsx(tmp_path / "r.xlsx", {"Rating": [RATING, ["199912312020121999", "X", "sesuai", None, "baik", None]]})
+    r = kinerja("rating", "impor", str(f), "-p", "2026")
+    assert r.exit_code == 1
+    t = _rata(r.stdout + r.stderr)
+    assert "NIP 199912312020121999 tidak ada di daftar pegawai" in t
+    assert "None" not in t and "atasan-luar None" not in t
+    assert ("NIP Pejabat Penilai kosong | isi NIP atasan langsung pegawai ini setelah NIP pegawai di kolom NIP "
+            "diperbaiki") in t.replace("│", "|"), t

@@ -224,6 +224,8 @@ def _pejabat(b: BarisSumber, nip: str | None, pegawai: Mapping[str, Pegawai], pe
         if pejabat:
             return pejabat[0]
         saran = (f"isi NIP atasan langsung pegawai ini: {atasan}" if atasan else
+                 "isi NIP atasan langsung pegawai ini setelah NIP pegawai di kolom NIP diperbaiki (atau atasan-luar / "
+                 "kepala-daerah bila pejabat penilainya di luar daftar pegawai)" if p is None else
                  "pegawai ini tidak punya atasan langsung di daftar pegawai: lengkapi kolom NIP Atasan di daftar pegawai, "
                  f'atau catat atasannya di luar daftar (kinerja pegawai atasan-luar {nip} --nama "..." --jabatan "...") '
                  "atau kepala daerah di profil instansi (kinerja instansi --kepala-nama ...), lalu isi sel ini "
