@@ -136,3 +136,35 @@ def test_e3_nip_tak_dikenal_tanpa_none_di_saran(p6, kinerja, tmp_path, monkeypat
     assert "None" not in t and "atasan-luar None" not in t
     assert ("NIP Pejabat Penilai kosong | isi NIP atasan langsung pegawai ini setelah NIP pegawai di kolom NIP "
             "diperbaiki") in t.replace("│", "|"), t
+
+
+# -- E4: a marked copy of a workbook now accepted is removed with --timpa, and the result says so ------
+
+H_REALISASI = ["NIP", "Nomor", "Realisasi"]
+
+
+def test_e4_salinan_bertanda_lama_dihapus_saat_buku_diterima(db_periode, kinerja, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    masuk, galat = tmp_path / "masuk", tmp_path / "galat"
+    masuk.mkdir()
+    f = buat_xlsx(masuk / "dinas.xlsx", {"Sasaran": [H_SASARAN, [KADIS, 1, "Investasi", "Nilai", 100, "%", 100]],
+                                         "Realisasi": [H_REALISASI, [KADIS, 1, "banyak"]]})
+    r = kinerja("impor", masuk, "-p", "2026", "--tandai-folder", galat)
+    assert r.exit_code == 1 and (galat / "dinas.galat.xlsx").exists()
+    buat_xlsx(f, {"Sasaran": [H_SASARAN, [KADIS, 1, "Investasi", "Nilai", 100, "%", 100]],
+                  "Realisasi": [H_REALISASI, [KADIS, 1, 90]]})  # fixed by the OPD
+    r = kinerja("impor", masuk, "-p", "2026", "--tandai-folder", galat, "--dry-run", "--timpa")
+    assert r.exit_code == 0, r.output
+    assert (galat / "dinas.galat.xlsx").exists()  # a dry run removes nothing
+    assert (f"Salinan bertanda lama {galat / 'dinas.galat.xlsx'} sudah tidak berlaku (buku kerjanya kini diterima); "
+            "uji coba: dengan --timpa impor sungguhan menghapusnya.") in _rata(r.output)
+    r = kinerja("impor", masuk, "-p", "2026", "--tandai-folder", galat, "--timpa", "--format", "json")
+    assert r.exit_code == 0, r.output
+    b = r.json()[0]
+    assert b["ditolak"] is False and "salinan bertanda lama dihapus" in b["hasil"]
+    assert not (galat / "dinas.galat.xlsx").exists()  # never sent to the OPD by mistake
+    (galat / "dinas.galat.xlsx").write_bytes(b"lama")  # a stale copy left next to an accepted workbook
+    r = kinerja("impor", masuk, "-p", "2026", "--tandai-folder", galat, "--timpa")
+    t = _rata(r.output)
+    assert r.exit_code == 0 and f"Salinan bertanda lama {galat / 'dinas.galat.xlsx'} sudah tidak berlaku " \
+        "(buku kerjanya kini diterima): dihapus" in t, t
