@@ -123,7 +123,9 @@ def _rincian(h) -> None:
             output.info(f"Sel bermasalah ditandai di: {h.ditandai}")
     peringatan = list(h.catatan) + [m for x in h.lembar if x.hasil is not None for m in x.hasil.peringatan]
     output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50, semua=TANDAI)
-    lama = impor_buku.teks_tandai_lama(h)
+    from ..services import tandai_lama
+
+    lama = tandai_lama.teks(h)
     if lama:
         output.info(lama)
     pesan = impor_buku.pesan_importir(h)

@@ -396,34 +396,9 @@ def impor_semua(db, daftar: list[Path], kode: str | None, uji_coba: bool = False
         if h.ditolak and folder_tandai is not None:
             tandai(h, folder_tandai)
         elif folder_tandai is not None:
-            _tandai_lama(h, folder_tandai, timpa and not uji_coba)
+            from .tandai_lama import periksa
+
+            periksa(h, nama_tandai(folder_tandai, h.berkas), timpa and not uji_coba)
         semua.append(h)
     return semua
 
-
-def _tandai_lama(h: HasilBuku, folder: Path, hapus: bool) -> None:
-    """An accepted workbook whose marked copy from an earlier refusal lies in the --tandai-folder: that copy
-    is no longer valid and could be sent to the OPD by mistake. Removed when `hapus` (--timpa, not a dry
-    run); said either way (HasilBuku.tandai_lama)."""
-    lama = nama_tandai(folder, h.berkas)
-    if not lama.is_file():
-        return
-    h.tandai_lama = lama
-    if hapus:
-        try:
-            lama.unlink()
-            h.tandai_lama_dihapus = True
-        except OSError as e:
-            h.catatan.append(Masalah(f"Salinan bertanda lama {lama} tidak dapat dihapus: {e.strerror or e}",
-                                     "hapus berkas itu sendiri agar tidak terkirim ke OPD", None, "", None, "",
-                                     PERINGATAN))
-
-
-def teks_tandai_lama(h: HasilBuku) -> str | None:
-    """The line for the officer about a stale marked copy of an accepted workbook (None: none)."""
-    if h.tandai_lama is None:
-        return None
-    teks = f"Salinan bertanda lama {h.tandai_lama} sudah tidak berlaku (buku kerjanya kini diterima)"
-    return teks + (": dihapus." if h.tandai_lama_dihapus else
-                   "; uji coba: dengan --timpa impor sungguhan menghapusnya." if h.uji_coba else
-                   "; hapus berkas itu (atau impor dengan --timpa untuk menghapusnya) agar tidak terkirim ke OPD.")
