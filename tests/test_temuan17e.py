@@ -168,3 +168,23 @@ def test_e4_salinan_bertanda_lama_dihapus_saat_buku_diterima(db_periode, kinerja
     t = _rata(r.output)
     assert r.exit_code == 0 and f"Salinan bertanda lama {galat / 'dinas.galat.xlsx'} sudah tidak berlaku " \
         "(buku kerjanya kini diterima): dihapus" in t, t
+
+
+# -- E5: the README says who approves the SKP of a head without atasan, as the program does -----------
+
+def test_e5_readme_kepala_daerah_menyetujui_skp_tanpa_atasan(db_siap, kinerja):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    bagian = _rata(readme.split("## Persetujuan SKP", 1)[1].split("\n## ", 1)[0])
+    assert "tanpa itu SKP-nya tidak dapat disetujui" not in bagian
+    assert ("tanpa atasan luar, kepala daerah di profil instansi (`kinerja instansi --kepala-nama \"...\"`) yang "
+            "menyetujui (`sasaran setujui NIP -p 2026`, tanpa `--oleh` atau dengan `--oleh kepala-daerah`)") in bagian
+    # what it says is what the program does
+    assert kinerja("periode", "buat", "2026", "--persetujuan-skp", "ya").exit_code == 0
+    assert kinerja("sasaran", "tambah", SEKDA, "-p", "2026", "--rhk", "K", "--indikator", "Rapat", "--target", "12",
+                   "--bobot", "100").exit_code == 0
+    assert kinerja("instansi", "--kepala-nama", "H. Erman Safar", "--kepala-jabatan", "Wali Kota").exit_code == 0
+    assert kinerja("sasaran", "ajukan", SEKDA, "-p", "2026").exit_code == 0
+    r = kinerja("sasaran", "setujui", SEKDA, "-p", "2026")
+    assert r.exit_code == 0 and f"disetujui oleh {KEPALA}" in _rata(r.output), r.output
