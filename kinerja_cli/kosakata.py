@@ -58,6 +58,14 @@ def penilai_tampil(penilai: str, nama_penilai: str | None) -> str:
         return penilai
     return f"{nama_penilai} — {jenis}" if nama_penilai else jenis
 
+
+def pejabat_tampil(nip: str | None, nama: str | None) -> str | None:
+    """How a screen names the pejabat penilai who set a rating: 'Nama (NIP)', the NIP alone when the name is
+    not known, `penilai_tampil` for one outside the roster (kepala-daerah / atasan-luar), None when none."""
+    if nip in PENILAI_LUAR:
+        return penilai_tampil(nip, nama)
+    return f"{nama} ({nip})" if nip and nama else nip
+
 # permenpan6 ratings: display labels and the keys used on input.
 DI_ATAS = "Di Atas Ekspektasi"
 SESUAI = "Sesuai Ekspektasi"

@@ -227,7 +227,7 @@ class RatingLangsung:
     alasan_hasil_kerja: str | None = None
     alasan_perilaku: str | None = None
     # the pejabat penilai of each rating (NIP and name as when read; None: not recorded, e.g. a snapshot
-    # closed before migration 0014, or a pejabat penilai outside the roster)
+    # closed before migration 0014; a pejabat penilai outside the roster holds his token of kosakata.PENILAI_LUAR)
     oleh_hasil_kerja: str | None = None
     oleh_perilaku: str | None = None
     nama_oleh_hasil_kerja: str | None = None
@@ -240,9 +240,11 @@ class RatingLangsung:
 
     def pejabat(self, kolom: str) -> str | None:
         """'Nama (NIP)' of the pejabat penilai who set the rating `kolom` (hasil_kerja | perilaku), the NIP
-        alone when the name is not known, None when not recorded."""
-        nip, nama = getattr(self, "oleh_" + kolom), getattr(self, "nama_oleh_" + kolom)
-        return f"{nama} ({nip})" if nip and nama else nip
+        alone when the name is not known, 'Nama — kepala daerah' for one outside the roster, None when not
+        recorded (kosakata.pejabat_tampil)."""
+        from .kosakata import pejabat_tampil
+
+        return pejabat_tampil(getattr(self, "oleh_" + kolom), getattr(self, "nama_oleh_" + kolom))
 
     def ke_dict(self) -> dict:
         d = {"hasil_kerja": self.hasil_kerja, "perilaku": self.perilaku,

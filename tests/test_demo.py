@@ -61,8 +61,8 @@ def test_demo_permenpan6_ratings_set_by_the_atasan_and_pp30_beside_it(kinerja, t
     baris = kinerja("nilai", "-p", "2026", "--db", db, "-f", "json").json()
     assert len(baris) == 302 and {b["metode"] for b in baris} == {"permenpan6"}
     con = sqlite3.connect(db)
-    oleh = dict(con.execute("SELECT r.nip, r.oleh IS p.nip_atasan FROM rating_langsung r "  # the Sekda: kepala daerah
-                            "JOIN pegawai p ON p.nip = r.nip WHERE r.periode = '2026'"))
+    oleh = dict(con.execute("SELECT r.nip, r.oleh IS coalesce(p.nip_atasan, 'kepala-daerah') FROM rating_langsung r "
+                            "JOIN pegawai p ON p.nip = r.nip WHERE r.periode = '2026'"))  # the Sekda: kepala daerah
     atasan = dict(con.execute("SELECT nip, nip_atasan FROM pegawai"))
     con.close()
     ditetapkan = [b for b in baris if b["rating_hasil_kerja_langsung"] and b["rating_perilaku_langsung"]]

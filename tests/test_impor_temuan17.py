@@ -176,12 +176,14 @@ def test_a3_a4_buku_dikirim_balik_tanpa_isi_bukan_kiriman(kinerja, db_periode, t
     assert "diimpor, tidak ada data baru; belum diisi: Realisasi, Perilaku" in _kolom(r.output, -1), r.output
     b = {x["berkas"]: x for x in kinerja("impor", kirim, "--periode", "2026", "--format", "json").json()}
     assert b["Sekretariat-Daerah_2026.xlsx"]["hasil"] == "diimpor, tidak ada data baru; belum diisi: Realisasi, Perilaku"
-    # A3: the unchanged pre-filled Sasaran is no sheet the unit sent
+    # A3 (rule of temuan17e E1): the pre-filled Sasaran returned with its rows counts as sent, changed or not;
+    # the sheets left empty ("belum diisi") do not
     lembar = _q(db_periode, "SELECT json_extract(baru, '$.lembar') FROM audit WHERE tabel = 'kiriman' "
                             "AND kunci = '2026/Sekretariat Daerah'")
-    assert lembar and all(x == ("[]",) for x in lembar)
+    assert lembar and all(x == ('["Sasaran"]',) for x in lembar)
     k = {x["unit"]: x for x in kinerja("status", "-p", "2026", "--kiriman", "--format", "json").json()}
-    assert k["Sekretariat Daerah"]["realisasi"] is None and k["Sekretariat Daerah"]["kurang"] == "Realisasi, Perilaku"
+    assert k["Sekretariat Daerah"]["sasaran"] and k["Sekretariat Daerah"]["realisasi"] is None
+    assert k["Sekretariat Daerah"]["kurang"] == "Realisasi, Perilaku"
     assert k["DPMPTSP"]["kurang"] == ""
     monkeypatch.setenv("COLUMNS", "200")
     t = _teks(kinerja("status", "-p", "2026", "--kiriman"))

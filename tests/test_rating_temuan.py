@@ -49,7 +49,7 @@ def test_head_without_atasan_set_by_the_kepala_daerah(p6, kinerja, db_path):
     assert r.exit_code == 0, r.output
     assert "pejabat penilai H. Erman Safar (Wali Kota)" in " ".join(r.stderr.split())
     assert "Peringatan" not in r.stderr
-    assert _rating(db_path)[SEKDA] == ("sesuai", None, "sesuai target", None, None)
+    assert _rating(db_path)[SEKDA] == ("sesuai", None, "sesuai target", None, "kepala-daerah")  # recorded (temuan17e E2)
     assert _audit_baru(db_path, SEKDA)[-1]["pejabat_penilai"] == "H. Erman Safar (Wali Kota)"
     # a roster atasan is named too, not only by NIP
     r = kinerja("rating", "tetapkan", STAF1, "-p", "2026", "--hasil-kerja", "sesuai", "--alasan", "x")
@@ -66,7 +66,7 @@ def test_unchanged_template_imports_for_the_head_without_atasan(p6, kinerja, db_
     wb = openpyxl.load_workbook(f)
     ws = wb["Rating"]
     i = {ws.cell(row=j, column=1).value: j for j in range(2, ws.max_row + 1)}[SEKDA]
-    assert ws.cell(row=i, column=6).value is None  # no NIP for a pejabat penilai outside the roster
+    assert ws.cell(row=i, column=6).value == "atasan-luar"  # outside the roster: his token (temuan17e E2)
     # the unchanged workbook imports (it refused "NIP Pejabat Penilai kosong" before)
     r = kinerja("rating", "impor", f, "-p", "2026")
     assert r.exit_code == 0, r.output
@@ -76,7 +76,7 @@ def test_unchanged_template_imports_for_the_head_without_atasan(p6, kinerja, db_
     wb.save(f)
     r = kinerja("rating", "impor", f, "-p", "2026")
     assert r.exit_code == 0 and "1 diubah" in r.stderr, r.output
-    assert _rating(db_path)[SEKDA] == (None, "di-atas", None, "teladan bagi OPD", None)
+    assert _rating(db_path)[SEKDA] == (None, "di-atas", None, "teladan bagi OPD", "atasan-luar")
     assert _audit_baru(db_path, SEKDA)[-1]["pejabat_penilai"] == "H. Erman Safar (Wali Kota)"
     # the batch import of the same workbook
     r = kinerja("impor", f, "-p", "2026")

@@ -56,7 +56,7 @@ def impor(
     basis = buka(db)
     kode = wajib_ada(basis, periode).kode
     with kemajuan(len(daftar), "Mengimpor") as langkah:
-        semua = impor_buku.impor_semua(basis, daftar, kode, uji_coba, tandai_folder, langkah)
+        semua = impor_buku.impor_semua(basis, daftar, kode, uji_coba, tandai_folder, langkah, timpa)
     baris = [_baris(h) for h in semua]
     if fmt.value != "tabel":
         output.tampilkan(baris, [output.Kolom(k, j, r, a) for k, j, r, a in KOLOM] +
@@ -101,6 +101,8 @@ def _baris(h) -> dict:
         peringatan = sum(len(x.hasil.peringatan) for x in h.lembar if x.hasil is not None) + len(h.catatan)
         if peringatan:
             hasil += f", {peringatan} peringatan"
+        if h.tandai_lama is not None:  # temuan17e E4: never sent to the OPD by mistake
+            hasil += "; salinan bertanda lama " + ("dihapus" if h.tandai_lama_dihapus else "tidak berlaku lagi")
     return {"berkas": h.berkas.name, "unit": h.unit or "-", "sheet": ", ".join(sheet) or "-",
             "ditambah": h.jumlah("ditambah"), "diubah": h.jumlah("diubah"), "tetap": h.jumlah("tetap"),
             "hasil": hasil, "ditolak": h.ditolak, "galat": h.galat.pesan if h.ditolak else None,
@@ -121,6 +123,11 @@ def _rincian(h) -> None:
             output.info(f"Sel bermasalah ditandai di: {h.ditandai}")
     peringatan = list(h.catatan) + [m for x in h.lembar if x.hasil is not None for m in x.hasil.peringatan]
     output.tabel_masalah(peringatan, judul=f"Peringatan di {h.berkas.name}", batas=50, semua=TANDAI)
+    from ..services import tandai_lama
+
+    lama = tandai_lama.teks(h)
+    if lama:
+        output.info(lama)
     pesan = impor_buku.pesan_importir(h)
     if pesan:
         output.info(f"{h.berkas.name}:")

@@ -183,8 +183,10 @@ def daftar(periode: OpsiPeriode, fmt: OpsiFormat = Format.tabel, db: OpsiDB = No
         kolom.insert(7, output.Kolom("alasan", "alasan"))  # before 0014 they read `oleh`: who last set a rating
         kolom[8:8] = [output.Kolom("oleh", "oleh"), output.Kolom("nama_oleh", "nama_oleh"),
                       output.Kolom("oleh_hasil_kerja", "oleh_hasil_kerja"), output.Kolom("oleh_perilaku", "oleh_perilaku")]
-    else:  # on screen: the name with the NIP, and the NIP alone for a name not in the roster
-        baris = [{**b, **{f"nama_oleh_{k}": (f"{b[f'nama_oleh_{k}']} ({b[f'oleh_{k}']})" if b[f"nama_oleh_{k}"]
-                                             else b[f"oleh_{k}"]) for k in ("hasil_kerja", "perilaku")}} for b in baris]
+    else:  # on screen: the name with the NIP, the NIP alone for a name not in the roster, and the name with
+        from ..kosakata import pejabat_tampil  # its kind for one outside the roster
+
+        baris = [{**b, **{f"nama_oleh_{k}": pejabat_tampil(b[f"oleh_{k}"], b[f"nama_oleh_{k}"])
+                          for k in ("hasil_kerja", "perilaku")}} for b in baris]
     output.tampilkan(baris, kolom, fmt.value, judul=f"Rating langsung {periode.upper()} ({len(baris)})",
                      kosong="Belum ada rating langsung pada periode ini.")

@@ -80,6 +80,23 @@ def nama_penilai(db):
     return nama
 
 
+def nama_oleh(db, baris: dict) -> dict:
+    """{nip: stored rating row}: the rows whose pejabat penilai (`oleh`, `oleh_hasil_kerja`, `oleh_perilaku`) is
+    one outside the roster (a token of kosakata.PENILAI_LUAR) get his name in `nama_oleh*` (nama_penilai, the one
+    rule); the others are returned as they are. For `rating daftar`, `nilai`, the recap and the documents."""
+    from ..kosakata import PENILAI_LUAR
+
+    nama = None
+    hasil = {}
+    for nip, b in baris.items():
+        kolom = [k for k in ("oleh", "oleh_hasil_kerja", "oleh_perilaku") if b.get(k) in PENILAI_LUAR]
+        if kolom:
+            nama = nama or nama_penilai(db)
+            b = {**b, **{"nama_" + k: nama(nip, b[k]) for k in kolom}}
+        hasil[nip] = b
+    return hasil
+
+
 def ambil(db, nip: str) -> dict | None:
     return tabel.ambil(db, nip)
 

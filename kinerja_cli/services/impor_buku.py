@@ -80,6 +80,8 @@ class HasilBuku:
     uji_coba: bool = False
     dikenali: list = field(default_factory=list)  # (jenis, excel.kenali.Lembar) of every data sheet recognised
     periode: str | None = None
+    tandai_lama: Path | None = None  # an older marked copy of this workbook, accepted now: no longer valid
+    tandai_lama_dihapus: bool = False  # ... and removed (--timpa)
 
     @property
     def kosong(self) -> bool:
@@ -314,12 +316,14 @@ def _unit(db, lembar: list, hasil: HasilBuku) -> None:
 
 
 def _catat_kiriman(db, kode: str | None, hasil: HasilBuku) -> None:
-    """One audit entry per workbook received: which sheets brought data for which unit (read by `status
-    --kiriman`). A sheet that changed nothing -- the pre-filled template sent back as it went out -- is
-    not a sheet the unit sent: the officer must still chase it."""
+    """One audit entry per workbook received: which sheets the unit sent for which unit (read by `status
+    --kiriman`). A sheet imported with filled rows is sent, changed or not (a pre-filled Sasaran the OPD
+    returns as it is: the OPD agrees with it); a sheet left empty ("belum diisi") is not: the officer must
+    still chase it. What the HR office does itself (`sasaran salin`, `catat`) never writes this entry."""
     from ..store import kiriman
 
-    lembar = [x.jenis for x in hasil.lembar if x.hasil is not None and (x.hasil.ditambah or x.hasil.diubah)]
+    lembar = [x.jenis for x in hasil.lembar
+              if x.hasil is not None and (x.hasil.ditambah or x.hasil.diubah or x.hasil.tetap)]
     for unit in hasil.semua_unit:
         kiriman.catat(db, kode, unit, hasil.berkas.name, lembar,
                       {"ditambah": hasil.jumlah("ditambah"), "diubah": hasil.jumlah("diubah"), "tetap": hasil.jumlah("tetap")})
@@ -382,7 +386,7 @@ def tandai(hasil: HasilBuku, folder: Path) -> Path | None:
 
 
 def impor_semua(db, daftar: list[Path], kode: str | None, uji_coba: bool = False, folder_tandai: Path | None = None,
-                kemajuan=None) -> list[HasilBuku]:
+                kemajuan=None, timpa: bool = False) -> list[HasilBuku]:
     """Every workbook in turn (each all or nothing); `kemajuan(berkas)` is called before each one."""
     semua = []
     for berkas in daftar:
@@ -391,5 +395,10 @@ def impor_semua(db, daftar: list[Path], kode: str | None, uji_coba: bool = False
         h = impor_buku(db, berkas, kode, uji_coba)
         if h.ditolak and folder_tandai is not None:
             tandai(h, folder_tandai)
+        elif folder_tandai is not None:
+            from .tandai_lama import periksa
+
+            periksa(h, nama_tandai(folder_tandai, h.berkas), timpa and not uji_coba)
         semua.append(h)
     return semua
+

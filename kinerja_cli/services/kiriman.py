@@ -27,8 +27,8 @@ def waktu_lokal(teks: str | None) -> str | None:
 def status_kiriman(db, kode: str) -> dict:
     """{periode, unit: [{unit, sasaran, realisasi, perilaku, rating, terakhir, terakhir_waktu, belum,
     dikirim_kosong, kurang}]}, one row per unit with active employees (and any other unit a workbook was
-    received for), by name. A sheet sent unfilled (the template's rows only) or unchanged is not received:
-    '-'. `kurang`: the sheets still missing ('Realisasi, Perilaku'; Rating only in a permenpan6 period)."""
+    received for), by name. A sheet of a returned workbook imported with filled rows is received, changed
+    or not; a sheet sent unfilled (the template's rows only, "belum diisi") is not: '-'. `kurang`: the sheets still missing ('Realisasi, Perilaku'; Rating only in a permenpan6 period)."""
     p = periode_wajib_ada(db, kode)
     wajib = [lb for lb in LEMBAR if lb != "Rating" or p.metode == "permenpan6"]
     from .instansi import singkatan_unit

@@ -69,7 +69,9 @@ def _konteks(db, periode: Periode, metode: str) -> _Konteks:
     from ..scoring import penghitung
 
     kode = periode.kode
-    langsung = {n: RatingLangsung.dari_dict(d) for n, d in tabel.rating_langsung(db, kode).items()}
+    from .atasan_luar import nama_oleh
+
+    langsung = {n: RatingLangsung.dari_dict(d) for n, d in nama_oleh(db, tabel.rating_langsung(db, kode)).items()}
     return _Konteks(tabel.nip_berinovasi(db, kode), langsung, _status_skp(db, kode),
                     penghitung(metode, periode.param))
 

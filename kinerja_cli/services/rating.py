@@ -71,11 +71,15 @@ def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | N
 
 
 def _tetapkan(db, per: Periode, p, hk: str | None, pk: str | None, teks: str, oleh: str | None) -> dict:
-    from .atasan_luar import penilai_luar
+    from ..validation.perilaku import baca_penilai_luar
+    from .atasan_luar import pejabat_luar, penilai_luar
 
     penilai = nama_penilai = None
     peringatan = []
-    if oleh:
+    kata = baca_penilai_luar(oleh) if oleh else None
+    if kata:  # --oleh kepala-daerah / atasan-luar: the same rule as the Rating and Perilaku sheets
+        penilai, nama_penilai = _luar_boleh(p, kata, pejabat_luar(db, [p]).get(p.nip))
+    elif oleh:
         a = pegawai.wajib_ada(db, oleh)
         if a.nip != p.nip_atasan:
             luar = penilai_luar(db, [p]).get(p.nip)
@@ -89,8 +93,8 @@ def _tetapkan(db, per: Periode, p, hk: str | None, pk: str | None, teks: str, ol
         penilai = p.nip_atasan
         a = tabel_pegawai.ambil(db, penilai)
         nama_penilai = f"{a.nama} ({penilai})" if a else penilai
-    else:  # outside the roster: the atasan recorded with `pegawai atasan-luar`, else the kepala daerah
-        nama_penilai = penilai_luar(db, [p]).get(p.nip)
+    else:  # outside the roster: the atasan recorded with `pegawai atasan-luar`, else the kepala daerah, recorded
+        penilai, nama_penilai = pejabat_luar(db, [p]).get(p.nip, (None, None))  # by his token (no NIP in the roster)
         if nama_penilai is None:
             peringatan.append(f"Pejabat penilai tidak tercatat: {p.nip} tidak punya atasan langsung di daftar pegawai, "
                               f"atasan luar (kinerja pegawai atasan-luar {p.nip}), maupun kepala daerah di profil "
@@ -103,9 +107,23 @@ def _tetapkan(db, per: Periode, p, hk: str | None, pk: str | None, teks: str, ol
     return {**baru, "aksi": aksi, "peringatan": peringatan, "pejabat_penilai": nama_penilai}
 
 
+def _luar_boleh(p, kata: str, luar: tuple[str, str] | None) -> tuple[str, str]:
+    """(token, name) of the pejabat penilai outside the roster named by `kata` for `p`; refused as the Perilaku
+    sheet refuses it (validation.perilaku.hubungan_luar, the one rule)."""
+    from ..validation.perilaku import hubungan_luar, ringkas
+
+    masalah = hubungan_luar(p.nip, kata, None, ringkas(p), luar)
+    if masalah:
+        _, _, pesan, saran = masalah[0]
+        raise DataTidakValid(pesan + ".", saran[:1].upper() + saran[1:] + ".")
+    return luar
+
+
 def _diaudit(baru: dict, luar: str | None) -> dict:
     """The audited state of a rating: the stored row, plus the name of a pejabat penilai without NIP."""
-    return {**baru, "pejabat_penilai": luar} if luar and not baru.get("oleh") else baru
+    from ..kosakata import PENILAI_LUAR
+
+    return {**baru, "pejabat_penilai": luar} if luar and baru.get("oleh") in (None, *PENILAI_LUAR) else baru
 
 
 def hapus(db, nip: str, kode: str, alasan: str) -> dict:
@@ -128,8 +146,11 @@ def daftar(db, kode: str) -> list[dict]:
     """The set ratings of a period, each with its reason; `alasan`: both reasons in one text (model.gabung_alasan)."""
     from ..model import gabung_alasan
 
+    from .atasan_luar import nama_oleh
+
     per = periode.wajib_ada(db, kode)
-    return [{**b, "alasan": gabung_alasan(b["alasan_hasil_kerja"], b["alasan_perilaku"])} for b in tabel.daftar(db, per.kode)]
+    baris = nama_oleh(db, {b["nip"]: b for b in tabel.daftar(db, per.kode)})  # one row per NIP, in order
+    return [{**b, "alasan": gabung_alasan(b["alasan_hasil_kerja"], b["alasan_perilaku"])} for b in baris.values()]
 
 
 # --- bulk: the Rating sheet, and a unit's saran accepted -----------------------------------
@@ -152,10 +173,10 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     per = _wajib_permenpan6(periode.pastikan_terbuka(db, kode))
     berkas = Path(berkas)
     bacaan = impor_umum.Bacaan(db, berkas)  # the roster the checks use, re-checked under the write lock
-    from .atasan_luar import penilai_luar
+    from .atasan_luar import pejabat_luar
 
     roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
-    luar = penilai_luar(db, roster.values())
+    luar = pejabat_luar(db, roster.values())  # {nip: (token, name)}: the one rule of the pejabat penilai outside
     with impor_umum.alir(berkas, RATING_PEJABAT, sheet, tandai, per.kode) as isi:
         cek = periksa_rating(isi.baris, roster, luar)
         nama_sheet = isi.sheet
@@ -186,7 +207,7 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
             else:
                 hasil.diubah += 1
             log.append(("rating_langsung", _kunci(per.kode, x.nip), aksi, lama,
-                        _diaudit(baru, None if x.oleh else luar.get(x.nip)), x.nip))
+                        _diaudit(baru, luar.get(x.nip, (None, None))[1]), x.nip))
             if not uji_coba:
                 tabel.simpan(db, per.kode, x.nip, baru)
         if not uji_coba:
@@ -200,17 +221,20 @@ def _rekomendasi_impor(db, kode: str, data: list, uji_coba: bool) -> list[tuple]
     their audit entries. An empty cell leaves the stored recommendation alone."""
     from ..store import evaluasi as tabel_evaluasi
 
+    from ..kosakata import PENILAI_LUAR
+
     tersimpan = tabel_evaluasi.ambil(db, kode, [x.nip for _, x in data if x.rekomendasi])
     log = []
     for _, x in data:
         if not x.rekomendasi:
             continue
         lama = {k: tersimpan[x.nip][k] for k in tabel_evaluasi.KOLOM} if x.nip in tersimpan else None
-        baru = {"rekomendasi": x.rekomendasi, "oleh": x.oleh}
+        baru = {"rekomendasi": x.rekomendasi, "oleh": None if x.oleh in PENILAI_LUAR else x.oleh}  # evaluasi:
+        # a pejabat penilai outside the roster is named from the roster's gap (services.evaluasi._nama_luar)
         if lama == baru:
             continue
         if not uji_coba:
-            tabel_evaluasi.simpan(db, kode, x.nip, x.rekomendasi, x.oleh)
+            tabel_evaluasi.simpan(db, kode, x.nip, x.rekomendasi, baru["oleh"])
         log.append(("evaluasi_rekomendasi", _kunci(kode, x.nip), "ubah" if lama else "tambah", lama, baru, x.nip))
     return log
 
@@ -303,14 +327,14 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
 
     from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN
     from . import nilai
-    from .atasan_luar import penilai_luar
+    from .atasan_luar import pejabat_luar
 
     hasil = {"ditetapkan": [], "dilewati": [], "sudah": 0, "uji_coba": uji_coba}
     with nullcontext() if uji_coba else transaksi(db):  # the results read and the ratings written: one lock
         u = nilai.unit_terdaftar(db, unit)
         penerima = _penerima(db, u, oleh) if oleh else None
         roster = tabel_pegawai.semua(db)
-        luar = penilai_luar(db, roster.values())
+        luar = pejabat_luar(db, roster.values())  # {nip: (token, name)}
         tersimpan = tabel.rating_periode(db, per.kode)
         log = []
         for r in nilai.laporan(db, per.kode, u).rekaman:
@@ -319,7 +343,7 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
                 hasil["sudah"] += 1
                 continue
             lain = [NAMA_CATATAN.get(c, c) for c in s["catatan"] if c != RATING_BELUM_DITETAPKAN]
-            nama_luar = None if s["atasan"] else luar.get(s["nip"])
+            kata_luar, nama_luar = (None, None) if s["atasan"] else luar.get(s["nip"], (None, None))
             sebab = (_bukan_bawahan(roster, s["nip"], penerima) if penerima else None) or (
                      f"data belum lengkap: {'; '.join(lain)}" if lain else
                      None if s["atasan"] or nama_luar else
@@ -329,8 +353,9 @@ def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji
                 hasil["dilewati"].append({"nip": s["nip"], "nama": s["nama"], "alasan": sebab})
                 continue
             lama = {k: tersimpan[s["nip"]][k] for k in KOLOM} if s["nip"] in tersimpan else None
-            baru, aksi = rencana(lama, s["hk"], s["pk"], teks, teks, s["atasan"])  # the reason of each rating accepted
-            baru["oleh"] = s["atasan"]
+            oleh_ = s["atasan"] or kata_luar  # the pejabat penilai, outside the roster by his token
+            baru, aksi = rencana(lama, s["hk"], s["pk"], teks, teks, oleh_)  # the reason of each rating accepted
+            baru["oleh"] = oleh_
             hasil["ditetapkan"].append({"nip": s["nip"], "nama": s["nama"], "hasil_kerja": baru["hasil_kerja"],
                                         "perilaku": baru["perilaku"], "oleh": s["atasan"] or nama_luar})
             log.append(("rating_langsung", _kunci(per.kode, s["nip"]), "tambah" if lama is None else "ubah", lama,

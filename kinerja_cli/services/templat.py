@@ -78,7 +78,7 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
         if pg.nip_atasan or pg.nip in luar:
             isi.perilaku.append({**dasar, "penilai": pg.nip_atasan or luar[pg.nip][0], "peran": "atasan"})
     if p.metode == "permenpan6":
-        isi.rating = _baris_rating(db, p, nama_unit, pegawai)
+        isi.rating = _baris_rating(db, p, nama_unit, pegawai, luar)
     return isi
 
 
@@ -115,9 +115,11 @@ def _saran_rekaman(r: Rekaman) -> dict:
             for k in ("hk", "pk") if not kurang_dasar_saran(k, h.catatan)}
 
 
-def _baris_rating(db, p: Periode, unit: str | None, pegawai: list) -> list[dict]:
+def _baris_rating(db, p: Periode, unit: str | None, pegawai: list, luar: dict) -> list[dict]:
     """The Rating sheet: one row per active employee, the stored (set) ratings as values, kinerja's saran as a
-    cell comment only (PermenPANRB 6/2022: the pejabat penilai sets the ratings)."""
+    cell comment only (PermenPANRB 6/2022: the pejabat penilai sets the ratings). NIP Pejabat Penilai: the
+    atasan langsung, or the token of the pejabat penilai outside the roster (`luar`: atasan_luar.pejabat_luar),
+    as the Perilaku sheet holds it."""
     from ..kosakata import KUNCI_RATING
     from ..store import rating as tabel_rating
     from . import nilai
@@ -138,7 +140,7 @@ def _baris_rating(db, p: Periode, unit: str | None, pegawai: list) -> list[dict]
                                    + ". Hanya saran: pilih rating yang ditetapkan pejabat penilai.")
         baris.append({"nip": pg.nip, "nama": pg.nama, "rating_hk": KUNCI_RATING.get(t.get("hasil_kerja")),
                       "rating_pk": KUNCI_RATING.get(t.get("perilaku")), **_alasan_templat(t),
-                      "oleh": t.get("oleh") or pg.nip_atasan, "_komentar": komentar,
+                      "oleh": t.get("oleh") or pg.nip_atasan or luar.get(pg.nip, (None,))[0], "_komentar": komentar,
                       "rekomendasi": (rekomendasi.get(pg.nip) or {}).get("rekomendasi")})
     return baris
 

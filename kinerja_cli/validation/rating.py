@@ -62,7 +62,8 @@ class RatingPejabat:
     perilaku: str | None
     alasan_hasil_kerja: str | None  # the reason of hasil_kerja (None exactly when hasil_kerja is None)
     alasan_perilaku: str | None
-    oleh: str | None  # NIP of the pejabat penilai (the atasan langsung); None: the one outside the roster
+    oleh: str | None  # NIP of the pejabat penilai (the atasan langsung), or the token of kosakata.PENILAI_LUAR of
+    # the one outside the roster (kepala-daerah / atasan-luar, as perilaku.penilai holds it); None: not recorded
     rekomendasi: str | None = None  # CATATAN/REKOMENDASI of the evaluation document (None: not given)
 
 
@@ -83,13 +84,15 @@ def _nama(p: Pegawai | None, nip: str) -> str:
 
 
 def periksa_rating(baris: Iterable[BarisSumber], pegawai: Mapping[str, Pegawai],
-                   penilai_luar: Mapping[str, str] | None = None) -> HasilPeriksaRating:
+                   penilai_luar: Mapping[str, tuple[str, str]] | None = None) -> HasilPeriksaRating:
     """Every problem of every row: unknown NIP, unknown rating word, no reason, a pejabat penilai who is not
     the employee's atasan langsung, the same NIP on two rows, a recommendation too long. Rows with neither rating,
     reason nor recommendation are skipped; a row with only a recommendation (and the pejabat penilai) is valid.
 
-    `penilai_luar` ({nip: name}): employees without NIP Atasan whose pejabat penilai is outside the roster (their
-    atasan outside the roster, or the kepala daerah); for them NIP Pejabat Penilai stays empty."""
+    `penilai_luar` ({nip: (token, name)}, services.atasan_luar.pejabat_luar): employees without NIP Atasan whose
+    pejabat penilai is outside the roster (their atasan outside the roster, or the kepala daerah); for them NIP
+    Pejabat Penilai holds his token (kepala-daerah / atasan-luar, as the Perilaku sheet) or stays empty, and the
+    token is recorded either way."""
     penilai_luar = penilai_luar or {}
     h = HasilPeriksaRating()
     pertama: dict[str, int] = {}
@@ -198,20 +201,35 @@ def _nip(b: BarisSumber, key: str, judul: str, pegawai: Mapping[str, Pegawai], m
 
 def _pejabat(b: BarisSumber, nip: str | None, pegawai: Mapping[str, Pegawai], penilai_luar: Mapping[str, str],
              ms: list) -> str | None:
-    """The pejabat penilai's NIP when it is the employee's atasan langsung in the roster (else a problem);
-    None without a problem for an employee whose pejabat penilai is outside the roster and the cell is empty."""
+    """The pejabat penilai's NIP when it is the employee's atasan langsung in the roster (else a problem); for an
+    employee whose pejabat penilai is outside the roster, his token (the cell empty or holding that token)."""
+    from .perilaku import baca_penilai_luar, hubungan_luar, ringkas
+
     p = pegawai.get(nip) if nip else None
     atasan = p.nip_atasan if p else None
-    luar = penilai_luar.get(nip) if p and not atasan else None
+    pejabat = penilai_luar.get(nip) if p and not atasan else None  # (token, name)
+    luar = pejabat[1] if pejabat else None
+    kata = baca_penilai_luar(b.nilai.get("oleh"))
+    if kata:  # kepala-daerah / atasan-luar: the rule of the Perilaku sheet (validation.perilaku.hubungan_luar)
+        if p is None:
+            return None
+        masalah = hubungan_luar(nip, kata, None, ringkas(p), pejabat)
+        for _, _, pesan, saran in masalah:
+            ms.append(di_sel(b, "oleh", pesan.replace("NIP penilai", "NIP Pejabat Penilai"),
+                             saran.replace("NIP penilai", "NIP Pejabat Penilai"), kunci=nip))
+        return None if masalah else kata
     tercatat = (f"atasan tercatat {_nama(pegawai.get(atasan), atasan)}" if atasan else
                 f"pejabat penilainya di luar daftar pegawai: {luar}" if luar else "tidak ada atasan tercatat")
     if not _teks(b.nilai.get("oleh")):
-        if luar:
-            return None
+        if pejabat:
+            return pejabat[0]
         saran = (f"isi NIP atasan langsung pegawai ini: {atasan}" if atasan else
+                 "isi NIP atasan langsung pegawai ini setelah NIP pegawai di kolom NIP diperbaiki (atau atasan-luar / "
+                 "kepala-daerah bila pejabat penilainya di luar daftar pegawai)" if p is None else
                  "pegawai ini tidak punya atasan langsung di daftar pegawai: lengkapi kolom NIP Atasan di daftar pegawai, "
                  f'atau catat atasannya di luar daftar (kinerja pegawai atasan-luar {nip} --nama "..." --jabatan "...") '
-                 "atau kepala daerah di profil instansi (kinerja instansi --kepala-nama ...), lalu kosongkan sel ini")
+                 "atau kepala daerah di profil instansi (kinerja instansi --kepala-nama ...), lalu isi sel ini "
+                 "atasan-luar atau kepala-daerah")
         ms.append(di_sel(b, "oleh", "NIP Pejabat Penilai kosong", saran, kunci=nip or ""))
         return None
     oleh = _nip(b, "oleh", "NIP Pejabat Penilai", pegawai, ms)
@@ -220,7 +238,7 @@ def _pejabat(b: BarisSumber, nip: str | None, pegawai: Mapping[str, Pegawai], pe
     if oleh != atasan:
         ms.append(di_sel(b, "oleh", f"Pejabat penilai {_nama(pegawai.get(oleh), oleh)} bukan atasan langsung "
                                     f"{_nama(p, nip)} di daftar pegawai ({tercatat})",
-                         ("pejabat penilai di luar daftar pegawai: kosongkan NIP Pejabat Penilai" if luar else
+                         (f"pejabat penilai di luar daftar pegawai: isi NIP Pejabat Penilai {pejabat[0]}" if pejabat else
                           "rating ditetapkan oleh atasan langsung: perbaiki NIP Pejabat Penilai, atau perbarui kolom "
                           "NIP Atasan di daftar pegawai lalu impor ulang"), kunci=nip))
         return None
