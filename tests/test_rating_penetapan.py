@@ -254,7 +254,7 @@ def test_demo_atasan_sets_the_ratings_of_complete_results(p6, db_path):
 
     db = buka_db(db_path)
     try:
-        assert demo._rating_atasan(db, "2026") == "1 pegawai ditetapkan atasannya; 3 masih saran (data belum lengkap atau tanpa atasan)"
+        assert demo._rating_atasan(db, "2026") == "1 pegawai ditetapkan atasannya; 3 belum ditetapkan (data belum lengkap atau tanpa atasan)"
     finally:
         db.close()
     demo_alasan = "Ditetapkan atasan langsung sesuai bukti dukung (data demo)"

@@ -85,9 +85,9 @@ def _ringkas(h, satuan: str) -> str:
 
 def _rating_atasan(db, kode: str) -> str:
     """permenpan6: each atasan langsung sets the ratings of the staff whose data is complete (here: accepts
-    the saran); the others stay on the saran and show the flag rating_belum_ditetapkan."""
+    the saran); the others are not set: their data is incomplete (no saran either) or they have no atasan."""
     h = rating.terima_saran_atasan(db, kode, "Ditetapkan atasan langsung sesuai bukti dukung (data demo)")
-    return (f"{len(h['ditetapkan'])} pegawai ditetapkan atasannya; {len(h['dilewati'])} masih saran "
+    return (f"{len(h['ditetapkan'])} pegawai ditetapkan atasannya; {len(h['dilewati'])} belum ditetapkan "
             "(data belum lengkap atau tanpa atasan)")
 
 
