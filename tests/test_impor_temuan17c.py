@@ -149,12 +149,14 @@ def test_r2_realisasi_tidak_diperiksa_disebut_di_layar_80_dan_salinan(dua_period
     r = kinerja("impor", f, "--periode", "2027", "--tandai-folder", tmp_path / "tandai")
     assert r.exit_code == 1, r.output
     hasil = " ".join(b.split("│")[-2].strip() for b in r.stdout.splitlines() if b.startswith("│"))
-    assert "Sheet Realisasi tidak diperiksa (karena sheet Sasaran ditolak)." in hasil  # the column never hidden
+    # (the Realisasi rows of KADIS, whose Sasaran rows were refused, wait for his SKP: tests/test_impor_realisasi_tertunda.py)
+    belum = "Baris sheet Realisasi milik 1 pegawai yang baris Sasarannya ditolak belum diperiksa terhadap SKP-nya."
+    assert belum in hasil  # the column never hidden
     assert _simpanan(dua_periode) == sebelum
     ws = openpyxl.load_workbook(tmp_path / "tandai" / "dinsos.galat.xlsx")["Galat kinerja"]
     daftar = [" ".join(str(v) for v in row if v) for row in ws.iter_rows(values_only=True)]
-    assert any(d.startswith("peringatan Realisasi Sheet Realisasi tidak diperiksa (karena sheet Sasaran ditolak)")
-               for d in daftar), daftar
+    assert any(d.startswith(f"peringatan Realisasi Baris sheet Realisasi milik 1 pegawai yang baris Sasarannya ditolak "
+                            f"({KADIS}) belum diperiksa") for d in daftar), daftar
 
 
 # --- R8: the Petunjuk sheet shows when the template was made the Indonesian way ---

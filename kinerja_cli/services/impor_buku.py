@@ -22,6 +22,7 @@ from ..model import HasilImpor
 from ..store.db import transaksi
 from ..validation.masalah import GALAT, PERINGATAN, Masalah
 from ..excel.baca import penanda_berkas
+from . import impor_tertunda as tertunda
 from .impor_umum import periksa_periode
 
 EKSTENSI = (".xlsx", ".xls", ".ods", ".csv")  # what excel.baca reads (each file recognised by its content)
@@ -214,20 +215,30 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
                 ditolak: list = []  # (jenis, sheet, the refusal): the later sheets are still checked
                 masalah: list = []  # every problem of the workbook, sheet by sheet in import order
                 lewat: list = []  # the sentences naming the sheets not checked
-                for _, _, jenis, sheet, _ in rencana:
-                    induk = _induk_ditolak(jenis, [j for j, _, _ in ditolak])
+                sebagian: dict = {}  # jenis refused -> the NIPs of its refused rows (the others are in the db)
+                for _, _, jenis, sheet, lb in rencana:
+                    induk = _induk_ditolak(jenis, [j for j, _, _ in ditolak if j not in sebagian])
                     if induk:
                         hasil.lembar.append(HasilLembar(jenis, sheet, None, f"tidak diperiksa: sheet {induk} ditolak"))
                         lewat.append(f"Sheet {sheet} {_TIDAK_DIPERIKSA.format(induk=induk)}.")
                         masalah.append(_tidak_diperiksa(sheet, induk))
                         continue
                     hasil.sheet_galat = sheet
+                    tunda = tertunda.nip_tertunda(_BERGANTUNG.get(jenis, ()), sebagian)
                     try:
                         h = _importir(jenis)(db, berkas, kode, sheet)
                     except (ImporDitolak, BerkasTidakValid) as e:
-                        ditolak.append((jenis, sheet, e))
-                        masalah += getattr(e, "masalah", None) or [Masalah(e.pesan, e.saran or "", None, sheet)]
+                        sisa = tertunda.tanpa_nip(e, tunda, berkas)
+                        if sisa is not None:
+                            ditolak.append((jenis, sheet, sisa))
+                            masalah += getattr(sisa, "masalah", None) or [Masalah(sisa.pesan, sisa.saran or "", None, sheet)]
+                        if jenis == "Sasaran" and isinstance(e, ImporDitolak):
+                            sebagian.update(tertunda.sasaran_lolos(db, berkas, kode, sheet))
+                        tertunda.catat(sheet, tunda & lb.nip, masalah, lewat)
                         continue
+                    if tunda:
+                        h.peringatan = [m for m in h.peringatan if m.kunci not in tunda]
+                    tertunda.catat(sheet, tunda & lb.nip, masalah, lewat)
                     h.uji_coba = uji_coba
                     hasil.lembar.append(HasilLembar(jenis, sheet, h))
                     masalah += h.peringatan
@@ -251,7 +262,8 @@ def impor_buku(db, berkas: Path, kode: str | None, uji_coba: bool = False) -> Ha
 
 # A refused sheet does not stop the check of the workbook (every problem in one run, for one round trip
 # to the OPD), but a sheet whose checks read what a refused sheet would have written is not checked:
-# against the stored data its problems would be false. Every sheet reads the roster.
+# against the stored data its problems would be false. Every sheet reads the roster. (A Sasaran sheet refused
+# for some of its rows still lets the Realisasi sheet be checked: services/impor_tertunda.py.)
 _BERGANTUNG = {"Realisasi": ("Sasaran",)}
 
 

@@ -50,6 +50,7 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
         galat = impor_umum.putuskan(berkas, h.masalah, lewati_galat, tandai, hasil)
         impor_umum.info_tata(hasil, isi)
         urut_galat = {cek.urut[n] for n in h.nip_galat}
+        hasil.keterangan["nip_galat"] = sorted(h.nip_galat)  # skipped as a whole (read by services/impor_buku)
         if galat:  # --lewati-galat: an employee with any error is skipped as a whole
             sudah = {(m.sheet, m.baris) for m in galat}
             for urut, baris, samping in tahap.baris_dari(urut_galat):
