@@ -48,11 +48,11 @@ def impor(
     """
     from .. import output
     from ..output.kemajuan import kemajuan
-    from ..services import impor_buku
+    from ..services import impor_buku, impor_folder
     from ..services.periode import wajib_ada
 
-    daftar = impor_buku.daftar_berkas(berkas)
-    impor_buku.periksa_folder_tandai(tandai_folder, daftar, timpa)
+    daftar = impor_folder.daftar_berkas(berkas)
+    impor_folder.periksa_folder_tandai(tandai_folder, daftar, timpa)
     basis = buka(db)
     kode = wajib_ada(basis, periode).kode
     with kemajuan(len(daftar), "Mengimpor") as langkah:
