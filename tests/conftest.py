@@ -76,6 +76,18 @@ class Hasil:
         return json.loads(self.stdout)
 
 
+@pytest.fixture(autouse=True)
+def _templat_kecil(request, monkeypatch):
+    """Every test's templates are validated down to row 60 instead of 5,000 (a full template takes seconds to
+    write and read back), except the tests marked templat_penuh (tests/test_templat.py), which check the 5,000
+    rows. Rows beyond that follow the data as in a full template (excel.templat: pre-filled rows + spare rows)."""
+    if request.node.get_closest_marker("templat_penuh") is None:
+        from kinerja_cli.excel import templat as xt
+
+        monkeypatch.setattr(xt, "BATAS_BARIS", 60)
+        monkeypatch.setattr(xt, "CADANGAN_BARIS", 20)
+
+
 @pytest.fixture
 def db_path(tmp_path, monkeypatch) -> Path:
     p = tmp_path / "uji.db"

@@ -22,17 +22,6 @@ def siap(db_periode, kinerja):
     return db_periode
 
 
-@pytest.fixture(autouse=True)
-def _templat_kecil(request, monkeypatch):
-    """Templates validated down to row 60 instead of 5,000 (a full template takes seconds to write
-    and read back), except in the tests marked templat_penuh, which check the 5,000 rows."""
-    if request.node.get_closest_marker("templat_penuh") is None:
-        from kinerja_cli.excel import templat as xt
-
-        monkeypatch.setattr(xt, "BATAS_BARIS", 60)
-        monkeypatch.setattr(xt, "CADANGAN_BARIS", 20)
-
-
 def _templat(kinerja, path, *args):
     r = kinerja("templat", path, "--periode", "2026", *args)
     assert r.exit_code == 0, r.output
