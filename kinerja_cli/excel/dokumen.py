@@ -12,7 +12,7 @@ from ..validation.angka import angka_id
 from ..validation.instansi import nip_cetak
 from ..kosakata import (ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT, TANPA_PENILAIAN_PERILAKU,
                         TANPA_SASARAN)
-from .dokumen_bagian import (TANPA_ATASAN_PENILAI, Penulis, baris_periode, baris_teks, baris_ttd, identitas,
+from .dokumen_bagian import (TANPA_ATASAN_PENILAI, Penulis, baris_periode, baris_teks, per_jenis, baris_ttd, identitas,
                              penilai_kepala_daerah, tulis_kop, tulis_ttd)
 from .kop import tempat_tanggal
 from .lembar import FORMAT_ANGKA, Gaya, atur_cetak, lebar_kolom, tanggal_id
@@ -81,12 +81,7 @@ def _hasil_kerja(w: Penulis, d: dict) -> None:
     if not baris:
         w.gabung(1, 5, "Belum ada SKP (rencana hasil kerja) untuk periode ini.")
         w.maju()
-    for jenis, judul in (("utama", "A. UTAMA"), ("tambahan", "B. TAMBAHAN")):
-        isi = [b for b in baris if b.jenis == jenis]
-        if not isi:
-            continue
-        w.gabung(1, 5, judul, tebal=True)
-        w.maju()
+    for isi in per_jenis(w, baris, 5):
         for b in isi:
             w.sel(1, b.nomor, rata="center")
             w.sel(2, b.rhk or "-")

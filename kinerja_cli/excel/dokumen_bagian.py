@@ -221,3 +221,14 @@ def tulis_ttd(w: Penulis, kiri: list | None, kanan: list | None, kolom_kiri=(1, 
                 teks, jenis = blok[i]
                 w.gabung(a, b, teks, border=False, rata="center", tebal=jenis == "nama", garis_bawah=jenis == "nama")
         w.maju()
+
+
+def per_jenis(w: "Penulis", baris: list, kolom: int):
+    """The SKP rows of each jenis in the form's order, each group under its heading (A. UTAMA, B. TAMBAHAN)
+    written across `kolom` columns; a jenis without rows gets no heading. Shared by the SKP and D.1.1 tables."""
+    for jenis, judul in (("utama", "A. UTAMA"), ("tambahan", "B. TAMBAHAN")):
+        isi = [b for b in baris if b.jenis == jenis]
+        if isi:
+            w.gabung(1, kolom, judul, tebal=True)
+            w.maju()
+            yield isi

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..kosakata import ASPEK_BERAKHLAK, BAGIAN_LAMPIRAN, NAMA_ASPEK, NAMA_PERSPEKTIF
 from .dokumen import PANDUAN, _target
-from .dokumen_bagian import Penulis, baris_periode, baris_teks, baris_ttd, identitas, tulis_kop, tulis_ttd
+from .dokumen_bagian import Penulis, baris_periode, per_jenis, baris_teks, baris_ttd, identitas, tulis_kop, tulis_ttd
 from .kop import TITIK, tempat_tanggal
 from .lembar import Gaya, atur_cetak, lebar_kolom, tanggal_id
 
@@ -54,12 +54,7 @@ def _hasil_kerja(w: Penulis, d: dict) -> None:
     if not baris:
         w.gabung(1, 6, "Belum ada rencana hasil kerja untuk periode ini.")
         w.maju()
-    for jenis, judul in (("utama", "A. UTAMA"), ("tambahan", "B. TAMBAHAN")):
-        isi = [b for b in baris if b.jenis == jenis]
-        if not isi:
-            continue
-        w.gabung(1, 6, judul, tebal=True)
-        w.maju()
+    for isi in per_jenis(w, baris, 6):
         for b in isi:
             atasan = d["rhk_atasan"].get(b.nomor) or "-"
             teks = (atasan, b.rhk or "-", teks_aspek(b), b.indikator or "-", _target(b))
