@@ -240,8 +240,34 @@ def salin_demo(demo_sesi, tujuan: Path) -> Path:
     return _salin(demo_sesi[0] / "kinerja-demo.db", tujuan)
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "cetak_pdf(pembuat): a LibreOffice PDF test; its workbooks are written by "
+                            "pembuat and printed in the session's one soffice run (tests/cetak_bantu.py)")
+
+
 @pytest.fixture(scope="session")
-def lo_profil(tmp_path_factory) -> str:
-    """The `-env:UserInstallation=…` argument of soffice: one LibreOffice user profile for the session.
-    LibreOffice builds a new profile on its first start (~1.5 s); the PDF tests share this one."""
-    return f"-env:UserInstallation=file://{tmp_path_factory.mktemp('lo_profil')}"
+def _pdf_sesi(request, tmp_path_factory, _templat_siap) -> dict:
+    """{builder: its folder} for the PDF tests selected this session (tests/cetak_bantu.py): each builder
+    runs in-process on its own copy of the roster database (as db_siap), then all their workbooks are
+    printed in ONE soffice run, with one LibreOffice user profile, instead of one run per test."""
+    from cetak_bantu import cetak_semua, pembuat_terpilih
+
+    berkas, folder_dari = [], {}
+    for pembuat in pembuat_terpilih(request.session.items):
+        folder = tmp_path_factory.mktemp(pembuat.__name__.strip("_"))
+        db = _salin(_templat_siap, folder / "uji.db")
+        with pytest.MonkeyPatch.context() as mp:  # as the fixtures db_path and kinerja
+            mp.setenv("KINERJA_DB", str(db))
+            mp.setenv("COLUMNS", "200")
+            mp.setattr(typer.testing, "_get_command", _perintah)
+            runner = CliRunner()
+            berkas += pembuat(lambda *args, input=None: _jalankan(runner, args, input), db, folder)
+        folder_dari[pembuat] = folder
+    cetak_semua(berkas, tmp_path_factory.mktemp("antre_pdf"), tmp_path_factory.mktemp("lo_profil"))
+    return folder_dari
+
+
+@pytest.fixture
+def cetakan(request, _pdf_sesi) -> Path:
+    """The folder of this test's workbooks (written by its @cetak_pdf builder), each NAME.pdf beside its NAME.xlsx."""
+    return _pdf_sesi[request.node.get_closest_marker("cetak_pdf").args[0]]

@@ -9,6 +9,7 @@ import subprocess
 
 import openpyxl
 import pytest
+from cetak_bantu import cetak_pdf
 from conftest import KADIS, SEKDA, STAF1, STAF2, buat_xlsx
 from data_nilai import isi
 
@@ -224,19 +225,22 @@ def test_skp_unit_folder_and_refusals(db_siap, kinerja, db_path, tmp_path):
     assert r.exit_code == 1 and "--folder" in r.stderr
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
-def test_each_document_prints_on_one_a4_page(db_siap, kinerja, db_path, tmp_path, lo_profil):
+def _buku_satu_halaman(kinerja, db_path, folder):
+    """The workbooks of test_each_document_prints_on_one_a4_page, printed in the session's soffice run."""
     _skp_siap(kinerja, db_path)
     assert kinerja("evaluasi", "catat", STAF1, "-p", "2026", "--rekomendasi", "Pertahankan. " * 40).exit_code == 0
-    for args in ((STAF1, tmp_path / "staf.xlsx"), (KADIS, tmp_path / "kadis.xlsx")):
+    for args in ((STAF1, folder / "staf.xlsx"), (KADIS, folder / "kadis.xlsx")):
         assert kinerja("ekspor", "dokumen", *args, "-p", "2026").exit_code == 0
-    assert kinerja("ekspor", "skp", STAF1, tmp_path / "skp.xlsx", "-p", "2026").exit_code == 0
-    berkas = [str(tmp_path / n) for n in ("staf.xlsx", "kadis.xlsx", "skp.xlsx")]
-    subprocess.run(["soffice", "--headless", lo_profil, "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), *berkas], capture_output=True, timeout=120, check=True)
+    assert kinerja("ekspor", "skp", STAF1, folder / "skp.xlsx", "-p", "2026").exit_code == 0
+    return [folder / n for n in ("staf.xlsx", "kadis.xlsx", "skp.xlsx")]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
+@cetak_pdf(_buku_satu_halaman)
+def test_each_document_prints_on_one_a4_page(cetakan):
     halaman = {}
     for n in ("staf", "kadis", "skp"):
-        info = subprocess.run(["pdfinfo", str(tmp_path / f"{n}.pdf")], capture_output=True, text=True).stdout
+        info = subprocess.run(["pdfinfo", str(cetakan / f"{n}.pdf")], capture_output=True, text=True).stdout
         halaman[n] = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
         assert "595" in next(x for x in info.splitlines() if x.startswith("Page size:"))
     assert halaman == {"staf": 1, "kadis": 2, "skp": 1}  # D.1.1 one page; D.1.1 + D.1.2 one page each

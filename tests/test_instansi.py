@@ -13,6 +13,7 @@ import zlib
 
 import openpyxl
 import pytest
+from cetak_bantu import cetak_pdf
 from conftest import SEKDA, STAF1
 from data_nilai import isi
 
@@ -255,19 +256,23 @@ def test_optional_pangkat_and_column_numbers(db_siap, kinerja, db_path, tmp_path
 # -- printed through LibreOffice ---------------------------------------------------
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) or poppler-utils not installed")
-def test_printed_pages(db_siap, kinerja, db_path, tmp_path, lo_profil):
+def _buku_tercetak(kinerja, db_path, folder):
+    """The workbooks of test_printed_pages, printed in the session's soffice run."""
     _siap(kinerja, db_path)
-    _profil(kinerja, tmp_path)
-    rekap, dok = tmp_path / "rekap.xlsx", tmp_path / "dok.xlsx"
+    _profil(kinerja, folder)
+    rekap, dok = folder / "rekap.xlsx", folder / "dok.xlsx"
     assert kinerja("ekspor", "rekap", rekap, "--periode", "2026", "--per-unit").exit_code == 0
     assert kinerja("ekspor", "dokumen", STAF1, dok, "--periode", "2026").exit_code == 0
-    subprocess.run(["soffice", lo_profil, "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(rekap), str(dok)], check=True, capture_output=True, timeout=180)
+    return [rekap, dok]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or poppler-utils not installed")
+@cetak_pdf(_buku_tercetak)
+def test_printed_pages(cetakan):
     halaman = {}
     for nama in ("rekap", "dok"):
-        t = subprocess.run(["pdftotext", "-layout", str(tmp_path / f"{nama}.pdf"), "-"], check=True,
+        t = subprocess.run(["pdftotext", "-layout", str(cetakan / f"{nama}.pdf"), "-"], check=True,
                            capture_output=True, text=True).stdout
         halaman[nama] = [h for h in t.split("\f") if h.strip()]
     assert len(halaman["dok"]) == 1  # the evaluation document: one A4 page

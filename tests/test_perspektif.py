@@ -11,6 +11,7 @@ import subprocess
 
 import openpyxl
 import pytest
+from cetak_bantu import cetak_pdf
 from conftest import KADIS, STAF1, STAF2, buat_xlsx
 
 H = ["NIP", "Nama", "Nomor", "RHK", "Aspek", "Perspektif", "Indikator", "Target", "Satuan", "Bobot (%)"]
@@ -222,15 +223,21 @@ def test_skp_document_shows_the_perspektif(siap, kinerja, tmp_path):
     assert ws.cell(r, 4).value == "ASPEK" and ws.cell(r + 2, 4).value == "Kuantitas"
 
 
+def _buku_skp_kadis(kinerja, db_path, folder):
+    """The workbook of test_skp_document_with_perspektif_prints_one_a4_page_wide, printed in the session's
+    soffice run."""
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0  # as the fixture siap (db_periode)
+    f, _, _ = _skp(kinerja, db_path, folder, KADIS_ROWS)
+    return [f]
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None
                     or shutil.which("pdftotext") is None,
                     reason="LibreOffice tidak terpasang")
-def test_skp_document_with_perspektif_prints_one_a4_page_wide(siap, kinerja, tmp_path):
-    f, _, _ = _skp(kinerja, siap, tmp_path, KADIS_ROWS)
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(f)], capture_output=True, timeout=120, check=True)
-    info = subprocess.run(["pdfinfo", str(tmp_path / "skp_kadis.pdf")], capture_output=True, text=True).stdout
-    teks = subprocess.run(["pdftotext", "-layout", str(tmp_path / "skp_kadis.pdf"), "-"], capture_output=True,
+@cetak_pdf(_buku_skp_kadis)
+def test_skp_document_with_perspektif_prints_one_a4_page_wide(cetakan):
+    info = subprocess.run(["pdfinfo", str(cetakan / "skp_kadis.pdf")], capture_output=True, text=True).stdout
+    teks = subprocess.run(["pdftotext", "-layout", str(cetakan / "skp_kadis.pdf"), "-"], capture_output=True,
                           text=True).stdout
     assert "PERSPEKTIF" in teks and "Proses Bisnis" in teks
     baris_info = dict(x.split(":", 1) for x in info.splitlines() if ":" in x)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from cetak_bantu import cetak_pdf
 from conftest import STAF2
 from data_nilai import isi
 
@@ -68,21 +69,26 @@ def test_recap_sheets_print_without_cuts(db_siap, kinerja, db_path, tmp_path):
     assert jangkar[1][2] == dp.max_column or jangkar[1][2] >= 14  # ... and reaches the table's right edge
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
-def test_dampak_and_ringkasan_pages_through_libreoffice(db_siap, kinerja, db_path, tmp_path, lo_profil):
-    f = _siap(kinerja, db_path, tmp_path)
+def _buku_kecil(kinerja, db_path, folder):
+    """The workbook of test_dampak_and_ringkasan_pages_through_libreoffice: the recap with only Ringkasan and
+    Dampak, printed in the session's soffice run."""
+    f = _siap(kinerja, db_path, folder)
     wb = openpyxl.load_workbook(f)
     for nama in ("Rekap", "Rincian", "Pengembangan"):
         del wb[nama]
-    kecil = tmp_path / "kecil.xlsx"
+    kecil = folder / "kecil.xlsx"
     wb.save(kecil)
-    subprocess.run(["soffice", "--headless", lo_profil, "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(kecil)], capture_output=True, timeout=120, check=True)
+    return [kecil]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
+@cetak_pdf(_buku_kecil)
+def test_dampak_and_ringkasan_pages_through_libreoffice(cetakan):
     halaman = []
-    info = subprocess.run(["pdfinfo", str(tmp_path / "kecil.pdf")], capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(cetakan / "kecil.pdf")], capture_output=True, text=True).stdout
     n = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
     for i in range(1, n + 1):
-        halaman.append(subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(tmp_path / "kecil.pdf"), "-"],
+        halaman.append(subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(cetakan / "kecil.pdf"), "-"],
                                       capture_output=True, text=True).stdout)
     # Ringkasan: table page, chart page; Dampak: table with the first charts, then the rest: 4 pages
     assert n <= 4, n

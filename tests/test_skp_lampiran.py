@@ -11,6 +11,7 @@ import subprocess
 
 import openpyxl
 import pytest
+from cetak_bantu import cetak_pdf
 from conftest import KADIS, STAF1, STAF2
 from test_dokumen_form import _sel, _semua_sel, _skp_siap, _teks
 
@@ -154,24 +155,28 @@ def test_long_lampiran_gets_its_own_sheet(db_siap, kinerja, db_path, tmp_path):
     assert lamp.print_area is not None
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
-def test_skp_pages_in_libreoffice(db_siap, kinerja, db_path, tmp_path):
+def _buku_skp(kinerja, db_path, folder):
+    """The workbooks of test_skp_pages_in_libreoffice (a short lampiran, a long one), printed in the session's
+    soffice run."""
     _skp_siap(kinerja, db_path)
     assert kinerja("sasaran", "lampiran", STAF2, "-p", "2026", "--dukungan", DUKUNGAN, "--skema", "Laporan bulanan",
                    "--konsekuensi", "Pembinaan").exit_code == 0
     _panjang(kinerja)
     for n, nip in (("pendek", STAF2), ("panjang", STAF1)):
-        assert kinerja("ekspor", "skp", nip, tmp_path / f"{n}.xlsx", "-p", "2026").exit_code == 0
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(tmp_path / "pendek.xlsx"), str(tmp_path / "panjang.xlsx")],
-                   capture_output=True, timeout=120, check=True)
+        assert kinerja("ekspor", "skp", nip, folder / f"{n}.xlsx", "-p", "2026").exit_code == 0
+    return [folder / "pendek.xlsx", folder / "panjang.xlsx"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
+@cetak_pdf(_buku_skp)
+def test_skp_pages_in_libreoffice(cetakan):
     halaman = {}
     for n in ("pendek", "panjang"):
-        info = subprocess.run(["pdfinfo", str(tmp_path / f"{n}.pdf")], capture_output=True, text=True).stdout
+        info = subprocess.run(["pdfinfo", str(cetakan / f"{n}.pdf")], capture_output=True, text=True).stdout
         halaman[n] = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
     assert halaman == {"pendek": 1, "panjang": 2}
     if shutil.which("pdftotext"):
-        kedua = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(tmp_path / "panjang.pdf"), "-"],
+        kedua = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(cetakan / "panjang.pdf"), "-"],
                                capture_output=True, text=True).stdout
         assert "LAMPIRAN SASARAN KINERJA PEGAWAI" in kedua and "KONSEKUENSI" in kedua
 
