@@ -11,7 +11,6 @@ import stat
 import sys
 from pathlib import Path
 
-import openpyxl
 import pytest
 from hypothesis import HealthCheck, settings
 import typer.main
@@ -53,15 +52,10 @@ ROSTER = [
 
 
 def buat_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """Write a real workbook: {sheet name: rows}."""
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for nama, rows in sheets.items():
-        ws = wb.create_sheet(nama)
-        for r in rows:
-            ws.append(r)
-    wb.save(path)
-    return path
+    """Write a real workbook: {sheet name: rows}, as openpyxl writes it (tests/xlsx_cepat.py)."""
+    import xlsx_cepat
+
+    return xlsx_cepat.tulis(path, sheets)
 
 
 class Hasil:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 from conftest import KADIS, PPPK1, SEKDA, STAF1, STAF2
@@ -11,7 +12,7 @@ ASPEK = ("pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "
 
 def isi(db_path, kode="2026", inovasi_staf1=False):
     t = "2026-01-01T00:00:00"
-    with sqlite3.connect(db_path) as c:
+    with contextlib.closing(sqlite3.connect(db_path)) as c, c:  # committed, then closed (not left to the gc)
         sasaran = [
             # periode, nip, nomor, jenis, rhk, aspek, indikator, lo, hi, satuan, bobot, arah, tmaks
             (kode, STAF1, 1, "utama", "Izin terbit", "kuantitas", "Izin diproses", "100", None, "%", "60", "naik", 0),

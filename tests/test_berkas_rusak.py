@@ -273,11 +273,12 @@ def test_bom_spasi_di_sheet(db_awal, tmp_path):
 
 
 def test_teks_bersama_panjang_di_banyak_sel(db_awal, tmp_path):
-    """One 30,000-character shared string used by 120,000 cells: calamine would copy it into every
-    cell of a slice (gigabytes); the reader hands such slices to openpyxl, which shares the text."""
+    """One 30,000-character shared string used by 40,000 cells: calamine would copy it into every
+    cell of a slice (1.2 GB, past the 500 MB bound below, in one 4 MB slice); the reader hands such
+    slices to openpyxl, which shares the text."""
     sst = SST_KOSONG.replace('count="0" uniqueCount="0"/>',
-                             f'count="120000" uniqueCount="1"><si><t>{"x" * 30000}</t></si></sst>')
-    ulang = "".join(f'<row r="{n}"><c r="Z{n}" t="s"><v>0</v></c></row>' for n in range(8, 120008))
+                             f'count="40000" uniqueCount="1"><si><t>{"x" * 30000}</t></si></sst>')
+    ulang = "".join(f'<row r="{n}"><c r="Z{n}" t="s"><v>0</v></c></row>' for n in range(8, 40008))
     f = buku(tmp_path / "panjang.xlsx", lembar([2, 3, 4, 5, 6, 7], ulang), sst=sst)
     kode, err, detik, mb = jalankan(db_awal, f)
     assert kode == 0, err[-2000:]

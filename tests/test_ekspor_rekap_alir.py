@@ -23,8 +23,10 @@ TEKS_ANEH = ("=SUM(A1)", "+62 812", "-tolong", "@cmd", "teks\x01kontrol\x0b", "a
              "Rencana hasil kerja yang panjang sekali sehingga harus dibungkus beberapa baris di sel")
 
 
-def _isi_banyak(db_path, n: int = 48, kode: str = "2026") -> None:
-    """A varied office: mixed-case and non-ASCII units and names, ties, odd texts, every data kind."""
+def _isi_banyak(db_path, n: int = 26, kode: str = "2026") -> None:
+    """A varied office: mixed-case and non-ASCII units and names, ties, odd texts, every data kind.
+    26 people are enough for every case below to occur (i % 13 == 0 twice, i % 11 three times,
+    every name, unit and odd text, the 40,000-character one as a jabatan at i = 18)."""
     t = "2026-01-01T00:00:00"
     with sqlite3.connect(db_path) as c:
         for i in range(n):

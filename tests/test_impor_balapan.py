@@ -1,9 +1,10 @@
 """Two or three imports at once (real processes): they act as if run one after the other.
 
 Each import reads and checks its file without the write lock, then reads what is stored, compares,
-writes and logs inside its one write transaction. KINERJA_UJI_JEDA_BEGIN (tests/kait) makes every
-process wait after reading its file and before BEGIN IMMEDIATE, so all of them have read their file
-before the first one writes: the race window is wide open, deterministically.
+writes and logs inside its one write transaction. KINERJA_UJI_JEDA_BEGIN with KINERJA_UJI_PALANG
+(tests/kait) makes every process wait after reading its file and before BEGIN IMMEDIATE until all of
+them got there, so all of them have read their file before the first one writes: the race window is
+wide open, deterministically, and nobody waits longer than the slowest process takes to arrive.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,13 +23,15 @@ from kait import dengan_kait
 
 _BESIDE = Path(sys.executable).parent / "kinerja"
 KINERJA = [str(_BESIDE)] if _BESIDE.exists() else [sys.executable, "-m", "kinerja_cli"]
-JEDA = "1.5"  # seconds every process waits between reading its file and BEGIN IMMEDIATE
+JEDA = "60"  # at most this many seconds a process waits at the barrier before BEGIN IMMEDIATE
 BATAS = 90  # seconds: a hung process fails the test instead of hanging the suite
 
 
 def _bersamaan(db: Path, *perintah: list) -> list[subprocess.CompletedProcess]:
     """Start every command at once against `db`; wait for all (bounded)."""
-    env = dengan_kait({**os.environ, "KINERJA_DB": str(db), "KINERJA_UJI_JEDA_BEGIN": JEDA, "COLUMNS": "200"})
+    palang = Path(tempfile.mkdtemp(dir=db.parent))
+    env = dengan_kait({**os.environ, "KINERJA_DB": str(db), "KINERJA_UJI_JEDA_BEGIN": JEDA, "COLUMNS": "200",
+                       "KINERJA_UJI_PALANG": f"{palang}:{len(perintah)}"})
     env.pop("KINERJA_UJI_JEDA_COMMIT", None)
     ps = [subprocess.Popen([*KINERJA, *map(str, args)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True) for args in perintah]
@@ -45,6 +49,8 @@ def _bersamaan(db: Path, *perintah: list) -> list[subprocess.CompletedProcess]:
         assert "Traceback" not in h.stderr and "Traceback" not in h.stdout, h.stderr
         assert "IntegrityError" not in h.stderr, h.stderr
         assert "menunggu sebelum BEGIN" in h.stderr  # the window was really held open
+    # every process reached the barrier before its first BEGIN, so all had read their file before any wrote
+    assert len([n for n in os.listdir(palang) if n.startswith("1-")]) == len(perintah)
     return hasil
 
 
@@ -151,15 +157,21 @@ def test_realisation_import_refused_when_the_skp_rows_change_meanwhile(periode_s
     f = buat_xlsx(tmp_path / "realisasi.xlsx", {"Realisasi": [["NIP", "Nomor", "Realisasi"], *rows]})
     skp = buat_xlsx(tmp_path / "skp_baru.xlsx", {"Sasaran": [
         HS, *[[KADIS, i, f"RHK {i}", f"Indikator {i}", 100, "dokumen", 20] for i in range(1, 6)]]})
-    env = dengan_kait({**os.environ, "KINERJA_DB": str(periode_siap), "KINERJA_UJI_JEDA_BEGIN": "4"})
+    palang = tmp_path / "palang"  # the import waits before BEGIN until the test adds the 2nd entry
+    palang.mkdir()
+    env = dengan_kait({**os.environ, "KINERJA_DB": str(periode_siap), "KINERJA_UJI_JEDA_BEGIN": JEDA,
+                       "KINERJA_UJI_PALANG": f"{palang}:2"})
     p = subprocess.Popen([*KINERJA, "realisasi", "impor", str(f), "--periode", "2026"], env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert p.stderr.readline().startswith("KINERJA_UJI: menunggu sebelum BEGIN")  # file read and checked
         env.pop("KINERJA_UJI_JEDA_BEGIN")
+        env.pop("KINERJA_UJI_PALANG")
         lain = subprocess.run([*KINERJA, "sasaran", "impor", str(skp), "--periode", "2026"], env=env,
                               capture_output=True, text=True, timeout=BATAS)
         assert lain.returncode == 0, lain.stderr
+        assert p.poll() is None  # still waiting before BEGIN while the SKP rows changed
+        (palang / "1-uji").touch()  # now let it go on
         out, err = p.communicate(timeout=BATAS)
     finally:
         if p.poll() is None:

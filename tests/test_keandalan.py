@@ -36,13 +36,19 @@ def _keadaan(db: Path) -> tuple:
                 c.execute("SELECT COUNT(*) FROM audit").fetchone()[0])
 
 
+def _init(kinerja, db: Path) -> Path:
+    """`kinerja init` in-process (what is tested runs in the child processes; the set-up needs no
+    interpreter of its own)."""
+    assert kinerja("init").exit_code == 0
+    return db
+
+
 def _env(db: Path, **extra) -> dict:
     return dengan_kait({**os.environ, "KINERJA_DB": str(db), **extra})  # KINERJA_UJI_*: tests/kait
 
 
-def test_import_killed_before_commit_leaves_database_unchanged(tmp_path):
-    db = tmp_path / "k.db"
-    subprocess.run([*KINERJA, "init"], env=_env(db), check=True, capture_output=True)
+def test_import_killed_before_commit_leaves_database_unchanged(kinerja, db_path, tmp_path):
+    db = _init(kinerja, db_path)
     f = _roster(tmp_path / "besar.xlsx", 3000, "Dinas A")
     sebelum = _keadaan(db)
     p = subprocess.Popen([*KINERJA, "pegawai", "impor", str(f)], env=_env(db, KINERJA_UJI_JEDA_COMMIT="30"),
@@ -58,9 +64,8 @@ def test_import_killed_before_commit_leaves_database_unchanged(tmp_path):
     assert _keadaan(db)[:2] == ("ok", 3000)
 
 
-def test_two_imports_at_once_both_land(tmp_path):
-    db = tmp_path / "k.db"
-    subprocess.run([*KINERJA, "init"], env=_env(db), check=True, capture_output=True)
+def test_two_imports_at_once_both_land(kinerja, db_path, tmp_path):
+    db = _init(kinerja, db_path)
     a = _roster(tmp_path / "a.xlsx", 800, "Dinas A", 1960)
     b = _roster(tmp_path / "b.xlsx", 800, "Dinas B", 1975)
     procs = [subprocess.Popen([*KINERJA, "pegawai", "impor", str(f)], env=_env(db), stdout=subprocess.PIPE,
@@ -70,14 +75,13 @@ def test_two_imports_at_once_both_land(tmp_path):
     assert _keadaan(db) == ("ok", 1600, 1600)
 
 
-def test_lock_held_too_long_gives_clear_message(tmp_path):
-    db = tmp_path / "k.db"
-    subprocess.run([*KINERJA, "init"], env=_env(db), check=True, capture_output=True)
+def test_lock_held_too_long_gives_clear_message(kinerja, db_path, tmp_path):
+    db = _init(kinerja, db_path)
     f = _roster(tmp_path / "a.xlsx", 5, "Dinas A")
     pemegang = sqlite3.connect(db, isolation_level=None)
     pemegang.execute("BEGIN IMMEDIATE")  # another writer holds the lock
     try:
-        r = subprocess.run([*KINERJA, "pegawai", "impor", str(f)], env=_env(db, KINERJA_BUSY_TIMEOUT="1"),
+        r = subprocess.run([*KINERJA, "pegawai", "impor", str(f)], env=_env(db, KINERJA_BUSY_TIMEOUT="0.2"),
                            capture_output=True, text=True, timeout=60)
     finally:
         pemegang.execute("ROLLBACK")
@@ -87,9 +91,8 @@ def test_lock_held_too_long_gives_clear_message(tmp_path):
     assert _keadaan(db) == ("ok", 0, 0)
 
 
-def test_reader_during_import_waits_or_reads_consistently(tmp_path):
-    db = tmp_path / "k.db"
-    subprocess.run([*KINERJA, "init"], env=_env(db), check=True, capture_output=True)
+def test_reader_during_import_waits_or_reads_consistently(kinerja, db_path, tmp_path):
+    db = _init(kinerja, db_path)
     f = _roster(tmp_path / "a.xlsx", 1500, "Dinas A")
     p = subprocess.Popen([*KINERJA, "pegawai", "impor", str(f)], env=_env(db), stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
@@ -104,12 +107,11 @@ def test_reader_during_import_waits_or_reads_consistently(tmp_path):
     assert set(jumlah) <= {0, 1500}  # never a half-written roster
 
 
-def test_close_killed_before_commit_leaves_period_open_and_no_snapshot(tmp_path):
-    db = tmp_path / "k.db"
-    subprocess.run([*KINERJA, "init"], env=_env(db), check=True, capture_output=True)
+def test_close_killed_before_commit_leaves_period_open_and_no_snapshot(kinerja, db_path, tmp_path):
+    db = _init(kinerja, db_path)
     f = _roster(tmp_path / "a.xlsx", 300, "Dinas A")
-    subprocess.run([*KINERJA, "pegawai", "impor", str(f)], env=_env(db), check=True, capture_output=True)
-    subprocess.run([*KINERJA, "periode", "buat", "2026", "--metode", "pp30"], env=_env(db), check=True, capture_output=True)
+    assert kinerja("pegawai", "impor", f).exit_code == 0
+    assert kinerja("periode", "buat", "2026", "--metode", "pp30").exit_code == 0
     sebelum = _keadaan(db)
     p = subprocess.Popen([*KINERJA, "periode", "tutup", "2026", "--ya"], env=_env(db, KINERJA_UJI_JEDA_COMMIT="30"),
                          stderr=subprocess.PIPE, text=True)

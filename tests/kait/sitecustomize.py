@@ -8,6 +8,10 @@ KINERJA_UJI_JEDA_BEGIN=N     N seconds before BEGIN IMMEDIATE of a command's wri
 KINERJA_UJI_JEDA_COMMIT=N    N seconds before its COMMIT, after every write (crash tests kill here)
 KINERJA_UJI_JEDA_CADANGAN=N  a backup/restore copy goes page by page and pauses N seconds after the
                              first page (crash tests kill in the middle of the copy)
+KINERJA_UJI_PALANG=FOLDER:K  with KINERJA_UJI_JEDA_BEGIN: a barrier instead of a fixed pause. Before its
+                             n-th outermost BEGIN the process adds the entry "n-PID" to FOLDER and waits
+                             until K entries "n-*" are there (JEDA_BEGIN seconds at most), so K processes
+                             (or the test, adding one itself) all get there before any goes on.
 """
 
 import os
@@ -15,6 +19,24 @@ import os
 _BEGIN = os.environ.get("KINERJA_UJI_JEDA_BEGIN")
 _COMMIT = os.environ.get("KINERJA_UJI_JEDA_COMMIT")
 _CADANGAN = os.environ.get("KINERJA_UJI_JEDA_CADANGAN")
+_PALANG = os.environ.get("KINERJA_UJI_PALANG")
+_sudah_begin = []
+
+
+def _palang(detik: str) -> None:
+    """Wait at the barrier KINERJA_UJI_PALANG (bounded by `detik`)."""
+    import time
+    from pathlib import Path
+
+    folder, _, jumlah = _PALANG.rpartition(":")
+    _sudah_begin.append(1)
+    awalan = f"{len(_sudah_begin)}-"
+    (Path(folder) / f"{awalan}{os.getpid()}").touch()
+    batas = time.monotonic() + float(detik)
+    while time.monotonic() < batas:
+        if sum(1 for n in os.listdir(folder) if n.startswith(awalan)) >= int(jumlah):
+            return
+        time.sleep(0.005)
 
 
 def _tunggu(saat: str, detik: str) -> None:
@@ -23,7 +45,10 @@ def _tunggu(saat: str, detik: str) -> None:
 
     sys.stderr.write(f"KINERJA_UJI: menunggu {saat}\n")
     sys.stderr.flush()
-    time.sleep(float(detik))
+    if _PALANG and saat == "sebelum BEGIN":
+        _palang(detik)
+    else:
+        time.sleep(float(detik))
 
 
 def _pasang_transaksi() -> None:
