@@ -36,23 +36,28 @@ def _huruf(tebal: bool, ukuran: int, garis_bawah: bool, miring: bool):
 
 
 @lru_cache(maxsize=None)
-def bingkai_gabungan(border, lebar: int, tinggi: int) -> tuple:
-    """((row offset, column offset), Border) of every bordered cell of a `lebar` x `tinggi` merged range whose
-    top-left cell has `border`, as openpyxl's MergedCellRange.format() leaves them: the same additions to the
-    same starting borders in the same order (the other covered cells are new MergedCells, unbordered)."""
+def bingkai_gabungan(border, lebar: int, tinggi: int) -> tuple[tuple, tuple]:
+    """How openpyxl's MergedCellRange.format() borders a `lebar` x `tinggi` merged range whose top-left cell
+    has `border`: (every assignment it makes, in its order; each bordered cell's final border), as
+    ((row offset, column offset), Border) pairs. Same additions to the same starting borders (the covered cells
+    are new, unbordered MergedCells). The same Border objects every call: a workbook that registered one finds
+    it again by identity (an equal but other object is compared field by field, several times slower)."""
     from openpyxl.styles.borders import DEFAULT_BORDER, Border
 
     tepi = {"top": [(0, k) for k in range(lebar)], "left": [(r, 0) for r in range(tinggi)],
             "right": [(r, lebar - 1) for r in range(tinggi)], "bottom": [(tinggi - 1, k) for k in range(lebar)]}
-    hasil = {(0, 0): border}
+    nilai, langkah = {(0, 0): border}, []
     for nama, sel in tepi.items():
         sisi = getattr(border, nama)
         if sisi and sisi.style is None:
             continue
         tambah = Border(**{nama: sisi})
         for pos in sel:
-            hasil[pos] = hasil.get(pos, DEFAULT_BORDER) + tambah
-    return tuple(hasil.items())
+            nilai[pos] = nilai.get(pos, DEFAULT_BORDER) + tambah
+            langkah.append((pos, nilai[pos]))
+    if nilai[(0, 0)] == border:  # a border with all four sides: the top-left cell keeps it (set by the caller)
+        del nilai[(0, 0)]
+    return tuple(langkah), tuple(nilai.items())
 
 
 def baris_teks(teks: str, lebar: float) -> int:
@@ -86,12 +91,12 @@ class Penulis:
 
     openpyxl hashes a style object on every assignment and borders a merged range edge by edge
     (MergedCellRange.format); both are most of a document's CPU, so each distinct Font/Alignment is built once
-    (`_huruf`, `_rataan`) and a bordered merge of a shape already merged on this sheet gets its cells' final
-    borders directly (`bingkai_gabungan`). The written workbook is the same as with plain openpyxl calls."""
+    (`_huruf`, `_rataan`) and the borders of a merged range are set from `bingkai_gabungan` (a repeated shape:
+    only the final ones). The written workbook is the same, byte for byte, as with plain openpyxl calls."""
 
     def __init__(self, ws, g, lebar: list[float]):
         self.ws, self.g, self.r, self.lebar = ws, g, 1, lebar
-        self._bingkai: dict[tuple[int, int], tuple] = {}  # (width, height) of a bordered merge -> cell borders
+        self._bingkai: dict[tuple[int, int], tuple] = {}  # (width, height) of a merge made here -> final borders
 
     def sel(self, kolom: int, nilai, tebal=False, rata=None, border=True, fmt=None, fill=None, ukuran=None,
             garis_bawah=False, miring=False):
@@ -109,20 +114,23 @@ class Penulis:
 
     def gabung(self, kolom_awal: int, kolom_akhir: int, nilai, baris_akhir: int | None = None, border=True, **k):
         """Cells kolom_awal..kolom_akhir of this row (down to `baris_akhir`) merged, every covered cell's border
-        drawn. The first bordered merge of a shape on the sheet goes through openpyxl's own bordering, which
-        registers the workbook's border styles in its order; a repeat only sets the final borders it left."""
+        drawn as openpyxl's merge_cells draws it. The first bordered merge of a shape on the sheet makes all of
+        openpyxl's assignments, in its order (the workbook's border styles are numbered in that order); a
+        repeat sets only the final borders."""
         akhir = baris_akhir or self.r
         if kolom_akhir == kolom_awal and akhir == self.r:
             return self.sel(kolom_awal, nilai, border=border, **k)
-        bentuk = (kolom_akhir - kolom_awal + 1, akhir - self.r + 1)
-        ulang = border and bentuk in self._bingkai
-        c = self.sel(kolom_awal, nilai, border=border and not ulang, **k)
+        c = self.sel(kolom_awal, nilai, border=False, **k)
         self.ws.merge_cells(start_row=self.r, start_column=kolom_awal, end_row=akhir, end_column=kolom_akhir)
-        if ulang:
-            for (dr, dk), b in self._bingkai[bentuk]:
+        if border:
+            c.border = self.g.border
+            bentuk = (kolom_akhir - kolom_awal + 1, akhir - self.r + 1)
+            if bentuk in self._bingkai:
+                bingkai = self._bingkai[bentuk]
+            else:
+                bingkai, self._bingkai[bentuk] = bingkai_gabungan(self.g.border, *bentuk)
+            for (dr, dk), b in bingkai:
                 self.ws.cell(row=self.r + dr, column=kolom_awal + dk).border = b
-        elif border:
-            self._bingkai[bentuk] = bingkai_gabungan(self.g.border, *bentuk)
         return c
 
     def lebar_antara(self, awal: int, akhir: int) -> float:
