@@ -10,6 +10,7 @@ Every text from user data goes through ``aman.isi_teks``.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from ..model import Periode
 from ..validation.instansi import nip_cetak
@@ -18,6 +19,45 @@ from .kop import TITIK, baris_kop, logo
 from .lembar import BULAN, jumlah_baris_teks, tanggal_id
 
 ROMAWI_TRIWULAN = {1: "I", 2: "II", 3: "III", 4: "IV/AKHIR"}
+
+
+@lru_cache(maxsize=None)
+def _rataan(rata: str | None):
+    from openpyxl.styles import Alignment
+
+    return Alignment(horizontal=rata, vertical="top" if rata != "center" else "center", wrap_text=True)
+
+
+@lru_cache(maxsize=None)
+def _huruf(tebal: bool, ukuran: int, garis_bawah: bool, miring: bool):
+    from openpyxl.styles import Font
+
+    return Font(bold=tebal, size=ukuran, underline="single" if garis_bawah else None, italic=miring)
+
+
+@lru_cache(maxsize=None)
+def bingkai_gabungan(border, lebar: int, tinggi: int) -> tuple[tuple, tuple]:
+    """How openpyxl's MergedCellRange.format() borders a `lebar` x `tinggi` merged range whose top-left cell
+    has `border`: (every assignment it makes, in its order; each bordered cell's final border), as
+    ((row offset, column offset), Border) pairs. Same additions to the same starting borders (the covered cells
+    are new, unbordered MergedCells). The same Border objects every call: a workbook that registered one finds
+    it again by identity (an equal but other object is compared field by field, several times slower)."""
+    from openpyxl.styles.borders import DEFAULT_BORDER, Border
+
+    tepi = {"top": [(0, k) for k in range(lebar)], "left": [(r, 0) for r in range(tinggi)],
+            "right": [(r, lebar - 1) for r in range(tinggi)], "bottom": [(tinggi - 1, k) for k in range(lebar)]}
+    nilai, langkah = {(0, 0): border}, []
+    for nama, sel in tepi.items():
+        sisi = getattr(border, nama)
+        if sisi and sisi.style is None:
+            continue
+        tambah = Border(**{nama: sisi})
+        for pos in sel:
+            nilai[pos] = nilai.get(pos, DEFAULT_BORDER) + tambah
+            langkah.append((pos, nilai[pos]))
+    if nilai[(0, 0)] == border:  # a border with all four sides: the top-left cell keeps it (set by the caller)
+        del nilai[(0, 0)]
+    return tuple(langkah), tuple(nilai.items())
 
 
 def baris_teks(teks: str, lebar: float) -> int:
@@ -47,19 +87,23 @@ def baris_periode(p: Periode) -> list[str]:
 
 
 class Penulis:
-    """Writes rows top-down on a sheet whose column widths are `lebar` (characters)."""
+    """Writes rows top-down on a sheet whose column widths are `lebar` (characters); each cell is written once.
+
+    openpyxl hashes a style object on every assignment and borders a merged range edge by edge
+    (MergedCellRange.format); both are most of a document's CPU, so each distinct Font/Alignment is built once
+    (`_huruf`, `_rataan`) and the borders of a merged range are set from `bingkai_gabungan` (a repeated shape:
+    only the final ones). The written workbook is the same, byte for byte, as with plain openpyxl calls."""
 
     def __init__(self, ws, g, lebar: list[float]):
         self.ws, self.g, self.r, self.lebar = ws, g, 1, lebar
+        self._bingkai: dict[tuple[int, int], tuple] = {}  # (width, height) of a merge made here -> final borders
 
     def sel(self, kolom: int, nilai, tebal=False, rata=None, border=True, fmt=None, fill=None, ukuran=None,
             garis_bawah=False, miring=False):
-        from openpyxl.styles import Alignment, Font
-
         c = self.ws.cell(row=self.r, column=kolom)
         isi_teks(c, nilai)
-        c.alignment = Alignment(horizontal=rata, vertical="top" if rata != "center" else "center", wrap_text=True)
-        c.font = Font(bold=tebal, size=ukuran or 10, underline="single" if garis_bawah else None, italic=miring)
+        c.alignment = _rataan(rata)
+        c.font = _huruf(tebal, ukuran or 10, garis_bawah, miring)
         if border:
             c.border = self.g.border
         if fmt:
@@ -68,15 +112,25 @@ class Penulis:
             c.fill = fill
         return c
 
-    def gabung(self, kolom_awal: int, kolom_akhir: int, nilai, baris_akhir: int | None = None, **k):
-        c = self.sel(kolom_awal, nilai, **k)
+    def gabung(self, kolom_awal: int, kolom_akhir: int, nilai, baris_akhir: int | None = None, border=True, **k):
+        """Cells kolom_awal..kolom_akhir of this row (down to `baris_akhir`) merged, every covered cell's border
+        drawn as openpyxl's merge_cells draws it. The first bordered merge of a shape on the sheet makes all of
+        openpyxl's assignments, in its order (the workbook's border styles are numbered in that order); a
+        repeat sets only the final borders."""
         akhir = baris_akhir or self.r
-        if k.get("border", True):  # merged cells draw the border of every covered cell
-            for rr in range(self.r, akhir + 1):
-                for kk in range(kolom_awal, kolom_akhir + 1):
-                    self.ws.cell(row=rr, column=kk).border = self.g.border
-        if kolom_akhir > kolom_awal or akhir > self.r:
-            self.ws.merge_cells(start_row=self.r, start_column=kolom_awal, end_row=akhir, end_column=kolom_akhir)
+        if kolom_akhir == kolom_awal and akhir == self.r:
+            return self.sel(kolom_awal, nilai, border=border, **k)
+        c = self.sel(kolom_awal, nilai, border=False, **k)
+        self.ws.merge_cells(start_row=self.r, start_column=kolom_awal, end_row=akhir, end_column=kolom_akhir)
+        if border:
+            c.border = self.g.border
+            bentuk = (kolom_akhir - kolom_awal + 1, akhir - self.r + 1)
+            if bentuk in self._bingkai:
+                bingkai = self._bingkai[bentuk]
+            else:
+                bingkai, self._bingkai[bentuk] = bingkai_gabungan(self.g.border, *bentuk)
+            for (dr, dk), b in bingkai:
+                self.ws.cell(row=self.r + dr, column=kolom_awal + dk).border = b
         return c
 
     def lebar_antara(self, awal: int, akhir: int) -> float:
