@@ -99,6 +99,8 @@ def _cocokkan_judul(sel: list, tata: Tata) -> tuple[dict, dict]:
     idx: dict[str, int] = {}
     teks: dict[str, str] = {}
     for i, v in enumerate(sel):
+        if v is None:  # most cells of a wide row: no header
+            continue
         for calon in v if isinstance(v, tuple) else (v,):
             n = normalisasi_judul(calon)
             key = next((key for key in peta.get(n, ()) if key not in idx), None) if n else None
@@ -147,10 +149,10 @@ def cari_judul(baris, tata: Tata, batas: int = 0) -> Judul | None:
     """The header of a sheet from its first rows (`baris`, row 1 first, read lazily: a header found in
     row 1 never reads row 15; a header may start in the first `batas` rows, any when 0): one row, or
     two rows with merged group cells; then a column-numbering row right under it is passed over.
-    None when the rows are all empty."""
+    None when the rows are all empty. `baris` may be an `_Awal`, to share the rows read among searches."""
     from .tata_kantor import judul_tampak_dua_baris, nomor_kolom
 
-    awal = _Awal(baris)
+    awal = baris if isinstance(baris, _Awal) else _Awal(baris)
     wajib = {k.key for k in tata.wajib()}
     satu: list = []
     terbaik: Judul | None = None
@@ -177,7 +179,7 @@ def cari_judul(baris, tata: Tata, batas: int = 0) -> Judul | None:
             terbaik = j
     if terbaik:
         return terbaik
-    if any(v not in (None, "") for row in awal.dibaca for v in row):
+    if any(v not in (None, "") for row in awal.dibaca[:len(satu)] for v in row):  # the rows this search read
         return Judul(1, {}, {}, False, list(awal[0]))
     return None
 
@@ -303,8 +305,9 @@ def _baca_buku(path: Path, pb: Pembaca, tata: Tata, sheet: str | None) -> IsiShe
     ws = _pilih_sheet(pb, tata, sheet, path.name)
     kandidat = [ws] if ws is not None else pb.nama_lembar
     terbaik = None  # (sheet, Judul)
+    awal: dict = {}  # sheet -> its first rows read, shared by the searches below
     for ws in kandidat:
-        judul = _cari_judul(pb, ws, tata)
+        judul = _cari_judul(pb, ws, tata, awal)
         if judul and judul.lengkap:
             return _baca_data(path, pb, ws, judul)
         if judul and (terbaik is None or len(judul.idx) > len(terbaik[1].idx)):
@@ -317,7 +320,7 @@ def _baca_buku(path: Path, pb: Pembaca, tata: Tata, sheet: str | None) -> IsiShe
             "atau pakai kinerja templat untuk contoh berkas.",
         )
     ws, judul = terbaik
-    _tolak_bila_berkas_lain(path, pb, ws, tata)
+    _tolak_bila_berkas_lain(path, pb, ws, tata, awal)
     from . import kolom_hilang
 
     raise kolom_hilang.galat(path, ws, tata, judul.baris, judul.idx, judul.teks, judul.sel)
@@ -335,13 +338,13 @@ _JENIS = {  # sheet layout -> (what the workbook is, the command that imports it
 }
 
 
-def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata) -> None:
+def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata, awal: dict) -> None:
     """A workbook of another kind (an SKP file given to `pegawai impor`): say so, not "column missing"."""
     from .. import kolom
 
     lain = [t for t in vars(kolom).values() if isinstance(t, Tata) and t.nama_sheet != tata.nama_sheet]
     for t in sorted(lain, key=lambda t: -len(t.wajib())):  # the most specific layout first
-        judul = _cari_judul(pb, ws, t)
+        judul = _cari_judul(pb, ws, t, awal)
         if judul and judul.lengkap and t.nama_sheet in _JENIS:
             jenis, perintah = _JENIS[t.nama_sheet]
             diminta = _JENIS.get(tata.nama_sheet, (tata.nama_sheet, ""))[0]
@@ -354,11 +357,14 @@ def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata) -> Non
                 f"{diminta} yang benar.{contoh}")
 
 
-def _cari_judul(pb: Pembaca, ws: str, tata: Tata) -> Judul | None:
+def _cari_judul(pb: Pembaca, ws: str, tata: Tata, awal: dict) -> Judul | None:
     """The header of sheet `ws` (cari_judul), or None if its first rows are empty. Up to two rows beyond
     BARIS_CARI_JUDUL are read when the header reaches them (the lower row of a two-row header, a
-    column-numbering row under it)."""
-    return cari_judul(pb.kepala(ws, BARIS_CARI_JUDUL + 2), tata, BARIS_CARI_JUDUL)
+    column-numbering row under it). `awal` (sheet -> _Awal) keeps the rows read for the next search of
+    the same sheet with another layout: each row is read once."""
+    if ws not in awal:
+        awal[ws] = _Awal(pb.kepala(ws, BARIS_CARI_JUDUL + 2))
+    return cari_judul(awal[ws], tata, BARIS_CARI_JUDUL)
 
 
 def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul) -> IsiSheet:
