@@ -8,6 +8,7 @@ services, so it sits below them all; no openpyxl.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -61,8 +62,20 @@ def normalisasi_judul(teks: object) -> str:
     """'  NIP  Atasan\nLangsung ' -> 'nipatasanlangsung' (header matching key)."""
     if teks is None:
         return ""
-    s = str(teks).strip().lower()
-    return re.sub(r"[\s_.\-/()]+", "", s)
+    s = str(teks)
+    return _normalisasi_pendek(s) if len(s) <= 200 else _normalisasi_teks(s)
+
+
+_PEMISAH_JUDUL = re.compile(r"[\s_.\-/()]+")
+
+
+def _normalisasi_teks(s: str) -> str:
+    return _PEMISAH_JUDUL.sub("", s.strip().lower())
+
+
+# The header search asks for the same few texts thousands of times: a memo keyed by the text (never by
+# the cell value: 1, 1.0 and True read differently), for short texts only so that memory stays small.
+_normalisasi_pendek = functools.lru_cache(maxsize=4096)(_normalisasi_teks)
 
 
 PEGAWAI = Tata(

@@ -95,10 +95,16 @@ def _peta_judul(tata: Tata) -> dict:
 def _cocokkan_judul(sel: list, tata: Tata) -> tuple[dict, dict]:
     """Map field key -> column index (first match wins) for one candidate row. A cell is a value, or a
     tuple of the texts the column may be known by, best first (a two-row header: excel.tata_kantor)."""
+    return _cocokkan_isi([(i, v) for i, v in enumerate(sel) if v is not None], tata)
+
+
+def _cocokkan_isi(isi: list, tata: Tata) -> tuple[dict, dict]:
+    """_cocokkan_judul over the (column, cell) pairs of a row's non-empty cells only (a wide row is
+    mostly empty cells, and every layout searches the same rows)."""
     peta = _peta_judul(tata)
     idx: dict[str, int] = {}
     teks: dict[str, str] = {}
-    for i, v in enumerate(sel):
+    for i, v in isi:
         for calon in v if isinstance(v, tuple) else (v,):
             n = normalisasi_judul(calon)
             key = next((key for key in peta.get(n, ()) if key not in idx), None) if n else None
@@ -122,35 +128,30 @@ class Judul:
     info: list = field(default_factory=list)
 
 
-def _cocokkan_dua_baris(atas, bawah, tata: Tata) -> tuple[dict, dict, list]:
-    """A two-row header (excel.tata_kantor): the columns' own texts first, then a group's text alone
-    at its first column when none of the group's columns is known otherwise."""
-    from .tata_kantor import kandidat_dua_baris
-
-    sel, grup = kandidat_dua_baris(atas, bawah)
-    idx, teks = _cocokkan_judul(sel, tata)
+def _cocokkan_dua_baris(awal: _Awal, r: int, tata: Tata) -> tuple[dict, dict, list]:
+    """A two-row header (excel.tata_kantor), rows r over r + 1 (0-based) of `awal`: the columns' own
+    texts first, then a group's text alone at its first column when none of the group's columns is
+    known otherwise."""
+    isi, grup, tampil = awal.dua_baris(r)
+    idx, teks = _cocokkan_isi(isi, tata)
     dipakai = set(idx.values())
     for mulai, (teks_grup, anggota) in grup.items():
         if dipakai.isdisjoint(anggota):
-            i2, t2 = _cocokkan_judul([None] * mulai + [teks_grup], tata)
+            i2, t2 = _cocokkan_isi([(mulai, teks_grup)], tata)
             for key, i in i2.items():
                 if key not in idx:
                     idx[key], teks[key] = i, t2[key]
-    tampil = [" ".join(dict.fromkeys(str(t).strip() for t in (atas[i] if i < len(atas) else None,
-                                                               bawah[i] if i < len(bawah) else None)
-                                     if t is not None)) or None
-              for i in range(len(sel))]
-    return idx, teks, tampil
+    return idx, teks, list(tampil)
 
 
 def cari_judul(baris, tata: Tata, batas: int = 0) -> Judul | None:
     """The header of a sheet from its first rows (`baris`, row 1 first, read lazily: a header found in
     row 1 never reads row 15; a header may start in the first `batas` rows, any when 0): one row, or
     two rows with merged group cells; then a column-numbering row right under it is passed over.
-    None when the rows are all empty."""
+    None when the rows are all empty. `baris` may be an `_Awal`, to share the rows read among searches."""
     from .tata_kantor import judul_tampak_dua_baris, nomor_kolom
 
-    awal = _Awal(baris)
+    awal = baris if isinstance(baris, _Awal) else _Awal(baris)
     wajib = {k.key for k in tata.wajib()}
     satu: list = []
     terbaik: Judul | None = None
@@ -158,12 +159,12 @@ def cari_judul(baris, tata: Tata, batas: int = 0) -> Judul | None:
     while (not batas or r < batas) and awal.ada(r + 1):
         r += 1
         while len(satu) < r + 1 and awal.ada(len(satu) + 1):
-            satu.append(_cocokkan_judul(list(awal[len(satu)]), tata))
+            satu.append(_cocokkan_isi(awal.isi(len(satu)), tata))
         idx, teks = satu[r - 1]
         j = Judul(r, idx, teks, wajib <= idx.keys(), list(awal[r - 1]))
         if len(satu) > r and judul_tampak_dua_baris(awal[r]):
             bawah = awal[r]
-            i2, t2, sel2 = _cocokkan_dua_baris(awal[r - 1], bawah, tata)
+            i2, t2, sel2 = _cocokkan_dua_baris(awal, r - 1, tata)
             lebih = len(i2) > max(len(idx), len(satu[r][0]))  # the lower row names more columns
             # ...or names none, while every column the upper row names is empty below (merged down):
             # the lower row holds only sub-headers of other columns (MASA KERJA over THN and BLN)
@@ -177,7 +178,7 @@ def cari_judul(baris, tata: Tata, batas: int = 0) -> Judul | None:
             terbaik = j
     if terbaik:
         return terbaik
-    if any(v not in (None, "") for row in awal.dibaca for v in row):
+    if any(v not in (None, "") for row in awal.dibaca[:len(satu)] for v in row):  # the rows this search read
         return Judul(1, {}, {}, False, list(awal[0]))
     return None
 
@@ -188,6 +189,29 @@ class _Awal:
     def __init__(self, baris):
         self._it = iter(baris)
         self.dibaca: list[tuple] = []
+        self._isi: dict = {}  # row index -> [(column, value)] of its non-empty cells
+        self._dua: dict = {}  # row index -> the two-row header candidates of it over the next row
+
+    def isi(self, i: int) -> list:
+        """(column, value) of the non-empty cells of row i (0-based, read already), the same for every layout."""
+        if i not in self._isi:
+            self._isi[i] = [(c, v) for c, v in enumerate(self.dibaca[i]) if v is not None]
+        return self._isi[i]
+
+    def dua_baris(self, i: int) -> tuple:
+        """Rows i over i + 1 as a two-row header (tata_kantor.kandidat_dua_baris): the (column, texts) of
+        the columns with a text, the groups, and the header's texts as shown per column."""
+        if i not in self._dua:
+            from .tata_kantor import kandidat_dua_baris
+
+            atas, bawah = self.dibaca[i], self.dibaca[i + 1]
+            sel, grup = kandidat_dua_baris(atas, bawah)
+            tampil = [" ".join(dict.fromkeys(str(t).strip() for t in (atas[c] if c < len(atas) else None,
+                                                                       bawah[c] if c < len(bawah) else None)
+                                             if t is not None)) or None
+                      for c in range(len(sel))]
+            self._dua[i] = ([(c, v) for c, v in enumerate(sel) if v], grup, tampil)
+        return self._dua[i]
 
     def ada(self, n: int) -> bool:
         """True when the sheet has a row `n` (1-based; rows 1..n are then read)."""
@@ -303,8 +327,9 @@ def _baca_buku(path: Path, pb: Pembaca, tata: Tata, sheet: str | None) -> IsiShe
     ws = _pilih_sheet(pb, tata, sheet, path.name)
     kandidat = [ws] if ws is not None else pb.nama_lembar
     terbaik = None  # (sheet, Judul)
+    awal: dict = {}  # sheet -> its first rows read, shared by the searches below
     for ws in kandidat:
-        judul = _cari_judul(pb, ws, tata)
+        judul = _cari_judul(pb, ws, tata, awal)
         if judul and judul.lengkap:
             return _baca_data(path, pb, ws, judul)
         if judul and (terbaik is None or len(judul.idx) > len(terbaik[1].idx)):
@@ -317,7 +342,7 @@ def _baca_buku(path: Path, pb: Pembaca, tata: Tata, sheet: str | None) -> IsiShe
             "atau pakai kinerja templat untuk contoh berkas.",
         )
     ws, judul = terbaik
-    _tolak_bila_berkas_lain(path, pb, ws, tata)
+    _tolak_bila_berkas_lain(path, pb, ws, tata, awal)
     from . import kolom_hilang
 
     raise kolom_hilang.galat(path, ws, tata, judul.baris, judul.idx, judul.teks, judul.sel)
@@ -335,13 +360,13 @@ _JENIS = {  # sheet layout -> (what the workbook is, the command that imports it
 }
 
 
-def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata) -> None:
+def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata, awal: dict) -> None:
     """A workbook of another kind (an SKP file given to `pegawai impor`): say so, not "column missing"."""
     from .. import kolom
 
     lain = [t for t in vars(kolom).values() if isinstance(t, Tata) and t.nama_sheet != tata.nama_sheet]
     for t in sorted(lain, key=lambda t: -len(t.wajib())):  # the most specific layout first
-        judul = _cari_judul(pb, ws, t)
+        judul = _cari_judul(pb, ws, t, awal)
         if judul and judul.lengkap and t.nama_sheet in _JENIS:
             jenis, perintah = _JENIS[t.nama_sheet]
             diminta = _JENIS.get(tata.nama_sheet, (tata.nama_sheet, ""))[0]
@@ -354,11 +379,14 @@ def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata) -> Non
                 f"{diminta} yang benar.{contoh}")
 
 
-def _cari_judul(pb: Pembaca, ws: str, tata: Tata) -> Judul | None:
+def _cari_judul(pb: Pembaca, ws: str, tata: Tata, awal: dict) -> Judul | None:
     """The header of sheet `ws` (cari_judul), or None if its first rows are empty. Up to two rows beyond
     BARIS_CARI_JUDUL are read when the header reaches them (the lower row of a two-row header, a
-    column-numbering row under it)."""
-    return cari_judul(pb.kepala(ws, BARIS_CARI_JUDUL + 2), tata, BARIS_CARI_JUDUL)
+    column-numbering row under it). `awal` (sheet -> _Awal) keeps the rows read for the next search of
+    the same sheet with another layout: each row is read once."""
+    if ws not in awal:
+        awal[ws] = _Awal(pb.kepala(ws, BARIS_CARI_JUDUL + 2))
+    return cari_judul(awal[ws], tata, BARIS_CARI_JUDUL)
 
 
 def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul) -> IsiSheet:

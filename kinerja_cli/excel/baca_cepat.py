@@ -71,6 +71,9 @@ class _LembarBaca:
         self._irisan = lembar.irisan(utuh)
         self._awal: list = []  # slices already read for the header search (kept for the data rows)
         self._sampai = 0  # 1-based number of the last row those slices cover
+        self._per_baris: dict = {}  # 1-based row -> its values as openpyxl gives them (rows 1.._diubah)
+        self._diubah = 0  # rows converted so far: each row once, however often the header search asks
+        self._ubah = _SepertiOpenpyxl().__getitem__  # wide rows are mostly empty cells: one memo hit each
 
     def kepala(self, max_row: int) -> list[tuple]:
         while self._sampai < max_row:
@@ -79,15 +82,19 @@ class _LembarBaca:
                 break
             self._awal.append(iris)
             self._sampai = iris[0] + len(iris[2])
-        per_baris = {}
-        for r0, c0, rows in self._awal:
-            for n, row in enumerate(rows[:max(0, max_row - r0)], start=r0 + 1):
-                per_baris[n] = (None,) * c0 + tuple(seperti_openpyxl(v) for v in row)
+        if max_row > self._diubah:
+            for r0, c0, rows in self._awal:
+                dari = max(0, self._diubah - r0)
+                for n, row in enumerate(rows[dari:max(0, max_row - r0)], start=r0 + 1 + dari):
+                    self._per_baris[n] = (None,) * c0 + tuple(map(self._ubah, row))
+            self._diubah = max_row
+        per_baris = self._per_baris
         return [per_baris.get(n, ()) for n in range(1, max_row + 1)]
 
     def semua_irisan(self):
         yield from self._awal
         self._awal = []
+        self._per_baris, self._diubah = {}, 0
         yield from self._irisan
 
     def ambil_galat(self) -> list:

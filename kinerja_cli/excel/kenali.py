@@ -65,11 +65,12 @@ def _teks_nip(v) -> str | None:
 def _pilih(ws_judul: str, baris: list, batas: int) -> tuple:
     """(tata, excel.baca.Judul) of the best complete layout, or the reason none fits. The header is
     found as every importer finds it (excel.baca.cari_judul: two-row headers, a numbering row)."""
-    from .baca import cari_judul
+    from .baca import _Awal, cari_judul
 
     lengkap = []  # (matched count, tata, Judul)
+    bersama = _Awal(baris)  # the rows as tuples once for every layout's search
     for tata in TATA_DATA:
-        judul = cari_judul(baris, tata, batas)
+        judul = cari_judul(bersama, tata, batas)
         if judul is not None and judul.lengkap:
             lengkap.append((len(judul.idx), tata, judul))
     nama = ws_judul.strip().casefold()
