@@ -40,7 +40,7 @@ class Lembar:
 def _berkas_lain(nama_sheet: str, awal: list) -> str | None:
     """SIASN's roster export, its unor hierarchy, or the atasan workbook (kinerja templat atasan)."""
     from ..validation.siasn import mirip_siasn
-    from .baca import _cocokkan_judul
+    from .judul import cocokkan_judul
 
     for r in awal:
         if mirip_siasn(r):
@@ -48,7 +48,7 @@ def _berkas_lain(nama_sheet: str, awal: list) -> str | None:
         for jenis, tata in (("HIERARKI", kolom.HIERARKI), ("ATASAN", kolom.ATASAN)):
             if jenis == "ATASAN" and nama_sheet.strip().casefold() != tata.nama_sheet.casefold():
                 continue
-            if {k.key for k in tata.wajib()} <= _cocokkan_judul(list(r), tata)[0].keys():
+            if {k.key for k in tata.wajib()} <= cocokkan_judul(list(r), tata)[0].keys():
                 return jenis
     return None
 
@@ -63,12 +63,12 @@ def _teks_nip(v) -> str | None:
 
 
 def _pilih(ws_judul: str, baris: list, batas: int) -> tuple:
-    """(tata, excel.baca.Judul) of the best complete layout, or the reason none fits. The header is
-    found as every importer finds it (excel.baca.cari_judul: two-row headers, a numbering row)."""
-    from .baca import _Awal, cari_judul
+    """(tata, excel.judul.Judul) of the best complete layout, or the reason none fits. The header is
+    found as every importer finds it (excel.judul.cari_judul: two-row headers, a numbering row)."""
+    from .judul import AwalSheet, cari_judul
 
     lengkap = []  # (matched count, tata, Judul)
-    bersama = _Awal(baris)  # the rows as tuples once for every layout's search
+    bersama = AwalSheet(baris)  # the rows as tuples once for every layout's search
     for tata in TATA_DATA:
         judul = cari_judul(bersama, tata, batas)
         if judul is not None and judul.lengkap:
@@ -96,7 +96,8 @@ def kenali(path: Path | str) -> list[Lembar]:
 
 
 def _kenali_sheet(pb, nama_sheet: str, batas: int) -> Lembar:
-    from .baca import _cocokkan_judul, huruf_kolom
+    from .baca import huruf_kolom
+    from .judul import cocokkan_judul
     from .sel_galat import PenampungGalat
     from .tata_kantor import saring_tanda_tangan
 
@@ -117,7 +118,7 @@ def _kenali_sheet(pb, nama_sheet: str, batas: int) -> Lembar:
         lembar.lain = _berkas_lain(nama_sheet, awal)
         for tata in TATA_DATA:  # named like a data sheet: its missing headers are an error, never a skip
             if tata.nama_sheet.casefold() == nama:
-                terbaik = max((_cocokkan_judul(list(r), tata)[0] for r in awal[:batas]), key=len, default={})
+                terbaik = max((cocokkan_judul(list(r), tata)[0] for r in awal[:batas]), key=len, default={})
                 lembar.tata = tata
                 lembar.kurang = [k.judul for k in tata.wajib() if k.key not in terbaik]
         return lembar
