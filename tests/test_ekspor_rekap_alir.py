@@ -89,22 +89,27 @@ def test_streamed_records_of_closed_period_equal_snapshot(kantor, kinerja):
         assert alir.dari_snapshot and list(alir) == nilai.laporan(db, "2026", unit, urut="unit").rekaman
 
 
-def _sel(c):
-    return (c.value, c.data_type, c.number_format, repr(c.font), repr(c.fill), repr(c.border), repr(c.alignment),
-            c.quotePrefix)
+def _sel(c, gaya: dict):
+    """A cell's value and its whole style; the style's text is built once per style of the workbook
+    (cells with the same style_id share number format, font, fill, border, alignment and quotePrefix)."""
+    if c.style_id not in gaya:
+        gaya[c.style_id] = (c.number_format, repr(c.font), repr(c.fill), repr(c.border), repr(c.alignment),
+                            c.quotePrefix)
+    return (c.value, c.data_type, *gaya[c.style_id])
 
 
 def _isi_buku(path) -> dict:
     """Everything the workbook shows, per sheet, comparable between two files."""
     wb = openpyxl.load_workbook(path)
     hasil = {"sheet": wb.sheetnames}
+    gaya: dict = {}
     for ws in wb.worksheets:
         sel = []
         for row in ws.iter_rows():
             for c in row:
                 if isinstance(c.value, str) and c.value.startswith("Dibuat: "):
                     continue  # holds the minute it was written
-                sel.append((c.coordinate, _sel(c)))
+                sel.append((c.coordinate, _sel(c, gaya)))
         hasil[ws.title] = {
             "sel": sel,
             "tinggi": {r: d.height for r, d in ws.row_dimensions.items() if d.height},
