@@ -235,3 +235,31 @@ def test_quarterly_indicator_uses_the_covering_annual_period_for_the_share(db_si
     d = kinerja("dampak", "--format", "json").json()[0]
     # DPMPTSP in 2026: 4 assessed, 1 Baik (STAF1) -> 25 %
     assert [x["persen_baik"] for x in d["nilai_per_periode"]] == [25.0, 25.0]
+
+
+def test_share_of_each_unit_from_one_computation_per_period_equals_the_units_own_laporan(demo_sesi, tmp_path):
+    """The Dampak share is computed from one laporan per period, then each unit's records
+    (nilai.rekaman_unit): exactly the records of that unit's own `laporan(db, kode, unit)`, for the
+    open 2026 and the closed 2025 of the demo, a unit given in another case too."""
+    from conftest import salin_demo
+    from kinerja_cli.services import dampak, nilai
+    from kinerja_cli.store.db import buka_db
+
+    db = buka_db(salin_demo(demo_sesi, tmp_path / "d" / "kinerja-demo.db"))
+    units = [r[0] for r in db.execute("SELECT DISTINCT unit FROM pegawai ORDER BY unit")]
+    assert len(units) > 5
+    for kode, beku in (("2026", False), ("2025", True)):
+        lap = nilai.laporan(db, kode, ringkas=True)
+        assert lap.dari_snapshot is beku
+        for unit in [*units, units[0].lower(), units[-1].upper()]:
+            sendiri = nilai.laporan(db, kode, unit, ringkas=True).rekaman
+            assert sendiri, unit
+            assert sorted(r.pegawai.nip for r in nilai.rekaman_unit(db, lap, unit)) == \
+                sorted(r.pegawai.nip for r in sendiri)
+    shares = [(d["unit"], x["periode"], x["persen_baik"]) for d in dampak.data_dampak(db) for x in d["nilai_per_periode"]]
+    assert any(s is not None for _, _, s in shares)
+    for unit, periode, share in shares:  # the same share as each unit's own laporan gives
+        kode = dampak._periode_penilaian(db, periode)
+        dinilai = [r.hasil.predikat for r in nilai.laporan(db, kode, unit, ringkas=True).rekaman
+                   if dampak.tercatat(r)] if kode else []
+        assert share == (aturan.persen_baik(dinilai) if dinilai else None), (unit, periode)

@@ -35,17 +35,20 @@ def _periode_penilaian(db, kode: str) -> str | None:
 
 def _persen_baik(db, unit: str, kode: str, cache: dict) -> Decimal | None:
     """Share of the unit's assessed employees rated Sangat Baik or Baik in a period (None when the period does
-    not exist or nobody in the unit has any data in it yet)."""
+    not exist or nobody in the unit has any data in it yet). Each assessment period is computed once
+    (`cache`), for all its units."""
+    persen, per_periode = cache.setdefault("persen", {}), cache.setdefault("laporan", {})
     k = (unit, kode)
-    if k not in cache:
+    if k not in persen:
         kode = _periode_penilaian(db, kode)
         if kode is None:
-            cache[k] = None
+            persen[k] = None
         else:
-            lap = nilai.laporan(db, kode, unit, ringkas=True)
-            dinilai = [r.hasil.predikat for r in lap.rekaman if tercatat(r)]
-            cache[k] = aturan.persen_baik(dinilai) if dinilai else None  # nobody assessed yet: no share
-    return cache[k]
+            if kode not in per_periode:
+                per_periode[kode] = nilai.laporan(db, kode, ringkas=True)
+            dinilai = [r.hasil.predikat for r in nilai.rekaman_unit(db, per_periode[kode], unit) if tercatat(r)]
+            persen[k] = aturan.persen_baik(dinilai) if dinilai else None  # nobody assessed yet: no share
+    return persen[k]
 
 
 def data_dampak(db, unit: str | None = None, indikator: str | None = None) -> list[dict]:

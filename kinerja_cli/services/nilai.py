@@ -208,6 +208,20 @@ def unit_terdaftar(db, unit: str | None) -> str | None:
     return u
 
 
+_ASCII_KECIL = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def rekaman_unit(db, lap: Laporan, unit: str) -> list[Rekaman]:
+    """The records of a whole period's `lap` that `laporan(db, kode, unit)` gives: the unit as stored
+    (unit_terdaftar), compared as the store compares it for a live period (SQLite NOCASE: ASCII
+    letters without case) and exactly for a frozen one. One period computed once serves every unit."""
+    u = unit_terdaftar(db, unit)
+    if lap.dari_snapshot:
+        return [r for r in lap.rekaman if r.pegawai.unit == u]
+    kunci = u.translate(_ASCII_KECIL)
+    return [r for r in lap.rekaman if r.pegawai.unit is not None and r.pegawai.unit.translate(_ASCII_KECIL) == kunci]
+
+
 def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut: str = "unit",
             hanya_lengkap: bool = False, metode: str | None = None, ringkas: bool = False,
             semua: bool = False, sub_unit: str | None = None) -> Laporan:
