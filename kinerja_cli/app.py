@@ -16,11 +16,15 @@ from .sinyal import pesan_batal, sinyal_diterima
 class _GrupKinerja(TyperGroup):
     """Turns every KinerjaError into a clear message and exit code 1; closes the command's database."""
 
+    _peta_periode: dict | None = None  # the default_map of the default period (cli.periode_bawaan.peta)
+
     def make_context(self, info_name, args, parent=None, **extra):
         if parent is None and "default_map" not in extra:  # -p may be left out: the default period
-            from .cli.periode_bawaan import peta
+            if self._peta_periode is None:  # the command tree does not change: built once per process
+                from .cli.periode_bawaan import peta
 
-            extra["default_map"] = peta(self)
+                self._peta_periode = peta(self)
+            extra["default_map"] = self._peta_periode
         return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx):
