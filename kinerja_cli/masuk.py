@@ -136,6 +136,9 @@ def _pasang_sinyal() -> None:
 
 def main() -> None:
     kode: object = 0
+    # openpyxl writes XML with et_xmlfile, as every test runs it, even where lxml is installed (it would
+    # switch to lxml's writer, which the fast sheets of excel/lembar_cepat.py do not write into).
+    os.environ["OPENPYXL_LXML"] = "False"
     try:
         _pasang_sinyal()
         _siapkan_aliran()

@@ -58,6 +58,13 @@ def test_private_openpyxl_names_of_the_sheet_writer_still_exist():
     hilang += [f"Workbook.{n}" for n in BUKU if not hasattr(wb, n)]
     sel = Cell(ws, value="x")
     hilang += [f"Cell.{n}" for n in SEL if not hasattr(sel, n)]
+    from io import BytesIO
+
+    from openpyxl.xml.functions import xmlfile
+
+    with xmlfile(BytesIO()) as xf:  # et_xmlfile's stream, which LembarCepat writes its rows into
+        if not callable(getattr(xf, "_file", None)):
+            hilang.append("et_xmlfile xmlfile._file")
     assert not hilang, ("openpyxl " + openpyxl.__version__ + " no longer has the private names used by "
                         "excel/lembar_cepat.py and excel/kop.py: " + ", ".join(hilang))
 
@@ -88,3 +95,32 @@ def test_sheet_writer_output_reads_back(tmp_path):
     assert [v.value for v in baca[1]] == ["NIP", "=bukan rumus", 3, 2.5, datetime(2026, 1, 2), "catatan"]
     assert baca["F1"].comment.text.startswith("isi") and baca["A2"].value == "xml"
     assert baca["A3"].value == "tebal" and baca["A3"].font.b and baca["B3"].value == 7
+
+
+
+def test_with_lxml_in_openpyxl_the_recap_is_refused_with_a_message_not_a_traceback(kinerja, db_periode, tmp_path,
+                                                                                    monkeypatch):
+    """`kinerja` turns openpyxl's lxml writer off at start (masuk.main); a library caller with lxml on
+    gets one message and no half-written file, never an AttributeError from inside openpyxl."""
+    import openpyxl as op
+
+    monkeypatch.setattr(op, "LXML", True)
+    r = kinerja("ekspor", "rekap", tmp_path / "rekap.xlsx", "--periode", "2026")
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "openpyxl menulis XML dengan lxml" in r.stderr and "OPENPYXL_LXML=False" in " ".join(r.stderr.split())
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("uji.db")] == []
+
+
+def test_the_command_turns_lxml_off_before_openpyxl_is_imported(tmp_path):
+    """With lxml installed openpyxl would write through it: the entry point sets OPENPYXL_LXML=False first
+    (a real process, as the entry point runs; the value is read back from the child's openpyxl)."""
+    import os
+    import subprocess
+    import sys
+
+    kode = ("import sys, kinerja_cli.masuk as m; sys.argv = ['kinerja', '--version']\n"
+            "try:\n    m.main()\nexcept SystemExit:\n    pass\n"
+            "import os, openpyxl.xml as x; print(os.environ['OPENPYXL_LXML'], x.lxml_env_set())")
+    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True,
+                       env={**os.environ, "OPENPYXL_LXML": "True"})
+    assert r.stdout.split()[-2:] == ["False", "False"], r.stdout + r.stderr

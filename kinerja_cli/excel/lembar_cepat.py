@@ -212,8 +212,22 @@ def kelas_lembar():
     return LembarCepat
 
 
+def cepat_didukung() -> bool:
+    """LembarCepat writes its rows straight into et_xmlfile's stream: openpyxl's XML writer unless lxml is
+    installed and enabled (openpyxl.LXML). `kinerja` turns lxml off when it starts (masuk.py)."""
+    import openpyxl
+
+    return not openpyxl.LXML
+
+
 def buat_lembar(wb, nama: str):
     """A LembarCepat in a write-only workbook (like wb.create_sheet(nama))."""
+    if not cepat_didukung():  # only when kinerja_cli is used as a library beside lxml, not by the command
+        from ..errors import KinerjaError
+
+        raise KinerjaError("openpyxl menulis XML dengan lxml, yang tidak dapat dipakai lembar cepat kinerja; "
+                           "tidak ada berkas yang ditulis.",
+                           "Jalankan lewat perintah kinerja, atau atur OPENPYXL_LXML=False sebelum openpyxl diimpor.")
     ws = kelas_lembar()(parent=wb, title=nama)
     wb._add_sheet(ws)
     return ws
