@@ -17,44 +17,15 @@ from typing import Any, Iterable, Sequence
 from ..validation.angka import angka_id
 from ..validation.tanggal_id import tampak_tanggal, tanggal_id
 from .lebar import ANGKA, NIP, PECAH, TEKS, UTUH  # noqa: F401  (the kinds of a table column)
-from ..validation.teks import TAK_TERLIHAT
+from .teks_aman import bersih, esc, teks  # noqa: F401  (output.bersih / esc / teks for every view)
 
 FORMAT = ("tabel", "json", "csv")
 
 _out = None
 _err = None
 
-# Control characters never reach the terminal (or a CSV file): C0 except tab and line feed, DEL,
-# C1. An ESC in a name (typed in Excel as _x001B_, decoded by the reader) could otherwise clear
-# the screen or rewrite what the officer sees.
-# The invisible bidi and zero-width characters the import refuses (validation.teks.TAK_TERLIHAT:
-# an override U+202E would show a name reversed) are removed too.
-_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f" + TAK_TERLIHAT + "]")
 # Formula-leading characters a spreadsheet would evaluate when a CSV file is opened (OWASP).
 PEMICU_RUMUS_CSV = ("=", "+", "-", "@", "\t", "\r")
-
-
-def bersih(teks: str) -> str:
-    """`teks` without control characters (tab and line feed kept)."""
-    return _KENDALI.sub("", teks) if not teks.isprintable() else teks
-
-
-def esc(nilai: Any) -> str:
-    """A user value to put inside a Rich markup string: control characters removed, markup escaped.
-
-    Every user value (names, units, file names, period codes...) interpolated into a markup
-    string goes through here; better still, pass it as `teks(...)` (a Text is never parsed).
-    """
-    from rich.markup import escape
-
-    return escape(bersih(str(nilai)))
-
-
-def teks(nilai: Any, gaya: str | None = None):
-    """A Rich Text of a user value: printed literally (no markup), control characters removed."""
-    from rich.text import Text
-
-    return Text(bersih(str(nilai)), style=gaya or "")
 
 
 def _lebar(aliran) -> int | None:
@@ -221,7 +192,7 @@ def tabel(baris: Sequence[dict], kolom: Sequence[Kolom], judul: str | None = Non
     pendek = {i: [Text(bersih(teks_sel(b.get(k.pendek) or b.get(k.key), k.angka))) for b in baris]
               for i, k in enumerate(kolom) if k.pendek}
     return tabel_pas(kolom, sel, judul, catatan, [gaya_baris(b) for b in baris] if gaya_baris else None, semua,
-                     pendek=pendek or None)
+                     lebar=konsol().width, pendek=pendek or None)
 
 
 def tabel_sel(kolom: Sequence[Kolom], baris: Sequence[Sequence[Any]], judul=None, catatan: str | None = None,
@@ -230,6 +201,7 @@ def tabel_sel(kolom: Sequence[Kolom], baris: Sequence[Sequence[Any]], judul=None
     `judul` as str is plain text; a title with markup is passed as a Rich Text."""
     from .lebar import tabel_pas
 
+    opsi.setdefault("lebar", konsol().width)
     return tabel_pas(kolom, baris, judul, catatan, gaya, semua, **opsi)
 
 

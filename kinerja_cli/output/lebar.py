@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from .teks_aman import teks
+
 NIP = "nip"
 ANGKA = "angka"
 TEKS = "teks"
@@ -163,7 +165,7 @@ def _polos(sel: Any) -> str:
 
 
 def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catatan=None, gaya: Sequence | None = None,
-              semua: str = "--format csv", lebar: int | None = None, catatan_bila: str | None = None,
+              semua: str = "--format csv", *, lebar: int, catatan_bila: str | None = None,
               pendek: dict[int, Sequence[Any]] | None = None, **opsi):
     """A Rich table of `baris` (cells: markup strings or Text) fitted to the console width, with the
     line naming the hidden columns under it (a Group) when some were left out. `catatan_bila`: the key
@@ -174,10 +176,6 @@ def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catat
     from rich.table import Table
     from rich.text import Text
 
-    from . import konsol, teks
-
-    if lebar is None:
-        lebar = konsol().width
     jenis = [k.jenis or jenis_bawaan(k.key, k.angka, k.rata_kanan) for k in kolom]
     penting = [k.penting if k.penting is not None else (1 if (i == 0 or jenis[i] == NIP) else i + 1)
                for i, k in enumerate(kolom)]
