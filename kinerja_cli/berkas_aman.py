@@ -247,11 +247,6 @@ def _hapus_run_sendiri(folder: Path) -> None:
         akar.rmdir()
 
 
-def run_aktif() -> Path | None:
-    """The innermost active run folder, if any."""
-    return _aktif[-1][1] if _aktif else None
-
-
 # -- where the database lives: shared drives, other readers -------------------------
 
 FS_JARINGAN = frozenset({"cifs", "smb3", "smbfs", "smb2", "nfs", "nfs4", "ncpfs", "afs", "coda", "9p", "v9fs",

@@ -41,7 +41,6 @@ NAMA_PERSPEKTIF = {
 PERSPEKTIF = tuple(NAMA_PERSPEKTIF)
 
 PERAN = ("atasan", "rekan", "bawahan", "diri")
-PERAN_DIHITUNG = ("atasan", "rekan", "bawahan")  # diri is shown, never counted
 # NIP Penilai of a pejabat penilai outside the roster, who has no NIP there (issue 17 §3): the atasan recorded
 # with `kinerja pegawai atasan-luar`, or the kepala daerah of the instansi profile (services.atasan_luar)
 ATASAN_LUAR = "atasan-luar"

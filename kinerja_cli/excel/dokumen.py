@@ -38,7 +38,6 @@ PANDUAN = {  # DOMAIN.md section 6: 3 panduan perilaku per aspect
                     "Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama"),
 }
 LEBAR = [5, 24, 30, 11, 11, 34]  # A..F
-NAMA_JENIS = {"tahunan": "TAHUNAN", "triwulan": "TRIWULAN", "bulanan": "BULANAN"}
 CATATAN_SKOR = ("Skor aspek: rata-rata penilai per peran (atasan, rekan kerja, bawahan; penilaian diri tidak "
                 "dihitung), dibobot seperti NPK periode ini (bobot peran dan penilaian 360 periode, lihat "
                 "kinerja aturan; dinormalkan atas peran yang menilai aspek itu). Skala 0-120.")

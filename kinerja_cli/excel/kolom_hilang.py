@@ -50,16 +50,6 @@ def terdekat(sel: list, nama: list[str], dipakai: set) -> str | None:
     return terbaik
 
 
-def baca_baris(ws, r: int) -> list:
-    """The cells of row `r` (a header row of the first rows), or [] when the sheet cannot say."""
-    try:
-        for row in ws.iter_rows(min_row=r, max_row=r, values_only=True):
-            return list(row)
-    except Exception:  # a reader without row ranges: the message goes without the nearest header
-        return []
-    return []
-
-
 def galat(path: Path, sheet: str, tata: Tata, baris_judul: int, idx: dict, teks: dict,
           sel: list) -> KolomTidakLengkap:
     hilang = [k for k in tata.wajib() if k.key not in idx]
@@ -88,9 +78,9 @@ def galat(path: Path, sheet: str, tata: Tata, baris_judul: int, idx: dict, teks:
         kolom = ", ".join(hilang_siasn)
         pesan = (f"{path.name} adalah ekspor SIASN, tetapi kolom {kolom} tidak ada: ambil ekspor aslinya. "
                  f"Tidak ada data yang ditulis.")
-        saran = [f"Unduh ulang ekspor daftar pegawai dari SIASN (jangan diubah judul kolomnya; UNOR NAMA berisi unor "
-                 f"terendah, bukan OPD: jangan diganti menjadi Unit Kerja), lalu: kinerja pegawai impor BERKAS "
-                 f"--hierarki HIERARKI_UNOR.xlsx"]
+        saran = ["Unduh ulang ekspor daftar pegawai dari SIASN (jangan diubah judul kolomnya; UNOR NAMA berisi unor "
+                 "terendah, bukan OPD: jangan diganti menjadi Unit Kerja), lalu: kinerja pegawai impor BERKAS "
+                 "--hierarki HIERARKI_UNOR.xlsx"]
     elif ekspor_siasn(sel) and tata.nama_sheet != "Pegawai":
         pesan = (f"{path.name} adalah ekspor daftar pegawai SIASN (dikenali dari baris judulnya), bukan berkas "
                  f"untuk perintah ini. " + pesan)

@@ -94,11 +94,6 @@ def tulis_ttd(ws, gaya, p: ProfilInstansi | None, tanggal, baris: int, lebar: li
     return 2
 
 
-def teks_ttd(p: ProfilInstansi | None, tanggal) -> str:
-    """The signature block as plain text (what a reader of the cell sees)."""
-    return "\n".join(t for t, _ in baris_ttd_rekap(p, tanggal))
-
-
 def logo(p: ProfilInstansi | None, tinggi: int = TINGGI_LOGO):
     """The profile's logo as an openpyxl image `tinggi` pixels high (None without a logo). The bytes
     are written as stored (PNG or JPEG, checked when set); no image library is needed."""

@@ -113,7 +113,7 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
     periksa_tujuan(sumber, tujuan)
     try:
         wb = openpyxl.load_workbook(sumber) if _jenis(sumber) == "xlsx" else _salin_ke_buku(sumber)
-    except Exception as e:  # openpyxl raises many kinds for broken files
+    except Exception:  # openpyxl raises many kinds for broken files
         raise BerkasTidakValid(f"{sumber.name} tidak dapat dibuka untuk ditandai (isinya rusak atau bukan format .xlsx).",
                                "Perbaiki galat menurut tabel di layar.") from None
     per_sel: dict[tuple[str, str], tuple] = {}

@@ -19,7 +19,6 @@ from ..validation.tanggal_id import tampak_tanggal, tanggal_id
 from .lebar import ANGKA, NIP, PECAH, TEKS, UTUH  # noqa: F401  (the kinds of a table column)
 from .teks_aman import bersih, esc, teks  # noqa: F401  (output.bersih / esc / teks for every view)
 
-FORMAT = ("tabel", "json", "csv")
 
 _out = None
 _err = None

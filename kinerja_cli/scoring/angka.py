@@ -20,7 +20,6 @@ from decimal import (
 
 Q = Decimal("0.01")
 NOL = Decimal(0)
-SATU = Decimal(1)
 SERATUS = Decimal(100)
 DUA_RATUS = Decimal(200)
 TOLERANSI_BOBOT = Decimal("0.01")

@@ -145,11 +145,6 @@ _BAWAAN = {
 _LAMA = {"penilaian_360": "per-pegawai", "nama_predikat_pp30_cukup": BUTUH_PERBAIKAN}
 
 
-def parameter_lama() -> dict:
-    """The keys to add to a period stored before issue 14 so its results stay as they were."""
-    return copy.deepcopy(_LAMA)
-
-
 def parameter_bawaan() -> dict:
     """Today's defaults as a fresh JSON-able dict (numbers as strings)."""
     return copy.deepcopy(_BAWAAN)

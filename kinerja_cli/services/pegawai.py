@@ -13,7 +13,7 @@ from ..store import pegawai as tabel
 from ..validation.nip import NIPTidakValid, periksa_nip
 from ..validation.roster import EJAAN_JENIS, JENIS_JABATAN, jenis_jabatan_pasti, periksa_berkas
 from . import impor_umum
-from .pegawai_tulis import jenis_pegawai, simpan  # noqa: F401 (jenis_pegawai: part of this module's interface)
+from .pegawai_tulis import simpan
 
 
 KOLOM_BOLEH_ABSEN = ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "status")

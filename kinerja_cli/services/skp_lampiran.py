@@ -127,7 +127,7 @@ def ubah_ekspektasi(db, nip: str, kode: str, aspek: str, teks: str | None) -> di
         isi = bersihkan_teks(teks)
         if not isi:
             raise DataTidakValid("Ekspektasi khusus pimpinan kosong.",
-                                 f'Tulis isinya dengan --teks "...", atau hapus dengan --hapus.')
+                                 'Tulis isinya dengan --teks "...", atau hapus dengan --hapus.')
         if len(isi) > PANJANG_EKSPEKTASI:
             raise DataTidakValid(f"Ekspektasi khusus pimpinan {NAMA_ASPEK[kunci]} terlalu panjang ({len(isi)} karakter; "
                                  f"paling banyak {PANJANG_EKSPEKTASI}).", "Ringkas isinya: SKP harus tetap dapat dicetak rapi.")

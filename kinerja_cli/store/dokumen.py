@@ -22,10 +22,3 @@ def umpan_balik(db: Database, kode: str, nips: list[str]) -> dict[str, list[dict
             hasil[nip].append({"tanggal": tanggal, "dari": dari, "nama_dari": nama, "teks": teks})
     return hasil
 
-
-def berkas_db(db: Database) -> str:
-    """The path of the main database file ('' for an in-memory database)."""
-    for _, nama, path in db.execute("PRAGMA database_list"):
-        if nama == "main":
-            return path or ""
-    return ""

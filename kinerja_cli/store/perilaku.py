@@ -20,16 +20,6 @@ def _desimal(v: str | None) -> Decimal | None:
     return None if v is None else Decimal(v)
 
 
-def simpanan_periode(db: Database, kode: str, nips: Iterable[str] | None = None) -> dict:
-    """{(nip, penilai): (peran, {aspek: text|None})} of a period (for comparing before a write)."""
-    sql = f"SELECT nip, penilai, peran, {_ASPEK} FROM perilaku WHERE periode = ?"
-    args: list = [kode]
-    if nips is not None:
-        sql += " AND nip IN (SELECT value FROM json_each(?))"
-        args.append(json.dumps(sorted(set(nips))))
-    return {(r[0], r[1]): (r[2], dict(zip(ASPEK_BERAKHLAK, r[3:]))) for r in db.execute(sql, args)}
-
-
 def ambil(db: Database, kode: str, nip: str, penilai: str) -> tuple[str, dict] | None:
     r = db.execute(f"SELECT peran, {_ASPEK} FROM perilaku WHERE periode = ? AND nip = ? AND penilai = ?",
                    [kode, nip, penilai]).fetchone()

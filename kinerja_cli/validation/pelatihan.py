@@ -14,7 +14,7 @@ from ..model import BarisSumber
 from .angka import AngkaTidakValid, baca_angka, teks_desimal
 from ..kosakata import DASAR_JP_PNS, DASAR_JP_PPPK, JP_MAKSIMAL_PPPK, JP_MINIMAL_PNS
 from .masalah import GALAT, PERINGATAN, Masalah
-from .teks import SARAN_TANGGAL, TanggalTidakValid, bentuk_iso, teks  # noqa: F401 (bentuk_iso re-exported)
+from .teks import SARAN_TANGGAL, TanggalTidakValid, teks
 from .teks import baca_tanggal as _baca_tanggal
 from .nip import NIPTidakValid, periksa_nip
 from .nama import kunci_nama

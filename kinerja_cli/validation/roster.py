@@ -167,11 +167,6 @@ def periksa_baris(b: BarisSumber) -> tuple[Pegawai | None, list[Masalah]]:
                    _teks_ulang(v.get("unor_id"))), ms
 
 
-def periksa_roster(baris: Iterable[BarisSumber], tersimpan: dict[str, Pegawai]) -> HasilPeriksaRoster:
-    """All rows (a list or a one-pass stream), then the cross-row checks: duplicates, unknown atasan, loops."""
-    return periksa_silang(periksa_berkas(baris), tersimpan)
-
-
 @dataclass
 class IsiRoster:
     """What the file alone says (periksa_berkas): kept rows, problems, error rows, first row per NIP."""
