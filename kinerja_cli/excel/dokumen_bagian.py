@@ -218,7 +218,7 @@ def unit_kerja(orang: dict) -> str:
     return f"{sub} — {unit}" if sub and sub.casefold() != unit.casefold() else unit
 
 
-def identitas(w: Penulis, judul: str, orang: dict | None, kolom_label: int = 2, kolom_isi: int = 3,
+def identitas(w: Penulis, judul: str, orang: dict | None, kolom_isi: int = 3,
               satu_baris: str | None = None) -> None:
     """The numbered identity block of the forms (NAMA, NIP, PANGKAT/GOL. RUANG, JABATAN, UNIT KERJA); a
     kepala daerah has no NIP and no pangkat: those rows are left out. Nobody known (or a kepala daerah the
