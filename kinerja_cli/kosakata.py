@@ -129,6 +129,7 @@ PENILAIAN_360 = ("ya", "tidak", "per-pegawai")
 CARA_PEMBULATAN = {"setengah-ke-atas": "ROUND_HALF_UP", "setengah-genap": "ROUND_HALF_EVEN", "ke-bawah": "ROUND_DOWN"}
 
 BELUM_DINILAI = "belum dinilai"  # shown instead of a predikat for someone without any data in the period
+BELUM_LENGKAP = "belum lengkap"  # shown instead of a predikat: rows waiting for realisations, or no rating yet
 NONAKTIF = "nonaktif"  # marks a deactivated employee (pensiun, mutasi) in a period's results
 
 # A unit's own predikat (kurva distribusi keys) and its display name.

@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..kosakata import RATING_BELUM_DITETAPKAN
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
 # (key, header, right-aligned, number, importance on a narrow screen: 1 always shown, the highest hidden first).
@@ -15,7 +16,7 @@ KOLOM_UNIT = (("unit", "Unit Kerja", False, False, 1), ("pegawai", "Aktif", True
               ("tanpa_nilai_atasan", "Atasan belum menilai", True, False, 3),
               ("skp_draf", "Draf", True, False, 6), ("skp_diajukan", "Diajukan", True, False, 5),
               ("skp_disetujui", "Disetujui", True, False, 4), ("skp_dikembalikan", "Dikembalikan", True, False, 5),
-              ("rata_rekan", "Rekan/org", True, True, 7), ("rating_belum_ditetapkan", "Rating saran", True, False, 4),
+              ("rata_rekan", "Rekan/org", True, True, 7), (RATING_BELUM_DITETAPKAN, "Rating saran", True, False, 4),
               ("siap", "Siap", True, False, 1))
 KOLOM_PEGAWAI = (("nip", "NIP", False, False, 1), ("nama", "Nama", False, False, 2), ("unit", "Unit Kerja", False, False, 9),
                  ("baris_skp", "Baris SKP", True, False, 4), ("total_bobot", "Total bobot", True, True, 4),
@@ -59,7 +60,7 @@ def status(
     dengan_singkatan(basis, s["unit"])  # a narrow screen shows the units' short names (Disdukcapil, DPMPTSP)
     dengan_singkatan(basis, s["pegawai"])
     kolom_unit = [output.Kolom(k, j, r, a, penting=p, pendek="unit_singkat" if k == "unit" else None)
-                  for k, j, r, a, p in KOLOM_UNIT if permenpan6 or k != "rating_belum_ditetapkan"]
+                  for k, j, r, a, p in KOLOM_UNIT if permenpan6 or k != RATING_BELUM_DITETAPKAN]
     siap = sum(u["siap"] for u in s["unit"])
     total = sum(u["pegawai"] for u in s["unit"])
     alur = ("Persetujuan SKP: ya (SKP yang belum disetujui atasan belum siap)." if s["persetujuan_skp"] else

@@ -5,12 +5,13 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..kosakata import KUNCI_PREDIKAT
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
 KOLOM_PEGAWAI = ("nip", "nama", "periode", "mulai", "metode", "status", "nhk", "npk", "na", "predikat", "lengkap",
                  "selisih")
 KOLOM_UNIT = ("unit", "periode", "mulai", "metode", "status", "jumlah_pegawai", "menunggu_realisasi", "rata_na", "persen_baik",
-              "sangat_baik", "baik", "butuh_perbaikan", "cukup", "kurang", "kurang_misconduct", "sangat_kurang", "selisih")
+              *KUNCI_PREDIKAT.values(), "selisih")
 
 
 def tren(

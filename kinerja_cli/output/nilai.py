@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import output
-from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
+from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BELUM_LENGKAP, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
                         KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, NONAKTIF, ORDER_PREDIKAT,
                         RATING_BELUM_DITETAPKAN, SANGAT_BAIK, SANGAT_KURANG, penilai_tampil)
 from ..model import BarisMasukan, Periode, Rekaman, ada_data
@@ -26,8 +26,6 @@ def _predikat(teks: str) -> str:
     """Markup: the predikat in its colour."""
     return f"[{WARNA_PREDIKAT.get(teks, '')}]{teks}[/]" if teks in WARNA_PREDIKAT else output.esc(teks)
 
-
-BELUM_LENGKAP = "belum lengkap"
 
 
 def predikat_tampil(b: dict) -> str:

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from .. import output
 from ..kosakata import BAIK, BUTUH_PERBAIKAN, KUNCI_PREDIKAT, KURANG, ORDER_PREDIKAT, SANGAT_KURANG
-from .nilai import BELUM_LENGKAP, WARNA_PREDIKAT
+from ..kosakata import BELUM_LENGKAP
+from .nilai import WARNA_PREDIKAT
 from ..validation.angka import angka_id
 
 NA_MAKS = Decimal(120)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..kosakata import jenis_dasar
+from ..kosakata import CUKUP, jenis_dasar
 from ..model import Periode, Rekaman
 
 
@@ -129,7 +129,7 @@ class Bacaan:
 
         hasil = []
         pr = r.hasil.predikat
-        if r.tercatat and (pr in PREDIKAT_TINDAK_LANJUT or pr == "Cukup"):
+        if r.tercatat and (pr in PREDIKAT_TINDAK_LANJUT or pr == CUKUP):
             hasil.append(f"Predikat {pr}: bimbingan/konseling kinerja oleh pejabat penilai kinerja.")
         jp = self.jp.get(r.pegawai.nip, Decimal(0))
         aturan = aturan_jp(r.pegawai.status or "PNS", jp)

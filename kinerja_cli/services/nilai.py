@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from ..errors import DataTidakValid
+from ..kosakata import KURANG, KURANG_MISCONDUCT, PENILAI_LUAR, SKP_BELUM_DISETUJUI
 from ..model import BarisMasukan, Masukan, PenilaianMasukan, Periode, RatingLangsung, Rekaman, ada_data
 from ..store import nilai as tabel
 from ..store import periode as tabel_periode
@@ -105,7 +106,7 @@ def _hasil(k: _Konteks, nip: str, nip_atasan: str | None, skp, perilaku):
                            bool(r.target_maksimal), d[r.realisasi]) for r in skp)
     penilaian = tuple(Penilaian(b.penilai, b.peran, {a: d[v] for a, v in b.skor.items()}) for b in perilaku)
     lg = k.langsung.get(nip)
-    tambahan = ("skp_belum_disetujui",) if perlu_persetujuan(k.status, nip, bool(skp), nip_atasan) else ()
+    tambahan = (SKP_BELUM_DISETUJUI,) if perlu_persetujuan(k.status, nip, bool(skp), nip_atasan) else ()
     return k.hitung(DataPegawai(nip, baris, penilaian, nip in k.inovasi, lg.hasil_kerja if lg else None,
                                 lg.perilaku if lg else None, tambahan))
 
@@ -165,8 +166,6 @@ def rekaman_periode(db, periode: Periode, metode: str, data: Iterable, ringkas: 
 
 
 def _dengan_nama_penilai(db, k: _Konteks, data: list) -> Iterator[Rekaman]:
-    from ..kosakata import PENILAI_LUAR
-
     penilai = {b.penilai for x in data for b in x.perilaku}
     nama = tabel.nama_pegawai(db, penilai) if penilai else {}
     luar = None
@@ -326,4 +325,4 @@ def bandingkan(db, kode: str, unit: str | None = None, nip: str | None = None, u
 
 
 def _setara(a: str, b: str) -> bool:
-    return a == b or {a, b} == {"Kurang", "Kurang/Misconduct"}
+    return a == b or {a, b} == {KURANG, KURANG_MISCONDUCT}

@@ -75,7 +75,7 @@ def _unit(nama: str, rows: list[dict]) -> dict:
         "tanpa_nilai_atasan": sum(1 for r in rows if not r["atasan_menilai"]),
         **{f"skp_{s}": sum(1 for r in rows if r["status_skp"] == s) for s in STATUS_SKP},
         "rata_rekan": (Decimal(rekan) / n).quantize(Decimal("0.01"), ROUND_HALF_UP) if n else Decimal(0),
-        "rating_belum_ditetapkan": sum(1 for r in rows if r["rating_ditetapkan"] is False),
+        RATING_BELUM_DITETAPKAN: sum(1 for r in rows if r["rating_ditetapkan"] is False),
         "siap": sum(1 for r in rows if r["lengkap"]),
     }
 
