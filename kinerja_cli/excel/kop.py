@@ -10,6 +10,7 @@ from datetime import date
 
 from ..validation.instansi import ProfilInstansi, nip_cetak
 from .lembar import Aliran, tanggal_id
+from .lembar_cepat import adalah_cepat
 
 TITIK = "……………………"
 TINGGI_LOGO = 68  # pixels (about 1.8 cm): three kop lines
@@ -84,7 +85,7 @@ def tulis_ttd(ws, gaya, p: ProfilInstansi | None, tanggal, baris: int, lebar: li
     c.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
     ws.append([])
     tinggi = round(Aliran.TINGGI_BARIS * len(bagian) + 6, 1)
-    if hasattr(ws, "tinggi_baris"):  # LembarCepat
+    if adalah_cepat(ws):
         ws.tinggi_baris = tinggi
     else:
         ws.row_dimensions[baris + 1].height = tinggi

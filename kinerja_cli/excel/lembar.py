@@ -16,6 +16,7 @@ from ..errors import DataTidakValid
 from ..kosakata import BAIK, BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, SANGAT_BAIK, SANGAT_KURANG
 from ..model import Periode
 from .aman import sel_aman
+from .lembar_cepat import adalah_cepat
 from .tulis import simpan_atomik
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -210,7 +211,7 @@ class Aliran:
 
     def tambah(self, sel: list, baris: int = 1) -> int:
         self.n += 1
-        if hasattr(self.ws, "tinggi_baris"):  # LembarCepat: height handed over without a RowDimension
+        if adalah_cepat(self.ws):  # height handed over without a RowDimension
             self.ws.tinggi_baris = round(self.TINGGI_BARIS * baris + 3, 1) if baris > 1 else None
             self.ws.append(sel)
             return self.n

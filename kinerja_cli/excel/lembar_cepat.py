@@ -220,6 +220,11 @@ def cepat_didukung() -> bool:
     return not openpyxl.LXML
 
 
+def adalah_cepat(ws) -> bool:
+    """Is `ws` a LembarCepat (rows as XML text, `tambah_xml`, `tinggi_baris`), not a plain openpyxl sheet?"""
+    return isinstance(ws, kelas_lembar())
+
+
 def buat_lembar(wb, nama: str):
     """A LembarCepat in a write-only workbook (like wb.create_sheet(nama))."""
     if not cepat_didukung():  # only when kinerja_cli is used as a library beside lxml, not by the command
@@ -238,7 +243,7 @@ class GayaSel:
 
     def __init__(self, ws, **gaya):
         self.ws, self.gaya = ws, gaya
-        self.cepat = isinstance(ws, kelas_lembar())
+        self.cepat = adalah_cepat(ws)
         if self.cepat:
             daftar = ws.parent._cell_styles
             biasa, kutip = sel_aman(ws, "x", **gaya), sel_aman(ws, "=x", **gaya)

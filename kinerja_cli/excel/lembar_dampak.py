@@ -116,7 +116,9 @@ def tulis(wb, data: list[dict], nama: str = NAMA_SHEET, singkatan: dict | None =
 
     from .lembar import Aliran, baris_terbanyak
 
-    ws = wb.create_sheet(nama) if hasattr(wb, "create_sheet") else wb  # a workbook, or a sheet made for us
+    from openpyxl import Workbook
+
+    ws = wb.create_sheet(nama) if isinstance(wb, Workbook) else wb  # a workbook, or a sheet made for us
     periode = _periode(data)
     n = len(periode)
     kol_awal_periode = 6  # F

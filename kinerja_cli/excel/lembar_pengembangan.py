@@ -17,6 +17,7 @@ from ..validation.pelatihan import DASAR_HUKUM_JP, DASAR_HUKUM_JP_PPPK, MAKSIMAL
 from .aman import isi_teks
 from .baris_xml import _siapkan
 from .lembar import Aliran, atur_cetak, baris_terbanyak
+from .lembar_cepat import adalah_cepat
 from .baris_xml import baris as baris_xml
 
 NAMA_SHEET = "Pengembangan"
@@ -91,7 +92,9 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP, s
     column shows it; a unit without one wraps, as Nama and Keterangan do, in a row as high as it needs."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    ws = wb.create_sheet(NAMA_SHEET) if hasattr(wb, "create_sheet") else wb  # a workbook, or a sheet made for us
+    from openpyxl import Workbook
+
+    ws = wb.create_sheet(NAMA_SHEET) if isinstance(wb, Workbook) else wb  # a workbook, or a sheet made for us
     for i, (_, _, lebar, _) in enumerate(KOLOM):
         ws.column_dimensions[_huruf(i)].width = lebar
     ws.freeze_panes = f"A{BARIS_JUDUL + 1}"
@@ -117,7 +120,7 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP, s
     tebal = Font(bold=True)
     rapi = Alignment(wrap_text=True, vertical="center")
     tinggi = round(Aliran.TINGGI_BARIS * 2 + 3, 1)  # two lines: no header word is cut in print
-    if hasattr(ws, "tinggi_baris"):  # the recap's LembarCepat
+    if adalah_cepat(ws):  # the recap's LembarCepat
         ws.tinggi_baris = tinggi
     else:
         ws.row_dimensions[BARIS_JUDUL].height = tinggi
@@ -126,7 +129,7 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP, s
     isi_prio = PatternFill("solid", fgColor="FFF8CBAD")  # priority rows, and a PPPK above the ceiling
     singkat = singkatan or {}
     baris = [{**b, "unit": singkat.get((b.get("unit") or "").casefold(), b.get("unit"))} for b in baris]
-    if XML_LANGSUNG and hasattr(ws, "tambah_xml"):  # the recap's LembarCepat: rows rendered as XML text
+    if XML_LANGSUNG and adalah_cepat(ws):  # the recap's LembarCepat: rows rendered as XML text
         _tulis_xml(ws, baris, isi_prio)
         return ws
     bungkus = Alignment(wrap_text=True, vertical="top")
@@ -134,7 +137,7 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP, s
     for no, b in enumerate(baris, start=1):
         gaya = {"fill": isi_prio, "alignment": atas} if _disorot(b) else {"alignment": atas}
         n = _tinggi(b, b.get("unit"))
-        if hasattr(ws, "tinggi_baris"):
+        if adalah_cepat(ws):
             ws.tinggi_baris = round(Aliran.TINGGI_BARIS * n + 3, 1) if n > 1 else None
         sel = []
         for key, _, _, jenis in KOLOM:
