@@ -96,7 +96,7 @@ def _per_unit(folder: Path, periode: str, timpa: bool, db) -> None:
     from .. import output
     from ..output.kemajuan import kemajuan
     from ..services import templat_unit
-    from ..store.pegawai import daftar_unit
+    from ..services.pegawai import daftar_unit
 
     basis = buka(db)
     with kemajuan(sum(1 for u in daftar_unit(basis) if u["aktif"]), "Menulis templat") as langkah:
