@@ -17,7 +17,7 @@ sheets, in list order. Register one with::
 
 and add the registering module's dotted name to :data:`PENYEDIA_LEMBAR` (imported
 lazily before each recap, so ``kinerja --help`` stays light). ``data`` is an
-``excel.rekap.DataRekap``: ``periode`` (dict), ``metode``, ``rekaman`` (the records,
+``excel.rekap.DataRekap``: ``periode`` (``model.Periode``: ``p.kode``, ``p.mulai`` ...), ``metode``, ``rekaman`` (the records,
 ``model.Rekaman``: ``r.pegawai.nip``, ``r.hasil.predikat`` ..., in the recap's order, unit then nama: an iterable with ``len()``
 that reads the database again on each iteration -- never make a list of it, a period may hold
 100,000 employees), ``distribusi`` (per-unit rows), ``dari_snapshot``, ``unit`` (the --unit
