@@ -174,7 +174,7 @@ def tabel_pas(kolom: Sequence, baris: Sequence[Sequence[Any]], judul=None, catat
     from rich.table import Table
     from rich.text import Text
 
-    from . import konsol, teks
+    from . import konsol, teks  # lazy: this package imports lebar at its top, before konsol and teks exist
 
     if lebar is None:
         lebar = konsol().width
