@@ -11,6 +11,12 @@ from typer.core import TyperGroup
 
 from .errors import ImporDitolak, KinerjaError
 from .sinyal import pesan_batal, sinyal_diterima
+from .cli.periode_bawaan import peta
+from .cli.umum import tutup_semua
+from .cli import (pesan_pemakaian, atasan_luar, aturan, dampak, dasar, distribusi, ekspor, evaluasi, impor, inovasi,
+                  instansi, koreksi, layanan, nilai, pegawai, pelatihan, pemeliharaan, perilaku, periode, rating,
+                  realisasi, sasaran, status, templat, tren, umpan_balik, unit)
+from .store import audit
 
 
 class _GrupKinerja(TyperGroup):
@@ -21,7 +27,6 @@ class _GrupKinerja(TyperGroup):
     def make_context(self, info_name, args, parent=None, **extra):
         if parent is None and "default_map" not in extra:  # -p may be left out: the default period
             if self._peta_periode is None:  # the command tree does not change: built once per process
-                from .cli.periode_bawaan import peta
 
                 self._peta_periode = peta(self)
             extra["default_map"] = self._peta_periode
@@ -31,12 +36,10 @@ class _GrupKinerja(TyperGroup):
         try:
             return self._jalankan(ctx)
         finally:
-            from .cli.umum import tutup_semua
-
             tutup_semua()  # the one place a command's SQLite connection is closed, on every path
 
     def _jalankan(self, ctx):
-        from . import output
+        from . import output  # lazy: output is needed only when a command fails, not by kinerja --help
 
         try:
             return super().invoke(ctx)
@@ -63,7 +66,7 @@ class _GrupKinerja(TyperGroup):
 
 def _galat_basis_data(e: BaseException):
     """The message for the first SQLite error a user can meet (locked, full, damaged) in e's chain, else None."""
-    from .store.db import galat_sqlite
+    from .store.db import galat_sqlite  # lazy: store.db loads sqlite_utils, which kinerja --help must not load
 
     seen = set()
     while e is not None and id(e) not in seen:
@@ -86,7 +89,7 @@ def _penyebab_batal(e: BaseException) -> KeyboardInterrupt | None:
 
 
 def _batal(e: KeyboardInterrupt) -> typer.Exit:
-    from . import output
+    from . import output  # lazy: output is needed only when a command is stopped, not by kinerja --help
 
     pesan, kode = pesan_batal(e)
     output.galat(pesan)
@@ -131,17 +134,11 @@ def _akar(
 
 
 def _pesan_pemakaian() -> None:
-    from .cli import pesan_pemakaian
-
     pesan_pemakaian.pasang()
 
 
 def _daftarkan() -> None:
     """Commands in the order of the command map (DESIGN.md)."""
-    from .cli import (atasan_luar, aturan, dampak, dasar, distribusi, ekspor, evaluasi, impor, inovasi, instansi,
-                      koreksi, layanan, nilai, pegawai, pelatihan, pemeliharaan, perilaku, periode, rating, realisasi,
-                      sasaran, status, templat, tren, umpan_balik, unit)
-
     dasar.daftarkan(app)
     impor.daftarkan(app)
     instansi.daftarkan(app)
@@ -176,8 +173,6 @@ _pesan_pemakaian()
 
 def main() -> None:
     import gc
-
-    from .store import audit
 
     # Commands build many small, acyclic objects (one dict per row); the default collector
     # walks them every 700 allocations. Rarer young collections cut `nilai` at 100,000

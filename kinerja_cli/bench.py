@@ -16,6 +16,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bench_data import buat_berkas, PERIODE
+from . import output
+from .errors import KinerjaError
+from .validation.angka import angka_id
+
 LANGKAH = ("pegawai", "sasaran", "realisasi", "perilaku", "nilai", "rekap")
 
 
@@ -55,8 +60,6 @@ def _buat_di_proses_lain(folder: Path, n: int) -> dict[str, int]:
     peak RSS starts from its parent's, and the measured steps are children of this process."""
     import multiprocessing
 
-    from .bench_data import buat_berkas
-
     if "fork" not in multiprocessing.get_all_start_methods():
         return buat_berkas(folder, n)
     with multiprocessing.get_context("fork").Pool(1) as pool:
@@ -65,9 +68,6 @@ def _buat_di_proses_lain(folder: Path, n: int) -> dict[str, int]:
 
 def jalankan(n: int, folder: Path, langkah: tuple[str, ...] = LANGKAH, ulang: int = 1) -> tuple[list[Ukuran], dict]:
     """Generate the workbooks, then run the steps; `ulang` > 1 keeps the best of several runs per step."""
-    from . import output
-    from .bench_data import PERIODE
-
     mulai = time.perf_counter()
     jumlah = _buat_di_proses_lain(folder, n)
     info = {"pembuatan": time.perf_counter() - mulai, "berkas": jumlah}
@@ -108,8 +108,6 @@ def jalankan(n: int, folder: Path, langkah: tuple[str, ...] = LANGKAH, ulang: in
 
 def _periksa(args, detik, mb, kode, err, cpu=0.0) -> None:
     if kode != 0:
-        from .errors import KinerjaError
-
         raise KinerjaError(f"Langkah gagal (kode {kode}): {' '.join(args[2:])}\n{err[-3000:]}")
 
 
@@ -132,8 +130,6 @@ def _bulat_id(n) -> str:
 
 
 def _desimal_id(x: float, digit: int = 2) -> str:
-    from .validation.angka import angka_id
-
     return angka_id(x, digit)
 
 
@@ -156,9 +152,6 @@ class _BantuanId(argparse.HelpFormatter):
 
 
 def main(argv: list[str] | None = None) -> int:
-    from . import output
-    from .errors import KinerjaError
-
     ap = _ParserId(prog="python -m kinerja_cli.bench", formatter_class=_BantuanId, add_help=False,
                                  description="Ukur waktu dan memori satu putaran akhir periode dengan data sintetis.")
     ap._optionals.title = "opsi"

@@ -121,7 +121,7 @@ def _ke_stderr(teks: str) -> None:
 def _jejak_senyap(info) -> None:
     """Unraisable errors (a generator closed when collected): quiet when they repeat a write failure
     already reported with its message; anything else is shown as Python would."""
-    from .berkas_aman import sudah_dilaporkan
+    from .berkas_aman import sudah_dilaporkan  # lazy: loaded after the signal handler is set (docstring)
 
     if sudah_dilaporkan(info.exc_value):
         return
@@ -143,7 +143,7 @@ def main() -> None:
         _pasang_sinyal()
         _siapkan_aliran()
         sys.unraisablehook = _jejak_senyap
-        from .app import main as utama
+        from .app import main as utama  # lazy: the signal handler is set before the app loads (docstring)
 
         try:
             utama()

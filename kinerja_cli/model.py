@@ -6,6 +6,7 @@ from dataclasses import MISSING, dataclass, field, fields
 
 from .scoring.parameter import Parameter
 from .scoring.tipe import Hasil
+from .kosakata import pejabat_tampil, REALISASI_KOSONG
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,8 +243,6 @@ class RatingLangsung:
         """'Nama (NIP)' of the pejabat penilai who set the rating `kolom` (hasil_kerja | perilaku), the NIP
         alone when the name is not known, 'Nama — kepala daerah' for one outside the roster, None when not
         recorded (kosakata.pejabat_tampil)."""
-        from .kosakata import pejabat_tampil
-
         return pejabat_tampil(getattr(self, "oleh_" + kolom), getattr(self, "nama_oleh_" + kolom))
 
     def ke_dict(self) -> dict:
@@ -334,8 +333,6 @@ def menunggu_realisasi(catatan, nhk) -> bool:
     counts 0, so NHK is 0 and the predikat would read "Sangat Kurang"): shown "belum lengkap", and left
     out of a trend. The one place that decides it (issue 17 §4)."""
     from decimal import Decimal
-
-    from .kosakata import REALISASI_KOSONG
 
     return REALISASI_KOSONG in (catatan or ()) and nhk is not None and Decimal(nhk) == 0
 

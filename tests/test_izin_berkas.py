@@ -180,9 +180,9 @@ def test_failure_while_writing_leaves_nothing_behind(ruang, kinerja, monkeypatch
 def test_unit_documents_all_or_nothing(ruang, kinerja, monkeypatch):
     """The third of four documents fails: the two already written are removed again."""
     tmp, out, _ = ruang
-    from kinerja_cli.excel import lembar
+    from kinerja_cli.services import ekspor  # services.ekspor imports simpan_aman at its top: patched where it is called
 
-    asli, n = lembar.simpan_aman, []
+    asli, n = ekspor.simpan_aman, []
 
     def simpan(wb, tujuan, timpa):
         n.append(tujuan)
@@ -190,7 +190,7 @@ def test_unit_documents_all_or_nothing(ruang, kinerja, monkeypatch):
             raise DataTidakValid("Uji: dokumen ketiga gagal.", "Ulangi.")
         return asli(wb, tujuan, timpa)
 
-    monkeypatch.setattr(lembar, "simpan_aman", simpan)
+    monkeypatch.setattr(ekspor, "simpan_aman", simpan)
     r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "--folder", out)
     assert r.exit_code == 1 and "dokumen ketiga gagal" in r.stderr
     assert list(out.iterdir()) == []

@@ -16,6 +16,12 @@ from ..errors import BerkasTidakValid, KinerjaError
 from ..kolom import Tata
 from .judul import AwalSheet, Judul, cari_judul
 from .pembaca import Pembaca, PembacaOpenpyxl, jenis_berkas, rusak
+from .baca_lain import PembacaCsv, PembacaXls, PembacaOds
+from . import baca_cepat, kolom_hilang
+from .penanda import dari_pembaca
+from .. import kolom
+from .sel_galat import PenampungGalat
+from .tata_kantor import saring_tanda_tangan
 
 BARIS_CARI_JUDUL = 15  # the header row must stand in the first rows
 
@@ -38,20 +44,12 @@ def buka_pembaca(path: Path, paksa_openpyxl: bool = False) -> Pembaca:
     path = Path(path)
     jenis = jenis_berkas(path)
     if jenis == "csv":
-        from .baca_lain import PembacaCsv
-
         return PembacaCsv(path)
     if jenis == "xls":
-        from .baca_lain import PembacaXls
-
         return PembacaXls(path)
     if jenis == "ods":
-        from .baca_lain import PembacaOds
-
         return PembacaOds(path)
     if not paksa_openpyxl:
-        from . import baca_cepat
-
         if not baca_cepat.ada_format_persen(path):
             p = baca_cepat.buka(path)
             if p is not None:
@@ -106,8 +104,6 @@ def _pilih_sheet(pb: Pembaca, tata: Tata, sheet: str | None, nama_berkas: str) -
 
 def penanda_berkas(path: Path | str):
     """The period the kinerja template `path` was made for (excel.penanda.Penanda), or None."""
-    from .penanda import dari_pembaca
-
     with buka_pembaca(Path(path)) as pb:
         return dari_pembaca(pb)
 
@@ -159,8 +155,6 @@ def alir_sheet(path: Path | str, tata: Tata, sheet: str | None = None, paksa_ope
             raise rusak(path, e) from None
     aliran = isi.baris  # the caller may replace isi.baris (a list, a chain): close the stream itself
     try:
-        from .penanda import dari_pembaca
-
         isi.penanda = dari_pembaca(pb)
         pb.periksa_sebelum_baris(isi.sheet, isi.galat_sel)
         yield isi
@@ -189,7 +183,6 @@ def _baca_buku(path: Path, pb: Pembaca, tata: Tata, sheet: str | None) -> IsiShe
         )
     ws, judul = terbaik
     _tolak_bila_berkas_lain(path, pb, ws, tata, awal)
-    from . import kolom_hilang
 
     raise kolom_hilang.galat(path, ws, tata, judul.baris, judul.idx, judul.teks, judul.sel)
 
@@ -208,8 +201,6 @@ _JENIS = {  # sheet layout -> (what the workbook is, the command that imports it
 
 def _tolak_bila_berkas_lain(path: Path, pb: Pembaca, ws: str, tata: Tata, awal: dict) -> None:
     """A workbook of another kind (an SKP file given to `pegawai impor`): say so, not "column missing"."""
-    from .. import kolom
-
     lain = [t for t in vars(kolom).values() if isinstance(t, Tata) and t.nama_sheet != tata.nama_sheet]
     for t in sorted(lain, key=lambda t: -len(t.wajib())):  # the most specific layout first
         judul = _cari_judul(pb, ws, t, awal)
@@ -236,9 +227,6 @@ def _cari_judul(pb: Pembaca, ws: str, tata: Tata, awal: dict) -> Judul | None:
 
 
 def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul) -> IsiSheet:
-    from .sel_galat import PenampungGalat
-    from .tata_kantor import saring_tanda_tangan
-
     huruf = {k: huruf_kolom(i) for k, i in judul.idx.items()}
     keys = list(judul.idx.items())
     galat = PenampungGalat(path.name, ws, huruf, judul.lewati, judul.teks)

@@ -19,6 +19,10 @@ from pathlib import Path
 
 from ..errors import KinerjaError
 from .pembaca import Pembaca, PembacaOpenpyxl
+from .baca_iris import BukuIris
+from . import baca_iris
+from ..model import BarisSumber
+from .sel_galat import KODE_GALAT
 
 _NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
 _CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
@@ -117,8 +121,6 @@ class PembacaCalamineXlsx(Pembaca):
         super().__init__(path)
         import python_calamine  # noqa: F401  (missing: the caller reads with openpyxl)
 
-        from .baca_iris import BukuIris
-
         self._buku = BukuIris(path)
         self._lembar: dict = {}
 
@@ -129,8 +131,6 @@ class PembacaCalamineXlsx(Pembaca):
     def _ambil(self, sheet: str) -> _LembarBaca:
         ws = self._lembar.get(sheet)
         if ws is None:
-            from . import baca_iris
-
             utuh = self._buku.ukuran(sheet) <= baca_iris.IRISAN  # the measured cut-off (baca_iris.IRISAN)
             ws = self._lembar[sheet] = _LembarBaca(self._buku[sheet], utuh)
         return ws
@@ -201,9 +201,6 @@ def baris_data(ws: _LembarBaca, baris_judul: int, keys: list, huruf: dict, galat
     gives), then the rows are assembled and the empty ones dropped. Excel error cells (and
     error texts) of the data columns go to `galat` (a sel_galat.PenampungGalat) and read as None.
     """
-    from ..model import BarisSumber
-    from .sel_galat import KODE_GALAT
-
     nama = tuple(key for key, _ in keys)
     n_kunci = len(nama)
     ubah = _SepertiOpenpyxl().__getitem__

@@ -29,6 +29,8 @@ from xml.etree import ElementTree
 from .periksa_baris import KeadaanBaris, periksa_irisan
 from .periksa_lembar import BATAS_BARIS_XML, KepalaTerlaluPanjang, baca_kepala
 from .periksa_zip import bagian_utuh, lokal, nama_zip, relasi
+from .rumus import sel_dalam
+from .sel_galat import dalam_xml
 
 IRISAN_PERTAMA = 1 << 16  # the first slice of a large sheet is small: the header search needs 15 rows only
 IRISAN = 4 << 20  # bytes of sheet XML per slice (raised to twice the shared strings when those are large)
@@ -164,9 +166,6 @@ class LembarIris:
         """(0-based row of rows[0], 0-based column of rows[i][0], rows as calamine lists) per slice, in order.
         `utuh`: the whole sheet in one slice (still cut where its grid would exceed BATAS_SEL)."""
         from python_calamine import CalamineWorkbook
-
-        from .rumus import sel_dalam
-        from .sel_galat import dalam_xml
 
         sesudah = 0  # rows must come in order: a slice never starts above the end of the previous one
         for kepala, isi, ekor in self._potong_xml(utuh):

@@ -13,6 +13,11 @@ from pathlib import Path
 
 from .. import kolom
 from ..kolom import Tata
+from ..validation.siasn import mirip_siasn
+from .judul import cocokkan_judul, AwalSheet, cari_judul
+from .baca import BARIS_CARI_JUDUL, buka_pembaca, huruf_kolom
+from .sel_galat import PenampungGalat
+from .tata_kantor import saring_tanda_tangan
 
 # The layouts a workbook of the period may hold (every one has its importer).
 TATA_DATA: tuple[Tata, ...] = (kolom.PEGAWAI, kolom.SASARAN, kolom.REALISASI, kolom.PERILAKU, kolom.RATING_PEJABAT,
@@ -39,9 +44,6 @@ class Lembar:
 
 def _berkas_lain(nama_sheet: str, awal: list) -> str | None:
     """SIASN's roster export, its unor hierarchy, or the atasan workbook (kinerja templat atasan)."""
-    from ..validation.siasn import mirip_siasn
-    from .judul import cocokkan_judul
-
     for r in awal:
         if mirip_siasn(r):
             return "SIASN"
@@ -65,8 +67,6 @@ def _teks_nip(v) -> str | None:
 def _pilih(ws_judul: str, baris: list, batas: int) -> tuple:
     """(tata, excel.judul.Judul) of the best complete layout, or the reason none fits. The header is
     found as every importer finds it (excel.judul.cari_judul: two-row headers, a numbering row)."""
-    from .judul import AwalSheet, cari_judul
-
     lengkap = []  # (matched count, tata, Judul)
     bersama = AwalSheet(baris)  # the rows as tuples once for every layout's search
     for tata in TATA_DATA:
@@ -89,18 +89,11 @@ def _pilih(ws_judul: str, baris: list, batas: int) -> tuple:
 def kenali(path: Path | str) -> list[Lembar]:
     """Every worksheet of the file with the layout it holds, read through the one reader interface
     (excel.baca.buka_pembaca: .xlsx, .xls, .ods, .csv; refusals of unusable files as every importer)."""
-    from .baca import BARIS_CARI_JUDUL, buka_pembaca
-
     with buka_pembaca(Path(path)) as pb:
         return [_kenali_sheet(pb, nama, BARIS_CARI_JUDUL) for nama in pb.nama_lembar]
 
 
 def _kenali_sheet(pb, nama_sheet: str, batas: int) -> Lembar:
-    from .baca import huruf_kolom
-    from .judul import cocokkan_judul
-    from .sel_galat import PenampungGalat
-    from .tata_kantor import saring_tanda_tangan
-
     lembar = Lembar(nama_sheet)
     awal = [tuple(r) for r in pb.kepala(nama_sheet, batas + 2)]
     if not any(v not in (None, "") for r in awal for v in r):

@@ -10,6 +10,7 @@ from datetime import date
 
 from ..validation.instansi import ProfilInstansi, nip_cetak
 from .lembar import Aliran, tanggal_id
+from .aman import bersihkan
 from .lembar_cepat import adalah_cepat
 
 TITIK = "……………………"
@@ -62,8 +63,6 @@ def tulis_ttd(ws, gaya, p: ProfilInstansi | None, tanggal, baris: int, lebar: li
     from openpyxl.cell.text import InlineFont
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
-
-    from .aman import bersihkan
 
     awal, akhir = kolom_ttd(lebar)
     bagian = baris_ttd_rekap(p, tanggal)

@@ -21,7 +21,7 @@ from ..scoring.dampak import teks_jarak
 
 from ..validation.periode import KodeTidakValid, urai_kode
 from .aman import isi_teks
-from .lembar import atur_cetak
+from .lembar import atur_cetak, Aliran, baris_terbanyak
 
 NAMA_SHEET = "Dampak"
 BARIS_JUDUL = 4
@@ -113,8 +113,6 @@ def tulis(wb, data: list[dict], nama: str = NAMA_SHEET, singkatan: dict | None =
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
-
-    from .lembar import Aliran, baris_terbanyak
 
     from openpyxl import Workbook
 

@@ -27,6 +27,11 @@ from typing import Iterator
 
 from ..errors import BerkasTidakValid, KinerjaError, TidakDitemukan
 from ..model import BarisSumber
+from .jenis_berkas import tolak_format_lain
+from .periksa_zip import periksa_zip, cari_bagian_rusak
+from .periksa_lembar import periksa_lembar
+from .rumus import sel_berkas
+from .sel_galat import KODE_GALAT
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 AKHIRAN_TEKS = (".csv", ".tsv", ".txt")
@@ -115,10 +120,8 @@ def jenis_berkas(path: Path) -> str:
             "Bila isinya tabel CSV (teks dipisah titik koma, koma atau tab), ganti akhiran namanya menjadi .csv "
             "lalu impor lagi; selain itu pilih berkas tabelnya yang asli.",
         )
-    from .jenis_berkas import tolak_format_lain
 
     jenis = tolak_format_lain(path)  # .xlsb, .numbers, .docx...: refused by name; 'ods' or 'xlsx'
-    from .periksa_zip import periksa_zip
 
     periksa_zip(path)  # sizes and zip bombs, before any parser
     return jenis
@@ -129,7 +132,6 @@ class PembacaOpenpyxl(Pembaca):
 
     def __init__(self, path: Path):
         super().__init__(path)
-        from .periksa_lembar import periksa_lembar
 
         periksa_lembar(self.path)  # row numbers, references and the dimension: openpyxl trusts them all
         import openpyxl
@@ -137,7 +139,6 @@ class PembacaOpenpyxl(Pembaca):
         try:
             self._wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as e:  # openpyxl raises many kinds for broken files
-            from .periksa_zip import cari_bagian_rusak
 
             utuh = cari_bagian_rusak(self.path, e)  # a part that does not decompress whole: named
             if utuh is not None:
@@ -165,8 +166,6 @@ class PembacaOpenpyxl(Pembaca):
         """Formulas without a stored result would read as empty cells, and an import would then clear
         stored values or skip rows without a word: each one in a data column is refused as its cell
         (excel/rumus.py; the calamine slices see them in each slice as they go)."""
-        from .rumus import sel_berkas
-
         if galat is not None:
             galat.catat_xml(sel_berkas(self.path, sheet))
 
@@ -190,7 +189,6 @@ def rusak(path: Path, e: Exception, jenis: str = "xlsx") -> BerkasTidakValid:
         return BerkasTidakValid(f"{path.name} rusak: isi sheet-nya tidak dapat dibaca.",
                                 "Buka berkasnya di Excel atau LibreOffice, periksa isinya, lalu simpan ulang "
                                 "dalam format yang sama.")
-    from .periksa_zip import cari_bagian_rusak
 
     utuh = cari_bagian_rusak(path, e)  # a part that does not decompress whole: named
     if utuh is not None:
@@ -204,8 +202,6 @@ def rusak(path: Path, e: Exception, jenis: str = "xlsx") -> BerkasTidakValid:
 def baris_openpyxl(path: Path, ws, keys: list, huruf: dict, mulai: int, galat):
     """BarisSumber rows of an openpyxl read-only sheet from row `mulai` on, one by one.
     Excel error cells (and error texts) go to `galat` and read as None, as on the calamine path."""
-    from .sel_galat import KODE_GALAT
-
     try:
         # Only the columns we read: a stray value in column XFD must not widen every row to 16,384 cells.
         max_col = max((i for _, i in keys), default=0) + 1

@@ -24,11 +24,14 @@ from .baris_xml import (BARIS, BarisKolom, BukanSederhana, GayaXML, PenampungBar
                         kolom_sel)
 from .lembar import (FORMAT_ANGKA, Aliran, Gaya, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak,
                      info_periode, lebar_kolom, tambah_sel)
-from ..kosakata import BELUM_DINILAI
+from ..kosakata import BELUM_DINILAI, NAMA_CATATAN, NONAKTIF
 from ..model import Periode, Rekaman, ada_data
 from ..validation.golongan import pangkat as nama_pangkat
 from .lembar_cepat import GayaSel, buat_lembar
-from .nama_sheet import nama_sheet
+from .nama_sheet import nama_sheet, PANJANG_MAKS
+from .rincian import TabelRincian
+from .ringkasan import tulis_ringkasan
+from .kop import tulis_ttd
 
 Penulis = Callable[[Any, "DataRekap"], None]
 
@@ -76,9 +79,6 @@ def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: b
     pass (the caller sets `data.distribusi` there), before Ringkasan and the extra sheets.
     """
     from openpyxl import Workbook
-
-    from .rincian import TabelRincian
-    from .ringkasan import tulis_ringkasan
 
     wb = Workbook(write_only=True)
     data.gaya = Gaya()
@@ -152,8 +152,6 @@ class _Lintasan:
 def _nama_tab(u: str, data: DataRekap) -> str:
     """A unit's sheet tab: its official short name (`kinerja unit singkatan`), else its name (cut at
     31 characters, with a warning; no made-up acronym)."""
-    from .nama_sheet import PANJANG_MAKS
-
     s = data.singkatan.get(u.casefold())
     if s:
         return s
@@ -168,8 +166,6 @@ def _nama_tab(u: str, data: DataRekap) -> str:
 
 def baris_nomor_kolom(ws, gaya: Gaya, n: int) -> list:
     """The row numbering the columns under a header: (1) (2) ... as on printed government tables."""
-    from .lembar_cepat import GayaSel
-
     sg = GayaSel(ws, font=gaya.kecil, alignment=gaya.tengah, border=gaya.border, fill=gaya.kepala_fill)
     return [sg(f"({i})") for i in range(1, n + 1)]
 
@@ -190,8 +186,6 @@ def kolom_rekap(metode: str, pangkat: bool = False, sub_unit: bool = False) -> l
 def nama_catatan(r: Rekaman) -> str:
     """Incomplete-data flags in words, and the atasan's reason for each direct rating; a deactivated
     employee (pensiun, mutasi) with data in the period is marked first."""
-    from ..kosakata import NAMA_CATATAN, NONAKTIF
-
     h = r.hasil
     bagian = [] if r.pegawai.aktif else [f"pegawai {NONAKTIF}"]
     bagian += [NAMA_CATATAN.get(c, c.replace("_", " ")) for c in h.catatan]
@@ -354,8 +348,6 @@ class TabelRekap:
 
     def selesai(self) -> None:
         from openpyxl.utils import get_column_letter
-
-        from .kop import tulis_ttd
 
         self.rows.kirim()
         nomor = 1 if self.data.nomor_kolom else 0

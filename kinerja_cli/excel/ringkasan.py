@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from ..kosakata import (BAIK, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT,
                         SANGAT_BAIK, SANGAT_KURANG)
 from .aman import sel_aman
-from .kop import baris_kop
+from .kop import baris_kop, logo, tulis_ttd
 from .lembar import (FORMAT_PERSEN, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, info_periode,
                      lebar_kolom)
+from .lembar_dampak import baris_per_halaman
 
 if TYPE_CHECKING:  # the annotation only: excel.rekap imports this module to write the sheet
     from .rekap import DataRekap
@@ -78,8 +79,6 @@ def _kop(ws, data: DataRekap, aliran, lebar: list[float]) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    from .kop import logo
-
     kop = baris_kop(data.profil)
     if not kop:
         return
@@ -118,9 +117,6 @@ def lebar_judul(judul: str, dasar: float = 10) -> float:
 
 def tulis_ringkasan(ws, data: DataRekap) -> None:
     from openpyxl.styles import Alignment
-
-    from .kop import tulis_ttd
-    from .lembar_dampak import baris_per_halaman
 
     g = data.gaya
     label = label_predikat(data.metode)

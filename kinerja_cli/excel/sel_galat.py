@@ -21,6 +21,7 @@ import re
 
 from ..errors import SelGalatExcel
 from .rumus import Rumus
+from ..validation.masalah import Masalah
 
 KODE_GALAT = frozenset({"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
                         "#SPILL!", "#CALC!", "#GETTING_DATA"})
@@ -106,8 +107,6 @@ class PenampungGalat:
 
     def masalah(self) -> list:
         """One problem per error cell (row, then column order): the cell, its error and the fix."""
-        from ..validation.masalah import Masalah
-
         hasil = []
         for r, h in sorted(self.sel, key=lambda x: (x[0], _urut_kolom(x[1]))):
             kode = self.sel[(r, h)]

@@ -13,6 +13,9 @@ from pathlib import Path
 from ..errors import BerkasTidakValid, DataTidakValid
 from .aman import bersihkan, isi_teks
 from .tulis import simpan_atomik
+from .. import kolom
+from .pembaca import jenis_berkas
+from .baca import buka_pembaca
 
 WARNA_GALAT = "FFFFC7CE"  # light red (Excel's "Bad")
 WARNA_PERINGATAN = "FFFFEB9C"  # light yellow (Excel's "Neutral")
@@ -73,8 +76,6 @@ def _sel_tanda(ws, koordinat: str):
 
 def _judul_kolom(v) -> bool:
     """True for a text that is a column header kinerja reads (any layout's header or alias)."""
-    from .. import kolom
-
     if not isinstance(v, str):
         return False
     n = kolom.normalisasi_judul(v)
@@ -141,8 +142,6 @@ def tulis(sumber: Path, tujuan: Path, masalah: list) -> Path:
 
 
 def _jenis(sumber: Path) -> str:
-    from .pembaca import jenis_berkas
-
     return jenis_berkas(sumber)
 
 
@@ -150,8 +149,6 @@ def _salin_ke_buku(sumber: Path):
     """A .csv, .ods or .xls cannot be marked in place: its cells, as read, in a new workbook (text stays
     text, so an 18-digit NIP of a CSV is shown whole), sheet by sheet under the same names."""
     import openpyxl
-
-    from .baca import buka_pembaca
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)

@@ -16,8 +16,10 @@ from typing import Any, Iterable, Sequence
 
 from ..validation.angka import angka_id
 from ..validation.tanggal_id import tampak_tanggal, tanggal_id
-from .lebar import ANGKA, NIP, PECAH, TEKS, UTUH  # noqa: F401  (the kinds of a table column)
+from .lebar import ANGKA, JUDUL_MIN, NIP, PECAH, TEKS, UTUH, tabel_pas  # noqa: F401  (the kinds of a table column)
+from .lebar import nama_pendek as pendek
 from .teks_aman import bersih, esc, teks  # noqa: F401  (output.bersih / esc / teks for every view)
+from ..validation.masalah import ringkas
 
 
 _out = None
@@ -185,8 +187,6 @@ def tabel(baris: Sequence[dict], kolom: Sequence[Kolom], judul: str | None = Non
     by importance, with a line naming them (see output.lebar)."""
     from rich.text import Text
 
-    from .lebar import tabel_pas
-
     sel = [[Text(bersih(teks_sel(b.get(k.key), k.angka))) for k in kolom] for b in baris]  # user text: never markup
     pendek = {i: [Text(bersih(teks_sel(b.get(k.pendek) or b.get(k.key), k.angka))) for b in baris]
               for i, k in enumerate(kolom) if k.pendek}
@@ -198,8 +198,6 @@ def tabel_sel(kolom: Sequence[Kolom], baris: Sequence[Sequence[Any]], judul=None
               gaya: Sequence | None = None, semua: str = "--format csv", **opsi):
     """A table of ready cells (markup strings written by a view, or Text), fitted like `tabel`.
     `judul` as str is plain text; a title with markup is passed as a Rich Text."""
-    from .lebar import tabel_pas
-
     opsi.setdefault("lebar", konsol().width)
     return tabel_pas(kolom, baris, judul, catatan, gaya, semua, **opsi)
 
@@ -207,8 +205,6 @@ def tabel_sel(kolom: Sequence[Kolom], baris: Sequence[Sequence[Any]], judul=None
 def nama_pendek(nama: str, maks: int | None = None, singkatan: str | None = None) -> str:
     """A unit name for a title: whole when it fits `maks` (bawaan: a third of the console, at least
     24), else its short name, else cut at a word boundary with '…'."""
-    from .lebar import JUDUL_MIN, nama_pendek as pendek
-
     return pendek(bersih(str(nama)), maks or max(JUDUL_MIN, konsol().width // 3 + 10), singkatan)
 
 
@@ -299,8 +295,6 @@ def tabel_masalah(masalah: Sequence, judul: str = "Masalah di berkas", batas: in
     command shows every column when some are hidden (the option it has for a marked copy)."""
     if not masalah:
         return
-    from .lebar import tabel_pas
-    from ..validation.masalah import ringkas
 
     masalah = ringkas(masalah)
     # Problems of several sheets (a workbook of `kinerja impor`): 'baris 4, C' means nothing without

@@ -9,10 +9,10 @@ from __future__ import annotations
 import contextlib
 import sys
 
+from . import konsol_err, esc
+
 
 def _di_terminal() -> bool:
-    from . import konsol_err
-
     try:
         keluar = sys.stdout.isatty()
     except (AttributeError, ValueError):
@@ -27,8 +27,6 @@ def kemajuan(jumlah: int, judul: str):
         yield lambda nama: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from . import esc, konsol_err
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=konsol_err(), transient=True) as p:

@@ -8,8 +8,10 @@ from .. import output
 from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BELUM_LENGKAP, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
                         KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, NONAKTIF, ORDER_PREDIKAT,
                         RATING_BELUM_DITETAPKAN, SANGAT_BAIK, SANGAT_KURANG, penilai_tampil)
-from ..model import BarisMasukan, Periode, Rekaman, ada_data
+from ..model import BarisMasukan, Periode, Rekaman, ada_data, menunggu_realisasi
 from ..validation.angka import angka_id
+from .lebar import JUDUL_MIN
+from ..scoring.parameter import Parameter
 
 WARNA_PREDIKAT = {
     SANGAT_BAIK: "bold green",
@@ -33,8 +35,6 @@ def predikat_tampil(b: dict) -> str:
     (mid-period a missing realisation counts 0, so NHK is 0 and the predikat would read "Sangat
     Kurang"); JSON/CSV keep the computed predikat with lengkap false. The one place that decides it
     (issue 17 §4). Someone with some realisations keeps their predikat (and the flag in Catatan)."""
-    from ..model import menunggu_realisasi
-
     if b.get("predikat") is None or menunggu_realisasi(b.get("catatan"), b.get("nhk")):
         return BELUM_LENGKAP  # no predikat (permenpan6): a rating neither set nor with data for a saran
     return b["predikat"]
@@ -68,8 +68,6 @@ def tabel_nilai(baris: list[dict], periode: Periode, metode: str, dari_snapshot:
     judul = f"Nilai kinerja periode {esc(periode.kode)} — metode {metode}"
     beku = " (periode ditutup: hasil beku)" if dari_snapshot else ""
     if unit_sama and baris:
-        from .lebar import JUDUL_MIN
-
         # the unit name gets what the rest of the title leaves on one line ("permenpan6" is longer than "pp30")
         lebar = output.konsol().width
         sisa = lebar - len(f"Nilai kinerja periode {periode.kode} — metode {metode} — {beku}") - 1
@@ -184,8 +182,6 @@ KOLOM_RINCI_PK = [output.Kolom(k, k, jenis=j, penting=p) for k, j, p in (
 
 def _aturan_rinci(periode: Periode) -> tuple[str, str]:
     """(the rounding in words, the NPK rule applied in words) of the period's stored parameters."""
-    from ..scoring.parameter import Parameter
-
     try:
         param = periode.param
     except (KeyError, TypeError, ValueError):

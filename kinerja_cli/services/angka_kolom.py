@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..excel.baca import alir_sheet
-from ..validation.angka import ID, PENANDA_AMBIGU, bukti_konvensi, perlu_konvensi, terapkan_konvensi
+from ..validation.angka import ID, PENANDA_AMBIGU, bukti_konvensi, perlu_konvensi, terapkan_konvensi, EN
 from ..validation.masalah import PERINGATAN, Masalah, huruf_sel
 from . import tolakan_baca
 
@@ -170,8 +170,6 @@ def selesaikan_angka(masalah: list) -> list:
         return masalah
 
     def tambahan(c) -> str:
-        from ..validation.angka import EN, ID
-
         contoh = k.contoh.get(c, {})
         return (f"; kolom ini memakai cara Indonesia (koma desimal atau titik ribuan, misalnya '{contoh.get(ID, '')}') "
                 f"dan cara Inggris (titik desimal, misalnya '{contoh.get(EN, '')}') sekaligus, "

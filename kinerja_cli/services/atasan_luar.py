@@ -4,12 +4,13 @@ or a Sekda whose atasan is the kepala daerah, gets an approver for their SKP. Au
 from __future__ import annotations
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..kosakata import ATASAN_LUAR, KEPALA_DAERAH
+from ..kosakata import ATASAN_LUAR, KEPALA_DAERAH, PENILAI_LUAR
 from ..store import atasan_luar as tabel
 from ..store import audit
 from ..store.db import transaksi
 from ..validation.catatan import bersihkan_teks
 from .pegawai import wajib_ada
+from .instansi import profil
 
 
 def teks(a: dict) -> str:
@@ -52,8 +53,6 @@ def penilai_luar(db, pegawai) -> dict[str, str]:
 
 
 def _kepala(db) -> str | None:
-    from .instansi import profil
-
     pr = profil(db)
     return teks({"nama": pr.kepala_nama, "jabatan": pr.kepala_jabatan}) if pr and pr.kepala_nama else None
 
@@ -84,8 +83,6 @@ def nama_oleh(db, baris: dict) -> dict:
     """{nip: stored rating row}: the rows whose pejabat penilai (`oleh`, `oleh_hasil_kerja`, `oleh_perilaku`) is
     one outside the roster (a token of kosakata.PENILAI_LUAR) get his name in `nama_oleh*` (nama_penilai, the one
     rule); the others are returned as they are. For `rating daftar`, `nilai`, the recap and the documents."""
-    from ..kosakata import PENILAI_LUAR
-
     nama = None
     hasil = {}
     for nip, b in baris.items():

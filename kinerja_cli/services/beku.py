@@ -20,8 +20,12 @@ import json
 from decimal import Decimal
 
 from ..model import Periode, Rekaman
-from ..store import instansi as tabel_instansi
+from ..store import instansi as tabel_instansi, skp_lampiran as tabel_lampiran
 from ..store import periode as tabel_periode
+from . import dampak as layanan_dampak, pelatihan, instansi
+from ..validation.instansi import dari_dict
+from ..store.dokumen import umpan_balik
+from .dokumen_data import orang, rantai
 
 PENGEMBANGAN, DAMPAK, DOKUMEN, PROFIL = "pengembangan", "dampak", "dokumen", tabel_periode.BEKU_PROFIL
 LAMPIRAN_SKP = "lampiran_skp"  # key of the document context: the SKP's lampiran and ekspektasi khusus pimpinan
@@ -60,9 +64,6 @@ def bekukan(db, p: Periode, rekaman: list[Rekaman]) -> None:
 
     Runs inside the close transaction, after the snapshot is stored and the period marked closed
     (so the period's own results are read from the snapshot)."""
-    from . import dampak as layanan_dampak
-    from . import pelatihan
-
     kode = p.kode
     dikenal = {kode: pelatihan.predikat_per_nip(rekaman)}
     baris = pelatihan.rekap(db, p.tahun, None, prioritas=True, dikenal=dikenal)
@@ -89,8 +90,6 @@ def catatan(db, p: Periode) -> list[str]:
 def pengembangan(db, p: Periode, unit: str | None, dikenal: dict | None) -> tuple[list[dict], int]:
     """(rows of the Pengembangan sheet, year): the frozen rows of a closed period (only `unit`'s
     when given), else services.pelatihan.rekap of the period's year."""
-    from . import pelatihan
-
     if p.ditutup:
         beku = tabel_periode.baca_beku(db, p.kode, PENGEMBANGAN, [""])
         if beku:
@@ -110,8 +109,6 @@ def jp_tahun(db, p: Periode) -> dict[str, Decimal] | None:
 
 def dampak(db, p: Periode, unit: str | None) -> list[dict]:
     """The Dampak sheet's data: frozen at close for a closed period, else the current indicators."""
-    from . import dampak as layanan_dampak
-
     if p.ditutup:
         beku = tabel_periode.baca_beku(db, p.kode, DAMPAK, [""])
         if beku:
@@ -125,8 +122,6 @@ def profil(db, p: Periode):
     frozen at close for a closed period, so a later `kinerja instansi` or `unit singkatan` leaves its
     outputs as they were. An open period, and a period closed before the profile was frozen with it
     (no PROFIL part: closed by an older version), take the current profile and short names."""
-    from ..validation.instansi import dari_dict
-
     if p.ditutup:
         beku = tabel_periode.baca_beku(db, p.kode, PROFIL, [""])
         if beku:
@@ -171,11 +166,6 @@ def _pangkat_satu_bentuk(k: dict) -> dict:
 def _konteks_langsung(db, kode: str, pegawai: list) -> dict[str, dict]:
     """The document context from live data: the chain of atasan (services.dokumen_data.rantai, with the
     kepala daerah of the instansi profile where the roster's chain ends) and the umpan balik."""
-    from ..store import skp_lampiran as tabel_lampiran
-    from ..store.dokumen import umpan_balik
-    from . import instansi
-    from .dokumen_data import orang, rantai
-
     umpan = umpan_balik(db, kode, [x.nip for x in pegawai])
     lampiran = tabel_lampiran.ambil(db, kode, [x.nip for x in pegawai])
     profil = instansi.profil(db)
@@ -190,8 +180,6 @@ def _konteks_langsung(db, kode: str, pegawai: list) -> dict[str, dict]:
 def lampiran_skp(db, kode: str, konteks: dict, nip: str) -> dict:
     """The SKP's lampiran and ekspektasi khusus pimpinan ({"lampiran", "ekspektasi"}) of one employee's document
     context: as frozen at close; from the current data for a context frozen before they were stored."""
-    from ..store import skp_lampiran as tabel_lampiran
-
     if LAMPIRAN_SKP in konteks:
         return konteks[LAMPIRAN_SKP]
     return tabel_lampiran.ambil(db, kode, [nip]).get(nip) or tabel_lampiran.kosong()

@@ -16,6 +16,9 @@ from ..validation.tanggal_id import tanggal_id
 from . import (catatan, distribusi, ekspor, instansi, layanan, pegawai, pelatihan, penutupan, perilaku, periode,
                rating, realisasi, sasaran)
 from .dampak import ringkasan_demo
+from ..kosakata import ASPEK_BERAKHLAK, KEPALA_DAERAH
+from ..store import pegawai as tabel_pegawai
+from . import persetujuan
 
 PERIODE = "2026"  # permenpan6 (the law in force): the period the demo shows, ratings set by the atasan
 # Beside it, the previous year under PP 30/2019 (numeric scoring, the 70-<90 band "Cukup"), built from the same
@@ -98,10 +101,6 @@ def _oleh_kepala_daerah(db, kode: str) -> str:
     """The heads at the top of the roster (no NIP Atasan: the Sekda) are assessed by the kepala daerah of the
     instansi profile (services.atasan_luar.pejabat_luar): he scores their perilaku (NIP Penilai `kepala-daerah`)
     and agrees to their SKP, as the demo's atasan do for everyone else."""
-    from ..kosakata import ASPEK_BERAKHLAK, KEPALA_DAERAH
-    from ..store import pegawai as tabel_pegawai
-    from . import persetujuan
-
     puncak = [p for p in tabel_pegawai.semua(db).values() if p.aktif and not p.nip_atasan]
     for p in puncak:
         perilaku.catat(db, p.nip, kode, KEPALA_DAERAH, "atasan", [f"{a}={SKOR_KEPALA_DAERAH}" for a in ASPEK_BERAKHLAK])

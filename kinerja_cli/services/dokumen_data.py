@@ -11,12 +11,15 @@ from decimal import Decimal
 
 from ..kosakata import CUKUP, jenis_dasar
 from ..model import Periode, Rekaman
+from ..validation.golongan import pangkat_golongan
+from ..excel.dokumen_bagian import kepala_daerah, penilai_kepala_daerah
+from ..store import pegawai as tabel_pegawai, atasan_luar, catatan, evaluasi, pelatihan as tabel_pelatihan
+from .pelatihan import MINIMAL_JP, PREDIKAT_TINDAK_LANJUT, aturan_jp
+from ..validation.angka import angka_id
 
 
 def orang(p) -> dict | None:
     """A document person from model.Pegawai or the record's IdentitasPegawai (None stays None)."""
-    from ..validation.golongan import pangkat_golongan
-
     if p is None:
         return None
     gol = p.golongan
@@ -40,9 +43,6 @@ def rantai(db, pegawai: dict, profil) -> tuple[dict | None, dict | None, bool]:
     atasan pejabat penilai signs, applies to a head of OPD (a JPT, or anyone whose pejabat penilai is the top
     of the roster) who has an atasan pejabat penilai: never to someone the kepala daerah assesses himself.
     Without a profile naming him the kepala daerah is unnamed (dotted lines on the document), never "-"."""
-    from ..excel.dokumen_bagian import kepala_daerah, penilai_kepala_daerah
-    from ..store import pegawai as tabel_pegawai
-
     kepala = kepala_daerah(profil, tanpa_nama=True)  # unnamed without a profile: name written by hand
     if pegawai["nip_atasan"]:
         atasan = orang(tabel_pegawai.ambil(db, pegawai["nip_atasan"]))
@@ -63,8 +63,6 @@ def _atasan_luar(db, nip: str, kepala: dict | None) -> dict | None:
     """The atasan outside the roster of `nip` (services.atasan_luar) as a document person without NIP
     ('luar': the NIP and pangkat lines are left out, as for the kepala daerah); the kepala daerah himself
     when the name recorded is his. None when none is recorded."""
-    from ..store import atasan_luar
-
     a = atasan_luar.ambil(db, nip)
     if a is None:
         return None
@@ -79,10 +77,6 @@ class Bacaan:
     the hours of a closed period's year as frozen at close, services.beku.jp_tahun; None reads the current ones)."""
 
     def __init__(self, db, periode: Periode, nips: list[str], jp_beku: dict | None = None):
-        from ..store import catatan, evaluasi
-        from ..store import pegawai as tabel_pegawai
-        from ..store import pelatihan as tabel_pelatihan
-
         self.periode = periode
         tersimpan = evaluasi.ambil(db, periode.kode, nips)
         self.rekomendasi = {n: x["rekomendasi"] for n, x in tersimpan.items()}
@@ -125,8 +119,6 @@ class Bacaan:
         local practice); the hours of the period's year against the rule of the employee's status
         (pelatihan.aturan_jp, the one rule): a PNS under 20 JP has a development gap (PP 11/2017 Pasal 203),
         a PPPK's hours stand against the 24 JP ceiling (PP 49/2018 Pasal 40), with a warning above it."""
-        from .pelatihan import MINIMAL_JP, PREDIKAT_TINDAK_LANJUT, aturan_jp
-
         hasil = []
         pr = r.hasil.predikat
         if r.tercatat and (pr in PREDIKAT_TINDAK_LANJUT or pr == CUKUP):
@@ -143,6 +135,4 @@ class Bacaan:
 
 
 def _jp(x: Decimal) -> str:
-    from ..validation.angka import angka_id
-
     return angka_id(x, 0) if x == x.to_integral_value() else angka_id(x)

@@ -39,9 +39,19 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DataTidakValid
-from ..kosakata import RATING_BELUM_DITETAPKAN
+from ..kosakata import RATING_BELUM_DITETAPKAN, ASPEK_BERAKHLAK
 from ..model import Rekaman, masuk_sebaran
 from .dokumen_data import Bacaan, orang
+from ..excel.lembar import periksa_tujuan, simpan_aman
+from ..excel.rekap import DataRekap, tulis_buku
+from ..excel.tulis import sementara_di
+from ..store import nilai as tabel_nilai
+from . import beku, distribusi, instansi, nilai_alir, nilai
+from ..validation.angka import angka_id
+from ..excel.dokumen import tulis_dokumen
+from ..excel.nama_sheet import nama_berkas
+from ..berkas_aman import penghalang, buat_folder
+from .tren import tercatat
 
 lembar_tambahan: list[tuple[str, Callable]] = []
 # zlib level of the recap's zip: 2 deflates the ~7 KB of sheet XML per employee about 2.5x faster
@@ -101,12 +111,6 @@ def rekap(db, berkas: Path, kode: str, unit: str | None = None, per_unit: bool =
     they come (excel.rekap.tulis_buku); only the per-unit counts and each employee's predikat
     are kept, so memory stays flat for a period of any size.
     """
-    from ..excel.lembar import periksa_tujuan, simpan_aman
-    from ..excel.rekap import DataRekap, tulis_buku
-    from ..excel.tulis import sementara_di
-    from ..store import nilai as tabel_nilai
-    from . import beku, distribusi, instansi, nilai_alir
-
     periksa_tujuan(Path(berkas), timpa)  # fail before the long part
     alir = nilai_alir.rekaman_urut_unit(db, kode, unit)
     profil, singkatan = beku.profil(db, alir.periode)  # a closed period: as frozen at close
@@ -146,8 +150,6 @@ def skor_aspek(r: Rekaman) -> dict[str, tuple[Decimal | None, str]]:
     only the roles its penilaian 360 counts; re-normalised over the roles that scored that aspect);
     rounded to 2 decimals.
     """
-    from ..kosakata import ASPEK_BERAKHLAK
-
     bobot = r.hasil.perilaku.bobot_peran
     hasil = {}
     for a in ASPEK_BERAKHLAK:
@@ -169,8 +171,6 @@ def skor_aspek(r: Rekaman) -> dict[str, tuple[Decimal | None, str]]:
 
 
 def _dua(d: Decimal) -> str:
-    from ..validation.angka import angka_id
-
     return angka_id(d)
 
 
@@ -192,28 +192,17 @@ def _data_dokumen(lap, r: Rekaman, konteks: dict, predikat_unit: dict, tanggal: 
 def dokumen(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: Path | None = None,
             folder: Path | None = None, timpa: bool = False, tanggal: date | None = None) -> dict:
     """One employee's evaluation document (nip), or one per employee of a unit (unit + folder)."""
-    from ..excel.dokumen import tulis_dokumen
-    from ..excel.lembar import periksa_tujuan, simpan_aman
-    from ..excel.nama_sheet import nama_berkas
-    from ..store import nilai as tabel_nilai
-    from . import beku, instansi, nilai
-
     periksa_sasaran_dokumen(nip, unit, berkas, folder, "dokumen")
     if folder and not Path(folder).exists():
-        from ..berkas_aman import penghalang
-
         if penghalang(Path(folder)) is not None:  # a parent that is a file: refused before any work
             raise DataTidakValid(f"{penghalang(Path(folder))} adalah berkas, bukan folder; --folder {folder} "
                                  "tidak dapat dibuat.", "Pilih folder tujuan lain untuk --folder.")
     lap = nilai.laporan(db, kode, unit, nip, urut="nama")
-    from .tren import tercatat
 
     tanpa_data = [r.pegawai for r in lap.rekaman if not tercatat(r)]
     if unit:  # a document with nothing recorded would state "Sangat Kurang" for someone never assessed
         lap.rekaman = [r for r in lap.rekaman if tercatat(r)]
     if folder and lap.rekaman:
-        from ..berkas_aman import buat_folder
-
         buat_folder(folder)  # 0700 whatever the umask
     tanggal = tanggal or date.today()
     tujuan = []

@@ -7,7 +7,18 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..model import Periode
+from ..model import Periode, BarisMasukan
+from ..store import pegawai as tabel_pegawai, periode as tabel_periode, sasaran as tabel_sasaran, skp_status
+from .beku import lampiran_skp
+from .dokumen_data import orang
+from . import pegawai, beku, instansi, periode
+from .pegawai import nip_dari_argumen
+from ..excel.lembar import periksa_tujuan, simpan_aman
+from ..excel.nama_sheet import nama_berkas
+from ..excel.skp import tulis_skp
+from .ekspor import berkas_yang_ada, periksa_sasaran_dokumen
+from ..berkas_aman import buat_folder, penghalang
+from ..validation.tanggal_id import tanggal_id
 
 
 def _rhk_atasan(baris: list, baris_atasan: dict) -> dict[int, str]:
@@ -27,11 +38,6 @@ def _data(db, per: Periode, p, konteks: dict, baris_periode: dict, status: dict,
     `konteks`: his pejabat penilai, the SKP's lampiran and ekspektasi khusus pimpinan (services.beku.konteks_dokumen:
     frozen at close for a closed period); the pejabat penilai's SKP rows give the RHK atasan (a closed period's SKP
     rows cannot change)."""
-    from ..model import BarisMasukan
-    from ..store import pegawai as tabel_pegawai
-    from .beku import lampiran_skp
-    from .dokumen_data import orang
-
     pegawai = orang(p)
     atasan = konteks["atasan"]
     baris = [BarisMasukan.dari_dict({**x, "target_lo": str(x["target_lo"]),
@@ -59,11 +65,6 @@ def _orang(db, per: Periode, nip: str | None, unit: str | None) -> tuple[list, l
     A closed period's employees are the snapshot's records (identity as frozen at close: unit, jabatan,
     golongan, atasan); `--unit` then selects by the frozen unit, plus current members of the unit who
     are not in the snapshot (built from current data, as for an open period)."""
-    from ..store import pegawai as tabel_pegawai
-    from ..store import periode as tabel_periode
-    from . import pegawai
-    from .pegawai import nip_dari_argumen
-
     beku = {}
     if per.ditutup:
         beku = {r.pegawai.nip: r.pegawai for r in tabel_periode.baca_snapshot(db, per.kode)}
@@ -98,14 +99,6 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
 
     A closed period's document is built from its frozen state (identity from the snapshot, pejabat penilai
     from the frozen document context), so it reads the same whatever the roster becomes later."""
-    from ..excel.lembar import periksa_tujuan, simpan_aman
-    from ..excel.nama_sheet import nama_berkas
-    from ..excel.skp import tulis_skp
-    from ..store import sasaran as tabel_sasaran
-    from ..store import skp_status
-    from . import beku, instansi, periode
-    from .ekspor import berkas_yang_ada, periksa_sasaran_dokumen
-
     periksa_sasaran_dokumen(nip, unit, berkas, folder, "skp")
     per = periode.wajib_ada(db, kode)
     orang_, luar = _orang(db, per, nip, unit)
@@ -123,8 +116,6 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
     tujuan = [Path(berkas) if berkas else Path(folder or ".") / ("SKP_" + nama_berkas(x.nip, x.nama, periode=per.kode)) for x in orang_]
     ada = berkas_yang_ada(tujuan, timpa)
     if folder and orang_:
-        from ..berkas_aman import buat_folder, penghalang
-
         if penghalang(Path(folder)) is not None:  # a parent that is a file: refused before any work
             raise DataTidakValid(f"{penghalang(Path(folder))} adalah berkas, bukan folder; --folder {folder} "
                                  "tidak dapat dibuat.", "Pilih folder tujuan lain untuk --folder.")
@@ -152,8 +143,6 @@ def skp(db, kode: str, nip: str | None = None, unit: str | None = None, berkas: 
 def _catatan_tanggal(tanggal: date | None, orang_: list, status: dict) -> str | None:
     """--tanggal is the signing date of an SKP not agreed yet; an agreed SKP prints its agreement date (excel.skp):
     say so rather than drop the option silently."""
-    from ..validation.tanggal_id import tanggal_id
-
     setuju = [x for x in orang_ if (status.get(x.nip) or {}).get("status") == "disetujui"
               and (status.get(x.nip) or {}).get("tanggal")]
     if tanggal is None or not setuju:

@@ -7,11 +7,12 @@ audited, refused in a closed period. The Rating sheet's Rekomendasi column goes 
 from __future__ import annotations
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..store import audit
+from ..store import audit, pegawai as tabel_pegawai
 from ..store import evaluasi as tabel
 from ..store.db import transaksi
 from ..validation.catatan import bersihkan_teks
-from . import pegawai, periode
+from . import pegawai, periode, beku
+from .atasan_luar import pejabat_luar_nip
 
 PANJANG_MAKS = 1000  # characters: the document stays one A4 page
 
@@ -69,8 +70,6 @@ def catat(db, nip: str, kode: str, rekomendasi: str, oleh: str | None = None) ->
 def _penilai_luar(db, nips: list[str]) -> dict[str, str]:
     """nip -> the name of the pejabat penilai outside the roster of employees without NIP Atasan (the one rule,
     services.atasan_luar.pejabat_luar: their atasan luar, else the kepala daerah of the profile)."""
-    from .atasan_luar import pejabat_luar_nip
-
     return {n: t for n, (_, t) in pejabat_luar_nip(db, nips).items()}
 
 
@@ -84,9 +83,6 @@ def daftar(db, kode: str, unit: str | None = None) -> list[dict]:
     diubah, periode; nama_oleh of a row without `oleh` names the pejabat penilai outside the roster (atasan luar
     or kepala daerah), who has no NIP. A closed period shows each employee's name and unit as frozen at close (services.beku),
     so a later roster move leaves its listing as its recap and documents are."""
-    from ..store import pegawai as tabel_pegawai
-    from . import beku
-
     per = periode.wajib_ada(db, kode)
     beku_ = beku.identitas(db, per)
     u = None

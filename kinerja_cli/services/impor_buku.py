@@ -22,9 +22,15 @@ from ..model import HasilImpor
 from ..store.db import transaksi
 from ..validation.masalah import GALAT, PERINGATAN, Masalah
 from ..excel.baca import penanda_berkas
-from . import impor_tertunda as tertunda
+from . import impor_tertunda as tertunda, catatan, layanan, pegawai, pelatihan, perilaku, rating, realisasi, sasaran
 from .impor_folder import nama_tandai
 from .impor_umum import periksa_periode
+from ..excel.kenali import kenali
+from ..excel.sel_galat import AKIBAT
+from ..store import pegawai as tabel_pegawai, kiriman
+from ..berkas_aman import buat_folder
+from ..excel.tandai import tulis
+from .tandai_lama import periksa
 
 
 # Dependency order: who the people are, then what they aim at, then what they reached, then how
@@ -34,8 +40,6 @@ URUTAN = ("Pegawai", "Sasaran", "Realisasi", "Perilaku", "Rating", "Umpan Balik"
 
 def _importir(jenis: str):
     """The existing importer of one layout, called as f(db, berkas, kode, sheet)."""
-    from . import catatan, layanan, pegawai, pelatihan, perilaku, rating, realisasi, sasaran
-
     return {
         "Pegawai": lambda db, b, kode, s: pegawai.impor(db, b, s),
         "Sasaran": lambda db, b, kode, s: sasaran.impor(db, b, kode, s),
@@ -113,8 +117,6 @@ _LAIN = {
 def _rencana(berkas: Path, hasil: HasilBuku) -> list:
     """[(order, jenis, sheet)] of the sheets to import; problems of the workbook's sheets go to hasil.catatan,
     an unusable data sheet (required headers missing, two readings) refuses the workbook."""
-    from ..excel.kenali import kenali
-
     rencana = []
     hasil.dikenali = []
     for i, lb in enumerate(kenali(berkas)):
@@ -258,8 +260,6 @@ def _tolakan_buku(berkas: Path, ditolak: list, masalah: list, lewat: str = "") -
 def _inti(pesan: str, berkas: Path) -> str:
     """An importer's refusal without what the workbook's own message says once ('Impor X ditolak:',
     'Tidak ada data yang ditulis.')."""
-    from ..excel.sel_galat import AKIBAT
-
     for buang in (AKIBAT, "Tidak ada data yang ditulis."):
         pesan = pesan.replace(buang, "")
     return pesan.removeprefix(f"Impor {berkas.name} ditolak: ").strip().rstrip(".")
@@ -267,8 +267,6 @@ def _inti(pesan: str, berkas: Path) -> str:
 
 def _unit(db, lembar: list, hasil: HasilBuku) -> None:
     """The units the workbook speaks for: those of its NIPs (and its Layanan rows), most rows first."""
-    from ..store import pegawai as tabel_pegawai
-
     nip = set().union(*(lb.nip for lb in lembar)) if lembar else set()
     hitung: Counter = Counter()
     if nip:
@@ -287,8 +285,6 @@ def _catat_kiriman(db, kode: str | None, hasil: HasilBuku) -> None:
     --kiriman`). A sheet imported with filled rows is sent, changed or not (a pre-filled Sasaran the OPD
     returns as it is: the OPD agrees with it); a sheet left empty ("belum diisi") is not: the officer must
     still chase it. What the HR office does itself (`sasaran salin`, `catat`) never writes this entry."""
-    from ..store import kiriman
-
     lembar = [x.jenis for x in hasil.lembar
               if x.hasil is not None and (x.hasil.ditambah or x.hasil.diubah or x.hasil.tetap)]
     for unit in hasil.semua_unit:
@@ -335,9 +331,6 @@ def pesan_importir(hasil: HasilBuku) -> list[tuple[str, str, str]]:
 
 def tandai(hasil: HasilBuku, folder: Path) -> Path | None:
     """Write the marked copy of a refused workbook into `folder` (its problems, or the refusal itself)."""
-    from ..berkas_aman import buat_folder
-    from ..excel.tandai import tulis
-
     if not hasil.ditolak or isinstance(hasil.galat, PeriodeBerkasLain):  # the command's period, not a cell, is wrong
         return None
     masalah = list(getattr(hasil.galat, "masalah", []) or [])
@@ -363,8 +356,6 @@ def impor_semua(db, daftar: list[Path], kode: str | None, uji_coba: bool = False
         if h.ditolak and folder_tandai is not None:
             tandai(h, folder_tandai)
         elif folder_tandai is not None:
-            from .tandai_lama import periksa
-
             periksa(h, nama_tandai(folder_tandai, h.berkas), timpa and not uji_coba)
         semua.append(h)
     return semua

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import ImporDitolak, KinerjaError
 from ..validation.masalah import PERINGATAN, Masalah
+from . import sasaran
 
 
 def sasaran_lolos(db, berkas: Path, kode: str, sheet: str) -> dict:
@@ -22,8 +23,6 @@ def sasaran_lolos(db, berkas: Path, kode: str, sheet: str) -> dict:
     transaction (rolled back: the workbook is refused): the Realisasi sheet is then checked against the SKP
     rows stored plus the good rows of the sheet. {"Sasaran": NIPs whose rows were refused}, or {} when
     even that is refused (an Excel error cell): the Realisasi sheet is then not checked."""
-    from . import sasaran
-
     try:
         h = sasaran.impor(db, berkas, kode, sheet, lewati_galat=True)
     except KinerjaError:

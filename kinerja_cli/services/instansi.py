@@ -16,6 +16,7 @@ from ..store import periode as tabel_periode
 from ..store.db import transaksi
 from ..validation import instansi as v
 from ..validation.instansi import ProfilInstansi, ProfilTidakValid
+from . import pegawai
 
 PERINGATAN_KOSONG = "profil instansi belum diisi — kinerja instansi --help"
 
@@ -149,7 +150,5 @@ def dengan_singkatan(db, baris: list[dict], kunci: str = "unit") -> list[dict]:
 
 def daftar_unit(db) -> list[dict]:
     """The units (services.pegawai.daftar_unit) with their short name."""
-    from . import pegawai
-
     singkat = tabel.singkatan_unit(db)
     return [{**b, "singkatan": singkat.get(b["unit"].casefold())} for b in pegawai.daftar_unit(db)]

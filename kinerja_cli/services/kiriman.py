@@ -7,6 +7,7 @@ from datetime import datetime
 from ..store import kiriman as tabel
 from ..store import pegawai as tabel_pegawai
 from .periode import wajib_ada as periode_wajib_ada
+from .instansi import singkatan_unit
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")
@@ -31,7 +32,6 @@ def status_kiriman(db, kode: str) -> dict:
     or not; a sheet sent unfilled (the template's rows only, "belum diisi") is not: '-'. `kurang`: the sheets still missing ('Realisasi, Perilaku'; Rating only in a permenpan6 period)."""
     p = periode_wajib_ada(db, kode)
     wajib = [lb for lb in LEMBAR if lb != "Rating" or p.metode == "permenpan6"]
-    from .instansi import singkatan_unit
 
     singkat = singkatan_unit(db)
     terima = tabel.terakhir(db, p.kode)

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
 from ..model import Periode
-from ..store import audit
+from ..store import audit, periode as tabel_periode, setelan
 from ..store import koreksi as tabel
 from ..store import layanan as tabel_layanan
 from ..store.db import transaksi
 from ..validation.catatan import TanggalTidakValid, baca_tanggal, bersihkan_teks
 from ..validation.tanggal_id import tanggal_id
-from . import periode
+from . import periode, tolak_tutup
 from .catatan import di_luar_periode
+from ..validation.periode import urai_kode
+from .layanan import cari_indikator, kode_periode, unit_wajib
 
 NAMA = {"inovasi": "Inovasi", "umpan_balik": "Umpan balik", "pelatihan": "Kegiatan pengembangan"}
 _DAFTAR = {"inovasi": "kinerja inovasi daftar", "umpan_balik": "kinerja umpan-balik daftar",
@@ -77,10 +79,6 @@ def ubah(db, jenis: str, id_: int, teks: str | None = None, tanggal: str | None 
 
 def hapus_layanan(db, unit: str, indikator: str, kode: str) -> dict:
     """Delete one value of a service indicator (unit, indicator, period)."""
-    from ..validation.periode import urai_kode
-    from . import tolak_tutup
-    from .layanan import cari_indikator, kode_periode, unit_wajib
-
     kode = kode_periode(kode)
     p = tabel_layanan_periode(db, kode)
     if p is not None:
@@ -102,8 +100,6 @@ def hapus_layanan(db, unit: str, indikator: str, kode: str) -> dict:
 
 
 def tabel_layanan_periode(db, kode: str):
-    from ..store import periode as tabel_periode
-
     return tabel_periode.ambil(db, kode)
 
 
@@ -115,7 +111,6 @@ def hapus_periode(db, kode: str) -> Periode:
         isi = ", ".join(f"{t.replace('_', ' ')} {n}" for t, n in data.items())
         raise DataTidakValid(f"Periode {p.kode} tidak dapat dihapus: sudah berisi data ({isi}).",
                              "Hanya periode yang dibuat keliru dan belum berisi data yang dapat dihapus.")
-    from ..store import setelan
 
     with transaksi(db):
         tabel.hapus_periode(db, p.kode)

@@ -17,6 +17,7 @@ from ..validation.layanan import ARAH, arah_dari_teks, periksa_layanan
 from ..validation.periode import KodeTidakValid, urai_kode
 from . import impor_umum, tolak_tutup
 from .impor_umum import konvensi_angka
+from ..validation.masalah import di_sel
 
 
 def unit_wajib(db, unit: str) -> str:
@@ -126,8 +127,6 @@ def _catat(db, u: str, indikator: str, kode: str, n: str, sumber: str | None) ->
 
 def _di_periode_ditutup(db, rencana: list) -> list:
     """One problem per planned value (added or changed) of a period inside a closed period."""
-    from ..validation.masalah import di_sel
-
     hasil = []
     for _, kode, _, _, _, b in rencana:
         k = urai_kode(kode)

@@ -15,9 +15,17 @@ from typing import Callable, Iterable, Iterator
 from ..errors import DataTidakValid
 from ..kosakata import KURANG, KURANG_MISCONDUCT, PENILAI_LUAR, SKP_BELUM_DISETUJUI
 from ..model import BarisMasukan, Masukan, PenilaianMasukan, Periode, RatingLangsung, Rekaman, ada_data
+from ..scoring import BarisSKP, DataPegawai, Penilaian, penghitung
 from ..store import nilai as tabel
+from ..store import pegawai as tabel_pegawai
 from ..store import periode as tabel_periode
+from ..store import skp_status
+from ..store.nilai import BarisPerilaku, BarisSkp
+from ..validation.nama import kunci_nama
+from ..validation.urut_jabatan import urutan_hirarki
 from . import periode as layanan_periode
+from .atasan_luar import nama_oleh, nama_penilai, punya_pejabat_luar
+from .pegawai import wajib_ada
 
 URUTAN = ("unit", "nama", "nilai", "jabatan")
 
@@ -67,10 +75,7 @@ class _Konteks:
 
 
 def _konteks(db, periode: Periode, metode: str) -> _Konteks:
-    from ..scoring import penghitung
-
     kode = periode.kode
-    from .atasan_luar import nama_oleh
 
     langsung = {n: RatingLangsung.dari_dict(d) for n, d in nama_oleh(db, tabel.rating_langsung(db, kode)).items()}
     return _Konteks(tabel.nip_berinovasi(db, kode), langsung, _status_skp(db, kode),
@@ -87,9 +92,6 @@ class StatusSkp(dict):
 
 
 def _status_skp(db, kode: str) -> dict | None:
-    from ..store import skp_status
-    from .atasan_luar import punya_pejabat_luar
-
     if not skp_status.dipakai(db, kode):
         return None
     s = StatusSkp(tabel.status_skp(db, kode))
@@ -99,8 +101,6 @@ def _status_skp(db, kode: str) -> dict | None:
 
 def _hasil(k: _Konteks, nip: str, nip_atasan: str | None, skp, perilaku):
     """The scored Hasil of one employee from the store's named rows (BarisSkp, BarisPerilaku)."""
-    from ..scoring import BarisSKP, DataPegawai, Penilaian
-
     d = k.desimal
     baris = tuple(BarisSKP(r.nomor, r.jenis, d[r.target_lo], d[r.target_hi], d[r.bobot], r.arah,
                            bool(r.target_maksimal), d[r.realisasi]) for r in skp)
@@ -173,8 +173,6 @@ def _dengan_nama_penilai(db, k: _Konteks, data: list) -> Iterator[Rekaman]:
         kata = {b.penilai for b in x.perilaku if b.penilai in PENILAI_LUAR}
         if kata:  # a pejabat penilai outside the roster: his name depends on the employee he rates
             if luar is None:
-                from .atasan_luar import nama_penilai
-
                 luar = nama_penilai(db)
             yield rekaman_pegawai(k, x, nama_penilai={**nama, **{q: luar(x.pegawai.nip, q) for q in kata}})
         else:
@@ -197,8 +195,6 @@ def hitung_untuk_snapshot(db, periode: Periode) -> list[Rekaman]:
 
 def unit_terdaftar(db, unit: str | None) -> str | None:
     """The unit's name as stored with the employees (matched without case), refused when unknown."""
-    from ..store import pegawai as tabel_pegawai
-
     if not unit:
         return unit
     u = tabel_pegawai.unit_ada(db, unit)
@@ -234,8 +230,6 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
         raise DataTidakValid(f"Urutan '{urut}' tidak dikenal.", f"Pilih: {', '.join(URUTAN)}.")
     unit = unit_terdaftar(db, unit)
     if nip:
-        from .pegawai import wajib_ada
-
         nip = wajib_ada(db, nip).nip
     metode = metode or p.metode
     if p.ditutup:
@@ -260,9 +254,6 @@ def laporan(db, kode: str, unit: str | None = None, nip: str | None = None, urut
 
 def _hitung_ulang(rekaman: list[Rekaman], periode: Periode, metode: str) -> list[Rekaman]:
     """Frozen records scored again under another scheme (their inputs and identity kept as frozen)."""
-    from ..scoring import penghitung
-    from ..store.nilai import BarisPerilaku, BarisSkp
-
     k = _Konteks({r.pegawai.nip for r in rekaman if r.ada_inovasi},
                  {r.pegawai.nip: r.rating_langsung for r in rekaman if r.rating_langsung},
                  {}, penghitung(metode, periode.param))
@@ -278,14 +269,11 @@ def _hitung_ulang(rekaman: list[Rekaman], periode: Periode, metode: str) -> list
 
 def _kunci_urut(urut: str, rekaman: list):
     """Sort key of a record; names compare without their titles (Drs. H. Ahmad Yani under A)."""
-    from ..validation.nama import kunci_nama
-
     if urut == "nama":
         return lambda r: (kunci_nama(r.pegawai.nama), r.pegawai.nip)
     if urut == "nilai":
         return lambda r: (-r.hasil.na, -r.hasil.nhk, kunci_nama(r.pegawai.nama))
     if urut == "jabatan":  # the hierarchy: atasan before bawahan, within each unit
-        from ..validation.urut_jabatan import urutan_hirarki
 
         posisi = urutan_hirarki((p.nip, p.nip_atasan, p.jenis_jabatan, p.nama, p.unit)
                                 for p in (r.pegawai for r in rekaman))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from ..model import Periode, Rekaman
+from ..store import nilai as tabel
+from . import nilai, periode as layanan_periode
 
 
 @dataclass
@@ -36,10 +38,6 @@ class AlirRekaman:
 
 def rekaman_urut_unit(db, kode: str, unit: str | None = None) -> AlirRekaman:
     """The records of `laporan(db, kode, unit, urut="unit")`, streamed (same checks, same errors)."""
-    from ..store import nilai as tabel
-    from . import nilai
-    from . import periode as layanan_periode
-
     p = layanan_periode.wajib_ada(db, kode)
     unit = nilai.unit_terdaftar(db, unit)
     if p.ditutup:

@@ -9,11 +9,12 @@ from ..errors import DataTidakValid, SalahKetik, TidakDitemukan
 from ..excel.kolom_hilang import KolomTidakLengkap
 from ..kolom import PEGAWAI_IMPOR
 from ..model import HasilImpor, Pegawai
-from ..store import pegawai as tabel
+from ..store import pegawai as tabel, audit
 from ..validation.nip import NIPTidakValid, periksa_nip
 from ..validation.roster import EJAAN_JENIS, JENIS_JABATAN, jenis_jabatan_pasti, periksa_berkas
-from . import impor_umum
+from . import impor_umum, pegawai_siasn as siasn
 from .pegawai_tulis import simpan
+from ..store.db import transaksi
 
 
 KOLOM_BOLEH_ABSEN = ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "status")
@@ -31,8 +32,6 @@ def impor(db, berkas: Path, sheet: str | None = None, uji_coba: bool = False, le
 
     The file's header row decides what it is: a roster, SIASN's roster export (pegawai_siasn), SIASN's
     unor hierarchy, or the workbook of `kinerja templat atasan` (atasan links only)."""
-    from . import pegawai_siasn as siasn
-
     hier = siasn.baca_hierarki(hierarki) if hierarki is not None else None
     try:
         with impor_umum.alir(berkas, PEGAWAI_IMPOR, sheet, tandai) as isi:  # rows checked as they are read
@@ -86,9 +85,6 @@ def unit_wajib_ada(db, unit: str) -> str:
 def ubah(db, nip: str, jenis_jabatan: str) -> dict:
     """Set one employee's jenis jabatan by hand (what SIASN's export cannot say: a struktural post whose
     name gives no kind), audited. A later SIASN re-import keeps it while it still cannot infer one."""
-    from ..store import audit
-    from ..store.db import transaksi
-
     jenis = jenis_jabatan_pasti(jenis_jabatan)
     if jenis is None:
         raise DataTidakValid(f"Jenis jabatan '{jenis_jabatan}' tidak dikenal.",

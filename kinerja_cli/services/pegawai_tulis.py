@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..kolom import PEGAWAI
 from ..model import HasilImpor
-from ..store import audit
+from ..store import audit, sasaran as tabel_sasaran
 from ..store import pegawai as tabel
 from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.roster import periksa_silang
@@ -76,8 +76,6 @@ BATAS_TAUTAN = 5  # people named in the warning about stranded RHK Atasan links
 def _ingatkan_tautan(db, ubah: list, tersimpan: dict, hasil: HasilImpor) -> None:
     """A changed NIP Atasan leaves the SKP rows of open periods linking the old atasan's RHK numbers: the next
     SKP import of those people is refused ('RHK Atasan') -- named now, with the fix, not discovered then."""
-    from ..store import sasaran as tabel_sasaran
-
     pindah = {p.nip: (tersimpan[p.nip].nip_atasan, p.nip_atasan) for p in ubah
               if p.nip in tersimpan and tersimpan[p.nip].nip_atasan and tersimpan[p.nip].nip_atasan != p.nip_atasan}
     if not pindah:

@@ -29,6 +29,9 @@ from . import impor_umum, nilai, tolak_tutup
 from .impor_umum import konvensi_angka
 from .pegawai import unit_wajib_ada, wajib_ada
 from .tren import periode_urut, tercatat
+from ..validation.masalah import di_sel
+from ..excel.templat import tulis_templat_pelatihan
+from ..excel.tulis import periksa_tujuan
 
 
 def _kunci_audit(c: dict) -> str:
@@ -113,8 +116,6 @@ def _catat(db, p, kegiatan: str, jenis: str, tanggal: str, jp: str, penyelenggar
 def _di_periode_ditutup(db, pasangan: list, ditulis: list[dict]) -> list:
     """One problem per row that would add or change a record dated inside a closed period (a row
     equal to what is stored writes nothing and passes)."""
-    from ..validation.masalah import di_sel
-
     kunci = {(d["nip"], d["kegiatan"], d["tanggal"]) for d in ditulis}
     hasil = []
     for b, c in pasangan:
@@ -258,9 +259,6 @@ def tahun_ini() -> int:
 
 def templat(db, berkas: Path, unit: str | None = None, timpa: bool = False) -> dict:
     """Write the Pelatihan workbook: with --unit one pre-filled row (NIP, Nama) per active employee."""
-    from ..excel.templat import tulis_templat_pelatihan
-    from ..excel.tulis import periksa_tujuan
-
     berkas = Path(berkas)
     periksa_tujuan(berkas, timpa)  # refuse early, before reading anything
     u = _unit(db, unit)

@@ -11,10 +11,11 @@ from typing import Iterator
 
 from ..berkas_aman import penghalang, periksa_folder_tujuan
 from ..errors import BasisDataError, BasisDataRusak, DataTidakValid, TidakDitemukan
-from ..store import cadangan as berkas
+from ..store import cadangan as berkas, periode as tabel_periode
 from ..store import pemeliharaan as tabel
 from ..store.db import buka_db, db_path
 from ..validation.roster import cari_lingkaran, rantai_atasan
+from .sasaran_tautan import tautan_hilang
 
 
 def _folder_dimaksud(tujuan: str | os.PathLike) -> bool:
@@ -104,9 +105,6 @@ def periksa(db) -> list[dict]:
 def _rhk_atasan_hilang(db, tambah) -> None:
     """Open periods: SKP rows whose RHK atasan names a row the direct atasan does not have there (an import of
     the same rows would be refused). A closed period is frozen: its links are not checked against today's roster."""
-    from ..store import periode as tabel_periode
-    from .sasaran_tautan import tautan_hilang
-
     for per in tabel_periode.semua(db):
         if per.status == "ditutup":
             continue

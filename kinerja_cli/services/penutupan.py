@@ -16,13 +16,12 @@ from ..store.cadangan import ringkas_temuan
 from ..store.db import SARAN_PULIHKAN, db_path, transaksi
 from ..store.pemeliharaan import cek_cepat
 from . import beku, nilai, periode
+from ..kosakata import RATING_BELUM_DITETAPKAN
 
 
 def masih_saran(db, kode: str) -> int:
     """How many results of an open permenpan6 period rest on a saran rating (flag rating_belum_ditetapkan):
     closing would freeze them so. 0 for a pp30 or closed period."""
-    from ..kosakata import RATING_BELUM_DITETAPKAN
-
     p = periode.wajib_ada(db, kode)
     if p.metode != "permenpan6" or p.ditutup:
         return 0
@@ -61,7 +60,6 @@ def tutup(db, kode: str) -> HasilTutup:
         beku.bekukan(db, tabel_periode.ambil(db, p.kode), hasil)  # the recap's other sheets, the documents' context
         audit.catat(db, "periode", p.kode, "ubah", {"status": "terbuka"},
                     {"status": "ditutup", "jumlah_hasil": len(hasil)})
-    from ..kosakata import RATING_BELUM_DITETAPKAN
 
     return HasilTutup(tabel_periode.ambil(db, p.kode), len(hasil), sum(1 for r in hasil if not r.hasil.lengkap),
                       sum(1 for r in hasil if not ada_data(r)),

@@ -21,6 +21,7 @@ from ..validation.perilaku import (PemeriksaPerilaku, Penilaian, SkorTidakValid,
                                    rata_rata, ringkas)
 from . import impor_umum, pegawai, periode
 from .impor_umum import konvensi_angka
+from .atasan_luar import pejabat_luar_nip, pejabat_luar, nama_penilai
 
 
 def _kunci(kode: str, nip: str, penilai: str) -> str:
@@ -110,8 +111,6 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
 
 def _luar(db, roster: dict) -> dict:
     """nip -> (kata, name) of the pejabat penilai outside the roster of the employees without NIP Atasan."""
-    from .atasan_luar import pejabat_luar_nip
-
     return pejabat_luar_nip(db, [n for n, r in roster.items() if not r[1]])
 
 
@@ -188,8 +187,6 @@ def _catat(db, kode: str, n: str, q: str, peran: str, skor: dict) -> HasilCatat:
     dikenal = {x.nip: x for x in (tabel_pegawai.ambil(db, n), tabel_pegawai.ambil(db, q)) if x}
     peringatan = []
     if q in PENILAI_LUAR:
-        from .atasan_luar import pejabat_luar
-
         p = dikenal.get(n)
         luar = pejabat_luar(db, [p]).get(n) if p else None
         masalah = hubungan_luar(n, q, peran, p and ringkas(p), luar)
@@ -247,8 +244,6 @@ def daftar(db, kode: str, nip: str | None = None, unit: str | None = None) -> li
         d["rata"] = rata_rata({a: d[a] for a in ASPEK_BERAKHLAK})
         if d["penilai"] in PENILAI_LUAR:  # a pejabat penilai outside the roster: named from atasan_luar / profile
             if nama_luar is None:
-                from .atasan_luar import nama_penilai
-
                 nama_luar = nama_penilai(db)
             d["nama_penilai"] = nama_luar(d["nip"], d["penilai"])
     return hasil

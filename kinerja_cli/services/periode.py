@@ -6,12 +6,13 @@ from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
 from ..kosakata import METODE
 from ..model import Periode
 from ..scoring.aturan import daftar_aturan, pengaturan_periode
-from ..store import audit
+from ..store import audit, setelan
 from ..store import periode as tabel
 from ..store import skp_status as tabel_status
 from ..store.db import jaga, transaksi
 from ..validation.periode import JENIS, KodeTidakValid, urai_kode, urai_tanggal
 from ..validation.tanggal_id import tanggal_id
+from ..validation.angka import AngkaTidakValid, baca_angka, tulis_id
 
 
 def _kode(teks: str) -> str:
@@ -67,8 +68,6 @@ def opsi(kunci: str) -> str:
 def _angka_opsi(kunci: str, nilai):
     """A numeric option read by validation.angka.baca_angka (already a number: kept); refused naming the option."""
     from decimal import Decimal
-
-    from ..validation.angka import AngkaTidakValid, baca_angka, tulis_id
 
     if isinstance(nilai, Decimal) or (isinstance(nilai, int) and not isinstance(nilai, bool)):
         d = Decimal(nilai)
@@ -222,15 +221,11 @@ VAR_PERIODE = "KINERJA_PERIODE"
 
 def bawaan(db) -> str | None:
     """The default period stored with `kinerja periode pakai` (None: not set)."""
-    from ..store import setelan
-
     return setelan.ambil(db, setelan.PERIODE_BAWAAN)
 
 
 def pakai(db, kode: str | None) -> Periode | None:
     """Store `kode` as the default period (None: forget it); audited. Returns the period (or None)."""
-    from ..store import setelan
-
     p = wajib_ada(db, kode) if kode is not None else None
     lama = setelan.ambil(db, setelan.PERIODE_BAWAAN)
     baru = p.kode if p else None

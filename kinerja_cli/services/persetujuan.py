@@ -22,6 +22,7 @@ from ..validation.sasaran import TOLERANSI_BOBOT
 from .pegawai import unit_wajib_ada, wajib_ada
 from .periode import pastikan_terbuka
 from .periode import wajib_ada as periode_wajib_ada
+from .atasan_luar import pejabat_luar
 
 ALASAN_BARIS_BERUBAH = "baris SKP berubah"
 
@@ -121,7 +122,6 @@ def _kepada(db, p) -> dict | None:
     if p.nip_atasan:
         a = tabel_pegawai.ambil(db, p.nip_atasan)
         return {"nama": f"{a.nama} ({a.nip})" if a else p.nip_atasan, "luar": None}
-    from .atasan_luar import pejabat_luar
 
     luar = pejabat_luar(db, [p]).get(p.nip)
     return {"nama": luar[1], "luar": luar[0]} if luar else None
@@ -130,8 +130,6 @@ def _kepada(db, p) -> dict | None:
 def _pejabat_luar(db, p, kata: str) -> tuple[str, str]:
     """(kata, name) of the pejabat penilai outside the roster of `p` (no NIP Atasan): services.atasan_luar.pejabat_luar,
     the one rule (their atasan outside the roster, else the kepala daerah of the instansi profile)."""
-    from .atasan_luar import pejabat_luar
-
     luar = pejabat_luar(db, [p]).get(p.nip)
     if luar is None:
         raise DataTidakValid(f"{p.nama} ({p.nip}) tidak punya atasan langsung di daftar pegawai, dan profil instansi "

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from ..errors import DataTidakValid, TidakDitemukan
-from ..kosakata import KUNCI_RATING
-from ..model import Periode, Rekaman
-from ..store import audit
+from ..errors import DataTidakValid, TidakDitemukan, BerkasTidakValid
+from ..kosakata import KUNCI_RATING, PENILAI_LUAR, NAMA_CATATAN, RATING_BELUM_DITETAPKAN
+from ..model import Periode, Rekaman, gabung_alasan, HasilImpor
+from ..store import audit, evaluasi as tabel_evaluasi
 from ..store import pegawai as tabel_pegawai
 from ..store import rating as tabel
 from ..store.db import transaksi
-from ..validation.rating import KATA_DITERIMA, RatingTidakDikenal, baca_rating
-from . import pegawai, periode
+from ..validation.rating import KATA_DITERIMA, RatingTidakDikenal, baca_rating, periksa_rating
+from . import pegawai, periode, impor_umum, nilai
 from .tolakan_baca import lingkup as lingkup_impor
+from ..validation.perilaku import baca_penilai_luar, hubungan_luar, ringkas
+from .atasan_luar import pejabat_luar, penilai_luar, nama_oleh
+from ..kolom import RATING_PEJABAT
 
 RATING = tuple(KUNCI_RATING)  # the keys typed and stored: di-atas, sesuai, di-bawah
 KOLOM = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh",  # a stored row, as audited
@@ -71,9 +74,6 @@ def tetapkan(db, nip: str, kode: str, hasil_kerja: str | None, perilaku: str | N
 
 
 def _tetapkan(db, per: Periode, p, hk: str | None, pk: str | None, teks: str, oleh: str | None) -> dict:
-    from ..validation.perilaku import baca_penilai_luar
-    from .atasan_luar import pejabat_luar, penilai_luar
-
     penilai = nama_penilai = None
     peringatan = []
     kata = baca_penilai_luar(oleh) if oleh else None
@@ -110,8 +110,6 @@ def _tetapkan(db, per: Periode, p, hk: str | None, pk: str | None, teks: str, ol
 def _luar_boleh(p, kata: str, luar: tuple[str, str] | None) -> tuple[str, str]:
     """(token, name) of the pejabat penilai outside the roster named by `kata` for `p`; refused as the Perilaku
     sheet refuses it (validation.perilaku.hubungan_luar, the one rule)."""
-    from ..validation.perilaku import hubungan_luar, ringkas
-
     masalah = hubungan_luar(p.nip, kata, None, ringkas(p), luar)
     if masalah:
         _, _, pesan, saran = masalah[0]
@@ -121,8 +119,6 @@ def _luar_boleh(p, kata: str, luar: tuple[str, str] | None) -> tuple[str, str]:
 
 def _diaudit(baru: dict, luar: str | None) -> dict:
     """The audited state of a rating: the stored row, plus the name of a pejabat penilai without NIP."""
-    from ..kosakata import PENILAI_LUAR
-
     return {**baru, "pejabat_penilai": luar} if luar and baru.get("oleh") in (None, *PENILAI_LUAR) else baru
 
 
@@ -144,10 +140,6 @@ def hapus(db, nip: str, kode: str, alasan: str) -> dict:
 
 def daftar(db, kode: str) -> list[dict]:
     """The set ratings of a period, each with its reason; `alasan`: both reasons in one text (model.gabung_alasan)."""
-    from ..model import gabung_alasan
-
-    from .atasan_luar import nama_oleh
-
     per = periode.wajib_ada(db, kode)
     baris = nama_oleh(db, {b["nip"]: b for b in tabel.daftar(db, per.kode)})  # one row per NIP, in order
     return [{**b, "alasan": gabung_alasan(b["alasan_hasil_kerja"], b["alasan_perilaku"])} for b in baris.values()]
@@ -164,16 +156,9 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
     with its pejabat penilai."""
     from pathlib import Path
 
-    from ..errors import BerkasTidakValid
-    from ..kolom import RATING_PEJABAT
-    from ..model import HasilImpor
-    from ..validation.rating import periksa_rating
-    from . import impor_umum
-
     per = _wajib_permenpan6(periode.pastikan_terbuka(db, kode))
     berkas = Path(berkas)
     bacaan = impor_umum.Bacaan(db, berkas)  # the roster the checks use, re-checked under the write lock
-    from .atasan_luar import pejabat_luar
 
     roster = bacaan.ambil("Daftar pegawai", lambda: tabel_pegawai.semua(db))
     luar = pejabat_luar(db, roster.values())  # {nip: (token, name)}: the one rule of the pejabat penilai outside
@@ -219,10 +204,6 @@ def impor(db, berkas, kode: str, sheet: str | None = None, uji_coba: bool = Fals
 def _rekomendasi_impor(db, kode: str, data: list, uji_coba: bool) -> list[tuple]:
     """Store the Rekomendasi cells that differ from what is stored (inside the import's lock); returns
     their audit entries. An empty cell leaves the stored recommendation alone."""
-    from ..store import evaluasi as tabel_evaluasi
-
-    from ..kosakata import PENILAI_LUAR
-
     tersimpan = tabel_evaluasi.ambil(db, kode, [x.nip for _, x in data if x.rekomendasi])
     log = []
     for _, x in data:
@@ -324,10 +305,6 @@ def _bukan_bawahan(roster: dict, nip: str, penerima: str) -> str | None:
 
 def _terima(db, per: Periode, unit: str | None, oleh: str | None, teks: str, uji_coba: bool) -> dict:
     from contextlib import nullcontext
-
-    from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN
-    from . import nilai
-    from .atasan_luar import pejabat_luar
 
     hasil = {"ditetapkan": [], "dilewati": [], "sudah": 0, "uji_coba": uji_coba}
     with nullcontext() if uji_coba else transaksi(db):  # the results read and the ratings written: one lock

@@ -8,14 +8,13 @@ from ..errors import DataTidakValid
 from ..store import audit
 from ..validation.tanggal_id import tampak_tanggal, tanggal_id
 from .pegawai import nip_dari_argumen
+from ..validation.teks import TanggalTidakValid, baca_tanggal
 
 
 def baca_sejak(teks: str):
     """--sejak as an aware datetime: a date (TTTT-BB-HH) is its local midnight, a date and time
     (TTTT-BB-HH JJ:MM) is local time unless it carries an offset (+09:00). None if not a date."""
     from datetime import datetime
-
-    from ..validation.teks import TanggalTidakValid, baca_tanggal
 
     t = teks.strip()
     m = re.match(r"^(\S+?)(?:[T ]+(\S.*))?$", t)

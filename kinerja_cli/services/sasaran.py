@@ -22,6 +22,7 @@ from .periode import wajib_ada as periode_ada
 from .persetujuan import kembali_ke_draf
 from .sasaran_impor import impor as impor_berkas
 from .sasaran_tautan import lepas_tautan_hilang
+from .skp_lampiran import salin as salin_lampiran  # the SKP's lampiran and ekspektasi come along
 
 
 def _kunci(kode: str, nip: str, nomor: int) -> str:
@@ -166,7 +167,6 @@ def salin(db, dari: str, ke: str, unit: str | None = None, nip: str | None = Non
                                     {**tabel.ke_audit(row), "disalin_dari": asal, **lepas}, p_nip)])
                 n += 1
             disalin.append(p_nip)
-        from .skp_lampiran import salin as salin_lampiran  # the SKP's lampiran and ekspektasi come along
 
         lampiran = salin_lampiran(db, log, asal, tujuan, disalin) if disalin else 0
         log.selesai()

@@ -19,6 +19,8 @@ from ..store.db import transaksi
 from ..validation.catatan import bersihkan_teks
 from ..validation.persetujuan import KEMBALI_KE_DRAF
 from . import pegawai, periode
+from ..validation.perilaku import kunci_aspek as kunci
+from .persetujuan import kembali_ke_draf
 
 BARIS_MAKS = 10  # lines per part of the lampiran: the SKP document stays printable
 PANJANG_BARIS = 300  # characters per line of the lampiran
@@ -53,8 +55,6 @@ def periksa_baris(bagian: str, baris: list[str]) -> list[str]:
 
 def kunci_aspek(teks: str) -> str | None:
     """'pelayanan', 'PELAYANAN' or 'Berorientasi Pelayanan' -> 'pelayanan'; None when unknown."""
-    from ..validation.perilaku import kunci_aspek as kunci
-
     return kunci(teks)
 
 
@@ -76,8 +76,6 @@ def _peringatan_tanpa_skp(db, kode: str, p) -> list[str]:
 
 def _kembali_draf(db, kode: str, nip: str, alasan: str) -> str | None:
     """Send a submitted/agreed SKP back to draf (inside the write transaction); the old state, or None."""
-    from .persetujuan import kembali_ke_draf
-
     status = tabel_status.ambil(db, kode, [nip]).get(nip)
     if not status or status["status"] not in KEMBALI_KE_DRAF:
         return None

@@ -14,6 +14,7 @@ from ..validation.angka import angka_id
 from ..validation.persetujuan import STATUS as STATUS_SKP
 from . import periode
 from .nilai import _status_skp, perlu_persetujuan
+from ..scoring.hitung import tanpa_rekan_bawahan
 
 TOLERANSI_BOBOT = Decimal("0.01")
 
@@ -107,8 +108,6 @@ def status(db, kode: str, unit: str | None = None) -> dict:
 
 def _aturan_360(per: Periode):
     """The period's completeness rule on rekan/bawahan scores as a function of the roles that scored."""
-    from ..scoring.hitung import tanpa_rekan_bawahan
-
     try:
         param = per.param
     except (KeyError, TypeError, ValueError):

@@ -6,14 +6,18 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import TidakDitemukan
-from ..kosakata import NAMA_PERSPEKTIF
+from ..kosakata import NAMA_PERSPEKTIF, KUNCI_RATING
 from ..excel.templat import IsiTemplat, tulis_templat
 from ..excel.tulis import periksa_tujuan
-from ..model import Periode, Rekaman
+from ..model import Periode, Rekaman, ada_data
 from ..store import pegawai as tabel_pegawai
 from ..store import templat as tabel
 from ..store.db import sekarang
 from .periode import wajib_ada as periode_wajib_ada
+from .atasan_luar import pejabat_luar
+from ..store import sasaran as tabel_sasaran, rating as tabel_rating, evaluasi as tabel_evaluasi
+from ..scoring.hitung import alasan_saran, kurang_dasar_saran
+from . import nilai
 
 
 def _desimal(s: str | None) -> Decimal | None:
@@ -51,10 +55,8 @@ def kumpulkan(db, periode: str, unit: str | None = None, kosong: bool = False):
     skp: dict[str, list[dict]] = {}
     for s in tabel.sasaran_periode(db, p.kode, nama_unit):
         skp.setdefault(s["nip"], []).append(s)
-    from .atasan_luar import pejabat_luar
 
     luar = pejabat_luar(db, pegawai)  # heads without NIP Atasan: their pejabat penilai outside the roster
-    from ..store import sasaran as tabel_sasaran
 
     nomor_atasan = tabel_sasaran.nomor_per_pegawai(db, p.kode, {pg.nip_atasan for pg in pegawai if pg.nip_atasan})
     for pg in pegawai:
@@ -104,9 +106,6 @@ def _saran_rekaman(r: Rekaman) -> dict:
     for an employee with no data at all in the period (no SKP, no score: a 'saran' from zeros says nothing),
     and none for a rating whose data is not complete yet: before the realisations are in, every NHK is 0
     and a saran 'Di Bawah Ekspektasi' would mislead the pejabat penilai who reads the comment."""
-    from ..model import ada_data
-    from ..scoring.hitung import alasan_saran, kurang_dasar_saran
-
     if not ada_data(r):
         return {}
     h = r.hasil
@@ -120,13 +119,8 @@ def _baris_rating(db, p: Periode, unit: str | None, pegawai: list, luar: dict) -
     cell comment only (PermenPANRB 6/2022: the pejabat penilai sets the ratings). NIP Pejabat Penilai: the
     atasan langsung, or the token of the pejabat penilai outside the roster (`luar`: atasan_luar.pejabat_luar),
     as the Perilaku sheet holds it."""
-    from ..kosakata import KUNCI_RATING
-    from ..store import rating as tabel_rating
-    from . import nilai
-
     saran = {r.pegawai.nip: _saran_rekaman(r) for r in nilai.laporan(db, p.kode, unit).rekaman}
     tersimpan = tabel_rating.rating_periode(db, p.kode)
-    from ..store import evaluasi as tabel_evaluasi
 
     rekomendasi = tabel_evaluasi.ambil(db, p.kode, [pg.nip for pg in pegawai])
     baris = []

@@ -10,13 +10,12 @@ from ..excel import templat_atasan as lembar
 from ..store import pegawai as tabel
 from ..store import unor as tabel_unor
 from ..validation.siasn import saran_atasan
+from .templat_unit import rencana
 
 
 def buat_per_unit(db, folder: Path, timpa: bool = False) -> dict:
     """One atasan workbook per unit with active employees in `folder` (<unit>_atasan.xlsx); refused
     before writing any when one exists, unless `timpa`."""
-    from .templat_unit import rencana
-
     folder = Path(folder)
     if not folder.is_dir():
         raise TidakDitemukan(f"Folder {folder} tidak ada.", f"Buat foldernya dulu: mkdir \"{folder}\"")

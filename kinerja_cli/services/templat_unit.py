@@ -10,6 +10,7 @@ from ..errors import DataTidakValid, TidakDitemukan
 from ..store import pegawai as tabel_pegawai
 from . import templat
 from .periode import wajib_ada as periode_wajib_ada
+from .instansi import singkatan_unit as semua
 
 PANJANG_NAMA = 60
 
@@ -30,8 +31,6 @@ def nama_berkas_unit(unit: str, singkatan: str | None = None) -> str:
 
 def singkatan_unit(db, unit: str) -> str | None:
     """The unit's official short name (`kinerja unit singkatan`), or None."""
-    from .instansi import singkatan_unit as semua
-
     return semua(db).get(unit.casefold())
 
 

@@ -17,6 +17,7 @@ from ..model import Periode, Rekaman, ada_data, masuk_sebaran
 from ..store import periode as tabel_periode
 from . import nilai
 from .pegawai import unit_wajib_ada, wajib_ada
+from .instansi import singkatan_unit
 
 DUA = Decimal("0.01")
 
@@ -81,7 +82,6 @@ def tren_pegawai(db, nip: str) -> dict:
         raise TidakDitemukan(
             f"Belum ada hasil penilaian untuk {p.nama} ({p.nip}) di periode mana pun.",
             "Tren butuh data SKP atau penilaian perilaku pegawai ini; lihat periode dengan: kinerja periode daftar")
-    from .instansi import singkatan_unit
 
     return {"pegawai": p.ke_dict(), "singkatan": singkatan_unit(db).get((p.unit or "").casefold()), "baris": baris,
             **_tambah_selisih(baris, "na")}
@@ -115,7 +115,6 @@ def tren_unit(db, unit: str) -> dict:
     if not baris:
         raise TidakDitemukan(f"Belum ada hasil penilaian untuk unit {u} di periode mana pun.",
                              "Lihat periode dengan: kinerja periode daftar")
-    from .instansi import singkatan_unit
 
     return {"unit": u, "singkatan": singkatan_unit(db).get(u.casefold()), "baris": baris,
             **_tambah_selisih(baris, "rata_na")}

@@ -65,7 +65,7 @@ class Pencatat:
     BATCH = 5000
 
     def __init__(self, db: Database):
-        from .db import sekarang_utc
+        from .db import sekarang_utc  # lazy: store.db loads sqlite_utils and kinerja --help imports this module
 
         self.db = db
         self._awal = (sekarang_utc(), pengguna(), perintah())

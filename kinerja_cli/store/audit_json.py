@@ -17,6 +17,7 @@ from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from . import audit
+from .db import sekarang_utc
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -85,8 +86,6 @@ def salin(db: Database, pilih: str, args: list) -> int:
     """Append audit rows selected by `pilih`: "<tabel>, <kunci>, <aksi>, <lama>, <baru>, <nip> FROM ...
     ORDER BY ...", in the order of the changes (call inside the command's transaction). Its `?`
     placeholders take `args`. Returns the number of rows written."""
-    from .db import sekarang_utc
-
     cur = db.conn.execute(
         "INSERT INTO audit (waktu, pengguna, perintah, tabel, kunci, aksi, lama, baru, nip) SELECT ?, ?, ?, " + pilih,
         [sekarang_utc(), audit.pengguna(), audit.perintah(), *args])

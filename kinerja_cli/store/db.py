@@ -13,6 +13,8 @@ from sqlite_utils import Database
 
 from ..errors import BasisDataError, BasisDataRusak, TidakDitemukan
 from .skema import NAMA_SET, migrasi, nama_dikenal
+from ..validation.nama import kunci_nama
+from ..berkas_aman import galat_tulis
 
 NAMA_BAWAAN = "kinerja.db"
 VAR_LINGKUNGAN = "KINERJA_DB"
@@ -73,8 +75,6 @@ class Sambungan(sqlite3.Connection):
 
 
 def _kunci_nama(x):
-    from ..validation.nama import kunci_nama
-
     return kunci_nama(x) if isinstance(x, str) else x
 
 
@@ -251,8 +251,6 @@ def buat_db(path: Path) -> bool:
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except OSError as e:
-            from ..berkas_aman import galat_tulis
-
             raise galat_tulis(e, path, "Basis data") from None
         os.close(fd)
     _cek_berkas(path, buat=True)

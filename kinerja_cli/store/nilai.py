@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from ..kosakata import ASPEK_BERAKHLAK
 from ..model import KOLOM_IDENTITAS, IdentitasPegawai, Rekaman
 from ..validation.nama import kunci_nama
+from .db import sementara
 
 
 class BarisSkp(NamedTuple):
@@ -263,8 +264,6 @@ _NOMOR_URUT = 0
 
 def _tulis_sementara(conn, perintah: list) -> None:
     """Run statements on the TEMP database, in one TEMP-only transaction (store.db.sementara)."""
-    from .db import sementara
-
     with sementara(conn):
         for p in perintah:
             q, a = (p, []) if isinstance(p, str) else p

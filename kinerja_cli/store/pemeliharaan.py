@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from ..errors import BasisDataError
 from . import cadangan
 from .db import db_path
+from ..berkas_aman import galat_tulis
 
 
 def cadangkan(db: Database, tujuan: Path):
@@ -27,7 +28,6 @@ def cadangkan(db: Database, tujuan: Path):
 
 def _gagal(tujuan: Path, e: Exception) -> Exception:
     if isinstance(e, OSError):  # the one message for a failed write (a parent that is a file, no permission, ...)
-        from ..berkas_aman import galat_tulis
 
         return galat_tulis(e, tujuan, "Cadangan")
     sebab = getattr(e, "strerror", None) or str(e)

@@ -9,7 +9,7 @@ from typing import Iterable
 from sqlite_utils import Database
 
 from ..kosakata import ASPEK_BERAKHLAK
-from . import tampungan
+from . import tampungan, audit_json
 from .db import sekarang
 
 _ASPEK = ", ".join(ASPEK_BERAKHLAK)
@@ -153,8 +153,6 @@ def simpan_ubah(db: Database, baris: list[tuple]) -> None:
 def tulis_tampungan(db: Database, kode: str, ubah: bool) -> int:
     """Upsert the staged rows (all of them, or only the changes) in file order and log each one
     (call inside a transaction); returns the number of rows written."""
-    from . import audit_json
-
     sumber = f"temp.{_UBAH if ubah else _TAMPUNG}"
     set_ubah = ", ".join(f"{a} = excluded.{a}" for a in ("peran", *ASPEK_BERAKHLAK, "diubah"))
     db.conn.execute(

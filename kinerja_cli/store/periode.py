@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from ..model import KOLOM_PERIODE, Periode, Rekaman
+from ..model import KOLOM_PERIODE, Periode, Rekaman, IdentitasPegawai
 from .db import sekarang
 
 _PILIH = f"SELECT {', '.join(KOLOM_PERIODE)} FROM periode"
@@ -57,8 +57,6 @@ def baca_snapshot(db: Database, kode: str) -> list[Rekaman]:
 def identitas_snapshot(db: Database, kode: str) -> dict:
     """nip -> model.IdentitasPegawai of every frozen record (the roster as it stood at close), without
     reading the records' inputs and results."""
-    from ..model import IdentitasPegawai
-
     return {r[0]: IdentitasPegawai.dari_dict(json.loads(r[1])) for r in db.execute(
         "SELECT nip, json_extract(data, '$.pegawai') FROM hasil_snapshot WHERE periode = ?", [kode])}
 

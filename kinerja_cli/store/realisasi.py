@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlite_utils import Database
 
 from ..validation.angka import teks_desimal
-from . import tampungan
+from . import tampungan, audit_json
 from .db import sekarang
 
 
@@ -93,8 +93,6 @@ def simpan_ubah(db: Database, baris: list[tuple]) -> None:
 def tulis_tampungan(db: Database, kode: str, ubah: bool) -> int:
     """Upsert the staged rows (all of them, or only the changes) in file order and log each one
     (call inside a transaction); returns the number of rows written."""
-    from . import audit_json
-
     sumber = f"temp.{_UBAH if ubah else _TAMPUNG}"
     db.conn.execute(
         f"INSERT INTO realisasi (periode, nip, nomor, nilai, bukti, diubah) "

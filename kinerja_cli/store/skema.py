@@ -8,6 +8,7 @@ stored as TEXT holding a canonical decimal string, read back with Decimal.
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
+from ..kosakata import BUTUH_PERBAIKAN
 
 NAMA_SET = "kinerja"
 
@@ -278,8 +279,6 @@ def m0006_aturan_periode_lama(db: Database) -> None:
     70/30-or-60/40 choice they were computed with ("per-pegawai") and "Butuh Perbaikan". Keys already
     present are kept; nothing else in the stored parameters changes."""
     import json
-
-    from ..kosakata import BUTUH_PERBAIKAN
 
     lama = {"penilaian_360": "per-pegawai", "nama_predikat_pp30_cukup": BUTUH_PERBAIKAN}
     for kode, teks in db.execute("SELECT kode, parameter FROM periode").fetchall():

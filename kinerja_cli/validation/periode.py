@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .teks import SARAN_TANGGAL_OPSI
+from .teks import SARAN_TANGGAL_OPSI, TanggalTidakValid, baca_tanggal
 
 import calendar
 import re
@@ -54,8 +54,6 @@ def urai_kode(teks: str) -> KodePeriode:
 
 def urai_tanggal(teks: str, nama: str) -> date:
     """A date option, read by the one date rule (validation.teks.baca_tanggal): 2026-01-31, 31-01-2026, 31/01/2026."""
-    from .teks import TanggalTidakValid, baca_tanggal
-
     try:
         t = baca_tanggal(teks)
     except TanggalTidakValid:

@@ -14,14 +14,15 @@ from ..model import BarisSumber, Pegawai
 from .masalah import GALAT, Masalah
 from .masalah import di_sel as _di_sel
 from .nip import NIPTidakValid, periksa_nip
+from ..kolom import RATING_PEJABAT
+from .catatan import bersihkan_teks
+from .perilaku import baca_penilai_luar, hubungan_luar, ringkas
 
 
 def di_sel(b: BarisSumber, key: str, *args, **kw) -> Masalah:
     """A problem in a cell of the Rating sheet, its column named by the sheet's heading ('C (Rating Hasil
     Kerja)'), not by the field key ('C (rating hk)')."""
     from dataclasses import replace
-
-    from ..kolom import RATING_PEJABAT
 
     m = _di_sel(b, key, *args, **kw)
     judul = next((k.judul for k in RATING_PEJABAT.kolom if k.key == key), None)
@@ -174,8 +175,6 @@ def _alasan(b: BarisSumber, rating: dict, kunci: str, ms: list) -> dict:
 
 def _rekomendasi(b: BarisSumber, ms: list) -> str | None:
     """The Rekomendasi cell cleaned (line breaks kept), or None; too long: a problem."""
-    from .catatan import bersihkan_teks
-
     isi = bersihkan_teks(b.nilai.get("rekomendasi"))
     if isi and len(isi) > REKOMENDASI_MAKS:
         ms.append(di_sel(b, "rekomendasi", f"Rekomendasi terlalu panjang ({len(isi)} karakter; paling banyak "
@@ -203,8 +202,6 @@ def _pejabat(b: BarisSumber, nip: str | None, pegawai: Mapping[str, Pegawai], pe
              ms: list) -> str | None:
     """The pejabat penilai's NIP when it is the employee's atasan langsung in the roster (else a problem); for an
     employee whose pejabat penilai is outside the roster, his token (the cell empty or holding that token)."""
-    from .perilaku import baca_penilai_luar, hubungan_luar, ringkas
-
     p = pegawai.get(nip) if nip else None
     atasan = p.nip_atasan if p else None
     pejabat = penilai_luar.get(nip) if p and not atasan else None  # (token, name)
