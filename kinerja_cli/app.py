@@ -27,7 +27,6 @@ class _GrupKinerja(TyperGroup):
     def make_context(self, info_name, args, parent=None, **extra):
         if parent is None and "default_map" not in extra:  # -p may be left out: the default period
             if self._peta_periode is None:  # the command tree does not change: built once per process
-
                 self._peta_periode = peta(self)
             extra["default_map"] = self._peta_periode
         return super().make_context(info_name, args, parent, **extra)
