@@ -139,7 +139,6 @@ class PembacaOpenpyxl(Pembaca):
         try:
             self._wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as e:  # openpyxl raises many kinds for broken files
-
             utuh = cari_bagian_rusak(self.path, e)  # a part that does not decompress whole: named
             if utuh is not None:
                 raise utuh from None

@@ -274,7 +274,6 @@ def _kunci_urut(urut: str, rekaman: list):
     if urut == "nilai":
         return lambda r: (-r.hasil.na, -r.hasil.nhk, kunci_nama(r.pegawai.nama))
     if urut == "jabatan":  # the hierarchy: atasan before bawahan, within each unit
-
         posisi = urutan_hirarki((p.nip, p.nip_atasan, p.jenis_jabatan, p.nama, p.unit)
                                 for p in (r.pegawai for r in rekaman))
         return lambda r: posisi[r.pegawai.nip]

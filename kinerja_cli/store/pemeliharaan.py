@@ -28,7 +28,6 @@ def cadangkan(db: Database, tujuan: Path):
 
 def _gagal(tujuan: Path, e: Exception) -> Exception:
     if isinstance(e, OSError):  # the one message for a failed write (a parent that is a file, no permission, ...)
-
         return galat_tulis(e, tujuan, "Cadangan")
     sebab = getattr(e, "strerror", None) or str(e)
     return BasisDataError(f"Cadangan {tujuan} tidak dapat ditulis ({sebab}); tidak ada berkas cadangan yang dibuat.",
