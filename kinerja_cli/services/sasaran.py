@@ -37,9 +37,9 @@ def impor(db, berkas: Path, kode: str, sheet: str | None = None, uji_coba: bool 
 
 def _satu_baris(nilai: dict) -> dict:
     row, ms = urai_isi(nilai)
-    galat = [m for m in ms if m[3] == GALAT]
+    galat = [(pesan, saran) for _, pesan, saran, tingkat in ms if tingkat == GALAT]
     if galat:
-        raise DataTidakValid("; ".join(m[1] for m in galat) + ".", "; ".join(m[2] for m in galat if m[2]) or None)
+        raise DataTidakValid("; ".join(p for p, _ in galat) + ".", "; ".join(s for _, s in galat if s) or None)
     return row
 
 

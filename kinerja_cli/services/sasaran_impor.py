@@ -23,7 +23,11 @@ from ..store.sasaran_tahap import BATCH, Tahap
 from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.sasaran_lembar import PemeriksaSasaran
 
-_BOBOT = 2 + tabel.KOLOM.index("bobot")  # in a staged row (urut, baris, *KOLOM)
+# Positions in a staged row (urut, baris, *store.sasaran.KOLOM), a plain tuple for executemany
+_URUT, _BARIS = 0, 1
+_NOMOR = 2 + tabel.KOLOM.index("nomor")
+_BOBOT = 2 + tabel.KOLOM.index("bobot")
+_SAMPING_SEL = 2  # a side row (urut, baris, NIP cell, Nomor cell, ...): its cells from here
 from . import impor_umum
 from .impor_umum import konvensi_angka
 from .periode import pastikan_terbuka
@@ -100,7 +104,7 @@ def _tahap_baris(cek: PemeriksaSasaran, tahap: Tahap, baris) -> None:
         if r is None:
             continue
         t, s = r
-        urut = t[0]
+        urut = t[_URUT]
         if urut != urut_grup:
             if grup:
                 nomor += cek.pegawai(urut_grup, grup)
@@ -108,7 +112,7 @@ def _tahap_baris(cek: PemeriksaSasaran, tahap: Tahap, baris) -> None:
             if urut in selesai:
                 tersebar.add(urut)
             grup, urut_grup = [], urut
-        grup.append((t[1], t[2], t[_BOBOT], s[2:] if s is not None else None))
+        grup.append((t[_BARIS], t[_NOMOR], t[_BOBOT], s[_SAMPING_SEL:] if s is not None else None))
         buf.append(t)
         if s is not None:
             samping.append(s)
