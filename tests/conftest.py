@@ -11,7 +11,11 @@ import stat
 import sys
 from pathlib import Path
 
-import pytest
+# In-process commands run as `kinerja` runs them (masuk.main): openpyxl writes with et_xmlfile even where
+# lxml is installed. Set before anything imports openpyxl.
+os.environ["OPENPYXL_LXML"] = "False"
+
+import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings
 import typer.main
 import typer.testing

@@ -21,6 +21,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from ..errors import KinerjaError
 from .aman import bersihkan, kunci_teks, perlu_dilindungi, sel_aman
 
 _ANGKA = (int, float, Decimal)
@@ -225,14 +226,25 @@ def adalah_cepat(ws) -> bool:
     return isinstance(ws, kelas_lembar())
 
 
-def buat_lembar(wb, nama: str):
-    """A LembarCepat in a write-only workbook (like wb.create_sheet(nama))."""
-    if not cepat_didukung():  # only when kinerja_cli is used as a library beside lxml, not by the command
-        from ..errors import KinerjaError
+def buku_cepat():
+    """A write-only openpyxl workbook for LembarCepat sheets; refused before any sheet is started when
+    openpyxl writes with lxml (cepat_didukung), so nothing is half-written."""
+    _tolak_lxml()
+    from openpyxl import Workbook
 
+    return Workbook(write_only=True)
+
+
+def _tolak_lxml() -> None:
+    if not cepat_didukung():  # only when kinerja_cli is used as a library beside lxml, not by the command
         raise KinerjaError("openpyxl menulis XML dengan lxml, yang tidak dapat dipakai lembar cepat kinerja; "
                            "tidak ada berkas yang ditulis.",
                            "Jalankan lewat perintah kinerja, atau atur OPENPYXL_LXML=False sebelum openpyxl diimpor.")
+
+
+def buat_lembar(wb, nama: str):
+    """A LembarCepat in a write-only workbook (like wb.create_sheet(nama))."""
+    _tolak_lxml()
     ws = kelas_lembar()(parent=wb, title=nama)
     wb._add_sheet(ws)
     return ws

@@ -27,7 +27,7 @@ from .lembar import (FORMAT_ANGKA, Aliran, Gaya, atur_cetak, baris_blok_judul, b
 from ..kosakata import BELUM_DINILAI, NAMA_CATATAN, NONAKTIF
 from ..model import Periode, Rekaman, ada_data
 from ..validation.golongan import pangkat as nama_pangkat
-from .lembar_cepat import GayaSel, buat_lembar
+from .lembar_cepat import GayaSel, buat_lembar, buku_cepat
 from .nama_sheet import nama_sheet, PANJANG_MAKS
 from .rincian import TabelRincian
 from .ringkasan import tulis_ringkasan
@@ -78,9 +78,7 @@ def tulis_buku(data: DataRekap, tambahan: list[tuple[str, Penulis]], per_unit: b
     `hitungan` sees every record during the pass (``tambah(record)``); `sesudah()` runs after the
     pass (the caller sets `data.distribusi` there), before Ringkasan and the extra sheets.
     """
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
+    wb = buku_cepat()
     data.gaya = Gaya()
     penyaji = Penyaji()
     dipakai: set[str] = set()

@@ -17,7 +17,7 @@ from ..validation.pelatihan import JENIS as JENIS_PELATIHAN
 from ..kosakata import ASPEK_BERAKHLAK
 from . import penanda
 from .aman import sel_aman
-from .lembar_cepat import buat_lembar, sel_kosong
+from .lembar_cepat import buat_lembar, buku_cepat, sel_kosong
 from .petunjuk import tulis_petunjuk
 from .tulis import periksa_tujuan, sementara_di, simpan_atomik
 
@@ -62,12 +62,10 @@ def angka_sel(v):
 
 def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
     """Build the workbook and save it owner-only and atomically to `path`."""
-    import openpyxl
-
     path = Path(path)
     periksa_tujuan(path, timpa)
     with sementara_di(path.parent if str(path.parent) else Path("."), path):  # rows spill in the private folder
-        wb = openpyxl.Workbook(write_only=True)
+        wb = buku_cepat()
         penanda.tulis(wb, isi.periode.kode)  # an import into another period is refused (excel/penanda.py)
         tulis_petunjuk(wb.create_sheet(penanda.SHEET_PETUNJUK), isi)
         _tulis_data(buat_lembar(wb, SASARAN.nama_sheet), SASARAN, isi.sasaran)
@@ -80,12 +78,10 @@ def tulis_templat(path: Path, isi: IsiTemplat, timpa: bool = False) -> Path:
 
 def tulis_templat_pelatihan(path: Path, baris: list[dict], timpa: bool = False) -> Path:
     """The Pelatihan workbook (one sheet, headers of kolom.PELATIHAN; rows pre-filled with NIP and Nama)."""
-    import openpyxl
-
     path = Path(path)
     periksa_tujuan(path, timpa)
     with sementara_di(path.parent if str(path.parent) else Path("."), path):
-        wb = openpyxl.Workbook(write_only=True)
+        wb = buku_cepat()
         _tulis_data(buat_lembar(wb, PELATIHAN.nama_sheet), PELATIHAN, baris)
         return simpan_atomik(wb, path, timpa)
 
