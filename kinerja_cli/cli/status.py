@@ -5,13 +5,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..kosakata import RATING_BELUM_DITETAPKAN
+from ..kosakata import BOBOT_TIDAK_100, RATING_BELUM_DITETAPKAN, TANPA_SASARAN
 from .umum import Format, OpsiDB, OpsiFormat, buka
 
 # (key, header, right-aligned, number, importance on a narrow screen: 1 always shown, the highest hidden first).
 # Short headers: a laptop terminal shows the most columns (the caption explains them).
 KOLOM_UNIT = (("unit", "Unit Kerja", False, False, 1), ("pegawai", "Aktif", True, False, 2),
-              ("tanpa_sasaran", "Tanpa SKP", True, False, 3), ("bobot_tidak_100", "Bobot≠100", True, False, 3),
+              (TANPA_SASARAN, "Tanpa SKP", True, False, 3), (BOBOT_TIDAK_100, "Bobot≠100", True, False, 3),
               ("baris_tanpa_realisasi", "Baris tanpa realisasi", True, False, 3),
               ("tanpa_nilai_atasan", "Atasan belum menilai", True, False, 3),
               ("skp_draf", "Draf", True, False, 6), ("skp_diajukan", "Diajukan", True, False, 5),

@@ -67,11 +67,6 @@ class Penyaji:
             x = self._teks[v] = _siapkan(v)
         return f'<c r="{h}{rs}"{g.s_kutip if x[1] else g.s}{x[0]}'
 
-    def tertulis(self, v: str) -> str:
-        """The text as it is written in the cell (after cleaning)."""
-        x = self._teks.get(v)
-        return v if x is None else x[2]
-
     def angka(self, h: str, rs: str, v, g: GayaXML) -> str:
         a = self._angka.get(v)
         if a is None:

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DataTidakValid
-from ..kosakata import RATING_BELUM_DITETAPKAN, ASPEK_BERAKHLAK
+from ..kosakata import ASPEK_BERAKHLAK, BELUM_DINILAI, RATING_BELUM_DITETAPKAN
 from ..model import Rekaman, masuk_sebaran
 from .dokumen_data import Bacaan, orang
 from ..excel.lembar import periksa_tujuan, simpan_aman
@@ -159,7 +159,7 @@ def skor_aspek(r: Rekaman) -> dict[str, tuple[Decimal | None, str]]:
             if p.peran in bobot and v not in (None, ""):
                 per_peran.setdefault(p.peran, []).append(Decimal(v))
         if not per_peran:
-            hasil[a] = (None, "belum dinilai")
+            hasil[a] = (None, BELUM_DINILAI)
             continue
         rata = {k: sum(v) / len(v) for k, v in per_peran.items()}
         jumlah_bobot = sum(bobot[k] for k in rata)

@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import TidakDitemukan
 from ..model import Periode
-from ..kosakata import NAMA_CATATAN, RATING_BELUM_DITETAPKAN, TANPA_PENILAIAN_REKAN, TANPA_SASARAN
+from ..kosakata import BOBOT_TIDAK_100, NAMA_CATATAN, RATING_BELUM_DITETAPKAN, TANPA_PENILAIAN_REKAN, TANPA_SASARAN
 from ..store import pegawai as tabel_pegawai
 from ..store import rating as tabel_rating
 from ..store import status as tabel
@@ -70,8 +70,8 @@ def _unit(nama: str, rows: list[dict]) -> dict:
     return {
         "unit": nama,
         "pegawai": n,
-        "tanpa_sasaran": sum(1 for r in rows if not r["baris_skp"]),
-        "bobot_tidak_100": sum(1 for r in rows if r["baris_skp"] and abs(r["total_bobot"] - SERATUS) > TOLERANSI_BOBOT),
+        TANPA_SASARAN: sum(1 for r in rows if not r["baris_skp"]),
+        BOBOT_TIDAK_100: sum(1 for r in rows if r["baris_skp"] and abs(r["total_bobot"] - SERATUS) > TOLERANSI_BOBOT),
         "baris_tanpa_realisasi": sum(r["baris_skp"] - r["realisasi_terisi"] for r in rows),
         "tanpa_nilai_atasan": sum(1 for r in rows if not r["atasan_menilai"]),
         **{f"skp_{s}": sum(1 for r in rows if r["status_skp"] == s) for s in STATUS_SKP},

@@ -97,7 +97,3 @@ def baca_tanggal(nilai: object) -> date | None:
     except ValueError:
         raise TanggalTidakValid(f"tanggal '{s}' tidak ada di kalender") from None
 
-
-def bentuk_iso(v) -> bool:
-    """True when `v` is text shaped TTTT-BB-HH (the command-line date form)."""
-    return isinstance(v, str) and bool(_ISO.match(v.strip()))
