@@ -37,6 +37,7 @@ class IsiSheet:
     info: list = field(default_factory=list)  # lines for the officer: rows of an office layout passed over
     galat_sel: object = None  # sel_galat.PenampungGalat: the Excel error cells of the data columns seen so far
     penanda: object = None  # excel.penanda.Penanda: the period the workbook's template was made for, or None
+    peringatan: list = field(default_factory=list)  # headers spelt almost like a column not found (not read)
 
 
 def buka_pembaca(path: Path, paksa_openpyxl: bool = False) -> Pembaca:
@@ -171,7 +172,7 @@ def _baca_buku(path: Path, pb: Pembaca, tata: Tata, sheet: str | None) -> IsiShe
     for ws in kandidat:
         judul = _cari_judul(pb, ws, tata, awal)
         if judul and judul.lengkap:
-            return _baca_data(path, pb, ws, judul)
+            return _baca_data(path, pb, ws, judul, tata)
         if judul and (terbaik is None or len(judul.idx) > len(terbaik[1].idx)):
             terbaik = (ws, judul)
     ws0 = kandidat[0]
@@ -226,13 +227,15 @@ def _cari_judul(pb: Pembaca, ws: str, tata: Tata, awal: dict) -> Judul | None:
     return cari_judul(awal[ws], tata, BARIS_CARI_JUDUL)
 
 
-def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul) -> IsiSheet:
+def _baca_data(path: Path, pb: Pembaca, ws: str, judul: Judul, tata: Tata) -> IsiSheet:
     huruf = {k: huruf_kolom(i) for k, i in judul.idx.items()}
     keys = list(judul.idx.items())
     galat = PenampungGalat(path.name, ws, huruf, judul.lewati, judul.teks)
     info = list(judul.info)
     baris = saring_tanda_tangan(pb.baris(ws, judul.lewati, keys, huruf, galat), info)
-    return IsiSheet(path, ws, judul.baris, huruf, judul.teks, _tolak_sel_galat(baris, galat), info, galat)
+    mirip = kolom_hilang.judul_mirip(tata, judul.sel, judul.teks, judul.baris, huruf_kolom)
+    return IsiSheet(path, ws, judul.baris, huruf, judul.teks, _tolak_sel_galat(baris, galat), info, galat,
+                    peringatan=mirip)
 
 
 def _tolak_sel_galat(baris, galat):

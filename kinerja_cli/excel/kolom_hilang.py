@@ -38,6 +38,30 @@ def _mirip(judul: str, nama: list[str]) -> float:
     return skor
 
 
+def judul_mirip(tata: Tata, sel: list, ditemukan: dict, baris_judul: int, huruf) -> list[str]:
+    """Warnings for the optional columns not found while a header of the row is spelt almost like one of
+    their names ('Jabatn'): that column is not read, and the officer is told so, never silently. Only a
+    close spelling counts (ratio >= 0.8 of the normalised texts), so the many extra columns of an
+    export (SIASN) that kinerja does not read are not named."""
+    dipakai = {str(t).strip() for t in ditemukan.values()}
+    hasil = []
+    for k in tata.kolom:
+        if k.key in ditemukan:
+            continue
+        nama = [normalisasi_judul(a) for a in (k.judul, k.key, *k.alias)]
+        for i, v in enumerate(sel):
+            t = str(v).strip() if isinstance(v, str) else ""
+            n = normalisasi_judul(t)
+            if not n or t in dipakai or any(n == m for m in nama):
+                continue
+            if max(SequenceMatcher(None, n, m).ratio() for m in nama if m) >= 0.8:
+                hasil.append(f"Kolom '{t}' (sel {huruf(i)}{baris_judul}) tidak dikenal dan tidak dibaca; bila "
+                             f"maksudnya {k.judul}, ganti judulnya menjadi '{k.judul}' lalu impor ulang.")
+                dipakai.add(t)
+                break
+    return hasil
+
+
 def terdekat(sel: list, nama: list[str], dipakai: set) -> str | None:
     """The header of the row most like one of `nama` (not one already recognised), or None."""
     terbaik, skor = None, 0.6

@@ -133,6 +133,9 @@ def tandai_bila_perlu(berkas: Path | str, masalah: list, tandai: Path | None, ha
 def info_tata(hasil: HasilImpor, isi) -> None:
     """The lines about rows of an office layout the reader passed over (a column-numbering row, a
     signature block under the data: excel.tata_kantor), for the command to print after the problems."""
+    for teks in getattr(isi, "peringatan", ()):  # a header spelt almost like a column not found: not read
+        if teks not in hasil.keterangan.get("awas", ()):
+            hasil.awas(teks)
     daftar = hasil.keterangan.setdefault("info", [])
     for teks in getattr(isi, "info", ()):
         if teks not in daftar:
