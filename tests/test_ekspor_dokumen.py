@@ -180,6 +180,10 @@ def test_unit_folder_one_file_each_and_refusals(db_siap, kinerja, db_path, tmp_p
     assert r.exit_code == 1 and "NIP" in r.stderr
     r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026")
     assert r.exit_code == 1 and "--folder" in r.stderr
+    r = kinerja("ekspor", "dokumen", "--unit", "DPMPTSP", "--periode", "2026", "dok")  # a folder name read as the NIP
+    err = " ".join(r.stderr.split())
+    assert r.exit_code == 1 and "NIP ('dok') dan --unit tidak dapat dipakai bersama" in err
+    assert "kinerja ekspor dokumen --unit DPMPTSP --periode KODE --folder FOLDER" in err
     r = kinerja("ekspor", "dokumen", STAF1, "--periode", "2026", "--tanggal", "29-13-2026")  # 29-11-2026 is fine now
     assert r.exit_code == 1 and "31-01-2026 atau 31/01/2026" in r.stderr
     r = kinerja("ekspor", "dokumen", "123", "--periode", "2026")

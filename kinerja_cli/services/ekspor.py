@@ -252,7 +252,12 @@ def _pesan_penulis_lain(d: dict, kode: str) -> str:
 def periksa_sasaran_dokumen(nip, unit, berkas, folder, perintah: str) -> None:
     """The choice of whom a per-employee document is written for (`ekspor dokumen`, `ekspor skp`):
     one NIP into BERKAS, or every employee of --unit into --folder."""
-    if bool(nip) == bool(unit):
+    if nip and unit:  # both: a word meant as BERKAS or --folder was read as the NIP
+        raise DataTidakValid(f"NIP ('{nip}') dan --unit tidak dapat dipakai bersama: NIP menulis satu pegawai, "
+                             "--unit semua pegawai satu unit.",
+                             f"Untuk semua pegawai unit: kinerja ekspor {perintah} --unit {unit} --periode KODE "
+                             f"--folder FOLDER (tanpa NIP dan nama berkas).")
+    if not nip and not unit:
         raise DataTidakValid("Sebutkan NIP satu pegawai, atau --unit untuk semua pegawai satu unit.",
                              f"Contoh: kinerja ekspor {perintah} 198502142010012003 --periode 2026")
     if unit and berkas:
