@@ -9,13 +9,39 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from .errors import ImporDitolak, KinerjaError
-from .sinyal import pesan_batal, sinyal_diterima
+from .cli import (
+    atasan_luar,
+    aturan,
+    dampak,
+    dasar,
+    distribusi,
+    ekspor,
+    evaluasi,
+    impor,
+    inovasi,
+    instansi,
+    koreksi,
+    layanan,
+    nilai,
+    pegawai,
+    pelatihan,
+    pemeliharaan,
+    perilaku,
+    periode,
+    pesan_pemakaian,
+    rating,
+    realisasi,
+    sasaran,
+    status,
+    templat,
+    tren,
+    umpan_balik,
+    unit,
+)
 from .cli.periode_bawaan import peta
 from .cli.umum import tutup_semua
-from .cli import (pesan_pemakaian, atasan_luar, aturan, dampak, dasar, distribusi, ekspor, evaluasi, impor, inovasi,
-                  instansi, koreksi, layanan, nilai, pegawai, pelatihan, pemeliharaan, perilaku, periode, rating,
-                  realisasi, sasaran, status, templat, tren, umpan_balik, unit)
+from .errors import ImporDitolak, KinerjaError
+from .sinyal import pesan_batal, sinyal_diterima
 from .store import audit
 
 

@@ -16,8 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bench_data import buat_berkas, PERIODE
 from . import output
+from .bench_data import PERIODE, buat_berkas
 from .errors import KinerjaError
 from .validation.angka import angka_id
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field, fields
 
+from .kosakata import REALISASI_KOSONG, pejabat_tampil
 from .scoring.parameter import Parameter
 from .scoring.tipe import Hasil
-from .kosakata import pejabat_tampil, REALISASI_KOSONG
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import kolom
 from ..errors import BerkasTidakValid, KinerjaError
 from ..kolom import Tata
+from . import baca_cepat, kolom_hilang
+from .baca_lain import PembacaCsv, PembacaOds, PembacaXls
 from .judul import AwalSheet, Judul, cari_judul
 from .pembaca import Pembaca, PembacaOpenpyxl, jenis_berkas, rusak
-from .baca_lain import PembacaCsv, PembacaXls, PembacaOds
-from . import baca_cepat, kolom_hilang
 from .penanda import dari_pembaca
-from .. import kolom
 from .sel_galat import PenampungGalat
 from .tata_kantor import saring_tanda_tangan
 

@@ -18,10 +18,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import KinerjaError
-from .pembaca import Pembaca, PembacaOpenpyxl
-from .baca_iris import BukuIris
-from . import baca_iris
 from ..model import BarisSumber
+from . import baca_iris
+from .baca_iris import BukuIris
+from .pembaca import Pembaca, PembacaOpenpyxl
 from .sel_galat import KODE_GALAT
 
 _NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT, TANPA_PENILAIAN_PERILAKU, TANPA_SASARAN
+from ..model import BarisMasukan
 from ..validation.angka import angka_id
 from ..validation.instansi import nip_cetak
-from ..kosakata import (ASPEK_BERAKHLAK, NAMA_ASPEK, NAMA_PREDIKAT_UNIT, TANPA_PENILAIAN_PERILAKU,
-                        TANPA_SASARAN)
-from .dokumen_bagian import (TANPA_ATASAN_PENILAI, Penulis, baris_periode, baris_teks, per_jenis, baris_ttd, identitas,
-                             penilai_kepala_daerah, tulis_kop, tulis_ttd)
+from .dokumen_bagian import (
+    TANPA_ATASAN_PENILAI,
+    Penulis,
+    baris_periode,
+    baris_teks,
+    baris_ttd,
+    identitas,
+    penilai_kepala_daerah,
+    per_jenis,
+    tulis_kop,
+    tulis_ttd,
+)
 from .kop import tempat_tanggal
 from .lembar import FORMAT_ANGKA, Gaya, atur_cetak, lebar_kolom, tanggal_id
 from .rekap import nama_catatan
-from ..model import BarisMasukan
 
 PANDUAN = {  # DOMAIN.md section 6: 3 panduan perilaku per aspect
     "pelayanan": ("Memahami dan memenuhi kebutuhan masyarakat", "Ramah, cekatan, solutif, dan dapat diandalkan",

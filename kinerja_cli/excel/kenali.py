@@ -14,8 +14,8 @@ from pathlib import Path
 from .. import kolom
 from ..kolom import Tata
 from ..validation.siasn import mirip_siasn
-from .judul import cocokkan_judul, AwalSheet, cari_judul
 from .baca import BARIS_CARI_JUDUL, buka_pembaca, huruf_kolom
+from .judul import AwalSheet, cari_judul, cocokkan_judul
 from .sel_galat import PenampungGalat
 from .tata_kantor import saring_tanda_tangan
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..validation.instansi import ProfilInstansi, nip_cetak
-from .lembar import Aliran, tanggal_id
 from .aman import bersihkan
+from .lembar import Aliran, tanggal_id
 from .lembar_cepat import adalah_cepat
 
 TITIK = "……………………"

@@ -18,10 +18,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..scoring.dampak import teks_jarak
-
 from ..validation.periode import KodeTidakValid, urai_kode
 from .aman import isi_teks
-from .lembar import atur_cetak, Aliran, baris_terbanyak
+from .lembar import Aliran, atur_cetak, baris_terbanyak
 
 NAMA_SHEET = "Dampak"
 BARIS_JUDUL = 4
@@ -109,12 +108,11 @@ def tulis(wb, data: list[dict], nama: str = NAMA_SHEET, singkatan: dict | None =
     each chart row moved to the next page rather than split; the header row is repeated only when the table
     itself runs over one page (else it would print over the chart pages too). `singkatan`: the units' official
     short names (unit casefolded -> short name) for the narrow Unit Kerja column."""
+    from openpyxl import Workbook
     from openpyxl.chart import LineChart, Reference
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
-
-    from openpyxl import Workbook
 
     ws = wb.create_sheet(nama) if isinstance(wb, Workbook) else wb  # a workbook, or a sheet made for us
     periode = _periode(data)

@@ -16,9 +16,9 @@ from ..kosakata import jenis_dasar
 from ..validation.pelatihan import DASAR_HUKUM_JP, DASAR_HUKUM_JP_PPPK, MAKSIMAL_JP_PPPK, MINIMAL_JP
 from .aman import isi_teks
 from .baris_xml import _siapkan
+from .baris_xml import baris as baris_xml
 from .lembar import Aliran, atur_cetak, baris_terbanyak
 from .lembar_cepat import adalah_cepat
-from .baris_xml import baris as baris_xml
 
 NAMA_SHEET = "Pengembangan"
 BARIS_JUDUL = 4  # title, subtitle, blank, header
@@ -90,9 +90,8 @@ def tulis(wb, baris: list[dict], tahun: int, minimal_jp: Decimal = MINIMAL_JP, s
 
     `singkatan` (unit casefolded -> official short name, `kinerja unit singkatan`): the narrow Unit Kerja
     column shows it; a unit without one wraps, as Nama and Keterangan do, in a row as high as it needs."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     ws = wb.create_sheet(NAMA_SHEET) if isinstance(wb, Workbook) else wb  # a workbook, or a sheet made for us
     for i, (_, _, lebar, _) in enumerate(KOLOM):

@@ -28,8 +28,8 @@ from typing import Iterator
 from ..errors import BerkasTidakValid, KinerjaError, TidakDitemukan
 from ..model import BarisSumber
 from .jenis_berkas import tolak_format_lain
-from .periksa_zip import periksa_zip, cari_bagian_rusak
 from .periksa_lembar import periksa_lembar
+from .periksa_zip import cari_bagian_rusak, periksa_zip
 from .rumus import sel_berkas
 from .sel_galat import KODE_GALAT
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ..kolom import PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
 from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
+from ..validation.tanggal_id import tanggal_id as tanggal_waktu_id
 from .aman import sel_aman
 from .penanda import JUDUL
-from ..validation.tanggal_id import tanggal_id as tanggal_waktu_id
 
 DESKRIPSI_ASPEK = {
     "pelayanan": "memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif, dan dapat diandalkan; "

@@ -20,18 +20,37 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
-from .baris_xml import (BARIS, BarisKolom, BukanSederhana, GayaXML, PenampungBaris, Penyaji, SelKolom, kolom_angka,
-                        kolom_sel)
-from .lembar import (FORMAT_ANGKA, Aliran, Gaya, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak,
-                     info_periode, lebar_kolom, tambah_sel)
 from ..kosakata import BELUM_DINILAI, NAMA_CATATAN, NONAKTIF
 from ..model import Periode, Rekaman, ada_data
 from ..validation.golongan import pangkat as nama_pangkat
+from .baris_xml import (
+    BARIS,
+    BarisKolom,
+    BukanSederhana,
+    GayaXML,
+    PenampungBaris,
+    Penyaji,
+    SelKolom,
+    kolom_angka,
+    kolom_sel,
+)
+from .kop import tulis_ttd
+from .lembar import (
+    FORMAT_ANGKA,
+    Aliran,
+    Gaya,
+    atur_cetak,
+    baris_blok_judul,
+    baris_kepala,
+    baris_terbanyak,
+    info_periode,
+    lebar_kolom,
+    tambah_sel,
+)
 from .lembar_cepat import GayaSel, buat_lembar, buku_cepat
-from .nama_sheet import nama_sheet, PANJANG_MAKS
+from .nama_sheet import PANJANG_MAKS, nama_sheet
 from .rincian import TabelRincian
 from .ringkasan import tulis_ringkasan
-from .kop import tulis_ttd
 
 Penulis = Callable[[Any, "DataRekap"], None]
 

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .baris_xml import BarisKolom, BukanSederhana, GayaXML, PenampungBaris, Penyaji, kolom_angka, kolom_sel
-from .lembar import (FORMAT_ANGKA, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, info_periode,
-                     lebar_kolom, tambah_sel)
-from .lembar_cepat import GayaSel
 from ..model import BarisMasukan, IdentitasPegawai, Rekaman
 from ..scoring.tipe import HasilBaris
+from .baris_xml import BarisKolom, BukanSederhana, GayaXML, PenampungBaris, Penyaji, kolom_angka, kolom_sel
+from .lembar import (
+    FORMAT_ANGKA,
+    Aliran,
+    atur_cetak,
+    baris_blok_judul,
+    baris_kepala,
+    baris_terbanyak,
+    info_periode,
+    lebar_kolom,
+    tambah_sel,
+)
+from .lembar_cepat import GayaSel
 
 
 def kolom_rincian(metode: str, sub_unit: bool = False) -> list[tuple[str, float]]:

@@ -6,12 +6,29 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..kosakata import (BAIK, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT,
-                        SANGAT_BAIK, SANGAT_KURANG)
+from ..kosakata import (
+    BAIK,
+    BUTUH_PERBAIKAN,
+    CUKUP,
+    KOLOM_PREDIKAT,
+    KURANG,
+    KURANG_MISCONDUCT,
+    NAMA_PREDIKAT_UNIT,
+    SANGAT_BAIK,
+    SANGAT_KURANG,
+)
 from .aman import sel_aman
 from .kop import baris_kop, logo, tulis_ttd
-from .lembar import (FORMAT_PERSEN, Aliran, atur_cetak, baris_blok_judul, baris_kepala, baris_terbanyak, info_periode,
-                     lebar_kolom)
+from .lembar import (
+    FORMAT_PERSEN,
+    Aliran,
+    atur_cetak,
+    baris_blok_judul,
+    baris_kepala,
+    baris_terbanyak,
+    info_periode,
+    lebar_kolom,
+)
 from .lembar_dampak import baris_per_halaman
 
 if TYPE_CHECKING:  # the annotation only: excel.rekap imports this module to write the sheet
@@ -185,10 +202,10 @@ def tulis_ringkasan(ws, data: DataRekap) -> None:
 def _grafik(ws, data: DataRekap, kepala: int, baris_total: int, label: list[str], total: dict, mulai: int) -> None:
     """The charts from row `mulai` on, each starting a new printed page (a chart is never split)."""
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.worksheet.pagebreak import Break
     from openpyxl.chart.label import DataLabelList
     from openpyxl.chart.marker import DataPoint
     from openpyxl.chart.series import SeriesLabel
+    from openpyxl.worksheet.pagebreak import Break
 
     c = BarChart()
     c.type = "col"

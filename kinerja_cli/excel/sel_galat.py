@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 
 from ..errors import SelGalatExcel
-from .rumus import Rumus
 from ..validation.masalah import Masalah
+from .rumus import Rumus
 
 KODE_GALAT = frozenset({"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
                         "#SPILL!", "#CALC!", "#GETTING_DATA"})

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..kosakata import ASPEK_BERAKHLAK, BAGIAN_LAMPIRAN, NAMA_ASPEK, NAMA_PERSPEKTIF
 from .dokumen import PANDUAN, _target
-from .dokumen_bagian import Penulis, baris_periode, per_jenis, baris_teks, baris_ttd, identitas, tulis_kop, tulis_ttd
+from .dokumen_bagian import Penulis, baris_periode, baris_teks, baris_ttd, identitas, per_jenis, tulis_kop, tulis_ttd
 from .kop import TITIK, tempat_tanggal
 from .lembar import Gaya, atur_cetak, lebar_kolom, tanggal_id
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import kolom
 from ..errors import BerkasTidakValid, DataTidakValid
 from .aman import bersihkan, isi_teks
-from .tulis import simpan_atomik
-from .. import kolom
-from .pembaca import jenis_berkas
 from .baca import buka_pembaca
+from .pembaca import jenis_berkas
+from .tulis import simpan_atomik
 
 WARNA_GALAT = "FFFFC7CE"  # light red (Excel's "Bad")
 WARNA_PERINGATAN = "FFFFEB9C"  # light yellow (Excel's "Neutral")

@@ -12,9 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..kolom import PELATIHAN, PERILAKU, PILIHAN, RATING_PEJABAT, REALISASI, SASARAN, Tata
+from ..kosakata import ASPEK_BERAKHLAK
 from ..model import Periode
 from ..validation.pelatihan import JENIS as JENIS_PELATIHAN
-from ..kosakata import ASPEK_BERAKHLAK
 from . import penanda
 from .aman import sel_aman
 from .lembar_cepat import buat_lembar, buku_cepat, sel_kosong

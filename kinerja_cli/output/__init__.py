@@ -15,12 +15,12 @@ from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
 from ..validation.angka import angka_id
-from ..validation.tanggal_id import tampak_tanggal, tanggal_id
-from .lebar import ANGKA, JUDUL_MIN, NIP, PECAH, TEKS, UTUH, tabel_pas  # noqa: F401  (the kinds of a table column)
-from .lebar import nama_pendek as pendek
-from .teks_aman import bersih, esc, teks  # noqa: F401  (output.bersih / esc / teks for every view)
 from ..validation.masalah import ringkas
-
+from ..validation.tanggal_id import tampak_tanggal, tanggal_id
+from .lebar import ANGKA, JUDUL_MIN, NIP, PECAH, TEKS, UTUH  # noqa: F401  (the kinds of a table column)
+from .lebar import nama_pendek as pendek
+from .lebar import tabel_pas
+from .teks_aman import bersih, esc, teks  # noqa: F401  (output.bersih / esc / teks for every view)
 
 _out = None
 _err = None

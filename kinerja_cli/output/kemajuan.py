@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 
-from . import konsol_err, esc
+from . import esc, konsol_err
 
 
 def _di_terminal() -> bool:

@@ -5,13 +5,29 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import output
-from ..kosakata import (ASPEK_BERAKHLAK, BAIK, BELUM_DINILAI, BELUM_LENGKAP, BUTUH_PERBAIKAN, CUKUP, KOLOM_PREDIKAT, KURANG,
-                        KURANG_MISCONDUCT, NAMA_CATATAN, NAMA_PREDIKAT_UNIT, NONAKTIF, ORDER_PREDIKAT,
-                        RATING_BELUM_DITETAPKAN, SANGAT_BAIK, SANGAT_KURANG, penilai_tampil)
+from ..kosakata import (
+    ASPEK_BERAKHLAK,
+    BAIK,
+    BELUM_DINILAI,
+    BELUM_LENGKAP,
+    BUTUH_PERBAIKAN,
+    CUKUP,
+    KOLOM_PREDIKAT,
+    KURANG,
+    KURANG_MISCONDUCT,
+    NAMA_CATATAN,
+    NAMA_PREDIKAT_UNIT,
+    NONAKTIF,
+    ORDER_PREDIKAT,
+    RATING_BELUM_DITETAPKAN,
+    SANGAT_BAIK,
+    SANGAT_KURANG,
+    penilai_tampil,
+)
 from ..model import BarisMasukan, Periode, Rekaman, ada_data, menunggu_realisasi
+from ..scoring.parameter import Parameter
 from ..validation.angka import angka_id
 from .lebar import JUDUL_MIN
-from ..scoring.parameter import Parameter
 
 WARNA_PREDIKAT = {
     SANGAT_BAIK: "bold green",

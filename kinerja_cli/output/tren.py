@@ -5,10 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import output
-from ..kosakata import BAIK, BUTUH_PERBAIKAN, KUNCI_PREDIKAT, KURANG, ORDER_PREDIKAT, SANGAT_KURANG
-from ..kosakata import BELUM_LENGKAP
-from .nilai import WARNA_PREDIKAT
+from ..kosakata import BAIK, BELUM_LENGKAP, BUTUH_PERBAIKAN, KUNCI_PREDIKAT, KURANG, ORDER_PREDIKAT, SANGAT_KURANG
 from ..validation.angka import angka_id
+from .nilai import WARNA_PREDIKAT
 
 NA_MAKS = Decimal(120)
 LEBAR_BATANG = 24

@@ -4,12 +4,8 @@ Decimal arithmetic only; no I/O and no imports of typer, rich, sqlite_utils,
 sqlite3 or openpyxl (the import-linter contracts in pyproject.toml hold that line).
 """
 
-from .angka import bulat
-from .capaian import capaian, nilai_capaian
-from .distribusi import cek_distribusi, kunci_predikat_unit
-from .hitung import bobot_komponen, hitung, hitung_banyak, penghitung
+from ..kosakata import ASPEK_BERAKHLAK as ASPEK
 from ..kosakata import (
-    ASPEK_BERAKHLAK as ASPEK,
     DI_ATAS,
     DI_BAWAH,
     METODE,
@@ -20,6 +16,10 @@ from ..kosakata import (
     PREDIKAT_UNIT,
     SESUAI,
 )
+from .angka import bulat
+from .capaian import capaian, nilai_capaian
+from .distribusi import cek_distribusi, kunci_predikat_unit
+from .hitung import bobot_komponen, hitung, hitung_banyak, penghitung
 from .parameter import AturanKurva, Parameter, parameter_bawaan
 from .perilaku import hitung_perilaku
 from .predikat import label_rating, predikat_matriks, predikat_pp30, rating

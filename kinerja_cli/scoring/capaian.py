@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from .angka import DUA_RATUS, NOL, Q, SERATUS
+from .angka import DUA_RATUS, NOL, SERATUS, Q
 from .angka import bulat as _b
 from .tipe import BarisSKP
 

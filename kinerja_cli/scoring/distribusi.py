@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from ..kosakata import (
+    KOLOM_PREDIKAT,
+    KUNCI_PREDIKAT,
+    KURANG,
+    KURANG_MISCONDUCT,
+    NAMA_PREDIKAT_UNIT,
+    PREDIKAT_UNIT,
+    SETARA_KURVA,
+)
 from .angka import KONTEKS, SERATUS, bulat, teks, teks_ambang
-from ..kosakata import KOLOM_PREDIKAT, KUNCI_PREDIKAT, KURANG, KURANG_MISCONDUCT, NAMA_PREDIKAT_UNIT, PREDIKAT_UNIT, SETARA_KURVA
 from .parameter import Parameter
 from .tipe import Pelanggaran
+
 
 def kunci_predikat_unit(x: str) -> str:
     """'Butuh Perbaikan' / 'butuh_perbaikan' / 'butuh-perbaikan' -> 'butuh-perbaikan'."""

@@ -9,13 +9,6 @@ from __future__ import annotations
 
 from decimal import localcontext
 
-from .angka import KONTEKS, NOL, SERATUS, TOLERANSI_BOBOT, bulat, teks_ambang
-from .capaian import (
-    CABANG_REALISASI_KOSONG,
-    CABANG_TARGET_TIDAK_VALID,
-    capaian,
-    konversi,
-)
 from ..kosakata import (
     ASPEK_BERAKHLAK,
     ASPEK_TIDAK_LENGKAP,
@@ -32,6 +25,13 @@ from ..kosakata import (
     TANPA_PENILAIAN_REKAN,
     TANPA_SASARAN,
     TARGET_TIDAK_VALID,
+)
+from .angka import KONTEKS, NOL, SERATUS, TOLERANSI_BOBOT, bulat, teks_ambang
+from .capaian import (
+    CABANG_REALISASI_KOSONG,
+    CABANG_TARGET_TIDAK_VALID,
+    capaian,
+    konversi,
 )
 from .parameter import Parameter
 from .perilaku import hitung_perilaku

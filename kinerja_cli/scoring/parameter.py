@@ -23,19 +23,19 @@ import decimal
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .angka import ke_decimal
 from ..kosakata import (
     BAIK,
     BUTUH_PERBAIKAN,
     CARA_PEMBULATAN,
     CUKUP,
+    KURANG_MISCONDUCT,
     NAMA_PREDIKAT_PP30_CUKUP,
     PENILAIAN_360,
-    KURANG_MISCONDUCT,
     PREDIKAT_UNIT,
     SANGAT_BAIK,
     SANGAT_KURANG,
 )
+from .angka import ke_decimal
 
 JENIS_ATURAN = ("maks", "min", "min_jumlah", "maks_jumlah")
 

@@ -10,8 +10,8 @@ counts (the other roles are shown, not counted).
 
 from __future__ import annotations
 
-from .angka import NOL, SERATUS, bulat
 from ..kosakata import ASPEK_BERAKHLAK, PERAN
+from .angka import NOL, SERATUS, bulat
 from .parameter import Parameter
 from .tipe import HasilPerilaku
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .angka import teks, teks_ambang
 from ..kosakata import (
     BAIK,
     BUTUH_PERBAIKAN,
@@ -18,6 +17,7 @@ from ..kosakata import (
     SANGAT_KURANG,
     SESUAI,
 )
+from .angka import teks, teks_ambang
 from .parameter import Parameter
 
 _PENDEK = {DI_ATAS: "Di Atas", SESUAI: "Sesuai", DI_BAWAH: "Di Bawah"}

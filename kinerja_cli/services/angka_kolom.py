@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..excel.baca import alir_sheet
-from ..validation.angka import ID, PENANDA_AMBIGU, bukti_konvensi, perlu_konvensi, terapkan_konvensi, EN
+from ..validation.angka import EN, ID, PENANDA_AMBIGU, bukti_konvensi, perlu_konvensi, terapkan_konvensi
 from ..validation.masalah import PERINGATAN, Masalah, huruf_sel
 from . import tolakan_baca
 

@@ -9,8 +9,8 @@ from ..store import atasan_luar as tabel
 from ..store import audit
 from ..store.db import transaksi
 from ..validation.catatan import bersihkan_teks
-from .pegawai import wajib_ada
 from .instansi import profil
+from .pegawai import wajib_ada
 
 
 def teks(a: dict) -> str:

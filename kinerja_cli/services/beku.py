@@ -20,11 +20,13 @@ import json
 from decimal import Decimal
 
 from ..model import Periode, Rekaman
-from ..store import instansi as tabel_instansi, skp_lampiran as tabel_lampiran
+from ..store import instansi as tabel_instansi
 from ..store import periode as tabel_periode
-from . import dampak as layanan_dampak, pelatihan, instansi
-from ..validation.instansi import dari_dict
+from ..store import skp_lampiran as tabel_lampiran
 from ..store.dokumen import umpan_balik
+from ..validation.instansi import dari_dict
+from . import dampak as layanan_dampak
+from . import instansi, pelatihan
 from .dokumen_data import orang, rantai
 
 PENGEMBANGAN, DAMPAK, DOKUMEN, PROFIL = "pengembangan", "dampak", "dokumen", tabel_periode.BEKU_PROFIL

@@ -12,8 +12,7 @@ from ..store import audit
 from ..store import catatan as tabel
 from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
-from ..validation.catatan import (TanggalTidakValid, baca_tanggal, bersihkan_teks, periksa_inovasi,
-                                  periksa_umpan_balik)
+from ..validation.catatan import TanggalTidakValid, baca_tanggal, bersihkan_teks, periksa_inovasi, periksa_umpan_balik
 from ..validation.tanggal_id import tanggal_id
 from . import impor_umum, pegawai, periode
 

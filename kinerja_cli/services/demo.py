@@ -11,14 +11,27 @@ from pathlib import Path
 
 from ..berkas_aman import buat_folder
 from ..errors import TidakDitemukan
-from ..store.db import buat_db, buka_db
-from ..validation.tanggal_id import tanggal_id
-from . import (catatan, distribusi, ekspor, instansi, layanan, pegawai, pelatihan, penutupan, perilaku, periode,
-               rating, realisasi, sasaran)
-from .dampak import ringkasan_demo
 from ..kosakata import ASPEK_BERAKHLAK, KEPALA_DAERAH
 from ..store import pegawai as tabel_pegawai
-from . import persetujuan
+from ..store.db import buat_db, buka_db
+from ..validation.tanggal_id import tanggal_id
+from . import (
+    catatan,
+    distribusi,
+    ekspor,
+    instansi,
+    layanan,
+    pegawai,
+    pelatihan,
+    penutupan,
+    perilaku,
+    periode,
+    persetujuan,
+    rating,
+    realisasi,
+    sasaran,
+)
+from .dampak import ringkasan_demo
 
 PERIODE = "2026"  # permenpan6 (the law in force): the period the demo shows, ratings set by the atasan
 # Beside it, the previous year under PP 30/2019 (numeric scoring, the 70-<90 band "Cukup"), built from the same

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..excel.dokumen_bagian import kepala_daerah, penilai_kepala_daerah
 from ..kosakata import CUKUP, jenis_dasar
 from ..model import Periode, Rekaman
-from ..validation.golongan import pangkat_golongan
-from ..excel.dokumen_bagian import kepala_daerah, penilai_kepala_daerah
-from ..store import pegawai as tabel_pegawai, atasan_luar, catatan, evaluasi, pelatihan as tabel_pelatihan
-from .pelatihan import MINIMAL_JP, PREDIKAT_TINDAK_LANJUT, aturan_jp
+from ..store import atasan_luar, catatan, evaluasi
+from ..store import pegawai as tabel_pegawai
+from ..store import pelatihan as tabel_pelatihan
 from ..validation.angka import angka_id
+from ..validation.golongan import pangkat_golongan
+from .pelatihan import MINIMAL_JP, PREDIKAT_TINDAK_LANJUT, aturan_jp
 
 
 def orang(p) -> dict | None:

@@ -38,19 +38,19 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Callable
 
+from ..berkas_aman import buat_folder, penghalang
 from ..errors import DataTidakValid
-from ..kosakata import ASPEK_BERAKHLAK, BELUM_DINILAI, RATING_BELUM_DITETAPKAN
-from ..model import Rekaman, masuk_sebaran
-from .dokumen_data import Bacaan, orang
+from ..excel.dokumen import tulis_dokumen
 from ..excel.lembar import periksa_tujuan, simpan_aman
+from ..excel.nama_sheet import nama_berkas
 from ..excel.rekap import DataRekap, tulis_buku
 from ..excel.tulis import sementara_di
+from ..kosakata import ASPEK_BERAKHLAK, BELUM_DINILAI, RATING_BELUM_DITETAPKAN
+from ..model import Rekaman, masuk_sebaran
 from ..store import nilai as tabel_nilai
-from . import beku, distribusi, instansi, nilai_alir, nilai
 from ..validation.angka import angka_id
-from ..excel.dokumen import tulis_dokumen
-from ..excel.nama_sheet import nama_berkas
-from ..berkas_aman import penghalang, buat_folder
+from . import beku, distribusi, instansi, nilai, nilai_alir
+from .dokumen_data import Bacaan, orang
 from .tren import tercatat
 
 lembar_tambahan: list[tuple[str, Callable]] = []

@@ -6,19 +6,22 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ..berkas_aman import buat_folder, penghalang
 from ..errors import DataTidakValid, TidakDitemukan
-from ..model import Periode, BarisMasukan
-from ..store import pegawai as tabel_pegawai, periode as tabel_periode, sasaran as tabel_sasaran, skp_status
-from .beku import lampiran_skp
-from .dokumen_data import orang
-from . import pegawai, beku, instansi, periode
-from .pegawai import nip_dari_argumen
 from ..excel.lembar import periksa_tujuan, simpan_aman
 from ..excel.nama_sheet import nama_berkas
 from ..excel.skp import tulis_skp
-from .ekspor import berkas_yang_ada, periksa_sasaran_dokumen
-from ..berkas_aman import buat_folder, penghalang
+from ..model import BarisMasukan, Periode
+from ..store import pegawai as tabel_pegawai
+from ..store import periode as tabel_periode
+from ..store import sasaran as tabel_sasaran
+from ..store import skp_status
 from ..validation.tanggal_id import tanggal_id
+from . import beku, instansi, pegawai, periode
+from .beku import lampiran_skp
+from .dokumen_data import orang
+from .ekspor import berkas_yang_ada, periksa_sasaran_dokumen
+from .pegawai import nip_dari_argumen
 
 
 def _rhk_atasan(baris: list, baris_atasan: dict) -> dict[int, str]:

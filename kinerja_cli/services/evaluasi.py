@@ -7,11 +7,12 @@ audited, refused in a closed period. The Rating sheet's Rekomendasi column goes 
 from __future__ import annotations
 
 from ..errors import DataTidakValid, TidakDitemukan
-from ..store import audit, pegawai as tabel_pegawai
+from ..store import audit
 from ..store import evaluasi as tabel
+from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation.catatan import bersihkan_teks
-from . import pegawai, periode, beku
+from . import beku, pegawai, periode
 from .atasan_luar import pejabat_luar_nip
 
 PANJANG_MAKS = 1000  # characters: the document stays one A4 page

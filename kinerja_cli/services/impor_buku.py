@@ -15,23 +15,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..berkas_aman import buat_folder
 from ..errors import BerkasTidakValid, DataTidakValid, ImporDitolak, KinerjaError, PeriodeBerkasLain
+from ..excel.baca import penanda_berkas
+from ..excel.kenali import kenali
+from ..excel.sel_galat import AKIBAT
+from ..excel.tandai import tulis
 from ..kolom import ISIAN_SASARAN
 from ..kosakata import ASPEK_BERAKHLAK
 from ..model import HasilImpor
+from ..store import kiriman
+from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation.masalah import GALAT, PERINGATAN, Masalah
-from ..excel.baca import penanda_berkas
-from . import impor_tertunda as tertunda, catatan, layanan, pegawai, pelatihan, perilaku, rating, realisasi, sasaran
+from . import catatan
+from . import impor_tertunda as tertunda
+from . import layanan, pegawai, pelatihan, perilaku, rating, realisasi, sasaran
 from .impor_folder import nama_tandai
 from .impor_umum import periksa_periode
-from ..excel.kenali import kenali
-from ..excel.sel_galat import AKIBAT
-from ..store import pegawai as tabel_pegawai, kiriman
-from ..berkas_aman import buat_folder
-from ..excel.tandai import tulis
 from .tandai_lama import periksa
-
 
 # Dependency order: who the people are, then what they aim at, then what they reached, then how
 # they worked and were rated; the rest depends only on the roster.

@@ -36,6 +36,7 @@ from ..excel.tandai import tulis as tulis_tandai
 from ..model import HasilImpor
 from ..store.db import transaksi, versi_data
 from . import tolakan_baca
+
 # konvensi_angka is imported from here by the importers
 from .angka_kolom import konvensi_angka, selesaikan_angka, sesuaikan_angka  # noqa: F401
 

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from ..store import kiriman as tabel
 from ..store import pegawai as tabel_pegawai
-from .periode import wajib_ada as periode_wajib_ada
 from .instansi import singkatan_unit
+from .periode import wajib_ada as periode_wajib_ada
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")

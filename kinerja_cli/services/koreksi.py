@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
 from ..model import Periode
-from ..store import audit, periode as tabel_periode, setelan
+from ..store import audit
 from ..store import koreksi as tabel
 from ..store import layanan as tabel_layanan
+from ..store import periode as tabel_periode
+from ..store import setelan
 from ..store.db import transaksi
 from ..validation.catatan import TanggalTidakValid, baca_tanggal, bersihkan_teks
+from ..validation.periode import urai_kode
 from ..validation.tanggal_id import tanggal_id
 from . import periode, tolak_tutup
 from .catatan import di_luar_periode
-from ..validation.periode import urai_kode
 from .layanan import cari_indikator, kode_periode, unit_wajib
 
 NAMA = {"inovasi": "Inovasi", "umpan_balik": "Umpan balik", "pelatihan": "Kegiatan pengembangan"}

@@ -14,10 +14,10 @@ from ..store import pegawai as tabel_pegawai
 from ..store.db import transaksi
 from ..validation.angka import AngkaTidakValid, baca_angka, teks_desimal
 from ..validation.layanan import ARAH, arah_dari_teks, periksa_layanan
+from ..validation.masalah import di_sel
 from ..validation.periode import KodeTidakValid, urai_kode
 from . import impor_umum, tolak_tutup
 from .impor_umum import konvensi_angka
-from ..validation.masalah import di_sel
 
 
 def unit_wajib(db, unit: str) -> str:

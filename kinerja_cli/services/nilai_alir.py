@@ -15,7 +15,8 @@ from typing import Callable, Iterator
 
 from ..model import Periode, Rekaman
 from ..store import nilai as tabel
-from . import nilai, periode as layanan_periode
+from . import nilai
+from . import periode as layanan_periode
 
 
 @dataclass

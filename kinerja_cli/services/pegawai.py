@@ -9,13 +9,14 @@ from ..errors import DataTidakValid, SalahKetik, TidakDitemukan
 from ..excel.kolom_hilang import KolomTidakLengkap
 from ..kolom import PEGAWAI_IMPOR
 from ..model import HasilImpor, Pegawai
-from ..store import pegawai as tabel, audit
+from ..store import audit
+from ..store import pegawai as tabel
+from ..store.db import transaksi
 from ..validation.nip import NIPTidakValid, periksa_nip
 from ..validation.roster import EJAAN_JENIS, JENIS_JABATAN, jenis_jabatan_pasti, periksa_berkas
-from . import impor_umum, pegawai_siasn as siasn
+from . import impor_umum
+from . import pegawai_siasn as siasn
 from .pegawai_tulis import simpan
-from ..store.db import transaksi
-
 
 KOLOM_BOLEH_ABSEN = ("jabatan", "jenis_jabatan", "golongan", "nip_atasan", "status")
 # Kept without a word when a roster lacks them (most rosters do): what SIASN or a fuller roster set.

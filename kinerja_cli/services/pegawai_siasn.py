@@ -18,8 +18,16 @@ from ..store import unor as tabel_unor
 from ..validation.masalah import PERINGATAN, Masalah, di_sel
 from ..validation.nip import NIPTidakValid, periksa_nip
 from ..validation.roster import JENIS_STRUKTURAL_DITEBAK, cari_lingkaran, periksa_berkas, rantai_atasan
-from ..validation.siasn import (ekspor_siasn, indeks_opd, jenis_dari_nama_jabatan, kedudukan_siasn, lepas_petik,
-                                nama_lengkap, status_siasn, teks_id)
+from ..validation.siasn import (
+    ekspor_siasn,
+    indeks_opd,
+    jenis_dari_nama_jabatan,
+    kedudukan_siasn,
+    lepas_petik,
+    nama_lengkap,
+    status_siasn,
+    teks_id,
+)
 from ..validation.teks import teks as _teks
 from . import impor_umum
 from .pegawai_tulis import jenis_pegawai, simpan

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ..kolom import PEGAWAI
 from ..model import HasilImpor
-from ..store import audit, sasaran as tabel_sasaran
+from ..store import audit
 from ..store import pegawai as tabel
+from ..store import sasaran as tabel_sasaran
 from ..validation.masalah import PERINGATAN, Masalah
 from ..validation.roster import periksa_silang
 from . import impor_umum

@@ -8,12 +8,20 @@ from pathlib import Path
 
 from ..errors import DataTidakValid, ImporDitolak, kalimat
 from ..kolom import PELATIHAN
+from ..kosakata import (
+    BUTUH_PERBAIKAN,
+    CUKUP,
+    KURANG,
+    KURANG_MISCONDUCT,
+    NONAKTIF,
+    ORDER_PREDIKAT,
+    SANGAT_KURANG,
+    jenis_dasar,
+)
 from ..model import BarisSumber, HasilImpor
-from ..kosakata import (BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, NONAKTIF, ORDER_PREDIKAT, SANGAT_KURANG,
-                        jenis_dasar)
 from ..store import audit
-from ..store import pelatihan as tabel
 from ..store import pegawai as tabel_pegawai
+from ..store import pelatihan as tabel
 from ..store.db import transaksi
 from ..validation import pelatihan as cek
 from ..validation.tanggal_id import tanggal_id
@@ -25,13 +33,13 @@ DASAR_HUKUM_JP_PPPK = cek.DASAR_HUKUM_JP_PPPK
 # DOMAIN.md section 7: Butuh Perbaikan / Cukup or worse calls for follow-up.
 PREDIKAT_TINDAK_LANJUT = frozenset({BUTUH_PERBAIKAN, CUKUP, KURANG, KURANG_MISCONDUCT, SANGAT_KURANG})
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+from ..excel.templat import tulis_templat_pelatihan
+from ..excel.tulis import periksa_tujuan
+from ..validation.masalah import di_sel
 from . import impor_umum, nilai, tolak_tutup
 from .impor_umum import konvensi_angka
 from .pegawai import unit_wajib_ada, wajib_ada
 from .tren import periode_urut, tercatat
-from ..validation.masalah import di_sel
-from ..excel.templat import tulis_templat_pelatihan
-from ..excel.tulis import periksa_tujuan
 
 
 def _kunci_audit(c: dict) -> str:

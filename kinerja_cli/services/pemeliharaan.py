@@ -11,8 +11,9 @@ from typing import Iterator
 
 from ..berkas_aman import penghalang, periksa_folder_tujuan
 from ..errors import BasisDataError, BasisDataRusak, DataTidakValid, TidakDitemukan
-from ..store import cadangan as berkas, periode as tabel_periode
+from ..store import cadangan as berkas
 from ..store import pemeliharaan as tabel
+from ..store import periode as tabel_periode
 from ..store.db import buka_db, db_path
 from ..validation.roster import cari_lingkaran, rantai_atasan
 from .sasaran_tautan import tautan_hilang

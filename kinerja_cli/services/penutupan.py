@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import BasisDataRusak, DataTidakValid
+from ..kosakata import RATING_BELUM_DITETAPKAN
 from ..model import Periode, ada_data
 from ..store import audit
 from ..store import periode as tabel_periode
@@ -16,7 +17,6 @@ from ..store.cadangan import ringkas_temuan
 from ..store.db import SARAN_PULIHKAN, db_path, transaksi
 from ..store.pemeliharaan import cek_cepat
 from . import beku, nilai, periode
-from ..kosakata import RATING_BELUM_DITETAPKAN
 
 
 def masih_saran(db, kode: str) -> int:

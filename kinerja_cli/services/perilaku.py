@@ -8,20 +8,30 @@ from pathlib import Path
 
 from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan, kalimat
 from ..kolom import PERILAKU
-from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK
+from ..kosakata import ASPEK_BERAKHLAK, NAMA_ASPEK, PENILAI_LUAR, PERAN
 from ..model import HasilImpor
 from ..store import audit, audit_json
 from ..store import pegawai as tabel_pegawai
 from ..store import perilaku as tabel
 from ..store.db import transaksi
 from ..validation.masalah import GALAT
-from ..kosakata import PENILAI_LUAR, PERAN
-from ..validation.perilaku import (PemeriksaPerilaku, Penilaian, SkorTidakValid, aspek_kosong, baca_penilai_luar,
-                                   baca_skor, hubungan_luar, kunci_aspek, pesan_aspek_kurang, periksa_hubungan,
-                                   rata_rata, ringkas)
+from ..validation.perilaku import (
+    PemeriksaPerilaku,
+    Penilaian,
+    SkorTidakValid,
+    aspek_kosong,
+    baca_penilai_luar,
+    baca_skor,
+    hubungan_luar,
+    kunci_aspek,
+    periksa_hubungan,
+    pesan_aspek_kurang,
+    rata_rata,
+    ringkas,
+)
 from . import impor_umum, pegawai, periode
+from .atasan_luar import nama_penilai, pejabat_luar, pejabat_luar_nip
 from .impor_umum import konvensi_angka
-from .atasan_luar import pejabat_luar_nip, pejabat_luar, nama_penilai
 
 
 def _kunci(kode: str, nip: str, penilai: str) -> str:

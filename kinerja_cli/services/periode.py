@@ -6,13 +6,14 @@ from ..errors import DataTidakValid, PeriodeDitutup, TidakDitemukan
 from ..kosakata import METODE
 from ..model import Periode
 from ..scoring.aturan import daftar_aturan, pengaturan_periode
-from ..store import audit, setelan
+from ..store import audit
 from ..store import periode as tabel
+from ..store import setelan
 from ..store import skp_status as tabel_status
 from ..store.db import jaga, transaksi
+from ..validation.angka import AngkaTidakValid, baca_angka, tulis_id
 from ..validation.periode import JENIS, KodeTidakValid, urai_kode, urai_tanggal
 from ..validation.tanggal_id import tanggal_id
-from ..validation.angka import AngkaTidakValid, baca_angka, tulis_id
 
 
 def _kode(teks: str) -> str:

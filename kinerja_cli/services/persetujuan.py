@@ -11,18 +11,18 @@ from decimal import Decimal
 
 from ..errors import DataTidakValid, TidakDitemukan
 from ..store import audit
-from ..store import sasaran as tabel_sasaran
 from ..store import pegawai as tabel_pegawai
+from ..store import sasaran as tabel_sasaran
 from ..store import skp_status as tabel
 from ..store.db import transaksi
 from ..validation.angka import teks_desimal
 from ..validation.catatan import TanggalTidakValid, baca_tanggal
 from ..validation.persetujuan import DARI_BERKAS, KEMBALI_KE_DRAF, TransisiDitolak, dapat_dicapai, transisi
 from ..validation.sasaran import TOLERANSI_BOBOT
+from .atasan_luar import pejabat_luar
 from .pegawai import unit_wajib_ada, wajib_ada
 from .periode import pastikan_terbuka
 from .periode import wajib_ada as periode_wajib_ada
-from .atasan_luar import pejabat_luar
 
 ALASAN_BARIS_BERUBAH = "baris SKP berubah"
 

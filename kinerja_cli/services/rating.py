@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from ..errors import DataTidakValid, TidakDitemukan, BerkasTidakValid
-from ..kosakata import KUNCI_RATING, PENILAI_LUAR, NAMA_CATATAN, RATING_BELUM_DITETAPKAN
-from ..model import Periode, Rekaman, gabung_alasan, HasilImpor
-from ..store import audit, evaluasi as tabel_evaluasi
+from ..errors import BerkasTidakValid, DataTidakValid, TidakDitemukan
+from ..kolom import RATING_PEJABAT
+from ..kosakata import KUNCI_RATING, NAMA_CATATAN, PENILAI_LUAR, RATING_BELUM_DITETAPKAN
+from ..model import HasilImpor, Periode, Rekaman, gabung_alasan
+from ..store import audit
+from ..store import evaluasi as tabel_evaluasi
 from ..store import pegawai as tabel_pegawai
 from ..store import rating as tabel
 from ..store.db import transaksi
-from ..validation.rating import KATA_DITERIMA, RatingTidakDikenal, baca_rating, periksa_rating
-from . import pegawai, periode, impor_umum, nilai
-from .tolakan_baca import lingkup as lingkup_impor
 from ..validation.perilaku import baca_penilai_luar, hubungan_luar, ringkas
-from .atasan_luar import pejabat_luar, penilai_luar, nama_oleh
-from ..kolom import RATING_PEJABAT
+from ..validation.rating import KATA_DITERIMA, RatingTidakDikenal, baca_rating, periksa_rating
+from . import impor_umum, nilai, pegawai, periode
+from .atasan_luar import nama_oleh, pejabat_luar, penilai_luar
+from .tolakan_baca import lingkup as lingkup_impor
 
 RATING = tuple(KUNCI_RATING)  # the keys typed and stored: di-atas, sesuai, di-bawah
 KOLOM = ("hasil_kerja", "perilaku", "alasan_hasil_kerja", "alasan_perilaku", "oleh",  # a stored row, as audited

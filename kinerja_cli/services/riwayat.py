@@ -7,8 +7,8 @@ import re
 from ..errors import DataTidakValid
 from ..store import audit
 from ..validation.tanggal_id import tampak_tanggal, tanggal_id
-from .pegawai import nip_dari_argumen
 from ..validation.teks import TanggalTidakValid, baca_tanggal
+from .pegawai import nip_dari_argumen
 
 
 def baca_sejak(teks: str):

@@ -17,9 +17,9 @@ from ..store import skp_lampiran as tabel
 from ..store import skp_status as tabel_status
 from ..store.db import transaksi
 from ..validation.catatan import bersihkan_teks
+from ..validation.perilaku import kunci_aspek as kunci
 from ..validation.persetujuan import KEMBALI_KE_DRAF
 from . import pegawai, periode
-from ..validation.perilaku import kunci_aspek as kunci
 from .persetujuan import kembali_ke_draf
 
 BARIS_MAKS = 10  # lines per part of the lampiran: the SKP document stays printable

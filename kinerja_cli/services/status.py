@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..errors import TidakDitemukan
-from ..model import Periode
 from ..kosakata import BOBOT_TIDAK_100, NAMA_CATATAN, RATING_BELUM_DITETAPKAN, TANPA_PENILAIAN_REKAN, TANPA_SASARAN
+from ..model import Periode
+from ..scoring.hitung import tanpa_rekan_bawahan
 from ..store import pegawai as tabel_pegawai
 from ..store import rating as tabel_rating
 from ..store import status as tabel
@@ -14,7 +15,6 @@ from ..validation.angka import angka_id
 from ..validation.persetujuan import STATUS as STATUS_SKP
 from . import periode
 from .nilai import _status_skp, perlu_persetujuan
-from ..scoring.hitung import tanpa_rekan_bawahan
 
 TOLERANSI_BOBOT = Decimal("0.01")
 

@@ -6,18 +6,20 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import TidakDitemukan
-from ..kosakata import NAMA_PERSPEKTIF, KUNCI_RATING
 from ..excel.templat import IsiTemplat, tulis_templat
 from ..excel.tulis import periksa_tujuan
+from ..kosakata import KUNCI_RATING, NAMA_PERSPEKTIF
 from ..model import Periode, Rekaman, ada_data
+from ..scoring.hitung import alasan_saran, kurang_dasar_saran
+from ..store import evaluasi as tabel_evaluasi
 from ..store import pegawai as tabel_pegawai
+from ..store import rating as tabel_rating
+from ..store import sasaran as tabel_sasaran
 from ..store import templat as tabel
 from ..store.db import sekarang
-from .periode import wajib_ada as periode_wajib_ada
-from .atasan_luar import pejabat_luar
-from ..store import sasaran as tabel_sasaran, rating as tabel_rating, evaluasi as tabel_evaluasi
-from ..scoring.hitung import alasan_saran, kurang_dasar_saran
 from . import nilai
+from .atasan_luar import pejabat_luar
+from .periode import wajib_ada as periode_wajib_ada
 
 
 def _desimal(s: str | None) -> Decimal | None:

@@ -9,8 +9,8 @@ from ..berkas_aman import buat_folder
 from ..errors import DataTidakValid, TidakDitemukan
 from ..store import pegawai as tabel_pegawai
 from . import templat
-from .periode import wajib_ada as periode_wajib_ada
 from .instansi import singkatan_unit as semua
+from .periode import wajib_ada as periode_wajib_ada
 
 PANJANG_NAMA = 60
 

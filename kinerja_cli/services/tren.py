@@ -16,8 +16,8 @@ from ..kosakata import BAIK, KUNCI_PREDIKAT, ORDER_PREDIKAT, SANGAT_BAIK
 from ..model import Periode, Rekaman, ada_data, masuk_sebaran
 from ..store import periode as tabel_periode
 from . import nilai
-from .pegawai import unit_wajib_ada, wajib_ada
 from .instansi import singkatan_unit
+from .pegawai import unit_wajib_ada, wajib_ada
 
 DUA = Decimal("0.01")
 

@@ -11,10 +11,10 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from ..errors import BasisDataError, BasisDataRusak, TidakDitemukan
-from .skema import NAMA_SET, migrasi, nama_dikenal
-from ..validation.nama import kunci_nama
 from ..berkas_aman import galat_tulis
+from ..errors import BasisDataError, BasisDataRusak, TidakDitemukan
+from ..validation.nama import kunci_nama
+from .skema import NAMA_SET, migrasi, nama_dikenal
 
 NAMA_BAWAAN = "kinerja.db"
 VAR_LINGKUNGAN = "KINERJA_DB"

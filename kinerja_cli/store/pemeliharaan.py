@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..berkas_aman import galat_tulis
 from ..errors import BasisDataError
 from . import cadangan
 from .db import db_path
-from ..berkas_aman import galat_tulis
 
 
 def cadangkan(db: Database, tujuan: Path):

@@ -9,7 +9,7 @@ from typing import Iterable
 from sqlite_utils import Database
 
 from ..kosakata import ASPEK_BERAKHLAK
-from . import tampungan, audit_json
+from . import audit_json, tampungan
 from .db import sekarang
 
 _ASPEK = ", ".join(ASPEK_BERAKHLAK)

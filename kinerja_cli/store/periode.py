@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from ..model import KOLOM_PERIODE, Periode, Rekaman, IdentitasPegawai
+from ..model import KOLOM_PERIODE, IdentitasPegawai, Periode, Rekaman
 from .db import sekarang
 
 _PILIH = f"SELECT {', '.join(KOLOM_PERIODE)} FROM periode"

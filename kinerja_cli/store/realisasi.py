@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlite_utils import Database
 
 from ..validation.angka import teks_desimal
-from . import tampungan, audit_json
+from . import audit_json, tampungan
 from .db import sekarang
 
 

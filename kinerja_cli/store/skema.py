@@ -8,6 +8,7 @@ stored as TEXT holding a canonical decimal string, read back with Decimal.
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
+
 from ..kosakata import BUTUH_PERBAIKAN
 
 NAMA_SET = "kinerja"

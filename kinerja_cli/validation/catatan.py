@@ -13,7 +13,6 @@ from .tanggal_id import tanggal_id
 from .teks import TanggalTidakValid, baca_tanggal  # noqa: F401 (re-exported)
 
 
-
 def bersihkan_teks(nilai: object) -> str | None:
     """Trimmed text (inner line breaks kept, Windows line ends unified); None when empty."""
     if nilai is None:

@@ -8,8 +8,8 @@ from decimal import Decimal
 from ..model import BarisSumber
 from .angka import AngkaTidakValid, baca_angka
 from .masalah import GALAT, Masalah
-from .teks import teks
 from .periode import KodeTidakValid, urai_kode
+from .teks import teks
 
 ARAH = ("naik", "turun")
 

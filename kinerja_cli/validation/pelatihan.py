@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..kosakata import DASAR_JP_PNS, DASAR_JP_PPPK, JP_MAKSIMAL_PPPK, JP_MINIMAL_PNS
 from ..model import BarisSumber
 from .angka import AngkaTidakValid, baca_angka, teks_desimal
-from ..kosakata import DASAR_JP_PNS, DASAR_JP_PPPK, JP_MAKSIMAL_PPPK, JP_MINIMAL_PNS
 from .masalah import GALAT, PERINGATAN, Masalah
-from .teks import SARAN_TANGGAL, TanggalTidakValid, teks
-from .teks import baca_tanggal as _baca_tanggal
-from .nip import NIPTidakValid, periksa_nip
 from .nama import kunci_nama
+from .nip import NIPTidakValid, periksa_nip
+from .teks import SARAN_TANGGAL, TanggalTidakValid
+from .teks import baca_tanggal as _baca_tanggal
+from .teks import teks
 
 # PNS: PP 11/2017 Pasal 203 ayat 4 (jo. PP 17/2020): at least 20 JP of competence development a year.
 # PPPK: no minimum; PP 49/2018 Pasal 40 ayat 1: at most 24 JP a contract year (DOMAIN.md 7).

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .teks import SARAN_TANGGAL_OPSI, TanggalTidakValid, baca_tanggal
-
 import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+
+from .teks import SARAN_TANGGAL_OPSI, TanggalTidakValid, baca_tanggal
 
 JENIS = ("tahunan", "triwulan", "bulanan")
 

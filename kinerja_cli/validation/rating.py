@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from ..kolom import RATING_PEJABAT
 from ..kosakata import KUNCI_RATING
 from ..model import BarisSumber, Pegawai
+from .catatan import bersihkan_teks
 from .masalah import GALAT, Masalah
 from .masalah import di_sel as _di_sel
 from .nip import NIPTidakValid, periksa_nip
-from ..kolom import RATING_PEJABAT
-from .catatan import bersihkan_teks
 from .perilaku import baca_penilai_luar, hubungan_luar, ringkas
 
 

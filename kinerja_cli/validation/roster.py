@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from ..kosakata import STATUS_PEGAWAI, jenis_dasar
 from ..model import BarisSumber, Pegawai
 from .golongan import normalisasi_golongan
 from .masalah import GALAT, PERINGATAN, Masalah, di_sel
 from .nip import NIPTidakValid, periksa_nip
 from .siasn import jenis_dari_eselon, jenis_dari_nama_jabatan
-from ..kosakata import STATUS_PEGAWAI, jenis_dasar
 from .teks import teks as _teks
 from .unit import singkatan
 
